@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+
+import { benchEnv } from './git-command.js';
+import type { TimedCommand } from './timed-run.js';
+
+/** Paths of the project the benchmark times, resolved from this file's folder. */
+export interface ProjectPaths {
+  root: string;
+  footprintBin: string;
+  /** The built bundle `bin/footprint.js` imports; footprint cannot run without it. */
+  footprintBundle: string;
+  lintStagedBin: string;
+  lintStagedManifest: string;
+}
+
+export function resolveProjectPaths(root: string): ProjectPaths {
+  return {
+    root,
+    footprintBin: path.join(root, 'bin', 'footprint.js'),
+    footprintBundle: path.join(root, 'dist', 'main.js'),
+    lintStagedBin: path.join(root, 'node_modules', 'lint-staged', 'bin', 'lint-staged.js'),
+    lintStagedManifest: path.join(root, 'node_modules', 'lint-staged', 'package.json'),
+  };
+}
+
+/** Returns true when `node bin/footprint.js` can load its bundle. */
+export function isFootprintBuilt(paths: ProjectPaths): boolean {
+  return existsSync(paths.footprintBundle);
+}
+
+/** Files of the footprint package that `bin/footprint.js` reads at run time. */
+const PACKAGE_ENTRIES = ['package.json', 'bin', 'dist', 'schemas'];
+
+/**
+ * Copies the built package into `folder` and links the project's node_modules beside it, so a
+ * rebuild of `dist/` while the benchmark runs cannot remove the bundle under a timed run.
+ * Returns the paths of the copy; lint-staged stays where it is.
+ */
+export function snapshotFootprintBuild(paths: ProjectPaths, folder: string): ProjectPaths {
+  rmSync(folder, { recursive: true, force: true });
+  for (const entry of PACKAGE_ENTRIES) {
+    const source = path.join(paths.root, entry);
+    if (existsSync(source))
+      cpSync(source, path.join(folder, entry), { recursive: true, preserveTimestamps: true });
+  }
+  symlinkSync(path.join(paths.root, 'node_modules'), path.join(folder, 'node_modules'));
+
+  const copy = resolveProjectPaths(folder);
+  return {
+    ...copy,
+    lintStagedBin: paths.lintStagedBin,
+    lintStagedManifest: paths.lintStagedManifest,
+  };
+}
+
+/**
+ * Writes the lint-staged configuration that matches nothing. With no matching task, lint-staged
+ * 16 still resolves the repository, runs `git log -1` and lists the staged files, then returns
+ * before it creates its backup stash, so the run changes nothing.
+ */
+export function writeNoMatchConfig(folder: string): string {
+  const file = path.join(folder, 'lint-staged.nomatch.json');
+  writeFileSync(file, `${JSON.stringify({ '*.nomatch': 'true' })}\n`);
+  return file;
+}
+
+/** Builds the commands of one case, all run in the repository at `dir`. */
+export function buildCommands(
+  paths: ProjectPaths,
+  dir: string,
+  noMatchConfig: string,
+  includeFootprint: boolean,
+): TimedCommand[] {
+  const env = benchEnv();
+  const node = process.execPath;
+  const commands: TimedCommand[] = [];
+  if (includeFootprint) {
+    commands.push({
+      name: 'footprint',
+      file: node,
+      args: [paths.footprintBin, 'precommit', '--no-llm'],
+      cwd: dir,
+      env,
+    });
+    // The start-up floor of footprint itself: node, the CLI bundle, and no pipeline.
+    commands.push({
+      name: 'footprint --version',
+      file: node,
+      args: [paths.footprintBin, '--version'],
+      cwd: dir,
+      env,
+    });
+  }
+  commands.push(
+    { name: 'git diff', file: 'git', args: ['diff', '--cached', '--numstat'], cwd: dir, env },
+    {
+      name: 'lint-staged',
+      file: node,
+      args: [paths.lintStagedBin, '--config', noMatchConfig],
+      cwd: dir,
+      env,
+    },
+    { name: 'node -e 0', file: node, args: ['-e', '0'], cwd: dir, env },
+  );
+  return commands;
+}
+
+/**
+ * Describes the build that was timed, as `sha1 1a2b3c4d, built 2026-01-01T00:00:00.000Z`: a
+ * hash over the names and contents of the bundle's `.js` files, and the newest file time.
+ */
+export function describeBuild(paths: ProjectPaths): string {
+  const dist = path.dirname(paths.footprintBundle);
+  const hash = createHash('sha1');
+  let newest = 0;
+  for (const name of readdirSync(dist).sort()) {
+    if (!name.endsWith('.js')) continue;
+    const file = path.join(dist, name);
+    hash.update(name).update(readFileSync(file));
+    newest = Math.max(newest, statSync(file).mtimeMs);
+  }
+  return `sha1 ${hash.digest('hex').slice(0, 8)}, built ${new Date(newest).toISOString()}`;
+}

@@ -1,0 +1,16 @@
+import type { FileCategory, FileChange } from '../footprint/types.js';
+
+/**
+ * Categories of program code, which tests test and which import each other. `other` (data
+ * files, files of no known language) is not code.
+ */
+const CODE_CATEGORIES: ReadonlySet<FileCategory> = new Set(['source', 'migration', 'generated']);
+
+export function isCode(file: FileChange): boolean {
+  return CODE_CATEGORIES.has(file.category);
+}
+
+/** Configuration and build files, which change together as project setup. */
+export function isSetup(file: FileChange): boolean {
+  return file.category === 'config' || file.category === 'build';
+}

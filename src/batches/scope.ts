@@ -1,0 +1,66 @@
+import type { FileChange } from '../footprint/types.js';
+import type { CommitType } from './types.js';
+import { folderOf } from './paths.js';
+
+/** Folders that name where code lives, not which part of the project it belongs to. */
+const LOCATION_FOLDERS = new Set([
+  'src',
+  'lib',
+  'source',
+  'test',
+  'tests',
+  '__tests__',
+  '__test__',
+  'spec',
+  'specs',
+  'docs',
+  'doc',
+  '.github',
+  'workflows',
+]);
+
+/** Monorepo folders whose children are package names. */
+const PACKAGE_FOLDERS = new Set(['packages', 'apps', 'libs', 'modules', 'crates']);
+
+const MAX_SCOPE_LENGTH = 24;
+const SCOPE_TEXT = /^[A-Za-z0-9][\w.-]*$/;
+
+/** Returns the folder segments that name a part of the project: `src/parser` gives `parser`. */
+function meaningfulSegments(path: string): string[] {
+  const segments = folderOf(path).split('/');
+  return segments.filter(
+    (segment, index) =>
+      segment !== '' &&
+      !LOCATION_FOLDERS.has(segment) &&
+      !(PACKAGE_FOLDERS.has(segment) && index < segments.length - 1),
+  );
+}
+
+function commonPrefix(lists: string[][]): string[] {
+  const [first = [], ...rest] = lists;
+  let length = first.length;
+  for (const list of rest) {
+    let shared = 0;
+    while (shared < length && list[shared] === first[shared]) shared += 1;
+    length = shared;
+  }
+  return first.slice(0, length);
+}
+
+/**
+ * Chooses the Conventional Commits scope of a batch: `deps` for dependency changes, else the
+ * deepest folder all its files share once location folders (`src`, `test`, `docs`) are set
+ * aside. Returns null when they share none, as for files at the root of `src` and `test`.
+ */
+export function chooseScope(files: readonly FileChange[], type: CommitType): string | null {
+  const dependencyFiles = files.filter(
+    (file) => file.category === 'dependency-manifest' || file.category === 'lockfile',
+  );
+  if (type === 'build' && dependencyFiles.length > 0) return 'deps';
+  if (type === 'ci') return null;
+
+  const shared = commonPrefix(files.map((file) => meaningfulSegments(file.path)));
+  const scope = shared[shared.length - 1];
+  if (scope === undefined || scope === type) return null;
+  return scope.length <= MAX_SCOPE_LENGTH && SCOPE_TEXT.test(scope) ? scope : null;
+}

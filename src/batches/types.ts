@@ -1,0 +1,64 @@
+import type { Hunk } from '../footprint/types.js';
+
+export type Mode = 'conservative' | 'balanced' | 'aggressive';
+
+/** The part of one path that a batch takes: the whole file when `hunks` is absent. */
+export interface BatchChange {
+  path: string;
+  hunks?: Hunk[];
+}
+
+export type CommitType =
+  'feat' | 'fix' | 'refactor' | 'test' | 'docs' | 'build' | 'ci' | 'chore' | 'perf' | 'style';
+
+export interface Batch {
+  /** Stable id within one analysis: `b1`, `b2`, ... in order. */
+  id: string;
+  /** Conventional Commits header, e.g. `feat(parser): add tokens for templates`. */
+  message: string;
+  type: CommitType;
+  scope: string | null;
+  /** One line naming the relation that holds the batch together. */
+  rationale: string;
+  changes: BatchChange[];
+  /** Ids of earlier batches this one needs (imports, uses). */
+  dependsOn: string[];
+}
+
+export interface BatchAnalysis {
+  mode: Mode;
+  batches: Batch[];
+  /** False while a merge, rebase, cherry-pick or revert is in progress: no split is suggested then. */
+  splitSuggested: boolean;
+}
+
+/**
+ * Kind of relation between two changed files. Later analyses (definitions and their uses,
+ * co-change history, textual similarity) add kinds here.
+ */
+export type RelationKind =
+  | 'test-source'
+  | 'manifest-lockfile'
+  | 'import'
+  | 'docs'
+  | 'config'
+  | 'ci'
+  | 'same-folder'
+  | 'nearby-folder';
+
+/** One end of a relation: a changed path, or one hunk of it (index into `FileChange.hunks`). */
+export interface RelationEnd {
+  path: string;
+  hunk?: number;
+}
+
+/** A weighted edge between two changed files or hunks. */
+export interface Relation {
+  kind: RelationKind;
+  from: RelationEnd;
+  to: RelationEnd;
+  /** Strength of the tie between the two ends, in (0, 1]; 1 means they belong in one commit. */
+  weight: number;
+  /** True when `from` cannot work before `to` exists, e.g. an import of a file the change adds. */
+  requires: boolean;
+}

@@ -1,0 +1,24 @@
+import type { PipelineOptions } from '../../pipeline/run.js';
+import type { CommandContext } from '../context.js';
+
+/** Builds the pipeline's options from the command line. */
+export function pipelineOptions(
+  context: CommandContext,
+  command: PipelineOptions['command'],
+  writeFossil: boolean,
+): PipelineOptions {
+  const options: PipelineOptions = {
+    command,
+    cwd: context.cwd,
+    env: context.env,
+    noLlm: context.line.noLlm,
+    writeFossil,
+  };
+  if (context.line.mode !== undefined) options.mode = context.line.mode;
+  return options;
+}
+
+/** Writes one JSON document and a newline. */
+export function writeJson(context: CommandContext, document: object): void {
+  context.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+}

@@ -1,0 +1,32 @@
+import { skippedMessage } from '../../output/messages.js';
+import { formatSummary } from '../../output/summary.js';
+import { elapsedMs, type CommandContext } from '../context.js';
+import { EXIT_BLOCKED, EXIT_OK } from '../exit-codes.js';
+import { pipelineOptions, writeJson } from './pipeline-options.js';
+
+/**
+ * `footprint precommit`: the hook pipeline. The summary goes to stderr, which git shows
+ * for hooks; `--json` puts the analysis document on stdout and prints no summary.
+ * Exits 1 when the risk blocks the commit.
+ */
+export async function run(context: CommandContext): Promise<number> {
+  if (context.env['FOOTPRINT'] === '0') {
+    context.stderr.write(skippedMessage(context.stderrStyle));
+    return EXIT_OK;
+  }
+  // Test hook: lets end-to-end tests check how a crash in the hook is handled.
+  if (context.env['FOOTPRINT_TEST_CRASH'] === '1') {
+    throw new Error('Simulated crash, because FOOTPRINT_TEST_CRASH=1.');
+  }
+
+  // Loaded here so that a skipped hook never loads the pipeline.
+  const { runPipeline } = await import('../../pipeline/run.js');
+  const pipelineRun = await runPipeline(pipelineOptions(context, 'precommit', true));
+  if (context.line.json) {
+    writeJson(context, pipelineRun.documents.analysis);
+  } else {
+    const options = { style: context.stderrStyle, cwd: context.cwd, elapsedMs: elapsedMs(context) };
+    context.stderr.write(formatSummary(pipelineRun, options));
+  }
+  return pipelineRun.result.risk.blocked ? EXIT_BLOCKED : EXIT_OK;
+}

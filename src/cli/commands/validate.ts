@@ -1,0 +1,38 @@
+import { UserError } from '../../errors.js';
+import {
+  requiredOptionMessage,
+  strategyInvalidMessage,
+  strategyValidMessage,
+} from '../../output/messages.js';
+import { validateStrategyFile } from '../../pipeline/validate-file.js';
+import { VALIDATE_EXAMPLE } from '../args.js';
+import type { CommandContext } from '../context.js';
+import { EXIT_BLOCKED, EXIT_OK } from '../exit-codes.js';
+import { writeJson } from './pipeline-options.js';
+
+/**
+ * `footprint validate --strategy FILE`: checks the strategy's schema, that every staged hunk
+ * is in exactly one batch, that no path is unknown, and that it was made for the staged tree.
+ * The result goes to stdout; exits 1 when the strategy is invalid.
+ */
+export async function run(context: CommandContext): Promise<number> {
+  const file = context.line.strategy;
+  // parseCommandLine already requires --strategy; this narrows the type.
+  if (file === undefined) {
+    throw new UserError(requiredOptionMessage('--strategy FILE', 'validate', VALIDATE_EXAMPLE));
+  }
+
+  const { validation, document } = await validateStrategyFile({
+    cwd: context.cwd,
+    env: context.env,
+    file,
+  });
+  if (context.line.json) {
+    writeJson(context, document);
+  } else if (validation.valid) {
+    context.stdout.write(strategyValidMessage(context.stdoutStyle, file));
+  } else {
+    context.stdout.write(strategyInvalidMessage(context.stdoutStyle, file, validation.problems));
+  }
+  return validation.valid ? EXIT_OK : EXIT_BLOCKED;
+}

@@ -1,0 +1,29 @@
+import type { OutputStream, Style } from '../output/style.js';
+import type { CommandLine } from './args.js';
+
+/** The process facts main() runs with; tests pass their own. */
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Input of a command: the parsed line, the resolved folder, and styled streams. */
+export interface CommandContext {
+  line: CommandLine;
+  /** Absolute folder the command runs in: `--cwd` resolved, or the process's folder. */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdoutStyle: Style;
+  stderrStyle: Style;
+  /** `performance.now()` when main() started, for the time shown in summaries. */
+  startedAt: number;
+}
+
+/** Milliseconds since main() started. */
+export function elapsedMs(context: CommandContext): number {
+  return performance.now() - context.startedAt;
+}

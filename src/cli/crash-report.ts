@@ -1,0 +1,60 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readPackageVersion } from './package-info.js';
+
+export interface CrashDetails {
+  argv: string[];
+  cwd: string;
+}
+
+/**
+ * Writes a crash report with the error's stack and its causes to the temp folder and returns
+ * its path, or null when it cannot be written. The report contains no environment values, but
+ * an error message may quote a path or a value, so users check it before sharing it.
+ */
+export async function writeCrashReport(
+  error: unknown,
+  details: CrashDetails,
+): Promise<string | null> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(tmpdir(), `footprint-crash-${stamp}-${process.pid}.txt`);
+  try {
+    await writeFile(file, formatCrashReport(error, details), { mode: 0o600 });
+    return file;
+  } catch {
+    return null;
+  }
+}
+
+export function formatCrashReport(error: unknown, details: CrashDetails): string {
+  const lines = [
+    'footprint crash report',
+    `version: ${safeVersion()}`,
+    `node: ${process.version} (${process.platform} ${process.arch})`,
+    `arguments: ${JSON.stringify(details.argv)}`,
+    `cwd: ${details.cwd}`,
+    `time: ${new Date().toISOString()}`,
+    '',
+    describeError(error),
+  ];
+  let cause = error instanceof Error ? error.cause : undefined;
+  for (let depth = 0; cause !== undefined && depth < 5; depth++) {
+    lines.push('', `caused by: ${describeError(cause)}`);
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return lines.join('\n') + '\n';
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function safeVersion(): string {
+  try {
+    return readPackageVersion();
+  } catch {
+    return 'unknown';
+  }
+}

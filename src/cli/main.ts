@@ -1,0 +1,122 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { isUserError, UserError } from '../errors.js';
+import { createDebug, enableDebug } from '../log/debug.js';
+import {
+  cwdNotFoundMessage,
+  hookBypassMessage,
+  interruptedMessage,
+  missingCommandMessage,
+  userErrorMessage,
+} from '../output/messages.js';
+import { createStyle, type Style } from '../output/style.js';
+import { parseCommandLine, type CommandLine, type CommandName } from './args.js';
+import type { CliIo, CommandContext } from './context.js';
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { handleBug } from './handle-bug.js';
+import { helpText } from './help.js';
+import { readPackageVersion } from './package-info.js';
+
+const debug = createDebug('cli');
+
+type CommandModule = { run(context: CommandContext): Promise<number> };
+
+/** Each command loads on first use, so the hook path never imports what `init` needs. */
+const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandModule>> = {
+  precommit: () => import('./commands/precommit.js'),
+  analyze: () => import('./commands/analyze.js'),
+  strategy: () => import('./commands/strategy.js'),
+  validate: () => import('./commands/validate.js'),
+  init: () => import('./commands/init.js'),
+};
+
+/**
+ * Runs footprint with `argv` (the arguments after the script) and returns the exit code.
+ * A UserError prints its message and exits with its code. Any other error is a bug, which
+ * gets a crash report (see handleBug). Ctrl-C exits 130.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const startedAt = performance.now();
+  let style = createStyle(io.stderr, io.env, 'auto');
+  let line: CommandLine | undefined;
+  const stopInterrupts = exitOnInterrupt(io, () => style);
+  try {
+    line = parseCommandLine(argv);
+    style = createStyle(io.stderr, io.env, line.color);
+    if (line.debug) enableDebug();
+    debug(`footprint ${argv.join(' ')}`);
+    return await dispatch(line, io, startedAt);
+  } catch (error) {
+    if (isUserError(error)) {
+      io.stderr.write(userErrorMessage(style, error.message));
+      if (line?.command === 'precommit') io.stderr.write(hookBypassMessage());
+      return error.exitCode;
+    }
+    const command = line?.command ?? (argv.includes('precommit') ? 'precommit' : null);
+    return handleBug(error, { argv, cwd: resolveCwd(line, io), command, io, style });
+  } finally {
+    stopInterrupts();
+  }
+}
+
+async function dispatch(line: CommandLine, io: CliIo, startedAt: number): Promise<number> {
+  if (line.version) {
+    io.stdout.write(`${readPackageVersion()}\n`);
+    return EXIT_OK;
+  }
+  if (line.help) {
+    io.stdout.write(helpText(line.command));
+    return EXIT_OK;
+  }
+  if (line.command === null) throw new UserError(missingCommandMessage(), { exitCode: EXIT_USAGE });
+
+  const context = createContext(line, io, startedAt);
+  const command = await COMMAND_LOADERS[line.command]();
+  return command.run(context);
+}
+
+function createContext(line: CommandLine, io: CliIo, startedAt: number): CommandContext {
+  const cwd = resolveCwd(line, io);
+  if (line.cwd !== undefined && !isDirectory(cwd)) throw new UserError(cwdNotFoundMessage(cwd));
+  return {
+    line,
+    cwd,
+    env: io.env,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stdoutStyle: createStyle(io.stdout, io.env, line.color),
+    stderrStyle: createStyle(io.stderr, io.env, line.color),
+    startedAt,
+  };
+}
+
+function resolveCwd(line: CommandLine | undefined, io: CliIo): string {
+  return line?.cwd === undefined ? io.cwd : path.resolve(io.cwd, line.cwd);
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Exits 130 on Ctrl-C after one line on stderr. Returns a function that removes the handler. */
+function exitOnInterrupt(io: CliIo, currentStyle: () => Style): () => void {
+  const onInterrupt = (): void => {
+    io.stderr.write(interruptedMessage(currentStyle()));
+    process.exit(EXIT_INTERRUPTED);
+  };
+  process.once('SIGINT', onInterrupt);
+  return () => process.off('SIGINT', onInterrupt);
+}
+
+function processIo(): CliIo {
+  // A closed pipe (`footprint analyze | head -1`) is not a crash: stop writing and exit.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}

@@ -1,0 +1,140 @@
+import {
+  formatAllowedValues,
+  knownKeys,
+  type SchemaError,
+  type SchemaNode,
+} from '../schemas-runtime/schema-error.js';
+import { findClosestKey } from './closest-key.js';
+
+/** Location of a configuration in its file, for messages. */
+export interface ConfigLocation {
+  /** File name as messages show it, e.g. `footprint.config.json`. */
+  label: string;
+  /** Keys that lead to the configuration inside the file: `['footprint']` in package.json. */
+  keyPrefix: string[];
+}
+
+const MAX_VALUE_LENGTH = 60;
+
+function decodePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Formats keys as people write them: `risk.allow[0].rule`. */
+function formatKeyPath(keys: readonly string[]): string {
+  return keys.reduce((text, key) => {
+    if (/^\d+$/.test(key)) return `${text}[${key}]`;
+    return text === '' ? key : `${text}.${key}`;
+  }, '');
+}
+
+function formatValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 3)}...` : text;
+}
+
+function describeNumber(noun: string, schema: SchemaNode): string {
+  const { minimum, maximum } = schema;
+  if (minimum !== undefined && maximum !== undefined)
+    return `${noun} from ${minimum} to ${maximum}`;
+  if (minimum !== undefined) return `${noun} >= ${minimum}`;
+  if (maximum !== undefined) return `${noun} <= ${maximum}`;
+  return noun;
+}
+
+function describeString(schema: SchemaNode): string {
+  if (schema.pattern !== undefined) return `a string matching ${schema.pattern}`;
+  if ((schema.minLength ?? 0) > 0) return 'a non-empty string';
+  return 'a string';
+}
+
+function describeList(schema: SchemaNode): string {
+  const items = schema.items;
+  if (items?.enum) return `a list of values from ${formatAllowedValues(items.enum)}`;
+  if (items?.type === 'string') return 'a list of strings';
+  if (items?.type === 'object') return `a list of objects with keys ${knownKeys(items).join(', ')}`;
+  return 'a list';
+}
+
+function describeType(type: string, schema: SchemaNode): string {
+  switch (type) {
+    case 'integer':
+      return describeNumber('an integer', schema);
+    case 'number':
+      return describeNumber('a number', schema);
+    case 'string':
+      return describeString(schema);
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return describeList(schema);
+    case 'object':
+      return `an object with keys ${knownKeys(schema).join(', ')}`;
+    default:
+      return type;
+  }
+}
+
+function schemaTypes(schema: SchemaNode): string[] {
+  if (schema.type === undefined) return [];
+  return Array.isArray(schema.type) ? schema.type : [schema.type];
+}
+
+/** Describes the values a schema accepts: `one of a, b, c`, `an integer from 1 to 10`. */
+export function describeExpectedForm(schema: SchemaNode | undefined): string {
+  if (schema === undefined) return 'a value its schema accepts';
+  if (schema.enum) return `one of ${formatAllowedValues(schema.enum)}`;
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+
+  const types = schemaTypes(schema);
+  if (types.length === 0) return 'a value its schema accepts';
+  return types.map((type) => describeType(type, schema)).join(' or ');
+}
+
+function describeUnknownKey(error: SchemaError, location: ConfigLocation, keys: string[]): string {
+  const key = String(error.params['additionalProperty']);
+  const known = knownKeys(error.parentSchema);
+  const level = keys.length === 0 ? 'at the top level' : `in "${formatKeyPath(keys)}"`;
+  const closest = findClosestKey(key, known);
+  const hint = closest === undefined ? '' : ` Did you mean "${closest}"?`;
+  return (
+    `${location.label}: unknown key "${formatKeyPath([...keys, key])}".${hint} ` +
+    `Known keys ${level}: ${known.join(', ')}.`
+  );
+}
+
+function describeWrongValue(error: SchemaError, location: ConfigLocation, keys: string[]): string {
+  const expected = describeExpectedForm(error.parentSchema);
+  const subject = keys.length === 0 ? 'the configuration' : `"${formatKeyPath(keys)}"`;
+  return `${location.label}: ${subject} is ${formatValue(error.data)}; expected ${expected}.`;
+}
+
+/**
+ * Describes one schema error in a configuration: the key path, the value found and the
+ * expected form, e.g. `footprint.config.json: "mode" is "fast"; expected one of
+ * conservative, balanced, aggressive.` The error must come from a `verbose` validator.
+ */
+export function describeConfigError(error: SchemaError, location: ConfigLocation): string {
+  const keys = [...location.keyPrefix, ...decodePointer(error.instancePath)];
+
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return describeUnknownKey(error, location, keys);
+    case 'required': {
+      const missing = String(error.params['missingProperty']);
+      const expected = describeExpectedForm(error.parentSchema?.properties?.[missing]);
+      return `${location.label}: "${formatKeyPath([...keys, missing])}" is missing; expected ${expected}.`;
+    }
+    case 'uniqueItems': {
+      const items = Array.isArray(error.data) ? error.data : [];
+      const repeated = items[Number(error.params['i'])];
+      return `${location.label}: "${formatKeyPath(keys)}" lists ${formatValue(repeated)} more than once; expected each value once.`;
+    }
+    default:
+      return describeWrongValue(error, location, keys);
+  }
+}

@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Mode } from '../batches/types.js';
+import { UserError } from '../errors.js';
+import { createDebug } from '../log/debug.js';
+import { findConfigSchemaErrors } from '../schemas-runtime/validate-config.js';
+import { createDefaultConfig } from './defaults.js';
+import { describeConfigError, type ConfigLocation } from './describe-config-error.js';
+import { mergeConfig, type ConfigFile } from './merge.js';
+import { parseJsonText } from './parse-json.js';
+import type { Config, ConfigSource } from './types.js';
+
+const debug = createDebug('config');
+
+export const CONFIG_FILE_NAME = 'footprint.config.json';
+const MANIFEST_FILE_NAME = 'package.json';
+const MANIFEST_KEY = 'footprint';
+const MODES: readonly Mode[] = ['conservative', 'balanced', 'aggressive'];
+
+export interface LoadConfigOptions {
+  /** `--mode`, which wins over the file. */
+  mode?: Mode;
+  /** `--no-llm`: no insight provider is called. */
+  noLlm?: boolean;
+  /** Environment to read `FOOTPRINT_LLM` from, process.env when absent. */
+  env?: NodeJS.ProcessEnv;
+}
+
+interface FoundConfig {
+  file: string;
+  location: ConfigLocation;
+  value: unknown;
+}
+
+/**
+ * Loads footprint's configuration for a worktree: `footprint.config.json` at its root wins,
+ * else the `footprint` key of its `package.json`, else the defaults. The file is validated
+ * against `schemas/config.schema.json` and merged over the defaults. Then `--mode`,
+ * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) for invalid JSON or a
+ * value the schema rejects, naming the key, the value and the expected form.
+ */
+export async function loadConfig(
+  worktree: string,
+  options: LoadConfigOptions = {},
+): Promise<ConfigSource> {
+  const found = await findConfig(worktree);
+  debug(found === null ? 'no configuration file, using defaults' : `read ${found.file}`);
+
+  let config = createDefaultConfig();
+  if (found !== null) config = mergeConfig(config, checkConfig(found));
+  return { file: found?.file ?? null, config: applyOverrides(config, options) };
+}
+
+async function findConfig(worktree: string): Promise<FoundConfig | null> {
+  const configFile = path.join(worktree, CONFIG_FILE_NAME);
+  const configText = await readOptionalFile(configFile, CONFIG_FILE_NAME);
+  if (configText !== null) {
+    const location = { label: CONFIG_FILE_NAME, keyPrefix: [] };
+    return { file: configFile, location, value: parseConfigJson(configText, location) };
+  }
+
+  const manifestFile = path.join(worktree, MANIFEST_FILE_NAME);
+  const manifestText = await readOptionalFile(manifestFile, MANIFEST_FILE_NAME);
+  if (manifestText === null) return null;
+
+  const location = { label: MANIFEST_FILE_NAME, keyPrefix: [MANIFEST_KEY] };
+  const manifest = parseConfigJson(manifestText, location);
+  if (!isObject(manifest) || !Object.hasOwn(manifest, MANIFEST_KEY)) return null;
+  return { file: manifestFile, location, value: manifest[MANIFEST_KEY] };
+}
+
+/** Returns the file's text, or null when it does not exist. */
+async function readOptionalFile(file: string, label: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new UserError(
+      `${label}: cannot be read (${code ?? String(error)}). Make ${file} a readable file.`,
+      { cause: error },
+    );
+  }
+}
+
+function parseConfigJson(text: string, location: ConfigLocation): unknown {
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return parsed.value;
+
+  const { line, column, reason } = parsed.problem;
+  const use =
+    location.keyPrefix.length === 0 ? 'as its configuration' : `for its "${MANIFEST_KEY}" key`;
+  throw new UserError(
+    `${location.label}: invalid JSON at line ${line}, column ${column}: ${reason}. ` +
+      `Fix the JSON syntax, because footprint reads this file ${use}.`,
+  );
+}
+
+function checkConfig(found: FoundConfig): ConfigFile {
+  const errors = findConfigSchemaErrors(found.value);
+  if (errors.length === 0) return found.value as ConfigFile;
+
+  const lines = errors.map((error) => describeConfigError(error, found.location));
+  throw new UserError([...new Set(lines)].join('\n'));
+}
+
+function applyOverrides(config: Config, options: LoadConfigOptions): Config {
+  if (options.mode !== undefined) {
+    if (!MODES.includes(options.mode)) {
+      throw new UserError(
+        `--mode is "${String(options.mode)}"; expected one of ${MODES.join(', ')}.`,
+      );
+    }
+    config.mode = options.mode;
+  }
+
+  const llmVariable = (options.env ?? process.env)['FOOTPRINT_LLM']?.trim().toLowerCase();
+  if (options.noLlm === true || llmVariable === '0' || llmVariable === 'false') {
+    config.llm.enabled = false;
+  }
+  return config;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { Insights } from '../insights/types.js';
+import type { PipelineResult, StageName } from '../pipeline/types.js';
+import { copyBatch, copyFinding, copyFootprint, copyValidation } from './copy-fields.js';
+import { describeRepositoryState } from './repository-state.js';
+import type { AnalysisOutcome, FossilDraft, InsightsMetadata } from './types.js';
+
+const STAGES: readonly StageName[] = [
+  'footprint',
+  'batches',
+  'risk',
+  'insights',
+  'validation',
+  'fossil',
+];
+
+/** Copies the provider's metadata only, because its summary, messages and notes may quote content. */
+function copyInsightsMetadata(insights: Insights): InsightsMetadata {
+  const metadata: InsightsMetadata = {
+    provider: insights.provider,
+    model: insights.model,
+    durationMs: insights.durationMs,
+    cached: insights.cached,
+  };
+  if (insights.fallbackReason !== undefined) metadata.fallbackReason = insights.fallbackReason;
+  return metadata;
+}
+
+function copyTimings(timings: PipelineResult['timings']): PipelineResult['timings'] {
+  const copy: PipelineResult['timings'] = {};
+  for (const stage of STAGES) {
+    const milliseconds = timings[stage];
+    if (milliseconds !== undefined) copy[stage] = milliseconds;
+  }
+  return copy;
+}
+
+/**
+ * Builds the analysis fossil of a pipeline run. Every field is copied by name from the
+ * footprint, batches, findings (masked values only), insights metadata, validation and
+ * timings, so no file content or secret that a stage attached to its objects can reach it.
+ */
+export function buildAnalysisFossil(
+  result: PipelineResult,
+  outcome: AnalysisOutcome,
+): FossilDraft<'analysis'> {
+  const { footprint, analysis, risk } = result;
+  return {
+    repository: describeRepositoryState(footprint.head, footprint.stagedTree),
+    payload: {
+      command: result.command,
+      outcome,
+      mode: analysis.mode,
+      reader: { reader: result.reader.reader, reasons: [...result.reader.reasons] },
+      // The configuration file sits at the worktree root, so its name locates it.
+      configFile: result.config.file === null ? null : path.basename(result.config.file),
+      footprint: copyFootprint(footprint),
+      splitSuggested: analysis.splitSuggested,
+      batches: analysis.batches.map(copyBatch),
+      risk: { score: risk.score, blocked: risk.blocked, findings: risk.findings.map(copyFinding) },
+      insights: copyInsightsMetadata(result.insights),
+      validation: copyValidation(result.validation),
+      timings: copyTimings(result.timings),
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config/types.js';
+import { createDebug } from '../log/debug.js';
+import { validateFossil } from '../schemas-runtime/validate-fossil.js';
+import { FossilSchemaError } from './fossil-schema-error.js';
+import {
+  compareNewestFirst,
+  createFossilId,
+  FOSSIL_EXTENSION,
+  parseFossilName,
+  type FossilName,
+} from './fossil-name.js';
+import { pruneFossils } from './prune.js';
+import { parseFossil } from './read-fossil.js';
+import { footprintTool } from './tool.js';
+import {
+  FOSSIL_SCHEMA_VERSION,
+  type Fossil,
+  type FossilDraft,
+  type FossilTool,
+  type StoredFossil,
+  type WritableFossilKind,
+} from './types.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+const debug = createDebug('fossils');
+
+/** Ignores everything in the store but this file, so fossils never get committed. */
+const GITIGNORE_TEXT = '*\n!.gitignore\n';
+
+export interface FossilFilter {
+  kind?: string;
+  /** Most fossils returned, newest first. */
+  limit?: number;
+}
+
+export interface FossilListing {
+  /** Readable fossils, newest first. */
+  fossils: StoredFossil[];
+  /** One line per fossil skipped because it could not be read or failed its schema. */
+  warnings: string[];
+}
+
+export interface FossilLookup {
+  /** The fossil, or null when no readable fossil has that id. */
+  fossil: StoredFossil | null;
+  warnings: string[];
+}
+
+export interface FossilStore {
+  /** Absolute path of the store folder. */
+  readonly dir: string;
+  /**
+   * Validates and writes a fossil, then applies retention to its kind. Returns the file's
+   * path. Throws a FossilSchemaError (a bug) when the fossil fails its schema.
+   */
+  write<K extends WritableFossilKind>(kind: K, draft: FossilDraft<K>): Promise<string>;
+  list(filter?: FossilFilter): Promise<FossilListing>;
+  /** Reads one fossil by id, with or without `.json`. */
+  read(id: string): Promise<FossilLookup>;
+}
+
+export interface FossilStoreOptions {
+  /** Clock for fossil names and retention, set by tests. */
+  now?: () => Date;
+  tool?: FossilTool;
+}
+
+/**
+ * Opens the fossil store of a worktree: `config.fossilDir` (default `fossils/`) resolved
+ * against the worktree root. Nothing is created until the first write.
+ */
+export function openFossilStore(
+  worktree: string,
+  config: Config,
+  options: FossilStoreOptions = {},
+): FossilStore {
+  const dir = path.resolve(worktree, config.fossilDir);
+  const now = options.now ?? (() => new Date());
+  const label = (file: string): string => displayPath(worktree, file);
+
+  return {
+    dir,
+    async write(kind, draft) {
+      const createdAt = now();
+      const fossil = buildFossil(kind, draft, createdAt, options.tool ?? footprintTool());
+      const problems = validateFossil(kind, fossil);
+      if (problems.length > 0) throw new FossilSchemaError(kind, problems);
+
+      await ensureStoreFolder(dir);
+      const file = path.join(dir, `${fossil.id}${FOSSIL_EXTENSION}`);
+      await writeFileAtomic(file, `${JSON.stringify(fossil, null, 2)}\n`);
+      debug(`wrote ${label(file)}`);
+
+      await applyRetention(dir, kind, config, createdAt);
+      return file;
+    },
+    list: (filter = {}) => listFossils(dir, filter, label),
+    read: (id) => readFossilById(dir, id, label),
+  };
+}
+
+function buildFossil<K extends WritableFossilKind>(
+  kind: K,
+  draft: FossilDraft<K>,
+  createdAt: Date,
+  tool: FossilTool,
+): Fossil<K, FossilDraft<K>['payload']> {
+  return {
+    schemaVersion: FOSSIL_SCHEMA_VERSION,
+    kind,
+    id: createFossilId(kind, createdAt),
+    createdAt: createdAt.toISOString(),
+    tool: { name: tool.name, version: tool.version },
+    repository: draft.repository,
+    payload: draft.payload,
+  };
+}
+
+/** Creates the store folder and its `.gitignore` unless they exist. A user's own `.gitignore` stays. */
+async function ensureStoreFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  try {
+    await writeFile(path.join(dir, '.gitignore'), GITIGNORE_TEXT, { flag: 'wx' });
+    debug(`created ${dir} with a .gitignore`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/** Prunes after a write. A failure costs only disk space, so it is logged and not raised. */
+async function applyRetention(dir: string, kind: string, config: Config, now: Date): Promise<void> {
+  try {
+    const removed = await pruneFossils(dir, kind, config.fossils, now);
+    if (removed.length > 0) debug(`removed ${removed.length} old ${kind} fossils`);
+  } catch (error) {
+    debug(`retention of ${kind} fossils in ${dir} failed: ${String(error)}`);
+  }
+}
+
+async function readFossilNames(dir: string): Promise<FossilName[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.endsWith(FOSSIL_EXTENSION))
+    .map((entry) => parseFossilName(entry))
+    .filter((name): name is FossilName => name !== null)
+    .sort(compareNewestFirst);
+}
+
+type LoadedFossil =
+  | { status: 'read'; fossil: StoredFossil }
+  | { status: 'skipped'; warning: string }
+  | { status: 'missing' };
+
+async function loadFossil(
+  dir: string,
+  id: string,
+  label: (file: string) => string,
+): Promise<LoadedFossil> {
+  const file = path.join(dir, `${id}${FOSSIL_EXTENSION}`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Another writer's retention may remove a fossil between listing and reading it.
+    if (code === 'ENOENT') return { status: 'missing' };
+    const reason = `it cannot be read (${code ?? String(error)})`;
+    return { status: 'skipped', warning: `${label(file)}: skipped because ${reason}.` };
+  }
+
+  const parsed = parseFossil(text, label(file));
+  if (!parsed.ok) return { status: 'skipped', warning: parsed.warning };
+  return { status: 'read', fossil: { id, file, fossil: parsed.fossil } };
+}
+
+async function listFossils(
+  dir: string,
+  filter: FossilFilter,
+  label: (file: string) => string,
+): Promise<FossilListing> {
+  const listing: FossilListing = { fossils: [], warnings: [] };
+  const names = (await readFossilNames(dir)).filter(
+    (name) => filter.kind === undefined || name.kind === filter.kind,
+  );
+
+  for (const name of names) {
+    if (filter.limit !== undefined && listing.fossils.length >= filter.limit) break;
+    const loaded = await loadFossil(dir, name.id, label);
+    if (loaded.status === 'read') listing.fossils.push(loaded.fossil);
+    if (loaded.status === 'skipped') listing.warnings.push(loaded.warning);
+  }
+  return listing;
+}
+
+async function readFossilById(
+  dir: string,
+  id: string,
+  label: (file: string) => string,
+): Promise<FossilLookup> {
+  // Only a well-formed fossil name reaches the file system, so an id cannot leave the store.
+  const name = parseFossilName(id);
+  if (name === null) return { fossil: null, warnings: [] };
+
+  const loaded = await loadFossil(dir, name.id, label);
+  if (loaded.status === 'read') return { fossil: loaded.fossil, warnings: [] };
+  if (loaded.status === 'skipped') return { fossil: null, warnings: [loaded.warning] };
+  return { fossil: null, warnings: [] };
+}
+
+/** Shows a path relative to the worktree when it lies inside it. */
+function displayPath(worktree: string, file: string): string {
+  const relative = path.relative(worktree, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Prefix and suffix of the temporary files `writeFileAtomic` makes, which readers skip. */
+export const TEMPORARY_PREFIX = '.';
+export const TEMPORARY_SUFFIX = '.tmp';
+
+/**
+ * Writes `text` to `file` through a temporary file in the same folder and a rename, so a
+ * reader sees either no file or the whole file. The temporary file is removed on failure.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temporary = path.join(
+    path.dirname(file),
+    `${TEMPORARY_PREFIX}${path.basename(file)}.${suffix}${TEMPORARY_SUFFIX}`,
+  );
+
+  try {
+    // NOTE: no fsync, to keep the hook fast. After a power loss the file may be empty, and
+    // readers skip it with a warning.
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

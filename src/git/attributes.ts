@@ -1,0 +1,353 @@
+import { readFile } from 'node:fs/promises';
+
+import { createDebug } from '../log/debug.js';
+import { compileWildmatch } from './wildmatch.js';
+
+const debug = createDebug('git');
+
+/** Attribute values as `git check-attr` prints them; any other string is an assigned value. */
+export type AttributeValue = 'set' | 'unset' | 'unspecified' | (string & {});
+
+/** Source of attribute files: the `.gitattributes` blobs of the index, by folder. */
+export interface AttributeFileSource {
+  /** Returns the blob id of `<folder>/.gitattributes` in the index (`''` is the root), or null. */
+  findAttributeFile(folder: string): Promise<string | null>;
+  readBlob(oid: string): Promise<Buffer>;
+}
+
+export interface AttributeReaderOptions {
+  /** `<commonDir>/info/attributes`, which overrides every `.gitattributes`. */
+  infoAttributesPath: string;
+  /** `core.attributesFile`, read below every `.gitattributes`, when configured. */
+  globalAttributesPath?: string | undefined;
+  /** `core.ignoreCase`: patterns match regardless of case. */
+  ignoreCase?: boolean;
+}
+
+/** Git ignores longer lines in attribute files (since 2.39.1). */
+const MAX_LINE_BYTES = 2048;
+/** Git ignores larger attribute files (since 2.39.1). */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const BLANK = /[ \t\r\n]/;
+const ATTRIBUTE_NAME = /^[a-zA-Z0-9_.][-a-zA-Z0-9_.]*$/;
+const MACRO_PREFIX = '[attr]';
+
+/** One assignment in an attribute line; null stands for `!name` (back to unspecified). */
+type Assignment = [name: string, value: AttributeValue | null];
+
+interface AttributeRule {
+  /** Returns true when the rule's pattern matches a file path; absent for macro definitions. */
+  matches?: (path: string) => boolean;
+  macroName?: string;
+  assignments: Assignment[];
+}
+
+interface AttributeFile {
+  rules: AttributeRule[];
+}
+
+/** `binary` is git's one built-in macro. */
+const BUILT_IN_MACROS = new Map<string, Assignment[]>([
+  [
+    'binary',
+    [
+      ['diff', 'unset'],
+      ['merge', 'unset'],
+      ['text', 'unset'],
+    ],
+  ],
+]);
+
+/**
+ * Looks up `.gitattributes` values for paths as `git check-attr --cached` does. It reads the
+ * index's attribute files from the root down to the path's folder, with `core.attributesFile`
+ * below them and `info/attributes` above them. Later lines win, and `[attr]` macros expand.
+ * NOTE: the system-wide file (`/etc/gitattributes`) and the default global file
+ * (`$XDG_CONFIG_HOME/git/attributes`) are not read, only a configured core.attributesFile.
+ */
+export class AttributeReader {
+  private readonly filesByFolder = new Map<string, Promise<string | null>>();
+  private readonly parsed = new Map<string, Promise<AttributeFile>>();
+
+  constructor(
+    private readonly source: AttributeFileSource,
+    private readonly options: AttributeReaderOptions,
+  ) {}
+
+  /** Returns each requested attribute of `path`, as `git check-attr --cached` would print it. */
+  async read(path: string, names: readonly string[]): Promise<Record<string, AttributeValue>> {
+    const stack = await this.stackFor(path);
+    const macros = collectMacros(stack);
+    const state = new Map<string, AttributeValue>();
+    for (const file of stack) {
+      for (const rule of file.rules) {
+        if (rule.matches?.(path)) applyAssignments(state, rule.assignments, macros, 0);
+      }
+    }
+
+    const result: Record<string, AttributeValue> = {};
+    for (const name of names) result[name] = state.get(name) ?? 'unspecified';
+    return result;
+  }
+
+  /** Attribute files that apply to `path`, lowest precedence first. */
+  private async stackFor(path: string): Promise<AttributeFile[]> {
+    const stack: AttributeFile[] = [];
+    if (this.options.globalAttributesPath) {
+      stack.push(await this.parseFromDisk(this.options.globalAttributesPath, true));
+    }
+
+    for (const folder of foldersOf(path)) {
+      const oid = await this.findFile(folder);
+      if (oid !== null) stack.push(await this.parseFromIndex(folder, oid));
+    }
+
+    stack.push(await this.parseFromDisk(this.options.infoAttributesPath, true));
+    return stack;
+  }
+
+  private findFile(folder: string): Promise<string | null> {
+    let oid = this.filesByFolder.get(folder);
+    if (!oid) {
+      oid = this.source.findAttributeFile(folder);
+      this.filesByFolder.set(folder, oid);
+    }
+    return oid;
+  }
+
+  private parseFromIndex(folder: string, oid: string): Promise<AttributeFile> {
+    const key = `index:${folder}:${oid}`;
+    let file = this.parsed.get(key);
+    if (!file) {
+      file = this.source.readBlob(oid).then((blob) => this.parse(blob, folder, folder === ''));
+      this.parsed.set(key, file);
+    }
+    return file;
+  }
+
+  private parseFromDisk(filePath: string, macrosAllowed: boolean): Promise<AttributeFile> {
+    const key = `file:${filePath}`;
+    let file = this.parsed.get(key);
+    if (!file) {
+      file = readOptionalFile(filePath).then((content) => this.parse(content, '', macrosAllowed));
+      this.parsed.set(key, file);
+    }
+    return file;
+  }
+
+  private parse(content: Buffer, folder: string, macrosAllowed: boolean): AttributeFile {
+    if (content.length > MAX_FILE_BYTES) {
+      debug(`attributes: ignoring ${folder || '.'}/.gitattributes, larger than 100 MiB`);
+      return { rules: [] };
+    }
+    return parseAttributeFile(content, folder, macrosAllowed, this.options.ignoreCase ?? false);
+  }
+}
+
+/** Returns `''`, then each folder on the way to the path's parent: `a/b/c` gives '', a, a/b. */
+function foldersOf(path: string): string[] {
+  const folders = [''];
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+    folders.push(path.slice(0, slash));
+  }
+  return folders;
+}
+
+async function readOptionalFile(filePath: string): Promise<Buffer> {
+  try {
+    return await readFile(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return Buffer.alloc(0);
+    throw error;
+  }
+}
+
+/** Collects the macro definitions in effect, where a later definition replaces an earlier one. */
+function collectMacros(stack: readonly AttributeFile[]): Map<string, Assignment[]> {
+  const macros = new Map(BUILT_IN_MACROS);
+  for (const file of stack) {
+    for (const rule of file.rules) {
+      if (rule.macroName !== undefined) macros.set(rule.macroName, rule.assignments);
+    }
+  }
+  return macros;
+}
+
+/** Applies assignments in order; a macro set to true also applies its own assignments there. */
+function applyAssignments(
+  state: Map<string, AttributeValue>,
+  assignments: readonly Assignment[],
+  macros: ReadonlyMap<string, Assignment[]>,
+  depth: number,
+): void {
+  for (const [name, value] of assignments) {
+    if (value === null) state.delete(name);
+    else state.set(name, value);
+
+    const expansion = macros.get(name);
+    if (value === 'set' && expansion && depth < 16) {
+      applyAssignments(state, expansion, macros, depth + 1);
+    }
+  }
+}
+
+/**
+ * Parses an attribute file. `folder` is where it sits, which anchors patterns that contain a
+ * slash. Macros are honoured only where git allows them: the root `.gitattributes`,
+ * info/attributes and the global file.
+ */
+export function parseAttributeFile(
+  content: Buffer,
+  folder: string,
+  macrosAllowed: boolean,
+  ignoreCase: boolean,
+): AttributeFile {
+  const text = stripByteOrderMark(content.toString('utf8'));
+  const rules: AttributeRule[] = [];
+  for (const line of text.split('\n')) {
+    if (Buffer.byteLength(line) > MAX_LINE_BYTES) continue;
+
+    const rule = parseLine(line, folder, macrosAllowed, ignoreCase);
+    if (rule) rules.push(rule);
+  }
+  return { rules };
+}
+
+function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function parseLine(
+  line: string,
+  folder: string,
+  macrosAllowed: boolean,
+  ignoreCase: boolean,
+): AttributeRule | null {
+  const trimmed = line.replace(/^[ \t\r\n]+/, '');
+  if (trimmed === '' || trimmed.startsWith('#')) return null;
+
+  const { pattern, rest } = splitPattern(trimmed);
+  const assignments = parseAssignments(rest);
+  if (!assignments) return null;
+
+  if (pattern.length > MACRO_PREFIX.length && pattern.startsWith(MACRO_PREFIX)) {
+    return macrosAllowed ? parseMacro(pattern, rest) : null;
+  }
+  const matches = compilePattern(pattern, folder, ignoreCase);
+  return matches ? { matches, assignments } : null;
+}
+
+/** Splits the pattern (C-quoted when it starts with `"`) from the attribute list after it. */
+function splitPattern(line: string): { pattern: string; rest: string } {
+  if (line.startsWith('"')) {
+    const unquoted = unquoteC(line);
+    if (unquoted) return unquoted;
+  }
+  const end = line.search(BLANK);
+  if (end < 0) return { pattern: line, rest: '' };
+  return { pattern: line.slice(0, end), rest: line.slice(end) };
+}
+
+/** Parses a `[attr]name attrs...` line into the macro's name and what setting it assigns. */
+function parseMacro(pattern: string, rest: string): AttributeRule | null {
+  const name =
+    pattern
+      .slice(MACRO_PREFIX.length)
+      .replace(/^[ \t\r\n]+/, '')
+      .split(BLANK)[0] ?? '';
+  if (!ATTRIBUTE_NAME.test(name)) return null;
+
+  const assignments = parseAssignments(rest);
+  return assignments ? { macroName: name, assignments } : null;
+}
+
+/** Parses `name`, `-name`, `!name` and `name=value`; one invalid name voids the whole line. */
+function parseAssignments(text: string): Assignment[] | null {
+  const assignments: Assignment[] = [];
+  for (const token of text.split(BLANK)) {
+    if (token === '') continue;
+
+    const equals = token.indexOf('=');
+    let name = equals < 0 ? token : token.slice(0, equals);
+    let value: AttributeValue | null = equals < 0 ? 'set' : token.slice(equals + 1);
+    if (name.startsWith('-') || name.startsWith('!')) {
+      value = name.startsWith('-') ? 'unset' : null;
+      name = name.slice(1);
+    }
+    if (!ATTRIBUTE_NAME.test(name)) return null;
+    assignments.push([name, value]);
+  }
+  return assignments;
+}
+
+/**
+ * Compiles a pattern as git's attribute lookup reads it: without a slash it matches the file
+ * name at any depth, with one it matches the path relative to the attribute file's folder.
+ * Returns null for patterns that never match a file: negations, which git rejects in attribute
+ * files, and patterns ending in `/`, which match only folders.
+ */
+function compilePattern(
+  pattern: string,
+  folder: string,
+  ignoreCase: boolean,
+): ((path: string) => boolean) | null {
+  if (pattern.startsWith('!') || pattern.endsWith('/') || pattern === '') return null;
+
+  if (!pattern.includes('/')) {
+    const regex = compileWildmatch(pattern, { caseFold: ignoreCase });
+    return (path) => regex.test(path.slice(path.lastIndexOf('/') + 1));
+  }
+
+  const anchored = pattern.startsWith('/') ? pattern.slice(1) : pattern;
+  const regex = compileWildmatch(anchored, { pathname: true, caseFold: ignoreCase });
+  const prefix = folder === '' ? '' : `${folder}/`;
+  return (path) => {
+    const inFolder = ignoreCase
+      ? path.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase()
+      : path.startsWith(prefix);
+    return inFolder && path.length > prefix.length && regex.test(path.slice(prefix.length));
+  };
+}
+
+const C_ESCAPES: Record<string, number> = {
+  a: 7,
+  b: 8,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+  '\\': 0x5c,
+  '"': 0x22,
+};
+
+/** Reads a C-style quoted pattern (`"a\tb"`, octal `\303\251`); null when it is not closed. */
+function unquoteC(line: string): { pattern: string; rest: string } | null {
+  const bytes: number[] = [];
+  let i = 1;
+  while (i < line.length) {
+    const char = String.fromCodePoint(line.codePointAt(i) ?? 0);
+    if (char === '"') {
+      return { pattern: Buffer.from(bytes).toString('utf8'), rest: line.slice(i + 1) };
+    }
+    if (char !== '\\') {
+      bytes.push(...Buffer.from(char, 'utf8'));
+      i += char.length;
+      continue;
+    }
+
+    const next = line[i + 1] ?? '';
+    const octal = /^[0-3][0-7]{2}/.exec(line.slice(i + 1, i + 4));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 4;
+    } else if (next in C_ESCAPES) {
+      bytes.push(C_ESCAPES[next] as number);
+      i += 2;
+    } else {
+      return null;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import type { GitConfig } from './config.js';
+import type { IndexFile } from './index-file.js';
+import { readPackIndexVersion } from './objects/pack-index.js';
+import { listObjectDirectories } from './objects/store.js';
+import type { RepositoryLayout } from './types.js';
+
+/** Repository extensions the native reader reads correctly whatever their value. */
+const HARMLESS_EXTENSIONS = new Set(['noop', 'noop-v1', 'preciousobjects', 'worktreeconfig']);
+
+/**
+ * Lists why the native reader cannot read this repository correctly; empty when it can. Each
+ * reason is one short sentence for the debug line that explains a switch to the git command line.
+ */
+export function checkNativeCapabilities(
+  layout: RepositoryLayout,
+  config: GitConfig,
+  index: IndexFile | null,
+): string[] {
+  return [
+    ...checkRepositoryFormat(config),
+    ...checkRefStorage(layout),
+    ...(index === null ? [] : checkIndex(index)),
+    ...checkPackIndexes(layout),
+  ];
+}
+
+function checkRepositoryFormat(config: GitConfig): string[] {
+  const reasons: string[] = [];
+  const version = config.getInt('core.repositoryformatversion') ?? 0;
+  if (version > 1) reasons.push(`repository format version ${version} is newer than version 1`);
+
+  for (const entry of config.section('extensions')) {
+    const value = (entry.value ?? '').toLowerCase();
+    if (entry.subsection !== null || HARMLESS_EXTENSIONS.has(entry.name)) continue;
+
+    if (entry.name === 'objectformat') {
+      if (value !== 'sha1') reasons.push(`objects use ${value} ids (extensions.objectFormat)`);
+    } else if (entry.name === 'refstorage') {
+      if (value !== 'files') reasons.push(`refs are stored as ${value} (extensions.refStorage)`);
+    } else if (entry.name === 'partialclone') {
+      reasons.push('partial clone: objects may be missing until git fetches them');
+    } else {
+      reasons.push(`unknown repository extension extensions.${entry.name}`);
+    }
+  }
+  return reasons;
+}
+
+function checkRefStorage(layout: RepositoryLayout): string[] {
+  const hasReftable = existsSync(path.join(layout.commonDir, 'reftable'));
+  return hasReftable ? ['refs are stored in a reftable folder'] : [];
+}
+
+function checkIndex(index: IndexFile): string[] {
+  const reasons: string[] = [];
+  for (const signature of new Set(index.extensions)) {
+    if (signature === 'link') reasons.push('the index is split (link extension)');
+    else if (signature === 'sdir') reasons.push('the index is sparse (sdir extension)');
+    else if (isRequiredExtension(signature)) {
+      reasons.push(`the index has the unknown required extension ${signature}`);
+    }
+  }
+  if (index.hasNonUtf8Path()) reasons.push('a path in the index is not valid UTF-8');
+  return reasons;
+}
+
+/** git marks an index extension it may ignore with an uppercase first letter. */
+function isRequiredExtension(signature: string): boolean {
+  const first = signature.charCodeAt(0);
+  return !(first >= 0x41 && first <= 0x5a);
+}
+
+function checkPackIndexes(layout: RepositoryLayout): string[] {
+  const reasons: string[] = [];
+  for (const objectsDir of listObjectDirectories(path.join(layout.commonDir, 'objects'))) {
+    const packDir = path.join(objectsDir, 'pack');
+    for (const name of listFiles(packDir)) {
+      if (!name.endsWith('.idx')) continue;
+      const version = readVersionIfPresent(path.join(packDir, name));
+      if (version !== null && version !== 1 && version !== 2) {
+        reasons.push(`pack index ${name} has version ${version}`);
+      }
+    }
+  }
+  return reasons;
+}
+
+/** A pack removed by a concurrent repack after the listing has no version to check. */
+function readVersionIfPresent(file: string): number | null {
+  try {
+    return readPackIndexVersion(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,225 @@
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+
+import { createDebug } from '../../log/debug.js';
+import { unquoteCString } from '../c-quote.js';
+import type { RepositoryLayout } from '../types.js';
+import { DeltaBaseCache } from './delta-base-cache.js';
+import { looseObjectPath, readLooseObject, readLooseObjectHeader } from './loose.js';
+import { PackFile } from './pack.js';
+import { MissingObjectError, type GitObject } from './types.js';
+
+const debug = createDebug('git');
+
+const OID_PATTERN = /^[0-9a-f]{40}$/;
+/** git follows alternates of alternates to this depth. */
+const MAX_ALTERNATE_DEPTH = 5;
+const DEFAULT_DELTA_BASE_CACHE_BYTES = 24 * 1024 * 1024;
+
+export interface ObjectStoreOptions {
+  /** Bytes of delta bases kept between reads; default 24 MiB. */
+  deltaBaseCacheBytes?: number;
+}
+
+/** One object directory: the repository's own or an alternate. */
+class ObjectDirectory {
+  private packs: PackFile[] | null = null;
+
+  constructor(
+    readonly objectsDir: string,
+    private readonly cache: DeltaBaseCache,
+  ) {}
+
+  /** Returns the packs, listing `pack/*.idx` that have a `.pack` on first use. */
+  listPacks(): PackFile[] {
+    this.packs ??= this.scanPacks([]);
+    return this.packs;
+  }
+
+  /** Lists packs again after another process repacked; returns true when new packs appeared. */
+  rescanPacks(): boolean {
+    const before = this.packs ?? [];
+    this.packs = this.scanPacks(before);
+    return this.packs.some((pack) => !before.includes(pack));
+  }
+
+  close(): void {
+    for (const pack of this.packs ?? []) pack.close();
+    this.packs = null;
+  }
+
+  private scanPacks(known: readonly PackFile[]): PackFile[] {
+    const packDir = path.join(this.objectsDir, 'pack');
+    let names: string[];
+    try {
+      names = readdirSync(packDir);
+    } catch {
+      return [];
+    }
+
+    const present = new Set(names);
+    const packs: PackFile[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.idx')) continue;
+      const packName = `${name.slice(0, -4)}.pack`;
+      if (!present.has(packName)) continue;
+
+      const packPath = path.join(packDir, packName);
+      const existing = known.find((pack) => pack.packPath === packPath);
+      packs.push(existing ?? new PackFile(packPath, path.join(packDir, name), this.cache));
+    }
+    return packs;
+  }
+}
+
+/**
+ * Reads objects from the repository's object directory and its alternates: packs first, then
+ * loose files, as git looks them up. Reads are synchronous positional reads under the hood;
+ * the promises exist so a reader over `git cat-file` can share this interface.
+ */
+export class ObjectStore {
+  private constructor(private readonly directories: readonly ObjectDirectory[]) {}
+
+  static async open(
+    layout: RepositoryLayout,
+    options: ObjectStoreOptions = {},
+  ): Promise<ObjectStore> {
+    const cache = new DeltaBaseCache(options.deltaBaseCacheBytes ?? DEFAULT_DELTA_BASE_CACHE_BYTES);
+    const objectsDirs = listObjectDirectories(path.join(layout.commonDir, 'objects'));
+    debug(`object directories: ${objectsDirs.join(', ')}`);
+    return new ObjectStore(objectsDirs.map((dir) => new ObjectDirectory(dir, cache)));
+  }
+
+  async read(oid: string): Promise<GitObject> {
+    return this.readSync(oid);
+  }
+
+  /** Reads an object without awaiting; throws MissingObjectError when no directory contains it. */
+  readSync(oid: string): GitObject {
+    return this.readAtDepth(oid, 0);
+  }
+
+  /** `depth` counts the deltas already followed to reach this REF_DELTA base. */
+  private readAtDepth(oid: string, depth: number): GitObject {
+    const readBase = (baseOid: string, baseDepth: number) => this.readAtDepth(baseOid, baseDepth);
+    const object = this.lookup(
+      oid,
+      (pack, offset) => pack.readObject(offset, readBase, depth),
+      (dir) => readLooseObject(dir, oid),
+    );
+    if (object === null) throw new MissingObjectError(oid);
+    return object;
+  }
+
+  /** Returns an object's content size, reading only headers where the storage allows. */
+  async readSize(oid: string): Promise<number> {
+    const size = this.lookup(
+      oid,
+      (pack, offset) => pack.readObjectSize(offset),
+      (dir) => readLooseObjectHeader(dir, oid)?.size ?? null,
+    );
+    if (size === null) throw new MissingObjectError(oid);
+    return size;
+  }
+
+  async has(oid: string): Promise<boolean> {
+    const found = this.lookup(
+      oid,
+      () => true,
+      (dir) => existsSync(looseObjectPath(dir, oid)) || null,
+    );
+    return found !== null;
+  }
+
+  close(): void {
+    for (const directory of this.directories) directory.close();
+  }
+
+  /**
+   * Finds `oid` in each directory's packs, then its loose objects. When that fails, it lists the
+   * packs again once, because a concurrent `git gc` may have packed a loose object meanwhile.
+   */
+  private lookup<T>(
+    oid: string,
+    fromPack: (pack: PackFile, offset: number) => T,
+    fromLoose: (objectsDir: string) => T | null,
+  ): T | null {
+    if (!OID_PATTERN.test(oid)) throw new Error(`Invalid object id "${oid}".`);
+
+    const key = Buffer.from(oid, 'hex');
+    const found = this.search(key, fromPack, fromLoose);
+    if (found !== null) return found;
+
+    const rescanned = this.directories.map((directory) => directory.rescanPacks());
+    return rescanned.some(Boolean) ? this.search(key, fromPack, fromLoose) : null;
+  }
+
+  private search<T>(
+    key: Buffer,
+    fromPack: (pack: PackFile, offset: number) => T,
+    fromLoose: (objectsDir: string) => T | null,
+  ): T | null {
+    for (const directory of this.directories) {
+      for (const pack of directory.listPacks()) {
+        const offset = findInPack(pack, key);
+        if (offset !== null) return fromPack(pack, offset);
+      }
+      const loose = fromLoose(directory.objectsDir);
+      if (loose !== null) return loose;
+    }
+    return null;
+  }
+}
+
+/** A pack deleted by a concurrent repack before its index was opened contains nothing. */
+function findInPack(pack: PackFile, key: Buffer): number | null {
+  try {
+    return pack.find(key);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Returns the object directory followed by its alternates (`objects/info/alternates`), deduplicated. */
+export function listObjectDirectories(objectsDir: string): string[] {
+  const seen = new Set<string>();
+  const ordered: string[] = [];
+  const visit = (dir: string, depth: number): void => {
+    const real = safeRealpath(dir);
+    if (seen.has(real) || depth > MAX_ALTERNATE_DEPTH) return;
+
+    seen.add(real);
+    ordered.push(dir);
+    for (const alternate of readAlternates(dir)) visit(alternate, depth + 1);
+  };
+  visit(objectsDir, 0);
+  return ordered;
+}
+
+/** Reads one alternates file: a path per line, relative to the object directory, `#` comments. */
+function readAlternates(objectsDir: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path.join(objectsDir, 'info', 'alternates'), 'utf8');
+  } catch {
+    return [];
+  }
+
+  const dirs: string[] = [];
+  for (const line of text.split('\n')) {
+    // git writes a path with unusual characters in quotes with C escapes.
+    const entry = unquoteCString(line.replace(/\r$/, ''));
+    if (entry === '' || entry.startsWith('#')) continue;
+    dirs.push(path.resolve(objectsDir, entry));
+  }
+  return dirs;
+}
+
+function safeRealpath(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}

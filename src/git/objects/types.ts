@@ -1,0 +1,27 @@
+export type ObjectType = 'blob' | 'tree' | 'commit' | 'tag';
+
+/** An object's type and its content without git's `<type> <size>\0` header. */
+export interface GitObject {
+  type: ObjectType;
+  content: Buffer;
+}
+
+/** The object is in none of the repository's object directories. */
+export class MissingObjectError extends Error {
+  override readonly name = 'MissingObjectError';
+
+  constructor(readonly oid: string) {
+    super(`Object ${oid} was not found in the repository's object store.`);
+  }
+}
+
+/** An object file or pack is not in a format this reader understands, or is damaged. */
+export class ObjectFormatError extends Error {
+  override readonly name = 'ObjectFormatError';
+}
+
+const OBJECT_TYPES: ReadonlySet<string> = new Set(['blob', 'tree', 'commit', 'tag']);
+
+export function isObjectType(value: string): value is ObjectType {
+  return OBJECT_TYPES.has(value);
+}

@@ -1,0 +1,244 @@
+import path from 'node:path';
+
+import { createDebug } from '../../log/debug.js';
+import { AttributeReader } from '../attributes.js';
+import type { GitConfig } from '../config.js';
+import type { IndexEntry, IndexFile } from '../index-file.js';
+import {
+  EMPTY_TREE_OID,
+  canonicalMode,
+  parseCommit,
+  parseTree,
+  type TreeEntry,
+} from '../objects/tree.js';
+import type { GitObject } from '../objects/types.js';
+import { compareGitPaths } from '../path-order.js';
+import { readHead } from '../refs.js';
+import { detectRenames, type RenameOptions } from '../renames.js';
+import { readInProgressOperation } from '../state.js';
+import type {
+  FileMode,
+  GitReader,
+  ReaderChoice,
+  RepositoryLayout,
+  StagedChange,
+  StagedEntry,
+} from '../types.js';
+import { IndexTree, type FolderTree, type IndexFolder } from './index-tree.js';
+import {
+  attributeSourceFromEntries,
+  binaryByAttributes,
+  treeIsUnchanged,
+} from './reader-support.js';
+
+const debug = createDebug('git');
+
+/** The object reads the native reader needs; ObjectStore provides them. */
+export interface ObjectSource {
+  read(oid: string): Promise<GitObject>;
+  readSize(oid: string): Promise<number>;
+  close?(): void;
+}
+
+/**
+ * Reads the staged change from git's own files: the index, HEAD's commit and the trees on the
+ * way to each change. A folder whose tree id in the index (from the cache tree, or hashed from
+ * its entries) equals HEAD's is skipped without reading HEAD's tree for it.
+ */
+export class NativeReader implements GitReader {
+  readonly choice: ReaderChoice = { reader: 'native', reasons: [] };
+  private readonly attributes: AttributeReader;
+
+  constructor(
+    readonly layout: RepositoryLayout,
+    private readonly index: IndexFile | null,
+    private readonly objects: ObjectSource,
+    private readonly renameOptions: RenameOptions,
+    config: GitConfig,
+  ) {
+    const entries = index?.entries ?? [];
+    this.attributes = new AttributeReader(
+      attributeSourceFromEntries(entries, (oid) => this.readBlob(oid)),
+      {
+        infoAttributesPath: path.join(layout.commonDir, 'info', 'attributes'),
+        globalAttributesPath: config.get('core.attributesFile') ?? undefined,
+        ignoreCase: config.getBool('core.ignoreCase') ?? false,
+      },
+    );
+  }
+
+  async readStagedChange(): Promise<StagedChange> {
+    const [head, operation] = await Promise.all([
+      readHead(this.layout),
+      readInProgressOperation(this.layout),
+    ]);
+    const headTree = head.oid === null ? null : await this.readCommitTree(head.oid);
+
+    const entries = this.index?.entries ?? [];
+    const indexTree = new IndexTree(entries, this.index?.cacheTree?.root);
+    const changes: StagedEntry[] = [];
+    await this.diffFolder(indexTree, indexTree.root(), headTree, changes);
+    changes.sort((a, b) => compareGitPaths(a.path, b.path));
+
+    const stagedTree = stagedTreeOid(indexTree.treeOf(indexTree.root()));
+    const { unmerged, intentToAdd } = indexTree;
+    const renamed = await detectRenames(changes, this.renameContent(), this.renameOptions);
+    debug(`native: ${renamed.length} staged entries, ${unmerged.length} unmerged`);
+    return { head, headTree, stagedTree, entries: renamed, unmerged, intentToAdd, operation };
+  }
+
+  async readBlob(oid: string): Promise<Buffer> {
+    return (await this.readObject(oid, 'blob')).content;
+  }
+
+  readObjectSize(oid: string): Promise<number> {
+    return this.objects.readSize(oid);
+  }
+
+  readAttributes(filePath: string, names: readonly string[]): Promise<Record<string, string>> {
+    return this.attributes.read(filePath, names);
+  }
+
+  async close(): Promise<void> {
+    this.objects.close?.();
+  }
+
+  private async readCommitTree(oid: string): Promise<string> {
+    return parseCommit((await this.readObject(oid, 'commit')).content).tree;
+  }
+
+  private async readTree(oid: string): Promise<TreeEntry[]> {
+    return parseTree((await this.readObject(oid, 'tree')).content);
+  }
+
+  private async readObject(oid: string, type: GitObject['type']): Promise<GitObject> {
+    const object = await this.objects.read(oid);
+    if (object.type !== type) throw new Error(`Object ${oid} is a ${object.type}, not a ${type}.`);
+    return object;
+  }
+
+  /**
+   * Compares an index folder with HEAD's tree for the same folder (null when HEAD has none)
+   * and appends the differences, descending only where the two trees differ.
+   */
+  private async diffFolder(
+    indexTree: IndexTree,
+    folder: IndexFolder,
+    headOid: string | null,
+    changes: StagedEntry[],
+  ): Promise<void> {
+    if (treeIsUnchanged(indexTree.treeOf(folder), headOid)) return;
+
+    const headEntries = new Map(
+      (headOid === null ? [] : await this.readTree(headOid)).map((entry) => [entry.name, entry]),
+    );
+    const prefix = folder.path === '' ? '' : `${folder.path}/`;
+    for (const child of indexTree.children(folder)) {
+      const head = headEntries.get(child.name);
+      headEntries.delete(child.name);
+
+      if (child.kind === 'folder') {
+        const headIsTree = head?.mode === '040000';
+        if (head && !headIsTree) changes.push(deletion(`${prefix}${child.name}`, head));
+        await this.diffFolder(indexTree, child.folder, headIsTree ? head.oid : null, changes);
+        continue;
+      }
+      // An unmerged path is reported apart, never as a change against HEAD.
+      if (child.unmerged) continue;
+
+      const staged = child.entry && !child.entry.flags.intentToAdd ? child.entry : null;
+      await this.diffFile(child.path, head, staged, changes);
+    }
+
+    for (const head of headEntries.values()) {
+      await this.diffFile(`${prefix}${head.name}`, head, null, changes);
+    }
+  }
+
+  /** Compares one path: HEAD's entry (a file or a whole subtree) against its staged entry. */
+  private async diffFile(
+    filePath: string,
+    head: TreeEntry | undefined,
+    staged: IndexEntry | null,
+    changes: StagedEntry[],
+  ): Promise<void> {
+    if (head?.mode === '040000') {
+      await this.listDeletions(filePath, head.oid, changes);
+      head = undefined;
+    }
+    const stagedMode = staged ? canonicalMode(staged.mode) : null;
+    if (!head) {
+      if (staged && stagedMode) changes.push(addition(filePath, stagedMode, staged.oid));
+      return;
+    }
+    if (!staged || !stagedMode) {
+      changes.push(deletion(filePath, head));
+      return;
+    }
+    if (head.oid === staged.oid && head.mode === stagedMode) return;
+
+    const status = fileType(head.mode) === fileType(stagedMode) ? 'modified' : 'type-changed';
+    changes.push({
+      path: filePath,
+      status,
+      oldMode: head.mode,
+      newMode: stagedMode,
+      oldOid: head.oid,
+      newOid: staged.oid,
+    });
+  }
+
+  /** Reports every file under a HEAD subtree the index no longer has as deleted. */
+  private async listDeletions(
+    folderPath: string,
+    oid: string,
+    changes: StagedEntry[],
+  ): Promise<void> {
+    for (const entry of await this.readTree(oid)) {
+      const entryPath = `${folderPath}/${entry.name}`;
+      if (entry.mode === '040000') await this.listDeletions(entryPath, entry.oid, changes);
+      else changes.push(deletion(entryPath, entry));
+    }
+  }
+
+  private renameContent() {
+    return {
+      readBlob: (oid: string) => this.readBlob(oid),
+      readObjectSize: (oid: string) => this.readObjectSize(oid),
+      isBinaryByAttributes: (filePath: string) => binaryByAttributes(this.attributes, filePath),
+    };
+  }
+}
+
+/** Returns the staged tree id: null while a path is unmerged, the empty tree for an empty index. */
+function stagedTreeOid(rootTree: FolderTree): string | null {
+  if (rootTree.kind === 'unmerged') return null;
+  return rootTree.kind === 'tree' ? rootTree.oid : EMPTY_TREE_OID;
+}
+
+function addition(filePath: string, mode: FileMode, oid: string): StagedEntry {
+  return {
+    path: filePath,
+    status: 'added',
+    oldMode: null,
+    newMode: mode,
+    oldOid: null,
+    newOid: oid,
+  };
+}
+
+function deletion(filePath: string, head: TreeEntry): StagedEntry {
+  return {
+    path: filePath,
+    status: 'deleted',
+    oldMode: head.mode,
+    newMode: null,
+    oldOid: head.oid,
+    newOid: null,
+  };
+}
+
+/** Groups modes the way git decides a type change: regular files (either mode), symlinks, gitlinks. */
+function fileType(mode: FileMode): string {
+  return mode === '100755' ? '100644' : mode;
+}

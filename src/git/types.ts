@@ -1,0 +1,81 @@
+/** Octal file mode strings as git writes them in trees and diffs. */
+export type FileMode = '100644' | '100755' | '120000' | '160000' | '040000';
+
+/** Where a repository's files are, after GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE and `.git` files. */
+export interface RepositoryLayout {
+  /** Absolute path of the worktree root, or null for a bare repository. */
+  worktree: string | null;
+  /** Per-worktree git directory (HEAD, index, MERGE_HEAD live here). */
+  gitDir: string;
+  /** Shared git directory (objects, refs, config); equals gitDir outside linked worktrees. */
+  commonDir: string;
+  /** Index file to read: GIT_INDEX_FILE when set, else `<gitDir>/index`. */
+  indexFile: string;
+  isLinkedWorktree: boolean;
+  /** True when the git directory sits under a superproject's `.git/modules/`. */
+  isSubmodule: boolean;
+}
+
+/** An operation git leaves in progress between commands; `am` is `git am` applying patches. */
+export type InProgressOperation = 'merge' | 'rebase' | 'am' | 'cherry-pick' | 'revert' | 'bisect';
+
+export interface HeadState {
+  /** Commit id HEAD resolves to, or null on an unborn branch. */
+  oid: string | null;
+  /** Full ref name (`refs/heads/main`) when HEAD is symbolic, null when detached. */
+  ref: string | null;
+  detached: boolean;
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed';
+
+/** One staged path as the diff between HEAD's tree and the index reports it. */
+export interface StagedEntry {
+  path: string;
+  /** Source path of a rename or copy. */
+  oldPath?: string;
+  status: ChangeStatus;
+  oldMode: FileMode | null;
+  newMode: FileMode | null;
+  oldOid: string | null;
+  newOid: string | null;
+  /** Similarity in percent (0-100) for renames and copies, as git's `R087` reports it. */
+  similarity?: number;
+}
+
+/** The staged change: HEAD's tree (the empty tree on an unborn branch) against the index. */
+export interface StagedChange {
+  head: HeadState;
+  /** Tree id of HEAD's commit, or null on an unborn branch. */
+  headTree: string | null;
+  /** Tree id the index would commit, computed in memory; null while entries are unmerged. */
+  stagedTree: string | null;
+  /** Staged entries sorted by path (byte order), as git orders them. */
+  entries: StagedEntry[];
+  /** Paths with unmerged (stage 1-3) index entries. */
+  unmerged: string[];
+  /** Paths added with `git add -N`: in the index but not staged content. */
+  intentToAdd: string[];
+  operation: InProgressOperation | null;
+}
+
+/** Which reader produced a result, and why the git command line was chosen when it was. */
+export interface ReaderChoice {
+  reader: 'native' | 'cli';
+  /** Reasons the native reader cannot read this repository correctly; empty when native. */
+  reasons: string[];
+}
+
+/** Read-only access to a repository's staged change and objects. */
+export interface GitReader {
+  readonly layout: RepositoryLayout;
+  readonly choice: ReaderChoice;
+  readStagedChange(): Promise<StagedChange>;
+  /** Returns the raw content of a blob. */
+  readBlob(oid: string): Promise<Buffer>;
+  /** Returns the byte size of an object without inflating more than needed where possible. */
+  readObjectSize(oid: string): Promise<number>;
+  /** Returns `.gitattributes` values for a path, as `git check-attr` reports them from the index. */
+  readAttributes(path: string, names: readonly string[]): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}

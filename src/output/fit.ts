@@ -1,0 +1,108 @@
+/** A piece of a line with an optional colour, so a line can be shortened before it is painted. */
+export interface Segment {
+  text: string;
+  paint?: (text: string) => string;
+}
+
+/**
+ * Joins segments into one line of at most `width` columns, cutting the segment that
+ * overflows and ending it with `ellipsis`.
+ * NOTE: counts UTF-16 code units, so lines with wide (East Asian) characters may still wrap.
+ */
+export function renderLine(segments: Segment[], width: number, ellipsis: string): string {
+  let used = 0;
+  let line = '';
+  for (const segment of segments) {
+    const room = width - used;
+    const fits = segment.text.length <= room;
+    const text = fits ? segment.text : cutText(segment.text, room, ellipsis);
+    line += segment.paint ? segment.paint(text) : text;
+    used += text.length;
+    if (!fits) break;
+  }
+  return line;
+}
+
+/** Shortens `text` to `width` columns, ending it with `ellipsis` when it was cut. */
+export function cutText(text: string, width: number, ellipsis: string): string {
+  if (text.length <= width) return text;
+  if (width <= ellipsis.length) return ellipsis.slice(0, Math.max(0, width));
+  return text.slice(0, width - ellipsis.length) + ellipsis;
+}
+
+/**
+ * Packs items into lines of at most `width` columns, separated by ", ", using at most
+ * `maxLines` lines. Items that do not fit are counted in a final "and N more".
+ */
+export function packItems(
+  items: string[],
+  width: number,
+  maxLines: number,
+  ellipsis: string,
+): string[] {
+  const lines: string[][] = [[]];
+  let placed = 0;
+  for (const raw of items) {
+    const item = cutText(raw, width, ellipsis);
+    const current = lines[lines.length - 1] ?? [];
+    if (current.length === 0 || joinedLength([...current, item]) <= width) {
+      current.push(item);
+    } else if (lines.length < maxLines) {
+      lines.push([item]);
+    } else {
+      break;
+    }
+    placed++;
+  }
+
+  const rest = items.length - placed;
+  if (rest > 0) appendRestCount(lines, rest, width);
+  return lines.map((line, index) => line.join(', ') + (index < lines.length - 1 ? ',' : ''));
+}
+
+/** Ends the last line with "and N more", dropping its items until the note fits. */
+function appendRestCount(lines: string[][], rest: number, width: number): void {
+  const last = lines[lines.length - 1] ?? [];
+  let count = rest;
+  while (last.length > 0 && joinedLength([...last, `and ${count} more`]) > width) {
+    last.pop();
+    count++;
+  }
+  last.push(`and ${count} more`);
+}
+
+function joinedLength(items: string[]): number {
+  return items.reduce((sum, item) => sum + item.length, 0) + 2 * Math.max(0, items.length - 1);
+}
+
+/**
+ * Wraps `text` at spaces into at most `maxLines` lines of at most `width` columns. When text
+ * was left out, the last line ends with `ellipsis`.
+ */
+export function wrapWords(
+  text: string,
+  width: number,
+  maxLines: number,
+  ellipsis: string,
+): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (candidate.length <= width || current === '') {
+      current = candidate;
+      continue;
+    }
+    lines.push(current);
+    current = word;
+  }
+  if (current !== '') lines.push(current);
+
+  const kept = lines.slice(0, maxLines).map((line) => cutText(line, width, ellipsis));
+  if (lines.length <= maxLines) return kept;
+
+  const last = kept[kept.length - 1] ?? '';
+  const room = width - ellipsis.length;
+  kept[kept.length - 1] = (last.length <= room ? last : last.slice(0, room)) + ellipsis;
+  return kept;
+}

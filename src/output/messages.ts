@@ -1,0 +1,248 @@
+/**
+ * Every message footprint shows a user, in one place. Each names the value involved and the
+ * command that fixes or bypasses the problem. Usage errors are plain strings (the CLI adds
+ * the symbol); the rest take a Style for colour and symbols.
+ */
+import type { Finding } from '../risk/types.js';
+import type { StrategyProblem } from '../strategy/types.js';
+import { formatStatus, type Style } from './style.js';
+
+/** Commands of later versions, which the CLI rejects with a message instead of running. */
+export const LATER_COMMANDS = ['commit', 'learn', 'fossils', 'undo'] as const;
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+function helpCommand(command: string | null): string {
+  return command === null ? 'footprint --help' : `footprint ${command} --help`;
+}
+
+// Usage errors (exit 2).
+
+export function missingCommandMessage(): string {
+  return 'No command given. Run `footprint --help` to list the commands.';
+}
+
+export function unknownCommandMessage(name: string): string {
+  return `Unknown command '${name}'. Run \`footprint --help\` to list the commands.`;
+}
+
+export function laterCommandMessage(name: string, version: string): string {
+  return (
+    `footprint ${name} is not available in this version (${version}). ` +
+    'Run `footprint --help` to list the commands this version has.'
+  );
+}
+
+export function unknownOptionMessage(option: string, command: string | null): string {
+  return `Unknown option '${option}'. Run \`${helpCommand(command)}\` to list the options.`;
+}
+
+export function optionOfOtherCommandMessage(
+  option: string,
+  command: string,
+  owners: string[],
+): string {
+  return (
+    `Option '${option}' is for footprint ${joinWords(owners, 'and')}, not footprint ${command}. ` +
+    `Run \`${helpCommand(command)}\` to list the options.`
+  );
+}
+
+/** Joins words as a sentence does: `a`, `a and b`, `a, b and c`. */
+export function joinWords(words: string[], conjunction: string): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}
+
+export function missingOptionValueMessage(option: string, hint: string): string {
+  return `Option '${option}' needs a value: ${hint}. Write it as '${option} VALUE' or '${option}=VALUE'.`;
+}
+
+export function unexpectedOptionValueMessage(option: string, value: string): string {
+  return `Option '${option}' takes no value, but got '${value}'. Write '${option}' alone.`;
+}
+
+export function invalidOptionValueMessage(
+  option: string,
+  value: string,
+  allowed: readonly string[],
+): string {
+  return `Invalid value '${value}' for ${option}. Use one of: ${allowed.join(', ')}.`;
+}
+
+export function unexpectedArgumentMessage(argument: string, command: string): string {
+  return (
+    `Unexpected argument '${argument}' for footprint ${command}. ` +
+    `Run \`${helpCommand(command)}\` to see what it takes.`
+  );
+}
+
+export function requiredOptionMessage(option: string, command: string, example: string): string {
+  return `footprint ${command} needs ${option}, for example \`${example}\`.`;
+}
+
+export function cwdNotFoundMessage(dir: string): string {
+  return `The --cwd folder ${dir} does not exist or is not a folder. Pass an existing folder, or leave out --cwd.`;
+}
+
+// Results.
+
+export function skippedMessage(style: Style): string {
+  return formatStatus(style, 'info', 'footprint skipped because FOOTPRINT=0.') + '\n';
+}
+
+export function interruptedMessage(style: Style): string {
+  return formatStatus(style, 'warning', 'Interrupted.') + '\n';
+}
+
+export function userErrorMessage(style: Style, message: string): string {
+  return formatStatus(style, 'error', message) + '\n';
+}
+
+/** Follows a usage or configuration error in the hook, which blocks the commit until it is fixed. */
+export function hookBypassMessage(): string {
+  return '  The commit is blocked until this is fixed. Skip footprint once with FOOTPRINT=0 git commit ..., or every hook with git commit --no-verify.\n';
+}
+
+/**
+ * Explains an internal error: where the crash report is and what happened to the commit.
+ * `commitAllowed` is null outside `precommit`.
+ */
+export function crashMessage(
+  style: Style,
+  reportPath: string | null,
+  commitAllowed: boolean | null,
+): string {
+  const report =
+    reportPath === null ? 'No crash report could be written.' : `Crash report: ${reportPath}`;
+  const lines = [
+    formatStatus(
+      style,
+      commitAllowed ? 'warning' : 'error',
+      'footprint failed with an internal error.',
+    ),
+  ];
+  lines.push(`  ${report}`);
+  if (commitAllowed === true) {
+    lines.push(
+      '  The commit goes ahead without checks. Set "failClosed": true in footprint.config.json to block instead.',
+    );
+  } else if (commitAllowed === false) {
+    lines.push(
+      '  The commit is blocked because "failClosed" is true. Bypass with `git commit --no-verify`.',
+    );
+  }
+  lines.push(
+    '  Please report it with the crash report attached, after checking it for anything private.',
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function strategyWrittenMessage(style: Style, file: string, batchCount: number): string {
+  const text =
+    `Wrote the strategy (${plural(batchCount, 'batch', 'batches')}) to ${file}. ` +
+    `Check it with \`footprint validate --strategy ${file}\`.`;
+  return formatStatus(style, 'success', text) + '\n';
+}
+
+export function strategyWriteFailedMessage(file: string, code: string): string {
+  return `Cannot write the strategy to ${file} (${code}). Pass a writable path to --output.`;
+}
+
+export function strategyValidMessage(style: Style, file: string): string {
+  return formatStatus(style, 'success', `${file} is valid for the staged change.`) + '\n';
+}
+
+/** Lists the problems of an invalid strategy and how to get a fresh one. */
+export function strategyInvalidMessage(
+  style: Style,
+  file: string,
+  problems: StrategyProblem[],
+): string {
+  const lines = [
+    formatStatus(style, 'error', `${file} is invalid: ${plural(problems.length, 'problem')}.`),
+  ];
+  for (const problem of problems) {
+    const where = [problem.batch, problem.path].filter((part) => part !== undefined).join(' ');
+    lines.push(
+      `  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${problem.message}`,
+    );
+  }
+  if (problems.some((problem) => problem.code === 'stale')) {
+    lines.push(
+      `  The staged change moved on. Write a fresh one with \`footprint strategy --output ${file}\`.`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+// Blocked and passed commits.
+
+/**
+ * Lists the ways out of a blocked commit, from fixing the finding to skipping the hook.
+ * `configFile` is the configuration file as shown to the user, or null when there is none.
+ */
+export function waysOutLines(
+  style: Style,
+  blocking: Finding[],
+  configFile: string | null,
+): string[] {
+  const rules = [...new Set(blocking.map((finding) => finding.rule))];
+  const first = blocking[0];
+  const ruleList = rules.join(',');
+  const config = configFile ?? 'footprint.config.json';
+  const allowKey = config.endsWith('package.json') ? 'footprint.risk.allow' : 'risk.allow';
+  const allowEntry =
+    first === undefined ? '' : `{ "rule": "${first.rule}", "path": "${first.path}" }`;
+  const rows: Array<[string, string]> = [
+    ['Fix it', 'change the staged file as each finding says, then `git add` it again'],
+    ['Allow one line', `add the comment \`footprint-allow: ${rules[0] ?? 'RULE'}\` on that line`],
+    ['Allow a path', `add ${allowEntry} to "${allowKey}" in ${config}`],
+    ['Skip the rule', `FOOTPRINT_SKIP=${ruleList} git commit ...`],
+    ['Skip all checks', 'git commit --no-verify'],
+  ];
+  const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;
+  return rows.map(
+    ([label, text]) => `  ${style.colors.bold(`${label}:`.padEnd(labelWidth))} ${text}`,
+  );
+}
+
+export function blockedHeadline(style: Style, blocking: Finding[], command: string): string {
+  const rules = [...new Set(blocking.map((finding) => finding.rule))].join(', ');
+  const subject = command === 'precommit' ? 'Commit blocked' : 'A commit would be blocked';
+  return formatStatus(
+    style,
+    'error',
+    `${subject} by ${plural(blocking.length, 'finding')} (${rules}).`,
+  );
+}
+
+export function passedHeadline(style: Style, command: string, findingCount: number): string {
+  const subject = command === 'precommit' ? 'Commit passed' : 'Nothing would block a commit';
+  const tail =
+    findingCount === 0 ? 'no risk findings' : `${plural(findingCount, 'finding')}, none blocking`;
+  return formatStatus(style, 'success', `${subject}: ${tail}.`);
+}
+
+// footprint init.
+
+export type InstallAction = 'created' | 'appended' | 'chained' | 'unchanged' | 'updated';
+
+export function installStepMessage(
+  style: Style,
+  action: InstallAction,
+  file: string,
+  detail: string,
+): string {
+  const level = action === 'unchanged' ? 'info' : 'success';
+  return formatStatus(style, level, `${file}: ${action}${detail ? ` (${detail})` : ''}`) + '\n';
+}
+
+export function initDoneMessage(style: Style, changed: boolean): string {
+  const text = changed
+    ? 'footprint is installed. It runs on your next `git commit`; skip it once with FOOTPRINT=0 git commit ...'
+    : 'footprint was already installed; nothing changed.';
+  return formatStatus(style, 'success', text) + '\n';
+}

@@ -1,0 +1,247 @@
+import path from 'node:path';
+import type { Batch, BatchChange } from '../batches/types.js';
+import type { FileChange } from '../footprint/types.js';
+import type { PipelineResult } from '../pipeline/types.js';
+import type { Finding, Severity } from '../risk/types.js';
+import { packItems, renderLine, wrapWords, type Segment } from './fit.js';
+import { blockedHeadline, passedHeadline, plural, waysOutLines } from './messages.js';
+import { formatStatus, statusSegment, type Style } from './style.js';
+import type { Level } from './symbols.js';
+
+export interface SummaryOptions {
+  style: Style;
+  /** Folder the fossil path is shown relative to. */
+  cwd: string;
+  /** Milliseconds the command took, from start to the summary. */
+  elapsedMs: number;
+  /** Batches listed before "and N more batches"; default 8. */
+  maxBatches?: number;
+  /** Lines of paths per batch; default 2. */
+  maxPathLines?: number;
+  /** Findings listed before "and N more findings"; default 8. */
+  maxFindings?: number;
+}
+
+const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+const INDENT = '  ';
+const PATH_INDENT = '      ';
+const MAX_FIX_LINES = 3;
+
+/**
+ * Formats a pipeline run for a terminal: the staged change in one line, the suggested
+ * batches, the risk findings, whether the commit passes and the ways out when it does not,
+ * the fossil and the time taken. Every line fits `options.style.width` columns.
+ */
+export function formatSummary(run: { result: PipelineResult }, options: SummaryOptions): string {
+  const { result } = run;
+  const lines = [
+    headerLine(result, options.style),
+    ...unmergedLines(result, options.style),
+    ...splitLines(result, options),
+    ...findingLines(result, options),
+    ...noticeLines(result, options.style),
+    ...outcomeLines(result, options),
+    footerLine(result, options),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function headerLine(result: PipelineResult, style: Style): string {
+  const { colors, symbols } = style;
+  const { totals } = result.footprint;
+  const segments: Segment[] = [{ text: 'footprint', paint: colors.bold }];
+  if (totals.files === 0) {
+    segments.push({ text: ` ${symbols.dot} nothing staged` });
+    return fitLine(style, segments);
+  }
+  segments.push(
+    { text: ` ${symbols.dot} ${plural(totals.files, 'file')}, ` },
+    { text: `+${totals.additions}`, paint: colors.green },
+    { text: ' ' },
+    { text: `${symbols.minus}${totals.deletions}`, paint: colors.red },
+    { text: ` in ${plural(totals.hunks, 'hunk')} ${symbols.dot} ${result.analysis.mode}` },
+  );
+  return fitLine(style, segments);
+}
+
+function unmergedLines(result: PipelineResult, style: Style): string[] {
+  const { unmerged } = result.footprint;
+  if (unmerged.length === 0) return [];
+  const text = `${plural(unmerged.length, 'path')} still unmerged: ${unmerged.join(', ')}`;
+  return [fitLine(style, [statusSegment(style, 'warning'), { text }])];
+}
+
+function splitLines(result: PipelineResult, options: SummaryOptions): string[] {
+  const { style } = options;
+  const { analysis, footprint } = result;
+  if (!analysis.splitSuggested) {
+    const operation = footprint.operation ?? 'operation';
+    const text = `No split suggested while a ${operation} is in progress; risk rules still ran.`;
+    return [formatStatus(style, 'info', text)];
+  }
+  if (analysis.batches.length === 0) return [];
+
+  const files = new Map(footprint.files.map((file) => [file.path, file]));
+  const heading =
+    analysis.batches.length === 1
+      ? 'One coherent commit:'
+      : `Suggested split into ${analysis.batches.length} commits:`;
+  const maxBatches = options.maxBatches ?? 8;
+  const shown = analysis.batches.slice(0, maxBatches);
+  const lines = [style.colors.bold(heading)];
+  for (const batch of shown) lines.push(...batchLines(batch, files, options));
+
+  const rest = analysis.batches.length - shown.length;
+  if (rest > 0) {
+    lines.push(
+      `${INDENT}and ${plural(rest, 'more batch', 'more batches')}; \`footprint strategy\` lists them all.`,
+    );
+  }
+  return lines;
+}
+
+function batchLines(
+  batch: Batch,
+  files: Map<string, FileChange>,
+  options: SummaryOptions,
+): string[] {
+  const { style } = options;
+  const { colors, symbols } = style;
+  const header = fitLine(style, [
+    { text: INDENT },
+    { text: batch.id.padEnd(4), paint: colors.dim },
+    { text: batch.message, paint: colors.cyan },
+  ]);
+  const items = batch.changes.map((change) => describeChange(change, files.get(change.path)));
+  const pathWidth = style.width - PATH_INDENT.length;
+  const pathLines = packItems(items, pathWidth, options.maxPathLines ?? 2, symbols.ellipsis);
+  return [header, ...pathLines.map((line) => PATH_INDENT + line)];
+}
+
+/** Names a batch's part of a path, with its hunk count when the file is split or has several. */
+function describeChange(change: BatchChange, file: FileChange | undefined): string {
+  const total = file?.hunks.length ?? 0;
+  if (change.hunks !== undefined && change.hunks.length < total) {
+    return `${change.path} (${change.hunks.length} of ${total} hunks)`;
+  }
+  return total > 1 ? `${change.path} (${total} hunks)` : change.path;
+}
+
+function findingLines(result: PipelineResult, options: SummaryOptions): string[] {
+  const { style } = options;
+  const { findings, score } = result.risk;
+  if (findings.length === 0) return [];
+
+  const blocking = new Set(blockingFindings(result));
+  const sorted = [...findings].sort(
+    (a, b) =>
+      Number(blocking.has(b)) - Number(blocking.has(a)) || severityRank(a) - severityRank(b),
+  );
+  const maxFindings = options.maxFindings ?? 8;
+  const heading = `Risk ${score.toFixed(2)}, ${plural(findings.length, 'finding')}:`;
+  const lines = [style.colors.bold(heading)];
+  for (const finding of sorted.slice(0, maxFindings)) {
+    lines.push(findingLine(finding, blocking.has(finding), style));
+    if (blocking.has(finding)) lines.push(...fixLines(finding, style));
+  }
+  const rest = sorted.length - maxFindings;
+  if (rest > 0)
+    lines.push(
+      `${INDENT}and ${plural(rest, 'more finding')}; \`footprint analyze --json\` lists them all.`,
+    );
+  return lines;
+}
+
+/**
+ * Shows the first sentence of a blocking finding's fix, wrapped to the width. The rest of a
+ * fix names the bypasses, which the ways-out lines below list once for all findings.
+ */
+function fixLines(finding: Finding, style: Style): string[] {
+  const firstSentence = /^.*?[.!?](?=\s|$)/s.exec(finding.fix)?.[0] ?? finding.fix;
+  const width = style.width - PATH_INDENT.length;
+  const lines = wrapWords(firstSentence, width, MAX_FIX_LINES, style.symbols.ellipsis);
+  return lines.map((line) => PATH_INDENT + style.colors.dim(line));
+}
+
+/** Formats `path:line  rule  message  masked`, the symbol showing whether it blocks. */
+function findingLine(finding: Finding, blocks: boolean, style: Style): string {
+  const { colors } = style;
+  const level: Level = blocks ? 'error' : severityLevel(finding.severity);
+  const location = finding.line === undefined ? finding.path : `${finding.path}:${finding.line}`;
+  const segments: Segment[] = [
+    { text: INDENT },
+    statusSegment(style, level),
+    { text: location, paint: colors.bold },
+    { text: '  ' },
+    { text: finding.rule, paint: colors.dim },
+    { text: `  ${finding.message}` },
+  ];
+  if (finding.masked) segments.push({ text: `  ${finding.masked}`, paint: colors.dim });
+  return fitLine(style, segments);
+}
+
+/** Returns the findings that block, by the configured severities of the mode; critical always blocks. */
+export function blockingFindings(result: PipelineResult): Finding[] {
+  if (!result.risk.blocked) return [];
+  const severities = result.config.config.blockOn[result.analysis.mode] ?? [];
+  return result.risk.findings.filter(
+    (finding) => finding.severity === 'critical' || severities.includes(finding.severity),
+  );
+}
+
+function severityRank(finding: Finding): number {
+  return SEVERITY_ORDER.indexOf(finding.severity);
+}
+
+function severityLevel(severity: Severity): Level {
+  if (severity === 'critical' || severity === 'high' || severity === 'medium') return 'warning';
+  return 'info';
+}
+
+function noticeLines(result: PipelineResult, style: Style): string[] {
+  const lines: string[] = [];
+  const reason = result.insights.fallbackReason;
+  if (reason)
+    lines.push(
+      formatStatus(style, 'warning', `LLM insights used the heuristic instead: ${reason}`),
+    );
+  if (!result.validation.valid) {
+    const first = result.validation.problems[0]?.message ?? '';
+    const count = plural(result.validation.problems.length, 'problem');
+    const text = `The suggested strategy failed its own check (${count}): ${first}`;
+    lines.push(fitLine(style, [statusSegment(style, 'warning'), { text }]));
+  }
+  return lines;
+}
+
+function outcomeLines(result: PipelineResult, options: SummaryOptions): string[] {
+  const { style } = options;
+  if (!result.risk.blocked) {
+    return [passedHeadline(style, result.command, result.risk.findings.length)];
+  }
+  const blocking = blockingFindings(result);
+  const shown = blocking.length > 0 ? blocking : result.risk.findings;
+  const configFile =
+    result.config.file === null ? null : displayPath(result.config.file, options.cwd);
+  return [blockedHeadline(style, shown, result.command), ...waysOutLines(style, shown, configFile)];
+}
+
+function footerLine(result: PipelineResult, options: SummaryOptions): string {
+  const { style } = options;
+  const time = `${Math.round(options.elapsedMs)} ms`;
+  if (result.fossilPath === null) return style.colors.dim(`Done in ${time}.`);
+  // The fossil path is never shortened, because the user copies it.
+  const fossil = displayPath(result.fossilPath, options.cwd);
+  return `${style.colors.dim('Fossil')} ${fossil} ${style.colors.dim(`${style.symbols.dot} ${time}`)}`;
+}
+
+function fitLine(style: Style, segments: Segment[]): string {
+  return renderLine(segments, style.width, style.symbols.ellipsis);
+}
+
+/** Shows `file` relative to `cwd` when it is inside it, else as given. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
+  return relative;
+}

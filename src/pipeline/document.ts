@@ -1,0 +1,26 @@
+import type { PipelineResult } from './types.js';
+
+/** Version of the `--json` document of `analyze`, `precommit` and `strategy`. */
+export const ANALYSIS_DOCUMENT_VERSION = 1;
+
+/**
+ * Builds the `--json` document of a pipeline run, the shape schemas/analysis.schema.json
+ * describes. Batches sit at the top level, as the command-line contract fixes them.
+ */
+export function buildAnalysisDocument(result: PipelineResult): object {
+  return {
+    schemaVersion: ANALYSIS_DOCUMENT_VERSION,
+    command: result.command,
+    reader: result.reader,
+    footprint: result.footprint,
+    mode: result.analysis.mode,
+    splitSuggested: result.analysis.splitSuggested,
+    batches: result.analysis.batches,
+    risk: result.risk,
+    insights: result.insights,
+    validation: result.validation,
+    timings: result.timings,
+    fossil: result.fossilPath,
+    config: { file: result.config.file },
+  };
+}

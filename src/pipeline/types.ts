@@ -1,0 +1,25 @@
+import type { BatchAnalysis } from '../batches/types.js';
+import type { ConfigSource } from '../config/types.js';
+import type { Footprint } from '../footprint/types.js';
+import type { ReaderChoice } from '../git/types.js';
+import type { Insights } from '../insights/types.js';
+import type { RiskReport } from '../risk/types.js';
+import type { StrategyValidation } from '../strategy/types.js';
+
+export type StageName = 'footprint' | 'batches' | 'risk' | 'insights' | 'validation' | 'fossil';
+
+/** Everything one pipeline run produced; `analyze --json` and the analysis fossil are built from it. */
+export interface PipelineResult {
+  command: 'precommit' | 'analyze' | 'strategy';
+  reader: ReaderChoice;
+  config: ConfigSource;
+  footprint: Footprint;
+  analysis: BatchAnalysis;
+  risk: RiskReport;
+  insights: Insights;
+  validation: StrategyValidation;
+  /** Milliseconds per stage. */
+  timings: Partial<Record<StageName, number>>;
+  /** Path of the fossil written, or null when none was written. */
+  fossilPath: string | null;
+}

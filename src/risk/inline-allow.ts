@@ -1,0 +1,30 @@
+/** The comment marker that allows findings on its own line: `footprint-allow: rule-a, rule-b`. */
+export const INLINE_ALLOW_MARKER = 'footprint-allow:';
+
+const RULE_ID = /\s*([A-Za-z0-9_-]+)/y;
+const SEPARATOR = /\s*,/y;
+
+/** Returns the rule ids listed after the first `footprint-allow:` on a line, comma-separated. */
+export function readInlineAllows(text: string): string[] {
+  const marker = text.indexOf(INLINE_ALLOW_MARKER);
+  if (marker === -1) return [];
+
+  const ids: string[] = [];
+  let position = marker + INLINE_ALLOW_MARKER.length;
+  for (;;) {
+    RULE_ID.lastIndex = position;
+    const id = RULE_ID.exec(text);
+    if (!id || id[1] === undefined) break;
+    ids.push(id[1]);
+    position = RULE_ID.lastIndex;
+
+    SEPARATOR.lastIndex = position;
+    if (!SEPARATOR.test(text)) break;
+    position = SEPARATOR.lastIndex;
+  }
+  return ids;
+}
+
+export function allowsInline(text: string, rule: string): boolean {
+  return readInlineAllows(text).includes(rule);
+}

@@ -1,0 +1,86 @@
+import type { FileChange, FileContent } from '../../footprint/types.js';
+import { readAddedLines, type AddedLine } from '../added-lines.js';
+import { describeBypass } from '../bypass.js';
+import type { Finding, RiskRule, RuleContext } from '../types.js';
+
+const RULE = 'conflict-markers';
+
+/**
+ * Git's default markers are seven characters at the start of a line (`conflict-marker-size`
+ * changes that, which this rule does not read). Each pattern is anchored and fixed-length, so
+ * a line of any length costs constant time.
+ */
+const START = /^<{7}(?:[ \t]|$)/;
+const SEPARATOR = /^={7}[ \t]*$/;
+const END = /^>{7}(?:[ \t]|$)/;
+
+const FIX =
+  'Resolve the conflict: keep the right lines, delete the marker lines, then `git add` the file. ';
+
+function finding(file: FileChange, context: RuleContext, line: number, message: string): Finding {
+  return {
+    rule: RULE,
+    severity: context.severity,
+    path: file.path,
+    line,
+    message,
+    fix: FIX + describeBypass(RULE),
+  };
+}
+
+function loneMarker(file: FileChange, context: RuleContext, marker: string, line: number) {
+  return finding(file, context, line, `Conflict marker \`${marker}\` at ${file.path}:${line}`);
+}
+
+function conflictBlock(file: FileChange, context: RuleContext, markers: AddedLine[]): Finding {
+  const numbers = markers.map((marker) => marker.line);
+  const listed = `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  const first = numbers[0] ?? 1;
+  const message = `Unresolved merge conflict at ${file.path}:${first} (markers on lines ${listed})`;
+  return finding(file, context, first, message);
+}
+
+/**
+ * Finds unresolved conflicts among the added lines. A `<<<<<<<` line, an optional `=======`
+ * line and a `>>>>>>>` line make one finding at the start marker. A start or end marker with no
+ * partner is a finding of its own. A `=======` line outside a start marker never counts,
+ * because Markdown and reStructuredText underline headings with it.
+ */
+function checkConflictMarkers(
+  file: FileChange,
+  content: FileContent,
+  context: RuleContext,
+): Finding[] {
+  const findings: Finding[] = [];
+  let open: AddedLine[] = [];
+
+  for (const added of readAddedLines(file, content)) {
+    const [start] = open;
+    if (START.test(added.text)) {
+      if (start) findings.push(loneMarker(file, context, '<<<<<<<', start.line));
+      open = [added];
+    } else if (SEPARATOR.test(added.text)) {
+      if (open.length === 1) open.push(added);
+    } else if (END.test(added.text)) {
+      findings.push(
+        start
+          ? conflictBlock(file, context, [...open, added])
+          : loneMarker(file, context, '>>>>>>>', added.line),
+      );
+      open = [];
+    }
+  }
+
+  const [unclosed] = open;
+  if (unclosed) findings.push(loneMarker(file, context, '<<<<<<<', unclosed.line));
+  return findings;
+}
+
+export const conflictMarkersRule: RiskRule = {
+  id: RULE,
+  defaultSeverity: 'high',
+  description:
+    'Finds merge conflict markers on added lines, which mean a conflict was staged unresolved.',
+  defaultOptions: {},
+  check: checkConflictMarkers,
+};

@@ -1,0 +1,63 @@
+/**
+ * Typed wrappers around the validators that `scripts/compile-schemas.js` compiles from
+ * `schemas/`. Only the generated code and ajv's small runtime helpers load, never ajv's
+ * compiler. Importing this module loads every validator, so code on the hook's path imports
+ * the one it needs from `validate-config.js`, `validate-strategy.js` or `validate-fossil.js`.
+ */
+import validateAnalysis from './generated/analysis.js';
+import validateConfig from './generated/config.js';
+import validateFootprint from './generated/footprint.js';
+import validateFossilEnvelope from './generated/fossil.js';
+import validateFossilAnalysis from './generated/fossil-analysis.js';
+import validateFossilStrategy from './generated/fossil-strategy.js';
+import validateStrategy from './generated/strategy.js';
+import validateValidation from './generated/validation.js';
+import type { CompiledValidator } from './generated/analysis.js';
+import { formatSchemaErrors, type SchemaError } from './schema-error.js';
+
+export { findConfigSchemaErrors, validateConfigDocument } from './validate-config.js';
+export { hasFossilSchema, validateFossil } from './validate-fossil.js';
+export { validateStrategyDocument } from './validate-strategy.js';
+export type { SchemaError } from './schema-error.js';
+
+/** Document types with a schema in `schemas/`, by schema file name without `.schema.json`. */
+const VALIDATORS = {
+  analysis: validateAnalysis,
+  config: validateConfig,
+  footprint: validateFootprint,
+  fossil: validateFossilEnvelope,
+  'fossil-analysis': validateFossilAnalysis,
+  'fossil-strategy': validateFossilStrategy,
+  strategy: validateStrategy,
+  validation: validateValidation,
+} satisfies Record<string, CompiledValidator>;
+
+export type DocumentType = keyof typeof VALIDATORS;
+
+export const DOCUMENT_TYPES = Object.keys(VALIDATORS) as DocumentType[];
+
+/** Validates `document` against `schemas/<type>.schema.json` and returns the raw errors. */
+export function findSchemaErrors(type: DocumentType, document: unknown): SchemaError[] {
+  const validate = VALIDATORS[type];
+  if (validate(document)) return [];
+  return [...(validate.errors ?? [])];
+}
+
+/** Validates `document` and returns one readable line per error, none when it is valid. */
+export function validateDocument(type: DocumentType, document: unknown): string[] {
+  return formatSchemaErrors(findSchemaErrors(type, document));
+}
+
+/** Validates the output of `footprint analyze --json` and `footprint precommit --json`. */
+export function validateAnalysisDocument(document: unknown): string[] {
+  return validateDocument('analysis', document);
+}
+
+export function validateFootprintDocument(document: unknown): string[] {
+  return validateDocument('footprint', document);
+}
+
+/** Validates the output of `footprint validate --json`. */
+export function validateValidationDocument(document: unknown): string[] {
+  return validateDocument('validation', document);
+}

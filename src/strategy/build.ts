@@ -1,0 +1,44 @@
+import type { BatchAnalysis } from '../batches/types.js';
+import type { Footprint } from '../footprint/types.js';
+import type { RiskReport, Severity } from '../risk/types.js';
+import type { Strategy } from './types.js';
+
+/** Findings at these severities become mitigations; lower ones are left to the report. */
+const MITIGATION_SEVERITIES: ReadonlySet<Severity> = new Set(['medium', 'high', 'critical']);
+
+const DEFAULT_STRATEGY_FILE = 'strategy.json';
+
+/** Quotes a path for a POSIX shell when it contains anything beyond a plain file name. */
+function quoteForShell(path: string): string {
+  if (/^[\w./-]+$/.test(path)) return path;
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Builds the strategy document of an analysis: its batches in order, the findings at medium
+ * severity or above as mitigations, and the command that checks the strategy before a commit.
+ * It is bound to the footprint's HEAD and staged tree, so a later change of the index makes it
+ * stale. `strategyFile` is the path the strategy is written to, for that command.
+ */
+export function buildStrategy(
+  footprint: Footprint,
+  analysis: BatchAnalysis,
+  risk: RiskReport,
+  now: Date,
+  options: { strategyFile?: string } = {},
+): Strategy {
+  const file = quoteForShell(options.strategyFile ?? DEFAULT_STRATEGY_FILE);
+  return {
+    schemaVersion: 1,
+    kind: 'strategy',
+    createdAt: now.toISOString(),
+    mode: analysis.mode,
+    head: footprint.head.oid,
+    stagedTree: footprint.stagedTree,
+    batches: structuredClone(analysis.batches),
+    mitigations: structuredClone(
+      risk.findings.filter((finding) => MITIGATION_SEVERITIES.has(finding.severity)),
+    ),
+    validation: [`footprint validate --strategy ${file}`],
+  };
+}

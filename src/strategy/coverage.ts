@@ -1,0 +1,153 @@
+import type { FileChange, Hunk } from '../footprint/types.js';
+import type { StrategyShape } from './shape.js';
+import type { StrategyProblem } from './types.js';
+
+/** Staged hunks a message lists before it only counts the rest. */
+const LISTED_HUNKS = 5;
+
+/** Writes a hunk as git's hunk header shows it: `@@ -12,3 +12,4 @@`. */
+export function describeHunk(hunk: Hunk): string {
+  return `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
+}
+
+function hunkKey(hunk: Hunk): string {
+  return `${hunk.oldStart},${hunk.oldLines},${hunk.newStart},${hunk.newLines}`;
+}
+
+function listHunks(hunks: readonly Hunk[]): string {
+  const listed = hunks.slice(0, LISTED_HUNKS).map(describeHunk).join(', ');
+  const rest = hunks.length - LISTED_HUNKS;
+  return rest > 0 ? `${listed} and ${rest} more` : listed;
+}
+
+/** Batch ids that take each hunk of one staged file, keyed by hunkKey, plus whole-file mentions. */
+interface FileCoverage {
+  file: FileChange;
+  byHunk: Map<string, string[]>;
+  mentions: string[];
+}
+
+function unknownPath(path: string, batch: string, files: readonly FileChange[]): StrategyProblem {
+  const renamed = files.find((file) => file.oldPath === path);
+  const hint = renamed
+    ? `${path} is staged as a rename to ${renamed.path}; name the new path.`
+    : `Remove it from the batch, or stage it and write the strategy again.`;
+  return {
+    code: 'unknown-path',
+    batch,
+    path,
+    message: `Batch ${batch} names ${path}, which is not in the staged change. ${hint}`,
+  };
+}
+
+function unknownHunk(file: FileChange, batch: string, hunk: Hunk): StrategyProblem {
+  return {
+    code: 'unknown-hunk',
+    batch,
+    path: file.path,
+    message:
+      `Batch ${batch} names hunk ${describeHunk(hunk)} of ${file.path}, which is not a staged ` +
+      `hunk. Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take the whole file.`,
+  };
+}
+
+/** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
+function recordCoverage(strategy: StrategyShape, files: readonly FileChange[]) {
+  const coverage = new Map<string, FileCoverage>();
+  for (const file of files) {
+    const byHunk = new Map(file.hunks.map((hunk) => [hunkKey(hunk), [] as string[]]));
+    coverage.set(file.path, { file, byHunk, mentions: [] });
+  }
+
+  const problems: StrategyProblem[] = [];
+  for (const batch of strategy.batches) {
+    for (const change of batch.changes) {
+      const entry = coverage.get(change.path);
+      if (!entry) {
+        problems.push(unknownPath(change.path, batch.id, files));
+        continue;
+      }
+      entry.mentions.push(batch.id);
+      const hunks = change.hunks ?? entry.file.hunks;
+      for (const hunk of hunks) {
+        const takers = entry.byHunk.get(hunkKey(hunk));
+        if (takers) takers.push(batch.id);
+        else problems.push(unknownHunk(entry.file, batch.id, hunk));
+      }
+    }
+  }
+  return { coverage, problems };
+}
+
+function pathProblem(code: string, path: string, message: string, batch?: string): StrategyProblem {
+  return batch === undefined ? { code, path, message } : { code, batch, path, message };
+}
+
+/** Checks a file without hunks (a rename, mode change or binary): exactly one batch names it. */
+function checkWholeFile({ file, mentions }: FileCoverage): StrategyProblem[] {
+  const [first, second] = mentions;
+  if (first === undefined) {
+    const fix = `Add { "path": ${JSON.stringify(file.path)} } to one batch.`;
+    return [
+      pathProblem('missing-path', file.path, `${file.path} is staged but in no batch. ${fix}`),
+    ];
+  }
+  if (second === undefined) return [];
+  const message = `${file.path} is in batches ${mentions.join(', ')}. Keep it in ${first} only.`;
+  return [pathProblem('duplicate-path', file.path, message, second)];
+}
+
+/**
+ * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
+ * hunks in the same batches, is reported once for its path.
+ */
+function checkHunks({ file, byHunk }: FileCoverage): StrategyProblem[] {
+  const takersOf = (hunk: Hunk): string[] => byHunk.get(hunkKey(hunk)) ?? [];
+  const missing = file.hunks.filter((hunk) => takersOf(hunk).length === 0);
+  const duplicated = file.hunks.filter((hunk) => takersOf(hunk).length > 1);
+
+  if (missing.length === file.hunks.length) {
+    const fix = `Add { "path": ${JSON.stringify(file.path)} } to a batch, or list its hunks.`;
+    return [
+      pathProblem('missing-path', file.path, `${file.path} is staged but in no batch. ${fix}`),
+    ];
+  }
+
+  const firstTakers = takersOf(file.hunks[0] as Hunk).join(',');
+  const sameTakers = file.hunks.every((hunk) => takersOf(hunk).join(',') === firstTakers);
+  if (duplicated.length === file.hunks.length && sameTakers) {
+    return checkWholeFile({ file, byHunk, mentions: takersOf(file.hunks[0] as Hunk) });
+  }
+
+  const problems = missing.map((hunk) =>
+    pathProblem(
+      'missing-hunk',
+      file.path,
+      `Hunk ${describeHunk(hunk)} of ${file.path} is in no batch. Add it to the \`hunks\` of one batch.`,
+    ),
+  );
+  for (const hunk of duplicated) {
+    const takers = takersOf(hunk);
+    const message =
+      `Hunk ${describeHunk(hunk)} of ${file.path} is in batches ${takers.join(', ')}. ` +
+      `Keep it in ${takers[0]} only: list the other hunks of the file in the later batches.`;
+    problems.push(pathProblem('duplicate-hunk', file.path, message, takers[1]));
+  }
+  return problems;
+}
+
+/**
+ * Checks that the batches take every staged hunk of every staged path exactly once, comparing
+ * hunks by all four numbers. An entry without `hunks` takes every hunk of its path. A path
+ * without hunks (a rename without edits, a mode change, a binary file) must be named once.
+ */
+export function checkCoverage(
+  strategy: StrategyShape,
+  files: readonly FileChange[],
+): StrategyProblem[] {
+  const { coverage, problems } = recordCoverage(strategy, files);
+  for (const entry of coverage.values()) {
+    problems.push(...(entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry)));
+  }
+  return problems;
+}

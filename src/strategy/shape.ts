@@ -1,0 +1,48 @@
+import type { Hunk } from '../footprint/types.js';
+
+/** The parts of a strategy that validation reads, after a structural check. */
+export interface StrategyShape {
+  head: string | null;
+  stagedTree: string | null;
+  batches: Array<{
+    id: string;
+    changes: Array<{ path: string; hunks?: Hunk[] }>;
+    dependsOn: string[];
+  }>;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+
+function isHunk(value: unknown): value is Hunk {
+  if (!isObject(value)) return false;
+  return ['oldStart', 'oldLines', 'newStart', 'newLines'].every((key) => isCount(value[key]));
+}
+
+function isChange(value: unknown): boolean {
+  if (!isObject(value) || typeof value['path'] !== 'string') return false;
+  const hunks = value['hunks'];
+  return hunks === undefined || (Array.isArray(hunks) && hunks.every(isHunk));
+}
+
+function isBatch(value: unknown): boolean {
+  if (!isObject(value) || typeof value['id'] !== 'string') return false;
+  const { changes, dependsOn } = value;
+  if (!Array.isArray(changes) || !changes.every(isChange)) return false;
+  return Array.isArray(dependsOn) && dependsOn.every((id) => typeof id === 'string');
+}
+
+const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
+
+/**
+ * Returns true when `value` has the fields validation reads with the right types. The JSON
+ * Schema checks far more; this guard keeps validation from failing on a document the schema
+ * validator let through.
+ */
+export function hasStrategyShape(value: unknown): value is StrategyShape {
+  if (!isObject(value) || !Array.isArray(value['batches'])) return false;
+  if (!isNullableString(value['head']) || !isNullableString(value['stagedTree'])) return false;
+  return value['batches'].every(isBatch);
+}

@@ -1,0 +1,116 @@
+import type { Footprint } from '../footprint/types.js';
+import { checkCoverage } from './coverage.js';
+import { hasStrategyShape, type StrategyShape } from './shape.js';
+import type { StrategyProblem, StrategyValidation } from './types.js';
+
+const REWRITE = 'write it again with `footprint strategy --output FILE`';
+
+export interface ValidateStrategyOptions {
+  /** Validates against schemas/strategy.schema.json; returns one readable line per error. */
+  validateSchema: (document: unknown) => string[];
+}
+
+function shortId(oid: string | null): string {
+  return oid === null ? 'none' : oid.slice(0, 12);
+}
+
+function checkStale(strategy: StrategyShape, footprint: Footprint): StrategyProblem[] {
+  const boundTo = `staged tree ${shortId(strategy.stagedTree)} at HEAD ${shortId(strategy.head)}`;
+  const now = `staged tree ${shortId(footprint.stagedTree)} at HEAD ${shortId(footprint.head.oid)}`;
+  if (strategy.stagedTree === footprint.stagedTree && strategy.head === footprint.head.oid) {
+    return [];
+  }
+  const message =
+    `The strategy was made for ${boundTo}, but the repository now has ${now}. ` +
+    `Stage the change it was made for, or ${REWRITE}.`;
+  return [{ code: 'stale', message }];
+}
+
+function checkBatchIds(strategy: StrategyShape): StrategyProblem[] {
+  const seen = new Set<string>();
+  const problems: StrategyProblem[] = [];
+  for (const batch of strategy.batches) {
+    if (seen.has(batch.id)) {
+      const message = `More than one batch has the id ${batch.id}. Give each batch its own id.`;
+      problems.push({ code: 'duplicate-batch-id', batch: batch.id, message });
+    }
+    seen.add(batch.id);
+    if (batch.changes.length === 0) {
+      const message = `Batch ${batch.id} has no changes. Remove it or move changes into it.`;
+      problems.push({ code: 'empty-batch', batch: batch.id, message });
+    }
+  }
+  return problems;
+}
+
+function dependencyProblem(batch: string, dependency: string, position: number, at: number) {
+  if (dependency === batch) {
+    return {
+      code: 'order',
+      batch,
+      message: `Batch ${batch} depends on itself. Remove ${batch} from its dependsOn.`,
+    };
+  }
+  if (at === -1) {
+    const message = `Batch ${batch} depends on ${dependency}, which no batch is. Remove it from dependsOn.`;
+    return { code: 'unknown-dependency', batch, message };
+  }
+  if (at > position) {
+    const message =
+      `Batch ${batch} depends on ${dependency}, which comes later. ` +
+      `Move ${batch} after ${dependency}, or remove ${dependency} from its dependsOn.`;
+    return { code: 'order', batch, message };
+  }
+  return null;
+}
+
+/** Checks that every batch depends only on batches before it. */
+function checkOrder(strategy: StrategyShape): StrategyProblem[] {
+  const positions = strategy.batches.map((batch) => batch.id);
+  const problems: StrategyProblem[] = [];
+  strategy.batches.forEach((batch, position) => {
+    for (const dependency of batch.dependsOn) {
+      const problem = dependencyProblem(
+        batch.id,
+        dependency,
+        position,
+        positions.indexOf(dependency),
+      );
+      if (problem) problems.push(problem);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Validates a strategy document against its schema and the current staged change. A valid
+ * strategy was made for the staged tree and HEAD of `footprint` (else it is stale), has unique
+ * batch ids and depends only on earlier batches. It also takes every staged hunk exactly once
+ * and names no path or hunk that is not staged. Each problem names the batch and path involved
+ * and how to fix it. Schema errors end the check, because the other checks need a well-formed
+ * document.
+ */
+export function validateStrategy(
+  strategy: unknown,
+  footprint: Footprint,
+  options: ValidateStrategyOptions,
+): StrategyValidation {
+  const schemaErrors = options.validateSchema(strategy);
+  if (schemaErrors.length > 0 || !hasStrategyShape(strategy)) {
+    const errors =
+      schemaErrors.length > 0 ? schemaErrors : ['batches, head or stagedTree is malformed'];
+    const problems = errors.map((error) => ({
+      code: 'schema',
+      message: `The strategy does not match its schema: ${error}. Fix that field, or ${REWRITE}.`,
+    }));
+    return { valid: false, problems };
+  }
+
+  const problems = [
+    ...checkStale(strategy, footprint),
+    ...checkBatchIds(strategy),
+    ...checkOrder(strategy),
+    ...checkCoverage(strategy, footprint.files),
+  ];
+  return { valid: problems.length === 0, problems };
+}

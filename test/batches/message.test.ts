@@ -1,0 +1,251 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeBatches } from '../../src/batches/analyze.js';
+import { MAX_HEADER_LENGTH } from '../../src/batches/message.js';
+import type { Mode } from '../../src/batches/types.js';
+import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
+
+/** Returns the message of the only batch of a change; fails when the change splits. */
+function messageOf(specs: FileSpec[], mode: Mode = 'balanced'): string {
+  const { batches } = analyzeBatches(makeFootprint(specs), { mode });
+  assert.equal(batches.length, 1, `expected one batch, got ${batches.length}`);
+  return batches[0]?.message ?? '';
+}
+
+const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
+  {
+    name: 'new source file',
+    specs: [{ path: 'src/parser/tokenizer.ts', new: lines('export const a = 1;') }],
+    message: 'feat(parser): add tokenizer',
+  },
+  {
+    name: 'new index file named by folder',
+    specs: [{ path: 'src/parser/index.ts', new: lines('export {};') }],
+    message: 'feat(parser): add parser',
+  },
+  {
+    name: 'new export in modified source',
+    specs: [
+      {
+        path: 'src/parser/tokenizer.ts',
+        old: lines('export const a = 1;'),
+        new: lines('export const a = 1;', 'export function readTemplate() {}'),
+      },
+    ],
+    message: 'feat(parser): add readTemplate to tokenizer',
+  },
+  {
+    name: 'changed source lines',
+    specs: [
+      {
+        path: 'src/parser/tokenizer.ts',
+        old: lines('export const limit = 1;', 'if (a > limit) stop();'),
+        new: lines('export const limit = 1;', 'if (a >= limit) stop();'),
+      },
+    ],
+    message: 'fix(parser): update tokenizer',
+  },
+  {
+    name: 'changed export signature',
+    specs: [
+      {
+        path: 'src/run.ts',
+        old: lines('export function run(a) {'),
+        new: lines('export function run(a, b) {'),
+      },
+    ],
+    message: 'fix: update run',
+  },
+  {
+    name: 'moved lines',
+    specs: [
+      {
+        path: 'src/util/strings.ts',
+        old: lines('const a = 1;', 'const b = 2;', 'const c = 3;'),
+        new: lines('const c = 3;', 'const a = 1;', 'const b = 2;'),
+      },
+    ],
+    message: 'refactor(util): restructure strings',
+  },
+  {
+    name: 'pure rename',
+    specs: [
+      { path: 'src/lexer.ts', oldPath: 'src/tokenizer.ts', old: lines('a'), new: lines('a') },
+    ],
+    message: 'refactor: rename tokenizer to lexer',
+  },
+  {
+    name: 'pure move',
+    specs: [
+      {
+        path: 'src/parsing/tokenizer.ts',
+        oldPath: 'src/tokenizer.ts',
+        old: lines('a'),
+        new: lines('a'),
+      },
+    ],
+    message: 'refactor(parsing): move tokenizer to src/parsing',
+  },
+  {
+    name: 'deleted source',
+    specs: [{ path: 'src/legacy.ts', old: lines('a'), new: null }],
+    message: 'refactor: remove legacy',
+  },
+  {
+    name: 'new tests only',
+    specs: [{ path: 'test/parser/tokenizer.test.ts', new: lines('test();') }],
+    message: 'test(parser): add tests for tokenizer',
+  },
+  {
+    name: 'changed test helper',
+    specs: [{ path: 'test/helpers/repo.ts', old: lines('a'), new: lines('b') }],
+    message: 'test(helpers): update repo',
+  },
+  {
+    name: 'docs in two folders',
+    specs: [
+      { path: 'README.md', old: lines('a'), new: lines('b') },
+      { path: 'docs/guide.md', old: lines('a'), new: lines('b') },
+    ],
+    message: 'docs: update README and guide',
+  },
+  {
+    name: 'CI workflows',
+    specs: [
+      { path: '.github/workflows/ci.yml', old: lines('a'), new: lines('b') },
+      { path: '.github/workflows/release.yml', new: lines('b') },
+    ],
+    message: 'ci: update ci.yml and release.yml',
+  },
+  {
+    name: 'added dependency',
+    specs: [
+      {
+        path: 'package.json',
+        old: '{"dependencies":{}}',
+        new: '{"dependencies":{"ajv":"8.20.0"}}',
+      },
+      { path: 'package-lock.json', old: lines('a'), new: lines('b') },
+    ],
+    message: 'build(deps): add ajv',
+  },
+  {
+    name: 'removed dev dependency',
+    specs: [
+      { path: 'package.json', old: '{"devDependencies":{"tap":"1.0.0"}}', new: '{}' },
+      { path: 'package-lock.json', old: lines('a'), new: lines('b') },
+    ],
+    message: 'build(deps): remove tap',
+  },
+  {
+    name: 'mixed dependency changes',
+    specs: [
+      {
+        path: 'package.json',
+        old: '{"dependencies":{"a":"1.0.0","b":"1.0.0"}}',
+        new: '{"dependencies":{"a":"2.0.0","c":"1.0.0"}}',
+      },
+      { path: 'package-lock.json', old: lines('a'), new: lines('b') },
+    ],
+    message: 'build(deps): update dependencies',
+  },
+  {
+    name: 'manifest that is not JSON',
+    specs: [
+      { path: 'package.json', old: '{', new: '{ }' },
+      { path: 'package-lock.json', old: lines('a'), new: lines('b') },
+    ],
+    message: 'build(deps): update dependencies',
+  },
+  {
+    name: 'lockfile only',
+    specs: [{ path: 'yarn.lock', old: lines('a'), new: lines('b') }],
+    message: 'build(deps): refresh lockfile',
+  },
+  {
+    name: 'workspace manifest with root lockfile',
+    specs: [
+      { path: 'packages/core/package.json', old: '{}', new: '{"dependencies":{"x":"1.0.0"}}' },
+      { path: 'package-lock.json', old: lines('a'), new: lines('b') },
+    ],
+    message: 'build(deps): add x',
+  },
+  {
+    name: 'configuration',
+    specs: [
+      { path: 'tsconfig.json', old: lines('{}'), new: lines('{ }') },
+      { path: '.prettierrc.json', old: lines('{}'), new: lines('{ }') },
+    ],
+    message: 'chore: update .prettierrc.json and tsconfig.json',
+  },
+  {
+    name: 'monorepo package scope',
+    specs: [
+      { path: 'packages/core/src/a.ts', new: lines('x') },
+      { path: 'packages/core/test/a.test.ts', new: lines('x') },
+    ],
+    message: 'feat(core): add a',
+  },
+];
+
+describe('batch messages', () => {
+  for (const { name, specs, message } of cases) {
+    test(name, () => {
+      assert.equal(messageOf(specs), message);
+    });
+  }
+
+  test('many files name fewer to fit', () => {
+    const specs = Array.from({ length: 12 }, (_, index) => ({
+      path: `src/feature/a-rather-long-module-name-number-${index}.ts`,
+      new: lines('x'),
+    }));
+
+    assert.equal(
+      messageOf(specs),
+      'feat(feature): add a-rather-long-module-name-number-0 and 11 more',
+    );
+  });
+
+  test('names too long to fit are counted', () => {
+    const specs = Array.from({ length: 3 }, (_, index) => ({
+      path: `src/feature/${'n'.repeat(60)}-${index}.ts`,
+      new: lines('x'),
+    }));
+
+    assert.equal(messageOf(specs), 'feat(feature): add 3 files');
+  });
+
+  test('four names list three and count the rest', () => {
+    const specs = ['a', 'b', 'c', 'd'].map((name) => ({
+      path: `src/x/${name}.ts`,
+      new: lines('x'),
+    }));
+
+    assert.equal(messageOf(specs), 'feat(x): add a, b, c and 1 more');
+  });
+
+  test('control characters in paths are replaced', () => {
+    const message = messageOf([{ path: 'src/bad\nname.ts', new: lines('x') }]);
+
+    assert.equal(message, 'feat: add bad_name');
+  });
+
+  test('headers fit the maximum length', () => {
+    const long = 'x'.repeat(100);
+    const message = messageOf([
+      { path: `src/${long}/${long}.ts`, oldPath: `src/${long}.ts`, old: 'a', new: 'a' },
+    ]);
+
+    assert.ok(message.length <= MAX_HEADER_LENGTH, message);
+  });
+
+  test('rationale explains the type', () => {
+    const { batches } = analyzeBatches(
+      makeFootprint([{ path: 'src/a.ts', old: lines('a'), new: lines('b') }]),
+      { mode: 'balanced' },
+    );
+
+    assert.match(batches[0]?.rationale ?? '', /fix because it changes existing source lines/);
+  });
+});

@@ -1,0 +1,183 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCommandLine } from '../../src/cli/args.js';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from './cli-io.js';
+
+test('parse defaults', () => {
+  const line = parseCommandLine(['analyze']);
+
+  assert.equal(line.command, 'analyze');
+  assert.equal(line.json, false);
+  assert.equal(line.noLlm, false);
+  assert.equal(line.color, 'auto');
+  assert.equal(line.mode, undefined);
+});
+
+test('parse every common flag', () => {
+  const line = parseCommandLine([
+    '--cwd',
+    '/tmp',
+    'precommit',
+    '--json',
+    '--mode=aggressive',
+    '--no-llm',
+    '--color',
+    'never',
+    '--debug',
+  ]);
+
+  assert.equal(line.command, 'precommit');
+  assert.equal(line.cwd, '/tmp');
+  assert.equal(line.json, true);
+  assert.equal(line.mode, 'aggressive');
+  assert.equal(line.noLlm, true);
+  assert.equal(line.color, 'never');
+  assert.equal(line.debug, true);
+});
+
+test('parse strategy output and validate file', () => {
+  assert.equal(parseCommandLine(['strategy', '-o', 'plan.json']).output, 'plan.json');
+  assert.equal(parseCommandLine(['validate', '--strategy', 'plan.json']).strategy, 'plan.json');
+});
+
+test('parse help forms', () => {
+  assert.equal(parseCommandLine(['--help']).help, true);
+  assert.equal(parseCommandLine(['--help']).command, null);
+  assert.equal(parseCommandLine(['init', '-h']).command, 'init');
+  assert.equal(parseCommandLine(['help', 'validate']).command, 'validate');
+  assert.equal(parseCommandLine(['help', 'validate']).help, true);
+});
+
+const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
+  {
+    name: 'unknown option',
+    argv: ['analyze', '--frobnicate'],
+    named: /Unknown option '--frobnicate'.*footprint analyze --help/,
+  },
+  { name: 'unknown short option', argv: ['precommit', '-x'], named: /Unknown option '-x'/ },
+  {
+    name: 'unknown option before the command',
+    argv: ['--frob', 'analyze'],
+    named: /Unknown option '--frob'/,
+  },
+  {
+    name: 'unknown option without command',
+    argv: ['--frob'],
+    named: /Unknown option '--frob'.*footprint --help/,
+  },
+  {
+    name: 'option of another command',
+    argv: ['analyze', '--output', 'x.json'],
+    named: /'--output' is for footprint strategy, not footprint analyze/,
+  },
+  {
+    name: 'json for init',
+    argv: ['init', '--json'],
+    named: /'--json' is for .*not footprint init/,
+  },
+  {
+    name: 'invalid mode',
+    argv: ['analyze', '--mode', 'fast'],
+    named: /Invalid value 'fast' for --mode\. Use one of: conservative, balanced, aggressive/,
+  },
+  {
+    name: 'invalid color',
+    argv: ['analyze', '--color=sometimes'],
+    named: /Invalid value 'sometimes' for --color\. Use one of: auto, always, never/,
+  },
+  {
+    name: 'missing mode value',
+    argv: ['analyze', '--mode'],
+    named: /Option '--mode' needs a value/,
+  },
+  {
+    name: 'flag as mode value',
+    argv: ['analyze', '--mode', '--json'],
+    named: /Option '--mode' needs a value/,
+  },
+  { name: 'empty cwd value', argv: ['analyze', '--cwd='], named: /Option '--cwd' needs a value/ },
+  {
+    name: 'value for a boolean',
+    argv: ['analyze', '--json=yes'],
+    named: /Option '--json' takes no value, but got 'yes'/,
+  },
+  {
+    name: 'extra argument',
+    argv: ['analyze', 'src'],
+    named: /Unexpected argument 'src' for footprint analyze/,
+  },
+  { name: 'unknown command', argv: ['analyse'], named: /Unknown command 'analyse'/ },
+  { name: 'no command', argv: [], named: /No command given\. Run `footprint --help`/ },
+  {
+    name: 'missing --strategy',
+    argv: ['validate'],
+    named: /footprint validate needs --strategy FILE/,
+  },
+];
+
+for (const { name, argv, named } of usageErrors) {
+  test(`usage error: ${name}`, async () => {
+    const { io, stdout, stderr } = captureIo();
+
+    const code = await main(argv, io);
+
+    assert.equal(code, 2);
+    assert.match(stderr.text, named);
+    assert.match(stderr.text, /^✖ /);
+    assert.equal(stdout.text, '');
+  });
+}
+
+for (const name of ['commit', 'learn', 'fossils', 'undo']) {
+  test(`later command ${name} is not available`, async () => {
+    const { io, stderr } = captureIo();
+
+    const code = await main([name, '--dry-run'], io);
+
+    assert.equal(code, 2);
+    assert.match(
+      stderr.text,
+      new RegExp(`footprint ${name} is not available in this version \\(\\d+\\.\\d+\\.\\d+\\)`),
+    );
+  });
+}
+
+test('missing cwd folder exits 2 naming it', async () => {
+  const { io, stderr } = captureIo({ env: { FOOTPRINT: '0' } });
+
+  const code = await main(['precommit', '--cwd', '/nonexistent/footprint-folder'], io);
+
+  assert.equal(code, 2);
+  assert.match(stderr.text, /The --cwd folder \/nonexistent\/footprint-folder does not exist/);
+});
+
+test('help goes to stdout with exit 0', async () => {
+  const { io, stdout, stderr } = captureIo();
+
+  const code = await main(['--help'], io);
+
+  assert.equal(code, 0);
+  assert.match(stdout.text, /Usage: footprint <command> \[options\]/);
+  assert.match(stdout.text, /--no-llm/);
+  assert.equal(stderr.text, '');
+});
+
+test('command help names its options', async () => {
+  const { io, stdout } = captureIo();
+
+  const code = await main(['strategy', '--help'], io);
+
+  assert.equal(code, 0);
+  assert.match(stdout.text, /Usage: footprint strategy \[--output FILE\]/);
+  assert.match(stdout.text, /-o, --output FILE/);
+});
+
+test('version prints the package version', async () => {
+  const { io, stdout } = captureIo();
+
+  const code = await main(['--version'], io);
+
+  assert.equal(code, 0);
+  assert.match(stdout.text, /^\d+\.\d+\.\d+\n$/);
+});

@@ -1,0 +1,305 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { createDefaultConfig } from '../../src/config/defaults.js';
+import { loadConfig } from '../../src/config/load.js';
+import { isUserError } from '../../src/errors.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo;
+
+beforeEach(() => {
+  repo = createTempRepo();
+});
+
+afterEach(() => {
+  repo.cleanup();
+});
+
+/** Loads the configuration and returns the UserError it throws. */
+async function loadError(
+  options: Parameters<typeof loadConfig>[1] = {},
+): Promise<{ message: string; exitCode: number }> {
+  try {
+    await loadConfig(repo.dir, { env: {}, ...options });
+  } catch (error) {
+    assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
+    return { message: error.message, exitCode: error.exitCode };
+  }
+  assert.fail('loadConfig did not throw');
+}
+
+describe('loadConfig sources', () => {
+  test('defaults without files', async () => {
+    const source = await loadConfig(repo.dir, { env: {} });
+    assert.equal(source.file, null);
+    assert.deepEqual(source.config, createDefaultConfig());
+  });
+
+  test('package.json without footprint key', async () => {
+    repo.write('package.json', JSON.stringify({ name: 'app', version: '1.0.0' }));
+    const source = await loadConfig(repo.dir, { env: {} });
+    assert.equal(source.file, null);
+    assert.equal(source.config.mode, 'balanced');
+  });
+
+  test('package.json footprint key', async () => {
+    repo.write('package.json', JSON.stringify({ name: 'app', footprint: { mode: 'aggressive' } }));
+    const source = await loadConfig(repo.dir, { env: {} });
+    assert.equal(source.file, path.join(repo.dir, 'package.json'));
+    assert.equal(source.config.mode, 'aggressive');
+  });
+
+  test('config file wins over package.json', async () => {
+    repo.write(
+      'package.json',
+      JSON.stringify({ footprint: { mode: 'aggressive', failClosed: true } }),
+    );
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'conservative' }));
+    const source = await loadConfig(repo.dir, { env: {} });
+    assert.equal(source.file, path.join(repo.dir, 'footprint.config.json'));
+    assert.equal(source.config.mode, 'conservative');
+    assert.equal(source.config.failClosed, false, 'package.json is not read when the file exists');
+  });
+
+  test('nested keys merge with defaults', async () => {
+    repo.write(
+      'footprint.config.json',
+      JSON.stringify({
+        $schema: './node_modules/footprint/schemas/config.schema.json',
+        llm: { timeoutMs: 1500 },
+        blockOn: { balanced: ['medium', 'high', 'critical'] },
+        risk: { disable: ['large-file'] },
+      }),
+    );
+    const { config } = await loadConfig(repo.dir, { env: {} });
+    const defaults = createDefaultConfig();
+
+    assert.equal(config.llm.timeoutMs, 1500);
+    assert.equal(config.llm.provider, defaults.llm.provider);
+    assert.equal(config.llm.maxRequestBytes, defaults.llm.maxRequestBytes);
+    assert.deepEqual(config.blockOn.balanced, ['medium', 'high', 'critical']);
+    assert.deepEqual(config.blockOn.conservative, defaults.blockOn.conservative);
+    assert.deepEqual(config.risk.disable, ['large-file']);
+    assert.equal(config.risk.maxFileBytes, defaults.risk.maxFileBytes);
+    assert.equal('$schema' in config, false);
+  });
+
+  test('array in file replaces default', async () => {
+    repo.write(
+      'footprint.config.json',
+      JSON.stringify({ blockOn: { conservative: ['critical'] } }),
+    );
+    const { config } = await loadConfig(repo.dir, { env: {} });
+    assert.deepEqual(config.blockOn.conservative, ['critical']);
+  });
+
+  test('file with a byte order mark', async () => {
+    repo.write('footprint.config.json', '\uFEFF{"mode": "aggressive"}');
+    const { config } = await loadConfig(repo.dir, { env: {} });
+    assert.equal(config.mode, 'aggressive');
+  });
+
+  test('defaults are fresh per load', async () => {
+    const first = await loadConfig(repo.dir, { env: {} });
+    first.config.risk.disable.push('changed');
+    const second = await loadConfig(repo.dir, { env: {} });
+    assert.deepEqual(second.config.risk.disable, []);
+  });
+});
+
+describe('loadConfig overrides', () => {
+  test('--mode wins over the file', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'conservative' }));
+    const { config } = await loadConfig(repo.dir, { mode: 'aggressive', env: {} });
+    assert.equal(config.mode, 'aggressive');
+  });
+
+  test('--no-llm disables the provider', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ llm: { provider: 'anthropic' } }));
+    const { config } = await loadConfig(repo.dir, { noLlm: true, env: {} });
+    assert.equal(config.llm.enabled, false);
+    assert.equal(config.llm.provider, 'anthropic');
+  });
+
+  test('FOOTPRINT_LLM=0 disables the provider', async () => {
+    const { config } = await loadConfig(repo.dir, { env: { FOOTPRINT_LLM: '0' } });
+    assert.equal(config.llm.enabled, false);
+  });
+
+  test('FOOTPRINT_LLM=1 keeps the file setting', async () => {
+    const { config } = await loadConfig(repo.dir, { env: { FOOTPRINT_LLM: '1' } });
+    assert.equal(config.llm.enabled, true);
+  });
+
+  test('invalid --mode value', async () => {
+    const error = await loadError({ mode: 'fast' as 'balanced' });
+    assert.equal(error.exitCode, 2);
+    assert.equal(
+      error.message,
+      '--mode is "fast"; expected one of conservative, balanced, aggressive.',
+    );
+  });
+});
+
+describe('loadConfig errors', () => {
+  test('wrong enum value', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'fast' }));
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.equal(
+      error.message,
+      'footprint.config.json: "mode" is "fast"; expected one of conservative, balanced, aggressive.',
+    );
+  });
+
+  test('unknown top-level key', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ mdoe: 'balanced' }));
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.match(error.message, /^footprint\.config\.json: unknown key "mdoe"\./);
+    assert.match(error.message, /Did you mean "mode"\?/);
+    assert.match(
+      error.message,
+      /Known keys at the top level: \$schema, blockOn, failClosed, fossilDir, fossils, llm, maxDiffBytes, mode, risk\.$/,
+    );
+  });
+
+  test('unknown nested key', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ llm: { apiKey: 'sk-test' } }));
+    const error = await loadError();
+    assert.match(error.message, /unknown key "llm\.apiKey"/);
+    assert.match(
+      error.message,
+      /Known keys in "llm": baseURL, enabled, maxRequestBytes, model, provider, timeoutMs\./,
+    );
+    assert.doesNotMatch(error.message, /sk-test/, 'the value of an unknown key is not echoed');
+  });
+
+  test('number out of range', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ llm: { timeoutMs: 5 } }));
+    const error = await loadError();
+    assert.equal(
+      error.message,
+      'footprint.config.json: "llm.timeoutMs" is 5; expected an integer from 100 to 600000.',
+    );
+  });
+
+  test('wrong type', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ failClosed: 'yes' }));
+    const error = await loadError();
+    assert.equal(
+      error.message,
+      'footprint.config.json: "failClosed" is "yes"; expected true or false.',
+    );
+  });
+
+  test('wrong list item', async () => {
+    repo.write(
+      'footprint.config.json',
+      JSON.stringify({ blockOn: { balanced: ['high', 'severe'] } }),
+    );
+    const error = await loadError();
+    assert.equal(
+      error.message,
+      'footprint.config.json: "blockOn.balanced[1]" is "severe"; expected one of info, low, medium, high, critical.',
+    );
+  });
+
+  test('missing required key in a list item', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ risk: { allow: [{ path: 'test/**' }] } }));
+    const error = await loadError();
+    assert.equal(
+      error.message,
+      'footprint.config.json: "risk.allow[0].rule" is missing; expected a non-empty string.',
+    );
+  });
+
+  test('repeated list value', async () => {
+    repo.write(
+      'footprint.config.json',
+      JSON.stringify({ risk: { disable: ['large-file', 'large-file'] } }),
+    );
+    const error = await loadError();
+    assert.equal(
+      error.message,
+      'footprint.config.json: "risk.disable" lists "large-file" more than once; expected each value once.',
+    );
+  });
+
+  test('every error on its own line', async () => {
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'fast', fossils: { keep: 0 } }));
+    const error = await loadError();
+    const lines = error.message.split('\n');
+    assert.equal(lines.length, 2);
+    assert.ok(
+      lines.includes(
+        'footprint.config.json: "mode" is "fast"; expected one of conservative, balanced, aggressive.',
+      ),
+    );
+    assert.ok(
+      lines.includes(
+        'footprint.config.json: "fossils.keep" is 0; expected an integer from 1 to 100000.',
+      ),
+    );
+  });
+
+  test('top-level value not an object', async () => {
+    repo.write('footprint.config.json', '[]');
+    const error = await loadError();
+    assert.match(
+      error.message,
+      /^footprint\.config\.json: the configuration is \[\]; expected an object with keys /,
+    );
+  });
+
+  test('package.json key path', async () => {
+    repo.write('package.json', JSON.stringify({ name: 'app', footprint: { mode: 3 } }));
+    const error = await loadError();
+    assert.equal(
+      error.message,
+      'package.json: "footprint.mode" is 3; expected one of conservative, balanced, aggressive.',
+    );
+  });
+
+  test('package.json key not an object', async () => {
+    repo.write('package.json', JSON.stringify({ name: 'app', footprint: true }));
+    const error = await loadError();
+    assert.match(
+      error.message,
+      /^package\.json: "footprint" is true; expected an object with keys /,
+    );
+  });
+
+  test('invalid JSON in config file', async () => {
+    repo.write(
+      'footprint.config.json',
+      '{\n  "mode": "balanced",\n  "llm": { "enabled": true, }\n}\n',
+    );
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.equal(
+      error.message,
+      'footprint.config.json: invalid JSON at line 3, column 29: Expected double-quoted property name. ' +
+        'Fix the JSON syntax, because footprint reads this file as its configuration.',
+    );
+  });
+
+  test('invalid JSON in package.json', async () => {
+    repo.write('package.json', '{ "name": "app", "footprint": }');
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.match(
+      error.message,
+      /^package\.json: invalid JSON at line 1, column 31: Unexpected token '\}'\./,
+    );
+    assert.match(error.message, /for its "footprint" key\.$/);
+  });
+
+  test('config path is a folder', async () => {
+    repo.write('footprint.config.json/readme.txt', 'not a file');
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.match(error.message, /^footprint\.config\.json: cannot be read \(EISDIR\)\./);
+  });
+});

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+
+import { readGitConfig } from '../../src/git/config.js';
+import { discoverRepository } from '../../src/git/discover.js';
+import { readIndexFile } from '../../src/git/index-file.js';
+import { ObjectStore } from '../../src/git/objects/store.js';
+import { openRepository } from '../../src/git/open.js';
+import { NativeReader, type ObjectSource } from '../../src/git/readers/native.js';
+import { renameOptionsFromConfig } from '../../src/git/renames.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { gitStagedEntries, gitWriteTree, readStaged } from './staged-expect.js';
+
+/** Commits 30 folders of files with a subfolder each, then packs everything. */
+function buildPackedFolders(repo: TempRepo): void {
+  for (let folder = 0; folder < 30; folder++) {
+    for (let file = 0; file < 8; file++) {
+      repo.write(`area${folder}/file${file}.txt`, `folder ${folder} file ${file}\n`);
+    }
+    repo.write(`area${folder}/sub/deep.txt`, `deep ${folder}\n`);
+  }
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '-m', 'folders']);
+  repo.git(['gc', '-q', '--prune=now']);
+}
+
+/** Opens a native reader whose object reads are recorded in `reads`. */
+async function openCountingReader(repo: TempRepo, reads: string[]): Promise<NativeReader> {
+  const env = gitTestEnv();
+  const layout = await discoverRepository({ cwd: repo.dir, env });
+  const config = await readGitConfig(layout);
+  const store = await ObjectStore.open(layout);
+  const counting: ObjectSource = {
+    read: (oid) => {
+      reads.push(oid);
+      return store.read(oid);
+    },
+    readSize: (oid) => {
+      reads.push(oid);
+      return store.readSize(oid);
+    },
+    close: () => store.close(),
+  };
+  const index = await readIndexFile(layout.indexFile);
+  return new NativeReader(layout, index, counting, renameOptionsFromConfig(config), config);
+}
+
+function revParse(repo: TempRepo, name: string): string {
+  return repo.git(['rev-parse', name]).trim();
+}
+
+describe('native reader', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.cleanup());
+
+  it('reads only the trees on the changed path', async () => {
+    repo = createTempRepo();
+    buildPackedFolders(repo);
+    repo.write('area17/sub/deep.txt', 'deep 17 changed\n');
+    repo.git(['add', '-A']);
+
+    const reads: string[] = [];
+    const reader = await openCountingReader(repo, reads);
+    const change = await reader.readStagedChange();
+    await reader.close();
+
+    assert.deepEqual(
+      change.entries.map((entry) => entry.path),
+      ['area17/sub/deep.txt'],
+    );
+    assert.deepEqual(
+      [...reads].sort(),
+      [
+        revParse(repo, 'HEAD'),
+        revParse(repo, 'HEAD^{tree}'),
+        revParse(repo, 'HEAD:area17'),
+        revParse(repo, 'HEAD:area17/sub'),
+      ].sort(),
+    );
+  });
+
+  it('hashes the index when it has no cache tree', async () => {
+    repo = createTempRepo();
+    buildPackedFolders(repo);
+    rmSync(path.join(repo.dir, '.git', 'index'));
+    repo.git(['add', '-A']);
+    repo.write('area3/file1.txt', 'changed\n');
+    repo.git(['add', '-A']);
+    assert.equal(readFileSync(path.join(repo.dir, '.git', 'index')).includes('TREE'), false);
+
+    const reads: string[] = [];
+    const reader = await openCountingReader(repo, reads);
+    const change = await reader.readStagedChange();
+    await reader.close();
+
+    assert.deepEqual(
+      change.entries.map((entry) => entry.path),
+      ['area3/file1.txt'],
+    );
+    assert.equal(change.stagedTree, gitWriteTree({ cwd: repo.dir }));
+    assert.deepEqual(
+      [...reads].sort(),
+      [revParse(repo, 'HEAD'), revParse(repo, 'HEAD^{tree}'), revParse(repo, 'HEAD:area3')].sort(),
+    );
+  });
+
+  it('never writes the index', async () => {
+    repo = createTempRepo();
+    buildPackedFolders(repo);
+    repo.write('area1/file1.txt', 'changed\n');
+    repo.git(['mv', 'area2/file2.txt', 'area2/renamed.txt']);
+    repo.git(['add', '-A']);
+    repo.write('area5/unstaged.txt', 'worktree only\n');
+    const indexFile = path.join(repo.dir, '.git', 'index');
+    const bytesBefore = readFileSync(indexFile);
+    const mtimeBefore = statSync(indexFile).mtimeMs;
+
+    for (const readerName of ['native', 'cli'] as const) {
+      const reader = await openRepository({
+        cwd: repo.dir,
+        env: { ...gitTestEnv(), FOOTPRINT_READER: readerName },
+      });
+      const change = await reader.readStagedChange();
+      await reader.readAttributes('area1/file1.txt', ['binary']);
+      await reader.readBlob(change.entries[0]?.newOid ?? '');
+      await reader.close();
+    }
+
+    assert.deepEqual(readFileSync(indexFile), bytesBefore);
+    assert.equal(statSync(indexFile).mtimeMs, mtimeBefore);
+  });
+
+  it('reads an index of version 4', async () => {
+    repo = createTempRepo();
+    buildPackedFolders(repo);
+    repo.git(['update-index', '--index-version', '4']);
+    repo.write('area9/file0.txt', 'changed in a v4 index\n');
+    repo.git(['rm', '-q', 'area8/file3.txt']);
+    repo.git(['add', '-A']);
+
+    const { change, choice } = await readStaged('native', { cwd: repo.dir });
+
+    assert.equal(choice.reader, 'native');
+    assert.deepEqual(change.entries, gitStagedEntries({ cwd: repo.dir }));
+    assert.equal(change.stagedTree, gitWriteTree({ cwd: repo.dir }));
+  });
+
+  it('is chosen when nothing prevents it', async () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', '-A']);
+
+    const reader = await openRepository({ cwd: repo.dir, env: gitTestEnv() });
+    await reader.close();
+
+    assert.deepEqual(reader.choice, { reader: 'native', reasons: [] });
+  });
+});

@@ -1,0 +1,269 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { renderHookScript } from '../../src/init/hook-script.js';
+import { projectRoot } from '../helpers/repo.js';
+
+const SH = '/bin/sh';
+const DIRNAME = '/usr/bin/dirname';
+
+/**
+ * A scratch folder standing in for a worktree, with its own HOME and a PATH that has
+ * `dirname` but no node, as in a GUI client.
+ */
+function createSandbox() {
+  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'footprint-hook-')));
+  const home = path.join(root, 'home');
+  const tools = path.join(root, 'tools');
+  const worktree = path.join(root, 'worktree');
+  const hooks = path.join(worktree, '.git', 'hooks');
+  for (const dir of [home, tools, hooks]) mkdirSync(dir, { recursive: true });
+  symlinkSync(existsSync(DIRNAME) ? DIRNAME : '/bin/dirname', path.join(tools, 'dirname'));
+
+  const writeExecutable = (file: string, text: string) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    chmodSync(file, 0o755);
+  };
+  const install = async (baked: { footprintBin: string; node: string }) => {
+    const hook = path.join(hooks, 'pre-commit');
+    writeExecutable(hook, await renderHookScript(projectRoot, baked));
+    return hook;
+  };
+  const runHook = (hook: string, env: NodeJS.ProcessEnv = {}) =>
+    spawnSync(SH, [path.relative(worktree, hook)], {
+      cwd: worktree,
+      env: { PATH: tools, HOME: home, ...env },
+      encoding: 'utf8',
+    });
+  return {
+    root,
+    home,
+    tools,
+    worktree,
+    hooks,
+    writeExecutable,
+    install,
+    runHook,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+const NO_NODE = { footprintBin: '/nonexistent/footprint.js', node: '/nonexistent/node' };
+
+test('hook exits 0 with FOOTPRINT=0', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE);
+
+    const result = sandbox.runHook(hook, { FOOTPRINT: '0' });
+
+    assert.equal(result.status, 0);
+    assert.equal(result.stderr, '');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook finds node in volta when PATH lacks it', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE);
+    mkdirSync(path.join(sandbox.home, '.volta', 'bin'), { recursive: true });
+    symlinkSync(process.execPath, path.join(sandbox.home, '.volta', 'bin', 'node'));
+    sandbox.writeExecutable(
+      path.join(sandbox.worktree, 'node_modules', '.bin', 'footprint'),
+      '#!/bin/sh\necho "local footprint $* with $(command -v node)"\nexit 7\n',
+    );
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 7);
+    assert.equal(result.stdout, `local footprint precommit with ${sandbox.home}/.volta/bin/node\n`);
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook finds node in nvm when PATH lacks it', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE);
+    const nvmBin = path.join(sandbox.home, '.nvm', 'versions', 'node', 'v20.20.2', 'bin');
+    mkdirSync(nvmBin, { recursive: true });
+    symlinkSync(process.execPath, path.join(nvmBin, 'node'));
+    sandbox.writeExecutable(
+      path.join(sandbox.worktree, 'node_modules', '.bin', 'footprint'),
+      '#!/bin/sh\necho "node $(command -v node)"\n',
+    );
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, `node ${nvmBin}/node\n`);
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook uses the installing node and footprint as a last resort', async () => {
+  const sandbox = createSandbox();
+  try {
+    const bakedBin = path.join(sandbox.root, 'baked', 'footprint.js');
+    sandbox.writeExecutable(
+      bakedBin,
+      "process.stdout.write('baked ' + process.argv.slice(2).join(' '));\nprocess.exit(5);\n",
+    );
+    const hook = await sandbox.install({ footprintBin: bakedBin, node: process.execPath });
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 5);
+    assert.equal(result.stdout, 'baked precommit');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook prefers footprint on PATH to the baked one', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install({
+      footprintBin: '/nonexistent/footprint.js',
+      node: process.execPath,
+    });
+    sandbox.writeExecutable(
+      path.join(sandbox.tools, 'footprint'),
+      '#!/bin/sh\necho "path footprint $*"\n',
+    );
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, 'path footprint precommit\n');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook without node explains the fix and exits 1', async (t) => {
+  if (existsSync('/usr/local/bin/node') || existsSync('/opt/homebrew/bin/node')) {
+    t.skip('this machine has node in a place the hook always searches');
+    return;
+  }
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE);
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /node was not found on PATH/);
+    assert.match(result.stderr, /FOOTPRINT=0 git commit/);
+    assert.match(result.stderr, /git commit --no-verify/);
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook without footprint explains the fix and exits 1', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install({
+      footprintBin: '/nonexistent/footprint.js',
+      node: process.execPath,
+    });
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /the footprint command was not found/);
+    assert.match(result.stderr, /npm install --save-dev footprint/);
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook runs the chained hook first', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install({
+      footprintBin: '/nonexistent/footprint.js',
+      node: process.execPath,
+    });
+    sandbox.writeExecutable(
+      path.join(sandbox.hooks, 'pre-commit.footprint-chained'),
+      '#!/bin/sh\necho chained\n',
+    );
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), '#!/bin/sh\necho footprint\n');
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, 'chained\nfootprint\n');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook stops when the chained hook fails', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install({
+      footprintBin: '/nonexistent/footprint.js',
+      node: process.execPath,
+    });
+    sandbox.writeExecutable(
+      path.join(sandbox.hooks, 'pre-commit.footprint-chained'),
+      '#!/bin/sh\necho chained\nexit 3\n',
+    );
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), '#!/bin/sh\necho footprint\n');
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 3);
+    assert.equal(result.stdout, 'chained\n');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook runs the chained hook even with FOOTPRINT=0', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE);
+    sandbox.writeExecutable(
+      path.join(sandbox.hooks, 'pre-commit.footprint-chained'),
+      '#!/bin/sh\necho chained\n',
+    );
+
+    const result = sandbox.runHook(hook, { FOOTPRINT: '0' });
+
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, 'chained\n');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('rendered hook quotes baked paths for sh', async () => {
+  const script = await renderHookScript(projectRoot, {
+    footprintBin: "/opt/it's here/footprint.js",
+    node: '/usr/bin/node',
+  });
+
+  assert.match(script, /^installed_footprint='\/opt\/it'\\''s here\/footprint\.js'$/m);
+  assert.match(script, /^installed_node='\/usr\/bin\/node'$/m);
+});

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../cli/cli-io.js';
+import { createTempRepo, gitTestEnv } from '../helpers/repo.js';
+
+/** Returns the test environment with a UTF-8 locale, so the output has its Unicode symbols. */
+function utf8Env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return gitTestEnv({ LC_ALL: 'C.UTF-8', ...extra });
+}
+
+test('init command lists what it wrote', async () => {
+  const repo = createTempRepo();
+  try {
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init'], io);
+
+    assert.equal(code, 0);
+    assert.match(stdout.text, /✔ \.git\/hooks\/pre-commit: created \(runs footprint precommit\)/);
+    assert.match(stdout.text, /✔ fossils\/\.gitignore: created/);
+    assert.match(stdout.text, /✔ footprint\.config\.json: created/);
+    assert.match(stdout.text, /footprint is installed/);
+    assert.ok(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init command twice says nothing changed', async () => {
+  const repo = createTempRepo();
+  try {
+    await main(['init'], captureIo({ cwd: repo.dir, env: utf8Env() }).io);
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init'], io);
+
+    assert.equal(code, 0);
+    assert.match(stdout.text, /ℹ \.git\/hooks\/pre-commit: unchanged/);
+    assert.match(stdout.text, /already installed; nothing changed/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init command outside a repository exits 2', async () => {
+  const repo = createTempRepo();
+  try {
+    const parent = path.dirname(repo.dir);
+    const { io, stderr } = captureIo({
+      cwd: parent,
+      env: gitTestEnv({ GIT_CEILING_DIRECTORIES: parent }),
+    });
+
+    const code = await main(['init'], io);
+
+    assert.equal(code, 2);
+    assert.match(stderr.text, /not inside a git repository/);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -1,0 +1,350 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { installHooks, type InstallReport } from '../../src/init/install.js';
+import { validateConfigDocument } from '../../src/schemas-runtime/validators.js';
+import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
+
+const FOOTPRINT_BIN = path.join(projectRoot, 'bin', 'footprint.js');
+
+function install(repo: TempRepo, cwd = repo.dir): Promise<InstallReport> {
+  return installHooks({
+    cwd,
+    env: gitTestEnv(),
+    packageRoot: projectRoot,
+    footprintBin: FOOTPRINT_BIN,
+    node: process.execPath,
+  });
+}
+
+function read(repo: TempRepo, file: string): string {
+  return readFileSync(path.join(repo.dir, file), 'utf8');
+}
+
+function isExecutable(file: string): boolean {
+  return (statSync(file).mode & 0o111) === 0o111;
+}
+
+/** Every file init may touch, with its content or null, to compare runs. */
+function snapshot(repo: TempRepo): Record<string, string | null> {
+  const files = [
+    '.git/hooks/pre-commit',
+    '.git/hooks/pre-commit.footprint-chained',
+    '.githooks/pre-commit',
+    '.husky/pre-commit',
+    'fossils/.gitignore',
+    'footprint.config.json',
+  ];
+  return Object.fromEntries(
+    files.map((file) => [file, existsSync(path.join(repo.dir, file)) ? read(repo, file) : null]),
+  );
+}
+
+test('init in a plain repository writes the git-dir hook', async () => {
+  const repo = createTempRepo();
+  try {
+    const report = await install(repo);
+    const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
+
+    assert.equal(report.target.kind, 'git-dir');
+    assert.equal(report.changed, true);
+    assert.ok(isExecutable(hook));
+    assert.match(read(repo, '.git/hooks/pre-commit'), /^# footprint-hook:/m);
+    assert.ok(
+      read(repo, '.git/hooks/pre-commit').includes(`installed_footprint='${FOOTPRINT_BIN}'`),
+    );
+    assert.ok(read(repo, '.git/hooks/pre-commit').includes(`installed_node='${process.execPath}'`));
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init writes the fossil gitignore and a valid starter config', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    const config = JSON.parse(read(repo, 'footprint.config.json')) as unknown;
+
+    assert.equal(read(repo, 'fossils/.gitignore'), '*\n!.gitignore\n');
+    assert.deepEqual(validateConfigDocument(config), []);
+    assert.equal((config as { mode: string }).mode, 'balanced');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init twice changes nothing', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    const first = snapshot(repo);
+
+    const report = await install(repo);
+
+    assert.equal(report.changed, false);
+    assert.deepEqual(snapshot(repo), first);
+    assert.ok(report.steps.every((step) => step.action === 'unchanged'));
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init keeps an existing hook and chains it', async () => {
+  const repo = createTempRepo();
+  try {
+    const existing = '#!/bin/sh\necho "my own hook"\n';
+    repo.write('.git/hooks/pre-commit', existing, 0o755);
+
+    const report = await install(repo);
+
+    assert.equal(read(repo, '.git/hooks/pre-commit.footprint-chained'), existing);
+    assert.match(read(repo, '.git/hooks/pre-commit'), /^# footprint-hook:/m);
+    assert.ok(report.steps.some((step) => step.action === 'chained'));
+    assert.deepEqual((await install(repo)).changed, false);
+    assert.equal(read(repo, '.git/hooks/pre-commit.footprint-chained'), existing);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('chained hook runs on a real commit', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.git/hooks/pre-commit', '#!/bin/sh\necho "chained ran" >&2\n', 0o755);
+    await install(repo);
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+
+    const result = repo.gitResult(['commit', '-q', '-m', 'add a'], { env: { FOOTPRINT: '0' } });
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /chained ran/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('failing chained hook blocks a real commit', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.git/hooks/pre-commit', '#!/bin/sh\necho "chained says no" >&2\nexit 1\n', 0o755);
+    await install(repo);
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+
+    const result = repo.gitResult(['commit', '-q', '-m', 'add a'], { env: { FOOTPRINT: '0' } });
+
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /chained says no/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init rejects a foreign hook beside a chained one', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.git/hooks/pre-commit', '#!/bin/sh\necho new\n', 0o755);
+    repo.write('.git/hooks/pre-commit.footprint-chained', '#!/bin/sh\necho old\n', 0o755);
+
+    await assert.rejects(install(repo), (error: Error) => {
+      assert.equal(error.name, 'UserError');
+      assert.match(error.message, /pre-commit\.footprint-chained exist/);
+      return true;
+    });
+    assert.equal(read(repo, '.git/hooks/pre-commit'), '#!/bin/sh\necho new\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init installs into core.hooksPath', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.git(['config', 'core.hooksPath', '.githooks']);
+
+    const report = await install(repo);
+
+    assert.equal(report.target.kind, 'hooks-path');
+    assert.ok(isExecutable(path.join(repo.dir, '.githooks', 'pre-commit')));
+    assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init from a subfolder installs at the worktree root', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('src/deep/file.txt', 'x\n');
+
+    await install(repo, path.join(repo.dir, 'src', 'deep'));
+
+    assert.ok(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
+    assert.ok(existsSync(path.join(repo.dir, 'footprint.config.json')));
+    assert.equal(existsSync(path.join(repo.dir, 'src', 'deep', 'footprint.config.json')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init in a linked worktree uses the shared hooks folder', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'first']);
+    const linked = path.join(repo.dir, '..', `${path.basename(repo.dir)}-linked`);
+    repo.git(['worktree', 'add', '-q', linked]);
+    try {
+      await install(repo, linked);
+
+      assert.ok(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
+      assert.ok(existsSync(path.join(linked, 'footprint.config.json')));
+    } finally {
+      repo.git(['worktree', 'remove', '--force', linked]);
+    }
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky 9 adds a line after lint-staged', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\nnpm test\n');
+    repo.write('.husky/_/h', '# husky runtime\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+    const lines = read(repo, '.husky/pre-commit').split('\n');
+
+    assert.equal(report.target.kind, 'husky');
+    assert.equal(lines[0], 'npx lint-staged');
+    assert.equal(lines[1], `node '${FOOTPRINT_BIN}' precommit`);
+    assert.equal(lines[2], 'npm test');
+    assert.deepEqual(report.notes, []);
+    assert.equal(existsSync(path.join(repo.dir, '.husky', '_', 'pre-commit')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky and a local footprint writes the short line', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npm test\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(read(repo, '.husky/pre-commit'), 'npm test\nfootprint precommit\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky 8 writes a hook that sources husky.sh', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/_/husky.sh', '# husky 8 runtime\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky']);
+
+    await install(repo);
+    const hook = path.join(repo.dir, '.husky', 'pre-commit');
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\nnode_modules/.bin/footprint precommit\n',
+    );
+    assert.ok(isExecutable(hook));
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with an inactive husky folder notes how to activate it', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+
+    const report = await install(repo);
+
+    assert.equal(report.target.kind, 'husky');
+    assert.match(read(repo, '.husky/pre-commit'), /^npx lint-staged\nnode '.*' precommit\n$/);
+    assert.match(report.notes[0] ?? '', /Run `npx husky`/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky twice changes nothing', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    await install(repo);
+    const first = snapshot(repo);
+
+    const report = await install(repo);
+
+    assert.equal(report.changed, false);
+    assert.deepEqual(snapshot(repo), first);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init keeps a configuration in package.json', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('package.json', JSON.stringify({ name: 'x', footprint: { mode: 'conservative' } }));
+
+    const report = await install(repo);
+
+    assert.equal(existsSync(path.join(repo.dir, 'footprint.config.json')), false);
+    assert.ok(
+      report.steps.some(
+        (step) => step.file.endsWith('package.json') && step.action === 'unchanged',
+      ),
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init uses the configured fossil folder', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('footprint.config.json', JSON.stringify({ fossilDir: '.footprint/fossils' }));
+
+    await install(repo);
+
+    assert.equal(read(repo, '.footprint/fossils/.gitignore'), '*\n!.gitignore\n');
+    assert.equal(
+      read(repo, 'footprint.config.json'),
+      JSON.stringify({ fossilDir: '.footprint/fossils' }),
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with an invalid configuration writes nothing', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'reckless' }));
+
+    await assert.rejects(install(repo), (error: Error) => {
+      assert.equal(error.name, 'UserError');
+      assert.match(error.message, /mode/);
+      return true;
+    });
+    assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeBatches } from '../../src/batches/analyze.js';
+import { createDefaultConfig } from '../../src/config/defaults.js';
+import type { InProgressOperation } from '../../src/git/types.js';
+import { createHeuristicProvider } from '../../src/insights/heuristic.js';
+import type { InsightRequest } from '../../src/insights/types.js';
+import { assessRisk } from '../../src/risk/assess.js';
+import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
+
+const KEY_HEADER = '-----BEGIN ' + 'OPENSSH PRIVATE KEY-----';
+
+function request(specs: FileSpec[], operation: InProgressOperation | null = null): InsightRequest {
+  const input = makeFootprint(specs, { operation });
+  const analysis = analyzeBatches(input, { mode: 'balanced' });
+  const risk = assessRisk(input, analysis, {
+    mode: 'balanced',
+    config: createDefaultConfig(),
+    skip: [],
+  });
+  return { input, analysis, risk, signal: new AbortController().signal };
+}
+
+const change: FileSpec[] = [
+  { path: 'src/parser/tokenizer.ts', new: lines('export const a = 1;') },
+  { path: 'README.md', old: lines('a'), new: lines('b') },
+];
+
+describe('heuristic provider', () => {
+  test('keeps batch messages', async () => {
+    const req = request(change);
+    const insights = await createHeuristicProvider().generate(req);
+
+    assert.deepEqual(insights.messages, {
+      b1: 'feat(parser): add tokenizer',
+      b2: 'docs: update README',
+    });
+  });
+
+  test('describes itself', async () => {
+    const insights = await createHeuristicProvider().generate(request(change));
+
+    assert.equal(insights.provider, 'heuristic');
+    assert.equal(insights.model, null);
+    assert.equal(insights.cached, false);
+    assert.deepEqual(insights.riskNotes, []);
+    assert.equal(insights.fallbackReason, undefined);
+    assert.ok(insights.durationMs >= 0);
+  });
+
+  test('summary names counts, commits and risk', async () => {
+    const { summary } = await createHeuristicProvider().generate(request(change));
+
+    assert.equal(
+      summary,
+      'The staged change touches 2 files (+2 -1). It splits into 2 commits: ' +
+        'feat(parser): add tokenizer; docs: update README. No risk rule found anything.',
+    );
+  });
+
+  test('summary names blocking findings without secrets', async () => {
+    const req = request([{ path: 'id', new: lines(KEY_HEADER, 'SECRETMATERIAL') }]);
+    const { summary } = await createHeuristicProvider().generate(req);
+
+    assert.match(
+      summary,
+      /Risk score 0\.9 from 1 finding \(1 critical\), which blocks the commit\./,
+    );
+    assert.ok(!summary.includes('SECRETMATERIAL'));
+  });
+
+  test('summary of a merge says it stays one commit', async () => {
+    const { summary } = await createHeuristicProvider().generate(request(change, 'merge'));
+
+    assert.match(summary, /A merge is in progress, so it stays one commit: /);
+  });
+
+  test('summary of an empty change', async () => {
+    const { summary } = await createHeuristicProvider().generate(request([]));
+
+    assert.match(summary, /Nothing is staged\./);
+  });
+
+  test('same request gives the same insights', async () => {
+    const provider = createHeuristicProvider();
+    const first = await provider.generate(request(change));
+    const second = await provider.generate(request(change));
+
+    assert.deepEqual({ ...first, durationMs: 0 }, { ...second, durationMs: 0 });
+  });
+
+  test('fallback reason is copied into results', async () => {
+    const insights = await createHeuristicProvider({ fallbackReason: 'why' }).generate(
+      request(change),
+    );
+
+    assert.equal(insights.fallbackReason, 'why');
+  });
+});

@@ -1,0 +1,296 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Chalk } from 'chalk';
+import { formatSummary } from '../../src/output/summary.js';
+import type { Style } from '../../src/output/style.js';
+import { selectSymbols } from '../../src/output/symbols.js';
+import { hunk, makeBatch, makeFile, makeFinding, makeResult } from './pipeline-result.js';
+
+function plainStyle(width = 100, unicode = true): Style {
+  return { colors: new Chalk({ level: 0 }), symbols: selectSymbols(unicode), width };
+}
+
+function summarize(
+  result = makeResult(),
+  options: Partial<Parameters<typeof formatSummary>[1]> = {},
+) {
+  return formatSummary(
+    { result },
+    { style: plainStyle(), cwd: '/repo', elapsedMs: 42.4, ...options },
+  );
+}
+
+test('summary header counts files, lines and hunks', () => {
+  const lines = summarize().split('\n');
+
+  assert.equal(lines[0], 'footprint · 3 files, +33 −2 in 4 hunks · balanced');
+});
+
+test('summary header for nothing staged', () => {
+  const result = makeResult();
+  result.footprint.files = [];
+  result.footprint.totals = { files: 0, additions: 0, deletions: 0, hunks: 0 };
+  result.analysis.batches = [];
+
+  const text = summarize(result);
+
+  assert.match(text, /^footprint · nothing staged\n/);
+  assert.doesNotMatch(text, /Suggested split/);
+});
+
+test('summary lists batches with paths and hunk counts', () => {
+  const lines = summarize().split('\n');
+
+  assert.ok(lines.includes('Suggested split into 2 commits:'), lines.join('\n'));
+  assert.ok(lines.includes('  b1  feat(feature): add the feature'));
+  assert.ok(lines.includes('      src/feature.ts (1 of 2 hunks), test/feature.test.ts'));
+  assert.ok(lines.includes('  b2  docs: describe the feature'));
+  assert.ok(lines.includes('      README.md, src/feature.ts (1 of 2 hunks)'));
+});
+
+test('summary names a single batch as one commit', () => {
+  const result = makeResult();
+  result.analysis.batches = [makeBatch('b1', 'feat: all of it', [{ path: 'src/feature.ts' }])];
+
+  const lines = summarize(result).split('\n');
+
+  assert.ok(lines.includes('One coherent commit:'));
+  assert.ok(lines.includes('      src/feature.ts (2 hunks)'));
+});
+
+test('summary cuts batches beyond the maximum', () => {
+  const result = makeResult();
+  result.analysis.batches = ['b1', 'b2', 'b3'].map((id) =>
+    makeBatch(id, `chore: ${id}`, [{ path: 'README.md' }]),
+  );
+
+  const text = summarize(result, { maxBatches: 2 });
+
+  assert.match(text, / {2}b2 {2}chore: b2\n/);
+  assert.doesNotMatch(text, /chore: b3/);
+  assert.match(text, /and 1 more batch;/);
+});
+
+test('summary cuts path lists with a count of the rest', () => {
+  const result = makeResult();
+  const paths = Array.from({ length: 30 }, (_, index) => `src/module-${index}.ts`);
+  result.footprint.files = paths.map((path) => makeFile(path, [hunk(1, 1)]));
+  result.analysis.batches = [
+    makeBatch(
+      'b1',
+      'feat: many',
+      paths.map((path) => ({ path })),
+    ),
+  ];
+
+  const lines = summarize(result, { style: plainStyle(60), maxPathLines: 2 }).split('\n');
+  const pathLines = lines.filter((line) => line.startsWith('      src/'));
+
+  assert.equal(pathLines.length, 2);
+  assert.match(pathLines[1] ?? '', /and \d+ more$/);
+});
+
+test('summary during a merge suggests no split', () => {
+  const result = makeResult();
+  result.footprint.operation = 'merge';
+  result.analysis.splitSuggested = false;
+
+  const text = summarize(result);
+
+  assert.match(text, /ℹ No split suggested while a merge is in progress/);
+  assert.doesNotMatch(text, /Suggested split/);
+});
+
+test('summary of a passed commit', () => {
+  const text = summarize();
+
+  assert.match(text, /✔ Commit passed: no risk findings\./);
+  assert.doesNotMatch(text, /--no-verify/);
+});
+
+test('summary of a blocked commit lists the finding and the ways out', () => {
+  const result = makeResult();
+  result.risk = { score: 1, blocked: true, findings: [makeFinding()] };
+
+  const text = summarize(result);
+
+  assert.match(text, /Risk 1\.00, 1 finding:/);
+  assert.match(
+    text,
+    /✖ keys\/deploy\.pem:1 {2}private-key {2}A private key is staged\. {2}-----BEGIN … \(masked\)/,
+  );
+  assert.match(text, /Remove the key and rotate it\./);
+  assert.match(text, /✖ Commit blocked by 1 finding \(private-key\)\./);
+  assert.match(text, /footprint-allow: private-key/);
+  assert.match(
+    text,
+    /\{ "rule": "private-key", "path": "keys\/deploy\.pem" \} to "risk\.allow" in footprint\.config\.json/,
+  );
+  assert.match(text, /FOOTPRINT_SKIP=private-key git commit \.\.\./);
+  assert.match(text, /git commit --no-verify/);
+});
+
+test('summary of analyze says a commit would be blocked', () => {
+  const result = makeResult({ command: 'analyze' });
+  result.risk = { score: 1, blocked: true, findings: [makeFinding()] };
+
+  const text = summarize(result);
+
+  assert.match(text, /A commit would be blocked by 1 finding/);
+  assert.doesNotMatch(text, /Commit blocked/);
+});
+
+test('summary marks non-blocking findings as warnings', () => {
+  const result = makeResult();
+  const blocking = makeFinding();
+  const minor = makeFinding({
+    rule: 'todo-comment',
+    severity: 'low',
+    path: 'src/feature.ts',
+    line: 7,
+    message: 'A TODO was added.',
+  });
+  delete minor.masked;
+  result.risk = { score: 0.9, blocked: true, findings: [minor, blocking] };
+
+  const lines = summarize(result).split('\n');
+  const findingRows = lines.filter((line) => /^ {2}[✖⚠ℹ] /.test(line));
+
+  assert.equal(
+    findingRows[0],
+    '  ✖ keys/deploy.pem:1  private-key  A private key is staged.  -----BEGIN … (masked)',
+  );
+  assert.equal(findingRows[1], '  ℹ src/feature.ts:7  todo-comment  A TODO was added.');
+});
+
+test('summary cuts findings beyond the maximum', () => {
+  const result = makeResult();
+  const findings = Array.from({ length: 5 }, (_, index) =>
+    makeFinding({ severity: 'low', line: index + 1 }),
+  );
+  result.risk = { score: 0.2, blocked: false, findings };
+
+  const text = summarize(result, { maxFindings: 3 });
+
+  assert.match(text, /keys\/deploy\.pem:3/);
+  assert.doesNotMatch(text, /keys\/deploy\.pem:4/);
+  assert.match(text, /and 2 more findings;/);
+  assert.match(text, /Commit passed: 5 findings, none blocking\./);
+});
+
+test('summary shows the fossil path relative to cwd and the time', () => {
+  const result = makeResult({ fossilPath: '/repo/fossils/analysis-1.json' });
+
+  const lines = summarize(result).trimEnd().split('\n');
+
+  assert.equal(lines[lines.length - 1], 'Fossil fossils/analysis-1.json · 42 ms');
+});
+
+test('summary without a fossil shows the time', () => {
+  const lines = summarize().trimEnd().split('\n');
+
+  assert.equal(lines[lines.length - 1], 'Done in 42 ms.');
+});
+
+test('summary lines fit a narrow terminal', () => {
+  const result = makeResult();
+  result.analysis.batches = [
+    makeBatch('b1', `feat(feature): ${'a very long subject '.repeat(6)}`, [
+      { path: 'src/feature.ts' },
+    ]),
+  ];
+  result.risk = {
+    score: 0.5,
+    blocked: false,
+    findings: [
+      makeFinding({ severity: 'low', message: 'A message that goes on and on '.repeat(4) }),
+    ],
+  };
+
+  const lines = summarize(result, { style: plainStyle(50) }).split('\n');
+  const batchLine = lines.find((line) => line.startsWith('  b1'));
+  const findingLine = lines.find((line) => line.includes('keys/deploy.pem:1'));
+
+  assert.equal(batchLine?.length, 50);
+  assert.ok(batchLine?.endsWith('…'));
+  assert.equal(findingLine?.length, 50);
+});
+
+test('summary uses ASCII symbols without UTF-8', () => {
+  const result = makeResult();
+  result.risk = { score: 1, blocked: true, findings: [makeFinding()] };
+
+  const text = summarize(result, { style: plainStyle(100, false) });
+
+  assert.match(text, /^footprint \| 3 files, \+33 -2 in 4 hunks \| balanced/);
+  assert.match(text, /\[x\] Commit blocked/);
+  assert.doesNotMatch(text, /[✔✖⚠ℹ−·]/);
+});
+
+test('summary colours only with a colour level', () => {
+  const coloured: Style = {
+    colors: new Chalk({ level: 1 }),
+    symbols: selectSymbols(true),
+    width: 100,
+  };
+
+  const withColour = summarize(makeResult(), { style: coloured });
+  const withoutColour = summarize();
+
+  assert.ok(withColour.includes('\u001b[32m✔\u001b[39m'));
+  assert.ok(!withoutColour.includes('\u001b['));
+});
+
+test('summary warns about an invalid strategy and a fallback', () => {
+  const result = makeResult();
+  result.validation = {
+    valid: false,
+    problems: [{ code: 'missing-hunk', path: 'a.ts', message: 'Hunk 1 of a.ts is in no batch.' }],
+  };
+  result.insights.fallbackReason = 'the provider timed out after 3000 ms';
+
+  const text = summarize(result);
+
+  assert.match(
+    text,
+    /⚠ The suggested strategy failed its own check \(1 problem\): Hunk 1 of a\.ts is in no batch\./,
+  );
+  assert.match(
+    text,
+    /⚠ LLM insights used the heuristic instead: the provider timed out after 3000 ms/,
+  );
+});
+
+test('summary shows the first sentence of a blocking fix', () => {
+  const result = makeResult();
+  const fix =
+    'Remove the key from the file and stage it again, then rotate the key. To keep it, add a comment.';
+  result.risk = { score: 1, blocked: true, findings: [makeFinding({ fix })] };
+
+  const lines = summarize(result, { style: plainStyle(40) }).split('\n');
+
+  assert.ok(lines.includes('      Remove the key from the file and'), lines.join('\n'));
+  assert.ok(lines.includes('      stage it again, then rotate the'));
+  assert.ok(lines.includes('      key.'));
+  assert.ok(!lines.some((line) => line.includes('To keep it')));
+});
+
+test('summary names the configuration file relative to cwd', () => {
+  const result = makeResult();
+  result.risk = { score: 1, blocked: true, findings: [makeFinding()] };
+  result.config = { ...result.config, file: '/repo/footprint.config.json' };
+
+  const text = summarize(result);
+
+  assert.match(text, /to "risk\.allow" in footprint\.config\.json\n/);
+});
+
+test('summary names the footprint key of package.json', () => {
+  const result = makeResult();
+  result.risk = { score: 1, blocked: true, findings: [makeFinding()] };
+  result.config = { ...result.config, file: '/repo/package.json' };
+
+  const text = summarize(result);
+
+  assert.match(text, /to "footprint\.risk\.allow" in package\.json\n/);
+});

@@ -1,0 +1,324 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeBatches } from '../../src/batches/analyze.js';
+import type { Batch } from '../../src/batches/types.js';
+import type { Footprint } from '../../src/footprint/types.js';
+import { buildStrategy } from '../../src/strategy/build.js';
+import type { Strategy, StrategyProblem } from '../../src/strategy/types.js';
+import { validateStrategy } from '../../src/strategy/validate.js';
+import { lines, makeFootprint } from '../helpers/footprint-builder.js';
+
+const noSchemaErrors = (): string[] => [];
+
+/** A footprint with a two-hunk file, a one-hunk file and a rename without edits. */
+const input = makeFootprint([
+  {
+    path: 'src/a.ts',
+    old: lines('1', '2', '3', '4', '5', '6'),
+    new: lines('1', 'two', '3', '4', '5', 'six'),
+  },
+  { path: 'docs/b.md', old: lines('a'), new: lines('b') },
+  { path: 'src/c.ts', oldPath: 'src/old-c.ts', old: lines('c'), new: lines('c') },
+]);
+const footprint: Footprint = input.footprint;
+const [hunkOne, hunkTwo] = footprint.files[0]?.hunks ?? [];
+
+function batch(id: string, changes: Batch['changes'], dependsOn: string[] = []): Batch {
+  return {
+    id,
+    message: 'chore: x',
+    type: 'chore',
+    scope: null,
+    rationale: 'r',
+    changes,
+    dependsOn,
+  };
+}
+
+function strategyWith(batches: Batch[], overrides: Partial<Strategy> = {}): Strategy {
+  const base = buildStrategy(
+    footprint,
+    analyzeBatches(input, { mode: 'balanced' }),
+    {
+      score: 0,
+      blocked: false,
+      findings: [],
+    },
+    new Date(0),
+  );
+  return { ...base, batches, ...overrides };
+}
+
+function problemsOf(strategy: unknown): StrategyProblem[] {
+  return validateStrategy(strategy, footprint, { validateSchema: noSchemaErrors }).problems;
+}
+
+function codes(strategy: unknown): string[] {
+  return problemsOf(strategy).map((problem) => problem.code);
+}
+
+const wholeFiles = [
+  batch('b1', [{ path: 'src/a.ts' }, { path: 'docs/b.md' }, { path: 'src/c.ts' }]),
+];
+
+describe('validateStrategy', () => {
+  test('strategy of the analysis is valid', () => {
+    const strategy = buildStrategy(
+      footprint,
+      analyzeBatches(input, { mode: 'aggressive' }),
+      {
+        score: 0,
+        blocked: false,
+        findings: [],
+      },
+      new Date(0),
+    );
+    const validation = validateStrategy(strategy, footprint, { validateSchema: noSchemaErrors });
+
+    assert.deepEqual(validation, { valid: true, problems: [] });
+  });
+
+  test('hunks split across batches are valid', () => {
+    const strategy = strategyWith([
+      batch('b1', [{ path: 'src/a.ts', hunks: [hunkOne!] }, { path: 'docs/b.md' }]),
+      batch('b2', [{ path: 'src/a.ts', hunks: [hunkTwo!] }, { path: 'src/c.ts' }], ['b1']),
+    ]);
+
+    assert.deepEqual(codes(strategy), []);
+  });
+
+  test('schema errors end the check', () => {
+    const validation = validateStrategy({ batches: 'x' }, footprint, {
+      validateSchema: () => ['/batches must be array'],
+    });
+
+    assert.equal(validation.valid, false);
+    assert.deepEqual(
+      validation.problems.map((problem) => problem.code),
+      ['schema'],
+    );
+    assert.match(validation.problems[0]?.message ?? '', /\/batches must be array/);
+    assert.match(validation.problems[0]?.message ?? '', /footprint strategy --output FILE/);
+  });
+
+  test('malformed document the schema let through', () => {
+    assert.deepEqual(codes({ batches: [{ id: 'b1' }] }), ['schema']);
+    assert.deepEqual(codes(null), ['schema']);
+  });
+
+  test('other staged tree is stale', () => {
+    const problems = problemsOf(strategyWith(wholeFiles, { stagedTree: 'f'.repeat(40) }));
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['stale'],
+    );
+    assert.match(problems[0]?.message ?? '', /staged tree ffffffffffff/);
+    assert.match(problems[0]?.message ?? '', /footprint strategy --output FILE/);
+  });
+
+  test('other HEAD is stale', () => {
+    assert.deepEqual(codes(strategyWith(wholeFiles, { head: 'e'.repeat(40) })), ['stale']);
+  });
+
+  test('duplicate batch id', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts' }]),
+        batch('b1', [{ path: 'docs/b.md' }, { path: 'src/c.ts' }]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['duplicate-batch-id'],
+    );
+    assert.equal(problems[0]?.batch, 'b1');
+  });
+
+  test('empty batch', () => {
+    assert.deepEqual(codes(strategyWith([...wholeFiles, batch('b2', [])])), ['empty-batch']);
+  });
+
+  test('dependency on a later batch', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts' }], ['b2']),
+        batch('b2', [{ path: 'docs/b.md' }, { path: 'src/c.ts' }]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['order'],
+    );
+    assert.equal(problems[0]?.batch, 'b1');
+    assert.match(problems[0]?.message ?? '', /Move b1 after b2/);
+  });
+
+  test('dependency on itself', () => {
+    assert.deepEqual(codes(strategyWith([batch('b1', wholeFiles[0]!.changes, ['b1'])])), ['order']);
+  });
+
+  test('dependency on no batch', () => {
+    const problems = problemsOf(strategyWith([batch('b1', wholeFiles[0]!.changes, ['b9'])]));
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['unknown-dependency'],
+    );
+  });
+
+  test('unknown path', () => {
+    const problems = problemsOf(
+      strategyWith([batch('b1', [...wholeFiles[0]!.changes, { path: 'nope.ts' }])]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['unknown-path'],
+    );
+    assert.equal(problems[0]?.path, 'nope.ts');
+    assert.equal(problems[0]?.batch, 'b1');
+  });
+
+  test('old path of a rename names the new path', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts' }, { path: 'docs/b.md' }, { path: 'src/old-c.ts' }]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['unknown-path', 'missing-path'],
+    );
+    assert.match(problems[0]?.message ?? '', /rename to src\/c\.ts/);
+    assert.equal(problems[1]?.path, 'src/c.ts');
+  });
+
+  test('hunk that is not staged', () => {
+    const wrong = { oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 };
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [
+          { path: 'src/a.ts', hunks: [hunkOne!, hunkTwo!, wrong] },
+          { path: 'docs/b.md' },
+          { path: 'src/c.ts' },
+        ]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['unknown-hunk'],
+    );
+    assert.match(problems[0]?.message ?? '', /@@ -2,1 \+2,2 @@/);
+    assert.match(problems[0]?.message ?? '', /@@ -2,1 \+2,1 @@, @@ -6,1 \+6,1 @@/);
+  });
+
+  test('missing hunk', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [
+          { path: 'src/a.ts', hunks: [hunkOne!] },
+          { path: 'docs/b.md' },
+          { path: 'src/c.ts' },
+        ]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['missing-hunk'],
+    );
+    assert.match(problems[0]?.message ?? '', /@@ -6,1 \+6,1 @@ of src\/a\.ts is in no batch/);
+  });
+
+  test('duplicate hunk', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts' }, { path: 'docs/b.md' }, { path: 'src/c.ts' }]),
+        batch('b2', [{ path: 'src/a.ts', hunks: [hunkTwo!] }]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['duplicate-hunk'],
+    );
+    assert.equal(problems[0]?.batch, 'b2');
+    assert.equal(problems[0]?.path, 'src/a.ts');
+  });
+
+  test('missing path', () => {
+    const problems = problemsOf(
+      strategyWith([batch('b1', [{ path: 'src/a.ts' }, { path: 'src/c.ts' }])]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['missing-path'],
+    );
+    assert.equal(problems[0]?.path, 'docs/b.md');
+  });
+
+  test('whole file in two batches is one duplicate path', () => {
+    const problems = problemsOf(strategyWith([...wholeFiles, batch('b2', [{ path: 'src/a.ts' }])]));
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['duplicate-path'],
+    );
+    assert.equal(problems[0]?.batch, 'b2');
+    assert.match(problems[0]?.message ?? '', /Keep it in b1 only/);
+  });
+
+  test('rename without edits in two batches', () => {
+    const problems = problemsOf(strategyWith([...wholeFiles, batch('b2', [{ path: 'src/c.ts' }])]));
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['duplicate-path'],
+    );
+    assert.equal(problems[0]?.path, 'src/c.ts');
+  });
+
+  test('hunks of a file without hunks are unknown', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [
+          { path: 'src/a.ts' },
+          { path: 'docs/b.md' },
+          { path: 'src/c.ts', hunks: [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 }] },
+        ]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['unknown-hunk'],
+    );
+  });
+
+  test('every problem says how to fix it', () => {
+    const strategy = strategyWith(
+      [
+        batch('b1', [{ path: 'x' }], ['b2']),
+        batch('b1', []),
+        batch('b2', [{ path: 'src/a.ts', hunks: [hunkOne!] }]),
+      ],
+      { stagedTree: null },
+    );
+    const problems = problemsOf(strategy);
+
+    assert.ok(problems.length >= 6, JSON.stringify(problems));
+    for (const problem of problems) {
+      assert.match(
+        problem.message,
+        /(Add|Keep|Move|Remove|Give|Use|Stage|name the new path|write it again)/,
+        problem.code,
+      );
+    }
+  });
+});
