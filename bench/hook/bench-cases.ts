@@ -15,7 +15,7 @@ export interface PreparedCase {
   /** The repository, as `generated 10k` or a clone's folder name. */
   label: string;
   dir: string;
-  /** Entries in the index. */
+  /** Files in the repository: the generated count, or the index entries of a copied clone. */
   files: number;
   packBytes: number;
   commits: number;

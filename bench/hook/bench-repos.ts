@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { hashSeed } from './file-content.js';
@@ -43,8 +43,12 @@ export function stageFreshChange(dir: string, count: number, seed: number): Stag
  */
 export function copyLocalRepo(source: string, cacheDir: string): string {
   const real = realpathSync(source);
-  if (!existsSync(path.join(real, '.git'))) {
-    throw new Error(`Invalid --repo ${source}: expected the root of a clone, with a .git folder.`);
+  // A `.git` file (linked worktree, submodule) would point the copy at the source's git
+  // directory, and resetting the copy would then change the source's index.
+  if (!statSync(path.join(real, '.git'), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(
+      `Invalid --repo ${source}: expected the root of a clone with a .git folder, not a linked worktree or submodule.`,
+    );
   }
   const copy = path.join(cacheDir, `copy-${path.basename(real)}-${hashSeed(real, 0).toString(16)}`);
   rmSync(copy, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { WORDS } from './vocabulary.js';
 /** Lines between two edits, so that git's 3 lines of context never merge them into one hunk. */
 const MIN_EDIT_DISTANCE = 8;
 
-/** Vocabulary words that are also JavaScript keywords; renaming them would break the syntax. */
+/** Vocabulary words that are also JavaScript keywords, so renaming them would break the syntax. */
 const KEYWORDS = new Set(['default', 'export', 'import']);
 const RENAMEABLE_WORDS = WORDS.filter((word) => !KEYWORDS.has(word));
 const RENAMEABLE = new Set(RENAMEABLE_WORDS);

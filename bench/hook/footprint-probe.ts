@@ -76,7 +76,7 @@ function probeOnce(paths: ProjectPaths, dir: string): FootprintProbe {
   };
 }
 
-/** The fields of the precommit document that the probe reads; all optional, since it is checked. */
+/** The fields of the precommit document that the probe reads, all optional because it checks them. */
 interface PrecommitDocument {
   footprint?: { totals?: { files?: number; hunks?: number }; files?: unknown[] };
   timings?: Record<string, number>;

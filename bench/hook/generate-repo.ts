@@ -48,7 +48,7 @@ export async function ensureGeneratedRepo(
     return { ...cached, dir, buildSeconds: 0 };
   }
 
-  // A folder without the marker is an interrupted build of this benchmark; start it again.
+  // A folder without the marker is an interrupted build of this benchmark, so it starts again.
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const started = performance.now();

@@ -23,7 +23,7 @@ export function benchEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   };
 }
 
-/** Runs git in `cwd` and returns stdout; throws with git's stderr when it fails. */
+/** Runs git in `cwd` and returns stdout. Throws with git's stderr when git fails. */
 export function git(cwd: string, args: readonly string[], input?: string): string {
   const result = spawnSync('git', args, {
     cwd,

@@ -4,7 +4,7 @@ import { createRandom, selectSeeded, type Random } from './random.js';
 import type { PlannedFile } from './tree-layout.js';
 import { WORDS } from './vocabulary.js';
 
-/** Writes one chunk of the stream; resolves once the reader can take more. */
+/** Writes one chunk of the stream and resolves once the reader can take more. */
 export type StreamWriter = (chunk: string) => Promise<void>;
 
 const AUTHORS = ['Ada Park', 'Bo Lindqvist', 'Chen Wei', 'Dana Okafor', 'Eli Navarro'];
@@ -33,7 +33,7 @@ export async function writeHistoryStream(
     await writeFileChange(write, file.path, content);
   }
 
-  // Only edited files are kept in memory; the others are generated again when first edited.
+  // Only edited files are kept in memory. The others are generated again when first edited.
   const edited = new Map<string, string>();
   for (let number = 2; number <= commitCount; number++) {
     const count = number % 10 === 0 ? Math.ceil(plan.length / 100) : random.integer(1, 20);

@@ -18,7 +18,7 @@ import type { TimedCommand } from './timed-run.js';
 export interface ProjectPaths {
   root: string;
   footprintBin: string;
-  /** The built bundle `bin/footprint.js` imports; footprint cannot run without it. */
+  /** The built bundle that `bin/footprint.js` imports, without which footprint cannot run. */
   footprintBundle: string;
   lintStagedBin: string;
   lintStagedManifest: string;
@@ -45,7 +45,7 @@ const PACKAGE_ENTRIES = ['package.json', 'bin', 'dist', 'schemas'];
 /**
  * Copies the built package into `folder` and links the project's node_modules beside it, so a
  * rebuild of `dist/` while the benchmark runs cannot remove the bundle under a timed run.
- * Returns the paths of the copy; lint-staged stays where it is.
+ * Returns the paths of the copy, in which lint-staged's paths stay the project's.
  */
 export function snapshotFootprintBuild(paths: ProjectPaths, folder: string): ProjectPaths {
   rmSync(folder, { recursive: true, force: true });

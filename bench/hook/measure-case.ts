@@ -16,11 +16,11 @@ import { footprintRatios, type CaseResult } from './report.js';
 import { timeCase } from './time-case.js';
 import { findGnuTime } from './timed-run.js';
 
-/** What every case of one benchmark run shares. */
+/** Settings that every case of one benchmark run shares. */
 export interface MeasureSettings {
   gnuTime: string | null;
   footprint: boolean;
-  /** Paths of the commands to time; footprint's point at a copy of its build. */
+  /** Paths of the commands to time, where footprint's point at a copy of its build. */
   paths: ProjectPaths;
   noMatchConfig: string;
   /** Hash and time of the footprint build that is timed, or null when footprint is not. */

@@ -8,13 +8,13 @@ export interface BenchOptions {
   staged: number[];
   runs: number;
   warmup: number;
-  /** Commits of generated history; each count is its own repository. */
+  /** Commits of generated history, one repository per count. */
   commits: number[];
   seed: number;
   aggressive: boolean;
-  /** A local clone to time instead of generated repositories; it is copied, never changed. */
+  /** A local clone to time instead of generated repositories. It is copied, never changed. */
   repo: string | null;
-  /** Files to stage in the copy of `repo`; empty: time its staged change as it is. */
+  /** Files to stage in the copy of `repo`. Empty means its staged change is timed as it is. */
   stage: number[];
   cacheDir: string;
   /** Folder for one `--cpu-prof` profile of footprint per case, or null for none. */
@@ -44,7 +44,7 @@ configuration that matches nothing, and \`node -e 0\`, on the same staged change
   --json            print one JSON document instead of the table
   -h, --help        print this help`;
 
-/** Parses the command line; throws an Error naming the invalid value. */
+/** Parses the command line. Throws an Error that names an invalid value. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],

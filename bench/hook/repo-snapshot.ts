@@ -23,7 +23,7 @@ export function takeSnapshot(dir: string): RepoSnapshot {
   };
 }
 
-/** Returns what differs between two snapshots, as `index`, `HEAD` and `refs`; empty if nothing. */
+/** Returns the parts that differ between two snapshots: `index`, `HEAD` and `refs`. */
 export function compareSnapshots(before: RepoSnapshot, after: RepoSnapshot): string[] {
   const changed: string[] = [];
   if (before.index !== after.index) changed.push('index');

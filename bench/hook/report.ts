@@ -9,13 +9,13 @@ import type { CommandTimings } from './time-case.js';
 export interface CaseResult {
   label: string;
   dir: string;
-  /** Tracked files in the repository. */
+  /** Files in the repository: the generated count, or the index entries of a copied clone. */
   files: number;
   packBytes: number;
   commits: number;
   staged: StagedSummary;
   commands: CommandTimings[];
-  /** Median footprint wall time over median lint-staged wall time; null when either is missing. */
+  /** Median footprint wall time over median lint-staged wall time, or null without either. */
   ratio: number | null;
   /** The same ratio for user plus system CPU time, which depends less on the machine's load. */
   cpuRatio: number | null;

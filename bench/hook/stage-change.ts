@@ -88,6 +88,7 @@ export function applyStagedChange(dir: string, plan: StagedChangePlan, seed: num
     writeFileSync(path.join(dir, filePath), generateFileContent(file, packageModules, seed));
   }
 
+  // Literal pathspecs, because clones have paths such as `routes/[slug]/` that git would glob.
   const paths = [...plan.modified, ...plan.added];
   git(
     dir,

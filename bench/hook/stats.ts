@@ -1,4 +1,4 @@
-/** Returns the median of the samples; the mean of the middle two for an even count. */
+/** Returns the median of the samples, or the mean of the middle two for an even count. */
 export function median(samples: readonly number[]): number {
   if (samples.length === 0) throw new Error('Cannot take the median of no samples.');
 
@@ -20,7 +20,7 @@ export function ratio(numerator: number, denominator: number): number | null {
   return numerator / denominator;
 }
 
-/** Formats a ratio with two decimals, as `1.07`; a missing ratio prints as `n/a`. */
+/** Formats a ratio with two decimals, as `1.07`, and a missing ratio as `n/a`. */
 export function formatRatio(value: number | null): string {
   if (value === null) return 'n/a';
   return value.toFixed(2);
@@ -31,7 +31,7 @@ export function formatMilliseconds(value: number): string {
   return value < 100 ? value.toFixed(1) : value.toFixed(0);
 }
 
-/** Formats kibibytes as mebibytes with one decimal; null prints as `n/a`. */
+/** Formats kibibytes as mebibytes with one decimal, and null as `n/a`. */
 export function formatMebibytes(kibibytes: number | null): string {
   if (kibibytes === null) return 'n/a';
   return (kibibytes / 1024).toFixed(1);

@@ -9,13 +9,13 @@ export interface CommandTimings {
   cpuMs: number[];
   peakKib: number[];
   medianMs: number;
-  /** Median user plus system CPU time; null without GNU time. */
+  /** Median user plus system CPU time, or null without GNU time. */
   medianCpuMs: number | null;
-  /** Largest peak RSS over the timed runs, in KiB; null without GNU time. */
+  /** Largest peak RSS over the timed runs in KiB, or null without GNU time. */
   peakMaxKib: number | null;
   /** Exit code of every run, warm-up runs included, as `{ "0": 17 }`. */
   exitCodes: Record<string, number>;
-  /** Parts of the repository that a run of this command changed; must stay empty. */
+  /** Parts of the repository that a run of this command changed, which must stay empty. */
   changed: string[];
   /** Stderr of the first run that failed: an unexpected exit code, or node's crash footer. */
   failure: string | null;
@@ -25,7 +25,7 @@ export interface TimingPlan {
   runs: number;
   warmup: number;
   gnuTime: string | null;
-  /** Exit codes that count as a normal run, per command name; 0 only when a name is absent. */
+  /** Exit codes that count as a normal run, per command name. A name not listed expects 0. */
   expectedExitCodes: Record<string, readonly number[]>;
 }
 
@@ -93,7 +93,7 @@ function recordSample(
   const code = sample.exitCode === null ? 'signal' : String(sample.exitCode);
   timing.exitCodes[code] = (timing.exitCodes[code] ?? 0) + 1;
 
-  // A module that fails to load also exits 1, which a blocked commit shares; the footer tells.
+  // A bundle that fails to load exits 1 like a blocked commit, so node's footer separates them.
   const crashed = NODE_CRASH_FOOTER.test(sample.stderr);
   const unexpected = sample.exitCode === null || !expected.includes(sample.exitCode);
   if (timing.failure === null && (crashed || unexpected)) {

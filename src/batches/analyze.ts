@@ -1,17 +1,23 @@
 import type { FileChange, FootprintWithContent } from '../footprint/types.js';
 import type { InProgressOperation } from '../git/types.js';
 import { createDebug } from '../log/debug.js';
+import { rememberRequirements } from './batch-dependencies.js';
+import { partsOf, toBatchChange, type BatchPart } from './batch-parts.js';
+import { buildAnalysisContext } from './build-context.js';
+import type { CoChangeModel } from './co-change.js';
 import { chooseCommitType, type TypeChoice } from './commit-type.js';
-import { groupFiles, type FileGroup } from './group.js';
 import { writeMessage } from './message.js';
-import { orderNodes } from './order.js';
+import { orderClusters } from './order-clusters.js';
+import { partitionUnits } from './partition.js';
 import { comparePaths } from './paths.js';
 import { writeOperationRationale, writeRationale } from './rationale.js';
-import { findRelations } from './relations/index.js';
-import { chooseScope } from './scope.js';
-import { describeChange } from './subject.js';
-import type { Batch, BatchAnalysis, Mode, Relation } from './types.js';
-import { relationThreshold } from './weights.js';
+import { findLinks } from './relations/index.js';
+import { findRequirements } from './requirements.js';
+import { chooseBatchScope } from './scope.js';
+import { describeEdits } from './edit-details.js';
+import { describeChange, type EditDetails } from './subject.js';
+import type { Batch, BatchAnalysis, Mode } from './types.js';
+import type { ChangeUnit } from './units.js';
 
 const debug = createDebug('batches');
 
@@ -24,105 +30,93 @@ const SINGLE_COMMIT_OPERATIONS: ReadonlySet<InProgressOperation> = new Set([
   'am',
 ]);
 
-type Content = FootprintWithContent['content'];
+/** Options of a batch analysis. */
+export interface AnalyzeOptions {
+  mode: Mode;
+  /** Patterns learned from the repository's history; everything works without them. */
+  model?: CoChangeModel;
+}
 
 /** A batch before ordering gives it an id. */
 type DraftBatch = Omit<Batch, 'id' | 'dependsOn'>;
 
+type Content = FootprintWithContent['content'];
+
 function draftBatch(
-  files: FileChange[],
+  parts: BatchPart[],
   content: Content,
-  usesNew: string[],
-  rationaleOf: (choice: TypeChoice) => string,
+  options: AnalyzeOptions,
+  choice: TypeChoice,
+  rationale: string,
+  details?: EditDetails,
 ): DraftBatch {
-  const choice = chooseCommitType(files, content, usesNew);
-  const scope = chooseScope(files, choice.type);
+  const scope = chooseBatchScope(parts, choice.type, options.model);
+  const subject = describeChange(parts, content, choice, details);
   return {
-    message: writeMessage(choice.type, scope, describeChange(files, content, choice)),
+    message: writeMessage(choice.type, scope, subject),
     type: choice.type,
     scope,
-    rationale: rationaleOf(choice),
-    changes: files.map((file) => ({ path: file.path })),
+    rationale,
+    changes: parts.map(toBatchChange),
   };
 }
 
-/** The groups, and the paths in them, that one group requires from the others. */
-interface GroupNeeds {
-  groups: Set<number>;
-  paths: Set<string>;
-}
+function splitIntoBatches(files: FileChange[], content: Content, options: AnalyzeOptions): Batch[] {
+  const context = buildAnalysisContext(files, content, options.model);
+  const links = findLinks(context);
+  const requirements = findRequirements(context);
+  rememberRequirements(content, { units: context.units, requirements });
 
-function findGroupNeeds(
-  groups: readonly FileGroup[],
-  relations: readonly Relation[],
-): GroupNeeds[] {
-  const groupOfPath = new Map<string, number>();
-  groups.forEach((group, index) => group.paths.forEach((path) => groupOfPath.set(path, index)));
-
-  const needs = groups.map(() => ({ groups: new Set<number>(), paths: new Set<string>() }));
-  for (const relation of relations) {
-    if (!relation.requires) continue;
-    const from = groupOfPath.get(relation.from.path);
-    const to = groupOfPath.get(relation.to.path);
-    if (from === undefined || to === undefined || from === to) continue;
-    needs[from]?.groups.add(to);
-    needs[from]?.paths.add(relation.to.path);
-  }
-  return needs;
-}
-
-function splitIntoBatches(files: FileChange[], content: Content, mode: Mode): Batch[] {
-  const relations = findRelations({ files, content });
-  const paths = files.map((file) => file.path);
-  const groups = groupFiles(paths, relations, relationThreshold[mode]);
-  debug(`${relations.length} relations join ${files.length} files into ${groups.length} batches`);
-
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const needs = findGroupNeeds(groups, relations);
-  const drafts = groups.map((group, index) => {
-    const members = group.paths.map((path) => byPath.get(path) as FileChange);
-    const usesNew = [...(needs[index]?.paths ?? [])].sort(comparePaths);
-    return draftBatch(members, content, usesNew, (choice) =>
-      writeRationale(group.relations, group.paths.length, choice),
-    );
-  });
-  const required = needs.map((need) => need.groups);
-
-  const order = orderNodes(
-    drafts.map((draft, index) => ({
-      type: draft.type,
-      firstPath: groups[index]?.paths[0] ?? '',
-      requires: required[index] ?? new Set<number>(),
-    })),
+  const clustering = partitionUnits(context, links, requirements, options.mode);
+  const clusters = clustering
+    .clusters()
+    .map((members) => members.map((index) => context.units[index] as ChangeUnit));
+  debug(
+    `${links.length} links and ${requirements.length} requirements join ${context.units.length} units of ${files.length} files into ${clusters.length} batches`,
   );
-  const idOfGroup = new Map(order.map((group, position) => [group, position]));
 
-  return order.map((group, position) => ({
+  const order = orderClusters(clusters, requirements, (cluster, usesNew) => {
+    const parts = partsOf(cluster);
+    const details = describeEdits(context, cluster);
+    const choice = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
+    const joins = clustering.joinsOf(cluster[0]?.index ?? 0);
+    const rationale = writeRationale(joins, cluster.length, choice);
+    return draftBatch(parts, content, options, choice, rationale, details);
+  });
+  return order.map(({ draft, dependsOn }, position) => ({
     id: `b${position + 1}`,
-    ...(drafts[group] as DraftBatch),
-    dependsOn: [...(required[group] ?? [])]
-      .map((other) => idOfGroup.get(other) ?? 0)
-      .sort((a, b) => a - b)
-      .map((other) => `b${other + 1}`),
+    ...draft,
+    dependsOn: dependsOn.map((other) => `b${other + 1}`),
   }));
 }
 
 /**
  * Groups the staged change into batches of coherent commits, ordered so that no batch needs a
- * later one, each with a Conventional Commits message and a one-line rationale. Each batch takes
- * whole files for now. While git is in the middle of a merge, rebase, cherry-pick or revert, the
- * staged change is one batch and no split is suggested. The result depends only on the input:
- * files are sorted by path first, so their order in the footprint does not matter.
+ * later one, each with a Conventional Commits message and a one-line rationale. A batch takes
+ * hunks of a file when the file's edits belong to different batches, and whole files
+ * otherwise. While git is in the middle of a merge, rebase, cherry-pick or revert, the staged
+ * change is one batch and no split is suggested. The result depends only on the input: files
+ * are sorted by path first, so their order in the footprint does not matter.
  */
 export function analyzeBatches(
   input: FootprintWithContent,
-  options: { mode: Mode },
+  options: AnalyzeOptions,
 ): BatchAnalysis {
   const files = [...input.footprint.files].sort((a, b) => comparePaths(a.path, b.path));
   const { operation } = input.footprint;
 
   if (operation !== null && SINGLE_COMMIT_OPERATIONS.has(operation)) {
-    const draft = draftBatch(files, input.content, [], (choice) =>
+    const parts = files.map((file) => ({
+      file,
+      hunks: file.hunks.map((_, index) => index),
+      whole: true,
+    }));
+    const choice = chooseCommitType(parts, input.content);
+    const draft = draftBatch(
+      parts,
+      input.content,
+      options,
+      choice,
       writeOperationRationale(operation, choice),
     );
     const batches = files.length === 0 ? [] : [{ id: 'b1', ...draft, dependsOn: [] }];
@@ -131,7 +125,7 @@ export function analyzeBatches(
 
   return {
     mode: options.mode,
-    batches: splitIntoBatches(files, input.content, options.mode),
+    batches: splitIntoBatches(files, input.content, options),
     splitSuggested: true,
   };
 }

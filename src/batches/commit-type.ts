@@ -1,6 +1,8 @@
-import type { FileChange, FileContent } from '../footprint/types.js';
-import type { CommitType } from './types.js';
+import type { FileContent } from '../footprint/types.js';
+import { linesOfParts, partLines, type BatchPart } from './batch-parts.js';
 import { isCode } from './categories.js';
+import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
+import type { CommitType } from './types.js';
 
 /** A commit type and the reason it was chosen, which the batch rationale repeats. */
 export interface TypeChoice {
@@ -18,10 +20,6 @@ const EXPORTED_DECLARATION =
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
-function linesOf(files: readonly FileChange[], content: ContentMap, side: 'added' | 'removed') {
-  return files.flatMap((file) => content.get(file.path)?.hunks.flatMap((hunk) => hunk[side]) ?? []);
-}
-
 function exportedNames(lines: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const line of lines) {
@@ -31,24 +29,28 @@ function exportedNames(lines: readonly string[]): Set<string> {
   return names;
 }
 
-/** Returns the names a modified file newly exports: declared on added lines, not on removed ones. */
-export function newExports(file: FileChange, content: ContentMap): string[] {
-  const added = exportedNames(linesOf([file], content, 'added'));
-  const removed = exportedNames(linesOf([file], content, 'removed'));
+/**
+ * Returns the names a part newly exports: declared as exports on its added lines and on no
+ * removed line of its file, so moving an export between hunks adds nothing.
+ */
+export function newExports(part: BatchPart, content: ContentMap): string[] {
+  const added = exportedNames(partLines(part, content, 'added'));
+  const allHunks = part.file.hunks.map((_, index) => index);
+  const removed = exportedNames(partLines({ ...part, hunks: allHunks }, content, 'removed'));
   return [...added].filter((name) => !removed.has(name));
 }
 
 /** Returns the share of non-blank added lines whose trimmed text was also removed, or 1 when none were added. */
-export function movedShare(files: readonly FileChange[], content: ContentMap): number {
+export function movedShare(parts: readonly BatchPart[], content: ContentMap): number {
   const removed = new Map<string, number>();
-  for (const line of linesOf(files, content, 'removed')) {
+  for (const line of linesOfParts(parts, content, 'removed')) {
     const key = line.trim();
     if (key !== '') removed.set(key, (removed.get(key) ?? 0) + 1);
   }
 
   let added = 0;
   let moved = 0;
-  for (const line of linesOf(files, content, 'added')) {
+  for (const line of linesOfParts(parts, content, 'added')) {
     const key = line.trim();
     if (key === '') continue;
     added += 1;
@@ -61,23 +63,47 @@ export function movedShare(files: readonly FileChange[], content: ContentMap): n
   return added === 0 ? 1 : moved / added;
 }
 
+/** Returns `style` or `docs` for code whose edits change only white space or only comments. */
+function chooseCosmeticType(code: readonly BatchPart[], content: ContentMap): TypeChoice | null {
+  if (code.some((part) => part.file.status !== 'modified')) return null;
+  const added = linesOfParts(code, content, 'added');
+  const removed = linesOfParts(code, content, 'removed');
+  if (added.length + removed.length === 0) return null;
+  const hunks = code.flatMap((part) =>
+    part.hunks.map(
+      (hunk) => content.get(part.file.path)?.hunks[hunk] ?? { added: [], removed: [] },
+    ),
+  );
+  if (hunks.every((hunk) => isWhitespaceOnly(hunk.added, hunk.removed))) {
+    return { type: 'style', reason: 'it changes only white space in code' };
+  }
+  if (isCommentOnly([...added, ...removed])) {
+    return { type: 'docs', reason: 'it changes only comments in code' };
+  }
+  return null;
+}
+
 /**
- * Chooses the type for changed code. It is `feat` when the code adds files or exports, or
- * starts to use new files of earlier batches. It is `refactor` when the code only renames,
- * removes or moves lines, that is when most added lines were removed elsewhere in the batch.
- * Otherwise it is `fix`, because changing existing lines without new exports most often
- * corrects behaviour. The guess cannot tell a fix from other changes in behaviour, so the user
- * may retype it.
+ * Chooses the type for changed code. It is `style` or `docs` for white space or comments only,
+ * and `feat` when the code adds files or exports, or starts to use new files of earlier
+ * batches. It is `refactor` when every edit renames one identifier, or when most added lines
+ * were removed elsewhere in the batch (code only moved or was removed). Otherwise it is `fix`, because changing
+ * existing lines without new exports most often corrects behaviour. The guess cannot tell a fix
+ * from other changes in behaviour, so the user may retype it.
  */
 function chooseCodeType(
-  code: readonly FileChange[],
+  code: readonly BatchPart[],
   content: ContentMap,
   usesNew: readonly string[],
+  renamed: boolean,
 ): TypeChoice {
-  if (code.some((file) => file.status === 'added' || file.status === 'copied')) {
+  const cosmetic = chooseCosmeticType(code, content);
+  if (cosmetic) return cosmetic;
+  if (renamed) return { type: 'refactor', reason: 'every edit renames the same identifier' };
+  if (code.some((part) => part.file.status === 'added' || part.file.status === 'copied')) {
     return { type: 'feat', reason: 'it adds source files' };
   }
-  if (code.some((file) => newExports(file, content).length > 0)) {
+  if (code.some((part) => newExports(part, content).length > 0)) {
     return { type: 'feat', reason: 'it adds exports to existing source' };
   }
   if (usesNew.length > 0) {
@@ -89,37 +115,40 @@ function chooseCodeType(
   return { type: 'fix', reason: 'it changes existing source lines without adding exports' };
 }
 
-/** Returns `only LABEL` when every file is in `category`, else `LABEL and no OTHERS`. */
+/** Returns `only LABEL` when every part is in `category`, else `LABEL and no OTHERS`. */
 function describeShare(
-  files: readonly FileChange[],
+  parts: readonly BatchPart[],
   category: string,
   label: string,
   others: string,
 ) {
-  const all = files.every((file) => file.category === category);
+  const all = parts.every((part) => part.file.category === category);
   return all ? `it changes only ${label}` : `it changes ${label} and no ${others}`;
 }
 
 /**
  * Chooses the Conventional Commits type of a batch from its most significant files: code, then
  * tests, docs, CI, build files and dependencies, configuration, and anything else. `usesNew`
- * lists the new files of earlier batches that the batch's code imports.
+ * lists the new files of earlier batches that the batch's code imports; `renamed` is true when
+ * every edit of the batch renames one identifier.
  */
 export function chooseCommitType(
-  files: readonly FileChange[],
+  parts: readonly BatchPart[],
   content: ContentMap,
   usesNew: readonly string[] = [],
+  renamed = false,
 ): TypeChoice {
-  const code = files.filter(isCode);
-  if (code.length > 0) return chooseCodeType(code, content, usesNew);
+  const code = parts.filter((part) => isCode(part.file));
+  if (code.length > 0) return chooseCodeType(code, content, usesNew, renamed);
 
-  const has = (...categories: string[]) => files.some((file) => categories.includes(file.category));
-  if (has('test')) return { type: 'test', reason: describeShare(files, 'test', 'tests', 'code') };
+  const has = (...categories: string[]) =>
+    parts.some((part) => categories.includes(part.file.category));
+  if (has('test')) return { type: 'test', reason: describeShare(parts, 'test', 'tests', 'code') };
   if (has('docs')) {
-    return { type: 'docs', reason: describeShare(files, 'docs', 'documentation', 'code or tests') };
+    return { type: 'docs', reason: describeShare(parts, 'docs', 'documentation', 'code or tests') };
   }
   if (has('ci')) {
-    return { type: 'ci', reason: describeShare(files, 'ci', 'CI files', 'code, tests or docs') };
+    return { type: 'ci', reason: describeShare(parts, 'ci', 'CI files', 'code, tests or docs') };
   }
   if (has('dependency-manifest', 'lockfile', 'build')) {
     return { type: 'build', reason: 'it changes build files or dependencies' };

@@ -1,42 +1,85 @@
 import type { InProgressOperation } from '../git/types.js';
+import type { Join } from './clustering.js';
 import type { TypeChoice } from './commit-type.js';
-import type { Relation, RelationKind } from './types.js';
+import type { RelationKind } from './types.js';
 
 const RELATION_LABELS: Record<RelationKind, string> = {
+  rename: 'one identifier renamed across hunks',
   'manifest-lockfile': 'manifest and its lockfile',
+  import: 'an import and the file it imports',
+  'definition-use': 'a changed definition and its uses',
+  'similar-edit': 'the same edit in several places',
+  'moved-lines': 'lines moved from one place to another',
   'test-source': 'test and the source it tests',
-  import: 'a file and the changed files it imports',
+  'same-definition': 'hunks inside one definition',
+  'same-file': 'hunks of one file',
+  'shared-identifiers': 'edits that share rare identifiers',
+  'similar-text': 'edits with similar words',
+  'co-change': 'files that often changed together in history',
   docs: 'documentation changed together',
   config: 'configuration changed together',
   ci: 'CI files changed together',
   'same-folder': 'files in the same folder',
   'nearby-folder': 'files in nearby folders',
+  'same-area': 'edits in one part of the project',
+  unseparated: 'edits that nothing sets apart',
+  leftover: 'a small leftover edit joined to its nearest batch',
 };
 
-/** Names the relations that join a group's files, strongest first. */
-function describeRelations(
-  relations: readonly Relation[],
-  fileCount: number,
-  choice: TypeChoice,
-): string {
-  if (fileCount === 1 && choice.uses) return 'one file that uses new files of an earlier batch';
-  if (fileCount === 1) return 'one file with no close relation to the rest of the change';
+/**
+ * Kinds of relation, most specific first. A rationale names the first kinds of a batch's joins,
+ * because "test and the source it tests" explains more than "similar words".
+ */
+const KIND_PRIORITY: readonly RelationKind[] = [
+  'rename',
+  'manifest-lockfile',
+  'test-source',
+  'import',
+  'definition-use',
+  'similar-edit',
+  'moved-lines',
+  'same-definition',
+  'co-change',
+  'same-file',
+  'similar-text',
+  'shared-identifiers',
+  'docs',
+  'config',
+  'ci',
+  'same-folder',
+  'nearby-folder',
+  'same-area',
+  'unseparated',
+  'leftover',
+];
 
-  const strongest = new Map<RelationKind, number>();
-  for (const relation of relations) {
-    strongest.set(relation.kind, Math.max(strongest.get(relation.kind) ?? 0, relation.weight));
-  }
-  const kinds = [...strongest].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return kinds.map(([kind]) => RELATION_LABELS[kind]).join(', ');
+/** Orders joins by the priority of their kind, then by falling weight. */
+export function compareJoins(a: Join, b: Join): number {
+  return KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || b.weight - a.weight;
 }
 
-/** Writes a batch's one-line rationale: the relations that join its files, then why its type. */
+/** Relations a rationale names at most. */
+const MAX_LABELS = 3;
+
+/** Names the relations that join a batch's units, most specific first. */
+function describeJoins(joins: readonly Join[], unitCount: number, choice: TypeChoice): string {
+  if (unitCount === 1 && choice.uses) return 'one edit that uses new files of an earlier batch';
+  if (unitCount === 1) return 'one edit with no close relation to the rest of the change';
+
+  const kinds = [...new Set([...joins].sort(compareJoins).map((join) => join.kind))];
+  return kinds
+    .slice(0, MAX_LABELS)
+    .map((kind) => RELATION_LABELS[kind])
+    .join(', ');
+}
+
+/** Writes a batch's one-line rationale: the relations that join its units, then why its type. */
 export function writeRationale(
-  relations: readonly Relation[],
-  fileCount: number,
+  joins: readonly Join[],
+  unitCount: number,
   choice: TypeChoice,
 ): string {
-  return `${describeRelations(relations, fileCount, choice)}; ${choice.type} because ${choice.reason}`;
+  return `${describeJoins(joins, unitCount, choice)}; ${choice.type} because ${choice.reason}`;
 }
 
 /** Writes the rationale of the single batch made while git is in the middle of an operation. */

@@ -1,4 +1,6 @@
 import type { FileChange } from '../footprint/types.js';
+import type { BatchPart } from './batch-parts.js';
+import { readLearnedScope, type CoChangeModel } from './co-change.js';
 import type { CommitType } from './types.js';
 import { folderOf } from './paths.js';
 
@@ -63,4 +65,21 @@ export function chooseScope(files: readonly FileChange[], type: CommitType): str
   const scope = shared[shared.length - 1];
   if (scope === undefined || scope === type) return null;
   return scope.length <= MAX_SCOPE_LENGTH && SCOPE_TEXT.test(scope) ? scope : null;
+}
+
+/**
+ * Chooses a batch's scope: the scope the repository's own commits use for its paths when the
+ * learned model has one, else the scope of its files' folders (see chooseScope).
+ */
+export function chooseBatchScope(
+  parts: readonly BatchPart[],
+  type: CommitType,
+  model: CoChangeModel | undefined,
+): string | null {
+  const files = parts.map((part) => part.file);
+  const learned = readLearnedScope(
+    model,
+    files.map((file) => file.path),
+  );
+  return learned ?? chooseScope(files, type);
 }

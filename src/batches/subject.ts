@@ -1,4 +1,5 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
+import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
 import { newExports } from './commit-type.js';
@@ -61,31 +62,33 @@ function refactorSubject(code: readonly FileChange[]): Subject {
 }
 
 function featureSubject(
-  code: readonly FileChange[],
+  code: readonly BatchPart[],
   content: ContentMap,
   choice: TypeChoice,
 ): Subject {
-  const added = code.filter((file) => file.status === 'added' || file.status === 'copied');
+  const added = code.filter(
+    (part) => part.file.status === 'added' || part.file.status === 'copied',
+  );
   if (added.length > 0) {
-    return { verb: 'add', names: unique(added.map((file) => moduleName(file.path))) };
+    return { verb: 'add', names: unique(added.map((part) => moduleName(part.file.path))) };
   }
   if (choice.uses) {
-    const users = unique(code.map((file) => moduleName(file.path)));
+    const users = unique(code.map((part) => moduleName(part.file.path)));
     const tail = users.length === 1 ? `in ${users[0]}` : undefined;
     return { verb: 'use', names: unique(choice.uses.map(moduleName)), ...(tail && { tail }) };
   }
 
-  const extended = code.filter((file) => newExports(file, content).length > 0);
+  const extended = code.filter((part) => newExports(part, content).length > 0);
   const [only] = extended;
   if (extended.length === 1 && only) {
     return {
       verb: 'add',
       names: newExports(only, content).map(clean),
-      tail: `to ${moduleName(only.path)}`,
+      tail: `to ${moduleName(only.file.path)}`,
       unit: ['export', 'exports'],
     };
   }
-  return { verb: 'extend', names: unique(extended.map((file) => moduleName(file.path))) };
+  return { verb: 'extend', names: unique(extended.map((part) => moduleName(part.file.path))) };
 }
 
 function dependencySubject(changes: DependencyChange[]): Subject {
@@ -102,18 +105,27 @@ function dependencySubject(changes: DependencyChange[]): Subject {
   return { verb: 'update', names: ['dependencies'] };
 }
 
-function buildSubject(files: readonly FileChange[], content: ContentMap): Subject {
-  const manifests = files.filter((file) => file.category === 'dependency-manifest');
+/** Returns the dependency changes of a manifest part, keeping those its hunks mention. */
+function partDependencyChanges(part: BatchPart, content: ContentMap): DependencyChange[] | null {
+  const changes = readDependencyChanges(part.file, content.get(part.file.path));
+  if (changes === null || part.whole) return changes;
+  const lines = [...partLines(part, content, 'added'), ...partLines(part, content, 'removed')];
+  return changes.filter((change) => lines.some((line) => line.includes(`"${change.name}"`)));
+}
+
+function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject {
+  const files = parts.map((part) => part.file);
+  const manifests = parts.filter((part) => part.file.category === 'dependency-manifest');
   const lockfiles = files.filter((file) => file.category === 'lockfile');
   const [manifest] = manifests;
-  if (manifests.length === 1 && manifest && manifest.status === 'modified') {
-    const changes = readDependencyChanges(manifest, content.get(manifest.path));
+  if (manifests.length === 1 && manifest && manifest.file.status === 'modified') {
+    const changes = partDependencyChanges(manifest, content);
     if (changes && changes.length > 0) return dependencySubject(changes);
   }
   if (manifests.length === 0 && lockfiles.length > 0 && files.length === lockfiles.length) {
     return { verb: 'refresh', names: lockfiles.length === 1 ? ['lockfile'] : ['lockfiles'] };
   }
-  if (manifests.some((file) => file.status === 'modified') && lockfiles.length > 0) {
+  if (manifests.some((part) => part.file.status === 'modified') && lockfiles.length > 0) {
     return { verb: 'update', names: ['dependencies'] };
   }
   return { verb: verbOf(files), names: unique(files.map((file) => clean(baseNameOf(file.path)))) };
@@ -132,29 +144,75 @@ function describeByName(files: readonly FileChange[], nameOf: (path: string) => 
   return { verb: verbOf(files), names: unique(files.map((file) => nameOf(file.path))) };
 }
 
+/** Names edited code after the definitions it edits when it is one file, else after its files. */
+function updateSubject(code: readonly BatchPart[], definitions: readonly string[]): Subject {
+  const modules = unique(code.map((part) => moduleName(part.file.path)));
+  const [only] = code;
+  if (code.length === 1 && only && !only.whole && definitions.length > 0) {
+    return {
+      verb: 'update',
+      names: unique(definitions.map(clean)),
+      tail: `in ${modules[0]}`,
+      unit: ['definition', 'definitions'],
+    };
+  }
+  return { verb: 'update', names: modules };
+}
+
+function cosmeticSubject(choice: TypeChoice, code: readonly BatchPart[]): Subject {
+  const names = unique(code.map((part) => moduleName(part.file.path)));
+  if (choice.type === 'style') return { verb: 'format', names };
+  return { verb: 'update comments in', names };
+}
+
+/** Facts about a batch's edits beyond its files, which name things in the subject. */
+export interface EditDetails {
+  /** Functions and classes the batch's code edits. */
+  definitions: readonly string[];
+  /** True when every edit fixes the spelling of a word in docs or comments. */
+  spelling: boolean;
+  /** The identifier every edit renames, when all of them rename the same one. */
+  rename?: { from: string; to: string };
+}
+
+function docsSubject(docs: readonly FileChange[], spelling: boolean): Subject {
+  if (!spelling) return describeByName(docs, moduleName);
+  return {
+    verb: docs.length === 1 ? 'fix typo in' : 'fix typos in',
+    names: unique(docs.map((file) => moduleName(file.path))),
+  };
+}
+
 /** Describes what a batch changes as a verb and names, by the batch's commit type. */
 export function describeChange(
-  files: readonly FileChange[],
+  parts: readonly BatchPart[],
   content: ContentMap,
   choice: TypeChoice,
+  details: EditDetails = { definitions: [], spelling: false },
 ): Subject {
-  const code = files.filter(isCode);
+  const code = parts.filter((part) => isCode(part.file));
+  const files = parts.map((part) => part.file);
+  const docs = files.filter((file) => file.category === 'docs');
   switch (choice.type) {
     case 'feat':
       return featureSubject(code, content, choice);
     case 'refactor':
-      return refactorSubject(code);
+      if (details.rename) {
+        const { from, to } = details.rename;
+        return { verb: 'rename', names: [clean(from)], tail: `to ${clean(to)}` };
+      }
+      return refactorSubject(code.map((part) => part.file));
     case 'fix':
-      return { verb: 'update', names: unique(code.map((file) => moduleName(file.path))) };
+      return updateSubject(code, details.definitions);
+    case 'style':
+      return cosmeticSubject(choice, code);
     case 'test':
       return testSubject(files.filter((file) => file.category === 'test'));
     case 'docs':
-      return describeByName(
-        files.filter((file) => file.category === 'docs'),
-        moduleName,
-      );
+      if (docs.length === 0) return cosmeticSubject(choice, code);
+      return docsSubject(docs, details.spelling);
     case 'build':
-      return buildSubject(files, content);
+      return buildSubject(parts, content);
     default:
       return describeByName(files, (path) => clean(baseNameOf(path)));
   }

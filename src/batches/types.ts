@@ -33,18 +33,30 @@ export interface BatchAnalysis {
 }
 
 /**
- * Kind of relation between two changed files. Later analyses (definitions and their uses,
- * co-change history, textual similarity) add kinds here.
+ * Kind of relation between two changed hunks or files. A batch's rationale names the kinds that
+ * hold it together.
  */
 export type RelationKind =
   | 'test-source'
   | 'manifest-lockfile'
   | 'import'
+  | 'definition-use'
+  | 'rename'
+  | 'similar-edit'
+  | 'moved-lines'
+  | 'shared-identifiers'
+  | 'similar-text'
+  | 'same-definition'
+  | 'same-file'
+  | 'co-change'
   | 'docs'
   | 'config'
   | 'ci'
   | 'same-folder'
-  | 'nearby-folder';
+  | 'nearby-folder'
+  | 'same-area'
+  | 'unseparated'
+  | 'leftover';
 
 /** One end of a relation: a changed path, or one hunk of it (index into `FileChange.hunks`). */
 export interface RelationEnd {

@@ -1,37 +1,44 @@
-/** Disjoint sets of strings with path halving and union by size. */
+/**
+ * Disjoint sets of the numbers `0..size-1` with path halving. The smaller index of two joined
+ * roots stays the root, so a set's root is its smallest member and results never depend on
+ * the order of the unions.
+ */
 export class UnionFind {
-  private readonly parent = new Map<string, string>();
-  private readonly size = new Map<string, number>();
+  private readonly parent: number[];
 
-  constructor(items: Iterable<string>) {
-    for (const item of items) {
-      this.parent.set(item, item);
-      this.size.set(item, 1);
-    }
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, index) => index);
   }
 
-  /** Returns the representative of the set holding `item`; an unknown item is its own set. */
-  find(item: string): string {
+  find(item: number): number {
     let current = item;
-    let parent = this.parent.get(current) ?? current;
-    while (parent !== current) {
-      const grandparent = this.parent.get(parent) ?? parent;
-      this.parent.set(current, grandparent);
+    while (this.parent[current] !== current) {
+      const grandparent = this.parent[this.parent[current] as number] as number;
+      this.parent[current] = grandparent;
       current = grandparent;
-      parent = this.parent.get(current) ?? current;
     }
     return current;
   }
 
-  union(a: string, b: string): void {
+  /** Joins the sets of `a` and `b`; returns false when they were one set already. */
+  union(a: number, b: number): boolean {
     const rootA = this.find(a);
     const rootB = this.find(b);
-    if (rootA === rootB) return;
+    if (rootA === rootB) return false;
+    if (rootA < rootB) this.parent[rootB] = rootA;
+    else this.parent[rootA] = rootB;
+    return true;
+  }
 
-    const sizeA = this.size.get(rootA) ?? 1;
-    const sizeB = this.size.get(rootB) ?? 1;
-    const [small, large] = sizeA < sizeB ? [rootA, rootB] : [rootB, rootA];
-    this.parent.set(small, large);
-    this.size.set(large, sizeA + sizeB);
+  /** Returns the members of each set, sets in order of their smallest member. */
+  sets(): number[][] {
+    const members = new Map<number, number[]>();
+    for (let item = 0; item < this.parent.length; item += 1) {
+      const root = this.find(item);
+      const list = members.get(root);
+      if (list) list.push(item);
+      else members.set(root, [item]);
+    }
+    return [...members.values()];
   }
 }

@@ -1,37 +1,99 @@
-import type { Mode } from './types.js';
+import type { Mode, RelationKind } from './types.js';
 
 /**
- * Relation weights and the per-mode thresholds they are compared with. Two files share a batch
- * when a chain of relations at or above the mode's threshold joins them, so:
- * - Every mode keeps a manifest with its lockfile, a test with the source in its folder, CI
- *   files together and docs of one folder together (weights of 0.7 and above).
- * - Balanced also joins docs across folders, config files, sources of one folder and tests
- *   paired with a source by name only (0.5 to 0.6).
- * - Conservative also joins files through imports, through a parent folder and tests of one
- *   folder (0.3 to 0.45), so it suggests the fewest batches.
- * An import below the threshold still orders the batches: the importer comes after the file it
- * imports when that file is new.
+ * Weights of links, in (0, 1]: how strongly each relation ties two units. Pair scores turn a
+ * link into log-odds with `evidence`; see pair-scores.ts.
  */
-export const relationThreshold: Record<Mode, number> = {
-  conservative: 0.3,
-  balanced: 0.5,
-  aggressive: 0.7,
-};
-
 export const weights = {
+  rename: 1,
   manifestLockfile: 0.95,
   /** A lockfile in an ancestor folder of a manifest, as npm, pnpm and yarn workspaces keep it. */
-  workspaceLockfile: 0.7,
-  testSource: 0.9,
-  /** A test and a source with the same name in unrelated folders. */
+  workspaceLockfile: 0.8,
+  /** An import statement the change adds or edits, of a file it changes. */
+  importChanged: 0.9,
+  /** An import of a file the change adds; aggressive mode leaves it out of pair scores. */
+  importNewFile: 0.7,
+  /** A use of an imported name in one file and the changed definition of it in another. */
+  importedUse: 0.85,
+  similarEdit: 0.85,
+  /** Lines one unit removes and another adds, scaled by the share that moved. */
+  movedLines: 1,
+  /** A changed definition and a use of it, scaled by how specific the name is. */
+  definitionUse: 0.9,
+  /** A test and the source it tests, when the test mentions what the source changes. */
+  testSourceUse: 0.9,
+  /** A test and the source with its name, when no changed line ties them closer. */
+  testSource: 0.8,
   testSourceByName: 0.6,
-  ci: 0.7,
-  docsSameFolder: 0.7,
-  docs: 0.6,
-  config: 0.6,
-  sourceSameFolder: 0.5,
-  import: 0.45,
-  /** Tests of one folder often test unrelated sources, so folder alone joins them only weakly. */
+  sameDefinition: 0.85,
+  adjacentHunks: 0.85,
+  /** Cap of the weight that shared rare identifiers give. */
+  sharedIdentifiers: 0.8,
+  /** Weight of two units whose words are the same, scaled down by their cosine similarity. */
+  similarText: 1,
+  coChange: 0.8,
+  sourceSameFolder: 0.45,
   testSameFolder: 0.35,
-  nearbyFolder: 0.35,
+  nearbyFolder: 0.3,
 } as const;
+
+/**
+ * Log-odds that two units belong to one commit, by what their paths and concerns share. The
+ * links between them add `evidence` on top. These numbers and `evidence` were fitted by a
+ * coordinate search, in steps of 0.25 to 0.5, to the untangling benchmark (bench/untangle) on
+ * composites of consecutive commits from husky, lint-staged, vite and svelte.
+ */
+export const pairPrior = {
+  base: -1.8,
+  sameFile: 2.8,
+  sameFolder: -0.05,
+  nearbyFolder: -0.35,
+  sameTopFolder: 0.4,
+  samePackage: 0,
+  folderDistance: 0,
+  otherPackage: -3.5,
+  sameConcern: 0.65,
+  codeAndTest: 1.5,
+  codeAndDocs: 0.1,
+  docsAndDocs: -0.75,
+  ciAndCi: 0,
+  setupAndSetup: 0,
+  ciAndOther: -0.7,
+  dependenciesAndOther: 0.2,
+  /**
+   * Log-odds added to every pair of two clusters, times the cosine of the clusters' words: a
+   * batch whose words match another's as a whole joins it even where no two units match.
+   */
+  similarBatches: 3,
+} as const;
+
+/** Log-odds a link of each kind adds at full weight; a weaker link adds its share. */
+export const evidence: Record<RelationKind, number> = {
+  rename: 4,
+  'similar-edit': 3,
+  'moved-lines': 2,
+  'manifest-lockfile': 3,
+  import: 3,
+  'definition-use': 2.5,
+  'same-definition': 0.75,
+  'same-file': 3.5,
+  'test-source': 3.5,
+  'shared-identifiers': 1.5,
+  'similar-text': 4,
+  'co-change': 2,
+  docs: 0,
+  config: 0,
+  ci: 0,
+  'same-folder': 0,
+  'nearby-folder': -1,
+  'same-area': 0,
+  unseparated: 0,
+  leftover: 0,
+};
+
+/** Log-odds each mode adds to every pair: a positive bias joins more, a negative one splits more. */
+export const modeBias: Record<Mode, number> = {
+  conservative: 0.6,
+  balanced: 0,
+  aggressive: -1.5,
+};

@@ -4,8 +4,6 @@ import { UserError } from '../errors.js';
 import { COLOR_CHOICES, type ColorChoice } from '../output/color.js';
 import {
   invalidOptionValueMessage,
-  laterCommandMessage,
-  LATER_COMMANDS,
   missingOptionValueMessage,
   optionOfOtherCommandMessage,
   requiredOptionMessage,
@@ -14,12 +12,26 @@ import {
   unknownCommandMessage,
   unknownOptionMessage,
 } from '../output/messages.js';
-import { readPackageVersion } from './package-info.js';
 
-export const COMMANDS = ['precommit', 'analyze', 'strategy', 'validate', 'init'] as const;
+export const COMMANDS = [
+  'precommit',
+  'analyze',
+  'strategy',
+  'validate',
+  'init',
+  'prepare-commit-msg',
+  'commit',
+  'undo',
+  'learn',
+  'fossils',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const MODES: readonly Mode[] = ['conservative', 'balanced', 'aggressive'];
+
+/** Output formats of `--format`: `json` is `--json`, `sarif` is SARIF 2.1.0 for code scanning. */
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** The parsed command line, with defaults applied. */
 export interface CommandLine {
@@ -35,6 +47,28 @@ export interface CommandLine {
   cwd?: string;
   output?: string;
   strategy?: string;
+  /** `--format`; absent means text, or JSON with `--json`. */
+  format?: OutputFormat;
+  /** `init --uninstall`. */
+  uninstall: boolean;
+  /** Arguments after the command, for the commands that take them (COMMAND_OPERANDS). */
+  operands: string[];
+  /** `commit --dry-run`: print the plan and write nothing. */
+  dryRun: boolean;
+  /** `commit --yes`: commit without asking. */
+  yes: boolean;
+  /** `commit --no-verify`: skip the commit-msg hook and the risk block. */
+  noVerify: boolean;
+  /** `learn --full`: learn from scratch instead of adding new commits to the last model. */
+  full: boolean;
+  /** Values of `learn` and `fossils` options, as written; those commands check them. */
+  maxCommits?: string;
+  since?: string;
+  until?: string;
+  type?: string;
+  keep?: string;
+  olderThan?: string;
+  limit?: string;
 }
 
 interface OptionSpec {
@@ -55,6 +89,19 @@ const OPTION_SPECS: Record<string, OptionSpec> = {
   cwd: { type: 'string', valueHint: 'a folder' },
   output: { type: 'string', short: 'o', valueHint: 'a file path' },
   strategy: { type: 'string', valueHint: 'a strategy file' },
+  format: { type: 'string', valueHint: `one of ${OUTPUT_FORMATS.join(', ')}` },
+  uninstall: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  'no-verify': { type: 'boolean' },
+  'max-commits': { type: 'string', valueHint: 'a number of commits' },
+  since: { type: 'string', valueHint: 'a date such as 2025-01-31, or an age such as 30d' },
+  until: { type: 'string', valueHint: 'a date such as 2025-01-31, or an age such as 30d' },
+  full: { type: 'boolean' },
+  type: { type: 'string', valueHint: 'a fossil type such as analysis' },
+  keep: { type: 'string', valueHint: 'a number of fossils' },
+  'older-than': { type: 'string', valueHint: 'an age such as 30d, or a date' },
+  limit: { type: 'string', valueHint: 'a number of fossils' },
 };
 
 const BASE_OPTIONS = ['help', 'version', 'color', 'debug', 'cwd'];
@@ -62,14 +109,40 @@ const PIPELINE_OPTIONS = [...BASE_OPTIONS, 'json', 'mode', 'no-llm'];
 
 /** Options each command accepts. `validate` takes --mode and --no-llm, which have no effect there. */
 const COMMAND_OPTIONS: Record<CommandName, string[]> = {
-  precommit: PIPELINE_OPTIONS,
-  analyze: PIPELINE_OPTIONS,
+  precommit: [...PIPELINE_OPTIONS, 'format'],
+  analyze: [...PIPELINE_OPTIONS, 'format'],
   strategy: [...PIPELINE_OPTIONS, 'output'],
   validate: [...PIPELINE_OPTIONS, 'strategy'],
-  init: BASE_OPTIONS,
+  init: [...BASE_OPTIONS, 'uninstall'],
+  'prepare-commit-msg': BASE_OPTIONS,
+  commit: [...BASE_OPTIONS, 'mode', 'no-llm', 'strategy', 'dry-run', 'yes', 'no-verify'],
+  undo: BASE_OPTIONS,
+  learn: [...BASE_OPTIONS, 'json', 'max-commits', 'since', 'full'],
+  fossils: [
+    ...BASE_OPTIONS,
+    'json',
+    'type',
+    'since',
+    'until',
+    'limit',
+    'keep',
+    'older-than',
+    'dry-run',
+  ],
+};
+
+/**
+ * Most arguments each command takes after its name. prepare-commit-msg takes git's hook
+ * arguments: the message file, the message source and the commit of an amend.
+ */
+const COMMAND_OPERANDS: Partial<Record<CommandName, number>> = {
+  'prepare-commit-msg': 3,
+  // `fossils SUBCOMMAND [ID]`.
+  fossils: 2,
 };
 
 export const VALIDATE_EXAMPLE = 'footprint validate --strategy fossils/strategy.json';
+const PREPARE_COMMIT_MSG_EXAMPLE = 'footprint prepare-commit-msg .git/COMMIT_EDITMSG';
 
 type ScanToken = ReturnType<typeof scanArguments>['tokens'][number];
 
@@ -87,13 +160,20 @@ export function parseCommandLine(argv: string[]): CommandLine {
 
   const allowed = command === null ? Object.keys(OPTION_SPECS) : COMMAND_OPTIONS[command];
   for (const token of scan.tokens) checkToken(token, allowed, command);
-  const extra = rest[0];
+  const operandCount = helpTopic || command === null ? 0 : (COMMAND_OPERANDS[command] ?? 0);
+  const extra = rest[operandCount];
   if (extra !== undefined) throw new UserError(unexpectedArgumentMessage(extra, command ?? 'help'));
 
   const line = readValues(argv, allowed, command);
+  line.operands = rest.slice(0, operandCount);
   if (helpTopic) line.help = true;
   if (command === 'validate' && line.strategy === undefined && !line.help && !line.version) {
     throw new UserError(requiredOptionMessage('--strategy FILE', 'validate', VALIDATE_EXAMPLE));
+  }
+  if (command === 'prepare-commit-msg' && line.operands.length === 0 && !line.help) {
+    throw new UserError(
+      requiredOptionMessage('the commit message file', command, PREPARE_COMMIT_MSG_EXAMPLE),
+    );
   }
   return line;
 }
@@ -112,9 +192,6 @@ function scanArguments(argv: string[]) {
 function resolveCommand(name: string | undefined): CommandName | null {
   if (name === undefined) return null;
   if ((COMMANDS as readonly string[]).includes(name)) return name as CommandName;
-  if ((LATER_COMMANDS as readonly string[]).includes(name)) {
-    throw new UserError(laterCommandMessage(name, readPackageVersion()));
-  }
   throw new UserError(unknownCommandMessage(name));
 }
 
@@ -161,13 +238,34 @@ function readValues(argv: string[], allowed: string[], command: CommandName | nu
     noLlm: flag('no-llm'),
     debug: flag('debug'),
     color: checkChoice('--color', text('color') ?? 'auto', COLOR_CHOICES),
+    uninstall: flag('uninstall'),
+    operands: [],
+    dryRun: flag('dry-run'),
+    yes: flag('yes'),
+    noVerify: flag('no-verify'),
+    full: flag('full'),
   };
   const mode = text('mode');
   if (mode !== undefined) line.mode = checkChoice('--mode', mode, MODES);
   assignDefined(line, 'cwd', text('cwd'));
   assignDefined(line, 'output', text('output'));
   assignDefined(line, 'strategy', text('strategy'));
+  for (const [key, option] of HISTORY_OPTIONS) assignDefined(line, key, text(option));
+  readFormat(line, text('format'));
   return line;
+}
+
+/** Applies `--format`: `json` means `--json`; `sarif` or `text` together with `--json` is a conflict. */
+function readFormat(line: CommandLine, value: string | undefined): void {
+  if (value === undefined) return;
+  const format = checkChoice('--format', value, OUTPUT_FORMATS);
+  if (line.json && format !== 'json') {
+    throw new UserError(
+      `--json and --format ${format} ask for two outputs. Use one of them; --json is --format json.`,
+    );
+  }
+  line.format = format;
+  if (format === 'json') line.json = true;
 }
 
 function checkChoice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -175,11 +273,20 @@ function checkChoice<T extends string>(option: string, value: string, allowed: r
   throw new UserError(invalidOptionValueMessage(option, value, allowed));
 }
 
-function assignDefined(
-  line: CommandLine,
-  key: 'cwd' | 'output' | 'strategy',
-  value: string | undefined,
-): void {
+/** String options of `learn` and `fossils`, by CommandLine key. */
+const HISTORY_OPTIONS = [
+  ['maxCommits', 'max-commits'],
+  ['since', 'since'],
+  ['until', 'until'],
+  ['type', 'type'],
+  ['keep', 'keep'],
+  ['olderThan', 'older-than'],
+  ['limit', 'limit'],
+] as const;
+
+type TextKey = 'cwd' | 'output' | 'strategy' | (typeof HISTORY_OPTIONS)[number][0];
+
+function assignDefined(line: CommandLine, key: TextKey, value: string | undefined): void {
   if (value !== undefined) line[key] = value;
 }
 

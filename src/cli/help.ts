@@ -10,6 +10,9 @@ const COMMON_OPTIONS = `Options:
   -h, --help          Show this help
   -v, --version       Print the version`;
 
+const FORMAT_OPTION = `  --format FORMAT     text (default), json (as --json) or sarif: SARIF 2.1.0 risk findings on
+                      stdout for code-scanning tools`;
+
 const BASE_OPTIONS = `Options:
   --color WHEN        auto (default), always or never
   --debug             Print debug lines with elapsed milliseconds to stderr
@@ -30,7 +33,12 @@ Commands:
   analyze                   Print the staged footprint, suggested batches and risk; never blocks
   strategy [--output FILE]  Write the batch strategy as JSON, to stdout without --output
   validate --strategy FILE  Check a strategy against its schema and the staged change
-  init                      Install the pre-commit hook (husky, core.hooksPath or .git/hooks)
+  init [--uninstall]        Install the commit hooks (husky, core.hooksPath or .git/hooks)
+  prepare-commit-msg FILE   Fill in the suggested commit message, as the git hook does
+  commit [--strategy FILE]  Make one commit per batch, then move the branch once
+  undo                      Move the branch back to where the last footprint commit started
+  learn                     Learn co-change, hotspots and habits from history into a model
+  fossils SUBCOMMAND        Browse the fossil record: list, show ID, prune, stats
 
 ${COMMON_OPTIONS}
 
@@ -52,6 +60,7 @@ Runs the pipeline on the staged change: footprint, batches, risk, insights, stra
 fossil. Prints the suggested split and the risk findings to stderr, where git shows them.
 Exits 1 when a finding blocks the commit. FOOTPRINT=0 skips it.
 
+${FORMAT_OPTION}
 ${COMMON_OPTIONS}
 `,
   analyze: `Usage: footprint analyze [options]
@@ -59,6 +68,7 @@ ${COMMON_OPTIONS}
 Prints the staged footprint, the suggested batches and the risk findings to stdout.
 Writes no fossil and always exits 0, even when a commit would be blocked.
 
+${FORMAT_OPTION}
 ${COMMON_OPTIONS}
 `,
   strategy: `Usage: footprint strategy [--output FILE] [options]
@@ -79,13 +89,94 @@ the strategy is invalid or stale.
   --strategy FILE     The strategy to check
 ${COMMON_OPTIONS}
 `,
-  init: `Usage: footprint init [options]
+  init: `Usage: footprint init [--uninstall] [options]
 
-Installs footprint's pre-commit hook: a line in .husky/pre-commit with husky, the hook file in
-core.hooksPath when it is set, else .git/hooks/pre-commit. An existing hook is kept and run
-first. Writes fossils/.gitignore and a starter footprint.config.json when none exists.
-Running it again changes nothing.
+Installs footprint's commit hooks (pre-commit, prepare-commit-msg and the others in its
+hooks/ folder): a line in each .husky/ hook file with husky, the hook files in core.hooksPath
+when it is set, else in .git/hooks. An existing hook is kept and run first. Writes
+fossils/.gitignore and a starter footprint.config.json when none exists. Running it again
+changes nothing.
 
+  --uninstall         Remove footprint's hooks and put back the hooks they replaced; remove
+                      the starter configuration and fossils/.gitignore when unchanged
+${BASE_OPTIONS}
+`,
+  'prepare-commit-msg': `Usage: footprint prepare-commit-msg FILE [SOURCE [COMMIT]] [options]
+
+Runs as git's prepare-commit-msg hook, with git's arguments: the message file, the message
+source and the commit of an amend. When the commit has no message yet (no SOURCE) and git
+opens an editor, it writes the suggested Conventional Commits message into FILE. When the
+change should be split, it also lists the suggested batches as comment lines, with a
+commit.template message too. A message from -m, -F, a merge, a squash or an amend stays as it
+is. It reuses the analysis of the pre-commit run for the same staged tree. It exits 0 even
+when it fails, so it never stops the commit.
+
+${BASE_OPTIONS}
+`,
+  commit: `Usage: footprint commit [--strategy FILE] [--dry-run] [--yes] [--no-verify] [options]
+
+Makes one commit per batch, in order, each with its batch's message: commit i holds HEAD's
+tree plus batches 1 to i, and the last one holds exactly the staged tree. The branch (or a
+detached HEAD) then moves once, with git's lock files and a reflog line. The working tree and
+the index are not written. Without --strategy, the batches are planned from the staged change.
+Refused (exit 1) during a merge, rebase, cherry-pick or revert, with unmerged paths, when HEAD
+moved since the strategy was made, or when the strategy is invalid. Signs each commit when
+commit.gpgSign is set, and runs the commit-msg hook on each message.
+
+  --strategy FILE     Execute this strategy, after validating it against the staged change
+  --dry-run           Print the planned commits and write nothing
+  -y, --yes           Commit without asking; needed when stdin is not a terminal
+  --no-verify         Skip the commit-msg hook and commit even when the risk check blocks
+  --mode MODE         conservative, balanced or aggressive, for the planned batches
+  --no-llm            Plan with the offline heuristic even when an LLM provider is configured
+${BASE_OPTIONS}
+`,
+  undo: `Usage: footprint undo [options]
+
+Moves the branch of the last \`footprint commit\` run back to where that run started, if the
+branch still points at the run's last commit. The index is not touched, so the staged change
+is again what the run committed. The run's commits stay reachable through \`git reflog\`.
+
+${BASE_OPTIONS}
+`,
+  learn: `Usage: footprint learn [--max-commits N] [--since DATE] [--full] [options]
+
+Reads the non-merge commits reachable from HEAD and writes a model fossil: which files and
+folders change together, which files fixes change most, the usual commit size, the
+Conventional Commits types and scopes in use, and the usual order of kinds of change.
+Every analysis then uses it. A later run reads only the commits after the last model's and
+adds them to it. Shows a progress bar on a terminal.
+
+  --max-commits N     Read at most N commits (default 2000)
+  --since DATE        Leave out commits older than DATE: 2025-01-31, or an age such as 90d,
+                      12w or "6 months ago"
+  --full              Learn from scratch instead of updating the last model
+  --json              Print the result as JSON (schemas/learn.schema.json)
+${BASE_OPTIONS}
+`,
+  fossils: `Usage: footprint fossils <list|show ID|prune|stats|record-outcome> [options]
+
+Browses the fossil record in fossils/ (or "fossilDir"): analysis (every hook run), strategy,
+commit-run, outcome (what a commit did with the suggested split, from the post-commit hook),
+model and insight-cache fossils. A fossil that cannot be read is skipped with one warning.
+
+  list                A table of fossils, newest first: time, type, outcome, risk, batches, id
+  show ID             One fossil, readably, or as stored with --json
+  prune               Remove fossils: beyond --keep N per type, or older than --older-than AGE;
+                      with neither, as the configuration's "fossils" retention says
+  stats               How often suggestions were followed, how often commits were blocked and
+                      by which rules, and the median hook time
+  record-outcome      Compare HEAD's commit with the suggested split and write an outcome
+                      fossil; the post-commit hook runs it
+
+  --type TYPE         Only fossils of this type (list, prune, stats)
+  --since DATE        Only fossils written at or after DATE: 2025-01-31 or an age such as 7d
+  --until DATE        Only fossils written before DATE (list, stats)
+  --limit N           List at most N fossils
+  --keep N            prune: keep the newest N fossils of each type
+  --older-than AGE    prune: remove fossils older than AGE (30d, 12h, 2w) or a date
+  --dry-run           prune: list what would be removed and remove nothing
+  --json              Print the result as JSON (schemas/fossils-list.schema.json and others)
 ${BASE_OPTIONS}
 `,
 };

@@ -28,6 +28,11 @@ const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandModule>> = {
   strategy: () => import('./commands/strategy.js'),
   validate: () => import('./commands/validate.js'),
   init: () => import('./commands/init.js'),
+  'prepare-commit-msg': () => import('./commands/prepare-commit-msg.js'),
+  commit: () => import('./commands/commit.js'),
+  undo: () => import('./commands/undo.js'),
+  learn: () => import('./commands/learn.js'),
+  fossils: () => import('./commands/fossils.js'),
 };
 
 /**

@@ -18,16 +18,20 @@ export function createDefaultConfig(): Config {
     llm: {
       enabled: true,
       provider: 'heuristic',
-      model: 'claude-haiku-4-5',
+      // The newest Haiku model that @anthropic-ai/sdk 1.17.0 lists in its `Model` type.
+      model: 'claude-haiku-5-5',
       baseURL: null,
-      timeoutMs: 3000,
+      timeoutMs: 8000,
       maxRequestBytes: 64 * 1024,
+      maxRequestTokens: null,
     },
     risk: {
       disable: [],
       allow: [],
       // pre-commit-hooks' check-added-large-files rejects more than 500 KB (of 1024 bytes) by default.
       maxFileBytes: 500 * 1024,
+      rules: {},
+      custom: [],
     },
     fossils: {
       keep: 200,

@@ -37,7 +37,8 @@ interface FoundConfig {
  * else the `footprint` key of its `package.json`, else the defaults. The file is validated
  * against `schemas/config.schema.json` and merged over the defaults. Then `--mode`,
  * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) for invalid JSON or a
- * value the schema rejects, naming the key, the value and the expected form.
+ * value the schema rejects, naming the key, the value and the expected form. Configurations
+ * in subfolders set the `risk` section of the files below them (see findRiskScopes).
  */
 export async function loadConfig(
   worktree: string,
@@ -51,19 +52,44 @@ export async function loadConfig(
   return { file: found?.file ?? null, config: applyOverrides(config, options) };
 }
 
-async function findConfig(worktree: string): Promise<FoundConfig | null> {
-  const configFile = path.join(worktree, CONFIG_FILE_NAME);
-  const configText = await readOptionalFile(configFile, CONFIG_FILE_NAME);
+/** A configuration file found in one folder, checked against the schema. */
+export interface FolderConfig {
+  /** Absolute path of `footprint.config.json` or `package.json`. */
+  file: string;
+  settings: ConfigFile;
+}
+
+/**
+ * Reads the configuration of one folder: its `footprint.config.json`, else the `footprint` key
+ * of its `package.json`. Returns null when the folder has neither. `labelDir`, the folder
+ * relative to the worktree, prefixes the file name in error messages. A `package.json` that
+ * is not valid JSON counts as one without the key, because it may be a test fixture.
+ */
+export async function readFolderConfig(dir: string, labelDir = ''): Promise<FolderConfig | null> {
+  const found = await findConfig(dir, labelDir, { skipInvalidManifest: true });
+  if (found === null) return null;
+  return { file: found.file, settings: checkConfig(found) };
+}
+
+async function findConfig(
+  dir: string,
+  labelDir = '',
+  options: { skipInvalidManifest?: boolean } = {},
+): Promise<FoundConfig | null> {
+  const label = (name: string): string => (labelDir === '' ? name : `${labelDir}/${name}`);
+  const configFile = path.join(dir, CONFIG_FILE_NAME);
+  const configText = await readOptionalFile(configFile, label(CONFIG_FILE_NAME));
   if (configText !== null) {
-    const location = { label: CONFIG_FILE_NAME, keyPrefix: [] };
+    const location = { label: label(CONFIG_FILE_NAME), keyPrefix: [] };
     return { file: configFile, location, value: parseConfigJson(configText, location) };
   }
 
-  const manifestFile = path.join(worktree, MANIFEST_FILE_NAME);
-  const manifestText = await readOptionalFile(manifestFile, MANIFEST_FILE_NAME);
+  const manifestFile = path.join(dir, MANIFEST_FILE_NAME);
+  const manifestText = await readOptionalFile(manifestFile, label(MANIFEST_FILE_NAME));
   if (manifestText === null) return null;
 
-  const location = { label: MANIFEST_FILE_NAME, keyPrefix: [MANIFEST_KEY] };
+  const location = { label: label(MANIFEST_FILE_NAME), keyPrefix: [MANIFEST_KEY] };
+  if (options.skipInvalidManifest === true && !parseJsonText(manifestText).ok) return null;
   const manifest = parseConfigJson(manifestText, location);
   if (!isObject(manifest) || !Object.hasOwn(manifest, MANIFEST_KEY)) return null;
   return { file: manifestFile, location, value: manifest[MANIFEST_KEY] };

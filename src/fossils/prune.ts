@@ -12,6 +12,8 @@ export interface RetentionPolicy {
   /** Fossils of one kind kept at most. */
   keep: number;
   maxAgeDays: number;
+  /** The newest this many are kept whatever their age; 0 when absent. */
+  keepRegardlessOfAge?: number;
 }
 
 /** Returns the fossils of `kind` to remove, newest kept first, by the names alone. */
@@ -22,8 +24,10 @@ export function selectExpired(
 ): FossilName[] {
   const oldestKept = now.getTime() - policy.maxAgeDays * DAY_MS;
   const newestFirst = [...names].sort(compareNewestFirst);
+  const ageless = policy.keepRegardlessOfAge ?? 0;
   return newestFirst.filter(
-    (name, index) => index >= policy.keep || name.createdAt.getTime() < oldestKept,
+    (name, index) =>
+      index >= policy.keep || (index >= ageless && name.createdAt.getTime() < oldestKept),
   );
 }
 

@@ -13,6 +13,8 @@ import {
 } from './fossil-name.js';
 import { pruneFossils } from './prune.js';
 import { parseFossil } from './read-fossil.js';
+import { retentionPolicyFor } from './retention.js';
+import { serializeFossil } from './serialize-fossil.js';
 import { footprintTool } from './tool.js';
 import {
   FOSSIL_SCHEMA_VERSION,
@@ -33,6 +35,10 @@ export interface FossilFilter {
   kind?: string;
   /** Most fossils returned, newest first. */
   limit?: number;
+  /** Only fossils written at or after this time, by their names. */
+  from?: Date;
+  /** Only fossils written before this time, by their names. */
+  to?: Date;
 }
 
 export interface FossilListing {
@@ -90,7 +96,7 @@ export function openFossilStore(
 
       await ensureStoreFolder(dir);
       const file = path.join(dir, `${fossil.id}${FOSSIL_EXTENSION}`);
-      await writeFileAtomic(file, `${JSON.stringify(fossil, null, 2)}\n`);
+      await writeFileAtomic(file, serializeFossil(fossil));
       debug(`wrote ${label(file)}`);
 
       await applyRetention(dir, kind, config, createdAt);
@@ -132,14 +138,15 @@ async function ensureStoreFolder(dir: string): Promise<void> {
 /** Prunes after a write. A failure costs only disk space, so it is logged and not raised. */
 async function applyRetention(dir: string, kind: string, config: Config, now: Date): Promise<void> {
   try {
-    const removed = await pruneFossils(dir, kind, config.fossils, now);
+    const removed = await pruneFossils(dir, kind, retentionPolicyFor(kind, config.fossils), now);
     if (removed.length > 0) debug(`removed ${removed.length} old ${kind} fossils`);
   } catch (error) {
     debug(`retention of ${kind} fossils in ${dir} failed: ${String(error)}`);
   }
 }
 
-async function readFossilNames(dir: string): Promise<FossilName[]> {
+/** Lists the fossil names in `dir`, newest first; a missing folder has none. */
+export async function readFossilNames(dir: string): Promise<FossilName[]> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -187,9 +194,7 @@ async function listFossils(
   label: (file: string) => string,
 ): Promise<FossilListing> {
   const listing: FossilListing = { fossils: [], warnings: [] };
-  const names = (await readFossilNames(dir)).filter(
-    (name) => filter.kind === undefined || name.kind === filter.kind,
-  );
+  const names = (await readFossilNames(dir)).filter((name) => matchesFilter(name, filter));
 
   for (const name of names) {
     if (filter.limit !== undefined && listing.fossils.length >= filter.limit) break;
@@ -213,6 +218,14 @@ async function readFossilById(
   if (loaded.status === 'read') return { fossil: loaded.fossil, warnings: [] };
   if (loaded.status === 'skipped') return { fossil: null, warnings: [loaded.warning] };
   return { fossil: null, warnings: [] };
+}
+
+/** Returns true when a fossil's name matches the filter's kind and times. */
+export function matchesFilter(name: FossilName, filter: FossilFilter): boolean {
+  if (filter.kind !== undefined && name.kind !== filter.kind) return false;
+  const time = name.createdAt.getTime();
+  if (filter.from !== undefined && time < filter.from.getTime()) return false;
+  return filter.to === undefined || time < filter.to.getTime();
 }
 
 /** Shows a path relative to the worktree when it lies inside it. */

@@ -1,9 +1,12 @@
 import type { Batch, Mode } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { ReaderChoice } from '../git/types.js';
+import type { InsightCachePayload } from '../insights/cache.js';
 import type { PipelineResult, StageName } from '../pipeline/types.js';
 import type { Finding } from '../risk/types.js';
 import type { Strategy, StrategyValidation } from '../strategy/types.js';
+import type { ModelPayload } from '../learn/model-payload.js';
+import type { OutcomeFossilPayload } from './outcome-types.js';
 
 /** Version of the fossil format this footprint writes and reads up to. */
 export const FOSSIL_SCHEMA_VERSION = 1;
@@ -72,6 +75,31 @@ export interface AnalysisFossilPayload {
   timings: Partial<Record<StageName, number>>;
 }
 
+/** The record of one `footprint commit` run that moved a ref, for `footprint undo`. */
+export interface CommitRunFossilPayload {
+  /** The ref that moved: a branch such as `refs/heads/main`, or `HEAD` when detached. */
+  ref: string;
+  /** The ref's value before the run, or null when the branch was unborn. */
+  startHead: string | null;
+  /** The ref's value after the run: the last commit. */
+  finalHead: string;
+  /** The staged tree, which the last commit's tree equals. */
+  stagedTree: string;
+  strategy: {
+    source: 'planned' | 'file';
+    /** Absolute path of the strategy file, or null when planned. */
+    file: string | null;
+    createdAt: string;
+    mode: Mode;
+  };
+  /** The commits made, oldest first; messages as stored, after the commit-msg hook. */
+  commits: Array<{ oid: string; tree: string; batch: string; message: string }>;
+  /** Signature format of the commits, or null when unsigned. */
+  signing: 'openpgp' | 'x509' | 'ssh' | null;
+  /** Whether the commit-msg hook ran, was skipped by --no-verify, or does not exist. */
+  commitMsgHook: 'ran' | 'skipped' | 'absent';
+}
+
 /**
  * Payload type per fossil kind that has a schema. A new kind adds its entry here and its
  * schema as `schemas/fossil-<kind>.schema.json`, registered in the fossil validators.
@@ -79,6 +107,10 @@ export interface AnalysisFossilPayload {
 export interface FossilPayloads {
   analysis: AnalysisFossilPayload;
   strategy: Strategy;
+  'commit-run': CommitRunFossilPayload;
+  model: ModelPayload;
+  outcome: OutcomeFossilPayload;
+  'insight-cache': InsightCachePayload;
 }
 
 export type WritableFossilKind = keyof FossilPayloads & FossilKind;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 import { createDebug } from '../log/debug.js';
 import { compileWildmatch } from './wildmatch.js';
@@ -153,9 +153,10 @@ function foldersOf(path: string): string[] {
   return folders;
 }
 
+// A synchronous read: the file is small, and node's fs/promises would be loaded for it alone.
 async function readOptionalFile(filePath: string): Promise<Buffer> {
   try {
-    return await readFile(filePath);
+    return readFileSync(filePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return Buffer.alloc(0);

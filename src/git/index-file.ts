@@ -2,8 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
 import { parseCacheTree, type CacheTree } from './cache-tree.js';
+import { IndexEntryTable, type EntryLayout } from './index-entry-table.js';
 
 export type { CacheTree, CacheTreeNode } from './cache-tree.js';
+export type { IndexEntryTable } from './index-entry-table.js';
 
 /** Per-entry flags from the index's flags and extended flags. */
 export interface IndexEntryFlags {
@@ -17,7 +19,7 @@ export interface IndexEntryFlags {
 
 /**
  * One index entry. Entries read from a file are views over its bytes: `path` and `oid` are
- * decoded on first access, so copy fields by name instead of spreading an entry.
+ * decoded on access, so copy fields by name instead of spreading an entry.
  */
 export interface IndexEntry {
   /** Path relative to the worktree root, `/`-separated; a sparse directory entry ends with `/`. */
@@ -35,16 +37,21 @@ export interface IndexEntry {
 export interface IndexFile {
   path: string;
   version: 2 | 3 | 4;
-  /** Entries in index order: by path bytes, then stage. */
-  entries: IndexEntry[];
+  /**
+   * Entries in index order: by path bytes, then stage. The array is made on first access, so
+   * code on the hook's path reads `table` instead.
+   */
+  readonly entries: IndexEntry[];
+  /** The same entries by position, each field decoded on access. */
+  table: IndexEntryTable;
   /** Extension signatures in file order, such as `TREE`, `REUC`, `link`, `sdir`, `UNTR`. */
   extensions: string[];
   /** The `TREE` extension, or null when the index has none. */
   cacheTree: CacheTree | null;
   /**
    * Returns true when a path is not valid UTF-8, so decoding it to a string would lose bytes.
-   * The first call scans every path's bytes: 10 to 25 ms for 100,000 entries on a loaded
-   * 2-core machine (cold process). Later calls return the cached result.
+   * Parsing records whether any path has a byte over 0x7f, so for the usual all-ASCII index
+   * this costs nothing. Otherwise the first call checks each such path once.
    */
   hasNonUtf8Path(): boolean;
 }
@@ -62,20 +69,8 @@ export class IndexFormatError extends Error {
 const SIGNATURE = 0x44495243; // "DIRC"
 const HEADER_LENGTH = 12;
 const STAT_LENGTH = 40; // ctime, mtime, dev, ino, mode, uid, gid, size: ten 32-bit fields
-const FLAG_ASSUME_VALID = 0x8000;
 const FLAG_EXTENDED = 0x4000;
 const NAME_LENGTH_MASK = 0x0fff;
-const EXTENDED_SKIP_WORKTREE = 0x4000;
-const EXTENDED_INTENT_TO_ADD = 0x2000;
-
-/** Shared flag objects, one per combination, so most entries allocate none. */
-const FLAG_OBJECTS: readonly IndexEntryFlags[] = Array.from({ length: 8 }, (_, bits) =>
-  Object.freeze({
-    assumeValid: (bits & 1) !== 0,
-    intentToAdd: (bits & 2) !== 0,
-    skipWorktree: (bits & 4) !== 0,
-  }),
-);
 
 /**
  * Reads git's index (versions 2, 3 and 4). Returns null when the file does not exist, as in a
@@ -110,187 +105,177 @@ export function parseIndex(buffer: Buffer, path: string, hashLength = 20): Index
   }
 
   const count = buffer.readUInt32BE(8);
-  const scanner = new EntryScanner({ buffer, hashLength }, path, version);
-  const entries = version === 4 ? scanner.readCompressed(count) : scanner.scanPadded(count);
+  const scanner = new EntryScanner(buffer, hashLength, path, version, count);
+  if (version === 4) scanner.scanCompressed();
+  else scanner.scanPadded();
+  const layout = scanner.layout();
+  const table = new IndexEntryTable(layout);
 
   const { extensions, cacheTree } = readExtensions(buffer, scanner.offset, path, hashLength);
+  const maybeNonAscii = scanner.sawHighByte;
   let nonUtf8: boolean | undefined;
-  const hasNonUtf8Path = (): boolean => {
-    nonUtf8 ??=
-      version === 4
-        ? entries.some((entry) => entry.path.includes(REPLACEMENT_CHARACTER))
-        : hasNonUtf8Name(buffer, hashLength, count);
-    return nonUtf8;
+  let entries: IndexEntry[] | undefined;
+  return {
+    path,
+    version,
+    get entries() {
+      entries ??= Array.from({ length: table.length }, (_, position) => table.entryAt(position));
+      return entries;
+    },
+    table,
+    extensions,
+    cacheTree,
+    hasNonUtf8Path: () => {
+      nonUtf8 ??= maybeNonAscii && hasNonUtf8Name(layout);
+      return nonUtf8;
+    },
   };
-  return { path, version, entries, extensions, cacheTree, hasNonUtf8Path };
+}
+
+/** Checks the names that have a byte over 0x7f; a version 4 path was decoded already. */
+function hasNonUtf8Name(layout: EntryLayout): boolean {
+  const { buffer, nameStarts, nameEnds, paths } = layout;
+  if (paths !== null) return paths.some((path) => path.includes(REPLACEMENT_CHARACTER));
+
+  for (let position = 0; position < nameStarts.length; position++) {
+    const start = nameStarts[position] as number;
+    const end = nameEnds[position] as number;
+    let high = 0;
+    for (let byte = start; byte < end; byte++) high |= buffer[byte] as number;
+    if (high & 0x80 && !isUtf8(buffer.subarray(start, end))) return true;
+  }
+  return false;
 }
 
 /** Character the UTF-8 decoder puts in place of invalid bytes. */
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
-/** Walks version 2 and 3 entries again, checking only names that have a byte over 0x7f. */
-function hasNonUtf8Name(buffer: Buffer, hashLength: number, count: number): boolean {
-  const flagsOffset = STAT_LENGTH + hashLength;
-  let offset = HEADER_LENGTH;
-  for (let index = 0; index < count; index++) {
-    const flags = buffer.readUInt16BE(offset + flagsOffset);
-    const nameStart = offset + flagsOffset + (flags & FLAG_EXTENDED ? 4 : 2);
-    let nameLength = flags & NAME_LENGTH_MASK;
-    if (nameLength === NAME_LENGTH_MASK) nameLength = buffer.indexOf(0, nameStart) - nameStart;
-    const nameEnd = nameStart + nameLength;
-
-    let high = 0;
-    for (let position = nameStart; position < nameEnd; position++)
-      high |= buffer[position] as number;
-    if (high & 0x80 && !isUtf8(buffer.subarray(nameStart, nameEnd))) return true;
-    offset += (nameEnd - offset + 8) & ~7;
-  }
-  return false;
-}
-
-/** The bytes entries are decoded from, shared by every entry of one index. */
-interface EntrySource {
-  buffer: Buffer;
-  hashLength: number;
-}
-
 /**
- * An entry that decodes its fields from the index bytes when read. Creating 100,000 of these
- * costs about a third of decoding every path and oid up front, and a caller that skips
- * unchanged directories through the cache tree never decodes most of them.
+ * Finds where each entry and its name start. In versions 2 and 3, 1 to 8 NUL bytes after a
+ * name pad the entry to a multiple of 8. Version 4 compresses each path against the previous
+ * one and pads nothing, so its paths are decoded here.
  */
-class IndexEntryView implements IndexEntry {
-  private decodedPath: string | undefined;
-
-  constructor(
-    private readonly source: EntrySource,
-    private readonly offset: number,
-    path?: string,
-  ) {
-    this.decodedPath = path;
-  }
-
-  get path(): string {
-    if (this.decodedPath !== undefined) return this.decodedPath;
-
-    const { buffer } = this.source;
-    const nameStart = this.nameStart();
-    let nameLength = this.flagBits() & NAME_LENGTH_MASK;
-    if (nameLength === NAME_LENGTH_MASK) nameLength = buffer.indexOf(0, nameStart) - nameStart;
-    this.decodedPath = buffer.toString('utf8', nameStart, nameStart + nameLength);
-    return this.decodedPath;
-  }
-
-  get mode(): number {
-    return this.source.buffer.readUInt32BE(this.offset + 24);
-  }
-
-  get oid(): string {
-    const start = this.offset + STAT_LENGTH;
-    return this.source.buffer.toString('hex', start, start + this.source.hashLength);
-  }
-
-  get stage(): 0 | 1 | 2 | 3 {
-    return ((this.flagBits() >> 12) & 3) as 0 | 1 | 2 | 3;
-  }
-
-  get size(): number {
-    return this.source.buffer.readUInt32BE(this.offset + 36);
-  }
-
-  get flags(): IndexEntryFlags {
-    const flags = this.flagBits();
-    const extended =
-      flags & FLAG_EXTENDED ? this.source.buffer.readUInt16BE(this.flagsOffset() + 2) : 0;
-    const bits =
-      (flags & FLAG_ASSUME_VALID ? 1 : 0) |
-      (extended & EXTENDED_INTENT_TO_ADD ? 2 : 0) |
-      (extended & EXTENDED_SKIP_WORKTREE ? 4 : 0);
-    return FLAG_OBJECTS[bits] as IndexEntryFlags;
-  }
-
-  toJSON(): Record<keyof IndexEntry, unknown> {
-    const { path, mode, oid, stage, size, flags } = this;
-    return { path, mode, oid, stage, size, flags };
-  }
-
-  private flagsOffset(): number {
-    return this.offset + STAT_LENGTH + this.source.hashLength;
-  }
-
-  private flagBits(): number {
-    return this.source.buffer.readUInt16BE(this.flagsOffset());
-  }
-
-  private nameStart(): number {
-    return this.flagsOffset() + (this.flagBits() & FLAG_EXTENDED ? 4 : 2);
-  }
-}
-
-/** Finds where each entry starts; decodes paths only for version 4, where each builds on the last. */
 class EntryScanner {
   offset = HEADER_LENGTH;
+  /** True when some name has a byte over 0x7f, so it may not be ASCII or even UTF-8. */
+  sawHighByte = false;
+  private readonly starts: Uint32Array;
+  private readonly nameStarts: Uint32Array;
+  private readonly nameEnds: Uint32Array;
+  private paths: string[] | null = null;
   /** Bytes of the previous path, which version 4 entries extend. */
   private previousPath = Buffer.alloc(256);
   private previousLength = 0;
 
   constructor(
-    private readonly source: EntrySource,
+    private readonly buffer: Buffer,
+    private readonly hashLength: number,
     private readonly path: string,
     private readonly version: 2 | 3 | 4,
-  ) {}
+    private readonly count: number,
+  ) {
+    // Every entry takes more than STAT_LENGTH + hashLength bytes, so a count larger than the
+    // file can hold fails as truncated before the arrays fill up.
+    const capacity = Math.min(count, Math.floor(buffer.length / (STAT_LENGTH + hashLength)));
+    this.starts = new Uint32Array(capacity);
+    this.nameStarts = new Uint32Array(capacity);
+    this.nameEnds = new Uint32Array(capacity);
+  }
 
-  /** Versions 2 and 3: the name, then 1 to 8 NUL bytes that pad the entry to a multiple of 8. */
-  scanPadded(count: number): IndexEntry[] {
-    const { source } = this;
-    const { buffer } = source;
-    const entries = new Array<IndexEntry>(count);
-    for (let index = 0; index < count; index++) {
-      const start = this.offset;
-      const nameStart = this.nameStart(start);
-      let nameLength =
-        buffer.readUInt16BE(start + STAT_LENGTH + source.hashLength) & NAME_LENGTH_MASK;
+  layout(): EntryLayout {
+    const { buffer, hashLength, starts, nameStarts, nameEnds, paths } = this;
+    return { buffer, hashLength, starts, nameStarts, nameEnds, paths };
+  }
+
+  /**
+   * Versions 2 and 3: the name, then 1 to 8 NUL bytes that pad the entry to a multiple of 8.
+   * One loop without calls, because it runs for every entry before the JIT has compiled it.
+   */
+  scanPadded(): void {
+    const { buffer, hashLength, starts, nameStarts, nameEnds } = this;
+    const length = buffer.length;
+    const flagsOffset = STAT_LENGTH + hashLength;
+    // Names are checked for bytes over 0x7f four bytes at a time, through 32-bit words
+    // aligned to the memory under the Buffer. `shift` converts Buffer offsets to word bytes.
+    const shift = buffer.byteOffset & 3;
+    const words = new Int32Array(buffer.buffer, buffer.byteOffset - shift, (shift + length) >>> 2);
+    let high = 0;
+    let offset = this.offset;
+    for (let index = 0; index < this.count; index++) {
+      this.offset = offset;
+      const flagsStart = offset + flagsOffset;
+      if (flagsStart + 2 > length) this.truncated();
+      const flags = ((buffer[flagsStart] as number) << 8) | (buffer[flagsStart + 1] as number);
+      if (flags & FLAG_EXTENDED && this.version < 3) {
+        this.fail('an extended flag in a version 2 index');
+      }
+
+      const nameStart = flagsStart + (flags & FLAG_EXTENDED ? 4 : 2);
+      let nameLength = flags & NAME_LENGTH_MASK;
       if (nameLength === NAME_LENGTH_MASK) {
         // Names of 4095 bytes or more store the maximum; the NUL marks the end.
         nameLength = buffer.indexOf(0, nameStart) - nameStart;
       }
       const nameEnd = nameStart + nameLength;
-      if (nameLength < 0 || nameEnd >= buffer.length) this.truncated();
+      if (nameLength < 0 || nameEnd >= length) this.truncated();
 
-      entries[index] = new IndexEntryView(source, start);
-      this.offset = start + ((nameEnd - start + 8) & ~7);
+      const firstWord = (nameStart + shift + 3) >>> 2;
+      const endWord = (nameEnd + shift) >>> 2;
+      if (firstWord < endWord) {
+        for (let byte = nameStart; byte < firstWord * 4 - shift; byte++)
+          high |= buffer[byte] as number;
+        for (let word = firstWord; word < endWord; word++) high |= words[word] as number;
+        for (let byte = endWord * 4 - shift; byte < nameEnd; byte++) high |= buffer[byte] as number;
+      } else {
+        for (let byte = nameStart; byte < nameEnd; byte++) high |= buffer[byte] as number;
+      }
+      starts[index] = offset;
+      nameStarts[index] = nameStart;
+      nameEnds[index] = nameEnd;
+      offset += (nameEnd - offset + 8) & ~7;
     }
-    return entries;
+    this.offset = offset;
+    this.sawHighByte = (high & 0x80808080) !== 0;
   }
 
   /**
    * Version 4: a varint N, then a NUL-terminated suffix; the path is the previous path with N
    * bytes removed from its end, then the suffix. Entries are not padded.
    */
-  readCompressed(count: number): IndexEntry[] {
-    const entries = new Array<IndexEntry>(count);
-    for (let index = 0; index < count; index++) {
+  scanCompressed(): void {
+    const paths: string[] = [];
+    for (let index = 0; index < this.count; index++) {
       const start = this.offset;
-      const path = this.readCompressedPath(this.nameStart(start));
-      entries[index] = new IndexEntryView(this.source, start, path);
+      const nameStart = this.nameStart(start);
+      paths.push(this.readCompressedPath(nameStart));
+      this.record(index, start, nameStart, this.offset - 1);
     }
-    return entries;
+    this.paths = paths;
+    this.sawHighByte = paths.some((path) => !isAsciiText(path));
+  }
+
+  private record(index: number, start: number, nameStart: number, nameEnd: number): void {
+    // Only a file cut short can have more entries than fit; the scan fails before that.
+    if (index >= this.starts.length) this.truncated();
+    this.starts[index] = start;
+    this.nameStarts[index] = nameStart;
+    this.nameEnds[index] = nameEnd;
   }
 
   /** Returns where the name of the entry at `start` begins, after the (extended) flags. */
   private nameStart(start: number): number {
-    const { buffer, hashLength } = this.source;
+    const { buffer, hashLength } = this;
     const flagsStart = start + STAT_LENGTH + hashLength;
     if (flagsStart + 2 > buffer.length) this.truncated();
 
-    const flags = buffer.readUInt16BE(flagsStart);
+    const flags = ((buffer[flagsStart] as number) << 8) | (buffer[flagsStart + 1] as number);
     if (!(flags & FLAG_EXTENDED)) return flagsStart + 2;
     if (this.version < 3) this.fail('an extended flag in a version 2 index');
     return flagsStart + 4;
   }
 
   private readCompressedPath(position: number): string {
-    const { buffer } = this.source;
+    const { buffer } = this;
     let byte = buffer[position++] ?? this.truncated();
     let strip = byte & 0x7f;
     while (byte & 0x80) {
@@ -323,6 +308,13 @@ class EntryScanner {
   private fail(what: string): never {
     throw new IndexFormatError(`${this.path} is corrupt: ${what} at offset ${this.offset}.`);
   }
+}
+
+function isAsciiText(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) > 0x7f) return false;
+  }
+  return true;
 }
 
 /** Lists the extensions after the entries and parses the cache tree (`TREE`). */

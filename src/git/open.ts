@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { checkNativeCapabilities } from './capabilities.js';
@@ -5,13 +7,15 @@ import { readGitConfig, type GitConfig } from './config.js';
 import { discoverRepository } from './discover.js';
 import { IndexFormatError, readIndexFile, type IndexFile } from './index-file.js';
 import { ObjectStore } from './objects/store.js';
-import { CliReader } from './readers/cli.js';
 import { NativeReader } from './readers/native.js';
 import type { ObjectFormat } from './readers/object-format.js';
 import { renameOptionsFromConfig, type RenameOptions } from './renames.js';
 import type { GitReader, RepositoryLayout } from './types.js';
 
 const debug = createDebug('git');
+
+/** File of objects the native reader built from deltas, relative to the common git directory. */
+const SAVED_OBJECTS_FILE = path.join('footprint', 'saved-objects');
 
 /** Environment variable that forces one reader, for tests and benchmarks. */
 const READER_VARIABLE = 'FOOTPRINT_READER';
@@ -52,11 +56,15 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Gi
   if (forced === 'cli' || reasons.length > 0) {
     const reasonText = reasons.length > 0 ? reasons.join('; ') : `${READER_VARIABLE}=cli`;
     debug(`reader: cli because ${reasonText}`);
+    // Loaded only here, because it loads node:child_process, which the native reader never needs.
+    const { CliReader } = await import('./readers/cli.js');
     return new CliReader(layout, reasons, format, renameOptions, config);
   }
 
   debug('reader: native');
-  const store = await ObjectStore.open(layout);
+  const store = await ObjectStore.open(layout, {
+    savedObjectsFile: path.join(layout.commonDir, SAVED_OBJECTS_FILE),
+  });
   return new NativeReader(layout, index, store, renameOptions, config);
 }
 

@@ -77,5 +77,13 @@ export interface GitReader {
   readObjectSize(oid: string): Promise<number>;
   /** Returns `.gitattributes` values for a path, as `git check-attr` reports them from the index. */
   readAttributes(path: string, names: readonly string[]): Promise<Record<string, string>>;
+  /**
+   * Returns every path in the index (each once, whatever its stage), for risk rules that
+   * compare staged paths with untouched ones. Optional: a reader without it leaves them blind.
+   * With `near`, only the paths in and just below the folders on the way to those paths, in
+   * every case spelling (see selectIndexPathsNear): the native reader finds them without
+   * decoding the whole index, which for 100,000 files takes longer than the rest of the hook.
+   */
+  readIndexPaths?(near?: readonly string[]): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -1,17 +1,40 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { CHAINED_HOOK_NAME, HOOK_MARKER } from './hook-script.js';
+import { chainedHookName, HOOK_MARKER } from './hook-script.js';
 import type { InstallStep } from './install-step.js';
 
 /**
- * Writes footprint's hook as `<dir>/pre-commit`. An earlier footprint hook is replaced only
- * when its text differs. Any other hook is kept: it is renamed to pre-commit.footprint-chained,
- * which footprint's hook runs first, so a failing chained hook still blocks the commit.
+ * Throws when `<dir>/<hook>` is another tool's hook and the chained name is taken too, so
+ * footprint could keep only one of them. Called for every hook before any file is written.
  */
-export async function installHookFile(dir: string, script: string): Promise<InstallStep[]> {
-  const file = path.join(dir, 'pre-commit');
+export async function checkHookFile(dir: string, hook: string): Promise<void> {
+  const file = path.join(dir, hook);
+  const existing = await readOptional(file);
+  if (existing === null || existing.includes(HOOK_MARKER)) return;
+
+  const chained = path.join(dir, chainedHookName(hook));
+  if (!existsSync(chained)) return;
+  throw new UserError(
+    `Both ${file} (not footprint's) and ${chained} exist, so footprint cannot keep both. ` +
+      `Merge them into ${chained}, delete ${file}, and run \`footprint init\` again.`,
+  );
+}
+
+/**
+ * Writes footprint's hook as `<dir>/<hook>`. An earlier footprint hook is replaced only when
+ * its text differs. Any other hook is kept: it is renamed to `<hook>.footprint-chained`,
+ * which footprint's hook runs first, so a failing chained pre-commit still blocks the commit.
+ */
+export async function installHookFile(
+  dir: string,
+  hook: string,
+  script: string,
+  /** What the hook runs, for the report, e.g. `footprint precommit`. */
+  command: string,
+): Promise<InstallStep[]> {
+  const file = path.join(dir, hook);
   await mkdir(dir, { recursive: true });
 
   const existing = await readOptional(file);
@@ -23,22 +46,38 @@ export async function installHookFile(dir: string, script: string): Promise<Inst
   }
   if (existing === null) {
     await writeHook(file, script);
-    return [{ file, action: 'created', detail: 'runs footprint precommit' }];
+    return [{ file, action: 'created', detail: `runs ${command}` }];
   }
 
-  const chained = path.join(dir, CHAINED_HOOK_NAME);
-  if (existsSync(chained)) {
-    throw new UserError(
-      `Both ${file} (not footprint's) and ${chained} exist, so footprint cannot keep both. ` +
-        `Merge them into ${chained}, delete ${file}, and run \`footprint init\` again.`,
-    );
-  }
+  await checkHookFile(dir, hook);
+  const chained = path.join(dir, chainedHookName(hook));
   await rename(file, chained);
   await writeHook(file, script);
   return [
     { file: chained, action: 'chained', detail: 'your existing hook, run before footprint' },
-    { file, action: 'created', detail: 'runs the chained hook, then footprint precommit' },
+    { file, action: 'created', detail: `runs the chained hook, then ${command}` },
   ];
+}
+
+/**
+ * Removes footprint's `<dir>/<hook>` and puts a chained hook back under its own name. A hook
+ * without footprint's marker is another tool's and stays.
+ */
+export async function uninstallHookFile(dir: string, hook: string): Promise<InstallStep[]> {
+  const file = path.join(dir, hook);
+  const existing = await readOptional(file);
+  if (existing === null) return [];
+  if (!existing.includes(HOOK_MARKER)) {
+    return [{ file, action: 'unchanged', detail: "not footprint's hook, kept" }];
+  }
+
+  const chained = path.join(dir, chainedHookName(hook));
+  if (!existsSync(chained)) {
+    await rm(file);
+    return [{ file, action: 'removed', detail: 'footprint hook' }];
+  }
+  await rename(chained, file);
+  return [{ file, action: 'restored', detail: `your hook from ${chainedHookName(hook)}` }];
 }
 
 async function writeHook(file: string, script: string): Promise<void> {

@@ -4,8 +4,26 @@ import path from 'node:path';
 /** The line that marks a hook file as footprint's own, so init recognises it again. */
 export const HOOK_MARKER = '# footprint-hook:';
 
-/** File name an existing hook gets when footprint's hook takes its place and runs it first. */
-export const CHAINED_HOOK_NAME = 'pre-commit.footprint-chained';
+/** The line of a hook template that names the footprint arguments it runs, for husky files. */
+const COMMAND_LINE = /^# footprint-command: (.+)$/m;
+
+/** A template's `node_modules/.bin/footprint ARGS` line, when it has no `# footprint-command:` line. */
+const LOCAL_RUN_LINE = /node_modules\/\.bin\/footprint ([^|;&\n]+)/;
+
+/**
+ * Git hooks that footprint installs when `hooks/` has a script for them, in the order git
+ * runs them during a commit.
+ */
+export const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'post-commit'] as const;
+export type HookName = (typeof HOOK_NAMES)[number];
+
+/** One script of footprint's `hooks/` folder. */
+export interface HookTemplate {
+  name: HookName;
+  text: string;
+  /** footprint's arguments as a husky hook file runs them, e.g. `precommit`; null if unknown. */
+  command: string | null;
+}
 
 export interface BakedPaths {
   /** Absolute path of footprint's `bin/footprint.js`. */
@@ -14,13 +32,27 @@ export interface BakedPaths {
   node: string;
 }
 
+/** Returns the file name an existing hook gets when footprint's hook replaces it and runs it first. */
+export function chainedHookName(hook: string): string {
+  return `${hook}.footprint-chained`;
+}
+
+/** Reads the hook scripts in `<packageRoot>/hooks`, in HOOK_NAMES order; a missing one is left out. */
+export async function readHookTemplates(packageRoot: string): Promise<HookTemplate[]> {
+  const templates: HookTemplate[] = [];
+  for (const name of HOOK_NAMES) {
+    const text = await readTemplate(path.join(packageRoot, 'hooks', name));
+    if (text !== null) templates.push({ name, text, command: findCommand(text) });
+  }
+  return templates;
+}
+
 /**
- * Renders `hooks/pre-commit` with the paths of the footprint and node that installed it,
- * which the hook uses when neither the repository nor PATH provides them.
+ * Fills a hook template with the paths of the footprint and node that installed it, which the
+ * hook uses when neither the repository nor PATH provides them.
  */
-export async function renderHookScript(packageRoot: string, baked: BakedPaths): Promise<string> {
-  const template = await readFile(path.join(packageRoot, 'hooks', 'pre-commit'), 'utf8');
-  return template
+export function renderHookScript(template: HookTemplate, baked: BakedPaths): string {
+  return template.text
     .replace(
       /^installed_footprint=''$/m,
       () => `installed_footprint=${quoteShell(baked.footprintBin)}`,
@@ -31,4 +63,19 @@ export async function renderHookScript(packageRoot: string, baked: BakedPaths): 
 /** Quotes a value for POSIX sh: single quotes, with each `'` written as `'\''`. */
 export function quoteShell(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function findCommand(text: string): string | null {
+  const declared = COMMAND_LINE.exec(text)?.[1];
+  if (declared !== undefined) return declared.trim();
+  return LOCAL_RUN_LINE.exec(text)?.[1]?.trim() ?? null;
+}
+
+async function readTemplate(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

@@ -1,8 +1,16 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { CONFIG_FILE_NAME } from '../config/load.js';
+import type { RepositoryLayout } from '../git/types.js';
 import type { InstallStep } from './install-step.js';
+import { isTracked } from './tracked.js';
+
+/** Returns the report step of a file that git tracks, which uninstall keeps. */
+function trackedStep(file: string): InstallStep {
+  return { file, action: 'unchanged', detail: 'committed to the repository, kept' };
+}
 
 /** Keeps every fossil out of git while the folder itself stays visible. */
 const FOSSIL_GITIGNORE = '*\n!.gitignore\n';
@@ -62,4 +70,65 @@ async function hasFootprintKey(manifest: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Removes `<fossilDir>/.gitignore` and the folder when init's file is all the folder holds.
+ * A store with fossils keeps both, because the fossils are the user's records.
+ */
+export async function removeFossilGitignore(
+  layout: RepositoryLayout,
+  worktree: string,
+  fossilDir: string,
+): Promise<InstallStep[]> {
+  const dir = path.resolve(worktree, fossilDir);
+  const file = path.join(dir, '.gitignore');
+  if (!existsSync(file)) return [];
+  if (await isTracked(layout, file)) return [trackedStep(file)];
+  if ((await readFile(file, 'utf8')) !== FOSSIL_GITIGNORE) {
+    return [{ file, action: 'unchanged', detail: 'edited since init, kept' }];
+  }
+
+  const others = (await readdir(dir)).filter((name) => name !== '.gitignore');
+  if (others.length > 0) {
+    return [
+      {
+        file,
+        action: 'unchanged',
+        detail: `kept, because the store holds ${others.length} more files`,
+      },
+    ];
+  }
+  await rm(file);
+  await rmdir(dir);
+  return [{ file, action: 'removed', detail: 'the fossil store was empty' }];
+}
+
+/** Removes footprint.config.json when it still has the starter settings init wrote. */
+export async function removeStarterConfig(
+  layout: RepositoryLayout,
+  worktree: string,
+): Promise<InstallStep[]> {
+  const file = path.join(worktree, CONFIG_FILE_NAME);
+  if (!existsSync(file)) return [];
+  if (await isTracked(layout, file)) return [trackedStep(file)];
+
+  let written: unknown;
+  try {
+    written = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return [{ file, action: 'unchanged', detail: 'edited since init, kept' }];
+  }
+  if (!isDeepStrictEqual(withoutSchema(written), withoutSchema(starterConfig(worktree)))) {
+    return [{ file, action: 'unchanged', detail: 'edited since init, kept' }];
+  }
+  await rm(file);
+  return [{ file, action: 'removed', detail: 'starter configuration' }];
+}
+
+function withoutSchema(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const copy: Record<string, unknown> = { ...value };
+  delete copy['$schema'];
+  return copy;
 }

@@ -1,26 +1,59 @@
 import type { Config } from '../config/types.js';
+import type { AnthropicSettings } from './anthropic.js';
+import type { InsightCache } from './cache.js';
 import { createHeuristicProvider } from './heuristic.js';
 import type { InsightProvider } from './types.js';
 
-const ANTHROPIC_UNAVAILABLE =
-  'llm.provider is "anthropic", but this version of footprint has no Anthropic provider yet; ' +
-  'used the offline heuristic. Set llm.provider to "heuristic" to silence this.';
+const MISSING_API_KEY =
+  'llm.provider is "anthropic", but ANTHROPIC_API_KEY is not set; used the offline heuristic. ' +
+  'Set the key, or set llm.provider to "heuristic" to silence this.';
+
+export interface SelectOptions {
+  /** `--no-llm`: no provider that calls a service. */
+  noLlm: boolean;
+  /** Store of the replies of a provider that calls a service, or null for none. */
+  cache?: InsightCache | null;
+}
+
+/** Returns a variable's value, or null when it is unset or blank. */
+function readVariable(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? null : value;
+}
+
+/**
+ * Returns the Anthropic provider, whose modules load on its first request, so that a run with
+ * the heuristic never loads them.
+ */
+function loadAnthropicProvider(settings: AnthropicSettings): InsightProvider {
+  return {
+    name: 'anthropic',
+    async generate(request) {
+      const { createAnthropicProvider } = await import('./anthropic.js');
+      return createAnthropicProvider(settings).generate(request);
+    },
+  };
+}
 
 /**
  * Chooses the insight provider for a run: the offline heuristic when `--no-llm` is given, when
- * `llm.enabled` is false or when `llm.provider` is `heuristic`. `env` is where a provider that
- * calls a service will read its API key.
+ * `llm.enabled` is false (as FOOTPRINT_LLM=0 makes it) or when `llm.provider` is `heuristic`.
+ * For `anthropic` it reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL from `env`; the variable
+ * wins over `llm.baseURL`, because it is the more local setting. Without a key it returns the
+ * heuristic with a reason, and nothing is sent.
  */
 export function selectInsightProvider(
   config: Config,
-  _env: NodeJS.ProcessEnv,
-  options: { noLlm: boolean },
+  env: NodeJS.ProcessEnv,
+  options: SelectOptions,
 ): InsightProvider {
   if (options.noLlm || !config.llm.enabled || config.llm.provider === 'heuristic') {
     return createHeuristicProvider();
   }
 
-  // TODO: return the Anthropic provider here, with model, baseURL and the API key from env.
-  // Until it exists, a configured `anthropic` falls back to the heuristic and explains why.
-  return createHeuristicProvider({ fallbackReason: ANTHROPIC_UNAVAILABLE });
+  const apiKey = readVariable(env, 'ANTHROPIC_API_KEY');
+  if (apiKey === null) return createHeuristicProvider({ fallbackReason: MISSING_API_KEY });
+
+  const baseURL = readVariable(env, 'ANTHROPIC_BASE_URL') ?? config.llm.baseURL;
+  return loadAnthropicProvider({ apiKey, baseURL, config, cache: options.cache ?? null });
 }

@@ -1,4 +1,4 @@
-import type { BatchAnalysis } from '../batches/types.js';
+import type { BatchAnalysis, BatchChange } from '../batches/types.js';
 import type { Footprint, FootprintWithContent } from '../footprint/types.js';
 import type { RiskReport, Severity } from '../risk/types.js';
 
@@ -27,9 +27,31 @@ export interface Insights {
   /** Better messages, keyed by batch id. */
   messages: Record<string, string>;
   riskNotes: RiskNote[];
+  /**
+   * Merges and splits of the offline batches that the provider proposed. applyInsights uses
+   * them only when the resulting strategy passes validation, and removes this field.
+   */
+  proposals?: BatchProposal[];
   /** One line for the user when the provider fell back to the heuristic. */
   fallbackReason?: string;
 }
+
+/** Offline batches, named by id, that a provider proposed to join into one commit. */
+export interface MergeProposal {
+  kind: 'merge';
+  batches: string[];
+  /** Conventional Commits header of the joined commit. */
+  message: string;
+}
+
+/** An offline batch that a provider proposed to divide into parts, in commit order. */
+export interface SplitProposal {
+  kind: 'split';
+  batch: string;
+  parts: Array<{ message: string; changes: BatchChange[] }>;
+}
+
+export type BatchProposal = MergeProposal | SplitProposal;
 
 export interface InsightProvider {
   readonly name: string;

@@ -7,9 +7,6 @@ import type { Finding } from '../risk/types.js';
 import type { StrategyProblem } from '../strategy/types.js';
 import { formatStatus, type Style } from './style.js';
 
-/** Commands of later versions, which the CLI rejects with a message instead of running. */
-export const LATER_COMMANDS = ['commit', 'learn', 'fossils', 'undo'] as const;
-
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
@@ -26,13 +23,6 @@ export function missingCommandMessage(): string {
 
 export function unknownCommandMessage(name: string): string {
   return `Unknown command '${name}'. Run \`footprint --help\` to list the commands.`;
-}
-
-export function laterCommandMessage(name: string, version: string): string {
-  return (
-    `footprint ${name} is not available in this version (${version}). ` +
-    'Run `footprint --help` to list the commands this version has.'
-  );
 }
 
 export function unknownOptionMessage(option: string, command: string | null): string {
@@ -192,13 +182,19 @@ export function waysOutLines(
   const rules = [...new Set(blocking.map((finding) => finding.rule))];
   const first = blocking[0];
   const ruleList = rules.join(',');
+  // A comment only helps a finding that has a line; file-level rules such as a .env file do not.
+  const lineRule = blocking.find((finding) => finding.line !== undefined)?.rule;
   const config = configFile ?? 'footprint.config.json';
   const allowKey = config.endsWith('package.json') ? 'footprint.risk.allow' : 'risk.allow';
   const allowEntry =
     first === undefined ? '' : `{ "rule": "${first.rule}", "path": "${first.path}" }`;
   const rows: Array<[string, string]> = [
     ['Fix it', 'change the staged file as each finding says, then `git add` it again'],
-    ['Allow one line', `add the comment \`footprint-allow: ${rules[0] ?? 'RULE'}\` on that line`],
+    ...(lineRule === undefined
+      ? []
+      : ([
+          ['Allow one line', `add the comment \`footprint-allow: ${lineRule}\` on that line`],
+        ] as Array<[string, string]>)),
     ['Allow a path', `add ${allowEntry} to "${allowKey}" in ${config}`],
     ['Skip the rule', `FOOTPRINT_SKIP=${ruleList} git commit ...`],
     ['Skip all checks', 'git commit --no-verify'],
@@ -228,7 +224,8 @@ export function passedHeadline(style: Style, command: string, findingCount: numb
 
 // footprint init.
 
-export type InstallAction = 'created' | 'appended' | 'chained' | 'unchanged' | 'updated';
+export type InstallAction =
+  'created' | 'appended' | 'chained' | 'unchanged' | 'updated' | 'removed' | 'restored';
 
 export function installStepMessage(
   style: Style,
@@ -245,4 +242,85 @@ export function initDoneMessage(style: Style, changed: boolean): string {
     ? 'footprint is installed. It runs on your next `git commit`; skip it once with FOOTPRINT=0 git commit ...'
     : 'footprint was already installed; nothing changed.';
   return formatStatus(style, 'success', text) + '\n';
+}
+
+// footprint prepare-commit-msg.
+
+/** Warns that no message was suggested; `reason` is a sentence ending in a full stop. */
+export function messageNotSuggestedMessage(style: Style, reason: string): string {
+  const text = `footprint suggested no commit message: ${reason} The commit goes ahead.`;
+  return formatStatus(style, 'warning', text) + '\n';
+}
+
+export function uninstallDoneMessage(style: Style, changed: boolean): string {
+  const text = changed
+    ? 'footprint is uninstalled. Run `footprint init` to install it again.'
+    : 'footprint was not installed; nothing changed.';
+  return formatStatus(style, 'success', text) + '\n';
+}
+
+// footprint learn and footprint fossils.
+
+export const FOSSIL_ID_EXAMPLE = '20260101T120000.000Z-analysis-0a1b2c3d';
+
+export function invalidCountMessage(
+  option: string,
+  value: string,
+  example: string,
+  minimum = 1,
+): string {
+  return `Invalid value '${value}' for ${option}. Use a whole number of ${minimum} or more, e.g. ${option} ${example}.`;
+}
+
+export function invalidDateMessage(option: string, value: string): string {
+  return (
+    `Invalid value '${value}' for ${option}. Use a date such as 2025-01-31 or 2025-01-31T12:00Z, ` +
+    'or an age such as 30d, 12h, 2w or "6 months ago".'
+  );
+}
+
+export function missingFossilsSubcommandMessage(subcommands: readonly string[]): string {
+  return (
+    `footprint fossils needs a subcommand: ${joinWords([...subcommands], 'or')}. ` +
+    'Run `footprint fossils --help` for what each does.'
+  );
+}
+
+export function unknownFossilsSubcommandMessage(
+  name: string,
+  subcommands: readonly string[],
+): string {
+  return `Unknown subcommand 'fossils ${name}'. Use one of: ${subcommands.join(', ')}.`;
+}
+
+export function optionOfOtherSubcommandMessage(
+  option: string,
+  subcommand: string,
+  owners: string[],
+): string {
+  const named = owners.map((owner) => `fossils ${owner}`);
+  return (
+    `Option '${option}' is for footprint ${joinWords(named, 'and')}, not footprint fossils ${subcommand}. ` +
+    'Run `footprint fossils --help` to list the options.'
+  );
+}
+
+export function missingFossilIdMessage(): string {
+  return (
+    `footprint fossils show needs a fossil id, e.g. footprint fossils show ${FOSSIL_ID_EXAMPLE}. ` +
+    'Run `footprint fossils list` to see the ids.'
+  );
+}
+
+export function fossilNotFoundMessage(id: string, dir: string): string {
+  return `No readable fossil has the id '${id}' in ${dir}. Run \`footprint fossils list\` to see the ids.`;
+}
+
+export function unknownFossilTypeMessage(type: string, types: readonly string[]): string {
+  return `Unknown fossil type '${type}' for --type. Use one of: ${types.join(', ')}.`;
+}
+
+/** Formats the line for a skipped fossil; `warning` names the file and the reason. */
+export function skippedFossilMessage(style: Style, warning: string): string {
+  return formatStatus(style, 'warning', warning) + '\n';
 }

@@ -201,10 +201,8 @@ function severityLevel(severity: Severity): Level {
 function noticeLines(result: PipelineResult, style: Style): string[] {
   const lines: string[] = [];
   const reason = result.insights.fallbackReason;
-  if (reason)
-    lines.push(
-      formatStatus(style, 'warning', `LLM insights used the heuristic instead: ${reason}`),
-    );
+  // The reason already says that the offline heuristic was used instead.
+  if (reason) lines.push(formatStatus(style, 'warning', `LLM insights: ${reason}`));
   if (!result.validation.valid) {
     const first = result.validation.problems[0]?.message ?? '';
     const count = plural(result.validation.problems.length, 'problem');

@@ -1,21 +1,27 @@
 import type { Mode } from '../batches/types.js';
 import { analyzeBatches } from '../batches/analyze.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfig, type LoadConfigOptions } from '../config/load.js';
+import type { Config } from '../config/types.js';
+import { findRiskScopes } from '../config/nearest.js';
 import { UserError } from '../errors.js';
 import { buildFootprint } from '../footprint/build.js';
 import { buildAnalysisFossil } from '../fossils/build-analysis.js';
 import { openFossilStore } from '../fossils/store.js';
 import { openRepository } from '../git/open.js';
 import type { GitReader } from '../git/types.js';
-import { runInsights } from '../insights/run.js';
-import { selectInsightProvider } from '../insights/select.js';
+import { runInsightStage } from '../insights/stage.js';
+import { toCoChangeModel } from '../learn/co-change-adapter.js';
+import { loadModel } from '../learn/load-model.js';
+import type { Model } from '../learn/model-types.js';
+import { toRiskModel } from '../learn/risk-adapter.js';
 import { createDebug } from '../log/debug.js';
-import { assessRisk } from '../risk/assess.js';
+import { needsIndexPaths } from '../risk/index-paths.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
 import { buildStrategy } from '../strategy/build.js';
 import type { Strategy } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
 import { buildAnalysisDocument } from './document.js';
+import { assessScopedRisk } from './scoped-risk.js';
 import { StageTimer } from './stage-timer.js';
 import type { PipelineResult } from './types.js';
 
@@ -63,21 +69,48 @@ async function runStages(
   const mode = config.config.mode;
   debug(`reader ${reader.choice.reader}, mode ${mode}, config ${config.file ?? 'defaults'}`);
 
+  // The learned model, when `footprint learn` made one, loads while the footprint is read.
+  const modelLoad = loadOptionalModel(worktree, config.config);
   const input = await timer.time('footprint', async () => {
     const change = await reader.readStagedChange();
     return buildFootprint(reader, change, { maxDiffBytes: config.config.maxDiffBytes });
   });
-  const analysis = timer.timeSync('batches', () => analyzeBatches(input, { mode }));
-  const risk = timer.timeSync('risk', () =>
-    assessRisk(input, analysis, { mode, config: config.config, skip: skippedRules(options.env) }),
-  );
-  const insights = await timer.time('insights', () => {
-    const provider = selectInsightProvider(config.config, options.env, { noLlm: options.noLlm });
-    return runInsights(provider, { input, analysis, risk }, config.config.llm.timeoutMs);
+  const model = await modelLoad;
+  const coChange = model === null ? {} : { model: toCoChangeModel(model) };
+  const analysis = timer.timeSync('batches', () => analyzeBatches(input, { mode, ...coChange }));
+  const risk = await timer.time('risk', async () => {
+    const paths = input.footprint.files.map((file) => file.path);
+    const scopes = await findRiskScopes(worktree, paths, config);
+    const indexPaths = needsIndexPaths(input.footprint)
+      ? await reader.readIndexPaths?.(paths)
+      : undefined;
+    const riskOptions = {
+      mode,
+      config: config.config,
+      skip: skippedRules(options.env),
+      ...(indexPaths === undefined ? {} : { indexPaths }),
+      ...(model === null ? {} : { model: toRiskModel(model) }),
+    };
+    return assessScopedRisk(input, analysis, riskOptions, scopes);
   });
-  const strategy = buildStrategy(input.footprint, analysis, risk, new Date());
+  // The insights may reshape batches and raise findings; the offline results go no further.
+  const applied = await timer.time('insights', () =>
+    runInsightStage({
+      worktree,
+      config: config.config,
+      env: options.env,
+      noLlm: options.noLlm,
+      input,
+      analysis,
+      risk,
+    }),
+  );
+  const strategy = buildStrategy(input.footprint, applied.analysis, applied.risk, new Date());
   const validation = timer.timeSync('validation', () =>
-    validateStrategy(strategy, input.footprint, { validateSchema: validateStrategyDocument }),
+    validateStrategy(strategy, input.footprint, {
+      validateSchema: validateStrategyDocument,
+      content: input.content,
+    }),
   );
 
   const result: PipelineResult = {
@@ -85,9 +118,9 @@ async function runStages(
     reader: reader.choice,
     config,
     footprint: input.footprint,
-    analysis,
-    risk,
-    insights,
+    analysis: applied.analysis,
+    risk: applied.risk,
+    insights: applied.insights,
     validation,
     timings: timer.timings,
     fossilPath: null,
@@ -104,8 +137,18 @@ async function writeAnalysisFossil(worktree: string, result: PipelineResult): Pr
   return store.write('analysis', buildAnalysisFossil(result, outcome));
 }
 
-function configOverrides(options: PipelineOptions): { mode?: Mode; noLlm?: boolean } {
-  const overrides: { mode?: Mode; noLlm?: boolean } = { noLlm: options.noLlm };
+/** Loads the learned model. A model that cannot be loaded is left out, never an error. */
+async function loadOptionalModel(worktree: string, config: Config): Promise<Model | null> {
+  try {
+    return await loadModel(worktree, config);
+  } catch (error) {
+    debug(`no model: ${String(error)}`);
+    return null;
+  }
+}
+
+function configOverrides(options: PipelineOptions): LoadConfigOptions {
+  const overrides: LoadConfigOptions = { noLlm: options.noLlm, env: options.env };
   if (options.mode) overrides.mode = options.mode;
   return overrides;
 }

@@ -33,6 +33,7 @@ export async function validateStrategyFile(options: {
     });
     const validation = validateStrategy(strategy, input.footprint, {
       validateSchema: validateStrategyDocument,
+      content: input.content,
     });
     return {
       validation,

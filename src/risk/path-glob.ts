@@ -30,6 +30,18 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(anchored ? `^${source.replace(/^\//, '')}$` : `(?:^|/)${source}$`, 's');
 }
 
+const compiled = new Map<string, RegExp>();
+
+/** Returns true when `path` matches `glob`; each glob is compiled once per process. */
 export function matchesGlob(path: string, glob: string): boolean {
-  return globToRegExp(glob).test(path);
+  let pattern = compiled.get(glob);
+  if (pattern === undefined) {
+    pattern = globToRegExp(glob);
+    compiled.set(glob, pattern);
+  }
+  return pattern.test(path);
+}
+
+export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => matchesGlob(path, glob));
 }

@@ -1,10 +1,13 @@
-import type { FileChange, FileContent } from '../footprint/types.js';
+import type { BatchAnalysis } from '../batches/types.js';
+import type { Config } from '../config/types.js';
+import type { FileChange, FileContent, Footprint } from '../footprint/types.js';
 
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
 
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** Staged path of the finding; the empty string for a finding about the whole change. */
   path: string;
   /** 1-based line in the staged blob, when the finding has one. */
   line?: number;
@@ -28,14 +31,52 @@ export interface RuleContext {
   options: Readonly<Record<string, unknown>>;
 }
 
-/** A risk rule: one concern, checked on the lines a staged change adds. */
+/** Families of rules, for documentation and the SARIF rule tags. */
+export type RuleGroup =
+  | 'secrets'
+  | 'conflicts'
+  | 'leftovers'
+  | 'size'
+  | 'dependencies'
+  | 'hygiene'
+  | 'change-shape'
+  | 'custom';
+
+/** What the learned model knows about a path's history; read only when a model exists. */
+export interface RiskModel {
+  /** Commits that touched `path` and how many of them were fixes, or null when unknown. */
+  fixHistory(path: string): { commits: number; fixes: number } | null;
+}
+
+/** The whole staged change, for rules that look past one file. */
+export interface RiskChange {
+  footprint: Footprint;
+  /** Texts of the staged paths, keyed by FileChange.path. */
+  content: ReadonlyMap<string, FileContent>;
+  analysis: BatchAnalysis;
+  /**
+   * Every path in the index, staged or not, when the reader lists them. Without it, rules
+   * that compare with untouched paths see only the staged ones.
+   */
+  indexPaths?: readonly string[];
+  model?: RiskModel;
+}
+
+/** A risk rule: one concern, checked on the lines a staged change adds or on the whole change. */
 export interface RiskRule {
   /** Stable id used by `footprint-allow:`, FOOTPRINT_SKIP and `risk.disable`, e.g. `private-key`. */
   readonly id: string;
+  readonly group: RuleGroup;
   readonly defaultSeverity: Severity;
   /** One sentence saying what the rule finds and why it matters. */
   readonly description: string;
+  /** The first sentence of every finding's fix: how to resolve it. */
+  readonly fix: string;
   readonly defaultOptions: Readonly<Record<string, unknown>>;
+  /** Option defaults that come from other configuration keys, such as `risk.maxFileBytes`. */
+  configDefaults?(config: Config): Record<string, unknown>;
   /** Returns the findings in one file; reads only added lines, never the file's old content. */
-  check(file: FileChange, content: FileContent, context: RuleContext): Finding[];
+  check?(file: FileChange, content: FileContent, context: RuleContext): Finding[];
+  /** Returns the findings that need the whole change, such as a manifest without its lockfile. */
+  checkChange?(change: RiskChange, context: RuleContext): Finding[];
 }

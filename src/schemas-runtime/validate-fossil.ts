@@ -1,5 +1,9 @@
 import validateFossilEnvelope from './generated/fossil.js';
 import validateFossilAnalysis from './generated/fossil-analysis.js';
+import validateFossilCommitRun from './generated/fossil-commit-run.js';
+import validateFossilInsightCache from './generated/fossil-insight-cache.js';
+import validateFossilModel from './generated/fossil-model.js';
+import validateFossilOutcome from './generated/fossil-outcome.js';
 import validateFossilStrategy from './generated/fossil-strategy.js';
 import type { CompiledValidator } from './generated/fossil.js';
 import { formatSchemaErrors } from './schema-error.js';
@@ -8,6 +12,10 @@ import { formatSchemaErrors } from './schema-error.js';
 const FOSSIL_VALIDATORS = new Map<string, CompiledValidator>([
   ['analysis', validateFossilAnalysis],
   ['strategy', validateFossilStrategy],
+  ['commit-run', validateFossilCommitRun],
+  ['insight-cache', validateFossilInsightCache],
+  ['model', validateFossilModel],
+  ['outcome', validateFossilOutcome],
 ]);
 
 /**

@@ -7,8 +7,18 @@
 import validateAnalysis from './generated/analysis.js';
 import validateConfig from './generated/config.js';
 import validateFootprint from './generated/footprint.js';
+import validateInsightsTool from './generated/insights-tool.js';
 import validateFossilEnvelope from './generated/fossil.js';
 import validateFossilAnalysis from './generated/fossil-analysis.js';
+import validateFossilCommitRun from './generated/fossil-commit-run.js';
+import validateFossilInsightCache from './generated/fossil-insight-cache.js';
+import validateFossilModel from './generated/fossil-model.js';
+import validateFossilOutcome from './generated/fossil-outcome.js';
+import validateFossilsList from './generated/fossils-list.js';
+import validateFossilsPrune from './generated/fossils-prune.js';
+import validateFossilsStats from './generated/fossils-stats.js';
+import validateLearn from './generated/learn.js';
+import validateModelCounts from './generated/model-counts.js';
 import validateFossilStrategy from './generated/fossil-strategy.js';
 import validateStrategy from './generated/strategy.js';
 import validateValidation from './generated/validation.js';
@@ -25,8 +35,18 @@ const VALIDATORS = {
   analysis: validateAnalysis,
   config: validateConfig,
   footprint: validateFootprint,
+  'insights-tool': validateInsightsTool,
   fossil: validateFossilEnvelope,
   'fossil-analysis': validateFossilAnalysis,
+  'fossil-commit-run': validateFossilCommitRun,
+  'fossil-insight-cache': validateFossilInsightCache,
+  'fossil-model': validateFossilModel,
+  'fossil-outcome': validateFossilOutcome,
+  'fossils-list': validateFossilsList,
+  'fossils-prune': validateFossilsPrune,
+  'fossils-stats': validateFossilsStats,
+  learn: validateLearn,
+  'model-counts': validateModelCounts,
   'fossil-strategy': validateFossilStrategy,
   strategy: validateStrategy,
   validation: validateValidation,

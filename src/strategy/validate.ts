@@ -1,4 +1,5 @@
-import type { Footprint } from '../footprint/types.js';
+import { findBatchDependencies, type BatchDependency } from '../batches/batch-dependencies.js';
+import type { FileContent, Footprint } from '../footprint/types.js';
 import { checkCoverage } from './coverage.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
@@ -8,6 +9,12 @@ const REWRITE = 'write it again with `footprint strategy --output FILE`';
 export interface ValidateStrategyOptions {
   /** Validates against schemas/strategy.schema.json; returns one readable line per error. */
   validateSchema: (document: unknown) => string[];
+  /**
+   * The footprint's file content. With it, validation also checks that no batch uses what a
+   * later batch adds (an import of a new file, a call of a new function), or removes what a
+   * later batch still uses.
+   */
+  content?: ReadonlyMap<string, FileContent>;
 }
 
 function shortId(oid: string | null): string {
@@ -82,6 +89,37 @@ function checkOrder(strategy: StrategyShape): StrategyProblem[] {
   return problems;
 }
 
+function describeDependency(dependency: BatchDependency): string {
+  const { batch, on, path, onPath, subject } = dependency;
+  const part = subject === onPath ? onPath : `that change of ${onPath}`;
+  const fix = `Move ${batch} after ${on}, or move ${part} into ${batch} or an earlier batch.`;
+  if (dependency.removes) {
+    const where = subject === path ? '' : ` (in ${path})`;
+    return `Batch ${batch} removes ${subject}${where}, which batch ${on} still uses until it changes ${onPath}. ${fix}`;
+  }
+  if (subject === onPath) {
+    return `Batch ${batch} imports ${subject} (in ${path}), which batch ${on} adds. ${fix}`;
+  }
+  return `Batch ${batch} uses ${subject} (in ${path}), which batch ${on} adds in ${onPath}. ${fix}`;
+}
+
+/** Checks that no batch needs a later one, by the imports and names the staged change adds and removes. */
+function checkDependencies(
+  strategy: StrategyShape,
+  footprint: Footprint,
+  content: ReadonlyMap<string, FileContent>,
+): StrategyProblem[] {
+  const positions = new Map(strategy.batches.map((batch, position) => [batch.id, position]));
+  const problems: StrategyProblem[] = [];
+  for (const dependency of findBatchDependencies(strategy.batches, { footprint, content })) {
+    const at = positions.get(dependency.batch) ?? 0;
+    if ((positions.get(dependency.on) ?? 0) <= at) continue;
+    const message = describeDependency(dependency);
+    problems.push({ code: 'order', batch: dependency.batch, path: dependency.path, message });
+  }
+  return problems;
+}
+
 /**
  * Validates a strategy document against its schema and the current staged change. A valid
  * strategy was made for the staged tree and HEAD of `footprint` (else it is stale), has unique
@@ -110,6 +148,7 @@ export function validateStrategy(
     ...checkStale(strategy, footprint),
     ...checkBatchIds(strategy),
     ...checkOrder(strategy),
+    ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),
     ...checkCoverage(strategy, footprint.files),
   ];
   return { valid: problems.length === 0, problems };

@@ -200,7 +200,7 @@ describe('analyzeBatches order', () => {
   ];
 
   test('importer of a new file comes after it', () => {
-    const { batches } = analyze(newModuleAndUser);
+    const { batches } = analyze(newModuleAndUser, 'aggressive');
 
     assert.equal(batches.length, 2);
     assert.deepEqual(pathsOf(batches[0]), ['src/parser/tokenizer.ts']);
@@ -210,24 +210,33 @@ describe('analyzeBatches order', () => {
   });
 
   test('importer of a new file is a feature using it', () => {
-    const { batches } = analyze(newModuleAndUser);
+    const { batches } = analyze(newModuleAndUser, 'aggressive');
 
     assert.equal(batches[1]?.message, 'feat(cli): use tokenizer in main');
   });
 
-  test('conservative joins importer and imported file', () => {
-    const { batches } = analyze(newModuleAndUser, 'conservative');
+  for (const mode of ['conservative', 'balanced'] as const) {
+    test(`${mode} joins importer and imported file`, () => {
+      const { batches } = analyze(newModuleAndUser, mode);
 
-    assert.equal(batches.length, 1);
-    assert.match(batches[0]?.rationale ?? '', /imports/);
-  });
+      assert.equal(batches.length, 1);
+      assert.match(batches[0]?.rationale ?? '', /import/);
+    });
+  }
 
   test('dependency wins over kind order', () => {
-    const { batches } = analyze([
-      { path: 'src/a/uses.ts', old: lines('x'), new: lines("import './../b/new-thing.js';", 'x') },
-      { path: 'src/b/new-thing.ts', new: lines('export {};') },
-      { path: 'test/b/new-thing-helper.ts', category: 'test', new: lines('y') },
-    ]);
+    const { batches } = analyze(
+      [
+        {
+          path: 'src/a/uses.ts',
+          old: lines('x'),
+          new: lines("import './../b/new-thing.js';", 'x'),
+        },
+        { path: 'src/b/new-thing.ts', new: lines('export {};') },
+        { path: 'test/b/new-thing-helper.ts', category: 'test', new: lines('y') },
+      ],
+      'aggressive',
+    );
 
     const importer = batches.findIndex((batch) => pathsOf(batch).includes('src/a/uses.ts'));
     const imported = batches.findIndex((batch) => pathsOf(batch).includes('src/b/new-thing.ts'));
@@ -244,7 +253,7 @@ describe('analyzeBatches order', () => {
     );
 
     assert.equal(batches.length, 1);
-    assert.match(batches[0]?.rationale ?? '', /imports/);
+    assert.match(batches[0]?.rationale ?? '', /import/);
   });
 
   test('kind order puts build first and docs last', () => {

@@ -5,8 +5,15 @@ import { MAX_HEADER_LENGTH } from '../../src/batches/message.js';
 import type { Mode } from '../../src/batches/types.js';
 import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
 
-/** Returns the message of the only batch of a change; fails when the change splits. */
-function messageOf(specs: FileSpec[], mode: Mode = 'balanced'): string {
+/**
+ * Returns the message of the only batch of a change; fails when the change splits. Changes of
+ * several files without content that relates them are read in conservative mode, which keeps
+ * them in one batch.
+ */
+function messageOf(
+  specs: FileSpec[],
+  mode: Mode = specs.length > 1 ? 'conservative' : 'balanced',
+): string {
   const { batches } = analyzeBatches(makeFootprint(specs), { mode });
   assert.equal(batches.length, 1, `expected one batch, got ${batches.length}`);
   return batches[0]?.message ?? '';

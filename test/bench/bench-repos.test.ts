@@ -52,7 +52,7 @@ test('stageFreshChange gives the same change twice', async () => {
   assert.equal(git(repo.dir, ['write-tree']), first);
 });
 
-test('stageFreshChange refuses a repository it did not create', () => {
+test('stageFreshChange rejects a foreign repository', () => {
   const repo = createTempRepo();
   try {
     repo.write('a.ts', 'export const a = 1;\n');
@@ -81,6 +81,20 @@ test('copyLocalRepo copies the staged change and leaves the source alone', () =>
 
     stageFreshChange(copy, 1, 1);
     assert.equal(repo.git(['diff', '--cached', '--name-only']), 'a.ts\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('copyLocalRepo rejects a linked worktree', () => {
+  const repo = createTempRepo();
+  const worktree = path.join(cacheDir, 'linked-worktree');
+  try {
+    repo.write('a.ts', 'export const a = 1;\n');
+    repo.git(['add', 'a.ts']);
+    repo.git(['commit', '-q', '-m', 'add a']);
+    repo.git(['worktree', 'add', '-q', worktree]);
+    assert.throws(() => copyLocalRepo(worktree, cacheDir), /not a linked worktree/);
   } finally {
     repo.cleanup();
   }

@@ -129,20 +129,6 @@ for (const { name, argv, named } of usageErrors) {
   });
 }
 
-for (const name of ['commit', 'learn', 'fossils', 'undo']) {
-  test(`later command ${name} is not available`, async () => {
-    const { io, stderr } = captureIo();
-
-    const code = await main([name, '--dry-run'], io);
-
-    assert.equal(code, 2);
-    assert.match(
-      stderr.text,
-      new RegExp(`footprint ${name} is not available in this version \\(\\d+\\.\\d+\\.\\d+\\)`),
-    );
-  });
-}
-
 test('missing cwd folder exits 2 naming it', async () => {
   const { io, stderr } = captureIo({ env: { FOOTPRINT: '0' } });
 

@@ -171,7 +171,7 @@ describe('loadConfig errors', () => {
     assert.match(error.message, /unknown key "llm\.apiKey"/);
     assert.match(
       error.message,
-      /Known keys in "llm": baseURL, enabled, maxRequestBytes, model, provider, timeoutMs\./,
+      /Known keys in "llm": baseURL, enabled, maxRequestBytes, maxRequestTokens, model, provider, timeoutMs\./,
     );
     assert.doesNotMatch(error.message, /sk-test/, 'the value of an unknown key is not echoed');
   });

@@ -43,7 +43,7 @@ export function fakePrivateKey(): string {
 export function listFossils(repo: TempRepo): string[] {
   const dir = path.join(repo.dir, 'fossils');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => name.endsWith('.json'));
+  return readdirSync(dir).filter((name) => name.includes('-analysis-') && name.endsWith('.json'));
 }
 
 function manifest(version: string): string {

@@ -13,10 +13,21 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { renderHookScript } from '../../src/init/hook-script.js';
+import {
+  readHookTemplates,
+  renderHookScript,
+  type HookName,
+  type HookTemplate,
+} from '../../src/init/hook-script.js';
 import { projectRoot } from '../helpers/repo.js';
 
 const SH = '/bin/sh';
+
+async function readTemplate(name: HookName): Promise<HookTemplate> {
+  const template = (await readHookTemplates(projectRoot)).find((found) => found.name === name);
+  assert.ok(template, `hooks/${name} is missing`);
+  return template;
+}
 const DIRNAME = '/usr/bin/dirname';
 
 /**
@@ -37,13 +48,16 @@ function createSandbox() {
     writeFileSync(file, text);
     chmodSync(file, 0o755);
   };
-  const install = async (baked: { footprintBin: string; node: string }) => {
-    const hook = path.join(hooks, 'pre-commit');
-    writeExecutable(hook, await renderHookScript(projectRoot, baked));
+  const install = async (
+    baked: { footprintBin: string; node: string },
+    name: HookName = 'pre-commit',
+  ) => {
+    const hook = path.join(hooks, name);
+    writeExecutable(hook, renderHookScript(await readTemplate(name), baked));
     return hook;
   };
-  const runHook = (hook: string, env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(SH, [path.relative(worktree, hook)], {
+  const runHook = (hook: string, env: NodeJS.ProcessEnv = {}, args: string[] = []) =>
+    spawnSync(SH, [path.relative(worktree, hook), ...args], {
       cwd: worktree,
       env: { PATH: tools, HOME: home, ...env },
       encoding: 'utf8',
@@ -259,11 +273,128 @@ test('hook runs the chained hook even with FOOTPRINT=0', async () => {
 });
 
 test('rendered hook quotes baked paths for sh', async () => {
-  const script = await renderHookScript(projectRoot, {
+  const script = renderHookScript(await readTemplate('pre-commit'), {
     footprintBin: "/opt/it's here/footprint.js",
     node: '/usr/bin/node',
   });
 
   assert.match(script, /^installed_footprint='\/opt\/it'\\''s here\/footprint\.js'$/m);
   assert.match(script, /^installed_node='\/usr\/bin\/node'$/m);
+});
+
+test('templates name their footprint command', async () => {
+  const templates = await readHookTemplates(projectRoot);
+  const commands = new Map(templates.map((template) => [template.name, template.command]));
+
+  assert.equal(commands.get('pre-commit'), 'precommit');
+  assert.equal(commands.get('prepare-commit-msg'), 'prepare-commit-msg "$@"');
+});
+
+/** A footprint on PATH that prints its arguments separated by `|` and exits with `code`. */
+function argumentEcho(code = 0): string {
+  return `#!/bin/sh\nprintf '%s|' "$@"\nexit ${code}\n`;
+}
+
+test('message hook passes git arguments to footprint', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE, 'prepare-commit-msg');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'node'), '#!/bin/sh\n');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho());
+
+    const result = sandbox.runHook(hook, {}, ['.git/COMMIT_EDITMSG', '', '']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'prepare-commit-msg|.git/COMMIT_EDITMSG|||');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('message hook skips messages the user gave', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE, 'prepare-commit-msg');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'node'), '#!/bin/sh\n');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho());
+
+    for (const source of ['message', 'merge', 'squash', 'commit']) {
+      const result = sandbox.runHook(hook, {}, ['.git/COMMIT_EDITMSG', source, 'HEAD']);
+
+      assert.equal(result.status, 0, `${source}: ${result.stderr}`);
+      assert.equal(result.stdout, '', `footprint ran for source ${source}`);
+    }
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('message hook skips when git opens no editor', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE, 'prepare-commit-msg');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'node'), '#!/bin/sh\n');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho());
+
+    const result = sandbox.runHook(hook, { GIT_EDITOR: ':' }, ['.git/COMMIT_EDITMSG']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('message hook exits 0 when footprint fails', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE, 'prepare-commit-msg');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'node'), '#!/bin/sh\n');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho(3));
+
+    const result = sandbox.runHook(hook, {}, ['.git/COMMIT_EDITMSG']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'prepare-commit-msg|.git/COMMIT_EDITMSG|');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('message hook stops when its chained hook fails', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE, 'prepare-commit-msg');
+    sandbox.writeExecutable(
+      path.join(sandbox.hooks, 'prepare-commit-msg.footprint-chained'),
+      '#!/bin/sh\necho "chained $1"\nexit 4\n',
+    );
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho());
+
+    const result = sandbox.runHook(hook, {}, ['.git/COMMIT_EDITMSG']);
+
+    assert.equal(result.status, 4);
+    assert.equal(result.stdout, 'chained .git/COMMIT_EDITMSG\n');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('message hook without node explains the fix and exits 0', async (t) => {
+  if (existsSync('/usr/local/bin/node') || existsSync('/opt/homebrew/bin/node')) {
+    t.skip('this machine has node in a place the hook always searches');
+    return;
+  }
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE, 'prepare-commit-msg');
+
+    const result = sandbox.runHook(hook, {}, ['.git/COMMIT_EDITMSG']);
+
+    assert.equal(result.status, 0);
+    assert.match(result.stderr, /node was not found on PATH/);
+    assert.match(result.stderr, /so no message was suggested/);
+  } finally {
+    sandbox.cleanup();
+  }
 });

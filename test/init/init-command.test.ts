@@ -62,3 +62,21 @@ test('init command outside a repository exits 2', async () => {
     repo.cleanup();
   }
 });
+
+test('init command --uninstall lists what it removed', async () => {
+  const repo = createTempRepo();
+  try {
+    await main(['init'], captureIo({ cwd: repo.dir, env: utf8Env() }).io);
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init', '--uninstall'], io);
+
+    assert.equal(code, 0);
+    assert.match(stdout.text, /✔ \.git\/hooks\/pre-commit: removed/);
+    assert.match(stdout.text, /✔ footprint\.config\.json: removed/);
+    assert.match(stdout.text, /footprint is uninstalled/);
+    assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readHookTemplates } from '../../src/init/hook-script.js';
 import { installHooks, type InstallReport } from '../../src/init/install.js';
 import { validateConfigDocument } from '../../src/schemas-runtime/validators.js';
 import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
@@ -31,8 +32,10 @@ function snapshot(repo: TempRepo): Record<string, string | null> {
   const files = [
     '.git/hooks/pre-commit',
     '.git/hooks/pre-commit.footprint-chained',
+    '.git/hooks/prepare-commit-msg',
     '.githooks/pre-commit',
     '.husky/pre-commit',
+    '.husky/prepare-commit-msg',
     'fossils/.gitignore',
     'footprint.config.json',
   ];
@@ -344,6 +347,91 @@ test('init with an invalid configuration writes nothing', async () => {
       return true;
     });
     assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init installs the prepare-commit-msg hook', async () => {
+  const repo = createTempRepo();
+  try {
+    const report = await install(repo);
+    const hook = path.join(repo.dir, '.git', 'hooks', 'prepare-commit-msg');
+
+    assert.ok(isExecutable(hook));
+    assert.match(read(repo, '.git/hooks/prepare-commit-msg'), /^# footprint-hook:/m);
+    assert.ok(
+      read(repo, '.git/hooks/prepare-commit-msg').includes(`installed_node='${process.execPath}'`),
+    );
+    assert.ok(report.steps.some((step) => step.file === hook && step.action === 'created'));
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init chains each existing hook under its own name', async () => {
+  const repo = createTempRepo();
+  try {
+    const existing = '#!/bin/sh\necho "commitizen"\n';
+    repo.write('.git/hooks/prepare-commit-msg', existing, 0o755);
+
+    await install(repo);
+
+    assert.equal(read(repo, '.git/hooks/prepare-commit-msg.footprint-chained'), existing);
+    assert.match(read(repo, '.git/hooks/prepare-commit-msg'), /^# footprint-hook:/m);
+    assert.equal(existsSync(path.join(repo.dir, '.git/hooks/pre-commit.footprint-chained')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init checks every hook before writing any', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.git/hooks/prepare-commit-msg', '#!/bin/sh\necho new\n', 0o755);
+    repo.write('.git/hooks/prepare-commit-msg.footprint-chained', '#!/bin/sh\necho old\n', 0o755);
+
+    await assert.rejects(install(repo), /prepare-commit-msg\.footprint-chained exist/);
+    assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+    assert.equal(existsSync(path.join(repo.dir, 'footprint.config.json')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky adds the message hook line', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.write('.husky/prepare-commit-msg', 'exec < /dev/tty && npx cz --hook || true\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(read(repo, '.husky/pre-commit'), 'npx lint-staged\nfootprint precommit\n');
+    assert.equal(
+      read(repo, '.husky/prepare-commit-msg'),
+      'exec < /dev/tty && npx cz --hook || true\nfootprint prepare-commit-msg "$@"\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init installs a hook for every script in hooks/', async () => {
+  const repo = createTempRepo();
+  try {
+    const templates = await readHookTemplates(projectRoot);
+
+    await install(repo);
+
+    assert.ok(templates.length >= 2, 'hooks/ has pre-commit and prepare-commit-msg at least');
+    for (const template of templates) {
+      const hook = path.join(repo.dir, '.git', 'hooks', template.name);
+      assert.ok(isExecutable(hook), `${template.name} is installed`);
+      assert.notEqual(template.command, null, `hooks/${template.name} names its command`);
+    }
   } finally {
     repo.cleanup();
   }

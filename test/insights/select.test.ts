@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { analyzeBatches } from '../../src/batches/analyze.js';
+import { after, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
 import type { Config } from '../../src/config/types.js';
+import { runInsights } from '../../src/insights/run.js';
 import { selectInsightProvider } from '../../src/insights/select.js';
-import { makeFootprint } from '../helpers/footprint-builder.js';
+import { lines } from '../helpers/footprint-builder.js';
+import { closedPortURL, startFakeMessagesApi, type FakeMessagesApi } from './fake-messages-api.js';
+import { anthropicConfig, buildInsightRequest } from './insight-request.js';
 
 function configWith(change: (config: Config) => void): Config {
   const config = createDefaultConfig();
@@ -12,41 +14,46 @@ function configWith(change: (config: Config) => void): Config {
   return config;
 }
 
-async function fallbackReasonOf(config: Config, noLlm: boolean): Promise<string | undefined> {
-  const provider = selectInsightProvider(config, {}, { noLlm });
-  const input = makeFootprint([]);
-  const analysis = analyzeBatches(input, { mode: 'balanced' });
-  const risk = { score: 0, blocked: false, findings: [] };
-  const insights = await provider.generate({
-    input,
-    analysis,
-    risk,
-    signal: new AbortController().signal,
-  });
+async function fallbackReasonOf(config: Config, env: NodeJS.ProcessEnv, noLlm: boolean) {
+  const provider = selectInsightProvider(config, env, { noLlm });
+  const request = await buildInsightRequest([{ path: 'src/a.ts', new: lines('x') }]);
+  const insights = await runInsights(provider, request, 5000);
   return insights.fallbackReason;
 }
 
+const servers: FakeMessagesApi[] = [];
+after(() => Promise.all(servers.map((server) => server.close())));
+
+async function serve(): Promise<FakeMessagesApi> {
+  const server = await startFakeMessagesApi([{ toolInput: { summary: 'ok', messages: [] } }]);
+  servers.push(server);
+  return server;
+}
+
 describe('selectInsightProvider', () => {
-  const anthropic = configWith((config) => {
-    config.llm.provider = 'anthropic';
-  });
+  const anthropic = anthropicConfig();
+  const withKey = { ANTHROPIC_API_KEY: 'test-key' };
 
   test('default config gives the heuristic', async () => {
     const config = createDefaultConfig();
 
-    assert.equal(selectInsightProvider(config, {}, { noLlm: false }).name, 'heuristic');
-    assert.equal(await fallbackReasonOf(config, false), undefined);
+    assert.equal(selectInsightProvider(config, withKey, { noLlm: false }).name, 'heuristic');
+    assert.equal(await fallbackReasonOf(config, withKey, false), undefined);
   });
 
-  test('anthropic falls back with a reason', async () => {
-    const reason = await fallbackReasonOf(anthropic, false);
+  test('anthropic with a key gives the anthropic provider', () => {
+    assert.equal(selectInsightProvider(anthropic, withKey, { noLlm: false }).name, 'anthropic');
+  });
+
+  test('anthropic without a key falls back with a reason', async () => {
+    const reason = await fallbackReasonOf(anthropic, { ANTHROPIC_API_KEY: ' ' }, false);
 
     assert.equal(selectInsightProvider(anthropic, {}, { noLlm: false }).name, 'heuristic');
-    assert.match(reason ?? '', /no Anthropic provider/);
+    assert.match(reason ?? '', /ANTHROPIC_API_KEY is not set; used the offline heuristic/);
   });
 
   test('--no-llm gives the heuristic without a reason', async () => {
-    assert.equal(await fallbackReasonOf(anthropic, true), undefined);
+    assert.equal(await fallbackReasonOf(anthropic, withKey, true), undefined);
   });
 
   test('disabled llm gives the heuristic without a reason', async () => {
@@ -55,6 +62,30 @@ describe('selectInsightProvider', () => {
       config.llm.enabled = false;
     });
 
-    assert.equal(await fallbackReasonOf(disabled, false), undefined);
+    assert.equal(await fallbackReasonOf(disabled, withKey, false), undefined);
+  });
+
+  test('ANTHROPIC_BASE_URL wins over llm.baseURL', async () => {
+    const server = await serve();
+    const config = anthropicConfig((value) => (value.llm.baseURL = 'http://127.0.0.1:9'));
+    const env = { ...withKey, ANTHROPIC_BASE_URL: server.baseURL };
+
+    assert.equal(await fallbackReasonOf(config, env, false), undefined);
+    assert.equal(server.requests.length, 1);
+  });
+
+  test('llm.baseURL applies without the variable', async () => {
+    const server = await serve();
+    const config = anthropicConfig((value) => (value.llm.baseURL = server.baseURL));
+
+    assert.equal(await fallbackReasonOf(config, withKey, false), undefined);
+    assert.equal(server.requests.length, 1);
+  });
+
+  test('unreachable llm.baseURL falls back', async () => {
+    const url = await closedPortURL();
+    const config = anthropicConfig((value) => (value.llm.baseURL = url));
+
+    assert.match((await fallbackReasonOf(config, withKey, false)) ?? '', /could not connect/);
   });
 });

@@ -9,7 +9,8 @@ import { assessRisk } from '../../src/risk/assess.js';
 import type { RiskReport } from '../../src/risk/types.js';
 import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
 
-const KEY_HEADER = '-----BEGIN ' + 'RSA PRIVATE KEY-----';
+// A key header with escaped key material after it, as a key inside a JSON or code string has.
+const KEY_HEADER = '-----BEGIN ' + 'RSA PRIVATE KEY-----' + '\\nMIIBOgIBAAJBAKj34GkxFhD90vcN';
 const START = '<'.repeat(7);
 const SEPARATOR = '='.repeat(7);
 const END = '>'.repeat(7);
@@ -97,7 +98,10 @@ describe('assessRisk', () => {
       { path: 'big.txt', new: lines(KEY_HEADER), opaque: 'too-large' },
     ]);
 
-    assert.deepEqual(report.findings, []);
+    assert.deepEqual(
+      report.findings.filter((finding) => finding.rule === 'private-key'),
+      [],
+    );
   });
 
   test('inline allow comment drops the finding', () => {

@@ -20,7 +20,7 @@ function check(spec: FileSpec): Finding[] {
   const content = input.content.get(spec.path);
   assert.ok(file);
   assert.ok(content);
-  return privateKeyRule.check(file, content, { severity: 'critical', options: {} });
+  return privateKeyRule.check?.(file, content, { severity: 'critical', options: {} }) ?? [];
 }
 
 describe('private-key rule', () => {
@@ -70,11 +70,55 @@ describe('private-key rule', () => {
     assert.equal(findings.length, 1);
   });
 
-  test('message names path and line and hides the key', () => {
+  test('finding has path and line and hides the key', () => {
     const [finding] = check({ path: 'deploy/key.pem', new: lines(...pem('RSA PRIVATE KEY')) });
 
-    assert.equal(finding?.message, 'Private key at deploy/key.pem:1');
+    assert.equal(finding?.path, 'deploy/key.pem');
+    assert.equal(finding?.line, 1);
+    assert.equal(finding?.message, 'Private key staged');
     assert.ok(!JSON.stringify(finding).includes(KEY_MATERIAL));
+  });
+
+  const placeholders: Array<{ name: string; text: string[] }> = [
+    { name: 'masked sample output', text: [`${begin('RSA PRIVATE KEY')} (masked)`] },
+    { name: 'ellipsis after the header', text: [begin('OPENSSH PRIVATE KEY'), '...'] },
+    { name: 'prose after the header', text: [begin('PRIVATE KEY'), 'Paste your key here.'] },
+    { name: 'header alone at the end', text: ['# sample', begin('EC PRIVATE KEY')] },
+    { name: 'header in a string', text: [`const marker = '${begin('RSA PRIVATE KEY')}';`] },
+    {
+      name: 'PuTTY header in prose',
+      text: ['Files start with PuTTY-User-Key-' + 'File-3: and more.'],
+    },
+  ];
+
+  for (const { name, text } of placeholders) {
+    test(`${name} is not a key`, () => {
+      assert.deepEqual(check({ path: 'docs/keys.md', new: lines(...text) }), []);
+    });
+  }
+
+  test('armour headers before the material are skipped', () => {
+    const findings = check({
+      path: 'key.pem',
+      new: lines(
+        begin('RSA PRIVATE KEY'),
+        'Proc-Type: 4,ENCRYPTED',
+        'DEK-Info: AES-128-CBC,00',
+        '',
+        KEY_MATERIAL,
+      ),
+    });
+
+    assert.equal(findings.length, 1);
+  });
+
+  test('END line right after the header counts', () => {
+    const findings = check({
+      path: 'key.pem',
+      new: lines(begin('PRIVATE KEY'), end('PRIVATE KEY')),
+    });
+
+    assert.equal(findings.length, 1);
   });
 
   test('fix names every way out', () => {

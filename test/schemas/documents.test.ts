@@ -13,13 +13,25 @@ import {
 import {
   sampleAnalysisDocument,
   sampleAnalysisFossil,
+  sampleCommitRunFossil,
   sampleConfigFile,
   sampleFootprint,
+  sampleInsightCacheFossil,
+  sampleInsightsToolReply,
   sampleModelFossil,
   sampleStrategy,
   sampleStrategyFossil,
   sampleValidationDocument,
 } from './samples.js';
+import {
+  sampleFossilsListDocument,
+  sampleFossilsPruneDocument,
+  sampleFossilsStatsDocument,
+  sampleLearnDocument,
+  sampleModelCounts,
+  sampleModelFossil as sampleLearnedModelFossil,
+  sampleOutcomeFossil,
+} from '../fossils/samples.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests break samples at arbitrary depths */
 
@@ -29,6 +41,16 @@ const samples: Record<DocumentType, () => unknown> = {
   footprint: sampleFootprint,
   fossil: sampleModelFossil,
   'fossil-analysis': sampleAnalysisFossil,
+  'fossil-commit-run': sampleCommitRunFossil,
+  'fossil-insight-cache': sampleInsightCacheFossil,
+  'fossil-model': sampleLearnedModelFossil,
+  'fossil-outcome': sampleOutcomeFossil,
+  'fossils-list': sampleFossilsListDocument,
+  'fossils-prune': sampleFossilsPruneDocument,
+  'fossils-stats': sampleFossilsStatsDocument,
+  learn: sampleLearnDocument,
+  'model-counts': sampleModelCounts,
+  'insights-tool': sampleInsightsToolReply,
   'fossil-strategy': sampleStrategyFossil,
   strategy: sampleStrategy,
   validation: sampleValidationDocument,
@@ -48,7 +70,10 @@ describe('sample documents', () => {
   test('fossil sample passes validateFossil', () => {
     assert.deepEqual(validateFossil('analysis', sampleAnalysisFossil()), []);
     assert.deepEqual(validateFossil('strategy', sampleStrategyFossil()), []);
-    assert.deepEqual(validateFossil('model', sampleModelFossil()), []);
+    assert.deepEqual(validateFossil('insight-cache', sampleInsightCacheFossil()), []);
+    assert.deepEqual(validateFossil('model', sampleLearnedModelFossil()), []);
+    assert.deepEqual(validateFossil('outcome', sampleOutcomeFossil()), []);
+    assert.deepEqual(validateFossil('commit-run', sampleCommitRunFossil()), []);
   });
 });
 
@@ -207,7 +232,9 @@ describe('broken documents', () => {
   });
 
   test('fossil kind checked without a schema', () => {
-    assert.deepEqual(validateFossil('outcome', sampleModelFossil()), ['/kind: must be "outcome"']);
+    assert.deepEqual(validateFossil('future-kind', sampleModelFossil()), [
+      '/kind: must be "future-kind"',
+    ]);
   });
 
   test('fossil kind named like a prototype key', () => {

@@ -297,6 +297,41 @@ export function sampleStrategyFossil(): Record<string, unknown> {
   };
 }
 
+/** Returns the input of the insights tool with one entry of each kind. */
+export function sampleInsightsToolReply(): Record<string, unknown> {
+  return {
+    summary: 'Adds a tokenizer and documents it.',
+    messages: [{ batch: 'b1', message: 'feat(parser): add tokens for templates' }],
+    merges: [{ batches: ['b1', 'b2'], message: 'feat(parser): add tokens with their docs' }],
+    splits: [
+      {
+        batch: 'b1',
+        parts: [
+          { changes: [{ file: 'f1', hunks: [1] }], message: 'feat(parser): add tokens' },
+          { changes: [{ file: 'f1', hunks: [2] }, { file: 'f2' }], message: 'test: cover tokens' },
+        ],
+      },
+    ],
+    riskNotes: [{ finding: 'r1', severity: 'critical', note: 'The key is a deploy key.' }],
+  };
+}
+
+export function sampleInsightCacheFossil(): Record<string, unknown> {
+  return {
+    ...structuredClone(ENVELOPE),
+    kind: 'insight-cache',
+    id: '20260101T120000.000Z-insight-cache-0a1b2c3d',
+    payload: {
+      key: 'a'.repeat(64),
+      provider: 'anthropic',
+      model: 'claude-haiku-5-5',
+      promptVersion: 1,
+      durationMs: 812,
+      reply: sampleInsightsToolReply(),
+    },
+  };
+}
+
 /** Returns a fossil of a kind that has no payload schema yet, checked by the envelope alone. */
 export function sampleModelFossil(): Record<string, unknown> {
   return {
@@ -304,5 +339,31 @@ export function sampleModelFossil(): Record<string, unknown> {
     kind: 'model',
     id: '20260101T120000.000Z-model-0a1b2c3d',
     payload: { commits: 120, pairs: [['src/a.ts', 'test/a.test.ts']] },
+  };
+}
+
+/** Returns a commit-run fossil of a three-line run of one batch. */
+export function sampleCommitRunFossil(): Record<string, unknown> {
+  return {
+    ...structuredClone(ENVELOPE),
+    kind: 'commit-run',
+    id: '20260101T120000.000Z-commit-run-0a1b2c3d',
+    payload: {
+      ref: 'refs/heads/main',
+      startHead: '1'.repeat(40),
+      finalHead: '2'.repeat(40),
+      stagedTree: '3'.repeat(40),
+      strategy: {
+        source: 'planned',
+        file: null,
+        createdAt: '2026-01-01T12:00:00.000Z',
+        mode: 'balanced',
+      },
+      commits: [
+        { oid: '2'.repeat(40), tree: '3'.repeat(40), batch: 'b1', message: 'feat: add x\n' },
+      ],
+      signing: null,
+      commitMsgHook: 'absent',
+    },
   };
 }

@@ -1,45 +1,121 @@
 import type { FileChange } from '../../footprint/types.js';
-import type { Relation } from '../types.js';
-import { readImportSpecifiers } from '../import-specifiers.js';
-import { resolveImport } from '../resolve-import.js';
+import { isScriptFile, type ResolvedImport } from '../module-index.js';
+import { removesImports } from '../requirements.js';
+import { namesDefinedBy } from '../unit-features.js';
+import type { ChangeUnit } from '../units.js';
 import { weights } from '../weights.js';
-import { isNewPath, relate, type RelationContext } from './context.js';
+import {
+  isNewPath,
+  link,
+  mainUnitOf,
+  unitsAtLines,
+  type AnalysisContext,
+  type Link,
+} from './context.js';
 
-const SCRIPT_PATH = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-
-function isScript(file: FileChange): boolean {
-  return file.status !== 'deleted' && file.opaque === undefined && SCRIPT_PATH.test(file.path);
+/**
+ * Returns the units of an imported file that define one of the names the import takes: every
+ * unit of a file the change adds, since the whole file is new.
+ */
+function definingUnits(
+  context: AnalysisContext,
+  target: string,
+  names: ReadonlySet<string>,
+): ChangeUnit[] {
+  const units = context.unitsOfPath.get(target) ?? [];
+  const file = units[0]?.file;
+  if (file && (file.status === 'added' || file.status === 'copied')) return [...units];
+  return units.filter((unit) =>
+    namesDefinedBy(context.features[unit.index]).some((name) => names.has(name)),
+  );
 }
 
 /**
- * Relates each changed JavaScript or TypeScript file to the changed files its relative imports
- * resolve to. An import of a file the change adds (or renames or copies into place) `requires`
- * it, which orders the importer's batch after the imported file's batch.
+ * Links the units of `importer` that change an import statement to the units of the imported
+ * file that define the imported names. When none does, as for a namespace or side-effect
+ * import, they link to the imported file's main edit.
  */
-// NOTE: only staged text is read, so a batch that deletes a file is not ordered after the
-// batches that stop importing it.
-export function findImportRelations({ files, content }: RelationContext): Relation[] {
-  const scripts = files.filter(isScript);
-  if (scripts.length === 0 || files.length < 2) return [];
+function linkChangedImport(
+  context: AnalysisContext,
+  importers: readonly ChangeUnit[],
+  entry: ResolvedImport,
+): Link[] {
+  const defining = definingUnits(context, entry.target, new Set(entry.imported));
+  const main = mainUnitOf(context, entry.target);
+  let targets = defining;
+  if (targets.length === 0) targets = main ? [main] : [];
+  const file = main?.file;
+  const weight = file && isNewPath(file) ? weights.importNewFile : weights.importChanged;
+  return importers.flatMap((importer) =>
+    targets.map((target) => link('import', importer.index, target.index, weight)),
+  );
+}
 
-  const present = files.filter((file) => file.status !== 'deleted');
-  const byPath = new Map(present.map((file) => [file.path, file]));
-  const paths = new Set(byPath.keys());
+/**
+ * Links the units of `importer` that use a name an unchanged import binds to the units of the
+ * imported file that define or edit that name. A namespace import links through the member
+ * names the user mentions.
+ */
+function linkImportedUses(
+  context: AnalysisContext,
+  importer: string,
+  entry: ResolvedImport,
+): Link[] {
+  const locals = new Set(entry.locals);
+  if (locals.size === 0) return [];
+  const users = (context.unitsOfPath.get(importer) ?? []).filter((unit) => {
+    const identifiers = context.features[unit.index]?.identifiers;
+    return entry.locals.some((local) => identifiers?.has(local));
+  });
 
-  const relations: Relation[] = [];
-  for (const importer of scripts) {
-    const text = content.get(importer.path)?.newText;
-    if (text === null || text === undefined) continue;
-
-    const targets = new Set<string>();
-    for (const specifier of readImportSpecifiers(text, importer.path)) {
-      const target = resolveImport(importer.path, specifier, paths);
-      if (target !== null && target !== importer.path) targets.add(target);
-    }
-    for (const target of targets) {
-      const requires = isNewPath(byPath.get(target) as FileChange);
-      relations.push(relate('import', importer.path, target, weights.import, requires));
+  const links: Link[] = [];
+  for (const user of users) {
+    const mentioned = context.features[user.index]?.identifiers ?? new Set<string>();
+    const names = new Set(entry.imported.filter((name) => name !== 'default' && name !== '*'));
+    if (entry.imported.includes('*')) for (const name of mentioned) names.add(name);
+    for (const target of definingUnits(context, entry.target, names)) {
+      if (target.path === importer) continue;
+      links.push(link('import', user.index, target.index, weights.importedUse));
     }
   }
-  return relations;
+  return links;
+}
+
+/** Links units that remove an import of a file the change deletes or renames to that file. */
+function linkRemovedImports(context: AnalysisContext, file: FileChange): Link[] {
+  if (file.status === 'added' || file.status === 'copied') return [];
+  if (!removesImports(context, file.path)) return [];
+
+  const links: Link[] = [];
+  for (const entry of context.modules.imports(file.path, 'old')) {
+    const target = context.unitsOfPath.get(entry.target)?.[0]?.file;
+    if (!target || (target.status !== 'deleted' && !isNewPath(target))) continue;
+    const importers = unitsAtLines(context, file.path, 'old', entry.firstLine, entry.lastLine);
+    links.push(...linkChangedImport(context, importers, entry));
+  }
+  return links;
+}
+
+/**
+ * Links units through the imports between changed JavaScript and TypeScript files. A changed
+ * import statement links to the file it imports, a use of an imported name to the edit of
+ * its definition, and a removed import to the file the change deletes. Imports of packages
+ * and path aliases are not resolved, so they link nothing.
+ */
+export function findImportLinks(context: AnalysisContext): Link[] {
+  const scripts = context.files.filter((file) => isScriptFile(file));
+  if (scripts.length === 0 || context.files.length < 2) return [];
+
+  const links: Link[] = [];
+  for (const file of scripts) {
+    links.push(...linkRemovedImports(context, file));
+    if (file.status === 'deleted') continue;
+
+    for (const entry of context.modules.imports(file.path, 'new')) {
+      const importers = unitsAtLines(context, file.path, 'new', entry.firstLine, entry.lastLine);
+      if (importers.length > 0) links.push(...linkChangedImport(context, importers, entry));
+      else links.push(...linkImportedUses(context, file.path, entry));
+    }
+  }
+  return links;
 }

@@ -1,22 +1,30 @@
-import type { Relation } from '../types.js';
-import { findCiRelations, findConfigRelations, findDocsRelations } from './category-groups.js';
-import type { RelationContext, RelationFinder } from './context.js';
-import { findImportRelations } from './imports.js';
-import { findManifestLockfileRelations } from './manifest-lockfile.js';
-import { findProximityRelations } from './proximity.js';
-import { findTestSourceRelations } from './test-source.js';
+import { findCoChangeLinks } from './co-change.js';
+import type { AnalysisContext, Link, LinkFinder } from './context.js';
+import { findDefinitionUseLinks } from './definitions.js';
+import { findImportLinks } from './imports.js';
+import { findManifestLockfileLinks } from './manifest-lockfile.js';
+import { findProximityLinks } from './proximity.js';
+import { findMovedLineLinks } from './moved-lines.js';
+import { findSameFileLinks } from './same-file.js';
+import { findSharedIdentifierLinks, findSimilarEditLinks } from './similarity.js';
+import { findTestSourceLinks } from './test-source.js';
+import { findTextSimilarityLinks } from './text-similarity.js';
 
-/** Every relation finder batch analysis runs; a new kind of relation adds its finder here. */
-export const relationFinders: readonly RelationFinder[] = [
-  findTestSourceRelations,
-  findManifestLockfileRelations,
-  findImportRelations,
-  findDocsRelations,
-  findConfigRelations,
-  findCiRelations,
-  findProximityRelations,
+/** Every link finder batch analysis runs; a new kind of relation adds its finder here. */
+export const linkFinders: readonly LinkFinder[] = [
+  findSimilarEditLinks,
+  findMovedLineLinks,
+  findManifestLockfileLinks,
+  findTestSourceLinks,
+  findImportLinks,
+  findDefinitionUseLinks,
+  findSameFileLinks,
+  findSharedIdentifierLinks,
+  findTextSimilarityLinks,
+  findCoChangeLinks,
+  findProximityLinks,
 ];
 
-export function findRelations(context: RelationContext): Relation[] {
-  return relationFinders.flatMap((finder) => finder(context));
+export function findLinks(context: AnalysisContext): Link[] {
+  return linkFinders.flatMap((finder) => finder(context));
 }

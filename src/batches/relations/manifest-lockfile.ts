@@ -1,19 +1,41 @@
-import type { Relation } from '../types.js';
-import { weights } from '../weights.js';
+import type { FileChange } from '../../footprint/types.js';
+import { readDependencyChanges } from '../manifest-changes.js';
 import { folderOf, isWithin } from '../paths.js';
-import { relate, type RelationContext } from './context.js';
+import type { ChangeUnit } from '../units.js';
+import { weights } from '../weights.js';
+import { link, mainUnitOf, type AnalysisContext, type Link } from './context.js';
 
 /**
- * Relates each lockfile to the dependency manifests it locks: those in its own folder, or when
+ * Returns the units of a manifest that change dependency entries: those whose lines name a
+ * dependency the manifest adds, removes or moves. Falls back to the manifest's main edit when
+ * the change of dependencies cannot be read, as for manifests other than `package.json`, and
+ * when it changes none, as a version bump of a workspace package still changes the lockfile.
+ */
+function dependencyUnits(context: AnalysisContext, manifest: FileChange): ChangeUnit[] {
+  const units = context.unitsOfPath.get(manifest.path) ?? [];
+  const changes = readDependencyChanges(manifest, context.texts.content.get(manifest.path));
+  const names = (changes ?? []).map((change) => `"${change.name}"`);
+  const mentioning = units.filter((unit) =>
+    [...unit.added, ...unit.removed].some((line) => names.some((name) => line.includes(name))),
+  );
+  if (mentioning.length > 0) return mentioning;
+  const main = mainUnitOf(context, manifest.path);
+  return main ? [main] : [];
+}
+
+/**
+ * Links each lockfile to the dependency manifests it locks: those in its own folder, or when
  * its folder has none that changed, those in folders below it, as workspaces keep one lockfile
  * at the root for many manifests.
  */
-export function findManifestLockfileRelations({ files }: RelationContext): Relation[] {
-  const manifests = files.filter((file) => file.category === 'dependency-manifest');
-  const lockfiles = files.filter((file) => file.category === 'lockfile');
+export function findManifestLockfileLinks(context: AnalysisContext): Link[] {
+  const manifests = context.files.filter((file) => file.category === 'dependency-manifest');
+  const lockfiles = context.files.filter((file) => file.category === 'lockfile');
 
-  const relations: Relation[] = [];
+  const links: Link[] = [];
   for (const lockfile of lockfiles) {
+    const lockUnit = mainUnitOf(context, lockfile.path);
+    if (!lockUnit) continue;
     const folder = folderOf(lockfile.path);
     const beside = manifests.filter((manifest) => folderOf(manifest.path) === folder);
     const below = manifests.filter((manifest) => isWithin(folderOf(manifest.path), folder));
@@ -21,8 +43,10 @@ export function findManifestLockfileRelations({ files }: RelationContext): Relat
       beside.length > 0 ? [beside, weights.manifestLockfile] : [below, weights.workspaceLockfile];
 
     for (const manifest of related) {
-      relations.push(relate('manifest-lockfile', lockfile.path, manifest.path, weight));
+      for (const unit of dependencyUnits(context, manifest)) {
+        links.push(link('manifest-lockfile', lockUnit.index, unit.index, weight));
+      }
     }
   }
-  return relations;
+  return links;
 }

@@ -1,9 +1,9 @@
 import type { FileChange } from '../../footprint/types.js';
-import type { Relation } from '../types.js';
-import { weights } from '../weights.js';
 import { isCode } from '../categories.js';
 import { folderOf, stemOf } from '../paths.js';
-import { groupBy, isNewPath, relate, type RelationContext } from './context.js';
+import { namesDefinedBy } from '../unit-features.js';
+import { weights } from '../weights.js';
+import { groupBy, link, mainUnitOf, type AnalysisContext, type Link } from './context.js';
 
 /** Name endings that mark a test of the file named by the rest: `foo.test`, `foo_test`, `FooTest`. */
 const TEST_SUFFIXES = ['.test', '.spec', '_test', '_spec', '.e2e', 'Tests', 'Test'];
@@ -66,36 +66,81 @@ function moduleFolder(path: string): string {
   return segments.filter((segment) => segment !== '' && !ROOT_FOLDERS.has(segment)).join('/');
 }
 
-function relateTest(test: FileChange, target: TestTarget, sources: FileChange[]): Relation | null {
+/** Returns the source a test tests, and whether only the stem (not the folder) pairs them. */
+function findTestedSource(
+  test: FileChange,
+  target: TestTarget,
+  sources: readonly FileChange[],
+): { source: FileChange; byName: boolean } | null {
   const folder = moduleFolder(test.path);
   const beside = sources.find((source) => moduleFolder(source.path) === folder);
-  if (beside) {
-    return relate('test-source', test.path, beside.path, weights.testSource, isNewPath(beside));
-  }
+  if (beside) return { source: beside, byName: false };
 
   // A helper such as `test/helpers/repo.ts` names no source, so only its folder may pair it.
   const [only, ...others] = sources;
   if (!target.named || only === undefined || others.length > 0) return null;
   if (GENERIC_STEMS.has(target.stem)) return null;
-  return relate('test-source', test.path, only.path, weights.testSourceByName, isNewPath(only));
+  return { source: only, byName: true };
 }
 
 /**
- * Relates each test to the source it tests: the same stem in the same folder once test and
- * source roots are set aside (`src/foo.ts` with `src/foo.test.ts`, `src/__tests__/foo.test.ts`
- * or `test/foo.test.ts`), or the only changed source with that stem elsewhere, more weakly.
+ * Links the units of a test to the units of its source. A test unit that mentions a name a
+ * source unit defines or edits links to that unit; one that mentions none links to the
+ * source's main edit, so an unrelated edit of the source may still go elsewhere.
  */
-export function findTestSourceRelations({ files }: RelationContext): Relation[] {
+function linkTestUnits(
+  context: AnalysisContext,
+  test: FileChange,
+  source: FileChange,
+  fileWeight: number,
+): Link[] {
+  const sourceUnits = context.unitsOfPath.get(source.path) ?? [];
+  const main = mainUnitOf(context, source.path);
+  const links: Link[] = [];
+  for (const testUnit of context.unitsOfPath.get(test.path) ?? []) {
+    const mentioned = context.features[testUnit.index]?.identifiers ?? new Set<string>();
+    const used = sourceUnits.filter((unit) =>
+      namesDefinedBy(context.features[unit.index]).some((name) => mentioned.has(name)),
+    );
+    for (const unit of used) {
+      links.push(link('test-source', testUnit.index, unit.index, weights.testSourceUse));
+    }
+    if (used.length === 0 && main) {
+      links.push(link('test-source', testUnit.index, main.index, fileWeight));
+    }
+  }
+  return links;
+}
+
+/** A test and the source it tests; `byName` when only their stems pair them. */
+export interface TestSourcePair {
+  test: FileChange;
+  source: FileChange;
+  byName: boolean;
+}
+
+/**
+ * Pairs each test with the source it tests: the same stem in the same folder once test and
+ * source roots are set aside (`src/foo.ts` with `src/foo.test.ts`, `src/__tests__/foo.test.ts`
+ * or `test/foo.test.ts`), or else the only changed source with that stem.
+ */
+export function findTestSourcePairs(files: readonly FileChange[]): TestSourcePair[] {
   const sources = files.filter((file) => isCode(file) && testTargetOf(file) === null);
   const sourcesByStem = groupBy(sources, (file) => stemOf(file.path));
 
-  const relations: Relation[] = [];
+  const pairs: TestSourcePair[] = [];
   for (const file of files) {
     const target = testTargetOf(file);
     if (target === null) continue;
-
-    const relation = relateTest(file, target, sourcesByStem.get(target.stem) ?? []);
-    if (relation) relations.push(relation);
+    const pair = findTestedSource(file, target, sourcesByStem.get(target.stem) ?? []);
+    if (pair) pairs.push({ test: file, ...pair });
   }
-  return relations;
+  return pairs;
+}
+
+/** Links each test to the source it tests; see findTestSourcePairs. */
+export function findTestSourceLinks(context: AnalysisContext): Link[] {
+  return findTestSourcePairs(context.files).flatMap(({ test, source, byName }) =>
+    linkTestUnits(context, test, source, byName ? weights.testSourceByName : weights.testSource),
+  );
 }

@@ -3,6 +3,7 @@ import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { pipelineOptions, writeJson } from './pipeline-options.js';
+import { writeSarif } from './sarif-output.js';
 
 /**
  * `footprint analyze`: the summary (or, with `--json`, the analysis document) on stdout.
@@ -10,7 +11,9 @@ import { pipelineOptions, writeJson } from './pipeline-options.js';
  */
 export async function run(context: CommandContext): Promise<number> {
   const pipelineRun = await runPipeline(pipelineOptions(context, 'analyze', false));
-  if (context.line.json) {
+  if (context.line.format === 'sarif') {
+    writeSarif(context, pipelineRun.result);
+  } else if (context.line.json) {
     writeJson(context, pipelineRun.documents.analysis);
   } else {
     const options = { style: context.stdoutStyle, cwd: context.cwd, elapsedMs: elapsedMs(context) };

@@ -6,7 +6,8 @@ import { pipelineOptions, writeJson } from './pipeline-options.js';
 
 /**
  * `footprint precommit`: the hook pipeline. The summary goes to stderr, which git shows
- * for hooks; `--json` puts the analysis document on stdout and prints no summary.
+ * for hooks; `--json` puts the analysis document on stdout and `--format sarif` the risk
+ * findings as SARIF, and neither prints a summary.
  * Exits 1 when the risk blocks the commit.
  */
 export async function run(context: CommandContext): Promise<number> {
@@ -22,7 +23,10 @@ export async function run(context: CommandContext): Promise<number> {
   // Loaded here so that a skipped hook never loads the pipeline.
   const { runPipeline } = await import('../../pipeline/run.js');
   const pipelineRun = await runPipeline(pipelineOptions(context, 'precommit', true));
-  if (context.line.json) {
+  if (context.line.format === 'sarif') {
+    const { writeSarif } = await import('./sarif-output.js');
+    writeSarif(context, pipelineRun.result);
+  } else if (context.line.json) {
     writeJson(context, pipelineRun.documents.analysis);
   } else {
     const options = { style: context.stderrStyle, cwd: context.cwd, elapsedMs: elapsedMs(context) };

@@ -37,13 +37,13 @@ export function applyDelta(base: Buffer, delta: Buffer): Buffer {
       if (copy.offset + copy.size > base.length || written + copy.size > resultSize) {
         deltaError('a copy runs past the base or the result');
       }
-      base.copy(result, written, copy.offset, copy.offset + copy.size);
+      copyBytes(base, copy.offset, copy.size, result, written);
       written += copy.size;
     } else if (command !== 0) {
       if (position + command > delta.length || written + command > resultSize) {
         deltaError('an insert runs past the delta or the result');
       }
-      delta.copy(result, written, position, position + command);
+      copyBytes(delta, position, command, result, written);
       written += command;
       position += command;
     } else {
@@ -53,6 +53,15 @@ export function applyDelta(base: Buffer, delta: Buffer): Buffer {
 
   if (written !== resultSize) deltaError(`it produced ${written} of ${resultSize} bytes`);
   return result;
+}
+
+/**
+ * Copies `length` bytes from `source` at `start` into `target` at `at`. A delta can contain
+ * thousands of copies, and Buffer's `copy` checks its arguments in JavaScript on each, which
+ * is slow before the JIT has compiled it. A Uint8Array view and `set` are built-ins.
+ */
+function copyBytes(source: Buffer, start: number, length: number, target: Buffer, at: number) {
+  target.set(new Uint8Array(source.buffer, source.byteOffset + start, length), at);
 }
 
 function readCopy(delta: Buffer, start: number, command: number) {

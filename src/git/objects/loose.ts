@@ -1,24 +1,41 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { constants, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 
+import type { Inflater } from './inflater.js';
 import { isObjectType, ObjectFormatError, type GitObject, type ObjectType } from './types.js';
 
 /** Compressed bytes read first to find the header; enough in practice for `<type> <size>\0`. */
 const HEADER_PROBE_LENGTH = 512;
+/** Inflated bytes that hold any valid header: `commit`, a space, 20 digits and a NUL. */
+const HEADER_LENGTH = 64;
 
 /** Returns the path of a loose object: `objects/<first two hex digits>/<the other 38>`. */
 export function looseObjectPath(objectsDir: string, oid: string): string {
   return path.join(objectsDir, oid.slice(0, 2), oid.slice(2));
 }
 
-/** Reads and inflates a loose object; returns null when there is no such file. */
-export function readLooseObject(objectsDir: string, oid: string): GitObject | null {
+/**
+ * Reads and inflates a loose object; returns null when there is no such file. The header is
+ * inflated first, so the whole object inflates into a buffer of its known size.
+ */
+export function readLooseObject(
+  objectsDir: string,
+  oid: string,
+  inflater: Inflater,
+): GitObject | null {
   const file = looseObjectPath(objectsDir, oid);
   const compressed = readIfExists(file);
   if (compressed === null) return null;
 
-  const raw = inflateSync(compressed);
+  const prefix = inflater.inflatePrefix(compressed, HEADER_LENGTH);
+  let raw: Buffer;
+  if (prefix.indexOf(0) < 0) {
+    raw = inflateSync(compressed);
+  } else {
+    const { size, contentStart } = parseHeader(prefix, file);
+    raw = inflater.inflate(compressed, contentStart + size);
+  }
   const header = parseHeader(raw, file);
   const content = raw.subarray(header.contentStart);
   if (content.length !== header.size) {
@@ -33,15 +50,15 @@ export function readLooseObject(objectsDir: string, oid: string): GitObject | nu
 export function readLooseObjectHeader(
   objectsDir: string,
   oid: string,
+  inflater: Inflater,
 ): { type: ObjectType; size: number } | null {
   const file = looseObjectPath(objectsDir, oid);
   const probe = readPrefixIfExists(file, HEADER_PROBE_LENGTH);
   if (probe === null) return null;
 
-  // A sync flush returns what the partial stream decodes to instead of failing at its end.
-  const raw = inflateSync(probe, { finishFlush: constants.Z_SYNC_FLUSH });
+  const raw = inflater.inflatePrefix(probe, HEADER_LENGTH);
   if (raw.indexOf(0) < 0) {
-    const whole = readLooseObject(objectsDir, oid);
+    const whole = readLooseObject(objectsDir, oid, inflater);
     return whole && { type: whole.type, size: whole.content.length };
   }
   const { type, size } = parseHeader(raw, file);

@@ -29,6 +29,7 @@ export function readPackIndexVersion(file: string): number {
  */
 export class PackIndex {
   readonly objectCount: number;
+  private scratch = Buffer.alloc(0);
 
   private constructor(
     readonly file: string,
@@ -75,7 +76,7 @@ export class PackIndex {
     // Narrow a large bucket with single-id reads until the rest fits in one read.
     while ((high - low) * HASH_LENGTH > this.bucketReadLimit) {
       const middle = (low + high) >>> 1;
-      const order = readAt(this.fd, this.idPosition(middle), HASH_LENGTH).compare(oid);
+      const order = compareId(this.readIds(this.idPosition(middle), HASH_LENGTH), 0, oid);
       if (order === 0) return this.offsetAt(middle);
       if (order < 0) low = middle + 1;
       else high = middle;
@@ -95,18 +96,29 @@ export class PackIndex {
 
     const stride = this.version === 2 ? HASH_LENGTH : V1_ENTRY_LENGTH;
     const idOffset = this.version === 2 ? 0 : 4;
-    const bytes = readAt(this.fd, this.idPosition(low) - idOffset, (high - low) * stride);
+    const bytes = this.readIds(this.idPosition(low) - idOffset, (high - low) * stride);
     let left = 0;
     let right = high - low;
     while (left < right) {
       const middle = (left + right) >>> 1;
-      const start = middle * stride + idOffset;
-      const order = bytes.compare(oid, 0, HASH_LENGTH, start, start + HASH_LENGTH);
+      const order = compareId(bytes, middle * stride + idOffset, oid);
       if (order === 0) return low + middle;
       if (order < 0) left = middle + 1;
       else right = middle;
     }
     return null;
+  }
+
+  /**
+   * Reads ids into one buffer kept for every lookup, so a lookup allocates nothing. The bytes
+   * are valid until the next read.
+   */
+  private readIds(position: number, length: number): Buffer {
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(length);
+    const read = readSync(this.fd, this.scratch, 0, length, position);
+    if (read !== length)
+      throw new ObjectFormatError(`A pack index ended early at byte ${position}.`);
+    return this.scratch;
   }
 
   private idPosition(position: number): number {
@@ -133,6 +145,18 @@ export class PackIndex {
     const large = readAt(this.fd, tableStart + count * 4 + largeIndex * 8, 8);
     return Number(large.readBigUInt64BE(0));
   }
+}
+
+/**
+ * Compares the id at `start` in `bytes` with `oid` as Buffer.compare would, byte by byte: ids
+ * mostly differ in their first bytes, and this avoids compare's argument checks.
+ */
+function compareId(bytes: Buffer, start: number, oid: Buffer): number {
+  for (let index = 0; index < HASH_LENGTH; index++) {
+    const difference = (bytes[start + index] as number) - (oid[index] as number);
+    if (difference !== 0) return difference < 0 ? -1 : 1;
+  }
+  return 0;
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {

@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { constants, inflateSync } from 'node:zlib';
 
 import { applyDelta, readDeltaSize } from './delta.js';
 import type { DeltaBaseCache } from './delta-base-cache.js';
+import type { Inflater } from './inflater.js';
 import { PackIndex } from './pack-index.js';
 import { ObjectFormatError, type GitObject, type ObjectType } from './types.js';
 
@@ -13,12 +13,21 @@ const HASH_LENGTH = 20;
 /**
  * Bytes read at an entry's offset: the header (at most 10 bytes of type and size, then a base
  * offset or id) and, for small deltas and objects, all of the compressed data, so one read
- * serves both. Buffer.allocUnsafe takes buffers up to 4 KiB from its pool.
+ * serves both.
  */
 const ENTRY_READ_LENGTH = 1024;
 /** git's own limit is 4095 (pack.depth); a longer chain means a corrupt or cyclic pack. */
 const MAX_DELTA_DEPTH = 10_000;
 const DELTA_HEADER_PROBE = 64;
+/**
+ * Bytes of the pack read at once and kept for the next entries, and how many are kept. Larger
+ * windows read more bytes for objects spread over the pack (200 staged files in a 116 MiB
+ * pack read 41 MiB through 64 KiB windows, 13 MiB through 16 KiB ones).
+ */
+const WINDOW_SIZE = 16 * 1024;
+const MAX_WINDOWS = 32;
+/** A delta starts with two sizes of at most 10 bytes each. */
+const DELTA_SIZES_LENGTH = 20;
 
 /** Reads objects that a pack does not hold, for REF_DELTA bases; `depth` guards against cycles. */
 export type BaseObjectReader = (oid: string, depth: number) => GitObject;
@@ -40,19 +49,22 @@ let nextPackId = 0;
 
 /**
  * One `.pack` file with its `.idx`. Objects are read with positional reads of the entry and of
- * a bounded chunk that inflates to it, so opening a pack reads neither the whole pack nor its
- * checksum. Delta chains are followed through OFS_DELTA offsets and REF_DELTA ids.
+ * a bounded chunk that inflates to it, through a few cached 16 KiB windows, so opening a pack
+ * reads neither the whole pack nor its checksum. Delta chains are followed through OFS_DELTA
+ * offsets and REF_DELTA ids.
  */
 export class PackFile {
   private readonly id = nextPackId++;
   private fd: number | null = null;
   private packLength = 0;
   private index: PackIndex | null = null;
+  private readonly windows = new Map<number, Buffer>();
 
   constructor(
     readonly packPath: string,
     readonly indexPath: string,
     private readonly cache: DeltaBaseCache,
+    private readonly inflater: Inflater,
   ) {}
 
   /** Returns the object's offset in this pack, or null; opens the index on first use. */
@@ -62,6 +74,15 @@ export class PackFile {
   }
 
   readObject(offset: number, readBase: BaseObjectReader, depth = 0): GitObject {
+    return this.readObjectCountingDeltas(offset, readBase, depth).object;
+  }
+
+  /** Reads the object at `offset`; `deltas` is how many deltas this read applied to build it. */
+  readObjectCountingDeltas(
+    offset: number,
+    readBase: BaseObjectReader,
+    depth = 0,
+  ): { object: GitObject; deltas: number } {
     const deltas: EntryHeader[] = [];
     let base: GitObject | undefined;
     let current = offset;
@@ -82,7 +103,7 @@ export class PackFile {
         base = readBase(header.baseOid as string, depth + deltas.length);
       }
     }
-    return this.applyDeltas(base, deltas);
+    return { object: this.applyDeltas(base, deltas), deltas: deltas.length };
   }
 
   /** Returns an object's size without inflating more than a delta's first bytes. */
@@ -100,6 +121,7 @@ export class PackFile {
     this.index = null;
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    this.windows.clear();
   }
 
   /** Applies deltas from the innermost out, keeping each intermediate object as a likely base. */
@@ -165,10 +187,10 @@ export class PackFile {
     const bound = Math.min(available, header.size + (header.size >> 10) + 64);
     let inflated: Buffer;
     try {
-      inflated = inflateSync(this.compressedData(header, bound));
+      inflated = this.inflater.inflate(this.compressedData(header, bound), header.size);
     } catch (error) {
       if (bound >= available) throw error;
-      inflated = inflateSync(this.read(header.dataStart, available));
+      inflated = this.inflater.inflate(this.read(header.dataStart, available), header.size);
     }
 
     if (inflated.length !== header.size) {
@@ -189,16 +211,49 @@ export class PackFile {
     const available = this.dataEnd() - header.dataStart;
     for (let length = DELTA_HEADER_PROBE; ; length *= 4) {
       const chunk = this.compressedData(header, Math.min(length, available));
-      const prefix = inflateSync(chunk, { finishFlush: constants.Z_SYNC_FLUSH });
+      const prefix = this.inflater.inflatePrefix(chunk, DELTA_SIZES_LENGTH);
       if (hasTwoVarints(prefix) || length >= available) return prefix;
     }
   }
 
+  /**
+   * Returns up to `length` bytes at `position`: a view into a cached window when the range
+   * fits in one, else a read of its own. git writes a delta close to its base, so the entries
+   * of a delta chain mostly share a few windows.
+   */
   private read(position: number, length: number): Buffer {
     const fd = this.open();
-    const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(length, this.packLength - position)));
+    const end = Math.min(position + length, this.packLength);
+    const windowIndex = Math.floor(position / WINDOW_SIZE);
+    if (end > position && Math.floor((end - 1) / WINDOW_SIZE) === windowIndex) {
+      const window = this.window(windowIndex);
+      const start = position - windowIndex * WINDOW_SIZE;
+      return window.subarray(start, start + end - position);
+    }
+
+    const buffer = Buffer.allocUnsafe(Math.max(0, end - position));
     const read = readSync(fd, buffer, 0, buffer.length, position);
     return buffer.subarray(0, read);
+  }
+
+  /** Returns the bytes of window `index`, read on first use; the least recently used go first. */
+  private window(index: number): Buffer {
+    let window = this.windows.get(index);
+    if (window !== undefined) {
+      this.windows.delete(index);
+      this.windows.set(index, window);
+      return window;
+    }
+
+    const start = index * WINDOW_SIZE;
+    const buffer = Buffer.allocUnsafe(Math.min(WINDOW_SIZE, this.packLength - start));
+    const read = readSync(this.open(), buffer, 0, buffer.length, start);
+    window = buffer.subarray(0, read);
+    this.windows.set(index, window);
+    if (this.windows.size > MAX_WINDOWS) {
+      this.windows.delete(this.windows.keys().next().value as number);
+    }
+    return window;
   }
 
   private open(): number {

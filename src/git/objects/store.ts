@@ -5,8 +5,10 @@ import { createDebug } from '../../log/debug.js';
 import { unquoteCString } from '../c-quote.js';
 import type { RepositoryLayout } from '../types.js';
 import { DeltaBaseCache } from './delta-base-cache.js';
+import { Inflater } from './inflater.js';
 import { looseObjectPath, readLooseObject, readLooseObjectHeader } from './loose.js';
 import { PackFile } from './pack.js';
+import { SavedObjects } from './saved-objects.js';
 import { MissingObjectError, type GitObject } from './types.js';
 
 const debug = createDebug('git');
@@ -19,6 +21,8 @@ const DEFAULT_DELTA_BASE_CACHE_BYTES = 24 * 1024 * 1024;
 export interface ObjectStoreOptions {
   /** Bytes of delta bases kept between reads; default 24 MiB. */
   deltaBaseCacheBytes?: number;
+  /** File of objects read through deltas, kept for the next run (SavedObjects); default none. */
+  savedObjectsFile?: string;
 }
 
 /** One object directory: the repository's own or an alternate. */
@@ -28,6 +32,7 @@ class ObjectDirectory {
   constructor(
     readonly objectsDir: string,
     private readonly cache: DeltaBaseCache,
+    private readonly inflater: Inflater,
   ) {}
 
   /** Returns the packs, listing `pack/*.idx` that have a `.pack` on first use. */
@@ -66,7 +71,9 @@ class ObjectDirectory {
 
       const packPath = path.join(packDir, packName);
       const existing = known.find((pack) => pack.packPath === packPath);
-      packs.push(existing ?? new PackFile(packPath, path.join(packDir, name), this.cache));
+      packs.push(
+        existing ?? new PackFile(packPath, path.join(packDir, name), this.cache, this.inflater),
+      );
     }
     return packs;
   }
@@ -78,16 +85,24 @@ class ObjectDirectory {
  * the promises exist so a reader over `git cat-file` can share this interface.
  */
 export class ObjectStore {
-  private constructor(private readonly directories: readonly ObjectDirectory[]) {}
+  private constructor(
+    private readonly directories: readonly ObjectDirectory[],
+    private readonly inflater: Inflater,
+    private readonly saved: SavedObjects | null,
+  ) {}
 
   static async open(
     layout: RepositoryLayout,
     options: ObjectStoreOptions = {},
   ): Promise<ObjectStore> {
     const cache = new DeltaBaseCache(options.deltaBaseCacheBytes ?? DEFAULT_DELTA_BASE_CACHE_BYTES);
+    const inflater = new Inflater();
     const objectsDirs = listObjectDirectories(path.join(layout.commonDir, 'objects'));
     debug(`object directories: ${objectsDirs.join(', ')}`);
-    return new ObjectStore(objectsDirs.map((dir) => new ObjectDirectory(dir, cache)));
+    const directories = objectsDirs.map((dir) => new ObjectDirectory(dir, cache, inflater));
+    const saved =
+      options.savedObjectsFile === undefined ? null : SavedObjects.open(options.savedObjectsFile);
+    return new ObjectStore(directories, inflater, saved);
   }
 
   async read(oid: string): Promise<GitObject> {
@@ -101,22 +116,41 @@ export class ObjectStore {
 
   /** `depth` counts the deltas already followed to reach this REF_DELTA base. */
   private readAtDepth(oid: string, depth: number): GitObject {
+    const saved = this.saved?.get(oid);
+    if (saved !== undefined) return saved;
+
     const readBase = (baseOid: string, baseDepth: number) => this.readAtDepth(baseOid, baseDepth);
     const object = this.lookup(
       oid,
-      (pack, offset) => pack.readObject(offset, readBase, depth),
-      (dir) => readLooseObject(dir, oid),
+      (pack, offset) => this.readPacked(oid, pack, offset, readBase, depth),
+      (dir) => readLooseObject(dir, oid, this.inflater),
     );
     if (object === null) throw new MissingObjectError(oid);
     return object;
   }
 
+  /** Reads a packed object, and saves it for the next run when it took deltas to build. */
+  private readPacked(
+    oid: string,
+    pack: PackFile,
+    offset: number,
+    readBase: (oid: string, depth: number) => GitObject,
+    depth: number,
+  ): GitObject {
+    const { object, deltas } = pack.readObjectCountingDeltas(offset, readBase, depth);
+    if (deltas > 0) this.saved?.add(oid, object);
+    return object;
+  }
+
   /** Returns an object's content size, reading only headers where the storage allows. */
   async readSize(oid: string): Promise<number> {
+    const saved = this.saved?.get(oid);
+    if (saved !== undefined) return saved.content.length;
+
     const size = this.lookup(
       oid,
       (pack, offset) => pack.readObjectSize(offset),
-      (dir) => readLooseObjectHeader(dir, oid)?.size ?? null,
+      (dir) => readLooseObjectHeader(dir, oid, this.inflater)?.size ?? null,
     );
     if (size === null) throw new MissingObjectError(oid);
     return size;
@@ -131,8 +165,10 @@ export class ObjectStore {
     return found !== null;
   }
 
+  /** Closes the packs and writes the saved objects of this run. */
   close(): void {
     for (const directory of this.directories) directory.close();
+    this.saved?.save();
   }
 
   /**

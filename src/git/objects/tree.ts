@@ -18,19 +18,28 @@ export interface TreeEntry {
   oid: string;
 }
 
-/** Parses a tree object: entries of `<octal mode> <name>\0<20-byte id>`, in stored order. */
+/** A character that is not ASCII, so a name read as Latin-1 must be decoded as UTF-8 instead. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Parses a tree object: entries of `<octal mode> <name>\0<20-byte id>`, in stored order. The
+ * entries are found in a Latin-1 copy of the content with string built-ins, because those stay
+ * fast before the JIT has compiled this code. A name that is not ASCII is decoded as UTF-8.
+ */
 export function parseTree(content: Buffer): TreeEntry[] {
+  const text = content.toString('latin1');
   const entries: TreeEntry[] = [];
   let position = 0;
-  while (position < content.length) {
-    const space = content.indexOf(0x20, position);
-    const nul = space < 0 ? -1 : content.indexOf(0, space + 1);
-    if (nul < 0 || nul + 1 + HASH_LENGTH > content.length) {
+  while (position < text.length) {
+    const space = text.indexOf(' ', position);
+    const nul = space < 0 ? -1 : text.indexOf('\0', space + 1);
+    if (nul < 0 || nul + 1 + HASH_LENGTH > text.length) {
       throw new ObjectFormatError(`A tree object is truncated at byte ${position}.`);
     }
 
-    const mode = canonicalMode(parseInt(content.toString('latin1', position, space), 8));
-    const name = content.toString('utf8', space + 1, nul);
+    const mode = canonicalMode(parseInt(text.slice(position, space), 8));
+    const latin1Name = text.slice(space + 1, nul);
+    const name = NON_ASCII.test(latin1Name) ? content.toString('utf8', space + 1, nul) : latin1Name;
     const oid = content.toString('hex', nul + 1, nul + 1 + HASH_LENGTH);
     entries.push({ name, mode, oid });
     position = nul + 1 + HASH_LENGTH;

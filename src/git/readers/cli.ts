@@ -19,6 +19,7 @@ import type {
   StagedEntry,
 } from '../types.js';
 import { CatFileProcess, type CatFileObject } from './cat-file.js';
+import { selectIndexPathsNear } from './index-paths-near.js';
 import {
   EMPTY_TREE_OIDS,
   hashTreeObject,
@@ -45,6 +46,9 @@ const DIFF_INDEX_ARGS = [
   // A staged gitlink counts even when `submodule.<name>.ignore` is set.
   '--ignore-submodules=none',
 ] as const;
+
+/** Lists every path in the index once; `-z` keeps unusual paths unquoted. */
+const LIST_INDEX_PATHS_ARGS = ['ls-files', '-z'];
 
 /** Lists the index's attribute files; `**` in the glob also matches the root. */
 const LIST_ATTRIBUTE_FILES_ARGS = ['ls-files', '--stage', '-z', '--', ':(glob)**/.gitattributes'];
@@ -100,6 +104,17 @@ export class CliReader implements GitReader {
   async readObjectSize(oid: string): Promise<number> {
     this.sizes ??= new CatFileProcess(this.layout, false);
     return expectObject(oid, await this.sizes.read(oid)).size;
+  }
+
+  /**
+   * Returns every path in the index once, in index order (unmerged stages collapse to one), or
+   * with `near` only the paths around those (see selectIndexPathsNear).
+   */
+  async readIndexPaths(near?: readonly string[]): Promise<string[]> {
+    const output = (await runGit(this.layout, LIST_INDEX_PATHS_ARGS)).toString('utf8');
+    const paths = output.split('\0').filter((entryPath) => entryPath.length > 0);
+    const unique = paths.filter((entryPath, position) => paths[position - 1] !== entryPath);
+    return near === undefined ? unique : selectIndexPathsNear(unique, near);
   }
 
   readAttributes(filePath: string, names: readonly string[]): Promise<Record<string, string>> {

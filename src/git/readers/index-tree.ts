@@ -1,5 +1,5 @@
 import type { CacheTreeNode } from '../cache-tree.js';
-import type { IndexEntry } from '../index-file.js';
+import type { IndexEntry, IndexEntryTable } from '../index-file.js';
 import { createHash } from 'node:crypto';
 
 import { canonicalMode, type TreeEntry } from '../objects/tree.js';
@@ -20,6 +20,8 @@ export interface IndexFileChild {
   kind: 'file';
   name: string;
   path: string;
+  /** Position of the path's first entry in the index. */
+  start: number;
   /** The stage 0 entry, or null for an unmerged path. */
   entry: IndexEntry | null;
   unmerged: boolean;
@@ -53,7 +55,7 @@ export class IndexTree {
   private readonly cacheChildren = new Map<CacheTreeNode, Map<string, CacheTreeNode>>();
 
   constructor(
-    private readonly entries: readonly IndexEntry[],
+    private readonly entries: IndexEntryTable,
     private readonly cacheRoot: CacheTreeNode | undefined,
   ) {}
 
@@ -86,7 +88,7 @@ export class IndexTree {
     const children: IndexChild[] = [];
     let i = folder.start;
     while (i < folder.end) {
-      const path = (this.entries[i] as IndexEntry).path;
+      const path = this.entries.pathAt(i);
       const slash = path.indexOf('/', prefix.length);
       if (slash < 0) {
         const next = this.fileEnd(i, folder.end);
@@ -141,9 +143,9 @@ export class IndexTree {
 
   /** Returns the end of the run of entries (stages) that share the path at `start`. */
   private fileEnd(start: number, end: number): number {
-    const path = (this.entries[start] as IndexEntry).path;
+    const path = this.entries.pathAt(start);
     let next = start + 1;
-    while (next < end && (this.entries[next] as IndexEntry).path === path) next++;
+    while (next < end && this.entries.pathAt(next) === path) next++;
     return next;
   }
 
@@ -151,14 +153,14 @@ export class IndexTree {
     let entry: IndexEntry | null = null;
     let unmerged = false;
     for (let i = start; i < end; i++) {
-      const candidate = this.entries[i] as IndexEntry;
-      if (candidate.stage === 0) entry = candidate;
+      if (this.entries.stageAt(i) === 0) entry = this.entries.entryAt(i);
       else unmerged = true;
     }
     return {
       kind: 'file',
       name: path.slice(prefix.length),
       path,
+      start,
       entry: unmerged ? null : entry,
       unmerged,
     };
@@ -175,9 +177,7 @@ export class IndexTree {
 
     if (cacheNode && cacheNode.entryCount > 0) {
       const end = start + cacheNode.entryCount;
-      const last = this.entries[end - 1];
-      const after = this.entries[end];
-      if (end <= parent.end && last?.path.startsWith(prefix) && !after?.path.startsWith(prefix)) {
+      if (end <= parent.end && this.coversExactly(prefix, end)) {
         return { path, start, end, cacheNode };
       }
     }
@@ -198,10 +198,16 @@ export class IndexTree {
     let high = end;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compareGitPaths((this.entries[middle] as IndexEntry).path, bound) < 0) low = middle + 1;
+      if (compareGitPaths(this.entries.pathAt(middle), bound) < 0) low = middle + 1;
       else high = middle;
     }
     return low;
+  }
+
+  /** Returns true when the entries under `prefix` end exactly at `end`. */
+  private coversExactly(prefix: string, end: number): boolean {
+    const after = end < this.entries.length ? this.entries.pathAt(end) : undefined;
+    return this.entries.pathAt(end - 1).startsWith(prefix) && !after?.startsWith(prefix);
   }
 
   private cacheChild(node: CacheTreeNode, name: string): CacheTreeNode | undefined {

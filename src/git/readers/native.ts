@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createDebug } from '../../log/debug.js';
 import { AttributeReader } from '../attributes.js';
 import type { GitConfig } from '../config.js';
+import { createEmptyEntryTable } from '../index-entry-table.js';
 import type { IndexEntry, IndexFile } from '../index-file.js';
 import {
   EMPTY_TREE_OID,
@@ -24,6 +25,7 @@ import type {
   StagedChange,
   StagedEntry,
 } from '../types.js';
+import { findIndexPathsNear } from './index-paths-near.js';
 import { IndexTree, type FolderTree, type IndexFolder } from './index-tree.js';
 import {
   attributeSourceFromEntries,
@@ -48,6 +50,8 @@ export interface ObjectSource {
 export class NativeReader implements GitReader {
   readonly choice: ReaderChoice = { reader: 'native', reasons: [] };
   private readonly attributes: AttributeReader;
+  /** The index seen as folders, kept from readStagedChange for readIndexPaths. */
+  private indexTree: IndexTree | undefined;
 
   constructor(
     readonly layout: RepositoryLayout,
@@ -56,7 +60,7 @@ export class NativeReader implements GitReader {
     private readonly renameOptions: RenameOptions,
     config: GitConfig,
   ) {
-    const entries = index?.entries ?? [];
+    const entries = index?.table ?? createEmptyEntryTable();
     this.attributes = new AttributeReader(
       attributeSourceFromEntries(entries, (oid) => this.readBlob(oid)),
       {
@@ -74,8 +78,9 @@ export class NativeReader implements GitReader {
     ]);
     const headTree = head.oid === null ? null : await this.readCommitTree(head.oid);
 
-    const entries = this.index?.entries ?? [];
+    const entries = this.index?.table ?? createEmptyEntryTable();
     const indexTree = new IndexTree(entries, this.index?.cacheTree?.root);
+    this.indexTree = indexTree;
     const changes: StagedEntry[] = [];
     await this.diffFolder(indexTree, indexTree.root(), headTree, changes);
     changes.sort((a, b) => compareGitPaths(a.path, b.path));
@@ -89,6 +94,27 @@ export class NativeReader implements GitReader {
 
   async readBlob(oid: string): Promise<Buffer> {
     return (await this.readObject(oid, 'blob')).content;
+  }
+
+  /**
+   * Returns every path in the index once, in index order (unmerged stages collapse to one), or
+   * with `near` only the paths around those (see selectIndexPathsNear), which it finds without
+   * decoding the rest of the index.
+   */
+  async readIndexPaths(near?: readonly string[]): Promise<string[]> {
+    const table = this.index?.table;
+    if (table === undefined) return [];
+    if (near !== undefined) {
+      this.indexTree ??= new IndexTree(table, this.index?.cacheTree?.root);
+      return findIndexPathsNear(this.indexTree, table, near);
+    }
+
+    const paths: string[] = [];
+    for (let position = 0; position < table.length; position++) {
+      const entryPath = table.pathAt(position);
+      if (paths[paths.length - 1] !== entryPath) paths.push(entryPath);
+    }
+    return paths;
   }
 
   readObjectSize(oid: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { AttributeFileSource, AttributeReader } from '../attributes.js';
-import type { IndexEntry } from '../index-file.js';
+import type { IndexEntryTable } from '../index-file.js';
 import { compareGitPaths } from '../path-order.js';
 import type { FolderTree } from './index-tree.js';
 
@@ -11,33 +11,35 @@ const REGULAR_FILE_MODES: ReadonlySet<number> = new Set([0o100644, 0o100755]);
  * no staged content.
  */
 export function attributeSourceFromEntries(
-  entries: readonly IndexEntry[],
+  entries: IndexEntryTable,
   readBlob: (oid: string) => Promise<Buffer>,
 ): AttributeFileSource {
   return {
     async findAttributeFile(folder) {
-      const entry = findStagedEntry(
+      const position = findStagedEntry(
         entries,
         folder === '' ? '.gitattributes' : `${folder}/.gitattributes`,
       );
-      if (!entry || !REGULAR_FILE_MODES.has(entry.mode) || entry.flags.intentToAdd) return null;
+      if (position === null) return null;
+      const entry = entries.entryAt(position);
+      if (!REGULAR_FILE_MODES.has(entry.mode) || entry.flags.intentToAdd) return null;
       return entry.oid;
     },
     readBlob,
   };
 }
 
-/** Returns the stage 0 entry of `path` in index order, or undefined. */
-function findStagedEntry(entries: readonly IndexEntry[], path: string): IndexEntry | undefined {
+/** Returns the position of the stage 0 entry of `path` in index order, or null. */
+function findStagedEntry(entries: IndexEntryTable, path: string): number | null {
   let low = 0;
   let high = entries.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareGitPaths((entries[middle] as IndexEntry).path, path) < 0) low = middle + 1;
+    if (compareGitPaths(entries.pathAt(middle), path) < 0) low = middle + 1;
     else high = middle;
   }
-  const entry = entries[low];
-  return entry?.path === path && entry.stage === 0 ? entry : undefined;
+  const found = low < entries.length && entries.pathAt(low) === path;
+  return found && entries.stageAt(low) === 0 ? low : null;
 }
 
 /**

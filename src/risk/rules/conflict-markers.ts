@@ -1,9 +1,7 @@
 import type { FileChange, FileContent } from '../../footprint/types.js';
 import { readAddedLines, type AddedLine } from '../added-lines.js';
-import { describeBypass } from '../bypass.js';
+import { createFinding } from '../finding.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
-
-const RULE = 'conflict-markers';
 
 /**
  * Git's default markers are seven characters at the start of a line (`conflict-marker-size`
@@ -14,29 +12,24 @@ const START = /^<{7}(?:[ \t]|$)/;
 const SEPARATOR = /^={7}[ \t]*$/;
 const END = /^>{7}(?:[ \t]|$)/;
 
-const FIX =
-  'Resolve the conflict: keep the right lines, delete the marker lines, then `git add` the file. ';
+const RULE = {
+  id: 'conflict-markers',
+  fix: 'Resolve the conflict: keep the right lines, delete the marker lines, then `git add` the file.',
+};
 
 function finding(file: FileChange, context: RuleContext, line: number, message: string): Finding {
-  return {
-    rule: RULE,
-    severity: context.severity,
-    path: file.path,
-    line,
-    message,
-    fix: FIX + describeBypass(RULE),
-  };
+  return createFinding(RULE, context, { path: file.path, line, message });
 }
 
 function loneMarker(file: FileChange, context: RuleContext, marker: string, line: number) {
-  return finding(file, context, line, `Conflict marker \`${marker}\` at ${file.path}:${line}`);
+  return finding(file, context, line, `Conflict marker \`${marker}\` with no partner`);
 }
 
 function conflictBlock(file: FileChange, context: RuleContext, markers: AddedLine[]): Finding {
   const numbers = markers.map((marker) => marker.line);
   const listed = `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
   const first = numbers[0] ?? 1;
-  const message = `Unresolved merge conflict at ${file.path}:${first} (markers on lines ${listed})`;
+  const message = `Unresolved merge conflict (markers on lines ${listed})`;
   return finding(file, context, first, message);
 }
 
@@ -55,6 +48,9 @@ function checkConflictMarkers(
   let open: AddedLine[] = [];
 
   for (const added of readAddedLines(file, content)) {
+    // Every marker starts with `<`, `=` or `>`; most lines are skipped on their first character.
+    const first = added.text.charCodeAt(0);
+    if (first !== 60 && first !== 61 && first !== 62) continue;
     const [start] = open;
     if (START.test(added.text)) {
       if (start) findings.push(loneMarker(file, context, '<<<<<<<', start.line));
@@ -77,7 +73,8 @@ function checkConflictMarkers(
 }
 
 export const conflictMarkersRule: RiskRule = {
-  id: RULE,
+  ...RULE,
+  group: 'conflicts',
   defaultSeverity: 'high',
   description:
     'Finds merge conflict markers on added lines, which mean a conflict was staged unresolved.',

@@ -1,0 +1,36 @@
+/**
+ * What batch analysis reads from a model learned from the repository's history. Learning fills
+ * it; without a model every relation still works, and only these two signals are missing.
+ */
+export interface CoChangeModel {
+  /**
+   * Returns how strongly two paths changed together in past commits, in [0, 1]: 0 when they
+   * never did or the model does not know them, 1 when every commit that touched one touched
+   * the other. The order of the two paths does not matter.
+   */
+  coChange(pathA: string, pathB: string): number;
+  /**
+   * Returns the Conventional Commits scope the repository's own commits use for changes to
+   * these paths, or null when its history names none.
+   */
+  scopeFor?(paths: readonly string[]): string | null;
+}
+
+/** Reads the co-change strength of two paths, clamped to [0, 1]; 0 without a model. */
+export function readCoChange(model: CoChangeModel | undefined, a: string, b: string): number {
+  if (!model || a === b) return 0;
+  const value = model.coChange(a, b);
+  if (!Number.isFinite(value) || value <= 0) return 0;
+  return Math.min(value, 1);
+}
+
+const SCOPE_TEXT = /^[a-z0-9][\w.-]{0,23}$/i;
+
+/** Reads the repository's own scope for paths, or null without a model or a usable name. */
+export function readLearnedScope(
+  model: CoChangeModel | undefined,
+  paths: readonly string[],
+): string | null {
+  const scope = model?.scopeFor?.(paths) ?? null;
+  return scope !== null && SCOPE_TEXT.test(scope) ? scope : null;
+}

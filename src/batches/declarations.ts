@@ -1,0 +1,68 @@
+/**
+ * Declaration patterns of common languages, tried in order on one line. Each captures the
+ * declared name in group 1. They are line patterns, not a parser, so they also work for
+ * languages footprint has no parser for, and they miss declarations split over lines.
+ */
+const DECLARATION_PATTERNS: readonly RegExp[] = [
+  // JavaScript, TypeScript: function, class, variable, type, enum, namespace.
+  /^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|interface|type|enum|namespace|const|let|var)\s+([\p{L}_$][\p{L}\p{N}_$]*)/u,
+  // Python, Ruby, Kotlin, Swift, Scala, Elixir, Rust, Go, Zig, shell `function`.
+  /^(?:pub(?:\([^)]{0,40}\))?\s+)?(?:async\s+|unsafe\s+|inline\s+|static\s+|private\s+|public\s+|override\s+)*(?:def|defp|fn|fun|func|function|class|struct|enum|trait|module|mod|interface|protocol|object|type|typealias|macro_rules!)\s+(?:\([^)]{0,80}\)\s*)?([\p{L}_][\p{L}\p{N}_]*)/u,
+  // Methods and object members: `name(args) {`, `async name(`, `get name(`, `name = (`, `name: (`.
+  /^(?:(?:public|private|protected|static|readonly|async|get|set|override)\s+)*\*?([\p{L}_$][\p{L}\p{N}_$]*)\s*(?:\([^)]{0,200}\)\s*(?::[^={]{0,80})?\{|[:=]\s*(?:async\s*)?(?:function\b|\([^)]{0,200}\)\s*=>|[\p{L}_$][\p{L}\p{N}_$]*\s*=>))/u,
+  // C, C++, Java, C#: `type name(args) {` on one line.
+  /^(?:[\p{L}_][\p{L}\p{N}_<>,:*&\s]{0,80}\s)\**([\p{L}_][\p{L}\p{N}_]*)\s*\([^;]{0,200}\)\s*(?:const\s*)?\{?\s*$/u,
+  // Shell functions: `name() {`.
+  /^([\p{L}_][\p{L}\p{N}_-]*)\s*\(\)\s*\{/u,
+];
+
+/** Words the member pattern would take for a name, which are statements instead. */
+const STATEMENT_WORDS = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'return',
+  'function',
+  'else',
+  'do',
+  'with',
+  'elif',
+  'until',
+  'foreach',
+  'new',
+  'await',
+  'typeof',
+  'sizeof',
+]);
+
+/** Characters of a line the patterns read; a declaration's name comes early. */
+const MAX_LINE_LENGTH = 300;
+
+/** Returns the name a line declares, or null. */
+export function declaredName(line: string): string | null {
+  const text = line.trimStart().slice(0, MAX_LINE_LENGTH);
+  for (const pattern of DECLARATION_PATTERNS) {
+    const name = pattern.exec(text)?.[1];
+    if (name !== undefined && !STATEMENT_WORDS.has(name)) return name;
+  }
+  return null;
+}
+
+/** Returns the names some lines declare, in order of first appearance. */
+export function declaredNames(lines: readonly string[], limit = lines.length): string[] {
+  const names = new Set<string>();
+  const count = Math.min(lines.length, limit);
+  for (let index = 0; index < count; index += 1) {
+    const name = declaredName(lines[index] as string);
+    if (name !== null) names.add(name);
+  }
+  return [...names];
+}
+
+/** Returns the title of a Markdown or reStructuredText heading line, or null. */
+export function headingOf(line: string): string | null {
+  const match = /^#{1,6}\s+(.{1,120})$/.exec(line.trim());
+  return match?.[1]?.trim() ?? null;
+}

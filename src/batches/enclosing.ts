@@ -1,0 +1,73 @@
+import type { Hunk } from '../footprint/types.js';
+import { declaredName, headingOf } from './declarations.js';
+import type { FileTexts } from './file-texts.js';
+import type { LineIndex } from './line-index.js';
+import type { ChangeUnit } from './units.js';
+
+/** Lines above a hunk that are searched for the definition around it. */
+const MAX_SCAN_LINES = 400;
+
+function indentOf(line: string): number {
+  let width = 0;
+  for (const character of line) {
+    if (character === ' ') width += 1;
+    else if (character === '\t') width += 4;
+    else return width;
+  }
+  return Infinity;
+}
+
+function firstChangedLine(unit: ChangeUnit): string | undefined {
+  return [...unit.added, ...unit.removed].find((line) => line.trim() !== '');
+}
+
+/** Returns the staged line just above a hunk: the line before the removal for a pure removal. */
+function lineAbove(hunk: Hunk): number {
+  return hunk.newLines === 0 ? hunk.newStart : hunk.newStart - 1;
+}
+
+function findHeadingAbove(lines: LineIndex, from: number): string | null {
+  for (let line = from; line >= 1 && line > from - MAX_SCAN_LINES; line -= 1) {
+    const heading = headingOf(lines.line(line));
+    if (heading !== null) return heading;
+  }
+  return null;
+}
+
+/**
+ * Walks up from `from` through lines indented less than the changed lines, the way blocks nest
+ * in most languages, and returns the first one that declares a name. Stops at a line at the
+ * left margin that declares nothing, because the change then sits at the top level.
+ */
+function findDeclarationAbove(lines: LineIndex, from: number, indent: number): string | null {
+  let limit = indent;
+  for (let line = from; line >= 1 && line > from - MAX_SCAN_LINES; line -= 1) {
+    const text = lines.line(line);
+    const width = indentOf(text);
+    if (width >= limit) continue;
+
+    const name = declaredName(text);
+    if (name !== null) return name;
+    if (width === 0) return null;
+    limit = width;
+  }
+  return null;
+}
+
+/**
+ * Returns the name of the function, class or other definition whose body a one-hunk unit
+ * edits, or for docs the title of the section it edits. Returns null at the top level of a
+ * file or when the staged text is missing.
+ */
+export function findEnclosingName(unit: ChangeUnit, texts: FileTexts): string | null {
+  const hunk = unit.file.hunks[unit.hunks[0] ?? 0];
+  const lines = texts.index(unit.path, 'new');
+  if (!hunk || !lines) return null;
+
+  const from = lineAbove(hunk);
+  if (unit.concern === 'docs') return findHeadingAbove(lines, from);
+
+  const first = firstChangedLine(unit);
+  if (first === undefined) return null;
+  return findDeclarationAbove(lines, from, indentOf(first));
+}

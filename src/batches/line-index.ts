@@ -1,0 +1,41 @@
+/** Maps offsets of a text to 1-based line numbers, and reads single lines without splitting it. */
+export class LineIndex {
+  private readonly starts: Int32Array;
+
+  constructor(private readonly text: string) {
+    let count = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
+    this.starts = new Int32Array(count);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+      this.starts[line] = at + 1;
+      line += 1;
+    }
+  }
+
+  /** The number of lines, counting the text after the last line break as one. */
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** Returns the 1-based line that holds `offset`. */
+  lineAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  }
+
+  /** Returns line `line` (1-based) without its terminator, or '' past the end. */
+  line(line: number): string {
+    if (line < 1 || line > this.starts.length) return '';
+    const start = this.starts[line - 1] ?? 0;
+    const next = line < this.starts.length ? (this.starts[line] ?? 0) - 1 : this.text.length;
+    const end = next > start && this.text[next - 1] === '\r' ? next - 1 : next;
+    return this.text.slice(start, end);
+  }
+}

@@ -1,0 +1,164 @@
+import type { FileChange } from '../footprint/types.js';
+import type { FileTexts, TextSide } from './file-texts.js';
+import type { LineIndex } from './line-index.js';
+import { readModuleSyntax, type ModuleSyntax } from './module-syntax.js';
+import { resolveImport } from './resolve-import.js';
+
+const SCRIPT_PATH = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte)$/;
+
+/** An import of another changed file, with the lines its statement spans. */
+export interface ResolvedImport {
+  /** The changed file it imports, by its staged path (its only path for a deletion). */
+  target: string;
+  firstLine: number;
+  lastLine: number;
+  locals: string[];
+  imported: string[];
+}
+
+/** An exported name and the line it is on. */
+export interface LocatedExport {
+  name: string;
+  line: number;
+}
+
+/** Returns true for a file whose text es-module-lexer reads: JavaScript, TypeScript, JSX. */
+export function isScriptFile(file: FileChange): boolean {
+  return file.opaque === undefined && !file.binary && SCRIPT_PATH.test(file.path);
+}
+
+/** Characters a relative specifier may span on either side of its `./`. */
+const MAX_SPECIFIER_LENGTH = 300;
+
+/**
+ * Returns the quoted texts around each `./` of a text: every relative specifier the text can
+ * hold, and some strings that are not specifiers. The lexer decides which are imports, so
+ * these texts only show whether lexing can find an import of a changed file at all.
+ */
+function quotedRelativeTexts(text: string): string[] {
+  const found: string[] = [];
+  for (let at = text.indexOf('./'); at !== -1; at = text.indexOf('./', at + 2)) {
+    let start = at;
+    while (
+      start > 0 &&
+      at - start < MAX_SPECIFIER_LENGTH &&
+      !`'"\`\n`.includes(text[start - 1] as string)
+    )
+      start -= 1;
+    const quote = text[start - 1];
+    if (quote === undefined || quote === '\n') continue;
+    const end = text.indexOf(quote, at);
+    if (end !== -1 && end - start < MAX_SPECIFIER_LENGTH) found.push(text.slice(start, end));
+  }
+  return found;
+}
+
+/**
+ * The imports between changed JavaScript and TypeScript files and their exports, on either
+ * side of the change, lexed once per file and side on first use.
+ */
+export class ModuleIndex {
+  private readonly syntaxes = new Map<string, ModuleSyntax>();
+  private readonly resolved = new Map<string, ResolvedImport[]>();
+  private readonly byPath: Map<string, FileChange>;
+  /** Paths a staged import may resolve to: every changed path that exists in the index. */
+  private readonly newPaths: Set<string>;
+  /** HEAD paths a HEAD import may resolve to, mapped to their staged paths. */
+  private readonly oldPaths: Map<string, string>;
+  private readonly oldPathSet: Set<string>;
+
+  constructor(
+    files: readonly FileChange[],
+    private readonly texts: FileTexts,
+  ) {
+    this.byPath = new Map(files.map((file) => [file.path, file]));
+    this.newPaths = new Set(files.filter((file) => file.status !== 'deleted').map((f) => f.path));
+    this.oldPaths = new Map();
+    for (const file of files) {
+      if (file.status === 'added' || file.status === 'copied') continue;
+      this.oldPaths.set(file.oldPath ?? file.path, file.path);
+    }
+    this.oldPathSet = new Set(this.oldPaths.keys());
+  }
+
+  /** Returns the imports of changed files in a file's text on one side, by statement order. */
+  imports(path: string, side: TextSide): ResolvedImport[] {
+    const key = `${side}\0${path}`;
+    let imports = this.resolved.get(key);
+    if (!imports) {
+      imports = this.readImports(path, side);
+      this.resolved.set(key, imports);
+    }
+    return imports;
+  }
+
+  /** Returns the names a file's text on one side exports, with their lines. */
+  exports(path: string, side: TextSide): LocatedExport[] {
+    const index = this.texts.index(path, side);
+    const syntax = this.syntax(path, side);
+    if (!index || !syntax) return [];
+    return syntax.exports.map((entry) => ({ name: entry.name, line: index.lineAt(entry.offset) }));
+  }
+
+  private syntax(path: string, side: TextSide): ModuleSyntax | null {
+    const file = this.byPath.get(path);
+    const text = this.texts.text(path, side);
+    if (!file || !isScriptFile(file) || text === null) return null;
+
+    const key = `${side}\0${path}`;
+    let syntax = this.syntaxes.get(key);
+    if (!syntax) {
+      syntax = readModuleSyntax(text, path);
+      this.syntaxes.set(key, syntax);
+    }
+    return syntax;
+  }
+
+  private readImports(path: string, side: TextSide): ResolvedImport[] {
+    const file = this.byPath.get(path);
+    const text = this.texts.text(path, side);
+    const index = this.texts.index(path, side);
+    if (!file || text === null || index === null) return [];
+
+    // Lexing costs more than resolving every quoted relative text, so a file that cannot import
+    // a changed file is not lexed.
+    const importer = side === 'new' ? path : (file.oldPath ?? path);
+    const candidates = quotedRelativeTexts(text);
+    if (!candidates.some((specifier) => this.resolveTarget(importer, specifier, side) !== null)) {
+      return [];
+    }
+    return this.resolveImports(this.syntax(path, side), importer, side, index);
+  }
+
+  private resolveImports(
+    syntax: ModuleSyntax | null,
+    importer: string,
+    side: TextSide,
+    index: LineIndex,
+  ): ResolvedImport[] {
+    const resolved: ResolvedImport[] = [];
+    for (const entry of syntax?.imports ?? []) {
+      const target = this.resolveTarget(importer, entry.specifier, side);
+      if (target === null) continue;
+      resolved.push({
+        target,
+        firstLine: index.lineAt(entry.start),
+        lastLine: index.lineAt(Math.max(entry.end - 1, entry.start)),
+        locals: entry.locals,
+        imported: entry.imported,
+      });
+    }
+    return resolved;
+  }
+
+  /** Resolves a specifier to the staged path of another changed file, or null. */
+  private resolveTarget(importer: string, specifier: string, side: TextSide): string | null {
+    if (side === 'new') {
+      const target = resolveImport(importer, specifier, this.newPaths);
+      return target === importer ? null : target;
+    }
+    const target = resolveImport(importer, specifier, this.oldPathSet);
+    const staged = target === null ? undefined : this.oldPaths.get(target);
+    return staged === undefined || staged === this.oldPaths.get(importer) ? null : staged;
+  }
+}

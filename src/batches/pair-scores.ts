@@ -1,0 +1,180 @@
+import { folderOf, isWithin } from './paths.js';
+import type { AnalysisContext, Link } from './relations/context.js';
+import type { Mode } from './types.js';
+import type { ChangeUnit, Concern } from './units.js';
+import { evidence, modeBias, pairPrior } from './weights.js';
+
+/** Folders of a monorepo whose children are packages, each changed mostly on its own. */
+const PACKAGE_CONTAINERS = new Set([
+  'packages',
+  'apps',
+  'libs',
+  'crates',
+  'plugins',
+  'modules',
+  'services',
+  'playground',
+  'playgrounds',
+  'examples',
+  'sites',
+  'tools',
+]);
+
+/** Returns the package folder of a monorepo path, such as `packages/vite`, or ''. */
+export function packageOf(path: string): string {
+  const segments = path.split('/');
+  for (let index = 0; index + 2 < segments.length; index += 1) {
+    if (PACKAGE_CONTAINERS.has(segments[index] as string)) {
+      return segments.slice(0, index + 2).join('/');
+    }
+  }
+  return '';
+}
+
+/** Returns the first folder of a path, or '' for a file at the root. */
+function topFolderOf(path: string): string {
+  const slash = path.indexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** The location of a unit's file, read once per unit. */
+interface Location {
+  path: string;
+  folder: string;
+  top: string;
+  packageFolder: string;
+}
+
+function locate(unit: ChangeUnit): Location {
+  return {
+    path: unit.path,
+    folder: folderOf(unit.path),
+    top: topFolderOf(unit.path),
+    packageFolder: packageOf(unit.path),
+  };
+}
+
+/** Counts the folder steps from one file's folder to the other's through their common folder. */
+function folderDistance(a: Location, b: Location): number {
+  if (a.folder === b.folder) return 0;
+  const partsA = a.folder === '' ? [] : a.folder.split('/');
+  const partsB = b.folder === '' ? [] : b.folder.split('/');
+  let common = 0;
+  while (common < partsA.length && partsA[common] === partsB[common]) common += 1;
+  return partsA.length + partsB.length - 2 * common;
+}
+
+/** Log-odds that two files are one commit from where they are. */
+function locationScore(a: Location, b: Location): number {
+  let score = 0;
+  if (a.path === b.path) score += pairPrior.sameFile;
+  else if (a.folder === b.folder) score += pairPrior.sameFolder;
+  else if (isWithin(a.folder, b.folder) || isWithin(b.folder, a.folder))
+    score += pairPrior.nearbyFolder;
+  if (a.top !== '' && a.top === b.top) score += pairPrior.sameTopFolder;
+  if (a.packageFolder !== '' && a.packageFolder === b.packageFolder) score += pairPrior.samePackage;
+  else if (a.packageFolder !== '' && b.packageFolder !== '') score += pairPrior.otherPackage;
+  return score;
+}
+
+/** Log-odds that two units are one commit from where they are and what they are about. */
+export function priorScore(a: ChangeUnit, b: ChangeUnit): number {
+  return pairPrior.base + locationScore(locate(a), locate(b)) + concernScore(a, b);
+}
+
+const CONCERNS: readonly Concern[] = ['code', 'test', 'docs', 'dependencies', 'setup', 'ci'];
+
+/** Log-odds added to two units of one concern, beyond pairPrior.sameConcern. */
+const SAME_CONCERN_TERMS: Partial<Record<Concern, number>> = {};
+
+function scoreConcerns(a: Concern, b: Concern): number {
+  SAME_CONCERN_TERMS.docs = pairPrior.docsAndDocs;
+  SAME_CONCERN_TERMS.ci = pairPrior.ciAndCi;
+  SAME_CONCERN_TERMS.setup = pairPrior.setupAndSetup;
+  if (a === b) return pairPrior.sameConcern + (SAME_CONCERN_TERMS[a] ?? 0);
+  const pair = new Set([a, b]);
+  if (pair.has('code') && pair.has('test')) return pairPrior.codeAndTest;
+  if (pair.has('code') && pair.has('docs')) return pairPrior.codeAndDocs;
+  if (pair.has('ci')) return pairPrior.ciAndOther;
+  if (pair.has('dependencies')) return pairPrior.dependenciesAndOther;
+  return 0;
+}
+
+/** Log-odds of each pair of concerns, by their positions in CONCERNS. */
+function concernTable(): Float64Array {
+  const table = new Float64Array(CONCERNS.length * CONCERNS.length);
+  CONCERNS.forEach((a, i) =>
+    CONCERNS.forEach((b, j) => (table[i * CONCERNS.length + j] = scoreConcerns(a, b))),
+  );
+  return table;
+}
+
+function concernScore(a: ChangeUnit, b: ChangeUnit): number {
+  return scoreConcerns(a.concern, b.concern);
+}
+
+/** Score of a pair kept apart, low enough that no other tie of the two units outweighs it. */
+const KEPT_APART = -4;
+
+/**
+ * Scores every pair of units with the log-odds that they belong to one commit: the prior from
+ * their paths and concerns, the mode's bias, and for each kind of link between them the
+ * evidence of its strongest link. Pairs in `apart` (keyed `a * count + b` with a < b) score
+ * KEPT_APART instead. Returns a symmetric n-by-n matrix in one array.
+ */
+export function scorePairs(
+  context: AnalysisContext,
+  links: readonly Link[],
+  mode: Mode,
+  apart: ReadonlySet<number> = new Set(),
+): Float64Array {
+  const { units } = context;
+  const count = units.length;
+  const scores = new Float64Array(count * count);
+  const locations = units.map(locate);
+  const concerns = concernTable();
+  const concernOf = units.map((unit) => CONCERNS.indexOf(unit.concern));
+  const base = pairPrior.base + modeBias[mode];
+  const distances = new Float64Array(count * count);
+  let distanceSum = 0;
+  for (let a = 0; a < count; a += 1) {
+    for (let b = a + 1; b < count; b += 1) {
+      const distance = folderDistance(locations[a] as Location, locations[b] as Location);
+      distances[a * count + b] = distance;
+      distanceSum += distance;
+    }
+  }
+  const meanDistance = count > 1 ? distanceSum / ((count * (count - 1)) / 2) : 0;
+
+  for (let a = 0; a < count; a += 1) {
+    const locationA = locations[a] as Location;
+    const row = (concernOf[a] ?? 0) * CONCERNS.length;
+    for (let b = a + 1; b < count; b += 1) {
+      const concern = concerns[row + (concernOf[b] ?? 0)] ?? 0;
+      const relative = pairPrior.folderDistance * ((distances[a * count + b] ?? 0) - meanDistance);
+      const score = base + locationScore(locationA, locations[b] as Location) + concern + relative;
+      scores[a * count + b] = score;
+      scores[b * count + a] = score;
+    }
+  }
+
+  const strongest = new Map<string, number>();
+  for (const found of links) {
+    if (found.a === found.b) continue;
+    const [a, b] = found.a < found.b ? [found.a, found.b] : [found.b, found.a];
+    const key = `${a},${b},${found.kind}`;
+    const previous = strongest.get(key) ?? 0;
+    if (found.weight <= previous) continue;
+    strongest.set(key, found.weight);
+    const total = (scores[a * count + b] ?? 0) + evidence[found.kind] * (found.weight - previous);
+    scores[a * count + b] = total;
+    scores[b * count + a] = total;
+  }
+
+  for (const key of apart) {
+    const [a, b] = [Math.floor(key / count), key % count];
+    scores[a * count + b] = KEPT_APART;
+    scores[b * count + a] = KEPT_APART;
+  }
+  return scores;
+}

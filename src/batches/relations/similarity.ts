@@ -1,0 +1,80 @@
+import { specificityOf } from '../identifiers.js';
+import { weights } from '../weights.js';
+import { link, type AnalysisContext, type Link } from './context.js';
+
+/**
+ * Links hunks that make the same small edit. That is the same identifier swapped for another
+ * (a rename across files), the same lines replaced by the same lines (a version bump in many
+ * manifests), or the same few lines added or removed in several places.
+ */
+export function findSimilarEditLinks(context: AnalysisContext): Link[] {
+  const holders = new Map<string, number[]>();
+  for (const unit of context.units) {
+    for (const key of context.features[unit.index]?.editKeys ?? []) {
+      holders.set(key, [...(holders.get(key) ?? []), unit.index]);
+    }
+  }
+
+  const links: Link[] = [];
+  for (const [key, units] of holders) {
+    const renames = !/^[=+-]/.test(key) && context.features[units[0] ?? 0]?.renames === true;
+    const [kind, weight] = renames
+      ? (['rename', weights.rename] as const)
+      : (['similar-edit', weights.similarEdit] as const);
+    links.push(...linkGroup(kind, units, weight));
+  }
+  return links;
+}
+
+/** Units of one edit past which only the first is linked to the others, not every pair. */
+const MAX_CLIQUE = 24;
+
+/**
+ * Links every pair of a small group, so that pair scores see the group as a whole, and each
+ * member of a large group to its first member only.
+ */
+function linkGroup(kind: 'rename' | 'similar-edit', units: readonly number[], weight: number) {
+  const links: Link[] = [];
+  const [first, ...rest] = units;
+  if (first === undefined) return links;
+  if (units.length > MAX_CLIQUE) {
+    for (const unit of rest) links.push(link(kind, unit, first, weight));
+    return links;
+  }
+  units.forEach((a, index) => {
+    for (const b of units.slice(index + 1)) links.push(link(kind, a, b, weight));
+  });
+  return links;
+}
+
+/** Share of units past which an identifier is too common to tie two of them. */
+const MAX_SHARE = 0.25;
+
+/**
+ * Links units whose changed lines share rare identifiers. Each shared identifier adds its
+ * specificity, divided among the units that have it; the sum maps to a weight below
+ * `weights.sharedIdentifiers` that grows quickly for the first few names.
+ */
+export function findSharedIdentifierLinks(context: AnalysisContext): Link[] {
+  const maxUnits = Math.max(3, Math.ceil(context.units.length * MAX_SHARE));
+  const scores = new Map<number, number>();
+  const count = context.units.length;
+
+  for (const [name, units] of context.unitsByIdentifier) {
+    if (units.length < 2 || units.length > maxUnits) continue;
+    const share = (specificityOf(name) * 2) / units.length;
+    for (let i = 0; i < units.length; i += 1) {
+      for (let j = i + 1; j < units.length; j += 1) {
+        const key = (units[i] as number) * count + (units[j] as number);
+        scores.set(key, (scores.get(key) ?? 0) + share);
+      }
+    }
+  }
+
+  const links: Link[] = [];
+  for (const [key, score] of scores) {
+    const weight = weights.sharedIdentifiers * (1 - Math.exp(-score));
+    links.push(link('shared-identifiers', Math.floor(key / count), key % count, weight));
+  }
+  return links;
+}

@@ -1,0 +1,104 @@
+import { pathWords, splitWords } from '../words.js';
+import { weights } from '../weights.js';
+import { link, type AnalysisContext, type Link } from './context.js';
+
+/** Share of units past which a word is too common in the change to tie two of them. */
+const MAX_SHARE = 0.7;
+
+/** Similarities below this link nothing; they are noise. */
+const MIN_SIMILARITY = 0.1;
+
+/** Counts the words of a unit: its changed identifiers, whole and split, and its path. */
+function countWords(context: AnalysisContext, unit: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (word: string, count: number) => counts.set(word, (counts.get(word) ?? 0) + count);
+  for (const identifier of context.features[unit]?.identifiers ?? []) {
+    add(identifier.toLowerCase(), 1);
+    for (const word of splitWords(identifier)) add(word, 1);
+  }
+  const path = context.units[unit]?.path ?? '';
+  for (const word of pathWords(path)) add(word, 2);
+  return counts;
+}
+
+/** Tf-idf vectors of the units over all their words, and the words that may tie two units. */
+export interface UnitWords {
+  vectors: Array<Map<string, number>>;
+  /** Words in at least two units and at most MAX_SHARE of them. */
+  distinctive: Set<string>;
+}
+
+/** Weighs each unit's words by tf-idf within the change. */
+export function weighUnitWords(context: AnalysisContext): UnitWords {
+  const counts = context.units.map((unit) => countWords(context, unit.index));
+  const documents = new Map<string, number>();
+  for (const words of counts) {
+    for (const word of words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
+  }
+
+  const total = counts.length;
+  const distinctive = new Set<string>();
+  for (const [word, frequency] of documents) {
+    if (frequency >= 2 && frequency <= Math.max(2, total * MAX_SHARE)) distinctive.add(word);
+  }
+  const vectors = counts.map((words) => {
+    const vector = new Map<string, number>();
+    for (const [word, count] of words) {
+      const frequency = documents.get(word) ?? 1;
+      vector.set(word, (1 + Math.log(count)) * Math.log(1 + total / frequency));
+    }
+    return vector;
+  });
+  return { vectors, distinctive };
+}
+
+/** Returns the length of a vector. */
+export function vectorLength(vector: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const weight of vector.values()) sum += weight * weight;
+  return Math.sqrt(sum);
+}
+
+/**
+ * Links units whose words are alike: the cosine of their tf-idf vectors over the words of
+ * their changed identifiers (whole and split at case changes and underscores) and of their
+ * paths. Words in more than half the units, or in one only, are left out of the sum but not
+ * of the lengths, so one shared word among many counts little.
+ */
+export function findTextSimilarityLinks(context: AnalysisContext): Link[] {
+  const { vectors, distinctive } = weighUnitWords(context);
+  const lengths = vectors.map(vectorLength);
+  const holders = new Map<string, Array<[number, number]>>();
+  vectors.forEach((vector, unit) => {
+    for (const [word, weight] of vector) {
+      if (!distinctive.has(word)) continue;
+      const list = holders.get(word);
+      if (list) list.push([unit, weight]);
+      else holders.set(word, [[unit, weight]]);
+    }
+  });
+
+  const count = vectors.length;
+  const dots = new Map<number, number>();
+  for (const list of holders.values()) {
+    for (let i = 0; i < list.length; i += 1) {
+      const [a, weightA] = list[i] as [number, number];
+      for (let j = i + 1; j < list.length; j += 1) {
+        const [b, weightB] = list[j] as [number, number];
+        const key = a * count + b;
+        dots.set(key, (dots.get(key) ?? 0) + weightA * weightB);
+      }
+    }
+  }
+
+  const links: Link[] = [];
+  for (const [key, dot] of dots) {
+    const a = Math.floor(key / count);
+    const b = key % count;
+    const similarity = dot / ((lengths[a] || 1) * (lengths[b] || 1));
+    if (similarity >= MIN_SIMILARITY) {
+      links.push(link('similar-text', a, b, Math.min(1, similarity) * weights.similarText));
+    }
+  }
+  return links;
+}

@@ -1,0 +1,196 @@
+import type { FileChange } from '../footprint/types.js';
+import { specificityOf } from './identifiers.js';
+import { isScriptFile } from './module-index.js';
+import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
+import type { ChangeUnit } from './units.js';
+
+/**
+ * A unit that cannot be committed before another: it uses what the other adds, or the other
+ * removes what it still uses until it changes.
+ */
+export interface Requirement {
+  from: number;
+  to: number;
+  /** The thing `from` needs: a path it imports, or a name it uses or removes. */
+  subject: string;
+  /** True when `from` removes `subject`, which `to` uses until it changes. */
+  removes: boolean;
+  /**
+   * True when the syntax proves the need: an import of a new file or a new export, or a use of
+   * a name new to its own file. False when only matching names suggest it.
+   */
+  certain: boolean;
+}
+
+/** Names a unit newly declares, when neither the file's HEAD text nor its removed lines had them. */
+function newDeclarations(context: AnalysisContext, unit: ChangeUnit): string[] {
+  const features = context.features[unit.index];
+  if (!features || features.addedDeclarations.length === 0) return [];
+  const oldText = context.texts.text(unit.path, 'old') ?? '';
+  return features.addedDeclarations.filter((name) => !oldText.includes(name));
+}
+
+/** Names a unit removes the declaration of, when the file's staged text no longer has them. */
+function removedDeclarations(context: AnalysisContext, unit: ChangeUnit): string[] {
+  const features = context.features[unit.index];
+  if (!features || features.removedDeclarations.length === 0) return [];
+  const newText = context.texts.text(unit.path, 'new') ?? '';
+  return features.removedDeclarations.filter((name) => !newText.includes(name));
+}
+
+function uses(from: number, to: number, subject: string, certain: boolean): Requirement {
+  return { from, to, subject, removes: false, certain };
+}
+
+function removes(from: number, to: number, subject: string): Requirement {
+  return { from, to, subject, removes: true, certain: true };
+}
+
+/** Imports of a file the change adds, renames or copies into place, and of new exports. */
+function findImportRequirements(context: AnalysisContext, file: FileChange): Requirement[] {
+  const found: Requirement[] = [];
+  for (const entry of context.modules.imports(file.path, 'new')) {
+    const importers = unitsAtLines(context, file.path, 'new', entry.firstLine, entry.lastLine);
+    const targets = context.unitsOfPath.get(entry.target) ?? [];
+    const target = targets[0]?.file;
+    if (importers.length === 0 || !target) continue;
+
+    if (isNewPath(target)) {
+      for (const importer of importers) {
+        for (const unit of targets) {
+          found.push(uses(importer.index, unit.index, target.path, true));
+        }
+      }
+      continue;
+    }
+    found.push(...findNewExportRequirements(context, importers, target, entry.imported));
+  }
+  return found;
+}
+
+/** Requirements of importers on the units of a modified file that start to export a name. */
+function findNewExportRequirements(
+  context: AnalysisContext,
+  importers: readonly ChangeUnit[],
+  target: FileChange,
+  imported: readonly string[],
+): Requirement[] {
+  const exports = context.modules
+    .exports(target.path, 'new')
+    .filter((entry) => imported.includes(entry.name));
+  const changed = exports.flatMap((entry) =>
+    unitsAtLines(context, target.path, 'new', entry.line, entry.line).map((unit) => ({
+      entry,
+      unit,
+    })),
+  );
+  if (changed.length === 0) return [];
+
+  const before = new Set(context.modules.exports(target.path, 'old').map((entry) => entry.name));
+  const found: Requirement[] = [];
+  for (const { entry, unit } of changed) {
+    if (before.has(entry.name)) continue;
+    for (const importer of importers)
+      found.push(uses(importer.index, unit.index, entry.name, true));
+  }
+  return found;
+}
+
+/** Units that stop importing a file the change deletes must not come after the deletion. */
+function findDeletedImportRequirements(context: AnalysisContext, file: FileChange): Requirement[] {
+  if (file.status === 'added' || file.status === 'copied') return [];
+  const found: Requirement[] = [];
+  for (const entry of context.modules.imports(file.path, 'old')) {
+    const deleted = context.unitsOfPath.get(entry.target)?.[0];
+    if (!deleted || deleted.file.status !== 'deleted') continue;
+    const importers = unitsAtLines(context, file.path, 'old', entry.firstLine, entry.lastLine);
+    for (const importer of importers) {
+      found.push(removes(deleted.index, importer.index, deleted.path));
+    }
+  }
+  return found;
+}
+
+/**
+ * Finds uses of a name that another unit newly declares. Within one file the use is certain,
+ * because the file's HEAD text never had the name. Across files it is a guess from the name
+ * alone, made only for specific names and for files that do not import each other by path.
+ */
+function findNewNameRequirements(context: AnalysisContext): Requirement[] {
+  const definers = new Map<string, ChangeUnit[]>();
+  for (const unit of context.units) {
+    for (const name of newDeclarations(context, unit)) {
+      definers.set(name, [...(definers.get(name) ?? []), unit]);
+    }
+  }
+
+  const found: Requirement[] = [];
+  for (const [name, [definer, ...others]] of definers) {
+    if (!definer || others.length > 0) continue;
+    for (const user of context.unitsByIdentifier.get(name) ?? []) {
+      const unit = context.units[user] as ChangeUnit;
+      const features = context.features[user];
+      if (user === definer.index || !features?.addedIdentifiers.has(name)) continue;
+      if (features.addedDeclarations.includes(name)) continue;
+
+      const sameFile = unit.path === definer.path;
+      if (!sameFile && !isGuessableUse(context, unit, definer, name)) continue;
+      found.push(uses(user, definer.index, name, sameFile));
+    }
+  }
+  return found;
+}
+
+/** Returns true when a use of `name` in another file may be guessed to need its new definition. */
+function isGuessableUse(
+  context: AnalysisContext,
+  user: ChangeUnit,
+  definer: ChangeUnit,
+  name: string,
+): boolean {
+  if (specificityOf(name) < 0.7) return false;
+  if (isScriptFile(user.file) && isScriptFile(definer.file)) return false;
+  return !(context.texts.text(user.path, 'old') ?? '').includes(name);
+}
+
+/**
+ * Finds units that remove a declaration, which must come with or after the units of their file
+ * that still use the name.
+ */
+function findRemovedNameRequirements(context: AnalysisContext): Requirement[] {
+  const found: Requirement[] = [];
+  for (const remover of context.units) {
+    for (const name of removedDeclarations(context, remover)) {
+      for (const user of context.unitsOfPath.get(remover.path) ?? []) {
+        const features = context.features[user.index];
+        if (user === remover || !features?.removedIdentifiers.has(name)) continue;
+        if (features.removedDeclarations.includes(name)) continue;
+        found.push(removes(remover.index, user.index, name));
+      }
+    }
+  }
+  return found;
+}
+
+/** Returns true when some removed line of a file may hold an import or `require`. */
+export function removesImports(context: AnalysisContext, path: string): boolean {
+  return (context.unitsOfPath.get(path) ?? []).some((unit) =>
+    unit.removed.some((line) => line.includes('import') || line.includes('require')),
+  );
+}
+
+/** Finds what each unit needs to be committed first, or together with it. */
+export function findRequirements(context: AnalysisContext): Requirement[] {
+  const found: Requirement[] = [];
+  const deletes = context.files.some((file) => file.status === 'deleted' && isScriptFile(file));
+  for (const file of context.files) {
+    if (!isScriptFile(file)) continue;
+    if (file.status !== 'deleted') found.push(...findImportRequirements(context, file));
+    if (deletes && removesImports(context, file.path)) {
+      found.push(...findDeletedImportRequirements(context, file));
+    }
+  }
+  found.push(...findNewNameRequirements(context));
+  found.push(...findRemovedNameRequirements(context));
+  return found;
+}

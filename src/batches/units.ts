@@ -1,0 +1,109 @@
+import type { FileCategory, FileChange, FileContent } from '../footprint/types.js';
+
+/**
+ * What a change is about, from its file's category. A small leftover joins a batch only when
+ * the batch already holds a change of the same concern, so a docs typo never rides along with
+ * a feature.
+ */
+export type Concern = 'code' | 'test' | 'docs' | 'dependencies' | 'setup' | 'ci';
+
+const CONCERN_OF_CATEGORY: Record<FileCategory, Concern> = {
+  source: 'code',
+  migration: 'code',
+  generated: 'code',
+  asset: 'code',
+  other: 'code',
+  test: 'test',
+  docs: 'docs',
+  'dependency-manifest': 'dependencies',
+  lockfile: 'dependencies',
+  config: 'setup',
+  build: 'setup',
+  ci: 'ci',
+};
+
+/**
+ * The smallest part of the staged change that a batch takes: one hunk of a modified file, or a
+ * whole file when its change cannot be split (an addition, deletion, rename, copy, type or mode
+ * change, a binary or opaque file, a lockfile, a generated file, a file with one hunk).
+ */
+export interface ChangeUnit {
+  /** Position in the sorted list of units, which every other structure indexes by. */
+  index: number;
+  path: string;
+  file: FileChange;
+  /** Indices into `file.hunks` the unit takes: all of them for a whole file. */
+  hunks: number[];
+  whole: boolean;
+  added: string[];
+  removed: string[];
+  /** First and last staged line the unit touches (for a deletion, the line before it). */
+  newStart: number;
+  newEnd: number;
+  concern: Concern;
+}
+
+/** Categories whose hunks never go to different commits: a partial lockfile locks nothing. */
+const WHOLE_FILE_CATEGORIES: ReadonlySet<FileCategory> = new Set(['lockfile', 'generated']);
+
+/** Returns true when a file's hunks must stay in one batch. */
+export function isWholeFileChange(file: FileChange, content: FileContent | undefined): boolean {
+  if (file.status !== 'modified' || file.hunks.length <= 1) return true;
+  if (file.binary || file.opaque !== undefined || file.symlink) return true;
+  if (file.oldMode !== file.newMode) return true;
+  if (WHOLE_FILE_CATEGORIES.has(file.category)) return true;
+  return content === undefined || content.hunks.length !== file.hunks.length;
+}
+
+export function concernOf(file: FileChange): Concern {
+  return CONCERN_OF_CATEGORY[file.category];
+}
+
+function makeUnit(
+  index: number,
+  file: FileChange,
+  content: FileContent | undefined,
+  hunks: number[],
+  whole: boolean,
+): ChangeUnit {
+  const texts = hunks.map((hunk) => content?.hunks[hunk] ?? { added: [], removed: [] });
+  const first = file.hunks[hunks[0] ?? 0];
+  const last = file.hunks[hunks[hunks.length - 1] ?? 0];
+  return {
+    index,
+    path: file.path,
+    file,
+    hunks,
+    whole,
+    added: texts.flatMap((text) => text.added),
+    removed: texts.flatMap((text) => text.removed),
+    newStart: first?.newStart ?? 0,
+    newEnd: last ? last.newStart + Math.max(last.newLines - 1, 0) : 0,
+    concern: concernOf(file),
+  };
+}
+
+/** Splits sorted files into units: one per hunk where a file may be split, else one per file. */
+export function buildUnits(
+  files: readonly FileChange[],
+  content: ReadonlyMap<string, FileContent>,
+): ChangeUnit[] {
+  const units: ChangeUnit[] = [];
+  for (const file of files) {
+    const text = content.get(file.path);
+    if (isWholeFileChange(file, text)) {
+      const all = file.hunks.map((_, hunk) => hunk);
+      units.push(makeUnit(units.length, file, text, all, true));
+      continue;
+    }
+    for (let hunk = 0; hunk < file.hunks.length; hunk += 1) {
+      units.push(makeUnit(units.length, file, text, [hunk], false));
+    }
+  }
+  return units;
+}
+
+/** Returns the number of lines a unit adds and removes, at least 1 for a file without hunks. */
+export function unitSize(unit: ChangeUnit): number {
+  return Math.max(unit.added.length + unit.removed.length, 1);
+}

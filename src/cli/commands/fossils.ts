@@ -1,0 +1,231 @@
+import { loadConfig } from '../../config/load.js';
+import type { Config } from '../../config/types.js';
+import { UserError } from '../../errors.js';
+import { formatFossil } from '../../fossils/format-fossil.js';
+import { formatFossilTable } from '../../fossils/format-list.js';
+import { formatFossilStats } from '../../fossils/format-stats.js';
+import { computeFossilStats } from '../../fossils/fossil-stats.js';
+import { parseDateOrAge } from '../../fossils/parse-time.js';
+import { pruneStore } from '../../fossils/prune-store.js';
+import { recordOutcome } from '../../fossils/record-outcome.js';
+import { openFossilStore, type FossilFilter, type FossilStore } from '../../fossils/store.js';
+import { summarizeFossil } from '../../fossils/summarize-fossil.js';
+import { discoverRepository } from '../../git/discover.js';
+import { createDebug } from '../../log/debug.js';
+import {
+  fossilNotFoundMessage,
+  invalidCountMessage,
+  invalidDateMessage,
+  missingFossilIdMessage,
+  missingFossilsSubcommandMessage,
+  optionOfOtherSubcommandMessage,
+  plural,
+  skippedFossilMessage,
+  unexpectedArgumentMessage,
+  unknownFossilsSubcommandMessage,
+  unknownFossilTypeMessage,
+} from '../../output/messages.js';
+import { formatStatus } from '../../output/style.js';
+import { displayPath } from '../../output/summary.js';
+import type { CommandLine } from '../args.js';
+import type { CommandContext } from '../context.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { writeJson } from './pipeline-options.js';
+
+const debug = createDebug('fossils');
+
+const SUBCOMMANDS = ['list', 'show', 'prune', 'stats', 'record-outcome'] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+/** Fossil kinds this version writes or reads, for --type. */
+const FOSSIL_TYPES = ['analysis', 'strategy', 'commit-run', 'outcome', 'model', 'insight-cache'];
+
+/** Options of `fossils`, by name, with how to tell whether the command line gave them. */
+const GIVEN: Record<string, (line: CommandLine) => boolean> = {
+  json: (line) => line.json,
+  type: (line) => line.type !== undefined,
+  since: (line) => line.since !== undefined,
+  until: (line) => line.until !== undefined,
+  limit: (line) => line.limit !== undefined,
+  keep: (line) => line.keep !== undefined,
+  'older-than': (line) => line.olderThan !== undefined,
+  'dry-run': (line) => line.dryRun,
+};
+
+/** Options each subcommand reads; the rest are rejected by name. */
+const SUBCOMMAND_OPTIONS: Record<Subcommand, readonly string[]> = {
+  list: ['json', 'type', 'since', 'until', 'limit'],
+  show: ['json'],
+  prune: ['json', 'type', 'keep', 'older-than', 'dry-run'],
+  stats: ['json', 'since', 'until'],
+  'record-outcome': [],
+};
+
+/** `footprint fossils <list|show ID|prune|stats|record-outcome>`: the fossil record. */
+export async function run(context: CommandContext): Promise<number> {
+  const subcommand = readSubcommand(context.line);
+  if (subcommand === 'record-outcome') return runRecordOutcome(context);
+
+  const { store, config } = await openStore(context);
+  if (subcommand === 'list') await runList(context, store);
+  else if (subcommand === 'show') await runShow(context, store);
+  else if (subcommand === 'prune') await runPrune(context, store, config);
+  else await runStats(context, store, config);
+  return EXIT_OK;
+}
+
+function readSubcommand(line: CommandLine): Subcommand {
+  const [name, argument] = line.operands;
+  if (name === undefined)
+    throw new UserError(missingFossilsSubcommandMessage(SUBCOMMANDS.slice(0, 4)));
+  if (!(SUBCOMMANDS as readonly string[]).includes(name)) {
+    throw new UserError(unknownFossilsSubcommandMessage(name, SUBCOMMANDS));
+  }
+  const subcommand = name as Subcommand;
+  if (argument !== undefined && subcommand !== 'show') {
+    throw new UserError(unexpectedArgumentMessage(argument, `fossils ${subcommand}`));
+  }
+
+  for (const [option, given] of Object.entries(GIVEN)) {
+    if (!given(line) || SUBCOMMAND_OPTIONS[subcommand].includes(option)) continue;
+    const owners = SUBCOMMANDS.filter((other) => SUBCOMMAND_OPTIONS[other].includes(option));
+    throw new UserError(optionOfOtherSubcommandMessage(`--${option}`, subcommand, owners));
+  }
+  return subcommand;
+}
+
+async function openStore(context: CommandContext): Promise<{ store: FossilStore; config: Config }> {
+  const layout = await discoverRepository({ cwd: context.cwd, env: context.env });
+  if (layout.worktree === null) {
+    throw new UserError(
+      `${layout.gitDir} is a bare repository, which has no fossil store. Run footprint fossils in a worktree.`,
+    );
+  }
+  const config = (await loadConfig(layout.worktree, { env: context.env })).config;
+  return { store: openFossilStore(layout.worktree, config), config };
+}
+
+async function runList(context: CommandContext, store: FossilStore): Promise<void> {
+  const filter = readFilter(context.line);
+  const listing = await store.list(filter);
+  writeWarnings(context, listing.warnings);
+  const summaries = listing.fossils.map(summarizeFossil);
+
+  if (context.line.json) {
+    const fossils = summaries.map((summary) => ({
+      ...summary,
+      file: displayPath(summary.file, context.cwd),
+    }));
+    writeJson(context, { fossils, warnings: listing.warnings });
+  } else if (summaries.length === 0) {
+    context.stdout.write(`No fossils in ${displayPath(store.dir, context.cwd)} match.\n`);
+  } else {
+    context.stdout.write(formatFossilTable(summaries, context.stdoutStyle));
+  }
+}
+
+async function runShow(context: CommandContext, store: FossilStore): Promise<void> {
+  const id = context.line.operands[1];
+  if (id === undefined) throw new UserError(missingFossilIdMessage());
+  const lookup = await store.read(id);
+  writeWarnings(context, lookup.warnings);
+  if (lookup.fossil === null) {
+    throw new UserError(fossilNotFoundMessage(id, displayPath(store.dir, context.cwd)));
+  }
+
+  if (context.line.json) writeJson(context, lookup.fossil.fossil);
+  else context.stdout.write(formatFossil(lookup.fossil.fossil, context.stdoutStyle));
+}
+
+async function runPrune(
+  context: CommandContext,
+  store: FossilStore,
+  config: Config,
+): Promise<void> {
+  const { line } = context;
+  const now = new Date();
+  const request = {
+    dryRun: line.dryRun,
+    ...(line.type === undefined ? {} : { kind: readType(line.type) }),
+    ...(line.keep === undefined ? {} : { keep: readCount('--keep', line.keep, 0) }),
+    ...(line.olderThan === undefined
+      ? {}
+      : { olderThan: readDate('--older-than', line.olderThan, now) }),
+  };
+  const report = await pruneStore(store.dir, request, config, now);
+  const removed = report.removed.map((name) => ({
+    id: name.id,
+    type: name.kind,
+    createdAt: name.createdAt.toISOString(),
+  }));
+
+  if (line.json) {
+    writeJson(context, { dryRun: line.dryRun, removed, kept: report.kept });
+    return;
+  }
+  for (const entry of removed) context.stdout.write(`${entry.id}\n`);
+  const verb = line.dryRun ? 'Would remove' : 'Removed';
+  const text = `${verb} ${plural(removed.length, 'fossil')}; ${plural(report.kept, 'fossil')} kept.`;
+  context.stdout.write(formatStatus(context.stdoutStyle, 'success', text) + '\n');
+}
+
+async function runStats(
+  context: CommandContext,
+  store: FossilStore,
+  config: Config,
+): Promise<void> {
+  const stats = await computeFossilStats(store, readFilter(context.line), config);
+  writeWarnings(context, stats.warnings);
+  if (context.line.json) writeJson(context, stats);
+  else context.stdout.write(formatFossilStats(stats, context.stdoutStyle));
+}
+
+/**
+ * Runs as the post-commit hook. The commit is made whatever happens here, so a failure is one
+ * warning line and exit 0, never a crash report.
+ */
+async function runRecordOutcome(context: CommandContext): Promise<number> {
+  try {
+    const outcome = await recordOutcome({ cwd: context.cwd, env: context.env });
+    debug(outcome.fossil === null ? `no outcome: ${outcome.reason}` : `outcome ${outcome.result}`);
+  } catch (error) {
+    debug(`recording the outcome failed: ${String((error as Error)?.stack ?? error)}`);
+    const text = `footprint could not record how this commit compares with its suggestion: ${String((error as Error)?.message ?? error)}`;
+    context.stderr.write(formatStatus(context.stderrStyle, 'warning', text) + '\n');
+  }
+  return EXIT_OK;
+}
+
+function readFilter(line: CommandLine): FossilFilter {
+  const now = new Date();
+  const filter: FossilFilter = {};
+  if (line.type !== undefined) filter.kind = readType(line.type);
+  if (line.since !== undefined) filter.from = readDate('--since', line.since, now);
+  if (line.until !== undefined) filter.to = readDate('--until', line.until, now);
+  if (line.limit !== undefined) filter.limit = readCount('--limit', line.limit, 1);
+  return filter;
+}
+
+function readType(value: string): string {
+  if (FOSSIL_TYPES.includes(value)) return value;
+  throw new UserError(unknownFossilTypeMessage(value, FOSSIL_TYPES));
+}
+
+function readCount(option: string, value: string, minimum: number): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count) || count < minimum) {
+    throw new UserError(invalidCountMessage(option, value, '50', minimum));
+  }
+  return count;
+}
+
+function readDate(option: string, value: string, now: Date): Date {
+  const date = parseDateOrAge(value, now);
+  if (date === null) throw new UserError(invalidDateMessage(option, value));
+  return date;
+}
+
+function writeWarnings(context: CommandContext, warnings: readonly string[]): void {
+  for (const warning of warnings)
+    context.stderr.write(skippedFossilMessage(context.stderrStyle, warning));
+}

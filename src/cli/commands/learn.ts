@@ -1,0 +1,60 @@
+import { DEFAULT_MAX_COMMITS, learnHistory } from '../../learn/learn.js';
+import { formatLearnResult, learnResultDocument } from '../../learn/format-result.js';
+import { createProgressReporter } from '../../learn/progress-bar.js';
+import { UserError } from '../../errors.js';
+import { parseDateOrAge } from '../../fossils/parse-time.js';
+import {
+  invalidCountMessage,
+  invalidDateMessage,
+  skippedFossilMessage,
+} from '../../output/messages.js';
+import { isUnicodeSupported } from '../../output/symbols.js';
+import type { CommandContext } from '../context.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { writeJson } from './pipeline-options.js';
+
+/**
+ * `footprint learn`: learns from history into a model fossil, with a progress bar on a
+ * terminal's stderr, and prints what it learned (or, with `--json`, the result document).
+ */
+export async function run(context: CommandContext): Promise<number> {
+  const { line } = context;
+  const maxCommits = readCount('--max-commits', line.maxCommits, DEFAULT_MAX_COMMITS);
+  const since = readSince(line.since);
+  const progress = createProgressReporter(context.stderr, {
+    unicode: isUnicodeSupported(context.env),
+  });
+
+  const result = await learnHistory({
+    cwd: context.cwd,
+    env: context.env,
+    maxCommits,
+    since,
+    full: line.full,
+    onProgress: ({ done, total }) => progress.update(done, total),
+  }).finally(() => progress.finish());
+
+  for (const warning of result.warnings) {
+    context.stderr.write(skippedFossilMessage(context.stderrStyle, warning));
+  }
+  if (line.json) writeJson(context, learnResultDocument(result));
+  else context.stdout.write(formatLearnResult(result, context.stdoutStyle, context.cwd));
+  return EXIT_OK;
+}
+
+function readCount(option: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count) || count < 1) {
+    throw new UserError(invalidCountMessage(option, value, String(fallback)));
+  }
+  return count;
+}
+
+/** Converts --since to an ISO 8601 time, which git's --since reads exactly. */
+function readSince(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const date = parseDateOrAge(value, new Date());
+  if (date === null) throw new UserError(invalidDateMessage('--since', value));
+  return date.toISOString();
+}

@@ -1,0 +1,15 @@
+import type { PipelineResult } from '../../pipeline/types.js';
+import { describeRules } from '../../risk/rules/index.js';
+import { buildSarifLog } from '../../risk/sarif.js';
+import type { CommandContext } from '../context.js';
+import { readPackageVersion } from '../package-info.js';
+import { writeJson } from './pipeline-options.js';
+
+/** Writes the run's risk findings as a SARIF 2.1.0 log on stdout (`--format sarif`). */
+export function writeSarif(context: CommandContext, result: PipelineResult): void {
+  const log = buildSarifLog(result.risk, {
+    rules: describeRules(result.config.config),
+    toolVersion: readPackageVersion(),
+  });
+  writeJson(context, log);
+}

@@ -1,0 +1,110 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { GitConfig } from '../git/config.js';
+import { findHook, runHook, type FoundHook } from '../git/hooks.js';
+import { splitIdentity } from '../git/identity.js';
+import type { RepositoryLayout } from '../git/types.js';
+import { cleanupMessage, messageSubject } from './message.js';
+import { CommitRefusedError } from './refusal.js';
+import type { CommitMsgHookUse } from './types.js';
+
+/** The file git hands its commit-msg hook, in the worktree's git directory. */
+const MESSAGE_FILE = 'COMMIT_EDITMSG';
+
+export interface CommitMsgHookOptions {
+  layout: RepositoryLayout;
+  config: GitConfig;
+  env: NodeJS.ProcessEnv;
+  /** Author line of the commits, exported to the hook as `git commit` does. */
+  author: string;
+  /** Receives the hook's output. */
+  output: (chunk: string) => void;
+  /** Receives a one-line warning, such as a hook that is not executable. */
+  warn: (text: string) => void;
+}
+
+export interface CommitMsgHookResult {
+  /** The messages as the hook left them, cleaned up again; same order as the input. */
+  messages: string[];
+  use: CommitMsgHookUse;
+}
+
+/**
+ * Runs the repository's commit-msg hook once per message, as `git commit` would: the message
+ * goes to `COMMIT_EDITMSG`, the hook gets that file and may rewrite it, and the message is
+ * read back and cleaned up. A hook that exits non-zero, or leaves an empty message, refuses
+ * the whole run before anything is written. A hook file that is not executable is skipped
+ * with a warning, as git skips it.
+ */
+export async function runCommitMsgHook(
+  batches: ReadonlyArray<{ batch: string; message: string }>,
+  options: CommitMsgHookOptions,
+): Promise<CommitMsgHookResult> {
+  const hook = findHook(options.layout, options.config, 'commit-msg', options.env);
+  if (hook === null) return { messages: batches.map((item) => item.message), use: 'absent' };
+  if (!hook.executable) {
+    options.warn(
+      `The commit-msg hook ${hook.file} was skipped because it is not executable. ` +
+        `Make it executable with \`chmod +x ${hook.file}\`.`,
+    );
+    return { messages: batches.map((item) => item.message), use: 'absent' };
+  }
+
+  const messages: string[] = [];
+  for (const item of batches) messages.push(await runOnce(hook, item, options));
+  return { messages, use: 'ran' };
+}
+
+async function runOnce(
+  hook: FoundHook,
+  item: { batch: string; message: string },
+  options: CommitMsgHookOptions,
+): Promise<string> {
+  const file = path.join(options.layout.gitDir, MESSAGE_FILE);
+  await writeFile(file, item.message);
+
+  const code = await runHook(options.layout, hook, {
+    args: [hookArgument(options.layout, file)],
+    env: hookEnvironment(options),
+    output: options.output,
+  });
+  if (code !== 0) {
+    const status = code === null ? 'could not be started' : `exited with ${code}`;
+    throw new CommitRefusedError(
+      `The commit-msg hook ${hook.file} ${status} on the message of batch ${item.batch} ` +
+        `("${messageSubject(item.message)}"), so no commit was made. Edit the message in a ` +
+        'strategy file and run `footprint commit --strategy FILE`, or skip the hook with --no-verify.',
+    );
+  }
+
+  const message = cleanupMessage(await readFile(file, 'utf8'));
+  if (message === '') {
+    throw new CommitRefusedError(
+      `The commit-msg hook ${hook.file} left an empty message for batch ${item.batch}, so no commit was made.`,
+    );
+  }
+  return message;
+}
+
+/** Returns the message file as git names it: relative to the worktree root when inside it. */
+function hookArgument(layout: RepositoryLayout, file: string): string {
+  if (layout.worktree === null) return file;
+  const relative = path.relative(layout.worktree, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** The environment `git commit` gives the hook: the index, the author, and no editor. */
+function hookEnvironment(options: CommitMsgHookOptions): NodeJS.ProcessEnv {
+  const { person, date } = splitIdentity(options.author);
+  const match = /^(.*) <([^<>]*)>$/.exec(person);
+  return {
+    ...options.env,
+    GIT_INDEX_FILE: options.layout.indexFile,
+    GIT_EDITOR: ':',
+    GIT_PREFIX: '',
+    GIT_AUTHOR_NAME: match?.[1] ?? '',
+    GIT_AUTHOR_EMAIL: match?.[2] ?? '',
+    GIT_AUTHOR_DATE: date,
+  };
+}

@@ -1,0 +1,83 @@
+import type { StagedChange } from '../git/types.js';
+import type { Strategy } from '../strategy/types.js';
+import { buildBatchTrees } from './batch-trees.js';
+import { cleanupMessage } from './message.js';
+import {
+  checkNoLocks,
+  checkStagedChange,
+  checkWritableRepository,
+  refToMove,
+} from './preconditions.js';
+import { CommitRefusedError } from './refusal.js';
+import type { CommitSession } from './session.js';
+import { checkStrategyInput, type StrategyInput } from './strategy-input.js';
+import type { CommitPlan, PlannedCommit } from './types.js';
+
+/**
+ * Plans a commit run without writing anything: checks that the repository, its state and the
+ * strategy allow one, then computes each batch commit's tree and the objects to store. The
+ * last tree must equal the staged tree, or the run is refused.
+ */
+export async function planCommits(
+  session: CommitSession,
+  input: StrategyInput,
+  change: StagedChange,
+  options: { noVerify: boolean },
+): Promise<CommitPlan> {
+  checkWritableRepository(session.layout, session.config);
+  const ref = refToMove(change.head);
+  // A lock left by a killed run is reported first, even when that run already committed.
+  checkNoLocks(session.layout, ref);
+  checkStagedChange(change);
+  const strategy = checkStrategyInput(input, change, options);
+  const messages = cleanMessages(strategy);
+
+  const batchTrees = await buildBatchTrees({
+    headTree: change.headTree,
+    entries: change.entries,
+    files: input.result.footprint.files,
+    batches: strategy.batches,
+    objects: session.objects,
+  });
+  const stagedTree = change.stagedTree as string;
+  checkLastTree(batchTrees.trees, stagedTree);
+
+  const commits: PlannedCommit[] = strategy.batches.map((batch, index) => ({
+    batch: batch.id,
+    message: messages[index] as string,
+    tree: batchTrees.trees[index] as string,
+    changes: batchTrees.changes[index] ?? [],
+  }));
+  return {
+    ref,
+    startHead: change.head.oid,
+    stagedTree,
+    commits,
+    objects: batchTrees.objects,
+    strategy: { ...input.source, createdAt: strategy.createdAt, mode: strategy.mode },
+  };
+}
+
+/** Cleans each batch's message as `git commit -m` does; a message left empty is refused. */
+function cleanMessages(strategy: Strategy): string[] {
+  return strategy.batches.map((batch) => {
+    const message = cleanupMessage(batch.message);
+    if (message === '') {
+      throw new CommitRefusedError(
+        `Batch ${batch.id} has an empty message. Write one in the strategy file.`,
+      );
+    }
+    return message;
+  });
+}
+
+/** The commits must end at the staged tree, or committing them would lose or add changes. */
+function checkLastTree(trees: readonly string[], stagedTree: string): void {
+  const last = trees.at(-1);
+  if (last === stagedTree) return;
+  throw new CommitRefusedError(
+    `The last batch commit would have tree ${last ?? 'none'}, but the staged tree is ` +
+      `${stagedTree}. Nothing was written. Check the strategy with \`footprint validate --strategy FILE\`; ` +
+      'if it is valid, this is a bug in footprint.',
+  );
+}

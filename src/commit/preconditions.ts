@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import type { GitConfig } from '../git/config.js';
+import { findRefLocks } from '../git/locks.js';
+import type {
+  HeadState,
+  InProgressOperation,
+  RepositoryLayout,
+  StagedChange,
+} from '../git/types.js';
+import { joinWords, plural } from '../output/messages.js';
+import { CommitRefusedError } from './refusal.js';
+
+const BRANCH_PREFIX = 'refs/heads/';
+/** Paths named in a message before the rest are only counted. */
+const LISTED_PATHS = 5;
+
+/** How to finish or abort each operation that blocks a commit run. */
+const OPERATION_ADVICE: Record<Exclude<InProgressOperation, 'bisect'>, string> = {
+  merge: 'Finish it with `git commit` or abort it with `git merge --abort`',
+  rebase: 'Finish it with `git rebase --continue` or abort it with `git rebase --abort`',
+  am: 'Finish it with `git am --continue` or abort it with `git am --abort`',
+  'cherry-pick':
+    'Finish it with `git cherry-pick --continue` or abort it with `git cherry-pick --abort`',
+  revert: 'Finish it with `git revert --continue` or abort it with `git revert --abort`',
+};
+
+/** Quotes a path for a POSIX shell. */
+export function shellQuote(value: string): string {
+  if (/^[\w./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Rejects repositories whose objects or refs footprint cannot write: SHA-256 object ids, which
+ * isomorphic-git cannot write, and refs kept in a reftable, which has no per-ref lock files.
+ */
+export function checkWritableRepository(layout: RepositoryLayout, config: GitConfig): void {
+  const format = (config.get('extensions.objectFormat') ?? 'sha1').toLowerCase();
+  if (format !== 'sha1') {
+    throw new CommitRefusedError(
+      `This repository uses ${format} object ids (extensions.objectFormat), and isomorphic-git, ` +
+        'which footprint writes commits with, writes SHA-1 objects only. Nothing was written. ' +
+        'Make the commits with git itself.',
+    );
+  }
+
+  const refStorage = (config.get('extensions.refStorage') ?? 'files').toLowerCase();
+  if (refStorage !== 'files' || existsSync(path.join(layout.commonDir, 'reftable'))) {
+    throw new CommitRefusedError(
+      'This repository keeps its refs in a reftable (extensions.refStorage), and footprint ' +
+        'moves refs only through the lock files of loose refs. Nothing was written. ' +
+        'Make the commits with git itself.',
+    );
+  }
+}
+
+/** Returns the ref a run moves: HEAD's branch, or HEAD itself when detached. */
+export function refToMove(head: HeadState): string {
+  if (head.detached || head.ref === null) return 'HEAD';
+  if (head.ref.startsWith(BRANCH_PREFIX)) return head.ref;
+  throw new CommitRefusedError(
+    `HEAD points at ${head.ref}, which is not a branch under ${BRANCH_PREFIX}. ` +
+      'Check out a branch, or detach HEAD with `git switch --detach`, and run again.',
+  );
+}
+
+/** Rejects a run while a lock file shows another git process at work, or a killed one. */
+export function checkNoLocks(layout: RepositoryLayout, ref: string): void {
+  const locks = findRefLocks(layout, ref);
+  if (locks.length > 0) throw lockRefusal(locks);
+}
+
+/** Names the lock files in the way and the command that removes them. */
+export function lockRefusal(locks: readonly string[]): CommitRefusedError {
+  const files = joinWords([...locks], 'and');
+  const command = `rm ${locks.map(shellQuote).join(' ')}`;
+  return new CommitRefusedError(
+    `${files} ${locks.length === 1 ? 'exists' : 'exist'}, so another git process is running, ` +
+      'or one was killed while it held the lock. The branch was not moved. If no git process ' +
+      `is running, remove the lock with \`${command}\` and run the command again.`,
+  );
+}
+
+/**
+ * Rejects a staged change that must not become batch commits: an operation in progress (a
+ * bisect is allowed, as `git commit` allows it), unmerged paths, or nothing staged.
+ */
+export function checkStagedChange(change: StagedChange): void {
+  const operation = change.operation;
+  if (operation !== null && operation !== 'bisect') {
+    throw new CommitRefusedError(
+      `A ${operation} is in progress, so footprint commit makes no commits. ` +
+        `${OPERATION_ADVICE[operation]}, then plan the batches again.`,
+    );
+  }
+
+  if (change.unmerged.length > 0) {
+    throw new CommitRefusedError(
+      `${plural(change.unmerged.length, 'path has', 'paths have')} unmerged entries ` +
+        `(${listPaths(change.unmerged)}). Resolve them and stage the result with \`git add\` first.`,
+    );
+  }
+
+  if (change.entries.length === 0 || change.stagedTree === null) {
+    throw new CommitRefusedError(
+      'Nothing is staged, so there is nothing to commit. Stage changes with `git add` first.',
+    );
+  }
+}
+
+function listPaths(paths: readonly string[]): string {
+  const listed = paths.slice(0, LISTED_PATHS).join(', ');
+  const rest = paths.length - LISTED_PATHS;
+  return rest > 0 ? `${listed} and ${rest} more` : listed;
+}

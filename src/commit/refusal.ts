@@ -1,0 +1,14 @@
+import { UserError } from '../errors.js';
+
+/** Exit code of a refused `footprint commit` or `footprint undo`. */
+export const EXIT_REFUSED = 1;
+
+/**
+ * A commit run or undo that footprint refuses before it moves any ref, with the reason and
+ * what to do. The CLI prints the message and exits 1.
+ */
+export class CommitRefusedError extends UserError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { exitCode: EXIT_REFUSED, ...options });
+  }
+}

@@ -1,0 +1,44 @@
+import { executePlan } from './execute.js';
+import { planCommits } from './plan.js';
+import { CommitRefusedError } from './refusal.js';
+import { openCommitSession } from './session.js';
+import { loadStrategyInput, type StrategyInputOptions } from './strategy-input.js';
+import type { CommitPlan, CommitRun } from './types.js';
+
+export interface CommitOptions extends StrategyInputOptions {
+  /** Plans and checks, then stops before running hooks or writing anything. */
+  dryRun: boolean;
+  /** Skips the commit-msg hook and the risk block, as `git commit --no-verify` skips hooks. */
+  noVerify: boolean;
+  /** Asked once the plan is ready; false refuses the run. */
+  confirm: (plan: CommitPlan) => Promise<boolean>;
+  /** Receives the commit-msg hook's output and warnings. */
+  output: (chunk: string) => void;
+}
+
+export type CommitOutcome =
+  { kind: 'planned'; plan: CommitPlan } | { kind: 'committed'; run: CommitRun };
+
+/**
+ * `footprint commit`: turns a strategy into one commit per batch, in order, and moves the
+ * branch (or a detached HEAD) once. The steps: load and validate the strategy, plan the
+ * commits' trees, confirm, then write objects and move the ref. The working tree and the index
+ * are never written. A refusal is a CommitRefusedError, raised before the ref moves.
+ */
+export async function runCommit(options: CommitOptions): Promise<CommitOutcome> {
+  const input = await loadStrategyInput(options);
+  const session = await openCommitSession(options);
+  try {
+    const change = await session.reader.readStagedChange();
+    const plan = await planCommits(session, input, change, options);
+    if (options.dryRun) return { kind: 'planned', plan };
+
+    if (!(await options.confirm(plan))) {
+      throw new CommitRefusedError('No commit was made, because the plan was not confirmed.');
+    }
+    const run = await executePlan(session, plan, input.result.config, options);
+    return { kind: 'committed', run };
+  } finally {
+    await session.close();
+  }
+}

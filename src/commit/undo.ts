@@ -1,0 +1,168 @@
+import { loadConfig } from '../config/load.js';
+import { UserError } from '../errors.js';
+import { openFossilStore } from '../fossils/store.js';
+import {
+  isFossilOfKind,
+  type CommitRunFossilPayload,
+  type StoredFossil,
+} from '../fossils/types.js';
+import { readCommitIdentities } from '../git/identity.js';
+import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
+import { readHead } from '../git/refs.js';
+import { readInProgressOperation } from '../git/state.js';
+import type { HeadState } from '../git/types.js';
+import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
+import { CommitRefusedError } from './refusal.js';
+import { openCommitSession, type CommitSession } from './session.js';
+
+export interface UndoOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Result of `footprint undo`. */
+export interface UndoResult {
+  /** The ref moved back: `refs/heads/main`, or `HEAD` when detached. */
+  ref: string;
+  /** The run's last commit, where the ref was. */
+  from: string;
+  /** The ref's new value: the run's start, or null when the branch is unborn again. */
+  to: string | null;
+  /** Commits of the run that are no longer on the ref. */
+  commits: number;
+  /** Id of the commit-run fossil that was undone. */
+  fossilId: string;
+}
+
+/**
+ * `footprint undo`: moves the ref of the newest commit run back to where that run started,
+ * with the same lock-file protocol as the run and a `reset (footprint undo)` reflog line. It
+ * refuses unless HEAD is on that ref and the ref still points at the run's last commit. The
+ * index is not touched, so the staged change is again what the run committed.
+ */
+export async function runUndo(options: UndoOptions): Promise<UndoResult> {
+  const session = await openCommitSession(options);
+  try {
+    const { layout } = session;
+    checkWritableRepository(layout, session.config);
+    const { fossil, run } = await findLatestRun(session);
+
+    const head = await readHead(layout);
+    checkHeadOnRunRef(head, run);
+    await checkNoOperation(session);
+    checkNoLocks(layout, run.ref);
+    checkRefAtRunEnd(head, run, fossil.id);
+
+    await moveBack(session, run, await reflogIdentity(session, options.env));
+    return {
+      ref: run.ref,
+      from: run.finalHead,
+      to: run.startHead,
+      commits: run.commits.length,
+      fossilId: fossil.id,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+async function findLatestRun(
+  session: CommitSession,
+): Promise<{ fossil: StoredFossil; run: CommitRunFossilPayload }> {
+  const worktree = session.layout.worktree;
+  if (worktree === null) {
+    throw new UserError(
+      `${session.layout.gitDir} is a bare repository, which has no fossil store.`,
+    );
+  }
+
+  const config = await loadConfig(worktree, {});
+  const store = openFossilStore(worktree, config.config);
+  const { fossils } = await store.list({ kind: 'commit-run', limit: 1 });
+  const stored = fossils[0];
+  if (stored === undefined || !isFossilOfKind(stored.fossil, 'commit-run')) {
+    throw new CommitRefusedError(
+      `No commit run is recorded in ${store.dir}, so there is nothing to undo. ` +
+        '`footprint undo` undoes only runs of `footprint commit`.',
+    );
+  }
+  return { fossil: stored, run: stored.fossil.payload };
+}
+
+function checkHeadOnRunRef(head: HeadState, run: CommitRunFossilPayload): void {
+  const current = head.detached ? 'HEAD' : head.ref;
+  if (current === run.ref) return;
+
+  const where = run.ref === 'HEAD' ? 'a detached HEAD' : run.ref;
+  const now = head.detached ? 'a detached HEAD' : (head.ref ?? 'nothing');
+  throw new CommitRefusedError(
+    `The last commit run moved ${where}, but HEAD is now on ${now}. Nothing was changed. ` +
+      `Check out ${where} again to undo that run.`,
+  );
+}
+
+async function checkNoOperation(session: CommitSession): Promise<void> {
+  const operation = await readInProgressOperation(session.layout);
+  if (operation === null || operation === 'bisect') return;
+  throw new CommitRefusedError(
+    `A ${operation} is in progress, so footprint undo moves nothing. Finish or abort it first.`,
+  );
+}
+
+function checkRefAtRunEnd(head: HeadState, run: CommitRunFossilPayload, fossilId: string): void {
+  if (head.oid === run.finalHead) return;
+
+  if (head.oid === run.startHead) {
+    throw new CommitRefusedError(
+      `${run.ref} already points at ${run.startHead ?? 'nothing'}, where commit run ${fossilId} ` +
+        'started, so it is already undone. Nothing was changed.',
+    );
+  }
+  throw new CommitRefusedError(
+    `${run.ref} moved since commit run ${fossilId}: it points at ${head.oid ?? 'nothing'}, not at ` +
+      `the run's last commit ${run.finalHead}. Nothing was changed, so no later commit is lost. ` +
+      'To drop commits yourself, use `git reset --soft <commit>`.',
+  );
+}
+
+/**
+ * Returns the committer identity for the reflog line. git writes the line even when no
+ * identity is configured, so a placeholder identity is used then.
+ */
+async function reflogIdentity(session: CommitSession, env: NodeJS.ProcessEnv): Promise<string> {
+  try {
+    return (await readCommitIdentities(session.layout, env)).committer;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const seconds = Math.floor(Date.now() / 1000);
+    return `unknown <> ${seconds} +0000`;
+  }
+}
+
+async function moveBack(
+  session: CommitSession,
+  run: CommitRunFossilPayload,
+  identity: string,
+): Promise<void> {
+  const move = {
+    ref: run.ref,
+    oldOid: run.finalHead,
+    newOid: run.startHead,
+    throughHead: run.ref !== 'HEAD',
+    identity,
+    message: `reset (footprint undo): moving to ${run.startHead ?? 'an unborn branch'}`,
+  };
+  try {
+    await moveRef(session.layout, session.config, move);
+  } catch (error) {
+    if (error instanceof RefLockedError) throw lockRefusal([error.lockFile]);
+    if (error instanceof RefChangedError) {
+      throw new CommitRefusedError(
+        `${error.ref} moved while footprint undo ran: it is now ${error.actual ?? 'absent'}. ` +
+          'Nothing was changed.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}

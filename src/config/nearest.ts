@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { createDebug } from '../log/debug.js';
+import { createDefaultConfig } from './defaults.js';
+import { readFolderConfig, type FolderConfig } from './load.js';
+import { mergeConfig } from './merge.js';
+import type { Config, ConfigSource } from './types.js';
+
+const debug = createDebug('config');
+
+/** Keys a nested configuration may set; the rest apply to the whole repository from its root. */
+const PER_FILE_KEYS = new Set(['$schema', 'risk']);
+
+/** The risk settings that apply to some staged paths, and where they come from. */
+export interface RiskScope {
+  /** Folder of the configuration relative to the worktree, with `/`; '' for the root. */
+  dir: string;
+  /** Absolute path of the configuration file, or null when the root has none. */
+  file: string | null;
+  risk: Config['risk'];
+}
+
+/**
+ * Finds the configuration nearest to each staged path, as lint-staged does: the first folder
+ * from the path's own folder up to the worktree root that has a `footprint.config.json`, or a
+ * `package.json` with a `footprint` key. A nested configuration replaces the root's `risk`
+ * section for the paths below it: the keys it leaves out take their defaults, not the root's.
+ * Paths with no nested configuration get the root's settings (`root`). Each folder is read
+ * at most once, so the cost grows with the folders of the staged paths, not the repository.
+ */
+export async function findRiskScopes(
+  worktree: string,
+  paths: readonly string[],
+  root: ConfigSource,
+): Promise<Map<string, RiskScope>> {
+  const rootScope: RiskScope = { dir: '', file: root.file, risk: root.config.risk };
+  const byFolder = new Map<string, Promise<RiskScope>>([['', Promise.resolve(rootScope)]]);
+
+  const scopeOf = (folder: string): Promise<RiskScope> => {
+    let scope = byFolder.get(folder);
+    if (scope === undefined) {
+      scope = readScope(worktree, folder, () => scopeOf(parentFolder(folder)));
+      byFolder.set(folder, scope);
+    }
+    return scope;
+  };
+
+  const scopes = new Map<string, RiskScope>();
+  for (const stagedPath of paths) scopes.set(stagedPath, await scopeOf(parentFolder(stagedPath)));
+  return scopes;
+}
+
+async function readScope(
+  worktree: string,
+  folder: string,
+  inherit: () => Promise<RiskScope>,
+): Promise<RiskScope> {
+  const found = await readFolderConfig(path.join(worktree, ...folder.split('/')), folder);
+  if (found === null) return inherit();
+
+  debug(`${folder}: nested configuration ${found.file}`);
+  warnAboutRepositoryKeys(found);
+  return { dir: folder, file: found.file, risk: rebaseRisk(found, folder) };
+}
+
+/** Merges the nested `risk` section over the defaults and makes its globs worktree-relative. */
+function rebaseRisk(found: FolderConfig, folder: string): Config['risk'] {
+  const risk = mergeConfig(createDefaultConfig(), { risk: found.settings.risk ?? {} }).risk;
+  return {
+    ...risk,
+    allow: risk.allow.map((entry) =>
+      entry.path === undefined ? entry : { ...entry, path: rebaseGlob(entry.path, folder) },
+    ),
+  };
+}
+
+/**
+ * Rewrites a glob written relative to `folder` so it matches worktree-relative paths. A glob
+ * without `/` matches a base name at any depth below the folder, as it does at the root.
+ */
+export function rebaseGlob(glob: string, folder: string): string {
+  if (folder === '') return glob;
+  if (glob.includes('/')) return `${folder}/${glob.replace(/^\//, '')}`;
+  return `${folder}/**/${glob}`;
+}
+
+function warnAboutRepositoryKeys(found: FolderConfig): void {
+  const ignored = Object.keys(found.settings).filter((key) => !PER_FILE_KEYS.has(key));
+  if (ignored.length === 0) return;
+  debug(`${found.file}: ${ignored.join(', ')} ignored; only the root configuration sets them`);
+}
+
+/** Returns the folder of a worktree-relative path, '' for a path at the root. */
+function parentFolder(relativePath: string): string {
+  const slash = relativePath.lastIndexOf('/');
+  return slash === -1 ? '' : relativePath.slice(0, slash);
+}

@@ -1,0 +1,76 @@
+import { formatModelPayload } from '../learn/format-model.js';
+import { plural } from '../output/messages.js';
+import type { Style } from '../output/style.js';
+import { formatLocalTime } from './format-time.js';
+import { isFossilOfKind, type AnalysisFossilPayload, type Fossil } from './types.js';
+import type { OutcomeFossilPayload } from './outcome-types.js';
+
+/** Formats one fossil for `footprint fossils show`: its envelope, then its payload by kind. */
+export function formatFossil(fossil: Fossil, style: Style): string {
+  const lines = [...formatEnvelope(fossil, style), ''];
+  if (isFossilOfKind(fossil, 'analysis')) lines.push(...formatAnalysis(fossil.payload, style));
+  else if (isFossilOfKind(fossil, 'outcome')) lines.push(...formatOutcome(fossil.payload));
+  else if (isFossilOfKind(fossil, 'model')) lines.push(...formatModelPayload(fossil.payload));
+  else lines.push(...JSON.stringify(fossil.payload, null, 2).split('\n'));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatEnvelope(fossil: Fossil, style: Style): string[] {
+  const { repository, tool } = fossil;
+  const branch = repository.branch ?? 'detached HEAD';
+  return [
+    style.colors.bold(`${fossil.kind} fossil ${fossil.id}`),
+    `  written   ${formatLocalTime(fossil.createdAt)} by ${tool.name} ${tool.version}`,
+    `  HEAD      ${repository.head ?? 'none (no commit yet)'} on ${branch}`,
+    `  staged    ${repository.stagedTree ?? '-'}`,
+  ];
+}
+
+function formatAnalysis(payload: AnalysisFossilPayload, style: Style): string[] {
+  const { totals } = payload.footprint;
+  const lines = [
+    `${payload.command}: ${payload.outcome}, mode ${payload.mode}, reader ${payload.reader.reader}`,
+    `Staged: ${totals.files} files, +${totals.additions} -${totals.deletions} in ${totals.hunks} hunks`,
+    '',
+    payload.splitSuggested ? 'Suggested batches:' : 'Batches (no split suggested):',
+  ];
+  for (const batch of payload.batches) {
+    lines.push(`  ${batch.id}  ${batch.message}`);
+    const paths = batch.changes.map((change) =>
+      change.hunks === undefined
+        ? change.path
+        : `${change.path} (${plural(change.hunks.length, 'hunk')})`,
+    );
+    lines.push(`      ${paths.join(', ')}`);
+  }
+
+  const blocked = payload.risk.blocked ? ', blocked' : '';
+  lines.push('', `Risk ${payload.risk.score.toFixed(2)}${blocked}:`);
+  if (payload.risk.findings.length === 0) lines.push('  no findings');
+  for (const finding of payload.risk.findings) {
+    const where = finding.line === undefined ? finding.path : `${finding.path}:${finding.line}`;
+    lines.push(`  ${finding.severity.padEnd(10)}${finding.rule}  ${where}  ${finding.message}`);
+  }
+
+  const timings = Object.entries(payload.timings).map(
+    ([stage, ms]) => `${stage} ${Math.round(ms)} ms`,
+  );
+  lines.push(
+    '',
+    `Insights: ${payload.insights.provider}${payload.insights.cached ? ' (cached)' : ''}`,
+  );
+  lines.push(style.colors.dim(`Timings: ${timings.join(', ')}`));
+  return lines;
+}
+
+function formatOutcome(payload: OutcomeFossilPayload): string[] {
+  const matched = payload.matchedBatch === null ? '' : `, matching ${payload.matchedBatch}`;
+  const touched = payload.batchesTouched.length === 0 ? 'none' : payload.batchesTouched.join(', ');
+  return [
+    `Result: ${payload.result}${matched}`,
+    `Commit ${payload.commit} (parent ${payload.parent ?? 'none'})`,
+    `Compared with analysis ${payload.analysis}${payload.exact ? ', made for this very tree' : ''}`,
+    `Suggested ${plural(payload.suggestedBatches, 'batch', 'batches')}; the commit touched ${touched}`,
+    `Committed ${plural(payload.committedFiles, 'file')}, ${payload.unsuggestedFiles} of them not in the analysis`,
+  ];
+}

@@ -1,0 +1,166 @@
+import { loadConfig } from '../config/load.js';
+import { discoverRepository } from '../git/discover.js';
+import { readHead } from '../git/refs.js';
+import { runGit } from '../git/run-git.js';
+import { readInProgressOperation } from '../git/state.js';
+import type { RepositoryLayout } from '../git/types.js';
+import { createDebug } from '../log/debug.js';
+import { compareCommit, type CommittedPath } from './compare-commit.js';
+import type { OutcomeFossilPayload, OutcomeResult } from './outcome-types.js';
+import { describeRepositoryState } from './repository-state.js';
+import { openFossilStore, type FossilStore } from './store.js';
+import { isFossilOfKind, type AnalysisFossilPayload, type StoredFossil } from './types.js';
+
+const debug = createDebug('fossils');
+
+/** Newest analysis fossils searched for the one a commit followed; older ones are stale. */
+const ANALYSES_SEARCHED = 50;
+const ZERO_OID = /^0+$/;
+
+export interface RecordOutcomeOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  now?: () => Date;
+}
+
+export interface RecordOutcomeResult {
+  /** Absolute path of the outcome fossil, or null when none was written. */
+  fossil: string | null;
+  result: OutcomeResult | null;
+  /** Reason no fossil was written, for debug output. */
+  reason: string;
+}
+
+interface CommitFacts {
+  oid: string;
+  tree: string;
+  parents: string[];
+}
+
+/**
+ * Compares the commit HEAD points at with the split an analysis suggested for it, and writes
+ * an outcome fossil (the post-commit hook runs this). The analysis is the newest one made on
+ * the same parent commit whose staged paths include the commit's, preferring one that
+ * suggested a split. Merges, commits made during a rebase, cherry-pick or revert, and commits
+ * without such an analysis (`--no-verify`, FOOTPRINT=0, `--amend`) get no fossil.
+ */
+export async function recordOutcome(options: RecordOutcomeOptions): Promise<RecordOutcomeResult> {
+  const layout = await discoverRepository({ cwd: options.cwd, env: options.env });
+  const worktree = layout.worktree;
+  if (worktree === null) return skip('a bare repository has no fossil store');
+  const operation = await readInProgressOperation(layout);
+  if (operation !== null && operation !== 'bisect') return skip(`a ${operation} is in progress`);
+
+  const head = await readHead(layout);
+  if (head.oid === null) return skip('HEAD has no commit');
+  const commit = await readCommit(layout, head.oid);
+  if (commit.parents.length > 1) return skip('HEAD is a merge commit');
+
+  const config = await loadConfig(worktree, { env: options.env });
+  const store = openFossilStore(worktree, config.config, options.now ? { now: options.now } : {});
+  const committed = await readCommittedPaths(layout, commit.oid);
+  const parent = commit.parents[0] ?? null;
+  const reference = await findReference(store, parent, committed);
+  if (reference === null) return skip(`no analysis was made on ${parent ?? 'an unborn branch'}`);
+
+  const payload = describeOutcome(commit, committed, reference);
+  const repository = describeRepositoryState(head, commit.tree);
+  const file = await store.write('outcome', { repository, payload });
+  return { fossil: file, result: payload.result, reason: 'written' };
+}
+
+function skip(reason: string): RecordOutcomeResult {
+  debug(`no outcome fossil: ${reason}`);
+  return { fossil: null, result: null, reason };
+}
+
+function describeOutcome(
+  commit: CommitFacts,
+  committed: readonly CommittedPath[],
+  reference: { id: string; payload: AnalysisFossilPayload; stagedTree: string | null },
+): OutcomeFossilPayload {
+  const comparison = compareCommit(committed, reference.payload);
+  return {
+    commit: commit.oid,
+    parent: commit.parents[0] ?? null,
+    analysis: reference.id,
+    exact: reference.stagedTree === commit.tree,
+    result: comparison.result,
+    suggestedBatches: reference.payload.batches.length,
+    matchedBatch: comparison.matchedBatch,
+    batchesTouched: comparison.batchesTouched,
+    committedFiles: comparison.committedFiles,
+    unsuggestedFiles: comparison.unsuggestedFiles,
+  };
+}
+
+/**
+ * Picks the analysis to compare with among the newest ones made on `parent`: the newest that
+ * saw every committed path staged and suggested a split, else the newest that saw every
+ * committed path, else the newest.
+ */
+async function findReference(
+  store: FossilStore,
+  parent: string | null,
+  committed: readonly CommittedPath[],
+): Promise<{ id: string; payload: AnalysisFossilPayload; stagedTree: string | null } | null> {
+  const listing = await store.list({ kind: 'analysis', limit: ANALYSES_SEARCHED });
+  for (const warning of listing.warnings) debug(warning);
+  const candidates = listing.fossils.filter(
+    (stored) =>
+      stored.fossil.repository.head === parent && isFossilOfKind(stored.fossil, 'analysis'),
+  );
+
+  const covering = candidates.filter((stored) => coversAll(stored, committed));
+  const splitting = covering.find((stored) => {
+    const payload = analysisPayload(stored);
+    return payload.splitSuggested && payload.batches.length > 1;
+  });
+  const chosen = splitting ?? covering[0] ?? candidates[0];
+  if (chosen === undefined) return null;
+  return {
+    id: chosen.id,
+    payload: analysisPayload(chosen),
+    stagedTree: chosen.fossil.repository.stagedTree,
+  };
+}
+
+function analysisPayload(stored: StoredFossil): AnalysisFossilPayload {
+  return stored.fossil.payload as unknown as AnalysisFossilPayload;
+}
+
+function coversAll(stored: StoredFossil, committed: readonly CommittedPath[]): boolean {
+  const staged = new Set<string>();
+  for (const file of analysisPayload(stored).footprint.files) {
+    staged.add(file.path);
+    if (file.oldPath !== undefined) staged.add(file.oldPath);
+  }
+  return committed.every((entry) => staged.has(entry.path));
+}
+
+/** Reads a commit's tree and parents from its object. */
+async function readCommit(layout: RepositoryLayout, oid: string): Promise<CommitFacts> {
+  const text = (await runGit(layout, ['cat-file', 'commit', oid])).toString('utf8');
+  const headers = text.slice(0, text.indexOf('\n\n'));
+  const tree = /^tree ([0-9a-f]+)$/m.exec(headers)?.[1] ?? '';
+  const parents = [...headers.matchAll(/^parent ([0-9a-f]+)$/gm)].map(
+    (match) => match[1] as string,
+  );
+  return { oid, tree, parents };
+}
+
+/**
+ * Lists the paths HEAD's commit changed against its parent (every path of a first commit),
+ * with their blobs after it. Renames show as a deletion and an addition, so both paths appear.
+ */
+async function readCommittedPaths(layout: RepositoryLayout, oid: string): Promise<CommittedPath[]> {
+  const args = ['diff-tree', '-r', '--root', '--no-renames', '--no-commit-id', '--raw', '-z', oid];
+  const fields = (await runGit(layout, args)).toString('utf8').split('\0');
+  const committed: CommittedPath[] = [];
+  for (let index = 0; index + 1 < fields.length; index += 2) {
+    const meta = (fields[index] ?? '').split(' ');
+    const newOid = meta[3] ?? '';
+    committed.push({ path: fields[index + 1] ?? '', oid: ZERO_OID.test(newOid) ? null : newOid });
+  }
+  return committed.filter((entry) => entry.path !== '');
+}

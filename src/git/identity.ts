@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+
+import { UserError } from '../errors.js';
+import { gitInvocation } from './run-git.js';
+import type { RepositoryLayout } from './types.js';
+
+/** Author and committer lines as a commit records them: `Name <email> 1700000000 +0100`. */
+export interface CommitIdentities {
+  author: string;
+  committer: string;
+}
+
+/** Variables that choose the identity and date of a commit; git's own command line reads them. */
+const IDENTITY_VARIABLES = [
+  'GIT_AUTHOR_NAME',
+  'GIT_AUTHOR_EMAIL',
+  'GIT_AUTHOR_DATE',
+  'GIT_COMMITTER_NAME',
+  'GIT_COMMITTER_EMAIL',
+  'GIT_COMMITTER_DATE',
+];
+
+const IDENTITY_LINE = /^.* <[^<>]*> -?\d+ [+-]\d{4}$/;
+
+/**
+ * Returns the author and committer that `git commit` would record now, by asking
+ * `git var GIT_AUTHOR_IDENT` and `GIT_COMMITTER_IDENT`. git applies its own rules that way:
+ * the GIT_AUTHOR_* and GIT_COMMITTER_* variables, `author.*`, `committer.*` and `user.*` in
+ * every configuration scope, EMAIL, names from the system, and every date format
+ * GIT_AUTHOR_DATE accepts. An identity git cannot make is a UserError.
+ */
+export async function readCommitIdentities(
+  layout: RepositoryLayout,
+  env: NodeJS.ProcessEnv,
+): Promise<CommitIdentities> {
+  const [author, committer] = await Promise.all([
+    readIdentity(layout, env, 'GIT_AUTHOR_IDENT'),
+    readIdentity(layout, env, 'GIT_COMMITTER_IDENT'),
+  ]);
+  return { author, committer };
+}
+
+/** Splits an identity line into `Name <email>` and its `@<seconds> <zone>` date. */
+export function splitIdentity(identity: string): { person: string; date: string } {
+  const match = /^(.* <[^<>]*>) (-?\d+) ([+-]\d{4})$/.exec(identity);
+  if (match === null) throw new Error(`Invalid identity line "${identity}".`);
+  return { person: match[1] as string, date: `@${match[2]} ${match[3]}` };
+}
+
+function readIdentity(
+  layout: RepositoryLayout,
+  env: NodeJS.ProcessEnv,
+  variable: 'GIT_AUTHOR_IDENT' | 'GIT_COMMITTER_IDENT',
+): Promise<string> {
+  const invocation = gitInvocation(layout, ['var', variable], env);
+  // gitInvocation drops inherited GIT_* variables; the identity ones must reach git var.
+  for (const name of IDENTITY_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined) invocation.env[name] = value;
+  }
+
+  return new Promise((resolve, reject) => {
+    const options = { cwd: invocation.cwd, env: invocation.env, encoding: 'utf8' as const };
+    execFile('git', invocation.args, options, (error, stdout, stderr) => {
+      const line = stdout.trim();
+      if (error === null && IDENTITY_LINE.test(line)) {
+        resolve(line);
+        return;
+      }
+      reject(unknownIdentityError(variable, stderr, error));
+    });
+  });
+}
+
+function unknownIdentityError(variable: string, stderr: string, cause: unknown): UserError {
+  const role = variable === 'GIT_AUTHOR_IDENT' ? 'author' : 'committer';
+  const reason =
+    stderr
+      .trim()
+      .split('\n')
+      .findLast((line) => line.trim() !== '') ?? 'no output';
+  return new UserError(
+    `git cannot tell who the ${role} of the commits is (${reason.replace(/^fatal: /, '')}). ` +
+      'Set your name and email with `git config --global user.name "Your Name"` and ' +
+      '`git config --global user.email you@example.com` (without --global for this repository only).',
+    { exitCode: 1, cause },
+  );
+}

@@ -1,0 +1,150 @@
+import type { IndexEntry, IndexEntryFlags } from './index-file.js';
+
+const STAT_LENGTH = 40; // ctime, mtime, dev, ino, mode, uid, gid, size: ten 32-bit fields
+const FLAG_ASSUME_VALID = 0x8000;
+const FLAG_EXTENDED = 0x4000;
+const EXTENDED_SKIP_WORKTREE = 0x4000;
+const EXTENDED_INTENT_TO_ADD = 0x2000;
+
+/** Shared flag objects, one per combination, so most entries allocate none. */
+const FLAG_OBJECTS: readonly IndexEntryFlags[] = Array.from({ length: 8 }, (_, bits) =>
+  Object.freeze({
+    assumeValid: (bits & 1) !== 0,
+    intentToAdd: (bits & 2) !== 0,
+    skipWorktree: (bits & 4) !== 0,
+  }),
+);
+
+/** Where the entries of an index sit in its bytes, as the parser found them. */
+export interface EntryLayout {
+  buffer: Buffer;
+  /** 20 for SHA-1, 32 for SHA-256. */
+  hashLength: number;
+  /** Byte offset of each entry, in index order. */
+  starts: Uint32Array;
+  /** Byte offset of each entry's name. */
+  nameStarts: Uint32Array;
+  /** Byte offset just after each entry's name. */
+  nameEnds: Uint32Array;
+  /** Paths decoded while parsing (version 4, where each path builds on the last), or null. */
+  paths: string[] | null;
+}
+
+/**
+ * The entries of a parsed index by position. Nothing is decoded until requested, because the
+ * reader skips unchanged folders through the cache tree. A commit in a large repository then
+ * decodes a few hundred of its paths instead of every one, and no object is made per entry.
+ */
+export class IndexEntryTable {
+  readonly length: number;
+  private readonly decoded = new Map<number, string>();
+
+  constructor(private readonly layout: EntryLayout) {
+    this.length = layout.starts.length;
+  }
+
+  /** Returns the path of the entry at `position`, decoding it once. */
+  pathAt(position: number): string {
+    const { paths, buffer, nameStarts, nameEnds } = this.layout;
+    if (paths !== null) return paths[position] as string;
+
+    let path = this.decoded.get(position);
+    if (path === undefined) {
+      path = buffer.toString('utf8', nameStarts[position], nameEnds[position]);
+      this.decoded.set(position, path);
+    }
+    return path;
+  }
+
+  /** Returns the merge stage of the entry at `position`. */
+  stageAt(position: number): 0 | 1 | 2 | 3 {
+    return ((this.flagBits(position) >> 12) & 3) as 0 | 1 | 2 | 3;
+  }
+
+  /** Returns a view of the entry at `position`, whose fields decode on access. */
+  entryAt(position: number): IndexEntry {
+    return new IndexEntryView(this, position);
+  }
+
+  modeAt(position: number): number {
+    return this.layout.buffer.readUInt32BE((this.layout.starts[position] as number) + 24);
+  }
+
+  oidAt(position: number): string {
+    const start = (this.layout.starts[position] as number) + STAT_LENGTH;
+    return this.layout.buffer.toString('hex', start, start + this.layout.hashLength);
+  }
+
+  sizeAt(position: number): number {
+    return this.layout.buffer.readUInt32BE((this.layout.starts[position] as number) + 36);
+  }
+
+  flagsAt(position: number): IndexEntryFlags {
+    const flags = this.flagBits(position);
+    const extended =
+      flags & FLAG_EXTENDED ? this.layout.buffer.readUInt16BE(this.flagsOffset(position) + 2) : 0;
+    const bits =
+      (flags & FLAG_ASSUME_VALID ? 1 : 0) |
+      (extended & EXTENDED_INTENT_TO_ADD ? 2 : 0) |
+      (extended & EXTENDED_SKIP_WORKTREE ? 4 : 0);
+    return FLAG_OBJECTS[bits] as IndexEntryFlags;
+  }
+
+  private flagsOffset(position: number): number {
+    return (this.layout.starts[position] as number) + STAT_LENGTH + this.layout.hashLength;
+  }
+
+  private flagBits(position: number): number {
+    return this.layout.buffer.readUInt16BE(this.flagsOffset(position));
+  }
+}
+
+/** One entry of an IndexEntryTable; copy fields by name instead of spreading it. */
+class IndexEntryView implements IndexEntry {
+  constructor(
+    private readonly table: IndexEntryTable,
+    private readonly position: number,
+  ) {}
+
+  get path(): string {
+    return this.table.pathAt(this.position);
+  }
+
+  get mode(): number {
+    return this.table.modeAt(this.position);
+  }
+
+  get oid(): string {
+    return this.table.oidAt(this.position);
+  }
+
+  get stage(): 0 | 1 | 2 | 3 {
+    return this.table.stageAt(this.position);
+  }
+
+  get size(): number {
+    return this.table.sizeAt(this.position);
+  }
+
+  get flags(): IndexEntryFlags {
+    return this.table.flagsAt(this.position);
+  }
+
+  toJSON(): Record<keyof IndexEntry, unknown> {
+    const { path, mode, oid, stage, size, flags } = this;
+    return { path, mode, oid, stage, size, flags };
+  }
+}
+
+/** Returns a table with no entries, for a repository that has no index file yet. */
+export function createEmptyEntryTable(): IndexEntryTable {
+  const none = new Uint32Array(0);
+  return new IndexEntryTable({
+    buffer: Buffer.alloc(0),
+    hashLength: 20,
+    starts: none,
+    nameStarts: none,
+    nameEnds: none,
+    paths: null,
+  });
+}

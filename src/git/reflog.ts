@@ -1,0 +1,63 @@
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import type { GitConfig } from './config.js';
+import type { RepositoryLayout } from './types.js';
+
+/** The id a reflog records for a ref that did not exist or no longer exists. */
+export const NULL_OID = '0000000000000000000000000000000000000000';
+
+/** Refs whose reflog `core.logAllRefUpdates=true` creates, besides HEAD. */
+const LOGGED_PREFIXES = ['refs/heads/', 'refs/remotes/', 'refs/notes/'];
+
+/** One reflog line's content: the move, who made it and why. */
+export interface ReflogEntry {
+  oldOid: string | null;
+  newOid: string | null;
+  /** Committer identity with its time: `Name <email> 1700000000 +0100`. */
+  identity: string;
+  message: string;
+}
+
+/** Returns the reflog file of a ref: `logs/HEAD` in the worktree's git directory, else shared. */
+export function reflogPath(layout: RepositoryLayout, ref: string): string {
+  const dir = ref === 'HEAD' ? layout.gitDir : layout.commonDir;
+  return path.join(dir, 'logs', ref);
+}
+
+/**
+ * Formats a reflog line as git writes it: `<old> <new> <identity>\t<message>\n`. Whitespace
+ * runs in the message, newlines included, become one space, as git collapses them.
+ */
+export function formatReflogLine(entry: ReflogEntry): string {
+  const message = entry.message.replace(/\s+/g, ' ').trim();
+  return `${entry.oldOid ?? NULL_OID} ${entry.newOid ?? NULL_OID} ${entry.identity}\t${message}\n`;
+}
+
+/**
+ * Appends a line to a ref's reflog when git would: always when the reflog exists, and
+ * otherwise when `core.logAllRefUpdates` requires one. Unset, that setting is true in a
+ * repository with a worktree and false in a bare one. `true` logs HEAD and branch,
+ * remote-tracking and notes refs, and `always` logs every ref.
+ */
+export function appendReflog(
+  layout: RepositoryLayout,
+  config: GitConfig,
+  ref: string,
+  entry: ReflogEntry,
+): void {
+  const file = reflogPath(layout, ref);
+  if (!existsSync(file) && !shouldCreateReflog(layout, config, ref)) return;
+
+  mkdirSync(path.dirname(file), { recursive: true });
+  appendFileSync(file, formatReflogLine(entry));
+}
+
+function shouldCreateReflog(layout: RepositoryLayout, config: GitConfig, ref: string): boolean {
+  const value = config.get('core.logAllRefUpdates');
+  if (typeof value === 'string' && value.toLowerCase() === 'always') return true;
+
+  const enabled = config.getBool('core.logAllRefUpdates') ?? layout.worktree !== null;
+  if (!enabled) return false;
+  return ref === 'HEAD' || LOGGED_PREFIXES.some((prefix) => ref.startsWith(prefix));
+}

@@ -1,0 +1,194 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { UserError } from '../errors.js';
+import { createDebug } from '../log/debug.js';
+import type { GitConfig } from './config.js';
+
+const debug = createDebug('git');
+
+export type SigningFormat = 'openpgp' | 'x509' | 'ssh';
+
+const FORMATS: readonly SigningFormat[] = ['openpgp', 'x509', 'ssh'];
+const DEFAULT_PROGRAMS: Readonly<Record<SigningFormat, string>> = {
+  openpgp: 'gpg',
+  x509: 'gpgsm',
+  ssh: 'ssh-keygen',
+};
+/** gpg and gpgsm print this status line once a signature is made. */
+const SIG_CREATED = '\n[GNUPG:] SIG_CREATED ';
+const SIGNING_FIX =
+  'Fix the signing setup (gpg.format, user.signingKey), or set commit.gpgSign to false.';
+
+/** Signing settings, used when `commit.gpgSign` is true. */
+export interface SigningSettings {
+  format: SigningFormat;
+  program: string;
+  /** `user.signingKey`, or null when unset. */
+  key: string | null;
+  /** `gpg.ssh.defaultKeyCommand`, which names the ssh key when `user.signingKey` is unset. */
+  defaultKeyCommand: string | null;
+}
+
+/**
+ * Reads the signing settings from every configuration scope. Returns null when
+ * `commit.gpgSign` is false or unset. An unknown `gpg.format` is a UserError, because git
+ * would refuse to sign too and an unsigned commit must never be written instead.
+ */
+export function readSigningSettings(config: GitConfig): SigningSettings | null {
+  if (config.getBool('commit.gpgSign') !== true) return null;
+
+  const formatValue = (config.get('gpg.format') ?? 'openpgp').toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(formatValue)) {
+    throw new UserError(
+      `commit.gpgSign is true, but gpg.format is "${formatValue}", which is not openpgp, x509 or ssh. ${SIGNING_FIX}`,
+      { exitCode: 1 },
+    );
+  }
+
+  const format = formatValue as SigningFormat;
+  const program =
+    config.get(`gpg.${format}.program`) ??
+    (format === 'openpgp' ? config.get('gpg.program') : undefined) ??
+    DEFAULT_PROGRAMS[format];
+  return {
+    format,
+    program,
+    key: nonEmpty(config.get('user.signingKey')),
+    defaultKeyCommand: nonEmpty(config.get('gpg.ssh.defaultKeyCommand')),
+  };
+}
+
+/**
+ * Signs commit content as git does and returns the armored signature. openpgp and x509 run
+ * `<program> --status-fd=2 -bsau <key>`, where the key defaults to the committer's
+ * `Name <email>`. ssh runs `ssh-keygen -Y sign -n git -f <key>` on a file. Any failure is a
+ * UserError naming the program and its last error line.
+ */
+export async function signPayload(
+  settings: SigningSettings,
+  payload: Buffer,
+  context: { committer: string; env: NodeJS.ProcessEnv },
+): Promise<string> {
+  debug(`signing ${payload.length} bytes with ${settings.format} (${settings.program})`);
+  if (settings.format === 'ssh') return signWithSsh(settings, payload, context.env);
+
+  const key = settings.key ?? context.committer;
+  const args = ['--status-fd=2', '-bsau', key];
+  const result = await runProgram(settings.program, args, payload, context.env);
+  if (result.code !== 0 || !`\n${result.stderr}`.includes(SIG_CREATED)) {
+    throw signingFailed(settings, result.stderr, result.code);
+  }
+  return result.stdout;
+}
+
+async function signWithSsh(
+  settings: SigningSettings,
+  payload: Buffer,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const key = settings.key ?? (await runDefaultKeyCommand(settings, env));
+  const folder = await mkdtemp(path.join(tmpdir(), 'footprint-sign-'));
+  try {
+    const literal = literalSshKey(key);
+    const keyFile = literal === null ? expandHome(key, env) : path.join(folder, 'key.pub');
+    if (literal !== null) await writeFile(keyFile, `${literal}\n`, { mode: 0o600 });
+
+    const bufferFile = path.join(folder, 'commit');
+    await writeFile(bufferFile, payload);
+    // With `-U`, ssh-keygen takes the private key of a literal public key from ssh-agent.
+    const args = ['-Y', 'sign', '-n', 'git', '-f', keyFile, ...(literal === null ? [] : ['-U'])];
+    const result = await runProgram(settings.program, [...args, bufferFile], null, env);
+    if (result.code !== 0) throw signingFailed(settings, result.stderr, result.code);
+    return await readFile(`${bufferFile}.sig`, 'utf8');
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Runs `gpg.ssh.defaultKeyCommand` and takes its first line as the key, as git does. */
+async function runDefaultKeyCommand(
+  settings: SigningSettings,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  if (settings.defaultKeyCommand === null) {
+    throw new UserError(
+      `commit.gpgSign is true and gpg.format is ssh, but user.signingKey is not set. ${SIGNING_FIX}`,
+      { exitCode: 1 },
+    );
+  }
+
+  const result = await runProgram('sh', ['-c', settings.defaultKeyCommand], null, env);
+  const key = result.stdout.split('\n')[0]?.trim() ?? '';
+  if (result.code !== 0 || key === '') {
+    const detail = `gpg.ssh.defaultKeyCommand "${settings.defaultKeyCommand}" returned no key`;
+    throw new UserError(`${detail}: ${lastLine(result.stderr)}. ${SIGNING_FIX}`, { exitCode: 1 });
+  }
+  return key;
+}
+
+/** Returns the public key of `key::<key>` or of a bare `ssh-...` key, or null for a file path. */
+function literalSshKey(key: string): string | null {
+  if (key.startsWith('key::')) return key.slice('key::'.length);
+  if (key.startsWith('ssh-')) return key;
+  return null;
+}
+
+function expandHome(file: string, env: NodeJS.ProcessEnv): string {
+  return file.startsWith('~/') ? path.join(env['HOME'] ?? homedir(), file.slice(2)) : file;
+}
+
+interface ProgramResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runProgram(
+  program: string,
+  args: readonly string[],
+  input: Buffer | null,
+  env: NodeJS.ProcessEnv,
+): Promise<ProgramResult> {
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => resolve({ code: null, stdout: '', stderr: error.message }));
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      }),
+    );
+    // The program may exit before reading all of stdin; its exit code reports that.
+    child.stdin.on('error', () => {});
+    child.stdin.end(input ?? undefined);
+  });
+}
+
+function signingFailed(settings: SigningSettings, stderr: string, code: number | null): UserError {
+  const status = code === null ? 'could not be started' : `exited with ${code}`;
+  return new UserError(
+    `commit.gpgSign is true, but ${settings.program} (gpg.format ${settings.format}) ${status} ` +
+      `while signing: ${lastLine(stderr)}. No commit was written. ${SIGNING_FIX}`,
+    { exitCode: 1 },
+  );
+}
+
+/** Returns the last line of a program's error output that is not a gpg status line. */
+function lastLine(text: string): string {
+  const lines = text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('[GNUPG:]'));
+  return lines.at(-1)?.trim() ?? 'no error output';
+}
+
+function nonEmpty(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value === '' ? null : value;
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { createDefaultConfig } from '../config/defaults.js';
+import { loadConfig } from '../config/load.js';
+import { isUserError } from '../errors.js';
+import { createDebug } from '../log/debug.js';
+import { uninstallHookFile } from './hook-file.js';
+import { HOOK_NAMES, readHookTemplates } from './hook-script.js';
+import { findHookTarget, type HookTarget } from './hook-target.js';
+import { removeHuskyLine } from './husky.js';
+import type { InstallOptions, InstallReport } from './install.js';
+import type { InstallStep } from './install-step.js';
+import { removeFossilGitignore, removeStarterConfig } from './starter-files.js';
+import { findWorktreeLayout } from './worktree-layout.js';
+
+const debug = createDebug('init');
+
+/**
+ * Undoes `footprint init` (`footprint init --uninstall`): removes footprint's hooks and puts
+ * each chained hook back under its name, removes footprint's lines from husky files, and
+ * removes the starter configuration and the fossil store's `.gitignore` when they are as init
+ * wrote them. Hooks are looked for in the current target and in the git directory's
+ * `hooks/`, in case core.hooksPath changed since init. Running it twice changes nothing.
+ */
+export async function uninstallHooks(
+  options: Omit<InstallOptions, 'footprintBin' | 'node'>,
+): Promise<InstallReport> {
+  const { layout, worktree } = await findWorktreeLayout(options);
+  const target = await findHookTarget(layout, worktree, options.env);
+  const gitDirHooks = path.join(layout.commonDir, 'hooks');
+
+  const steps: InstallStep[] = [];
+  steps.push(...(await removeHooks(target, options.packageRoot)));
+  if (target.kind === 'husky' || target.dir !== gitDirHooks) {
+    steps.push(...(await removeHooks({ kind: 'git-dir', dir: gitDirHooks }, options.packageRoot)));
+  }
+  const fossilDir = await readFossilDir(worktree, options);
+  steps.push(...(await removeFossilGitignore(layout, worktree, fossilDir)));
+  steps.push(...(await removeStarterConfig(layout, worktree)));
+
+  const changed = steps.some((step) => step.action !== 'unchanged');
+  return { target, steps, notes: [], changed };
+}
+
+async function removeHooks(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {
+  const steps: InstallStep[] = [];
+  if (target.kind !== 'husky') {
+    for (const name of HOOK_NAMES) steps.push(...(await uninstallHookFile(target.dir, name)));
+    return steps;
+  }
+  for (const template of await readHookTemplates(packageRoot)) {
+    if (template.command === null) continue;
+    const hook = { name: template.name, command: template.command };
+    steps.push(...(await removeHuskyLine(target.dir, hook)));
+  }
+  return steps;
+}
+
+/** The configured fossil folder; an invalid configuration must not stop the uninstall. */
+async function readFossilDir(worktree: string, options: { env: NodeJS.ProcessEnv }) {
+  try {
+    return (await loadConfig(worktree, { env: options.env })).config.fossilDir;
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    debug(`configuration unreadable, using the default fossil folder: ${error.message}`);
+    return createDefaultConfig().fossilDir;
+  }
+}

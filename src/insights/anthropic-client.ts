@@ -1,0 +1,107 @@
+import { createDebug } from '../log/debug.js';
+import { SYSTEM_PROMPT, TOOL_DESCRIPTION } from './prompt.js';
+import { readToolInputSchema, TOOL_NAME } from './tool-schema.js';
+
+const debug = createDebug('anthropic');
+
+/** Output tokens a reply may use; a reply for a few hundred batches fits. */
+const MAX_OUTPUT_TOKENS = 4096;
+
+/** Retries after a failed attempt: one, as the time budget rarely leaves room for more. */
+const MAX_RETRIES = 1;
+
+/** The request and where it goes. */
+export interface MessagesRequest {
+  apiKey: string;
+  /** Base URL of the API, or null for the SDK's default (https://api.anthropic.com). */
+  baseURL: string | null;
+  model: string;
+  /** The change summary, the user message. */
+  text: string;
+  /** Milliseconds the SDK waits for one attempt. */
+  timeoutMs: number;
+  signal: AbortSignal;
+}
+
+/** An error whose message is one line for the user, with no value from the request in it. */
+export class InsightProviderError extends Error {
+  override readonly name = 'InsightProviderError';
+}
+
+/** Routes the SDK's log lines, such as its retries, to footprint's debug output. */
+const SDK_LOGGER = {
+  error: (message: string) => debug(message),
+  warn: (message: string) => debug(message),
+  info: (message: string) => debug(message),
+  debug: (message: string) => debug(message),
+};
+
+/**
+ * Describes a failed request in one line: the HTTP status and request id for a reply with an
+ * error status, the kind of failure otherwise. The SDK's own messages are not repeated,
+ * because they may quote the base URL.
+ */
+export function describeRequestFailure(error: unknown): string {
+  const { status, requestID, name } = error as {
+    status?: unknown;
+    requestID?: unknown;
+    name?: unknown;
+  };
+  if (typeof status === 'number') {
+    const request = typeof requestID === 'string' ? `, request ${requestID}` : '';
+    return `the API returned HTTP ${status}${request}`;
+  }
+  if (name === 'APIConnectionTimeoutError') return 'the request timed out';
+  if (name === 'APIUserAbortError') return 'the request was cancelled';
+  if (name === 'APIConnectionError') return 'could not connect to the API';
+  return `the request failed (${typeof name === 'string' ? name : 'unknown error'})`;
+}
+
+/**
+ * Sends one Messages API request that forces the model to call the insights tool, and returns
+ * the tool's input, not yet validated. The SDK is imported here, on first use, because loading
+ * it takes about 0.1 s or more. No sampling parameter (`temperature`, `top_p`, `top_k`) is
+ * sent, because the API version of the 1.x SDK rejects them. Throws InsightProviderError.
+ */
+export async function requestToolInput(request: MessagesRequest): Promise<unknown> {
+  const { default: Anthropic } = await import('@anthropic-ai/sdk');
+  const client = new Anthropic({
+    apiKey: request.apiKey,
+    baseURL: request.baseURL,
+    maxRetries: MAX_RETRIES,
+    timeout: request.timeoutMs,
+    logger: SDK_LOGGER,
+    logLevel: 'info',
+  });
+
+  let message;
+  try {
+    message = await client.messages.create(
+      {
+        model: request.model,
+        max_tokens: MAX_OUTPUT_TOKENS,
+        system: SYSTEM_PROMPT,
+        messages: [{ role: 'user', content: request.text }],
+        tools: [
+          {
+            name: TOOL_NAME,
+            description: TOOL_DESCRIPTION,
+            input_schema: readToolInputSchema() as { type: 'object' },
+          },
+        ],
+        tool_choice: { type: 'tool', name: TOOL_NAME, disable_parallel_tool_use: true },
+      },
+      { signal: request.signal, maxRetries: MAX_RETRIES, timeout: request.timeoutMs },
+    );
+  } catch (error) {
+    throw new InsightProviderError(describeRequestFailure(error), { cause: error });
+  }
+
+  const toolUse = message.content.find(
+    (block) => block.type === 'tool_use' && block.name === TOOL_NAME,
+  );
+  if (toolUse === undefined || toolUse.type !== 'tool_use') {
+    throw new InsightProviderError(`the reply has no ${TOOL_NAME} tool call`);
+  }
+  return toolUse.input;
+}

@@ -1,0 +1,42 @@
+import type { CommitType } from '../batches/types.js';
+
+/** Header lengths a provider's message must stay under, so it fits git's 72-column subject line. */
+export const MAX_PROVIDER_HEADER_LENGTH = 72;
+
+const COMMIT_TYPES: ReadonlySet<string> = new Set<CommitType>([
+  'feat',
+  'fix',
+  'refactor',
+  'test',
+  'docs',
+  'build',
+  'ci',
+  'chore',
+  'perf',
+  'style',
+]);
+
+/** `type(scope)!: subject`, with the scope and `!` optional and a subject that is not blank. */
+const HEADER = /^([a-z]+)(?:\(([A-Za-z0-9][\w./-]{0,39})\))?!?: (\S.*)$/;
+
+export interface ParsedHeader {
+  type: CommitType;
+  scope: string | null;
+}
+
+/**
+ * Parses a Conventional Commits header whose type is one that batches use. Returns null for
+ * anything else: another type, a second line, control characters, trailing blanks, or a
+ * length of MAX_PROVIDER_HEADER_LENGTH characters or more.
+ */
+export function parseConventionalHeader(header: string): ParsedHeader | null {
+  if (header.length >= MAX_PROVIDER_HEADER_LENGTH) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+  if (/[\u0000-\u001f\u007f]/.test(header) || header !== header.trimEnd()) return null;
+
+  const match = HEADER.exec(header);
+  if (match === null) return null;
+  const [, type = '', scope] = match;
+  if (!COMMIT_TYPES.has(type)) return null;
+  return { type: type as CommitType, scope: scope ?? null };
+}

@@ -1,0 +1,148 @@
+import { scanTokenWindows } from '../risk/secrets/secretlint-scan.js';
+import { cutTokenWindows, findTokenCandidates } from '../risk/secrets/token-candidates.js';
+import { looksRandom } from './entropy.js';
+
+/** Replacement text of every redacted value, which no later pass would redact again. */
+export const REDACTED = '[REDACTED]';
+
+/**
+ * A PEM block from its BEGIN line to its END line, or to the end of the text when a hunk cuts
+ * it off. The armour lines stay, so the reader still sees that a key was there. The block
+ * becomes one line, because a replacement with line breaks would change the lines of a hunk.
+ */
+const PEM_BLOCK = /(-----BEGIN [A-Z0-9 ]{1,64}-----)[\s\S]*?(-----END [A-Z0-9 ]{1,64}-----|$)/g;
+
+/** The user information of a URL, such as `https://user:password@host` or `https://token@host`. */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}:\/\/)[^\s/@'"`<>]+@/gi;
+
+/** `Authorization` header values: the scheme stays, the credentials go. */
+const AUTHORIZATION = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9._~+/=-]{12,}/g;
+
+/** Credentials with a documented fixed prefix: AWS, GitHub, Slack, Anthropic, OpenAI, Google, Stripe, npm, JWT. */
+const KNOWN_TOKENS = [
+  /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g,
+  /\bgh[pousr]_[A-Za-z0-9]{30,}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{22,}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
+  /\bsk-(?:ant-|proj-|live-|test-)?[A-Za-z0-9_-]{16,}/g,
+  /\bAIza[0-9A-Za-z_-]{30,}/g,
+  /\b[rs]k_(?:live|test)_[0-9A-Za-z]{10,}/g,
+  /\bnpm_[A-Za-z0-9]{30,}\b/g,
+  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+];
+
+/**
+ * The name and operator of `name = value`, `name: value`, `name := value` and `name => value`.
+ * The lookbehind starts a match only at the start of a name, and the name is a maximal run,
+ * so long words stay linear.
+ */
+const NAME_AND_OPERATOR = /(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]+['"]?[ \t]*(?::=|=>|=|:)[ \t]*/g;
+
+/** An assigned value: quoted on one line, or bare up to a space, quote, comma, semicolon or bracket. */
+const QUOTED_VALUE = /(['"`])([^'"`\r\n]*)\1/y;
+const BARE_VALUE = /[^\s'"`,;()[\]{}]+/y;
+
+/** Names that mention a credential: a password, secret, token, API or access key, ... */
+const CREDENTIAL_NAME =
+  /passw(?:or)?d|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|authorization/i;
+
+/** Words a bare assigned value may be without being a secret: types, literals, placeholders. */
+const HARMLESS_BARE_VALUES =
+  /^(?:true|false|null|none|nil|undefined|bearer|basic|string|number|boolean|str|int|bytes|any|unknown|required|optional|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|process\.env\.[A-Za-z0-9_]+|os\.environ.*|env\..*|<[^>]*>|\*+|x+|\.\.\.)$/i;
+
+/** Candidates per line that the secretlint scan reads at most, which bounds a line's cost. */
+const MAX_CANDIDATES_PER_LINE = 20;
+
+/** Shortest match of the secretlint scan that is replaced wherever it occurs in the text. */
+const MIN_PRESET_MATCH = 8;
+
+/** Runs of base64, base64url or hex characters long enough to be a generated secret. */
+const TOKEN_RUN = /[A-Za-z0-9+/_=-]{20,}/g;
+
+function isSecretQuoted(value: string): boolean {
+  return value.length >= 4 && !value.includes(' ') && value !== REDACTED;
+}
+
+/** A bare value is judged a secret unless it is a known harmless word or a function call. */
+function isSecretBare(value: string, following: string): boolean {
+  if (value.length < 4 || value === REDACTED || following.startsWith('(')) return false;
+  return !HARMLESS_BARE_VALUES.test(value);
+}
+
+/** Returns the span of the secret value at `start` and its replacement, or null. */
+function readSecretValue(text: string, start: number) {
+  QUOTED_VALUE.lastIndex = start;
+  const quoted = QUOTED_VALUE.exec(text);
+  if (quoted !== null) {
+    const [whole, quote = '', value = ''] = quoted;
+    if (!isSecretQuoted(value)) return null;
+    return { end: start + whole.length, replacement: `${quote}${REDACTED}${quote}` };
+  }
+
+  BARE_VALUE.lastIndex = start;
+  const bare = BARE_VALUE.exec(text)?.[0];
+  if (bare === undefined || !isSecretBare(bare, text.charAt(start + bare.length))) return null;
+  return { end: start + bare.length, replacement: REDACTED };
+}
+
+/** Redacts values assigned to names that mention a credential; other values are scanned on. */
+function redactAssignments(text: string): string {
+  let redacted = '';
+  let copied = 0;
+  NAME_AND_OPERATOR.lastIndex = 0;
+  for (let match = NAME_AND_OPERATOR.exec(text); match; match = NAME_AND_OPERATOR.exec(text)) {
+    if (!CREDENTIAL_NAME.test(match[0])) continue;
+
+    const start = match.index + match[0].length;
+    const value = readSecretValue(text, start);
+    if (value === null) continue;
+    redacted += text.slice(copied, start) + value.replacement;
+    copied = value.end;
+    NAME_AND_OPERATOR.lastIndex = value.end;
+  }
+  return redacted + text.slice(copied);
+}
+
+/**
+ * Redacts the tokens that the rules of secretlint's recommended preset find, through the risk
+ * stage's scan. Only lines with a keyword of those rules are scanned, so the preset loads only
+ * when a line may hold such a token.
+ */
+function redactPresetTokens(text: string, path: string): string {
+  const windows = text.split('\n').flatMap((line, index) => {
+    const candidates = findTokenCandidates(line, MAX_CANDIDATES_PER_LINE);
+    return candidates.length === 0 ? [] : cutTokenWindows(line, index + 1, candidates);
+  });
+  if (windows.length === 0) return text;
+
+  const values = new Set(
+    scanTokenWindows(path, windows)
+      .map((match) => match.value)
+      .filter((value) => value.length >= MIN_PRESET_MATCH),
+  );
+  let redacted = text;
+  for (const value of values) redacted = redacted.split(value).join(REDACTED);
+  return redacted;
+}
+
+function redactRandomTokens(text: string): string {
+  return text.replace(TOKEN_RUN, (token) => (looksRandom(token) ? REDACTED : token));
+}
+
+/**
+ * Replaces every secret-like value in `text` with `[REDACTED]`: the tokens secretlint's
+ * recommended preset finds, PEM blocks, credentials in URLs and `Authorization` values, tokens
+ * with a known prefix, values assigned to names that mention a password, secret, token or key,
+ * and long high-entropy tokens. It errs towards redacting, so a hash or a UUID may go too.
+ * `path` tells the preset's rules which kind of file the text comes from. Applying it twice
+ * gives the same text.
+ */
+export function redactSecrets(text: string, path = 'change.txt'): string {
+  let redacted = redactPresetTokens(text, path);
+  redacted = redacted.replace(PEM_BLOCK, `$1${REDACTED}$2`);
+  redacted = redacted.replace(URL_USERINFO, `$1${REDACTED}@`);
+  redacted = redacted.replace(AUTHORIZATION, `$1$2${REDACTED}`);
+  for (const pattern of KNOWN_TOKENS) redacted = redacted.replace(pattern, REDACTED);
+  redacted = redactAssignments(redacted);
+  return redactRandomTokens(redacted);
+}

@@ -1,0 +1,35 @@
+import type { BatchAnalysis } from '../batches/types.js';
+import type { Config } from '../config/types.js';
+import type { FootprintWithContent } from '../footprint/types.js';
+import type { RiskReport } from '../risk/types.js';
+import { applyInsights, type AppliedInsights } from './apply.js';
+import { openInsightCache } from './fossil-cache.js';
+import { runInsights } from './run.js';
+import { selectInsightProvider } from './select.js';
+
+export interface InsightStageInput {
+  worktree: string;
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  /** `--no-llm`. */
+  noLlm: boolean;
+  input: FootprintWithContent;
+  analysis: BatchAnalysis;
+  risk: RiskReport;
+}
+
+/**
+ * Runs the insights stage: chooses the provider, runs it within `llm.timeoutMs` (falling back
+ * to the heuristic on any failure) and applies what it returned. Replies are cached in the
+ * worktree's fossil store. The batches, findings and `blocked` it returns replace the offline
+ * ones; `blocked` can only go from false to true.
+ */
+export async function runInsightStage(stage: InsightStageInput): Promise<AppliedInsights> {
+  const { config, input, analysis, risk } = stage;
+  const cache = openInsightCache(stage.worktree, config);
+  const provider = selectInsightProvider(config, stage.env, { noLlm: stage.noLlm, cache });
+  const insights = await runInsights(provider, { input, analysis, risk }, config.llm.timeoutMs);
+
+  const blockOn = config.blockOn[config.mode];
+  return applyInsights({ footprint: input.footprint, analysis, risk, insights, blockOn });
+}

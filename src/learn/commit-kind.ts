@@ -1,0 +1,44 @@
+import { categorize } from '../footprint/category.js';
+import type { FileCategory } from '../footprint/types.js';
+import type { MessageFacts } from './commit-message.js';
+
+/** The kind of a commit that fits no other kind. */
+export const OTHER_KIND = 'other';
+
+/** Spellings of Conventional Commits types that mean the same kind. */
+const TYPE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['feature', 'feat'],
+  ['bugfix', 'fix'],
+  ['hotfix', 'fix'],
+  ['doc', 'docs'],
+  ['tests', 'test'],
+  ['deps', 'build'],
+]);
+
+/** Kinds named by the one category all of a commit's files share. */
+const CATEGORY_KINDS: Partial<Record<FileCategory, string>> = {
+  docs: 'docs',
+  test: 'test',
+  ci: 'ci',
+  'dependency-manifest': 'build',
+  lockfile: 'build',
+  build: 'build',
+};
+
+/**
+ * Returns the kind of change a commit makes: its Conventional Commits type when it has one,
+ * `revert` or `fix` when its subject names one, else the kind its files' categories share
+ * (`docs`, `test`, `ci`, `build`), else `other`.
+ */
+export function classifyCommitKind(facts: MessageFacts, paths: readonly string[]): string {
+  if (facts.revert) return 'revert';
+  if (facts.type !== null) return TYPE_ALIASES.get(facts.type) ?? facts.type;
+  if (facts.fix) return 'fix';
+  return kindOfPaths(paths);
+}
+
+function kindOfPaths(paths: readonly string[]): string {
+  const kinds = new Set(paths.map((path) => CATEGORY_KINDS[categorize(path)] ?? OTHER_KIND));
+  const [only] = kinds;
+  return kinds.size === 1 && only !== undefined ? only : OTHER_KIND;
+}

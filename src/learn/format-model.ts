@@ -1,0 +1,75 @@
+import { createModel } from './create-model.js';
+import type { ModelDigest, ModelPayload } from './model-payload.js';
+
+/** Rows listed for hotspots and for pairs. */
+const LISTED = 10;
+const FILE_FIELDS = 5;
+
+/** Formats a model fossil's payload readably for `footprint fossils show`. */
+export function formatModelPayload(payload: ModelPayload): string[] {
+  const model = createModel(payload);
+  const { digest } = payload;
+  const share = payload.commits === 0 ? 0 : digest.messages.conventional / payload.commits;
+  const targets = Object.entries(model.sizeTargets).map(
+    ([mode, target]) => `${mode} ${target.files}/${target.hunks}/${target.lines}`,
+  );
+
+  return [
+    `Learned from ${payload.commits} commits${describeSpan(payload)}, up to ${payload.head}`,
+    `  ${payload.coChangeCommits} count for co-change (at most ${payload.options.coChangeMaxFiles} files), ${payload.fixCommits} are fixes`,
+    `  options: at most ${payload.options.maxCommits} commits, since ${payload.options.since ?? 'the first'}`,
+    `Conventional Commits: ${model.usesConventionalCommits ? 'yes' : 'no'} (${Math.round(share * 100)}% of commits)`,
+    `  types: ${model.commitTypes.join(', ') || 'none'}`,
+    `  scopes: ${model.scopes.join(', ') || 'none'}`,
+    `Batch size targets (files/hunks/lines): ${targets.join(', ')}`,
+    `Usual order of kinds: ${model.kindOrder.join(', ') || 'not enough series'}`,
+    '',
+    'Hotspots (changes, fixes, score):',
+    ...listHotspots(digest),
+    '',
+    'Files most often changed together (commits, confidence each way):',
+    ...listPairs(digest, payload.coChangeCommits),
+  ];
+}
+
+function describeSpan(payload: ModelPayload): string {
+  if (payload.span === null) return '';
+  const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+  return ` from ${day(payload.span.oldest)} to ${day(payload.span.newest)}`;
+}
+
+function listHotspots(digest: ModelDigest): string[] {
+  const rows = digest.paths.map((path, index) => {
+    const at = index * FILE_FIELDS;
+    return {
+      path,
+      changes: digest.files[at] ?? 0,
+      fixes: digest.files[at + 2] ?? 0,
+      score: digest.files[at + 4] ?? 0,
+    };
+  });
+  rows.sort((a, b) => b.score - a.score || b.fixes - a.fixes || (a.path < b.path ? -1 : 1));
+  if (rows.length === 0) return ['  none'];
+  return rows
+    .slice(0, LISTED)
+    .map((row) => `  ${row.path}  ${row.changes}, ${row.fixes}, ${(row.score / 1000).toFixed(3)}`);
+}
+
+function listPairs(digest: ModelDigest, total: number): string[] {
+  const commitsOf = (index: number) => digest.files[index * FILE_FIELDS + 1] ?? 0;
+  const rows: Array<{ a: number; b: number; support: number }> = [];
+  for (let at = 0; at + 2 < digest.pairs.length; at += 3) {
+    rows.push({
+      a: digest.pairs[at] ?? 0,
+      b: digest.pairs[at + 1] ?? 0,
+      support: digest.pairs[at + 2] ?? 0,
+    });
+  }
+  rows.sort((x, y) => y.support - x.support || x.a - y.a || x.b - y.b);
+  if (rows.length === 0 || total === 0) return ['  none'];
+  return rows.slice(0, LISTED).map(({ a, b, support }) => {
+    const forward = (support / commitsOf(a)).toFixed(2);
+    const backward = (support / commitsOf(b)).toFixed(2);
+    return `  ${digest.paths[a]} + ${digest.paths[b]}  ${support}, ${forward}/${backward}`;
+  });
+}

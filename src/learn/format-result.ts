@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { plural } from '../output/messages.js';
+import { formatStatus, type Style } from '../output/style.js';
+import { displayPath } from '../output/summary.js';
+import type { LearnResult } from './learn.js';
+
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US');
+
+function count(value: number, singular: string, pluralForm?: string): string {
+  const text = plural(value, singular, pluralForm);
+  return text.replace(String(value), NUMBER_FORMAT.format(value));
+}
+
+function seconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+
+/** Formats what `footprint learn` did, for stdout. */
+export function formatLearnResult(result: LearnResult, style: Style, cwd: string): string {
+  const lines = [
+    formatStatus(style, result.result === 'no-commits' ? 'info' : 'success', headline(result)),
+  ];
+  if (result.fossil !== null) lines.push(`  Model ${displayPath(result.fossil, cwd)}`);
+  if (result.pathsOnlyCommits > 0) {
+    const text =
+      `${count(result.pathsOnlyCommits, 'commit')} of the model could be read with paths only ` +
+      '(a blob is missing, or the repository is a partial clone), so their sizes are unknown.';
+    lines.push(formatStatus(style, 'warning', text));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function headline(result: LearnResult): string {
+  const known = `${count(result.files, 'file')}, ${count(result.pairs, 'pair')} of files changed together`;
+  const took = seconds(result.durationMs);
+  switch (result.result) {
+    case 'no-commits':
+      return 'HEAD has no commits yet, so there is nothing to learn.';
+    case 'up-to-date':
+      return `The model already ends at HEAD (${short(result.head)}): ${count(result.commits, 'commit')}, ${known}.`;
+    case 'updated':
+      return `Added ${count(result.newCommits, 'new commit')} to the model in ${took}: ${count(result.commits, 'commit')} in all, ${known}.`;
+    case 'learned':
+      return `Learned ${count(result.commits, 'commit')} in ${took}: ${known}.`;
+  }
+}
+
+function short(oid: string | null): string {
+  return oid === null ? 'none' : oid.slice(0, 7);
+}
+
+/** Returns the `--json` document of `footprint learn`, valid against schemas/learn.schema.json. */
+export function learnResultDocument(result: LearnResult): object {
+  return {
+    command: 'learn',
+    result: result.result,
+    fossil: result.fossil === null ? null : relativeToWorktree(result.fossil, result.worktree),
+    head: result.head,
+    commits: result.commits,
+    newCommits: result.newCommits,
+    pathsOnlyCommits: result.pathsOnlyCommits,
+    files: result.files,
+    pairs: result.pairs,
+    durationMs: Math.round(result.durationMs),
+  };
+}
+
+function relativeToWorktree(file: string, worktree: string): string {
+  const relative = path.relative(worktree, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}

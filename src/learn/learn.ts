@@ -1,0 +1,272 @@
+import { loadConfig } from '../config/load.js';
+import { UserError } from '../errors.js';
+import { describeRepositoryState } from '../fossils/repository-state.js';
+import { openFossilStore } from '../fossils/store.js';
+import { discoverRepository } from '../git/discover.js';
+import { readHead } from '../git/refs.js';
+import type { RepositoryLayout } from '../git/types.js';
+import { createDebug } from '../log/debug.js';
+import { readMessageFacts } from './commit-message.js';
+import {
+  addKindTransitions,
+  findOutsideParents,
+  summarizeCommit,
+  type CommitSummary,
+} from './commit-series.js';
+import { isAncestor, listCommits } from './list-commits.js';
+import { packCounts, unpackCounts } from './counts-blob.js';
+import { decodeCounts, encodeCounts } from './counts-document.js';
+import { listTreePaths } from './list-tree-paths.js';
+import { addCommit, createModelCounts, type ModelCounts } from './model-counts.js';
+import { buildDigest } from './model-digest.js';
+import type { ModelOptions, ModelPayload } from './model-payload.js';
+import { isPartialClone } from './partial-clone.js';
+import { readModelFossil, type ModelFossil } from './read-model-fossil.js';
+import { walkCommits } from './walk-history.js';
+
+const debug = createDebug('learn');
+
+/** Commits a `learn` reads by default: enough for stable counts, few enough to stay fast. */
+export const DEFAULT_MAX_COMMITS = 2000;
+
+/**
+ * Commits that change more files than this count for change and size, not for co-change.
+ * Such commits (mass renames, formatting, vendored code) would tie every file to every other.
+ */
+export const CO_CHANGE_MAX_FILES = 50;
+
+export interface LearnProgress {
+  done: number;
+  total: number;
+}
+
+export interface LearnOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  maxCommits: number;
+  /** ISO 8601 date; older commits are left out. */
+  since: string | null;
+  /** Learn from scratch even when the last model could be updated. */
+  full: boolean;
+  onProgress?: (progress: LearnProgress) => void;
+  /** Clock for the fossil's name, set by tests. */
+  now?: () => Date;
+}
+
+export type LearnResultKind = 'learned' | 'updated' | 'up-to-date' | 'no-commits';
+
+export interface LearnResult {
+  result: LearnResultKind;
+  worktree: string;
+  /** Absolute path of the model fossil written or current, or null. */
+  fossil: string | null;
+  head: string | null;
+  commits: number;
+  /** Commits this run read. */
+  newCommits: number;
+  pathsOnlyCommits: number;
+  files: number;
+  pairs: number;
+  durationMs: number;
+  /** One line per model fossil skipped because it could not be read. */
+  warnings: string[];
+}
+
+type WalkPlan =
+  | { kind: 'up-to-date'; model: ModelFossil; counts: ModelCounts }
+  | { kind: 'learn' | 'update'; counts: ModelCounts; oids: string[] };
+
+/**
+ * Learns how the repository is committed (`footprint learn`) from the non-merge commits
+ * reachable from HEAD, at most `maxCommits` of them, and writes the model fossil. When the
+ * newest model was learned with the same options from an ancestor of HEAD, only the commits
+ * after it are read and added to it, which gives the same model as learning all at once.
+ */
+export async function learnHistory(options: LearnOptions): Promise<LearnResult> {
+  const startedAt = performance.now();
+  const { layout, worktree } = await findWorktree(options);
+  const config = await loadConfig(worktree, { env: options.env });
+  const store = openFossilStore(worktree, config.config, options.now ? { now: options.now } : {});
+  const head = await readHead(layout);
+  if (head.oid === null) return emptyResult(worktree, startedAt);
+
+  const modelOptions: ModelOptions = {
+    maxCommits: options.maxCommits,
+    since: options.since,
+    coChangeMaxFiles: CO_CHANGE_MAX_FILES,
+  };
+  const previous = options.full ? { model: null, warnings: [] } : await readModelFossil(store);
+  const plan = await planWalk(layout, head.oid, modelOptions, previous.model);
+  const report = { worktree, head: head.oid, warnings: previous.warnings, startedAt };
+  if (plan.kind === 'up-to-date')
+    return describeResult('up-to-date', plan.model.file, plan, report);
+
+  await learnCommits(layout, plan.oids, plan.counts, modelOptions, options.onProgress);
+  const payload = await buildPayload(layout, head.oid, plan.counts, modelOptions);
+  const file = await store.write('model', {
+    repository: describeRepositoryState(head, null),
+    payload,
+  });
+  debug(`${plan.kind}: ${plan.oids.length} commits read, model of ${payload.commits} commits`);
+  return describeResult(plan.kind === 'update' ? 'updated' : 'learned', file, plan, report);
+}
+
+async function findWorktree(
+  options: LearnOptions,
+): Promise<{ layout: RepositoryLayout; worktree: string }> {
+  const layout = await discoverRepository({ cwd: options.cwd, env: options.env });
+  if (layout.worktree === null) {
+    throw new UserError(
+      `${layout.gitDir} is a bare repository, which has no fossil store. Run footprint learn in a worktree.`,
+    );
+  }
+  return { layout, worktree: layout.worktree };
+}
+
+/** Chooses between updating the last model and learning from scratch. */
+async function planWalk(
+  layout: RepositoryLayout,
+  head: string,
+  options: ModelOptions,
+  previous: ModelFossil | null,
+): Promise<WalkPlan> {
+  const base = previous === null ? null : readBase(previous, options);
+  if (previous !== null && base !== null) {
+    const last = previous.payload.head;
+    if (last === head) return { kind: 'up-to-date', model: previous, counts: base };
+    if (await isAncestor(layout, last, head)) {
+      const range = { head, exclude: last, maxCount: options.maxCommits + 1, since: options.since };
+      const oids = await listCommits(layout, range);
+      // More new commits than one run reads would leave a gap, so the model starts over.
+      if (oids.length <= options.maxCommits) return { kind: 'update', counts: base, oids };
+    }
+    debug(`model ${previous.id} cannot be updated to ${head}; learning from scratch`);
+  }
+  const range = { head, exclude: null, maxCount: options.maxCommits, since: options.since };
+  return { kind: 'learn', counts: createModelCounts(), oids: await listCommits(layout, range) };
+}
+
+/** Returns the counts of a model learned with the same options, or null to start over. */
+function readBase(previous: ModelFossil, options: ModelOptions): ModelCounts | null {
+  if (!sameOptions(previous.payload.options, options)) return null;
+  try {
+    return decodeCounts(unpackCounts(previous.payload.counts));
+  } catch (error) {
+    debug(`model ${previous.id} has unreadable counts, learning from scratch: ${String(error)}`);
+    return null;
+  }
+}
+
+function sameOptions(a: ModelOptions, b: ModelOptions): boolean {
+  return (
+    a.maxCommits === b.maxCommits &&
+    a.since === b.since &&
+    a.coChangeMaxFiles === b.coChangeMaxFiles
+  );
+}
+
+/** Reads the commits with one `git log` and adds them, and their series steps, to `counts`. */
+async function learnCommits(
+  layout: RepositoryLayout,
+  oids: readonly string[],
+  counts: ModelCounts,
+  options: ModelOptions,
+  onProgress: LearnOptions['onProgress'],
+): Promise<void> {
+  const withLines = !(await isPartialClone(layout));
+  if (!withLines) debug('partial clone: reading paths only, so no blob is fetched');
+
+  const learned = new Map<string, CommitSummary>();
+  await walkCommits(layout, {
+    oids,
+    withLines,
+    onCommit(commit) {
+      const facts = readMessageFacts(commit.message);
+      addCommit(counts, commit, facts, options.coChangeMaxFiles);
+      learned.set(commit.oid, summarizeCommit(commit, facts));
+      onProgress?.({ done: learned.size, total: oids.length });
+    },
+  });
+  const parents = await readParents(layout, findOutsideParents(learned));
+  addKindTransitions(counts, learned, parents);
+}
+
+/** Reads, with paths only, the first parents the walk left out, for the first step of each series. */
+async function readParents(
+  layout: RepositoryLayout,
+  oids: string[],
+): Promise<Map<string, CommitSummary>> {
+  const parents = new Map<string, CommitSummary>();
+  if (oids.length === 0) return parents;
+  try {
+    await walkCommits(layout, {
+      oids,
+      withLines: false,
+      onCommit: (commit) => parents.set(commit.oid, summarizeCommit(commit)),
+    });
+  } catch (error) {
+    // A parent beyond a shallow clone's boundary is missing, so its series step is not counted.
+    debug(`cannot read ${oids.length} parents: ${String(error)}`);
+  }
+  return parents;
+}
+
+/** Assembles the fossil's payload: the digest for analysis and the packed exact counts. */
+async function buildPayload(
+  layout: RepositoryLayout,
+  head: string,
+  counts: ModelCounts,
+  options: ModelOptions,
+): Promise<ModelPayload> {
+  const document = encodeCounts(counts);
+  const existing = await listTreePaths(layout, head);
+  return {
+    head,
+    options: { ...options },
+    commits: document.commits,
+    coChangeCommits: document.coChangeCommits,
+    fixCommits: document.fixCommits,
+    pathsOnlyCommits: document.pathsOnlyCommits,
+    span: document.span,
+    digest: buildDigest(counts, existing),
+    counts: packCounts(document),
+  };
+}
+
+function describeResult(
+  result: LearnResultKind,
+  file: string,
+  plan: WalkPlan,
+  report: { worktree: string; head: string; warnings: string[]; startedAt: number },
+): LearnResult {
+  const { counts } = plan;
+  return {
+    result,
+    worktree: report.worktree,
+    fossil: file,
+    head: report.head,
+    commits: counts.commits,
+    newCommits: plan.kind === 'up-to-date' ? 0 : plan.oids.length,
+    pathsOnlyCommits: counts.pathsOnlyCommits,
+    files: counts.files.size,
+    pairs: counts.pairs.size,
+    durationMs: performance.now() - report.startedAt,
+    warnings: report.warnings,
+  };
+}
+
+function emptyResult(worktree: string, startedAt: number): LearnResult {
+  return {
+    result: 'no-commits',
+    worktree,
+    fossil: null,
+    head: null,
+    commits: 0,
+    newCommits: 0,
+    pathsOnlyCommits: 0,
+    files: 0,
+    pairs: 0,
+    durationMs: performance.now() - startedAt,
+    warnings: [],
+  };
+}

@@ -1,0 +1,33 @@
+/** Characters git chooses from when core.commentChar is `auto`, in its order of preference. */
+const AUTO_CANDIDATES = '#;@!$%^&|:';
+
+/**
+ * Returns the string that starts a comment line in the message file. Unset, it is `#`. Under
+ * `auto`, git picks a character no message line starts with and writes its own comment lines
+ * (the status block at the end of the file) with it, so the last such line shows which one.
+ */
+export function resolveCommentChar(setting: string | null | undefined, text: string): string {
+  if (setting === undefined || setting === null || setting === '') return '#';
+  if (setting.toLowerCase() !== 'auto') return setting;
+
+  const lines = text.split('\n');
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = lines[index] ?? '';
+    const first = line[0];
+    if (first !== undefined && AUTO_CANDIDATES.includes(first) && /^.(?: |$)/.test(line)) {
+      return first;
+    }
+  }
+  return '#';
+}
+
+/**
+ * Returns true when git removes comment lines from an edited message under this
+ * `commit.cleanup` setting. Unset, `default` and `strip` remove them. `whitespace`,
+ * `verbatim` and `scissors` keep them.
+ */
+export function cleanupStripsComments(setting: string | null | undefined): boolean {
+  if (setting === undefined || setting === null) return true;
+  const mode = setting.toLowerCase();
+  return mode === 'default' || mode === 'strip';
+}

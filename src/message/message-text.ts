@@ -1,0 +1,58 @@
+/** git's scissors line: with `commit -v`, everything below it is the diff, never the message. */
+const SCISSORS = '------------------------ >8 ------------------------';
+
+/** Lines of a message file above git's scissors line, or all of them. */
+function messageLines(text: string, commentChar: string): string[] {
+  const lines = text.split('\n');
+  const scissors = lines.indexOf(`${commentChar} ${SCISSORS}`);
+  return scissors === -1 ? lines : lines.slice(0, scissors);
+}
+
+/** Returns true when the message file has a line that is neither blank nor a comment. */
+export function hasMessage(text: string, commentChar: string): boolean {
+  return messageLines(text, commentChar).some(
+    (line) => line.trim() !== '' && !line.startsWith(commentChar),
+  );
+}
+
+export interface MessageEdit {
+  /** A subject line to write at the top, or null to keep the message as it is. */
+  subject: string | null;
+  /** Comment lines without their comment character; an empty list adds none. */
+  comments: string[];
+  commentChar: string;
+}
+
+/**
+ * Returns the message file's text with the subject at the top and the comment lines under
+ * it. Without a subject, the comments go right under the last line of the message (a
+ * template's text), above git's own comment lines and scissors line.
+ */
+export function editMessage(text: string, edit: MessageEdit): string {
+  const comments = edit.comments.map((line) =>
+    line === '' ? edit.commentChar : `${edit.commentChar} ${line}`,
+  );
+  if (edit.subject !== null) {
+    const rest = text.startsWith('\n') ? text.slice(1) : text;
+    const block = comments.length === 0 ? [] : [...comments, edit.commentChar];
+    return [edit.subject, '', ...block, rest].join('\n');
+  }
+  if (comments.length === 0) return text;
+
+  const lines = text.split('\n');
+  lines.splice(
+    endOfMessage(messageLines(text, edit.commentChar), edit.commentChar),
+    0,
+    ...comments,
+  );
+  return lines.join('\n');
+}
+
+/** Index after the last line that is neither blank nor a comment, or 0 when there is none. */
+function endOfMessage(lines: readonly string[], commentChar: string): number {
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = lines[index] ?? '';
+    if (line.trim() !== '' && !line.startsWith(commentChar)) return index + 1;
+  }
+  return 0;
+}

@@ -1,0 +1,99 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { readGitConfig } from '../git/config.js';
+import { discoverRepository } from '../git/discover.js';
+import { createDebug } from '../log/debug.js';
+import { describeBatches } from './batch-comments.js';
+import { cleanupStripsComments, resolveCommentChar } from './comment-char.js';
+import { editMessage, hasMessage } from './message-text.js';
+import { findSuggestion } from './suggestion.js';
+
+const debug = createDebug('message');
+
+/** Message sources, as git passes them to prepare-commit-msg, whose message footprint keeps. */
+const USER_SOURCES = new Set(['message', 'merge', 'squash', 'commit']);
+
+export interface PrepareMessageOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Absolute path of the message file git passed. */
+  messageFile: string;
+  /** git's second argument: '' when the commit has no message yet, else where it came from. */
+  source: string;
+}
+
+/** The change made to the message file. */
+export interface PrepareOutcome {
+  /** `filled`: subject written; `listed`: only batch comments added; `skipped`: unchanged. */
+  action: 'filled' | 'listed' | 'skipped';
+  reason: string;
+}
+
+/** The message file's text and what footprint may add to it. */
+interface MessagePlan {
+  text: string;
+  commentChar: string;
+  fillSubject: boolean;
+  addComments: boolean;
+}
+
+/**
+ * Prepares the commit message (`footprint prepare-commit-msg`). When the commit has no
+ * message yet, it writes the suggested message as the subject. When the change should be
+ * split, it adds the suggested batches as comment lines, which git removes. It does nothing
+ * for a message from `-m`, `-F`, a merge, a squash or an amend. It also does nothing when git
+ * opens no editor (git then sets GIT_EDITOR to `:`), or when the message has text and
+ * `commit.cleanup` would keep comment lines.
+ * NOTE: `git commit --cleanup=verbatim` is invisible to the hook, so comment lines would stay
+ * in such a message. Only the `commit.cleanup` setting is honoured.
+ */
+export async function prepareCommitMessage(
+  options: PrepareMessageOptions,
+): Promise<PrepareOutcome> {
+  if (USER_SOURCES.has(options.source)) return skipped(`the source is ${options.source}`);
+  if (options.env['GIT_EDITOR'] === ':') return skipped('git opens no editor');
+  const plan = await planMessage(options);
+  if (!plan.fillSubject && !plan.addComments) {
+    return skipped('the message has text and comment lines would stay in it');
+  }
+
+  const suggestion = await findSuggestion(options.cwd, options.env);
+  const first = suggestion?.batches[0];
+  if (suggestion === null || first === undefined) return skipped('nothing is staged');
+  debug(`suggestion from the ${suggestion.from}: ${suggestion.batches.length} batches`);
+
+  const split = suggestion.splitSuggested && suggestion.batches.length > 1;
+  const listBatches = plan.addComments && split;
+  if (!plan.fillSubject && !listBatches) {
+    return skipped('the message has text and no split is suggested');
+  }
+
+  const edit = {
+    subject: plan.fillSubject ? first.message : null,
+    comments: listBatches ? describeBatches(suggestion.batches, plan.fillSubject) : [],
+    commentChar: plan.commentChar,
+  };
+  await writeFile(options.messageFile, editMessage(plan.text, edit));
+  const from = suggestion.from === 'fossil' ? 'the pre-commit analysis' : 'a new analysis';
+  return { action: plan.fillSubject ? 'filled' : 'listed', reason: `from ${from}` };
+}
+
+/** Reads the message file and the git settings that decide what may be added to it. */
+async function planMessage(options: PrepareMessageOptions): Promise<MessagePlan> {
+  const text = await readFile(options.messageFile, 'utf8');
+  const layout = await discoverRepository({ cwd: options.cwd, env: options.env });
+  const scopes = ['system', 'global', 'local', 'worktree', 'command'] as const;
+  const gitConfig = await readGitConfig(layout, { scopes, env: options.env });
+
+  const commentChar = resolveCommentChar(gitConfig.get('core.commentChar'), text);
+  return {
+    text,
+    commentChar,
+    fillSubject: options.source === '' && !hasMessage(text, commentChar),
+    addComments: cleanupStripsComments(gitConfig.get('commit.cleanup')),
+  };
+}
+
+function skipped(reason: string): PrepareOutcome {
+  debug(`message left as it is: ${reason}`);
+  return { action: 'skipped', reason };
+}

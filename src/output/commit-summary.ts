@@ -1,0 +1,85 @@
+import type { CommitPlan, CommitRun, PlannedChange } from '../commit/types.js';
+import type { UndoResult } from '../commit/undo.js';
+import { plural } from './messages.js';
+import { formatStatus, type Style } from './style.js';
+import { displayPath } from './summary.js';
+
+/** Characters of an object id shown, as `git log --oneline` shows about as many. */
+const SHORT_OID = 12;
+const BRANCH_PREFIX = 'refs/heads/';
+
+const shortOid = (oid: string | null): string =>
+  oid === null ? 'nothing' : oid.slice(0, SHORT_OID);
+
+/** Names the ref a run moves as a user knows it: `main`, or `detached HEAD`. */
+export function describeRef(ref: string): string {
+  if (ref === 'HEAD') return 'detached HEAD';
+  return ref.startsWith(BRANCH_PREFIX) ? ref.slice(BRANCH_PREFIX.length) : ref;
+}
+
+/**
+ * Lists the planned commits: one line per commit with its message subject and batch, then the
+ * paths it takes, with `2 of 5 hunks` for a file split across batches.
+ */
+export function formatCommitPlan(style: Style, plan: CommitPlan, cwd: string): string {
+  const { colors } = style;
+  const start = plan.startHead === null ? 'an unborn branch' : shortOid(plan.startHead);
+  const source =
+    plan.strategy.file === null
+      ? 'planned from the staged change'
+      : displayPath(plan.strategy.file, cwd);
+  const lines = [
+    `${colors.bold('footprint commit')}: ${plural(plan.commits.length, 'commit')} on ` +
+      `${describeRef(plan.ref)}, on top of ${start} (${source})`,
+  ];
+  plan.commits.forEach((commit, index) => {
+    const subject = commit.message.split('\n', 1)[0] ?? '';
+    lines.push(`  ${index + 1}. ${subject}  ${colors.dim(commit.batch)}`);
+    for (const change of commit.changes) lines.push(`       ${describeChange(change)}`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+function describeChange(change: PlannedChange): string {
+  const name = change.oldPath === undefined ? change.path : `${change.oldPath} -> ${change.path}`;
+  if (change.hunks === undefined) return name;
+  return `${name} (${change.hunks.length} of ${plural(change.totalHunks, 'hunk')})`;
+}
+
+/** Returns the question asked on a terminal before anything is written. */
+export function commitConfirmQuestion(plan: CommitPlan): string {
+  return `Make ${plural(plan.commits.length, 'commit')} on ${describeRef(plan.ref)}? [y/N] `;
+}
+
+/** Reports a finished run: the range, each commit, and how to undo it. */
+export function formatCommitDone(style: Style, run: CommitRun, cwd: string): string {
+  const { colors } = style;
+  const count = plural(run.commits.length, 'commit');
+  const headline =
+    `Made ${count} on ${describeRef(run.plan.ref)}: ` +
+    `${shortOid(run.plan.startHead)}..${shortOid(run.finalHead)}.`;
+  const lines = [formatStatus(style, 'success', headline)];
+  for (const commit of run.commits) {
+    const subject = commit.message.split('\n', 1)[0] ?? '';
+    lines.push(`  ${colors.yellow(shortOid(commit.oid))} ${subject}`);
+  }
+  if (run.signing !== null) lines.push(`  Signed with ${run.signing}.`);
+  lines.push(`  Recorded in ${displayPath(run.fossilPath, cwd)}. Undo with \`footprint undo\`.`);
+  return lines.join('\n') + '\n';
+}
+
+/** Reports an undo: where the ref went and what became of the run's commits. */
+export function formatUndoDone(style: Style, result: UndoResult): string {
+  const target = result.to === null ? 'an unborn branch again' : shortOid(result.to);
+  const headline =
+    `Moved ${describeRef(result.ref)} back from ${shortOid(result.from)} to ${target}, ` +
+    `where commit run ${result.fossilId} started.`;
+  const lines = [
+    formatStatus(style, 'success', headline),
+    result.commits === 1
+      ? '  The commit of that run is no longer on the branch; `git reflog` still lists it.'
+      : `  The ${result.commits} commits of that run are no longer on the branch; \`git reflog\` still lists them.`,
+    '  The index is unchanged, so the staged change is what the run committed.',
+  ];
+  return lines.join('\n') + '\n';
+}

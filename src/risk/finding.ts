@@ -1,0 +1,28 @@
+import { describeBypass } from './bypass.js';
+import type { Finding, RiskRule, RuleContext } from './types.js';
+
+/** Where and what a finding is; the rule adds its id, severity and fix. */
+export interface FindingFields {
+  path: string;
+  line?: number;
+  message: string;
+  masked?: string;
+}
+
+/** Builds a finding of `rule` whose fix is the rule's own fix followed by the ways around it. */
+export function createFinding(
+  rule: Pick<RiskRule, 'id' | 'fix'>,
+  context: RuleContext,
+  fields: FindingFields,
+): Finding {
+  const finding: Finding = {
+    rule: rule.id,
+    severity: context.severity,
+    path: fields.path,
+    message: fields.message,
+    fix: `${rule.fix} ${describeBypass(rule.id)}`,
+  };
+  if (fields.line !== undefined) finding.line = fields.line;
+  if (fields.masked !== undefined) finding.masked = fields.masked;
+  return finding;
+}

@@ -1,0 +1,64 @@
+import type { FileChange } from '../../footprint/types.js';
+import { createFinding } from '../finding.js';
+import { matchesAnyGlob } from '../path-glob.js';
+import { readStringList } from '../settings.js';
+import type { Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
+
+const RULE = {
+  id: 'binary-file',
+  fix:
+    'Keep build output and archives out of git (add them to `.gitignore`), track large media ' +
+    "with Git LFS, or list the folder in the rule's `assetPaths` option.",
+};
+
+/** Folders where binary files are expected: web assets, media, test fixtures. */
+const ASSET_PATHS = [
+  'assets/**',
+  '**/assets/**',
+  'static/**',
+  'public/**',
+  '**/images/**',
+  '**/img/**',
+  '**/icons/**',
+  '**/fonts/**',
+  '**/media/**',
+  '**/fixtures/**',
+  '**/__fixtures__/**',
+  '**/testdata/**',
+];
+
+/** Statuses that bring a binary file the repository did not have; an edit of one it has is not new. */
+const NEW_FILE_STATUSES: ReadonlySet<FileChange['status']> = new Set([
+  'added',
+  'copied',
+  'type-changed',
+]);
+
+function addsBinary(file: FileChange): boolean {
+  return file.binary && file.opaque !== 'gitlink' && NEW_FILE_STATUSES.has(file.status);
+}
+
+function checkBinaryFiles(change: RiskChange, context: RuleContext): Finding[] {
+  const assetPaths = readStringList(context.options, 'assetPaths');
+  return change.footprint.files
+    .filter(
+      (file) =>
+        addsBinary(file) && file.category !== 'asset' && !matchesAnyGlob(file.path, assetPaths),
+    )
+    .map((file) =>
+      createFinding(RULE, context, {
+        path: file.path,
+        message: 'Binary file staged outside the asset paths',
+      }),
+    );
+}
+
+export const binaryFileRule: RiskRule = {
+  ...RULE,
+  group: 'size',
+  defaultSeverity: 'medium',
+  description:
+    'Finds binary files (executables, archives, build output) staged outside asset paths; images, fonts and media are assets.',
+  defaultOptions: { assetPaths: ASSET_PATHS },
+  checkChange: checkBinaryFiles,
+};

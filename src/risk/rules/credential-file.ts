@@ -1,0 +1,101 @@
+import type { FileChange } from '../../footprint/types.js';
+import { createFinding } from '../finding.js';
+import { matchesAnyGlob } from '../path-glob.js';
+import { readStringList } from '../settings.js';
+import type { Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
+
+const RULE = {
+  id: 'credential-file',
+  fix:
+    'Unstage the file with `git restore --staged FILE`, add its name to `.gitignore`, and ' +
+    'commit a sample without values (such as `.env.example`) instead.',
+};
+
+/**
+ * Files that hold credentials by their nature. A glob without `/` matches the name in any
+ * folder. Samples (`.env.example`, `.env.sample`, ...) are in the ignore list below.
+ */
+const CREDENTIAL_PATHS = [
+  '.env',
+  '.env.*',
+  '*.env',
+  '.envrc',
+  'id_rsa',
+  'id_dsa',
+  'id_ecdsa',
+  'id_ed25519',
+  'id_ecdsa_sk',
+  'id_ed25519_sk',
+  '*.p12',
+  '*.pfx',
+  '*.jks',
+  '*.keystore',
+  '*.kdbx',
+  '*.key',
+  '.netrc',
+  '_netrc',
+  '.pgpass',
+  '.pypirc',
+  '.htpasswd',
+  '.git-credentials',
+  '.aws/credentials',
+  '**/.aws/credentials',
+  '.docker/config.json',
+  '**/.docker/config.json',
+  '*.tfstate',
+  '*.tfstate.backup',
+];
+
+const SAMPLE_PATHS = [
+  '.env.example',
+  '.env.sample',
+  '.env.template',
+  '.env.dist',
+  '.env.defaults',
+  '.env.schema',
+  '.env.tpl',
+  '*.example.env',
+  '*.sample.env',
+];
+
+/**
+ * Returns true when the file brings credential content into this commit: an addition, a copy,
+ * an edit, or a rename from a name that was not a credential file. A rename of a credential
+ * file with unchanged content, or a deletion, adds nothing new.
+ */
+function addsContent(file: FileChange, isCredential: (path: string) => boolean): boolean {
+  if (file.status === 'deleted' || file.size === 0) return false;
+  if (file.status === 'renamed' && file.oldPath !== undefined && isCredential(file.oldPath)) {
+    return file.oldOid !== file.newOid;
+  }
+  return true;
+}
+
+function checkCredentialFiles(change: RiskChange, context: RuleContext): Finding[] {
+  const paths = readStringList(context.options, 'paths');
+  const ignorePaths = readStringList(context.options, 'ignorePaths');
+  const isCredential = (path: string): boolean =>
+    matchesAnyGlob(path, paths) && !matchesAnyGlob(path, ignorePaths);
+
+  const findings: Finding[] = [];
+  for (const file of change.footprint.files) {
+    if (!isCredential(file.path) || !addsContent(file, isCredential)) continue;
+    findings.push(
+      createFinding(RULE, context, {
+        path: file.path,
+        message: 'File that holds credentials staged (by its name)',
+      }),
+    );
+  }
+  return findings;
+}
+
+export const credentialFileRule: RiskRule = {
+  ...RULE,
+  group: 'secrets',
+  defaultSeverity: 'high',
+  description:
+    'Finds files that hold credentials by their name: `.env`, SSH keys, keystores, `.netrc`, Terraform state.',
+  defaultOptions: { paths: CREDENTIAL_PATHS, ignorePaths: SAMPLE_PATHS },
+  checkChange: checkCredentialFiles,
+};

@@ -1,0 +1,55 @@
+import type { FileChange, FileContent } from '../../footprint/types.js';
+import { findAddedLinesWith } from '../added-lines.js';
+import { createFinding } from '../finding.js';
+import { matchesAnyGlob } from '../path-glob.js';
+import { readStringList } from '../settings.js';
+import type { Finding, RiskRule, RuleContext } from '../types.js';
+
+/** A pattern for one kind of leftover, tried only on lines that contain its keyword. */
+export interface LeftoverPattern {
+  /** Languages (as the footprint names them) the pattern applies to. */
+  languages: readonly string[];
+  keyword: string;
+  pattern: RegExp;
+  /** What the line holds, for the message, e.g. "`debugger` statement". */
+  label: string;
+}
+
+/** Languages whose files embed JavaScript or TypeScript. */
+export const SCRIPT_LANGUAGES = ['javascript', 'typescript', 'svelte', 'vue', 'astro'];
+
+/**
+ * Returns a check that flags added lines matching one of `patterns` in files of their
+ * language. `applies` decides which files the rule reads (for example, tests only), and the
+ * `ignorePaths` option skips globs.
+ */
+export function createLeftoverCheck(
+  rule: Pick<RiskRule, 'id' | 'fix'>,
+  patterns: readonly LeftoverPattern[],
+  applies: (file: FileChange) => boolean,
+) {
+  return (file: FileChange, content: FileContent, context: RuleContext): Finding[] => {
+    const language = file.language ?? '';
+    const relevant = patterns.filter((pattern) => pattern.languages.includes(language));
+    if (relevant.length === 0 || !applies(file)) return [];
+    if (matchesAnyGlob(file.path, readStringList(context.options, 'ignorePaths'))) return [];
+
+    const findings: Finding[] = [];
+    const flagged = new Set<number>();
+    for (const pattern of relevant) {
+      for (const added of findAddedLinesWith(file, content, pattern.keyword)) {
+        if (flagged.has(added.line) || !pattern.pattern.test(added.text)) continue;
+        flagged.add(added.line);
+        findings.push(
+          createFinding(rule, context, {
+            path: file.path,
+            line: added.line,
+            message: `${pattern.label} left in`,
+          }),
+        );
+      }
+    }
+    findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return findings;
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Cheap search for places where a rule of secretlint's recommended preset (11.x) could match,
+ * as gitleaks does with rule keywords: each keyword is a literal the rule's pattern requires,
+ * and `shape`, when given, checks the characters after it so that common words do not count.
+ * Only a line with a candidate is handed to secretlint, which decides.
+ */
+interface TokenKeyword {
+  keyword: string;
+  /** Sticky pattern tried where the keyword starts. */
+  shape?: RegExp;
+}
+
+const GITHUB_CLASSIC = /gh[pousr]_[A-Za-z0-9_]{36}/y;
+const SLACK = /x(?:ox[bpaor]|app)-[A-Za-z0-9]/y;
+const SHOPIFY = /shp(?:pa|ca|at|ss)_[a-zA-Z0-9]{32}/y;
+/** `SECRET_ACCESS_KEY` in the three spellings the AWS rule accepts, from the `ecret`/`ECRET` in it. */
+const AWS_SECRET = /(?:ecret|ECRET)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)/y;
+
+export const TOKEN_KEYWORDS: readonly TokenKeyword[] = [
+  { keyword: 'ecret', shape: AWS_SECRET },
+  { keyword: 'ECRET', shape: AWS_SECRET },
+  ...['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'].map((keyword) => ({
+    keyword,
+    shape: GITHUB_CLASSIC,
+  })),
+  { keyword: 'github_pat_', shape: /github_pat_[A-Za-z0-9_]{82}/y },
+  { keyword: 'npm_', shape: /npm_[A-Za-z0-9_]{36}/y },
+  { keyword: '_authToken=' },
+  { keyword: ':x-oauth-basic@github.com' },
+  ...['xoxb-', 'xoxp-', 'xapp-', 'xoxa-', 'xoxo-', 'xoxr-'].map((keyword) => ({
+    keyword,
+    shape: SLACK,
+  })),
+  { keyword: 'hooks.slack.com/services/' },
+  // OpenAI keys contain `T3BlbkFJ`, base64 of "OpenAI".
+  { keyword: 'T3BlbkFJ' },
+  { keyword: 'sk-ant-api0' },
+  { keyword: 'lin_api_', shape: /lin_api_[a-zA-Z0-9_]{32}/y },
+  { keyword: 'SG.', shape: /SG\.[\w-]{8,128}\.[\w-]{8}/y },
+  ...['shppa_', 'shpca_', 'shpat_', 'shpss_'].map((keyword) => ({ keyword, shape: SHOPIFY })),
+  { keyword: 'ops_ey', shape: /ops_ey[A-Za-z0-9+/=]{100}/y },
+];
+
+/** Characters kept before and after a candidate, more than the longest token the preset matches. */
+const WINDOW_BEFORE = 320;
+const WINDOW_AFTER = 1600;
+
+/** A slice of one line that secretlint reads. */
+export interface TokenWindow {
+  line: number;
+  /** Offset of the slice in its line. */
+  column: number;
+  text: string;
+}
+
+/** Returns the offsets where a keyword occurs with its shape; each keyword is searched with indexOf. */
+export function findTokenCandidates(text: string, limit: number): number[] {
+  const found: number[] = [];
+  for (const { keyword, shape } of TOKEN_KEYWORDS) {
+    for (let at = text.indexOf(keyword); at !== -1; at = text.indexOf(keyword, at + 1)) {
+      if (found.length >= limit) return found;
+      if (shape !== undefined) {
+        shape.lastIndex = at;
+        if (!shape.test(text)) continue;
+      }
+      found.push(at);
+    }
+  }
+  return found;
+}
+
+/**
+ * Cuts the parts of a line around its candidates, merging overlapping ones, so that secretlint
+ * reads a bounded amount of text even from a minified line of several megabytes.
+ */
+export function cutTokenWindows(text: string, line: number, candidates: number[]): TokenWindow[] {
+  const windows: TokenWindow[] = [];
+  let current: { start: number; end: number } | null = null;
+  for (const at of [...candidates].sort((a, b) => a - b)) {
+    const start = Math.max(0, at - WINDOW_BEFORE);
+    const end = Math.min(text.length, at + WINDOW_AFTER);
+    if (current !== null && start <= current.end) {
+      current.end = Math.max(current.end, end);
+      continue;
+    }
+    if (current !== null) windows.push(sliceWindow(text, line, current));
+    current = { start, end };
+  }
+  if (current !== null) windows.push(sliceWindow(text, line, current));
+  return windows;
+}
+
+function sliceWindow(
+  text: string,
+  line: number,
+  range: { start: number; end: number },
+): TokenWindow {
+  return { line, column: range.start, text: text.slice(range.start, range.end) };
+}

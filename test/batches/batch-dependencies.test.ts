@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findBatchDependencies, type BatchLike } from '../../src/batches/batch-dependencies.js';
+import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
+
+/** Puts each path in its own batch, `b1`, `b2`, ... in the order given. */
+function onePerPath(paths: string[]): BatchLike[] {
+  return paths.map((path, index) => ({ id: `b${index + 1}`, changes: [{ path }] }));
+}
+
+const newModule: FileSpec[] = [
+  { path: 'src/parser/numbers.ts', new: lines('export const readNumber = Number;') },
+  {
+    path: 'src/cli/calc.ts',
+    old: lines('export const calculate = 1;'),
+    new: lines(
+      "import { readNumber } from '../parser/numbers.js';",
+      'export const calculate = readNumber;',
+    ),
+  },
+];
+
+describe('findBatchDependencies', () => {
+  test('import of a new file', () => {
+    const input = makeFootprint(newModule);
+    const [dependency, ...rest] = findBatchDependencies(
+      onePerPath(['src/cli/calc.ts', 'src/parser/numbers.ts']),
+      input,
+    );
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.path, 'src/cli/calc.ts');
+    assert.equal(dependency?.onPath, 'src/parser/numbers.ts');
+    assert.equal(dependency?.subject, 'src/parser/numbers.ts');
+    assert.equal(dependency?.removes, false);
+  });
+
+  test('same batch needs nothing', () => {
+    const input = makeFootprint(newModule);
+    const batches = [{ id: 'b1', changes: newModule.map((spec) => ({ path: spec.path })) }];
+
+    assert.deepEqual(findBatchDependencies(batches, input), []);
+  });
+
+  test('new export of a modified file', () => {
+    const input = makeFootprint([
+      {
+        path: 'src/parser/tokens.ts',
+        old: lines('export const a = 1;'),
+        new: lines('export const a = 1;', 'export function readWord() {}'),
+      },
+      {
+        path: 'src/cli/main.ts',
+        old: lines('run();'),
+        new: lines("import { readWord } from '../parser/tokens.js';", 'run(readWord);'),
+      },
+    ]);
+    const [dependency] = findBatchDependencies(
+      onePerPath(['src/cli/main.ts', 'src/parser/tokens.ts']),
+      input,
+    );
+
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.subject, 'readWord');
+  });
+
+  test('new function and its caller in one file', () => {
+    const old = lines('function main() {', '  run();', '}', '', '', '', '', '', 'const z = 0;');
+    const edited = lines(
+      'function main() {',
+      '  run();',
+      '  printSummary();',
+      '}',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'const z = 0;',
+      'function printSummary() {}',
+    );
+    const input = makeFootprint([{ path: 'tools/report.py', old, new: edited }]);
+    const [first, second] = input.footprint.files[0]?.hunks ?? [];
+    const batches = [
+      { id: 'b1', changes: [{ path: 'tools/report.py', hunks: [first!] }] },
+      { id: 'b2', changes: [{ path: 'tools/report.py', hunks: [second!] }] },
+    ];
+    const [dependency] = findBatchDependencies(batches, input);
+
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.subject, 'printSummary');
+  });
+
+  test('deleted file still imported', () => {
+    const input = makeFootprint([
+      { path: 'src/legacy.ts', old: lines('export const legacy = 1;') },
+      {
+        path: 'src/main.ts',
+        old: lines("import { legacy } from './legacy.js';", 'run(legacy);'),
+        new: lines('run(2);'),
+      },
+    ]);
+    const [dependency] = findBatchDependencies(onePerPath(['src/legacy.ts', 'src/main.ts']), input);
+
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.removes, true);
+    assert.equal(dependency?.subject, 'src/legacy.ts');
+  });
+
+  test('names that only match across files are no dependency', () => {
+    const input = makeFootprint([
+      {
+        path: 'lib/a.py',
+        old: lines('x = 1'),
+        new: lines('x = 1', 'def compute_total():', '  pass'),
+      },
+      { path: 'lib/b.py', old: lines('y = 1'), new: lines('y = compute_total()') },
+    ]);
+
+    assert.deepEqual(findBatchDependencies(onePerPath(['lib/b.py', 'lib/a.py']), input), []);
+  });
+});

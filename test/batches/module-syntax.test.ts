@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readModuleSyntax } from '../../src/batches/module-syntax.js';
+
+function specifiersOf(text: string): string[] {
+  return readModuleSyntax(text, 'src/file.ts').imports.map((entry) => entry.specifier);
+}
+
+const cases: Array<{ name: string; text: string; specifiers: string[] }> = [
+  {
+    name: 'static, re-export and dynamic imports',
+    text: [
+      "import { a } from './a.js';",
+      "export { b } from './b.js';",
+      "export * as c from './c.js';",
+      "import './side-effect.js';",
+      "const d = await import('./d.js');",
+    ].join('\n'),
+    specifiers: ['./a.js', './b.js', './c.js', './side-effect.js', './d.js'],
+  },
+  {
+    name: 'type-only imports',
+    text: "import type { A } from './types.js';\nimport { type B, c } from './c.js';\n",
+    specifiers: ['./types.js', './c.js'],
+  },
+  {
+    name: 'TypeScript annotations and generics',
+    text: [
+      "import { parse } from './parse.js';",
+      'export function run<T extends object>(value: T, limit = 3 as number): Array<T> {',
+      '  return [value].filter((item): item is T => item !== null);',
+      '}',
+      "const later = await import('./later.js');",
+    ].join('\n'),
+    specifiers: ['./parse.js', './later.js'],
+  },
+  {
+    name: 'CommonJS require',
+    text: "const x = require('./x');\nmodule.exports = x;\n",
+    specifiers: ['./x'],
+  },
+  {
+    name: 'imports around JSX',
+    text: [
+      "import { a } from './a';",
+      'const el = <div title="}">{\'}\'}</div>;',
+      "import b from './b';",
+    ].join('\n'),
+    specifiers: ['./a', './b'],
+  },
+  {
+    name: 'unterminated template keeps earlier imports',
+    text: "import { a } from './a';\nconst s = `${",
+    specifiers: ['./a'],
+  },
+  {
+    name: 'import.meta is not an import',
+    text: 'const here = import.meta.url;\n',
+    specifiers: [],
+  },
+  {
+    name: 'import in a comment or string is not an import',
+    text: "// import { x } from './comment.js';\nconst s = \"import './string.js'\";\n",
+    specifiers: [],
+  },
+];
+
+describe('readModuleSyntax', () => {
+  for (const { name, text, specifiers } of cases) {
+    test(name, () => {
+      assert.deepEqual(specifiersOf(text), specifiers);
+    });
+  }
+
+  test('statement offsets cover the statement', () => {
+    const text = "const a = 1;\nimport { b } from './b.js';\n";
+    const [entry] = readModuleSyntax(text, 'src/file.ts').imports;
+
+    assert.equal(text.slice(entry?.start, entry?.end), "import { b } from './b.js'");
+  });
+
+  test('bound and imported names', () => {
+    const text = "import a, { b as c, type D } from './m.js';\nimport * as ns from './n.js';\n";
+    const [first, second] = readModuleSyntax(text, 'src/file.ts').imports;
+
+    assert.deepEqual(first?.locals, ['a', 'c', 'D']);
+    assert.deepEqual(first?.imported, ['default', 'b', 'D']);
+    assert.deepEqual(second?.locals, ['ns']);
+    assert.deepEqual(second?.imported, ['*']);
+  });
+
+  test('re-export binds no local name', () => {
+    const [entry] = readModuleSyntax("export { x as y } from './m.js';", 'src/file.ts').imports;
+
+    assert.deepEqual(entry?.locals, []);
+    assert.deepEqual(entry?.imported, ['x']);
+  });
+
+  test('exports with offsets', () => {
+    const text = 'export const limit = 1;\nexport function parse() {}\n';
+    const exports = readModuleSyntax(text, 'src/file.ts').exports;
+
+    assert.deepEqual(
+      exports.map((entry) => entry.name),
+      ['limit', 'parse'],
+    );
+    assert.equal(text.slice(exports[1]?.offset, (exports[1]?.offset ?? 0) + 5), 'parse');
+  });
+
+  test('long line without imports is fast', () => {
+    const text = `import ${' '.repeat(2_000_000)}x from${' '.repeat(2_000_000)};{`;
+    const started = performance.now();
+    const specifiers = specifiersOf(text);
+    const elapsed = performance.now() - started;
+
+    assert.deepEqual(specifiers, []);
+    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
+  });
+
+  test('many parse errors take bounded time', () => {
+    const text = "import a from './a';\n" + '<div>{</div>\n'.repeat(20_000);
+    const started = performance.now();
+    const specifiers = specifiersOf(text);
+    const elapsed = performance.now() - started;
+
+    assert.deepEqual(specifiers, ['./a']);
+    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
+  });
+});

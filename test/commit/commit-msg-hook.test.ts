@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, test } from 'node:test';
+
+import { isUserError } from '../../src/errors.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import {
+  assertUnchanged,
+  batch,
+  captureState,
+  commitInProcess,
+  commitRun,
+  listObjectFiles,
+  planStrategy,
+  writeStrategy,
+} from './commit-fixtures.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** Makes a repository with a.txt and b.txt changed and staged, and a two-batch strategy file. */
+async function stagedTwoBatches(): Promise<{ repo: TempRepo; strategyFile: string }> {
+  const created = createTempRepo();
+  repo = created;
+  created.write('a.txt', 'base\n');
+  created.write('b.txt', 'base\n');
+  created.git(['add', '-A']);
+  created.git(['commit', '-qm', 'chore: start']);
+  created.write('a.txt', 'changed\n');
+  created.write('b.txt', 'changed\n');
+  created.git(['add', '-A']);
+  const { strategy } = await planStrategy(created);
+  const strategyFile = writeStrategy(created, strategy, [
+    batch('b1', 'fix: change a', [{ path: 'a.txt' }]),
+    batch('b2', 'feat: change b', [{ path: 'b.txt' }]),
+  ]);
+  return { repo: created, strategyFile };
+}
+
+function installHook(created: TempRepo, script: string, hooksDir = '.git/hooks'): string {
+  const file = path.join(created.dir, hooksDir, 'commit-msg');
+  created.write(path.join(hooksDir, 'commit-msg'), `#!/bin/sh\n${script}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+test('hook runs once per message', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  const log = path.join(created.dir, '.git', 'hook-calls');
+  installHook(created, `printf '%s|%s|%s\\n' "$1" "$(head -1 "$1")" "$GIT_AUTHOR_NAME" >> ${log}`);
+
+  const run = await commitRun(created, { strategyFile });
+
+  assert.equal(run.commitMsgHook, 'ran');
+  assert.deepEqual(readFileSync(log, 'utf8').trim().split('\n'), [
+    '.git/COMMIT_EDITMSG|fix: change a|Test Author',
+    '.git/COMMIT_EDITMSG|feat: change b|Test Author',
+  ]);
+});
+
+test('hook may rewrite the message', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  installHook(created, 'printf "\\nSigned-off-by: Hook <hook@example.com>\\n" >> "$1"');
+
+  const run = await commitRun(created, { strategyFile });
+
+  const body = created.git(['log', '-1', '--format=%B']).trim();
+  assert.equal(body, 'feat: change b\n\nSigned-off-by: Hook <hook@example.com>');
+  assert.equal(
+    run.commits[0]?.message,
+    'fix: change a\n\nSigned-off-by: Hook <hook@example.com>\n',
+  );
+});
+
+test('hook rejection writes nothing', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  installHook(
+    created,
+    'grep -q "^feat" "$1" || { echo "subject must start with feat" >&2; exit 1; }',
+  );
+  const state = captureState(created);
+  const objects = listObjectFiles(created);
+
+  let output = '';
+  await assert.rejects(
+    commitInProcess(created, { strategyFile, output: (chunk) => (output += chunk) }),
+    (error: unknown) => {
+      assert.ok(isUserError(error));
+      assert.equal(error.exitCode, 1);
+      assert.match(error.message, /exited with 1 on the message of batch b1 \("fix: change a"\)/);
+      assert.match(error.message, /--no-verify/);
+      return true;
+    },
+  );
+
+  assert.match(output, /subject must start with feat/);
+  assertUnchanged(created, state);
+  assert.deepEqual(listObjectFiles(created), objects);
+  assert.equal(existsSync(path.join(created.dir, 'fossils')), false);
+});
+
+test('no-verify skips the hook', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  installHook(created, 'exit 1');
+
+  const run = await commitRun(created, { strategyFile, noVerify: true });
+
+  assert.equal(run.commitMsgHook, 'skipped');
+  assert.equal(created.git(['log', '-1', '--format=%s']).trim(), 'feat: change b');
+});
+
+test('hooks path is honoured', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  created.git(['config', 'core.hooksPath', 'custom-hooks']);
+  installHook(created, 'exit 3', 'custom-hooks');
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), /exited with 3/);
+});
+
+test('hook not executable is skipped with a warning', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  const file = installHook(created, 'exit 1');
+  chmodSync(file, 0o644);
+
+  const { outcome, output } = await commitInProcess(created, { strategyFile });
+
+  assert.equal(outcome.kind, 'committed');
+  if (outcome.kind === 'committed') assert.equal(outcome.run.commitMsgHook, 'absent');
+  assert.match(output, /was skipped because it is not executable.*chmod \+x/);
+});
+
+test('hook emptying the message refuses', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  installHook(created, ': > "$1"');
+
+  await assert.rejects(
+    commitInProcess(created, { strategyFile }),
+    /left an empty message for batch b1/,
+  );
+});

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { afterEach, test } from 'node:test';
+
+import { runUndo } from '../../src/commit/undo.js';
+import { isUserError } from '../../src/errors.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import {
+  assertFsckClean,
+  batch,
+  captureState,
+  commitRun,
+  planStrategy,
+  writeStrategy,
+} from './commit-fixtures.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** Commits a.txt and b.txt changes as two batches; returns the state before the run. */
+async function committedTwoBatches(options: { unborn?: boolean } = {}) {
+  const created = createTempRepo();
+  repo = created;
+  if (!options.unborn) {
+    created.write('a.txt', 'base\n');
+    created.write('b.txt', 'base\n');
+    created.git(['add', '-A']);
+    created.git(['commit', '-qm', 'chore: start']);
+  }
+  created.write('a.txt', 'changed\n');
+  created.write('b.txt', 'changed\n');
+  created.git(['add', '-A']);
+  created.write('a.txt', 'changed, then edited without staging\n');
+  const { strategy } = await planStrategy(created);
+  const strategyFile = writeStrategy(created, strategy, [
+    batch('b1', 'fix: change a', [{ path: 'a.txt' }]),
+    batch('b2', 'feat: change b', [{ path: 'b.txt' }]),
+  ]);
+  const start = captureState(created);
+  const run = await commitRun(created, { strategyFile });
+  return { repo: created, start, run };
+}
+
+const undo = (created: TempRepo) => runUndo({ cwd: created.dir, env: gitTestEnv() });
+
+async function assertUndoRefused(created: TempRepo, reason: RegExp): Promise<void> {
+  const head = created.gitResult(['rev-parse', '-q', '--verify', 'HEAD']).stdout;
+  await assert.rejects(undo(created), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.equal(error.exitCode, 1);
+    assert.match(error.message, reason);
+    return true;
+  });
+  assert.equal(created.gitResult(['rev-parse', '-q', '--verify', 'HEAD']).stdout, head);
+}
+
+test('undo restores branch and staged change', async () => {
+  const { repo: created, start, run } = await committedTwoBatches();
+
+  const result = await undo(created);
+
+  assert.equal(result.ref, 'refs/heads/main');
+  assert.equal(result.from, run.finalHead);
+  assert.equal(result.to, start.head);
+  assert.equal(result.commits, 2);
+  assert.deepEqual(captureState(created), start);
+  assert.equal(
+    created.git(['reflog', '-1', '--format=%gs', 'main']).trim(),
+    `reset (footprint undo): moving to ${start.head}`,
+  );
+  assert.equal(
+    created.git(['reflog', '-1', '--format=%gs', 'HEAD']).trim(),
+    `reset (footprint undo): moving to ${start.head}`,
+  );
+  assertFsckClean(created);
+});
+
+test('undo refused after branch moved', async () => {
+  const { repo: created, run } = await committedTwoBatches();
+  created.git(['commit', '-q', '--allow-empty', '-m', 'later work']);
+
+  await assertUndoRefused(created, new RegExp(`not at the run's last commit ${run.finalHead}`));
+});
+
+test('undo refused twice', async () => {
+  const { repo: created } = await committedTwoBatches();
+  await undo(created);
+
+  await assertUndoRefused(created, /is already undone/);
+});
+
+test('undo refused on another branch', async () => {
+  const { repo: created } = await committedTwoBatches();
+  created.git(['checkout', '-qb', 'elsewhere']);
+
+  await assertUndoRefused(
+    created,
+    /moved refs\/heads\/main, but HEAD is now on refs\/heads\/elsewhere/,
+  );
+});
+
+test('undo refused without a run', async () => {
+  const created = createTempRepo();
+  repo = created;
+  created.write('a.txt', 'base\n');
+  created.git(['add', '-A']);
+  created.git(['commit', '-qm', 'chore: start']);
+
+  await assertUndoRefused(created, /No commit run is recorded/);
+});
+
+test('undo refused while locked', async () => {
+  const { repo: created } = await committedTwoBatches();
+  created.write('.git/refs/heads/main.lock', '');
+
+  await assertUndoRefused(created, /main\.lock exists.*`rm .*main\.lock`/);
+});
+
+test('undo of a first commit makes the branch unborn', async () => {
+  const { repo: created, start } = await committedTwoBatches({ unborn: true });
+
+  const result = await undo(created);
+
+  assert.equal(result.to, null);
+  assert.equal(created.gitResult(['rev-parse', '-q', '--verify', 'HEAD']).status, 1);
+  assert.equal(created.git(['symbolic-ref', 'HEAD']).trim(), 'refs/heads/main');
+  assert.deepEqual(captureState(created), start);
+  assertFsckClean(created);
+});

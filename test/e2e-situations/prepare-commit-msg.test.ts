@@ -1,0 +1,185 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TempRepo } from '../helpers/repo.js';
+import {
+  assertPassed,
+  assertSameCommit,
+  commit,
+  commitBase,
+  createTwins,
+  messageOf,
+} from './situation.js';
+
+/** Stages a new module with its test and an unrelated README edit: two suggested commits. */
+function stageTangledChange(repo: TempRepo): void {
+  commitBase(repo);
+  repo.write(
+    'src/discount.js',
+    "import { total } from './cart.js';\n\nexport function discounted(items) {\n  return total(items) * 0.9;\n}\n",
+  );
+  repo.write(
+    'test/discount.test.js',
+    "import { discounted } from '../src/discount.js';\n\ndiscounted([]);\n",
+  );
+  repo.write('README.md', '# Shop\n\nA cart library with discounts and a longer description.\n');
+  repo.git(['add', 'src', 'test', 'README.md']);
+}
+
+test('editor shows the split as comments git removes', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      stageTangledChange(repo);
+      return commit(repo, [], { GIT_EDITOR: 'cat' });
+    });
+    const editor = results.hooked.stdout;
+    const message = messageOf(twins.hooked);
+
+    assertPassed(results.hooked);
+    assert.match(
+      editor,
+      /^# footprint: this change mixes 2 commits; the message above is the first one's\.$/m,
+    );
+    assert.match(editor, /^# {3}b1 {2}\S.*\n# {7}src\/discount\.js, test\/discount\.test\.js$/m);
+    assert.match(editor, /^# {3}b2 {2}docs\b.*\n# {7}README\.md$/m);
+    assert.ok(editor.startsWith(`${message}\n\n# footprint:`), editor);
+    assert.doesNotMatch(message, /\n/, 'the commit message is the subject alone');
+    assert.equal(twins.hooked.git(['diff', '--name-only', 'HEAD~1', 'HEAD']).split('\n').length, 4);
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('comment lines use core.commentChar', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      repo.git(['config', 'core.commentChar', ';']);
+      stageTangledChange(repo);
+      return commit(repo, [], { GIT_EDITOR: 'cat' });
+    });
+
+    assertPassed(results.hooked);
+    assert.match(results.hooked.stdout, /^; footprint: this change mixes 2 commits/m);
+    assert.doesNotMatch(results.hooked.stdout, /^# footprint/m);
+    assert.doesNotMatch(messageOf(twins.hooked), /footprint/);
+  } finally {
+    twins.cleanup();
+  }
+});
+
+/** An editor that shows the message file on stdout, then adds a line to it. */
+const EDITOR_ADDING_A_LINE = `sh -c 'cat "$1"; echo "Because of the template." >> "$1"' editor`;
+
+test('template message is kept and matches git', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      repo.write('.gitmessage', 'feat: describe the change\n\nWhy:\n');
+      repo.git(['config', 'commit.template', '.gitmessage']);
+      stageTangledChange(repo);
+      return commit(repo, [], { GIT_EDITOR: EDITOR_ADDING_A_LINE });
+    });
+
+    assertPassed(results.hooked);
+    assert.match(results.hooked.stdout, /^Why:\n# footprint: this change mixes 2 commits:$/m);
+    assert.equal(results.plain.status, 0, results.plain.stderr);
+    assertSameCommit(twins);
+    assert.equal(
+      messageOf(twins.hooked),
+      'feat: describe the change\n\nWhy:\n\nBecause of the template.',
+    );
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('verbatim cleanup gets no comment lines', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      repo.git(['config', 'commit.cleanup', 'verbatim']);
+      stageTangledChange(repo);
+      return commit(repo, []);
+    });
+
+    assertPassed(results.hooked);
+
+    assert.doesNotMatch(messageOf(twins.hooked), /^# footprint/m);
+    assert.match(messageOf(twins.hooked), /^feat\b/);
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('commit --no-edit without a message still aborts', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      commitBase(repo);
+      repo.write('src/tax.js', 'export const rate = 0.2;\n');
+      repo.git(['add', 'src/tax.js']);
+      return commit(repo, ['--no-edit']);
+    });
+
+    assert.equal(results.plain.status, 1);
+    assert.equal(results.hooked.status, 1, results.hooked.stderr);
+    assert.equal(twins.hooked.git(['rev-list', '--count', 'HEAD']).trim(), '1');
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('squash merge message is kept and matches git', () => {
+  const twins = createTwins();
+  try {
+    twins.both((repo) => {
+      commitBase(repo);
+      repo.git(['checkout', '-q', '-b', 'feature']);
+      repo.write('src/tax.js', 'export const rate = 0.2;\n');
+      repo.git(['add', 'src/tax.js']);
+      repo.git(['commit', '-q', '-m', 'feat: tax rate'], { env: { FOOTPRINT: '0' } });
+      repo.git(['checkout', '-q', 'main']);
+      repo.git(['merge', '-q', '--squash', 'feature']);
+      return commit(repo, []);
+    });
+
+    assertSameCommit(twins);
+    assert.match(messageOf(twins.hooked), /^Squashed commit of the following:/);
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('message reuses the pre-commit analysis', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      stageTangledChange(repo);
+      return commit(repo, [], { FOOTPRINT_DEBUG: 'message' });
+    });
+
+    assertPassed(results.hooked);
+    assert.match(results.hooked.stderr, /footprint:message reusing the analysis in /);
+    assert.doesNotMatch(results.hooked.stderr, /analysing again/);
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('message after --no-verify runs the analysis', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      stageTangledChange(repo);
+      return commit(repo, ['--no-verify'], { FOOTPRINT_DEBUG: 'message' });
+    });
+
+    assert.equal(results.hooked.status, 0, results.hooked.stderr);
+    assert.doesNotMatch(results.hooked.stderr, /Commit passed/);
+    assert.match(results.hooked.stderr, /analysing again/);
+    assert.match(messageOf(twins.hooked), /^\w+(\([^)]*\))?: /);
+  } finally {
+    twins.cleanup();
+  }
+});

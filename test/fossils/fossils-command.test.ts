@@ -1,0 +1,326 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { createDefaultConfig } from '../../src/config/defaults.js';
+import { buildAnalysisFossil } from '../../src/fossils/build-analysis.js';
+import type { OutcomeFossilPayload, OutcomeResult } from '../../src/fossils/outcome-types.js';
+import { openFossilStore } from '../../src/fossils/store.js';
+import { validateDocument, validateFossil } from '../../src/schemas-runtime/validators.js';
+import { captureIo } from '../cli/cli-io.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { samplePipelineResult } from '../schemas/samples.js';
+
+const START = Date.parse('2026-03-01T10:00:00.000Z');
+const HOUR_MS = 60 * 60 * 1000;
+const OID = 'a'.repeat(40);
+
+let repo: TempRepo;
+
+beforeEach(() => {
+  repo = createTempRepo();
+});
+
+afterEach(() => {
+  repo.cleanup();
+});
+
+function storeAt(hour: number) {
+  return openFossilStore(repo.dir, createDefaultConfig(), {
+    now: () => new Date(START + hour * HOUR_MS),
+  });
+}
+
+/** Writes a precommit analysis whose stage times add up to `milliseconds`. */
+async function writeAnalysis(
+  hour: number,
+  blocked: boolean,
+  milliseconds: number,
+): Promise<string> {
+  const result = samplePipelineResult();
+  result.risk.blocked = blocked;
+  result.timings = { footprint: milliseconds };
+  return storeAt(hour).write(
+    'analysis',
+    buildAnalysisFossil(result, blocked ? 'blocked' : 'passed'),
+  );
+}
+
+async function writeOutcome(hour: number, result: OutcomeResult): Promise<string> {
+  const payload: OutcomeFossilPayload = {
+    commit: OID,
+    parent: null,
+    analysis: '20260301T100000.000Z-analysis-0a1b2c3d',
+    exact: true,
+    result,
+    suggestedBatches: 2,
+    matchedBatch: result === 'followed' ? 'b1' : null,
+    batchesTouched: ['b1'],
+    committedFiles: 1,
+    unsuggestedFiles: 0,
+  };
+  return storeAt(hour).write('outcome', {
+    repository: { head: OID, branch: 'main', stagedTree: OID },
+    payload,
+  });
+}
+
+async function run(...argv: string[]) {
+  const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: { ...gitTestEnv(), TZ: 'UTC' } });
+  const code = await main(argv, io);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+describe('fossils list', () => {
+  test('table of fossils newest first', async () => {
+    const first = path.basename(await writeAnalysis(0, false, 10), '.json');
+    const second = path.basename(await writeOutcome(1, 'followed'), '.json');
+    const { code, stdout, stderr } = await run('fossils', 'list', '--color', 'never');
+    const rows = stdout.trimEnd().split('\n');
+
+    assert.equal(code, 0, stderr);
+    assert.match(rows[0] ?? '', /^time\s+type\s+outcome\s+risk\s+batches\s+id$/);
+    assert.match(
+      rows[1] ?? '',
+      new RegExp(`^\\S+ \\S+\\s+outcome\\s+followed\\s+-\\s+2\\s+${second}$`),
+    );
+    assert.match(
+      rows[2] ?? '',
+      new RegExp(`^\\S+ \\S+\\s+analysis\\s+passed\\s+0\\.92\\s+2\\s+${first}$`),
+    );
+    assert.equal(rows.length, 3);
+  });
+
+  test('filters by type, date and limit', async () => {
+    await writeAnalysis(0, false, 10);
+    await writeAnalysis(2, false, 10);
+    const newest = path.basename(await writeAnalysis(4, false, 10), '.json');
+    await writeOutcome(5, 'ignored');
+    const since = new Date(START + HOUR_MS).toISOString();
+    const { stdout } = await run(
+      'fossils',
+      'list',
+      '--json',
+      '--type',
+      'analysis',
+      '--since',
+      since,
+      '--limit',
+      '1',
+    );
+    const document = JSON.parse(stdout) as { fossils: Array<{ id: string; file: string }> };
+
+    assert.deepEqual(validateDocument('fossils-list', document), []);
+    assert.deepEqual(
+      document.fossils.map((fossil) => fossil.id),
+      [newest],
+    );
+    assert.equal(document.fossils[0]?.file, `fossils/${newest}.json`);
+  });
+
+  test('until leaves out newer fossils', async () => {
+    const old = path.basename(await writeAnalysis(0, false, 10), '.json');
+    await writeAnalysis(3, false, 10);
+    const until = new Date(START + HOUR_MS).toISOString();
+    const { stdout } = await run('fossils', 'list', '--json', '--until', until);
+
+    assert.deepEqual(
+      (JSON.parse(stdout) as { fossils: Array<{ id: string }> }).fossils.map((f) => f.id),
+      [old],
+    );
+  });
+
+  test('corrupt fossil is skipped with one warning naming it', async () => {
+    await writeAnalysis(0, false, 10);
+    const corrupt = '20260301T120000.000Z-analysis-0badf00d.json';
+    writeFileSync(path.join(repo.dir, 'fossils', corrupt), '{ "schemaVersion": 1,');
+    const { code, stdout, stderr } = await run('fossils', 'list', '--json');
+    const document = JSON.parse(stdout) as { fossils: unknown[]; warnings: string[] };
+
+    assert.equal(code, 0);
+    assert.equal(document.fossils.length, 1);
+    assert.equal(document.warnings.length, 1);
+    assert.equal(stderr.trimEnd().split('\n').length, 1);
+    assert.match(
+      stderr,
+      new RegExp(`fossils/${corrupt.replace(/\./g, '\\.')}: skipped because it is not valid JSON`),
+    );
+  });
+
+  test('empty store', async () => {
+    const { code, stdout } = await run('fossils', 'list');
+
+    assert.equal(code, 0);
+    assert.equal(stdout, 'No fossils in fossils match.\n');
+  });
+});
+
+describe('fossils show', () => {
+  test('readable analysis', async () => {
+    const id = path.basename(await writeAnalysis(0, true, 10), '.json');
+    const { code, stdout } = await run('fossils', 'show', id, '--color', 'never');
+
+    assert.equal(code, 0);
+    assert.match(stdout, new RegExp(`^analysis fossil ${id}$`, 'm'));
+    assert.match(stdout, /^precommit: blocked, mode balanced, reader native$/m);
+    assert.match(stdout, /^ {2}b1 {2}feat\(parser\): add tokens for templates$/m);
+    assert.match(stdout, /^ {2}critical {2}secret\/private-key {2}src\/parser\/tokens\.ts:44/m);
+    assert.match(
+      stdout,
+      /^ {6}src\/parser\/tokens\.ts \(1 hunk\), test\/parser\/tokens\.test\.ts$/m,
+    );
+  });
+
+  test('json is the fossil as stored', async () => {
+    const id = path.basename(await writeOutcome(0, 'partial'), '.json');
+    const { stdout } = await run('fossils', 'show', `${id}.json`, '--json');
+    const fossil = JSON.parse(stdout) as { id: string };
+
+    assert.equal(fossil.id, id);
+    assert.deepEqual(validateFossil('outcome', fossil), []);
+  });
+
+  test('unknown id', async () => {
+    const { code, stderr } = await run('fossils', 'show', '20260101T000000.000Z-analysis-00000000');
+
+    assert.equal(code, 2);
+    assert.match(
+      stderr,
+      /No readable fossil has the id '20260101T000000\.000Z-analysis-00000000' in fossils\./,
+    );
+  });
+
+  test('missing id', async () => {
+    const { code, stderr } = await run('fossils', 'show');
+
+    assert.equal(code, 2);
+    assert.match(stderr, /footprint fossils show needs a fossil id/);
+  });
+});
+
+describe('fossils prune', () => {
+  test('keep with json', async () => {
+    await writeAnalysis(0, false, 10);
+    await writeAnalysis(1, false, 10);
+    const newest = path.basename(await writeAnalysis(2, false, 10), '.json');
+    const { code, stdout } = await run('fossils', 'prune', '--keep', '1', '--json');
+    const document = JSON.parse(stdout) as { removed: unknown[]; kept: number; dryRun: boolean };
+    const listing = await run('fossils', 'list', '--json');
+
+    assert.equal(code, 0);
+    assert.deepEqual(validateDocument('fossils-prune', document), []);
+    assert.equal(document.removed.length, 2);
+    assert.equal(document.kept, 1);
+    assert.deepEqual(
+      (JSON.parse(listing.stdout) as { fossils: Array<{ id: string }> }).fossils.map((f) => f.id),
+      [newest],
+    );
+  });
+
+  test('dry run says would', async () => {
+    await writeAnalysis(0, false, 10);
+    await writeAnalysis(1, false, 10);
+    const { stdout } = await run(
+      'fossils',
+      'prune',
+      '--older-than',
+      '2026-03-01T10:30:00Z',
+      '--dry-run',
+    );
+
+    assert.match(stdout, /Would remove 1 fossil; 1 fossil kept\.$/m);
+    assert.equal(
+      (JSON.parse((await run('fossils', 'list', '--json')).stdout) as { fossils: unknown[] })
+        .fossils.length,
+      2,
+    );
+  });
+});
+
+describe('fossils stats', () => {
+  test('follow, block and hook time figures', async () => {
+    await writeAnalysis(0, false, 10);
+    await writeAnalysis(1, true, 30);
+    await writeAnalysis(2, false, 20);
+    await writeOutcome(3, 'followed');
+    await writeOutcome(4, 'followed');
+    await writeOutcome(5, 'ignored');
+    await writeOutcome(6, 'partial');
+    const { code, stdout } = await run('fossils', 'stats', '--json');
+    const stats = JSON.parse(stdout) as Record<string, Record<string, unknown>>;
+
+    assert.equal(code, 0);
+    assert.deepEqual(validateDocument('fossils-stats', stats), []);
+    assert.deepEqual(stats['hook'], {
+      runs: 3,
+      blocked: 1,
+      blockedShare: 0.333,
+      medianMs: 20,
+      blockingRules: [{ rule: 'secret/private-key', runs: 1 }],
+    });
+    assert.deepEqual(stats['suggestions'], {
+      outcomes: 4,
+      followed: 2,
+      partial: 1,
+      ignored: 1,
+      followedShare: 0.5,
+      commitRuns: 0,
+    });
+    assert.deepEqual(stats['types'], [
+      { type: 'outcome', count: 4 },
+      { type: 'analysis', count: 3 },
+    ]);
+  });
+
+  test('readable summary', async () => {
+    await writeAnalysis(0, true, 30);
+    await writeOutcome(1, 'followed');
+    const { stdout } = await run('fossils', 'stats', '--color', 'never');
+
+    assert.match(stdout, /^Hook runs: 1, median 30 ms of stage time/m);
+    assert.match(stdout, /^Blocked: {3}1 \(100% of runs\)$/m);
+    assert.match(stdout, /^ {2}by rule: secret\/private-key 1$/m);
+    assert.match(stdout, /^ {2}followed 1 \(100%\), partly 0, ignored 0$/m);
+  });
+});
+
+describe('fossils usage errors', () => {
+  const CASES: Array<[string, string[], RegExp]> = [
+    [
+      'no subcommand',
+      ['fossils'],
+      /footprint fossils needs a subcommand: list, show, prune or stats\./,
+    ],
+    [
+      'unknown subcommand',
+      ['fossils', 'lsit'],
+      /Unknown subcommand 'fossils lsit'\. Use one of: list, show, prune, stats, record-outcome\./,
+    ],
+    [
+      'option of prune on list',
+      ['fossils', 'list', '--keep', '2'],
+      /Option '--keep' is for footprint fossils prune, not footprint fossils list\./,
+    ],
+    [
+      'unknown type',
+      ['fossils', 'list', '--type', 'analyses'],
+      /Unknown fossil type 'analyses' for --type\./,
+    ],
+    ['invalid date', ['fossils', 'list', '--since', 'soon'], /Invalid value 'soon' for --since\./],
+    ['invalid keep', ['fossils', 'prune', '--keep', '-1'], /Option '--keep' needs a value/],
+    [
+      'extra argument',
+      ['fossils', 'list', 'extra'],
+      /Unexpected argument 'extra' for footprint fossils list\./,
+    ],
+  ];
+  for (const [name, argv, message] of CASES) {
+    test(name, async () => {
+      const { code, stderr } = await run(...argv);
+
+      assert.equal(code, 2);
+      assert.match(stderr, message);
+    });
+  }
+});

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { recordOutcome } from '../../src/fossils/record-outcome.js';
+import type { OutcomeFossilPayload } from '../../src/fossils/outcome-types.js';
+import { validateFossil } from '../../src/schemas-runtime/validate-fossil.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo;
+
+beforeEach(() => {
+  repo = createTempRepo();
+  repo.write('README.md', '# Demo\n');
+  repo.git(['add', 'README.md']);
+  repo.git(['commit', '-q', '-m', 'docs: start']);
+  const init = repo.footprint(['init']);
+  assert.equal(init.status, 0, init.stderr);
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '--no-verify', '-m', 'chore: install footprint']);
+});
+
+afterEach(() => {
+  repo.cleanup();
+});
+
+function fossils(kind: string): Array<{ id: string; payload: unknown; file: string }> {
+  const dir = path.join(repo.dir, 'fossils');
+  return readdirSync(dir)
+    .filter((name) => name.includes(`-${kind}-`))
+    .sort()
+    .map((name) => {
+      const file = path.join(dir, name);
+      const fossil = JSON.parse(readFileSync(file, 'utf8')) as { id: string; payload: unknown };
+      return { id: fossil.id, payload: fossil.payload, file };
+    });
+}
+
+function outcomes(): OutcomeFossilPayload[] {
+  return fossils('outcome').map((fossil) => fossil.payload as OutcomeFossilPayload);
+}
+
+/** Stages a new module with its test and an unrelated docs edit: two batches. */
+function stageTwoBatches(): void {
+  repo.write('src/price.ts', 'export function price(n: number): number {\n  return n * 2;\n}\n');
+  repo.write('src/price.test.ts', "import { price } from './price.js';\ntest(price(1));\n");
+  repo.write('README.md', '# Demo\n\nPrices double.\n');
+  repo.git(['add', '-A']);
+}
+
+describe('outcome fossil from the post-commit hook', () => {
+  test('commit of every batch at once is ignored', () => {
+    stageTwoBatches();
+    repo.git(['commit', '-q', '-m', 'feat: prices and docs']);
+    const [outcome] = outcomes();
+    const [analysis] = fossils('analysis');
+
+    assert.equal(outcome?.result, 'ignored');
+    assert.equal(outcome?.exact, true);
+    assert.equal(outcome?.analysis, analysis?.id);
+    assert.equal(outcome?.suggestedBatches, 2);
+    assert.deepEqual(outcome?.batchesTouched, ['b1', 'b2']);
+    assert.equal(outcome?.commit, repo.git(['rev-parse', 'HEAD']).trim());
+    assert.deepEqual(
+      validateFossil(
+        'outcome',
+        JSON.parse(readFileSync(fossils('outcome')[0]?.file ?? '', 'utf8')),
+      ),
+      [],
+    );
+  });
+
+  test('commit of one suggested batch is followed', () => {
+    stageTwoBatches();
+    assert.equal(repo.footprint(['precommit']).status, 0);
+    repo.git(['restore', '--staged', 'README.md']);
+    repo.git(['commit', '-q', '-m', 'feat: prices']);
+    const [outcome] = outcomes();
+
+    assert.equal(outcome?.result, 'followed');
+    assert.equal(outcome?.exact, false, 'compared with the analysis of both batches');
+    assert.equal(outcome?.suggestedBatches, 2);
+    assert.equal(outcome?.committedFiles, 2);
+    assert.notEqual(outcome?.matchedBatch, null);
+  });
+
+  test('commit without an analysis gets no outcome', () => {
+    repo.write('notes.txt', 'note\n');
+    repo.git(['add', 'notes.txt']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'chore: notes']);
+
+    assert.deepEqual(outcomes(), []);
+  });
+
+  test('FOOTPRINT=0 skips the hook', () => {
+    stageTwoBatches();
+    repo.git(['commit', '-q', '-m', 'feat: all'], { env: { FOOTPRINT: '0' } });
+
+    assert.deepEqual(fossils('analysis'), []);
+    assert.deepEqual(outcomes(), []);
+  });
+
+  test('merge commit gets no outcome', async () => {
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.write('side.txt', 'side\n');
+    repo.git(['add', 'side.txt']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'chore: side']);
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['merge', '-q', '--no-ff', '--no-verify', '-m', 'Merge side', 'side'], {
+      env: { FOOTPRINT: '0' },
+    });
+    const result = await recordOutcome({ cwd: repo.dir, env: gitTestEnv() });
+
+    assert.equal(result.fossil, null);
+    assert.equal(result.reason, 'HEAD is a merge commit');
+  });
+});

@@ -1,0 +1,183 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { installHooks } from '../../src/init/install.js';
+import { uninstallHooks } from '../../src/init/uninstall.js';
+import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
+
+const FOOTPRINT_BIN = path.join(projectRoot, 'bin', 'footprint.js');
+
+function install(repo: TempRepo) {
+  return installHooks({
+    cwd: repo.dir,
+    env: gitTestEnv(),
+    packageRoot: projectRoot,
+    footprintBin: FOOTPRINT_BIN,
+    node: process.execPath,
+  });
+}
+
+function uninstall(repo: TempRepo) {
+  return uninstallHooks({ cwd: repo.dir, env: gitTestEnv(), packageRoot: projectRoot });
+}
+
+function exists(repo: TempRepo, file: string): boolean {
+  return existsSync(path.join(repo.dir, file));
+}
+
+function read(repo: TempRepo, file: string): string {
+  return readFileSync(path.join(repo.dir, file), 'utf8');
+}
+
+test('uninstall removes what init created', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+
+    const report = await uninstall(repo);
+
+    assert.equal(report.changed, true);
+    assert.equal(exists(repo, '.git/hooks/pre-commit'), false);
+    assert.equal(exists(repo, '.git/hooks/prepare-commit-msg'), false);
+    assert.equal(exists(repo, 'footprint.config.json'), false);
+    assert.equal(exists(repo, 'fossils'), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall restores chained hooks', async () => {
+  const repo = createTempRepo();
+  try {
+    const preCommit = '#!/bin/sh\necho "my pre-commit"\n';
+    const messageHook = '#!/bin/sh\necho "my message hook"\n';
+    repo.write('.git/hooks/pre-commit', preCommit, 0o755);
+    repo.write('.git/hooks/prepare-commit-msg', messageHook, 0o700);
+    await install(repo);
+
+    await uninstall(repo);
+
+    assert.equal(read(repo, '.git/hooks/pre-commit'), preCommit);
+    assert.equal(read(repo, '.git/hooks/prepare-commit-msg'), messageHook);
+    assert.equal(
+      statSync(path.join(repo.dir, '.git/hooks/prepare-commit-msg')).mode & 0o777,
+      0o700,
+    );
+    assert.equal(exists(repo, '.git/hooks/pre-commit.footprint-chained'), false);
+    assert.equal(exists(repo, '.git/hooks/prepare-commit-msg.footprint-chained'), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall twice changes nothing', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    await uninstall(repo);
+
+    const report = await uninstall(repo);
+
+    assert.equal(report.changed, false);
+    assert.deepEqual(report.steps, []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall keeps an edited configuration', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'conservative' }));
+
+    const report = await uninstall(repo);
+
+    assert.equal(read(repo, 'footprint.config.json'), JSON.stringify({ mode: 'conservative' }));
+    assert.ok(
+      report.steps.some(
+        (step) => step.file.endsWith('footprint.config.json') && step.action === 'unchanged',
+      ),
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall keeps committed starter files', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    repo.git(['add', 'footprint.config.json', 'fossils/.gitignore']);
+    repo.git(['commit', '-q', '-m', 'add footprint'], { env: { FOOTPRINT: '0' } });
+
+    await uninstall(repo);
+
+    assert.ok(exists(repo, 'footprint.config.json'));
+    assert.ok(exists(repo, 'fossils/.gitignore'));
+    assert.equal(repo.git(['status', '--porcelain']), '');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall keeps a fossil store with fossils', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    repo.write('fossils/20260101T000000.000Z-analysis-00000000.json', '{}\n');
+
+    await uninstall(repo);
+
+    assert.equal(read(repo, 'fossils/.gitignore'), '*\n!.gitignore\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall removes footprint lines from husky files', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    await install(repo);
+
+    await uninstall(repo);
+
+    assert.equal(read(repo, '.husky/pre-commit'), 'npx lint-staged\n');
+    assert.equal(exists(repo, '.husky/prepare-commit-msg'), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall finds hooks after core.hooksPath changed', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    repo.git(['config', 'core.hooksPath', '.githooks']);
+
+    await uninstall(repo);
+
+    assert.equal(exists(repo, '.git/hooks/pre-commit'), false);
+    assert.equal(exists(repo, '.git/hooks/prepare-commit-msg'), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall leaves a foreign hook alone', async () => {
+  const repo = createTempRepo();
+  try {
+    const foreign = '#!/bin/sh\necho "not footprint"\n';
+    repo.write('.git/hooks/pre-commit', foreign, 0o755);
+
+    const report = await uninstall(repo);
+
+    assert.equal(read(repo, '.git/hooks/pre-commit'), foreign);
+    assert.equal(report.changed, false);
+  } finally {
+    repo.cleanup();
+  }
+});

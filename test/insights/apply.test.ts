@@ -1,0 +1,266 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Batch, BatchAnalysis } from '../../src/batches/types.js';
+import { applyInsights } from '../../src/insights/apply.js';
+import type { BatchProposal, Insights, RiskNote } from '../../src/insights/types.js';
+import { scoreFindings } from '../../src/risk/score.js';
+import type { Finding, RiskReport } from '../../src/risk/types.js';
+import { lines, makeFootprint } from '../helpers/footprint-builder.js';
+
+const input = makeFootprint([
+  { path: 'src/a.ts', new: lines('export const a = 1;') },
+  { path: 'src/b.ts', old: lines('1', '2', '3'), new: lines('one', '2', 'three') },
+  { path: 'README.md', old: lines('x'), new: lines('y') },
+]);
+const { footprint } = input;
+const hunksOfB = footprint.files[1]!.hunks;
+
+function batch(id: string, path: string, dependsOn: string[] = []): Batch {
+  return {
+    id,
+    message: `chore: change ${path}`,
+    type: 'chore',
+    scope: null,
+    rationale: 'test batch',
+    changes: [{ path }],
+    dependsOn,
+  };
+}
+
+function analysisOf(batches: Batch[], splitSuggested = true): BatchAnalysis {
+  return { mode: 'balanced', batches, splitSuggested };
+}
+
+const chain = analysisOf([
+  batch('b1', 'src/a.ts'),
+  batch('b2', 'src/b.ts', ['b1']),
+  batch('b3', 'README.md', ['b2']),
+]);
+const independent = analysisOf([
+  batch('b1', 'src/a.ts'),
+  batch('b2', 'src/b.ts', ['b1']),
+  batch('b3', 'README.md'),
+]);
+
+const conflictFinding: Finding = {
+  rule: 'conflict-markers',
+  severity: 'high',
+  path: 'src/b.ts',
+  line: 1,
+  message: 'Conflict marker',
+  fix: 'Resolve the conflict.',
+};
+const todoFinding: Finding = {
+  rule: 'todo',
+  severity: 'low',
+  path: 'src/a.ts',
+  message: 'TODO left',
+  fix: 'Do it.',
+};
+
+function riskOf(findings: Finding[], blocked: boolean): RiskReport {
+  return { score: scoreFindings(findings), blocked, findings };
+}
+
+function insightsWith(change: Partial<Insights>): Insights {
+  return {
+    provider: 'anthropic',
+    model: 'claude-haiku-5-5',
+    durationMs: 10,
+    cached: false,
+    summary: 'summary',
+    messages: {},
+    riskNotes: [],
+    ...change,
+  };
+}
+
+function apply(
+  analysis: BatchAnalysis,
+  change: Partial<Insights>,
+  risk: RiskReport = riskOf([], false),
+) {
+  return applyInsights({
+    footprint,
+    analysis,
+    risk,
+    insights: insightsWith(change),
+    blockOn: ['high', 'critical'],
+  });
+}
+
+function merge(batches: string[], message: string): BatchProposal {
+  return { kind: 'merge', batches, message };
+}
+
+function note(finding: Finding, severity: RiskNote['severity']): RiskNote {
+  return { rule: finding.rule, path: finding.path, severity, note: 'because' };
+}
+
+describe('applyInsights messages', () => {
+  test('message sets type and scope', () => {
+    const { analysis, insights } = apply(chain, {
+      messages: { b2: 'fix(core): handle the third line' },
+    });
+    const changed = analysis.batches[1];
+
+    assert.equal(changed?.message, 'fix(core): handle the third line');
+    assert.equal(changed?.type, 'fix');
+    assert.equal(changed?.scope, 'core');
+    assert.equal(insights.messages['b2'], 'fix(core): handle the third line');
+    assert.equal(insights.messages['b1'], 'chore: change src/a.ts');
+  });
+
+  test('message that is no header is ignored', () => {
+    const { analysis } = apply(chain, { messages: { b1: 'Looks good to me' } });
+
+    assert.equal(analysis.batches[0]?.message, 'chore: change src/a.ts');
+  });
+});
+
+describe('applyInsights proposals', () => {
+  test('valid merge joins batches where the order holds', () => {
+    const { analysis, insights } = apply(independent, {
+      proposals: [merge(['b1', 'b3'], 'feat: add a with its docs')],
+    });
+    const [first, second] = analysis.batches;
+
+    assert.equal(analysis.batches.length, 2);
+    assert.equal(first?.id, 'b1');
+    assert.equal(first?.message, 'feat: add a with its docs');
+    assert.equal(first?.type, 'feat');
+    assert.equal(
+      first?.rationale,
+      'Joins 2 suggested batches, as the anthropic insight provider proposed.',
+    );
+    assert.deepEqual(
+      first?.changes.map((change) => change.path),
+      ['src/a.ts', 'README.md'],
+    );
+    assert.equal(second?.id, 'b2');
+    assert.equal(second?.message, 'chore: change src/b.ts');
+    assert.deepEqual(second?.dependsOn, ['b1']);
+    assert.equal('proposals' in insights, false);
+    assert.deepEqual(Object.keys(insights.messages), ['b1', 'b2']);
+  });
+
+  test('merge that breaks the order is dropped', () => {
+    const { analysis } = apply(chain, {
+      proposals: [merge(['b1', 'b3'], 'feat: join the ends')],
+    });
+
+    assert.deepEqual(analysis.batches, chain.batches);
+  });
+
+  test('merge with a bad header is dropped', () => {
+    const { analysis } = apply(independent, { proposals: [merge(['b1', 'b3'], 'join them')] });
+
+    assert.equal(analysis.batches.length, 3);
+  });
+
+  test('valid split divides a batch by hunks', () => {
+    const proposal: BatchProposal = {
+      kind: 'split',
+      batch: 'b2',
+      parts: [
+        { message: 'fix: rename one', changes: [{ path: 'src/b.ts', hunks: [hunksOfB[0]!] }] },
+        { message: 'fix: rename three', changes: [{ path: 'src/b.ts', hunks: [hunksOfB[1]!] }] },
+      ],
+    };
+    const { analysis } = apply(chain, { proposals: [proposal] });
+
+    assert.deepEqual(
+      analysis.batches.map((item) => [item.id, item.message, item.dependsOn]),
+      [
+        ['b1', 'chore: change src/a.ts', []],
+        ['b2', 'fix: rename one', ['b1']],
+        ['b3', 'fix: rename three', ['b1']],
+        ['b4', 'chore: change README.md', ['b2', 'b3']],
+      ],
+    );
+    assert.equal(
+      analysis.batches[1]?.rationale,
+      'Part 1 of 2 of the suggested batch "chore: change src/b.ts", as the anthropic insight provider proposed.',
+    );
+  });
+
+  test('split that leaves out a hunk is dropped', () => {
+    const proposal: BatchProposal = {
+      kind: 'split',
+      batch: 'b2',
+      parts: [
+        { message: 'fix: rename one', changes: [{ path: 'src/b.ts', hunks: [hunksOfB[0]!] }] },
+        { message: 'feat: add a', changes: [{ path: 'src/a.ts' }] },
+      ],
+    };
+    const { analysis } = apply(chain, { proposals: [proposal] });
+
+    assert.deepEqual(analysis.batches, chain.batches);
+  });
+
+  test('proposals wait while a merge is in progress', () => {
+    const merging = { ...independent, splitSuggested: false };
+    const { analysis } = apply(merging, { proposals: [merge(['b1', 'b3'], 'feat: join')] });
+
+    assert.equal(analysis.batches.length, 3);
+  });
+
+  test('second proposal on a changed batch is dropped', () => {
+    const { analysis } = apply(independent, {
+      proposals: [merge(['b1', 'b3'], 'feat: first'), merge(['b2', 'b3'], 'feat: second')],
+    });
+
+    assert.equal(analysis.batches.length, 2);
+    assert.equal(analysis.batches[0]?.message, 'feat: first');
+  });
+});
+
+describe('applyInsights risk notes', () => {
+  test('note raises a severity and blocks', () => {
+    const risk = riskOf([todoFinding], false);
+    const { risk: raised, insights } = apply(
+      chain,
+      { riskNotes: [note(todoFinding, 'high')] },
+      risk,
+    );
+
+    assert.equal(raised.findings[0]?.severity, 'high');
+    assert.match(raised.findings[0]?.message ?? '', /Raised from low to high by the anthropic/);
+    assert.equal(raised.blocked, true);
+    assert.ok(raised.score > risk.score);
+    assert.equal(insights.riskNotes.length, 1);
+  });
+
+  test('notes that lower are dropped and the commit stays blocked', () => {
+    const risk = riskOf([conflictFinding, todoFinding], true);
+    const { risk: after, insights } = apply(
+      chain,
+      { riskNotes: [note(conflictFinding, 'info'), note(todoFinding, 'info')] },
+      risk,
+    );
+
+    assert.equal(after.blocked, true);
+    assert.deepEqual(
+      after.findings.map((item) => item.severity),
+      ['high', 'low'],
+    );
+    assert.equal(after.findings.length, 2);
+    assert.equal(after.score, risk.score);
+    assert.deepEqual(insights.riskNotes, []);
+  });
+
+  test('no raise keeps the report as it is', () => {
+    const risk = riskOf([todoFinding], false);
+    const { risk: after } = apply(chain, { riskNotes: [note(todoFinding, 'low')] }, risk);
+
+    assert.equal(after, risk);
+  });
+
+  test('note on no finding adds nothing', () => {
+    const stray: RiskNote = { rule: 'made-up', path: 'src/a.ts', severity: 'critical', note: 'x' };
+    const { risk } = apply(chain, { riskNotes: [stray] }, riskOf([], false));
+
+    assert.deepEqual(risk.findings, []);
+    assert.equal(risk.blocked, false);
+  });
+});

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { looksRandom } from '../../src/insights/entropy.js';
+import { redactSecrets } from '../../src/insights/redact.js';
+
+const pemLabel = ['RSA', 'PRIVATE', 'KEY'].join(' ');
+
+/** Inputs and what redaction makes of them. */
+const redactedCases: Array<[name: string, input: string, expected: string]> = [
+  [
+    'PEM block',
+    `-----BEGIN ${pemLabel}-----\nMIIBOgIBAAJBAKj34\nabc\n-----END ${pemLabel}-----\nafter`,
+    `-----BEGIN ${pemLabel}-----[REDACTED]-----END ${pemLabel}-----\nafter`,
+  ],
+  [
+    'PEM block cut off by a hunk',
+    `-----BEGIN ${pemLabel}-----\nMIIBOgIBAAJBAKj34`,
+    `-----BEGIN ${pemLabel}-----[REDACTED]`,
+  ],
+  [
+    'URL with a password',
+    'DATABASE_URL=postgres://admin:s3cr3tP4ss@db.example.com:5432/app',
+    'DATABASE_URL=postgres://[REDACTED]@db.example.com:5432/app',
+  ],
+  [
+    'URL with a token as user',
+    'git clone https://x0tokenvalue0x@github.com/acme/app.git',
+    'git clone https://[REDACTED]@github.com/acme/app.git',
+  ],
+  [
+    'Authorization header',
+    'Authorization: Bearer abcdefghijklmnop123456',
+    'Authorization: Bearer [REDACTED]',
+  ],
+  ['AWS access key id', 'id = AKIAIOSFODNN7EXAMPLE', 'id = [REDACTED]'],
+  ['GitHub token', 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB in text', '[REDACTED] in text'],
+  [
+    'Anthropic key',
+    'const client = new Anthropic("sk-ant-api03-abcdefghijklmnopqrstuvwxyz")',
+    'const client = new Anthropic("[REDACTED]")',
+  ],
+  [
+    'SendGrid key from the secretlint preset',
+    `const mail = "SG.${'abcdefghijklmnopqrstuv'}.${'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq'}";`,
+    'const mail = "[REDACTED]";',
+  ],
+  [
+    'Slack webhook from the secretlint preset',
+    'const hook = "https://hooks.slack.com/services/TAAAAAAAA/BBBBBBBBB/abcdefghijklmnopqrstuvwx";', // footprint-allow: provider-token
+    'const hook = "[REDACTED]";',
+  ],
+  ['password assignment', 'password=hunter22', 'password=[REDACTED]'],
+  [
+    'quoted secret in an object',
+    "const db = { user: 'app', password: 'pa55w0rd!' };",
+    "const db = { user: 'app', password: '[REDACTED]' };",
+  ],
+  ['YAML api key', 'api_key: abc123def456', 'api_key: [REDACTED]'],
+  ['JSON client secret', '"clientSecret": "letmein-please"', '"clientSecret": "[REDACTED]"'],
+  [
+    'credential after another assignment',
+    'config: password=abc123 other: x',
+    'config: password=[REDACTED] other: x',
+  ],
+  [
+    'high-entropy token',
+    "const seed = 'Zx8Qp3Lm9Vt2Rk7Wn4Hs6Jd1Fg5Bc0Ay';",
+    "const seed = '[REDACTED]';",
+  ],
+  [
+    'hex digest',
+    'const id = "7f3e2a9b1c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f";',
+    'const id = "[REDACTED]";',
+  ],
+];
+
+/** Text with nothing secret, which redaction must leave as it is. */
+const keptCases: Array<[name: string, input: string]> = [
+  ['import', 'import { readFile } from "node:fs/promises";'],
+  ['path', 'src/components/Header/index.ts'],
+  ['function call', 'const tokenizer = createTokenizer();'],
+  ['type annotation', 'password: string;'],
+  ['empty password', '"password": "",'],
+  ['prose about passwords', 'const message = "Invalid password or token";'],
+  ['author field', 'author: Test Author'],
+  ['long identifier', 'handleRequestForUserAccountSettings2(request);'],
+  ['environment reference', 'token: process.env.GITHUB_TOKEN,'],
+];
+
+describe('redactSecrets', () => {
+  for (const [name, input, expected] of redactedCases) {
+    test(`redacts ${name}`, () => {
+      assert.equal(redactSecrets(input), expected);
+    });
+  }
+
+  for (const [name, input] of keptCases) {
+    test(`keeps ${name}`, () => {
+      assert.equal(redactSecrets(input), input);
+    });
+  }
+
+  test('second pass changes nothing', () => {
+    for (const [name, input] of redactedCases) {
+      const once = redactSecrets(input);
+      assert.equal(redactSecrets(once), once, name);
+    }
+  });
+
+  test('long lines take linear time', () => {
+    const inputs = ['password'.repeat(100_000), 'ab1_'.repeat(250_000), 'a: '.repeat(300_000)];
+    for (const input of inputs) {
+      const started = performance.now();
+      redactSecrets(input);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 2000, `${input.slice(0, 8)}: ${Math.round(elapsed)} ms`);
+    }
+  });
+});
+
+describe('entropy', () => {
+  test('looksRandom needs length, digits and entropy', () => {
+    assert.equal(looksRandom('Zx8Qp3Lm9Vt2Rk7Wn4Hs'), true);
+    assert.equal(looksRandom('Zx8Qp3Lm9Vt2Rk7Wn4H'), false);
+    assert.equal(looksRandom('someVeryLongIdentifierName'), false);
+    assert.equal(looksRandom('aaaaaaaaaaaaaaaaaaaa11'), false);
+  });
+});

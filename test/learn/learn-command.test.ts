@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { validateDocument } from '../../src/schemas-runtime/validators.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { commitHistory, knownHistory } from './history-fixture.js';
+
+let repo: TempRepo;
+
+beforeEach(() => {
+  repo = createTempRepo();
+});
+
+afterEach(() => {
+  repo.cleanup();
+});
+
+describe('footprint learn', () => {
+  test('prints nothing on a piped stderr', () => {
+    commitHistory(repo, knownHistory());
+    const result = repo.footprint(['learn']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.match(result.stdout, /^✔ Learned 16 commits in \d+\.\d s: 6 files, \d+ pairs/);
+    assert.match(result.stdout, /^ {2}Model fossils\/\S+-model-[0-9a-f]{8}\.json$/m);
+  });
+
+  test('json result matches its schema', () => {
+    commitHistory(repo, knownHistory());
+    repo.footprint(['learn']);
+    const result = repo.footprint(['learn', '--json']);
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(validateDocument('learn', document), []);
+    assert.equal(document['result'], 'up-to-date');
+    assert.equal(document['commits'], 16);
+    assert.equal(document['newCommits'], 0);
+  });
+
+  test('max-commits limits the walk', () => {
+    commitHistory(repo, knownHistory());
+    const result = repo.footprint(['learn', '--json', '--max-commits', '3']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as { commits: number }).commits, 3);
+  });
+
+  test('invalid max-commits', () => {
+    const result = repo.footprint(['learn', '--max-commits', 'lots']);
+
+    assert.equal(result.status, 2);
+    assert.match(
+      result.stderr,
+      /Invalid value 'lots' for --max-commits\. Use a whole number of 1 or more/,
+    );
+  });
+
+  test('invalid since', () => {
+    const result = repo.footprint(['learn', '--since', 'last spring']);
+
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /Invalid value 'last spring' for --since/);
+  });
+
+  test('empty repository', () => {
+    const result = repo.footprint(['learn']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /HEAD has no commits yet, so there is nothing to learn\./);
+  });
+});

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createDefaultConfig } from '../../src/config/defaults.js';
+import type { FootprintWithContent } from '../../src/footprint/types.js';
+import { assessRisk } from '../../src/risk/assess.js';
+import type { RiskReport } from '../../src/risk/types.js';
+import { fakeGithubToken, pemBegin } from './secret-parts.js';
+import { addedFiles } from './staged-file.js';
+
+const ANALYSIS = { mode: 'balanced' as const, batches: [], splitSuggested: true };
+
+function timedAssess(input: FootprintWithContent): { report: RiskReport; ms: number } {
+  const started = performance.now();
+  const report = assessRisk(input, ANALYSIS, {
+    mode: 'balanced',
+    config: createDefaultConfig(),
+    skip: [],
+  });
+  return { report, ms: performance.now() - started };
+}
+
+/** Fragments that start a match in some rule, repeated to tempt backtracking. */
+const BAIT = [
+  'api_key=',
+  'ghp_',
+  'npm_',
+  'SG.',
+  'xoxb-',
+  'https://user:',
+  '-----BEGIN ',
+  'secret_access_key=',
+  '<<<<<<<',
+  'debugger',
+  'console.log(',
+  '.only(',
+  'password: "',
+  'ops_ey',
+  ':x-oauth-basic@github.com',
+  'T3BlbkFJ',
+];
+
+describe('risk rules on hostile input', () => {
+  test('5 MB minified line finishes quickly', () => {
+    const unit = `${BAIT.join('a1B2c3')}${'Zz9'.repeat(40)}`;
+    const line = unit.repeat(Math.ceil((5 * 1024 * 1024) / unit.length));
+    const { ms } = timedAssess(addedFiles([{ path: 'dist/app.min.js', text: `${line}\n` }]));
+
+    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
+  });
+
+  test('secret inside a 5 MB line is found', () => {
+    const filler = 'var a=1;'.repeat(650_000);
+    const text = `${filler}const t='${fakeGithubToken()}';${filler}\n`;
+    const { report, ms } = timedAssess(addedFiles([{ path: 'dist/app.min.js', text }]));
+
+    assert.deepEqual(
+      report.findings.map((finding) => finding.rule),
+      ['large-file', 'provider-token'],
+    );
+    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
+  });
+
+  test('50 MB staged file finishes in bounded time', () => {
+    const line = 'const value = compute(alpha, beta) + gamma; // plain code line here\n';
+    const text = line.repeat(Math.ceil((50 * 1024 * 1024) / line.length));
+    const { report, ms } = timedAssess(addedFiles([{ path: 'src/huge.js', text }]));
+
+    assert.deepEqual(
+      report.findings.map((finding) => finding.rule),
+      ['large-file'],
+    );
+    assert.ok(ms < 20_000, `took ${Math.round(ms)} ms`);
+  });
+
+  test('long runs of one character finish quickly', () => {
+    const runs = ['a', ' ', '=', ':', '/', '-', '_', '.', '"', '\\', '<', '@']
+      .map((character) => character.repeat(200_000))
+      .join('\n');
+    const { ms } = timedAssess(addedFiles([{ path: 'src/runs.js', text: `${runs}\n` }]));
+
+    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
+  });
+
+  test('many key assignments finish quickly', () => {
+    const text = `${'key=key='.repeat(500_000)}\n${'password = "'.repeat(300_000)}\n`;
+    const { ms } = timedAssess(addedFiles([{ path: 'config/app.ini', text }]));
+
+    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
+  });
+
+  test('binary file content is not read', () => {
+    const text = `${pemBegin()}\n${'MIIB'.repeat(20)}\n`;
+    const input = addedFiles([
+      { path: 'tools/blob.bin', text, change: { binary: true, category: 'other' } },
+    ]);
+    const { report } = timedAssess(input);
+
+    assert.deepEqual(
+      report.findings.map((finding) => finding.rule),
+      ['binary-file'],
+    );
+  });
+
+  test('invalid UTF-8 decodes and scans', () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]),
+      Buffer.from(` token='${fakeGithubToken()}'\n`),
+    ]);
+    const text = `${bytes.toString('utf8')}\ud800 lone surrogate\n`;
+    const { report } = timedAssess(addedFiles([{ path: 'src/weird.js', text }]));
+
+    assert.deepEqual(
+      report.findings.map((finding) => `${finding.rule}:${finding.line}`),
+      ['provider-token:1'],
+    );
+  });
+});
