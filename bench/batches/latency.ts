@@ -1,7 +1,7 @@
 /**
- * Batch analysis latency: builds footprints of real changes (runs of one to five consecutive
- * first-parent commits of a repository, read as base and final trees) and times
- * `analyzeBatches` alone on each, in every mode, after warm-up runs.
+ * Batch analysis latency. The script builds footprints of real changes, each a run of one to
+ * five consecutive first-parent commits read as base and final trees. It times
+ * `analyzeBatches` alone on each change, in every mode, after warm-up runs.
  *
  *   node --import tsx bench/batches/latency.ts --repo /tmp/public/vite [--count 60] [--runs 5]
  *

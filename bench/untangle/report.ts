@@ -48,6 +48,7 @@ export function formatGroup(group: GroupSummary): string {
       ` lockfile and generated lines left out: ${group.machineWrittenLines}`,
     `time per composite (footprint from trees + batch analysis): mean ${ms(group.milliseconds.mean)},` +
       ` p95 ${ms(group.milliseconds.p95)}, max ${ms(group.milliseconds.max)};` +
+      ` CPU time: mean ${ms(group.cpuMilliseconds.mean)}, p95 ${ms(group.cpuMilliseconds.p95)};` +
       ` batch analysis alone: mean ${ms(group.analysisMilliseconds.mean)},` +
       ` p95 ${ms(group.analysisMilliseconds.p95)}`,
     '',

@@ -29,7 +29,13 @@ interface SizeRun {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const options = parseOptions(argv);
+  let options: UntangleOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    progress(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
   if (options.help) {
     console.log(USAGE);
     return 0;

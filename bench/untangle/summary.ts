@@ -37,6 +37,8 @@ export interface GroupSummary {
   /** Share of changed files whose lines belong to several commits. */
   multiCommitFileShare: number;
   milliseconds: { mean: number; p95: number; max: number };
+  /** CPU time per composite of the same steps. */
+  cpuMilliseconds: { mean: number; p95: number };
   /** Milliseconds of the batch analysis alone, without building the footprint. */
   analysisMilliseconds: { mean: number; p95: number };
   /** The analysis first, then each baseline, then the ceilings that read the true commits. */
@@ -55,6 +57,7 @@ export function summarizeGroup(
   const totalFiles = sum(results.map((result) => result.files));
   const times = results.map((result) => result.milliseconds);
   const analysisTimes = results.map((result) => result.analysisMilliseconds);
+  const cpuTimes = results.map((result) => result.cpuMilliseconds);
   const methods = [
     summarizeMethod(
       ANALYSIS_METHOD,
@@ -83,6 +86,10 @@ export function summarizeGroup(
     machineWrittenLines: sum(results.map((result) => result.machineWrittenLines)),
     multiCommitFileShare: share(sum(results.map((result) => result.multiCommitFiles)), totalFiles),
     milliseconds: { mean: mean(times), p95: percentile(times, 0.95), max: Math.max(0, ...times) },
+    cpuMilliseconds: {
+      mean: mean(cpuTimes),
+      p95: percentile(cpuTimes, 0.95),
+    },
     analysisMilliseconds: {
       mean: mean(analysisTimes),
       p95: percentile(analysisTimes, 0.95),

@@ -1,6 +1,6 @@
 import type { Clustering, Join } from './clustering.js';
 import { ClusterWords } from './cluster-words.js';
-import type { UnitWords } from './relations/text-similarity.js';
+import type { WordTable } from './relations/text-similarity.js';
 import { pairPrior } from './weights.js';
 
 /**
@@ -83,19 +83,22 @@ class ClusterScores {
   }
 }
 
+/** How agglomeration records its joins; the links inside a cluster name them later. */
+const UNNAMED_JOIN: Join = { kind: 'unseparated', weight: 0 };
+
 /**
  * Joins clusters greedily while some pair has a positive total score: each step joins the two
  * clusters whose units' pair scores sum highest (greedy correlation clustering). Pair scores
  * are log-odds that two units are one commit, so a cluster joins another only when the
  * evidence for all its pairs together outweighs the evidence against. `sizes` weighs each
- * unit, so large edits count more than one-line ones. `describe` names the tie of each join.
+ * unit, so large edits count more than one-line ones. Its joins are recorded unnamed: the
+ * rationale names the links inside the final cluster instead (see describeCluster).
  */
 export function agglomerate(
   clustering: Clustering,
   scores: Float64Array,
   sizes: readonly number[],
-  describe: (a: readonly number[], b: readonly number[]) => Join,
-  words: UnitWords,
+  words: WordTable,
 ): void {
   const members = clustering.clusters();
   const roots = members.map((list) => list[0] as number);
@@ -123,9 +126,7 @@ export function agglomerate(
 
   for (let pair = table.bestPair(); pair !== null; pair = table.bestPair()) {
     const [i, j] = pair;
-    const join = describe(members[i] ?? [], members[j] ?? []);
-    clustering.join(roots[i] as number, roots[j] as number, join);
-    members[i] = [...(members[i] ?? []), ...(members[j] ?? [])];
+    clustering.join(roots[i] as number, roots[j] as number, UNNAMED_JOIN);
     text.merge(i, j);
     weightOf[i] = (weightOf[i] ?? 0) + (weightOf[j] ?? 0);
     table.merge(i, j, (x) => bonusOf(i, x));

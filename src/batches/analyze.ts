@@ -5,6 +5,7 @@ import { rememberRequirements } from './batch-dependencies.js';
 import { partsOf, toBatchChange, type BatchPart } from './batch-parts.js';
 import { buildAnalysisContext } from './build-context.js';
 import type { CoChangeModel } from './co-change.js';
+import type { Join } from './clustering.js';
 import { chooseCommitType, type TypeChoice } from './commit-type.js';
 import { writeMessage } from './message.js';
 import { orderClusters } from './order-clusters.js';
@@ -67,10 +68,13 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
   const requirements = findRequirements(context);
   rememberRequirements(content, { units: context.units, requirements });
 
-  const clustering = partitionUnits(context, links, requirements, options.mode);
-  const clusters = clustering
-    .clusters()
-    .map((members) => members.map((index) => context.units[index] as ChangeUnit));
+  const partition = partitionUnits(context, links, requirements, options.mode);
+  const clusters = partition.clusters.map((members) =>
+    members.map((index) => context.units[index] as ChangeUnit),
+  );
+  const joinsOf = new Map<readonly ChangeUnit[], Join[]>(
+    clusters.map((cluster, index) => [cluster, partition.joins[index] ?? []]),
+  );
   debug(
     `${links.length} links and ${requirements.length} requirements join ${context.units.length} units of ${files.length} files into ${clusters.length} batches`,
   );
@@ -79,8 +83,7 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
     const parts = partsOf(cluster);
     const details = describeEdits(context, cluster);
     const choice = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
-    const joins = clustering.joinsOf(cluster[0]?.index ?? 0);
-    const rationale = writeRationale(joins, cluster.length, choice);
+    const rationale = writeRationale(joinsOf.get(cluster) ?? [], cluster.length, choice);
     return draftBatch(parts, content, options, choice, rationale, details);
   });
   return order.map(({ draft, dependsOn }, position) => ({

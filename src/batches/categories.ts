@@ -9,8 +9,3 @@ const CODE_CATEGORIES: ReadonlySet<FileCategory> = new Set(['source', 'migration
 export function isCode(file: FileChange): boolean {
   return CODE_CATEGORIES.has(file.category);
 }
-
-/** Configuration and build files, which change together as project setup. */
-export function isSetup(file: FileChange): boolean {
-  return file.category === 'config' || file.category === 'build';
-}

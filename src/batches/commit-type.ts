@@ -41,7 +41,7 @@ export function newExports(part: BatchPart, content: ContentMap): string[] {
 }
 
 /** Returns the share of non-blank added lines whose trimmed text was also removed, or 1 when none were added. */
-export function movedShare(parts: readonly BatchPart[], content: ContentMap): number {
+function movedShare(parts: readonly BatchPart[], content: ContentMap): number {
   const removed = new Map<string, number>();
   for (const line of linesOfParts(parts, content, 'removed')) {
     const key = line.trim();

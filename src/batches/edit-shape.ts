@@ -4,7 +4,7 @@ import { tokensOf } from './identifiers.js';
 const COMMENT_START = /^(?:\/\/|\/\*|\*|<!--|--|;;|#(?!include|define|if|endif|else|pragma|!|\[))/;
 
 /** Returns true when a trimmed, non-blank line is a comment in a common language. */
-export function isCommentLine(line: string): boolean {
+function isCommentLine(line: string): boolean {
   return COMMENT_START.test(line.trim());
 }
 
@@ -19,10 +19,38 @@ export function isCommentOnly(lines: readonly string[]): boolean {
   return comments > 0;
 }
 
+/** Walks the characters of some lines, skipping white space, without joining them. */
+class TextCursor {
+  private line = 0;
+  private column = 0;
+
+  constructor(private readonly lines: readonly string[]) {}
+
+  /** Returns the next character that is not white space, or '' at the end. */
+  next(): string {
+    while (this.line < this.lines.length) {
+      const text = this.lines[this.line] as string;
+      while (this.column < text.length) {
+        const character = text[this.column] as string;
+        this.column += 1;
+        if (!/\s/.test(character)) return character;
+      }
+      this.line += 1;
+      this.column = 0;
+    }
+    return '';
+  }
+}
+
 /** Returns true when added and removed lines differ only in white space and blank lines. */
 export function isWhitespaceOnly(added: readonly string[], removed: readonly string[]): boolean {
-  const squash = (lines: readonly string[]) => lines.join('').replace(/\s+/g, '');
-  return squash(added) === squash(removed);
+  const before = new TextCursor(removed);
+  const after = new TextCursor(added);
+  for (;;) {
+    const character = before.next();
+    if (character !== after.next()) return false;
+    if (character === '') return true;
+  }
 }
 
 /** Counts the tokens of some lines, common words included. */

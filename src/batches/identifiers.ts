@@ -40,7 +40,8 @@ div span class id src href px em rem auto none block flex
 
 /** Returns true for a word that names nothing specific. */
 export function isCommonWord(word: string): boolean {
-  return word.length < 3 || COMMON_WORDS.has(word) || COMMON_WORDS.has(word.toLowerCase());
+  if (word.length < 3 || COMMON_WORDS.has(word)) return true;
+  return /[A-Z]/.test(word) && COMMON_WORDS.has(word.toLowerCase());
 }
 
 /**
@@ -64,7 +65,7 @@ export function specificityOf(word: string): number {
 const VERSION = /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)/g;
 
 /** Adds the identifiers and version numbers of one line to `into`, skipping common words. */
-export function collectIdentifiers(line: string, into: Set<string>): void {
+function collectIdentifiers(line: string, into: Set<string>): void {
   const text = line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line;
   for (const match of text.matchAll(IDENTIFIER)) {
     const word = match[0];

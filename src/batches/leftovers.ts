@@ -1,6 +1,6 @@
 import type { Clustering } from './clustering.js';
-import type { LinkGraph } from './link-graph.js';
 import { folderOf } from './paths.js';
+import type { Link } from './relations/context.js';
 import type { UnitFeatures } from './unit-features.js';
 import { unitSize, type ChangeUnit, type Concern } from './units.js';
 
@@ -35,13 +35,36 @@ function describeClusters(
   });
 }
 
+/** The strongest link of each unit to each other unit, kept for some units only. */
+type Neighbours = Map<number, Map<number, number>>;
+
+/** Collects the strongest link between each of `units` and each unit it is linked to. */
+function collectNeighbours(links: readonly Link[], units: ReadonlySet<number>): Neighbours {
+  const neighbours: Neighbours = new Map();
+  const add = (unit: number, other: number, weight: number) => {
+    if (!units.has(unit)) return;
+    const map = neighbours.get(unit) ?? new Map<number, number>();
+    map.set(other, Math.max(map.get(other) ?? 0, weight));
+    neighbours.set(unit, map);
+  };
+  for (const found of links) {
+    add(found.a, found.b, found.weight);
+    add(found.b, found.a, found.weight);
+  }
+  return neighbours;
+}
+
 /** Sums the weights of all links, however weak, between a leftover and a cluster. */
-function linkWeight(graph: LinkGraph, clustering: Clustering, leftover: ClusterInfo, root: number) {
+function linkWeight(
+  neighbours: Neighbours,
+  clustering: Clustering,
+  leftover: ClusterInfo,
+  root: number,
+) {
   let sum = 0;
   for (const unit of leftover.members) {
-    for (const [other, links] of graph.linksOf(unit.index)) {
-      if (clustering.find(other) !== root) continue;
-      sum += Math.max(...links.map((found) => found.weight));
+    for (const [other, weight] of neighbours.get(unit.index) ?? []) {
+      if (clustering.find(other) === root) sum += weight;
     }
   }
   return sum;
@@ -59,7 +82,7 @@ function closeness(a: string, b: string): number {
 
 /** Returns the cluster a leftover joins: the most linked, else the closest by path. */
 function chooseTarget(
-  graph: LinkGraph,
+  neighbours: Neighbours,
   clustering: Clustering,
   leftover: ClusterInfo,
   candidates: readonly ClusterInfo[],
@@ -67,7 +90,7 @@ function chooseTarget(
   let best: { score: number; near: number; target: ClusterInfo } | null = null;
   const path = leftover.members[0]?.path ?? '';
   for (const target of candidates) {
-    const score = linkWeight(graph, clustering, leftover, target.root);
+    const score = linkWeight(neighbours, clustering, leftover, target.root);
     const near = Math.max(...target.members.map((unit) => closeness(path, unit.path)));
     if (!best || score > best.score || (score === best.score && near > best.near)) {
       best = { score, near, target };
@@ -84,19 +107,24 @@ function chooseTarget(
  */
 export function joinLeftovers(
   clustering: Clustering,
-  graph: LinkGraph,
+  links: readonly Link[],
   units: readonly ChangeUnit[],
   features: readonly UnitFeatures[],
   maxLeftoverLines: number,
 ): void {
   const clusters = describeClusters(clustering, units, features, maxLeftoverLines);
+  const leftoverUnits = clusters.flatMap((cluster) =>
+    cluster.leftover ? cluster.members.map((unit) => unit.index) : [],
+  );
+  if (leftoverUnits.length === 0) return;
+  const neighbours = collectNeighbours(links, new Set(leftoverUnits));
   const settled = clusters.filter((cluster) => !cluster.leftover);
   const stray = new Map<Concern, number>();
 
   for (const leftover of clusters.filter((cluster) => cluster.leftover)) {
     const concern = leftover.members[0]?.concern ?? 'code';
     const candidates = settled.filter((cluster) => cluster.concerns.has(concern));
-    const target = chooseTarget(graph, clustering, leftover, candidates);
+    const target = chooseTarget(neighbours, clustering, leftover, candidates);
     if (target) {
       clustering.join(leftover.root, target.root, { kind: 'leftover', weight: 0 });
       continue;

@@ -1,6 +1,6 @@
 import { folderOf, isWithin } from './paths.js';
 import type { AnalysisContext, Link } from './relations/context.js';
-import type { Mode } from './types.js';
+import type { Mode, RelationKind } from './types.js';
 import type { ChangeUnit, Concern } from './units.js';
 import { evidence, modeBias, pairPrior } from './weights.js';
 
@@ -21,7 +21,7 @@ const PACKAGE_CONTAINERS = new Set([
 ]);
 
 /** Returns the package folder of a monorepo path, such as `packages/vite`, or ''. */
-export function packageOf(path: string): string {
+function packageOf(path: string): string {
   const segments = path.split('/');
   for (let index = 0; index + 2 < segments.length; index += 1) {
     if (PACKAGE_CONTAINERS.has(segments[index] as string)) {
@@ -54,16 +54,6 @@ function locate(unit: ChangeUnit): Location {
   };
 }
 
-/** Counts the folder steps from one file's folder to the other's through their common folder. */
-function folderDistance(a: Location, b: Location): number {
-  if (a.folder === b.folder) return 0;
-  const partsA = a.folder === '' ? [] : a.folder.split('/');
-  const partsB = b.folder === '' ? [] : b.folder.split('/');
-  let common = 0;
-  while (common < partsA.length && partsA[common] === partsB[common]) common += 1;
-  return partsA.length + partsB.length - 2 * common;
-}
-
 /** Log-odds that two files are one commit from where they are. */
 function locationScore(a: Location, b: Location): number {
   let score = 0;
@@ -77,21 +67,10 @@ function locationScore(a: Location, b: Location): number {
   return score;
 }
 
-/** Log-odds that two units are one commit from where they are and what they are about. */
-export function priorScore(a: ChangeUnit, b: ChangeUnit): number {
-  return pairPrior.base + locationScore(locate(a), locate(b)) + concernScore(a, b);
-}
-
 const CONCERNS: readonly Concern[] = ['code', 'test', 'docs', 'dependencies', 'setup', 'ci'];
 
-/** Log-odds added to two units of one concern, beyond pairPrior.sameConcern. */
-const SAME_CONCERN_TERMS: Partial<Record<Concern, number>> = {};
-
 function scoreConcerns(a: Concern, b: Concern): number {
-  SAME_CONCERN_TERMS.docs = pairPrior.docsAndDocs;
-  SAME_CONCERN_TERMS.ci = pairPrior.ciAndCi;
-  SAME_CONCERN_TERMS.setup = pairPrior.setupAndSetup;
-  if (a === b) return pairPrior.sameConcern + (SAME_CONCERN_TERMS[a] ?? 0);
+  if (a === b) return pairPrior.sameConcern + (a === 'docs' ? pairPrior.docsAndDocs : 0);
   const pair = new Set([a, b]);
   if (pair.has('code') && pair.has('test')) return pairPrior.codeAndTest;
   if (pair.has('code') && pair.has('docs')) return pairPrior.codeAndDocs;
@@ -109,9 +88,11 @@ function concernTable(): Float64Array {
   return table;
 }
 
-function concernScore(a: ChangeUnit, b: ChangeUnit): number {
-  return scoreConcerns(a.concern, b.concern);
-}
+/** Kinds whose finders link each pair of units at most once, so no strongest link is looked up. */
+const ONE_LINK_PER_PAIR: ReadonlySet<RelationKind> = new Set([
+  'similar-text',
+  'shared-identifiers',
+]);
 
 /** Score of a pair kept apart, low enough that no other tie of the two units outweighs it. */
 const KEPT_APART = -4;
@@ -135,37 +116,31 @@ export function scorePairs(
   const concerns = concernTable();
   const concernOf = units.map((unit) => CONCERNS.indexOf(unit.concern));
   const base = pairPrior.base + modeBias[mode];
-  const distances = new Float64Array(count * count);
-  let distanceSum = 0;
-  for (let a = 0; a < count; a += 1) {
-    for (let b = a + 1; b < count; b += 1) {
-      const distance = folderDistance(locations[a] as Location, locations[b] as Location);
-      distances[a * count + b] = distance;
-      distanceSum += distance;
-    }
-  }
-  const meanDistance = count > 1 ? distanceSum / ((count * (count - 1)) / 2) : 0;
-
   for (let a = 0; a < count; a += 1) {
     const locationA = locations[a] as Location;
     const row = (concernOf[a] ?? 0) * CONCERNS.length;
     for (let b = a + 1; b < count; b += 1) {
       const concern = concerns[row + (concernOf[b] ?? 0)] ?? 0;
-      const relative = pairPrior.folderDistance * ((distances[a * count + b] ?? 0) - meanDistance);
-      const score = base + locationScore(locationA, locations[b] as Location) + concern + relative;
+      const score = base + locationScore(locationA, locations[b] as Location) + concern;
       scores[a * count + b] = score;
       scores[b * count + a] = score;
     }
   }
 
-  const strongest = new Map<string, number>();
+  const strongest = new Map<number, number>();
+  const kindIndex = new Map(Object.keys(evidence).map((kind, index) => [kind, index]));
+  const kinds = kindIndex.size;
   for (const found of links) {
     if (found.a === found.b) continue;
-    const [a, b] = found.a < found.b ? [found.a, found.b] : [found.b, found.a];
-    const key = `${a},${b},${found.kind}`;
-    const previous = strongest.get(key) ?? 0;
-    if (found.weight <= previous) continue;
-    strongest.set(key, found.weight);
+    const a = Math.min(found.a, found.b);
+    const b = Math.max(found.a, found.b);
+    let previous = 0;
+    if (!ONE_LINK_PER_PAIR.has(found.kind)) {
+      const key = (a * count + b) * kinds + (kindIndex.get(found.kind) ?? 0);
+      previous = strongest.get(key) ?? 0;
+      if (found.weight <= previous) continue;
+      strongest.set(key, found.weight);
+    }
     const total = (scores[a * count + b] ?? 0) + evidence[found.kind] * (found.weight - previous);
     scores[a * count + b] = total;
     scores[b * count + a] = total;

@@ -1,11 +1,9 @@
 import { agglomerate } from './agglomerate.js';
 import { Clustering, type Join } from './clustering.js';
 import { joinLeftovers } from './leftovers.js';
-import { LinkGraph } from './link-graph.js';
 import { scorePairs } from './pair-scores.js';
-import { weighUnitWords } from './relations/text-similarity.js';
+import { compareUnitWords } from './relations/text-similarity.js';
 import { folderOf } from './paths.js';
-import { compareJoins } from './rationale.js';
 import { isNewPath, type AnalysisContext, type Link } from './relations/context.js';
 import { joinRequirementCycles } from './requirement-cycles.js';
 import type { Requirement } from './requirements.js';
@@ -30,42 +28,42 @@ const MAX_LEFTOVER_LINES: Record<Mode, number> = {
   aggressive: 0,
 };
 
-/**
- * Names the tie between two clusters: the strongest link between their units, else what their
- * paths share.
- */
-function describeTie(
-  context: AnalysisContext,
-  graph: LinkGraph,
-  a: readonly number[],
-  b: readonly number[],
-): Join {
-  const inB = new Set(b);
-  let best: Join | null = null;
-  for (const unit of a) {
-    for (const [other, links] of graph.linksOf(unit)) {
-      if (!inB.has(other)) continue;
-      for (const found of links) {
-        const join = { kind: found.kind, weight: found.weight };
-        const nameable = join.weight >= MIN_NAMED_WEIGHT && evidence[join.kind] > 0;
-        if (nameable && (!best || compareJoins(join, best) < 0)) best = join;
-      }
-    }
-  }
-  if (best) return best;
-
-  const pathsOf = (units: readonly number[]) =>
-    units.map((unit) => context.units[unit]?.path ?? '');
-  const pathsA = pathsOf(a);
-  const pathsB = pathsOf(b);
-  const shares = (key: (path: string) => string) => {
-    const keys = new Set(pathsA.map(key));
-    return pathsB.some((path) => keys.has(key(path)));
-  };
-  if (shares((path) => path)) return { kind: 'same-file', weight: 0 };
-  if (shares(folderOf)) return { kind: 'same-folder', weight: 0 };
-  if (shares((path) => path.split('/')[0] ?? '')) return { kind: 'same-area', weight: 0 };
+/** Names what the paths of a cluster's units share, for a cluster that no link names. */
+function locationJoin(context: AnalysisContext, members: readonly number[]): Join {
+  const paths = members.map((unit) => context.units[unit]?.path ?? '');
+  const repeats = (key: (path: string) => string) => new Set(paths.map(key)).size < paths.length;
+  if (repeats((path) => path)) return { kind: 'same-file', weight: 0 };
+  if (repeats(folderOf)) return { kind: 'same-folder', weight: 0 };
+  if (repeats((path) => path.split('/')[0] ?? '')) return { kind: 'same-area', weight: 0 };
   return { kind: 'unseparated', weight: 0 };
+}
+
+/**
+ * Lists the ties that hold each cluster together, for its rationale: the joins recorded while
+ * partitioning (a rename, a leftover), the links between its units that count for joining,
+ * and else what their paths share.
+ */
+function describeClusters(
+  context: AnalysisContext,
+  links: readonly Link[],
+  clustering: Clustering,
+  clusters: readonly number[][],
+): Join[][] {
+  const position = new Map(clusters.map((members, index) => [members[0] ?? 0, index]));
+  const joins = clusters.map((members) =>
+    clustering.joinsOf(members[0] ?? 0).filter((join) => join.kind !== 'unseparated'),
+  );
+  for (const found of links) {
+    const root = clustering.find(found.a);
+    if (root !== clustering.find(found.b)) continue;
+    if (found.weight < MIN_NAMED_WEIGHT || evidence[found.kind] <= 0) continue;
+    joins[position.get(root) ?? 0]?.push({ kind: found.kind, weight: found.weight });
+  }
+  return joins.map((list, index) => {
+    const members = clusters[index] ?? [];
+    if (list.length > 0 || members.length < 2) return list;
+    return [locationJoin(context, members)];
+  });
 }
 
 /**
@@ -90,6 +88,12 @@ function newFileUses(context: AnalysisContext, requirements: readonly Requiremen
   return pairs;
 }
 
+/** Units grouped into batches, in order of their first unit, with the ties of each. */
+export interface Partition {
+  clusters: number[][];
+  joins: Join[][];
+}
+
 /**
  * Partitions the units into clusters, each a batch:
  * 1. Binding links (a rename, a manifest and its lockfile) join their units.
@@ -102,9 +106,8 @@ export function partitionUnits(
   links: readonly Link[],
   requirements: readonly Requirement[],
   mode: Mode,
-): Clustering {
+): Partition {
   const clustering = new Clustering(context.units.length);
-  const graph = new LinkGraph(links);
 
   for (const found of links) {
     if (BINDING_KINDS.has(found.kind) && found.weight >= BINDING_WEIGHT) {
@@ -113,12 +116,12 @@ export function partitionUnits(
   }
 
   const sizes = context.units.map((unit) => Math.sqrt(unitSize(unit)));
-  const describe = (a: readonly number[], b: readonly number[]) =>
-    describeTie(context, graph, a, b);
   const apart = mode === 'aggressive' ? newFileUses(context, requirements) : new Set<number>();
   const scores = scorePairs(context, links, mode, apart);
-  agglomerate(clustering, scores, sizes, describe, weighUnitWords(context));
-  joinLeftovers(clustering, graph, context.units, context.features, MAX_LEFTOVER_LINES[mode]);
+  agglomerate(clustering, scores, sizes, compareUnitWords(context));
+  joinLeftovers(clustering, links, context.units, context.features, MAX_LEFTOVER_LINES[mode]);
   joinRequirementCycles(clustering, requirements);
-  return clustering;
+
+  const clusters = clustering.clusters();
+  return { clusters, joins: describeClusters(context, links, clustering, clusters) };
 }

@@ -1,4 +1,4 @@
-import type { FileCategory, FileChange, FileContent } from '../footprint/types.js';
+import type { FileCategory, FileChange, FileContent, HunkText } from '../footprint/types.js';
 
 /**
  * What a change is about, from its file's category. A small leftover joins a batch only when
@@ -35,19 +35,21 @@ export interface ChangeUnit {
   /** Indices into `file.hunks` the unit takes: all of them for a whole file. */
   hunks: number[];
   whole: boolean;
-  added: string[];
-  removed: string[];
+  added: readonly string[];
+  removed: readonly string[];
   /** First and last staged line the unit touches (for a deletion, the line before it). */
   newStart: number;
   newEnd: number;
   concern: Concern;
 }
 
+const EMPTY_HUNK: HunkText = { added: [], removed: [] };
+
 /** Categories whose hunks never go to different commits: a partial lockfile locks nothing. */
 const WHOLE_FILE_CATEGORIES: ReadonlySet<FileCategory> = new Set(['lockfile', 'generated']);
 
 /** Returns true when a file's hunks must stay in one batch. */
-export function isWholeFileChange(file: FileChange, content: FileContent | undefined): boolean {
+function isWholeFileChange(file: FileChange, content: FileContent | undefined): boolean {
   if (file.status !== 'modified' || file.hunks.length <= 1) return true;
   if (file.binary || file.opaque !== undefined || file.symlink) return true;
   if (file.oldMode !== file.newMode) return true;
@@ -66,7 +68,7 @@ function makeUnit(
   hunks: number[],
   whole: boolean,
 ): ChangeUnit {
-  const texts = hunks.map((hunk) => content?.hunks[hunk] ?? { added: [], removed: [] });
+  const texts = hunks.map((hunk) => content?.hunks[hunk] ?? EMPTY_HUNK);
   const first = file.hunks[hunks[0] ?? 0];
   const last = file.hunks[hunks[hunks.length - 1] ?? 0];
   return {
@@ -75,8 +77,9 @@ function makeUnit(
     file,
     hunks,
     whole,
-    added: texts.flatMap((text) => text.added),
-    removed: texts.flatMap((text) => text.removed),
+    added: texts.length === 1 ? (texts[0] as HunkText).added : texts.flatMap((text) => text.added),
+    removed:
+      texts.length === 1 ? (texts[0] as HunkText).removed : texts.flatMap((text) => text.removed),
     newStart: first?.newStart ?? 0,
     newEnd: last ? last.newStart + Math.max(last.newLines - 1, 0) : 0,
     concern: concernOf(file),

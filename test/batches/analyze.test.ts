@@ -60,7 +60,7 @@ describe('analyzeBatches', () => {
       'src/parser/tokenizer.ts',
       'test/parser/tokenizer.test.ts',
     ]);
-    assert.match(batches[1]?.rationale ?? '', /^test and the source it tests;/);
+    assert.match(batches[1]?.rationale ?? '', /^test and the source it tests[,;]/);
     assert.equal(batches[2]?.message, 'docs: update README');
     assert.equal(batches[2]?.type, 'docs');
   });

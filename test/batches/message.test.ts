@@ -7,14 +7,12 @@ import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builde
 
 /**
  * Returns the message of the only batch of a change; fails when the change splits. Changes of
- * several files without content that relates them are read in conservative mode, which keeps
- * them in one batch.
+ * several files are read as if a merge were in progress, so that they make one batch whatever
+ * relates them: these tests check messages, not grouping.
  */
-function messageOf(
-  specs: FileSpec[],
-  mode: Mode = specs.length > 1 ? 'conservative' : 'balanced',
-): string {
-  const { batches } = analyzeBatches(makeFootprint(specs), { mode });
+function messageOf(specs: FileSpec[], mode: Mode = 'balanced'): string {
+  const options = specs.length > 1 ? { operation: 'merge' as const } : {};
+  const { batches } = analyzeBatches(makeFootprint(specs, options), { mode });
   assert.equal(batches.length, 1, `expected one batch, got ${batches.length}`);
   return batches[0]?.message ?? '';
 }

@@ -135,9 +135,12 @@ for (const [answer, committed] of [
       const start = captureState(created);
       const command = `${process.execPath} ${footprintBin} commit --color never`;
 
+      // CI=true turns prompts off, so the prompt test runs as a person's terminal would.
+      const env = gitTestEnv();
+      delete env['CI'];
       const result = spawnSync('script', ['-qec', command, '/dev/null'], {
         cwd: created.dir,
-        env: gitTestEnv(),
+        env,
         input: `${answer}\n`,
         encoding: 'utf8',
       });

@@ -48,7 +48,7 @@ function linkGroup(kind: 'rename' | 'similar-edit', units: readonly number[], we
 }
 
 /** Share of units past which an identifier is too common to tie two of them. */
-const MAX_SHARE = 0.25;
+const MAX_SHARE = 0.5;
 
 /**
  * Links units whose changed lines share rare identifiers. Each shared identifier adds its

@@ -113,7 +113,7 @@ function linkTestUnits(
 }
 
 /** A test and the source it tests; `byName` when only their stems pair them. */
-export interface TestSourcePair {
+interface TestSourcePair {
   test: FileChange;
   source: FileChange;
   byName: boolean;
@@ -124,7 +124,7 @@ export interface TestSourcePair {
  * source roots are set aside (`src/foo.ts` with `src/foo.test.ts`, `src/__tests__/foo.test.ts`
  * or `test/foo.test.ts`), or else the only changed source with that stem.
  */
-export function findTestSourcePairs(files: readonly FileChange[]): TestSourcePair[] {
+function findTestSourcePairs(files: readonly FileChange[]): TestSourcePair[] {
   const sources = files.filter((file) => isCode(file) && testTargetOf(file) === null);
   const sourcesByStem = groupBy(sources, (file) => stemOf(file.path));
 

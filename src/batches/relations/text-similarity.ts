@@ -3,10 +3,10 @@ import { weights } from '../weights.js';
 import { link, type AnalysisContext, type Link } from './context.js';
 
 /** Share of units past which a word is too common in the change to tie two of them. */
-const MAX_SHARE = 0.7;
+const MAX_SHARE = 0.85;
 
 /** Similarities below this link nothing; they are noise. */
-const MIN_SIMILARITY = 0.1;
+const MIN_SIMILARITY = 0.2;
 
 /** Counts the words of a unit: its changed identifiers, whole and split, and its path. */
 function countWords(context: AnalysisContext, unit: number): Map<string, number> {
@@ -59,15 +59,22 @@ export function vectorLength(vector: ReadonlyMap<string, number>): number {
   return Math.sqrt(sum);
 }
 
-/**
- * Links units whose words are alike: the cosine of their tf-idf vectors over the words of
- * their changed identifiers (whole and split at case changes and underscores) and of their
- * paths. Words in more than half the units, or in one only, are left out of the sum but not
- * of the lengths, so one shared word among many counts little.
- */
-export function findTextSimilarityLinks(context: AnalysisContext): Link[] {
+/** The words of every unit and the dot products of each pair over their distinctive words. */
+export interface WordTable {
+  vectors: Array<Map<string, number>>;
+  lengths: number[];
+  /** Row-major n-by-n matrix; only entries with a < b are filled. */
+  dots: Float64Array;
+}
+
+const tables = new WeakMap<AnalysisContext, WordTable>();
+
+/** Weighs the words of every unit and multiplies each pair's vectors, once per analysis. */
+export function compareUnitWords(context: AnalysisContext): WordTable {
+  const cached = tables.get(context);
+  if (cached) return cached;
+
   const { vectors, distinctive } = weighUnitWords(context);
-  const lengths = vectors.map(vectorLength);
   const holders = new Map<string, Array<[number, number]>>();
   vectors.forEach((vector, unit) => {
     for (const [word, weight] of vector) {
@@ -79,25 +86,40 @@ export function findTextSimilarityLinks(context: AnalysisContext): Link[] {
   });
 
   const count = vectors.length;
-  const dots = new Map<number, number>();
+  const dots = new Float64Array(count * count);
   for (const list of holders.values()) {
     for (let i = 0; i < list.length; i += 1) {
       const [a, weightA] = list[i] as [number, number];
       for (let j = i + 1; j < list.length; j += 1) {
         const [b, weightB] = list[j] as [number, number];
-        const key = a * count + b;
-        dots.set(key, (dots.get(key) ?? 0) + weightA * weightB);
+        dots[a * count + b] = (dots[a * count + b] ?? 0) + weightA * weightB;
       }
     }
   }
 
+  const table = { vectors, lengths: vectors.map(vectorLength), dots };
+  tables.set(context, table);
+  return table;
+}
+
+/**
+ * Links units whose words are alike: the cosine of their tf-idf vectors over the words of
+ * their changed identifiers (whole and split at case changes and underscores) and of their
+ * paths. Words in one unit only, or in more than MAX_SHARE of them, are left out of the sum
+ * but not of the lengths, so one shared word among many counts little.
+ */
+export function findTextSimilarityLinks(context: AnalysisContext): Link[] {
+  const { lengths, dots } = compareUnitWords(context);
+  const count = lengths.length;
   const links: Link[] = [];
-  for (const [key, dot] of dots) {
-    const a = Math.floor(key / count);
-    const b = key % count;
-    const similarity = dot / ((lengths[a] || 1) * (lengths[b] || 1));
-    if (similarity >= MIN_SIMILARITY) {
-      links.push(link('similar-text', a, b, Math.min(1, similarity) * weights.similarText));
+  for (let a = 0; a < count; a += 1) {
+    for (let b = a + 1; b < count; b += 1) {
+      const dot = dots[a * count + b] ?? 0;
+      if (dot === 0) continue;
+      const similarity = dot / ((lengths[a] || 1) * (lengths[b] || 1));
+      if (similarity >= MIN_SIMILARITY) {
+        links.push(link('similar-text', a, b, Math.min(1, similarity) * weights.similarText));
+      }
     }
   }
   return links;
