@@ -3,7 +3,7 @@
 // (dist/main.js, see src/cli/launch.ts). Heavy packages that only some commands need stay
 // external and are loaded on first use.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -49,15 +49,42 @@ const launcher = await build({
 
 const outputs = [...cli.outputFiles, ...launcher.outputFiles].map((file) => ({
   file: file.path,
-  text: file.path.endsWith('.cjs') ? rewriteExternalImports(file.text, cli.metafile) : file.text,
+  text: file.path.endsWith('.cjs')
+    ? wrapForLauncher(rewriteExternalImports(file.text, cli.metafile))
+    : file.text,
 }));
 
 // Written once everything above succeeded, so a failed build leaves the last one in place.
-// Old outputs and code caches of earlier builds would pile up beside the new ones.
-rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// Each file is replaced by a rename, so a footprint process started meanwhile (another
+// checkout's tests, a hook) reads either the old file or the new one, never a missing or
+// half-written one. Outputs and code caches of earlier builds are removed after.
+const dist = path.join(root, 'dist');
+mkdirSync(dist, { recursive: true });
 for (const { file, text } of outputs) {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+const written = new Set(outputs.map(({ file }) => path.resolve(file)));
+for (const name of readdirSync(dist)) {
+  const entry = path.join(dist, name);
+  if (!written.has(entry)) rmSync(entry, { recursive: true, force: true });
+}
+
+/**
+ * Wraps the bundle in the function expression that the launcher runs (WRAPPER_START in
+ * src/cli/launch.ts, which a test compares with the built bundle). Written here, the launcher
+ * compiles the file's text as it is instead of copying 2 MB into a wrapped string on every run.
+ * The source map comment stays last, and the wrapper adds no line before the code, so the
+ * map still fits.
+ */
+function wrapForLauncher(text) {
+  const start = '(function (exports, require, module, __filename, __dirname, __footprintImport) { ';
+  const mapComment = text.lastIndexOf('\n//# sourceMappingURL=');
+  const body = mapComment < 0 ? text : text.slice(0, mapComment);
+  const tail = mapComment < 0 ? '' : text.slice(mapComment);
+  return `${start}${body}\n})${tail}`;
 }
 
 /**

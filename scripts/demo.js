@@ -38,7 +38,7 @@ run('git', ['init', '-q', '--initial-branch=main']);
 writeInitialProject();
 
 heading(2, 'Install footprint and its hook with footprint init');
-// Stands in for `npm install --save-dev footprint`: the same node_modules/.bin link, to this checkout.
+// Stands in for `npm install --save-dev footprint-cli`: the same node_modules/.bin link, to this checkout.
 mkdirSync(path.dirname(localBin), { recursive: true });
 symlinkSync(footprintBin, localBin);
 console.log(chalk.dim(`linked node_modules/.bin/footprint to ${footprintBin}`));

@@ -67,7 +67,7 @@ function sourceFileOf(
   const filePath = url.startsWith('file://') ? fileURLToPath(url) : url;
 
   const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(filePath);
-  if (!/\/dist\/[^/]+\.js$/.test(filePath)) {
+  if (!/\/dist\/[^/]+\.c?js$/.test(filePath)) {
     return packageMatch ? `node_modules/${packageMatch[1]}` : filePath;
   }
 

@@ -39,6 +39,9 @@ export function isFootprintBuilt(paths: ProjectPaths): boolean {
   return existsSync(paths.footprintBundle);
 }
 
+/** A little more than the launcher's RACY_WINDOW_NS (src/cli/launch.ts). */
+const LAUNCHER_RACY_WINDOW_MS = 2100;
+
 /** Files of the footprint package that `bin/footprint.js` reads at run time. */
 const PACKAGE_ENTRIES = ['package.json', 'bin', 'dist', 'schemas'];
 
@@ -55,6 +58,10 @@ export function snapshotFootprintBuild(paths: ProjectPaths, folder: string): Pro
       cpSync(source, path.join(folder, entry), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(path.join(paths.root, 'node_modules'), path.join(folder, 'node_modules'));
+  // The launcher names the code cache of a bundle changed in the last 2 seconds by a hash of
+  // its bytes, and of an older one by its stat data. Waiting here lets the warm-up runs fill
+  // the cache that the timed runs use.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LAUNCHER_RACY_WINDOW_MS);
 
   const copy = resolveProjectPaths(folder);
   return {
@@ -118,14 +125,15 @@ export function buildCommands(
 
 /**
  * Describes the build that was timed, as `sha1 1a2b3c4d, built 2026-01-01T00:00:00.000Z`: a
- * hash over the names and contents of the bundle's `.js` files, and the newest file time.
+ * hash over the names and contents of the launcher and the bundle (`.js` and `.cjs` files),
+ * and the newest file time.
  */
 export function describeBuild(paths: ProjectPaths): string {
   const dist = path.dirname(paths.footprintBundle);
   const hash = createHash('sha1');
   let newest = 0;
   for (const name of readdirSync(dist).sort()) {
-    if (!name.endsWith('.js')) continue;
+    if (!name.endsWith('.js') && !name.endsWith('.cjs')) continue;
     const file = path.join(dist, name);
     hash.update(name).update(readFileSync(file));
     newest = Math.max(newest, statSync(file).mtimeMs);

@@ -30,7 +30,7 @@ Times \`footprint precommit --no-llm\` against \`git diff --cached --numstat\`, 
 configuration that matches nothing, and \`node -e 0\`, on the same staged change.
 
   --sizes LIST      files per generated repository (default 1000,10000,100000)
-  --staged LIST     files staged per case (default 1,20,200)
+  --staged LIST     files staged per case (default 1,20,200; 400 times a large change)
   --runs N          timed runs per command and case, after the warm-up (default 15)
   --warmup N        untimed runs per command and case first (default 2)
   --commits LIST    commits of generated history, one repository each (default 30)

@@ -4,6 +4,7 @@
  * same staged change, in generated repositories or a copy of a local clone.
  *
  *   node --import tsx bench/hook/run.ts --sizes 1000,10000,100000 --staged 1,20,200 --runs 15
+ *   node --import tsx bench/hook/run.ts --sizes 10000,100000 --staged 400 --runs 7
  *   node --import tsx bench/hook/run.ts --repo /tmp/svelte --stage 21 --cpu-prof /tmp/prof [--json]
  *
  * Run `node scripts/build.js` first: footprint runs from its built bundle.

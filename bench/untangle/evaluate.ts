@@ -1,4 +1,5 @@
 import { analyzeBatches } from '../../src/batches/analyze.js';
+import type { CoChangeModel } from '../../src/batches/co-change.js';
 import type { Mode } from '../../src/batches/types.js';
 import type { TreeRepository } from '../../src/footprint/from-trees.js';
 import type { Footprint } from '../../src/footprint/types.js';
@@ -30,6 +31,8 @@ export interface EvaluationSettings {
   mode: Mode;
   maxHunks: number;
   maxDiffBytes: number;
+  /** Returns the learned model the analysis gets for a composite's base; none without it. */
+  modelAt?: (base: string) => Promise<CoChangeModel>;
 }
 
 /** The scores of one composite, for the analysis and for each baseline. */
@@ -69,7 +72,8 @@ export type Evaluation = { result: CompositeResult } | { skipped: SkipReason };
 /**
  * Runs the analysis on a composite's base and final trees, as a pre-commit hook would see the
  * change staged, then scores its batches against the commits. The analysis gets only the two
- * trees and the base commit's id: no commit message and nothing after the base.
+ * trees and the base commit's id, and with `settings.modelAt` a model learned from the base and
+ * its ancestors: no commit message of the composite and nothing after the base.
  */
 export async function evaluateComposite(
   repository: TreeRepository,
@@ -90,6 +94,8 @@ async function evaluateReadable(
   settings: EvaluationSettings,
 ): Promise<Evaluation> {
   const trees = await readTrees(repository, composite);
+  // The model is learned before the change is staged, so its time is not the analysis'.
+  const model = settings.modelAt ? await settings.modelAt(composite.base) : undefined;
   const cpuStarted = process.cpuUsage();
   const started = performance.now();
   const input = await repository.buildFootprint({
@@ -99,7 +105,10 @@ async function evaluateReadable(
     head: { oid: composite.base, ref: null, detached: true },
   });
   const analysisStarted = performance.now();
-  const analysis = analyzeBatches(input, { mode: settings.mode });
+  const analysis = analyzeBatches(
+    input,
+    model ? { mode: settings.mode, model } : { mode: settings.mode },
+  );
   const finished = performance.now();
   const cpu = process.cpuUsage(cpuStarted);
 

@@ -15,6 +15,11 @@ export interface UntangleOptions {
   maxHunks: number;
   maxDiffBytes: number;
   mode: Mode;
+  /**
+   * Give the analysis the co-change model that `footprint learn` would have learned on each
+   * composite's base, from that commit and its ancestors only.
+   */
+  learn: boolean;
   /** Print one line per composite to stderr. */
   details: boolean;
   json: boolean;
@@ -35,6 +40,8 @@ commits, next to four baselines (one batch, per file, per directory, per hunk).
   --max-hunks N        skip composites with more hunks than this (default 200)
   --max-diff-bytes N   blobs larger than this many bytes are not diffed (default 1048576)
   --mode MODE          conservative, balanced or aggressive (default balanced)
+  --learn              give the analysis the model footprint learn would have learned on
+                       each composite's base (its history up to the base, nothing after)
   --details            print one line per composite to stderr
   --json               print one JSON document instead of the tables
   -h, --help           print this help`;
@@ -56,6 +63,7 @@ export function parseOptions(argv: readonly string[]): UntangleOptions {
       'max-hunks': { type: 'string', default: '200' },
       'max-diff-bytes': { type: 'string', default: String(createDefaultConfig().maxDiffBytes) },
       mode: { type: 'string', default: 'balanced' },
+      learn: { type: 'boolean', default: false },
       details: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -79,6 +87,7 @@ export function parseOptions(argv: readonly string[]): UntangleOptions {
     maxHunks: parseInteger('--max-hunks', values['max-hunks'], 1),
     maxDiffBytes: parseInteger('--max-diff-bytes', values['max-diff-bytes'], 1),
     mode: values.mode as Mode,
+    learn: values.learn,
     details: values.details,
     json: values.json,
     help,

@@ -15,6 +15,7 @@ import {
   type SkipReason,
 } from './evaluate.js';
 import { readFirstParentHistory, type HistoryCommit } from './history.js';
+import { LearnedModels } from './learned-model.js';
 import { currentLoad, describeContext, formatContext } from './machine.js';
 import { parseOptions, USAGE, type UntangleOptions } from './options.js';
 import { formatGroup } from './report.js';
@@ -45,9 +46,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const history = readFirstParentHistory(options.repo, options.ref);
   progress(`${history.length} first-parent commits in ${options.repo}`);
   const repository = await TreeRepository.open({ cwd: options.repo, env: cleanEnv() });
+  const models = options.learn ? await LearnedModels.open(options.repo, cleanEnv()) : null;
   const runs: SizeRun[] = [];
   try {
-    for (const size of options.sizes) runs.push(await runSize(repository, history, size, options));
+    for (const size of options.sizes) {
+      runs.push(await runSize(repository, history, size, options, models));
+    }
   } finally {
     repository.close();
   }
@@ -81,6 +85,7 @@ async function runSize(
   history: readonly HistoryCommit[],
   size: number,
   options: UntangleOptions,
+  models: LearnedModels | null,
 ): Promise<SizeRun> {
   const candidates = shuffleComposites(findComposites(history, size), options.seed * 1000 + size);
   const run: SizeRun = { size, available: candidates.length, results: [], skipped: {} };
@@ -89,6 +94,7 @@ async function runSize(
     maxHunks: options.maxHunks,
     maxDiffBytes: options.maxDiffBytes,
   };
+  if (models) settings.modelAt = (base) => models.modelAt(base);
   const taken = new Set<string>();
 
   // One untimed run first, so that the times do not include opening packs and compiling code.

@@ -83,7 +83,7 @@ class ClusterScores {
   }
 }
 
-/** How agglomeration records its joins; the links inside a cluster name them later. */
+/** The join agglomeration records, unnamed because the links inside a cluster name it later. */
 const UNNAMED_JOIN: Join = { kind: 'unseparated', weight: 0 };
 
 /**

@@ -12,7 +12,7 @@ const MAX_LINE_LENGTH = 400;
 export const MAX_UNIT_LINES = 1500;
 
 /**
- * Keywords of common languages and words so frequent in code and prose that sharing them says
+ * Keywords of common languages and words so frequent in code and prose that sharing them tells
  * nothing about two edits belonging together.
  */
 const COMMON_WORDS = new Set(
@@ -45,8 +45,8 @@ export function isCommonWord(word: string): boolean {
 }
 
 /**
- * Returns how much a shared identifier says about two edits belonging together, in [0, 1]:
- * compound names such as `parseArgs` or `max_edit_length` say most, short words least.
+ * Returns how strongly a shared identifier ties two edits, in [0, 1]. Compound names such as
+ * `parseArgs` or `max_edit_length` tie them most, and short words least.
  */
 export function specificityOf(word: string): number {
   if (isCommonWord(word)) return 0;

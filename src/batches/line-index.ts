@@ -18,7 +18,7 @@ export class LineIndex {
     return this.starts.length;
   }
 
-  /** Returns the 1-based line that holds `offset`. */
+  /** Returns the 1-based line that contains `offset`. */
   lineAt(offset: number): number {
     let low = 0;
     let high = this.starts.length - 1;

@@ -35,7 +35,7 @@ const MAX_ATTEMPTS = 32;
 
 /**
  * CommonJS `require('./x')`, which es-module-lexer does not report. The quoted specifier is
- * bounded and holds no quote or line break, so a match costs time linear in the text.
+ * bounded and contains no quote or line break, so a match costs time linear in the text.
  */
 const REQUIRE_CALL = /\brequire\s*\(\s*(['"])([^'"\r\n]{1,500})\1\s*\)/g;
 

@@ -43,6 +43,8 @@ interface Location {
   folder: string;
   top: string;
   packageFolder: string;
+  /** True when the change adds the file. */
+  added: boolean;
 }
 
 function locate(unit: ChangeUnit): Location {
@@ -51,12 +53,16 @@ function locate(unit: ChangeUnit): Location {
     folder: folderOf(unit.path),
     top: topFolderOf(unit.path),
     packageFolder: packageOf(unit.path),
+    added: unit.file.status === 'added',
   };
 }
 
-/** Log-odds that two files are one commit from where they are. */
+/** Log-odds that two files are one commit from where they are and whether both are new. */
 function locationScore(a: Location, b: Location): number {
   let score = 0;
+  if (a.added && b.added && a.path !== b.path) {
+    score += pairPrior.addedFiles + (a.folder === b.folder ? pairPrior.addedSameFolder : 0);
+  }
   if (a.path === b.path) score += pairPrior.sameFile;
   else if (a.folder === b.folder) score += pairPrior.sameFolder;
   else if (isWithin(a.folder, b.folder) || isWithin(b.folder, a.folder))
@@ -65,6 +71,45 @@ function locationScore(a: Location, b: Location): number {
   if (a.packageFolder !== '' && a.packageFolder === b.packageFolder) score += pairPrior.samePackage;
   else if (a.packageFolder !== '' && b.packageFolder !== '') score += pairPrior.otherPackage;
   return score;
+}
+
+/** The location score of every pair of the units' paths, and the path of each unit. */
+interface PathPlaces {
+  count: number;
+  /** Position of each unit's path in the table. */
+  placeOf: Int32Array;
+  /** Row-major count-by-count table of locationScore. */
+  scores: Float64Array;
+}
+
+/**
+ * Scores the location of each pair of distinct paths once. Units of one file share their
+ * path, so the table is smaller than the units' pairs and the pair loop only reads it.
+ */
+function locatePaths(units: readonly ChangeUnit[]): PathPlaces {
+  const placeByPath = new Map<string, number>();
+  const locations: Location[] = [];
+  const placeOf = new Int32Array(units.length);
+  units.forEach((unit, index) => {
+    let place = placeByPath.get(unit.path);
+    if (place === undefined) {
+      place = locations.length;
+      placeByPath.set(unit.path, place);
+      locations.push(locate(unit));
+    }
+    placeOf[index] = place;
+  });
+
+  const count = locations.length;
+  const scores = new Float64Array(count * count);
+  for (let a = 0; a < count; a += 1) {
+    for (let b = a; b < count; b += 1) {
+      const score = locationScore(locations[a] as Location, locations[b] as Location);
+      scores[a * count + b] = score;
+      scores[b * count + a] = score;
+    }
+  }
+  return { count, placeOf, scores };
 }
 
 const CONCERNS: readonly Concern[] = ['code', 'test', 'docs', 'dependencies', 'setup', 'ci'];
@@ -112,16 +157,17 @@ export function scorePairs(
   const { units } = context;
   const count = units.length;
   const scores = new Float64Array(count * count);
-  const locations = units.map(locate);
+  const places = locatePaths(units);
   const concerns = concernTable();
   const concernOf = units.map((unit) => CONCERNS.indexOf(unit.concern));
   const base = pairPrior.base + modeBias[mode];
   for (let a = 0; a < count; a += 1) {
-    const locationA = locations[a] as Location;
     const row = (concernOf[a] ?? 0) * CONCERNS.length;
+    const placeRow = (places.placeOf[a] ?? 0) * places.count;
     for (let b = a + 1; b < count; b += 1) {
       const concern = concerns[row + (concernOf[b] ?? 0)] ?? 0;
-      const score = base + locationScore(locationA, locations[b] as Location) + concern;
+      const location = places.scores[placeRow + (places.placeOf[b] ?? 0)] ?? 0;
+      const score = base + location + concern;
       scores[a * count + b] = score;
       scores[b * count + a] = score;
     }
@@ -146,6 +192,15 @@ export function scorePairs(
     scores[b * count + a] = total;
   }
 
+  return keepApart(scores, apart);
+}
+
+/**
+ * Sets the score of each pair in `apart` (keyed `a * count + b` with a < b) to KEPT_APART in
+ * a symmetric n-by-n matrix, and returns the matrix.
+ */
+export function keepApart(scores: Float64Array, apart: ReadonlySet<number>): Float64Array {
+  const count = Math.round(Math.sqrt(scores.length));
   for (const key of apart) {
     const [a, b] = [Math.floor(key / count), key % count];
     scores[a * count + b] = KEPT_APART;

@@ -1,12 +1,13 @@
 import { agglomerate } from './agglomerate.js';
 import { Clustering, type Join } from './clustering.js';
 import { joinLeftovers } from './leftovers.js';
-import { scorePairs } from './pair-scores.js';
+import { keepApart, scorePairs } from './pair-scores.js';
 import { compareUnitWords } from './relations/text-similarity.js';
 import { folderOf } from './paths.js';
 import { isNewPath, type AnalysisContext, type Link } from './relations/context.js';
 import { joinRequirementCycles } from './requirement-cycles.js';
 import type { Requirement } from './requirements.js';
+import { scoreStability } from './stable-scores.js';
 import type { Mode, RelationKind } from './types.js';
 import { unitSize } from './units.js';
 import { evidence } from './weights.js';
@@ -21,10 +22,15 @@ const MIN_NAMED_WEIGHT = 0.3;
 const BINDING_KINDS: ReadonlySet<RelationKind> = new Set(['rename', 'manifest-lockfile']);
 const BINDING_WEIGHT = 0.95;
 
-/** Changed lines at or below which a loose hunk is a leftover that joins a nearby batch. */
+/**
+ * Changed lines at or below which a loose hunk is a leftover that joins a nearby batch. White
+ * space and spelling fixes are leftovers in every mode. Balanced mode used to join one-line
+ * hunks too. A one-line hunk that no pair score joins to a batch often comes from another
+ * commit, so on the untangling benchmark that lowered the adjusted Rand index.
+ */
 const MAX_LEFTOVER_LINES: Record<Mode, number> = {
   conservative: 2,
-  balanced: 1,
+  balanced: 0,
   aggressive: 0,
 };
 
@@ -88,6 +94,23 @@ function newFileUses(context: AnalysisContext, requirements: readonly Requiremen
   return pairs;
 }
 
+/** Joins the units of each binding link, which no later step separates. */
+function joinBindingLinks(clustering: Clustering, links: readonly Link[]): Clustering {
+  for (const found of links) {
+    if (BINDING_KINDS.has(found.kind) && found.weight >= BINDING_WEIGHT) {
+      clustering.join(found.a, found.b, { kind: found.kind, weight: found.weight });
+    }
+  }
+  return clustering;
+}
+
+/**
+ * Units above which the partition agglomerates the pair scores once, without scoreStability:
+ * its three extra runs nearly doubled the time of a 931-hunk change (bench/batches/scaling.ts).
+ * NOTE: a change this large is therefore partitioned a little differently from a smaller one.
+ */
+const MAX_STABLE_UNITS = 300;
+
 /** Units grouped into batches, in order of their first unit, with the ties of each. */
 export interface Partition {
   clusters: number[][];
@@ -97,7 +120,8 @@ export interface Partition {
 /**
  * Partitions the units into clusters, each a batch:
  * 1. Binding links (a rename, a manifest and its lockfile) join their units.
- * 2. Clusters join while the evidence that they are one commit outweighs the evidence against.
+ * 2. Clusters join while the evidence that they are one commit outweighs the evidence against,
+ *    judged on pair scores that measure how steadily two units share a batch (scoreStability).
  * 3. Small leftovers join the most linked cluster of the same concern.
  * 4. Clusters that require each other in a cycle become one.
  */
@@ -107,18 +131,18 @@ export function partitionUnits(
   requirements: readonly Requirement[],
   mode: Mode,
 ): Partition {
-  const clustering = new Clustering(context.units.length);
-
-  for (const found of links) {
-    if (BINDING_KINDS.has(found.kind) && found.weight >= BINDING_WEIGHT) {
-      clustering.join(found.a, found.b, { kind: found.kind, weight: found.weight });
-    }
-  }
+  const bound = () => joinBindingLinks(new Clustering(context.units.length), links);
+  const clustering = bound();
 
   const sizes = context.units.map((unit) => Math.sqrt(unitSize(unit)));
   const apart = mode === 'aggressive' ? newFileUses(context, requirements) : new Set<number>();
   const scores = scorePairs(context, links, mode, apart);
-  agglomerate(clustering, scores, sizes, compareUnitWords(context));
+  const words = compareUnitWords(context);
+  const stable =
+    context.units.length <= MAX_STABLE_UNITS
+      ? keepApart(scoreStability(scores, sizes, words, bound), apart)
+      : scores;
+  agglomerate(clustering, stable, sizes, words);
   joinLeftovers(clustering, links, context.units, context.features, MAX_LEFTOVER_LINES[mode]);
   joinRequirementCycles(clustering, requirements);
 

@@ -1,9 +1,9 @@
 import type { FileCategory, FileChange, FileContent, HunkText } from '../footprint/types.js';
 
 /**
- * What a change is about, from its file's category. A small leftover joins a batch only when
- * the batch already holds a change of the same concern, so a docs typo never rides along with
- * a feature.
+ * The kind of work a change is, from its file's category. A small leftover joins a batch only
+ * when the batch already contains a change of the same concern, so a docs typo never rides
+ * along with a feature.
  */
 export type Concern = 'code' | 'test' | 'docs' | 'dependencies' | 'setup' | 'ci';
 
@@ -24,8 +24,9 @@ const CONCERN_OF_CATEGORY: Record<FileCategory, Concern> = {
 
 /**
  * The smallest part of the staged change that a batch takes: one hunk of a modified file, or a
- * whole file when its change cannot be split (an addition, deletion, rename, copy, type or mode
- * change, a binary or opaque file, a lockfile, a generated file, a file with one hunk).
+ * whole file when its change cannot be split. Additions, deletions, renames, copies, type and
+ * mode changes, binary and opaque files, lockfiles, generated files and one-hunk files are
+ * whole.
  */
 export interface ChangeUnit {
   /** Position in the sorted list of units, which every other structure indexes by. */

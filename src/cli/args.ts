@@ -3,8 +3,10 @@ import type { Mode } from '../batches/types.js';
 import { UserError } from '../errors.js';
 import { COLOR_CHOICES, type ColorChoice } from '../output/color.js';
 import {
+  invalidDateMessage,
   invalidOptionValueMessage,
   missingOptionValueMessage,
+  negativeCountMessage,
   optionOfOtherCommandMessage,
   requiredOptionMessage,
   unexpectedArgumentMessage,
@@ -104,31 +106,32 @@ const OPTION_SPECS: Record<string, OptionSpec> = {
   limit: { type: 'string', valueHint: 'a number of fossils' },
 };
 
-const BASE_OPTIONS = ['help', 'version', 'color', 'debug', 'cwd'];
-const PIPELINE_OPTIONS = [...BASE_OPTIONS, 'json', 'mode', 'no-llm'];
+/** Options whose value is a count, so that `-1` is a negative value rather than an option. */
+const COUNT_OPTIONS: ReadonlySet<string> = new Set(['max-commits', 'keep', 'limit']);
 
-/** Options each command accepts. `validate` takes --mode and --no-llm, which have no effect there. */
+/** Options whose value is a date or an age, so that `-1d` is an invalid age rather than an option. */
+const DATE_OPTIONS: ReadonlySet<string> = new Set(['since', 'until', 'older-than']);
+
+const BASE_OPTIONS = ['help', 'version', 'color', 'debug', 'cwd'];
+/**
+ * The common options, which every command but the hook's `prepare-commit-msg` accepts, so a
+ * script can pass the same flags to each. `validate`, `undo`, `learn`, `fossils` and `init`
+ * accept --mode and --no-llm and ignore them, and `init` rejects --json when it runs.
+ */
+const COMMON_OPTIONS = [...BASE_OPTIONS, 'json', 'mode', 'no-llm'];
+
+/** Options each command accepts. */
 const COMMAND_OPTIONS: Record<CommandName, string[]> = {
-  precommit: [...PIPELINE_OPTIONS, 'format'],
-  analyze: [...PIPELINE_OPTIONS, 'format'],
-  strategy: [...PIPELINE_OPTIONS, 'output'],
-  validate: [...PIPELINE_OPTIONS, 'strategy'],
-  init: [...BASE_OPTIONS, 'uninstall'],
+  precommit: [...COMMON_OPTIONS, 'format'],
+  analyze: [...COMMON_OPTIONS, 'format'],
+  strategy: [...COMMON_OPTIONS, 'output'],
+  validate: [...COMMON_OPTIONS, 'strategy'],
+  init: [...COMMON_OPTIONS, 'uninstall'],
   'prepare-commit-msg': BASE_OPTIONS,
-  commit: [...BASE_OPTIONS, 'mode', 'no-llm', 'strategy', 'dry-run', 'yes', 'no-verify'],
-  undo: BASE_OPTIONS,
-  learn: [...BASE_OPTIONS, 'json', 'max-commits', 'since', 'full'],
-  fossils: [
-    ...BASE_OPTIONS,
-    'json',
-    'type',
-    'since',
-    'until',
-    'limit',
-    'keep',
-    'older-than',
-    'dry-run',
-  ],
+  commit: [...COMMON_OPTIONS, 'strategy', 'dry-run', 'yes', 'no-verify'],
+  undo: COMMON_OPTIONS,
+  learn: [...COMMON_OPTIONS, 'max-commits', 'since', 'full'],
+  fossils: [...COMMON_OPTIONS, 'type', 'since', 'until', 'limit', 'keep', 'older-than', 'dry-run'],
 };
 
 /**
@@ -210,6 +213,13 @@ function checkToken(token: ScanToken, allowed: string[], command: CommandName | 
     if (value !== undefined)
       throw new UserError(unexpectedOptionValueMessage(token.rawName, value));
     return;
+  }
+  // A negative number would otherwise read as a missing value followed by an option.
+  if (value !== undefined && COUNT_OPTIONS.has(token.name) && /^-\d/.test(value)) {
+    throw new UserError(negativeCountMessage(token.rawName, value, spec.valueHint ?? 'a count'));
+  }
+  if (value !== undefined && DATE_OPTIONS.has(token.name) && /^-\d/.test(value)) {
+    throw new UserError(invalidDateMessage(token.rawName, value));
   }
   const missing =
     value === undefined || value === '' || (!token.inlineValue && value.startsWith('-'));

@@ -19,6 +19,10 @@ const BASE_OPTIONS = `Options:
   --cwd DIR           Run as if footprint had been started in DIR
   -h, --help          Show this help`;
 
+/** The common options that undo, learn, fossils and init accept but have no use for. */
+const UNUSED_COMMON_OPTIONS = `  --mode MODE         Accepted, as by every command, and ignored
+  --no-llm            Accepted, as by every command, and ignored`;
+
 const EXIT_CODES = `Exit codes: 0 passed or valid, 1 blocked or invalid, 2 usage or configuration error,
 3 internal error (precommit lets the commit through instead, unless "failClosed" is true),
 130 interrupted.`;
@@ -100,16 +104,19 @@ changes nothing.
   --uninstall         Remove footprint's hooks and put back the hooks they replaced; remove
                       the starter configuration and fossils/.gitignore when unchanged
 ${BASE_OPTIONS}
+${UNUSED_COMMON_OPTIONS}
+  --json              Rejected with exit 2, because init has no JSON output yet
 `,
   'prepare-commit-msg': `Usage: footprint prepare-commit-msg FILE [SOURCE [COMMIT]] [options]
 
 Runs as git's prepare-commit-msg hook, with git's arguments: the message file, the message
-source and the commit of an amend. When the commit has no message yet (no SOURCE) and git
-opens an editor, it writes the suggested Conventional Commits message into FILE. When the
-change should be split, it also lists the suggested batches as comment lines, with a
-commit.template message too. A message from -m, -F, a merge, a squash or an amend stays as it
-is. It reuses the analysis of the pre-commit run for the same staged tree. It exits 0 even
-when it fails, so it never stops the commit.
+source and the commit of an amend. When the commit has no message yet (no SOURCE), git opens
+an editor and the change is one coherent commit, it writes that commit's suggested
+Conventional Commits message into FILE. When the change should be split, it writes no message
+and lists the suggested batches as comment lines instead, under a commit.template message too.
+A message from -m, -F, a merge, a squash or an amend stays as it is. It reuses the analysis
+of the pre-commit run for the same staged tree. It exits 0 even when it fails, so it never
+stops the commit.
 
 ${BASE_OPTIONS}
 `,
@@ -129,6 +136,8 @@ commit.gpgSign is set, and runs the commit-msg hook on each message.
   --no-verify         Skip the commit-msg hook and commit even when the risk check blocks
   --mode MODE         conservative, balanced or aggressive, for the planned batches
   --no-llm            Plan with the offline heuristic even when an LLM provider is configured
+  --json              Print the plan or the result as JSON (schemas/commit.schema.json); needs
+                      --yes or --dry-run
 ${BASE_OPTIONS}
 `,
   undo: `Usage: footprint undo [options]
@@ -137,6 +146,8 @@ Moves the branch of the last \`footprint commit\` run back to where that run sta
 branch still points at the run's last commit. The index is not touched, so the staged change
 is again what the run committed. The run's commits stay reachable through \`git reflog\`.
 
+  --json              Print the result as JSON (schemas/undo.schema.json)
+${UNUSED_COMMON_OPTIONS}
 ${BASE_OPTIONS}
 `,
   learn: `Usage: footprint learn [--max-commits N] [--since DATE] [--full] [options]
@@ -152,6 +163,7 @@ adds them to it. Shows a progress bar on a terminal.
                       12w or "6 months ago"
   --full              Learn from scratch instead of updating the last model
   --json              Print the result as JSON (schemas/learn.schema.json)
+${UNUSED_COMMON_OPTIONS}
 ${BASE_OPTIONS}
 `,
   fossils: `Usage: footprint fossils <list|show ID|prune|stats|record-outcome> [options]
@@ -162,8 +174,8 @@ model and insight-cache fossils. A fossil that cannot be read is skipped with on
 
   list                A table of fossils, newest first: time, type, outcome, risk, batches, id
   show ID             One fossil, readably, or as stored with --json
-  prune               Remove fossils: beyond --keep N per type, or older than --older-than AGE;
-                      with neither, as the configuration's "fossils" retention says
+  prune               Remove fossils: beyond --keep N per type, or older than --older-than AGE
+                      except the newest model; with neither, as the "fossils" retention says
   stats               How often suggestions were followed, how often commits were blocked and
                       by which rules, and the median hook time
   record-outcome      Compare HEAD's commit with the suggested split and write an outcome
@@ -177,11 +189,73 @@ model and insight-cache fossils. A fossil that cannot be read is skipped with on
   --older-than AGE    prune: remove fossils older than AGE (30d, 12h, 2w) or a date
   --dry-run           prune: list what would be removed and remove nothing
   --json              Print the result as JSON (schemas/fossils-list.schema.json and others)
+${UNUSED_COMMON_OPTIONS}
+
+"footprint fossils SUBCOMMAND --help" shows the options of one subcommand.
 ${BASE_OPTIONS}
 `,
 };
 
-/** Returns the help text of one command, or the general help for null. */
-export function helpText(command: CommandName | null): string {
-  return command === null ? GENERAL_HELP : COMMAND_HELP[command];
+const FOSSILS_HELP: Record<string, string> = {
+  list: `Usage: footprint fossils list [--type TYPE] [--since DATE] [--until DATE] [--limit N]
+
+Prints a table of fossils, newest first: time, type, outcome, risk, batches and id.
+
+  --type TYPE         Only fossils of this type: analysis, strategy, commit-run, outcome,
+                      model or insight-cache
+  --since DATE        Only fossils written at or after DATE: 2025-01-31 or an age such as 7d
+  --until DATE        Only fossils written before DATE
+  --limit N           List at most N fossils
+  --json              Print the list as JSON (schemas/fossils-list.schema.json)
+${BASE_OPTIONS}
+`,
+  show: `Usage: footprint fossils show ID
+
+Prints one fossil readably. ID is the file name in the fossil store, with or without .json.
+
+  --json              Print the fossil as stored
+${BASE_OPTIONS}
+`,
+  prune: `Usage: footprint fossils prune [--keep N] [--older-than AGE] [--type TYPE] [--dry-run]
+
+Removes fossils beyond the newest N of each type, or older than AGE. With neither option,
+the configuration's "fossils" retention applies, as after every write. --older-than never
+removes the newest model, because every analysis reads it; --keep 0 --type model does.
+
+  --keep N            Keep the newest N fossils of each type (0 or more)
+  --older-than AGE    Remove fossils older than AGE (30d, 12h, 2w) or written before a date
+  --type TYPE         Only fossils of this type
+  --dry-run           List what would be removed and remove nothing
+  --json              Print the result as JSON (schemas/fossils-prune.schema.json)
+${BASE_OPTIONS}
+`,
+  stats: `Usage: footprint fossils stats [--since DATE] [--until DATE]
+
+Sums up the fossil record: how often suggestions were followed, how often commits were
+blocked and by which rules, and the median hook time.
+
+  --since DATE        Only fossils written at or after DATE: 2025-01-31 or an age such as 7d
+  --until DATE        Only fossils written before DATE
+  --json              Print the statistics as JSON (schemas/fossils-stats.schema.json)
+${BASE_OPTIONS}
+`,
+  'record-outcome': `Usage: footprint fossils record-outcome
+
+Compares HEAD's commit with the split suggested for it and writes an outcome fossil. The
+post-commit hook runs it; it always exits 0, and prints one warning when it fails.
+${BASE_OPTIONS}
+`,
+};
+
+/**
+ * Returns the help text of one command, or the general help for null. For `fossils`, the
+ * first operand names a subcommand with help of its own.
+ */
+export function helpText(command: CommandName | null, operands: readonly string[] = []): string {
+  if (command === null) return GENERAL_HELP;
+  const subcommand = operands[0];
+  if (command === 'fossils' && subcommand !== undefined) {
+    return FOSSILS_HELP[subcommand] ?? COMMAND_HELP.fossils;
+  }
+  return COMMAND_HELP[command];
 }

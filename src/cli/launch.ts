@@ -7,7 +7,18 @@
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type BigIntStats,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +54,10 @@ export const CACHE_FOLDER = 'code-cache';
  * without --experimental-vm-modules, so the build rewrites the bundle's `import()` of external
  * packages into calls of `__footprintImport`, which this ES module implements.
  */
-const WRAPPER_START =
+export const WRAPPER_START =
   '(function (exports, require, module, __filename, __dirname, __footprintImport) { ';
 const WRAPPER_END = '\n})';
+const WRAPPER_START_BYTES = Buffer.from(WRAPPER_START, 'latin1');
 
 const debug = createDebug('launch');
 
@@ -57,20 +69,55 @@ export async function main(argv: string[]): Promise<number> {
   const exitCode = await bundle.exports.main(argv);
   const written = bundle.saveCache();
   if (written !== null) debug(`code cache written to ${written}`);
+  exitWhenFlushed(exitCode);
   return exitCode;
 }
 
 /**
- * Compiles and runs a CommonJS bundle with the code cached for its exact content, the running
- * node and its flags, and `command`. The cache file is named by a SHA-1 of the bundle's bytes,
- * because V8 checks a cache against the length of the source, not its content.
+ * Ends the process as soon as the command is done and stdout and stderr hold no unwritten
+ * output. Every step of a command is awaited before it returns, yet node kept the process
+ * alive 10 to 15 ms longer after a hook run until its event loop was empty (10,000 files, 20
+ * staged). Output still buffered, as on an asynchronous pipe (macOS), is left to drain.
  */
-export function loadCliBundle(file: string, command: string): LoadedBundle {
-  const source = readFileSync(file);
-  const cacheFile = path.join(path.dirname(file), CACHE_FOLDER, `${cacheKey(source, command)}.bin`);
+function exitWhenFlushed(exitCode: number): void {
+  if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) return;
+  process.exit(exitCode);
+}
+
+/**
+ * Nanoseconds a file's change time must lie in the past before its stat data names its
+ * content. A second write within the file system's timestamp granularity can leave size,
+ * inode and times as they were (git calls such index entries "racy clean"). A bundle changed
+ * this recently is therefore named by a hash of its bytes. Two seconds covers the coarsest
+ * timestamps in use (FAT).
+ */
+const RACY_WINDOW_NS = 2_000_000_000n;
+
+/** Options of loadCliBundle; tests set the clock. */
+export interface LoadOptions {
+  /** Current time in nanoseconds since the epoch, compared with the bundle's change time. */
+  nowNs?: bigint;
+}
+
+/**
+ * Compiles and runs a CommonJS bundle with the code cached for its exact content, the running
+ * node and its flags, and `command`. V8 checks a cache against the length of the source, not
+ * its content, so the cache file is named after the bundle file's device, inode, size and
+ * modification and change times, which every write changes. A bundle written in the last two
+ * seconds is named by a SHA-1 of its bytes instead (see RACY_WINDOW_NS).
+ */
+export function loadCliBundle(
+  file: string,
+  command: string,
+  options: LoadOptions = {},
+): LoadedBundle {
+  const { source, stats } = readBundle(file);
+  const nowNs = options.nowNs ?? BigInt(Date.now()) * 1_000_000n;
+  const key = cacheKey(file, source, stats, nowNs, command);
+  const cacheFile = path.join(path.dirname(file), CACHE_FOLDER, `${key}.bin`);
   const cachedData = readOptionalFile(cacheFile);
 
-  const script = new Script(`${WRAPPER_START}${decodeSource(source)}${WRAPPER_END}`, {
+  const script = new Script(scriptSource(source), {
     filename: file,
     ...(cachedData === null ? {} : { cachedData }),
   });
@@ -90,6 +137,38 @@ export function loadCliBundle(file: string, command: string): LoadedBundle {
   };
 }
 
+/**
+ * Reads the bundle and the stat data of the same open file, so a bundle replaced by a rename
+ * in between cannot pair one file's bytes with another's inode.
+ */
+function readBundle(file: string): { source: Buffer; stats: BigIntStats } {
+  const fd = openSync(file, 'r');
+  try {
+    const stats = fstatSync(fd, { bigint: true });
+    const source = Buffer.allocUnsafe(Number(stats.size));
+    let length = 0;
+    while (length < source.length) {
+      const read = readSync(fd, source, length, source.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return { source: source.subarray(0, length), stats };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Returns the bundle as the source of a function expression. scripts/build.js writes the
+ * bundle wrapped already, which saves building a second 2 MB string. Any other bundle is
+ * wrapped here.
+ */
+function scriptSource(source: Buffer): string {
+  const start = source.subarray(0, WRAPPER_START_BYTES.length);
+  if (start.equals(WRAPPER_START_BYTES)) return decodeSource(source);
+  return `${WRAPPER_START}${decodeSource(source)}${WRAPPER_END}`;
+}
+
 /** esbuild writes ASCII by default (option `charset`); Latin-1 decodes ASCII by copying bytes. */
 function decodeSource(source: Buffer): string {
   return source.toString(isAscii(source) ? 'latin1' : 'utf8');
@@ -105,19 +184,52 @@ type BundleFunction = (
 ) => void;
 
 /**
- * Returns the first argument that looks like a command name, which picks the cache: each
- * command compiles different functions. Any other argument only picks a different file.
+ * Commands that get a code cache of their own, as `COMMANDS` in args.ts lists them (a test
+ * compares the two). The launcher does not import args.ts, which would load with the bundle.
  */
-function commandOf(argv: readonly string[]): string {
-  return argv.find((argument) => /^[a-z][a-z-]{0,30}$/.test(argument)) ?? 'none';
+export const CACHED_COMMANDS: ReadonlySet<string> = new Set([
+  'precommit',
+  'analyze',
+  'strategy',
+  'validate',
+  'init',
+  'prepare-commit-msg',
+  'commit',
+  'undo',
+  'learn',
+  'fossils',
+]);
+
+/**
+ * Returns the first argument that names a command, which picks the cache: each command
+ * compiles different functions. Every other command line, a typo included, shares one file,
+ * so arbitrary words never add cache files.
+ */
+export function commandOf(argv: readonly string[]): string {
+  return argv.find((argument) => CACHED_COMMANDS.has(argument)) ?? 'other';
 }
 
-function cacheKey(source: Buffer, command: string): string {
-  const hash = createHash('sha1')
-    .update(source)
-    .update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`)
-    .digest('hex');
-  return `${hash.slice(0, 20)}-${command}`;
+/**
+ * Names a cache file. The bundle's path is part of it, so a cache copied with the bundle to
+ * another folder is never used there: V8 would report the first folder's paths in stack traces.
+ */
+function cacheKey(
+  file: string,
+  source: Buffer,
+  stats: BigIntStats,
+  nowNs: bigint,
+  command: string,
+): string {
+  const hash = createHash('sha1');
+  hash.update(`${file}\0`);
+  const racy = nowNs - stats.ctimeNs < RACY_WINDOW_NS || source.length !== Number(stats.size);
+  if (racy) hash.update(source);
+  else {
+    const { dev, ino, size, mtimeNs, ctimeNs } = stats;
+    hash.update(`stat\0${dev}\0${ino}\0${size}\0${mtimeNs}\0${ctimeNs}`);
+  }
+  hash.update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`);
+  return `${hash.digest('hex').slice(0, 20)}-${command}`;
 }
 
 function readOptionalFile(file: string): Buffer | null {

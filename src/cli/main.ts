@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isUserError, UserError } from '../errors.js';
+import { describeDamagedIndex } from '../git/damaged-index.js';
 import { createDebug, enableDebug } from '../log/debug.js';
 import {
   cwdNotFoundMessage,
@@ -51,7 +52,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (line.debug) enableDebug();
     debug(`footprint ${argv.join(' ')}`);
     return await dispatch(line, io, startedAt);
-  } catch (error) {
+  } catch (caught) {
+    const error = describeDamagedIndex(caught) ?? caught;
     if (isUserError(error)) {
       io.stderr.write(userErrorMessage(style, error.message));
       if (line?.command === 'precommit') io.stderr.write(hookBypassMessage());
@@ -70,7 +72,7 @@ async function dispatch(line: CommandLine, io: CliIo, startedAt: number): Promis
     return EXIT_OK;
   }
   if (line.help) {
-    io.stdout.write(helpText(line.command));
+    io.stdout.write(helpText(line.command, line.operands));
     return EXIT_OK;
   }
   if (line.command === null) throw new UserError(missingCommandMessage(), { exitCode: EXIT_USAGE });

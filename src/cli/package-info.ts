@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PACKAGE_NAME = 'footprint';
+const PACKAGE_NAME = 'footprint-cli';
 
 let cachedRoot: string | undefined;
 

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 
 /** Exit code of a refused `footprint commit` or `footprint undo`. */
 export const EXIT_REFUSED = 1;
@@ -11,4 +11,9 @@ export class CommitRefusedError extends UserError {
   constructor(message: string, options: { cause?: unknown } = {}) {
     super(message, { exitCode: EXIT_REFUSED, ...options });
   }
+}
+
+/** Returns true when `error` rejects the run with exit 1, such as a CommitRefusedError. */
+export function isRefusal(error: unknown): error is UserError {
+  return isUserError(error) && error.exitCode === EXIT_REFUSED;
 }

@@ -16,8 +16,10 @@ export interface CommitOptions extends StrategyInputOptions {
   output: (chunk: string) => void;
 }
 
+/** Result of a run, with the worktree root that its paths are in. */
 export type CommitOutcome =
-  { kind: 'planned'; plan: CommitPlan } | { kind: 'committed'; run: CommitRun };
+  | { kind: 'planned'; plan: CommitPlan; worktree: string }
+  | { kind: 'committed'; run: CommitRun; worktree: string };
 
 /**
  * `footprint commit`: turns a strategy into one commit per batch, in order, and moves the
@@ -31,13 +33,14 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
   try {
     const change = await session.reader.readStagedChange();
     const plan = await planCommits(session, input, change, options);
-    if (options.dryRun) return { kind: 'planned', plan };
+    const worktree = session.layout.worktree ?? options.cwd;
+    if (options.dryRun) return { kind: 'planned', plan, worktree };
 
     if (!(await options.confirm(plan))) {
       throw new CommitRefusedError('No commit was made, because the plan was not confirmed.');
     }
     const run = await executePlan(session, plan, input.result.config, options);
-    return { kind: 'committed', run };
+    return { kind: 'committed', run, worktree };
   } finally {
     await session.close();
   }

@@ -5,7 +5,7 @@ import type { Mode } from '../batches/types.js';
 import { UserError } from '../errors.js';
 import type { Footprint } from '../footprint/types.js';
 import type { StagedChange } from '../git/types.js';
-import { plural } from '../output/messages.js';
+import { plural, strategyReadFailedMessage } from '../output/messages.js';
 import { blockingFindings } from '../output/summary.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { PipelineResult } from '../pipeline/types.js';
@@ -131,10 +131,7 @@ async function readStrategyFile(file: string): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError(
-      `Cannot read the strategy file ${file} (${code}). Write one with \`footprint strategy --output ${file}\`.`,
-      { cause: error },
-    );
+    throw new UserError(strategyReadFailedMessage(file, code), { cause: error });
   }
 
   try {

@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Mode } from '../batches/types.js';
 import { UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { findConfigSchemaErrors } from '../schemas-runtime/validate-config.js';
+import { checkFossilDir } from './check-fossil-dir.js';
+import { checkRuleIds } from './check-rule-ids.js';
 import { createDefaultConfig } from './defaults.js';
 import { describeConfigError, type ConfigLocation } from './describe-config-error.js';
 import { mergeConfig, type ConfigFile } from './merge.js';
@@ -36,9 +38,10 @@ interface FoundConfig {
  * Loads footprint's configuration for a worktree: `footprint.config.json` at its root wins,
  * else the `footprint` key of its `package.json`, else the defaults. The file is validated
  * against `schemas/config.schema.json` and merged over the defaults. Then `--mode`,
- * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) for invalid JSON or a
- * value the schema rejects, naming the key, the value and the expected form. Configurations
- * in subfolders set the `risk` section of the files below them (see findRiskScopes).
+ * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) for invalid JSON, a
+ * value the schema rejects, a rule id that no rule has, or a `fossilDir` outside the worktree
+ * or in `.git`, naming the key, the value and the expected form. Configurations in subfolders
+ * set the `risk` section of the files below them (see findRiskScopes).
  */
 export async function loadConfig(
   worktree: string,
@@ -48,7 +51,13 @@ export async function loadConfig(
   debug(found === null ? 'no configuration file, using defaults' : `read ${found.file}`);
 
   let config = createDefaultConfig();
-  if (found !== null) config = mergeConfig(config, checkConfig(found));
+  if (found !== null) {
+    const settings = checkConfig(found);
+    if (settings.fossilDir !== undefined) {
+      checkFossilDir(worktree, settings.fossilDir, found.location);
+    }
+    config = mergeConfig(config, settings);
+  }
   return { file: found?.file ?? null, config: applyOverrides(config, options) };
 }
 
@@ -78,14 +87,14 @@ async function findConfig(
 ): Promise<FoundConfig | null> {
   const label = (name: string): string => (labelDir === '' ? name : `${labelDir}/${name}`);
   const configFile = path.join(dir, CONFIG_FILE_NAME);
-  const configText = await readOptionalFile(configFile, label(CONFIG_FILE_NAME));
+  const configText = readOptionalFile(configFile, label(CONFIG_FILE_NAME));
   if (configText !== null) {
     const location = { label: label(CONFIG_FILE_NAME), keyPrefix: [] };
     return { file: configFile, location, value: parseConfigJson(configText, location) };
   }
 
   const manifestFile = path.join(dir, MANIFEST_FILE_NAME);
-  const manifestText = await readOptionalFile(manifestFile, label(MANIFEST_FILE_NAME));
+  const manifestText = readOptionalFile(manifestFile, label(MANIFEST_FILE_NAME));
   if (manifestText === null) return null;
 
   const location = { label: label(MANIFEST_FILE_NAME), keyPrefix: [MANIFEST_KEY] };
@@ -95,12 +104,18 @@ async function findConfig(
   return { file: manifestFile, location, value: manifest[MANIFEST_KEY] };
 }
 
-/** Returns the file's text, or null when it does not exist. */
-async function readOptionalFile(file: string, label: string): Promise<string | null> {
+/**
+ * Returns the file's text, or null when it does not exist. The lookup is synchronous and a
+ * missing file makes no error object, because the hook looks in every folder on the way to
+ * each staged path and most folders have neither file.
+ */
+function readOptionalFile(file: string, label: string): string | null {
   try {
-    return await readFile(file, 'utf8');
+    if (statSync(file, { throwIfNoEntry: false }) === undefined) return null;
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // ENOENT here means the file was removed between the two calls.
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw new UserError(
       `${label}: cannot be read (${code ?? String(error)}). Make ${file} a readable file.`,
@@ -124,7 +139,11 @@ function parseConfigJson(text: string, location: ConfigLocation): unknown {
 
 function checkConfig(found: FoundConfig): ConfigFile {
   const errors = findConfigSchemaErrors(found.value);
-  if (errors.length === 0) return found.value as ConfigFile;
+  if (errors.length === 0) {
+    const settings = found.value as ConfigFile;
+    checkRuleIds(settings.risk, found.location);
+    return settings;
+  }
 
   const lines = errors.map((error) => describeConfigError(error, found.location));
   throw new UserError([...new Set(lines)].join('\n'));

@@ -6,7 +6,8 @@ import { categorize } from './category.js';
 import { computeHunks, replaceAllHunks, type HunkDiff } from './hunks.js';
 import { detectLanguage } from './language.js';
 import { parseLfsPointer } from './lfs.js';
-import type { FileChange, FileContent, OpaqueReason } from './types.js';
+import { findAddedPrintableRuns, findAddedTextLines, MAX_SCAN_BYTES } from './opaque-lines.js';
+import type { FileChange, FileContent, OpaqueReason, ScanLine } from './types.js';
 
 const debug = createDebug('footprint');
 
@@ -44,6 +45,8 @@ interface ContentFacts {
   oldText: string | null;
   newText: string | null;
   textStart?: string;
+  /** Both sides' bytes, kept for binary content only, so its printable runs can be scanned. */
+  binarySides?: { oldContent: Buffer | null; newContent: Buffer };
 }
 
 /**
@@ -81,7 +84,40 @@ export async function buildFileChange(
     newText: file.opaque === undefined ? facts.newText : null,
     hunks: facts.diff?.texts ?? [],
   };
+  if (entry.status !== 'deleted' && newSide.kind === 'blob') {
+    await addOpaqueLines(content, file.opaque, { oldSide, newSide, source, facts });
+  }
   return { file, content };
+}
+
+/**
+ * Finds the added lines of a staged binary or too-large blob without a diff, so a secret in
+ * it is still found. A blob over MAX_SCAN_BYTES is marked unscanned instead.
+ */
+async function addOpaqueLines(
+  content: FileContent,
+  opaque: OpaqueReason | undefined,
+  sides: { oldSide: EntrySide; newSide: EntrySide; source: BlobSource; facts: ContentFacts },
+): Promise<void> {
+  const { oldSide, newSide, source, facts } = sides;
+  if (opaque !== 'too-large' && opaque !== 'binary') return;
+  if ((newSide.size ?? 0) > MAX_SCAN_BYTES) {
+    content.unscanned = true;
+    return;
+  }
+
+  let lines: ScanLine[];
+  if (facts.binarySides !== undefined) {
+    lines = findAddedPrintableRuns(facts.binarySides.oldContent, facts.binarySides.newContent);
+  } else {
+    const newContent = await readSideContent(source, newSide);
+    const readOld = oldSide.kind === 'blob' && (oldSide.size ?? 0) <= MAX_SCAN_BYTES;
+    const oldContent = readOld ? await readSideContent(source, oldSide) : null;
+    lines = hasBinaryContent(newContent)
+      ? findAddedPrintableRuns(oldContent, newContent)
+      : findAddedTextLines(oldContent, newContent);
+  }
+  if (lines.length > 0) content.opaqueLines = lines;
 }
 
 async function readSide(
@@ -132,7 +168,15 @@ async function readContentFacts(
     oldText: oldSide.kind === 'blob' && !binary ? oldContent.toString('utf8') : null,
     newText: newSide.kind === 'blob' && !binary ? newContent.toString('utf8') : null,
   };
-  if (binary) return facts;
+  if (binary) {
+    if (newSide.kind === 'blob') {
+      facts.binarySides = {
+        oldContent: oldSide.kind === 'blob' ? oldContent : null,
+        newContent,
+      };
+    }
+    return facts;
+  }
 
   facts.textStart = stagedContent.subarray(0, HEADER_BYTES).toString('utf8');
   facts.diff = diffSides(entry, oldContent, newContent, options);

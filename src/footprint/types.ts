@@ -58,6 +58,12 @@ export interface HunkText {
   added: string[];
 }
 
+/** A line of a staged blob with its 1-based number. */
+export interface ScanLine {
+  line: number;
+  text: string;
+}
+
 /** In-memory content that analysis stages may read; never serialised. */
 export interface FileContent {
   /** HEAD's text (utf-8 decoded), or null for additions, binaries and opaque files. */
@@ -66,6 +72,14 @@ export interface FileContent {
   newText: string | null;
   /** One entry per hunk of the FileChange, same order. */
   hunks: HunkText[];
+  /**
+   * For a binary file or a text file too large to diff: the lines (or printable runs) of the
+   * staged blob that HEAD's blob does not hold, found without a diff, so the secret rules can
+   * still read them. Absent for other files and for blobs over the scan limit.
+   */
+  opaqueLines?: ScanLine[];
+  /** True when the staged blob is over the scan limit, so no rule read its content. */
+  unscanned?: boolean;
 }
 
 export interface Footprint {

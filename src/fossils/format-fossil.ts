@@ -1,5 +1,6 @@
 import { formatModelPayload } from '../learn/format-model.js';
 import { plural } from '../output/messages.js';
+import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
 import type { Style } from '../output/style.js';
 import { formatLocalTime } from './format-time.js';
 import { isFossilOfKind, type AnalysisFossilPayload, type Fossil } from './types.js';
@@ -34,12 +35,14 @@ function formatAnalysis(payload: AnalysisFossilPayload, style: Style): string[] 
     '',
     payload.splitSuggested ? 'Suggested batches:' : 'Batches (no split suggested):',
   ];
+  // A fossil is a file anyone can edit, and its paths and messages may hold control
+  // characters, so they are quoted and escaped before they reach the terminal.
   for (const batch of payload.batches) {
-    lines.push(`  ${batch.id}  ${batch.message}`);
+    lines.push(escapeControlCharacters(`  ${batch.id}  ${batch.message}`));
     const paths = batch.changes.map((change) =>
       change.hunks === undefined
-        ? change.path
-        : `${change.path} (${plural(change.hunks.length, 'hunk')})`,
+        ? quotePath(change.path)
+        : `${quotePath(change.path)} (${plural(change.hunks.length, 'hunk')})`,
     );
     lines.push(`      ${paths.join(', ')}`);
   }
@@ -48,8 +51,10 @@ function formatAnalysis(payload: AnalysisFossilPayload, style: Style): string[] 
   lines.push('', `Risk ${payload.risk.score.toFixed(2)}${blocked}:`);
   if (payload.risk.findings.length === 0) lines.push('  no findings');
   for (const finding of payload.risk.findings) {
-    const where = finding.line === undefined ? finding.path : `${finding.path}:${finding.line}`;
-    lines.push(`  ${finding.severity.padEnd(10)}${finding.rule}  ${where}  ${finding.message}`);
+    const path = quotePath(finding.path);
+    const where = finding.line === undefined ? path : `${path}:${finding.line}`;
+    const text = `  ${finding.severity.padEnd(10)}${finding.rule}  ${where}  ${finding.message}`;
+    lines.push(escapeControlCharacters(text));
   }
 
   const timings = Object.entries(payload.timings).map(

@@ -22,12 +22,18 @@ export interface PruneReport {
   removed: FossilName[];
   /** Fossils left in the store, of every kind. */
   kept: number;
+  /**
+   * Fossils older than `olderThan` that stay because their kind keeps its newest regardless
+   * of age (the newest model), and `keep` does not remove them.
+   */
+  keptRegardlessOfAge: FossilName[];
 }
 
 /**
  * Prunes the store (`footprint fossils prune`). A fossil goes when it is beyond the newest
- * `keep` of its kind or older than `olderThan`. With neither, the configuration's retention
- * applies, as it does after every write. Fossils are chosen by their file names, so a corrupt
+ * `keep` of its kind or older than `olderThan`, except that `olderThan` never removes the
+ * newest model. With neither, the configuration's retention applies, as it does after every
+ * write. Fossils are chosen by their file names, so a corrupt
  * fossil is pruned like any other.
  */
 export async function pruneStore(
@@ -38,9 +44,12 @@ export async function pruneStore(
 ): Promise<PruneReport> {
   const names = await readFossilNames(dir);
   const removed: FossilName[] = [];
+  const keptRegardlessOfAge: FossilName[] = [];
   for (const [kind, list] of groupByKind(names)) {
     if (request.kind !== undefined && kind !== request.kind) continue;
-    removed.push(...selectRemoved(kind, list, request, config, now));
+    const selection = selectRemoved(kind, list, request, config, now);
+    removed.push(...selection.removed);
+    keptRegardlessOfAge.push(...selection.keptRegardlessOfAge);
   }
   removed.sort((a, b) => (a.id < b.id ? 1 : -1));
 
@@ -50,25 +59,39 @@ export async function pruneStore(
       removed.map((name) => rm(path.join(dir, `${name.id}${FOSSIL_EXTENSION}`), { force: true })),
     );
   }
-  return { removed, kept: names.length - removed.length };
+  return { removed, kept: names.length - removed.length, keptRegardlessOfAge };
 }
 
+/**
+ * Chooses the fossils of one kind to remove. `olderThan` spares the newest ones that the
+ * kind's retention keeps whatever their age (the newest model), as retention after a write
+ * does. `keep` has no such exception, so `--keep 0` removes them too.
+ */
 function selectRemoved(
   kind: string,
   newestFirst: readonly FossilName[],
   request: PruneRequest,
   config: Config,
   now: Date,
-): FossilName[] {
+): { removed: FossilName[]; keptRegardlessOfAge: FossilName[] } {
   const { keep, olderThan } = request;
+  const policy = retentionPolicyFor(kind, config.fossils);
   if (keep === undefined && olderThan === undefined) {
-    return selectExpired(newestFirst, retentionPolicyFor(kind, config.fossils), now);
+    return { removed: selectExpired(newestFirst, policy, now), keptRegardlessOfAge: [] };
   }
-  return newestFirst.filter(
-    (name, index) =>
-      (keep !== undefined && index >= keep) ||
-      (olderThan !== undefined && name.createdAt.getTime() < olderThan.getTime()),
-  );
+
+  const ageless = policy.keepRegardlessOfAge ?? 0;
+  const beyondKeep = (index: number): boolean => keep !== undefined && index >= keep;
+  const tooOld = (name: FossilName): boolean =>
+    olderThan !== undefined && name.createdAt.getTime() < olderThan.getTime();
+  return {
+    removed: newestFirst.filter(
+      (name, index) => beyondKeep(index) || (index >= ageless && tooOld(name)),
+    ),
+    keptRegardlessOfAge: newestFirst.filter(
+      (name, index) => index < ageless && tooOld(name) && !beyondKeep(index),
+    ),
+  };
 }
 
 /** Groups names by kind; each group keeps the newest-first order. */

@@ -1,4 +1,5 @@
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareNewestFirst, parseFossilName, type FossilName } from './fossil-name.js';
 import { TEMPORARY_PREFIX, TEMPORARY_SUFFIX } from './write-atomic.js';
@@ -55,7 +56,8 @@ export async function pruneFossils(
   policy: RetentionPolicy,
   now: Date,
 ): Promise<string[]> {
-  const entries = await readdir(dir);
+  // Synchronous: it runs after every hook's fossil is written, and the listing is one call.
+  const entries = readdirSync(dir);
   const names = entries
     .map((entry) => parseFossilName(entry))
     .filter((name): name is FossilName => name !== null && name.kind === kind);

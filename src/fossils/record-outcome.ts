@@ -45,6 +45,7 @@ interface CommitFacts {
  * without such an analysis (`--no-verify`, FOOTPRINT=0, `--amend`) get no fossil.
  */
 export async function recordOutcome(options: RecordOutcomeOptions): Promise<RecordOutcomeResult> {
+  if (options.env['FOOTPRINT'] === '0') return skip('FOOTPRINT=0 skips footprint');
   const layout = await discoverRepository({ cwd: options.cwd, env: options.env });
   const worktree = layout.worktree;
   if (worktree === null) return skip('a bare repository has no fossil store');

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { createDebug } from '../log/debug.js';
 import { validateFossil } from '../schemas-runtime/validate-fossil.js';
 import { FossilSchemaError } from './fossil-schema-error.js';
+import { FossilWriteError } from './fossil-write-error.js';
 import {
   compareNewestFirst,
   createFossilId,
@@ -59,7 +61,8 @@ export interface FossilStore {
   readonly dir: string;
   /**
    * Validates and writes a fossil, then applies retention to its kind. Returns the file's
-   * path. Throws a FossilSchemaError (a bug) when the fossil fails its schema.
+   * path. Throws a FossilSchemaError (a bug) when the fossil fails its schema, and a
+   * FossilWriteError when the file system rejects the folder or the file.
    */
   write<K extends WritableFossilKind>(kind: K, draft: FossilDraft<K>): Promise<string>;
   list(filter?: FossilFilter): Promise<FossilListing>;
@@ -94,9 +97,14 @@ export function openFossilStore(
       const problems = validateFossil(kind, fossil);
       if (problems.length > 0) throw new FossilSchemaError(kind, problems);
 
-      await ensureStoreFolder(dir);
       const file = path.join(dir, `${fossil.id}${FOSSIL_EXTENSION}`);
-      await writeFileAtomic(file, serializeFossil(fossil));
+      try {
+        await ensureStoreFolder(dir);
+        await writeFileAtomic(file, serializeFossil(fossil));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+        throw new FossilWriteError(label(file), error);
+      }
       debug(`wrote ${label(file)}`);
 
       await applyRetention(dir, kind, config, createdAt);
@@ -126,6 +134,9 @@ function buildFossil<K extends WritableFossilKind>(
 
 /** Creates the store folder and its `.gitignore` unless they exist. A user's own `.gitignore` stays. */
 async function ensureStoreFolder(dir: string): Promise<void> {
+  // The usual case, checked without an error object: the store and its .gitignore exist.
+  if (existsSync(path.join(dir, '.gitignore'))) return;
+
   await mkdir(dir, { recursive: true });
   try {
     await writeFile(path.join(dir, '.gitignore'), GITIGNORE_TEXT, { flag: 'wx' });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Prefix and suffix of the temporary files `writeFileAtomic` makes, which readers skip. */
@@ -17,13 +17,15 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     `${TEMPORARY_PREFIX}${path.basename(file)}.${suffix}${TEMPORARY_SUFFIX}`,
   );
 
+  // Synchronous calls: the hook has nothing to do meanwhile, and each promise-based call
+  // would wait for a turn of libuv's thread pool.
   try {
     // NOTE: no fsync, to keep the hook fast. After a power loss the file may be empty, and
     // readers skip it with a warning.
-    await writeFile(temporary, text, { flag: 'wx' });
-    await rename(temporary, file);
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

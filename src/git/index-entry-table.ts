@@ -38,9 +38,89 @@ export interface EntryLayout {
 export class IndexEntryTable {
   readonly length: number;
   private readonly decoded = new Map<number, string>();
+  /** Bytes holding every name: the index itself, or for version 4 the decoded paths re-encoded. */
+  private readonly names: Buffer;
+  private readonly nameStarts: Uint32Array;
+  private readonly nameEnds: Uint32Array;
 
   constructor(private readonly layout: EntryLayout) {
     this.length = layout.starts.length;
+    if (layout.paths === null) {
+      this.names = layout.buffer;
+      this.nameStarts = layout.nameStarts;
+      this.nameEnds = layout.nameEnds;
+    } else {
+      // A version 4 name builds on the previous one, so its bytes are not in the index as such.
+      this.names = Buffer.from(layout.paths.join(''), 'utf8');
+      this.nameStarts = new Uint32Array(this.length);
+      this.nameEnds = new Uint32Array(this.length);
+      let offset = 0;
+      for (const [position, path] of layout.paths.entries()) {
+        this.nameStarts[position] = offset;
+        offset += Buffer.byteLength(path);
+        this.nameEnds[position] = offset;
+      }
+    }
+  }
+
+  /** Returns the byte length of the name of the entry at `position`. */
+  nameLength(position: number): number {
+    return (this.nameEnds[position] as number) - (this.nameStarts[position] as number);
+  }
+
+  /**
+   * Returns the byte offset, within the name of the entry at `position`, of its first `/` at
+   * or after byte `from`, or -1 when it has none there.
+   */
+  slashAfter(position: number, from: number): number {
+    const start = this.nameStarts[position] as number;
+    const end = this.nameEnds[position] as number;
+    if (start + from >= end) return -1;
+    // indexOf runs in C++ and may look past the name, which the bound check below discards.
+    const slash = this.names.indexOf(0x2f, start + from);
+    return slash === -1 || slash >= end ? -1 : slash - start;
+  }
+
+  /** Decodes bytes `from` to `to` (default: the end) of the name of the entry at `position`. */
+  nameText(position: number, from: number, to = this.nameLength(position)): string {
+    const start = this.nameStarts[position] as number;
+    return this.names.toString('utf8', start + from, start + to);
+  }
+
+  /** Returns true when the entries at `first` and `second` have the same path. */
+  samePath(first: number, second: number): boolean {
+    const length = this.nameLength(first);
+    return length === this.nameLength(second) && this.sharePrefix(first, second, length);
+  }
+
+  /** Returns true when the names at `first` and `second` share their first `length` bytes. */
+  sharePrefix(first: number, second: number, length: number): boolean {
+    if (this.nameLength(first) < length || this.nameLength(second) < length) return false;
+    const firstStart = this.nameStarts[first] as number;
+    const secondStart = this.nameStarts[second] as number;
+    const order = this.names.compare(
+      this.names,
+      secondStart,
+      secondStart + length,
+      firstStart,
+      firstStart + length,
+    );
+    return order === 0;
+  }
+
+  /**
+   * Copies the name of the entry at `position`, from its byte `from` on, into `target` at
+   * `at`, and returns the number of bytes copied.
+   */
+  copyName(position: number, from: number, target: Buffer, at: number): number {
+    const start = (this.nameStarts[position] as number) + from;
+    return this.names.copy(target, at, start, this.nameEnds[position] as number);
+  }
+
+  /** Copies the entry's object id into `target` at `at` and returns its length in bytes. */
+  copyOid(position: number, target: Buffer, at: number): number {
+    const start = (this.layout.starts[position] as number) + STAT_LENGTH;
+    return this.layout.buffer.copy(target, at, start, start + this.layout.hashLength);
   }
 
   /** Returns the path of the entry at `position`, decoding it once. */

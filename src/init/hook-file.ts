@@ -31,8 +31,8 @@ export async function installHookFile(
   dir: string,
   hook: string,
   script: string,
-  /** What the hook runs, for the report, e.g. `footprint precommit`. */
-  command: string,
+  /** Description of the hook for the report, from `describeHook`. */
+  description: string,
 ): Promise<InstallStep[]> {
   const file = path.join(dir, hook);
   await mkdir(dir, { recursive: true });
@@ -46,7 +46,7 @@ export async function installHookFile(
   }
   if (existing === null) {
     await writeHook(file, script);
-    return [{ file, action: 'created', detail: `runs ${command}` }];
+    return [{ file, action: 'created', detail: description }];
   }
 
   await checkHookFile(dir, hook);
@@ -55,7 +55,7 @@ export async function installHookFile(
   await writeHook(file, script);
   return [
     { file: chained, action: 'chained', detail: 'your existing hook, run before footprint' },
-    { file, action: 'created', detail: `runs the chained hook, then ${command}` },
+    { file, action: 'created', detail: `${description}, after the chained hook` },
   ];
 }
 

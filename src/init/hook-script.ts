@@ -17,6 +17,13 @@ const LOCAL_RUN_LINE = /node_modules\/\.bin\/footprint ([^|;&\n]+)/;
 export const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'post-commit'] as const;
 export type HookName = (typeof HOOK_NAMES)[number];
 
+/** Purpose of each hook, for the lines `footprint init` prints. */
+const HOOK_PURPOSES: Record<HookName, string> = {
+  'pre-commit': 'checks the staged change and blocks a risky commit',
+  'prepare-commit-msg': 'fills in the suggested commit message',
+  'post-commit': 'records the outcome fossil of each commit',
+};
+
 /** One script of footprint's `hooks/` folder. */
 export interface HookTemplate {
   name: HookName;
@@ -58,6 +65,22 @@ export function renderHookScript(template: HookTemplate, baked: BakedPaths): str
       () => `installed_footprint=${quoteShell(baked.footprintBin)}`,
     )
     .replace(/^installed_node=''$/m, () => `installed_node=${quoteShell(baked.node)}`);
+}
+
+/**
+ * Describes a hook for init's report, such as "runs `footprint fossils record-outcome`, which
+ * records the outcome fossil of each commit".
+ */
+export function describeHook(name: HookName, command: string): string {
+  return `runs \`footprint ${footprintWords(command)}\`, which ${HOOK_PURPOSES[name]}`;
+}
+
+/** Returns the footprint subcommand of a hook's command, without shell arguments such as `"$@"`. */
+export function footprintWords(command: string): string {
+  return command
+    .split(/\s+/)
+    .filter((word) => /^[\w-]+$/.test(word))
+    .join(' ');
 }
 
 /** Quotes a value for POSIX sh: single quotes, with each `'` written as `'\''`. */

@@ -1,7 +1,7 @@
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { quoteShell } from './hook-script.js';
+import { footprintWords, quoteShell } from './hook-script.js';
 import type { InstallStep } from './install-step.js';
 
 const LINT_STAGED_LINE = /\blint-staged\b/;
@@ -25,7 +25,7 @@ export interface HuskyHook {
 /**
  * Adds a line that runs `footprint <command>` to `<huskyDir>/<hook>`. In pre-commit it goes
  * after the last line that runs lint-staged, so footprint sees the files lint-staged fixed;
- * elsewhere, and without lint-staged, at the end. A missing file is created, and a file that
+ * elsewhere, and without lint-staged, at the end, which is before a final `exit` line. A missing file is created, and a file that
  * already runs the command is left as it is.
  */
 export async function addHuskyLine(
@@ -38,25 +38,24 @@ export async function addHuskyLine(
   const existing = existsSync(file) ? await readFile(file, 'utf8') : null;
 
   if (existing === null) {
-    const header = options.huskyVersion === 'v8' ? HUSKY_V8_HEADER : '';
-    await writeFile(file, `${header}${line}\n`, { mode: 0o755 });
-    await chmod(file, 0o755);
+    await createHuskyFile(file, line, options.huskyVersion);
     return [{ file, action: 'created', detail: `husky hook running \`${line}\`` }];
   }
   const runsFootprint = footprintLinePattern(hook.command);
   if (existing.split('\n').some((text) => runsFootprint.test(text))) {
-    return [{ file, action: 'unchanged', detail: `already runs footprint ${firstWord(hook)}` }];
+    return [
+      {
+        file,
+        action: 'unchanged',
+        detail: `already runs footprint ${footprintWords(hook.command)}`,
+      },
+    ];
   }
 
   const afterLintStaged = hook.name === 'pre-commit' && LINT_STAGED_LINE.test(existing);
-  await writeFile(file, insertLine(existing, line, afterLintStaged));
-  return [
-    {
-      file,
-      action: 'appended',
-      detail: `\`${line}\` ${afterLintStaged ? 'after lint-staged' : 'at the end'}`,
-    },
-  ];
+  const inserted = insertLine(existing, line, afterLintStaged);
+  await writeFile(file, inserted.text);
+  return [{ file, action: 'appended', detail: `\`${line}\` ${inserted.where}` }];
 }
 
 /**
@@ -78,18 +77,37 @@ export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promis
     return [{ file, action: 'removed', detail: 'it only ran footprint' }];
   }
   await writeFile(file, rest);
-  return [{ file, action: 'updated', detail: `line running footprint ${firstWord(hook)} removed` }];
+  return [
+    {
+      file,
+      action: 'updated',
+      detail: `line running footprint ${footprintWords(hook.command)} removed`,
+    },
+  ];
 }
 
-/** Matches a line that runs footprint with the hook's first argument, in any form init writes. */
+/**
+ * Creates a husky hook file as that husky version creates its own. husky 9 runs hook files
+ * with `sh -e`, and `husky init` (9.1.7) writes `.husky/pre-commit` without a `#!` line and
+ * with the default mode (0644 under umask 022). An executable file without `#!` would trip
+ * footprint's executable-bit rule once committed. husky 5 to 8 execute the file itself, so
+ * it gets `#!` and mode 0755.
+ */
+async function createHuskyFile(file: string, line: string, version: 'v9' | 'v8'): Promise<void> {
+  if (version === 'v9') {
+    await writeFile(file, `${line}\n`);
+    return;
+  }
+  await writeFile(file, `${HUSKY_V8_HEADER}${line}\n`, { mode: 0o755 });
+  await chmod(file, 0o755);
+}
+
+/** Matches a line that runs the hook's footprint subcommand, in any form init writes. */
 function footprintLinePattern(command: string): RegExp {
-  const word = command.split(/\s/)[0] ?? command;
-  const escaped = word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-  return new RegExp(`\\bfootprint(?:\\.js)?['"]?\\s+${escaped}(?![\\w-])`);
-}
-
-function firstWord(hook: HuskyHook): string {
-  return hook.command.split(/\s/)[0] ?? hook.command;
+  const words = footprintWords(command)
+    .split(' ')
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+  return new RegExp(`\\bfootprint(?:\\.js)?['"]?\\s+${words.join('\\s+')}(?![\\w-])`);
 }
 
 /**
@@ -104,18 +122,47 @@ function footprintCommandLine(command: string, options: HuskyLineOptions): strin
     : `node_modules/.bin/footprint ${command}`;
 }
 
-function insertLine(text: string, line: string, afterLintStaged: boolean): string {
+/**
+ * Inserts `line` after the last lint-staged line when `afterLintStaged` is set, else at the
+ * end of the script. "The end" is before a final `exit` line, because nothing after it runs.
+ * Returns the text and where the line went, for the report.
+ */
+function insertLine(
+  text: string,
+  line: string,
+  afterLintStaged: boolean,
+): { text: string; where: string } {
   const lines = text.split('\n');
   const trailingNewline = lines[lines.length - 1] === '';
   if (trailingNewline) lines.pop();
 
   let index = lines.length;
+  let where = 'at the end';
   for (let i = lines.length - 1; afterLintStaged && i >= 0; i--) {
     if (LINT_STAGED_LINE.test(lines[i] ?? '')) {
       index = i + 1;
+      where = 'after lint-staged';
       break;
     }
   }
+  const exitIndex = finalExitLine(lines);
+  if (exitIndex !== -1 && index > exitIndex) {
+    index = exitIndex;
+    where = 'before the final exit';
+  }
   lines.splice(index, 0, line);
-  return lines.join('\n') + '\n';
+  return { text: lines.join('\n') + '\n', where };
+}
+
+/** A line that ends the script: `exit`, `exit 0`, `exit $?` or `exit "$?"`, with an optional comment. */
+const EXIT_LINE = /^\s*exit(?:\s+(?:\d+|"?\$\?"?))?\s*(?:#.*)?$/;
+
+/** Index of the last line that is not blank or a comment when it is an `exit` line, else -1. */
+function finalExitLine(lines: readonly string[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const trimmed = (lines[i] ?? '').trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    return EXIT_LINE.test(trimmed) ? i : -1;
+  }
+  return -1;
 }

@@ -1,7 +1,12 @@
 import { loadConfig } from '../config/load.js';
 import { createDebug } from '../log/debug.js';
 import { checkHookFile, installHookFile } from './hook-file.js';
-import { readHookTemplates, renderHookScript, type HookTemplate } from './hook-script.js';
+import {
+  describeHook,
+  readHookTemplates,
+  renderHookScript,
+  type HookTemplate,
+} from './hook-script.js';
 import { findHookTarget, type HookTarget } from './hook-target.js';
 import { addHuskyLine } from './husky.js';
 import type { InstallStep } from './install-step.js';
@@ -80,11 +85,7 @@ async function installHook(
     footprintBin: options.footprintBin,
     node: options.node,
   });
-  return installHookFile(target.dir, template.name, script, `footprint ${firstWord(command)}`);
-}
-
-function firstWord(command: string): string {
-  return command.split(/\s/)[0] ?? command;
+  return installHookFile(target.dir, template.name, script, describeHook(template.name, command));
 }
 
 function collectNotes(target: HookTarget): string[] {

@@ -51,7 +51,7 @@ export async function writeStarterConfig(worktree: string): Promise<InstallStep>
 }
 
 function starterConfig(worktree: string): object {
-  const schema = path.join('node_modules', 'footprint', 'schemas', 'config.schema.json');
+  const schema = path.join('node_modules', 'footprint-cli', 'schemas', 'config.schema.json');
   const hasSchema = existsSync(path.join(worktree, schema));
   return {
     ...(hasSchema ? { $schema: `./${schema.split(path.sep).join('/')}` } : {}),

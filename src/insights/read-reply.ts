@@ -3,7 +3,7 @@ import type { Hunk } from '../footprint/types.js';
 import { createDebug } from '../log/debug.js';
 import type { SummaryIndex } from './change-summary.js';
 import { parseConventionalHeader } from './conventional-header.js';
-import { redactSecrets } from './redact.js';
+import { REDACTED, redactSecrets } from './redact.js';
 import type { ToolReply } from './tool-schema.js';
 import type { BatchProposal, RiskNote, SplitProposal } from './types.js';
 
@@ -17,9 +17,18 @@ export interface ReplyInsights {
   riskNotes: RiskNote[];
 }
 
-/** Returns the header when it is a Conventional Commits header that redaction leaves alone. */
+/**
+ * Returns the header when it is a Conventional Commits header that redaction leaves alone and
+ * that contains no `[REDACTED]` mark. A cached reply was redacted before it was stored, and the
+ * model may copy the mark from the redacted summary, so a batch keeps its heuristic message
+ * instead of a commit titled `feat: add [REDACTED]`.
+ */
 function usableHeader(message: string): string | null {
-  if (parseConventionalHeader(message) === null || redactSecrets(message) !== message) {
+  if (
+    parseConventionalHeader(message) === null ||
+    message.includes(REDACTED) ||
+    redactSecrets(message) !== message
+  ) {
     debug(`dropped a message that is not a usable Conventional Commits header`);
     return null;
   }

@@ -42,9 +42,13 @@ const NAME_AND_OPERATOR = /(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]+['"]?[ \t]*(?::=|=>
 const QUOTED_VALUE = /(['"`])([^'"`\r\n]*)\1/y;
 const BARE_VALUE = /[^\s'"`,;()[\]{}]+/y;
 
-/** Names that mention a credential: a password, secret, token, API or access key, ... */
-const CREDENTIAL_NAME =
-  /passw(?:or)?d|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|authorization/i;
+/**
+ * Names that mention a credential, in any case and in camelCase or snake_case alike (`dbPass`,
+ * `DB_PWD`, `clientSecret`, `authToken`, `api_key`, `credentials`). Words that merely start
+ * with one, such as `author`, are left out; others (`keyboard`, `bypass`) are redacted too,
+ * because a redacted harmless value costs less than a leaked password.
+ */
+const CREDENTIAL_NAME = /pass|pwd|secret|token|key|auth(?!or)|credential/i;
 
 /** Words a bare assigned value may be without being a secret: types, literals, placeholders. */
 const HARMLESS_BARE_VALUES =
@@ -132,8 +136,8 @@ function redactRandomTokens(text: string): string {
 /**
  * Replaces every secret-like value in `text` with `[REDACTED]`: the tokens secretlint's
  * recommended preset finds, PEM blocks, credentials in URLs and `Authorization` values, tokens
- * with a known prefix, values assigned to names that mention a password, secret, token or key,
- * and long high-entropy tokens. It errs towards redacting, so a hash or a UUID may go too.
+ * with a known prefix, values assigned to names that mention a password, secret, token, key,
+ * auth or credential whatever their entropy, and long high-entropy tokens. It errs towards redacting, so a hash or a UUID may go too.
  * `path` tells the preset's rules which kind of file the text comes from. Applying it twice
  * gives the same text.
  */

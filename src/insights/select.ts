@@ -2,11 +2,15 @@ import type { Config } from '../config/types.js';
 import type { AnthropicSettings } from './anthropic.js';
 import type { InsightCache } from './cache.js';
 import { createHeuristicProvider } from './heuristic.js';
+import { redactSecrets } from './redact.js';
 import type { InsightProvider } from './types.js';
 
 const MISSING_API_KEY =
   'llm.provider is "anthropic", but ANTHROPIC_API_KEY is not set; used the offline heuristic. ' +
   'Set the key, or set llm.provider to "heuristic" to silence this.';
+
+/** Characters of an invalid base URL that a message shows. */
+const MAX_SHOWN_URL = 80;
 
 export interface SelectOptions {
   /** `--no-llm`: no provider that calls a service. */
@@ -54,6 +58,33 @@ export function selectInsightProvider(
   const apiKey = readVariable(env, 'ANTHROPIC_API_KEY');
   if (apiKey === null) return createHeuristicProvider({ fallbackReason: MISSING_API_KEY });
 
-  const baseURL = readVariable(env, 'ANTHROPIC_BASE_URL') ?? config.llm.baseURL;
+  const variable = readVariable(env, 'ANTHROPIC_BASE_URL');
+  const baseURL = variable ?? config.llm.baseURL;
+  if (baseURL !== null && !isHttpUrl(baseURL)) {
+    const source = variable === null ? 'llm.baseURL' : 'ANTHROPIC_BASE_URL';
+    return createHeuristicProvider({ fallbackReason: invalidBaseUrlReason(source, baseURL) });
+  }
   return loadAnthropicProvider({ apiKey, baseURL, config, cache: options.cache ?? null });
+}
+
+/** Returns true for an absolute http:// or https:// URL with a host, as the SDK needs. */
+function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
+
+/**
+ * Says which base URL is invalid and how to fix it. The value is redacted and shortened,
+ * because the reason is printed and stored in the analysis fossil.
+ */
+function invalidBaseUrlReason(source: string, value: string): string {
+  const redacted = redactSecrets(value);
+  const truncated =
+    redacted.length > MAX_SHOWN_URL ? `${redacted.slice(0, MAX_SHOWN_URL - 3)}...` : redacted;
+  const fix =
+    source === 'ANTHROPIC_BASE_URL'
+      ? "Set ANTHROPIC_BASE_URL to the API's base URL, such as https://api.anthropic.com, or unset it."
+      : "Set llm.baseURL to the API's base URL, such as https://api.anthropic.com, or to null.";
+  return `${source} is ${JSON.stringify(truncated)}, which is not an http:// or https:// URL; used the offline heuristic. ${fix}`;
 }

@@ -27,6 +27,13 @@ export function formatLearnResult(result: LearnResult, style: Style, cwd: string
       '(a blob is missing, or the repository is a partial clone), so their sizes are unknown.';
     lines.push(formatStatus(style, 'warning', text));
   }
+  if (result.shallowCommits > 0) {
+    const text =
+      `Left out ${count(result.shallowCommits, 'commit')} at the shallow clone's boundary, ` +
+      'whose parents are missing, so their diffs would show every file as added. ' +
+      'Run `git fetch --unshallow` to learn from the whole history.';
+    lines.push(formatStatus(style, 'info', text));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -59,6 +66,7 @@ export function learnResultDocument(result: LearnResult): object {
     commits: result.commits,
     newCommits: result.newCommits,
     pathsOnlyCommits: result.pathsOnlyCommits,
+    shallowCommits: result.shallowCommits,
     files: result.files,
     pairs: result.pairs,
     durationMs: Math.round(result.durationMs),

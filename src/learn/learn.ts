@@ -22,6 +22,7 @@ import { buildDigest } from './model-digest.js';
 import type { ModelOptions, ModelPayload } from './model-payload.js';
 import { isPartialClone } from './partial-clone.js';
 import { readModelFossil, type ModelFossil } from './read-model-fossil.js';
+import { readShallowCommits } from './shallow-commits.js';
 import { walkCommits } from './walk-history.js';
 
 const debug = createDebug('learn');
@@ -65,6 +66,8 @@ export interface LearnResult {
   /** Commits this run read. */
   newCommits: number;
   pathsOnlyCommits: number;
+  /** Commits this run left out because they are at a shallow clone's boundary. */
+  shallowCommits: number;
   files: number;
   pairs: number;
   durationMs: number;
@@ -96,11 +99,12 @@ export async function learnHistory(options: LearnOptions): Promise<LearnResult> 
     coChangeMaxFiles: CO_CHANGE_MAX_FILES,
   };
   const previous = options.full ? { model: null, warnings: [] } : await readModelFossil(store);
-  const plan = await planWalk(layout, head.oid, modelOptions, previous.model);
+  const planned = await planWalk(layout, head.oid, modelOptions, previous.model);
   const report = { worktree, head: head.oid, warnings: previous.warnings, startedAt };
-  if (plan.kind === 'up-to-date')
-    return describeResult('up-to-date', plan.model.file, plan, report);
+  if (planned.kind === 'up-to-date')
+    return describeResult('up-to-date', planned.model.file, planned, { ...report, shallow: 0 });
 
+  const { plan, shallow } = await skipShallowCommits(layout, planned);
   await learnCommits(layout, plan.oids, plan.counts, modelOptions, options.onProgress);
   const payload = await buildPayload(layout, head.oid, plan.counts, modelOptions);
   const file = await store.write('model', {
@@ -108,7 +112,25 @@ export async function learnHistory(options: LearnOptions): Promise<LearnResult> 
     payload,
   });
   debug(`${plan.kind}: ${plan.oids.length} commits read, model of ${payload.commits} commits`);
-  return describeResult(plan.kind === 'update' ? 'updated' : 'learned', file, plan, report);
+  const kind = plan.kind === 'update' ? 'updated' : 'learned';
+  return describeResult(kind, file, plan, { ...report, shallow });
+}
+
+/**
+ * Leaves out the commits at a shallow clone's boundary. Their parents are missing, so their
+ * diffs would count every file of their tree as added, which would skew sizes and co-change.
+ */
+async function skipShallowCommits(
+  layout: RepositoryLayout,
+  plan: Extract<WalkPlan, { oids: string[] }>,
+): Promise<{ plan: Extract<WalkPlan, { oids: string[] }>; shallow: number }> {
+  const boundary = await readShallowCommits(layout);
+  if (boundary.size === 0) return { plan, shallow: 0 };
+
+  const oids = plan.oids.filter((oid) => !boundary.has(oid));
+  const shallow = plan.oids.length - oids.length;
+  if (shallow > 0) debug(`left out ${shallow} commits at the shallow clone's boundary`);
+  return { plan: { ...plan, oids }, shallow };
 }
 
 async function findWorktree(
@@ -237,7 +259,13 @@ function describeResult(
   result: LearnResultKind,
   file: string,
   plan: WalkPlan,
-  report: { worktree: string; head: string; warnings: string[]; startedAt: number },
+  report: {
+    worktree: string;
+    head: string;
+    warnings: string[];
+    startedAt: number;
+    shallow: number;
+  },
 ): LearnResult {
   const { counts } = plan;
   return {
@@ -248,6 +276,7 @@ function describeResult(
     commits: counts.commits,
     newCommits: plan.kind === 'up-to-date' ? 0 : plan.oids.length,
     pathsOnlyCommits: counts.pathsOnlyCommits,
+    shallowCommits: report.shallow,
     files: counts.files.size,
     pairs: counts.pairs.size,
     durationMs: performance.now() - report.startedAt,
@@ -264,6 +293,7 @@ function emptyResult(worktree: string, startedAt: number): LearnResult {
     commits: 0,
     newCommits: 0,
     pathsOnlyCommits: 0,
+    shallowCommits: 0,
     files: 0,
     pairs: 0,
     durationMs: performance.now() - startedAt,

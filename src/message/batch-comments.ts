@@ -1,36 +1,35 @@
 import type { Batch } from '../batches/types.js';
 import { plural } from '../output/messages.js';
+import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
 
 const MAX_BATCHES = 8;
 const MAX_PATHS = 3;
 
 /**
  * Writes the suggested batches as the text of comment lines for the message file: a heading,
- * each batch's id and message with its paths, and how to commit them one by one.
- * `subjectFilled` is true when the first batch's message was written as the subject.
+ * each batch's id and message with its paths, and what to do next. The list stands in for a
+ * subject, because no batch's message describes the whole change.
  */
-export function describeBatches(batches: readonly Batch[], subjectFilled: boolean): string[] {
-  const count = plural(batches.length, 'commit');
-  const heading = subjectFilled
-    ? `footprint: this change mixes ${count}; the message above is the first one's.`
-    : `footprint: this change mixes ${count}:`;
-  const lines = [heading];
+export function describeBatches(batches: readonly Batch[]): string[] {
+  const lines = [`footprint: this change mixes ${plural(batches.length, 'commit')}:`];
 
   for (const batch of batches.slice(0, MAX_BATCHES)) {
-    lines.push(`  ${batch.id.padEnd(4)}${batch.message}`);
+    // Quoted and escaped, so a line break or an escape sequence cannot leave the comment.
+    lines.push(escapeControlCharacters(`  ${batch.id.padEnd(4)}${batch.message}`));
     lines.push(`      ${listPaths(batch)}`);
   }
   const rest = batches.length - MAX_BATCHES;
   if (rest > 0) lines.push(`  and ${plural(rest, 'more batch', 'more batches')}`);
 
   lines.push(
-    'To commit them one by one, empty this message to abort, then run `footprint commit`.',
+    'Write one message for the whole change, or leave the message empty to abort',
+    'the commit and run `footprint commit` to make one commit per batch.',
   );
   return lines;
 }
 
 function listPaths(batch: Batch): string {
-  const paths = [...new Set(batch.changes.map((change) => change.path))];
+  const paths = [...new Set(batch.changes.map((change) => quotePath(change.path)))];
   const listed = paths.slice(0, MAX_PATHS).join(', ');
   const rest = paths.length - MAX_PATHS;
   return rest > 0 ? `${listed} and ${rest} more` : listed;

@@ -1,6 +1,9 @@
 /** git's scissors line: with `commit -v`, everything below it is the diff, never the message. */
 const SCISSORS = '------------------------ >8 ------------------------';
 
+/** Line breaks as git reads a message file: a carriage return alone also ends a line for editors. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
 /** Lines of a message file above git's scissors line, or all of them. */
 function messageLines(text: string, commentChar: string): string[] {
   const lines = text.split('\n');
@@ -26,12 +29,15 @@ export interface MessageEdit {
 /**
  * Returns the message file's text with the subject at the top and the comment lines under
  * it. Without a subject, the comments go right under the last line of the message (a
- * template's text), above git's own comment lines and scissors line.
+ * template's text), above git's own comment lines and scissors line. When there is no
+ * message, the first line stays empty for the user to type on, and the comments follow it.
  */
 export function editMessage(text: string, edit: MessageEdit): string {
-  const comments = edit.comments.map((line) =>
-    line === '' ? edit.commentChar : `${edit.commentChar} ${line}`,
-  );
+  // A comment that contains a line break becomes several comment lines, so no part of it can
+  // end up in the commit message.
+  const comments = edit.comments
+    .flatMap((comment) => comment.split(LINE_BREAK))
+    .map((line) => (line === '' ? edit.commentChar : `${edit.commentChar} ${line}`));
   if (edit.subject !== null) {
     const rest = text.startsWith('\n') ? text.slice(1) : text;
     const block = comments.length === 0 ? [] : [...comments, edit.commentChar];
@@ -40,11 +46,12 @@ export function editMessage(text: string, edit: MessageEdit): string {
   if (comments.length === 0) return text;
 
   const lines = text.split('\n');
-  lines.splice(
-    endOfMessage(messageLines(text, edit.commentChar), edit.commentChar),
-    0,
-    ...comments,
-  );
+  const end = endOfMessage(messageLines(text, edit.commentChar), edit.commentChar);
+  if (end === 0 && lines[0] === '') {
+    lines.splice(1, 0, ...comments, edit.commentChar);
+  } else {
+    lines.splice(end, 0, ...comments);
+  }
   return lines.join('\n');
 }
 

@@ -38,8 +38,10 @@ interface MessagePlan {
 
 /**
  * Prepares the commit message (`footprint prepare-commit-msg`). When the commit has no
- * message yet, it writes the suggested message as the subject. When the change should be
- * split, it adds the suggested batches as comment lines, which git removes. It does nothing
+ * message yet and the change is one batch, it writes that batch's message as the subject.
+ * When the change should be split, it writes no subject and adds the suggested batches as
+ * comment lines, which git removes, so the user writes a message for the whole change or
+ * aborts and runs `footprint commit`. It does nothing
  * for a message from `-m`, `-F`, a merge, a squash or an amend. It also does nothing when git
  * opens no editor (git then sets GIT_EDITOR to `:`), or when the message has text and
  * `commit.cleanup` would keep comment lines.
@@ -61,20 +63,27 @@ export async function prepareCommitMessage(
   if (suggestion === null || first === undefined) return skipped('nothing is staged');
   debug(`suggestion from the ${suggestion.from}: ${suggestion.batches.length} batches`);
 
+  // A batch's message describes that batch only, so it becomes the subject only when the
+  // whole change is one batch. A change that should be split gets the list instead.
   const split = suggestion.splitSuggested && suggestion.batches.length > 1;
+  const fillSubject = plan.fillSubject && suggestion.batches.length === 1;
   const listBatches = plan.addComments && split;
-  if (!plan.fillSubject && !listBatches) {
-    return skipped('the message has text and no split is suggested');
+  if (!fillSubject && !listBatches) {
+    return skipped(
+      split
+        ? 'the change should be split and comment lines would stay in the message'
+        : 'the message has text and no split is suggested',
+    );
   }
 
   const edit = {
-    subject: plan.fillSubject ? first.message : null,
-    comments: listBatches ? describeBatches(suggestion.batches, plan.fillSubject) : [],
+    subject: fillSubject ? first.message : null,
+    comments: listBatches ? describeBatches(suggestion.batches) : [],
     commentChar: plan.commentChar,
   };
   await writeFile(options.messageFile, editMessage(plan.text, edit));
   const from = suggestion.from === 'fossil' ? 'the pre-commit analysis' : 'a new analysis';
-  return { action: plan.fillSubject ? 'filled' : 'listed', reason: `from ${from}` };
+  return { action: fillSubject ? 'filled' : 'listed', reason: `from ${from}` };
 }
 
 /** Reads the message file and the git settings that decide what may be added to it. */

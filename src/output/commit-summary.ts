@@ -1,6 +1,7 @@
 import type { CommitPlan, CommitRun, PlannedChange } from '../commit/types.js';
 import type { UndoResult } from '../commit/undo.js';
 import { plural } from './messages.js';
+import { escapeControlCharacters, quotePath } from './quote-path.js';
 import { formatStatus, type Style } from './style.js';
 import { displayPath } from './summary.js';
 
@@ -33,7 +34,7 @@ export function formatCommitPlan(style: Style, plan: CommitPlan, cwd: string): s
       `${describeRef(plan.ref)}, on top of ${start} (${source})`,
   ];
   plan.commits.forEach((commit, index) => {
-    const subject = commit.message.split('\n', 1)[0] ?? '';
+    const subject = escapeControlCharacters(commit.message.split('\n', 1)[0] ?? '');
     lines.push(`  ${index + 1}. ${subject}  ${colors.dim(commit.batch)}`);
     for (const change of commit.changes) lines.push(`       ${describeChange(change)}`);
   });
@@ -41,7 +42,8 @@ export function formatCommitPlan(style: Style, plan: CommitPlan, cwd: string): s
 }
 
 function describeChange(change: PlannedChange): string {
-  const name = change.oldPath === undefined ? change.path : `${change.oldPath} -> ${change.path}`;
+  const path = quotePath(change.path);
+  const name = change.oldPath === undefined ? path : `${quotePath(change.oldPath)} -> ${path}`;
   if (change.hunks === undefined) return name;
   return `${name} (${change.hunks.length} of ${plural(change.totalHunks, 'hunk')})`;
 }
@@ -60,7 +62,7 @@ export function formatCommitDone(style: Style, run: CommitRun, cwd: string): str
     `${shortOid(run.plan.startHead)}..${shortOid(run.finalHead)}.`;
   const lines = [formatStatus(style, 'success', headline)];
   for (const commit of run.commits) {
-    const subject = commit.message.split('\n', 1)[0] ?? '';
+    const subject = escapeControlCharacters(commit.message.split('\n', 1)[0] ?? '');
     lines.push(`  ${colors.yellow(shortOid(commit.oid))} ${subject}`);
   }
   if (run.signing !== null) lines.push(`  Signed with ${run.signing}.`);

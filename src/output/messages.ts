@@ -3,8 +3,10 @@
  * command that fixes or bypasses the problem. Usage errors are plain strings (the CLI adds
  * the symbol); the rest take a Style for colour and symbols.
  */
+import path from 'node:path';
 import type { Finding } from '../risk/types.js';
 import type { StrategyProblem } from '../strategy/types.js';
+import { quoteJsonString, quotePath } from './quote-path.js';
 import { formatStatus, type Style } from './style.js';
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
@@ -137,6 +139,24 @@ export function strategyWrittenMessage(style: Style, file: string, batchCount: n
   return formatStatus(style, 'success', text) + '\n';
 }
 
+/**
+ * Says why a strategy file could not be read and what to do: a folder needs a file path, a
+ * missing file can be written with `footprint strategy`, and other errors name their code.
+ */
+export function strategyReadFailedMessage(file: string, code: string): string {
+  const quoted = quotePath(file);
+  if (code === 'EISDIR') {
+    return (
+      `${quoted} is a folder, not a strategy file. Pass the path of a file to --strategy, ` +
+      `and write one with \`footprint strategy --output ${quotePath(path.join(file, 'strategy.json'))}\`.`
+    );
+  }
+  if (code === 'ENOENT') {
+    return `Cannot read the strategy file ${quoted} (ENOENT). Write one with \`footprint strategy --output ${quoted}\`.`;
+  }
+  return `Cannot read the strategy file ${quoted} (${code}). Check that the file exists and is readable.`;
+}
+
 export function strategyWriteFailedMessage(file: string, code: string): string {
   return `Cannot write the strategy to ${file} (${code}). Pass a writable path to --output.`;
 }
@@ -155,7 +175,8 @@ export function strategyInvalidMessage(
     formatStatus(style, 'error', `${file} is invalid: ${plural(problems.length, 'problem')}.`),
   ];
   for (const problem of problems) {
-    const where = [problem.batch, problem.path].filter((part) => part !== undefined).join(' ');
+    const path = problem.path === undefined ? undefined : quotePath(problem.path);
+    const where = [problem.batch, path].filter((part) => part !== undefined).join(' ');
     lines.push(
       `  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${problem.message}`,
     );
@@ -172,12 +193,14 @@ export function strategyInvalidMessage(
 
 /**
  * Lists the ways out of a blocked commit, from fixing the finding to skipping the hook.
- * `configFile` is the configuration file as shown to the user, or null when there is none.
+ * `configFile` is the configuration file that governs the first finding's path, as shown to the
+ * user, or null when there is none; `allowGlob` is that path as a glob written in it.
  */
 export function waysOutLines(
   style: Style,
   blocking: Finding[],
   configFile: string | null,
+  allowGlob: string = blocking[0]?.path ?? '',
 ): string[] {
   const rules = [...new Set(blocking.map((finding) => finding.rule))];
   const first = blocking[0];
@@ -187,7 +210,7 @@ export function waysOutLines(
   const config = configFile ?? 'footprint.config.json';
   const allowKey = config.endsWith('package.json') ? 'footprint.risk.allow' : 'risk.allow';
   const allowEntry =
-    first === undefined ? '' : `{ "rule": "${first.rule}", "path": "${first.path}" }`;
+    first === undefined ? '' : `{ "rule": "${first.rule}", "path": ${quoteJsonString(allowGlob)} }`;
   const rows: Array<[string, string]> = [
     ['Fix it', 'change the staged file as each finding says, then `git add` it again'],
     ...(lineRule === undefined
@@ -263,6 +286,17 @@ export function uninstallDoneMessage(style: Style, changed: boolean): string {
 
 export const FOSSIL_ID_EXAMPLE = '20260101T120000.000Z-analysis-0a1b2c3d';
 
+export function keptNewestModelMessage(id: string): string {
+  return (
+    `Kept ${id}, older than --older-than, because it is the newest model and analyses read it. ` +
+    'Add --keep 0 --type model to remove it too.'
+  );
+}
+
+export function negativeCountMessage(option: string, value: string, hint: string): string {
+  return `Invalid value '${value}' for ${option}: expected a non-negative integer (${hint}), such as '${option} 5'.`;
+}
+
 export function invalidCountMessage(
   option: string,
   value: string,
@@ -318,6 +352,11 @@ export function fossilNotFoundMessage(id: string, dir: string): string {
 
 export function unknownFossilTypeMessage(type: string, types: readonly string[]): string {
   return `Unknown fossil type '${type}' for --type. Use one of: ${types.join(', ')}.`;
+}
+
+/** Formats the warning that the run's fossil was not written. `warning` names the path and the fix. */
+export function fossilNotWrittenMessage(style: Style, warning: string): string {
+  return formatStatus(style, 'warning', warning) + '\n';
 }
 
 /** Formats the line for a skipped fossil; `warning` names the file and the reason. */

@@ -5,6 +5,7 @@ import type { PipelineResult } from '../pipeline/types.js';
 import type { Finding, Severity } from '../risk/types.js';
 import { packItems, renderLine, wrapWords, type Segment } from './fit.js';
 import { blockedHeadline, passedHeadline, plural, waysOutLines } from './messages.js';
+import { quotePath } from './quote-path.js';
 import { formatStatus, statusSegment, type Style } from './style.js';
 import type { Level } from './symbols.js';
 
@@ -67,7 +68,7 @@ function headerLine(result: PipelineResult, style: Style): string {
 function unmergedLines(result: PipelineResult, style: Style): string[] {
   const { unmerged } = result.footprint;
   if (unmerged.length === 0) return [];
-  const text = `${plural(unmerged.length, 'path')} still unmerged: ${unmerged.join(', ')}`;
+  const text = `${plural(unmerged.length, 'path')} still unmerged: ${unmerged.map(quotePath).join(', ')}`;
   return [fitLine(style, [statusSegment(style, 'warning'), { text }])];
 }
 
@@ -121,10 +122,11 @@ function batchLines(
 /** Names a batch's part of a path, with its hunk count when the file is split or has several. */
 function describeChange(change: BatchChange, file: FileChange | undefined): string {
   const total = file?.hunks.length ?? 0;
+  const name = quotePath(change.path);
   if (change.hunks !== undefined && change.hunks.length < total) {
-    return `${change.path} (${change.hunks.length} of ${total} hunks)`;
+    return `${name} (${change.hunks.length} of ${total} hunks)`;
   }
-  return total > 1 ? `${change.path} (${total} hunks)` : change.path;
+  return total > 1 ? `${name} (${total} hunks)` : name;
 }
 
 function findingLines(result: PipelineResult, options: SummaryOptions): string[] {
@@ -167,7 +169,8 @@ function fixLines(finding: Finding, style: Style): string[] {
 function findingLine(finding: Finding, blocks: boolean, style: Style): string {
   const { colors } = style;
   const level: Level = blocks ? 'error' : severityLevel(finding.severity);
-  const location = finding.line === undefined ? finding.path : `${finding.path}:${finding.line}`;
+  const name = quotePath(finding.path);
+  const location = finding.line === undefined ? name : `${name}:${finding.line}`;
   const segments: Segment[] = [
     { text: INDENT },
     statusSegment(style, level),
@@ -219,9 +222,29 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
   }
   const blocking = blockingFindings(result);
   const shown = blocking.length > 0 ? blocking : result.risk.findings;
-  const configFile =
-    result.config.file === null ? null : displayPath(result.config.file, options.cwd);
-  return [blockedHeadline(style, shown, result.command), ...waysOutLines(style, shown, configFile)];
+  const target = allowTarget(result, shown[0]);
+  const configFile = target.file === null ? null : displayPath(target.file, options.cwd);
+  return [
+    blockedHeadline(style, shown, result.command),
+    ...waysOutLines(style, shown, configFile, target.glob),
+  ];
+}
+
+/**
+ * Returns the configuration file that governs a finding's path and the path as a `risk.allow`
+ * glob in that file. A nested configuration's globs are relative to its folder, and a name
+ * without `/` would match in every folder below it, so such a name gets a leading `/`.
+ */
+function allowTarget(
+  result: PipelineResult,
+  finding: Finding | undefined,
+): { file: string | null; glob: string } {
+  const scope = finding === undefined ? undefined : result.riskScopes?.get(finding.path);
+  if (finding === undefined || scope === undefined || scope.dir === '') {
+    return { file: result.config.file, glob: finding?.path ?? '' };
+  }
+  const relative = finding.path.slice(scope.dir.length + 1);
+  return { file: scope.file, glob: relative.includes('/') ? relative : `/${relative}` };
 }
 
 function footerLine(result: PipelineResult, options: SummaryOptions): string {

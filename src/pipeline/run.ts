@@ -2,10 +2,11 @@ import type { Mode } from '../batches/types.js';
 import { analyzeBatches } from '../batches/analyze.js';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { Config } from '../config/types.js';
-import { findRiskScopes } from '../config/nearest.js';
+import { findRiskScopes, type RiskScope } from '../config/nearest.js';
 import { UserError } from '../errors.js';
 import { buildFootprint } from '../footprint/build.js';
 import { buildAnalysisFossil } from '../fossils/build-analysis.js';
+import { FossilWriteError } from '../fossils/fossil-write-error.js';
 import { openFossilStore } from '../fossils/store.js';
 import { openRepository } from '../git/open.js';
 import type { GitReader } from '../git/types.js';
@@ -15,7 +16,7 @@ import { loadModel } from '../learn/load-model.js';
 import type { Model } from '../learn/model-types.js';
 import { toRiskModel } from '../learn/risk-adapter.js';
 import { createDebug } from '../log/debug.js';
-import { needsIndexPaths } from '../risk/index-paths.js';
+import { selectIndexPathQueries } from '../risk/index-paths.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
 import { buildStrategy } from '../strategy/build.js';
 import type { Strategy } from '../strategy/types.js';
@@ -78,12 +79,13 @@ async function runStages(
   const model = await modelLoad;
   const coChange = model === null ? {} : { model: toCoChangeModel(model) };
   const analysis = timer.timeSync('batches', () => analyzeBatches(input, { mode, ...coChange }));
+  let riskScopes: Map<string, RiskScope> = new Map();
   const risk = await timer.time('risk', async () => {
     const paths = input.footprint.files.map((file) => file.path);
     const scopes = await findRiskScopes(worktree, paths, config);
-    const indexPaths = needsIndexPaths(input.footprint)
-      ? await reader.readIndexPaths?.(paths)
-      : undefined;
+    riskScopes = scopes;
+    const queries = selectIndexPathQueries(input.footprint);
+    const indexPaths = queries.length > 0 ? await reader.readIndexPaths?.(queries) : undefined;
     const riskOptions = {
       mode,
       config: config.config,
@@ -120,15 +122,30 @@ async function runStages(
     footprint: input.footprint,
     analysis: applied.analysis,
     risk: applied.risk,
+    riskScopes,
     insights: applied.insights,
     validation,
     timings: timer.timings,
     fossilPath: null,
   };
   if (options.writeFossil) {
-    result.fossilPath = await timer.time('fossil', () => writeAnalysisFossil(worktree, result));
+    await timer.time('fossil', () => recordAnalysisFossil(worktree, result));
   }
   return { result, strategy, documents: { analysis: buildAnalysisDocument(result) } };
+}
+
+/**
+ * Writes the analysis fossil into `result.fossilPath`. A store that cannot be written leaves a
+ * warning in `result.fossilWarning` and keeps the risk decision, because the checks did run.
+ */
+async function recordAnalysisFossil(worktree: string, result: PipelineResult): Promise<void> {
+  try {
+    result.fossilPath = await writeAnalysisFossil(worktree, result);
+  } catch (error) {
+    if (!(error instanceof FossilWriteError)) throw error;
+    debug(`fossil not written: ${String(error.cause)}`);
+    result.fossilWarning = error.message;
+  }
 }
 
 async function writeAnalysisFossil(worktree: string, result: PipelineResult): Promise<string> {

@@ -1,4 +1,5 @@
 import type { BatchAnalysis } from '../batches/types.js';
+import type { RiskScope } from '../config/nearest.js';
 import type { ConfigSource } from '../config/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { ReaderChoice } from '../git/types.js';
@@ -16,10 +17,14 @@ export interface PipelineResult {
   footprint: Footprint;
   analysis: BatchAnalysis;
   risk: RiskReport;
+  /** The configuration that governs each staged path's risk rules; absent paths follow `config`. */
+  riskScopes?: ReadonlyMap<string, RiskScope>;
   insights: Insights;
   validation: StrategyValidation;
   /** Milliseconds per stage. */
   timings: Partial<Record<StageName, number>>;
   /** Path of the fossil written, or null when none was written. */
   fossilPath: string | null;
+  /** Why the fossil could not be written, with the path and the fix. The risk decision is kept. */
+  fossilWarning?: string;
 }

@@ -1,60 +1,133 @@
 import type { BatchAnalysis, Mode } from '../batches/types.js';
 import type { Config } from '../config/types.js';
-import type { FileChange, FileContent, FootprintWithContent } from '../footprint/types.js';
+import type { FootprintWithContent } from '../footprint/types.js';
 import { createDebug } from '../log/debug.js';
-import { hasReadableText, readAddedLines } from './added-lines.js';
-import { listRules } from './rules/index.js';
+import {
+  findAddedLineText,
+  hasOpaqueLines,
+  hasReadableText,
+  readAddedText,
+} from './added-lines.js';
+import { createChangeContext, createRuleScopes, type RuleScopes } from './rule-scopes.js';
 import { isBlocking, scoreFindings } from './score.js';
-import { resolveRuleContext } from './settings.js';
 import { findSuppression } from './suppression.js';
-import type { Finding, RiskChange, RiskModel, RiskReport, RiskRule } from './types.js';
+import type { Finding, RiskChange, RiskModel, RiskReport } from './types.js';
 
 const debug = createDebug('risk');
 
 export interface RiskOptions {
   mode: Mode;
+  /** The root configuration, which sets `blockOn` and governs the paths no nested one does. */
   config: Config;
   /** Rule ids to skip for this run, as FOOTPRINT_SKIP lists them. */
   skip: readonly string[];
+  /**
+   * The `risk` section of the nested configuration that governs a staged path, for the paths
+   * one governs. It replaces the root's `risk` section for them.
+   */
+  riskByPath?: ReadonlyMap<string, Config['risk']>;
   /** Every path in the index, when the reader lists them (case conflicts, lockfiles). */
   indexPaths?: readonly string[];
   /** The learned model, when one exists. */
   model?: RiskModel;
 }
 
-/** Returns the rules that run: all but those `risk.disable` turns off or the run skips. */
-function selectRules(options: RiskOptions): RiskRule[] {
-  const rules = listRules(options.config);
-  const off = new Set([...options.config.risk.disable, ...options.skip]);
-  for (const id of off) {
-    if (!rules.some((rule) => rule.id === id)) debug(`no rule has the id ${id}; ignored`);
-  }
-  return rules.filter((rule) => !off.has(rule.id));
+/** Names the rule that took the most milliseconds, for the debug timeline. */
+function describeSlowest(msByRule: ReadonlyMap<string, number>): string {
+  const [rule, ms] = [...msByRule].reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0]);
+  return `the slowest was ${rule} (${ms.toFixed(1)} ms)`;
 }
 
-function checkFiles(input: FootprintWithContent, rules: RiskRule[], config: Config): Finding[] {
-  const fileRules = rules.filter((rule) => rule.check !== undefined);
-  const contexts = fileRules.map((rule) => resolveRuleContext(rule, config));
-  const findings: Finding[] = [];
-  for (const file of input.footprint.files) {
-    const content = input.content.get(file.path);
-    if (content === undefined || !hasReadableText(file, content)) continue;
-    fileRules.forEach((rule, index) => {
-      const context = contexts[index] ?? resolveRuleContext(rule, config);
-      findings.push(...(rule.check?.(file, content, context) ?? []));
+/**
+ * Most findings one rule lists for one file. A generated file can hold a finding on each of
+ * 100,000 lines, which no one reads and which would swell the fossil.
+ */
+export const MAX_FINDINGS_PER_FILE_RULE = 100;
+
+/** Appends in a loop, since spreading 100,000 findings into push() overflows the call stack. */
+function appendAll(findings: Finding[], found: readonly Finding[]): void {
+  for (const finding of found) findings.push(finding);
+}
+
+/**
+ * Keeps the first MAX_FINDINGS_PER_FILE_RULE findings of each rule in each file, in order,
+ * and replaces the rest with one finding that counts them.
+ */
+function capPerFileRule(findings: readonly Finding[]): Finding[] {
+  const counts = new Map<string, number>();
+  const kept: Finding[] = [];
+  const lastKept = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = `${finding.rule}\0${finding.path}`;
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count > MAX_FINDINGS_PER_FILE_RULE) continue;
+    kept.push(finding);
+    lastKept.set(key, finding);
+  }
+
+  for (const [key, count] of counts) {
+    const last = lastKept.get(key);
+    if (count <= MAX_FINDINGS_PER_FILE_RULE || last === undefined) continue;
+    kept.push({
+      rule: last.rule,
+      severity: last.severity,
+      path: last.path,
+      message: `${count - MAX_FINDINGS_PER_FILE_RULE} more ${last.rule} findings in this file are not listed`,
+      fix: last.fix,
     });
   }
+  return kept;
+}
+
+/**
+ * Runs each file rule of the file's own configuration on the lines the file adds. A binary or
+ * too-large file is read by the secret rules only, on the lines found without a diff.
+ */
+function checkFiles(input: FootprintWithContent, scopes: RuleScopes): Finding[] {
+  const findings: Finding[] = [];
+  const msByRule = new Map<string, number>();
+  for (const file of input.footprint.files) {
+    const content = input.content.get(file.path);
+    if (content === undefined) continue;
+    const readable = hasReadableText(file, content);
+    if (!readable && !hasOpaqueLines(file, content)) continue;
+    const scope = scopes.scopeOf(file.path);
+    for (const rule of scope.rules.values()) {
+      const context = scope.contexts.get(rule.id);
+      if (rule.check === undefined || context === undefined) continue;
+      if (!readable && rule.group !== 'secrets') continue;
+      const started = performance.now();
+      appendAll(findings, rule.check(file, content, context));
+      msByRule.set(rule.id, (msByRule.get(rule.id) ?? 0) + performance.now() - started);
+    }
+  }
+  debug(`file rules ran; ${describeSlowest(msByRule)}`);
   return findings;
 }
 
-function checkChange(change: RiskChange, rules: RiskRule[], config: Config): Finding[] {
-  return rules.flatMap(
-    (rule) => rule.checkChange?.(change, resolveRuleContext(rule, config)) ?? [],
-  );
+/**
+ * Runs each change rule once on the whole change, then keeps a finding only where the
+ * configuration governing its path runs the rule, with the severity that configuration gives.
+ */
+function checkChange(change: RiskChange, scopes: RuleScopes): Finding[] {
+  const findings: Finding[] = [];
+  const msByRule = new Map<string, number>();
+  for (const rule of scopes.changeRules) {
+    const started = performance.now();
+    for (const finding of rule.checkChange?.(change, createChangeContext(scopes, rule)) ?? []) {
+      const context = scopes.scopeOf(finding.path).contexts.get(rule.id);
+      if (context === undefined) continue;
+      findings.push({ ...finding, severity: context.severity });
+    }
+    msByRule.set(rule.id, performance.now() - started);
+  }
+  debug(`change rules ran; ${describeSlowest(msByRule)}`);
+  return findings;
 }
 
 /** Rules whose findings name the secret precisely; a generic-secret finding on their line repeats them. */
-const PRECISE_SECRET_RULES = new Set(['private-key', 'provider-token', 'url-credentials']);
+const PRECISE_SECRET_RULES = new Set(['private-key', 'provider-token', 'url-credentials', 'jwt']);
 
 /** Drops generic-secret findings on lines where a precise secret rule already found the secret. */
 function dropRepeatedSecrets(findings: Finding[]): Finding[] {
@@ -70,47 +143,35 @@ function dropRepeatedSecrets(findings: Finding[]): Finding[] {
   );
 }
 
-/** Drops the findings an inline comment or a `risk.allow` entry allows, saying why in debug output. */
+/**
+ * Drops the findings that an inline comment or a `risk.allow` entry of the configuration
+ * governing their path allows, saying why in debug output.
+ */
 function dropAllowed(
   findings: Finding[],
   input: FootprintWithContent,
-  rules: RiskRule[],
-  config: Config,
+  scopes: RuleScopes,
 ): Finding[] {
   const files = new Map(input.footprint.files.map((file) => [file.path, file]));
-  const lineTexts = new Map<string, Map<number, string>>();
   const lineText = (finding: Finding): string | undefined => {
     const file = files.get(finding.path);
     const content = input.content.get(finding.path);
     if (finding.line === undefined || file === undefined || content === undefined) return undefined;
-    return readLineTexts(lineTexts, file, content).get(finding.line);
+    return findAddedLineText(readAddedText(file, content), finding.line);
   };
-  const groups = new Map(rules.map((rule) => [rule.id, rule.group]));
 
   return findings.filter((finding) => {
+    const scope = scopes.scopeOf(finding.path);
     const reason = findSuppression(
       finding,
       lineText(finding),
-      config.risk.allow,
-      groups.get(finding.rule),
+      scope.config.risk.allow,
+      scope.rules.get(finding.rule)?.group,
     );
     if (reason === null) return true;
     debug(`${finding.rule} at ${finding.path}:${finding.line ?? '-'} allowed by ${reason}`);
     return false;
   });
-}
-
-function readLineTexts(
-  cache: Map<string, Map<number, string>>,
-  file: FileChange,
-  content: FileContent,
-): Map<number, string> {
-  let texts = cache.get(file.path);
-  if (texts === undefined) {
-    texts = new Map(readAddedLines(file, content).map((added) => [added.line, added.text]));
-    cache.set(file.path, texts);
-  }
-  return texts;
 }
 
 function compareFindings(order: Map<string, number>) {
@@ -126,7 +187,10 @@ function compareFindings(order: Map<string, number>) {
  * Runs the risk rules on the staged change and returns the findings sorted by path and line,
  * their combined score and whether the commit is blocked. File rules read the lines the
  * change adds; binary, opaque and deleted files are not read. Change rules see the whole
- * footprint and the batch analysis. Rules run during a merge, rebase, cherry-pick or revert too.
+ * footprint and the batch analysis, across every configuration. Each finding follows the
+ * configuration that governs its path (severity, options, `risk.disable`, `risk.allow`), and a
+ * finding about the whole change follows the root's. Rules run during a merge, rebase,
+ * cherry-pick or revert too.
  */
 export function assessRisk(
   input: FootprintWithContent,
@@ -134,14 +198,15 @@ export function assessRisk(
   options: RiskOptions,
 ): RiskReport {
   const { config } = options;
-  const rules = selectRules(options);
+  debug(`running the rules on ${input.footprint.files.length} staged files`);
+  const scopes = createRuleScopes(config, options.skip, options.riskByPath);
   const change: RiskChange = { footprint: input.footprint, content: input.content, analysis };
   if (options.indexPaths !== undefined) change.indexPaths = options.indexPaths;
   if (options.model !== undefined) change.model = options.model;
 
-  const found = [...checkFiles(input, rules, config), ...checkChange(change, rules, config)];
-  const findings = dropAllowed(dropRepeatedSecrets(found), input, rules, config);
-  findings.sort(compareFindings(new Map(rules.map((rule, index) => [rule.id, index]))));
+  const found = [...checkFiles(input, scopes), ...checkChange(change, scopes)];
+  const findings = capPerFileRule(dropAllowed(dropRepeatedSecrets(found), input, scopes));
+  findings.sort(compareFindings(scopes.order));
 
   return {
     score: scoreFindings(findings),

@@ -5,16 +5,20 @@ import { ECOSYSTEMS } from './dependencies/ecosystems.js';
 const MANIFESTS: ReadonlySet<string> = new Set(ECOSYSTEMS.map((ecosystem) => ecosystem.manifest));
 
 /**
- * Returns true when a rule needs the index's full path list for this change: a path is added
- * (case-conflict) or a dependency manifest is staged (manifest-without-lockfile). Other changes
- * skip listing the index, which costs a `git ls-files` with the command-line reader.
+ * Returns the staged paths around which the rules need the index's paths. These are the paths
+ * the change adds, which case-conflict compares with the tracked paths in their folders, and
+ * the staged dependency manifests, for which manifest-without-lockfile looks for a tracked
+ * lockfile in their folder and above. An empty list means that no rule needs the index
+ * listed, which saves a `git ls-files` with the command-line reader.
  */
-export function needsIndexPaths(footprint: Footprint): boolean {
-  return footprint.files.some(
-    (file) =>
-      file.status === 'added' ||
-      file.status === 'renamed' ||
-      file.status === 'copied' ||
-      MANIFESTS.has(path.basename(file.path)),
-  );
+export function selectIndexPathQueries(footprint: Footprint): string[] {
+  return footprint.files
+    .filter(
+      (file) =>
+        file.status === 'added' ||
+        file.status === 'renamed' ||
+        file.status === 'copied' ||
+        MANIFESTS.has(path.basename(file.path)),
+    )
+    .map((file) => file.path);
 }

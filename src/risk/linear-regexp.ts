@@ -12,20 +12,42 @@ function enableLinearEngine(): void {
   engineEnabled = true;
 }
 
-/** Why a pattern cannot be compiled for linear-time matching. */
-export class LinearRegExpError extends Error {}
+/**
+ * Why a pattern cannot be compiled for linear-time matching: `invalid` when it is no valid
+ * JavaScript regular expression at all, `unsupported` when it is valid but uses what the
+ * linear-time engine rejects (backreferences, lookaround, some flags).
+ */
+export class LinearRegExpError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'invalid' | 'unsupported',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /**
  * Compiles a pattern for V8's linear-time engine, so no input makes it backtrack: matching
- * costs time proportional to the text. The engine rejects backreferences, lookaround and the
- * `i`, `u` and `y` flags; those throw a LinearRegExpError.
+ * costs time proportional to the text. Throws a LinearRegExpError of kind `invalid` for a
+ * syntax error, and of kind `unsupported` for what the engine rejects: backreferences,
+ * lookaround and the `i`, `u` and `y` flags.
  */
 export function compileLinearRegExp(source: string, flags: string): RegExp {
+  try {
+    new RegExp(source, flags);
+  } catch (error) {
+    throw new LinearRegExpError(describeError(error), 'invalid', { cause: error });
+  }
+
   enableLinearEngine();
   try {
     return new RegExp(source, `${flags}l`);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LinearRegExpError(reason, { cause: error });
+    throw new LinearRegExpError(describeError(error), 'unsupported', { cause: error });
   }
 }

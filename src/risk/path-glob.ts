@@ -9,6 +9,10 @@ function escapeCharacter(character: string): string {
  * as in `.gitignore`.
  */
 export function globToRegExp(glob: string): RegExp {
+  return new RegExp(globToSource(glob), 's');
+}
+
+function globToSource(glob: string): string {
   const anchored = glob.includes('/');
   let source = '';
   for (let index = 0; index < glob.length; index += 1) {
@@ -27,7 +31,7 @@ export function globToRegExp(glob: string): RegExp {
       source += escapeCharacter(character);
     }
   }
-  return new RegExp(anchored ? `^${source.replace(/^\//, '')}$` : `(?:^|/)${source}$`, 's');
+  return anchored ? `^${source.replace(/^\//, '')}$` : `(?:^|/)${source}$`;
 }
 
 const compiled = new Map<string, RegExp>();
@@ -42,6 +46,25 @@ export function matchesGlob(path: string, glob: string): boolean {
   return pattern.test(path);
 }
 
+/**
+ * Compiles a list of globs into one alternation, so a path costs one test however many globs
+ * the list has. An empty list matches nothing.
+ */
+export function compileGlobs(globs: readonly string[]): RegExp {
+  if (globs.length === 0) return /(?!)/;
+  return new RegExp(globs.map((glob) => `(?:${globToSource(glob)})`).join('|'), 's');
+}
+
+const compiledLists = new Map<string, RegExp>();
+
+/** Returns true when `path` matches any of `globs`; each list is compiled once per process. */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => matchesGlob(path, glob));
+  if (globs.length === 0) return false;
+  const key = globs.join('\n');
+  let pattern = compiledLists.get(key);
+  if (pattern === undefined) {
+    pattern = compileGlobs(globs);
+    compiledLists.set(key, pattern);
+  }
+  return pattern.test(path);
 }

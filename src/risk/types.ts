@@ -31,6 +31,17 @@ export interface RuleContext {
   options: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A change rule's settings: its own fields are the root configuration's, which govern findings
+ * about the whole change; a finding on a path takes that path's configuration through `forPath`.
+ */
+export interface ChangeRuleContext extends RuleContext {
+  /** Returns the severity and options that the configuration governing `path` gives the rule. */
+  forPath(path: string): RuleContext;
+  /** Returns false when the configuration governing `path` turns the rule off or allows it there. */
+  appliesTo(path: string): boolean;
+}
+
 /** Families of rules, for documentation and the SARIF rule tags. */
 export type RuleGroup =
   | 'secrets'
@@ -77,6 +88,9 @@ export interface RiskRule {
   configDefaults?(config: Config): Record<string, unknown>;
   /** Returns the findings in one file; reads only added lines, never the file's old content. */
   check?(file: FileChange, content: FileContent, context: RuleContext): Finding[];
-  /** Returns the findings that need the whole change, such as a manifest without its lockfile. */
-  checkChange?(change: RiskChange, context: RuleContext): Finding[];
+  /**
+   * Returns the findings that need the whole change, such as a manifest without its lockfile.
+   * It runs once on every staged path, whichever configuration governs each one.
+   */
+  checkChange?(change: RiskChange, context: ChangeRuleContext): Finding[];
 }

@@ -5,6 +5,7 @@
  * the one it needs from `validate-config.js`, `validate-strategy.js` or `validate-fossil.js`.
  */
 import validateAnalysis from './generated/analysis.js';
+import validateCommit from './generated/commit.js';
 import validateConfig from './generated/config.js';
 import validateFootprint from './generated/footprint.js';
 import validateInsightsTool from './generated/insights-tool.js';
@@ -21,6 +22,7 @@ import validateLearn from './generated/learn.js';
 import validateModelCounts from './generated/model-counts.js';
 import validateFossilStrategy from './generated/fossil-strategy.js';
 import validateStrategy from './generated/strategy.js';
+import validateUndo from './generated/undo.js';
 import validateValidation from './generated/validation.js';
 import type { CompiledValidator } from './generated/analysis.js';
 import { formatSchemaErrors, type SchemaError } from './schema-error.js';
@@ -33,6 +35,7 @@ export type { SchemaError } from './schema-error.js';
 /** Document types with a schema in `schemas/`, by schema file name without `.schema.json`. */
 const VALIDATORS = {
   analysis: validateAnalysis,
+  commit: validateCommit,
   config: validateConfig,
   footprint: validateFootprint,
   'insights-tool': validateInsightsTool,
@@ -49,6 +52,7 @@ const VALIDATORS = {
   'model-counts': validateModelCounts,
   'fossil-strategy': validateFossilStrategy,
   strategy: validateStrategy,
+  undo: validateUndo,
   validation: validateValidation,
 } satisfies Record<string, CompiledValidator>;
 

@@ -1,4 +1,5 @@
 import type { FileChange, Hunk } from '../footprint/types.js';
+import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import type { StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
 
@@ -30,13 +31,13 @@ interface FileCoverage {
 function unknownPath(path: string, batch: string, files: readonly FileChange[]): StrategyProblem {
   const renamed = files.find((file) => file.oldPath === path);
   const hint = renamed
-    ? `${path} is staged as a rename to ${renamed.path}; name the new path.`
+    ? `${quotePath(path)} is staged as a rename to ${quotePath(renamed.path)}; name the new path.`
     : `Remove it from the batch, or stage it and write the strategy again.`;
   return {
     code: 'unknown-path',
     batch,
     path,
-    message: `Batch ${batch} names ${path}, which is not in the staged change. ${hint}`,
+    message: `Batch ${batch} names ${quotePath(path)}, which is not in the staged change. ${hint}`,
   };
 }
 
@@ -46,7 +47,7 @@ function unknownHunk(file: FileChange, batch: string, hunk: Hunk): StrategyProbl
     batch,
     path: file.path,
     message:
-      `Batch ${batch} names hunk ${describeHunk(hunk)} of ${file.path}, which is not a staged ` +
+      `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, which is not a staged ` +
       `hunk. Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take the whole file.`,
   };
 }
@@ -87,14 +88,38 @@ function pathProblem(code: string, path: string, message: string, batch?: string
 function checkWholeFile({ file, mentions }: FileCoverage): StrategyProblem[] {
   const [first, second] = mentions;
   if (first === undefined) {
-    const fix = `Add { "path": ${JSON.stringify(file.path)} } to one batch.`;
+    const fix = `Add { "path": ${quoteJsonString(file.path)} } to one batch.`;
     return [
-      pathProblem('missing-path', file.path, `${file.path} is staged but in no batch. ${fix}`),
+      pathProblem(
+        'missing-path',
+        file.path,
+        `${quotePath(file.path)} is staged but in no batch. ${fix}`,
+      ),
     ];
   }
   if (second === undefined) return [];
-  const message = `${file.path} is in batches ${mentions.join(', ')}. Keep it in ${first} only.`;
+  const fix = (batch: string): string => `Keep it in ${batch} only.`;
+  const message = `${quotePath(file.path)} ${describeTakers(mentions, fix)}`;
   return [pathProblem('duplicate-path', file.path, message, second)];
+}
+
+/**
+ * Says where a path or hunk that is taken more than once is, and how to keep one: `is listed
+ * twice in batch b1` when only one batch names it, else `is in batches b1, b2` and `fix`.
+ */
+function describeTakers(takers: readonly string[], fix: (first: string) => string): string {
+  const batches = [...new Set(takers)];
+  const first = batches[0] ?? '';
+  if (batches.length === 1) {
+    return `is listed ${describeTimes(takers.length)} in batch ${first}. Keep one entry for it.`;
+  }
+  const repeated = batches.filter((batch) => takers.indexOf(batch) !== takers.lastIndexOf(batch));
+  const also = repeated.length === 0 ? '' : ` (more than once in ${repeated.join(', ')})`;
+  return `is in batches ${batches.join(', ')}${also}. ${fix(first)}`;
+}
+
+function describeTimes(count: number): string {
+  return count === 2 ? 'twice' : `${count} times`;
 }
 
 /**
@@ -107,9 +132,13 @@ function checkHunks({ file, byHunk }: FileCoverage): StrategyProblem[] {
   const duplicated = file.hunks.filter((hunk) => takersOf(hunk).length > 1);
 
   if (missing.length === file.hunks.length) {
-    const fix = `Add { "path": ${JSON.stringify(file.path)} } to a batch, or list its hunks.`;
+    const fix = `Add { "path": ${quoteJsonString(file.path)} } to a batch, or list its hunks.`;
     return [
-      pathProblem('missing-path', file.path, `${file.path} is staged but in no batch. ${fix}`),
+      pathProblem(
+        'missing-path',
+        file.path,
+        `${quotePath(file.path)} is staged but in no batch. ${fix}`,
+      ),
     ];
   }
 
@@ -123,14 +152,14 @@ function checkHunks({ file, byHunk }: FileCoverage): StrategyProblem[] {
     pathProblem(
       'missing-hunk',
       file.path,
-      `Hunk ${describeHunk(hunk)} of ${file.path} is in no batch. Add it to the \`hunks\` of one batch.`,
+      `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch. Add it to the \`hunks\` of one batch.`,
     ),
   );
+  const fix = (batch: string): string =>
+    `Keep it in ${batch} only: list the other hunks of the file in the later batches.`;
   for (const hunk of duplicated) {
     const takers = takersOf(hunk);
-    const message =
-      `Hunk ${describeHunk(hunk)} of ${file.path} is in batches ${takers.join(', ')}. ` +
-      `Keep it in ${takers[0]} only: list the other hunks of the file in the later batches.`;
+    const message = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} ${describeTakers(takers, fix)}`;
     problems.push(pathProblem('duplicate-hunk', file.path, message, takers[1]));
   }
   return problems;

@@ -6,6 +6,7 @@ export interface StrategyShape {
   stagedTree: string | null;
   batches: Array<{
     id: string;
+    message: string;
     changes: Array<{ path: string; hunks?: Hunk[] }>;
     dependsOn: string[];
   }>;
@@ -29,6 +30,7 @@ function isChange(value: unknown): boolean {
 
 function isBatch(value: unknown): boolean {
   if (!isObject(value) || typeof value['id'] !== 'string') return false;
+  if (typeof value['message'] !== 'string') return false;
   const { changes, dependsOn } = value;
   if (!Array.isArray(changes) || !changes.every(isChange)) return false;
   return Array.isArray(dependsOn) && dependsOn.every((id) => typeof id === 'string');

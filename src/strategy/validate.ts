@@ -1,6 +1,9 @@
 import { findBatchDependencies, type BatchDependency } from '../batches/batch-dependencies.js';
+import { cleanupMessage } from '../commit/message.js';
 import type { FileContent, Footprint } from '../footprint/types.js';
 import { checkCoverage } from './coverage.js';
+import { checkMessageCharacters } from './message-characters.js';
+import { quotePath } from '../output/quote-path.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
 
@@ -42,6 +45,12 @@ function checkBatchIds(strategy: StrategyShape): StrategyProblem[] {
       problems.push({ code: 'duplicate-batch-id', batch: batch.id, message });
     }
     seen.add(batch.id);
+    if (cleanupMessage(batch.message) === '') {
+      const message =
+        `Batch ${batch.id} has an empty message, which git would not commit. ` +
+        `Write a commit message for it, such as "feat: add the parser".`;
+      problems.push({ code: 'empty-message', batch: batch.id, message });
+    }
     if (batch.changes.length === 0) {
       const message = `Batch ${batch.id} has no changes. Remove it or move changes into it.`;
       problems.push({ code: 'empty-batch', batch: batch.id, message });
@@ -90,7 +99,10 @@ function checkOrder(strategy: StrategyShape): StrategyProblem[] {
 }
 
 function describeDependency(dependency: BatchDependency): string {
-  const { batch, on, path, onPath, subject } = dependency;
+  const { batch, on } = dependency;
+  const path = quotePath(dependency.path);
+  const onPath = quotePath(dependency.onPath);
+  const subject = quotePath(dependency.subject);
   const part = subject === onPath ? onPath : `that change of ${onPath}`;
   const fix = `Move ${batch} after ${on}, or move ${part} into ${batch} or an earlier batch.`;
   if (dependency.removes) {
@@ -123,8 +135,11 @@ function checkDependencies(
 /**
  * Validates a strategy document against its schema and the current staged change. A valid
  * strategy was made for the staged tree and HEAD of `footprint` (else it is stale), has unique
- * batch ids and depends only on earlier batches. It also takes every staged hunk exactly once
- * and names no path or hunk that is not staged. Each problem names the batch and path involved
+ * batch ids, a message in each batch that git's whitespace cleanup leaves non-empty and that
+ * has no control character but line feeds and tabs, and
+ * depends only on earlier batches. It also takes every staged hunk exactly once
+ * and names no path or hunk that is not staged. With `options.content`, no batch may use what
+ * a later batch adds (see findBatchDependencies). Each problem names the batch and path involved
  * and how to fix it. Schema errors end the check, because the other checks need a well-formed
  * document.
  */
@@ -147,6 +162,7 @@ export function validateStrategy(
   const problems = [
     ...checkStale(strategy, footprint),
     ...checkBatchIds(strategy),
+    ...checkMessageCharacters(strategy),
     ...checkOrder(strategy),
     ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),
     ...checkCoverage(strategy, footprint.files),

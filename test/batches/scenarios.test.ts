@@ -229,6 +229,18 @@ describe('scenario: one file with two unrelated edits', () => {
     assert.deepEqual(feature?.dependsOn, []);
   });
 
+  test('balanced splits the file by hunk as well', () => {
+    const balanced = analyzeStaged(repo, 'balanced');
+    const fix = batchWith(balanced, 'test/parser/skip-space.test.ts');
+    const feature = batchWith(balanced, 'src/cli/calc.ts');
+    const hunksOf = (batch: Batch | undefined) =>
+      batch?.changes.find((entry) => entry.path === 'src/parser/tokenizer.ts')?.hunks;
+
+    assert.equal(balanced.length, 2, describeBatches(balanced));
+    assert.deepEqual(hunksOf(fix), [{ oldStart: 4, oldLines: 1, newStart: 4, newLines: 1 }]);
+    assert.deepEqual(hunksOf(feature), [{ oldStart: 23, oldLines: 0, newStart: 24, newLines: 5 }]);
+  });
+
   test('conservative keeps the file in one batch', () => {
     const kept = analyzeStaged(repo, 'conservative');
 

@@ -72,9 +72,9 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     named: /'--output' is for footprint strategy, not footprint analyze/,
   },
   {
-    name: 'json for init',
-    argv: ['init', '--json'],
-    named: /'--json' is for .*not footprint init/,
+    name: 'json for prepare-commit-msg',
+    argv: ['prepare-commit-msg', '--json'],
+    named: /'--json' is for .*not footprint prepare-commit-msg/,
   },
   {
     name: 'invalid mode',

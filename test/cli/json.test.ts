@@ -148,6 +148,56 @@ test('validate names a missing strategy file', () => {
   }
 });
 
+test('validate --json reports a file that is not JSON', () => {
+  const repo = createStagedRepo();
+  try {
+    repo.write('strategy.json', '{ "batches": [ }');
+
+    const result = repo.footprint(['validate', '--strategy', 'strategy.json', '--json']);
+    const document = parseDocument(result.stdout);
+
+    assert.equal(result.status, 1, result.stderr);
+    assert.deepEqual(validateValidationDocument(document), []);
+    assert.equal(document['valid'], false);
+    const problems = document['problems'] as Array<{ code: string; message: string }>;
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['json'],
+    );
+    assert.match(
+      problems[0]?.message ?? '',
+      /strategy\.json is not valid JSON \(line 1, column 16: /,
+    );
+    assert.match(problems[0]?.message ?? '', /footprint strategy --output /);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('validate rejects a blank batch message', () => {
+  const repo = createStagedRepo();
+  try {
+    assert.equal(repo.footprint(['strategy', '--output', 'strategy.json']).status, 0);
+    const strategy = JSON.parse(readFileSync(path.join(repo.dir, 'strategy.json'), 'utf8')) as {
+      batches: Array<{ id: string; message: string }>;
+    };
+    const first = strategy.batches[0]!;
+    first.message = '   ';
+    repo.write('strategy.json', JSON.stringify(strategy));
+
+    const result = repo.footprint(['validate', '--strategy', 'strategy.json']);
+
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /strategy\.json is invalid: 1 problem\./);
+    assert.ok(
+      result.stdout.includes(`empty-message  ${first.id}  Batch ${first.id} has an empty message`),
+      result.stdout,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('invalid configuration exits 2 naming the key', () => {
   const repo = createStagedRepo();
   try {

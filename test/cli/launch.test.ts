@@ -1,11 +1,28 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 
-import { CACHE_FOLDER } from '../../src/cli/launch.js';
+import { COMMANDS } from '../../src/cli/args.js';
+import {
+  BUNDLE_FILE,
+  CACHE_FOLDER,
+  CACHED_COMMANDS,
+  commandOf,
+  WRAPPER_START,
+} from '../../src/cli/launch.js';
 import { projectRoot } from '../helpers/repo.js';
 
 const launchModule = path.join(projectRoot, 'src', 'cli', 'launch.ts');
@@ -32,10 +49,20 @@ interface LaunchResult {
  * Loads the bundle in a fresh node, as `bin/footprint.js` does: V8 keeps scripts it compiled
  * in memory, so a second load in the same process would never read the cache file.
  */
-function launch(bundle: string, command: string): LaunchResult {
+function launch(
+  bundle: string,
+  command: string,
+  clock: 'recent' | 'later' = 'recent',
+): LaunchResult {
+  // The clock is set from the bundle's change time, so whether the launcher sees a bundle
+  // changed moments ago (`recent`) or an hour ago (`later`) does not depend on the machine's
+  // speed.
+  const hours = clock === 'later' ? 1n : 0n;
+  const options = `{ nowNs: statSync(${JSON.stringify(bundle)}, { bigint: true }).ctimeNs + ${hours}n * 3600000000000n }`;
   const script = [
-    `const { loadCliBundle } = await import(${JSON.stringify(launchModule)});`,
-    `const loaded = loadCliBundle(${JSON.stringify(bundle)}, ${JSON.stringify(command)});`,
+    "const { statSync } = await import('node:fs');",
+    `const { loadCliBundle } = await import(${JSON.stringify(pathToFileURL(launchModule).href)});`,
+    `const loaded = loadCliBundle(${JSON.stringify(bundle)}, ${JSON.stringify(command)}, ${options});`,
     "const exitCode = await loaded.exports.main(['a', 'b']);",
     'const platform = await loaded.exports.platform();',
     'const written = loaded.saveCache();',
@@ -43,11 +70,16 @@ function launch(bundle: string, command: string): LaunchResult {
     'const file = loaded.exports.file;',
     'process.stdout.write(JSON.stringify({ cache, exitCode, written, platform, file }));',
   ].join('\n');
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
-    { cwd: projectRoot, encoding: 'utf8' },
-  );
+  // The script runs from a file: with `-e`, its text (and the bundle path in it) would be part
+  // of node's flags, which the cache key includes.
+  const scriptDir = mkdtempSync(path.join(tmpdir(), 'footprint-launch-script-'));
+  const scriptFile = path.join(scriptDir, 'load.mjs');
+  writeFileSync(scriptFile, script);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', scriptFile], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  rmSync(scriptDir, { recursive: true, force: true });
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(result.stdout) as LaunchResult;
 }
@@ -85,6 +117,23 @@ describe('CLI bundle launcher', () => {
     assert.equal(launch(bundle, 'analyze').cache, 'miss');
   });
 
+  test('copied bundle does not reuse the cache', () => {
+    launch(bundle, 'precommit', 'recent');
+    const copyDir = mkdtempSync(path.join(tmpdir(), 'footprint-launch-copy-'));
+    try {
+      const copy = path.join(copyDir, 'footprint.cjs');
+      writeFileSync(copy, bundleSource(40));
+      cpSync(path.join(dir, CACHE_FOLDER), path.join(copyDir, CACHE_FOLDER), { recursive: true });
+
+      const copied = launch(copy, 'precommit', 'recent');
+
+      assert.equal(copied.cache, 'miss');
+      assert.equal(copied.file, copy);
+    } finally {
+      rmSync(copyDir, { recursive: true, force: true });
+    }
+  });
+
   test('changed bundle of the same length gets no stale code', () => {
     launch(bundle, 'precommit');
     writeFileSync(bundle, bundleSource(50));
@@ -92,6 +141,38 @@ describe('CLI bundle launcher', () => {
     const changed = launch(bundle, 'precommit');
     assert.equal(changed.cache, 'miss');
     assert.equal(changed.exitCode, 52);
+  });
+
+  test('older bundle is named by its stat data', () => {
+    const recent = launch(bundle, 'precommit');
+    const first = launch(bundle, 'precommit', 'later');
+    assert.equal(first.cache, 'miss');
+    assert.ok(first.written !== null);
+    assert.notEqual(first.written, recent.written);
+
+    const second = launch(bundle, 'precommit', 'later');
+    assert.equal(second.cache, 'hit');
+    assert.equal(second.exitCode, 42);
+  });
+
+  test('rewritten older bundle gets no stale code', () => {
+    launch(bundle, 'precommit', 'later');
+    writeFileSync(bundle, bundleSource(50));
+
+    const changed = launch(bundle, 'precommit', 'later');
+    assert.equal(changed.cache, 'miss');
+    assert.equal(changed.exitCode, 52);
+  });
+
+  test('replaced older bundle gets no stale code', () => {
+    launch(bundle, 'precommit', 'later');
+    const replacement = path.join(dir, 'replacement.cjs');
+    writeFileSync(replacement, bundleSource(60));
+    renameSync(replacement, bundle);
+
+    const replaced = launch(bundle, 'precommit', 'later');
+    assert.equal(replaced.cache, 'miss');
+    assert.equal(replaced.exitCode, 62);
   });
 
   test('damaged cache is rejected and replaced', () => {
@@ -116,9 +197,37 @@ describe('CLI bundle launcher', () => {
     assert.deepEqual(readdirSync(dir).sort(), [CACHE_FOLDER, 'footprint.cjs']);
   });
 
+  test('wrapped bundle runs as written', () => {
+    writeFileSync(bundle, `${WRAPPER_START}${bundleSource(70)}\n})\n//# sourceMappingURL=x.map\n`);
+
+    const result = launch(bundle, 'precommit');
+    assert.equal(result.exitCode, 72);
+    assert.equal(result.file, bundle);
+  });
+
+  test('built bundle starts with the wrapper', () => {
+    const built = readFileSync(path.join(projectRoot, 'dist', BUNDLE_FILE), 'latin1');
+    assert.ok(built.startsWith(WRAPPER_START), built.slice(0, 120));
+  });
+
   test('bundle can import and sees its own file', () => {
     const result = launch(bundle, 'precommit');
     assert.equal(result.platform, process.platform);
     assert.equal(result.file, bundle);
+  });
+});
+
+describe('launcher command names', () => {
+  test('cached commands match the CLI', () => {
+    assert.deepEqual([...CACHED_COMMANDS].sort(), [...COMMANDS].sort());
+  });
+
+  test('command picks its cache', () => {
+    assert.equal(commandOf(['--no-llm', 'precommit']), 'precommit');
+  });
+
+  test('unknown words share one cache', () => {
+    assert.equal(commandOf(['typo-one']), 'other');
+    assert.equal(commandOf(['typo-two', '--json']), 'other');
   });
 });

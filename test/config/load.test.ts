@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
@@ -301,5 +303,79 @@ describe('loadConfig errors', () => {
     const error = await loadError();
     assert.equal(error.exitCode, 2);
     assert.match(error.message, /^footprint\.config\.json: cannot be read \(EISDIR\)\./);
+  });
+});
+
+describe('loadConfig fossilDir', () => {
+  const rejected: Array<[string, string, RegExp]> = [
+    ['parent folder', '../x', /which is outside the worktree\./],
+    ['dot segments leaving', 'src/../..', /which is outside the worktree\./],
+    ['absolute path', '/tmp/fossils', /which is an absolute path\./],
+    ['git folder', '.git', /which is a \.git folder\./],
+    ['inside git folder', '.git/fossils', /which is inside a \.git folder\./],
+    ['nested git folder', 'vendor/lib/.git', /which is a \.git folder\./],
+    ['worktree root', 'src/..', /which is the worktree root\./],
+  ];
+  for (const [name, value, reason] of rejected) {
+    test(`rejects ${name}`, async () => {
+      repo.write('footprint.config.json', JSON.stringify({ fossilDir: value }));
+      const error = await loadError();
+      assert.equal(error.exitCode, 2);
+      assert.ok(
+        error.message.startsWith(
+          `footprint.config.json: "fossilDir" is ${JSON.stringify(value)}, `,
+        ),
+        error.message,
+      );
+      assert.match(error.message, reason);
+      assert.match(
+        error.message,
+        /Set "fossilDir" to a folder inside the worktree and outside \.git/,
+      );
+    });
+  }
+
+  test('rejects a symlink leaving the worktree', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'footprint-outside-'));
+    try {
+      symlinkSync(outside, path.join(repo.dir, 'store-link'));
+      repo.write('footprint.config.json', JSON.stringify({ fossilDir: 'store-link/fossils' }));
+      const error = await loadError();
+      assert.equal(error.exitCode, 2);
+      assert.match(
+        error.message,
+        /"fossilDir" is "store-link\/fossils", which is outside the worktree once symlinks are followed/,
+      );
+      assert.ok(error.message.includes(realpathSync(outside)), error.message);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('rejects a symlink into .git', async () => {
+    symlinkSync(path.join(repo.dir, '.git'), path.join(repo.dir, 'meta'));
+    repo.write('footprint.config.json', JSON.stringify({ fossilDir: 'meta' }));
+    const error = await loadError();
+    assert.match(
+      error.message,
+      /"fossilDir" is "meta", which is a \.git folder once symlinks are followed/,
+    );
+  });
+
+  test('package.json key names its prefix', async () => {
+    repo.write('package.json', JSON.stringify({ footprint: { fossilDir: '../x' } }));
+    const error = await loadError();
+    assert.match(
+      error.message,
+      /^package\.json: "footprint\.fossilDir" is "\.\.\/x", which is outside/,
+    );
+  });
+
+  test('accepts folders inside the worktree', async () => {
+    for (const value of ['fossils', '.footprint/store', 'a/../b', 'not-yet/created/store']) {
+      repo.write('footprint.config.json', JSON.stringify({ fossilDir: value }));
+      const { config } = await loadConfig(repo.dir, { env: {} });
+      assert.equal(config.fossilDir, value);
+    }
   });
 });

@@ -1,18 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { createTempRepo, footprintBin, projectRoot, type TempRepo } from '../helpers/repo.js';
+import {
+  createTempRepo,
+  footprintBin,
+  gitTestEnv,
+  projectRoot,
+  type TempRepo,
+} from '../helpers/repo.js';
 import { commitBase, fakePrivateKey, listFossils, rawCommit } from './situation.js';
 
 /**
- * The pre-commit framework (https://pre-commit.com), when installed. CI installs Debian's
- * package; it cannot install footprint as a `language: node` hook, because that runs
- * `npm install` from the network, so these tests run the manifest's hook as a
- * `repo: local` hook with `language: system` and footprint's own bin.
+ * The pre-commit framework (https://pre-commit.com), when installed; CI installs Debian's
+ * package. The tests add footprint's `.pre-commit-hooks.yaml` as users do: a
+ * `.pre-commit-config.yaml` from the README that names a git repository and a tag, here a
+ * file:// repository in a temp folder that contains this checkout's manifest.
  */
 const version = readPreCommitVersion();
+const skip = version === null && 'pre-commit is not installed';
+const RELEASE_TAG = 'v0.1.0';
 
 function readPreCommitVersion(): number[] | null {
   const result = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
@@ -26,37 +35,47 @@ function knowsNewStageNames(): boolean {
   return major > 3 || (major === 3 && minor >= 2);
 }
 
+function readManifest(): string {
+  return readFileSync(path.join(projectRoot, '.pre-commit-hooks.yaml'), 'utf8');
+}
+
+/** Returns the manifest in the form the installed pre-commit accepts, since versions before 3.2.0 call the stage `commit`. */
+function manifestForInstalledVersion(): string {
+  if (knowsNewStageNames()) return readManifest();
+  return readManifest()
+    .replace('stages: [pre-commit]', 'stages: [commit]')
+    .replace(/^ *minimum_pre_commit_version:.*\n/m, '');
+}
+
 /** The manifest's one hook as key and raw value; the file is flat YAML with one hook. */
 function readManifestHook(): Map<string, string> {
-  const text = readFileSync(path.join(projectRoot, '.pre-commit-hooks.yaml'), 'utf8');
   const fields = new Map<string, string>();
-  for (const match of text.matchAll(/^(?:- | {2})(\w+): (.+)$/gm)) {
+  for (const match of readManifest().matchAll(/^(?:- | {2})(\w+): (.+)$/gm)) {
     fields.set(match[1] ?? '', match[2] ?? '');
   }
   return fields;
 }
 
-/** A repo: local configuration with the manifest's fields, running this checkout's footprint. */
-function localConfig(hook: Map<string, string>): string {
-  const stages = knowsNewStageNames() ? hook.get('stages') : '[commit]';
-  const entry = (hook.get('entry') ?? '').replace(
-    /^footprint\b/,
-    `'${process.execPath}' '${footprintBin}'`,
-  );
-  return [
-    'repos:',
-    '  - repo: local',
-    '    hooks:',
-    `      - id: ${hook.get('id')}`,
-    `        name: ${hook.get('name')}`,
-    `        entry: ${JSON.stringify(entry)}`,
-    '        language: system',
-    `        pass_filenames: ${hook.get('pass_filenames')}`,
-    `        always_run: ${hook.get('always_run')}`,
-    `        require_serial: ${hook.get('require_serial')}`,
-    `        stages: ${stages}`,
-    '',
-  ].join('\n');
+/** Returns the README's `.pre-commit-config.yaml` with the repository and tag filled in. */
+function documentedConfig(repositoryUrl: string, tag: string): string {
+  const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+  const block = /```yaml\n(# \.pre-commit-config\.yaml\n[\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(block, 'README.md has a ```yaml block that starts with # .pre-commit-config.yaml');
+  assert.match(block, /<URL of footprint's git repository>/);
+  assert.match(block, /<a release tag>/);
+  return block
+    .replace("<URL of footprint's git repository>", repositoryUrl)
+    .replace('<a release tag>', tag);
+}
+
+/** Creates a git repository that contains footprint's manifest, tagged as a release. */
+function createHookRepository(): TempRepo {
+  const source = createTempRepo();
+  source.write('.pre-commit-hooks.yaml', manifestForInstalledVersion());
+  source.git(['add', '.pre-commit-hooks.yaml']);
+  source.git(['commit', '-q', '-m', 'chore: release']);
+  source.git(['tag', RELEASE_TAG]);
+  return source;
 }
 
 /** Keeps pre-commit's cache and log inside the test repository. */
@@ -64,12 +83,25 @@ function preCommitHome(repo: TempRepo): Record<string, string> {
   return { PRE_COMMIT_HOME: path.join(repo.dir, '.git', 'pre-commit-home') };
 }
 
-function preCommit(repo: TempRepo, args: string[]) {
-  return spawnSync('pre-commit', args, {
+/**
+ * Creates a project that uses the pre-commit framework: footprint in `node_modules/.bin`, the
+ * README's configuration pointing at `source`, and pre-commit's git hook installed.
+ */
+function createUserRepo(source: TempRepo): TempRepo {
+  const repo = createTempRepo();
+  mkdirSync(path.join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(footprintBin, path.join(repo.dir, 'node_modules', '.bin', 'footprint'));
+  repo.write(
+    '.pre-commit-config.yaml',
+    documentedConfig(pathToFileURL(source.dir).href, RELEASE_TAG),
+  );
+  const install = spawnSync('pre-commit', ['install'], {
     cwd: repo.dir,
-    env: { ...process.env, ...preCommitHome(repo) },
+    env: gitTestEnv(preCommitHome(repo)),
     encoding: 'utf8',
   });
+  assert.equal(install.status, 0, install.stdout + install.stderr);
+  return repo;
 }
 
 function stageTax(repo: TempRepo): void {
@@ -82,89 +114,85 @@ test('pre-commit manifest has the hook fields', () => {
   const hook = readManifestHook();
 
   assert.equal(hook.get('id'), 'footprint');
-  assert.equal(hook.get('entry'), 'footprint precommit');
-  assert.equal(hook.get('language'), 'node');
+  assert.equal(hook.get('entry'), 'node_modules/.bin/footprint precommit');
+  assert.equal(hook.get('language'), 'system');
   assert.equal(hook.get('pass_filenames'), 'false');
   assert.equal(hook.get('always_run'), 'true');
+  assert.equal(hook.get('require_serial'), 'true');
   assert.equal(hook.get('stages'), '[pre-commit]');
   assert.equal(hook.get('minimum_pre_commit_version'), '3.2.0');
 });
 
+test('pre-commit validates the manifest', { skip }, () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.pre-commit-hooks.yaml', manifestForInstalledVersion());
+
+    const result = spawnSync('pre-commit', ['validate-manifest', '.pre-commit-hooks.yaml'], {
+      cwd: repo.dir,
+      env: gitTestEnv(preCommitHome(repo)),
+      encoding: 'utf8',
+    });
+
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test(
-  'pre-commit validates the manifest',
-  { skip: version === null && 'pre-commit is not installed' },
-  () => {
-    const repo = createTempRepo();
-    try {
-      let manifest = readFileSync(path.join(projectRoot, '.pre-commit-hooks.yaml'), 'utf8');
-      if (!knowsNewStageNames()) {
-        // Older pre-commit checks the same schema with the old stage name.
-        manifest = manifest
-          .replace('[pre-commit]', '[commit]')
-          .replace(/^ *minimum_pre_commit_version:.*\n/m, '');
-      }
-      repo.write('.pre-commit-hooks.yaml', manifest);
-
-      const result = preCommit(repo, ['validate-manifest', '.pre-commit-hooks.yaml']);
-
-      assert.equal(result.status, 0, result.stdout + result.stderr);
-    } finally {
-      repo.cleanup();
-    }
+  'pre-commit hook from a tag matches git',
+  {
+    skip,
   },
-);
-
-test(
-  'pre-commit runs footprint and matches git',
-  { skip: version === null && 'pre-commit is not installed' },
   () => {
-    const hooked = createTempRepo();
+    const source = createHookRepository();
+    const hooked = createUserRepo(source);
     const plain = createTempRepo();
     try {
-      hooked.write('.pre-commit-config.yaml', localConfig(readManifestHook()));
-      const install = preCommit(hooked, ['install']);
-      assert.equal(install.status, 0, install.stdout + install.stderr);
       for (const repo of [hooked, plain]) stageTax(repo);
 
       const result = hooked.gitResult(['commit', '-m', 'feat: tax rate'], {
-        env: preCommitHome(hooked),
+        env: { LC_ALL: 'C.UTF-8', ...preCommitHome(hooked) },
       });
       plain.git(['commit', '-q', '-m', 'feat: tax rate']);
+      const seen = result.stdout + result.stderr;
 
-      assert.equal(result.status, 0, result.stdout + result.stderr);
-      assert.match(result.stdout + result.stderr, /^footprint\.+Passed$/m);
+      assert.equal(result.status, 0, seen);
+      assert.match(seen, /^footprint\.+Passed$/m);
+      // `verbose: true` in the README's configuration shows footprint's report on a pass too.
+      assert.match(seen, /^footprint · 1 file, \+1 −0 in 1 hunk · balanced$/m);
+      assert.match(seen, /^✔ Commit passed: no risk findings\.$/m);
       assert.equal(listFossils(hooked.dir).length, 1);
       assert.equal(rawCommit(hooked), rawCommit(plain));
     } finally {
+      source.cleanup();
       hooked.cleanup();
       plain.cleanup();
     }
   },
 );
 
-test(
-  'pre-commit shows a blocked commit',
-  { skip: version === null && 'pre-commit is not installed' },
-  () => {
-    const repo = createTempRepo();
-    try {
-      repo.write('.pre-commit-config.yaml', localConfig(readManifestHook()));
-      assert.equal(preCommit(repo, ['install']).status, 0);
-      commitBase(repo);
-      repo.write('deploy/key.pem', fakePrivateKey());
-      repo.git(['add', 'deploy/key.pem']);
+test('pre-commit shows a commit that footprint blocks', { skip }, () => {
+  const source = createHookRepository();
+  const repo = createUserRepo(source);
+  try {
+    commitBase(repo);
+    repo.write('deploy/key.pem', fakePrivateKey());
+    repo.git(['add', 'deploy/key.pem']);
 
-      const result = repo.gitResult(['commit', '-m', 'chore: add key'], {
-        env: { LC_ALL: 'C.UTF-8', ...preCommitHome(repo) },
-      });
-      const output = result.stdout + result.stderr;
+    const result = repo.gitResult(['commit', '-m', 'chore: add key'], {
+      env: { LC_ALL: 'C.UTF-8', ...preCommitHome(repo) },
+    });
+    const seen = result.stdout + result.stderr;
 
-      assert.equal(result.status, 1, output);
-      assert.match(output, /^footprint\.+Failed$/m);
-      assert.match(output, /deploy\/key\.pem:2 {2}private-key/);
-      assert.equal(repo.git(['rev-list', '--count', 'HEAD']).trim(), '1');
-    } finally {
-      repo.cleanup();
-    }
-  },
-);
+    assert.equal(result.status, 1, seen);
+    assert.match(seen, /^footprint\.+Failed$/m);
+    assert.match(seen, /deploy\/key\.pem:2 {2}private-key/);
+    assert.equal(repo.git(['rev-list', '--count', 'HEAD']).trim(), '1');
+    assert.equal(repo.git(['diff', '--cached', '--name-only']), 'deploy/key.pem\n');
+  } finally {
+    source.cleanup();
+    repo.cleanup();
+  }
+});

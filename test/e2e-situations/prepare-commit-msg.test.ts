@@ -25,25 +25,76 @@ function stageTangledChange(repo: TempRepo): void {
   repo.git(['add', 'src', 'test', 'README.md']);
 }
 
+/** An editor that shows the message file on stdout, then writes a subject above its text. */
+const EDITOR_WRITING_A_SUBJECT = `sh -c 'cat "$1"; { echo "feat: add discounts"; cat "$1"; } > "$1.new"; mv "$1.new" "$1"' editor`;
+
+/** Stages one new module: a single suggested commit. */
+function stageOneModule(repo: TempRepo): void {
+  commitBase(repo);
+  repo.write('src/tax.js', 'export const rate = 0.2;\n');
+  repo.git(['add', 'src/tax.js']);
+}
+
+test('one batch fills in its message', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      stageOneModule(repo);
+      const analysis = repo.footprint(['analyze', '--json']);
+      const batches = (JSON.parse(analysis.stdout) as { batches: Array<{ message: string }> })
+        .batches;
+      return { batches, commit: commit(repo, []) };
+    });
+
+    assertPassed(results.hooked.commit);
+    assert.equal(results.plain.commit.status, 1, 'git alone aborts an empty message');
+    assert.equal(results.hooked.batches.length, 1);
+    assert.equal(messageOf(twins.hooked), results.hooked.batches[0]?.message);
+    assert.match(messageOf(twins.hooked), /^feat\b/);
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('several batches fill in no subject', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      stageTangledChange(repo);
+      return commit(repo, []);
+    });
+
+    assert.match(results.hooked.stderr, /✔ Commit passed/);
+    assert.equal(results.hooked.status, 1, 'the empty message aborts, as without footprint');
+    assert.equal(results.plain.status, 1, 'git alone aborts an empty message');
+    assert.match(results.hooked.stderr, /Aborting commit due to empty commit message/);
+    assert.equal(twins.hooked.git(['rev-list', '--count', 'HEAD']).trim(), '1');
+  } finally {
+    twins.cleanup();
+  }
+});
+
 test('editor shows the split as comments git removes', () => {
   const twins = createTwins();
   try {
     const results = twins.both((repo) => {
       stageTangledChange(repo);
-      return commit(repo, [], { GIT_EDITOR: 'cat' });
+      return commit(repo, [], { GIT_EDITOR: EDITOR_WRITING_A_SUBJECT });
     });
     const editor = results.hooked.stdout;
-    const message = messageOf(twins.hooked);
 
     assertPassed(results.hooked);
-    assert.match(
-      editor,
-      /^# footprint: this change mixes 2 commits; the message above is the first one's\.$/m,
-    );
+    assert.ok(editor.startsWith('\n# footprint: this change mixes 2 commits:\n'), editor);
     assert.match(editor, /^# {3}b1 {2}\S.*\n# {7}src\/discount\.js, test\/discount\.test\.js$/m);
     assert.match(editor, /^# {3}b2 {2}docs\b.*\n# {7}README\.md$/m);
-    assert.ok(editor.startsWith(`${message}\n\n# footprint:`), editor);
-    assert.doesNotMatch(message, /\n/, 'the commit message is the subject alone');
+    assert.match(editor, /^# Write one message for the whole change, or leave the message empty/m);
+    assert.match(
+      editor,
+      /^# the commit and run `footprint commit` to make one commit per batch\.$/m,
+    );
+    assert.equal(results.plain.status, 0, results.plain.stderr);
+    assertSameCommit(twins);
+    assert.equal(messageOf(twins.hooked), 'feat: add discounts');
     assert.equal(twins.hooked.git(['diff', '--name-only', 'HEAD~1', 'HEAD']).split('\n').length, 4);
   } finally {
     twins.cleanup();
@@ -56,12 +107,13 @@ test('comment lines use core.commentChar', () => {
     const results = twins.both((repo) => {
       repo.git(['config', 'core.commentChar', ';']);
       stageTangledChange(repo);
-      return commit(repo, [], { GIT_EDITOR: 'cat' });
+      return commit(repo, [], { GIT_EDITOR: EDITOR_WRITING_A_SUBJECT });
     });
 
     assertPassed(results.hooked);
     assert.match(results.hooked.stdout, /^; footprint: this change mixes 2 commits/m);
     assert.doesNotMatch(results.hooked.stdout, /^# footprint/m);
+    assertSameCommit(twins);
     assert.doesNotMatch(messageOf(twins.hooked), /footprint/);
   } finally {
     twins.cleanup();
@@ -104,9 +156,8 @@ test('verbatim cleanup gets no comment lines', () => {
     });
 
     assertPassed(results.hooked);
-
-    assert.doesNotMatch(messageOf(twins.hooked), /^# footprint/m);
-    assert.match(messageOf(twins.hooked), /^feat\b/);
+    assert.doesNotMatch(messageOf(twins.hooked), /^# footprint:/m);
+    assertSameCommit(twins);
   } finally {
     twins.cleanup();
   }
@@ -156,7 +207,7 @@ test('message reuses the pre-commit analysis', () => {
   try {
     const results = twins.both((repo) => {
       stageTangledChange(repo);
-      return commit(repo, [], { FOOTPRINT_DEBUG: 'message' });
+      return commit(repo, [], { FOOTPRINT_DEBUG: 'message', GIT_EDITOR: EDITOR_WRITING_A_SUBJECT });
     });
 
     assertPassed(results.hooked);
@@ -171,7 +222,7 @@ test('message after --no-verify runs the analysis', () => {
   const twins = createTwins();
   try {
     const results = twins.both((repo) => {
-      stageTangledChange(repo);
+      stageOneModule(repo);
       return commit(repo, ['--no-verify'], { FOOTPRINT_DEBUG: 'message' });
     });
 

@@ -30,7 +30,8 @@ test('unusual paths pass and match git', () => {
     assertPassed(results.hooked);
     assert.match(results.hooked.stderr, /footprint · 5 files/);
     for (const file of UNUSUAL_PATHS) {
-      assert.ok(results.hooked.stderr.includes(file), `${file} is listed as written`);
+      const shown = file.includes('"') ? `"${file.replace('"', '\\"')}"` : file;
+      assert.ok(results.hooked.stderr.includes(shown), `${file} is listed as ${shown}`);
     }
     assertSameCommit(twins);
   } finally {
@@ -50,7 +51,8 @@ test('finding in an unusual path names the path', () => {
     });
 
     assert.equal(results.hooked.status, 1, results.hooked.stderr);
-    assert.ok(results.hooked.stderr.includes(`${key}:2  private-key`), results.hooked.stderr);
+    const quoted = '"deploy/it\'s a \\"key\\" ünï.pem"';
+    assert.ok(results.hooked.stderr.includes(`${quoted}:2  private-key`), results.hooked.stderr);
   } finally {
     twins.cleanup();
   }

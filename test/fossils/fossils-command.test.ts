@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { main } from '../../src/cli/main.js';
@@ -172,6 +172,23 @@ describe('fossils show', () => {
     );
   });
 
+  test('analysis quotes paths and messages', async () => {
+    const result = samplePipelineResult();
+    const [batch] = result.analysis.batches;
+    assert.ok(batch !== undefined);
+    batch.message = 'docs: a\u001b[2J\u001b]0;pwn\u0007red';
+    batch.changes = [{ path: 'new\nline.txt' }, { path: 'x\u001b[31mRED.txt' }];
+    const file = await storeAt(0).write('analysis', buildAnalysisFossil(result, 'blocked'));
+
+    const { code, stdout } = await run('fossils', 'show', path.basename(file, '.json'));
+
+    assert.equal(code, 0);
+    assert.ok(!stdout.includes('\u001b'), stdout);
+    assert.ok(!stdout.includes('\u0007'), stdout);
+    assert.match(stdout, /^ {2}b1 {2}docs: a\\033\[2J\\033\]0;pwn\\ared$/m);
+    assert.ok(stdout.includes('      "new\\nline.txt", "x\\033[31mRED.txt"\n'), stdout);
+  });
+
   test('json is the fossil as stored', async () => {
     const id = path.basename(await writeOutcome(0, 'partial'), '.json');
     const { stdout } = await run('fossils', 'show', `${id}.json`, '--json');
@@ -235,6 +252,75 @@ describe('fossils prune', () => {
         .fossils.length,
       2,
     );
+  });
+});
+
+describe('fossils prune of the newest model', () => {
+  function writeModel(id: string): void {
+    mkdirSync(path.join(repo.dir, 'fossils'), { recursive: true });
+    writeFileSync(path.join(repo.dir, 'fossils', `${id}.json`), '{}\n');
+  }
+
+  test('older-than 0d keeps it and says so', async () => {
+    writeModel('20260101T100000.000Z-model-0a0a0a0a');
+    writeModel('20260102T100000.000Z-model-0b0b0b0b');
+    const { code, stdout } = await run(
+      'fossils',
+      'prune',
+      '--older-than',
+      '0d',
+      '--color',
+      'never',
+    );
+
+    assert.equal(code, 0);
+    assert.match(stdout, /^20260101T100000\.000Z-model-0a0a0a0a$/m);
+    assert.match(stdout, /Removed 1 fossil; 1 fossil kept\.$/m);
+    assert.match(
+      stdout,
+      /Kept 20260102T100000\.000Z-model-0b0b0b0b, older than --older-than, because it is the newest model/,
+    );
+    assert.match(stdout, /Add --keep 0 --type model to remove it too\./);
+  });
+
+  test('json names the kept model', async () => {
+    writeModel('20260102T100000.000Z-model-0b0b0b0b');
+    const { stdout } = await run('fossils', 'prune', '--older-than', '0d', '--json');
+    const document = JSON.parse(stdout) as { removed: unknown[]; keptNewestModel: string[] };
+
+    assert.deepEqual(validateDocument('fossils-prune', document), []);
+    assert.deepEqual(document.removed, []);
+    assert.deepEqual(document.keptNewestModel, ['20260102T100000.000Z-model-0b0b0b0b']);
+  });
+});
+
+describe('fossils subcommand help', () => {
+  const CASES: Array<[string, RegExp]> = [
+    ['list', /^Usage: footprint fossils list \[--type TYPE\]/],
+    ['show', /^Usage: footprint fossils show ID/],
+    ['prune', /^Usage: footprint fossils prune \[--keep N\]/],
+    ['stats', /^Usage: footprint fossils stats/],
+    ['record-outcome', /^Usage: footprint fossils record-outcome/],
+  ];
+  for (const [subcommand, usage] of CASES) {
+    test(`${subcommand} --help`, async () => {
+      const { code, stdout } = await run('fossils', subcommand, '--help');
+
+      assert.equal(code, 0);
+      assert.match(stdout, usage);
+    });
+  }
+
+  test('prune help names the newest model rule', async () => {
+    const { stdout } = await run('fossils', 'prune', '--help');
+
+    assert.match(stdout, /--older-than never\nremoves the newest model/);
+  });
+
+  test('fossils --help lists every subcommand', async () => {
+    const { stdout } = await run('fossils', '--help');
+
+    assert.match(stdout, /^Usage: footprint fossils <list\|show ID\|prune\|stats\|record-outcome>/);
   });
 });
 
@@ -308,7 +394,27 @@ describe('fossils usage errors', () => {
       /Unknown fossil type 'analyses' for --type\./,
     ],
     ['invalid date', ['fossils', 'list', '--since', 'soon'], /Invalid value 'soon' for --since\./],
-    ['invalid keep', ['fossils', 'prune', '--keep', '-1'], /Option '--keep' needs a value/],
+    [
+      'negative keep',
+      ['fossils', 'prune', '--keep', '-1'],
+      /Invalid value '-1' for --keep: expected a non-negative integer \(a number of fossils\), such as '--keep 5'\./,
+    ],
+    [
+      'negative keep inline',
+      ['fossils', 'prune', '--keep=-1'],
+      /Invalid value '-1' for --keep: expected a non-negative integer/,
+    ],
+    ['negative limit', ['fossils', 'list', '--limit', '-3'], /Invalid value '-3' for --limit/],
+    [
+      'negative older-than',
+      ['fossils', 'prune', '--older-than', '-1d'],
+      /Invalid value '-1d' for --older-than\. Use a date such as 2025-01-31 .*or an age such as 30d/,
+    ],
+    [
+      'negative since',
+      ['fossils', 'list', '--since', '-2w'],
+      /Invalid value '-2w' for --since\. Use a date/,
+    ],
     [
       'extra argument',
       ['fossils', 'list', 'extra'],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
@@ -168,7 +168,7 @@ describe('fossils prune', () => {
       new Date(),
     );
 
-    assert.deepEqual(report, { removed: [], kept: 0 });
+    assert.deepEqual(report, { removed: [], kept: 0, keptRegardlessOfAge: [] });
   });
 });
 
@@ -203,5 +203,64 @@ describe('retention by type', () => {
 
     assert.deepEqual(policy, { keep: 200, maxAgeDays: 30 });
     assert.equal(expired.length, 2);
+  });
+});
+
+describe('prune older-than and the newest model', () => {
+  /** Writes model fossils by name, `days` before START; pruning reads names only. */
+  function writeModels(days: number[]): string[] {
+    mkdirSync(dir(), { recursive: true });
+    return days.map((day, index) => {
+      const stamp = new Date(START - day * DAY_MS).toISOString().replace(/[-:]/g, '');
+      const id = `${stamp}-model-0000000${index}`;
+      writeFileSync(path.join(dir(), `${id}.json`), '{}\n');
+      return id;
+    });
+  }
+
+  test('older-than keeps the newest model', async () => {
+    const [newest, older] = writeModels([10, 20]);
+    const report = await pruneStore(
+      dir(),
+      { olderThan: new Date(START), dryRun: false },
+      createDefaultConfig(),
+      new Date(START),
+    );
+
+    assert.deepEqual(remaining(), [newest]);
+    assert.deepEqual(
+      report.removed.map((name) => name.id),
+      [older],
+    );
+    assert.deepEqual(
+      report.keptRegardlessOfAge.map((name) => name.id),
+      [newest],
+    );
+  });
+
+  test('keep zero removes the newest model too', async () => {
+    writeModels([10, 20]);
+    const report = await pruneStore(
+      dir(),
+      { keep: 0, olderThan: new Date(START), dryRun: false },
+      createDefaultConfig(),
+      new Date(START),
+    );
+
+    assert.deepEqual(remaining(), []);
+    assert.deepEqual(report.keptRegardlessOfAge, []);
+  });
+
+  test('a model newer than the limit is not reported', async () => {
+    writeModels([1]);
+    const report = await pruneStore(
+      dir(),
+      { olderThan: new Date(START - 5 * DAY_MS), dryRun: false },
+      createDefaultConfig(),
+      new Date(START),
+    );
+
+    assert.equal(report.removed.length, 0);
+    assert.deepEqual(report.keptRegardlessOfAge, []);
   });
 });

@@ -98,6 +98,7 @@ export function sampleLearnDocument(): Record<string, unknown> {
     commits: 2012,
     newCommits: 12,
     pathsOnlyCommits: 1,
+    shallowCommits: 0,
     files: 6698,
     pairs: 42348,
     durationMs: 412,

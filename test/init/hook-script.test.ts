@@ -132,6 +132,53 @@ test('hook finds node in nvm when PATH lacks it', async () => {
   }
 });
 
+/**
+ * Where version managers put node, relative to HOME. GUI clients start git without the PATH
+ * a shell's profile sets up for them.
+ */
+const MANAGER_NODES = [
+  ['fnm', '.fnm/aliases/default/bin/node'],
+  ['fnm (XDG)', '.local/share/fnm/aliases/default/bin/node'],
+  ['fnm (macOS)', 'Library/Application Support/fnm/aliases/default/bin/node'],
+  ['asdf', '.asdf/shims/node'],
+  ['nodenv', '.nodenv/shims/node'],
+] as const;
+
+/** Each hook with the arguments git passes it when the commit has no message yet. */
+const HOOK_RUNS: { name: HookName; args: string[]; runs: string }[] = [
+  { name: 'pre-commit', args: [], runs: 'precommit' },
+  {
+    name: 'prepare-commit-msg',
+    args: ['.git/COMMIT_EDITMSG'],
+    runs: 'prepare-commit-msg .git/COMMIT_EDITMSG',
+  },
+  { name: 'post-commit', args: [], runs: 'fossils record-outcome' },
+];
+
+for (const [manager, relativeNode] of MANAGER_NODES) {
+  test(`each hook finds node from ${manager} when PATH lacks it`, async () => {
+    const sandbox = createSandbox();
+    try {
+      const node = path.join(sandbox.home, relativeNode);
+      mkdirSync(path.dirname(node), { recursive: true });
+      symlinkSync(process.execPath, node);
+      sandbox.writeExecutable(
+        path.join(sandbox.worktree, 'node_modules', '.bin', 'footprint'),
+        '#!/bin/sh\necho "$* with $(command -v node)"\n',
+      );
+
+      for (const hook of HOOK_RUNS) {
+        const result = sandbox.runHook(await sandbox.install(NO_NODE, hook.name), {}, hook.args);
+
+        assert.equal(result.status, 0, `${hook.name}: ${result.stderr}`);
+        assert.equal(result.stdout, `${hook.runs} with ${node}\n`, hook.name);
+      }
+    } finally {
+      sandbox.cleanup();
+    }
+  });
+}
+
 test('hook uses the installing node and footprint as a last resort', async () => {
   const sandbox = createSandbox();
   try {
@@ -204,7 +251,7 @@ test('hook without footprint explains the fix and exits 1', async () => {
 
     assert.equal(result.status, 1);
     assert.match(result.stderr, /the footprint command was not found/);
-    assert.match(result.stderr, /npm install --save-dev footprint/);
+    assert.match(result.stderr, /Fix: npm install --save-dev footprint-cli && npx footprint init/);
   } finally {
     sandbox.cleanup();
   }

@@ -19,7 +19,18 @@ test('init command lists what it wrote', async () => {
     const code = await main(['init'], io);
 
     assert.equal(code, 0);
-    assert.match(stdout.text, /✔ \.git\/hooks\/pre-commit: created \(runs footprint precommit\)/);
+    assert.match(
+      stdout.text,
+      /^✔ \.git\/hooks\/pre-commit: created \(runs `footprint precommit`, which checks the staged change and blocks a risky commit\)$/m,
+    );
+    assert.match(
+      stdout.text,
+      /^✔ \.git\/hooks\/prepare-commit-msg: created \(runs `footprint prepare-commit-msg`, which fills in the suggested commit message\)$/m,
+    );
+    assert.match(
+      stdout.text,
+      /^✔ \.git\/hooks\/post-commit: created \(runs `footprint fossils record-outcome`, which records the outcome fossil of each commit\)$/m,
+    );
     assert.match(stdout.text, /✔ fossils\/\.gitignore: created/);
     assert.match(stdout.text, /✔ footprint\.config\.json: created/);
     assert.match(stdout.text, /footprint is installed/);
@@ -76,6 +87,41 @@ test('init command --uninstall lists what it removed', async () => {
     assert.match(stdout.text, /✔ footprint\.config\.json: removed/);
     assert.match(stdout.text, /footprint is uninstalled/);
     assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init command accepts --mode and --no-llm', async () => {
+  const repo = createTempRepo();
+  try {
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init', '--mode', 'aggressive', '--no-llm'], io);
+
+    assert.equal(code, 0);
+    assert.match(stdout.text, /footprint is installed/);
+    assert.ok(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init command --json exits 2 and installs nothing', async () => {
+  const repo = createTempRepo();
+  try {
+    const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init', '--json'], io);
+
+    assert.equal(code, 2);
+    assert.equal(stdout.text, '');
+    assert.match(
+      stderr.text,
+      /footprint init has no --json output yet, so nothing was installed\./,
+    );
+    assert.ok(!existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
+    assert.ok(!existsSync(path.join(repo.dir, 'footprint.config.json')));
   } finally {
     repo.cleanup();
   }

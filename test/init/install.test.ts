@@ -234,6 +234,57 @@ test('init with husky 9 adds a line after lint-staged', async () => {
   }
 });
 
+test('init with husky inserts lines before a final exit', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npm test\nexit 0 # done\n');
+    repo.write('.husky/prepare-commit-msg', 'echo prepare\nexit');
+    repo.write('.husky/post-commit', '#!/bin/sh\necho hi\nexit 0\n\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+    const details = report.steps
+      .filter((step) => step.action === 'appended')
+      .map((step) => [path.basename(step.file), step.detail]);
+
+    assert.equal(read(repo, '.husky/pre-commit'), 'npm test\nfootprint precommit\nexit 0 # done\n');
+    assert.equal(
+      read(repo, '.husky/prepare-commit-msg'),
+      'echo prepare\nfootprint prepare-commit-msg "$@"\nexit\n',
+    );
+    assert.equal(
+      read(repo, '.husky/post-commit'),
+      '#!/bin/sh\necho hi\nfootprint fossils record-outcome\nexit 0\n\n',
+    );
+    assert.deepEqual(details, [
+      ['pre-commit', '`footprint precommit` before the final exit'],
+      ['prepare-commit-msg', '`footprint prepare-commit-msg "$@"` before the final exit'],
+      ['post-commit', '`footprint fossils record-outcome` before the final exit'],
+    ]);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky keeps a conditional exit above', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/post-commit', '[ -n "$CI" ] && exit 0\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(
+      read(repo, '.husky/post-commit'),
+      '[ -n "$CI" ] && exit 0\nfootprint fossils record-outcome\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init with husky and a local footprint writes the short line', async () => {
   const repo = createTempRepo();
   try {
@@ -244,6 +295,28 @@ test('init with husky and a local footprint writes the short line', async () => 
     await install(repo);
 
     assert.equal(read(repo, '.husky/pre-commit'), 'npm test\nfootprint precommit\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky 9 creates files as husky does', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/_/h', '# husky runtime\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'post-commit']) {
+      const file = path.join(repo.dir, '.husky', name);
+      assert.equal(statSync(file).mode & 0o111, 0, `${name} is not executable`);
+      assert.doesNotMatch(read(repo, `.husky/${name}`), /^#!/, `${name} has no #! line`);
+    }
+    assert.equal(
+      read(repo, '.husky/post-commit'),
+      `node '${FOOTPRINT_BIN}' fossils record-outcome\n`,
+    );
   } finally {
     repo.cleanup();
   }

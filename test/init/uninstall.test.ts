@@ -152,6 +152,25 @@ test('uninstall removes footprint lines from husky files', async () => {
   }
 });
 
+test('uninstall keeps other footprint lines in husky', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/post-commit', 'footprint fossils prune\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    await install(repo);
+    assert.match(
+      read(repo, '.husky/post-commit'),
+      /^footprint fossils prune\n.*fossils record-outcome\n$/s,
+    );
+
+    await uninstall(repo);
+
+    assert.equal(read(repo, '.husky/post-commit'), 'footprint fossils prune\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('uninstall finds hooks after core.hooksPath changed', async () => {
   const repo = createTempRepo();
   try {

@@ -320,4 +320,41 @@ describe('anthropic provider', () => {
     assert.equal(entry?.model, 'claude-haiku-5-5');
     assert.equal(entry?.promptVersion, 1);
   });
+  test('message with a redaction mark keeps the heuristic message', async () => {
+    const reply: ToolReply = {
+      summary: '',
+      messages: [
+        { batch: 'b1', message: 'feat(parser): add [REDACTED]' },
+        { batch: 'b2', message: 'docs: explain the tokenizer in the README' },
+      ],
+    };
+    const server = await serve([{ toolInput: reply }]);
+    const insights = await run(server.baseURL, await buildInsightRequest(change));
+
+    assert.equal(insights.messages['b1'], 'feat(parser): add tokenizer');
+    assert.equal(insights.messages['b2'], 'docs: explain the tokenizer in the README');
+  });
+
+  test('message redacted in the cache keeps the heuristic message', async () => {
+    const token = ['ghp', '_', 'PLANTED0123456789abcdefghijklmnopqrstu'].join('');
+    const leaky: ToolReply = {
+      summary: '',
+      messages: [{ batch: 'b1', message: `feat(parser): add ${token}` }],
+    };
+    const server = await serve([{ toolInput: leaky }]);
+    const { cache, entries } = memoryCache();
+    const provider = createAnthropicProvider(settings(server.baseURL, cache));
+    const request = await buildInsightRequest(change);
+    const first = await runInsights(provider, request, 5000);
+    const second = await runInsights(provider, request, 5000);
+
+    assert.equal(
+      [...entries.values()][0]?.reply.messages[0]?.message,
+      'feat(parser): add [REDACTED]',
+    );
+    assert.equal(second.cached, true);
+    assert.equal(first.messages['b1'], 'feat(parser): add tokenizer');
+    assert.equal(second.messages['b1'], 'feat(parser): add tokenizer');
+    assert.equal(server.requests.length, 1);
+  });
 });

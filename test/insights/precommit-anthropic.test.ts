@@ -220,6 +220,34 @@ describe('precommit with the anthropic provider', () => {
     assert.match(result.stderr, /ANTHROPIC_API_KEY is not set; used the offline heuristic/);
   });
 
+  test('password values never reach the request', async () => {
+    const server = await serve([{ toolInput: { summary: 'Rotated.', messages: [] } }]);
+    const repo = createRepo();
+    const removed = ['Tr0ub4dor', '&3horse'].join('');
+    const added = ['correct', '-horse-', 'battery'].join('');
+    repo.write(
+      'src/db-config.js',
+      `export default {\n  host: "db",\n  dbPass: "${removed}",\n};\n`,
+    );
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'add db config'], { env: { FOOTPRINT: '0' } });
+    repo.write(
+      'src/db-config.js',
+      `export default {\n  host: "db",\n  db_password_next: '${added}',\n};\n`,
+    );
+    repo.git(['add', '-A']);
+
+    const result = await precommit(repo, serverEnv(server));
+    const body = server.requests[0]?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.match(body, /dbPass/, 'the removed line is in the request, redacted');
+    assert.match(body, /db_password_next/, 'the added line is in the request, redacted');
+    assert.equal(body.includes(removed), false, 'the removed password was sent');
+    assert.equal(body.includes(added), false, 'the added password was sent');
+  });
+
   test('prompt injection cannot unblock a commit', async () => {
     const riskNotes = ['r1', 'r2', 'r3', 'r4', 'r5'].map((finding) => ({
       finding,

@@ -62,6 +62,12 @@ const redactedCases: Array<[name: string, input: string, expected: string]> = [
     'config: password=abc123 other: x',
     'config: password=[REDACTED] other: x',
   ],
+  ['camelCase password name', '-  dbPass: "Tr0ub4dor&3horse",', '-  dbPass: "[REDACTED]",'],
+  ['snake_case password name', '+DB_PWD=correct-horse', '+DB_PWD=[REDACTED]'],
+  ['auth name', "basicAuth = 'admin:admin'", "basicAuth = '[REDACTED]'"],
+  ['key name', 'signingKey: plainwords', 'signingKey: [REDACTED]'],
+  ['credential name', '"smtpCredential": "mailer2024"', '"smtpCredential": "[REDACTED]"'],
+  ['upper-case secret name', 'APP_SECRET := letmein', 'APP_SECRET := [REDACTED]'],
   [
     'high-entropy token',
     "const seed = 'Zx8Qp3Lm9Vt2Rk7Wn4Hs6Jd1Fg5Bc0Ay';",
@@ -83,6 +89,7 @@ const keptCases: Array<[name: string, input: string]> = [
   ['empty password', '"password": "",'],
   ['prose about passwords', 'const message = "Invalid password or token";'],
   ['author field', 'author: Test Author'],
+  ['author name', 'author: "jane"'],
   ['long identifier', 'handleRequestForUserAccountSettings2(request);'],
   ['environment reference', 'token: process.env.GITHUB_TOKEN,'],
 ];

@@ -88,4 +88,37 @@ describe('selectInsightProvider', () => {
 
     assert.match((await fallbackReasonOf(config, withKey, false)) ?? '', /could not connect/);
   });
+  for (const value of ['not-a-url', 'ftp://api.example.com', 'http://', 'api.anthropic.com']) {
+    test(`invalid ANTHROPIC_BASE_URL ${value} falls back naming it`, async () => {
+      const server = await serve();
+      const config = anthropicConfig((settings) => (settings.llm.baseURL = server.baseURL));
+      const env = { ...withKey, ANTHROPIC_BASE_URL: value };
+      const reason = await fallbackReasonOf(config, env, false);
+
+      assert.equal(
+        reason,
+        `ANTHROPIC_BASE_URL is ${JSON.stringify(value)}, which is not an http:// or https:// URL; ` +
+          "used the offline heuristic. Set ANTHROPIC_BASE_URL to the API's base URL, such as " +
+          'https://api.anthropic.com, or unset it.',
+      );
+      assert.equal(server.requests.length, 0);
+    });
+  }
+
+  test('invalid llm.baseURL falls back naming the key', async () => {
+    const config = anthropicConfig((value) => (value.llm.baseURL = 'https://exa mple.com'));
+    const reason = await fallbackReasonOf(config, withKey, false);
+
+    assert.match(reason ?? '', /^llm\.baseURL is "https:\/\/exa mple\.com", which is not an http/);
+    assert.match(reason ?? '', /Set llm\.baseURL to the API's base URL/);
+  });
+
+  test('invalid base URL is redacted in the reason', async () => {
+    const token = ['ghp', '_', 'PLANTED0123456789abcdefghijklmnopqrstu'].join('');
+    const env = { ...withKey, ANTHROPIC_BASE_URL: `not a url ${token}` };
+    const reason = await fallbackReasonOf(anthropic, env, false);
+
+    assert.ok(!(reason ?? '').includes(token), reason);
+    assert.match(reason ?? '', /\[REDACTED\]/);
+  });
 });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
 import { learnHistory, type LearnOptions } from '../../src/learn/learn.js';
@@ -254,5 +257,53 @@ describe('learn edge cases', () => {
     const learned = await model();
 
     assert.equal(learned.coChange('docs/ä b.md', 'docs/"q".md')?.support, 2);
+  });
+});
+
+describe('learn in a shallow clone', () => {
+  test('leaves out the boundary commit', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 12; index++)
+      files[`src/file-${index}.ts`] = `export const v${index} = 0;`;
+    commitHistory(repo, [
+      { message: 'feat: start', files },
+      { message: 'feat: grow', files: { 'src/file-0.ts': 'a', 'src/file-1.ts': 'a' } },
+      { message: 'fix: first', files: { 'src/file-0.ts': 'b', 'src/file-1.ts': 'b' } },
+      { message: 'fix: second', files: { 'src/file-0.ts': 'c' } },
+    ]);
+    const clone = mkdtempSync(path.join(tmpdir(), 'footprint-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.dir}`, clone], {
+        env: gitTestEnv(),
+      });
+      const boundary = readFileSync(path.join(clone, '.git', 'shallow'), 'utf8').trim();
+
+      const result = await learnHistory({
+        cwd: clone,
+        env: gitTestEnv(),
+        maxCommits: 2000,
+        since: null,
+        full: false,
+      });
+      const learned = await loadModel(clone, createDefaultConfig());
+
+      assert.equal(boundary.length, 40);
+      assert.equal(result.shallowCommits, 1);
+      assert.equal(result.newCommits, 1);
+      assert.equal(result.commits, 1);
+      assert.equal(result.files, 1, 'only the file of the commit above the boundary');
+      assert.ok(learned, 'a model fossil was written');
+      assert.equal(learned.hotspot('src/file-5.ts'), null);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  });
+
+  test('complete clone skips nothing', async () => {
+    commitHistory(repo, repeat(2, { message: 'docs: two', files: { 'a.md': 'a' } }));
+    const result = await learn();
+
+    assert.equal(result.shallowCommits, 0);
+    assert.equal(result.commits, 2);
   });
 });

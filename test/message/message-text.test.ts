@@ -48,12 +48,22 @@ test('editMessage without subject adds comments under the message', () => {
   assert.equal(edited, `Why:\n# split me\n${VERBOSE}`);
 });
 
-test('editMessage without message text adds comments first', () => {
+test('editMessage without message text keeps line one empty', () => {
   const edited = editMessage('\n# status\n', {
     subject: null,
     comments: ['split me'],
     commentChar: '#',
   });
 
-  assert.equal(edited, '# split me\n\n# status\n');
+  assert.equal(edited, '\n# split me\n#\n# status\n');
+});
+
+test('editMessage comments every line of a comment', () => {
+  const text = editMessage('\n# status\n', {
+    subject: null,
+    comments: ['first\nsecond', 'third\rfourth'],
+    commentChar: '#',
+  });
+
+  assert.equal(text, '\n# first\n# second\n# third\n# fourth\n#\n# status\n');
 });

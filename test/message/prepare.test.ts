@@ -82,3 +82,74 @@ test('prepare with nothing staged leaves the file', async () => {
     repo.cleanup();
   }
 });
+
+/** Stages a new module and an unrelated README edit: two suggested commits. */
+function stageTwoChanges(repo: TempRepo): void {
+  repo.write('README.md', '# Shop\n');
+  repo.git(['add', 'README.md']);
+  repo.git(['commit', '-q', '--no-verify', '-m', 'chore: start']);
+  stageModule(repo);
+  repo.write('README.md', '# Shop\n\nA longer description of the shop and its tax rules.\n');
+  repo.git(['add', 'README.md']);
+}
+
+test('prepare lists several batches without a subject', async () => {
+  const repo = createTempRepo();
+  try {
+    stageTwoChanges(repo);
+    repo.write('.git/COMMIT_EDITMSG', STATUS);
+
+    const outcome = await prepare(repo, '');
+    const lines = readMessage(repo).split('\n');
+
+    assert.equal(outcome.action, 'listed');
+    assert.equal(lines[0], '', 'line one is left for the message');
+    assert.equal(lines[1], '# footprint: this change mixes 2 commits:');
+    assert.match(lines[2] ?? '', /^# {3}b1 {2}\S/);
+    assert.ok(readMessage(repo).endsWith(`#${STATUS}`));
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('prepare with several batches and verbatim cleanup skips', async () => {
+  const repo = createTempRepo();
+  try {
+    stageTwoChanges(repo);
+    repo.git(['config', 'commit.cleanup', 'verbatim']);
+    repo.write('.git/COMMIT_EDITMSG', STATUS);
+
+    const outcome = await prepare(repo, '');
+
+    assert.equal(outcome.action, 'skipped');
+    assert.match(outcome.reason, /should be split/);
+    assert.equal(readMessage(repo), STATUS);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('prepare quotes paths in comment lines', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('README.md', '# Shop\n');
+    repo.git(['add', 'README.md']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'chore: start']);
+    stageModule(repo);
+    const oddPath = 'notes/new\nline \u001b[31mRED.md';
+    repo.write(oddPath, '# Notes\n\nHow the shop rounds tax on each line.\n');
+    repo.git(['add', '--', oddPath]);
+    repo.write('.git/COMMIT_EDITMSG', STATUS);
+
+    const outcome = await prepare(repo, '');
+    const text = readMessage(repo);
+
+    assert.equal(outcome.action, 'listed');
+    assert.ok(text.includes('"notes/new\\nline \\033[31mRED.md"'), text);
+    assert.ok(!text.includes('\u001b'), text);
+    const stripped = repo.git(['stripspace', '--strip-comments'], { input: text });
+    assert.equal(stripped, '');
+  } finally {
+    repo.cleanup();
+  }
+});

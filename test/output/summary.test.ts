@@ -291,3 +291,30 @@ test('summary names the footprint key of package.json', () => {
 
   assert.match(text, /to "footprint\.risk\.allow" in package\.json\n/);
 });
+
+test('summary quotes paths with control characters', () => {
+  const escape = 'x\u001b[31mRED\u001b[0m.txt';
+  const newline = 'new\nline.txt';
+  const result = makeResult();
+  result.footprint.files = [makeFile(escape, [hunk(1, 1)]), makeFile(newline, [hunk(1, 1)])];
+  result.analysis.batches = [makeBatch('b1', 'docs: add x', [{ path: escape }, { path: newline }])];
+  result.risk.findings = [makeFinding({ path: escape, line: 1, severity: 'low' })];
+  result.risk.blocked = false;
+
+  const text = summarize(result);
+
+  assert.ok(!text.includes('\u001b'), 'no escape byte reaches the terminal');
+  assert.ok(text.includes('      "x\\033[31mRED\\033[0m.txt", "new\\nline.txt"\n'), text);
+  assert.ok(text.includes('"x\\033[31mRED\\033[0m.txt":1  '), text);
+});
+
+test('summary quotes a blocking path in the allow entry', () => {
+  const result = makeResult();
+  result.risk.findings = [makeFinding({ path: 'keys/a"b\u001b.pem' })];
+  result.risk.blocked = true;
+
+  const text = summarize(result);
+
+  assert.ok(!text.includes('\u001b'), 'no escape byte reaches the terminal');
+  assert.ok(text.includes('"path": "keys/a\\"b\\u001b.pem" }'), text);
+});

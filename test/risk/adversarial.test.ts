@@ -72,6 +72,33 @@ describe('risk rules on hostile input', () => {
     assert.ok(ms < 20_000, `took ${Math.round(ms)} ms`);
   });
 
+  test('150,000 secret lines are capped', () => {
+    const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+    let seed = 7;
+    const randomValue = (): string => {
+      let value = '';
+      for (let index = 0; index < 20; index++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        value += alphabet[seed % alphabet.length];
+      }
+      return `${value}7`;
+    };
+    const lines = Array.from({ length: 150_000 }, () => `password = "${randomValue()}"`);
+    const { report } = timedAssess(
+      addedFiles([{ path: 'config/passwords.ini', text: `${lines.join('\n')}\n` }]),
+    );
+
+    const generic = report.findings.filter((finding) => finding.rule === 'generic-secret');
+    const listed = generic.filter((finding) => finding.line !== undefined);
+    const summary = generic.filter((finding) => finding.line === undefined);
+    assert.equal(listed.length, 100);
+    assert.equal(listed[0]?.line, 1);
+    assert.equal(summary.length, 1);
+    const more = Number(/^(\d+) more generic-secret findings/.exec(summary[0]?.message ?? '')?.[1]);
+    assert.ok(more > 149_000, `${more} more findings`);
+    assert.equal(report.blocked, true);
+  });
+
   test('long runs of one character finish quickly', () => {
     const runs = ['a', ' ', '=', ':', '/', '-', '_', '.', '"', '\\', '<', '@']
       .map((character) => character.repeat(200_000))

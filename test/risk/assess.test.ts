@@ -230,3 +230,88 @@ describe('assessRisk on adversarial input', () => {
     });
   }
 });
+
+describe('assessRisk with nested configurations', () => {
+  function assessNested(
+    specs: FileSpec[],
+    nested: (config: Config) => void,
+    governed: string[],
+  ): RiskReport {
+    const input = makeFootprint(specs);
+    const analysis = analyzeBatches(input, { mode: 'balanced' });
+    const risk = configWith(nested).risk;
+    return assessRisk(input, analysis, {
+      mode: 'balanced',
+      config: createDefaultConfig(),
+      skip: [],
+      riskByPath: new Map(governed.map((path) => [path, risk])),
+    });
+  }
+
+  const findingsOf = (report: RiskReport): string[] =>
+    report.findings.map((finding) => `${finding.rule} ${finding.path} ${finding.severity}`);
+
+  test('file rule takes the path severity', () => {
+    const report = assessNested(
+      [
+        { path: 'packages/a/x.ts', new: lines('debugger;') },
+        { path: 'src/x.ts', new: lines('debugger;') },
+      ],
+      (config) => {
+        config.risk.rules['debugger'] = { severity: 'low' };
+      },
+      ['packages/a/x.ts'],
+    );
+
+    assert.deepEqual(findingsOf(report), [
+      'debugger packages/a/x.ts low',
+      'debugger src/x.ts high',
+    ]);
+    assert.equal(report.blocked, true);
+  });
+
+  test('nested disable spares only its paths', () => {
+    const report = assessNested(
+      [
+        { path: 'packages/a/x.ts', new: lines('debugger;') },
+        { path: 'src/x.ts', new: lines('debugger;') },
+      ],
+      (config) => {
+        config.risk.disable = ['debugger'];
+      },
+      ['packages/a/x.ts'],
+    );
+
+    assert.deepEqual(findingsOf(report), ['debugger src/x.ts high']);
+  });
+
+  test('nested custom rule reads only its paths', () => {
+    const report = assessNested(
+      [
+        { path: 'packages/a/x.js', new: lines('// HACK here') },
+        { path: 'src/x.js', new: lines('// HACK here') },
+      ],
+      (config) => {
+        config.risk.custom = [{ id: 'no-hack', pattern: 'HACK', severity: 'medium' }];
+      },
+      ['packages/a/x.js'],
+    );
+
+    assert.deepEqual(findingsOf(report), ['no-hack packages/a/x.js medium']);
+  });
+
+  test('nested allow drops its change finding', () => {
+    const report = assessNested(
+      [
+        { path: 'packages/a/auth/login.ts', new: lines('export {};') },
+        { path: 'src/auth/login.ts', new: lines('export {};') },
+      ],
+      (config) => {
+        config.risk.allow = [{ rule: 'sensitive-path' }];
+      },
+      ['packages/a/auth/login.ts'],
+    );
+
+    assert.deepEqual(findingsOf(report), ['sensitive-path src/auth/login.ts low']);
+  });
+});

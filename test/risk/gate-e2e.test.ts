@@ -50,7 +50,7 @@ describe('risk gate', () => {
 
       assert.equal(result.status, 1);
       assert.match(result.stderr, /src\/config\.js:1 {2}provider-token {2}GitHub token staged/);
-      assert.match(result.stderr, /ghp_\*{12}/);
+      assert.match(result.stderr, /ghp_\*{8}(?!\*)/);
       assert.match(result.stderr, /footprint-allow: provider-token/);
       assert.match(result.stderr, /"risk\.allow"/);
       assert.match(result.stderr, /FOOTPRINT_SKIP=provider-token/);
@@ -81,15 +81,32 @@ describe('risk gate', () => {
     }
   });
 
-  test('critical secret blocks in aggressive mode', () => {
-    const repo = createRepo();
+  for (const mode of ['conservative', 'balanced', 'aggressive']) {
+    test(`critical secret blocks in ${mode} mode`, () => {
+      const repo = createRepo();
+      try {
+        repo.write('deploy/key.pem', lines(...fakePemKey()));
+        repo.git(['add', '-A']);
+        const result = repo.footprint(['precommit', '--mode', mode, '--no-llm']);
+
+        assert.equal(result.status, 1);
+        assert.match(result.stderr, /private-key/);
+      } finally {
+        repo.cleanup();
+      }
+    });
+  }
+
+  test('critical secret blocks despite blockOn', () => {
+    const repo = createRepo({
+      blockOn: { conservative: [], balanced: [], aggressive: [] },
+    });
     try {
-      repo.write('deploy/key.pem', lines(...fakePemKey()));
-      repo.git(['add', '-A']);
-      const result = repo.footprint(['precommit', '--mode', 'aggressive', '--no-llm']);
+      stageToken(repo);
+      const result = repo.footprint(['precommit', '--no-llm']);
 
       assert.equal(result.status, 1);
-      assert.match(result.stderr, /private-key/);
+      assert.match(result.stderr, /provider-token/);
     } finally {
       repo.cleanup();
     }
@@ -200,6 +217,29 @@ describe('risk gate', () => {
 
       assert.equal(result.status, 2);
       assert.match(result.stderr, /risk\.custom\[0\]\.pattern/);
+      assert.match(result.stderr, /cannot be matched in linear time/);
+      assert.match(result.stderr, /without backreferences or lookaround/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('custom rule with a syntax error exits 2', () => {
+    const repo = createRepo({
+      risk: { custom: [{ id: 'group', pattern: '(', severity: 'low' }] },
+    });
+    try {
+      repo.write('src/a.js', lines('a'));
+      repo.git(['add', '-A']);
+      const result = repo.footprint(['precommit', '--no-llm']);
+
+      assert.equal(result.status, 2);
+      assert.match(
+        result.stderr,
+        /risk\.custom\[0\]\.pattern "\(" is not a valid JavaScript regular expression/,
+      );
+      assert.match(result.stderr, /Unterminated group/);
+      assert.doesNotMatch(result.stderr, /backreferences|lookaround/);
     } finally {
       repo.cleanup();
     }

@@ -10,7 +10,15 @@ import { maskSecret } from '../../src/risk/mask.js';
 import { pathToUri } from '../../src/risk/sarif.js';
 import type { RiskModel, RiskReport } from '../../src/risk/types.js';
 import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
-import { fakeGenericValue, fakeGithubToken, fakeSlackToken } from './secret-parts.js';
+import {
+  fakeAwsAccessKeyId,
+  fakeGenericValue,
+  fakeGithubToken,
+  fakeJwt,
+  fakeLongPassword,
+  fakeSlackToken,
+  fakeStripeLiveKey,
+} from './secret-parts.js';
 
 interface AssessOptions {
   config?: Config;
@@ -39,16 +47,22 @@ function rulesAt(report: RiskReport, rule: string): string[] {
 }
 
 describe('maskSecret', () => {
-  test('long value keeps a four-character prefix', () => {
-    assert.equal(maskSecret(fakeGithubToken()), 'ghp_************');
+  test('provider token keeps only its public prefix', () => {
+    assert.equal(maskSecret(fakeGithubToken()), 'ghp_********');
   });
 
-  test('short value shows no character', () => {
-    assert.equal(maskSecret('abc'), '****');
+  test('AWS access key id keeps only AKIA', () => {
+    assert.equal(maskSecret(fakeAwsAccessKeyId()), 'AKIA********');
   });
 
-  test('medium value keeps two characters', () => {
-    assert.equal(maskSecret('abcdefghijkl'), 'ab**********');
+  test('value without a provider prefix shows no character', () => {
+    for (const value of ['abc', 'abcdefghijkl', fakeLongPassword(), fakeGenericValue()]) {
+      assert.equal(maskSecret(value), '********');
+    }
+  });
+
+  test('mask length does not depend on the value', () => {
+    assert.equal(maskSecret('a'.repeat(8)).length, maskSecret('a'.repeat(200)).length);
   });
 });
 
@@ -73,6 +87,10 @@ describe('provider-token rule', () => {
       name: 'npm token',
       line: `//registry.npmjs.org/:_authToken=${['npm_', 'a'.repeat(20), 'B'.repeat(16)].join('')}`,
     },
+    { name: 'AWS access key id', line: `aws_access_key_id = ${fakeAwsAccessKeyId()}` },
+    { name: 'AWS access key id in JSON', line: `{"AccessKeyId": "${fakeAwsAccessKeyId()}"}` },
+    { name: 'Stripe live secret key', line: `STRIPE_KEY=${fakeStripeLiveKey()}` },
+    { name: 'Stripe restricted key', line: `stripe = '${fakeStripeLiveKey('rk')}'` },
   ];
 
   for (const { name, line } of providers) {
@@ -89,11 +107,88 @@ describe('provider-token rule', () => {
     assert.equal(JSON.stringify(report).includes(fakeGithubToken()), false);
   });
 
+  const negatives: Array<{ name: string; line: string }> = [
+    { name: "AWS's documented example id", line: ['key = AKIA', 'IOSFODNN7', 'EXAMPLE'].join('') },
+    { name: 'AWS role id', line: ['role = AROA', 'Q7W2R9T4Y6U1P3Z8'].join('') },
+    { name: 'AWS account id', line: 'aws_account_id = 1234-5678-9012' },
+    { name: 'AKIA inside a longer word', line: `x = X${fakeAwsAccessKeyId()}` },
+    { name: 'AKIA followed by too many characters', line: `x = ${fakeAwsAccessKeyId()}QQ` },
+    { name: 'Stripe test key', line: ['k = sk_', 'test_', '4eC39HqLyjWDarjtT1zdp7dc'].join('') },
+    { name: 'Stripe key too short', line: ['k = sk_', 'live_', 'abc123'].join('') },
+    {
+      name: 'Stripe publishable key',
+      line: ['k = pk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dc'].join(''),
+    },
+  ];
+
+  for (const { name, line } of negatives) {
+    test(`${name} is not found`, () => {
+      const report = assess([{ path: 'src/a.js', new: lines(line) }]);
+
+      assert.deepEqual(rulesAt(report, 'provider-token'), []);
+    });
+  }
+
+  test('AWS and Stripe masks keep only the prefix', () => {
+    const report = assess([
+      { path: 'src/a.js', new: lines(`a = ${fakeAwsAccessKeyId()}`, `b = ${fakeStripeLiveKey()}`) },
+    ]);
+    const masks = report.findings
+      .filter((finding) => finding.rule === 'provider-token')
+      .map((finding) => finding.masked);
+
+    assert.deepEqual(masks, ['AKIA********', 'sk_live_********']);
+  });
+
   test('token-like word without the shape is not found', () => {
     const report = assess([{ path: 'src/a.js', new: lines('const ghp_prefix = "ghp_";') }]);
 
     assert.deepEqual(rulesAt(report, 'provider-token'), []);
   });
+});
+
+describe('jwt rule', () => {
+  test('signed token in source is high', () => {
+    const report = assess([{ path: 'src/auth.js', new: lines('x', `const t = "${fakeJwt()}";`) }]);
+    const found = report.findings.filter((finding) => finding.rule === 'jwt');
+
+    assert.deepEqual(rulesAt(report, 'jwt'), ['src/auth.js:2']);
+    assert.equal(found[0]?.severity, 'high');
+    assert.equal(found[0]?.masked, 'eyJ********');
+  });
+
+  test('signed token in a test fixture is medium', () => {
+    const report = assess([
+      { path: 'test/fixtures/token.json', new: lines(`{"t":"${fakeJwt()}"}`) },
+    ]);
+    const found = report.findings.filter((finding) => finding.rule === 'jwt');
+
+    assert.equal(found.length, 1);
+    assert.equal(found[0]?.severity, 'medium');
+  });
+
+  test('token replaces generic-secret on its line', () => {
+    const report = assess([{ path: 'src/a.py', new: lines(`api_token = "${fakeJwt()}"`) }]);
+
+    assert.deepEqual(rulesAt(report, 'jwt'), ['src/a.py:1']);
+    assert.deepEqual(rulesAt(report, 'generic-secret'), []);
+  });
+
+  const negatives: Array<{ name: string; line: string }> = [
+    { name: 'unsigned token', line: fakeJwt({ alg: 'none' }) },
+    { name: 'header without alg', line: fakeJwt({ typ: 'JWT', kid: 'k1' }) },
+    { name: 'two parts only', line: fakeJwt().split('.').slice(0, 2).join('.') },
+    { name: 'base64 of JSON that is no token', line: Buffer.from('{"a":1}').toString('base64') },
+    { name: 'eyJ repeated', line: 'eyJ'.repeat(5000) },
+  ];
+
+  for (const { name, line } of negatives) {
+    test(`${name} is not found`, () => {
+      const report = assess([{ path: 'src/a.js', new: lines(`x = "${line}"`) }]);
+
+      assert.deepEqual(rulesAt(report, 'jwt'), []);
+    });
+  }
 });
 
 describe('url-credentials rule', () => {
@@ -105,6 +200,15 @@ describe('url-credentials rule', () => {
     { url: 'https://user:****@example.com/x', found: false },
     { url: ['mysql://root', ':', 'Zq81kLm2@localhost/db'].join(''), found: false },
     { url: 'https://host.com:8080/path@thing', found: false },
+    { url: ['redis://', ':', 'Mx9Kq2Lp7Vw3@cache.corp:6379'].join(''), found: true },
+    { url: ['rediss://', ':', 'Mx9Kq2Lp7Vw3@cache.corp:6380/0'].join(''), found: true },
+    { url: 'redis://:@cache.corp:6379', found: false },
+    { url: 'redis://:${REDIS_PASSWORD}@cache.corp:6379', found: false },
+    { url: 'redis://:password@cache.corp:6379', found: false },
+    { url: 'redis://:****@cache.corp:6379', found: false },
+    { url: 'http://@cache.corp/x', found: false },
+    { url: 'ssh://git@cache.corp/repo.git', found: false },
+    { url: ['redis://', ':', 'Mx9Kq2Lp7Vw3@localhost:6379'].join(''), found: false },
   ];
 
   for (const { url, found } of cases) {
@@ -242,6 +346,50 @@ describe('case-conflict rule', () => {
 
     assert.deepEqual(rulesAt(report, 'case-conflict'), ['Docs/intro.md']);
   });
+
+  test('added file clashes with a tracked file', () => {
+    const report = assess([{ path: 'src/README.md', new: lines('a') }], {
+      indexPaths: ['src/README.md', 'src/index.js', 'src/readme.md'],
+    });
+
+    assert.deepEqual(rulesAt(report, 'case-conflict'), ['src/README.md']);
+  });
+
+  test('deep folder clash is found', () => {
+    const report = assess([{ path: 'src/Utils/a.js', new: lines('a') }], {
+      indexPaths: ['lib/x.js', 'src/Utils/a.js', 'src/utils/b.js', 'src/utilsX/c.js'],
+    });
+
+    assert.deepEqual(rulesAt(report, 'case-conflict'), ['src/Utils/a.js']);
+  });
+
+  test('two added paths clash', () => {
+    const report = assess(
+      [
+        { path: 'docs/a.md', new: lines('a') },
+        { path: 'Docs/b.md', new: lines('b') },
+      ],
+      { indexPaths: ['Docs/b.md', 'docs/a.md'] },
+    );
+
+    assert.deepEqual(rulesAt(report, 'case-conflict'), ['Docs/b.md', 'docs/a.md']);
+  });
+
+  test('non-ASCII letters clash', () => {
+    const report = assess([{ path: 'notes/Ärger.md', new: lines('a') }], {
+      indexPaths: ['notes/Ärger.md', 'notes/ärger.md'],
+    });
+
+    assert.deepEqual(rulesAt(report, 'case-conflict'), ['notes/Ärger.md']);
+  });
+
+  test('same spelling is no clash', () => {
+    const report = assess([{ path: 'src/utils/new.js', new: lines('a') }], {
+      indexPaths: ['src/utils/a.js', 'src/utils/new.js', 'src/Other/b.js'],
+    });
+
+    assert.deepEqual(rulesAt(report, 'case-conflict'), []);
+  });
 });
 
 describe('hotspot rule', () => {
@@ -259,6 +407,39 @@ describe('hotspot rule', () => {
     );
 
     assert.deepEqual(rulesAt(report, 'hotspot'), ['src/fragile.js']);
+  });
+
+  test('many hotspots become one finding', () => {
+    const fragile: RiskModel = {
+      fixHistory: (path) => ({ commits: 10, fixes: path === 'src/f3.js' ? 9 : 4 }),
+    };
+    const files = Array.from({ length: 12 }, (_, index) => ({
+      path: `src/f${index}.js`,
+      old: lines('a'),
+      new: lines('b'),
+    }));
+    const report = assess(files, { model: fragile });
+    const hotspots = report.findings.filter((finding) => finding.rule === 'hotspot');
+
+    assert.equal(hotspots.length, 1);
+    assert.equal(hotspots[0]?.path, '');
+    assert.match(
+      hotspots[0]?.message ?? '',
+      /^12 staged files are often fixed: src\/f3\.js \(9 fixes/,
+    );
+    assert.match(hotspots[0]?.message ?? '', /and 9 more$/);
+  });
+
+  test('five hotspots keep one finding each', () => {
+    const fragile: RiskModel = { fixHistory: () => ({ commits: 10, fixes: 4 }) };
+    const files = Array.from({ length: 5 }, (_, index) => ({
+      path: `src/f${index}.js`,
+      old: lines('a'),
+      new: lines('b'),
+    }));
+    const report = assess(files, { model: fragile });
+
+    assert.equal(rulesAt(report, 'hotspot').length, 5);
   });
 });
 
@@ -278,7 +459,7 @@ describe('custom rules', () => {
     const [finding] = report.findings.filter((item) => item.rule === 'todo-ticket');
 
     assert.equal(finding?.line, 1);
-    assert.equal(finding?.masked, '****');
+    assert.equal(finding?.masked, '********');
   });
 
   test('nested quantifier runs in linear time', () => {

@@ -32,11 +32,13 @@ import {
   sampleModelFossil as sampleLearnedModelFossil,
   sampleOutcomeFossil,
 } from '../fossils/samples.js';
+import { sampleCommitDocument, sampleUndoDocument } from '../commit/result-samples.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests break samples at arbitrary depths */
 
 const samples: Record<DocumentType, () => unknown> = {
   analysis: sampleAnalysisDocument,
+  commit: sampleCommitDocument,
   config: sampleConfigFile,
   footprint: sampleFootprint,
   fossil: sampleModelFossil,
@@ -53,6 +55,7 @@ const samples: Record<DocumentType, () => unknown> = {
   'insights-tool': sampleInsightsToolReply,
   'fossil-strategy': sampleStrategyFossil,
   strategy: sampleStrategy,
+  undo: sampleUndoDocument,
   validation: sampleValidationDocument,
 };
 

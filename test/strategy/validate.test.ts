@@ -321,4 +321,86 @@ describe('validateStrategy', () => {
       );
     }
   });
+  test('same hunk twice in one batch', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [
+          { path: 'src/a.ts', hunks: [hunkOne!, hunkOne!, hunkTwo!] },
+          { path: 'docs/b.md' },
+          { path: 'src/c.ts' },
+        ]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['duplicate-hunk'],
+    );
+    assert.equal(problems[0]?.batch, 'b1');
+    assert.equal(
+      problems[0]?.message,
+      'Hunk @@ -2,1 +2,1 @@ of src/a.ts is listed twice in batch b1. Keep one entry for it.',
+    );
+  });
+
+  test('same path twice in one batch', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts' }, { path: 'docs/b.md' }, { path: 'src/c.ts' }]),
+        batch('b2', [{ path: 'src/c.ts' }, { path: 'src/c.ts' }]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['duplicate-path'],
+    );
+    assert.equal(
+      problems[0]?.message,
+      'src/c.ts is in batches b1, b2 (more than once in b2). Keep it in b1 only.',
+    );
+  });
+
+  test('whole file listed three times in one batch', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [
+          { path: 'src/a.ts' },
+          { path: 'src/a.ts' },
+          { path: 'src/a.ts' },
+          { path: 'docs/b.md' },
+          { path: 'src/c.ts' },
+        ]),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['duplicate-path'],
+    );
+    assert.equal(
+      problems[0]?.message,
+      'src/a.ts is listed 3 times in batch b1. Keep one entry for it.',
+    );
+  });
+
+  for (const [name, message] of [
+    ['blank', '   '],
+    ['empty lines', '\n \n\t\n'],
+  ] as const) {
+    test(`${name} batch message`, () => {
+      const strategy = strategyWith([{ ...wholeFiles[0]!, message }]);
+      const problems = problemsOf(strategy);
+
+      assert.deepEqual(
+        problems.map((problem) => problem.code),
+        ['empty-message'],
+      );
+      assert.equal(problems[0]?.batch, 'b1');
+      assert.match(
+        problems[0]?.message ?? '',
+        /^Batch b1 has an empty message, which git would not commit\. Write a commit message/,
+      );
+    });
+  }
 });

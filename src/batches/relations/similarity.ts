@@ -51,12 +51,19 @@ function linkGroup(kind: 'rename' | 'similar-edit', units: readonly number[], we
 const MAX_SHARE = 0.5;
 
 /**
+ * Units past which an identifier ties none of them. Its pairs grow with the square of its
+ * units, while each pair gets only 2/units of its specificity, so past this the work grows
+ * and the weight vanishes.
+ */
+const MAX_HOLDERS = 48;
+
+/**
  * Links units whose changed lines share rare identifiers. Each shared identifier adds its
- * specificity, divided among the units that have it; the sum maps to a weight below
+ * specificity, divided among the units that have it. The sum maps to a weight below
  * `weights.sharedIdentifiers` that grows quickly for the first few names.
  */
 export function findSharedIdentifierLinks(context: AnalysisContext): Link[] {
-  const maxUnits = Math.max(3, Math.ceil(context.units.length * MAX_SHARE));
+  const maxUnits = Math.min(MAX_HOLDERS, Math.max(3, Math.ceil(context.units.length * MAX_SHARE)));
   const scores = new Map<number, number>();
   const count = context.units.length;
 

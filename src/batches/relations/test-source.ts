@@ -85,8 +85,8 @@ function findTestedSource(
 
 /**
  * Links the units of a test to the units of its source. A test unit that mentions a name a
- * source unit defines or edits links to that unit; one that mentions none links to the
- * source's main edit, so an unrelated edit of the source may still go elsewhere.
+ * source unit defines or edits links to that unit. One that mentions none links to the
+ * source's main edit only, so an unrelated edit of the source may still go elsewhere.
  */
 function linkTestUnits(
   context: AnalysisContext,

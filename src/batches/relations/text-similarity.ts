@@ -5,6 +5,13 @@ import { link, type AnalysisContext, type Link } from './context.js';
 /** Share of units past which a word is too common in the change to tie two of them. */
 const MAX_SHARE = 0.85;
 
+/**
+ * Units past which a word ties none of them, whatever their share. Each word costs the square
+ * of its units in dot products, so this cap keeps a change of hundreds of hunks linear in its
+ * words. A word that many units share weighs little in their cosine anyway.
+ */
+const MAX_HOLDERS = 64;
+
 /** Similarities below this link nothing; they are noise. */
 const MIN_SIMILARITY = 0.2;
 
@@ -24,7 +31,7 @@ function countWords(context: AnalysisContext, unit: number): Map<string, number>
 /** Tf-idf vectors of the units over all their words, and the words that may tie two units. */
 export interface UnitWords {
   vectors: Array<Map<string, number>>;
-  /** Words in at least two units and at most MAX_SHARE of them. */
+  /** Words in at least two units and at most MAX_SHARE of them (and MAX_HOLDERS). */
   distinctive: Set<string>;
 }
 
@@ -39,7 +46,8 @@ export function weighUnitWords(context: AnalysisContext): UnitWords {
   const total = counts.length;
   const distinctive = new Set<string>();
   for (const [word, frequency] of documents) {
-    if (frequency >= 2 && frequency <= Math.max(2, total * MAX_SHARE)) distinctive.add(word);
+    const limit = Math.min(MAX_HOLDERS, Math.max(2, total * MAX_SHARE));
+    if (frequency >= 2 && frequency <= limit) distinctive.add(word);
   }
   const vectors = counts.map((words) => {
     const vector = new Map<string, number>();
@@ -105,8 +113,8 @@ export function compareUnitWords(context: AnalysisContext): WordTable {
 /**
  * Links units whose words are alike: the cosine of their tf-idf vectors over the words of
  * their changed identifiers (whole and split at case changes and underscores) and of their
- * paths. Words in one unit only, or in more than MAX_SHARE of them, are left out of the sum
- * but not of the lengths, so one shared word among many counts little.
+ * paths. Words in one unit only, or in more than MAX_SHARE (or MAX_HOLDERS) of them, are left
+ * out of the sum but not of the lengths, so one shared word among many counts little.
  */
 export function findTextSimilarityLinks(context: AnalysisContext): Link[] {
   const { lengths, dots } = compareUnitWords(context);

@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 
-import { runCommit, type CommitOptions } from '../../commit/run-commit.js';
+import { EXIT_REFUSED, isRefusal } from '../../commit/refusal.js';
+import { commitResultDocument, refusedResultDocument } from '../../commit/result-document.js';
+import { runCommit, type CommitOptions, type CommitOutcome } from '../../commit/run-commit.js';
 import type { CommitPlan } from '../../commit/types.js';
 import { UserError } from '../../errors.js';
 import {
@@ -8,17 +10,28 @@ import {
   formatCommitDone,
   formatCommitPlan,
 } from '../../output/commit-summary.js';
+import { userErrorMessage } from '../../output/messages.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { writeJson } from './pipeline-options.js';
 
 /**
- * `footprint commit [--strategy FILE] [--dry-run] [--yes] [--no-verify]`: makes one commit per
- * batch. The plan and the result go to stdout; the question, hook output and warnings go to
- * stderr. Exits 1 when the run is refused, with nothing on the branch changed.
+ * `footprint commit [--strategy FILE] [--dry-run] [--yes] [--no-verify] [--json]`: makes one
+ * commit per batch. The plan and the result, or with `--json` the result document, go to
+ * stdout; the question, hook output and warnings go to stderr. Exits 1 when the run is
+ * refused, with nothing on the branch changed. With `--json`, a refusal still prints a
+ * document with `result: "refused"` and the reason on stdout, and the reason on stderr.
  */
 export async function run(context: CommandContext): Promise<number> {
   const { line } = context;
   const asks = !line.dryRun && !line.yes;
+  if (asks && line.json) {
+    throw new UserError(
+      'footprint commit --json prints one JSON document, so it cannot ask for confirmation. ' +
+        'Pass --yes to commit without asking, or --dry-run to see the plan.',
+      { exitCode: EXIT_USAGE },
+    );
+  }
   // CI=true turns prompts off even on a terminal, as it does for colour.
   const canPrompt = process.stdin.isTTY === true && context.env['CI'] !== 'true';
   if (asks && !canPrompt) {
@@ -41,8 +54,18 @@ export async function run(context: CommandContext): Promise<number> {
   if (line.strategy !== undefined) options.strategyFile = line.strategy;
   if (line.mode !== undefined) options.mode = line.mode;
 
-  const outcome = await runCommit(options);
-  if (outcome.kind === 'planned') {
+  let outcome: CommitOutcome;
+  try {
+    outcome = await runCommit(options);
+  } catch (error) {
+    if (!line.json || !isRefusal(error)) throw error;
+    writeJson(context, refusedResultDocument('commit', error.message));
+    context.stderr.write(userErrorMessage(context.stderrStyle, error.message));
+    return EXIT_REFUSED;
+  }
+  if (line.json) {
+    writeJson(context, commitResultDocument(outcome));
+  } else if (outcome.kind === 'planned') {
     context.stdout.write(formatCommitPlan(context.stdoutStyle, outcome.plan, context.cwd));
   } else {
     context.stdout.write(formatCommitDone(context.stdoutStyle, outcome.run, context.cwd));

@@ -16,6 +16,7 @@ import {
   fossilNotFoundMessage,
   invalidCountMessage,
   invalidDateMessage,
+  keptNewestModelMessage,
   missingFossilIdMessage,
   missingFossilsSubcommandMessage,
   optionOfOtherSubcommandMessage,
@@ -159,14 +160,20 @@ async function runPrune(
     createdAt: name.createdAt.toISOString(),
   }));
 
+  const keptNewestModel = report.keptRegardlessOfAge.map((name) => name.id);
   if (line.json) {
-    writeJson(context, { dryRun: line.dryRun, removed, kept: report.kept });
+    writeJson(context, { dryRun: line.dryRun, removed, kept: report.kept, keptNewestModel });
     return;
   }
   for (const entry of removed) context.stdout.write(`${entry.id}\n`);
   const verb = line.dryRun ? 'Would remove' : 'Removed';
   const text = `${verb} ${plural(removed.length, 'fossil')}; ${plural(report.kept, 'fossil')} kept.`;
   context.stdout.write(formatStatus(context.stdoutStyle, 'success', text) + '\n');
+  for (const id of keptNewestModel) {
+    context.stdout.write(
+      formatStatus(context.stdoutStyle, 'info', keptNewestModelMessage(id)) + '\n',
+    );
+  }
 }
 
 async function runStats(

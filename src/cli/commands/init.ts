@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { installHooks, type InstallReport } from '../../init/install.js';
 import { uninstallHooks } from '../../init/uninstall.js';
+import { UserError } from '../../errors.js';
 import {
   initDoneMessage,
   installStepMessage,
@@ -9,15 +10,25 @@ import {
 import { formatStatus } from '../../output/style.js';
 import { displayPath } from '../../output/summary.js';
 import type { CommandContext } from '../context.js';
-import { EXIT_OK } from '../exit-codes.js';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { findPackageRoot } from '../package-info.js';
 
 /**
  * `footprint init`: installs the hooks with the paths of this footprint and this node baked
  * in, then lists each file it created, changed or left alone on stdout. `--uninstall` undoes
- * it and lists what it removed or restored.
+ * it and lists what it removed or restored. It accepts the common --mode and --no-llm,
+ * which change nothing here, and rejects --json.
  */
 export async function run(context: CommandContext): Promise<number> {
+  // NOTE: init has no JSON document yet, because no schema in schemas/ describes its report.
+  if (context.line.json) {
+    throw new UserError(
+      'footprint init has no --json output yet, so nothing was installed. ' +
+        'Run `footprint init` without --json; it lists each file it writes on stdout.',
+      { exitCode: EXIT_USAGE },
+    );
+  }
+
   const packageRoot = findPackageRoot();
   const options = { cwd: context.cwd, env: context.env, packageRoot };
   const report = context.line.uninstall

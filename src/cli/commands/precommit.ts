@@ -1,4 +1,4 @@
-import { skippedMessage } from '../../output/messages.js';
+import { fossilNotWrittenMessage, skippedMessage } from '../../output/messages.js';
 import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_BLOCKED, EXIT_OK } from '../exit-codes.js';
@@ -8,7 +8,7 @@ import { pipelineOptions, writeJson } from './pipeline-options.js';
  * `footprint precommit`: the hook pipeline. The summary goes to stderr, which git shows
  * for hooks; `--json` puts the analysis document on stdout and `--format sarif` the risk
  * findings as SARIF, and neither prints a summary.
- * Exits 1 when the risk blocks the commit.
+ * Exits 1 when the risk blocks the commit, also when the fossil could not be written.
  */
 export async function run(context: CommandContext): Promise<number> {
   if (context.env['FOOTPRINT'] === '0') {
@@ -31,6 +31,10 @@ export async function run(context: CommandContext): Promise<number> {
   } else {
     const options = { style: context.stderrStyle, cwd: context.cwd, elapsedMs: elapsedMs(context) };
     context.stderr.write(formatSummary(pipelineRun, options));
+  }
+  const { fossilWarning } = pipelineRun.result;
+  if (fossilWarning !== undefined) {
+    context.stderr.write(fossilNotWrittenMessage(context.stderrStyle, fossilWarning));
   }
   return pipelineRun.result.risk.blocked ? EXIT_BLOCKED : EXIT_OK;
 }

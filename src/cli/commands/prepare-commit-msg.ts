@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isUserError } from '../../errors.js';
+import { describeDamagedIndex } from '../../git/damaged-index.js';
 import { crashMessage, messageNotSuggestedMessage } from '../../output/messages.js';
 import type { CommandContext } from '../context.js';
 import { writeCrashReport } from '../crash-report.js';
@@ -24,7 +25,8 @@ export async function run(context: CommandContext): Promise<number> {
     const { prepareCommitMessage } = await import('../../message/prepare.js');
     const messageFile = path.resolve(context.cwd, file);
     await prepareCommitMessage({ cwd: context.cwd, env: context.env, messageFile, source });
-  } catch (error) {
+  } catch (caught) {
+    const error = describeDamagedIndex(caught) ?? caught;
     if (isUserError(error)) {
       context.stderr.write(messageNotSuggestedMessage(context.stderrStyle, error.message));
       return EXIT_OK;

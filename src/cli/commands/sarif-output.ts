@@ -8,7 +8,10 @@ import { writeJson } from './pipeline-options.js';
 /** Writes the run's risk findings as a SARIF 2.1.0 log on stdout (`--format sarif`). */
 export function writeSarif(context: CommandContext, result: PipelineResult): void {
   const log = buildSarifLog(result.risk, {
-    rules: describeRules(result.config.config),
+    rules: describeRules(
+      result.config.config,
+      [...(result.riskScopes?.values() ?? [])].map((scope) => scope.risk),
+    ),
     toolVersion: readPackageVersion(),
   });
   writeJson(context, log);

@@ -1,14 +1,15 @@
+import { hash } from 'node:crypto';
+
 import type { CacheTreeNode } from '../cache-tree.js';
 import type { IndexEntry, IndexEntryTable } from '../index-file.js';
-import { createHash } from 'node:crypto';
-
-import { canonicalMode, type TreeEntry } from '../objects/tree.js';
-import { compareGitPaths } from '../path-order.js';
+import { canonicalMode } from '../objects/tree.js';
 
 /** A folder of the index: its entries are the contiguous range [start, end) of the sorted index. */
 export interface IndexFolder {
   /** Folder path without a trailing slash; `''` for the root. */
   path: string;
+  /** Bytes of `path` and its trailing slash at the start of each entry's name; 0 for the root. */
+  prefixBytes: number;
   start: number;
   end: number;
   /** The folder's cache-tree node, when the index has one for it. */
@@ -60,7 +61,13 @@ export class IndexTree {
   ) {}
 
   root(): IndexFolder {
-    return { path: '', start: 0, end: this.entries.length, cacheNode: this.cacheRoot };
+    return {
+      path: '',
+      prefixBytes: 0,
+      start: 0,
+      end: this.entries.length,
+      cacheNode: this.cacheRoot,
+    };
   }
 
   /** Returns the folder's tree, memoized per folder. */
@@ -83,22 +90,26 @@ export class IndexTree {
     return children;
   }
 
+  /**
+   * Lists a folder's children from the name bytes in the index: only the part of each name
+   * below the folder is decoded, and a subfolder's entries are skipped as one range.
+   */
   private listChildren(folder: IndexFolder): IndexChild[] {
     const prefix = folder.path === '' ? '' : `${folder.path}/`;
+    const skip = folder.prefixBytes;
     const children: IndexChild[] = [];
     let i = folder.start;
     while (i < folder.end) {
-      const path = this.entries.pathAt(i);
-      const slash = path.indexOf('/', prefix.length);
+      const slash = this.entries.slashAfter(i, skip);
       if (slash < 0) {
         const next = this.fileEnd(i, folder.end);
-        children.push(this.fileChild(path, prefix, i, next));
+        children.push(this.fileChild(prefix, skip, i, next));
         i = next;
         continue;
       }
 
-      const name = path.slice(prefix.length, slash);
-      const sub = this.subfolder(folder, name, i);
+      const name = this.entries.nameText(i, skip, slash);
+      const sub = this.subfolder(folder, name, slash + 1, i);
       children.push({ kind: 'folder', name, folder: sub });
       i = sub.end;
     }
@@ -114,52 +125,85 @@ export class IndexTree {
     const node = folder.cacheNode;
     if (node && node.entryCount >= 0 && node.oid !== null) return { kind: 'tree', oid: node.oid };
 
-    const treeEntries: TreeEntry[] = [];
+    const treeEntries: TreeContentEntry[] = [];
     let unmerged = false;
     for (const child of this.children(folder)) {
       if (child.kind === 'folder') {
         const sub = this.treeOf(child.folder);
         if (sub.kind === 'unmerged') unmerged = true;
-        else if (sub.kind === 'tree')
-          treeEntries.push({ name: child.name, mode: '040000', oid: sub.oid });
+        else if (sub.kind === 'tree') treeEntries.push({ name: child.name, oid: sub.oid });
       } else if (child.unmerged) {
         this.unmerged.push(child.path);
         unmerged = true;
-      } else if (child.entry?.flags.intentToAdd) {
+      } else if (this.entries.flagsAt(child.start).intentToAdd) {
         this.intentToAdd.push(child.path);
-      } else if (child.entry) {
-        treeEntries.push({
-          name: child.name,
-          mode: canonicalMode(child.entry.mode),
-          oid: child.entry.oid,
-        });
+      } else {
+        treeEntries.push(child.start);
       }
     }
 
     if (unmerged) return { kind: 'unmerged' };
     if (treeEntries.length === 0) return { kind: 'empty' };
-    return { kind: 'tree', oid: hashTree(treeEntries) };
+    return { kind: 'tree', oid: this.hashTree(treeEntries, folder.prefixBytes) };
+  }
+
+  /**
+   * Hashes a folder's tree from entries already in git's tree order, which index order gives:
+   * a full path compares as its folder's name followed by `/`, the rule trees sort by. Names
+   * and ids of files are copied from the index bytes, so no path is decoded or encoded again.
+   */
+  private hashTree(entries: readonly TreeContentEntry[], prefixBytes: number): string {
+    let length = 0;
+    for (const entry of entries) {
+      if (typeof entry === 'number') {
+        const mode = treeModeText(canonicalMode(this.entries.modeAt(entry)));
+        length += mode.length + this.entries.nameLength(entry) - prefixBytes + 2 + OID_BYTES;
+      } else {
+        length += SUBTREE_MODE.length + Buffer.byteLength(entry.name) + 2 + OID_BYTES;
+      }
+    }
+
+    const header = `tree ${length}\0`;
+    const object = Buffer.allocUnsafe(header.length + length);
+    let position = object.write(header, 0, 'latin1');
+    for (const entry of entries) {
+      if (typeof entry === 'number') {
+        const mode = treeModeText(canonicalMode(this.entries.modeAt(entry)));
+        position += object.write(mode, position, 'latin1');
+        object[position++] = 0x20;
+        position += this.entries.copyName(entry, prefixBytes, object, position);
+        object[position++] = 0;
+        position += this.entries.copyOid(entry, object, position);
+      } else {
+        position += object.write(SUBTREE_MODE, position, 'latin1');
+        object[position++] = 0x20;
+        position += object.write(entry.name, position, 'utf8');
+        object[position++] = 0;
+        position += object.write(entry.oid, position, 'hex');
+      }
+    }
+    return hash('sha1', object, 'hex');
   }
 
   /** Returns the end of the run of entries (stages) that share the path at `start`. */
   private fileEnd(start: number, end: number): number {
-    const path = this.entries.pathAt(start);
     let next = start + 1;
-    while (next < end && this.entries.pathAt(next) === path) next++;
+    while (next < end && this.entries.samePath(start, next)) next++;
     return next;
   }
 
-  private fileChild(path: string, prefix: string, start: number, end: number): IndexFileChild {
+  private fileChild(prefix: string, skip: number, start: number, end: number): IndexFileChild {
     let entry: IndexEntry | null = null;
     let unmerged = false;
     for (let i = start; i < end; i++) {
       if (this.entries.stageAt(i) === 0) entry = this.entries.entryAt(i);
       else unmerged = true;
     }
+    const name = this.entries.nameText(start, skip);
     return {
       kind: 'file',
-      name: path.slice(prefix.length),
-      path,
+      name,
+      path: `${prefix}${name}`,
       start,
       entry: unmerged ? null : entry,
       unmerged,
@@ -170,44 +214,50 @@ export class IndexTree {
    * Finds a subfolder's range. A valid cache-tree node counts the folder's entries, so the range
    * is known without scanning. The count is checked against the paths at both of its ends.
    */
-  private subfolder(parent: IndexFolder, name: string, start: number): IndexFolder {
+  private subfolder(
+    parent: IndexFolder,
+    name: string,
+    prefixBytes: number,
+    start: number,
+  ): IndexFolder {
     const path = parent.path === '' ? name : `${parent.path}/${name}`;
-    const prefix = `${path}/`;
     const cacheNode = parent.cacheNode ? this.cacheChild(parent.cacheNode, name) : undefined;
 
     if (cacheNode && cacheNode.entryCount > 0) {
       const end = start + cacheNode.entryCount;
-      if (end <= parent.end && this.coversExactly(prefix, end)) {
-        return { path, start, end, cacheNode };
+      if (end <= parent.end && this.coversExactly(start, prefixBytes, end)) {
+        return { path, prefixBytes, start, end, cacheNode };
       }
     }
 
     // A node whose count disagrees with the index is not trusted for its tree id either.
     const trusted = cacheNode && cacheNode.entryCount < 0 ? cacheNode : undefined;
-    return { path, start, end: this.folderEnd(prefix, start, parent.end), cacheNode: trusted };
+    const end = this.folderEnd(start, prefixBytes, parent.end);
+    return { path, prefixBytes, start, end, cacheNode: trusted };
   }
 
   /**
-   * Finds the end of the entries under `prefix` by binary search, which decodes about log2(n)
-   * paths instead of every path of the folder. In sorted order the entries end before the first
-   * path at or after `prefix` with its final `/` replaced by `0`, the next byte value.
+   * Finds the end of the entries that share the first `prefixBytes` bytes (the folder's path
+   * and its `/`) of the name at `start`. In sorted order they are one run, so a binary search
+   * compares about log2(n) names, as bytes, instead of every name of the folder.
    */
-  private folderEnd(prefix: string, start: number, end: number): number {
-    const bound = `${prefix.slice(0, -1)}0`;
+  private folderEnd(start: number, prefixBytes: number, end: number): number {
     let low = start + 1;
     let high = end;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compareGitPaths(this.entries.pathAt(middle), bound) < 0) low = middle + 1;
+      if (this.entries.sharePrefix(start, middle, prefixBytes)) low = middle + 1;
       else high = middle;
     }
     return low;
   }
 
-  /** Returns true when the entries under `prefix` end exactly at `end`. */
-  private coversExactly(prefix: string, end: number): boolean {
-    const after = end < this.entries.length ? this.entries.pathAt(end) : undefined;
-    return this.entries.pathAt(end - 1).startsWith(prefix) && !after?.startsWith(prefix);
+  /** Returns true when the entries under the folder starting at `start` end exactly at `end`. */
+  private coversExactly(start: number, prefixBytes: number, end: number): boolean {
+    const inside = this.entries.sharePrefix(start, end - 1, prefixBytes);
+    return (
+      inside && (end === this.entries.length || !this.entries.sharePrefix(start, end, prefixBytes))
+    );
   }
 
   private cacheChild(node: CacheTreeNode, name: string): CacheTreeNode | undefined {
@@ -222,29 +272,13 @@ export class IndexTree {
   }
 }
 
-/**
- * Hashes entries that are already in git's tree order, which index order gives: a full path
- * compares as its folder's name followed by `/`, the rule trees sort by. One buffer is written
- * in place because this runs for every folder the cache tree does not cover.
- */
-function hashTree(entries: readonly TreeEntry[]): string {
-  let length = 0;
-  for (const entry of entries)
-    length += treeModeText(entry.mode).length + Buffer.byteLength(entry.name) + 22;
+/** An entry of a tree being hashed: a file's index position, or a subfolder's name and tree. */
+type TreeContentEntry = number | { name: string; oid: string };
 
-  const content = Buffer.allocUnsafe(length);
-  let position = 0;
-  for (const entry of entries) {
-    position += content.write(treeModeText(entry.mode), position, 'latin1');
-    content[position++] = 0x20;
-    position += content.write(entry.name, position, 'utf8');
-    content[position++] = 0;
-    position += content.write(entry.oid, position, 'hex');
-  }
-  return createHash('sha1').update(`tree ${length}\0`, 'latin1').update(content).digest('hex');
-}
-
+const OID_BYTES = 20;
 /** Trees store a subtree's mode without its leading zero. */
-function treeModeText(mode: TreeEntry['mode']): string {
-  return mode === '040000' ? '40000' : mode;
+const SUBTREE_MODE = '40000';
+
+function treeModeText(mode: string): string {
+  return mode === '040000' ? SUBTREE_MODE : mode;
 }

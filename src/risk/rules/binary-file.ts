@@ -2,7 +2,7 @@ import type { FileChange } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
 import { matchesAnyGlob } from '../path-glob.js';
 import { readStringList } from '../settings.js';
-import type { Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
+import type { ChangeRuleContext, Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
 
 const RULE = {
   id: 'binary-file',
@@ -38,15 +38,20 @@ function addsBinary(file: FileChange): boolean {
   return file.binary && file.opaque !== 'gitlink' && NEW_FILE_STATUSES.has(file.status);
 }
 
-function checkBinaryFiles(change: RiskChange, context: RuleContext): Finding[] {
-  const assetPaths = readStringList(context.options, 'assetPaths');
+function isAssetPath(path: string, context: RuleContext): boolean {
+  return matchesAnyGlob(path, readStringList(context.options, 'assetPaths'));
+}
+
+function checkBinaryFiles(change: RiskChange, context: ChangeRuleContext): Finding[] {
   return change.footprint.files
     .filter(
       (file) =>
-        addsBinary(file) && file.category !== 'asset' && !matchesAnyGlob(file.path, assetPaths),
+        addsBinary(file) &&
+        file.category !== 'asset' &&
+        !isAssetPath(file.path, context.forPath(file.path)),
     )
     .map((file) =>
-      createFinding(RULE, context, {
+      createFinding(RULE, context.forPath(file.path), {
         path: file.path,
         message: 'Binary file staged outside the asset paths',
       }),

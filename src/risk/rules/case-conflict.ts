@@ -15,19 +15,41 @@ function pathAndFolders(path: string): string[] {
   return parts.map((_, index) => parts.slice(0, index + 1).join('/'));
 }
 
-/** Maps each lower-case path or folder to the spellings the repository has for it. */
-function indexSpellings(paths: Iterable<string>): Map<string, Set<string>> {
+/**
+ * Maps each lower-case key in `wanted` to the spellings that `paths` have for it, as a path or
+ * a folder of one. `wanted` holds the added paths and all their folders, so a folder that is
+ * not wanted ends a path. Index paths come grouped by folder, so each folder is read once and
+ * most paths cost one lookup of their own name.
+ */
+function indexSpellings(
+  paths: Iterable<string>,
+  wanted: ReadonlySet<string>,
+): Map<string, Set<string>> {
   const spellings = new Map<string, Set<string>>();
-  for (const path of paths) {
-    for (const part of pathAndFolders(path)) {
-      const key = part.toLowerCase();
-      let set = spellings.get(key);
-      if (set === undefined) {
-        set = new Set();
-        spellings.set(key, set);
-      }
-      set.add(part);
+  /** Records a spelling of a wanted key; false when the key is not wanted. */
+  const record = (spelling: string): boolean => {
+    const key = spelling.toLowerCase();
+    if (!wanted.has(key)) return false;
+    let set = spellings.get(key);
+    if (set === undefined) {
+      set = new Set();
+      spellings.set(key, set);
     }
+    set.add(spelling);
+    return true;
+  };
+
+  // Whether each folder seen and all the folders above it are wanted.
+  const folderWanted = new Map<string, boolean>([['', true]]);
+  for (const path of paths) {
+    const slash = path.lastIndexOf('/');
+    const folder = slash === -1 ? '' : path.slice(0, slash);
+    let isWanted = folderWanted.get(folder);
+    if (isWanted === undefined) {
+      isWanted = pathAndFolders(folder).every(record);
+      folderWanted.set(folder, isWanted);
+    }
+    if (isWanted) record(path);
   }
   return spellings;
 }
@@ -53,10 +75,12 @@ function checkCaseConflicts(change: RiskChange, context: RuleContext): Finding[]
   const present = (change.indexPaths ?? files.map((file) => file.path)).filter(
     (path) => !deleted.has(path) && !renamedAway.has(path),
   );
-  const spellings = indexSpellings(present);
+  const added = files.filter(addsPath);
+  const wanted = new Set(added.flatMap((file) => pathAndFolders(file.path.toLowerCase())));
+  const spellings = indexSpellings(present, wanted);
 
   const findings: Finding[] = [];
-  for (const file of files.filter(addsPath)) {
+  for (const file of added) {
     const clash = pathAndFolders(file.path)
       .map((part) => [...(spellings.get(part.toLowerCase()) ?? [])].find((other) => other !== part))
       .find((other) => other !== undefined);

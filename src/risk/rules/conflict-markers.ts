@@ -1,5 +1,5 @@
 import type { FileChange, FileContent } from '../../footprint/types.js';
-import { readAddedLines, type AddedLine } from '../added-lines.js';
+import { readAddedText, readLineAt, type AddedLine } from '../added-lines.js';
 import { createFinding } from '../finding.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
 
@@ -47,10 +47,12 @@ function checkConflictMarkers(
   const findings: Finding[] = [];
   let open: AddedLine[] = [];
 
-  for (const added of readAddedLines(file, content)) {
+  const text = readAddedText(file, content);
+  for (let index = 0; index < text.starts.length; index++) {
     // Every marker starts with `<`, `=` or `>`; most lines are skipped on their first character.
-    const first = added.text.charCodeAt(0);
+    const first = text.text.charCodeAt(text.starts[index] ?? 0);
     if (first !== 60 && first !== 61 && first !== 62) continue;
+    const added = readLineAt(text, index);
     const [start] = open;
     if (START.test(added.text)) {
       if (start) findings.push(loneMarker(file, context, '<<<<<<<', start.line));

@@ -1,8 +1,8 @@
 import type { FileChange } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
-import { matchesAnyGlob } from '../path-glob.js';
+import { compileGlobs } from '../path-glob.js';
 import { readStringList } from '../settings.js';
-import type { Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
+import type { ChangeRuleContext, Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
 
 const RULE = {
   id: 'credential-file',
@@ -71,17 +71,26 @@ function addsContent(file: FileChange, isCredential: (path: string) => boolean):
   return true;
 }
 
-function checkCredentialFiles(change: RiskChange, context: RuleContext): Finding[] {
-  const paths = readStringList(context.options, 'paths');
-  const ignorePaths = readStringList(context.options, 'ignorePaths');
-  const isCredential = (path: string): boolean =>
-    matchesAnyGlob(path, paths) && !matchesAnyGlob(path, ignorePaths);
+/** Returns a test of credential file names under one path's `paths` and `ignorePaths` options. */
+function createCredentialTest(context: RuleContext): (path: string) => boolean {
+  const paths = compileGlobs(readStringList(context.options, 'paths'));
+  const ignorePaths = compileGlobs(readStringList(context.options, 'ignorePaths'));
+  return (path) => paths.test(path) && !ignorePaths.test(path);
+}
 
+function checkCredentialFiles(change: RiskChange, context: ChangeRuleContext): Finding[] {
+  const tests = new Map<RuleContext, (path: string) => boolean>();
   const findings: Finding[] = [];
   for (const file of change.footprint.files) {
+    const pathContext = context.forPath(file.path);
+    let isCredential = tests.get(pathContext);
+    if (isCredential === undefined) {
+      isCredential = createCredentialTest(pathContext);
+      tests.set(pathContext, isCredential);
+    }
     if (!isCredential(file.path) || !addsContent(file, isCredential)) continue;
     findings.push(
-      createFinding(RULE, context, {
+      createFinding(RULE, pathContext, {
         path: file.path,
         message: 'File that holds credentials staged (by its name)',
       }),

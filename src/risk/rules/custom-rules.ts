@@ -26,10 +26,18 @@ function compilePattern(custom: CustomRuleConfig, index: number): RegExp {
   try {
     return compileLinearRegExp(custom.pattern, `g${flags}`);
   } catch (error) {
+    const pattern = JSON.stringify(custom.pattern);
+    if (error instanceof LinearRegExpError && error.kind === 'invalid') {
+      throw new UserError(
+        `${key}.pattern ${pattern} is not a valid JavaScript regular expression: ` +
+          `${error.message}. Fix its syntax.`,
+        { cause: error },
+      );
+    }
     const reason = error instanceof LinearRegExpError ? error.message : String(error);
     throw new UserError(
-      `${key}.pattern ${JSON.stringify(custom.pattern)} cannot be used: ${reason}. Write it without ` +
-        'backreferences or lookaround, which cannot be matched in linear time.',
+      `${key}.pattern ${pattern} cannot be matched in linear time: ${reason}. Write it without ` +
+        'backreferences or lookaround.',
       { cause: error },
     );
   }

@@ -12,6 +12,7 @@ import { focusedTestRule } from './focused-test.js';
 import { generatedEditRule } from './generated-edit.js';
 import { genericSecretRule } from './generic-secret.js';
 import { hotspotRule } from './hotspot.js';
+import { jwtRule } from './jwt.js';
 import { largeFileRule } from './large-file.js';
 import { lockfileWithoutManifestRule, manifestWithoutLockfileRule } from './lockfile-drift.js';
 import { massDeletionRule } from './mass-deletion.js';
@@ -22,6 +23,7 @@ import { sensitivePathRule } from './sensitive-path.js';
 import { submoduleAddedRule } from './submodule-added.js';
 import { symlinkOutsideRule } from './symlink-outside.js';
 import { unrelatedBatchesRule } from './unrelated-batches.js';
+import { unscannedFileRule } from './unscanned-file.js';
 import { urlCredentialsRule } from './url-credentials.js';
 
 /** Every built-in rule, in the order findings of one line are listed; a new rule adds itself here. */
@@ -29,7 +31,9 @@ export const riskRules: readonly RiskRule[] = [
   privateKeyRule,
   providerTokenRule,
   urlCredentialsRule,
+  jwtRule,
   genericSecretRule,
+  unscannedFileRule,
   credentialFileRule,
   conflictMarkersRule,
   debuggerRule,
@@ -62,10 +66,23 @@ export function listRules(config: Config): RiskRule[] {
   return [...riskRules, ...createCustomRules(config, BUILT_IN_IDS)];
 }
 
-/** Returns every rule of a configuration with the severity its findings get. */
-export function describeRules(config: Config): Array<{ rule: RiskRule; severity: Severity }> {
-  return listRules(config).map((rule) => ({
-    rule,
-    severity: config.risk.rules[rule.id]?.severity ?? rule.defaultSeverity,
-  }));
+/**
+ * Returns every rule of a configuration with the severity its findings get, followed by the
+ * custom rules that only nested configurations (`nestedRisks`, their `risk` sections) add.
+ */
+export function describeRules(
+  config: Config,
+  nestedRisks: Iterable<Config['risk']> = [],
+): Array<{ rule: RiskRule; severity: Severity }> {
+  const described = new Map<string, { rule: RiskRule; severity: Severity }>();
+  for (const risk of [config.risk, ...nestedRisks]) {
+    for (const rule of listRules({ ...config, risk })) {
+      if (described.has(rule.id)) continue;
+      described.set(rule.id, {
+        rule,
+        severity: risk.rules[rule.id]?.severity ?? rule.defaultSeverity,
+      });
+    }
+  }
+  return [...described.values()];
 }

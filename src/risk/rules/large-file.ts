@@ -2,7 +2,7 @@ import type { FileChange } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
 import { formatBytes } from '../format-bytes.js';
 import { readNumber } from '../settings.js';
-import type { Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
+import type { ChangeRuleContext, Finding, RiskChange, RiskRule } from '../types.js';
 
 const RULE = {
   id: 'large-file',
@@ -25,16 +25,20 @@ function writesBlob(file: FileChange): boolean {
  * store, so a file shrunk in the working tree after `git add` still counts at its staged size.
  * Git LFS pointers are small text files and pass.
  */
-function checkLargeFiles(change: RiskChange, context: RuleContext): Finding[] {
-  const limit = readNumber(context.options, 'maxBytes', DEFAULT_MAX_BYTES);
-  return change.footprint.files
-    .filter((file) => writesBlob(file) && !file.lfs && file.size > limit)
-    .map((file) =>
-      createFinding(RULE, context, {
+function checkLargeFiles(change: RiskChange, context: ChangeRuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of change.footprint.files) {
+    const pathContext = context.forPath(file.path);
+    const limit = readNumber(pathContext.options, 'maxBytes', DEFAULT_MAX_BYTES);
+    if (!writesBlob(file) || file.lfs || file.size <= limit) continue;
+    findings.push(
+      createFinding(RULE, pathContext, {
         path: file.path,
         message: `Staged blob is ${formatBytes(file.size)}, over the ${formatBytes(limit)} limit`,
       }),
     );
+  }
+  return findings;
 }
 
 export const largeFileRule: RiskRule = {

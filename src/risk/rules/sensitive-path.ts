@@ -1,7 +1,7 @@
 import type { FileChange } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
-import { matchesAnyGlob } from '../path-glob.js';
-import type { Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
+import { compileGlobs } from '../path-glob.js';
+import type { ChangeRuleContext, Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
 
 const RULE = {
   id: 'sensitive-path',
@@ -66,8 +66,11 @@ const CATEGORY_KINDS: Partial<Record<FileChange['category'], string>> = {
   migration: 'migrations',
 };
 
-/** Reads the `paths` option over the defaults: a configured kind replaces that kind only. */
-function readKinds(options: RuleContext['options']): Array<[string, readonly string[]]> {
+/**
+ * Reads the `paths` option over the defaults (a configured kind replaces that kind only) and
+ * compiles each kind's globs.
+ */
+function readKinds(options: RuleContext['options']): Array<[string, RegExp]> {
   const configured = options['paths'];
   const paths: Record<string, unknown> = {
     ...SENSITIVE_PATHS,
@@ -75,7 +78,9 @@ function readKinds(options: RuleContext['options']): Array<[string, readonly str
   };
   return Object.entries(paths).map(([kind, globs]) => [
     kind,
-    Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string') : [],
+    compileGlobs(
+      Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string') : [],
+    ),
   ]);
 }
 
@@ -84,16 +89,21 @@ function readKinds(options: RuleContext['options']): Array<[string, readonly str
  * database migrations and infrastructure. The findings are low so they raise the score and
  * explain it without blocking.
  */
-function checkSensitivePaths(change: RiskChange, context: RuleContext): Finding[] {
-  const kinds = readKinds(context.options);
+function checkSensitivePaths(change: RiskChange, context: ChangeRuleContext): Finding[] {
+  const kindsByContext = new Map<RuleContext, Array<[string, RegExp]>>();
   const findings: Finding[] = [];
   for (const file of change.footprint.files) {
+    const pathContext = context.forPath(file.path);
+    let kinds = kindsByContext.get(pathContext);
+    if (kinds === undefined) {
+      kinds = readKinds(pathContext.options);
+      kindsByContext.set(pathContext, kinds);
+    }
     const kind =
-      kinds.find(([, globs]) => matchesAnyGlob(file.path, globs))?.[0] ??
-      CATEGORY_KINDS[file.category];
+      kinds.find(([, pattern]) => pattern.test(file.path))?.[0] ?? CATEGORY_KINDS[file.category];
     if (kind === undefined) continue;
     findings.push(
-      createFinding(RULE, context, {
+      createFinding(RULE, pathContext, {
         path: file.path,
         message: `Sensitive path changed (${kind})`,
       }),

@@ -1,7 +1,8 @@
 import type { FileChange, FileContent } from '../../footprint/types.js';
 import { findAddedLinesWith } from '../added-lines.js';
 import { createFinding } from '../finding.js';
-import { maskSecret } from '../mask.js';
+import { shannonEntropy } from '../entropy.js';
+import { findPublicPrefix, maskSecret } from '../mask.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
 
 const RULE = {
@@ -14,8 +15,11 @@ const RULE = {
 /** The scheme before `://`, read backwards from it: a letter, then letters, digits, `+.-`. */
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 const MAX_SCHEME = 32;
-/** `user:password@host` after `://`, each part bounded, so a long line costs linear time. */
-const USERINFO = /([^\s:/?#@'"`<>[\]{}]{1,128}):([^\s/?#@'"`<>]{1,256})@([A-Za-z0-9.-]{1,253})/y;
+/**
+ * `user:password@host` after `://`, each part bounded, so a long line costs linear time. The
+ * user name may be empty, as in Redis URLs that carry only a password (`redis://:pw@cache.example`).
+ */
+const USERINFO = /([^\s:/?#@'"`<>[\]{}]{0,128}):([^\s/?#@'"`<>]{1,256})@([A-Za-z0-9.-]{1,253})/y;
 
 /** Placeholders and variable references that stand for a password rather than being one. */
 const PLACEHOLDER =
@@ -57,9 +61,24 @@ function findUrlCredentials(text: string): UrlCredential[] {
   return found;
 }
 
+/** Shortest user name that is masked for its entropy alone. */
+const MIN_SECRET_USER_LENGTH = 16;
+
+/**
+ * Masks a user name that is itself a secret: one with a provider's token prefix, as in
+ * `https://TOKEN:x-oauth-basic@git.example`, or a long random-looking one. Other names stay
+ * readable.
+ */
+function maskUserName(user: string): string {
+  if (findPublicPrefix(user) !== '') return maskSecret(user);
+  const random = user.length >= MIN_SECRET_USER_LENGTH && shannonEntropy(user) >= 3;
+  return random ? maskSecret(user) : user;
+}
+
 /**
  * Finds passwords in URLs of any scheme (`https`, `postgres`, `redis`, `amqp`, ...) on added
- * lines. Placeholders (`***`, `${PASSWORD}`, `<password>`), a password equal to the user name
+ * lines, with or without a user name. The finding shows the scheme, user and host, and the
+ * password masked. Placeholders (`***`, `${PASSWORD}`, `<password>`), a password equal to the user name
  * and loopback or example hosts are not findings.
  */
 function checkUrlCredentials(
@@ -76,7 +95,7 @@ function checkUrlCredentials(
           path: file.path,
           line: added.line,
           message: `Password in a ${scheme} URL staged`,
-          masked: `${scheme}://${user}:${maskSecret(password)}@${host}`,
+          masked: `${scheme}://${maskUserName(user)}:${maskSecret(password)}@${host}`,
         }),
       );
     }

@@ -1,9 +1,10 @@
 /**
  * Runs the rules of secretlint's recommended preset (11.x) on slices of staged lines,
  * synchronously, through the rule API every secretlint rule is written against: `create` with
- * a context that collects `report` calls, then `file` with the source. Loading the preset costs
- * about 20 to 40 ms on a 2-core machine, so it is loaded on the first scan, which the
- * provider-token rule starts only after its keyword search found a candidate.
+ * a context that collects `report` calls, then `file` with the source. Loading the preset cost
+ * 7 to 20 ms in `footprint precommit` on a loaded 2-core machine (`FOOTPRINT_DEBUG=risk` prints
+ * it), so it is loaded on the first scan, which the provider-token rule starts only after its
+ * keyword search found a candidate.
  */
 import { createRequire } from 'node:module';
 import type {
@@ -13,7 +14,11 @@ import type {
   SecretLintRuleMessageTranslate,
   SecretLintSourceCode,
 } from '@secretlint/types';
+import { createDebug } from '../../log/debug.js';
+import { findOwnTokens } from './own-tokens.js';
 import type { TokenWindow } from './token-candidates.js';
+
+const debug = createDebug('risk');
 
 const PRESET = '@secretlint/secretlint-rule-preset-recommend';
 
@@ -29,14 +34,44 @@ const LEFT_OUT = new Set([
   '@secretlint/secretlint-rule-filter-comments',
 ]);
 
+/**
+ * Options given to preset rules. The AWS rule reports access key ids (`AKIA…`) only with
+ * `enableIDScanRule`, which also turns on its account id check; footprint keeps the ids and
+ * drops the account ids (see keepReport).
+ */
+const RULE_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
+  '@secretlint/secretlint-rule-aws': { enableIDScanRule: true },
+};
+
+/**
+ * Access key id prefixes that name a credential: long-term (`AKIA`, and `A3T` of old keys) and
+ * temporary (`ASIA`) keys, as gitleaks reports them. The preset's other prefixes (`AIDA`,
+ * `AROA`, `AGPA`, ...) are unique ids of users, roles and groups, which are not secret.
+ */
+const AWS_KEY_ID_PREFIX = /^(?:AKIA|ASIA|A3T)/;
+
+/** Returns false for reports of values that are not secret: AWS account ids and resource ids. */
+function keepReport(report: Report, content: string): boolean {
+  if (report.messageId === 'AWSAccountID') return false;
+  if (report.messageId !== 'AWSAccessKeyID') return true;
+  return AWS_KEY_ID_PREFIX.test(content.slice(report.range[0], report.range[1]));
+}
+
 let presetRules: SecretLintRuleCreator[] | null = null;
 
-/** Loads the preset once; Node 20.19 and later can `require` an ES module such as this one. */
+/**
+ * Loads the preset once; Node 20.19 and later can `require` an ES module such as this one.
+ * NOTE: the preset stays outside footprint's bundle, so its first load resolves and compiles it
+ * from node_modules. Bundling it would need the build to rewrite the preset's dynamic
+ * `import('node:fs')`, which the bundle's launcher cannot run.
+ */
 function loadPresetRules(): SecretLintRuleCreator[] {
   if (presetRules === null) {
+    const started = performance.now();
     const load = createRequire(import.meta.url);
     const preset = load(PRESET) as { rules: SecretLintRuleCreator[] };
     presetRules = preset.rules.filter((rule) => !LEFT_OUT.has(rule.meta.id));
+    debug(`loaded ${PRESET} in ${(performance.now() - started).toFixed(1)} ms`);
   }
   return presetRules;
 }
@@ -73,11 +108,21 @@ function createContext(ruleId: string, reports: Report[]): SecretLintRuleContext
   };
 }
 
+/** A window with the staged path it was cut from. */
+interface PathWindow extends TokenWindow {
+  path: string;
+}
+
+/** One secret found in a staged file. */
+export interface FileTokenMatch extends TokenMatch {
+  path: string;
+}
+
 /**
- * Scans one file's windows, joined by newlines, and maps each report's range back to its
- * line. The rules use `path` only to pick the file kind (`.npmrc`, `package.json`).
+ * Runs the preset, and footprint's own patterns for formats it lacks, on windows joined by newlines, as one source under the logical path
+ * `sourcePath`, and maps each report's range back to its window's path and line.
  */
-export function scanTokenWindows(path: string, windows: readonly TokenWindow[]): TokenMatch[] {
+function scanWindows(sourcePath: string, windows: readonly PathWindow[]): FileTokenMatch[] {
   const starts: number[] = [];
   let offset = 0;
   for (const window of windows) {
@@ -85,23 +130,69 @@ export function scanTokenWindows(path: string, windows: readonly TokenWindow[]):
     offset += window.text.length + 1;
   }
   const content = windows.map((window) => window.text).join('\n');
-  const source = createSource(content, path);
+  const source = createSource(content, sourcePath);
 
   const reports: Report[] = [];
   for (const rule of loadPresetRules()) {
-    const handler = rule.create(createContext(rule.meta.id, reports), {});
+    const options = RULE_OPTIONS[rule.meta.id] ?? {};
+    const handler = rule.create(createContext(rule.meta.id, reports), options);
     // Only the GCP rule's `.p12` branch is asynchronous, and createSource hides that extension.
     void handler.file?.(source);
   }
-  return dropOverlaps(reports).map((report) => {
+  for (const report of findOwnTokens(content)) reports.push(report);
+  const kept = reports.filter((report) => keepReport(report, content));
+  return dropOverlaps(kept).map((report) => {
     const [start, end] = report.range;
+    const window = windows[findWindow(starts, start)];
     return {
+      path: window?.path ?? sourcePath,
       ruleId: report.ruleId,
       messageId: report.messageId,
-      line: windows[findWindow(starts, start)]?.line ?? 1,
+      line: window?.line ?? 1,
       value: content.slice(start, end),
     };
   });
+}
+
+/**
+ * Scans one file's windows. The rules use `path` only to pick the file kind (`.npmrc`,
+ * `package.json`, `.json`).
+ */
+export function scanTokenWindows(path: string, windows: readonly TokenWindow[]): TokenMatch[] {
+  return scanWindows(
+    path,
+    windows.map((window) => ({ ...window, path })),
+  );
+}
+
+/**
+ * Returns the facts about a path that the preset's rules read (11.7.1): whether the name ends
+ * in `package.json` or `package-lock.json`, whether it ends in `.npmrc`, and whether the
+ * extension is `.json`. Files that share them are scanned as one source.
+ */
+function fileKindOf(path: string): string {
+  const packageFile = path.endsWith('package.json') || path.endsWith('package-lock.json');
+  return `${packageFile} ${path.endsWith('.npmrc')} ${extensionOf(path) === '.json'}`;
+}
+
+/**
+ * Scans the windows of many files, one preset run per file kind rather than per file, since
+ * each run calls every rule of the preset.
+ */
+export function scanFileWindows(
+  windowsByPath: ReadonlyMap<string, readonly TokenWindow[]>,
+): FileTokenMatch[] {
+  const groups = new Map<string, { sourcePath: string; windows: PathWindow[] }>();
+  for (const [path, windows] of windowsByPath) {
+    const kind = fileKindOf(path);
+    let group = groups.get(kind);
+    if (group === undefined) {
+      group = { sourcePath: path, windows: [] };
+      groups.set(kind, group);
+    }
+    for (const window of windows) group.windows.push({ ...window, path });
+  }
+  return [...groups.values()].flatMap((group) => scanWindows(group.sourcePath, group.windows));
 }
 
 /**

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { CommitOutcome } from './run-commit.js';
+import type { PlannedChange, PlannedCommit } from './types.js';
+import type { UndoResult } from './undo.js';
+
+/** Returns the `--json` document of `footprint commit`, valid against schemas/commit.schema.json. */
+export function commitResultDocument(outcome: CommitOutcome): object {
+  const plan = outcome.kind === 'planned' ? outcome.plan : outcome.run.plan;
+  const written = outcome.kind === 'committed' ? outcome.run.commits : [];
+  const run = outcome.kind === 'committed' ? outcome.run : null;
+
+  return {
+    command: 'commit',
+    result: outcome.kind,
+    ref: plan.ref,
+    startHead: plan.startHead,
+    finalHead: run?.finalHead ?? null,
+    stagedTree: plan.stagedTree,
+    strategy: {
+      source: plan.strategy.kind,
+      file: plan.strategy.file,
+      createdAt: plan.strategy.createdAt,
+      mode: plan.strategy.mode,
+    },
+    commits: plan.commits.map((planned, index) => commitEntry(planned, written[index])),
+    signing: run?.signing ?? null,
+    commitMsgHook: run?.commitMsgHook ?? null,
+    fossil: run === null ? null : relativeToWorktree(run.fossilPath, outcome.worktree),
+  };
+}
+
+/** Returns the `--json` document of `footprint undo`, valid against schemas/undo.schema.json. */
+export function undoResultDocument(result: UndoResult): object {
+  return {
+    command: 'undo',
+    ref: result.ref,
+    from: result.from,
+    to: result.to,
+    commits: result.commits,
+    fossilId: result.fossilId,
+  };
+}
+
+/**
+ * Returns the `--json` document of a rejected `footprint commit` or `footprint undo`, valid
+ * against the `Refused` definition of schemas/commit.schema.json or schemas/undo.schema.json.
+ */
+export function refusedResultDocument(command: 'commit' | 'undo', reason: string): object {
+  return { command, result: 'refused', reason };
+}
+
+/** Builds the entry of a planned commit, with the id and stored message of the commit written for it, if any. */
+function commitEntry(
+  planned: PlannedCommit,
+  written: { oid: string; message: string } | undefined,
+) {
+  return {
+    batch: planned.batch,
+    oid: written?.oid ?? null,
+    tree: planned.tree,
+    message: written?.message ?? planned.message,
+    changes: planned.changes.map(changeEntry),
+  };
+}
+
+function changeEntry(change: PlannedChange) {
+  return {
+    path: change.path,
+    ...(change.oldPath === undefined ? {} : { oldPath: change.oldPath }),
+    ...(change.hunks === undefined
+      ? {}
+      : {
+          hunks: change.hunks.map(({ oldStart, oldLines, newStart, newLines }) => ({
+            oldStart,
+            oldLines,
+            newStart,
+            newLines,
+          })),
+        }),
+    totalHunks: change.totalHunks,
+  };
+}
+
+function relativeToWorktree(file: string, worktree: string): string {
+  const relative = path.relative(worktree, file);
+  return relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative.split(path.sep).join('/');
+}

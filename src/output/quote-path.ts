@@ -1,0 +1,67 @@
+/** C escapes that git writes for these characters in a quoted path. */
+const NAMED_ESCAPES: Record<string, string> = {
+  '\u0007': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+};
+
+/**
+ * Characters that make a path quoted: C0 controls, DEL, C1 controls (U+0080 to U+009F, which
+ * some terminals read as escape sequences), the double quote and the backslash.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const NEEDS_QUOTING = /[\u0000-\u001f"\\\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- control characters are what it replaces
+const QUOTED_CHARACTER = /[\u0000-\u001f"\\\u007f-\u009f]/g;
+
+/** Writes a character as git does: a C escape, else the octal of each of its UTF-8 bytes. */
+function escapeCharacter(character: string): string {
+  const named = NAMED_ESCAPES[character];
+  if (named !== undefined) return named;
+  return [...Buffer.from(character, 'utf8')]
+    .map((byte) => `\\${byte.toString(8).padStart(3, '0')}`)
+    .join('');
+}
+
+/**
+ * Quotes a path for the terminal as git does with `core.quotePath=false`. A path with a
+ * control character, a double quote or a backslash is written in double quotes with C-style
+ * escapes: `\n`, `\t`, `\"`, `\\`, and octal such as `\033` for the others. Any other path,
+ * non-ASCII letters included, is returned as it is. Unlike git, C1 control characters are
+ * escaped too, because a terminal may read them as escape sequences. Only human output uses
+ * it, and `--json` keeps the path as it is.
+ */
+export function quotePath(path: string): string {
+  if (!NEEDS_QUOTING.test(path)) return path;
+  return `"${path.replace(QUOTED_CHARACTER, escapeCharacter)}"`;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what it replaces
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Writes the control characters of a text, such as a commit message, as C escapes (`\n`,
+ * `\033`) and leaves every other character as it is, without adding quotes.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTER, escapeCharacter);
+}
+
+const JSON_UNESCAPED_CONTROL = /[\u007f-\u009f]/g;
+
+/**
+ * Writes a string as a JSON string literal that is safe to print: JSON.stringify escapes C0
+ * controls, the quote and the backslash, and this also escapes DEL and the C1 controls.
+ */
+export function quoteJsonString(text: string): string {
+  return JSON.stringify(text).replace(
+    JSON_UNESCAPED_CONTROL,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, test } from 'node:test';
+
+import { validateDocument } from '../../src/schemas-runtime/validators.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** Creates a repository with one commit and two unrelated staged changes. */
+function stagedRepo(): TempRepo {
+  const created = createTempRepo();
+  repo = created;
+  created.write('src/cart.js', 'export const total = () => 0;\n');
+  created.write('README.md', '# Shop\n');
+  created.git(['add', '-A']);
+  created.git(['commit', '-qm', 'chore: start']);
+  created.write('src/cart.js', 'export const total = (items) => items.length;\n');
+  created.write('docs/guide.md', '# Guide\n\nHow to pay.\n');
+  created.git(['add', '-A']);
+  return created;
+}
+
+/** Parses stdout as exactly one JSON document. */
+function parseDocument(stdout: string): Record<string, unknown> {
+  assert.ok(stdout.endsWith('}\n'), `stdout ends with ${JSON.stringify(stdout.slice(-20))}`);
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+function revParse(created: TempRepo, rev: string): string {
+  return created.git(['rev-parse', rev]).trim();
+}
+
+interface CommitEntry {
+  batch: string;
+  oid: string | null;
+  tree: string;
+  message: string;
+  changes: { path: string; totalHunks: number }[];
+}
+
+test('commit --json --dry-run prints the plan', () => {
+  const created = stagedRepo();
+  const head = revParse(created, 'HEAD');
+
+  const result = created.footprint(['commit', '--json', '--dry-run']);
+  const document = parseDocument(result.stdout);
+  const commits = document['commits'] as CommitEntry[];
+
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(validateDocument('commit', document), []);
+  assert.equal(document['result'], 'planned');
+  assert.equal(document['ref'], 'refs/heads/main');
+  assert.equal(document['startHead'], head);
+  assert.equal(document['finalHead'], null);
+  assert.equal(document['stagedTree'], created.git(['write-tree']).trim());
+  assert.equal(document['fossil'], null);
+  assert.deepEqual(
+    commits.flatMap((commit) => commit.changes.map((change) => change.path)).sort(),
+    ['docs/guide.md', 'src/cart.js'],
+  );
+  assert.ok(commits.every((commit) => commit.oid === null));
+  assert.equal(commits.at(-1)?.tree, document['stagedTree']);
+  assert.equal(revParse(created, 'HEAD'), head);
+});
+
+test('commit and undo print JSON results', () => {
+  const created = stagedRepo();
+  const start = revParse(created, 'HEAD');
+
+  const result = created.footprint(['commit', '--json', '--yes']);
+  const document = parseDocument(result.stdout);
+  const commits = document['commits'] as CommitEntry[];
+
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(validateDocument('commit', document), []);
+  assert.equal(document['result'], 'committed');
+  assert.equal(document['startHead'], start);
+  assert.equal(document['finalHead'], revParse(created, 'HEAD'));
+  assert.equal(document['commitMsgHook'], 'absent');
+  assert.equal(document['signing'], null);
+  const written = created
+    .git(['rev-list', '--reverse', `${start}..HEAD`])
+    .trim()
+    .split('\n');
+  assert.deepEqual(
+    commits.map((commit) => commit.oid),
+    written,
+  );
+  for (const commit of commits) {
+    assert.equal(commit.tree, revParse(created, `${commit.oid}^{tree}`));
+    assert.equal(
+      commit.message,
+      created
+        .git(['cat-file', 'commit', commit.oid ?? ''])
+        .split('\n\n')
+        .slice(1)
+        .join('\n\n'),
+    );
+  }
+  assert.match(String(document['fossil']), /^fossils\/[^/]+-commit-run-[^/]+\.json$/);
+  assert.ok(existsSync(path.join(created.dir, String(document['fossil']))));
+
+  const undo = created.footprint(['undo', '--json']);
+  const undone = parseDocument(undo.stdout);
+
+  assert.equal(undo.status, 0, undo.stderr);
+  assert.deepEqual(validateDocument('undo', undone), []);
+  assert.deepEqual(undone, {
+    command: 'undo',
+    ref: 'refs/heads/main',
+    from: document['finalHead'],
+    to: start,
+    commits: commits.length,
+    fossilId: undone['fossilId'],
+  });
+  assert.ok(String(document['fossil']).includes(String(undone['fossilId'])));
+  assert.equal(revParse(created, 'HEAD'), start);
+});
+
+test('commit --json needs --yes or --dry-run', () => {
+  const created = stagedRepo();
+  const head = revParse(created, 'HEAD');
+
+  const result = created.footprint(['commit', '--json']);
+
+  assert.equal(result.status, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /--json prints one JSON document, so it cannot ask for confirmation/);
+  assert.equal(revParse(created, 'HEAD'), head);
+});
+
+test('commit --json prints a refusal', () => {
+  const created = stagedRepo();
+  created.git(['commit', '-qm', 'chore: take the staged change'], { env: { FOOTPRINT: '0' } });
+
+  const result = created.footprint(['commit', '--json', '--dry-run']);
+  const document = parseDocument(result.stdout);
+
+  assert.equal(result.status, 1, result.stderr);
+  assert.deepEqual(validateDocument('commit', document), []);
+  assert.equal(document['command'], 'commit');
+  assert.equal(document['result'], 'refused');
+  assert.match(String(document['reason']), /^Nothing is staged, so there is nothing to commit\./);
+  assert.match(result.stderr, /Nothing is staged, so there is nothing to commit\./);
+});
+
+test('undo --json prints a refusal', () => {
+  const created = stagedRepo();
+  const committed = created.footprint(['commit', '--json', '--yes']);
+  assert.equal(committed.status, 0, committed.stderr);
+  const first = created.footprint(['undo', '--json']);
+  assert.equal(first.status, 0, first.stderr);
+
+  const second = created.footprint(['undo', '--json']);
+  const document = parseDocument(second.stdout);
+
+  assert.equal(second.status, 1, second.stderr);
+  assert.deepEqual(validateDocument('undo', document), []);
+  assert.equal(document['command'], 'undo');
+  assert.equal(document['result'], 'refused');
+  assert.match(String(document['reason']), /so it is already undone\. Nothing was changed\./);
+  assert.match(second.stderr, /so it is already undone\./);
+});
+
+test('refusal documents match their schemas', () => {
+  const commitRefusal = { command: 'commit', result: 'refused', reason: 'No.' };
+  const undoRefusal = { command: 'undo', result: 'refused', reason: 'No.' };
+
+  assert.deepEqual(validateDocument('commit', commitRefusal), []);
+  assert.deepEqual(validateDocument('undo', undoRefusal), []);
+  assert.notDeepEqual(validateDocument('commit', undoRefusal), []);
+  assert.notDeepEqual(validateDocument('undo', { ...undoRefusal, reason: '' }), []);
+  assert.notDeepEqual(validateDocument('commit', { ...commitRefusal, ref: 'refs/heads/main' }), []);
+});

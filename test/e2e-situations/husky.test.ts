@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createTempRepo, projectRoot, type TempRepo } from '../helpers/repo.js';
+import { COMMIT_ENV, commitBase } from './situation.js';
+
+const HUSKY_BIN = path.join(projectRoot, 'node_modules', 'husky', 'bin.js');
+
+/** HUSKY=0 in the environment that runs the tests would turn husky off. */
+const HUSKY_ON = { HUSKY: '' };
+
+/** The hook files `footprint init` adds next to the `.husky/pre-commit` of `husky init`. */
+const ADDED_HOOKS = ['prepare-commit-msg', 'post-commit'];
+
+/**
+ * Creates a project set up as husky 9's docs say (`husky init`), then runs `footprint init`.
+ * The `npm test` line of `husky init` is dropped, because the project has no test script.
+ */
+function createHuskyProject(): TempRepo {
+  const repo = createTempRepo();
+  repo.write('package.json', `${JSON.stringify({ name: 'shop', version: '1.0.0' }, null, 2)}\n`);
+  const husky = spawnSync(process.execPath, [HUSKY_BIN, 'init'], {
+    cwd: repo.dir,
+    env: { ...process.env, ...HUSKY_ON },
+    encoding: 'utf8',
+  });
+  assert.equal(husky.status, 0, husky.stderr);
+
+  const init = repo.footprint(['init']);
+  assert.equal(init.status, 0, init.stderr);
+  const preCommit = readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8');
+  repo.write('.husky/pre-commit', preCommit.replace(/^npm test\n/m, ''));
+  return repo;
+}
+
+function huskyCommit(repo: TempRepo, args: string[], env: Record<string, string> = {}) {
+  return repo.gitResult(['commit', ...args], { env: { ...COMMIT_ENV, ...HUSKY_ON, ...env } });
+}
+
+function listOutcomes(repo: TempRepo): string[] {
+  const dir = path.join(repo.dir, 'fossils');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => /-outcome-[^/]*\.json$/.test(name));
+}
+
+test('husky hook files match what husky init writes', () => {
+  const repo = createHuskyProject();
+  try {
+    const huskyOwn = statSync(path.join(repo.dir, '.husky', 'pre-commit')).mode & 0o777;
+
+    for (const name of ADDED_HOOKS) {
+      const file = path.join(repo.dir, '.husky', name);
+      const text = readFileSync(file, 'utf8');
+      assert.equal(statSync(file).mode & 0o777, huskyOwn, `${name} mode`);
+      assert.equal(statSync(file).mode & 0o111, 0, `${name} is not executable`);
+      assert.doesNotMatch(text, /^#!/, `${name} has no #! line`);
+      assert.match(text, /footprint\.js' (prepare-commit-msg "\$@"|fossils record-outcome)\n$/);
+    }
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('husky setup commit passes conservative mode', () => {
+  const repo = createHuskyProject();
+  try {
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'conservative' }));
+    repo.git(['add', '-A']);
+
+    const check = repo.footprint(['precommit', '--mode', 'conservative', '--json']);
+    const findings = (JSON.parse(check.stdout) as { risk: { findings: Array<{ rule: string }> } })
+      .risk.findings;
+    const result = huskyCommit(repo, ['-m', 'chore: set up hooks']);
+
+    assert.equal(check.status, 0, check.stderr);
+    assert.deepEqual(
+      findings.filter((finding) => finding.rule === 'executable-bit'),
+      [],
+    );
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /executable-bit/);
+    assert.match(result.stderr, /✔ Commit passed/);
+    assert.deepEqual(repo.git(['ls-files', '-s', '.husky']).match(/^\d+/gm), [
+      '100644',
+      '100644',
+      '100644',
+    ]);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('FOOTPRINT=0 skips the husky post-commit', () => {
+  const repo = createHuskyProject();
+  try {
+    commitBase(repo);
+    repo.write('src/tax.js', 'export const rate = 0.2;\n');
+    repo.git(['add', 'src/tax.js']);
+    const analysis = repo.footprint(['precommit']);
+
+    const skipped = huskyCommit(repo, ['-m', 'feat: tax rate'], { FOOTPRINT: '0' });
+    const outcomesAfterSkip = listOutcomes(repo);
+    repo.write('src/vat.js', 'export const vat = 0.1;\n');
+    repo.git(['add', 'src/vat.js']);
+    const hooked = huskyCommit(repo, ['-m', 'feat: vat']);
+
+    assert.equal(analysis.status, 0, analysis.stderr);
+    assert.equal(skipped.status, 0, skipped.stderr);
+    assert.equal(skipped.stderr, 'ℹ footprint skipped because FOOTPRINT=0.\n');
+    assert.deepEqual(outcomesAfterSkip, []);
+    assert.equal(hooked.status, 0, hooked.stderr);
+    assert.equal(listOutcomes(repo).length, 1, 'a commit with footprint records its outcome');
+  } finally {
+    repo.cleanup();
+  }
+});

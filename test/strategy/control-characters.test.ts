@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../cli/cli-io.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+
+const ESCAPE_PATH = 'x\u001b[31mRED.txt';
+const SCREEN_PATH = 'evil\u001b[2J\u001b]0;x\u0007.txt';
+const ESCAPE_MESSAGE = 'docs: a\u001b[2J\u001b]0;pwn\u0007red';
+
+interface StrategyFile {
+  batches: Array<{ id: string; message: string; changes: Array<{ path: string }> }>;
+}
+
+let repo: TempRepo;
+let strategyFile: string;
+
+beforeEach(async () => {
+  repo = createTempRepo();
+  repo.write('README.md', '# app\n');
+  repo.git(['add', 'README.md']);
+  repo.git(['commit', '-q', '--no-verify', '-m', 'docs: start']);
+  repo.write(ESCAPE_PATH, 'esc\n');
+  repo.git(['add', '--', ESCAPE_PATH]);
+  strategyFile = path.join(repo.dir, '.git', 'strategy.json');
+  const written = await run('strategy', '--no-llm', '--output', strategyFile);
+  assert.equal(written.code, 0, written.stderr);
+});
+
+afterEach(() => {
+  repo.cleanup();
+});
+
+async function run(...argv: string[]) {
+  const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: gitTestEnv() });
+  const code = await main(argv, io);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+function editStrategy(edit: (strategy: StrategyFile) => void): void {
+  const strategy = JSON.parse(readFileSync(strategyFile, 'utf8')) as StrategyFile;
+  edit(strategy);
+  writeFileSync(strategyFile, JSON.stringify(strategy, null, 2));
+}
+
+function firstBatch(strategy: StrategyFile): StrategyFile['batches'][number] {
+  const batch = strategy.batches[0];
+  assert.ok(batch !== undefined);
+  return batch;
+}
+
+describe('strategy with control characters', () => {
+  test('validate quotes an unknown path', async () => {
+    editStrategy((strategy) => firstBatch(strategy).changes.push({ path: SCREEN_PATH }));
+
+    const result = await run('validate', '--no-llm', '--strategy', strategyFile);
+
+    assert.equal(result.code, 1, result.stdout);
+    assert.ok(!result.stdout.includes('\u001b'), result.stdout);
+    assert.ok(!result.stdout.includes('\u0007'), result.stdout);
+    assert.ok(
+      result.stdout.includes('names "evil\\033[2J\\033]0;x\\a.txt", which is not'),
+      result.stdout,
+    );
+  });
+
+  test('validate rejects a message with ESC', async () => {
+    editStrategy((strategy) => {
+      firstBatch(strategy).message = ESCAPE_MESSAGE;
+    });
+
+    const human = await run('validate', '--no-llm', '--strategy', strategyFile);
+    const json = await run('validate', '--no-llm', '--json', '--strategy', strategyFile);
+    const document = JSON.parse(json.stdout) as {
+      valid: boolean;
+      problems: Array<{ code: string; batch?: string }>;
+    };
+
+    assert.equal(human.code, 1, human.stdout);
+    assert.ok(!human.stdout.includes('\u001b'), human.stdout);
+    assert.match(human.stdout, /message-control-character {2}b1 {2}Batch b1 has a message/);
+    assert.match(human.stdout, /\(\\033, \\a\)/);
+    assert.equal(json.code, 1);
+    assert.equal(document.valid, false);
+    assert.deepEqual(
+      document.problems.map((problem) => [problem.code, problem.batch]),
+      [['message-control-character', 'b1']],
+    );
+  });
+
+  test('validate keeps line feeds and tabs', async () => {
+    editStrategy((strategy) => {
+      firstBatch(strategy).message = 'docs: add x\n\nWhy:\tbecause.';
+    });
+
+    const result = await run('validate', '--no-llm', '--strategy', strategyFile);
+
+    assert.equal(result.code, 0, result.stdout);
+  });
+
+  test('commit rejects a message with ESC', async () => {
+    editStrategy((strategy) => {
+      firstBatch(strategy).message = ESCAPE_MESSAGE;
+    });
+
+    const result = await run('commit', '--no-llm', '--dry-run', '--strategy', strategyFile);
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.ok(!result.stderr.includes('\u001b'), result.stderr);
+    assert.ok(!result.stdout.includes('\u001b'), result.stdout);
+    assert.match(result.stderr, /message-control-character: Batch b1 has a message/);
+  });
+
+  test('commit quotes an unknown path', async () => {
+    editStrategy((strategy) => firstBatch(strategy).changes.push({ path: SCREEN_PATH }));
+
+    const result = await run('commit', '--no-llm', '--dry-run', '--strategy', strategyFile);
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.ok(!result.stderr.includes('\u001b'), result.stderr);
+    assert.ok(result.stderr.includes('names "evil\\033[2J\\033]0;x\\a.txt"'), result.stderr);
+  });
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../cli/cli-io.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo;
+
+beforeEach(() => {
+  repo = createTempRepo();
+  repo.write('README.md', '# app\n');
+  repo.git(['add', 'README.md']);
+});
+
+afterEach(() => {
+  repo.cleanup();
+});
+
+async function run(...argv: string[]) {
+  const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: gitTestEnv() });
+  const code = await main(argv, io);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+describe('strategy file path', () => {
+  for (const command of [['validate'], ['commit', '--dry-run']]) {
+    test(`${command[0]} with a folder asks for a file`, async () => {
+      const folder = path.join(repo.dir, 'plans');
+      mkdirSync(folder);
+
+      const result = await run(...command, '--strategy', folder);
+
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, new RegExp(`${folder} is a folder, not a strategy file\\.`));
+      assert.match(result.stderr, /Pass the path of a file to --strategy/);
+      assert.ok(
+        result.stderr.includes(`footprint strategy --output ${path.join(folder, 'strategy.json')}`),
+        result.stderr,
+      );
+    });
+
+    test(`${command[0]} with a missing file suggests writing it`, async () => {
+      const file = path.join(repo.dir, 'plan.json');
+
+      const result = await run(...command, '--strategy', file);
+
+      assert.equal(result.code, 2, result.stderr);
+      assert.ok(
+        result.stderr.includes(`Cannot read the strategy file ${file} (ENOENT).`),
+        result.stderr,
+      );
+      assert.ok(result.stderr.includes(`footprint strategy --output ${file}`), result.stderr);
+    });
+  }
+});
