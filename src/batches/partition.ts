@@ -17,9 +17,14 @@ const MIN_NAMED_WEIGHT = 0.3;
 
 /**
  * Links that join their units before anything else, at or above BINDING_WEIGHT: one rename
- * made in many places, and a manifest with its lockfile, are never split.
+ * made in many places, a manifest with its lockfile, and a submodule with its `.gitmodules`
+ * entry are never split.
  */
-const BINDING_KINDS: ReadonlySet<RelationKind> = new Set(['rename', 'manifest-lockfile']);
+const BINDING_KINDS: ReadonlySet<RelationKind> = new Set([
+  'rename',
+  'manifest-lockfile',
+  'submodule',
+]);
 const BINDING_WEIGHT = 0.95;
 
 /**

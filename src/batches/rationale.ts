@@ -6,6 +6,7 @@ import type { RelationKind } from './types.js';
 const RELATION_LABELS: Record<RelationKind, string> = {
   rename: 'one identifier renamed across hunks',
   'manifest-lockfile': 'manifest and its lockfile',
+  submodule: 'a submodule and its .gitmodules entry',
   import: 'an import and the file it imports',
   'definition-use': 'a changed definition and its uses',
   'similar-edit': 'the same edit in several places',
@@ -33,6 +34,7 @@ const RELATION_LABELS: Record<RelationKind, string> = {
 const KIND_PRIORITY: readonly RelationKind[] = [
   'rename',
   'manifest-lockfile',
+  'submodule',
   'test-source',
   'import',
   'definition-use',

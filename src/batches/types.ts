@@ -39,6 +39,7 @@ export interface BatchAnalysis {
 export type RelationKind =
   | 'test-source'
   | 'manifest-lockfile'
+  | 'submodule'
   | 'import'
   | 'definition-use'
   | 'rename'

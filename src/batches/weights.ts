@@ -75,6 +75,7 @@ export const evidence: Record<RelationKind, number> = {
   'similar-edit': 3.5,
   'moved-lines': 1,
   'manifest-lockfile': 3,
+  submodule: 4,
   import: 2.5,
   'definition-use': 2.25,
   'same-definition': 0,

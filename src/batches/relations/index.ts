@@ -3,6 +3,7 @@ import type { AnalysisContext, Link, LinkFinder } from './context.js';
 import { findDefinitionUseLinks } from './definitions.js';
 import { findImportLinks } from './imports.js';
 import { findManifestLockfileLinks } from './manifest-lockfile.js';
+import { findSubmoduleLinks } from './submodule.js';
 import { findProximityLinks } from './proximity.js';
 import { findMovedLineLinks } from './moved-lines.js';
 import { findSameFileLinks } from './same-file.js';
@@ -15,6 +16,7 @@ export const linkFinders: readonly LinkFinder[] = [
   findSimilarEditLinks,
   findMovedLineLinks,
   findManifestLockfileLinks,
+  findSubmoduleLinks,
   findTestSourceLinks,
   findImportLinks,
   findDefinitionUseLinks,
