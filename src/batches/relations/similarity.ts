@@ -58,6 +58,17 @@ const MAX_SHARE = 0.5;
 const MAX_HOLDERS = 48;
 
 /**
+ * Returns true when no changed file's HEAD text contains `name`: the change introduces it, so
+ * the units that share it most likely come from one commit however many they are.
+ */
+function isNewIdentifier(context: AnalysisContext, name: string): boolean {
+  for (const file of context.files) {
+    if (context.texts.text(file.path, 'old')?.includes(name) === true) return false;
+  }
+  return true;
+}
+
+/**
  * Links units whose changed lines share rare identifiers. Each shared identifier adds its
  * specificity, divided among the units that have it. The sum maps to a weight below
  * `weights.sharedIdentifiers` that grows quickly for the first few names.
@@ -68,8 +79,10 @@ export function findSharedIdentifierLinks(context: AnalysisContext): Link[] {
   const count = context.units.length;
 
   for (const [name, units] of context.unitsByIdentifier) {
-    if (units.length < 2 || units.length > maxUnits) continue;
-    const share = (specificityOf(name) * 2) / units.length;
+    if (units.length < 2 || units.length > MAX_HOLDERS) continue;
+    const common = units.length > maxUnits;
+    if (common && !isNewIdentifier(context, name)) continue;
+    const share = common ? specificityOf(name) : (specificityOf(name) * 2) / units.length;
     for (let i = 0; i < units.length; i += 1) {
       for (let j = i + 1; j < units.length; j += 1) {
         const key = (units[i] as number) * count + (units[j] as number);
