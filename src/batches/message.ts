@@ -1,18 +1,37 @@
+import { replaceNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { CommitType } from './types.js';
 import { formatSubject, type Subject } from './subject.js';
 
 /** Maximum header length, by the common git convention for subject lines. */
 export const MAX_HEADER_LENGTH = 72;
 
+/** The word that replaces, in a generated message, a token found in a path or name. */
+const SECRET_STAND_IN = 'file';
+
+function hideSecrets(text: string): string {
+  return replaceNameSecrets(text, () => SECRET_STAND_IN);
+}
+
+/** Replaces provider tokens in the names and tail of a subject, which come from staged paths. */
+function hideSubjectSecrets(subject: Subject): Subject {
+  const hidden: Subject = { ...subject, names: subject.names.map(hideSecrets) };
+  if (subject.tail !== undefined) hidden.tail = hideSecrets(subject.tail);
+  return hidden;
+}
+
 /**
  * Writes a Conventional Commits header `type(scope): subject` of at most MAX_HEADER_LENGTH
- * characters, naming fewer things, then only counting them, until it fits.
+ * characters, naming fewer things, then only counting them, until it fits. A provider token
+ * in a name or the scope, taken from a staged path, becomes a neutral word, so a generated
+ * message never carries a secret into history, output or fossils.
  */
 export function writeMessage(type: CommitType, scope: string | null, subject: Subject): string {
-  const prefix = scope === null ? `${type}: ` : `${type}(${scope}): `;
+  const safeScope = scope === null ? null : hideSecrets(scope);
+  const safeSubject = hideSubjectSecrets(subject);
+  const prefix = safeScope === null ? `${type}: ` : `${type}(${safeScope}): `;
   let header = '';
   for (const maxNames of [3, 2, 1, 0]) {
-    header = prefix + formatSubject(subject, maxNames);
+    header = prefix + formatSubject(safeSubject, maxNames);
     if (header.length <= MAX_HEADER_LENGTH) return header;
   }
   return header.slice(0, MAX_HEADER_LENGTH);

@@ -40,6 +40,7 @@ export type RelationKind =
   | 'test-source'
   | 'manifest-lockfile'
   | 'submodule'
+  | 'file-folder'
   | 'import'
   | 'definition-use'
   | 'rename'

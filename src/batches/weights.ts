@@ -76,6 +76,7 @@ export const evidence: Record<RelationKind, number> = {
   'moved-lines': 1,
   'manifest-lockfile': 3,
   submodule: 4,
+  'file-folder': 4,
   import: 2.5,
   'definition-use': 2.25,
   'same-definition': 0,

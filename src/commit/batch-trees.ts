@@ -5,6 +5,7 @@ import { EMPTY_TREE_OID, hashObject, type TreeEntry } from '../git/objects/tree.
 import { computeStagedTree, type TreeAccess } from '../git/staged-tree.js';
 import type { StagedEntry } from '../git/types.js';
 import { applyHunks, HunkMismatchError } from './apply-hunks.js';
+import { refuseFileFolderSplit } from './file-folder-split.js';
 import { CommitRefusedError } from './refusal.js';
 import type { PlannedChange } from './types.js';
 
@@ -45,9 +46,12 @@ const hunkKey = (hunk: Hunk): string =>
  * every earlier one. A path whose hunks are split across batches gets an intermediate blob:
  * HEAD's content with the hunks taken so far applied. A path taken whole gets its staged blob
  * and mode, or disappears when deleted; a rename removes its old path in the same commit.
+ * Batches that split a file from the files under the same path as a folder are refused.
  * Nothing is written; the objects to write are returned.
  */
 export async function buildBatchTrees(input: BatchTreeInput): Promise<BatchTrees> {
+  refuseFileFolderSplit(input.files, input.batches);
+
   const entries = new Map(input.entries.map((entry) => [entry.path, entry]));
   const files = new Map(input.files.map((file) => [file.path, file]));
   const recorder = new TreeRecorder(input.objects);

@@ -11,6 +11,7 @@ import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
 import { readHead } from '../git/refs.js';
 import { readInProgressOperation } from '../git/state.js';
 import type { HeadState } from '../git/types.js';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
 import { openCommitSession, type CommitSession } from './session.js';
@@ -45,10 +46,10 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
   try {
     const { layout } = session;
     checkWritableRepository(layout, session.config);
-    const { fossil, run } = await findLatestRun(session);
+    const { fossil, run: recorded } = await findLatestRun(session);
 
     const head = await readHead(layout);
-    checkHeadOnRunRef(head, run);
+    const run = { ...recorded, ref: checkHeadOnRunRef(head, recorded) };
     await checkNoOperation(session);
     checkNoLocks(layout, run.ref);
     checkRefAtRunEnd(head, run, fossil.id);
@@ -89,9 +90,13 @@ async function findLatestRun(
   return { fossil: stored, run: stored.fossil.payload };
 }
 
-function checkHeadOnRunRef(head: HeadState, run: CommitRunFossilPayload): void {
+/**
+ * Returns HEAD's ref when it is the ref the run moved. The fossil masks a token in a branch
+ * name, so HEAD's ref is compared masked alike, and the returned ref is the real one.
+ */
+function checkHeadOnRunRef(head: HeadState, run: CommitRunFossilPayload): string {
   const current = head.detached ? 'HEAD' : head.ref;
-  if (current === run.ref) return;
+  if (current !== null && maskNameSecrets(current) === run.ref) return current;
 
   const where = run.ref === 'HEAD' ? 'a detached HEAD' : run.ref;
   const now = head.detached ? 'a detached HEAD' : (head.ref ?? 'nothing');

@@ -1,4 +1,5 @@
 import type { HeadState } from '../git/types.js';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { describeRepositoryState } from './repository-state.js';
 import type { CommitRunFossilPayload, FossilDraft } from './types.js';
 
@@ -26,7 +27,8 @@ export function buildCommitRunFossil(record: CommitRunRecord): FossilDraft<'comm
   return {
     repository: describeRepositoryState(record.head, record.stagedTree),
     payload: {
-      ref: record.ref,
+      // A token in the branch name is masked; undo matches it against HEAD's ref masked alike.
+      ref: maskNameSecrets(record.ref),
       startHead: record.head.oid,
       finalHead: last.oid,
       stagedTree: record.stagedTree,

@@ -7,6 +7,7 @@ import type { FileChange, Footprint, Hunk } from '../footprint/types.js';
 import type { HeadState } from '../git/types.js';
 import type { Finding } from '../risk/types.js';
 import type { StrategyProblem, StrategyValidation } from '../strategy/types.js';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 
 export function copyHunk(hunk: Hunk): Hunk {
   return {
@@ -17,6 +18,9 @@ export function copyHunk(hunk: Hunk): Hunk {
   };
 }
 
+// NOTE: paths are copied raw, because they are part of the fossil's JSON contract and name the
+// staged files. A path with a provider token is a critical secret-in-path finding, which blocks
+// the commit, but the analysis fossil of that blocked run still holds the path as staged.
 export function copyFileChange(file: FileChange): FileChange {
   const copy: FileChange = {
     path: file.path,
@@ -42,8 +46,10 @@ export function copyFileChange(file: FileChange): FileChange {
   return copy;
 }
 
+/** Copies HEAD's state with a provider token in its ref name masked. */
 function copyHead(head: HeadState): HeadState {
-  return { oid: head.oid, ref: head.ref, detached: head.detached };
+  const ref = head.ref === null ? null : maskNameSecrets(head.ref);
+  return { oid: head.oid, ref, detached: head.detached };
 }
 
 export function copyFootprint(footprint: Footprint): Footprint {

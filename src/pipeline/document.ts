@@ -1,3 +1,4 @@
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { PipelineResult } from './types.js';
 
 /** Version of the `--json` document of `analyze`, `precommit` and `strategy`. */
@@ -5,14 +6,17 @@ export const ANALYSIS_DOCUMENT_VERSION = 1;
 
 /**
  * Builds the `--json` document of a pipeline run, the shape schemas/analysis.schema.json
- * describes. Batches sit at the top level, as the command-line contract fixes them.
+ * describes. Batches sit at the top level, as the command-line contract fixes them. A
+ * provider token in HEAD's ref name is masked, as in fossils.
  */
 export function buildAnalysisDocument(result: PipelineResult): object {
+  const { head } = result.footprint;
+  const ref = head.ref === null ? null : maskNameSecrets(head.ref);
   return {
     schemaVersion: ANALYSIS_DOCUMENT_VERSION,
     command: result.command,
     reader: result.reader,
-    footprint: result.footprint,
+    footprint: { ...result.footprint, head: { ...head, ref } },
     mode: result.analysis.mode,
     splitSuggested: result.analysis.splitSuggested,
     batches: result.analysis.batches,

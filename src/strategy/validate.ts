@@ -2,7 +2,9 @@ import { findBatchDependencies, type BatchDependency } from '../batches/batch-de
 import { cleanupMessage } from '../commit/message.js';
 import type { FileContent, Footprint } from '../footprint/types.js';
 import { checkCoverage } from './coverage.js';
+import { checkFileFolderBatches } from './file-folder.js';
 import { checkMessageCharacters } from './message-characters.js';
+import { checkMessageSecrets } from './message-secrets.js';
 import { quotePath } from '../output/quote-path.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
@@ -138,7 +140,8 @@ function checkDependencies(
  * batch ids, a message in each batch that git's whitespace cleanup leaves non-empty and that
  * has no control character but line feeds and tabs, and
  * depends only on earlier batches. It also takes every staged hunk exactly once
- * and names no path or hunk that is not staged. With `options.content`, no batch may use what
+ * and names no path or hunk that is not staged, and keeps a file and the files under the same
+ * path as a folder in one batch. With `options.content`, no batch may use what
  * a later batch adds (see findBatchDependencies). Each problem names the batch and path involved
  * and how to fix it. Schema errors end the check, because the other checks need a well-formed
  * document.
@@ -163,8 +166,10 @@ export function validateStrategy(
     ...checkStale(strategy, footprint),
     ...checkBatchIds(strategy),
     ...checkMessageCharacters(strategy),
+    ...checkMessageSecrets(strategy),
     ...checkOrder(strategy),
     ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),
+    ...checkFileFolderBatches(strategy, footprint.files),
     ...checkCoverage(strategy, footprint.files),
   ];
   return { valid: problems.length === 0, problems };

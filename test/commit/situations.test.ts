@@ -21,6 +21,11 @@ interface Situation {
   name: string;
   /** Makes the starting commit (none for an unborn branch) and stages the change. */
   setup(repo: TempRepo): void;
+  /**
+   * Paths that must share one batch: a file and the files under the same path as a folder,
+   * because no tree can contain both.
+   */
+  together?: string[];
 }
 
 function commitAll(created: TempRepo, message = 'chore: start'): void {
@@ -80,6 +85,7 @@ const situations: Situation[] = [
       created.write('lib', 'now a file\n');
       created.git(['add', '-A']);
     },
+    together: ['lib', 'lib/one.txt', 'lib/two.txt'],
   },
   {
     name: 'paths with spaces and unicode',
@@ -129,11 +135,19 @@ for (const situation of situations) {
     repo = created;
     situation.setup(created);
     const { strategy } = await planStrategy(created);
+    const together = situation.together ?? [];
     const paths = strategy.batches.flatMap((item) => item.changes.map((change) => change.path));
-    const batches = paths.map((changePath, index) =>
-      batch(`b${index + 1}`, `chore: change ${changePath.replace(/\n/g, ' ')}`, [
-        { path: changePath },
-      ]),
+    const apart = paths.filter((changePath) => !together.includes(changePath));
+    const groups = [
+      ...apart.map((changePath) => [changePath]),
+      ...(together.length > 0 ? [together] : []),
+    ];
+    const batches = groups.map((group, index) =>
+      batch(
+        `b${index + 1}`,
+        `chore: change ${group.join(', ').replace(/\n/g, ' ')}`,
+        group.map((changePath) => ({ path: changePath })),
+      ),
     );
     const file = writeStrategy(created, strategy, batches);
     const start = captureState(created);

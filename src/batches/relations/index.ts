@@ -4,6 +4,7 @@ import { findDefinitionUseLinks } from './definitions.js';
 import { findImportLinks } from './imports.js';
 import { findManifestLockfileLinks } from './manifest-lockfile.js';
 import { findSubmoduleLinks } from './submodule.js';
+import { findFileFolderLinks } from './file-folder.js';
 import { findProximityLinks } from './proximity.js';
 import { findMovedLineLinks } from './moved-lines.js';
 import { findSameFileLinks } from './same-file.js';
@@ -17,6 +18,7 @@ export const linkFinders: readonly LinkFinder[] = [
   findMovedLineLinks,
   findManifestLockfileLinks,
   findSubmoduleLinks,
+  findFileFolderLinks,
   findTestSourceLinks,
   findImportLinks,
   findDefinitionUseLinks,

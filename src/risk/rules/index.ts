@@ -19,6 +19,7 @@ import { massDeletionRule } from './mass-deletion.js';
 import { privateKeyRule } from './private-key.js';
 import { protectedBranchRule } from './protected-branch.js';
 import { providerTokenRule } from './provider-token.js';
+import { secretInPathRule } from './secret-in-path.js';
 import { sensitivePathRule } from './sensitive-path.js';
 import { submoduleAddedRule } from './submodule-added.js';
 import { symlinkOutsideRule } from './symlink-outside.js';
@@ -30,6 +31,7 @@ import { urlCredentialsRule } from './url-credentials.js';
 export const riskRules: readonly RiskRule[] = [
   privateKeyRule,
   providerTokenRule,
+  secretInPathRule,
   urlCredentialsRule,
   jwtRule,
   genericSecretRule,

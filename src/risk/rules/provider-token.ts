@@ -103,8 +103,13 @@ function collectWindows(change: RiskChange): Map<string, TokenWindow[]> {
   return byPath;
 }
 
+/** Names what a match is, such as `GitHub token`, for footprint's own messages. */
+export function describeTokenMatch(match: TokenMatch): string {
+  return TOKEN_NAMES[match.messageId] ?? `Secret (${match.ruleId})`;
+}
+
 function toFinding(path: string, match: TokenMatch, context: RuleContext): Finding {
-  const name = TOKEN_NAMES[match.messageId] ?? `Secret (${match.ruleId})`;
+  const name = describeTokenMatch(match);
   return createFinding(RULE, context, {
     path,
     line: match.line,

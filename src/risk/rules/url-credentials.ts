@@ -28,7 +28,7 @@ const PLACEHOLDER =
 const RESERVED_HOST =
   /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|host\.docker\.internal)$|(?:^|\.)(?:example(?:\.com|\.org|\.net)?|test|invalid|localhost)$/i;
 
-interface UrlCredential {
+export interface UrlCredential {
   scheme: string;
   user: string;
   password: string;
@@ -45,7 +45,7 @@ function readScheme(text: string, separator: number): string {
 }
 
 /** Returns each `scheme://user:password@host` on a line whose password looks real. */
-function findUrlCredentials(text: string): UrlCredential[] {
+export function findUrlCredentials(text: string): UrlCredential[] {
   const found: UrlCredential[] = [];
   for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
     const scheme = readScheme(text, at);

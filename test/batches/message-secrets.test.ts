@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeBatches } from '../../src/batches/analyze.js';
+import { writeMessage } from '../../src/batches/message.js';
+import { lines, makeFootprint } from '../helpers/footprint-builder.js';
+import { fakeGithubToken, fakeSlackToken } from '../risk/secret-parts.js';
+
+describe('generated messages and secrets', () => {
+  test('a token in a new file name becomes a neutral word', () => {
+    const token = fakeGithubToken();
+    const { batches } = analyzeBatches(
+      makeFootprint([{ path: `keys/${token}.txt`, new: lines('hello') }]),
+      { mode: 'balanced' },
+    );
+
+    assert.deepEqual(
+      batches.map((batch) => batch.message),
+      ['docs(keys): add file'],
+    );
+  });
+
+  test('a token in the scope, a name or the tail is replaced, other names stay', () => {
+    const slack = fakeSlackToken();
+    const github = fakeGithubToken();
+    const message = writeMessage('refactor', slack, {
+      verb: 'move',
+      names: ['parser', github],
+      tail: `to ${github}`,
+    });
+
+    assert.equal(message, 'refactor(file): move parser and file to file');
+  });
+});
