@@ -1,9 +1,13 @@
 import path from 'node:path';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { CommitOutcome } from './run-commit.js';
 import type { PlannedChange, PlannedCommit } from './types.js';
 import type { UndoResult } from './undo.js';
 
-/** Returns the `--json` document of `footprint commit`, valid against schemas/commit.schema.json. */
+/**
+ * Returns the `--json` document of `footprint commit`, valid against schemas/commit.schema.json.
+ * A token in the branch name is masked, as in fossils.
+ */
 export function commitResultDocument(outcome: CommitOutcome): object {
   const plan = outcome.kind === 'planned' ? outcome.plan : outcome.run.plan;
   const written = outcome.kind === 'committed' ? outcome.run.commits : [];
@@ -12,7 +16,7 @@ export function commitResultDocument(outcome: CommitOutcome): object {
   return {
     command: 'commit',
     result: outcome.kind,
-    ref: plan.ref,
+    ref: maskNameSecrets(plan.ref),
     startHead: plan.startHead,
     finalHead: run?.finalHead ?? null,
     stagedTree: plan.stagedTree,
@@ -33,7 +37,7 @@ export function commitResultDocument(outcome: CommitOutcome): object {
 export function undoResultDocument(result: UndoResult): object {
   return {
     command: 'undo',
-    ref: result.ref,
+    ref: maskNameSecrets(result.ref),
     from: result.from,
     to: result.to,
     commits: result.commits,

@@ -1,5 +1,6 @@
 import type { CommitPlan, CommitRun, PlannedChange } from '../commit/types.js';
 import type { UndoResult } from '../commit/undo.js';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { plural } from './messages.js';
 import { escapeControlCharacters, quotePath } from './quote-path.js';
 import { formatStatus, type Style } from './style.js';
@@ -15,7 +16,8 @@ const shortOid = (oid: string | null): string =>
 /** Names the ref a run moves as a user knows it: `main`, or `detached HEAD`. */
 export function describeRef(ref: string): string {
   if (ref === 'HEAD') return 'detached HEAD';
-  return ref.startsWith(BRANCH_PREFIX) ? ref.slice(BRANCH_PREFIX.length) : ref;
+  const name = ref.startsWith(BRANCH_PREFIX) ? ref.slice(BRANCH_PREFIX.length) : ref;
+  return escapeControlCharacters(maskNameSecrets(name));
 }
 
 /**

@@ -49,8 +49,13 @@ describe('fossils of a branch whose name holds a token', () => {
       assert.equal(analyzed.stdout.includes(token), false);
       assert.match(analyzed.stdout, /feat\/xoxb-\*{8}/);
 
+      assert.equal(committed.stdout.includes(token), false, 'commit output holds the token');
+      assert.equal(committed.stderr.includes(token), false, 'commit stderr holds the token');
+      assert.match(`${committed.stdout}${committed.stderr}`, /feat\/xoxb-\*{8}/);
+
       const undone = repo.footprint(['undo']);
       assert.equal(undone.status, 0, undone.stderr);
+      assert.equal(`${undone.stdout}${undone.stderr}`.includes(token), false);
       assert.equal(repo.git(['rev-parse', `refs/heads/${branch}`]), start);
       assert.equal(repo.git(['symbolic-ref', 'HEAD']).trim(), `refs/heads/${branch}`);
     } finally {
