@@ -1,5 +1,5 @@
 /**
- * How batch analysis time grows with the size of one change. The script reads the change
+ * Growth of batch analysis time with the size of one change. The script reads the change
  * between two commits and times `analyzeBatches` (balanced) on subsets of its files: every
  * k-th file, so that each subset spans the whole tree, from 25 files up to all of them. It
  * prints wall and CPU time per run and the CPU time per hunk, which stays about flat when the

@@ -21,7 +21,7 @@ const AGREEMENT_SCALE = 4;
  * are shifted by each of SCORE_SHIFTS and agglomerated once per shift. A pair then scores
  * AGREEMENT_SCALE times the share of runs that put its units together, less one half. A pair
  * that most runs join scores above zero and one that most runs split below it. One more
- * agglomeration of these scores keeps what holds under small changes of the evidence. `start` makes the clustering
+ * agglomeration of these scores keeps what survives small changes of the evidence. `start` makes the clustering
  * each run begins from (the binding links). The result is symmetric, n by n, in one array.
  */
 export function scoreStability(

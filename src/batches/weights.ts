@@ -40,9 +40,9 @@ export const weights = {
 /**
  * Log-odds that two units belong to one commit, by what their paths and concerns share. The
  * links between them add `evidence` on top. These numbers and `evidence` were fitted with
- * bench/batches/fit-weights.ts (a coordinate search in steps of 0.25 to 0.5) on composites of
- * consecutive commits from husky, lint-staged, vite and svelte drawn with seeds 7 and 1, and
- * checked on composites drawn with seed 13 and on repositories the fit never saw.
+ * bench/batches/fit-weights.ts, a coordinate search in steps of 0.25 to 0.5, on composites of
+ * consecutive commits from husky, lint-staged, vite and svelte drawn with seeds 7 and 1. They
+ * were checked on composites drawn with seed 13 and on repositories the fit never saw.
  */
 export const pairPrior = {
   base: -1.8,

@@ -244,7 +244,7 @@ function readOptionalFile(file: string): Buffer | null {
  * Writes the script's compiled code through a temporary file and a rename, so a concurrent
  * run never reads half a cache. A folder that cannot be written means no cache, not an error.
  * NOTE: a read-only `dist/`, as in a global install owned by root, therefore compiles the
- * whole bundle on every run (about 50 ms at 10,000 files); a per-user cache folder would not.
+ * whole bundle on every run (about 50 ms at 10,000 files). A per-user cache folder would not.
  */
 function writeCache(cacheFile: string, script: Script): string | null {
   const temporary = `${cacheFile}.${process.pid}.tmp`;

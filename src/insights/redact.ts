@@ -45,7 +45,7 @@ const BARE_VALUE = /[^\s'"`,;()[\]{}]+/y;
 /**
  * Names that mention a credential, in any case and in camelCase or snake_case alike (`dbPass`,
  * `DB_PWD`, `clientSecret`, `authToken`, `api_key`, `credentials`). Words that merely start
- * with one, such as `author`, are left out; others (`keyboard`, `bypass`) are redacted too,
+ * with one, such as `author`, are left out. Others (`keyboard`, `bypass`) are redacted too,
  * because a redacted harmless value costs less than a leaked password.
  */
 const CREDENTIAL_NAME = /pass|pwd|secret|token|key|auth(?!or)|credential/i;

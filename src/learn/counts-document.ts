@@ -50,14 +50,41 @@ export interface CountsDocument {
 
 const FILE_FIELDS = 4;
 
+/**
+ * Encodes the commit sizes, message habits and kind transitions, which the full counts and
+ * the digest store alike. `folderIndex` numbers the folders the document lists.
+ */
+export function encodeHabits(
+  counts: ModelCounts,
+  folderIndex: Map<string, number>,
+): Pick<CountsDocument, 'sizes' | 'messages' | 'kinds'> {
+  const scopes = [...counts.scopes].sort(compareEntries);
+  const kindNames = [...new Set([...counts.kindTransitions.keys()].flatMap(splitPairKey))].sort();
+  return {
+    sizes: {
+      files: encodeHistogram(counts.sizes.files),
+      hunks: encodeHistogram(counts.sizes.hunks),
+      lines: encodeHistogram(counts.sizes.lines),
+    },
+    messages: {
+      conventional: counts.conventionalCommits,
+      types: [...counts.types].sort(compareEntries),
+      scopes,
+      scopeFolders: encodePairs(counts.scopeFolders, indexOf(scopes.map(([s]) => s)), folderIndex),
+    },
+    kinds: {
+      names: kindNames,
+      transitions: encodePairs(counts.kindTransitions, indexOf(kindNames), indexOf(kindNames)),
+    },
+  };
+}
+
 /** Writes counts as a document. The output is canonical: equal counts give equal documents. */
 export function encodeCounts(counts: ModelCounts): CountsDocument {
   const paths = [...counts.files.keys()].sort();
   const pathIndex = indexOf(paths);
-  const scopes = [...counts.scopes].sort(compareEntries);
   const folders = collectFolders(counts);
   const folderIndex = indexOf(folders);
-  const kindNames = [...new Set([...counts.kindTransitions.keys()].flatMap(splitPairKey))].sort();
 
   return {
     commits: counts.commits,
@@ -77,21 +104,7 @@ export function encodeCounts(counts: ModelCounts): CountsDocument {
     folders,
     folderCommits: folders.map((folder) => counts.folders.get(folder) ?? 0),
     folderPairs: encodePairs(counts.folderPairs, folderIndex, folderIndex),
-    sizes: {
-      files: encodeHistogram(counts.sizes.files),
-      hunks: encodeHistogram(counts.sizes.hunks),
-      lines: encodeHistogram(counts.sizes.lines),
-    },
-    messages: {
-      conventional: counts.conventionalCommits,
-      types: [...counts.types].sort(compareEntries),
-      scopes,
-      scopeFolders: encodePairs(counts.scopeFolders, indexOf(scopes.map(([s]) => s)), folderIndex),
-    },
-    kinds: {
-      names: kindNames,
-      transitions: encodePairs(counts.kindTransitions, indexOf(kindNames), indexOf(kindNames)),
-    },
+    ...encodeHabits(counts, folderIndex),
   };
 }
 

@@ -1,4 +1,4 @@
-import { compareEntries, encodeHistogram, encodePairs, indexOf } from './counts-document.js';
+import { encodeHabits, encodePairs, indexOf } from './counts-document.js';
 import { createRanker, hotspotWeight } from './hotspot-rank.js';
 import { splitPairKey, type FileCounts, type ModelCounts } from './model-counts.js';
 import type { ModelDigest } from './model-payload.js';
@@ -18,8 +18,6 @@ export function buildDigest(counts: ModelCounts, existing: ReadonlySet<string>):
   const pathIndex = indexOf(paths);
   const folders = selectFolders(counts);
   const folderIndex = indexOf(folders);
-  const scopes = [...counts.scopes].sort(compareEntries);
-  const kindNames = [...new Set([...counts.kindTransitions.keys()].flatMap(splitPairKey))].sort();
 
   return {
     paths,
@@ -28,21 +26,7 @@ export function buildDigest(counts: ModelCounts, existing: ReadonlySet<string>):
     folders,
     folderCommits: folders.map((folder) => counts.folders.get(folder) ?? 0),
     folderPairs: encodePairs(keepPairs(counts.folderPairs, folderIndex), folderIndex, folderIndex),
-    sizes: {
-      files: encodeHistogram(counts.sizes.files),
-      hunks: encodeHistogram(counts.sizes.hunks),
-      lines: encodeHistogram(counts.sizes.lines),
-    },
-    messages: {
-      conventional: counts.conventionalCommits,
-      types: [...counts.types].sort(compareEntries),
-      scopes,
-      scopeFolders: encodePairs(counts.scopeFolders, indexOf(scopes.map(([s]) => s)), folderIndex),
-    },
-    kinds: {
-      names: kindNames,
-      transitions: encodePairs(counts.kindTransitions, indexOf(kindNames), indexOf(kindNames)),
-    },
+    ...encodeHabits(counts, folderIndex),
   };
 }
 

@@ -7,7 +7,7 @@ const MAX_PATHS = 3;
 
 /**
  * Writes the suggested batches as the text of comment lines for the message file: a heading,
- * each batch's id and message with its paths, and what to do next. The list stands in for a
+ * each batch's id and message with its paths, and what to do next. The list replaces a
  * subject, because no batch's message describes the whole change.
  */
 export function describeBatches(batches: readonly Batch[]): string[] {

@@ -194,7 +194,7 @@ export function strategyInvalidMessage(
 /**
  * Lists the ways out of a blocked commit, from fixing the finding to skipping the hook.
  * `configFile` is the configuration file that governs the first finding's path, as shown to the
- * user, or null when there is none; `allowGlob` is that path as a glob written in it.
+ * user, or null when there is none. `allowGlob` is that path as a glob written in that file.
  */
 export function waysOutLines(
   style: Style,

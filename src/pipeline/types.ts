@@ -25,6 +25,6 @@ export interface PipelineResult {
   timings: Partial<Record<StageName, number>>;
   /** Path of the fossil written, or null when none was written. */
   fossilPath: string | null;
-  /** Why the fossil could not be written, with the path and the fix. The risk decision is kept. */
+  /** Reason the fossil could not be written, with the path and the fix. The risk decision stands. */
   fossilWarning?: string;
 }

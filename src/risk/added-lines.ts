@@ -125,7 +125,7 @@ function readFromHunkTexts(file: FileChange, content: FileContent): AddedText {
  * Builds the added text by slicing the staged text, whose added lines are consecutive from each
  * zero-context hunk's `newStart`. Line starts come from native indexOf calls, and a new file's
  * text is one slice of the staged text, with no copy and no string per line. Returns null
- * when the staged text is missing, holds `\r` (lines must lose a stray one), or does not
+ * when the staged text is missing, contains `\r` (lines must lose a stray one), or does not
  * have the lines the hunks say, so the caller falls back to the hunks' line arrays.
  */
 function readFromStagedText(file: FileChange, content: FileContent): AddedText | null {

@@ -32,8 +32,9 @@ export interface RuleContext {
 }
 
 /**
- * A change rule's settings: its own fields are the root configuration's, which govern findings
- * about the whole change; a finding on a path takes that path's configuration through `forPath`.
+ * A change rule's settings. Its own fields are the root configuration's, which govern findings
+ * about the whole change, and a finding on a path takes that path's configuration through
+ * `forPath`.
  */
 export interface ChangeRuleContext extends RuleContext {
   /** Returns the severity and options that the configuration governing `path` gives the rule. */

@@ -19,7 +19,7 @@ describe('generated messages and secrets', () => {
     );
   });
 
-  test('a token in the scope, a name or the tail is replaced, other names stay', () => {
+  test('tokens in scope, names, tail replaced', () => {
     const slack = fakeSlackToken();
     const github = fakeGithubToken();
     const message = writeMessage('refactor', slack, {

@@ -54,7 +54,7 @@ function launch(
   command: string,
   clock: 'recent' | 'later' = 'recent',
 ): LaunchResult {
-  // The clock is set from the bundle's change time, so whether the launcher sees a bundle
+  // The clock is set from the bundle's change time, so whether the launcher finds a bundle
   // changed moments ago (`recent`) or an hour ago (`later`) does not depend on the machine's
   // speed.
   const hours = clock === 'later' ? 1n : 0n;

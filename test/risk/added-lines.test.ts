@@ -14,7 +14,8 @@ function readFile(oldText: string, newText: string): { file: FileChange; content
   const input = makeFootprint([{ path: 'src/a.js', old: oldText, new: newText }]);
   const file = input.footprint.files[0];
   const content = input.content.get('src/a.js');
-  assert.ok(file !== undefined && content !== undefined);
+  assert.ok(file !== undefined);
+  assert.ok(content !== undefined);
   return { file, content };
 }
 

@@ -8,7 +8,7 @@ interface AnalyzeDocument {
   batches: Array<{ message: string }>;
 }
 
-/** A repository with one commit and a staged file whose name is a GitHub token. */
+/** Makes a repository with one commit and a staged file whose name is a GitHub token. */
 function createRepoWithTokenPath(): { repo: TempRepo; token: string } {
   const repo = createTempRepo();
   repo.write('README.md', '# demo\n');

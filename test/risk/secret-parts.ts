@@ -40,17 +40,17 @@ export function fakeDatabaseUrl(): string {
   return ['postgres://app', ':', 'S3cr3tPassw0rd', '@db.internal:5432/app'].join('');
 }
 
-/** An AWS access key id shape: `AKIA` and 16 upper-case letters and digits. */
+/** Returns an AWS access key id shape: `AKIA` and 16 upper-case letters and digits. */
 export function fakeAwsAccessKeyId(): string {
   return ['AK', 'IA', 'Q7W2R9T4', 'Y6U1P3Z8'].join('');
 }
 
-/** A Stripe live secret key shape: `sk_live_` and 24 or more letters and digits. */
+/** Returns a Stripe live secret key shape: `sk_live_` and 24 or more letters and digits. */
 export function fakeStripeLiveKey(prefix: 'sk' | 'rk' = 'sk'): string {
   return [prefix, '_li', 've_', '4eC39HqLyjWDarjtT1zdp7dc', 'Qx81'].join('');
 }
 
-/** A signed JWT: base64url header with `alg`, payload and signature, joined by dots. */
+/** Returns a signed JWT: base64url header with `alg`, payload and signature, joined by dots. */
 export function fakeJwt(header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
   const encode = (value: unknown): string =>
     Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -58,7 +58,7 @@ export function fakeJwt(header: Record<string, unknown> = { alg: 'HS256', typ: '
   return [encode(header), encode(payload), 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.');
 }
 
-/** A password of 20 characters in a URL, to check that a mask keeps none of them. */
+/** Returns a 20-character URL password, to check that a mask keeps none of its characters. */
 export function fakeLongPassword(): string {
   return ['Y9u0', 'Kq2Lp7Vw3', 'Mx81Zr5T'].join('');
 }

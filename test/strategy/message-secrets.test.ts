@@ -25,7 +25,7 @@ function validateWithMessage(message: string) {
 }
 
 describe('validateStrategy and secrets in messages', () => {
-  test('a provider token in a batch message is a problem with the value masked', () => {
+  test('token in message is masked problem', () => {
     const token = fakeGithubToken();
     const validation = validateWithMessage(`fix: rotate ${token}`);
 

@@ -25,10 +25,9 @@ export function findSubmoduleLinks(context: AnalysisContext): Link[] {
     if (gitlinkUnit === undefined) continue;
     const paths = [file.path, file.oldPath].filter((path) => path !== undefined);
     const naming = entryUnits.filter((unit) =>
-      [...unit.added, ...unit.removed].some((line) =>
-        paths.some((path) => new RegExp(`^\\s*path\\s*=\\s*${escapeRegExp(path)}\\s*$`).test(line)),
-      ),
+      [...unit.added, ...unit.removed].some((line) => paths.includes(readEntryPath(line) ?? '')),
     );
+
     const targets = naming.length > 0 ? naming : [mainUnitOf(context, GITMODULES)];
     for (const target of targets) {
       if (target !== undefined) links.push(link('submodule', gitlinkUnit.index, target.index, 1));
@@ -37,6 +36,7 @@ export function findSubmoduleLinks(context: AnalysisContext): Link[] {
   return links;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Returns the value of a `path = ...` line of `.gitmodules`, or null for any other line. */
+function readEntryPath(line: string): string | null {
+  return /^\s*path\s*=\s*(.*?)\s*$/.exec(line)?.[1] ?? null;
 }

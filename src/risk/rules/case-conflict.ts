@@ -17,7 +17,7 @@ function pathAndFolders(path: string): string[] {
 
 /**
  * Maps each lower-case key in `wanted` to the spellings that `paths` have for it, as a path or
- * a folder of one. `wanted` holds the added paths and all their folders, so a folder that is
+ * a folder of one. `wanted` contains the added paths and all their folders, so a folder that is
  * not wanted ends a path. Index paths come grouped by folder, so each folder is read once and
  * most paths cost one lookup of their own name.
  */

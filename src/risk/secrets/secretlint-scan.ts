@@ -36,7 +36,7 @@ const LEFT_OUT = new Set([
 
 /**
  * Options given to preset rules. The AWS rule reports access key ids (`AKIA…`) only with
- * `enableIDScanRule`, which also turns on its account id check; footprint keeps the ids and
+ * `enableIDScanRule`, which also turns on its account id check. footprint keeps the ids and
  * drops the account ids (see keepReport).
  */
 const RULE_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
