@@ -18,4 +18,10 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+  {
+    // The command's entry is CommonJS (bin/package.json): node starts it sooner.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,6 +1,6 @@
 // Builds the runtime: compiled schema validators, then the CLI as one CommonJS bundle
-// (dist/footprint.cjs) and the small ES module that runs it with V8's code cache
-// (dist/main.js, see src/cli/launch.ts). Heavy packages that only some commands need stay
+// (dist/footprint.cjs) and the small launcher that runs it with V8's code cache
+// (dist/main.cjs, see src/cli/launch.ts). Heavy packages that only some commands need stay
 // external and are loaded on first use.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,20 +39,30 @@ const cli = await build({
     js: "const __footprintModuleUrl = require('node:url').pathToFileURL(__filename).href;",
   },
   metafile: true,
+  plugins: [stubPresetDynamicImports()],
 });
+// The launcher is CommonJS too: node starts a CommonJS entry about 15 ms sooner than an ES
+// module, whose loader it then never sets up unless a command imports an external package.
 const launcher = await build({
   ...common,
   entryPoints: ['src/cli/launch.ts'],
-  outfile: 'dist/main.js',
-  format: 'esm',
+  outfile: 'dist/main.cjs',
+  format: 'cjs',
+  define: { 'import.meta.url': '__footprintLauncherUrl' },
+  banner: {
+    js: "const __footprintLauncherUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
 });
 
-const outputs = [...cli.outputFiles, ...launcher.outputFiles].map((file) => ({
-  file: file.path,
-  text: file.path.endsWith('.cjs')
-    ? wrapForLauncher(rewriteExternalImports(file.text, cli.metafile))
-    : file.text,
-}));
+const outputs = [
+  ...cli.outputFiles.map((file) => ({
+    file: file.path,
+    text: file.path.endsWith('.cjs')
+      ? wrapForLauncher(rewriteExternalImports(file.text, cli.metafile))
+      : file.text,
+  })),
+  ...launcher.outputFiles.map((file) => ({ file: file.path, text: file.text })),
+];
 
 // Written once everything above succeeded, so a failed build leaves the last one in place.
 // Each file is replaced by a rename, so a footprint process started meanwhile (another
@@ -85,6 +95,31 @@ function wrapForLauncher(text) {
   const body = mapComment < 0 ? text : text.slice(0, mapComment);
   const tail = mapComment < 0 ? '' : text.slice(mapComment);
   return `${start}${body}\n})${tail}`;
+}
+
+/**
+ * secretlint's recommended preset is bundled, so its first scan needs no module resolution.
+ * Its one dynamic import path reads a `.p12` file from disk and parses it with node-forge
+ * (900 KB); footprint never gives the rules a `.p12` path (see createSource in
+ * src/risk/secrets/secretlint-scan.ts), so each `import()` in the preset resolves to a module
+ * that throws when it is evaluated, inside the preset's own `try`.
+ */
+function stubPresetDynamicImports() {
+  const preset = `${path.sep}@secretlint${path.sep}secretlint-rule-preset-recommend${path.sep}`;
+  return {
+    name: 'stub-preset-dynamic-imports',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /.*/ }, (args) =>
+        args.kind === 'dynamic-import' && args.importer.includes(preset)
+          ? { path: args.path, namespace: 'preset-stub' }
+          : undefined,
+      );
+      esbuild.onLoad({ filter: /.*/, namespace: 'preset-stub' }, (args) => ({
+        contents: `throw new Error('footprint does not bundle ${args.path} for secretlint.');`,
+        loader: 'js',
+      }));
+    },
+  };
 }
 
 /**

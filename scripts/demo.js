@@ -21,9 +21,9 @@ import chalk from 'chalk';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const footprintBin = path.join(root, 'bin', 'footprint.js');
 
-if (!existsSync(path.join(root, 'dist', 'main.js'))) {
+if (!existsSync(path.join(root, 'dist', 'main.cjs'))) {
   console.error(
-    'dist/main.js is missing. Run `npm run build` first, or use `npm run demo`, which builds.',
+    'dist/main.cjs is missing. Run `npm run build` first, or use `npm run demo`, which builds.',
   );
   process.exit(1);
 }

@@ -28,7 +28,7 @@ export function resolveProjectPaths(root: string): ProjectPaths {
   return {
     root,
     footprintBin: path.join(root, 'bin', 'footprint.js'),
-    footprintBundle: path.join(root, 'dist', 'main.js'),
+    footprintBundle: path.join(root, 'dist', 'main.cjs'),
     lintStagedBin: path.join(root, 'node_modules', 'lint-staged', 'bin', 'lint-staged.js'),
     lintStagedManifest: path.join(root, 'node_modules', 'lint-staged', 'package.json'),
   };

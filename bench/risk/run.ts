@@ -83,9 +83,9 @@ function main(): number {
   const source = values.from ? readLinesFrom(values.from) : generatedLines();
   const roots = [projectRoot, ...(values.baseline ? [path.resolve(values.baseline)] : [])];
   for (const root of roots) {
-    if (!existsSync(path.join(root, 'dist', 'main.js'))) {
+    if (!existsSync(path.join(root, 'dist', 'main.cjs'))) {
       throw new Error(
-        `${root}/dist/main.js is missing; run \`node scripts/build.js\` there first.`,
+        `${root}/dist/main.cjs is missing; run \`node scripts/build.js\` there first.`,
       );
     }
   }

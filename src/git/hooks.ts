@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
+import { childProcess } from './child-process.js';
 import type { GitConfig } from './config.js';
 import type { RepositoryLayout } from './types.js';
 
@@ -67,7 +67,7 @@ export function runHook(
   options: RunHookOptions,
 ): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(hook.file, options.args, {
+    const child = childProcess().spawn(hook.file, options.args, {
       cwd: layout.worktree ?? layout.gitDir,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],

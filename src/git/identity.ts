@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
-
 import { UserError } from '../errors.js';
+import { childProcess } from './child-process.js';
 import { gitInvocation } from './run-git.js';
 import type { RepositoryLayout } from './types.js';
 
@@ -61,7 +60,7 @@ function readIdentity(
 
   return new Promise((resolve, reject) => {
     const options = { cwd: invocation.cwd, env: invocation.env, encoding: 'utf8' as const };
-    execFile('git', invocation.args, options, (error, stdout, stderr) => {
+    childProcess().execFile('git', invocation.args, options, (error, stdout, stderr) => {
       const line = stdout.trim();
       if (error === null && IDENTITY_LINE.test(line)) {
         resolve(line);

@@ -1,11 +1,7 @@
-import {
-  spawn,
-  spawnSync,
-  type ChildProcessWithoutNullStreams,
-  type SpawnOptions,
-} from 'node:child_process';
+import type { ChildProcessWithoutNullStreams, SpawnOptions } from 'node:child_process';
 
 import { createDebug } from '../log/debug.js';
+import { childProcess } from './child-process.js';
 import type { RepositoryLayout } from './types.js';
 
 const debug = createDebug('git');
@@ -159,7 +155,7 @@ export function runGitSync(
   const command = formatCommand(args);
   debug(`run ${command}`);
 
-  const result = spawnSync('git', invocation.args, {
+  const result = childProcess().spawnSync('git', invocation.args, {
     cwd: invocation.cwd,
     env: invocation.env,
     input: options.input,
@@ -178,7 +174,7 @@ export function runGitSync(
  */
 export function spawnGit(invocation: GitInvocation): ChildProcessWithoutNullStreams {
   const options: SpawnOptions = { cwd: invocation.cwd, env: invocation.env, stdio: 'pipe' };
-  return spawn('git', invocation.args, options) as ChildProcessWithoutNullStreams;
+  return childProcess().spawn('git', invocation.args, options) as ChildProcessWithoutNullStreams;
 }
 
 function writeInput(child: ChildProcessWithoutNullStreams, input: Buffer | string | undefined) {

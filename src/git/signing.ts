@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
+import { childProcess } from './child-process.js';
 import type { GitConfig } from './config.js';
 
 const debug = createDebug('git');
@@ -153,7 +153,7 @@ function runProgram(
   env: NodeJS.ProcessEnv,
 ): Promise<ProgramResult> {
   return new Promise((resolve) => {
-    const child = spawn(program, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn(program, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -1,5 +1,3 @@
-import v8 from 'node:v8';
-
 let engineEnabled = false;
 
 /**
@@ -8,7 +6,7 @@ let engineEnabled = false;
  */
 function enableLinearEngine(): void {
   if (engineEnabled) return;
-  v8.setFlagsFromString('--enable-experimental-regexp-engine');
+  process.getBuiltinModule('node:v8').setFlagsFromString('--enable-experimental-regexp-engine');
   engineEnabled = true;
 }
 

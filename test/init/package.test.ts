@@ -64,7 +64,8 @@ test('package contents leave out maps and caches', () => {
 
   assert.ok(files.includes('LICENSE'));
   assert.match(read('LICENSE'), /^MIT License\n\nCopyright \(c\) 2026 footprint contributors\n/);
-  assert.ok(files.includes('dist/main.js'));
+  assert.ok(files.includes('dist/main.cjs'));
+  assert.ok(files.includes('bin/package.json'), 'bin/footprint.js is CommonJS by bin/package.json');
   assert.ok(files.includes('dist/footprint.cjs'));
   assert.ok(files.includes('hooks/pre-commit'));
   assert.ok(files.includes('schemas/config.schema.json'));

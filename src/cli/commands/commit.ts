@@ -1,5 +1,3 @@
-import { createInterface } from 'node:readline/promises';
-
 import { EXIT_REFUSED, isRefusal } from '../../commit/refusal.js';
 import { commitResultDocument, refusedResultDocument } from '../../commit/result-document.js';
 import { runCommit, type CommitOptions, type CommitOutcome } from '../../commit/run-commit.js';
@@ -76,6 +74,7 @@ export async function run(context: CommandContext): Promise<number> {
 /** Shows the plan and reads the answer on the terminal: `y` or `yes` confirms, Ctrl-C declines. */
 async function confirmOnTerminal(context: CommandContext, plan: CommitPlan): Promise<boolean> {
   context.stdout.write(formatCommitPlan(context.stdoutStyle, plan, context.cwd));
+  const { createInterface } = process.getBuiltinModule('node:readline/promises');
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
   const cancel = new AbortController();
   terminal.on('SIGINT', () => cancel.abort());

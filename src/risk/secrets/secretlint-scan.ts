@@ -1,12 +1,11 @@
 /**
  * Runs the rules of secretlint's recommended preset (11.x) on slices of staged lines,
  * synchronously, through the rule API every secretlint rule is written against: `create` with
- * a context that collects `report` calls, then `file` with the source. Loading the preset cost
- * 7 to 20 ms in `footprint precommit` on a loaded 2-core machine (`FOOTPRINT_DEBUG=risk` prints
- * it), so it is loaded on the first scan, which the provider-token rule starts only after its
- * keyword search found a candidate.
+ * a context that collects `report` calls, then `file` with the source. The build bundles the
+ * preset (resolving it from node_modules cost 6 to 10 ms per commit), and the provider-token
+ * rule calls it only after its keyword search found a candidate.
  */
-import { createRequire } from 'node:module';
+import { rules as presetRuleList } from '@secretlint/secretlint-rule-preset-recommend';
 import type {
   SecretLintRuleContext,
   SecretLintRuleCreator,
@@ -14,13 +13,8 @@ import type {
   SecretLintRuleMessageTranslate,
   SecretLintSourceCode,
 } from '@secretlint/types';
-import { createDebug } from '../../log/debug.js';
 import { findOwnTokens } from './own-tokens.js';
 import type { TokenWindow } from './token-candidates.js';
-
-const debug = createDebug('risk');
-
-const PRESET = '@secretlint/secretlint-rule-preset-recommend';
 
 /**
  * Preset rules footprint leaves out: its own private-key and url-credentials rules cover keys
@@ -59,20 +53,11 @@ function keepReport(report: Report, content: string): boolean {
 
 let presetRules: SecretLintRuleCreator[] | null = null;
 
-/**
- * Loads the preset once; Node 20.19 and later can `require` an ES module such as this one.
- * NOTE: the preset stays outside footprint's bundle, so its first load resolves and compiles it
- * from node_modules. Bundling it would need the build to rewrite the preset's dynamic
- * `import('node:fs')`, which the bundle's launcher cannot run.
- */
+/** The preset's rules that footprint runs, filtered on first use. */
 function loadPresetRules(): SecretLintRuleCreator[] {
-  if (presetRules === null) {
-    const started = performance.now();
-    const load = createRequire(import.meta.url);
-    const preset = load(PRESET) as { rules: SecretLintRuleCreator[] };
-    presetRules = preset.rules.filter((rule) => !LEFT_OUT.has(rule.meta.id));
-    debug(`loaded ${PRESET} in ${(performance.now() - started).toFixed(1)} ms`);
-  }
+  presetRules ??= (presetRuleList as SecretLintRuleCreator[]).filter(
+    (rule) => !LEFT_OUT.has(rule.meta.id),
+  );
   return presetRules;
 }
 
