@@ -1,9 +1,11 @@
+import { AsciiFirstPattern, isAscii } from './ascii-pattern.js';
+
 /**
  * Declaration patterns of common languages, tried in order on one line. Each captures the
  * declared name in group 1. They are line patterns, not a parser, so they also work for
  * languages footprint has no parser for, and they miss declarations split over lines.
  */
-const DECLARATION_PATTERNS: readonly RegExp[] = [
+const DECLARATION_PATTERNS: readonly AsciiFirstPattern[] = [
   // JavaScript, TypeScript: function, class, variable, type, enum, namespace.
   /^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|interface|type|enum|namespace|const|let|var)\s+([\p{L}_$][\p{L}\p{N}_$]*)/u,
   // Python, Ruby, Kotlin, Swift, Scala, Elixir, Rust, Go, Zig, shell `function`.
@@ -14,7 +16,7 @@ const DECLARATION_PATTERNS: readonly RegExp[] = [
   /^(?:[\p{L}_][\p{L}\p{N}_<>,:*&\s]{0,80}\s)\**([\p{L}_][\p{L}\p{N}_]*)\s*\([^;]{0,200}\)\s*(?:const\s*)?\{?\s*$/u,
   // Shell functions: `name() {`.
   /^([\p{L}_][\p{L}\p{N}_-]*)\s*\(\)\s*\{/u,
-];
+].map((pattern) => new AsciiFirstPattern(pattern));
 
 /** Words the member pattern would take for a name, which are statements instead. */
 const STATEMENT_WORDS = new Set([
@@ -40,11 +42,24 @@ const STATEMENT_WORDS = new Set([
 /** Characters of a line the patterns read; a declaration's name comes early. */
 const MAX_LINE_LENGTH = 300;
 
+/**
+ * Returns false when no pattern can match a text that starts with this character. Each pattern
+ * starts with a letter, `_`, `$` or `*`, so an ASCII character outside those, such as `}`, `/`
+ * or a digit, rules out all of them. Characters outside ASCII are left to the patterns.
+ */
+function mayStartDeclaration(code: number): boolean {
+  if (code >= 0x80) return true;
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || code === 0x5f || code === 0x24 || code === 0x2a;
+}
+
 /** Returns the name a line declares, or null. */
 export function declaredName(line: string): string | null {
   const text = line.trimStart().slice(0, MAX_LINE_LENGTH);
+  if (text === '' || !mayStartDeclaration(text.charCodeAt(0))) return null;
+  const ascii = isAscii(text);
   for (const pattern of DECLARATION_PATTERNS) {
-    const name = pattern.exec(text)?.[1];
+    const name = (ascii ? pattern.ascii : pattern.full).exec(text)?.[1];
     if (name !== undefined && !STATEMENT_WORDS.has(name)) return name;
   }
   return null;

@@ -1,9 +1,11 @@
+import { AsciiFirstPattern } from './ascii-pattern.js';
+
 /**
  * Identifiers of changed lines, for any language: a word of letters, digits, `_` and `$` that
  * starts with no digit. Comments and strings count too, because a docs line naming `parseArgs`
  * ties to the code that changes it.
  */
-const IDENTIFIER = /[\p{L}_$][\p{L}\p{N}_$]*/gu;
+const IDENTIFIER = new AsciiFirstPattern(/[\p{L}_$][\p{L}\p{N}_$]*/gu);
 
 /** Characters of a line that are read; a longer line is minified code or data. */
 const MAX_LINE_LENGTH = 400;
@@ -67,7 +69,7 @@ const VERSION = /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)/g;
 /** Adds the identifiers and version numbers of one line to `into`, skipping common words. */
 function collectIdentifiers(line: string, into: Set<string>): void {
   const text = line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line;
-  for (const match of text.matchAll(IDENTIFIER)) {
+  for (const match of text.matchAll(IDENTIFIER.for(text))) {
     const word = match[0];
     if (!isCommonWord(word)) into.add(word);
   }
@@ -86,5 +88,5 @@ export function identifiersOf(lines: readonly string[]): Set<string> {
 /** Returns every identifier of a line in order, common words included, for comparing edits. */
 export function tokensOf(line: string): string[] {
   const text = line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line;
-  return text.match(IDENTIFIER) ?? [];
+  return text.match(IDENTIFIER.for(text)) ?? [];
 }

@@ -1,3 +1,5 @@
+import { AsciiFirstPattern } from './ascii-pattern.js';
+
 /** The names one import or re-export statement binds and takes. */
 export interface ImportClause {
   locals: string[];
@@ -5,7 +7,7 @@ export interface ImportClause {
 }
 
 /** Tokens of an import clause: names, braces, commas and `*`. Strings end the clause. */
-const CLAUSE_TOKEN = /[\p{L}_$][\p{L}\p{N}_$]*|[{},*]|['"]/gu;
+const CLAUSE_TOKEN = new AsciiFirstPattern(/[\p{L}_$][\p{L}\p{N}_$]*|[{},*]|['"]/gu);
 
 /** Words of the statement's own syntax, never a bound name. */
 const SYNTAX_WORDS = new Set(['import', 'export', 'from', 'type', 'typeof', 'defer', 'source']);
@@ -50,7 +52,7 @@ export function readImportClause(statement: string): ImportClause {
     reexport: statement.trimStart().startsWith('export'),
   };
 
-  for (const match of statement.matchAll(CLAUSE_TOKEN)) {
+  for (const match of statement.matchAll(CLAUSE_TOKEN.for(statement))) {
     const token = match[0];
     if (token === "'" || token === '"') break;
     if (token === '{') state.braces = true;

@@ -39,13 +39,23 @@ const MAX_ATTEMPTS = 32;
  */
 const REQUIRE_CALL = /\brequire\s*\(\s*(['"])([^'"\r\n]{1,500})\1\s*\)/g;
 
+/**
+ * Requires es-module-lexer synchronously, which keeps batch analysis synchronous: its ES build
+ * only offers `await init`. In the CommonJS bundle `require` exists, so esbuild bundles the
+ * package and this call runs it from the bundle without resolving it on disk. Run as an ES
+ * module (tsx, tests), the source has no `require` and creates one.
+ */
+function requireLexer(): Lexer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (typeof require === 'function') return require('es-module-lexer') as Lexer;
+  return createRequire(import.meta.url)('es-module-lexer') as Lexer;
+}
+
 /** Returns es-module-lexer, loaded on first use because loading it compiles its WebAssembly. */
 function loadLexer(): Lexer {
   if (lexer) return lexer;
 
-  // A synchronous require keeps batch analysis synchronous; the ES build only offers `await init`.
-  const require = createRequire(import.meta.url);
-  const loaded = require('es-module-lexer') as Lexer;
+  const loaded = requireLexer();
   loaded.initSync();
   lexer = loaded;
   return loaded;

@@ -1,4 +1,4 @@
-import { agglomerate } from './agglomerate.js';
+import { Agglomeration } from './agglomerate.js';
 import { Clustering, type Join } from './clustering.js';
 import { joinLeftovers } from './leftovers.js';
 import { keepApart, scorePairs } from './pair-scores.js';
@@ -143,12 +143,12 @@ export function partitionUnits(
   const sizes = context.units.map((unit) => Math.sqrt(unitSize(unit)));
   const apart = mode === 'aggressive' ? newFileUses(context, requirements) : new Set<number>();
   const scores = scorePairs(context, links, mode, apart);
-  const words = compareUnitWords(context);
+  const agglomeration = new Agglomeration(clustering, sizes, compareUnitWords(context));
   const stable =
     context.units.length <= MAX_STABLE_UNITS
-      ? keepApart(scoreStability(scores, sizes, words, bound), apart)
+      ? keepApart(scoreStability(scores, agglomeration, bound), apart)
       : scores;
-  agglomerate(clustering, stable, sizes, words);
+  agglomeration.run(clustering, stable);
   joinLeftovers(clustering, links, context.units, context.features, MAX_LEFTOVER_LINES[mode]);
   joinRequirementCycles(clustering, requirements);
 

@@ -1,6 +1,5 @@
-import { agglomerate } from './agglomerate.js';
-import { Clustering } from './clustering.js';
-import type { WordTable } from './relations/text-similarity.js';
+import type { Agglomeration } from './agglomerate.js';
+import type { Clustering } from './clustering.js';
 
 /**
  * Shifts added to every pair score, one agglomeration each. Three runs around the scores
@@ -21,25 +20,20 @@ const AGREEMENT_SCALE = 4;
  * are shifted by each of SCORE_SHIFTS and agglomerated once per shift. A pair then scores
  * AGREEMENT_SCALE times the share of runs that put its units together, less one half. A pair
  * that most runs join scores above zero and one that most runs split below it. One more
- * agglomeration of these scores keeps what survives small changes of the evidence. `start` makes the clustering
- * each run begins from (the binding links). The result is symmetric, n by n, in one array.
+ * agglomeration of these scores keeps what survives small changes of the evidence. `start`
+ * makes the clustering each run begins from (the binding links), the one `agglomeration` was
+ * built from. The result is symmetric, n by n, in one array.
  */
 export function scoreStability(
   scores: Float64Array,
-  sizes: readonly number[],
-  words: WordTable,
+  agglomeration: Agglomeration,
   start: () => Clustering,
 ): Float64Array {
-  const count = sizes.length;
+  const count = Math.round(Math.sqrt(scores.length));
   const together = new Float64Array(count * count);
   for (const shift of SCORE_SHIFTS) {
     const clustering = start();
-    agglomerate(
-      clustering,
-      scores.map((score) => score + shift),
-      sizes,
-      words,
-    );
+    agglomeration.run(clustering, scores, shift);
     for (const members of clustering.clusters()) {
       for (const a of members) {
         for (const b of members) together[a * count + b] = (together[a * count + b] ?? 0) + 1;

@@ -1,7 +1,10 @@
+import { AsciiFirstPattern } from './ascii-pattern.js';
 import { isCommonWord } from './identifiers.js';
 
 /** Boundaries inside an identifier or path segment: case changes, digits, `_`, `-`, `.`. */
-const WORD_PART = /[A-Z]{2,}(?=[A-Z][a-z]|\b|[^A-Za-z]|$)|[A-Z]?[a-z]+|[A-Z]+|\p{L}+/gu;
+const WORD_PART = new AsciiFirstPattern(
+  /[A-Z]{2,}(?=[A-Z][a-z]|\b|[^A-Za-z]|$)|[A-Z]?[a-z]+|[A-Z]+|\p{L}+/gu,
+);
 
 /**
  * Splits an identifier or a path segment into lower-case words of three letters or more,
@@ -10,7 +13,7 @@ const WORD_PART = /[A-Z]{2,}(?=[A-Z][a-z]|\b|[^A-Za-z]|$)|[A-Z]?[a-z]+|[A-Z]+|\p
  */
 export function splitWords(text: string): string[] {
   const words: string[] = [];
-  for (const match of text.matchAll(WORD_PART)) {
+  for (const match of text.matchAll(WORD_PART.for(text))) {
     const word = match[0].toLowerCase();
     if (word.length >= 3 && !isCommonWord(word)) words.push(word);
   }

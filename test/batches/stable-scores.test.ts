@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { Agglomeration } from '../../src/batches/agglomerate.js';
 import { Clustering } from '../../src/batches/clustering.js';
 import type { WordTable } from '../../src/batches/relations/text-similarity.js';
 import { scoreStability } from '../../src/batches/stable-scores.js';
@@ -26,12 +27,9 @@ function noWords(count: number): WordTable {
 
 function stability(count: number, pairs: Record<string, number>, start?: () => Clustering) {
   const sizes = new Array<number>(count).fill(1);
-  return scoreStability(
-    matrix(count, pairs),
-    sizes,
-    noWords(count),
-    start ?? (() => new Clustering(count)),
-  );
+  const begin = start ?? (() => new Clustering(count));
+  const agglomeration = new Agglomeration(begin(), sizes, noWords(count));
+  return scoreStability(matrix(count, pairs), agglomeration, begin);
 }
 
 describe('scoreStability', () => {
