@@ -2,6 +2,8 @@ import { lineAtOffset, lineEnd, lineStart, type LineTable } from './line-table.j
 
 /** Bytes compared per native call while looking for the first difference. */
 const SCAN_BLOCK_BYTES = 4096;
+/** Size of a block below which the first difference is looked for byte by byte. */
+const BYTE_SCAN_BYTES = 16;
 /** Bytes git compares at a time when it drops the common tail. */
 const TAIL_BLOCK_BYTES = 1024;
 
@@ -64,10 +66,23 @@ function startsLineIn(table: LineTable, offset: number): boolean {
 function countEqualLeadingBytes(a: Buffer, b: Buffer): number {
   const limit = Math.min(a.length, b.length);
   let offset = 0;
+  let size = Math.min(SCAN_BLOCK_BYTES, limit);
   while (offset < limit) {
-    const size = Math.min(SCAN_BLOCK_BYTES, limit - offset);
+    size = Math.min(SCAN_BLOCK_BYTES, limit - offset);
     if (a.compare(b, offset, offset + size, offset, offset + size) !== 0) break;
     offset += size;
+  }
+
+  // The first difference lies in the block at `offset`: halve it with native compares, so
+  // that only a few bytes are compared one by one in JavaScript, which is slow before the JIT.
+  while (offset < limit && size > BYTE_SCAN_BYTES) {
+    const half = size >>> 1;
+    if (a.compare(b, offset, offset + half, offset, offset + half) === 0) {
+      offset += half;
+      size -= half;
+    } else {
+      size = half;
+    }
   }
   while (offset < limit && a[offset] === b[offset]) offset++;
   return offset;
@@ -76,10 +91,22 @@ function countEqualLeadingBytes(a: Buffer, b: Buffer): number {
 function countEqualTrailingBytes(a: Buffer, b: Buffer): number {
   const limit = Math.min(a.length, b.length);
   let count = 0;
+  let size = Math.min(SCAN_BLOCK_BYTES, limit);
   while (count < limit) {
-    const size = Math.min(SCAN_BLOCK_BYTES, limit - count);
+    size = Math.min(SCAN_BLOCK_BYTES, limit - count);
     if (compareFromEnd(a, b, count, size) !== 0) break;
     count += size;
+  }
+
+  // As for the leading bytes, the block with the last difference is halved natively first.
+  while (count < limit && size > BYTE_SCAN_BYTES) {
+    const half = size >>> 1;
+    if (compareFromEnd(a, b, count, half) === 0) {
+      count += half;
+      size -= half;
+    } else {
+      size = half;
+    }
   }
   while (count < limit && a[a.length - 1 - count] === b[b.length - 1 - count]) count++;
   return count;

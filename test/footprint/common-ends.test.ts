@@ -72,6 +72,26 @@ describe('countEqualTrailingLines', () => {
   }
 });
 
+describe('equal lines around one change in a long file', () => {
+  // 3,000 lines of 7 to 10 bytes span several 4 KiB scan blocks, so the changed line falls at
+  // many offsets within a block, at its edges too.
+  const lines = Array.from({ length: 3000 }, (_, index) => `line ${index}`);
+  const oldTable = table(`${lines.join('\n')}\n`);
+  for (const changed of [0, 1, 409, 455, 456, 457, 900, 1499, 2047, 2998, 2999]) {
+    it(`line ${changed} changed`, () => {
+      const edited = lines.map((line, index) => (index === changed ? `${line}!` : line));
+      const newTable = table(`${edited.join('\n')}\n`);
+      const leading = countEqualLeadingLines(oldTable, newTable);
+
+      assert.equal(leading, changed);
+      assert.equal(
+        countEqualTrailingLines(oldTable, newTable, leading),
+        lines.length - changed - 1,
+      );
+    });
+  }
+});
+
 describe('measureCommonTail', () => {
   const tail = 'z'.repeat(2000);
 
