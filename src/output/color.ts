@@ -1,9 +1,9 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { createPaints, type Paints } from './paints.js';
 
 export const COLOR_CHOICES = ['auto', 'always', 'never'] as const;
 export type ColorChoice = (typeof COLOR_CHOICES)[number];
 
-/** chalk's levels: 0 none, 1 basic 16 colours, 2 256 colours, 3 truecolor. */
+/** Colour levels: 0 none, 1 basic 16 colours, 2 256 colours, 3 truecolor. */
 export type ColorLevel = 0 | 1 | 2 | 3;
 
 /**
@@ -28,13 +28,9 @@ export function resolveColorLevel(
   return terminalDepth(env);
 }
 
-/** Returns a chalk instance for one stream, so stdout and stderr can differ. */
-export function createColors(
-  choice: ColorChoice,
-  env: NodeJS.ProcessEnv,
-  isTTY: boolean,
-): ChalkInstance {
-  return new Chalk({ level: resolveColorLevel(choice, env, isTTY) });
+/** Returns the paints of one stream, so stdout and stderr can differ. */
+export function createColors(choice: ColorChoice, env: NodeJS.ProcessEnv, isTTY: boolean): Paints {
+  return createPaints(resolveColorLevel(choice, env, isTTY));
 }
 
 /** Reads FORCE_COLOR as Node.js does: empty, `true` or `1` is level 1, `0` or `false` is off. */

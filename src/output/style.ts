@@ -1,6 +1,6 @@
-import type { ChalkInstance } from 'chalk';
 import { createColors, type ColorChoice } from './color.js';
 import type { Segment } from './fit.js';
+import type { Paints } from './paints.js';
 import { isUnicodeSupported, selectSymbols, type Level, type Symbols } from './symbols.js';
 
 /** A stream the CLI writes to: process.stdout, process.stderr, or a test double. */
@@ -12,7 +12,7 @@ export interface OutputStream {
 
 /** Look of the text for one stream: its colours, its symbols and the width it fits. */
 export interface Style {
-  colors: ChalkInstance;
+  colors: Paints;
   symbols: Symbols;
   /** Columns a line may take before it is shortened. */
   width: number;

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Chalk } from 'chalk';
+import { createPaints } from '../../src/output/paints.js';
 import { formatSummary } from '../../src/output/summary.js';
 import type { Style } from '../../src/output/style.js';
 import { selectSymbols } from '../../src/output/symbols.js';
 import { hunk, makeBatch, makeFile, makeFinding, makeResult } from './pipeline-result.js';
 
 function plainStyle(width = 100, unicode = true): Style {
-  return { colors: new Chalk({ level: 0 }), symbols: selectSymbols(unicode), width };
+  return { colors: createPaints(0), symbols: selectSymbols(unicode), width };
 }
 
 function summarize(
@@ -229,7 +229,7 @@ test('summary uses ASCII symbols without UTF-8', () => {
 
 test('summary colours only with a colour level', () => {
   const coloured: Style = {
-    colors: new Chalk({ level: 1 }),
+    colors: createPaints(1),
     symbols: selectSymbols(true),
     width: 100,
   };
