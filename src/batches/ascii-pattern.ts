@@ -1,6 +1,9 @@
 /** Unicode property escapes and what they match among ASCII characters. */
 const ASCII_RANGES: Record<string, string> = { '\\p{L}': 'A-Za-z', '\\p{N}': '0-9' };
 
+/** A property escape other than the `\p{L}` and `\p{N}` of ASCII_RANGES, negated ones included. */
+const OTHER_PROPERTY_ESCAPE = /\\P\{|\\p\{(?![LN]\})/;
+
 /** Returns true when every character of `text` is ASCII. */
 export function isAscii(text: string): boolean {
   for (let at = 0; at < text.length; at += 1) {
@@ -49,10 +52,17 @@ function narrowToAscii(source: string): string {
  * change, uses the narrow copy, and the full pattern is compiled only for other text.
  */
 export class AsciiFirstPattern {
-  readonly ascii: RegExp;
+  private narrowed: RegExp | undefined;
 
+  /** Throws at once on a property escape without an ASCII range, as narrowToAscii would. */
   constructor(readonly full: RegExp) {
-    this.ascii = new RegExp(narrowToAscii(full.source), full.flags);
+    if (OTHER_PROPERTY_ESCAPE.test(full.source)) narrowToAscii(full.source);
+  }
+
+  /** The copy narrowed to ASCII, built on first use because modules make many at start-up. */
+  get ascii(): RegExp {
+    this.narrowed ??= new RegExp(narrowToAscii(this.full.source), this.full.flags);
+    return this.narrowed;
   }
 
   /** Returns the pattern to use on `text`. */

@@ -42,6 +42,7 @@ describe('AsciiFirstPattern', () => {
 
   test('other property escape rejected', () => {
     assert.throws(() => new AsciiFirstPattern(/\p{Lu}/u), /No ASCII range/);
+    assert.throws(() => new AsciiFirstPattern(/\P{L}/u), /No ASCII range/);
   });
 });
 
