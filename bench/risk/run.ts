@@ -83,9 +83,10 @@ function main(): number {
   const source = values.from ? readLinesFrom(values.from) : generatedLines();
   const roots = [projectRoot, ...(values.baseline ? [path.resolve(values.baseline)] : [])];
   for (const root of roots) {
-    if (!existsSync(path.join(root, 'dist', 'main.cjs'))) {
+    // The bundle, which builds of every version have; the launcher's name has changed.
+    if (!existsSync(path.join(root, 'dist', 'footprint.cjs'))) {
       throw new Error(
-        `${root}/dist/main.cjs is missing; run \`node scripts/build.js\` there first.`,
+        `${root}/dist/footprint.cjs is missing; run \`node scripts/build.js\` there first.`,
       );
     }
   }
