@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { matchesGlob } from '../../src/risk/path-glob.js';
+import { compileGlobs, matchesGlob } from '../../src/risk/path-glob.js';
 
 describe('matchesGlob', () => {
   const cases: Array<{ glob: string; path: string; matches: boolean }> = [
@@ -21,4 +21,64 @@ describe('matchesGlob', () => {
       assert.equal(matchesGlob(path, glob), matches);
     });
   }
+});
+
+describe('compileGlobs', () => {
+  const globs = [
+    '.env',
+    '*.env',
+    '.env.*',
+    'id_rsa',
+    'key?.pem',
+    '**/.aws/credentials',
+    '.docker/config.json',
+    'src/*.ts',
+    'docs**',
+    '/root.txt',
+  ];
+  const paths = [
+    '.env',
+    'app/.env',
+    'app/prod.env',
+    'app/.env.local',
+    'app/env',
+    'home/.ssh/id_rsa',
+    'home/.ssh/id_rsa.pub',
+    'certs/key1.pem',
+    'certs/key12.pem',
+    'a/b/.aws/credentials',
+    '.aws/credentials',
+    '.docker/config.json',
+    'x/.docker/config.json',
+    'src/a.ts',
+    'src/a/b.ts',
+    'docs/guide/intro.md',
+    'old/docs-site/page.md',
+    'root.txt',
+    'a/root.txt',
+    'line\nbreak.env',
+  ];
+
+  for (const path of paths) {
+    test(`list against ${JSON.stringify(path)}`, () => {
+      const expected = globs.some((glob) => matchesGlob(path, glob));
+      assert.equal(compileGlobs(globs).test(path), expected);
+    });
+  }
+
+  test('name globs match the base name only', () => {
+    const list = compileGlobs(['*.env']);
+
+    assert.equal(list.test('config/prod.env'), true);
+    assert.equal(list.test('prod.env/readme.md'), false);
+  });
+
+  test('a glob with ** crosses folders', () => {
+    assert.equal(compileGlobs(['docs**']).test('docs/a/b.md'), true);
+  });
+
+  test('an empty list matches nothing', () => {
+    assert.equal(compileGlobs([]).test('a'), false);
+    assert.equal(compileGlobs([]).test(''), false);
+  });
 });

@@ -1,6 +1,6 @@
 import type { FileChange } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
-import { compileGlobs } from '../path-glob.js';
+import { compileGlobs, type GlobList } from '../path-glob.js';
 import type { ChangeRuleContext, Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
 
 const RULE = {
@@ -70,7 +70,7 @@ const CATEGORY_KINDS: Partial<Record<FileChange['category'], string>> = {
  * Reads the `paths` option over the defaults (a configured kind replaces that kind only) and
  * compiles each kind's globs.
  */
-function readKinds(options: RuleContext['options']): Array<[string, RegExp]> {
+function readKinds(options: RuleContext['options']): Array<[string, GlobList]> {
   const configured = options['paths'];
   const paths: Record<string, unknown> = {
     ...SENSITIVE_PATHS,
@@ -90,7 +90,7 @@ function readKinds(options: RuleContext['options']): Array<[string, RegExp]> {
  * explain it without blocking.
  */
 function checkSensitivePaths(change: RiskChange, context: ChangeRuleContext): Finding[] {
-  const kindsByContext = new Map<RuleContext, Array<[string, RegExp]>>();
+  const kindsByContext = new Map<RuleContext, Array<[string, GlobList]>>();
   const findings: Finding[] = [];
   for (const file of change.footprint.files) {
     const pathContext = context.forPath(file.path);
