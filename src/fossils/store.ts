@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { createDebug } from '../log/debug.js';
@@ -160,7 +160,9 @@ async function applyRetention(dir: string, kind: string, config: Config, now: Da
 export async function readFossilNames(dir: string): Promise<FossilName[]> {
   let entries: string[];
   try {
-    entries = await readdir(dir);
+    // Synchronous: the hook lists the store once per run for a model fossil, and an
+    // asynchronous readdir started libuv's thread pool for this one call (about 2 ms).
+    entries = readdirSync(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
