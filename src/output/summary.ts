@@ -241,10 +241,18 @@ function allowTarget(
 ): { file: string | null; glob: string } {
   const scope = finding === undefined ? undefined : result.riskScopes?.get(finding.path);
   if (finding === undefined || scope === undefined || scope.dir === '') {
-    return { file: result.config.file, glob: finding?.path ?? '' };
+    return { file: result.config.file, glob: anchorGlob(finding?.path ?? '') };
   }
-  const relative = finding.path.slice(scope.dir.length + 1);
-  return { file: scope.file, glob: relative.includes('/') ? relative : `/${relative}` };
+  return { file: scope.file, glob: anchorGlob(finding.path.slice(scope.dir.length + 1)) };
+}
+
+/**
+ * Makes a path relative to a configuration's folder into a glob that names only that file:
+ * a name without a folder gets a leading `/`, because a glob without `/` matches the name in
+ * every folder.
+ */
+function anchorGlob(relative: string): string {
+  return relative === '' || relative.includes('/') ? relative : `/${relative}`;
 }
 
 function footerLine(result: PipelineResult, options: SummaryOptions): string {

@@ -6,13 +6,19 @@ function escapeCharacter(character: string): string {
 /**
  * Converts a path glob to a regular expression: `**` matches any folders, `*` any characters
  * but `/`, `?` one character but `/`. A glob without `/` matches the base name in any folder,
- * as in `.gitignore`.
+ * as in `.gitignore`. A glob that ends in `/` names a folder and matches everything under it,
+ * in any folder when no other `/` anchors it (`vendor/`), else from the root (`lib/vendor/`).
  */
 export function globToRegExp(glob: string): RegExp {
   return new RegExp(globToSource(glob), 's');
 }
 
 function globToSource(glob: string): string {
+  if (glob.length > 1 && glob.endsWith('/')) {
+    const folder = glob.slice(0, -1);
+    const body = globBody(folder);
+    return folder.includes('/') ? `^${body.replace(/^\//, '')}/.*$` : `(?:^|/)${body}/.*$`;
+  }
   const body = globBody(glob);
   return glob.includes('/') ? `^${body.replace(/^\//, '')}$` : `(?:^|/)${body}$`;
 }
@@ -91,7 +97,8 @@ const compiledLists = new Map<string, GlobList>();
 /** Returns true when `path` matches any of `globs`; each list is compiled once per process. */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
   if (globs.length === 0) return false;
-  const key = globs.join('\n');
+  // NUL cannot occur in a path or a configured glob, unlike a newline.
+  const key = globs.join('\0');
   let pattern = compiledLists.get(key);
   if (pattern === undefined) {
     pattern = compileGlobs(globs);

@@ -328,6 +328,31 @@ describe('blocked commit under a nested configuration', () => {
     }
   });
 
+  test('allow hint anchors a name at the root', () => {
+    const repo = createMonorepo({ 'footprint.config.json': {} });
+    try {
+      stage(repo, { 'deploy.pem': lines(...fakePemKey()) });
+      const hint = repo.footprint(['precommit', '--no-llm']);
+      assert.equal(hint.status, 1);
+      assert.match(
+        hint.stderr,
+        /"path": "\/deploy\.pem" \} to "risk\.allow" in footprint\.config\.json/,
+      );
+
+      // The suggested entry allows that file and no file of the same name in another folder.
+      repo.write(
+        'footprint.config.json',
+        json({ risk: { allow: [{ rule: 'private-key', path: '/deploy.pem' }] } }),
+      );
+      stage(repo, { 'keys/deploy.pem': lines(...fakePemKey()) });
+      const document = precommitJson(repo);
+      const paths = findingsOf(document, 'private-key').map((finding) => finding.path);
+      assert.deepEqual(paths, ['keys/deploy.pem']);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   test('suggested entry allows the commit', () => {
     const repo = createMonorepo({ [API_CONFIG]: {} });
     try {

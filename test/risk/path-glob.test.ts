@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compileGlobs, matchesGlob } from '../../src/risk/path-glob.js';
+import { compileGlobs, matchesAnyGlob, matchesGlob } from '../../src/risk/path-glob.js';
 
 describe('matchesGlob', () => {
   const cases: Array<{ glob: string; path: string; matches: boolean }> = [
@@ -14,6 +14,14 @@ describe('matchesGlob', () => {
     { glob: 'key?.pem', path: 'key1.pem', matches: true },
     { glob: 'a.b', path: 'axb', matches: false },
     { glob: '/root.txt', path: 'root.txt', matches: true },
+    { glob: 'vendor/', path: 'vendor/a.bin', matches: true },
+    { glob: 'vendor/', path: 'lib/vendor/x/a.bin', matches: true },
+    { glob: 'vendor/', path: 'vendor', matches: false },
+    { glob: 'vendor/', path: 'myvendor/a.bin', matches: false },
+    { glob: 'lib/vendor/', path: 'lib/vendor/a.bin', matches: true },
+    { glob: 'lib/vendor/', path: 'src/lib/vendor/a.bin', matches: false },
+    { glob: '/vendor/', path: 'vendor/a.bin', matches: true },
+    { glob: '/vendor/', path: 'lib/vendor/a.bin', matches: false },
   ];
 
   for (const { glob, path, matches } of cases) {
@@ -75,6 +83,12 @@ describe('compileGlobs', () => {
 
   test('a glob with ** crosses folders', () => {
     assert.equal(compileGlobs(['docs**']).test('docs/a/b.md'), true);
+  });
+
+  test('lists that join alike stay apart', () => {
+    assert.equal(matchesAnyGlob('x.txt', ['x.txt', 'y.txt']), true);
+    assert.equal(matchesAnyGlob('x.txt', ['x.txt\ny.txt']), false);
+    assert.equal(matchesAnyGlob('x.txt\ny.txt', ['x.txt\ny.txt']), true);
   });
 
   test('an empty list matches nothing', () => {

@@ -8,7 +8,8 @@ const RULE = {
   id: 'binary-file',
   fix:
     'Keep build output and archives out of git (add them to `.gitignore`), track large media ' +
-    "with Git LFS, or list the folder in the rule's `assetPaths` option.",
+    'with Git LFS, or list its folder with a trailing slash (such as `vendor/`) in the ' +
+    "rule's `assetPaths` option.",
 };
 
 /** Folders where binary files are expected: web assets, media, test fixtures. */
