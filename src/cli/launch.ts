@@ -81,7 +81,9 @@ export async function main(argv: string[]): Promise<number> {
  */
 function exitWhenFlushed(exitCode: number): void {
   if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) return;
-  process.exit(exitCode);
+  // A write that failed at once (a redirect to a full disk) reports its error on the next
+  // tick, which runs before this callback, so its handler can still fail the command.
+  setImmediate(() => process.exit(exitCode));
 }
 
 /**

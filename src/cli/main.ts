@@ -8,6 +8,7 @@ import {
   hookBypassMessage,
   interruptedMessage,
   missingCommandMessage,
+  stdoutWriteFailedMessage,
   userErrorMessage,
 } from '../output/messages.js';
 import { createStyle, type Style } from '../output/style.js';
@@ -120,10 +121,12 @@ function exitOnInterrupt(io: CliIo, currentStyle: () => Style): () => void {
 }
 
 function processIo(): CliIo {
-  // A closed pipe (`footprint analyze | head -1`) is not a crash: stop writing and exit.
+  // A closed pipe (`footprint analyze | head -1`) is not a crash: stop writing and exit. Any
+  // other failed write, such as to a full disk, loses output, so it fails the command.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
-    throw error;
+    process.stderr.write(`${stdoutWriteFailedMessage(error.code ?? error.message)}\n`);
+    process.exit(EXIT_USAGE);
   });
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

@@ -161,6 +161,11 @@ export function strategyWriteFailedMessage(file: string, code: string): string {
   return `Cannot write the strategy to ${file} (${code}). Pass a writable path to --output.`;
 }
 
+/** Explains a failed write to standard output, such as a redirect to a full disk. */
+export function stdoutWriteFailedMessage(code: string): string {
+  return `footprint: cannot write to standard output (${code}); the output is incomplete. Redirect it to a file system with space, or to a pipe.`;
+}
+
 export function strategyValidMessage(style: Style, file: string): string {
   return formatStatus(style, 'success', `${file} is valid for the staged change.`) + '\n';
 }
