@@ -38,11 +38,19 @@ export async function computeFossilStats(
   filter: FossilFilter,
   config: Config,
 ): Promise<FossilStats> {
-  const names = (await readFossilNames(store.dir)).filter((name) => matchesFilter(name, filter));
+  const listed = (await readFossilNames(store.dir)).filter((name) => matchesFilter(name, filter));
+  const readKinds = ['analysis', 'outcome', 'commit-run'];
   const [analyses, outcomes, commitRuns] = await Promise.all(
-    ['analysis', 'outcome', 'commit-run'].map((kind) => store.list({ ...filter, kind })),
+    readKinds.map((kind) => store.list({ ...filter, kind })),
   );
   const warnings = [analyses, outcomes, commitRuns].flatMap((listing) => listing?.warnings ?? []);
+
+  // Fossils of the kinds read above count only when they could be read, as `fossils list`
+  // shows them; other kinds count by their file names.
+  const readIds = new Set(
+    [analyses, outcomes, commitRuns].flatMap((listing) => listing?.fossils ?? []).map((f) => f.id),
+  );
+  const names = listed.filter((name) => !readKinds.includes(name.kind) || readIds.has(name.id));
 
   const runs = (analyses?.fossils ?? [])
     .map((stored) => stored.fossil)

@@ -2,7 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
+import { UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
+import { quotePath } from '../output/quote-path.js';
 import { validateFossil } from '../schemas-runtime/validate-fossil.js';
 import { FossilSchemaError } from './fossil-schema-error.js';
 import { FossilWriteError } from './fossil-write-error.js';
@@ -164,7 +166,15 @@ export async function readFossilNames(dir: string): Promise<FossilName[]> {
     // asynchronous readdir started libuv's thread pool for this one call (about 2 ms).
     entries = readdirSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code === 'ENOTDIR') {
+      throw new UserError(
+        `The fossil store ${quotePath(dir)} is not a folder (ENOTDIR). Point fossilDir in ` +
+          'footprint.config.json at a folder, or move away the file that is in its place.',
+        { cause: error },
+      );
+    }
     throw error;
   }
   return entries

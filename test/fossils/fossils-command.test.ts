@@ -359,6 +359,27 @@ describe('fossils stats', () => {
     ]);
   });
 
+  test('unreadable fossil left out of counts', async () => {
+    await writeAnalysis(1, false, 10);
+    const dir = path.join(repo.dir, 'fossils');
+    writeFileSync(path.join(dir, '20260101T000000.000Z-analysis-deadbeef.json'), 'junk\n');
+    const { code, stdout } = await run('fossils', 'stats', '--json');
+    const stats = JSON.parse(stdout) as Record<string, unknown>;
+
+    assert.equal(code, 0);
+    assert.deepEqual(stats['types'], [{ type: 'analysis', count: 1 }]);
+    assert.notEqual(stats['from'], '2026-01-01T00:00:00.000Z');
+    assert.equal((stats['warnings'] as string[]).length, 1);
+  });
+
+  test('store that is a file exits 2', async () => {
+    writeFileSync(path.join(repo.dir, 'fossils'), 'not a folder\n');
+    const { code, stderr } = await run('fossils', 'list');
+
+    assert.equal(code, 2);
+    assert.match(stderr, /fossils is not a folder \(ENOTDIR\)\. Point fossilDir/);
+  });
+
   test('readable summary', async () => {
     await writeAnalysis(0, true, 30);
     await writeOutcome(1, 'followed');
