@@ -7,16 +7,16 @@ import { AsciiFirstPattern, isAscii } from './ascii-pattern.js';
  */
 const DECLARATION_PATTERNS: readonly AsciiFirstPattern[] = [
   // JavaScript, TypeScript: function, class, variable, type, enum, namespace.
-  /^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|interface|type|enum|namespace|const|let|var)\s+([\p{L}_$][\p{L}\p{N}_$]*)/u,
+  String.raw`^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|interface|type|enum|namespace|const|let|var)\s+([\p{L}_$][\p{L}\p{N}_$]*)`,
   // Python, Ruby, Kotlin, Swift, Scala, Elixir, Rust, Go, Zig, shell `function`.
-  /^(?:pub(?:\([^)]{0,40}\))?\s+)?(?:async\s+|unsafe\s+|inline\s+|static\s+|private\s+|public\s+|override\s+)*(?:def|defp|fn|fun|func|function|class|struct|enum|trait|module|mod|interface|protocol|object|type|typealias|macro_rules!)\s+(?:\([^)]{0,80}\)\s*)?([\p{L}_][\p{L}\p{N}_]*)/u,
+  String.raw`^(?:pub(?:\([^)]{0,40}\))?\s+)?(?:async\s+|unsafe\s+|inline\s+|static\s+|private\s+|public\s+|override\s+)*(?:def|defp|fn|fun|func|function|class|struct|enum|trait|module|mod|interface|protocol|object|type|typealias|macro_rules!)\s+(?:\([^)]{0,80}\)\s*)?([\p{L}_][\p{L}\p{N}_]*)`,
   // Methods and object members: `name(args) {`, `async name(`, `get name(`, `name = (`, `name: (`.
-  /^(?:(?:public|private|protected|static|readonly|async|get|set|override)\s+)*\*?([\p{L}_$][\p{L}\p{N}_$]*)\s*(?:\([^)]{0,200}\)\s*(?::[^={]{0,80})?\{|[:=]\s*(?:async\s*)?(?:function\b|\([^)]{0,200}\)\s*=>|[\p{L}_$][\p{L}\p{N}_$]*\s*=>))/u,
+  String.raw`^(?:(?:public|private|protected|static|readonly|async|get|set|override)\s+)*\*?([\p{L}_$][\p{L}\p{N}_$]*)\s*(?:\([^)]{0,200}\)\s*(?::[^={]{0,80})?\{|[:=]\s*(?:async\s*)?(?:function\b|\([^)]{0,200}\)\s*=>|[\p{L}_$][\p{L}\p{N}_$]*\s*=>))`,
   // C, C++, Java, C#: `type name(args) {` on one line.
-  /^(?:[\p{L}_][\p{L}\p{N}_<>,:*&\s]{0,80}\s)\**([\p{L}_][\p{L}\p{N}_]*)\s*\([^;]{0,200}\)\s*(?:const\s*)?\{?\s*$/u,
+  String.raw`^(?:[\p{L}_][\p{L}\p{N}_<>,:*&\s]{0,80}\s)\**([\p{L}_][\p{L}\p{N}_]*)\s*\([^;]{0,200}\)\s*(?:const\s*)?\{?\s*$`,
   // Shell functions: `name() {`.
-  /^([\p{L}_][\p{L}\p{N}_-]*)\s*\(\)\s*\{/u,
-].map((pattern) => new AsciiFirstPattern(pattern));
+  String.raw`^([\p{L}_][\p{L}\p{N}_-]*)\s*\(\)\s*\{`,
+].map((source) => new AsciiFirstPattern(source, 'u'));
 
 /** Words the member pattern would take for a name, which are statements instead. */
 const STATEMENT_WORDS = new Set([

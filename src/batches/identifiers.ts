@@ -5,7 +5,7 @@ import { AsciiFirstPattern } from './ascii-pattern.js';
  * starts with no digit. Comments and strings count too, because a docs line naming `parseArgs`
  * ties to the code that changes it.
  */
-const IDENTIFIER = new AsciiFirstPattern(/[\p{L}_$][\p{L}\p{N}_$]*/gu);
+const IDENTIFIER = new AsciiFirstPattern(String.raw`[\p{L}_$][\p{L}\p{N}_$]*`, 'gu');
 
 /** Characters of a line that are read; a longer line is minified code or data. */
 const MAX_LINE_LENGTH = 400;

@@ -7,7 +7,7 @@ export interface ImportClause {
 }
 
 /** Tokens of an import clause: names, braces, commas and `*`. Strings end the clause. */
-const CLAUSE_TOKEN = new AsciiFirstPattern(/[\p{L}_$][\p{L}\p{N}_$]*|[{},*]|['"]/gu);
+const CLAUSE_TOKEN = new AsciiFirstPattern(String.raw`[\p{L}_$][\p{L}\p{N}_$]*|[{},*]|['"]`, 'gu');
 
 /** Words of the statement's own syntax, never a bound name. */
 const SYNTAX_WORDS = new Set(['import', 'export', 'from', 'type', 'typeof', 'defer', 'source']);

@@ -3,7 +3,8 @@ import { isCommonWord } from './identifiers.js';
 
 /** Boundaries inside an identifier or path segment: case changes, digits, `_`, `-`, `.`. */
 const WORD_PART = new AsciiFirstPattern(
-  /[A-Z]{2,}(?=[A-Z][a-z]|\b|[^A-Za-z]|$)|[A-Z]?[a-z]+|[A-Z]+|\p{L}+/gu,
+  String.raw`[A-Z]{2,}(?=[A-Z][a-z]|\b|[^A-Za-z]|$)|[A-Z]?[a-z]+|[A-Z]+|\p{L}+`,
+  'gu',
 );
 
 /**
