@@ -1,15 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Mode } from '../batches/types.js';
-import { UserError } from '../errors.js';
 import type { Footprint } from '../footprint/types.js';
 import type { StagedChange } from '../git/types.js';
-import { plural, strategyReadFailedMessage } from '../output/messages.js';
+import { plural } from '../output/messages.js';
 import { blockingFindings } from '../output/summary.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { PipelineResult } from '../pipeline/types.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
+import { readStrategyFile } from '../strategy/read-file.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import type { Strategy, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
@@ -60,12 +59,20 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     };
   }
 
+  // The same reading and checks as `footprint validate`, content-based ones included (an
+  // import of a file that a later batch adds), so commit never runs a plan validate rejects.
   const file = path.resolve(options.cwd, options.strategyFile);
-  const document = await readStrategyFile(file);
-  const validation = validateStrategy(document, run.result.footprint, {
+  const parsed = await readStrategyFile(file);
+  const source: StrategySource = { kind: 'file', file };
+  if (!parsed.ok) {
+    const validation = { valid: false, problems: [parsed.problem] };
+    return { document: null, source, validation, result: run.result };
+  }
+  const validation = validateStrategy(parsed.value, run.result.footprint, {
     validateSchema: validateStrategyDocument,
+    content: run.content,
   });
-  return { document, source: { kind: 'file', file }, validation, result: run.result };
+  return { document: parsed.value, source, validation, result: run.result };
 }
 
 /**
@@ -123,23 +130,4 @@ function invalidStrategy(input: StrategyInput): CommitRefusedError {
     `${name} is invalid (${plural(problems.length, 'problem')}), so no commit was made.\n` +
       `${lines.join('\n')}\nFix the strategy, or ${REWRITE.charAt(0).toLowerCase()}${REWRITE.slice(1)}`,
   );
-}
-
-async function readStrategyFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError(strategyReadFailedMessage(file, code), { cause: error });
-  }
-
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError(`${file} is not valid JSON (${reason}). Fix the file or write it again.`, {
-      cause: error,
-    });
-  }
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config/types.js';
 import { findRiskScopes, type RiskScope } from '../config/nearest.js';
 import { UserError } from '../errors.js';
 import { buildFootprint } from '../footprint/build.js';
+import type { FootprintWithContent } from '../footprint/types.js';
 import { buildAnalysisFossil } from '../fossils/build-analysis.js';
 import { FossilWriteError } from '../fossils/fossil-write-error.js';
 import { openFossilStore } from '../fossils/store.js';
@@ -40,6 +41,8 @@ export interface PipelineOptions {
 
 export interface PipelineRun {
   result: PipelineResult;
+  /** The staged and HEAD texts the run read, for checks of a strategy made elsewhere. */
+  content: FootprintWithContent['content'];
   strategy: Strategy;
   /** The `--json` document of the run, valid against schemas/analysis.schema.json. */
   documents: { analysis: object };
@@ -131,7 +134,12 @@ async function runStages(
   if (options.writeFossil) {
     await timer.time('fossil', () => recordAnalysisFossil(worktree, result));
   }
-  return { result, strategy, documents: { analysis: buildAnalysisDocument(result) } };
+  return {
+    result,
+    content: input.content,
+    strategy,
+    documents: { analysis: buildAnalysisDocument(result) },
+  };
 }
 
 /**

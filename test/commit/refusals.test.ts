@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
@@ -188,12 +188,41 @@ test('refuse strategy file that is not JSON', async () => {
   const file = path.join(created.dir, '.git', 'not-json.json');
   writeFileSync(file, '{ nope');
 
-  await assert.rejects(commitInProcess(created, { strategyFile: file }), (error: unknown) => {
-    assert.ok(isUserError(error));
-    assert.equal(error.exitCode, 2);
-    assert.match(error.message, /is not valid JSON/);
-    return true;
+  // An invalid strategy, as `footprint validate` reports it: exit 1 with line and column.
+  await assertRefused(created, /is invalid[\s\S]*json: .*is not valid JSON \(line 1, column 3/, {
+    strategyFile: file,
   });
+});
+
+test('strategy file with a byte-order mark', async () => {
+  const created = startRepo();
+  created.write('a.txt', 'changed\n');
+  created.git(['add', '-A']);
+  const { strategy } = await planStrategy(created);
+  const file = writeStrategy(created, strategy, strategy.batches);
+  writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8')}`);
+
+  const { outcome } = await commitInProcess(created, { strategyFile: file });
+  assert.equal(outcome.kind, 'committed');
+  if (outcome.kind === 'committed') assert.equal(outcome.run.commits.length, 1);
+});
+
+test('refuse strategy order that validate rejects', async () => {
+  const created = startRepo();
+  created.write('src/discount.js', 'export const discount = (price) => price * 0.9;\n');
+  created.write(
+    'test/discount.test.js',
+    "import { discount } from '../src/discount.js';\nconsole.log(discount(10));\n",
+  );
+  created.git(['add', '-A']);
+  const { strategy } = await planStrategy(created);
+  // The test file's batch comes first, before the batch that adds the module it imports.
+  const file = writeStrategy(created, strategy, [
+    batch('b1', 'test: add discount test', [{ path: 'test/discount.test.js' }]),
+    batch('b2', 'feat: add discount', [{ path: 'src/discount.js' }]),
+  ]);
+
+  await assertRefused(created, /is invalid[\s\S]*order: .*discount/, { strategyFile: file });
 });
 
 test('refuse lock left behind', async () => {

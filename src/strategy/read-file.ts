@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+
+import { parseJsonText } from '../config/parse-json.js';
+import { UserError } from '../errors.js';
+import { strategyReadFailedMessage } from '../output/messages.js';
+import type { StrategyProblem } from './types.js';
+
+/** A strategy file's JSON value, or the problem that makes it an invalid strategy. */
+export type ParsedStrategy = { ok: true; value: unknown } | { ok: false; problem: StrategyProblem };
+
+/**
+ * Reads and parses a strategy file the same way for `validate` and `commit`. A file that is
+ * not JSON is an invalid strategy, like one that fails its schema, and the problem names the
+ * line and column. Only a file that cannot be read is a usage error (UserError, exit 2).
+ */
+export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(strategyReadFailedMessage(file, code), { cause: error });
+  }
+
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return { ok: true, value: parsed.value };
+
+  const { line, column, reason } = parsed.problem;
+  const message =
+    `${file} is not valid JSON (line ${line}, column ${column}: ${reason}). ` +
+    `Fix the JSON syntax, or write the strategy again with \`footprint strategy --output ${file}\`.`;
+  return { ok: false, problem: { code: 'json', message } };
+}
