@@ -39,6 +39,15 @@ export function buildStrategy(
     mitigations: structuredClone(
       risk.findings.filter((finding) => MITIGATION_SEVERITIES.has(finding.severity)),
     ),
-    validation: [`footprint validate --strategy ${file}`],
+    validation: [validateCommand(file)],
   };
+}
+
+/** Returns the strategy with its check command naming `file`, the path it is written to. */
+export function withStrategyFile(strategy: Strategy, file: string): Strategy {
+  return { ...strategy, validation: [validateCommand(quoteForShell(file))] };
+}
+
+function validateCommand(quotedFile: string): string {
+  return `footprint validate --strategy ${quotedFile}`;
 }

@@ -95,6 +95,9 @@ test('strategy writes a valid file that validate accepts', () => {
     assert.equal(written.stdout, '');
     assert.match(written.stderr, /Wrote the strategy \(\d+ batch(es)?\) to plans\/strategy\.json/);
     assert.deepEqual(validateStrategyDocument(strategy), []);
+    assert.deepEqual((strategy as { validation: string[] }).validation, [
+      'footprint validate --strategy plans/strategy.json',
+    ]);
     assert.equal(validated.status, 0, validated.stderr);
     assert.deepEqual(validateValidationDocument(document), []);
     assert.equal(document['valid'], true);

@@ -4,6 +4,7 @@ import { runPipeline } from '../../pipeline/run.js';
 import { strategyWriteFailedMessage, strategyWrittenMessage } from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
 import { UserError } from '../../errors.js';
+import { withStrategyFile } from '../../strategy/build.js';
 import type { Strategy } from '../../strategy/types.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -22,7 +23,8 @@ export async function run(context: CommandContext): Promise<number> {
 
   if (output !== undefined) {
     const file = path.resolve(context.cwd, output);
-    await writeStrategyFile(file, strategy);
+    // The check command in the file names the file as the user gave it, relative to the folder.
+    await writeStrategyFile(file, withStrategyFile(strategy, output));
     if (!context.line.json) {
       const options = {
         style: context.stderrStyle,
