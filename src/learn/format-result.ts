@@ -42,7 +42,9 @@ function headline(result: LearnResult): string {
   const took = seconds(result.durationMs);
   switch (result.result) {
     case 'no-commits':
-      return 'HEAD has no commits yet, so there is nothing to learn.';
+      return result.head === null
+        ? 'HEAD has no commits yet, so there is nothing to learn.'
+        : `No commit up to HEAD (${short(result.head)}) is in range to learn from, so no model was written and the last one stays.`;
     case 'up-to-date':
       return `The model already ends at HEAD (${short(result.head)}): ${count(result.commits, 'commit')}, ${known}.`;
     case 'updated':

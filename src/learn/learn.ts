@@ -105,6 +105,10 @@ export async function learnHistory(options: LearnOptions): Promise<LearnResult> 
     return describeResult('up-to-date', planned.model.file, planned, { ...report, shallow: 0 });
 
   const { plan, shallow } = await skipShallowCommits(layout, planned);
+  // Nothing in range (`--since`, a shallow clone's boundary): an empty model would replace the
+  // one the analysis uses, so nothing is written.
+  if (plan.oids.length === 0)
+    return describeResult('no-commits', null, plan, { ...report, shallow });
   await learnCommits(layout, plan.oids, plan.counts, modelOptions, options.onProgress);
   const payload = await buildPayload(layout, head.oid, plan.counts, modelOptions);
   const file = await store.write('model', {
@@ -257,7 +261,7 @@ async function buildPayload(
 
 function describeResult(
   result: LearnResultKind,
-  file: string,
+  file: string | null,
   plan: WalkPlan,
   report: {
     worktree: string;

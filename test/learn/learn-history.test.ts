@@ -231,6 +231,22 @@ describe('learn edge cases', () => {
     assert.equal(result.commits, 3);
   });
 
+  test('nothing in range keeps the last model', async () => {
+    commitHistory(repo, [
+      { message: 'feat: one', files: { 'a.ts': 'a' } },
+      { message: 'feat: two', files: { 'b.ts': 'b' } },
+    ]);
+    const first = await learn();
+    const later = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+    const empty = await learn({ since: later, full: true });
+    const model = await loadModel(repo.dir, createDefaultConfig());
+
+    assert.equal(first.result, 'learned');
+    assert.equal(empty.result, 'no-commits');
+    assert.equal(empty.fossil, null);
+    assert.equal(model?.commits, 2);
+  });
+
   test('since leaves out older commits', async () => {
     commitHistory(repo, knownHistory());
     const since = repo.git(['log', '-1', '--format=%cI', 'HEAD~3']).trim();
