@@ -10,6 +10,13 @@ const MAX_OUTPUT_TOKENS = 4096;
 /** Retries after a failed attempt: one, as the time budget rarely leaves room for more. */
 const MAX_RETRIES = 1;
 
+/**
+ * Longest wait a server may ask for (`retry-after`, `retry-after-ms`) before footprint retries.
+ * A rate limit that asks for longer would use up a commit's whole time budget only to time
+ * out, so the request fails at once with the reply's status instead.
+ */
+const MAX_RETRY_AFTER_MS = 1000;
+
 /** The request and where it goes. */
 export interface MessagesRequest {
   apiKey: string;
@@ -54,6 +61,7 @@ export function describeRequestFailure(error: unknown): string {
   if (name === 'APIConnectionTimeoutError') return 'the request timed out';
   if (name === 'APIUserAbortError') return 'the request was cancelled';
   if (name === 'APIConnectionError') return 'could not connect to the API';
+  if (name === 'SyntaxError') return 'the reply is not valid JSON';
   return `the request failed (${typeof name === 'string' ? name : 'unknown error'})`;
 }
 
@@ -70,6 +78,7 @@ export async function requestToolInput(request: MessagesRequest): Promise<unknow
     baseURL: request.baseURL,
     maxRetries: MAX_RETRIES,
     timeout: request.timeoutMs,
+    fetch: fetchWithoutLongRetries,
     logger: SDK_LOGGER,
     logLevel: 'info',
   });
@@ -97,6 +106,9 @@ export async function requestToolInput(request: MessagesRequest): Promise<unknow
     throw new InsightProviderError(describeRequestFailure(error), { cause: error });
   }
 
+  if (!Array.isArray((message as { content?: unknown }).content)) {
+    throw new InsightProviderError('the reply is not a Messages API response');
+  }
   const toolUse = message.content.find(
     (block) => block.type === 'tool_use' && block.name === TOOL_NAME,
   );
@@ -104,4 +116,39 @@ export async function requestToolInput(request: MessagesRequest): Promise<unknow
     throw new InsightProviderError(`the reply has no ${TOOL_NAME} tool call`);
   }
   return toolUse.input;
+}
+
+/**
+ * Fetches like the global fetch, but marks a reply that asks to retry after more than
+ * MAX_RETRY_AFTER_MS with `x-should-retry: false`, the header the SDK obeys, so it fails at
+ * once with its status instead of waiting.
+ */
+async function fetchWithoutLongRetries(
+  input: string | URL | Request,
+  init?: RequestInit,
+): Promise<Response> {
+  const response = await fetch(input, init);
+  const waitMs = retryAfterMs(response.headers);
+  if (waitMs === null || waitMs <= MAX_RETRY_AFTER_MS) return response;
+
+  debug(`the API asked to retry after ${Math.round(waitMs)} ms; not retrying`);
+  const headers = new Headers(response.headers);
+  headers.set('x-should-retry', 'false');
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
+/** Reads the wait a reply asks for, in milliseconds, or null when it asks for none. */
+function retryAfterMs(headers: Headers): number | null {
+  const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(milliseconds)) return milliseconds;
+  const value = headers.get('retry-after');
+  if (value === null) return null;
+  const seconds = Number.parseFloat(value);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : date - Date.now();
 }

@@ -151,6 +151,31 @@ describe('anthropic provider', () => {
     assert.equal(insights.messages['b1'], 'feat(parser): add tokenizer');
   });
 
+  test('429 asking for a long wait falls back at once', async () => {
+    const rateLimited = { status: 429, headers: { 'retry-after': '30' } };
+    const server = await serve([rateLimited, { toolInput: goodReply }]);
+    const insights = await run(server.baseURL, await buildInsightRequest(change));
+
+    assert.equal(server.requests.length, 1);
+    assert.equal(insights.provider, 'heuristic');
+    assert.equal(
+      insights.fallbackReason,
+      'anthropic failed (the API returned HTTP 429, request req_test_1); used the offline heuristic',
+    );
+  });
+
+  test('reply that is no message falls back', async () => {
+    const page = { body: '<html>maintenance</html>', headers: { 'content-type': 'text/html' } };
+    const server = await serve([page]);
+    const insights = await run(server.baseURL, await buildInsightRequest(change));
+
+    assert.equal(insights.provider, 'heuristic');
+    assert.equal(
+      insights.fallbackReason,
+      'anthropic failed (the reply is not a Messages API response); used the offline heuristic',
+    );
+  });
+
   test('401 falls back without a retry', async () => {
     const server = await serve([{ status: 401 }]);
     const insights = await run(server.baseURL, await buildInsightRequest(change));
