@@ -11,8 +11,8 @@ const MAX_OUTPUT_TOKENS = 4096;
 const MAX_RETRIES = 1;
 
 /**
- * Longest wait a server may ask for (`retry-after`, `retry-after-ms`) before footprint retries.
- * A rate limit that asks for longer would use up a commit's whole time budget only to time
+ * Maximum delay before a retry that a reply may request (`retry-after`, `retry-after-ms`). A
+ * rate limit that requests a longer one would use up a commit's whole time budget only to time
  * out, so the request fails at once with the reply's status instead.
  */
 const MAX_RETRY_AFTER_MS = 1000;
@@ -119,9 +119,9 @@ export async function requestToolInput(request: MessagesRequest): Promise<unknow
 }
 
 /**
- * Fetches like the global fetch, but marks a reply that asks to retry after more than
- * MAX_RETRY_AFTER_MS with `x-should-retry: false`, the header the SDK obeys, so it fails at
- * once with its status instead of waiting.
+ * Fetches like the global fetch, but marks a reply that requests a retry after more than
+ * MAX_RETRY_AFTER_MS with `x-should-retry: false`, the header the SDK obeys, so the request
+ * fails at once with its status instead of waiting.
  */
 async function fetchWithoutLongRetries(
   input: string | URL | Request,
@@ -131,7 +131,7 @@ async function fetchWithoutLongRetries(
   const waitMs = retryAfterMs(response.headers);
   if (waitMs === null || waitMs <= MAX_RETRY_AFTER_MS) return response;
 
-  debug(`the API asked to retry after ${Math.round(waitMs)} ms; not retrying`);
+  debug(`the API requested a retry after ${Math.round(waitMs)} ms; not retrying`);
   const headers = new Headers(response.headers);
   headers.set('x-should-retry', 'false');
   return new Response(response.body, {
@@ -141,7 +141,7 @@ async function fetchWithoutLongRetries(
   });
 }
 
-/** Reads the wait a reply asks for, in milliseconds, or null when it asks for none. */
+/** Returns the retry delay a reply requests, in milliseconds, or null when it sets none. */
 function retryAfterMs(headers: Headers): number | null {
   const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
   if (Number.isFinite(milliseconds)) return milliseconds;
