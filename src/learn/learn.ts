@@ -163,8 +163,11 @@ async function planWalk(
     if (await isAncestor(layout, last, head)) {
       const range = { head, exclude: last, maxCount: options.maxCommits + 1, since: options.since };
       const oids = await listCommits(layout, range);
-      // More new commits than one run reads would leave a gap, so the model starts over.
-      if (oids.length <= options.maxCommits) return { kind: 'update', counts: base, oids };
+      // The counts cannot drop their oldest commits, so a model that would pass
+      // `maxCommits` starts over: learning the newest `maxCommits` at once gives the same.
+      if (base.commits + oids.length <= options.maxCommits) {
+        return { kind: 'update', counts: base, oids };
+      }
     }
     debug(`model ${previous.id} cannot be updated to ${head}; learning from scratch`);
   }

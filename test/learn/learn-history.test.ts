@@ -198,6 +198,19 @@ describe('learn incrementally', () => {
     assert.equal(result.commits, 5);
   });
 
+  test('update past max-commits equals one full run', async () => {
+    const history = knownHistory();
+    commitHistory(repo, history.slice(0, 4));
+    await learn({ maxCommits: 5 });
+    commitHistory(repo, history.slice(4, 7));
+    const second = await learn({ maxCommits: 5 });
+    const full = await learn({ maxCommits: 5, full: true });
+
+    assert.equal(second.result, 'learned');
+    assert.equal(second.commits, 5);
+    assert.deepEqual(payloadOf(second.fossil), payloadOf(full.fossil));
+  });
+
   test('rewritten history learns from scratch', async () => {
     commitHistory(repo, knownHistory().slice(0, 6));
     await learn();
