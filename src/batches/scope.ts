@@ -81,5 +81,6 @@ export function chooseBatchScope(
     model,
     files.map((file) => file.path),
   );
-  return learned ?? chooseScope(files, type);
+  // A scope that repeats the type (`docs(docs)`) says nothing, as in chooseScope.
+  return learned !== null && learned !== type ? learned : chooseScope(files, type);
 }

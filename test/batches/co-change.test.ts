@@ -47,6 +47,16 @@ describe('co-change model', () => {
     assert.match(batches[0]?.message ?? '', /^fix\(billing\): /);
   });
 
+  test('learned scope equal to the type is left out', () => {
+    const docs: FileSpec[] = [{ path: 'docs/guide.md', old: lines('# Old'), new: lines('# New') }];
+    const model: CoChangeModel = { coChange: () => 0, scopeFor: () => 'docs' };
+    const { batches } = analyzeBatches(makeFootprint(docs), { mode: 'balanced', model });
+
+    assert.equal(batches[0]?.type, 'docs');
+    assert.equal(batches[0]?.scope, null);
+    assert.match(batches[0]?.message ?? '', /^docs: /);
+  });
+
   test('strength is clamped to the unit interval', () => {
     const model: CoChangeModel = { coChange: () => 7 };
 
