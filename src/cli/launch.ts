@@ -81,9 +81,11 @@ export async function main(argv: string[]): Promise<number> {
  */
 function exitWhenFlushed(exitCode: number): void {
   if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) return;
-  // A write that failed at once (a redirect to a full disk) reports its error on the next
-  // tick, which runs before this callback, so its handler can still fail the command.
-  setImmediate(() => process.exit(exitCode));
+  // A write to stdout that failed at once (a redirect to a full disk) has marked the stream
+  // but reports its error on the next tick, so the error's handler ends the process instead.
+  // Waiting a turn of the event loop in every run cost 5 to 8 ms of a hook run.
+  if (process.stdout.errored !== null) return;
+  process.exit(exitCode);
 }
 
 /**
