@@ -135,6 +135,24 @@ function checkDependencies(
 }
 
 /**
+ * Makes a schema error a problem, naming the batch when the error points into one: a person
+ * who edited the file looks for `b2`, not for `/batches/1`.
+ */
+function describeSchemaError(strategy: unknown, error: string): StrategyProblem {
+  const batches = (strategy as { batches?: unknown } | null)?.batches;
+  const index = /\/batches\/(\d+)/.exec(error)?.[1];
+  const batch = index === undefined || !Array.isArray(batches) ? undefined : batches[Number(index)];
+  const id = (batch as { id?: unknown } | undefined)?.id;
+  const named = typeof id === 'string' && id !== '' ? id : null;
+  const where = named === null ? error : error.replace(/\/batches\/\d+/, `$& (batch ${named})`);
+  return {
+    code: 'schema',
+    ...(named === null ? {} : { batch: named }),
+    message: `The strategy does not match its schema: ${where}. Fix that field, or ${REWRITE}.`,
+  };
+}
+
+/**
  * Validates a strategy document against its schema and the current staged change. A valid
  * strategy was made for the staged tree and HEAD of `footprint` (else it is stale), has unique
  * batch ids, a message in each batch that git's whitespace cleanup leaves non-empty and that
@@ -155,10 +173,7 @@ export function validateStrategy(
   if (schemaErrors.length > 0 || !hasStrategyShape(strategy)) {
     const errors =
       schemaErrors.length > 0 ? schemaErrors : ['batches, head or stagedTree is malformed'];
-    const problems = errors.map((error) => ({
-      code: 'schema',
-      message: `The strategy does not match its schema: ${error}. Fix that field, or ${REWRITE}.`,
-    }));
+    const problems = errors.map((error) => describeSchemaError(strategy, error));
     return { valid: false, problems };
   }
 

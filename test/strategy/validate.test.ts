@@ -101,6 +101,27 @@ describe('validateStrategy', () => {
     assert.match(validation.problems[0]?.message ?? '', /footprint strategy --output FILE/);
   });
 
+  test('schema error inside a batch names it', () => {
+    const strategy = { batches: [{ id: 'b1' }, { id: 'b2', message: 7 }] };
+    const validation = validateStrategy(strategy, footprint, {
+      validateSchema: () => ['/batches/1/message: must be string'],
+    });
+    const [problem] = validation.problems;
+
+    assert.equal(problem?.batch, 'b2');
+    assert.match(problem?.message ?? '', /\/batches\/1 \(batch b2\)\/message: must be string/);
+  });
+
+  test('schema error of a batch without an id', () => {
+    const validation = validateStrategy({ batches: [{}] }, footprint, {
+      validateSchema: () => ["/batches/0: must have required property 'id'"],
+    });
+    const [problem] = validation.problems;
+
+    assert.equal(problem?.batch, undefined);
+    assert.match(problem?.message ?? '', /\/batches\/0: must have required property 'id'/);
+  });
+
   test('malformed document the schema let through', () => {
     assert.deepEqual(codes({ batches: [{ id: 'b1' }] }), ['schema']);
     assert.deepEqual(codes(null), ['schema']);
