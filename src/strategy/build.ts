@@ -16,18 +16,16 @@ function quoteForShell(path: string): string {
 
 /**
  * Builds the strategy document of an analysis: its batches in order, the findings at medium
- * severity or above as mitigations, and the command that checks the strategy before a commit.
- * It is bound to the footprint's HEAD and staged tree, so a later change of the index makes it
- * stale. `strategyFile` is the path the strategy is written to, for that command.
+ * severity or above as mitigations, and the command that checks the strategy before a commit,
+ * for `strategy.json` until withStrategyFile names the file it is written to. It is bound to the
+ * footprint's HEAD and staged tree, so a later change of the index makes it stale.
  */
 export function buildStrategy(
   footprint: Footprint,
   analysis: BatchAnalysis,
   risk: RiskReport,
   now: Date,
-  options: { strategyFile?: string } = {},
 ): Strategy {
-  const file = quoteForShell(options.strategyFile ?? DEFAULT_STRATEGY_FILE);
   return {
     schemaVersion: 1,
     kind: 'strategy',
@@ -39,15 +37,15 @@ export function buildStrategy(
     mitigations: structuredClone(
       risk.findings.filter((finding) => MITIGATION_SEVERITIES.has(finding.severity)),
     ),
-    validation: [validateCommand(file)],
+    validation: [validateCommand(DEFAULT_STRATEGY_FILE)],
   };
 }
 
 /** Returns the strategy with its check command naming `file`, the path it is written to. */
 export function withStrategyFile(strategy: Strategy, file: string): Strategy {
-  return { ...strategy, validation: [validateCommand(quoteForShell(file))] };
+  return { ...strategy, validation: [validateCommand(file)] };
 }
 
-function validateCommand(quotedFile: string): string {
-  return `footprint validate --strategy ${quotedFile}`;
+function validateCommand(file: string): string {
+  return `footprint validate --strategy ${quoteForShell(file)}`;
 }

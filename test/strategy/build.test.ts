@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { analyzeBatches } from '../../src/batches/analyze.js';
 import type { Finding, RiskReport, Severity } from '../../src/risk/types.js';
 import { validateDocument } from '../../src/schemas-runtime/validators.js';
-import { buildStrategy } from '../../src/strategy/build.js';
+import { buildStrategy, withStrategyFile } from '../../src/strategy/build.js';
 import { HEAD_OID, STAGED_TREE, lines, makeFootprint } from '../helpers/footprint-builder.js';
 
 const NOW = new Date('2026-01-02T03:04:05.000Z');
@@ -50,12 +50,11 @@ describe('buildStrategy', () => {
   });
 
   test('validation names the strategy file', () => {
-    const plain = buildStrategy(input.footprint, analysis, risk, NOW, {
-      strategyFile: 'fossils/s.json',
-    });
-    const spaced = buildStrategy(input.footprint, analysis, risk, NOW, {
-      strategyFile: "my plan's.json",
-    });
+    const strategy = buildStrategy(input.footprint, analysis, risk, NOW);
+    const plain = withStrategyFile(strategy, 'fossils/s.json');
+    const spaced = withStrategyFile(strategy, "my plan's.json");
+
+    assert.deepEqual(strategy.validation, ['footprint validate --strategy strategy.json']);
 
     assert.deepEqual(plain.validation, ['footprint validate --strategy fossils/s.json']);
     assert.deepEqual(spaced.validation, [`footprint validate --strategy 'my plan'\\''s.json'`]);
