@@ -17,6 +17,7 @@ import { messageSubject } from './message.js';
 import { lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
 import type { CommitSession } from './session.js';
+import { describeStrategyOrigin } from './strategy-origin.js';
 import type { CommitPlan, CommitRun, WrittenCommit } from './types.js';
 
 const debug = createDebug('commit');
@@ -91,12 +92,7 @@ async function recordRun(
     head: headOf(plan),
     ref: plan.ref,
     stagedTree: plan.stagedTree,
-    strategy: {
-      source: plan.strategy.kind,
-      file: plan.strategy.file,
-      createdAt: plan.strategy.createdAt,
-      mode: plan.strategy.mode,
-    },
+    strategy: describeStrategyOrigin(plan.strategy),
     ...outcome,
   };
   const store = openFossilStore(session.layout.worktree as string, configSource.config);

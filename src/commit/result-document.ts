@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { CommitOutcome } from './run-commit.js';
+import { describeStrategyOrigin } from './strategy-origin.js';
 import type { PlannedChange, PlannedCommit } from './types.js';
 import type { UndoResult } from './undo.js';
 
@@ -20,12 +21,7 @@ export function commitResultDocument(outcome: CommitOutcome): object {
     startHead: plan.startHead,
     finalHead: run?.finalHead ?? null,
     stagedTree: plan.stagedTree,
-    strategy: {
-      source: plan.strategy.kind,
-      file: plan.strategy.file,
-      createdAt: plan.strategy.createdAt,
-      mode: plan.strategy.mode,
-    },
+    strategy: describeStrategyOrigin(plan.strategy),
     commits: plan.commits.map((planned, index) => commitEntry(planned, written[index])),
     signing: run?.signing ?? null,
     commitMsgHook: run?.commitMsgHook ?? null,
