@@ -100,8 +100,8 @@ function wrapForLauncher(text) {
 /**
  * secretlint's recommended preset is bundled, so its first scan needs no module resolution.
  * Its one dynamic import path reads a `.p12` file from disk and parses it with node-forge
- * (900 KB); footprint never gives the rules a `.p12` path (see createSource in
- * src/risk/secrets/secretlint-scan.ts), so each `import()` in the preset resolves to a module
+ * (900 KB). footprint never gives the rules a `.p12` path (see createSource in
+ * src/risk/secrets/secretlint-scan.ts). So each `import()` in the preset resolves to a module
  * that throws when it is evaluated, inside the preset's own `try`.
  */
 function stubPresetDynamicImports() {

@@ -81,6 +81,6 @@ export function chooseBatchScope(
     model,
     files.map((file) => file.path),
   );
-  // A scope that repeats the type (`docs(docs)`) says nothing, as in chooseScope.
+  // A scope that repeats the type (`docs(docs)`) adds nothing, so it is left out as in chooseScope.
   return learned !== null && learned !== type ? learned : chooseScope(files, type);
 }

@@ -1,6 +1,6 @@
 /**
- * The entry `bin/footprint.js` requires (built to `dist/main.cjs`). It runs the CLI bundle,
- * `dist/footprint.cjs`, through V8's code cache. node 20 compiles a script again in every
+ * The launcher that `bin/footprint.js` requires, built to `dist/main.cjs`. It runs the CLI
+ * bundle, `dist/footprint.cjs`, through V8's code cache. node 20 compiles a script again in every
  * process, which for the 2 MB bundle costs more than most stages of the hook. Code cached by
  * an earlier run loads in a few milliseconds instead. node 22 offers the same with
  * `module.enableCompileCache()`.

@@ -105,8 +105,8 @@ export async function learnHistory(options: LearnOptions): Promise<LearnResult> 
     return describeResult('up-to-date', planned.model.file, planned, { ...report, shallow: 0 });
 
   const { plan, shallow } = await skipShallowCommits(layout, planned);
-  // Nothing in range (`--since`, a shallow clone's boundary): an empty model would replace the
-  // one the analysis uses, so nothing is written.
+  // No commit is in range (`--since`, a shallow clone's boundary). An empty model would replace
+  // the one the analysis uses, so nothing is written.
   if (plan.oids.length === 0)
     return describeResult('no-commits', null, plan, { ...report, shallow });
   await learnCommits(layout, plan.oids, plan.counts, modelOptions, options.onProgress);
@@ -163,8 +163,8 @@ async function planWalk(
     if (await isAncestor(layout, last, head)) {
       const range = { head, exclude: last, maxCount: options.maxCommits + 1, since: options.since };
       const oids = await listCommits(layout, range);
-      // The counts cannot drop their oldest commits, so a model that would pass
-      // `maxCommits` starts over: learning the newest `maxCommits` at once gives the same.
+      // The counts cannot drop their oldest commits, so a model that would pass `maxCommits`
+      // is learned again from the newest `maxCommits` commits, as one full run would do.
       if (base.commits + oids.length <= options.maxCommits) {
         return { kind: 'update', counts: base, oids };
       }

@@ -97,8 +97,8 @@ const compiledLists = new Map<string, GlobList>();
 /** Returns true when `path` matches any of `globs`; each list is compiled once per process. */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
   if (globs.length === 0) return false;
-  // NUL cannot occur in a path or a configured glob, unlike a newline.
-  const key = globs.join('\0');
+  // Joined with a separator, two lists could give one key ("a\nb" against "a", "b").
+  const key = JSON.stringify(globs);
   let pattern = compiledLists.get(key);
   if (pattern === undefined) {
     pattern = compileGlobs(globs);

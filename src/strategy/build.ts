@@ -16,9 +16,10 @@ function quoteForShell(path: string): string {
 
 /**
  * Builds the strategy document of an analysis: its batches in order, the findings at medium
- * severity or above as mitigations, and the command that checks the strategy before a commit,
- * for `strategy.json` until withStrategyFile names the file it is written to. It is bound to the
- * footprint's HEAD and staged tree, so a later change of the index makes it stale.
+ * severity or above as mitigations, and the command that checks the strategy before a commit.
+ * That command names `strategy.json`, and withStrategyFile names the file actually written.
+ * The strategy is bound to the footprint's HEAD and staged tree, so a later change of the
+ * index makes it stale.
  */
 export function buildStrategy(
   footprint: Footprint,

@@ -151,7 +151,7 @@ describe('anthropic provider', () => {
     assert.equal(insights.messages['b1'], 'feat(parser): add tokenizer');
   });
 
-  test('429 asking for a long wait falls back at once', async () => {
+  test('429 with a long retry delay falls back', async () => {
     const rateLimited = { status: 429, headers: { 'retry-after': '30' } };
     const server = await serve([rateLimited, { toolInput: goodReply }]);
     const insights = await run(server.baseURL, await buildInsightRequest(change));
@@ -164,7 +164,7 @@ describe('anthropic provider', () => {
     );
   });
 
-  test('reply that is no message falls back', async () => {
+  test('non-message reply falls back', async () => {
     const page = { body: '<html>maintenance</html>', headers: { 'content-type': 'text/html' } };
     const server = await serve([page]);
     const insights = await run(server.baseURL, await buildInsightRequest(change));
