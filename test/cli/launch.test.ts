@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
+  closeSync,
   cpSync,
   existsSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -21,9 +23,10 @@ import {
   CACHE_FOLDER,
   CACHED_COMMANDS,
   commandOf,
+  delayOptimization,
   WRAPPER_START,
 } from '../../src/cli/launch.js';
-import { projectRoot } from '../helpers/repo.js';
+import { createTempRepo, footprintBin, gitTestEnv, projectRoot } from '../helpers/repo.js';
 
 const launchModule = path.join(projectRoot, 'src', 'cli', 'launch.ts');
 
@@ -229,5 +232,101 @@ describe('launcher command names', () => {
   test('unknown words share one cache', () => {
     assert.equal(commandOf(['typo-one']), 'other');
     assert.equal(commandOf(['typo-two', '--json']), 'other');
+  });
+});
+
+describe('optimization delay', () => {
+  /** Runs `node [nodeFlags] bin/footprint.js --version` with the launcher's debug lines on. */
+  function runVersion(nodeFlags: string[]): { stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [...nodeFlags, footprintBin, '--version'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, FOOTPRINT_DEBUG: 'launch' },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    return result;
+  }
+
+  test('the launcher sets the interrupt budget before loading the bundle', () => {
+    const { stdout, stderr } = runVersion([]);
+    const lines = stderr.split('\n').filter((line) => line.includes('footprint:launch'));
+    assert.match(lines[0] ?? '', /V8 flag --interrupt-budget=270336 /);
+    assert.match(lines[1] ?? '', /code cache (hit|miss|rejected)/);
+    assert.match(stdout, /^\d+\.\d+\.\d+/);
+  });
+
+  test('a budget given to node is kept', () => {
+    const { stdout, stderr } = runVersion(['--interrupt-budget=100000']);
+    assert.doesNotMatch(stderr, /V8 flag/);
+    assert.match(stderr, /code cache/);
+    assert.match(stdout, /^\d+\.\d+\.\d+/);
+  });
+
+  test('a hook run loads no node module after the flag', () => {
+    const repo = createTempRepo();
+    const scratch = mkdtempSync(path.join(tmpdir(), 'footprint-launch-modules-'));
+    try {
+      repo.write('src/parse.js', 'export function parse(text) {\n  return text.trim();\n}\n');
+      repo.write(
+        'src/main.js',
+        "import { parse } from './parse.js';\nconsole.log(parse(' a '));\n",
+      );
+      repo.write('README.md', '# Demo\n\nA demo.\n');
+      repo.git(['add', '.']);
+      repo.git(['commit', '-q', '-m', 'Add the parser']);
+      repo.write(
+        'src/parse.js',
+        'export function parse(text) {\n  return text.trim().toLowerCase();\n}\n',
+      );
+      repo.write('README.md', '# Demo\n\nA small demo.\n');
+      repo.git(['add', '.']);
+
+      // The preload records node's list of loaded modules when the launcher sets the flag.
+      const preload = path.join(scratch, 'record-modules.cjs');
+      const report = path.join(scratch, 'modules.json');
+      writeFileSync(
+        preload,
+        [
+          "const v8 = require('node:v8');",
+          "const fs = require('node:fs');",
+          'const setFlags = v8.setFlagsFromString;',
+          'let loadedAtFlag = null;',
+          'v8.setFlagsFromString = (flags) => {',
+          '  loadedAtFlag = process.moduleLoadList.length;',
+          '  setFlags(flags);',
+          '};',
+          "process.on('exit', () => {",
+          '  const later = loadedAtFlag === null ? null : process.moduleLoadList.slice(loadedAtFlag);',
+          `  fs.writeFileSync(${JSON.stringify(report)}, JSON.stringify(later));`,
+          '});',
+        ].join('\n'),
+      );
+      const stdoutFile = path.join(scratch, 'stdout.txt');
+      const stdoutFd = openSync(stdoutFile, 'w');
+      const result = spawnSync(
+        process.execPath,
+        ['--require', preload, footprintBin, 'precommit', '--no-llm'],
+        { cwd: repo.dir, env: gitTestEnv(), stdio: ['ignore', stdoutFd, 'pipe'], encoding: 'utf8' },
+      );
+      closeSync(stdoutFd);
+
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stderr, /src\/parse\.js/);
+      assert.equal(readFileSync(stdoutFile, 'utf8'), '');
+      const later = JSON.parse(readFileSync(report, 'utf8')) as string[] | null;
+      assert.ok(later !== null, 'the launcher never set the flag');
+      assert.deepEqual(
+        later.filter((entry) => entry.startsWith('NativeModule ')),
+        [],
+      );
+    } finally {
+      repo.cleanup();
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  test('either spelling of the flag counts as given', () => {
+    assert.equal(delayOptimization(['--interrupt_budget=5000']), false);
+    assert.equal(delayOptimization(['--inspect', '--interrupt-budget=5000']), false);
   });
 });
