@@ -1,5 +1,4 @@
-import { readdirSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareNewestFirst, parseFossilName, type FossilName } from './fossil-name.js';
 import { TEMPORARY_PREFIX, TEMPORARY_SUFFIX } from './write-atomic.js';
@@ -32,16 +31,25 @@ export function selectExpired(
   );
 }
 
-async function removeStaleTemporaryFiles(dir: string, entries: string[], now: Date): Promise<void> {
+function removeStaleTemporaryFiles(dir: string, entries: string[], now: Date): void {
   const temporaries = entries.filter(
     (entry) => entry.startsWith(TEMPORARY_PREFIX) && entry.endsWith(TEMPORARY_SUFFIX),
   );
   for (const entry of temporaries) {
     const file = path.join(dir, entry);
-    const stats = await stat(file).catch(() => null);
-    if (stats !== null && now.getTime() - stats.mtimeMs > STALE_TEMPORARY_MS) {
-      await rm(file, { force: true });
+    const modified = modifiedTimeMs(file);
+    if (modified !== null && now.getTime() - modified > STALE_TEMPORARY_MS) {
+      rmSync(file, { force: true });
     }
+  }
+}
+
+/** A temporary file removed or renamed meanwhile by its writer has no age to check. */
+function modifiedTimeMs(file: string): number | null {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return null;
   }
 }
 
@@ -50,13 +58,15 @@ async function removeStaleTemporaryFiles(dir: string, entries: string[], now: Da
  * files left by killed writers. Returns the ids removed. Other kinds are left alone, so
  * frequent analysis fossils never push out a rare model fossil.
  */
-export async function pruneFossils(
+export function pruneFossils(
   dir: string,
   kind: string,
   policy: RetentionPolicy,
   now: Date,
-): Promise<string[]> {
-  // Synchronous: it runs after every hook's fossil is written, and the listing is one call.
+): string[] {
+  // Synchronous: it runs after every hook's fossil is written, and once the store is full
+  // every run removes one fossil. Promise-based calls would start libuv's thread pool (four
+  // threads) and wait for it about a dozen times for that one removal.
   const entries = readdirSync(dir);
   const names = entries
     .map((entry) => parseFossilName(entry))
@@ -64,7 +74,7 @@ export async function pruneFossils(
 
   const expired = selectExpired(names, policy, now);
   // `force` because another writer may prune the same file at the same moment.
-  await Promise.all(expired.map((name) => rm(path.join(dir, `${name.id}.json`), { force: true })));
-  await removeStaleTemporaryFiles(dir, entries, now);
+  for (const name of expired) rmSync(path.join(dir, `${name.id}.json`), { force: true });
+  removeStaleTemporaryFiles(dir, entries, now);
   return expired.map((name) => name.id);
 }

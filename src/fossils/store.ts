@@ -109,7 +109,7 @@ export function openFossilStore(
       }
       debug(`wrote ${label(file)}`);
 
-      await applyRetention(dir, kind, config, createdAt);
+      applyRetention(dir, kind, config, createdAt);
       return file;
     },
     list: (filter = {}) => listFossils(dir, filter, label),
@@ -149,9 +149,9 @@ async function ensureStoreFolder(dir: string): Promise<void> {
 }
 
 /** Prunes after a write. A failure costs only disk space, so it is logged and not raised. */
-async function applyRetention(dir: string, kind: string, config: Config, now: Date): Promise<void> {
+function applyRetention(dir: string, kind: string, config: Config, now: Date): void {
   try {
-    const removed = await pruneFossils(dir, kind, retentionPolicyFor(kind, config.fossils), now);
+    const removed = pruneFossils(dir, kind, retentionPolicyFor(kind, config.fossils), now);
     if (removed.length > 0) debug(`removed ${removed.length} old ${kind} fossils`);
   } catch (error) {
     debug(`retention of ${kind} fossils in ${dir} failed: ${String(error)}`);
