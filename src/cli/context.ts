@@ -1,3 +1,4 @@
+import { nowMs } from '../log/clock.js';
 import type { OutputStream, Style } from '../output/style.js';
 import type { CommandLine } from './args.js';
 
@@ -19,11 +20,11 @@ export interface CommandContext {
   stderr: OutputStream;
   stdoutStyle: Style;
   stderrStyle: Style;
-  /** `performance.now()` when main() started, for the time shown in summaries. */
+  /** `nowMs()` when main() started, for the time shown in summaries. */
   startedAt: number;
 }
 
 /** Milliseconds since main() started. */
 export function elapsedMs(context: CommandContext): number {
-  return performance.now() - context.startedAt;
+  return nowMs() - context.startedAt;
 }

@@ -93,7 +93,6 @@ export const OPTIMIZATION_DELAY_FLAG = '--interrupt-budget=270336';
  * streams are created for the same reason (a terminal or a pipe loads `tty` or `net`).
  */
 const BUILTINS_BEFORE_FLAG = [
-  'node:perf_hooks',
   'node:fs/promises',
   'node:os',
   'node:zlib',

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { describeDamagedIndex } from '../git/damaged-index.js';
+import { nowMs } from '../log/clock.js';
 import { createDebug, enableDebug } from '../log/debug.js';
 import {
   cwdNotFoundMessage,
@@ -43,7 +44,7 @@ const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandModule>> = {
  * gets a crash report (see handleBug). Ctrl-C exits 130.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const startedAt = performance.now();
+  const startedAt = nowMs();
   let style = createStyle(io.stderr, io.env, 'auto');
   let line: CommandLine | undefined;
   const stopInterrupts = exitOnInterrupt(io, () => style);

@@ -86,14 +86,14 @@ async function findConfig(
   options: { skipInvalidManifest?: boolean } = {},
 ): Promise<FoundConfig | null> {
   const label = (name: string): string => (labelDir === '' ? name : `${labelDir}/${name}`);
-  const configFile = path.join(dir, CONFIG_FILE_NAME);
+  const configFile = fileIn(dir, CONFIG_FILE_NAME);
   const configText = readOptionalFile(configFile, label(CONFIG_FILE_NAME));
   if (configText !== null) {
     const location = { label: label(CONFIG_FILE_NAME), keyPrefix: [] };
     return { file: configFile, location, value: parseConfigJson(configText, location) };
   }
 
-  const manifestFile = path.join(dir, MANIFEST_FILE_NAME);
+  const manifestFile = fileIn(dir, MANIFEST_FILE_NAME);
   const manifestText = readOptionalFile(manifestFile, label(MANIFEST_FILE_NAME));
   if (manifestText === null) return null;
 
@@ -102,6 +102,15 @@ async function findConfig(
   const manifest = parseConfigJson(manifestText, location);
   if (!isObject(manifest) || !Object.hasOwn(manifest, MANIFEST_KEY)) return null;
   return { file: manifestFile, location, value: manifest[MANIFEST_KEY] };
+}
+
+/**
+ * Returns the path of `name` in the folder `dir`. The hook asks for two names in every folder
+ * on the way to each staged path, and `path.join` would normalize the whole path each time;
+ * `dir` is normalized already.
+ */
+function fileIn(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? `${dir}${name}` : `${dir}${path.sep}${name}`;
 }
 
 /**

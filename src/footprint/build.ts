@@ -1,4 +1,5 @@
 import type { GitReader, StagedChange } from '../git/types.js';
+import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import { BlobSource } from './blob-source.js';
 import { buildFileChange, type FileChangeOptions } from './file-change.js';
@@ -22,7 +23,7 @@ export async function buildFootprint(
   change: StagedChange,
   options: BuildFootprintOptions,
 ): Promise<FootprintWithContent> {
-  const started = performance.now();
+  const started = nowMs();
   const source = new BlobSource(reader);
 
   const built = await mapWithLimit(change.entries, READ_CONCURRENCY, (entry) =>
@@ -42,7 +43,7 @@ export async function buildFootprint(
     totals: sumTotals(files),
   };
 
-  const elapsed = Math.round(performance.now() - started);
+  const elapsed = Math.round(nowMs() - started);
   debug(`${files.length} files, ${source.blobReads} blobs read in ${elapsed} ms`);
   return { footprint, content };
 }

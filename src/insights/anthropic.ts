@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.js';
+import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import { InsightProviderError, requestToolInput } from './anthropic-client.js';
 import { computeCacheKey, type InsightCache } from './cache.js';
@@ -112,7 +113,7 @@ export function createAnthropicProvider(settings: AnthropicSettings): InsightPro
   return {
     name: ANTHROPIC_PROVIDER,
     async generate(request) {
-      const started = performance.now();
+      const started = nowMs();
       const { model } = settings.config.llm;
       const summary = buildChangeSummary(request, requestBudgetBytes(settings.config.llm));
       const bytes = Buffer.byteLength(summary.text);
@@ -121,7 +122,7 @@ export function createAnthropicProvider(settings: AnthropicSettings): InsightPro
       const slot = cacheSlot(request, summary, settings);
       const cachedReply = slot === null ? null : await slot.cache.lookup(slot.key);
       const reply = cachedReply ?? (await askModel(summary, settings, request.signal));
-      const durationMs = Math.round(performance.now() - started);
+      const durationMs = Math.round(nowMs() - started);
       if (slot !== null && cachedReply === null) {
         const entry = { key: slot.key, provider: ANTHROPIC_PROVIDER, model, durationMs };
         const stored = { ...entry, promptVersion: PROMPT_VERSION, reply: redactReply(reply) };

@@ -1,3 +1,4 @@
+import { nowMs } from '../log/clock.js';
 import type { InsightProvider, InsightRequest, Insights } from './types.js';
 import { summarizeChange } from './summary.js';
 
@@ -16,7 +17,7 @@ export function createHeuristicProvider(
   return {
     name: HEURISTIC_PROVIDER,
     generate(request: InsightRequest): Promise<Insights> {
-      const started = performance.now();
+      const started = nowMs();
       const { input, analysis, risk } = request;
       const messages: Record<string, string> = {};
       for (const batch of analysis.batches) messages[batch.id] = batch.message;
@@ -31,7 +32,7 @@ export function createHeuristicProvider(
         riskNotes: [],
       };
       if (options.fallbackReason !== undefined) insights.fallbackReason = options.fallbackReason;
-      insights.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      insights.durationMs = Math.round((nowMs() - started) * 1000) / 1000;
       return Promise.resolve(insights);
     },
   };

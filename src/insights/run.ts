@@ -1,3 +1,4 @@
+import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import { createHeuristicProvider, HEURISTIC_PROVIDER } from './heuristic.js';
 import type { InsightProvider, InsightRequest, Insights } from './types.js';
@@ -74,7 +75,7 @@ export async function runInsights(
   request: InsightRunRequest,
   timeoutMs: number,
 ): Promise<Insights> {
-  const started = performance.now();
+  const started = nowMs();
   try {
     return await generateWithin(provider, request, timeoutMs);
   } catch (error) {
@@ -84,6 +85,6 @@ export async function runInsights(
     debug(fallbackReason);
     const heuristic = createHeuristicProvider({ fallbackReason });
     const insights = await heuristic.generate({ ...request, signal: new AbortController().signal });
-    return { ...insights, durationMs: Math.round(performance.now() - started) };
+    return { ...insights, durationMs: Math.round(nowMs() - started) };
   }
 }

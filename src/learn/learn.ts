@@ -5,6 +5,7 @@ import { openFossilStore } from '../fossils/store.js';
 import { discoverRepository } from '../git/discover.js';
 import { readHead } from '../git/refs.js';
 import type { RepositoryLayout } from '../git/types.js';
+import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import { readMessageFacts } from './commit-message.js';
 import {
@@ -86,7 +87,7 @@ type WalkPlan =
  * after it are read and added to it, which gives the same model as learning all at once.
  */
 export async function learnHistory(options: LearnOptions): Promise<LearnResult> {
-  const startedAt = performance.now();
+  const startedAt = nowMs();
   const { layout, worktree } = await findWorktree(options);
   const config = await loadConfig(worktree, { env: options.env });
   const store = openFossilStore(worktree, config.config, options.now ? { now: options.now } : {});
@@ -286,7 +287,7 @@ function describeResult(
     shallowCommits: report.shallow,
     files: counts.files.size,
     pairs: counts.pairs.size,
-    durationMs: performance.now() - report.startedAt,
+    durationMs: nowMs() - report.startedAt,
     warnings: report.warnings,
   };
 }
@@ -303,7 +304,7 @@ function emptyResult(worktree: string, startedAt: number): LearnResult {
     shallowCommits: 0,
     files: 0,
     pairs: 0,
-    durationMs: performance.now() - startedAt,
+    durationMs: nowMs() - startedAt,
     warnings: [],
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config/types.js';
 import { openFossilStore } from '../fossils/store.js';
+import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import { createModel } from './create-model.js';
 import type { Model } from './model-types.js';
@@ -22,14 +23,14 @@ export async function loadModel(
   config: Config,
   options: LoadModelOptions = {},
 ): Promise<Model | null> {
-  const startedAt = performance.now();
+  const startedAt = nowMs();
   const store = openFossilStore(worktree, config);
   const { model, warnings } = await readModelFossil(store);
   for (const warning of warnings) (options.onWarning ?? debug)(warning);
   if (model === null) return null;
 
   const loaded = createModel(model.payload);
-  const milliseconds = Math.round(performance.now() - startedAt);
+  const milliseconds = Math.round(nowMs() - startedAt);
   debug(`model ${model.id}: ${loaded.commits} commits, loaded in ${milliseconds} ms`);
   return loaded;
 }

@@ -1,3 +1,4 @@
+import { nowMs } from '../log/clock.js';
 import type { OutputStream } from '../output/style.js';
 
 export interface ProgressState {
@@ -56,7 +57,7 @@ export function createProgressReporter(
 ): ProgressReporter {
   if (stream.isTTY !== true) return { update: () => {}, finish: () => {} };
 
-  const now = options.now ?? (() => performance.now());
+  const now = options.now ?? (() => nowMs());
   const startedAt = now();
   let drawnAt = -Infinity;
   let drawn = false;

@@ -3,10 +3,12 @@
  * namespace on; `FOOTPRINT_DEBUG=git,risk` turns on the listed ones. Lines go to stderr with
  * the milliseconds since the previous line, so a slow step stands out.
  */
+import { nowMs } from './clock.js';
+
 export type DebugLogger = (message: string) => void;
 
 let enabledSpec: string | undefined = process.env['FOOTPRINT_DEBUG'];
-let lastTime = performance.now();
+let lastTime = nowMs();
 
 /** Turns debug output on for every namespace, as `--debug` does. */
 export function enableDebug(): void {
@@ -23,7 +25,7 @@ function isEnabled(namespace: string): boolean {
 export function createDebug(namespace: string): DebugLogger {
   return (message: string) => {
     if (!isEnabled(namespace)) return;
-    const now = performance.now();
+    const now = nowMs();
     const elapsed = Math.round(now - lastTime);
     lastTime = now;
     process.stderr.write(`footprint:${namespace} ${message} +${elapsed}ms\n`);

@@ -1,3 +1,4 @@
+import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import type { StageName } from './types.js';
 
@@ -8,7 +9,7 @@ export class StageTimer {
   readonly timings: Partial<Record<StageName, number>> = {};
 
   async time<T>(stage: StageName, run: () => Promise<T>): Promise<T> {
-    const start = performance.now();
+    const start = nowMs();
     try {
       return await run();
     } finally {
@@ -17,7 +18,7 @@ export class StageTimer {
   }
 
   timeSync<T>(stage: StageName, run: () => T): T {
-    const start = performance.now();
+    const start = nowMs();
     try {
       return run();
     } finally {
@@ -26,7 +27,7 @@ export class StageTimer {
   }
 
   private record(stage: StageName, start: number): void {
-    const elapsed = Math.round((performance.now() - start) * 10) / 10;
+    const elapsed = Math.round((nowMs() - start) * 10) / 10;
     this.timings[stage] = elapsed;
     debug(`${stage} took ${elapsed}ms`);
   }

@@ -1,6 +1,7 @@
 import type { BatchAnalysis, Mode } from '../batches/types.js';
 import type { Config } from '../config/types.js';
 import type { FootprintWithContent } from '../footprint/types.js';
+import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import {
   findAddedLineText,
@@ -97,9 +98,9 @@ function checkFiles(input: FootprintWithContent, scopes: RuleScopes): Finding[] 
       const context = scope.contexts.get(rule.id);
       if (rule.check === undefined || context === undefined) continue;
       if (!readable && rule.group !== 'secrets') continue;
-      const started = performance.now();
+      const started = nowMs();
       appendAll(findings, rule.check(file, content, context));
-      msByRule.set(rule.id, (msByRule.get(rule.id) ?? 0) + performance.now() - started);
+      msByRule.set(rule.id, (msByRule.get(rule.id) ?? 0) + nowMs() - started);
     }
   }
   debug(`file rules ran; ${describeSlowest(msByRule)}`);
@@ -114,13 +115,13 @@ function checkChange(change: RiskChange, scopes: RuleScopes): Finding[] {
   const findings: Finding[] = [];
   const msByRule = new Map<string, number>();
   for (const rule of scopes.changeRules) {
-    const started = performance.now();
+    const started = nowMs();
     for (const finding of rule.checkChange?.(change, createChangeContext(scopes, rule)) ?? []) {
       const context = scopes.scopeOf(finding.path).contexts.get(rule.id);
       if (context === undefined) continue;
       findings.push({ ...finding, severity: context.severity });
     }
-    msByRule.set(rule.id, performance.now() - started);
+    msByRule.set(rule.id, nowMs() - started);
   }
   debug(`change rules ran; ${describeSlowest(msByRule)}`);
   return findings;

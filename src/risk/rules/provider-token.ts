@@ -1,4 +1,5 @@
 import type { FileChange, FileContent } from '../../footprint/types.js';
+import { nowMs } from '../../log/clock.js';
 import { createDebug } from '../../log/debug.js';
 import {
   findLineIndex,
@@ -128,9 +129,9 @@ function checkProviderTokens(change: RiskChange, context: RuleContext): Finding[
   if (windows.size === 0) return [];
 
   debug(`token candidates in ${windows.size} files; scanning them with secretlint's preset`);
-  const started = performance.now();
+  const started = nowMs();
   const findings = scanFileWindows(windows).map((match) => toFinding(match.path, match, context));
-  const elapsed = (performance.now() - started).toFixed(1);
+  const elapsed = (nowMs() - started).toFixed(1);
   debug(`secretlint's preset scanned ${windows.size} files in ${elapsed} ms`);
   return findings;
 }
