@@ -87,10 +87,10 @@ export async function main(argv: string[]): Promise<number> {
 export const OPTIMIZATION_DELAY_FLAG = '--interrupt-budget=270336';
 
 /**
- * node's modules that a hook run loads after the launcher. node compiles its own modules from
- * code cached in its binary, which V8 rejects once a flag has changed, so these are loaded
- * before the flag is set: compiled from source they cost about 4 ms. The stdout and stderr
- * streams are created for the same reason (a terminal or a pipe loads `tty` or `net`).
+ * node's modules that a hook run loads after the launcher. V8 rejects the code that node's
+ * binary caches for its own modules once a flag has changed, and compiled from source they
+ * cost about 4 ms, so they are loaded before the flag is set. The stdout and stderr streams are
+ * created first for the same reason: a terminal or a pipe loads `tty` or `net`.
  */
 const BUILTINS_BEFORE_FLAG = [
   'node:fs/promises',

@@ -105,7 +105,7 @@ async function findConfig(
 }
 
 /**
- * Returns the path of `name` in the folder `dir`. The hook asks for two names in every folder
+ * Returns the path of `name` in the folder `dir`. The hook looks up two names in every folder
  * on the way to each staged path, and `path.join` would normalize the whole path each time;
  * `dir` is normalized already.
  */

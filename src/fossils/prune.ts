@@ -44,7 +44,7 @@ function removeStaleTemporaryFiles(dir: string, entries: string[], now: Date): v
   }
 }
 
-/** A temporary file removed or renamed meanwhile by its writer has no age to check. */
+/** Returns a file's modification time, or null when its writer removed or renamed it meanwhile. */
 function modifiedTimeMs(file: string): number | null {
   try {
     return statSync(file).mtimeMs;

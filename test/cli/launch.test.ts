@@ -247,7 +247,7 @@ describe('optimization delay', () => {
     return result;
   }
 
-  test('the launcher sets the interrupt budget before loading the bundle', () => {
+  test('launcher sets the interrupt budget', () => {
     const { stdout, stderr } = runVersion([]);
     const lines = stderr.split('\n').filter((line) => line.includes('footprint:launch'));
     assert.match(lines[0] ?? '', /V8 flag --interrupt-budget=270336 /);
@@ -255,14 +255,14 @@ describe('optimization delay', () => {
     assert.match(stdout, /^\d+\.\d+\.\d+/);
   });
 
-  test('a budget given to node is kept', () => {
+  test('budget given to node is kept', () => {
     const { stdout, stderr } = runVersion(['--interrupt-budget=100000']);
     assert.doesNotMatch(stderr, /V8 flag/);
     assert.match(stderr, /code cache/);
     assert.match(stdout, /^\d+\.\d+\.\d+/);
   });
 
-  test('a hook run loads no node module after the flag', () => {
+  test('hook run loads no module after the flag', () => {
     const repo = createTempRepo();
     const scratch = mkdtempSync(path.join(tmpdir(), 'footprint-launch-modules-'));
     try {
@@ -325,7 +325,7 @@ describe('optimization delay', () => {
     }
   });
 
-  test('either spelling of the flag counts as given', () => {
+  test('either flag spelling counts as given', () => {
     assert.equal(delayOptimization(['--interrupt_budget=5000']), false);
     assert.equal(delayOptimization(['--inspect', '--interrupt-budget=5000']), false);
   });
