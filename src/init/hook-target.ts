@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { readGitConfig } from '../git/config.js';
+import { UserError } from '../errors.js';
+import { readGitConfig, type GitConfig } from '../git/config.js';
 import type { RepositoryLayout } from '../git/types.js';
 
 /** Destination of footprint's hook in one repository. */
@@ -11,8 +12,12 @@ export type HookTarget =
    * core.hooksPath does not point at husky yet (before `npx husky` has run).
    */
   | { kind: 'husky'; dir: string; huskyVersion: 'v9' | 'v8'; active: boolean }
-  /** The hook file in the folder core.hooksPath names. */
-  | { kind: 'hooks-path'; dir: string }
+  /**
+   * The hook file in the folder core.hooksPath names. `shared` describes the setting when it
+   * comes from the user's or the system's git configuration and names a folder outside this
+   * repository, whose hooks git then runs in every repository that sets none of its own.
+   */
+  | { kind: 'hooks-path'; dir: string; shared: SharedHooksSetting | null }
   /** The hook file in `<common git dir>/hooks`. */
   | { kind: 'git-dir'; dir: string };
 
@@ -39,13 +44,70 @@ export async function findHookTarget(
     if (huskyDir !== null) {
       return { kind: 'husky', dir: huskyDir, huskyVersion: detectHuskyVersion(dir), active: true };
     }
-    return { kind: 'hooks-path', dir };
+    return {
+      kind: 'hooks-path',
+      dir,
+      shared: await sharedHooksSetting(layout, worktree, dir, config, env),
+    };
   }
 
   const huskyDir = path.join(worktree, '.husky');
   if (isDirectory(huskyDir))
     return { kind: 'husky', dir: huskyDir, huskyVersion: 'v9', active: false };
   return { kind: 'git-dir', dir: path.join(layout.commonDir, 'hooks') };
+}
+
+/** A core.hooksPath set outside the repository's own configuration, and where. */
+export interface SharedHooksSetting {
+  value: string;
+  /** The file that sets it, such as `~/.gitconfig`. */
+  origin: string;
+  line: number;
+}
+
+/**
+ * Returns where core.hooksPath is set when the repository's own configuration leaves it to the
+ * user-wide or system files and it names a folder outside the worktree and the git directory.
+ * A relative value such as `.githooks` resolves inside each repository, so it is not shared.
+ */
+async function sharedHooksSetting(
+  layout: RepositoryLayout,
+  worktree: string,
+  dir: string,
+  config: GitConfig,
+  env: NodeJS.ProcessEnv,
+): Promise<SharedHooksSetting | null> {
+  const own = await readGitConfig(layout, { scopes: ['local', 'worktree', 'command'], env });
+  if (own.has('core.hooksPath')) return null;
+  if (isInside(dir, worktree) || isInside(dir, layout.gitDir) || isInside(dir, layout.commonDir)) {
+    return null;
+  }
+
+  const entries = config.entries.filter((entry) => entry.key === 'core.hookspath');
+  const entry = entries[entries.length - 1];
+  if (entry === undefined) return null;
+  return { value: entry.value ?? '', origin: entry.origin, line: entry.line };
+}
+
+/**
+ * Refuses to install into a hooks folder that every repository of the user shares: footprint
+ * would then run on each commit everywhere and leave a fossil store in every repository.
+ */
+export function refuseSharedHooksFolder(target: HookTarget): void {
+  if (target.kind !== 'hooks-path' || target.shared === null) return;
+
+  const { value, origin, line } = target.shared;
+  throw new UserError(
+    `core.hooksPath is set to ${value} in ${origin} line ${line}, a folder outside this ` +
+      'repository, so git runs its hooks in every repository that sets no core.hooksPath of ' +
+      'its own. footprint installed nothing there. To install footprint for this repository ' +
+      'only, run `git config core.hooksPath .git/hooks` in it, then `footprint init` again.',
+  );
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Returns the husky folder for a hooks path of `<x>/.husky/_` (husky 9) or `<x>/.husky` (husky 5 to 8). */

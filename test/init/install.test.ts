@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readHookTemplates } from '../../src/init/hook-script.js';
 import { installHooks, type InstallReport } from '../../src/init/install.js';
@@ -9,10 +18,14 @@ import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpe
 
 const FOOTPRINT_BIN = path.join(projectRoot, 'bin', 'footprint.js');
 
-function install(repo: TempRepo, cwd = repo.dir): Promise<InstallReport> {
+function install(
+  repo: TempRepo,
+  cwd = repo.dir,
+  env: NodeJS.ProcessEnv = gitTestEnv(),
+): Promise<InstallReport> {
   return installHooks({
     cwd,
-    env: gitTestEnv(),
+    env,
     packageRoot: projectRoot,
     footprintBin: FOOTPRINT_BIN,
     node: process.execPath,
@@ -174,6 +187,79 @@ test('init installs into core.hooksPath', async () => {
     assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
   } finally {
     repo.cleanup();
+  }
+});
+
+/** Makes a user-wide git configuration file that sets core.hooksPath, as ~/.gitconfig would. */
+function userWideHooksPath(value: string): {
+  env: NodeJS.ProcessEnv;
+  file: string;
+  cleanup(): void;
+} {
+  const dir = mkdtempSync(path.join(tmpdir(), 'footprint-global-config-'));
+  const file = path.join(dir, 'gitconfig');
+  writeFileSync(file, `[core]\n\thooksPath = ${value}\n`);
+  return {
+    env: gitTestEnv({ GIT_CONFIG_GLOBAL: file }),
+    file,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+test('init refuses a user-wide hooks folder', async () => {
+  const repo = createTempRepo();
+  const sharedHooks = mkdtempSync(path.join(tmpdir(), 'footprint-shared-hooks-'));
+  const global = userWideHooksPath(sharedHooks);
+  try {
+    await assert.rejects(install(repo, repo.dir, global.env), (error: Error) => {
+      assert.equal(error.name, 'UserError');
+      assert.ok(
+        error.message.includes(`core.hooksPath is set to ${sharedHooks} in ${global.file} line 2`),
+      );
+      assert.match(error.message, /git config core\.hooksPath \.git\/hooks/);
+      return true;
+    });
+
+    assert.deepEqual(readdirSync(sharedHooks), []);
+    assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+    assert.equal(existsSync(path.join(repo.dir, 'footprint.config.json')), false);
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+    rmSync(sharedHooks, { recursive: true, force: true });
+  }
+});
+
+test('init keeps a repository hooks path over a user-wide one', async () => {
+  const repo = createTempRepo();
+  const sharedHooks = mkdtempSync(path.join(tmpdir(), 'footprint-shared-hooks-'));
+  const global = userWideHooksPath(sharedHooks);
+  try {
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+
+    const report = await install(repo, repo.dir, global.env);
+
+    assert.equal(report.target.kind, 'hooks-path');
+    assert.ok(isExecutable(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
+    assert.deepEqual(readdirSync(sharedHooks), []);
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+    rmSync(sharedHooks, { recursive: true, force: true });
+  }
+});
+
+test('init takes a relative user-wide hooks path', async () => {
+  const repo = createTempRepo();
+  const global = userWideHooksPath('.githooks');
+  try {
+    const report = await install(repo, repo.dir, global.env);
+
+    assert.equal(report.target.kind, 'hooks-path');
+    assert.ok(isExecutable(path.join(repo.dir, '.githooks', 'pre-commit')));
+  } finally {
+    repo.cleanup();
+    global.cleanup();
   }
 });
 
