@@ -416,6 +416,21 @@ describe('fossils usage errors', () => {
     ],
     ['invalid date', ['fossils', 'list', '--since', 'soon'], /Invalid value 'soon' for --since\./],
     [
+      'impossible day',
+      ['fossils', 'list', '--since', '2026-02-31'],
+      /Invalid value '2026-02-31' for --since\./,
+    ],
+    [
+      'impossible hour',
+      ['fossils', 'stats', '--until', '2026-02-01T25:00Z'],
+      /Invalid value '2026-02-01T25:00Z' for --until\./,
+    ],
+    [
+      'reversed range',
+      ['fossils', 'list', '--since', '2030-01-01', '--until', '2020-01-01'],
+      /--since 2030-01-01 is later than --until 2020-01-01, so no fossil can match\. Swap the two values\./,
+    ],
+    [
       'negative keep',
       ['fossils', 'prune', '--keep', '-1'],
       /Invalid value '-1' for --keep: expected a non-negative integer \(a number of fossils\), such as '--keep 5'\./,

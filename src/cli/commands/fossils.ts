@@ -209,6 +209,12 @@ function readFilter(line: CommandLine): FossilFilter {
   if (line.type !== undefined) filter.kind = readType(line.type);
   if (line.since !== undefined) filter.from = readDate('--since', line.since, now);
   if (line.until !== undefined) filter.to = readDate('--until', line.until, now);
+  if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
+    throw new UserError(
+      `--since ${line.since} is later than --until ${line.until}, so no fossil can match. ` +
+        'Swap the two values.',
+    );
+  }
   if (line.limit !== undefined) filter.limit = readCount('--limit', line.limit, 1);
   return filter;
 }
