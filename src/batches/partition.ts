@@ -17,11 +17,13 @@ const MIN_NAMED_WEIGHT = 0.3;
 
 /**
  * Links that join their units before anything else, at or above BINDING_WEIGHT: one rename
- * made in many places, a manifest with its lockfile, a submodule with its `.gitmodules`
- * entry, and a file with the files that replace it as a folder (or the reverse) are never split.
+ * made in many places, the same edit made in many hunks, a manifest with its lockfile, a
+ * submodule with its `.gitmodules` entry, and a file with the files that replace it as a
+ * folder (or the reverse) are never split.
  */
 const BINDING_KINDS: ReadonlySet<RelationKind> = new Set([
   'rename',
+  'similar-edit',
   'manifest-lockfile',
   'submodule',
   'file-folder',

@@ -16,6 +16,8 @@ export const weights = {
   /** A use of an imported name in one file and the changed definition of it in another. */
   importedUse: 0.85,
   similarEdit: 0.85,
+  /** The same edit in more hunks than similarity.ts links pairwise: it binds them. */
+  massEdit: 1,
   /** Lines one unit removes and another adds, scaled by the share that moved. */
   movedLines: 1,
   /** A changed definition and a use of it, scaled by how specific the name is. */

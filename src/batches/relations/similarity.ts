@@ -11,7 +11,9 @@ export function findSimilarEditLinks(context: AnalysisContext): Link[] {
   const holders = new Map<string, number[]>();
   for (const unit of context.units) {
     for (const key of context.features[unit.index]?.editKeys ?? []) {
-      holders.set(key, [...(holders.get(key) ?? []), unit.index]);
+      const units = holders.get(key);
+      if (units === undefined) holders.set(key, [unit.index]);
+      else units.push(unit.index);
     }
   }
 
@@ -26,19 +28,26 @@ export function findSimilarEditLinks(context: AnalysisContext): Link[] {
   return links;
 }
 
-/** Units of one edit past which only the first is linked to the others, not every pair. */
+/**
+ * Units of one edit past which only the first is linked to the others, not every pair. So
+ * many hunks making the same edit are one mass edit (a license header, a changed import in
+ * every file), and their links bind them with weights.massEdit.
+ */
 const MAX_CLIQUE = 24;
 
 /**
  * Links every pair of a small group, so that pair scores see the group as a whole, and each
- * member of a large group to its first member only.
+ * member of a large group to its first member only, with the binding weight of a mass edit.
+ * Average-linkage joining would take a large star apart: each member has one link to the
+ * first member and none to the rest.
  */
 function linkGroup(kind: 'rename' | 'similar-edit', units: readonly number[], weight: number) {
   const links: Link[] = [];
   const [first, ...rest] = units;
   if (first === undefined) return links;
   if (units.length > MAX_CLIQUE) {
-    for (const unit of rest) links.push(link(kind, unit, first, weight));
+    for (const unit of rest)
+      links.push(link(kind, unit, first, Math.max(weight, weights.massEdit)));
     return links;
   }
   units.forEach((a, index) => {
