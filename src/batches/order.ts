@@ -32,27 +32,86 @@ function compareNodes(a: OrderNode, b: OrderNode): number {
 /**
  * Returns the node indices in commit order: every node after the nodes it requires, and among
  * the nodes that are free to go next, the one with the lowest type rank, then first path.
- * The requires graph must have no cycles; a node left in one goes last instead of looping.
+ * Nodes that wait for each other in a cycle go when no other node is free, the lowest-ranked
+ * first, instead of looping.
  */
 export function orderNodes(nodes: readonly OrderNode[]): number[] {
-  const placed = new Set<number>();
+  // Ranks follow compareNodes, then the node index, so equal nodes keep their input order.
+  const byRank = nodes
+    .map((_, index) => index)
+    .sort((a, b) => compareNodes(nodes[a] as OrderNode, nodes[b] as OrderNode) || a - b);
+  const rank = new Array<number>(nodes.length);
+  byRank.forEach((index, position) => (rank[index] = position));
+
+  const dependents = nodes.map((): number[] => []);
+  const pending = nodes.map((node) => node.requires.size);
+  nodes.forEach((node, index) => {
+    for (const required of node.requires) dependents[required]?.push(index);
+  });
+
+  const ready = new RankHeap();
+  nodes.forEach((_, index) => {
+    if (pending[index] === 0) ready.push(rank[index] as number);
+  });
+
+  const placed = new Array<boolean>(nodes.length).fill(false);
   const order: number[] = [];
-  const isBefore = (index: number, best: number | null): boolean =>
-    best === null || compareNodes(nodes[index] as OrderNode, nodes[best] as OrderNode) < 0;
-
+  let fallback = 0;
   while (order.length < nodes.length) {
-    let next: number | null = null;
-    let fallback: number | null = null;
-    for (const [index, node] of nodes.entries()) {
-      if (placed.has(index)) continue;
-      if (isBefore(index, fallback)) fallback = index;
-      const ready = [...node.requires].every((required) => placed.has(required));
-      if (ready && isBefore(index, next)) next = index;
+    let chosen = ready.pop();
+    if (chosen === undefined) {
+      // Every node left waits for another: a cycle. The lowest-ranked one goes next.
+      while (placed[byRank[fallback] as number]) fallback += 1;
+      chosen = fallback;
     }
+    const index = byRank[chosen] as number;
+    if (placed[index]) continue;
 
-    const chosen = next ?? fallback ?? 0;
-    placed.add(chosen);
-    order.push(chosen);
+    placed[index] = true;
+    order.push(index);
+    for (const dependent of dependents[index] ?? []) {
+      pending[dependent] = (pending[dependent] as number) - 1;
+      if (pending[dependent] === 0 && !placed[dependent]) ready.push(rank[dependent] as number);
+    }
   }
   return order;
+}
+
+/** A binary min-heap of ranks, so the next free node is found without scanning them all. */
+class RankHeap {
+  private readonly items: number[] = [];
+
+  push(item: number): void {
+    const items = this.items;
+    items.push(item);
+    let child = items.length - 1;
+    while (child > 0) {
+      const parent = (child - 1) >> 1;
+      if ((items[parent] as number) <= item) break;
+      items[child] = items[parent] as number;
+      child = parent;
+    }
+    items[child] = item;
+  }
+
+  pop(): number | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === undefined || last === undefined || items.length === 0) return top;
+
+    let parent = 0;
+    for (;;) {
+      const left = parent * 2 + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child =
+        right < items.length && (items[right] as number) < (items[left] as number) ? right : left;
+      if ((items[child] as number) >= last) break;
+      items[parent] = items[child] as number;
+      parent = child;
+    }
+    items[parent] = last;
+    return top;
+  }
 }
