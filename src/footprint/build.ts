@@ -1,3 +1,4 @@
+import { describeMissingObject } from '../git/missing-object.js';
 import type { GitReader, StagedChange } from '../git/types.js';
 import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
@@ -27,7 +28,9 @@ export async function buildFootprint(
   const source = new BlobSource(reader);
 
   const built = await mapWithLimit(change.entries, READ_CONCURRENCY, (entry) =>
-    buildFileChange(entry, source, options),
+    buildFileChange(entry, source, options).catch((error: unknown) => {
+      throw describeMissingObject(error, [entry]) ?? error;
+    }),
   );
   const files = built.map((item) => item.file);
   const content = new Map<string, FileContent>(built.map((item) => [item.file.path, item.content]));

@@ -1,3 +1,5 @@
+import { decodeGitPath } from './path-bytes.js';
+
 /** One directory of the index's cache tree (the `TREE` extension). */
 export interface CacheTreeNode {
   /** Directory path relative to the worktree root, without a trailing slash; `''` for the root. */
@@ -195,7 +197,7 @@ class LazyCacheTree implements CacheTree {
   node(index: number, parentPath: string): CacheTreeNode {
     const { data, table } = this;
     const nameEnd = table.nameEnd[index] as number;
-    const name = data.toString('utf8', table.nameStart[index], nameEnd);
+    const name = decodeGitPath(data, table.nameStart[index], nameEnd);
     const entryCount = table.entryCount[index] as number;
     let oid: string | null = null;
     if (entryCount >= 0) {

@@ -1,4 +1,5 @@
 import type { IndexEntry, IndexEntryFlags } from './index-file.js';
+import { decodeGitPath, encodeGitPath } from './path-bytes.js';
 
 const STAT_LENGTH = 40; // ctime, mtime, dev, ino, mode, uid, gid, size: ten 32-bit fields
 const FLAG_ASSUME_VALID = 0x8000;
@@ -51,13 +52,14 @@ export class IndexEntryTable {
       this.nameEnds = layout.nameEnds;
     } else {
       // A version 4 name builds on the previous one, so its bytes are not in the index as such.
-      this.names = Buffer.from(layout.paths.join(''), 'utf8');
+      const encoded = layout.paths.map(encodeGitPath);
+      this.names = Buffer.concat(encoded);
       this.nameStarts = new Uint32Array(this.length);
       this.nameEnds = new Uint32Array(this.length);
       let offset = 0;
-      for (const [position, path] of layout.paths.entries()) {
+      for (const [position, name] of encoded.entries()) {
         this.nameStarts[position] = offset;
-        offset += Buffer.byteLength(path);
+        offset += name.length;
         this.nameEnds[position] = offset;
       }
     }
@@ -84,7 +86,7 @@ export class IndexEntryTable {
   /** Decodes bytes `from` to `to` (default: the end) of the name of the entry at `position`. */
   nameText(position: number, from: number, to = this.nameLength(position)): string {
     const start = this.nameStarts[position] as number;
-    return this.names.toString('utf8', start + from, start + to);
+    return decodeGitPath(this.names, start + from, start + to);
   }
 
   /** Returns true when the entries at `first` and `second` have the same path. */
@@ -130,7 +132,7 @@ export class IndexEntryTable {
 
     let path = this.decoded.get(position);
     if (path === undefined) {
-      path = buffer.toString('utf8', nameStarts[position], nameEnds[position]);
+      path = decodeGitPath(buffer, nameStarts[position], nameEnds[position]);
       this.decoded.set(position, path);
     }
     return path;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 
 import { parseCacheTree, type CacheTree } from './cache-tree.js';
 import { IndexEntryTable, type EntryLayout } from './index-entry-table.js';
+import { decodeGitPath, hasEscapedByte } from './path-bytes.js';
 
 export type { CacheTree, CacheTreeNode } from './cache-tree.js';
 export type { IndexEntryTable } from './index-entry-table.js';
@@ -135,7 +136,7 @@ export function parseIndex(buffer: Buffer, path: string, hashLength = 20): Index
 /** Checks the names that have a byte over 0x7f; a version 4 path was decoded already. */
 function hasNonUtf8Name(layout: EntryLayout): boolean {
   const { buffer, nameStarts, nameEnds, paths } = layout;
-  if (paths !== null) return paths.some((path) => path.includes(REPLACEMENT_CHARACTER));
+  if (paths !== null) return paths.some(hasEscapedByte);
 
   for (let position = 0; position < nameStarts.length; position++) {
     const start = nameStarts[position] as number;
@@ -146,9 +147,6 @@ function hasNonUtf8Name(layout: EntryLayout): boolean {
   }
   return false;
 }
-
-/** Character the UTF-8 decoder puts in place of invalid bytes. */
-const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /**
  * Finds where each entry and its name start. In versions 2 and 3, 1 to 8 NUL bytes after a
@@ -292,7 +290,7 @@ class EntryScanner {
     buffer.copy(this.previousPath, keep, position, suffixEnd);
     this.previousLength = length;
     this.offset = suffixEnd + 1;
-    return this.previousPath.toString('utf8', 0, length);
+    return decodeGitPath(this.previousPath, 0, length);
   }
 
   private growPathBuffer(length: number): void {

@@ -1,3 +1,4 @@
+import { describeMissingObject } from './missing-object.js';
 import { MAX_SCORE, countCopiedBytes, countSpans, type SpanCounts } from './similarity.js';
 import type { FileMode, StagedEntry } from './types.js';
 
@@ -76,7 +77,10 @@ export async function detectRenames(
   if (sources.length === 0 || destinations.length === 0) return [...entries];
 
   const minimumScore = options.minimumScore ?? DEFAULT_MINIMUM_SCORE;
-  const similarity = new SimilarityEstimator(content, options.ignoreUnterminatedLastLine ?? false);
+  const similarity = new SimilarityEstimator(
+    nameMissingObjects(content, entries),
+    options.ignoreUnterminatedLastLine ?? false,
+  );
   findExactRenames(sources, destinations, options.copies);
 
   let remaining = options.copies ? sources : sources.filter((source) => source.renameUsed === 0);
@@ -399,6 +403,24 @@ class SimilarityEstimator {
     }
     return spans;
   }
+}
+
+/** Wraps `content` so that a missing blob fails with the path that names it. */
+function nameMissingObjects(
+  content: RenameContentSource,
+  entries: readonly StagedEntry[],
+): RenameContentSource {
+  const rethrow = (error: unknown): never => {
+    throw describeMissingObject(error, entries) ?? error;
+  };
+  const named: RenameContentSource = {
+    readBlob: (oid) => content.readBlob(oid).catch(rethrow),
+    readObjectSize: (oid) => content.readObjectSize(oid).catch(rethrow),
+  };
+  if (content.isBinaryByAttributes) {
+    named.isBinaryByAttributes = content.isBinaryByAttributes.bind(content);
+  }
+  return named;
 }
 
 function hasNulByte(blob: Buffer): boolean {

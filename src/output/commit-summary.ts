@@ -80,10 +80,31 @@ export function formatUndoDone(style: Style, result: UndoResult): string {
     `where commit run ${result.fossilId} started.`;
   const lines = [
     formatStatus(style, 'success', headline),
-    result.commits === 1
-      ? '  The commit of that run is no longer on the branch; `git reflog` still lists it.'
-      : `  The ${result.commits} commits of that run are no longer on the branch; \`git reflog\` still lists them.`,
+    result.to === null ? describeUnbornRecovery(result) : describeReflogRecovery(result.commits),
     '  The index is unchanged, so the staged change is what the run committed.',
   ];
   return lines.join('\n') + '\n';
+}
+
+function describeReflogRecovery(commits: number): string {
+  return commits === 1
+    ? '  The commit of that run is no longer on the branch; `git reflog` still lists it.'
+    : `  The ${commits} commits of that run are no longer on the branch; \`git reflog\` still lists them.`;
+}
+
+/**
+ * On an unborn branch `git reflog` fails (git 2.39: "does not have any commits yet"), so the
+ * line names the run's last commit, which `git fsck --lost-found` reports as dangling.
+ */
+function describeUnbornRecovery(result: UndoResult): string {
+  const what =
+    result.commits === 1
+      ? 'The commit of that run is'
+      : `The ${result.commits} commits of that run are`;
+  const last = result.commits === 1 ? 'it' : 'the last one';
+  return (
+    `  ${what} on no branch now, and \`git reflog\` lists nothing on an unborn branch. ` +
+    `\`git fsck --lost-found\` reports ${last}, ${result.from}, as dangling; ` +
+    `\`git reset --soft ${result.from}\` brings the run back.`
+  );
 }

@@ -126,3 +126,24 @@ test('undo of a first commit makes the branch unborn', async () => {
   assert.deepEqual(captureState(created), start);
   assertFsckClean(created);
 });
+
+test('undo to unborn branch names a working recovery', async () => {
+  const { repo: created, run } = await committedTwoBatches({ unborn: true });
+
+  const result = created.footprint(['undo', '--color', 'never']);
+
+  assert.equal(result.status, 0, result.stderr);
+  const last = run.finalHead;
+  assert.doesNotMatch(result.stdout, /`git reflog` still lists/);
+  assert.match(
+    result.stdout,
+    new RegExp(`\`git fsck --lost-found\` reports the last one, ${last}`),
+  );
+  assert.match(result.stdout, new RegExp(`\`git reset --soft ${last}\` brings the run back`));
+  // What the message says is true: git reflog fails, fsck lists the commit, reset restores it.
+  assert.notEqual(created.gitResult(['reflog']).status, 0);
+  const fsck = created.gitResult(['fsck', '--lost-found', '--no-progress']);
+  assert.match(fsck.stdout, new RegExp(`dangling commit ${last}`));
+  created.git(['reset', '--soft', last]);
+  assert.equal(created.git(['rev-parse', 'HEAD']).trim(), last);
+});

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 
+import { decodeGitPath, encodeGitPath } from '../path-bytes.js';
 import type { FileMode } from '../types.js';
 import { ObjectFormatError, type ObjectType } from './types.js';
 
@@ -9,6 +10,7 @@ export const EMPTY_TREE_OID = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 export const EMPTY_BLOB_OID = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
 
 const HASH_LENGTH = 20;
+const SLASH = Buffer.from('/');
 
 export interface TreeEntry {
   /** File or directory name (one path component). */
@@ -24,7 +26,8 @@ const NON_ASCII = /[\u0080-\uffff]/;
 /**
  * Parses a tree object: entries of `<octal mode> <name>\0<20-byte id>`, in stored order. The
  * entries are found in a Latin-1 copy of the content with string built-ins, because those stay
- * fast before the JIT has compiled this code. A name that is not ASCII is decoded as UTF-8.
+ * fast before the JIT has compiled this code. A name that is not ASCII is decoded as UTF-8,
+ * with any byte that is not valid UTF-8 escaped as path-bytes.ts describes.
  */
 export function parseTree(content: Buffer): TreeEntry[] {
   const text = content.toString('latin1');
@@ -39,7 +42,7 @@ export function parseTree(content: Buffer): TreeEntry[] {
 
     const mode = canonicalMode(parseInt(text.slice(position, space), 8));
     const latin1Name = text.slice(space + 1, nul);
-    const name = NON_ASCII.test(latin1Name) ? content.toString('utf8', space + 1, nul) : latin1Name;
+    const name = NON_ASCII.test(latin1Name) ? decodeGitPath(content, space + 1, nul) : latin1Name;
     const oid = content.toString('hex', nul + 1, nul + 1 + HASH_LENGTH);
     entries.push({ name, mode, oid });
     position = nul + 1 + HASH_LENGTH;
@@ -64,11 +67,11 @@ export function canonicalMode(mode: number): FileMode {
  * subtree's name compares as if it ended with `/`.
  */
 export function serializeTree(entries: readonly TreeEntry[]): Buffer {
-  const encoded = entries.map((entry) => ({
-    entry,
-    name: Buffer.from(entry.name, 'utf8'),
-    sortKey: Buffer.from(entry.mode === '040000' ? `${entry.name}/` : entry.name, 'utf8'),
-  }));
+  const encoded = entries.map((entry) => {
+    const name = encodeGitPath(entry.name);
+    const sortKey = entry.mode === '040000' ? Buffer.concat([name, SLASH]) : name;
+    return { entry, name, sortKey };
+  });
   encoded.sort((left, right) => Buffer.compare(left.sortKey, right.sortKey));
 
   const parts: Buffer[] = [];

@@ -27,7 +27,7 @@ import {
   readCommitTreeId,
   type ObjectFormat,
 } from './object-format.js';
-import { parseRawDiff } from './raw-diff.js';
+import { parseRawDiff, splitNulFields } from './raw-diff.js';
 import { binaryByAttributes } from './reader-support.js';
 
 const debug = createDebug('git');
@@ -111,8 +111,8 @@ export class CliReader implements GitReader {
    * with `near` only the paths around those (see selectIndexPathsNear).
    */
   async readIndexPaths(near?: readonly string[]): Promise<string[]> {
-    const output = (await runGit(this.layout, LIST_INDEX_PATHS_ARGS)).toString('utf8');
-    const paths = output.split('\0').filter((entryPath) => entryPath.length > 0);
+    const output = await runGit(this.layout, LIST_INDEX_PATHS_ARGS);
+    const paths = splitNulFields(output).filter((entryPath) => entryPath.length > 0);
     const unique = paths.filter((entryPath, position) => paths[position - 1] !== entryPath);
     return near === undefined ? unique : selectIndexPathsNear(unique, near);
   }
@@ -225,7 +225,7 @@ function expectObject(oid: string, object: CatFileObject | null): CatFileObject 
 /** Parses `ls-files --stage -z` records (`mode oid stage\tpath`) of `.gitattributes` files. */
 function parseAttributeFileList(output: Buffer): Map<string, string> {
   const files = new Map<string, string>();
-  for (const record of output.toString('utf8').split('\0')) {
+  for (const record of splitNulFields(output)) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
 

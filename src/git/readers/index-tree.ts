@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import type { CacheTreeNode } from '../cache-tree.js';
 import type { IndexEntry, IndexEntryTable } from '../index-file.js';
 import { canonicalMode } from '../objects/tree.js';
+import { encodeGitPath } from '../path-bytes.js';
 
 /** A folder of the index: its entries are the contiguous range [start, end) of the sorted index. */
 export interface IndexFolder {
@@ -159,7 +160,7 @@ export class IndexTree {
         const mode = treeModeText(canonicalMode(this.entries.modeAt(entry)));
         length += mode.length + this.entries.nameLength(entry) - prefixBytes + 2 + OID_BYTES;
       } else {
-        length += SUBTREE_MODE.length + Buffer.byteLength(entry.name) + 2 + OID_BYTES;
+        length += SUBTREE_MODE.length + encodeGitPath(entry.name).length + 2 + OID_BYTES;
       }
     }
 
@@ -177,7 +178,7 @@ export class IndexTree {
       } else {
         position += object.write(SUBTREE_MODE, position, 'latin1');
         object[position++] = 0x20;
-        position += object.write(entry.name, position, 'utf8');
+        position += encodeGitPath(entry.name).copy(object, position);
         object[position++] = 0;
         position += object.write(entry.oid, position, 'hex');
       }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { canonicalMode, type TreeEntry } from '../objects/tree.js';
 import { ObjectFormatError } from '../objects/types.js';
+import { decodeGitPath } from '../path-bytes.js';
 
 /** Object id format of a repository (`extensions.objectFormat`). */
 export type ObjectFormat = 'sha1' | 'sha256';
@@ -38,7 +39,7 @@ export function parseTreeObject(format: ObjectFormat, content: Buffer): TreeEntr
     }
 
     const mode = canonicalMode(parseInt(content.toString('latin1', position, space), 8));
-    const name = content.toString('utf8', space + 1, nul);
+    const name = decodeGitPath(content, space + 1, nul);
     const oid = content.toString('hex', nul + 1, nul + 1 + hashLength);
     entries.push({ name, mode, oid });
     position = nul + 1 + hashLength;

@@ -1,3 +1,4 @@
+import { decodeGitPath } from '../path-bytes.js';
 import type { ChangeStatus, FileMode, StagedEntry } from '../types.js';
 
 /** One record of `git diff --raw -z` output; `unmerged` records carry only the path. */
@@ -20,7 +21,7 @@ const FILE_MODES: ReadonlySet<string> = new Set(['100644', '100755', '120000', '
  * a second path for renames and copies). Modes and ids of all zeros become null.
  */
 export function parseRawDiff(output: Buffer): RawDiffRecord[] {
-  const fields = output.toString('utf8').split('\0');
+  const fields = splitNulFields(output);
   const records: RawDiffRecord[] = [];
   let i = 0;
   while (i < fields.length - 1) {
@@ -78,4 +79,16 @@ function toMode(mode: string | undefined): FileMode | null {
 function toOid(oid: string | undefined): string | null {
   if (oid === undefined || /^0+$/.test(oid)) return null;
   return oid;
+}
+
+/** Splits NUL-terminated fields, decoding each as a path so that no name byte is lost. */
+export function splitNulFields(output: Buffer): string[] {
+  const fields: string[] = [];
+  let start = 0;
+  for (let end = output.indexOf(0); end >= 0; end = output.indexOf(0, start)) {
+    fields.push(decodeGitPath(output, start, end));
+    start = end + 1;
+  }
+  fields.push(decodeGitPath(output, start));
+  return fields;
 }
