@@ -202,7 +202,7 @@ function diffSides(
     options.maxEditLength === undefined ? {} : { maxEditLength: options.maxEditLength },
   );
   if (!diff.exact) {
-    debug(`${entry.path}: edit budget exceeded, one hunk replaces the changed region`);
+    debug(`${entry.path}: edit budget exceeded, hunks cut at unique lines can exceed git's`);
   }
   return diff;
 }

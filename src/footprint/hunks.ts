@@ -19,8 +19,8 @@ export interface HunkDiff {
   additions: number;
   deletions: number;
   /**
-   * False when the diff needed more edits than the budget allows: the hunks then replace the
-   * whole region between the equal first and last lines, and the counts exceed git's.
+   * False when the diff needed more edits than the budget allows. The hunks then come from a
+   * diff cut at lines that occur once on each side, and the counts can differ from git's.
    */
   exact: boolean;
 }
@@ -55,11 +55,9 @@ export function computeHunks(
   );
   const exact = markChangedLines(sides, options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH);
 
-  // Ambiguous placements are moved where git puts them; a budget fallback has none left.
-  if (exact) {
-    compactChanges(sides.old, sides.new);
-    compactChanges(sides.new, sides.old);
-  }
+  // Ambiguous placements are moved where git puts them, after a budget fallback too.
+  compactChanges(sides.old, sides.new);
+  compactChanges(sides.new, sides.old);
 
   return { ...collectHunks(sides), exact };
 }

@@ -1,5 +1,5 @@
-import { diffArrays } from 'diff/lib/diff/array.js';
-
+import { markChangesByAnchors } from './anchor-split.js';
+import { diffSequenceRange, type SequenceChanges } from './bounded-diff.js';
 import { setChanged, type DiffSide, type DiffSides } from './diff-side.js';
 
 // The preparation below follows git's xdiff (xprepare.c, git 2.39), so that jsdiff diffs the
@@ -28,36 +28,41 @@ interface MatchableLines {
 
 /**
  * Marks the changed lines of both sides. Returns false when the Myers diff needed more than
- * `maxEditLength` edits: every line between the equal ends is then marked changed.
+ * `maxEditLength` edits. The region between the equal ends is then diffed piece by piece
+ * between lines that occur once on each side. That diff is valid but not minimal, so it can
+ * count more lines than git's.
  */
 export function markChangedLines(sides: DiffSides, maxEditLength: number): boolean {
   const { start, oldEnd, newEnd } = sides;
   const oldMatchable = selectMatchableLines(sides.old, sides.newCounts, start, oldEnd);
   const newMatchable = selectMatchableLines(sides.new, sides.oldCounts, start, newEnd);
+  const changes: SequenceChanges = {
+    old: new Uint8Array(oldMatchable.ids.length),
+    new: new Uint8Array(newMatchable.ids.length),
+  };
+  const whole = {
+    oldStart: 0,
+    oldEnd: oldMatchable.ids.length,
+    newStart: 0,
+    newEnd: newMatchable.ids.length,
+  };
 
   // NOTE: where several minimal alignments exist, jsdiff's forward search can pick another one
   // than git's middle-snake search, and above about 256 edits git stops looking for a minimal
   // diff. Hunks then differ from git's, and in the second case the line counts can too.
-  const changes = diffArrays(oldMatchable.ids, newMatchable.ids, { maxEditLength });
-  if (changes === undefined) {
-    markRange(sides.old, start, oldEnd);
-    markRange(sides.new, start, newEnd);
-    return false;
-  }
+  const edits = diffSequenceRange(
+    oldMatchable.ids,
+    newMatchable.ids,
+    whole,
+    maxEditLength,
+    changes,
+  );
+  const exact = edits !== undefined;
+  if (!exact) markChangesByAnchors(oldMatchable.ids, newMatchable.ids, maxEditLength, changes);
 
-  let oldIndex = 0;
-  let newIndex = 0;
-  for (const change of changes) {
-    if (!change.added) {
-      if (change.removed) markPositions(sides.old, oldMatchable.positions, oldIndex, change.count);
-      oldIndex += change.count;
-    }
-    if (!change.removed) {
-      if (change.added) markPositions(sides.new, newMatchable.positions, newIndex, change.count);
-      newIndex += change.count;
-    }
-  }
-  return true;
+  markFlagged(sides.old, oldMatchable.positions, changes.old);
+  markFlagged(sides.new, newMatchable.positions, changes.new);
+  return exact;
 }
 
 function selectMatchableLines(
@@ -142,10 +147,8 @@ function approximateSqrt(n: number): number {
   return root;
 }
 
-function markPositions(side: DiffSide, positions: number[], first: number, count: number): void {
-  for (let i = first; i < first + count; i++) setChanged(side, positions[i] as number, true);
-}
-
-function markRange(side: DiffSide, start: number, end: number): void {
-  for (let i = start; i < end; i++) setChanged(side, i, true);
+function markFlagged(side: DiffSide, positions: number[], flags: Uint8Array): void {
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] === 1) setChanged(side, positions[i] as number, true);
+  }
 }
