@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { findConfigSchemaErrors } from '../schemas-runtime/validate-config.js';
 import { checkFossilDir } from './check-fossil-dir.js';
+import { checkFossilStore } from './check-fossil-store.js';
 import { checkRuleIds } from './check-rule-ids.js';
 import { createDefaultConfig } from './defaults.js';
 import { describeConfigError, type ConfigLocation } from './describe-config-error.js';
@@ -39,9 +40,10 @@ interface FoundConfig {
  * else the `footprint` key of its `package.json`, else the defaults. The file is validated
  * against `schemas/config.schema.json` and merged over the defaults. Then `--mode`,
  * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) for invalid JSON, a
- * value the schema rejects, a rule id that no rule has, or a `fossilDir` outside the worktree
- * or in `.git`, naming the key, the value and the expected form. Configurations in subfolders
- * set the `risk` section of the files below them (see findRiskScopes).
+ * value the schema rejects, a rule id that no rule has, a `fossilDir` outside the worktree
+ * or in `.git`, or a store folder that holds other files, naming the key, the value and the
+ * expected form. Configurations in subfolders set the `risk` section of the files below them
+ * (see findRiskScopes).
  */
 export async function loadConfig(
   worktree: string,
@@ -51,13 +53,16 @@ export async function loadConfig(
   debug(found === null ? 'no configuration file, using defaults' : `read ${found.file}`);
 
   let config = createDefaultConfig();
+  let fossilDirLocation: ConfigLocation | null = null;
   if (found !== null) {
     const settings = checkConfig(found);
     if (settings.fossilDir !== undefined) {
       checkFossilDir(worktree, settings.fossilDir, found.location);
+      fossilDirLocation = found.location;
     }
     config = mergeConfig(config, settings);
   }
+  checkFossilStore(worktree, config.fossilDir, fossilDirLocation);
   return { file: found?.file ?? null, config: applyOverrides(config, options) };
 }
 

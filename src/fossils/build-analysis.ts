@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Insights } from '../insights/types.js';
+import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import type { PipelineResult, StageName } from '../pipeline/types.js';
 import { copyBatch, copyFinding, copyFootprint, copyValidation } from './copy-fields.js';
 import { describeRepositoryState } from './repository-state.js';
@@ -39,12 +40,14 @@ function copyTimings(timings: PipelineResult['timings']): PipelineResult['timing
  * Builds the analysis fossil of a pipeline run. Every field is copied by name from the
  * footprint, batches, findings (masked values only), insights metadata, validation and
  * timings, so no file content or secret that a stage attached to its objects can reach it.
+ * A token in a path that a secret-in-path finding flagged is masked as the finding masks it.
  */
 export function buildAnalysisFossil(
   result: PipelineResult,
   outcome: AnalysisOutcome,
 ): FossilDraft<'analysis'> {
-  const { footprint, analysis, risk } = result;
+  const masked = maskFlaggedPaths(result);
+  const { footprint, analysis, risk } = masked;
   return {
     repository: describeRepositoryState(footprint.head, footprint.stagedTree),
     payload: {
@@ -58,8 +61,8 @@ export function buildAnalysisFossil(
       splitSuggested: analysis.splitSuggested,
       batches: analysis.batches.map(copyBatch),
       risk: { score: risk.score, blocked: risk.blocked, findings: risk.findings.map(copyFinding) },
-      insights: copyInsightsMetadata(result.insights),
-      validation: copyValidation(result.validation),
+      insights: copyInsightsMetadata(masked.insights),
+      validation: copyValidation(masked.validation),
       timings: copyTimings(result.timings),
     },
   };

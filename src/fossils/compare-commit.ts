@@ -1,3 +1,4 @@
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { AnalysisFossilPayload } from './types.js';
 import type { OutcomeResult } from './outcome-types.js';
 
@@ -38,7 +39,8 @@ export function compareCommit(
   const staged = stagedBlobs(analysis);
   const batches = analysis.batches.map(batchPaths(analysis));
   const shared = sharedPaths(batches);
-  const states = new Map(committed.map((entry) => [entry.path, stateOf(entry, staged)]));
+  const recorded = committed.map((entry) => ({ ...entry, path: recordedPath(entry.path, staged) }));
+  const states = new Map(recorded.map((entry) => [entry.path, stateOf(entry, staged)]));
 
   const touched = batches.filter((batch) => [...batch.paths].some((path) => states.has(path)));
   const matched = batches.find((batch) => matches(batch, states, shared)) ?? null;
@@ -52,8 +54,18 @@ export function compareCommit(
     matchedBatch: matched?.id ?? null,
     batchesTouched: touched.map((batch) => batch.id),
     committedFiles: committed.length,
-    unsuggestedFiles: committed.filter((entry) => !staged.has(entry.path)).length,
+    unsuggestedFiles: recorded.filter((entry) => !staged.has(entry.path)).length,
   };
+}
+
+/**
+ * Returns a committed path as the analysis fossil records it: as committed, or with its
+ * tokens masked when the fossil masked a path that a secret-in-path finding flagged.
+ */
+export function recordedPath(path: string, recorded: { has(path: string): boolean }): string {
+  if (recorded.has(path)) return path;
+  const masked = maskNameSecrets(path);
+  return recorded.has(masked) ? masked : path;
 }
 
 function classify(

@@ -18,9 +18,7 @@ export function copyHunk(hunk: Hunk): Hunk {
   };
 }
 
-// NOTE: paths are copied raw, because they are part of the fossil's JSON contract and name the
-// staged files. A path with a provider token is a critical secret-in-path finding, which blocks
-// the commit, but the analysis fossil of that blocked run still holds the path as staged.
+// Paths are copied as given. buildAnalysisFossil masks the tokens of flagged paths before.
 export function copyFileChange(file: FileChange): FileChange {
   const copy: FileChange = {
     path: file.path,

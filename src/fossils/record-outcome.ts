@@ -5,7 +5,7 @@ import { runGit } from '../git/run-git.js';
 import { readInProgressOperation } from '../git/state.js';
 import type { RepositoryLayout } from '../git/types.js';
 import { createDebug } from '../log/debug.js';
-import { compareCommit, type CommittedPath } from './compare-commit.js';
+import { compareCommit, recordedPath, type CommittedPath } from './compare-commit.js';
 import type { OutcomeFossilPayload, OutcomeResult } from './outcome-types.js';
 import { describeRepositoryState } from './repository-state.js';
 import { openFossilStore, type FossilStore } from './store.js';
@@ -136,7 +136,7 @@ function coversAll(stored: StoredFossil, committed: readonly CommittedPath[]): b
     staged.add(file.path);
     if (file.oldPath !== undefined) staged.add(file.oldPath);
   }
-  return committed.every((entry) => staged.has(entry.path));
+  return committed.every((entry) => staged.has(recordedPath(entry.path, staged)));
 }
 
 /** Reads a commit's tree and parents from its object. */

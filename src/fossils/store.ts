@@ -19,6 +19,7 @@ import { pruneFossils } from './prune.js';
 import { parseFossil } from './read-fossil.js';
 import { retentionPolicyFor } from './retention.js';
 import { serializeFossil } from './serialize-fossil.js';
+import { STORE_GITIGNORE_TEXT } from './store-gitignore.js';
 import { footprintTool } from './tool.js';
 import {
   FOSSIL_SCHEMA_VERSION,
@@ -31,9 +32,6 @@ import {
 import { writeFileAtomic } from './write-atomic.js';
 
 const debug = createDebug('fossils');
-
-/** Ignores everything in the store but this file, so fossils never get committed. */
-const GITIGNORE_TEXT = '*\n!.gitignore\n';
 
 export interface FossilFilter {
   kind?: string;
@@ -141,7 +139,7 @@ async function ensureStoreFolder(dir: string): Promise<void> {
 
   await mkdir(dir, { recursive: true });
   try {
-    await writeFile(path.join(dir, '.gitignore'), GITIGNORE_TEXT, { flag: 'wx' });
+    await writeFile(path.join(dir, '.gitignore'), STORE_GITIGNORE_TEXT, { flag: 'wx' });
     debug(`created ${dir} with a .gitignore`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

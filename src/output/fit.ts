@@ -31,6 +31,17 @@ export function cutText(text: string, width: number, ellipsis: string): string {
 }
 
 /**
+ * Joins at most `maxItems` items into one line separated by ", ", for a stream without a
+ * width. Items left out are counted in a final "and N more".
+ */
+export function listItems(items: string[], maxItems: number): string {
+  const shown = items.slice(0, maxItems);
+  const rest = items.length - shown.length;
+  if (rest > 0) shown.push(`and ${rest} more`);
+  return shown.join(', ');
+}
+
+/**
  * Packs items into lines of at most `width` columns, separated by ", ", using at most
  * `maxLines` lines. Items that do not fit are counted in a final "and N more".
  */

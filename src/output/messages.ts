@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Finding } from '../risk/types.js';
+import { rewriteCommand } from '../strategy/rewrite-command.js';
 import type { StrategyProblem } from '../strategy/types.js';
 import { quoteJsonString, quotePath } from './quote-path.js';
 import { formatStatus, type Style } from './style.js';
@@ -170,7 +171,10 @@ export function strategyValidMessage(style: Style, file: string): string {
   return formatStatus(style, 'success', `${file} is valid for the staged change.`) + '\n';
 }
 
-/** Lists the problems of an invalid strategy and how to get a fresh one. */
+/**
+ * Lists the problems of an invalid strategy, each with its own fix. A fix that writes the
+ * strategy again names `file` in place of the placeholder.
+ */
 export function strategyInvalidMessage(
   style: Style,
   file: string,
@@ -182,24 +186,25 @@ export function strategyInvalidMessage(
   for (const problem of problems) {
     const path = problem.path === undefined ? undefined : quotePath(problem.path);
     const where = [problem.batch, path].filter((part) => part !== undefined).join(' ');
-    lines.push(
-      `  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${problem.message}`,
-    );
-  }
-  if (problems.some((problem) => problem.code === 'stale')) {
-    lines.push(
-      `  The staged change moved on. Write a fresh one with \`footprint strategy --output ${file}\`.`,
-    );
+    const message = problem.message.replaceAll(rewriteCommand(), rewriteCommand(quotePath(file)));
+    lines.push(`  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${message}`);
   }
   return lines.join('\n') + '\n';
 }
 
 // Blocked and passed commits.
 
+/** Returns the first sentence of a finding's fix, which describes how to resolve it. */
+export function firstSentence(text: string): string {
+  return /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
+}
+
 /**
  * Lists the ways out of a blocked commit, from fixing the finding to skipping the hook.
  * `configFile` is the configuration file that governs the first finding's path, as shown to the
  * user, or null when there is none. `allowGlob` is that path as a glob written in that file.
+ * A finding about the whole change, whose path is '', is allowed by its rule alone, because
+ * `risk.allow` rejects an empty path glob.
  */
 export function waysOutLines(
   style: Style,
@@ -214,16 +219,24 @@ export function waysOutLines(
   const lineRule = blocking.find((finding) => finding.line !== undefined)?.rule;
   const config = configFile ?? 'footprint.config.json';
   const allowKey = config.endsWith('package.json') ? 'footprint.risk.allow' : 'risk.allow';
+  const wholeChange = first !== undefined && first.path === '';
   const allowEntry =
-    first === undefined ? '' : `{ "rule": "${first.rule}", "path": ${quoteJsonString(allowGlob)} }`;
+    first === undefined
+      ? ''
+      : wholeChange
+        ? `{ "rule": "${first.rule}" }`
+        : `{ "rule": "${first.rule}", "path": ${quoteJsonString(allowGlob)} }`;
   const rows: Array<[string, string]> = [
-    ['Fix it', 'change the staged file as each finding says, then `git add` it again'],
+    ['Fix it', describeFix(blocking)],
     ...(lineRule === undefined
       ? []
       : ([
           ['Allow one line', `add the comment \`footprint-allow: ${lineRule}\` on that line`],
         ] as Array<[string, string]>)),
-    ['Allow a path', `add ${allowEntry} to "${allowKey}" in ${config}`],
+    [
+      wholeChange ? 'Allow the rule' : 'Allow a path',
+      `add ${allowEntry} to "${allowKey}" in ${config}`,
+    ],
     ['Skip the rule', `FOOTPRINT_SKIP=${ruleList} git commit ...`],
     ['Skip all checks', 'git commit --no-verify'],
   ];
@@ -231,6 +244,24 @@ export function waysOutLines(
   return rows.map(
     ([label, text]) => `  ${style.colors.bold(`${label}:`.padEnd(labelWidth))} ${text}`,
   );
+}
+
+/**
+ * Describes how to resolve the blocking findings. Findings on staged files are fixed in those
+ * files. A finding about the whole change, such as a commit on a protected branch, has no file
+ * to change, so its own fix is shown when it is the only one.
+ */
+function describeFix(blocking: Finding[]): string {
+  const onFiles = blocking.filter((finding) => finding.path !== '');
+  const onChange = blocking.filter((finding) => finding.path === '');
+  if (onChange.length === 0) {
+    return 'change the staged file as each finding says, then `git add` it again';
+  }
+  if (onFiles.length === 0 && onChange.length === 1) {
+    return firstSentence(onChange[0]?.fix ?? '');
+  }
+  if (onFiles.length === 0) return 'do what each finding above says, then commit again';
+  return 'do what each finding above says; change a staged file, then `git add` it again';
 }
 
 export function blockedHeadline(style: Style, blocking: Finding[], command: string): string {

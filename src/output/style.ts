@@ -14,10 +14,14 @@ export interface OutputStream {
 export interface Style {
   colors: Paints;
   symbols: Symbols;
-  /** Columns a line may take before it is shortened. */
+  /**
+   * Columns a line may take before it is shortened: the terminal's width, else COLUMNS, else
+   * Infinity, because a pipe or a file has no width and a cut line loses its end.
+   */
   width: number;
 }
 
+/** Width of a terminal that reports none. */
 const DEFAULT_WIDTH = 100;
 const MIN_WIDTH = 40;
 
@@ -58,7 +62,9 @@ function paintLevel(style: Style, level: Level): (text: string) => string {
 }
 
 function resolveWidth(stream: OutputStream, env: NodeJS.ProcessEnv): number {
-  const columns = stream.isTTY ? stream.columns : Number(env['COLUMNS']);
-  if (columns === undefined || !Number.isFinite(columns) || columns <= 0) return DEFAULT_WIDTH;
-  return Math.max(MIN_WIDTH, columns);
+  const columns = stream.isTTY ? stream.columns : Number(env['COLUMNS'] || undefined);
+  if (columns !== undefined && Number.isFinite(columns) && columns > 0) {
+    return Math.max(MIN_WIDTH, columns);
+  }
+  return stream.isTTY ? DEFAULT_WIDTH : Number.POSITIVE_INFINITY;
 }

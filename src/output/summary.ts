@@ -1,10 +1,17 @@
 import path from 'node:path';
 import type { Batch, BatchChange } from '../batches/types.js';
 import type { FileChange } from '../footprint/types.js';
+import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import type { PipelineResult } from '../pipeline/types.js';
 import type { Finding, Severity } from '../risk/types.js';
-import { packItems, renderLine, wrapWords, type Segment } from './fit.js';
-import { blockedHeadline, passedHeadline, plural, waysOutLines } from './messages.js';
+import { listItems, packItems, renderLine, wrapWords, type Segment } from './fit.js';
+import {
+  blockedHeadline,
+  firstSentence,
+  passedHeadline,
+  plural,
+  waysOutLines,
+} from './messages.js';
 import { quotePath } from './quote-path.js';
 import { formatStatus, statusSegment, type Style } from './style.js';
 import type { Level } from './symbols.js';
@@ -27,14 +34,18 @@ const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info']
 const INDENT = '  ';
 const PATH_INDENT = '      ';
 const MAX_FIX_LINES = 3;
+/** Paths of a batch listed on a stream without a width, such as a CI log, before "and N more". */
+const MAX_PATHS_WITHOUT_WIDTH = 10;
 
 /**
  * Formats a pipeline run for a terminal: the staged change in one line, the suggested
  * batches, the risk findings, whether the commit passes and the ways out when it does not,
- * the fossil and the time taken. Every line fits `options.style.width` columns.
+ * the fossil and the time taken. Every line fits `options.style.width` columns, which is
+ * Infinity on a stream without a width. A token in a path that a secret-in-path finding
+ * flagged is masked as the finding masks it.
  */
 export function formatSummary(run: { result: PipelineResult }, options: SummaryOptions): string {
-  const { result } = run;
+  const result = maskFlaggedPaths(run.result);
   const lines = [
     headerLine(result, options.style),
     ...unmergedLines(result, options.style),
@@ -115,7 +126,9 @@ function batchLines(
   ]);
   const items = batch.changes.map((change) => describeChange(change, files.get(change.path)));
   const pathWidth = style.width - PATH_INDENT.length;
-  const pathLines = packItems(items, pathWidth, options.maxPathLines ?? 2, symbols.ellipsis);
+  const pathLines = Number.isFinite(pathWidth)
+    ? packItems(items, pathWidth, options.maxPathLines ?? 2, symbols.ellipsis)
+    : [listItems(items, MAX_PATHS_WITHOUT_WIDTH)];
   return [header, ...pathLines.map((line) => PATH_INDENT + line)];
 }
 
@@ -159,26 +172,24 @@ function findingLines(result: PipelineResult, options: SummaryOptions): string[]
  * fix names the bypasses, which the ways-out lines below list once for all findings.
  */
 function fixLines(finding: Finding, style: Style): string[] {
-  const firstSentence = /^.*?[.!?](?=\s|$)/s.exec(finding.fix)?.[0] ?? finding.fix;
   const width = style.width - PATH_INDENT.length;
-  const lines = wrapWords(firstSentence, width, MAX_FIX_LINES, style.symbols.ellipsis);
+  const lines = wrapWords(firstSentence(finding.fix), width, MAX_FIX_LINES, style.symbols.ellipsis);
   return lines.map((line) => PATH_INDENT + style.colors.dim(line));
 }
 
-/** Formats `path:line  rule  message  masked`, the symbol showing whether it blocks. */
+/**
+ * Formats `path:line  rule  message  masked`, the symbol showing whether it blocks. A finding
+ * about the whole change starts at its rule.
+ */
 function findingLine(finding: Finding, blocks: boolean, style: Style): string {
   const { colors } = style;
   const level: Level = blocks ? 'error' : severityLevel(finding.severity);
   const name = quotePath(finding.path);
   const location = finding.line === undefined ? name : `${name}:${finding.line}`;
-  const segments: Segment[] = [
-    { text: INDENT },
-    statusSegment(style, level),
-    { text: location, paint: colors.bold },
-    { text: '  ' },
-    { text: finding.rule, paint: colors.dim },
-    { text: `  ${finding.message}` },
-  ];
+  const segments: Segment[] = [{ text: INDENT }, statusSegment(style, level)];
+  // A finding about the whole change has no path to show.
+  if (finding.path !== '') segments.push({ text: location, paint: colors.bold }, { text: '  ' });
+  segments.push({ text: finding.rule, paint: colors.dim }, { text: `  ${finding.message}` });
   if (finding.masked) segments.push({ text: `  ${finding.masked}`, paint: colors.dim });
   return fitLine(style, segments);
 }

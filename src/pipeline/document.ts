@@ -1,4 +1,5 @@
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
+import { maskFlaggedPaths } from './mask-flagged-paths.js';
 import type { PipelineResult } from './types.js';
 
 /** Version of the `--json` document of `analyze`, `precommit` and `strategy`. */
@@ -7,9 +8,11 @@ export const ANALYSIS_DOCUMENT_VERSION = 1;
 /**
  * Builds the `--json` document of a pipeline run, the shape schemas/analysis.schema.json
  * describes. Batches sit at the top level, as the command-line contract fixes them. A
- * provider token in HEAD's ref name is masked, as in fossils.
+ * provider token in HEAD's ref name is masked, as in fossils, and so is a token in a path that
+ * a secret-in-path finding flagged. The strategy file keeps such a path, for `footprint commit`.
  */
-export function buildAnalysisDocument(result: PipelineResult): object {
+export function buildAnalysisDocument(run: PipelineResult): object {
+  const result = maskFlaggedPaths(run);
   const { head } = result.footprint;
   const ref = head.ref === null ? null : maskNameSecrets(head.ref);
   return {

@@ -15,12 +15,13 @@ export function createFinding(
   context: RuleContext,
   fields: FindingFields,
 ): Finding {
+  const place = { hasPath: fields.path !== '', hasLine: fields.line !== undefined };
   const finding: Finding = {
     rule: rule.id,
     severity: context.severity,
     path: fields.path,
     message: fields.message,
-    fix: `${rule.fix} ${describeBypass(rule.id)}`,
+    fix: `${rule.fix} ${describeBypass(rule.id, place)}`,
   };
   if (fields.line !== undefined) finding.line = fields.line;
   if (fields.masked !== undefined) finding.masked = fields.masked;

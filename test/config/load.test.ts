@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -377,5 +377,87 @@ describe('loadConfig fossilDir', () => {
       const { config } = await loadConfig(repo.dir, { env: {} });
       assert.equal(config.fossilDir, value);
     }
+  });
+});
+
+describe('loadConfig fossil store contents', () => {
+  test('rejects a folder with tracked files', async () => {
+    repo.write('src/a.js', 'export const a = 1;\n');
+    repo.git(['add', '-A']);
+    repo.write('footprint.config.json', JSON.stringify({ fossilDir: 'src' }));
+
+    const error = await loadError();
+
+    assert.equal(error.exitCode, 2);
+    assert.match(
+      error.message,
+      /^footprint\.config\.json: "fossilDir" is "src", a folder that contains files other than fossils, such as src\/a\.js\./,
+    );
+    assert.match(
+      error.message,
+      /Set "fossilDir" in footprint\.config\.json to a folder of its own, such as "fossils"/,
+    );
+    assert.equal(existsSync(path.join(repo.dir, 'src', '.gitignore')), false);
+  });
+
+  test('rejects a nested folder with a subfolder', async () => {
+    repo.write('.husky/_/husky.sh', '#!/bin/sh\n');
+    repo.write('package.json', JSON.stringify({ footprint: { fossilDir: '.husky' } }));
+
+    const error = await loadError();
+
+    assert.match(error.message, /^package\.json: "footprint\.fossilDir" is "\.husky", a folder/);
+    assert.match(error.message, /such as \.husky\/_\./);
+  });
+
+  test('rejects the default folder with other files', async () => {
+    repo.write('fossils/notes.md', '# notes\n');
+
+    const error = await loadError();
+
+    assert.match(
+      error.message,
+      /^The fossil store "fossils" \(the default "fossilDir"\) contains files other than fossils, such as fossils\/notes\.md\./,
+    );
+    assert.match(error.message, /such as "\.footprint\/fossils"/);
+  });
+
+  test('rejects other files beside a foreign .gitignore', async () => {
+    repo.write('store/.gitignore', 'build/\n');
+    repo.write('store/data.json', '{}\n');
+    repo.write('footprint.config.json', JSON.stringify({ fossilDir: 'store' }));
+
+    const error = await loadError();
+
+    assert.match(error.message, /such as store\/data\.json\./);
+  });
+
+  test('accepts a store of fossils', async () => {
+    repo.write('fossils/.gitignore', '*\n!.gitignore\n');
+    repo.write('fossils/20260101T120000.000Z-analysis-0a1b2c3d.json', '{}\n');
+    repo.write('fossils/.20260101T120000.000Z-analysis-1a1b2c3d.json.7-ab12cd34.tmp', '');
+
+    const { config } = await loadConfig(repo.dir, { env: {} });
+
+    assert.equal(config.fossilDir, 'fossils');
+  });
+
+  test('accepts a strategy file in its own store', async () => {
+    repo.write('fossils/.gitignore', '*\n!.gitignore\n');
+    repo.write('fossils/strategy.json', '{}\n');
+
+    const { config } = await loadConfig(repo.dir, { env: {} });
+
+    assert.equal(config.fossilDir, 'fossils');
+  });
+
+  test('rejects source files in its own store', async () => {
+    repo.write('src/.gitignore', '*\n!.gitignore\n');
+    repo.write('src/a.js', 'export const a = 1;\n');
+    repo.write('footprint.config.json', JSON.stringify({ fossilDir: 'src' }));
+
+    const error = await loadError();
+
+    assert.match(error.message, /such as src\/a\.js\./);
   });
 });

@@ -19,7 +19,15 @@ test('README hook samples match the demo', () => {
   try {
     const demo = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'demo.js')], {
       cwd: projectRoot,
-      env: { ...process.env, TMPDIR: temp, LC_ALL: 'C.UTF-8', NO_COLOR: '1', FORCE_COLOR: '0' },
+      // The samples show a terminal 100 columns wide; on a pipe the hook would not wrap.
+      env: {
+        ...process.env,
+        TMPDIR: temp,
+        LC_ALL: 'C.UTF-8',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        COLUMNS: '100',
+      },
       encoding: 'utf8',
     });
     const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');

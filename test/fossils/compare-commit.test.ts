@@ -138,3 +138,50 @@ describe('compare commit with suggestion', () => {
     assert.equal(compareCommit(whole('src/a.ts', 'src/b.ts'), shared).result, 'ignored');
   });
 });
+
+describe('compare commit with a masked path', () => {
+  const token = ['gh', 'p_', 'Zq9k'.repeat(9)].join('');
+  const tokenPath = `keys/${token}.txt`;
+
+  function flaggedAnalysis(): AnalysisFossilPayload {
+    const result = samplePipelineResult();
+    result.footprint.files = [file(tokenPath), file('README.md')];
+    result.analysis.batches = [batch('b1', tokenPath), batch('b2', 'README.md')];
+    result.risk = {
+      score: 0.9,
+      blocked: true,
+      findings: [
+        {
+          rule: 'secret-in-path',
+          severity: 'critical',
+          path: 'keys/ghp_********.txt',
+          message: 'GitHub token in a staged path',
+          masked: 'ghp_********',
+          fix: 'Rename the file.',
+        },
+      ],
+    };
+    return buildAnalysisFossil(result, 'blocked').payload;
+  }
+
+  test('fossil holds the flagged path masked', () => {
+    const payload = flaggedAnalysis();
+
+    assert.equal(JSON.stringify(payload).includes(token), false);
+    assert.deepEqual(
+      payload.footprint.files.map((entry) => entry.path),
+      ['keys/ghp_********.txt', 'README.md'],
+    );
+    assert.deepEqual(payload.batches[0]?.changes, [{ path: 'keys/ghp_********.txt' }]);
+  });
+
+  test('committed token path matches its batch', () => {
+    const committed = [{ path: tokenPath, oid: blob(tokenPath) }];
+
+    const comparison = compareCommit(committed, flaggedAnalysis());
+
+    assert.equal(comparison.result, 'followed');
+    assert.equal(comparison.matchedBatch, 'b1');
+    assert.equal(comparison.unsuggestedFiles, 0);
+  });
+});

@@ -318,3 +318,125 @@ test('summary quotes a blocking path in the allow entry', () => {
   assert.ok(!text.includes('\u001b'), 'no escape byte reaches the terminal');
   assert.ok(text.includes('"path": "keys/a\\"b\\u001b.pem" }'), text);
 });
+
+test('summary allows a whole-change finding by rule', () => {
+  const result = makeResult();
+  const finding = makeFinding({
+    rule: 'protected-branch',
+    severity: 'high',
+    path: '',
+    message: 'Commit straight to the protected branch main',
+    fix: 'Commit on a topic branch instead (`git switch -c NAME` keeps the staged change). More.',
+  });
+  delete finding.line;
+  delete finding.masked;
+  result.risk = { score: 0.5, blocked: true, findings: [finding] };
+
+  const lines = summarize(result).split('\n');
+
+  assert.ok(
+    lines.includes('  ✖ protected-branch  Commit straight to the protected branch main'),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.includes(
+      '  Fix it:          Commit on a topic branch instead (`git switch -c NAME` keeps the staged change).',
+    ),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.includes(
+      '  Allow the rule:  add { "rule": "protected-branch" } to "risk.allow" in footprint.config.json',
+    ),
+    lines.join('\n'),
+  );
+  assert.equal(lines.filter((line) => line.includes('"path"')).length, 0);
+  assert.equal(lines.filter((line) => line.includes('Allow one line')).length, 0);
+});
+
+test('summary fix row for file and change findings', () => {
+  const result = makeResult();
+  const onChange = makeFinding({ rule: 'mass-deletion', path: '', message: 'Deletes much.' });
+  delete onChange.line;
+  result.risk = { score: 1, blocked: true, findings: [makeFinding(), onChange] };
+
+  const text = summarize(result);
+
+  assert.match(
+    text,
+    /Fix it: +do what each finding above says; change a staged file, then `git add` it again\n/,
+  );
+  assert.match(text, /Allow a path: +add \{ "rule": "private-key", "path": "keys\/deploy\.pem" \}/);
+});
+
+test('summary masks a path a secret-in-path finding flagged', () => {
+  const token = ['gh', 'p_', 'Zq9k'.repeat(9)].join('');
+  const result = makeResult();
+  result.footprint.files = [makeFile(`keys/${token}.txt`, [hunk(1, 1)]), makeFile('a.txt', [])];
+  result.analysis.batches = [
+    makeBatch('b1', 'docs: add files', [{ path: `keys/${token}.txt` }, { path: 'a.txt' }]),
+  ];
+  const finding = makeFinding({
+    rule: 'secret-in-path',
+    path: 'keys/ghp_********.txt',
+    message: 'GitHub token in a staged path',
+    masked: 'ghp_********',
+  });
+  delete finding.line;
+  result.risk = { score: 0.9, blocked: true, findings: [finding] };
+
+  const text = summarize(result);
+
+  assert.equal(text.includes(token), false);
+  assert.match(text, /^ {6}keys\/ghp_\*{8}\.txt, a\.txt$/m);
+});
+
+test('summary keeps a token path no finding flagged', () => {
+  const token = ['gh', 'p_', 'Zq9k'.repeat(9)].join('');
+  const result = makeResult();
+  result.footprint.files = [makeFile(`keys/${token}.txt`, [hunk(1, 1)])];
+  result.analysis.batches = [makeBatch('b1', 'docs: add a file', [{ path: `keys/${token}.txt` }])];
+
+  const text = summarize(result);
+
+  assert.match(text, new RegExp(`^ {6}keys/${token}\\.txt$`, 'm'));
+});
+
+test('summary without a width cuts nothing', () => {
+  const deep = `src/${'d'.repeat(60)}/${'e'.repeat(60)}`;
+  const paths = [`${deep}/one.ts`, `${deep}/two.ts`];
+  const result = makeResult();
+  result.footprint.files = paths.map((path) => makeFile(path, [hunk(1, 1)]));
+  result.analysis.batches = [
+    makeBatch(
+      'b1',
+      'feat: deep',
+      paths.map((path) => ({ path })),
+    ),
+  ];
+  const fix = `Remove the key and rotate it, ${'then tell the team '.repeat(10)}now.`;
+  result.risk = { score: 1, blocked: true, findings: [makeFinding({ fix, masked: '(masked)' })] };
+
+  const lines = summarize(result, { style: plainStyle(Number.POSITIVE_INFINITY) }).split('\n');
+
+  assert.ok(lines.includes(`      ${paths[0]}, ${paths[1]}`), lines.join('\n'));
+  assert.ok(lines.includes(`      ${fix}`), lines.join('\n'));
+  assert.equal(lines.filter((line) => line.includes('…')).length, 0);
+});
+
+test('summary without a width counts paths past ten', () => {
+  const paths = Array.from({ length: 12 }, (_, index) => `src/m${index}.ts`);
+  const result = makeResult();
+  result.footprint.files = paths.map((path) => makeFile(path, [hunk(1, 1)]));
+  result.analysis.batches = [
+    makeBatch(
+      'b1',
+      'feat: many',
+      paths.map((path) => ({ path })),
+    ),
+  ];
+
+  const lines = summarize(result, { style: plainStyle(Number.POSITIVE_INFINITY) }).split('\n');
+
+  assert.ok(lines.includes(`      ${paths.slice(0, 10).join(', ')}, and 2 more`), lines.join('\n'));
+});
