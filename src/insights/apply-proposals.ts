@@ -1,9 +1,10 @@
 import type { Batch, BatchAnalysis, BatchChange } from '../batches/types.js';
-import type { Footprint, Hunk } from '../footprint/types.js';
+import type { FileContent, Footprint, Hunk } from '../footprint/types.js';
 import { createDebug } from '../log/debug.js';
 import type { RiskReport } from '../risk/types.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
 import { buildStrategy } from '../strategy/build.js';
+import type { StrategyProblem } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
 import { parseConventionalHeader } from './conventional-header.js';
 import type { BatchProposal, MergeProposal, SplitProposal } from './types.js';
@@ -12,6 +13,8 @@ const debug = createDebug('insights');
 
 export interface ProposalContext {
   footprint: Footprint;
+  /** The staged and HEAD texts, so a proposal gets the import-order checks that validate runs. */
+  content: ReadonlyMap<string, FileContent>;
   analysis: BatchAnalysis;
   risk: RiskReport;
   /** Name of the provider, for the rationale of the batches it shaped. */
@@ -147,14 +150,36 @@ function splitCandidates(
   return [[...rest.slice(0, position), ...partSlots, ...rest.slice(position + 1)]];
 }
 
-function isValid(slots: readonly Slot[], context: ProposalContext): boolean {
+/** Returns the problems `footprint validate` would find in the strategy of these batches. */
+function findProblems(slots: readonly Slot[], context: ProposalContext): StrategyProblem[] {
   const batches = slots.map((slot) => slot.batch);
   const analysis = { ...context.analysis, batches };
   const strategy = buildStrategy(context.footprint, analysis, context.risk, new Date());
   const validation = validateStrategy(strategy, context.footprint, {
     validateSchema: validateStrategyDocument,
+    content: context.content,
   });
-  return validation.valid;
+  return validation.problems;
+}
+
+/** Names the problems by code only, because their messages may quote text the model wrote. */
+function describeCodes(problems: readonly StrategyProblem[]): string {
+  const codes = [...new Set(problems.map((problem) => problem.code))];
+  if (codes.length > 0) return codes.join(', ');
+  return 'a batch it names was changed by an earlier proposal, or a message is no Conventional Commits header';
+}
+
+/** Returns the first candidate without problems, or null and the problems of the last one. */
+function pickValidCandidate(
+  candidates: readonly Slot[][],
+  context: ProposalContext,
+): { accepted: Slot[] | null; problems: StrategyProblem[] } {
+  let problems: StrategyProblem[] = [];
+  for (const candidate of candidates) {
+    problems = findProblems(candidate, context);
+    if (problems.length === 0) return { accepted: candidate, problems };
+  }
+  return { accepted: null, problems };
 }
 
 /** Gives batches the ids `b1`, `b2`, ... in order, and their dependencies the new ids. */
@@ -169,10 +194,12 @@ function renumber(batches: readonly Batch[]): Batch[] {
 
 /**
  * Applies merges and splits to the batches, one proposal at a time in order. A proposal is kept
- * only when the strategy it gives passes validateStrategy (every staged hunk in exactly one
- * batch, dependencies before dependents, valid schema) and its headers are Conventional
- * Commits headers. A proposal that names a batch an earlier proposal changed is dropped.
- * Returns the batches, renumbered `b1`, `b2`, ..., and how many proposals were applied.
+ * only when its headers are Conventional Commits headers and the strategy it gives passes
+ * validateStrategy with the file content, as `footprint validate` runs it. So every staged hunk
+ * is in exactly one batch, dependencies come before dependents, no batch imports or uses what a
+ * later batch adds, and the schema holds. A proposal that names a batch an earlier proposal
+ * changed is dropped. Returns the batches, renumbered `b1`, `b2`, ..., and how many proposals
+ * were applied.
  */
 export function applyProposals(
   batches: readonly Batch[],
@@ -192,9 +219,11 @@ export function applyProposals(
             proposal.parts.map((_part, part) => `${prefix}${part + 1}`),
             context,
           );
-    const accepted = candidates.find((candidate) => isValid(candidate, context));
-    if (accepted === undefined) {
-      debug(`dropped a ${proposal.kind} proposal: it gives no valid strategy`);
+    const { accepted, problems } = pickValidCandidate(candidates, context);
+    if (accepted === null) {
+      debug(
+        `dropped a ${proposal.kind} proposal: it gives no valid strategy (${describeCodes(problems)})`,
+      );
       return;
     }
     slots = accepted;

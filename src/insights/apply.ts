@@ -1,5 +1,5 @@
 import type { Batch, BatchAnalysis } from '../batches/types.js';
-import type { Footprint } from '../footprint/types.js';
+import type { FileContent, Footprint } from '../footprint/types.js';
 import { createDebug } from '../log/debug.js';
 import type { RiskReport, Severity } from '../risk/types.js';
 import { applyProposals } from './apply-proposals.js';
@@ -11,6 +11,8 @@ const debug = createDebug('insights');
 
 export interface ApplyInsightsInput {
   footprint: Footprint;
+  /** The footprint's staged and HEAD texts, for the import-order checks of a proposal. */
+  content: ReadonlyMap<string, FileContent>;
   analysis: BatchAnalysis;
   risk: RiskReport;
   insights: Insights;
@@ -46,7 +48,13 @@ export function applyInsights(input: ApplyInsightsInput): AppliedInsights {
 
   let batches = analysis.batches.map((batch) => withMessage(batch, insights.messages[batch.id]));
   if (analysis.splitSuggested && proposals.length > 0) {
-    const context = { footprint, analysis, risk: input.risk, provider: insights.provider };
+    const context = {
+      footprint,
+      content: input.content,
+      analysis,
+      risk: input.risk,
+      provider: insights.provider,
+    };
     const reshaped = applyProposals(batches, proposals, context);
     debug(`applied ${reshaped.applied} of ${proposals.length} batch proposals`);
     batches = reshaped.batches;

@@ -1,6 +1,7 @@
 import type { Finding, RiskReport, Severity } from '../risk/types.js';
 import { isBlocking, scoreFindings } from '../risk/score.js';
 import { createDebug } from '../log/debug.js';
+import { redactSecrets } from './redact.js';
 import type { RiskNote } from './types.js';
 
 const debug = createDebug('insights');
@@ -13,22 +14,58 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
   critical: 4,
 };
 
+/** Maximum length of a model's note in a finding's message, which the summary prints. */
+const MAX_NOTE_LENGTH = 300;
+
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
 function notesOn(finding: Finding, notes: readonly RiskNote[]): RiskNote[] {
   return notes.filter((note) => note.rule === finding.rule && note.path === finding.path);
 }
 
-/** Returns the finding at the highest severity its notes give, or the finding itself. */
-function raiseFinding(finding: Finding, notes: readonly RiskNote[], provider: string): Finding {
-  const highest = notesOn(finding, notes).reduce<Severity>(
-    (severity, note) =>
-      SEVERITY_RANK[note.severity] > SEVERITY_RANK[severity] ? note.severity : severity,
-    finding.severity,
-  );
-  if (highest === finding.severity) return finding;
+/**
+ * Returns a note as one line for a finding's message: redacted, each run of control characters
+ * and whitespace made one space, and cut to MAX_NOTE_LENGTH characters (code points). The reader redacts notes already, and this
+ * redacts again because a note can also come from another provider or from a test.
+ */
+function formatNote(note: string): string {
+  const line = redactSecrets(note).replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  const characters = [...line];
+  if (characters.length <= MAX_NOTE_LENGTH) return line;
+  return `${characters
+    .slice(0, MAX_NOTE_LENGTH - 3)
+    .join('')
+    .trimEnd()}...`;
+}
 
-  debug(`${finding.rule} at ${finding.path} raised from ${finding.severity} to ${highest}`);
-  const reason = ` Raised from ${finding.severity} to ${highest} by the ${provider} insight provider.`;
-  return { ...finding, severity: highest, message: `${finding.message}${reason}` };
+/** Returns the text with a period at its end, unless it ends a sentence already. */
+function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return trimmed === '' || /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * Returns the finding at the highest severity its notes give, or the finding itself. The raised
+ * finding's message ends with who raised it and the note that gave that severity, because the
+ * note is the reason a commit may now be blocked.
+ */
+function raiseFinding(finding: Finding, notes: readonly RiskNote[], provider: string): Finding {
+  let highest: RiskNote | null = null;
+  for (const note of notesOn(finding, notes)) {
+    const floor = highest?.severity ?? finding.severity;
+    if (SEVERITY_RANK[note.severity] > SEVERITY_RANK[floor]) highest = note;
+  }
+  if (highest === null) return finding;
+
+  debug(
+    `${finding.rule} at ${finding.path} raised from ${finding.severity} to ${highest.severity}`,
+  );
+  const raised = `Raised from ${finding.severity} to ${highest.severity} by the ${provider} insight provider`;
+  const reason = formatNote(highest.note);
+  const sentence = endSentence(reason === '' ? raised : `${raised}: ${reason}`);
+  const message = [endSentence(finding.message), sentence].filter((part) => part !== '').join(' ');
+  return { ...finding, severity: highest.severity, message };
 }
 
 /**

@@ -31,5 +31,12 @@ export async function runInsightStage(stage: InsightStageInput): Promise<Applied
   const insights = await runInsights(provider, { input, analysis, risk }, config.llm.timeoutMs);
 
   const blockOn = config.blockOn[config.mode];
-  return applyInsights({ footprint: input.footprint, analysis, risk, insights, blockOn });
+  return applyInsights({
+    footprint: input.footprint,
+    content: input.content,
+    analysis,
+    risk,
+    insights,
+    blockOn,
+  });
 }

@@ -6,10 +6,11 @@ import { checkFileFolderBatches } from './file-folder.js';
 import { checkMessageCharacters } from './message-characters.js';
 import { checkMessageSecrets } from './message-secrets.js';
 import { quotePath } from '../output/quote-path.js';
+import { rewriteCommand } from './rewrite-command.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
 
-const REWRITE = 'write it again with `footprint strategy --output FILE`';
+const REWRITE = `write it again with ${rewriteCommand()}`;
 
 export interface ValidateStrategyOptions {
   /** Validates against schemas/strategy.schema.json; returns one readable line per error. */
@@ -26,16 +27,59 @@ function shortId(oid: string | null): string {
   return oid === null ? 'none' : oid.slice(0, 12);
 }
 
-function checkStale(strategy: StrategyShape, footprint: Footprint): StrategyProblem[] {
-  const boundTo = `staged tree ${shortId(strategy.stagedTree)} at HEAD ${shortId(strategy.head)}`;
-  const now = `staged tree ${shortId(footprint.stagedTree)} at HEAD ${shortId(footprint.head.oid)}`;
-  if (strategy.stagedTree === footprint.stagedTree && strategy.head === footprint.head.oid) {
-    return [];
+function describeHead(oid: string | null): string {
+  return oid === null ? 'no HEAD (an unborn branch)' : `HEAD ${shortId(oid)}`;
+}
+
+/**
+ * Returns the fix sentence of a stale HEAD: check out the strategy's HEAD again (and do `more`),
+ * or write the strategy again. On an unborn branch there is no commit to go back to, so the
+ * sentence offers only the rewrite.
+ */
+function offerFix(head: string | null, more: string): string {
+  if (head === null) return `Write it again with ${rewriteCommand()}.`;
+  const checkOut = `Check out ${shortId(head)} again${more === '' ? '' : ` ${more}`}`;
+  return `${checkOut}, or ${REWRITE}.`;
+}
+
+/**
+ * Describes which ids bound to the strategy differ now: the staged tree, HEAD or both. Each
+ * case names the old and the new id and how to fix it. Returns null when neither differs.
+ */
+function describeStale(strategy: StrategyShape, footprint: Footprint): string | null {
+  const treeMoved = strategy.stagedTree !== footprint.stagedTree;
+  const headMoved = strategy.head !== footprint.head.oid;
+  const oldTree = `staged tree ${shortId(strategy.stagedTree)}`;
+  const newTree = `staged tree ${shortId(footprint.stagedTree)}`;
+  const oldHead = describeHead(strategy.head);
+  const newHead = describeHead(footprint.head.oid);
+
+  if (treeMoved && headMoved) {
+    return (
+      `Both the staged tree and HEAD differ from the strategy's: it was made for ${oldTree} ` +
+      `at ${oldHead}, and the repository now has ${newTree} at ${newHead}. ` +
+      offerFix(strategy.head, 'and stage the change it was made for')
+    );
   }
-  const message =
-    `The strategy was made for ${boundTo}, but the repository now has ${now}. ` +
-    `Stage the change it was made for, or ${REWRITE}.`;
-  return [{ code: 'stale', message }];
+  if (treeMoved) {
+    return (
+      `The staged tree differs from the strategy's: it was made for ${oldTree}, and the ` +
+      `index now has ${newTree} (${newHead} is the same). ` +
+      `Stage the change it was made for, or ${REWRITE}.`
+    );
+  }
+  if (headMoved) {
+    return (
+      `HEAD differs from the strategy's: it was made at ${oldHead}, and the repository is now ` +
+      `at ${newHead} (${newTree} is the same). ${offerFix(strategy.head, '')}`
+    );
+  }
+  return null;
+}
+
+function checkStale(strategy: StrategyShape, footprint: Footprint): StrategyProblem[] {
+  const message = describeStale(strategy, footprint);
+  return message === null ? [] : [{ code: 'stale', message }];
 }
 
 function checkBatchIds(strategy: StrategyShape): StrategyProblem[] {

@@ -82,6 +82,7 @@ function apply(
 ) {
   return applyInsights({
     footprint,
+    content: input.content,
     analysis,
     risk,
     insights: insightsWith(change),
@@ -95,6 +96,52 @@ function merge(batches: string[], message: string): BatchProposal {
 
 function note(finding: Finding, severity: RiskNote['severity']): RiskNote {
   return { rule: finding.rule, path: finding.path, severity, note: 'because' };
+}
+
+/** A change where src/main.js starts to import the new src/zeta.js, and src/aaa.js is apart. */
+const importInput = makeFootprint([
+  {
+    path: 'src/main.js',
+    old: lines('export function main() {', '  return 1;', '}'),
+    new: lines(
+      'import { zeta } from "./zeta.js";',
+      '',
+      'export function main() {',
+      '  return zeta();',
+      '}',
+    ),
+  },
+  { path: 'src/zeta.js', new: lines('export function zeta() {', '  return 42;', '}') },
+  { path: 'src/aaa.js', new: lines('export const other = 3;') },
+]);
+const importAnalysis = analysisOf([
+  batch('b1', 'src/aaa.js'),
+  { ...batch('b2', 'src/main.js'), changes: [{ path: 'src/main.js' }, { path: 'src/zeta.js' }] },
+]);
+
+/** Splits b2 of importAnalysis into two parts, committed in the order given. */
+function splitOfImport(first: Batch['changes'], second: Batch['changes']): BatchProposal {
+  const message = (changes: Batch['changes']) =>
+    changes[0]?.path === 'src/zeta.js' ? 'feat: add zeta' : 'feat: use zeta in main';
+  return {
+    kind: 'split',
+    batch: 'b2',
+    parts: [
+      { message: message(first), changes: first },
+      { message: message(second), changes: second },
+    ],
+  };
+}
+
+function applyToImport(proposal: BatchProposal) {
+  return applyInsights({
+    footprint: importInput.footprint,
+    content: importInput.content,
+    analysis: importAnalysis,
+    risk: riskOf([], false),
+    insights: insightsWith({ proposals: [proposal] }),
+    blockOn: ['high', 'critical'],
+  });
 }
 
 describe('applyInsights messages', () => {
@@ -198,6 +245,27 @@ describe('applyInsights proposals', () => {
     assert.deepEqual(analysis.batches, chain.batches);
   });
 
+  test('split that breaks the import order is dropped', () => {
+    const split = splitOfImport([{ path: 'src/main.js' }], [{ path: 'src/zeta.js' }]);
+    const { analysis } = applyToImport(split);
+
+    assert.deepEqual(analysis.batches, importAnalysis.batches);
+  });
+
+  test('split that keeps the import order applies', () => {
+    const split = splitOfImport([{ path: 'src/zeta.js' }], [{ path: 'src/main.js' }]);
+    const { analysis } = applyToImport(split);
+
+    assert.deepEqual(
+      analysis.batches.map((item) => [item.id, item.message, item.changes]),
+      [
+        ['b1', 'chore: change src/aaa.js', [{ path: 'src/aaa.js' }]],
+        ['b2', 'feat: add zeta', [{ path: 'src/zeta.js' }]],
+        ['b3', 'feat: use zeta in main', [{ path: 'src/main.js' }]],
+      ],
+    );
+  });
+
   test('proposals wait while a merge is in progress', () => {
     const merging = { ...independent, splitSuggested: false };
     const { analysis } = apply(merging, { proposals: [merge(['b1', 'b3'], 'feat: join')] });
@@ -225,10 +293,48 @@ describe('applyInsights risk notes', () => {
     );
 
     assert.equal(raised.findings[0]?.severity, 'high');
-    assert.match(raised.findings[0]?.message ?? '', /Raised from low to high by the anthropic/);
+    assert.equal(
+      raised.findings[0]?.message,
+      'TODO left. Raised from low to high by the anthropic insight provider: because.',
+    );
     assert.equal(raised.blocked, true);
     assert.ok(raised.score > risk.score);
     assert.equal(insights.riskNotes.length, 1);
+  });
+
+  test('highest note gives the reason', () => {
+    const notes: RiskNote[] = [
+      { ...note(todoFinding, 'medium'), note: 'Worth a look.' },
+      { ...note(todoFinding, 'critical'), note: 'It touches the payment flow!' },
+      { ...note(todoFinding, 'high'), note: 'Risky.' },
+    ];
+    const { risk } = apply(chain, { riskNotes: notes }, riskOf([todoFinding], false));
+
+    assert.equal(risk.findings[0]?.severity, 'critical');
+    assert.equal(
+      risk.findings[0]?.message,
+      'TODO left. Raised from low to critical by the anthropic insight provider: It touches the payment flow!',
+    );
+  });
+
+  test('reason is redacted, one line and bounded', () => {
+    const token = ['ghp', '_', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'].join('');
+    const text = `Line one\u001b[31m red\r\nline two with ${token} ${'x'.repeat(400)}`;
+    const { risk } = apply(
+      chain,
+      { riskNotes: [{ ...note(todoFinding, 'high'), note: text }] },
+      riskOf([todoFinding], false),
+    );
+    const message = risk.findings[0]?.message ?? '';
+    const reason = message.slice(message.indexOf(': ') + 2);
+
+    assert.ok(message.startsWith('TODO left. Raised from low to high by the anthropic'), message);
+    assert.ok(reason.startsWith('Line one [31m red line two with [REDACTED] xxx'), reason);
+    assert.equal(message.includes(token), false, 'the token reached the message');
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+    assert.equal(/[\u0000-\u001f\u007f-\u009f]/.test(message), false, 'a control character');
+    assert.equal([...reason].length, 300);
+    assert.ok(reason.endsWith('x...'), reason);
   });
 
   test('notes that lower are dropped and the commit stays blocked', () => {

@@ -134,12 +134,64 @@ describe('validateStrategy', () => {
       problems.map((problem) => problem.code),
       ['stale'],
     );
-    assert.match(problems[0]?.message ?? '', /staged tree ffffffffffff/);
-    assert.match(problems[0]?.message ?? '', /footprint strategy --output FILE/);
+    assert.equal(
+      problems[0]?.message,
+      "The staged tree differs from the strategy's: it was made for staged tree ffffffffffff, " +
+        `and the index now has staged tree ${footprint.stagedTree?.slice(0, 12)} ` +
+        `(HEAD ${footprint.head.oid?.slice(0, 12)} is the same). Stage the change it was made ` +
+        'for, or write it again with `footprint strategy --output FILE`.',
+    );
   });
 
   test('other HEAD is stale', () => {
-    assert.deepEqual(codes(strategyWith(wholeFiles, { head: 'e'.repeat(40) })), ['stale']);
+    const problems = problemsOf(strategyWith(wholeFiles, { head: 'e'.repeat(40) }));
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['stale'],
+    );
+    assert.equal(
+      problems[0]?.message,
+      "HEAD differs from the strategy's: it was made at HEAD eeeeeeeeeeee, and the repository " +
+        `is now at HEAD ${footprint.head.oid?.slice(0, 12)} (staged tree ` +
+        `${footprint.stagedTree?.slice(0, 12)} is the same). Check out eeeeeeeeeeee again, or ` +
+        'write it again with `footprint strategy --output FILE`.',
+    );
+  });
+
+  test('strategy without HEAD is stale', () => {
+    const [problem] = problemsOf(strategyWith(wholeFiles, { head: null }));
+
+    assert.equal(problem?.code, 'stale');
+    assert.match(
+      problem?.message ?? '',
+      /^HEAD differs from the strategy's: it was made at no HEAD \(an unborn branch\), /,
+    );
+    assert.equal(problem?.message.includes('staged change'), false);
+    assert.equal(problem?.message.includes('Check out'), false);
+    assert.match(
+      problem?.message ?? '',
+      /Write it again with `footprint strategy --output FILE`\.$/,
+    );
+  });
+
+  test('other HEAD and staged tree are stale', () => {
+    const problems = problemsOf(
+      strategyWith(wholeFiles, { head: 'e'.repeat(40), stagedTree: 'f'.repeat(40) }),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['stale'],
+    );
+    assert.equal(
+      problems[0]?.message,
+      "Both the staged tree and HEAD differ from the strategy's: it was made for staged tree " +
+        'ffffffffffff at HEAD eeeeeeeeeeee, and the repository now has staged tree ' +
+        `${footprint.stagedTree?.slice(0, 12)} at HEAD ${footprint.head.oid?.slice(0, 12)}. ` +
+        'Check out eeeeeeeeeeee again and stage the change it was made for, or write it again ' +
+        'with `footprint strategy --output FILE`.',
+    );
   });
 
   test('duplicate batch id', () => {

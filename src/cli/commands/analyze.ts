@@ -6,11 +6,14 @@ import { pipelineOptions, writeJson } from './pipeline-options.js';
 import { writeSarif } from './sarif-output.js';
 
 /**
- * `footprint analyze`: the summary (or, with `--json`, the analysis document) on stdout.
- * Writes no fossil and exits 0 even when a commit would be blocked.
+ * `footprint analyze`: the footprint, batches and risk, as the summary (or, with `--json`, the
+ * analysis document) on stdout. It runs offline as if `--no-llm` were given, so it sends no LLM
+ * request and writes no fossil, not even an insight cache, and exits 0 even when a commit would
+ * be blocked.
  */
 export async function run(context: CommandContext): Promise<number> {
-  const pipelineRun = await runPipeline(pipelineOptions(context, 'analyze', false));
+  const options = { ...pipelineOptions(context, 'analyze', false), noLlm: true };
+  const pipelineRun = await runPipeline(options);
   if (context.line.format === 'sarif') {
     writeSarif(context, pipelineRun.result);
   } else if (context.line.json) {

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../cli/cli-io.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo;
+
+beforeEach(() => {
+  repo = createTempRepo();
+  repo.write('README.md', '# app\n');
+  repo.git(['add', 'README.md']);
+  repo.git(['commit', '-q', '-m', 'docs: start'], { env: { FOOTPRINT: '0' } });
+  repo.write('README.md', '# app\n\nUsage.\n');
+  repo.write('src/a.js', 'export const a = 1;\n');
+  repo.git(['add', '-A']);
+});
+
+afterEach(() => {
+  repo.cleanup();
+});
+
+async function run(...argv: string[]) {
+  const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: gitTestEnv() });
+  const code = await main(argv, io);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Writes a fresh strategy to plan.json, changed by `edit`, and returns its path. */
+async function writePlan(edit: (plan: Record<string, unknown>) => void): Promise<string> {
+  const file = path.join(repo.dir, 'plan.json');
+  const written = await run('strategy', '--output', file, '--no-llm');
+  assert.equal(written.code, 0, written.stderr);
+  const plan = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  edit(plan);
+  writeFileSync(file, JSON.stringify(plan));
+  return file;
+}
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+describe('validate of a stale strategy', () => {
+  test('HEAD of null names HEAD once', async () => {
+    const head = repo.git(['rev-parse', 'HEAD']).trim();
+    const tree = repo.git(['write-tree']).trim();
+    const file = await writePlan((plan) => {
+      plan['head'] = null;
+    });
+
+    const result = await run('validate', '--strategy', file);
+    const output = result.stdout + result.stderr;
+
+    assert.equal(result.code, 1, output);
+    assert.match(
+      output,
+      new RegExp(
+        `HEAD differs from the strategy's: it was made at no HEAD \\(an unborn branch\\), ` +
+          `and the repository is now at HEAD ${head.slice(0, 12)} ` +
+          `\\(staged tree ${tree.slice(0, 12)} is the same\\)\\.`,
+      ),
+    );
+    assert.equal(output.includes('staged change moved on'), false, output);
+    assert.equal(count(output, 'footprint strategy --output'), 1, output);
+    assert.ok(
+      output.includes(`Write it again with \`footprint strategy --output ${file}\`.`),
+      output,
+    );
+  });
+
+  test('other staged tree names the tree once', async () => {
+    const file = await writePlan((plan) => {
+      plan['stagedTree'] = 'f'.repeat(40);
+    });
+
+    const result = await run('validate', '--strategy', file);
+    const output = result.stdout + result.stderr;
+
+    assert.equal(result.code, 1, output);
+    assert.match(
+      output,
+      /The staged tree differs from the strategy's: it was made for staged tree ffffffffffff/,
+    );
+    assert.equal(count(output, 'footprint strategy --output'), 1, output);
+  });
+});
