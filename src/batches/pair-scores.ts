@@ -45,6 +45,8 @@ interface Location {
   packageFolder: string;
   /** True when the change adds the file. */
   added: boolean;
+  /** True when the change deletes the file. */
+  deleted: boolean;
 }
 
 function locate(unit: ChangeUnit): Location {
@@ -54,15 +56,17 @@ function locate(unit: ChangeUnit): Location {
     top: topFolderOf(unit.path),
     packageFolder: packageOf(unit.path),
     added: unit.file.status === 'added',
+    deleted: unit.file.status === 'deleted',
   };
 }
 
-/** Log-odds that two files are one commit from where they are and whether both are new. */
+/** Log-odds that two files are one commit from where they are and whether both are new or gone. */
 function locationScore(a: Location, b: Location): number {
   let score = 0;
   if (a.added && b.added && a.path !== b.path) {
     score += pairPrior.addedFiles + (a.folder === b.folder ? pairPrior.addedSameFolder : 0);
   }
+  if (a.deleted && b.deleted && a.path !== b.path) score += pairPrior.deletedFiles;
   if (a.path === b.path) score += pairPrior.sameFile;
   else if (a.folder === b.folder) score += pairPrior.sameFolder;
   else if (isWithin(a.folder, b.folder) || isWithin(b.folder, a.folder))

@@ -6,6 +6,7 @@ import type { RelationKind } from './types.js';
 const RELATION_LABELS: Record<RelationKind, string> = {
   rename: 'one identifier renamed across hunks',
   'manifest-lockfile': 'manifest and its lockfile',
+  'dependency-use': 'a dependency and the code that imports it',
   submodule: 'a submodule and its .gitmodules entry',
   'file-folder': 'a file and the files that replace it as a folder, or the reverse',
   import: 'an import and the file it imports',
@@ -35,6 +36,7 @@ const RELATION_LABELS: Record<RelationKind, string> = {
 const KIND_PRIORITY: readonly RelationKind[] = [
   'rename',
   'manifest-lockfile',
+  'dependency-use',
   'submodule',
   'file-folder',
   'test-source',

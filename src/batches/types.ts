@@ -39,6 +39,7 @@ export interface BatchAnalysis {
 export type RelationKind =
   | 'test-source'
   | 'manifest-lockfile'
+  | 'dependency-use'
   | 'submodule'
   | 'file-folder'
   | 'import'

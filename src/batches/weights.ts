@@ -9,6 +9,8 @@ export const weights = {
   manifestLockfile: 0.95,
   /** A lockfile in an ancestor folder of a manifest, as npm, pnpm and yarn workspaces keep it. */
   workspaceLockfile: 0.8,
+  /** A dependency entry of `package.json` and a changed line that imports that package. */
+  dependencyUse: 1,
   /** An import statement the change adds or edits, of a file it changes. */
   importChanged: 0.9,
   /** An import of a file the change adds; aggressive mode leaves it out of pair scores. */
@@ -65,6 +67,12 @@ export const pairPrior = {
   /** Added back for two new files in one folder, such as the files of one new test fixture. */
   addedSameFolder: 1,
   /**
+   * Two files the change deletes, in any folders: files are usually removed in one commit. Unlike
+   * the other numbers here it was not fitted. "File deletions and dependency imports" in
+   * docs/BENCHMARKS.md gives how often such pairs were one commit on the benchmark.
+   */
+  deletedFiles: 2,
+  /**
    * Log-odds added to every pair of two clusters, times the cosine of the clusters' words: a
    * batch whose words match another's as a whole joins it even where no two units match.
    */
@@ -77,6 +85,8 @@ export const evidence: Record<RelationKind, number> = {
   'similar-edit': 3.5,
   'moved-lines': 1,
   'manifest-lockfile': 3,
+  /** Not fitted like the others, because the link is rare. docs/BENCHMARKS.md measures it. */
+  'dependency-use': 2,
   submodule: 4,
   'file-folder': 4,
   import: 2.5,

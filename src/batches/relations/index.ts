@@ -1,6 +1,7 @@
 import { findCoChangeLinks } from './co-change.js';
 import type { AnalysisContext, Link, LinkFinder } from './context.js';
 import { findDefinitionUseLinks } from './definitions.js';
+import { findDependencyUseLinks } from './dependency-use.js';
 import { findImportLinks } from './imports.js';
 import { findManifestLockfileLinks } from './manifest-lockfile.js';
 import { findSubmoduleLinks } from './submodule.js';
@@ -17,6 +18,7 @@ export const linkFinders: readonly LinkFinder[] = [
   findSimilarEditLinks,
   findMovedLineLinks,
   findManifestLockfileLinks,
+  findDependencyUseLinks,
   findSubmoduleLinks,
   findFileFolderLinks,
   findTestSourceLinks,
