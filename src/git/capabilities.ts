@@ -63,7 +63,6 @@ function checkIndex(index: IndexFile): string[] {
       reasons.push(`the index has the unknown required extension ${signature}`);
     }
   }
-  if (index.hasNonUtf8Path()) reasons.push('a path in the index is not valid UTF-8');
   return reasons;
 }
 

@@ -1,9 +1,8 @@
-import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
 import { parseCacheTree, type CacheTree } from './cache-tree.js';
 import { IndexEntryTable, type EntryLayout } from './index-entry-table.js';
-import { decodeGitPath, hasEscapedByte } from './path-bytes.js';
+import { decodeGitPath } from './path-bytes.js';
 
 export type { CacheTree, CacheTreeNode } from './cache-tree.js';
 export type { IndexEntryTable } from './index-entry-table.js';
@@ -49,12 +48,6 @@ export interface IndexFile {
   extensions: string[];
   /** The `TREE` extension, or null when the index has none. */
   cacheTree: CacheTree | null;
-  /**
-   * Returns true when a path is not valid UTF-8, so decoding it to a string would lose bytes.
-   * Parsing records whether any path has a byte over 0x7f, so for the usual all-ASCII index
-   * this costs nothing. Otherwise the first call checks each such path once.
-   */
-  hasNonUtf8Path(): boolean;
 }
 
 export interface ReadIndexOptions {
@@ -113,8 +106,6 @@ export function parseIndex(buffer: Buffer, path: string, hashLength = 20): Index
   const table = new IndexEntryTable(layout);
 
   const { extensions, cacheTree } = readExtensions(buffer, scanner.offset, path, hashLength);
-  const maybeNonAscii = scanner.sawHighByte;
-  let nonUtf8: boolean | undefined;
   let entries: IndexEntry[] | undefined;
   return {
     path,
@@ -126,26 +117,7 @@ export function parseIndex(buffer: Buffer, path: string, hashLength = 20): Index
     table,
     extensions,
     cacheTree,
-    hasNonUtf8Path: () => {
-      nonUtf8 ??= maybeNonAscii && hasNonUtf8Name(layout);
-      return nonUtf8;
-    },
   };
-}
-
-/** Checks the names that have a byte over 0x7f; a version 4 path was decoded already. */
-function hasNonUtf8Name(layout: EntryLayout): boolean {
-  const { buffer, nameStarts, nameEnds, paths } = layout;
-  if (paths !== null) return paths.some(hasEscapedByte);
-
-  for (let position = 0; position < nameStarts.length; position++) {
-    const start = nameStarts[position] as number;
-    const end = nameEnds[position] as number;
-    let high = 0;
-    for (let byte = start; byte < end; byte++) high |= buffer[byte] as number;
-    if (high & 0x80 && !isUtf8(buffer.subarray(start, end))) return true;
-  }
-  return false;
 }
 
 /**
@@ -155,8 +127,6 @@ function hasNonUtf8Name(layout: EntryLayout): boolean {
  */
 class EntryScanner {
   offset = HEADER_LENGTH;
-  /** True when some name has a byte over 0x7f, so it may not be ASCII or even UTF-8. */
-  sawHighByte = false;
   private readonly starts: Uint32Array;
   private readonly nameStarts: Uint32Array;
   private readonly nameEnds: Uint32Array;
@@ -193,11 +163,6 @@ class EntryScanner {
     const { buffer, hashLength, starts, nameStarts, nameEnds } = this;
     const length = buffer.length;
     const flagsOffset = STAT_LENGTH + hashLength;
-    // Names are checked for bytes over 0x7f four bytes at a time, through 32-bit words
-    // aligned to the memory under the Buffer. `shift` converts Buffer offsets to word bytes.
-    const shift = buffer.byteOffset & 3;
-    const words = new Int32Array(buffer.buffer, buffer.byteOffset - shift, (shift + length) >>> 2);
-    let high = 0;
     let offset = this.offset;
     for (let index = 0; index < this.count; index++) {
       this.offset = offset;
@@ -217,23 +182,12 @@ class EntryScanner {
       const nameEnd = nameStart + nameLength;
       if (nameLength < 0 || nameEnd >= length) this.truncated();
 
-      const firstWord = (nameStart + shift + 3) >>> 2;
-      const endWord = (nameEnd + shift) >>> 2;
-      if (firstWord < endWord) {
-        for (let byte = nameStart; byte < firstWord * 4 - shift; byte++)
-          high |= buffer[byte] as number;
-        for (let word = firstWord; word < endWord; word++) high |= words[word] as number;
-        for (let byte = endWord * 4 - shift; byte < nameEnd; byte++) high |= buffer[byte] as number;
-      } else {
-        for (let byte = nameStart; byte < nameEnd; byte++) high |= buffer[byte] as number;
-      }
       starts[index] = offset;
       nameStarts[index] = nameStart;
       nameEnds[index] = nameEnd;
       offset += (nameEnd - offset + 8) & ~7;
     }
     this.offset = offset;
-    this.sawHighByte = (high & 0x80808080) !== 0;
   }
 
   /**
@@ -249,7 +203,6 @@ class EntryScanner {
       this.record(index, start, nameStart, this.offset - 1);
     }
     this.paths = paths;
-    this.sawHighByte = paths.some((path) => !isAsciiText(path));
   }
 
   private record(index: number, start: number, nameStart: number, nameEnd: number): void {
@@ -306,13 +259,6 @@ class EntryScanner {
   private fail(what: string): never {
     throw new IndexFormatError(`${this.path} is corrupt: ${what} at offset ${this.offset}.`);
   }
-}
-
-function isAsciiText(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    if (text.charCodeAt(index) > 0x7f) return false;
-  }
-  return true;
 }
 
 /** Lists the extensions after the entries and parses the cache tree (`TREE`). */

@@ -116,7 +116,8 @@ describe('checkNativeCapabilities', () => {
       Buffer.from('\0'),
     ]);
     repo.git(['update-index', '-z', '--add', '--index-info'], { input: line });
-    assert.deepEqual(await reasonsFor(repo), ['a path in the index is not valid UTF-8']);
+    // The native reader keeps such names byte for byte, so they need no fallback.
+    assert.deepEqual(await reasonsFor(repo), []);
   });
 
   test('unknown pack index version', async () => {

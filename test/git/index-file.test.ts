@@ -324,8 +324,6 @@ describe('index extensions and formats', () => {
   });
 
   test('path that is not UTF-8', async () => {
-    assert.equal((await readRepoIndex(repo)).hasNonUtf8Path(), false);
-
     const blob = repo.git(['hash-object', '-w', '--stdin'], { input: 'x\n' }).trim();
     const scratch = path.join(repo.dir, '.git', 'latin1-index');
     const line = Buffer.concat([
@@ -337,10 +335,13 @@ describe('index extensions and formats', () => {
       env: { GIT_INDEX_FILE: scratch },
       input: line,
     });
-    assert.equal((await readIndexFile(scratch))?.hasNonUtf8Path(), true);
+    // The byte that is not UTF-8 decodes to U+DC00 plus the byte, which encodes back to it.
+    const escaped = 'caf\udce9.txt';
+    const paths = (index: IndexFile | null) => index?.entries.map((entry) => entry.path);
+    assert.ok(paths(await readIndexFile(scratch))?.includes(escaped));
 
     repo.git(['update-index', '--index-version', '4'], { env: { GIT_INDEX_FILE: scratch } });
-    assert.equal((await readIndexFile(scratch))?.hasNonUtf8Path(), true);
+    assert.ok(paths(await readIndexFile(scratch))?.includes(escaped));
   });
 
   test('corrupt and unsupported files', async () => {

@@ -76,8 +76,7 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'untouched names beside a staged edit',
-    // The index holds a name that is not UTF-8, so footprint reads it through the git CLI.
-    readers: ['cli'],
+    readers: ['native', 'cli'],
     stage(created) {
       created.write('README.md', 'hello\nchange\n');
       created.git(['add', 'README.md']);
@@ -85,7 +84,7 @@ const CASES: Case[] = [
   },
   {
     name: 'staged edits under Latin-1 names',
-    readers: ['cli'],
+    readers: ['native', 'cli'],
     stage(created) {
       writeBytePath(created, RESUME, 'cv\nmore\n');
       writeBytePath(created, bytePath(CAFE_FOLDER, 'menu.txt'), 'soup\nbread\n');
@@ -95,7 +94,7 @@ const CASES: Case[] = [
   },
   {
     name: 'new file under a Latin-1 folder',
-    readers: ['cli'],
+    readers: ['native', 'cli'],
     stage(created) {
       writeBytePath(created, bytePath(CAFE_FOLDER, 'wine.txt'), 'red\n');
       created.git(['add', '-A']);
@@ -103,7 +102,7 @@ const CASES: Case[] = [
   },
   {
     name: 'every Latin-1 name deleted',
-    // The index is all UTF-8 again, so both readers run; the names come from HEAD's trees.
+    // The names come from HEAD's trees only.
     readers: ['native', 'cli'],
     stage(created) {
       unstageNonAsciiPaths(created);
