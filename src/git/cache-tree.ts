@@ -4,6 +4,8 @@ import { decodeGitPath } from './path-bytes.js';
 export interface CacheTreeNode {
   /** Directory path relative to the worktree root, without a trailing slash; `''` for the root. */
   readonly path: string;
+  /** The directory's own name, the last part of `path`; `''` for the root. */
+  readonly name: string;
   /** Index entries this tree covers, or -1 when a change under it invalidated the tree id. */
   readonly entryCount: number;
   readonly subtreeCount: number;
@@ -209,6 +211,7 @@ class LazyCacheTree implements CacheTree {
       this,
       index,
       path,
+      name,
       entryCount,
       table.subtreeCount[index] as number,
       oid,
@@ -238,6 +241,7 @@ class LazyCacheTreeNode implements CacheTreeNode {
     private readonly tree: LazyCacheTree,
     private readonly index: number,
     readonly path: string,
+    readonly name: string,
     readonly entryCount: number,
     readonly subtreeCount: number,
     readonly oid: string | null,

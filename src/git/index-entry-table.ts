@@ -111,12 +111,18 @@ export class IndexEntryTable {
   }
 
   /**
-   * Copies the name of the entry at `position`, from its byte `from` on, into `target` at
-   * `at`, and returns the number of bytes copied.
+   * Copies bytes `from` to `to` (default: the end) of the name of the entry at `position` into
+   * `target` at `at`, and returns the number of bytes copied.
    */
-  copyName(position: number, from: number, target: Buffer, at: number): number {
-    const start = (this.nameStarts[position] as number) + from;
-    return this.names.copy(target, at, start, this.nameEnds[position] as number);
+  copyName(
+    position: number,
+    from: number,
+    target: Buffer,
+    at: number,
+    to = this.nameLength(position),
+  ): number {
+    const start = this.nameStarts[position] as number;
+    return this.names.copy(target, at, start + from, start + to);
   }
 
   /** Copies the entry's object id into `target` at `at` and returns its length in bytes. */

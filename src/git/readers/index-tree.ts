@@ -3,7 +3,6 @@ import { hash } from 'node:crypto';
 import type { CacheTreeNode } from '../cache-tree.js';
 import type { IndexEntry, IndexEntryTable } from '../index-file.js';
 import { canonicalMode } from '../objects/tree.js';
-import { encodeGitPath } from '../path-bytes.js';
 
 /** A folder of the index: its entries are the contiguous range [start, end) of the sorted index. */
 export interface IndexFolder {
@@ -132,7 +131,7 @@ export class IndexTree {
       if (child.kind === 'folder') {
         const sub = this.treeOf(child.folder);
         if (sub.kind === 'unmerged') unmerged = true;
-        else if (sub.kind === 'tree') treeEntries.push({ name: child.name, oid: sub.oid });
+        else if (sub.kind === 'tree') treeEntries.push({ folder: child.folder, oid: sub.oid });
       } else if (child.unmerged) {
         this.unmerged.push(child.path);
         unmerged = true;
@@ -151,7 +150,8 @@ export class IndexTree {
   /**
    * Hashes a folder's tree from entries already in git's tree order, which index order gives:
    * a full path compares as its folder's name followed by `/`, the rule trees sort by. Names
-   * and ids of files are copied from the index bytes, so no path is decoded or encoded again.
+   * of files and subfolders and ids of files are copied from the index bytes, so no path is
+   * decoded or encoded again.
    */
   private hashTree(entries: readonly TreeContentEntry[], prefixBytes: number): string {
     let length = 0;
@@ -160,7 +160,8 @@ export class IndexTree {
         const mode = treeModeText(canonicalMode(this.entries.modeAt(entry)));
         length += mode.length + this.entries.nameLength(entry) - prefixBytes + 2 + OID_BYTES;
       } else {
-        length += SUBTREE_MODE.length + encodeGitPath(entry.name).length + 2 + OID_BYTES;
+        length += SUBTREE_MODE.length + subfolderNameBytes(entry.folder, prefixBytes) + 2;
+        length += OID_BYTES;
       }
     }
 
@@ -178,7 +179,8 @@ export class IndexTree {
       } else {
         position += object.write(SUBTREE_MODE, position, 'latin1');
         object[position++] = 0x20;
-        position += encodeGitPath(entry.name).copy(object, position);
+        const { start, prefixBytes: nameEnd } = entry.folder;
+        position += this.entries.copyName(start, prefixBytes, object, position, nameEnd - 1);
         object[position++] = 0;
         position += object.write(entry.oid, position, 'hex');
       }
@@ -264,17 +266,23 @@ export class IndexTree {
   private cacheChild(node: CacheTreeNode, name: string): CacheTreeNode | undefined {
     let byName = this.cacheChildren.get(node);
     if (!byName) {
-      byName = new Map(
-        node.children.map((child) => [child.path.slice(child.path.lastIndexOf('/') + 1), child]),
-      );
+      byName = new Map(node.children.map((child) => [child.name, child]));
       this.cacheChildren.set(node, byName);
     }
     return byName.get(name);
   }
 }
 
-/** An entry of a tree being hashed: a file's index position, or a subfolder's name and tree. */
-type TreeContentEntry = number | { name: string; oid: string };
+/** An entry of a tree being hashed: a file's index position, or a subfolder and its tree. */
+type TreeContentEntry = number | { folder: IndexFolder; oid: string };
+
+/**
+ * Returns the length in bytes of a subfolder's own name: its path's bytes and `/` come after
+ * the parent's `prefixBytes` in the names of its entries.
+ */
+function subfolderNameBytes(folder: IndexFolder, parentPrefixBytes: number): number {
+  return folder.prefixBytes - 1 - parentPrefixBytes;
+}
 
 const OID_BYTES = 20;
 /** Trees store a subtree's mode without its leading zero. */
