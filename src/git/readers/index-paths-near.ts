@@ -39,6 +39,24 @@ export function findIndexPathsNear(
 ): string[] {
   const positions = new Set<number>();
   const listed = new Set<string>();
+  // Subfolders of each folder by their lower-case path, made once per folder: a folder of
+  // thousands of subfolders is on the way to many near paths.
+  const byLowerPath = new Map<IndexFolder, Map<string, IndexFolder[]>>();
+  const subfoldersSpelled = (folder: IndexFolder, lowerPath: string): IndexFolder[] => {
+    let subfolders = byLowerPath.get(folder);
+    if (subfolders === undefined) {
+      subfolders = new Map();
+      for (const child of tree.children(folder)) {
+        if (child.kind !== 'folder') continue;
+        const key = child.folder.path.toLowerCase();
+        const same = subfolders.get(key);
+        if (same === undefined) subfolders.set(key, [child.folder]);
+        else same.push(child.folder);
+      }
+      byLowerPath.set(folder, subfolders);
+    }
+    return subfolders.get(lowerPath) ?? [];
+  };
   const list = (folder: IndexFolder): void => {
     if (listed.has(folder.path)) return;
     listed.add(folder.path);
@@ -57,15 +75,7 @@ export function findIndexPathsNear(
         .slice(0, depth + 1)
         .join('/')
         .toLowerCase();
-      spellings = spellings.flatMap((folder) =>
-        tree
-          .children(folder)
-          .flatMap((child) =>
-            child.kind === 'folder' && child.folder.path.toLowerCase() === wanted
-              ? [child.folder]
-              : [],
-          ),
-      );
+      spellings = spellings.flatMap((folder) => subfoldersSpelled(folder, wanted));
     }
   }
 

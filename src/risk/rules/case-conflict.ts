@@ -39,19 +39,27 @@ function indexSpellings(
     return true;
   };
 
-  // Whether each folder seen and all the folders above it are wanted.
+  // Whether each folder seen and all the folders above it are wanted. A folder asks its parent
+  // first, so a folder of thousands of subfolders reads the folders above it once.
   const folderWanted = new Map<string, boolean>([['', true]]);
-  for (const path of paths) {
-    const slash = path.lastIndexOf('/');
-    const folder = slash === -1 ? '' : path.slice(0, slash);
+  const isFolderWanted = (folder: string): boolean => {
     let isWanted = folderWanted.get(folder);
     if (isWanted === undefined) {
-      isWanted = pathAndFolders(folder).every(record);
+      isWanted = isFolderWanted(parentOf(folder)) && record(folder);
       folderWanted.set(folder, isWanted);
     }
-    if (isWanted) record(path);
+    return isWanted;
+  };
+  for (const path of paths) {
+    if (isFolderWanted(parentOf(path))) record(path);
   }
   return spellings;
+}
+
+/** Returns the folder of a path, `''` for a path at the root. */
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
 }
 
 function addsPath(file: FileChange): boolean {
