@@ -1,4 +1,4 @@
-import type { FileContent } from '../footprint/types.js';
+import type { FileChange, FileContent } from '../footprint/types.js';
 import { linesOfParts, partLines, type BatchPart } from './batch-parts.js';
 import { isCode } from './categories.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
@@ -115,6 +115,16 @@ function chooseCodeType(
   return { type: 'fix', reason: 'it changes existing source lines without adding exports' };
 }
 
+/** Returns true for a file whose staged change is its mode alone, such as `chmod +x`. */
+export function isModeOnly(file: FileChange): boolean {
+  return (
+    file.status === 'modified' &&
+    file.hunks.length === 0 &&
+    file.oldOid === file.newOid &&
+    file.oldMode !== file.newMode
+  );
+}
+
 /** Returns `only LABEL` when every part is in `category`, else `LABEL and no OTHERS`. */
 function describeShare(
   parts: readonly BatchPart[],
@@ -138,6 +148,9 @@ export function chooseCommitType(
   usesNew: readonly string[] = [],
   renamed = false,
 ): TypeChoice {
+  if (parts.length > 0 && parts.every((part) => isModeOnly(part.file))) {
+    return { type: 'chore', reason: 'it changes only file modes' };
+  }
   const code = parts.filter((part) => isCode(part.file));
   if (code.length > 0) return chooseCodeType(code, content, usesNew, renamed);
 

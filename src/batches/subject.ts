@@ -2,7 +2,7 @@ import type { FileChange, FileContent } from '../footprint/types.js';
 import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
-import { newExports } from './commit-type.js';
+import { isModeOnly, newExports } from './commit-type.js';
 import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
 import { testTargetOf } from './relations/test-source.js';
@@ -195,6 +195,7 @@ export function describeChange(
   const code = parts.filter((part) => isCode(part.file));
   const files = parts.map((part) => part.file);
   const docs = files.filter((file) => file.category === 'docs');
+  if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
   switch (choice.type) {
     case 'feat':
       return featureSubject(code, content, choice);
@@ -218,6 +219,18 @@ export function describeChange(
     default:
       return describeByName(files, (path) => clean(baseNameOf(path)));
   }
+}
+
+/** Names files whose mode alone changed: `make run.sh executable`, or `change the mode of`. */
+function modeSubject(files: readonly FileChange[]): Subject {
+  const names = unique(files.map((file) => clean(baseNameOf(file.path))));
+  if (files.every((file) => file.newMode === '100755')) {
+    return { verb: 'make', names, tail: 'executable' };
+  }
+  if (files.every((file) => file.oldMode === '100755' && file.newMode === '100644')) {
+    return { verb: 'make', names, tail: 'non-executable' };
+  }
+  return { verb: 'change the mode of', names };
 }
 
 /** Lists names as `a`, `a and b`, `a, b and c`, or `a, b and 3 more` past `max`. */
