@@ -79,11 +79,12 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
     `${links.length} links and ${requirements.length} requirements join ${context.units.length} units of ${files.length} files into ${clusters.length} batches`,
   );
 
-  const order = orderClusters(clusters, requirements, (cluster, usesNew) => {
+  const order = orderClusters(clusters, requirements, (cluster, usesNew, needsOthers) => {
     const parts = partsOf(cluster);
     const details = describeEdits(context, cluster);
     const choice = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
-    const rationale = writeRationale(joinsOf.get(cluster) ?? [], cluster.length, choice);
+    const joins = joinsOf.get(cluster) ?? [];
+    const rationale = writeRationale(joins, cluster.length, choice, needsOthers);
     return draftBatch(parts, content, options, choice, rationale, details);
   });
   return order.map(({ draft, dependsOn }, position) => ({

@@ -80,14 +80,16 @@ function newFilesUsed(
 export function orderClusters(
   clusters: ReadonlyArray<readonly ChangeUnit[]>,
   requirements: readonly Requirement[],
-  draft: (cluster: readonly ChangeUnit[], usesNew: string[]) => DraftBatch,
+  draft: (cluster: readonly ChangeUnit[], usesNew: string[], needsOthers: boolean) => DraftBatch,
 ): OrderedBatch[] {
   const clusterOf = new Map<number, number>();
   clusters.forEach((cluster, index) => cluster.forEach((unit) => clusterOf.set(unit.index, index)));
 
   const required = requiredClusters(clusterOf, clusters.length, requirements);
   const usesNew = newFilesUsed(clusterOf, clusters, requirements);
-  const drafts = clusters.map((cluster, index) => draft(cluster, usesNew[index] ?? []));
+  const drafts = clusters.map((cluster, index) =>
+    draft(cluster, usesNew[index] ?? [], (required[index]?.size ?? 0) > 0),
+  );
 
   const order = orderNodes(
     drafts.map((entry, index) => ({

@@ -67,9 +67,18 @@ export function compareJoins(a: Join, b: Join): number {
 /** Relations a rationale names at most. */
 const MAX_LABELS = 3;
 
-/** Names the relations that join a batch's units, most specific first. */
-function describeJoins(joins: readonly Join[], unitCount: number, choice: TypeChoice): string {
+/**
+ * Names the relations that join a batch's units, most specific first. `needsOthers` is true
+ * when the batch uses what an earlier batch changes.
+ */
+function describeJoins(
+  joins: readonly Join[],
+  unitCount: number,
+  choice: TypeChoice,
+  needsOthers: boolean,
+): string {
   if (unitCount === 1 && choice.uses) return 'one edit that uses new files of an earlier batch';
+  if (unitCount === 1 && needsOthers) return 'one edit that uses what an earlier batch changes';
   if (unitCount === 1) return 'one edit with no close relation to the rest of the change';
 
   const kinds = [...new Set([...joins].sort(compareJoins).map((join) => join.kind))];
@@ -84,8 +93,10 @@ export function writeRationale(
   joins: readonly Join[],
   unitCount: number,
   choice: TypeChoice,
+  needsOthers = false,
 ): string {
-  return `${describeJoins(joins, unitCount, choice)}; ${choice.type} because ${choice.reason}`;
+  const joined = describeJoins(joins, unitCount, choice, needsOthers);
+  return `${joined}; ${choice.type} because ${choice.reason}`;
 }
 
 /** Writes the rationale of the single batch made while git is in the middle of an operation. */
