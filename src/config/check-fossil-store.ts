@@ -54,10 +54,12 @@ function findOtherEntry(dir: string): string | null {
   }
   if (entries.length === 0) return null;
 
-  // JSON files, such as `footprint strategy --output fossils/strategy.json`, may sit in a
-  // folder that footprint made its store, because its `.gitignore` already hides them.
-  // NOTE: a folder that got this `.gitignore` from an older footprint and contains only JSON
-  // files is accepted too. Telling the two apart needs the index's paths.
+  // A folder that has footprint's own `.gitignore` is a store footprint made, and git ignores
+  // the JSON files that sit there too, such as `footprint strategy --output
+  // fossils/strategy.json`. Other files there point to a folder that an older footprint took
+  // over. Hidden files, such as the `.DS_Store` that macOS writes, are never a reason to stop.
+  // NOTE: such a folder that contains only JSON and hidden files is accepted. Telling it
+  // apart needs the index's paths.
   const ownStore =
     entries.includes(GITIGNORE) && readText(path.join(dir, GITIGNORE)) === STORE_GITIGNORE_TEXT;
   const other = entries.filter((entry) => !isStoreEntry(entry, ownStore)).sort()[0];
@@ -67,8 +69,9 @@ function findOtherEntry(dir: string): string | null {
 function isStoreEntry(entry: string, ownStore: boolean): boolean {
   if (entry === GITIGNORE) return true;
   if (entry.startsWith(TEMPORARY_PREFIX) && entry.endsWith(TEMPORARY_SUFFIX)) return true;
-  if (!entry.endsWith(FOSSIL_EXTENSION)) return false;
-  return ownStore || parseFossilName(entry) !== null;
+  if (entry.startsWith('.')) return true;
+  if (ownStore && entry.endsWith(FOSSIL_EXTENSION)) return true;
+  return entry.endsWith(FOSSIL_EXTENSION) && parseFossilName(entry) !== null;
 }
 
 function readText(file: string): string | null {

@@ -14,8 +14,8 @@ export type HookTarget =
   | { kind: 'husky'; dir: string; huskyVersion: 'v9' | 'v8'; active: boolean }
   /**
    * The hook file in the folder core.hooksPath names. `shared` describes the setting when it
-   * comes from the user's or the system's git configuration and names a folder outside this
-   * repository, whose hooks git then runs in every repository that sets none of its own.
+   * comes from the user's or the system's git configuration and names one folder for every
+   * repository, whose hooks git then runs in each repository that sets none of its own.
    */
   | { kind: 'hooks-path'; dir: string; shared: SharedHooksSetting | null }
   /** The hook file in `<common git dir>/hooks`. */
@@ -44,11 +44,7 @@ export async function findHookTarget(
     if (huskyDir !== null) {
       return { kind: 'husky', dir: huskyDir, huskyVersion: detectHuskyVersion(dir), active: true };
     }
-    return {
-      kind: 'hooks-path',
-      dir,
-      shared: await sharedHooksSetting(layout, worktree, dir, config, env),
-    };
+    return { kind: 'hooks-path', dir, shared: await sharedHooksSetting(layout, config, env) };
   }
 
   const huskyDir = path.join(worktree, '.husky');
@@ -67,25 +63,21 @@ export interface SharedHooksSetting {
 
 /**
  * Returns where core.hooksPath is set when the repository's own configuration leaves it to the
- * user-wide or system files and it names a folder outside the worktree and the git directory.
- * A relative value such as `.githooks` resolves inside each repository, so it is not shared.
+ * user-wide or system files and its value names one folder for every repository: an absolute
+ * path, or one from the home folder. A relative value such as `.githooks` resolves inside each
+ * repository, so it is not shared.
  */
 async function sharedHooksSetting(
   layout: RepositoryLayout,
-  worktree: string,
-  dir: string,
   config: GitConfig,
   env: NodeJS.ProcessEnv,
 ): Promise<SharedHooksSetting | null> {
   const own = await readGitConfig(layout, { scopes: ['local', 'worktree', 'command'], env });
   if (own.has('core.hooksPath')) return null;
-  if (isInside(dir, worktree) || isInside(dir, layout.gitDir) || isInside(dir, layout.commonDir)) {
-    return null;
-  }
 
   const entries = config.entries.filter((entry) => entry.key === 'core.hookspath');
   const entry = entries[entries.length - 1];
-  if (entry === undefined) return null;
+  if (entry === undefined || !path.isAbsolute(expandHome(entry.value ?? '', env))) return null;
   return { value: entry.value ?? '', origin: entry.origin, line: entry.line };
 }
 
@@ -98,16 +90,11 @@ export function refuseSharedHooksFolder(target: HookTarget): void {
 
   const { value, origin, line } = target.shared;
   throw new UserError(
-    `core.hooksPath is set to ${value} in ${origin} line ${line}, a folder outside this ` +
-      'repository, so git runs its hooks in every repository that sets no core.hooksPath of ' +
+    `core.hooksPath is set to ${value} in ${origin} line ${line}, one folder for every ` +
+      'repository, so git runs its hooks in each repository that sets no core.hooksPath of ' +
       'its own. footprint installed nothing there. To install footprint for this repository ' +
       'only, run `git config core.hooksPath .git/hooks` in it, then `footprint init` again.',
   );
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Returns the husky folder for a hooks path of `<x>/.husky/_` (husky 9) or `<x>/.husky` (husky 5 to 8). */

@@ -451,6 +451,23 @@ describe('loadConfig fossil store contents', () => {
     assert.equal(config.fossilDir, 'fossils');
   });
 
+  test('accepts hidden files in its own store', async () => {
+    repo.write('fossils/.gitignore', '*\n!.gitignore\n');
+    repo.write('fossils/.DS_Store', 'finder\n');
+
+    const { config } = await loadConfig(repo.dir, { env: {} });
+
+    assert.equal(config.fossilDir, 'fossils');
+  });
+
+  test('accepts a hidden file in a new store', async () => {
+    repo.write('fossils/.DS_Store', 'finder\n');
+
+    const { config } = await loadConfig(repo.dir, { env: {} });
+
+    assert.equal(config.fossilDir, 'fossils');
+  });
+
   test('rejects source files in its own store', async () => {
     repo.write('src/.gitignore', '*\n!.gitignore\n');
     repo.write('src/a.js', 'export const a = 1;\n');

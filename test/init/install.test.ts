@@ -230,6 +230,19 @@ test('init refuses a user-wide hooks folder', async () => {
   }
 });
 
+test('init refuses a user-wide absolute path into the repository', async () => {
+  const repo = createTempRepo();
+  const global = userWideHooksPath(path.join(repo.dir, '.githooks'));
+  try {
+    await assert.rejects(install(repo, repo.dir, global.env), /one folder for every repository/);
+
+    assert.equal(existsSync(path.join(repo.dir, '.githooks', 'pre-commit')), false);
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});
+
 test('init keeps a repository hooks path over a user-wide one', async () => {
   const repo = createTempRepo();
   const sharedHooks = mkdtempSync(path.join(tmpdir(), 'footprint-shared-hooks-'));
