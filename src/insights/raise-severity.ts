@@ -17,8 +17,14 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
 /** Maximum length of a model's note in a finding's message, which the summary prints. */
 const MAX_NOTE_LENGTH = 300;
 
-// eslint-disable-next-line no-control-regex -- control characters are what it removes
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/**
+ * Control characters, and the format characters that change the order text is shown in on a
+ * terminal (bidirectional overrides, embeddings, isolates and marks), which could make a note
+ * look like other text.
+ */
+const CONTROL_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 
 function notesOn(finding: Finding, notes: readonly RiskNote[]): RiskNote[] {
   return notes.filter((note) => note.rule === finding.rule && note.path === finding.path);
@@ -26,8 +32,9 @@ function notesOn(finding: Finding, notes: readonly RiskNote[]): RiskNote[] {
 
 /**
  * Returns a note as one line for a finding's message: redacted, each run of control characters
- * and whitespace made one space, and cut to MAX_NOTE_LENGTH characters (code points). The reader redacts notes already, and this
- * redacts again because a note can also come from another provider or from a test.
+ * and whitespace made one space, and cut to MAX_NOTE_LENGTH characters (code points). The
+ * reader redacts notes already, and this redacts again because a note can also come from
+ * another provider or from a test.
  */
 function formatNote(note: string): string {
   const line = redactSecrets(note).replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();

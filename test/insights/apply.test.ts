@@ -337,6 +337,19 @@ describe('applyInsights risk notes', () => {
     assert.ok(reason.endsWith('x...'), reason);
   });
 
+  test('reason loses bidirectional overrides', () => {
+    const text = 'Payment \u202egnp.exe\u202c flow and \u2066isolated\u2069 text';
+    const { risk } = apply(
+      chain,
+      { riskNotes: [{ ...note(todoFinding, 'high'), note: text }] },
+      riskOf([todoFinding], false),
+    );
+    const message = risk.findings[0]?.message ?? '';
+
+    assert.ok(message.endsWith(': Payment gnp.exe flow and isolated text.'), message);
+    assert.equal(/[\u202a-\u202e\u2066-\u2069]/.test(message), false);
+  });
+
   test('notes that lower are dropped and the commit stays blocked', () => {
     const risk = riskOf([conflictFinding, todoFinding], true);
     const { risk: after, insights } = apply(
