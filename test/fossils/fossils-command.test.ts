@@ -426,6 +426,11 @@ describe('fossils usage errors', () => {
       /Invalid value '2026-02-01T25:00Z' for --until\./,
     ],
     [
+      'same day for both ends',
+      ['fossils', 'list', '--since', '2026-03-01', '--until', '2026-03-01'],
+      /name the same time, and --until leaves out fossils written from that time on, so no fossil can match\. For one whole day, give --until the day after\./,
+    ],
+    [
       'reversed range',
       ['fossils', 'list', '--since', '2030-01-01', '--until', '2020-01-01'],
       /--since 2030-01-01 is later than --until 2020-01-01, so no fossil can match\. Swap the two values\./,

@@ -209,14 +209,23 @@ function readFilter(line: CommandLine): FossilFilter {
   if (line.type !== undefined) filter.kind = readType(line.type);
   if (line.since !== undefined) filter.from = readDate('--since', line.since, now);
   if (line.until !== undefined) filter.to = readDate('--until', line.until, now);
-  if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
-    throw new UserError(
-      `--since ${line.since} is later than --until ${line.until}, so no fossil can match. ` +
-        'Swap the two values.',
-    );
+  if (filter.from !== undefined && filter.to !== undefined && filter.from >= filter.to) {
+    throw new UserError(emptyRangeMessage(line.since ?? '', line.until ?? '', filter));
   }
   if (line.limit !== undefined) filter.limit = readCount('--limit', line.limit, 1);
   return filter;
+}
+
+/** Explains a --since and --until that leave no time between them. */
+function emptyRangeMessage(since: string, until: string, filter: FossilFilter): string {
+  if (filter.from?.getTime() === filter.to?.getTime()) {
+    return (
+      `--since ${since} and --until ${until} name the same time, and --until leaves out ` +
+      'fossils written from that time on, so no fossil can match. For one whole day, give ' +
+      '--until the day after.'
+    );
+  }
+  return `--since ${since} is later than --until ${until}, so no fossil can match. Swap the two values.`;
 }
 
 function readType(value: string): string {
