@@ -78,7 +78,24 @@ function isProseSpellingFix(unit: ChangeUnit, swap: TokenSwap | null, commentOnl
   return prose && unit.added.length === 1 && isSpellingFix(swap);
 }
 
+/** Object id of the empty blob, which many unrelated new files share (`.gitkeep`). */
+const EMPTY_BLOB_OIDS: ReadonlySet<string> = new Set([
+  'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391',
+  '473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813',
+]);
+
+/** Returns a key that new files with the same content share: a template added in many places. */
+function newContentKey(unit: ChangeUnit): string | null {
+  const { file } = unit;
+  if (file.status !== 'added' || file.newOid === null || EMPTY_BLOB_OIDS.has(file.newOid)) {
+    return null;
+  }
+  return `=new ${file.newOid}`;
+}
+
 function editKeysOf(unit: ChangeUnit, swapped: string | null, identifiers: Set<string>) {
+  const newContent = newContentKey(unit);
+  if (newContent !== null) return [newContent];
   if (!editsOneHunk(unit)) return swapped === null ? [] : [swapped];
   const keys = [swapped, replacedTextKey(unit), repeatedTextKey(unit, identifiers)];
   return keys.filter((key): key is string => key !== null);

@@ -42,4 +42,23 @@ describe('mass edit', () => {
       }
     });
   }
+
+  test('identical new files share a batch', () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, { seed: 'x\n' });
+      const copies: Record<string, string> = {};
+      for (let index = 0; index < 10; index += 1) {
+        copies[`new/x/n${index}.txt`] = lines('line one', 'line two');
+      }
+      stageFiles(repo, copies);
+
+      const batches = analyzeStaged(repo);
+
+      assert.equal(batches.length, 1);
+      assert.equal(batches[0]?.changes.length, 10);
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
