@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load.js';
 import { discoverRepository } from '../git/discover.js';
+import { splitNulFields } from '../git/readers/raw-diff.js';
 import { readHead } from '../git/refs.js';
 import { runGit } from '../git/run-git.js';
 import { readInProgressOperation } from '../git/state.js';
@@ -153,10 +154,12 @@ async function readCommit(layout: RepositoryLayout, oid: string): Promise<Commit
 /**
  * Lists the paths HEAD's commit changed against its parent (every path of a first commit),
  * with their blobs after it. Renames show as a deletion and an addition, so both paths appear.
+ * Paths are decoded as the analysis decodes them, so a byte that is not valid UTF-8 stays an
+ * escaped byte and the path equals the one in the analysis fossil.
  */
 async function readCommittedPaths(layout: RepositoryLayout, oid: string): Promise<CommittedPath[]> {
   const args = ['diff-tree', '-r', '--root', '--no-renames', '--no-commit-id', '--raw', '-z', oid];
-  const fields = (await runGit(layout, args)).toString('utf8').split('\0');
+  const fields = splitNulFields(await runGit(layout, args));
   const committed: CommittedPath[] = [];
   for (let index = 0; index + 1 < fields.length; index += 2) {
     const meta = (fields[index] ?? '').split(' ');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { createDebug } from '../log/debug.js';
+import { byteOfUnit, fromByteText, pathToByteText, toByteText } from './byte-text.js';
 import { compileWildmatch } from './wildmatch.js';
 
 const debug = createDebug('git');
@@ -31,13 +32,17 @@ const MAX_FILE_BYTES = 100 * 1024 * 1024;
 const BLANK = /[ \t\r\n]/;
 const ATTRIBUTE_NAME = /^[a-zA-Z0-9_.][-a-zA-Z0-9_.]*$/;
 const MACRO_PREFIX = '[attr]';
+const BYTE_ORDER_MARK = toByteText(Buffer.from([0xef, 0xbb, 0xbf]));
 
 /** One assignment in an attribute line; null stands for `!name` (back to unspecified). */
 type Assignment = [name: string, value: AttributeValue | null];
 
 interface AttributeRule {
-  /** Returns true when the rule's pattern matches a file path; absent for macro definitions. */
-  matches?: (path: string) => boolean;
+  /**
+   * Returns true when the rule's pattern matches a file path, given as a byte text (see
+   * byte-text.ts); absent for macro definitions.
+   */
+  matches?: (pathBytes: string) => boolean;
   macroName?: string;
   assignments: Assignment[];
 }
@@ -79,9 +84,11 @@ export class AttributeReader {
     const stack = await this.stackFor(path);
     const macros = collectMacros(stack);
     const state = new Map<string, AttributeValue>();
+    // git matches patterns against the bytes of the path, not its characters.
+    const pathBytes = pathToByteText(path);
     for (const file of stack) {
       for (const rule of file.rules) {
-        if (rule.matches?.(path)) applyAssignments(state, rule.assignments, macros, 0);
+        if (rule.matches?.(pathBytes)) applyAssignments(state, rule.assignments, macros, 0);
       }
     }
 
@@ -195,7 +202,8 @@ function applyAssignments(
 
 /**
  * Parses an attribute file. `folder` is where it sits, which anchors patterns that contain a
- * slash. Macros are honoured only where git allows them: the root `.gitattributes`,
+ * slash. The file is read as bytes (a byte text), as git reads it, so a pattern may hold
+ * bytes that are not valid UTF-8. Macros are honoured only where git allows them: the root `.gitattributes`,
  * info/attributes and the global file.
  */
 export function parseAttributeFile(
@@ -204,10 +212,10 @@ export function parseAttributeFile(
   macrosAllowed: boolean,
   ignoreCase: boolean,
 ): AttributeFile {
-  const text = stripByteOrderMark(content.toString('utf8'));
+  const text = stripByteOrderMark(toByteText(content));
   const rules: AttributeRule[] = [];
   for (const line of text.split('\n')) {
-    if (Buffer.byteLength(line) > MAX_LINE_BYTES) continue;
+    if (line.length > MAX_LINE_BYTES) continue;
 
     const rule = parseLine(line, folder, macrosAllowed, ignoreCase);
     if (rule) rules.push(rule);
@@ -216,7 +224,7 @@ export function parseAttributeFile(
 }
 
 function stripByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
 }
 
 function parseLine(
@@ -271,7 +279,7 @@ function parseAssignments(text: string): Assignment[] | null {
 
     const equals = token.indexOf('=');
     let name = equals < 0 ? token : token.slice(0, equals);
-    let value: AttributeValue | null = equals < 0 ? 'set' : token.slice(equals + 1);
+    let value: AttributeValue | null = equals < 0 ? 'set' : decodeValue(token.slice(equals + 1));
     if (name.startsWith('-') || name.startsWith('!')) {
       value = name.startsWith('-') ? 'unset' : null;
       name = name.slice(1);
@@ -282,11 +290,18 @@ function parseAssignments(text: string): Assignment[] | null {
   return assignments;
 }
 
+/** Decodes an assigned value from the byte text of the file as UTF-8. */
+function decodeValue(byteText: string): string {
+  // eslint-disable-next-line no-control-regex -- the check is for code units above 0x7f
+  return /[^\x00-\x7f]/.test(byteText) ? fromByteText(byteText).toString('utf8') : byteText;
+}
+
 /**
  * Compiles a pattern as git's attribute lookup reads it: without a slash it matches the file
  * name at any depth, with one it matches the path relative to the attribute file's folder.
  * Returns null for patterns that never match a file: negations, which git rejects in attribute
- * files, and patterns ending in `/`, which match only folders.
+ * files, and patterns ending in `/`, which match only folders. The pattern, and the paths the
+ * returned function takes, are byte texts.
  */
 function compilePattern(
   pattern: string,
@@ -302,7 +317,7 @@ function compilePattern(
 
   const anchored = pattern.startsWith('/') ? pattern.slice(1) : pattern;
   const regex = compileWildmatch(anchored, { pathname: true, caseFold: ignoreCase });
-  const prefix = folder === '' ? '' : `${folder}/`;
+  const prefix = folder === '' ? '' : `${pathToByteText(folder)}/`;
   return (path) => {
     const inFolder = ignoreCase
       ? path.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase()
@@ -323,18 +338,21 @@ const C_ESCAPES: Record<string, number> = {
   '"': 0x22,
 };
 
-/** Reads a C-style quoted pattern (`"a\tb"`, octal `\303\251`); null when it is not closed. */
+/**
+ * Reads a C-style quoted pattern (`"a\tb"`, octal `\303\251`) from a byte text, into a byte
+ * text; null when it is not closed.
+ */
 function unquoteC(line: string): { pattern: string; rest: string } | null {
   const bytes: number[] = [];
   let i = 1;
   while (i < line.length) {
-    const char = String.fromCodePoint(line.codePointAt(i) ?? 0);
+    const char = line[i] as string;
     if (char === '"') {
-      return { pattern: Buffer.from(bytes).toString('utf8'), rest: line.slice(i + 1) };
+      return { pattern: toByteText(Buffer.from(bytes)), rest: line.slice(i + 1) };
     }
     if (char !== '\\') {
-      bytes.push(...Buffer.from(char, 'utf8'));
-      i += char.length;
+      bytes.push(byteOfUnit(line.charCodeAt(i)));
+      i += 1;
       continue;
     }
 

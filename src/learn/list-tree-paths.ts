@@ -1,7 +1,11 @@
+import { splitNulFields } from '../git/readers/raw-diff.js';
 import { runGit } from '../git/run-git.js';
 import type { RepositoryLayout } from '../git/types.js';
 
-/** Returns the path of every file in a commit's tree, as git stores them. */
+/**
+ * Returns the path of every file in a commit's tree, with bytes that are not valid UTF-8
+ * escaped as the index readers escape them.
+ */
 export async function listTreePaths(
   layout: RepositoryLayout,
   commit: string,
@@ -14,6 +18,5 @@ export async function listTreePaths(
     '--full-tree',
     commit,
   ]);
-  const text = output.toString('utf8');
-  return new Set(text.split('\0').filter((path) => path !== ''));
+  return new Set(splitNulFields(output).filter((path) => path !== ''));
 }

@@ -37,10 +37,13 @@ const NEXT_COMMIT = '\n\x01';
 
 type State = 'start' | 'header' | 'entries' | 'patch';
 
+import { decodeGitPath } from '../git/path-bytes.js';
+
 /**
  * Parses the output of `git log -z --numstat -p -U0 LOG_FORMAT` (with `withLines`) or
  * `git log -z --name-only LOG_FORMAT` (without), fed in chunks decoded as latin1 so that
- * every byte is one character. Paths and messages are decoded as UTF-8 once complete.
+ * every byte is one character. Messages are decoded as UTF-8 once complete, and paths as the
+ * index readers decode them, with bytes that are not valid UTF-8 escaped.
  * The patch is only scanned for hunk headers; its lines are never kept.
  */
 export class LogParser {
@@ -184,11 +187,11 @@ export class LogParser {
 }
 
 function parseEntry(entry: string, withLines: boolean): LoggedFile {
-  if (!withLines) return { path: decodeUtf8(entry), additions: null, deletions: null };
+  if (!withLines) return { path: decodePath(entry), additions: null, deletions: null };
 
   const firstTab = entry.indexOf('\t');
   const secondTab = entry.indexOf('\t', firstTab + 1);
-  const path = decodeUtf8(entry.slice(secondTab + 1));
+  const path = decodePath(entry.slice(secondTab + 1));
   const additions = readCount(entry.slice(0, firstTab));
   const deletions = readCount(entry.slice(firstTab + 1, secondTab));
   return { path, additions, deletions };
@@ -199,6 +202,13 @@ function readCount(text: string): number | null {
   if (text === '-') return null;
   const value = Number(text);
   return Number.isInteger(value) && value >= 0 ? value : null;
+}
+
+/** Decodes a path that was read as latin1, escaping bytes that are not valid UTF-8. */
+function decodePath(latin1: string): string {
+  // eslint-disable-next-line no-control-regex -- the check is for bytes above 0x7f
+  if (!/[^\x00-\x7f]/.test(latin1)) return latin1;
+  return decodeGitPath(Buffer.from(latin1, 'latin1'));
 }
 
 /** Decodes text that was read as latin1 (one character per byte) as the UTF-8 it is. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { recordOutcome } from '../../src/fossils/record-outcome.js';
@@ -113,5 +113,45 @@ describe('outcome fossil from the post-commit hook', () => {
 
     assert.equal(result.fossil, null);
     assert.equal(result.reason, 'HEAD is a merge commit');
+  });
+});
+
+describe('outcome of non-UTF-8 path names', () => {
+  /** `caf<e9>` with a Latin-1 `é`, which is not valid UTF-8. */
+  const FOLDER = Buffer.from([0x63, 0x61, 0x66, 0xe9]);
+
+  function writeBytes(name: Buffer, content: string, flag = 'w'): void {
+    const file = Buffer.concat([Buffer.from(`${repo.dir}/`), name]);
+    writeFileSync(file, content, { flag });
+  }
+
+  beforeEach(() => {
+    mkdirSync(Buffer.concat([Buffer.from(`${repo.dir}/`), FOLDER]));
+    writeBytes(Buffer.concat([FOLDER, Buffer.from('/x.js')]), 'export const x = 1;\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'feat: x']);
+  });
+
+  test('commit of the one suggested batch is followed', () => {
+    writeBytes(Buffer.concat([FOLDER, Buffer.from('/x.js')]), 'export const y = 2;\n', 'a');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'feat: y']);
+    const [outcome] = outcomes();
+
+    assert.equal(outcome?.result, 'followed');
+    assert.equal(outcome?.matchedBatch, 'b1');
+    assert.equal(outcome?.committedFiles, 1);
+    assert.equal(outcome?.unsuggestedFiles, 0);
+  });
+
+  test('commit of every batch with such a path is ignored', () => {
+    writeBytes(Buffer.concat([FOLDER, Buffer.from('/x.js')]), 'export const y = 2;\n', 'a');
+    stageTwoBatches();
+    repo.git(['commit', '-q', '-m', 'feat: all']);
+    const [outcome] = outcomes();
+
+    assert.equal(outcome?.committedFiles, 4);
+    assert.equal(outcome?.unsuggestedFiles, 0);
+    assert.equal(outcome?.result, 'ignored');
   });
 });

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 
 import { AttributeReader, type AttributeFileSource } from '../../src/git/attributes.js';
 import { openRepository } from '../../src/git/open.js';
+import { decodeGitPath, quoteGitPath } from '../../src/git/path-bytes.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { gitBytes } from './fixtures.js';
 
@@ -229,5 +231,170 @@ describe('AttributeReader', () => {
       binary: 'unspecified',
       diff: 'unspecified',
     });
+  });
+});
+
+/** Bytes of Latin-1 `é` and of UTF-8 `é`, written as byte Buffers so no editor re-encodes them. */
+const LATIN1_E = Buffer.from([0xe9]);
+const UTF8_E = Buffer.from([0xc3, 0xa9]);
+
+/** Attribute lines whose patterns hold non-ASCII bytes, or `?` next to a multi-byte character. */
+const BYTE_ATTRIBUTES = Buffer.concat([
+  Buffer.from('*'),
+  LATIN1_E,
+  Buffer.from('.txt latin\ng?.md one-byte\nh??.md two-bytes\n"q'),
+  Buffer.from('\\351.bin" quoted\n'),
+  Buffer.from('sub/'),
+  LATIN1_E,
+  Buffer.from('/* under-latin\n'),
+  Buffer.from([0x5b, 0x80, 0x2d, 0xff, 0x5d]),
+  Buffer.from('x.c high\n'),
+]);
+
+/** Path names as bytes, in the root and under a folder named `sub/<Latin-1 é>`. */
+const BYTE_PATHS = [
+  Buffer.concat([Buffer.from('gen'), LATIN1_E, Buffer.from('.txt')]),
+  Buffer.concat([Buffer.from('gen'), UTF8_E, Buffer.from('.txt')]),
+  Buffer.concat([Buffer.from('g'), UTF8_E, Buffer.from('.md')]),
+  Buffer.concat([Buffer.from('h'), UTF8_E, Buffer.from('.md')]),
+  Buffer.concat([Buffer.from('g'), LATIN1_E, Buffer.from('.md')]),
+  Buffer.concat([Buffer.from('h'), LATIN1_E, Buffer.from('.md')]),
+  Buffer.concat([Buffer.from('q'), LATIN1_E, Buffer.from('.bin')]),
+  Buffer.concat([Buffer.from('q'), UTF8_E, Buffer.from('.bin')]),
+  Buffer.concat([Buffer.from('sub/'), LATIN1_E, Buffer.from('/a.js')]),
+  Buffer.concat([Buffer.from('sub/'), UTF8_E, Buffer.from('/a.js')]),
+  Buffer.concat([LATIN1_E, Buffer.from('x.c')]),
+  Buffer.concat([Buffer.from('G'), LATIN1_E, Buffer.from('.md')]),
+  Buffer.concat([Buffer.from('gen'), Buffer.from([0xc9]), Buffer.from('.txt')]),
+];
+const BYTE_NAMES = ['latin', 'one-byte', 'two-bytes', 'quoted', 'under-latin', 'high'];
+
+/** Writes BYTE_PATHS and BYTE_ATTRIBUTES, and stages them. */
+function writeByteFixture(repo: TempRepo): void {
+  writeFileSync(path.join(repo.dir, '.gitattributes'), BYTE_ATTRIBUTES);
+  for (const name of BYTE_PATHS) {
+    const file = Buffer.concat([Buffer.from(`${repo.dir}/`), name]);
+    const slash = file.lastIndexOf('/');
+    mkdirSync(file.subarray(0, slash), { recursive: true });
+    writeFileSync(file, 'x\n');
+  }
+  repo.git(['add', '-A']);
+}
+
+/** Returns `git check-attr --cached` values of BYTE_PATHS, keyed by the path's hex bytes. */
+function gitCheckAttrBytes(
+  repo: TempRepo,
+  config: string[] = [],
+): Map<string, Record<string, string>> {
+  const input = Buffer.concat(BYTE_PATHS.flatMap((name) => [name, Buffer.from([0])]));
+  const result = spawnSync(
+    'git',
+    [...config, 'check-attr', '--cached', '-z', '--stdin', ...BYTE_NAMES],
+    { cwd: repo.dir, env: gitTestEnv(), input },
+  );
+  assert.equal(result.status, 0, result.stderr.toString());
+
+  const fields: Buffer[] = [];
+  let start = 0;
+  for (let end = result.stdout.indexOf(0); end >= 0; end = result.stdout.indexOf(0, start)) {
+    fields.push(result.stdout.subarray(start, end));
+    start = end + 1;
+  }
+  const values = new Map<string, Record<string, string>>();
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const key = (fields[i] as Buffer).toString('hex');
+    const record = values.get(key) ?? {};
+    record[(fields[i + 1] as Buffer).toString()] = (fields[i + 2] as Buffer).toString();
+    values.set(key, record);
+  }
+  return values;
+}
+
+describe('AttributeReader on path bytes', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.cleanup());
+
+  it('matches git check-attr on non-UTF-8 names', async () => {
+    repo = createTempRepo();
+    writeByteFixture(repo);
+    const expected = gitCheckAttrBytes(repo);
+    const reader = new AttributeReader(gitAttributeSource(repo), {
+      infoAttributesPath: path.join(repo.dir, '.git', 'info', 'attributes'),
+    });
+
+    for (const name of BYTE_PATHS) {
+      const actual = await reader.read(decodeGitPath(name), BYTE_NAMES);
+      for (const attribute of BYTE_NAMES) {
+        const want = expected.get(name.toString('hex'))?.[attribute];
+        assert.equal(actual[attribute], want, `${quoteGitPath(decodeGitPath(name))}: ${attribute}`);
+      }
+    }
+  });
+
+  it('matches pattern bytes and counts ? per byte', async () => {
+    repo = createTempRepo();
+    writeByteFixture(repo);
+    const reader = new AttributeReader(gitAttributeSource(repo), {
+      infoAttributesPath: path.join(repo.dir, '.git', 'info', 'attributes'),
+    });
+    const read = (name: Buffer, attribute: string) =>
+      reader.read(decodeGitPath(name), [attribute]).then((values) => values[attribute]);
+
+    assert.equal(await read(BYTE_PATHS[0] as Buffer, 'latin'), 'set', 'gen<e9>.txt');
+    assert.equal(await read(BYTE_PATHS[1] as Buffer, 'latin'), 'unspecified', 'gen<c3 a9>.txt');
+    assert.equal(await read(BYTE_PATHS[2] as Buffer, 'one-byte'), 'unspecified', 'g<c3 a9>.md');
+    assert.equal(await read(BYTE_PATHS[3] as Buffer, 'two-bytes'), 'set', 'h<c3 a9>.md');
+    assert.equal(await read(BYTE_PATHS[4] as Buffer, 'one-byte'), 'set', 'g<e9>.md');
+    assert.equal(await read(BYTE_PATHS[5] as Buffer, 'two-bytes'), 'unspecified', 'h<e9>.md');
+    assert.equal(await read(BYTE_PATHS[6] as Buffer, 'quoted'), 'set', 'q<e9>.bin');
+    assert.equal(await read(BYTE_PATHS[8] as Buffer, 'under-latin'), 'set', 'sub/<e9>/a.js');
+    assert.equal(await read(BYTE_PATHS[9] as Buffer, 'under-latin'), 'unspecified');
+    assert.equal(await read(BYTE_PATHS[10] as Buffer, 'high'), 'set', '<e9>x.c');
+  });
+
+  it('folds ASCII case only under core.ignoreCase', async () => {
+    repo = createTempRepo();
+    writeByteFixture(repo);
+    const expected = gitCheckAttrBytes(repo, ['-c', 'core.ignoreCase=true']);
+    const reader = new AttributeReader(gitAttributeSource(repo), {
+      infoAttributesPath: path.join(repo.dir, '.git', 'info', 'attributes'),
+      ignoreCase: true,
+    });
+
+    for (const name of BYTE_PATHS) {
+      const actual = await reader.read(decodeGitPath(name), BYTE_NAMES);
+      for (const attribute of BYTE_NAMES) {
+        const want = expected.get(name.toString('hex'))?.[attribute];
+        assert.equal(actual[attribute], want, `${quoteGitPath(decodeGitPath(name))}: ${attribute}`);
+      }
+    }
+    const upperG = BYTE_PATHS[11] as Buffer;
+    const upperE = BYTE_PATHS[12] as Buffer;
+    assert.equal((await reader.read(decodeGitPath(upperG), ['one-byte']))['one-byte'], 'set');
+    assert.equal((await reader.read(decodeGitPath(upperE), ['latin']))['latin'], 'unspecified');
+  });
+
+  it('reads byte patterns through both readers', async () => {
+    repo = createTempRepo();
+    writeByteFixture(repo);
+    const expected = gitCheckAttrBytes(repo);
+
+    for (const readerName of ['native', 'cli'] as const) {
+      const reader = await openRepository({
+        cwd: repo.dir,
+        env: { ...gitTestEnv(), FOOTPRINT_READER: readerName },
+      });
+      try {
+        for (const name of BYTE_PATHS.slice(0, 11)) {
+          assert.deepEqual(
+            await reader.readAttributes(decodeGitPath(name), BYTE_NAMES),
+            expected.get(name.toString('hex')),
+            `${readerName} ${quoteGitPath(decodeGitPath(name))}`,
+          );
+        }
+      } finally {
+        await reader.close();
+      }
+    }
   });
 });
