@@ -5,6 +5,7 @@ import type { Footprint } from '../footprint/types.js';
 import type { StagedChange } from '../git/types.js';
 import { plural } from '../output/messages.js';
 import { blockingFindings } from '../output/summary.js';
+import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { PipelineResult } from '../pipeline/types.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
@@ -92,7 +93,8 @@ export function checkStrategyInput(
     throw invalidStrategy(input);
   }
 
-  const blocking = blockingFindings(input.result);
+  // Findings are listed as the summary shows them, with the tokens of flagged paths masked.
+  const blocking = blockingFindings(maskFlaggedPaths(input.result));
   if (blocking.length > 0 && !options.noVerify) {
     const listed = blocking.map((finding) => `${finding.rule} in ${finding.path || 'the change'}`);
     throw new CommitRefusedError(

@@ -2,29 +2,39 @@ import type { BatchAnalysis } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { Insights } from '../insights/types.js';
 import { createPathSecretMask } from '../risk/path-secret-mask.js';
+import type { RiskReport } from '../risk/types.js';
 import type { StrategyValidation } from '../strategy/types.js';
 import type { PipelineResult } from './types.js';
 
 type Mask = (text: string) => string;
 
 /**
- * Returns a copy of a pipeline result in which the tokens of the paths that a secret-in-path
- * finding flagged are masked: in the footprint, the batches, the insights and the validation
- * problems. The summary, the `--json` document and the analysis fossil are built from it, so
- * the token reaches none of them. Returns the result itself when no path was flagged.
+ * Returns a copy of a pipeline result with the tokens masked in the footprint, the batches,
+ * every finding, the insights and the validation problems. The tokens are those of the paths
+ * that a secret-in-path finding flagged and of the old paths of renames away from a token. The
+ * summary, the `--json` document and the analysis fossil are built from it, so the token
+ * reaches none of them. Returns the result itself when there is nothing to mask.
  * The strategy keeps the staged paths, because `footprint commit` maps them to the index.
  */
 export function maskFlaggedPaths(result: PipelineResult): PipelineResult {
   const mask = createPathSecretMask(result.footprint, result.risk.findings);
   if (mask === null) return result;
 
-  return {
+  const masked: PipelineResult = {
     ...result,
     footprint: maskFootprint(result.footprint, mask),
     analysis: maskAnalysis(result.analysis, mask),
+    risk: maskRisk(result.risk, mask),
     insights: maskInsights(result.insights, mask),
     validation: maskValidation(result.validation, mask),
   };
+
+  // The summary looks up a finding's configuration by the finding's path, now masked.
+  if (result.riskScopes !== undefined) {
+    const scopes = [...result.riskScopes].map(([path, scope]) => [mask(path), scope] as const);
+    masked.riskScopes = new Map(scopes);
+  }
+  return masked;
 }
 
 function maskFootprint(footprint: Footprint, mask: Mask): Footprint {
@@ -49,6 +59,26 @@ function maskAnalysis(analysis: BatchAnalysis, mask: Mask): BatchAnalysis {
       rationale: mask(batch.rationale),
       changes: batch.changes.map((change) => ({ ...change, path: mask(change.path) })),
     })),
+  };
+}
+
+/**
+ * Masks every finding, not only the secret-in-path ones: another rule's finding on a flagged
+ * path, such as a `debugger` line, names the same path in its path and may repeat it in its text.
+ */
+function maskRisk(risk: RiskReport, mask: Mask): RiskReport {
+  return {
+    ...risk,
+    findings: risk.findings.map((finding) => {
+      const copy = {
+        ...finding,
+        path: mask(finding.path),
+        message: mask(finding.message),
+        fix: mask(finding.fix),
+      };
+      if (finding.masked !== undefined) copy.masked = mask(finding.masked);
+      return copy;
+    }),
   };
 }
 

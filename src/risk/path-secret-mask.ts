@@ -3,13 +3,15 @@ import { maskSecret } from './mask.js';
 import { findNameSecrets, maskNameSecrets } from './secrets/name-secrets.js';
 import type { Finding } from './types.js';
 
-/** Rule whose findings flag a staged path, or the old path of a rename, as containing a token. */
+/** Rule whose findings flag a staged path as containing a token. */
 const SECRET_IN_PATH_RULE = 'secret-in-path';
 
 /**
  * Returns a function that masks, in any text, the tokens of the staged paths that a
  * secret-in-path finding flagged, the way the finding masks them (`keys/ghp_********.txt`).
- * Returns null when no finding flagged a path, so callers keep their objects as they are.
+ * The old path of a rename to a path without a token is masked too, whether or not a finding
+ * flagged it: the rule lets such a rename pass, and its old path still contains the token.
+ * Returns null when there is nothing to mask, so callers keep their objects as they are.
  * A path that the rule did not flag, because `risk.allow` allows it or FOOTPRINT_SKIP skips
  * the rule, stays as staged.
  */
@@ -20,18 +22,24 @@ export function createPathSecretMask(
   const flagged = new Set(
     findings.filter((finding) => finding.rule === SECRET_IN_PATH_RULE).map((f) => f.path),
   );
-  if (flagged.size === 0) return null;
 
-  // The finding's path is the staged path masked, also when the token is in the old path.
   const tokens = new Set<string>();
-  for (const file of footprint.files) {
-    if (!flagged.has(maskNameSecrets(file.path))) continue;
-    for (const path of [file.path, file.oldPath]) {
-      if (path === undefined) continue;
-      for (const match of findNameSecrets(path)) {
-        if (match.value !== '') tokens.add(match.value);
-      }
+  const addTokens = (path: string | undefined): void => {
+    if (path === undefined) return;
+    for (const match of findNameSecrets(path)) {
+      if (match.value !== '') tokens.add(match.value);
     }
+  };
+  for (const file of footprint.files) {
+    if (file.oldPath !== undefined && findNameSecrets(file.path).length === 0) {
+      addTokens(file.oldPath);
+      continue;
+    }
+
+    // The finding's path is the staged path masked.
+    if (flagged.size === 0 || !flagged.has(maskNameSecrets(file.path))) continue;
+    addTokens(file.path);
+    addTokens(file.oldPath);
   }
   if (tokens.size === 0) return null;
 

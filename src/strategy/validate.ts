@@ -5,6 +5,7 @@ import { checkCoverage } from './coverage.js';
 import { checkFileFolderBatches } from './file-folder.js';
 import { checkMessageCharacters } from './message-characters.js';
 import { checkMessageSecrets } from './message-secrets.js';
+import { maskProblemSecrets } from './mask-problem-secrets.js';
 import { quotePath } from '../output/quote-path.js';
 import { rewriteCommand } from './rewrite-command.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
@@ -205,8 +206,8 @@ function describeSchemaError(strategy: unknown, error: string): StrategyProblem 
  * and names no path or hunk that is not staged, and keeps a file and the files under the same
  * path as a folder in one batch. With `options.content`, no batch may use what
  * a later batch adds (see findBatchDependencies). Each problem names the batch and path involved
- * and how to fix it. Schema errors end the check, because the other checks need a well-formed
- * document.
+ * and how to fix it, with provider tokens masked. Schema errors end the check, because the
+ * other checks need a well-formed document.
  */
 export function validateStrategy(
   strategy: unknown,
@@ -218,7 +219,7 @@ export function validateStrategy(
     const errors =
       schemaErrors.length > 0 ? schemaErrors : ['batches, head or stagedTree is malformed'];
     const problems = errors.map((error) => describeSchemaError(strategy, error));
-    return { valid: false, problems };
+    return { valid: false, problems: maskProblemSecrets(problems) };
   }
 
   const problems = [
@@ -231,5 +232,5 @@ export function validateStrategy(
     ...checkFileFolderBatches(strategy, footprint.files),
     ...checkCoverage(strategy, footprint.files),
   ];
-  return { valid: problems.length === 0, problems };
+  return { valid: problems.length === 0, problems: maskProblemSecrets(problems) };
 }

@@ -129,6 +129,38 @@ describe('provider-token rule', () => {
     });
   }
 
+  test('Slack token after an underscore is found', () => {
+    const token = fakeSlackToken();
+    const report = assess([{ path: 'src/a.py', new: lines('x', `t = slack_${token}`) }]);
+    const found = report.findings.filter((finding) => finding.rule === 'provider-token');
+
+    assert.deepEqual(rulesAt(report, 'provider-token'), ['src/a.py:2']);
+    assert.equal(found[0]?.message, 'Slack token staged');
+    assert.equal(found[0]?.masked, 'xoxb-********');
+    assert.equal(JSON.stringify(report).includes(token), false);
+  });
+
+  test('Slack token followed by an underscore is found', () => {
+    const report = assess([{ path: 'src/a.py', new: lines(`t = ${fakeSlackToken()}_old`) }]);
+
+    assert.deepEqual(rulesAt(report, 'provider-token'), ['src/a.py:1']);
+  });
+
+  const slackLookalikes = [
+    'ui_xapp-header-v2',
+    'my_xoxb-token-name',
+    'cfg_xoxp-user-settings-panel',
+    ['legacy_', 'xox', 'a-2-build-17'].join(''),
+  ];
+
+  for (const identifier of slackLookalikes) {
+    test(`identifier ${identifier} is no Slack token`, () => {
+      const report = assess([{ path: 'src/a.css', new: lines(`.${identifier} { color: red; }`) }]);
+
+      assert.deepEqual(rulesAt(report, 'provider-token'), []);
+    });
+  }
+
   test('AWS and Stripe masks keep only the prefix', () => {
     const report = assess([
       { path: 'src/a.js', new: lines(`a = ${fakeAwsAccessKeyId()}`, `b = ${fakeStripeLiveKey()}`) },

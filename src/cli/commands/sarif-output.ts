@@ -1,3 +1,4 @@
+import { maskFlaggedPaths } from '../../pipeline/mask-flagged-paths.js';
 import type { PipelineResult } from '../../pipeline/types.js';
 import { describeRules } from '../../risk/rules/index.js';
 import { buildSarifLog } from '../../risk/sarif.js';
@@ -5,9 +6,13 @@ import type { CommandContext } from '../context.js';
 import { readPackageVersion } from '../package-info.js';
 import { writeJson } from './pipeline-options.js';
 
-/** Writes the run's risk findings as a SARIF 2.1.0 log on stdout (`--format sarif`). */
+/**
+ * Writes the run's risk findings as a SARIF 2.1.0 log on stdout (`--format sarif`). A path with
+ * a token in it is masked as in the summary: code scanning cannot place such a finding on a
+ * file, yet the log must not carry the token.
+ */
 export function writeSarif(context: CommandContext, result: PipelineResult): void {
-  const log = buildSarifLog(result.risk, {
+  const log = buildSarifLog(maskFlaggedPaths(result).risk, {
     rules: describeRules(
       result.config.config,
       [...(result.riskScopes?.values() ?? [])].map((scope) => scope.risk),

@@ -13,24 +13,21 @@ const RULE = {
 };
 
 /**
- * Finds provider tokens in staged paths, and in the old path of a rename, with the
- * provider-token rule's detection. The finding's path is masked, so the token does not reach
- * the output or a fossil through the finding.
+ * Finds provider tokens in staged paths. The old path of a rename is not checked: it leaves
+ * the index, so a rename away from a token name is the fix this rule recommends. The finding's
+ * path is masked, so the token does not reach the output or a fossil through the finding.
  */
 function checkPathSecrets(change: RiskChange, context: ChangeRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const file of change.footprint.files) {
-    const paths = file.oldPath === undefined ? [file.path] : [file.path, file.oldPath];
-    for (const path of new Set(paths)) {
-      for (const match of findNameSecrets(path)) {
-        findings.push(
-          createFinding(RULE, context.forPath(file.path), {
-            path: maskNameSecrets(file.path),
-            message: `${describeTokenMatch(match)} in a staged path`,
-            masked: maskSecret(match.value),
-          }),
-        );
-      }
+    for (const match of findNameSecrets(file.path)) {
+      findings.push(
+        createFinding(RULE, context.forPath(file.path), {
+          path: maskNameSecrets(file.path),
+          message: `${describeTokenMatch(match)} in a staged path`,
+          masked: maskSecret(match.value),
+        }),
+      );
     }
   }
   return findings;

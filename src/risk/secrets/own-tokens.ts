@@ -1,6 +1,6 @@
 /**
- * Token formats that secretlint's recommended preset (11.7.1) has no rule for, matched by
- * footprint on the same windows the preset reads. Each pattern is bounded and anchored on a
+ * Token formats that secretlint's recommended preset (11.7.1) has no rule for, and tokens
+ * that its patterns miss, matched by footprint on the same windows the preset reads. Each pattern is bounded and anchored on a
  * literal prefix, so a window costs linear time.
  */
 
@@ -22,6 +22,16 @@ const OWN_TOKEN_PATTERNS: readonly OwnTokenPattern[] = [
     // (`sk_test_`) move no money and are left out.
     messageId: 'STRIPE_LIVE_KEY',
     pattern: /(?<![A-Za-z0-9_])[rs]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/g,
+  },
+  {
+    // Slack tokens right after an underscore (`cfg_xoxb-…`), which the preset's pattern misses
+    // because it starts with `\b` and `_` is a word character. To keep identifiers such as
+    // `ui_xapp-header` out, the token must also contain a run of 6 digits, as the numeric team
+    // and user ids in real Slack tokens do.
+    // NOTE: AWS access key ids after an underscore (`key_AKIA…`) are still missed the same way.
+    messageId: 'SLACK_TOKEN',
+    pattern:
+      /(?<=_)(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?=[A-Za-z0-9-]{0,400}?[0-9]{6})(?:[0-9]-)?(?:[A-Za-z0-9]{1,40}-)+[A-Za-z0-9]{1,40}(?![A-Za-z0-9])/g,
   },
 ];
 
