@@ -196,6 +196,7 @@ export function describeChange(
   const files = parts.map((part) => part.file);
   const docs = files.filter((file) => file.category === 'docs');
   if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
+  if (files.length === 1 && isPureRename(files[0])) return refactorSubject(files);
   switch (choice.type) {
     case 'feat':
       return featureSubject(code, content, choice);
@@ -219,6 +220,11 @@ export function describeChange(
     default:
       return describeByName(files, (path) => clean(baseNameOf(path)));
   }
+}
+
+/** Returns true for a file renamed or moved with its content unchanged. */
+function isPureRename(file: FileChange | undefined): boolean {
+  return file?.status === 'renamed' && file.oldPath !== undefined && file.hunks.length === 0;
 }
 
 /** Names files whose mode alone changed: `make run.sh executable`, or `change the mode of`. */
