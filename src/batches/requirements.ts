@@ -2,6 +2,7 @@ import type { FileChange } from '../footprint/types.js';
 import { specificityOf } from './identifiers.js';
 import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
+import { entryUnitsByPackage, importedPackages } from './relations/dependency-use.js';
 import type { ChangeUnit } from './units.js';
 
 /**
@@ -180,6 +181,32 @@ export function removesImports(context: AnalysisContext, path: string): boolean 
 }
 
 /** Finds what each unit needs to be committed first, or together with it. */
+/**
+ * Imports of a package on added lines, when the change adds that package to the dependencies
+ * of a `package.json`: the import cannot be committed before the dependency.
+ */
+function findDependencyRequirements(context: AnalysisContext): Requirement[] {
+  const added = new Map<string, ChangeUnit[]>();
+  for (const file of context.files) {
+    if (file.category !== 'dependency-manifest') continue;
+    for (const [name, units] of entryUnitsByPackage(context, file, true)) {
+      added.set(name, [...(added.get(name) ?? []), ...units]);
+    }
+  }
+  if (added.size === 0) return [];
+
+  const found: Requirement[] = [];
+  for (const unit of context.units) {
+    const category = unit.file.category;
+    if (category === 'dependency-manifest' || category === 'lockfile') continue;
+    for (const name of importedPackages(unit, true)) {
+      for (const entry of added.get(name) ?? [])
+        found.push(uses(unit.index, entry.index, name, true));
+    }
+  }
+  return found;
+}
+
 export function findRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
   const deletes = context.files.some((file) => file.status === 'deleted' && isScriptFile(file));
@@ -190,6 +217,7 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
       found.push(...findDeletedImportRequirements(context, file));
     }
   }
+  found.push(...findDependencyRequirements(context));
   found.push(...findNewNameRequirements(context));
   found.push(...findRemovedNameRequirements(context));
   return found;

@@ -33,10 +33,14 @@ export function packageOfSpecifier(specifier: string): string | null {
   return segments[0] === '' ? null : (segments[0] as string);
 }
 
-/** Returns the packages that a unit's changed lines import or require. */
-function importedPackages(unit: ChangeUnit): Set<string> {
+/**
+ * Returns the packages that a unit's changed lines import or require: its added and removed
+ * lines, or with `addedOnly` its added lines alone.
+ */
+export function importedPackages(unit: ChangeUnit, addedOnly = false): Set<string> {
   const packages = new Set<string>();
-  const lines = [...unit.added, ...unit.removed].slice(0, MAX_UNIT_LINES);
+  const changed = addedOnly ? unit.added : [...unit.added, ...unit.removed];
+  const lines = changed.slice(0, MAX_UNIT_LINES);
   for (const line of lines) {
     const text = line.slice(0, MAX_LINE_LENGTH);
     if (!text.includes('import') && !text.includes('from') && !text.includes('require')) continue;
@@ -48,15 +52,20 @@ function importedPackages(unit: ChangeUnit): Set<string> {
   return packages;
 }
 
-/** Returns the units of a `package.json` whose lines name each dependency its change touches. */
-function entryUnitsByPackage(
+/**
+ * Returns the units of a `package.json` whose lines name each dependency its change touches,
+ * or with `addedOnly` each dependency it adds.
+ */
+export function entryUnitsByPackage(
   context: AnalysisContext,
   manifest: FileChange,
+  addedOnly = false,
 ): Map<string, ChangeUnit[]> {
   const changes = readDependencyChanges(manifest, context.texts.content.get(manifest.path));
   const units = context.unitsOfPath.get(manifest.path) ?? [];
   const byPackage = new Map<string, ChangeUnit[]>();
   for (const change of changes ?? []) {
+    if (addedOnly && change.kind !== 'added') continue;
     const quoted = `"${change.name}"`;
     const entries = units.filter((unit) =>
       [...unit.added, ...unit.removed].some((line) => line.includes(quoted)),

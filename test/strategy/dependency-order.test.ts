@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+
+import type { Batch } from '../../src/batches/types.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+
+const manifest = (dependencies: Record<string, string>) =>
+  `${JSON.stringify({ name: 'demo', version: '1.0.0', dependencies }, null, 2)}\n`;
+
+/** Stages a package.json that adds left-pad and a module that starts to import it. */
+function stageDependencyAndImport(repo: TempRepo): void {
+  repo.write('package.json', manifest({ kleur: '^4.0.0' }));
+  repo.write('src/a.js', "export function greet(name) {\n  return 'hi ' + name;\n}\n");
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '-m', 'base']);
+  repo.write('package.json', manifest({ kleur: '^4.0.0', 'left-pad': '^1.3.0' }));
+  repo.write(
+    'src/a.js',
+    "import leftPad from 'left-pad';\n\nexport function greet(name) {\n  return leftPad('hi ' + name, 10);\n}\n",
+  );
+  repo.git(['add', '-A']);
+}
+
+describe('a dependency and its first import', () => {
+  test('the import goes after the dependency', () => {
+    const repo = createTempRepo();
+    try {
+      stageDependencyAndImport(repo);
+
+      const result = repo.footprint(['analyze', '--json', '--mode', 'aggressive']);
+      const { batches } = JSON.parse(result.stdout) as { batches: Batch[] };
+      const paths = batches.map((batch) => batch.changes.map((change) => change.path).join(','));
+
+      assert.deepEqual(paths, ['package.json', 'src/a.js']);
+      assert.deepEqual(batches[1]?.dependsOn, ['b1']);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('validate rejects the import first', () => {
+    const repo = createTempRepo();
+    try {
+      stageDependencyAndImport(repo);
+      const file = path.join(repo.dir, 'strategy.json');
+      assert.equal(repo.footprint(['strategy', '--output', file]).status, 0);
+      const strategy = JSON.parse(readFileSync(file, 'utf8')) as { batches: Batch[] };
+      strategy.batches.reverse();
+      for (const batch of strategy.batches) batch.dependsOn = [];
+      writeFileSync(file, JSON.stringify(strategy));
+
+      const result = repo.footprint(['validate', '--strategy', file]);
+
+      assert.equal(result.status, 1);
+      assert.match(
+        result.stdout,
+        /Batch b2 uses left-pad \(in src\/a\.js\), which batch b1 adds in package\.json\./,
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
