@@ -140,6 +140,23 @@ describe('provider-token rule', () => {
     assert.equal(JSON.stringify(report).includes(token), false);
   });
 
+  test('AWS access key id after an underscore is found', () => {
+    const id = fakeAwsAccessKeyId();
+    const report = assess([{ path: 'src/a.py', new: lines(`KEY = 'aws_${id}'`) }]);
+    const found = report.findings.filter((finding) => finding.rule === 'provider-token');
+
+    assert.deepEqual(rulesAt(report, 'provider-token'), ['src/a.py:1']);
+    assert.equal(found[0]?.message, 'AWS access key id staged');
+    assert.equal(JSON.stringify(report).includes(id), false);
+  });
+
+  test("AWS's example id after an underscore is not found", () => {
+    const line = ["KEY = 'aws_AKIA", 'IOSFODNN7', "EXAMPLE'"].join('');
+    const report = assess([{ path: 'src/a.py', new: lines(line) }]);
+
+    assert.deepEqual(rulesAt(report, 'provider-token'), []);
+  });
+
   test('Slack token followed by an underscore is found', () => {
     const report = assess([{ path: 'src/a.py', new: lines(`t = ${fakeSlackToken()}_old`) }]);
 

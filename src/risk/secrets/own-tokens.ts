@@ -28,10 +28,15 @@ const OWN_TOKEN_PATTERNS: readonly OwnTokenPattern[] = [
     // because it starts with `\b` and `_` is a word character. To keep identifiers such as
     // `ui_xapp-header` out, the token must also contain a run of 6 digits, as the numeric team
     // and user ids in real Slack tokens do.
-    // NOTE: AWS access key ids after an underscore (`key_AKIA…`) are still missed the same way.
     messageId: 'SLACK_TOKEN',
     pattern:
       /(?<=_)(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?=[A-Za-z0-9-]{0,400}?[0-9]{6})(?:[0-9]-)?(?:[A-Za-z0-9]{1,40}-)+[A-Za-z0-9]{1,40}(?![A-Za-z0-9])/g,
+  },
+  {
+    // AWS access key ids right after an underscore (`key_AKIA…`), missed for the same reason.
+    // AWS's documented example id, which ends in `EXAMPLE`, is left out as the preset leaves it.
+    messageId: 'AWSAccessKeyID',
+    pattern: /(?<=_)(?:AKIA|ASIA|A3T[A-Z0-9])(?![A-Z0-9]{9}EXAMPLE)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
   },
 ];
 
