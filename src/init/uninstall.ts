@@ -1,3 +1,4 @@
+import { rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createDefaultConfig } from '../config/defaults.js';
 import { loadConfig } from '../config/load.js';
@@ -45,6 +46,9 @@ async function removeHooks(target: HookTarget, packageRoot: string): Promise<Ins
   const steps: InstallStep[] = [];
   if (target.kind !== 'husky') {
     for (const name of HOOK_NAMES) steps.push(...(await uninstallHookFile(target.dir, name)));
+    if (target.kind === 'hooks-path' && steps.some((step) => step.action === 'removed')) {
+      await removeFolderIfEmpty(target.dir);
+    }
     return steps;
   }
   for (const template of await readHookTemplates(packageRoot)) {
@@ -53,6 +57,19 @@ async function removeHooks(target: HookTarget, packageRoot: string): Promise<Ins
     steps.push(...(await removeHuskyLine(target.dir, hook)));
   }
   return steps;
+}
+
+/**
+ * Removes a core.hooksPath folder that removing footprint's hooks left empty, as init may have
+ * created it. git runs no hooks from a missing folder, as from an empty one.
+ */
+async function removeFolderIfEmpty(dir: string): Promise<void> {
+  try {
+    await rmdir(dir);
+    debug(`removed the empty hooks folder ${dir}`);
+  } catch {
+    // The folder holds other files, or is gone already.
+  }
 }
 
 /** The configured fossil folder; an invalid configuration must not stop the uninstall. */

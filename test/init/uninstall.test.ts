@@ -186,6 +186,37 @@ test('uninstall finds hooks after core.hooksPath changed', async () => {
   }
 });
 
+test('uninstall removes the hooks path folder it emptied', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.git(['config', 'core.hooksPath', '.githooks']);
+    await install(repo);
+    assert.equal(exists(repo, '.githooks/pre-commit'), true);
+
+    await uninstall(repo);
+
+    assert.equal(exists(repo, '.githooks'), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall keeps a hooks path folder with other hooks', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.git(['config', 'core.hooksPath', '.githooks']);
+    await install(repo);
+    repo.write('.githooks/pre-push', '#!/bin/sh\nexit 0\n', 0o755);
+
+    await uninstall(repo);
+
+    assert.equal(exists(repo, '.githooks/pre-commit'), false);
+    assert.equal(exists(repo, '.githooks/pre-push'), true);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('uninstall leaves a foreign hook alone', async () => {
   const repo = createTempRepo();
   try {
