@@ -13,6 +13,45 @@ export function isAscii(text: string): boolean {
 }
 
 /**
+ * Ranges of code points outside ASCII that hold no letter (`\p{L}`) and no number (`\p{N}`):
+ * the typographic punctuation, arrows, box drawing and emoji that prose and comments contain.
+ * A test checks every code point of them against `\p{L}` and `\p{N}`.
+ */
+export const NON_WORD_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00a0, 0x00a9],
+  [0x00ab, 0x00b1],
+  [0x00b4, 0x00b4],
+  [0x00b6, 0x00b8],
+  [0x00bb, 0x00bb],
+  [0x00bf, 0x00bf],
+  [0x00d7, 0x00d7],
+  [0x00f7, 0x00f7],
+  [0x2000, 0x206f],
+  [0x2190, 0x21ff],
+  [0x2500, 0x25ff],
+  [0xfe0f, 0xfe0f],
+  [0x1f300, 0x1faff],
+];
+
+function isNonWordCodePoint(code: number): boolean {
+  return NON_WORD_RANGES.some(([first, last]) => code >= first && code <= last);
+}
+
+/**
+ * Returns true when a pattern narrowed to ASCII matches `text` as the full pattern does: every
+ * character outside ASCII is neither a letter nor a number, such as `’` or `—` in a sentence.
+ * The two patterns differ only in the letters and numbers their classes take.
+ */
+export function fitsAsciiPattern(text: string): boolean {
+  if (isAscii(text)) return true;
+  for (const character of text) {
+    const code = character.codePointAt(0) as number;
+    if (code > 0x7f && !isNonWordCodePoint(code)) return false;
+  }
+  return true;
+}
+
+/**
  * Rewrites a pattern's `\p{L}` and `\p{N}` escapes as their ASCII ranges. Throws on any other
  * property escape, because its ASCII range is not listed here.
  */
@@ -81,6 +120,6 @@ export class AsciiFirstPattern {
 
   /** Returns the pattern to use on `text`. */
   for(text: string): RegExp {
-    return isAscii(text) ? this.ascii : this.full;
+    return fitsAsciiPattern(text) ? this.ascii : this.full;
   }
 }

@@ -1,4 +1,4 @@
-import { AsciiFirstPattern, isAscii } from './ascii-pattern.js';
+import { AsciiFirstPattern, fitsAsciiPattern } from './ascii-pattern.js';
 
 /**
  * Declaration patterns of common languages, tried in order on one line. Each captures the
@@ -57,7 +57,7 @@ function mayStartDeclaration(code: number): boolean {
 export function declaredName(line: string): string | null {
   const text = line.trimStart().slice(0, MAX_LINE_LENGTH);
   if (text === '' || !mayStartDeclaration(text.charCodeAt(0))) return null;
-  const ascii = isAscii(text);
+  const ascii = fitsAsciiPattern(text);
   for (const pattern of DECLARATION_PATTERNS) {
     const name = (ascii ? pattern.ascii : pattern.full).exec(text)?.[1];
     if (name !== undefined && !STATEMENT_WORDS.has(name)) return name;

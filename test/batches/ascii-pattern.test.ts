@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AsciiFirstPattern, isAscii } from '../../src/batches/ascii-pattern.js';
+import {
+  AsciiFirstPattern,
+  fitsAsciiPattern,
+  isAscii,
+  NON_WORD_RANGES,
+} from '../../src/batches/ascii-pattern.js';
 import { identifiersOf, tokensOf } from '../../src/batches/identifiers.js';
 import { readImportClause } from '../../src/batches/import-clause.js';
 import { splitWords } from '../../src/batches/words.js';
@@ -38,6 +43,26 @@ describe('AsciiFirstPattern', () => {
 
     assert.equal(pattern.for('größe = 1'), pattern.full);
     assert.equal(pattern.for('size = 1'), pattern.ascii);
+  });
+
+  test('prose punctuation keeps the narrow copy', () => {
+    const pattern = new AsciiFirstPattern(String.raw`[\p{L}_$][\p{L}\p{N}_$]*`, 'gu');
+    const text = 'It’s fast — really… “quoted” → done 🚀 × 2';
+
+    assert.equal(pattern.for(text), pattern.ascii);
+    assert.deepEqual(allMatches(pattern.ascii, text), allMatches(pattern.full, text));
+    assert.equal(fitsAsciiPattern('café – bar'), false);
+    assert.equal(fitsAsciiPattern('x² + 1'), false);
+  });
+
+  test('non-word ranges hold no letter or number', () => {
+    const word = /[\p{L}\p{N}]/u;
+    for (const [first, last] of NON_WORD_RANGES) {
+      for (let code = first; code <= last; code += 1) {
+        const character = String.fromCodePoint(code);
+        assert.equal(word.test(character), false, `U+${code.toString(16)}`);
+      }
+    }
   });
 
   test('other property escape rejected', () => {
