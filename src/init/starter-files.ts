@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { CONFIG_FILE_NAME } from '../config/load.js';
+import { STORE_GITIGNORE_TEXT } from '../fossils/store-gitignore.js';
 import type { RepositoryLayout } from '../git/types.js';
 import type { InstallStep } from './install-step.js';
 import { isTracked } from './tracked.js';
@@ -11,9 +12,6 @@ import { isTracked } from './tracked.js';
 function trackedStep(file: string): InstallStep {
   return { file, action: 'unchanged', detail: 'committed to the repository, kept' };
 }
-
-/** Keeps every fossil out of git while the folder itself stays visible. */
-const FOSSIL_GITIGNORE = '*\n!.gitignore\n';
 
 /** Writes `<fossilDir>/.gitignore` unless it exists. */
 export async function writeFossilGitignore(
@@ -26,7 +24,7 @@ export async function writeFossilGitignore(
     return { file, action: 'unchanged', detail: 'fossil store already ignored' };
 
   await mkdir(dir, { recursive: true });
-  await writeFile(file, FOSSIL_GITIGNORE);
+  await writeFile(file, STORE_GITIGNORE_TEXT);
   return { file, action: 'created', detail: 'keeps fossils out of git' };
 }
 
@@ -85,7 +83,7 @@ export async function removeFossilGitignore(
   const file = path.join(dir, '.gitignore');
   if (!existsSync(file)) return [];
   if (await isTracked(layout, file)) return [trackedStep(file)];
-  if ((await readFile(file, 'utf8')) !== FOSSIL_GITIGNORE) {
+  if ((await readFile(file, 'utf8')) !== STORE_GITIGNORE_TEXT) {
     return [{ file, action: 'unchanged', detail: 'edited since init, kept' }];
   }
 
