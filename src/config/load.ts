@@ -41,7 +41,7 @@ interface FoundConfig {
  * against `schemas/config.schema.json` and merged over the defaults. Then `--mode`,
  * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) for invalid JSON, a
  * value the schema rejects, a rule id that no rule has, a `fossilDir` outside the worktree
- * or in `.git`, or a store folder that holds other files, naming the key, the value and the
+ * or in `.git`, or a store folder that contains other files, naming the key, the value and the
  * expected form. Configurations in subfolders set the `risk` section of the files below them
  * (see findRiskScopes).
  */
@@ -110,9 +110,9 @@ async function findConfig(
 }
 
 /**
- * Returns the path of `name` in the folder `dir`. The hook looks up two names in every folder
- * on the way to each staged path, and `path.join` would normalize the whole path each time;
- * `dir` is normalized already.
+ * Returns the path of `name` in the already normalized folder `dir`. The hook looks up two
+ * names in every folder on the way to each staged path, so `path.join`, which normalizes the
+ * whole path, would repeat work on every call.
  */
 function fileIn(dir: string, name: string): string {
   return dir.endsWith(path.sep) ? `${dir}${name}` : `${dir}${path.sep}${name}`;

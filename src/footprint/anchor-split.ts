@@ -1,8 +1,8 @@
 import { diffSequenceRange, type SequenceChanges, type SequenceRange } from './bounded-diff.js';
 
 // When the Myers diff of a whole region runs out of its edit budget, the region is cut at
-// anchors: lines that occur exactly once on each side of it, kept only where they appear in the
-// same order on both sides (the longest increasing run, as in patience diff). Each piece between
+// anchors: lines that occur exactly once on each side of it. Of those, only the longest run in
+// the same order on both sides is used, as in patience diff. Each piece between
 // two anchors gets its own bounded Myers diff while the shared work allows it. A piece whose
 // diff runs out too is cut again at the lines unique within that piece. Only a piece with no
 // anchors left, or one at the maximum depth, is replaced whole.
@@ -137,9 +137,9 @@ function findAnchors(state: SplitState, range: SequenceRange): number[] {
   for (let i = range.oldStart; i < range.oldEnd; i++) oldCounts[oldIds[i] as number] = 0;
   for (let j = range.newStart; j < range.newEnd; j++) newCounts[newIds[j] as number] = 0;
 
-  const kept = findLongestIncreasingRun(newCandidates);
+  const ordered = findLongestIncreasingRun(newCandidates);
   const anchors: number[] = [];
-  for (const k of kept) anchors.push(oldCandidates[k] as number, newCandidates[k] as number);
+  for (const k of ordered) anchors.push(oldCandidates[k] as number, newCandidates[k] as number);
   return anchors;
 }
 

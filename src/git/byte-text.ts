@@ -1,8 +1,8 @@
 import { encodeGitPath } from './path-bytes.js';
 
 /**
- * A byte text is a string with one UTF-16 code unit per byte, so that a glob compiled to a
- * regular expression matches bytes as git's wildmatch does: `?` takes one byte of `é`, and a
+ * A byte text is a string with one UTF-16 code unit per byte. A glob compiled to a regular
+ * expression then matches bytes as git's wildmatch does: `?` takes one byte of `é`, and a
  * pattern byte that is not valid UTF-8 matches the same byte of a path. ASCII bytes stay as
  * they are. Bytes 0x80-0xff map to U+E080-U+E0FF, private-use characters that have no case,
  * so the `i` flag folds ASCII letters only (git folds with ASCII tolower) and never folds

@@ -20,7 +20,7 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
 /** Decodes bytes `start` to `end` of a path name, escaping bytes that are not valid UTF-8. */
 export function decodeGitPath(bytes: Buffer, start = 0, end = bytes.length): string {
   const text = bytes.toString('utf8', start, end);
-  // The decoder puts U+FFFD in place of invalid bytes; a name may also contain it as such.
+  // The decoder puts U+FFFD in place of invalid bytes, but a valid name may contain it too.
   if (!text.includes(REPLACEMENT_CHARACTER)) return text;
 
   const name = bytes.subarray(start, end);
@@ -121,11 +121,29 @@ function validSequenceLength(bytes: Buffer, position: number): number {
   if (position + length > bytes.length) return 0;
 
   const second = bytes[position + 1] as number;
-  const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-  const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-  if (second < low || second > high) return 0;
+  if (second < secondByteLow(lead) || second > secondByteHigh(lead)) return 0;
   for (let next = 2; next < length; next++) {
     if (((bytes[position + next] as number) & 0xc0) !== 0x80) return 0;
   }
   return length;
+}
+
+/**
+ * Returns the lowest valid second byte after `lead`. It is higher after 0xe0 and 0xf0, which
+ * rules out overlong forms.
+ */
+function secondByteLow(lead: number): number {
+  if (lead === 0xe0) return 0xa0;
+  if (lead === 0xf0) return 0x90;
+  return 0x80;
+}
+
+/**
+ * Returns the highest valid second byte after `lead`. It is lower after 0xed, which rules out
+ * surrogates, and after 0xf4, which rules out code points above U+10FFFF.
+ */
+function secondByteHigh(lead: number): number {
+  if (lead === 0xed) return 0x9f;
+  if (lead === 0xf4) return 0x8f;
+  return 0xbf;
 }

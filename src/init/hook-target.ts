@@ -82,10 +82,10 @@ async function sharedHooksSetting(
 }
 
 /**
- * Refuses to install into a hooks folder that every repository of the user shares: footprint
+ * Rejects an install into a hooks folder that every repository of the user shares: footprint
  * would then run on each commit everywhere and leave a fossil store in every repository.
  */
-export function refuseSharedHooksFolder(target: HookTarget): void {
+export function rejectSharedHooksFolder(target: HookTarget): void {
   if (target.kind !== 'hooks-path' || target.shared === null) return;
 
   const { value, origin, line } = target.shared;

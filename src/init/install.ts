@@ -7,7 +7,7 @@ import {
   renderHookScript,
   type HookTemplate,
 } from './hook-script.js';
-import { findHookTarget, refuseSharedHooksFolder, type HookTarget } from './hook-target.js';
+import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
 import { addHuskyLine } from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { findWorktreeLayout } from './worktree-layout.js';
@@ -46,7 +46,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const { layout, worktree } = await findWorktreeLayout(options);
   const config = await loadConfig(worktree, { env: options.env });
   const target = await findHookTarget(layout, worktree, options.env);
-  refuseSharedHooksFolder(target);
+  rejectSharedHooksFolder(target);
   const templates = await readHookTemplates(options.packageRoot);
   debug(`hook target ${target.kind} in ${target.dir}: ${templates.map((t) => t.name).join(', ')}`);
   if (target.kind !== 'husky') {

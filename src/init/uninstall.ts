@@ -68,7 +68,7 @@ async function removeFolderIfEmpty(dir: string): Promise<void> {
     await rmdir(dir);
     debug(`removed the empty hooks folder ${dir}`);
   } catch {
-    // The folder holds other files, or is gone already.
+    // The folder contains other files, or is gone already.
   }
 }
 

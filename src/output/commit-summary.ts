@@ -97,13 +97,13 @@ function describeReflogRecovery(commits: number): string {
  * line names the run's last commit, which `git fsck --lost-found` reports as dangling.
  */
 function describeUnbornRecovery(result: UndoResult): string {
-  const what =
+  const subject =
     result.commits === 1
       ? 'The commit of that run is'
       : `The ${result.commits} commits of that run are`;
   const last = result.commits === 1 ? 'it' : 'the last one';
   return (
-    `  ${what} on no branch now, and \`git reflog\` lists nothing on an unborn branch. ` +
+    `  ${subject} on no branch now, and \`git reflog\` lists nothing on an unborn branch. ` +
     `\`git fsck --lost-found\` reports ${last}, ${result.from}, as dangling; ` +
     `\`git reset --soft ${result.from}\` brings the run back.`
   );

@@ -35,10 +35,10 @@ export function cutText(text: string, width: number, ellipsis: string): string {
  * width. Items left out are counted in a final "and N more".
  */
 export function listItems(items: string[], maxItems: number): string {
-  const shown = items.slice(0, maxItems);
-  const rest = items.length - shown.length;
-  if (rest > 0) shown.push(`and ${rest} more`);
-  return shown.join(', ');
+  const listed = items.slice(0, maxItems);
+  const rest = items.length - listed.length;
+  if (rest > 0) listed.push(`and ${rest} more`);
+  return listed.join(', ');
 }
 
 /**

@@ -55,7 +55,7 @@ describe('AsciiFirstPattern', () => {
     assert.equal(fitsAsciiPattern('x² + 1'), false);
   });
 
-  test('non-word ranges hold no letter or number', () => {
+  test('non-word ranges contain no letters', () => {
     const word = /[\p{L}\p{N}]/u;
     for (const [first, last] of NON_WORD_RANGES) {
       for (let code = first; code <= last; code += 1) {

@@ -16,8 +16,8 @@ const RANK: Partial<Record<CommitType, number>> = {
 };
 
 /**
- * The order by its definition: at each step, scan every node left and take the lowest-ranked
- * free one, or the lowest-ranked one when none is free.
+ * Orders nodes by the definition: at each step, scans every node left and takes the
+ * lowest-ranked free one, or the lowest-ranked one when none is free.
  */
 function orderByScanning(nodes: readonly OrderNode[]): number[] {
   const compare = (a: number, b: number) =>
@@ -36,7 +36,7 @@ function orderByScanning(nodes: readonly OrderNode[]): number[] {
   return order;
 }
 
-/** A deterministic pseudo-random source, so a failing case can be run again. */
+/** Returns a deterministic pseudo-random source, so a failing case can be run again. */
 function random(seed: number): () => number {
   let state = seed;
   return () => {

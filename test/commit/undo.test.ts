@@ -140,7 +140,7 @@ test('undo to unborn branch names a working recovery', async () => {
     new RegExp(`\`git fsck --lost-found\` reports the last one, ${last}`),
   );
   assert.match(result.stdout, new RegExp(`\`git reset --soft ${last}\` brings the run back`));
-  // What the message says is true: git reflog fails, fsck lists the commit, reset restores it.
+  // Each claim of the message holds: git reflog fails, fsck lists the commit, reset restores it.
   assert.notEqual(created.gitResult(['reflog']).status, 0);
   const fsck = created.gitResult(['fsck', '--lost-found', '--no-progress']);
   assert.match(fsck.stdout, new RegExp(`dangling commit ${last}`));

@@ -186,7 +186,7 @@ test('uninstall finds hooks after core.hooksPath changed', async () => {
   }
 });
 
-test('uninstall removes the hooks path folder it emptied', async () => {
+test('uninstall removes emptied hooks folder', async () => {
   const repo = createTempRepo();
   try {
     repo.git(['config', 'core.hooksPath', '.githooks']);
@@ -201,7 +201,7 @@ test('uninstall removes the hooks path folder it emptied', async () => {
   }
 });
 
-test('uninstall keeps a hooks path folder with other hooks', async () => {
+test('uninstall keeps hooks folder with others', async () => {
   const repo = createTempRepo();
   try {
     repo.git(['config', 'core.hooksPath', '.githooks']);

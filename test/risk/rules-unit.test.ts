@@ -129,7 +129,7 @@ describe('provider-token rule', () => {
     });
   }
 
-  test('Slack token after an underscore is found', () => {
+  test('Slack token after underscore found', () => {
     const token = fakeSlackToken();
     const report = assess([{ path: 'src/a.py', new: lines('x', `t = slack_${token}`) }]);
     const found = report.findings.filter((finding) => finding.rule === 'provider-token');
@@ -140,7 +140,7 @@ describe('provider-token rule', () => {
     assert.equal(JSON.stringify(report).includes(token), false);
   });
 
-  test('AWS access key id after an underscore is found', () => {
+  test('AWS key id after underscore found', () => {
     const id = fakeAwsAccessKeyId();
     const report = assess([{ path: 'src/a.py', new: lines(`KEY = 'aws_${id}'`) }]);
     const found = report.findings.filter((finding) => finding.rule === 'provider-token');
@@ -150,14 +150,14 @@ describe('provider-token rule', () => {
     assert.equal(JSON.stringify(report).includes(id), false);
   });
 
-  test("AWS's example id after an underscore is not found", () => {
+  test('AWS example id after underscore ignored', () => {
     const line = ["KEY = 'aws_AKIA", 'IOSFODNN7', "EXAMPLE'"].join('');
     const report = assess([{ path: 'src/a.py', new: lines(line) }]);
 
     assert.deepEqual(rulesAt(report, 'provider-token'), []);
   });
 
-  test('Slack token followed by an underscore is found', () => {
+  test('Slack token before underscore found', () => {
     const report = assess([{ path: 'src/a.py', new: lines(`t = ${fakeSlackToken()}_old`) }]);
 
     assert.deepEqual(rulesAt(report, 'provider-token'), ['src/a.py:1']);

@@ -50,7 +50,7 @@ describe('secret-in-path rule', () => {
     }
   });
 
-  test('analysis fossil holds the path masked', () => {
+  test('analysis fossil masks the path', () => {
     const { repo, token } = createRepoWithTokenPath();
     try {
       repo.footprint(['precommit', '--no-llm']);
@@ -72,7 +72,7 @@ describe('secret-in-path rule', () => {
     }
   });
 
-  test('strategy keeps the staged path for footprint commit', () => {
+  test('strategy keeps the staged path', () => {
     const { repo, token } = createRepoWithTokenPath();
     try {
       const result = repo.footprint(['strategy', '--no-llm']);
@@ -264,7 +264,7 @@ describe('secret-in-path rule', () => {
     }
   });
 
-  test('Slack token after an underscore in a path is blocked', () => {
+  test('Slack token path after underscore blocked', () => {
     const repo = createTempRepo();
     try {
       repo.write('README.md', '# demo\n');

@@ -39,8 +39,8 @@ function indexSpellings(
     return true;
   };
 
-  // Whether each folder seen and all the folders above it are wanted. A folder asks its parent
-  // first, so a folder of thousands of subfolders reads the folders above it once.
+  // Whether each folder seen and all the folders above it are wanted. A folder's result builds
+  // on its parent's, so a folder of thousands of subfolders reads the folders above it once.
   const folderWanted = new Map<string, boolean>([['', true]]);
   const isFolderWanted = (folder: string): boolean => {
     let isWanted = folderWanted.get(folder);

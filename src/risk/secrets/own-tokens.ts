@@ -1,7 +1,7 @@
 /**
  * Token formats that secretlint's recommended preset (11.7.1) has no rule for, and tokens
- * that its patterns miss, matched by footprint on the same windows the preset reads. Each pattern is bounded and anchored on a
- * literal prefix, so a window costs linear time.
+ * that its patterns miss, matched by footprint on the same windows the preset reads. Each
+ * pattern is bounded and anchored on a literal prefix, so a window costs linear time.
  */
 
 /** One token footprint's own patterns found: which pattern, and the range in the text. */
