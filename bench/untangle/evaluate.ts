@@ -83,9 +83,18 @@ export async function evaluateComposite(
   try {
     return await evaluateReadable(repository, composite, settings);
   } catch (error) {
-    if (error instanceof MissingObjectError) return { skipped: 'missing-object' };
+    if (isMissingObject(error)) return { skipped: 'missing-object' };
     throw error;
   }
+}
+
+/**
+ * True for an object the clone lacks: the store's own error, or the error that names the path
+ * for the user (src/git/missing-object.ts) with it as the cause.
+ */
+function isMissingObject(error: unknown): boolean {
+  if (error instanceof MissingObjectError) return true;
+  return error instanceof Error && error.cause instanceof MissingObjectError;
 }
 
 async function evaluateReadable(
