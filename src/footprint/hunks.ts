@@ -31,10 +31,10 @@ export interface ComputeHunksOptions {
 }
 
 /**
- * Default edit budget. jsdiff's cost grows with the square of the edits, and giving up at
- * 1,000 edits took about 0.1 s with node 20 on a 2-core machine (an estimate, since it depends
- * on the lines). Lines unique to one side never count against it, because they are marked
- * changed before the diff runs.
+ * Default edit budget. The Myers search's cost grows with the square of the edits, and giving
+ * up at 1,000 edits took 12 to 16 ms with node 20 on a 2-core machine (3,000 random lines a
+ * side; an estimate, since it depends on the lines). Lines unique to one side never count
+ * against it, because they are marked changed before the diff runs.
  */
 export const DEFAULT_MAX_EDIT_LENGTH = 1000;
 

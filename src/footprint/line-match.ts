@@ -2,8 +2,8 @@ import { markChangesByAnchors } from './anchor-split.js';
 import { diffSequenceRange, type SequenceChanges } from './bounded-diff.js';
 import { setChanged, type DiffSide, type DiffSides } from './diff-side.js';
 
-// The preparation below follows git's xdiff (xprepare.c, git 2.39), so that jsdiff diffs the
-// same reduced sequences as git's Myers implementation. Between the equal ends, lines with no
+// The preparation below follows git's xdiff (xprepare.c, git 2.39), so that the Myers search
+// (myers.ts) diffs the same reduced sequences as git's Myers implementation. Between the equal ends, lines with no
 // equal on the other side are marked changed at once, and lines with very many equals are
 // marked changed when they sit inside a run of such lines.
 
@@ -47,9 +47,10 @@ export function markChangedLines(sides: DiffSides, maxEditLength: number): boole
     newEnd: newMatchable.ids.length,
   };
 
-  // NOTE: where several minimal alignments exist, jsdiff's forward search can pick another one
-  // than git's middle-snake search, and above about 256 edits git stops looking for a minimal
-  // diff. Hunks then differ from git's, and in the second case the line counts can too.
+  // NOTE: where several minimal alignments exist, the forward search (myers.ts keeps jsdiff's
+  // choice) can pick another one than git's middle-snake search, and above about 256 edits git
+  // stops looking for a minimal diff. Hunks then differ from git's, and in the second case the
+  // line counts can too.
   const edits = diffSequenceRange(
     oldMatchable.ids,
     newMatchable.ids,
