@@ -111,6 +111,23 @@ export class IndexEntryTable {
   }
 
   /**
+   * Returns true when the names at `first` and `second` hold the same bytes from `from` to `to`.
+   * Callers use it where both names are known to share their first `from` bytes, so only the
+   * rest is compared, one byte at a time: the parts compared are a folder's own name, a few
+   * bytes, for which a Buffer compare costs more in argument checks than it saves.
+   */
+  shareBytes(first: number, second: number, from: number, to: number): boolean {
+    if (this.nameLength(first) < to || this.nameLength(second) < to) return false;
+    const { names } = this;
+    const firstStart = this.nameStarts[first] as number;
+    const secondStart = this.nameStarts[second] as number;
+    for (let offset = to - 1; offset >= from; offset--) {
+      if (names[firstStart + offset] !== names[secondStart + offset]) return false;
+    }
+    return true;
+  }
+
+  /**
    * Copies bytes `from` to `to` (default: the end) of the name of the entry at `position` into
    * `target` at `at`, and returns the number of bytes copied.
    */

@@ -70,8 +70,15 @@ export class IndexTree {
     };
   }
 
-  /** Returns the folder's tree, memoized per folder. */
+  /**
+   * Returns the folder's tree: from its cache-tree node when git recorded a valid one, else
+   * computed once and memoized. The first case skips the memo, whose keys are full paths, for
+   * the thousands of unchanged subfolders a large folder can list.
+   */
   treeOf(folder: IndexFolder): FolderTree {
+    const node = folder.cacheNode;
+    if (node && node.entryCount >= 0 && node.oid !== null) return { kind: 'tree', oid: node.oid };
+
     let tree = this.trees.get(folder.path);
     if (!tree) {
       tree = this.computeTree(folder);
@@ -117,14 +124,11 @@ export class IndexTree {
   }
 
   /**
-   * Computes a folder's tree, visiting every subfolder the cache tree does not cover. Git keeps
-   * the cache tree invalid above any unmerged or intent-to-add entry, so this visit also finds
-   * all of those without looking at the other entries.
+   * Computes the tree of a folder the cache tree does not cover, visiting every such subfolder.
+   * Git keeps the cache tree invalid above any unmerged or intent-to-add entry, so this visit
+   * also finds all of those without looking at the other entries.
    */
   private computeTree(folder: IndexFolder): FolderTree {
-    const node = folder.cacheNode;
-    if (node && node.entryCount >= 0 && node.oid !== null) return { kind: 'tree', oid: node.oid };
-
     const treeEntries: TreeContentEntry[] = [];
     let unmerged = false;
     for (const child of this.children(folder)) {
@@ -228,7 +232,7 @@ export class IndexTree {
 
     if (cacheNode && cacheNode.entryCount > 0) {
       const end = start + cacheNode.entryCount;
-      if (end <= parent.end && this.coversExactly(start, prefixBytes, end)) {
+      if (end <= parent.end && this.coversExactly(parent, start, prefixBytes, end)) {
         return { path, prefixBytes, start, end, cacheNode };
       }
     }
@@ -255,11 +259,21 @@ export class IndexTree {
     return low;
   }
 
-  /** Returns true when the entries under the folder starting at `start` end exactly at `end`. */
-  private coversExactly(start: number, prefixBytes: number, end: number): boolean {
-    const inside = this.entries.sharePrefix(start, end - 1, prefixBytes);
+  /**
+   * Returns true when the entries under the subfolder of `parent` starting at `start` end exactly
+   * at `end`. Every entry of the parent's range shares the parent's path, so only the
+   * subfolder's own name and its `/` are compared.
+   */
+  private coversExactly(
+    parent: IndexFolder,
+    start: number,
+    prefixBytes: number,
+    end: number,
+  ): boolean {
+    const from = parent.prefixBytes;
+    const inside = this.entries.shareBytes(start, end - 1, from, prefixBytes);
     return (
-      inside && (end === this.entries.length || !this.entries.sharePrefix(start, end, prefixBytes))
+      inside && (end === parent.end || !this.entries.shareBytes(start, end, from, prefixBytes))
     );
   }
 

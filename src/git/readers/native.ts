@@ -166,7 +166,10 @@ export class NativeReader implements GitReader {
       if (child.kind === 'folder') {
         const headIsTree = head?.mode === '040000';
         if (head && !headIsTree) changes.push(deletion(`${prefix}${child.name}`, head));
-        await this.diffFolder(indexTree, child.folder, headIsTree ? head.oid : null, changes);
+        const headOid = headIsTree ? head.oid : null;
+        // Checked here as well, so the unchanged subfolders of a large folder cost no call.
+        if (treeIsUnchanged(indexTree.treeOf(child.folder), headOid)) continue;
+        await this.diffFolder(indexTree, child.folder, headOid, changes);
         continue;
       }
       // An unmerged path is reported apart, never as a change against HEAD.
