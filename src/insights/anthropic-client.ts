@@ -1,5 +1,7 @@
 import { createDebug } from '../log/debug.js';
 import { SYSTEM_PROMPT, TOOL_DESCRIPTION } from './prompt.js';
+import { limitReplySize, MAX_REPLY_BYTES } from './reply-size-limit.js';
+import { describeRequestFailure } from './request-failure.js';
 import { readToolInputSchema, TOOL_NAME } from './tool-schema.js';
 
 const debug = createDebug('anthropic');
@@ -44,28 +46,6 @@ const SDK_LOGGER = {
 };
 
 /**
- * Describes a failed request in one line: the HTTP status and request id for a reply with an
- * error status, the kind of failure otherwise. The SDK's own messages are not repeated,
- * because they may quote the base URL.
- */
-export function describeRequestFailure(error: unknown): string {
-  const { status, requestID, name } = error as {
-    status?: unknown;
-    requestID?: unknown;
-    name?: unknown;
-  };
-  if (typeof status === 'number') {
-    const request = typeof requestID === 'string' ? `, request ${requestID}` : '';
-    return `the API returned HTTP ${status}${request}`;
-  }
-  if (name === 'APIConnectionTimeoutError') return 'the request timed out';
-  if (name === 'APIUserAbortError') return 'the request was cancelled';
-  if (name === 'APIConnectionError') return 'could not connect to the API';
-  if (name === 'SyntaxError') return 'the reply is not valid JSON';
-  return `the request failed (${typeof name === 'string' ? name : 'unknown error'})`;
-}
-
-/**
  * Sends one Messages API request that forces the model to call the insights tool, and returns
  * the tool's input, not yet validated. The SDK is imported here, on first use, because loading
  * it takes about 0.1 s or more. No sampling parameter (`temperature`, `top_p`, `top_k`) is
@@ -103,7 +83,8 @@ export async function requestToolInput(request: MessagesRequest): Promise<unknow
       { signal: request.signal, maxRetries: MAX_RETRIES, timeout: request.timeoutMs },
     );
   } catch (error) {
-    throw new InsightProviderError(describeRequestFailure(error), { cause: error });
+    const description = describeRequestFailure(error, [request.apiKey]);
+    throw new InsightProviderError(description, { cause: error });
   }
 
   if (!Array.isArray((message as { content?: unknown }).content)) {
@@ -119,15 +100,15 @@ export async function requestToolInput(request: MessagesRequest): Promise<unknow
 }
 
 /**
- * Fetches like the global fetch, but marks a reply that requests a retry after more than
- * MAX_RETRY_AFTER_MS with `x-should-retry: false`, the header the SDK obeys, so the request
- * fails at once with its status instead of waiting.
+ * Fetches like the global fetch, but stops reading a reply past MAX_REPLY_BYTES. A reply that
+ * requests a retry after more than MAX_RETRY_AFTER_MS gets `x-should-retry: false`, the header
+ * the SDK obeys, so the request fails at once with its status instead of waiting.
  */
 async function fetchWithoutLongRetries(
   input: string | URL | Request,
   init?: RequestInit,
 ): Promise<Response> {
-  const response = await fetch(input, init);
+  const response = limitReplySize(await fetch(input, init), MAX_REPLY_BYTES);
   const waitMs = retryAfterMs(response.headers);
   if (waitMs === null || waitMs <= MAX_RETRY_AFTER_MS) return response;
 

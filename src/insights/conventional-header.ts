@@ -1,4 +1,5 @@
 import type { CommitType } from '../batches/types.js';
+import { findForbiddenCharacters } from '../strategy/message-characters.js';
 
 /** Header lengths a provider's message must stay under, so it fits git's 72-column subject line. */
 export const MAX_PROVIDER_HEADER_LENGTH = 72;
@@ -26,13 +27,14 @@ export interface ParsedHeader {
 
 /**
  * Parses a Conventional Commits header whose type is one that batches use. Returns null for
- * anything else: another type, a second line, control characters, trailing blanks, or a
+ * anything else: another type, a second line, a tab, a character `footprint validate` rejects
+ * in a batch message (control and bidirectional control characters), trailing blanks, or a
  * length of MAX_PROVIDER_HEADER_LENGTH characters or more.
  */
 export function parseConventionalHeader(header: string): ParsedHeader | null {
   if (header.length >= MAX_PROVIDER_HEADER_LENGTH) return null;
-  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-  if (/[\u0000-\u001f\u007f]/.test(header) || header !== header.trimEnd()) return null;
+  if (/[\n\t]/.test(header) || findForbiddenCharacters(header).length > 0) return null;
+  if (header !== header.trimEnd()) return null;
 
   const match = HEADER.exec(header);
   if (match === null) return null;

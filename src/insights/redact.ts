@@ -1,3 +1,4 @@
+import { findCommandLinePasswords } from '../risk/secrets/command-line-passwords.js';
 import { scanTokenWindows } from '../risk/secrets/secretlint-scan.js';
 import { cutTokenWindows, findTokenCandidates } from '../risk/secrets/token-candidates.js';
 import { looksRandom } from './entropy.js';
@@ -108,6 +109,24 @@ function redactAssignments(text: string): string {
 }
 
 /**
+ * Redacts passwords given on command lines, as the command-line-password rule finds them
+ * (`mysql -pSECRET`, `--password SECRET`, `PGPASSWORD=SECRET`, `curl -u user:SECRET`).
+ * Placeholders go too, since redaction errs towards redacting, but references such as
+ * `-p"$DB_PASSWORD"` stay, because they show how the script gets its password.
+ */
+function redactCommandLinePasswords(text: string): string {
+  let redacted = '';
+  let copied = 0;
+  for (const password of findCommandLinePasswords(text)) {
+    if (password.kind === 'reference' || password.value === REDACTED) continue;
+    if (password.start < copied) continue;
+    redacted += text.slice(copied, password.start) + REDACTED;
+    copied = password.end;
+  }
+  return copied === 0 ? text : redacted + text.slice(copied);
+}
+
+/**
  * Redacts the tokens that the rules of secretlint's recommended preset find, through the risk
  * stage's scan. Only lines with a keyword of those rules are scanned, so the preset loads only
  * when a line may hold such a token.
@@ -136,8 +155,9 @@ function redactRandomTokens(text: string): string {
 /**
  * Replaces every secret-like value in `text` with `[REDACTED]`: the tokens secretlint's
  * recommended preset finds, PEM blocks, credentials in URLs and `Authorization` values, tokens
- * with a known prefix, values assigned to names that mention a password, secret, token, key,
- * auth or credential whatever their entropy, and long high-entropy tokens. It errs towards redacting, so a hash or a UUID may go too.
+ * with a known prefix, passwords given on command lines, values assigned to names that
+ * mention a password, secret, token, key, auth or credential whatever their entropy, and long
+ * high-entropy tokens. It errs towards redacting, so a hash or a UUID may go too.
  * `path` tells the preset's rules which kind of file the text comes from. Applying it twice
  * gives the same text.
  */
@@ -147,6 +167,7 @@ export function redactSecrets(text: string, path = 'change.txt'): string {
   redacted = redacted.replace(URL_USERINFO, `$1${REDACTED}@`);
   redacted = redacted.replace(AUTHORIZATION, `$1$2${REDACTED}`);
   for (const pattern of KNOWN_TOKENS) redacted = redacted.replace(pattern, REDACTED);
+  redacted = redactCommandLinePasswords(redacted);
   redacted = redactAssignments(redacted);
   return redactRandomTokens(redacted);
 }

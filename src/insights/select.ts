@@ -2,6 +2,7 @@ import type { Config } from '../config/types.js';
 import type { AnthropicSettings } from './anthropic.js';
 import type { InsightCache } from './cache.js';
 import { createHeuristicProvider } from './heuristic.js';
+import { isLlmTurnedOff } from './llm-variable.js';
 import { redactSecrets } from './redact.js';
 import type { InsightProvider } from './types.js';
 
@@ -41,7 +42,9 @@ function loadAnthropicProvider(settings: AnthropicSettings): InsightProvider {
 
 /**
  * Chooses the insight provider for a run: the offline heuristic when `--no-llm` is given, when
- * `llm.enabled` is false (as FOOTPRINT_LLM=0 makes it) or when `llm.provider` is `heuristic`.
+ * FOOTPRINT_LLM is 0, false, no or off, when `llm.enabled` is false or when `llm.provider` is
+ * `heuristic`. Any other FOOTPRINT_LLM value but 1, true, yes, on or blank throws a UserError,
+ * also with `--no-llm`, so every command that runs the pipeline reports a mistyped switch.
  * For `anthropic` it reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL from `env`; the variable
  * wins over `llm.baseURL`, because it is the more local setting. Without a key it returns the
  * heuristic with a reason, and nothing is sent.
@@ -51,7 +54,8 @@ export function selectInsightProvider(
   env: NodeJS.ProcessEnv,
   options: SelectOptions,
 ): InsightProvider {
-  if (options.noLlm || !config.llm.enabled || config.llm.provider === 'heuristic') {
+  const turnedOff = isLlmTurnedOff(env);
+  if (options.noLlm || turnedOff || !config.llm.enabled || config.llm.provider === 'heuristic') {
     return createHeuristicProvider();
   }
 
@@ -60,9 +64,12 @@ export function selectInsightProvider(
 
   const variable = readVariable(env, 'ANTHROPIC_BASE_URL');
   const baseURL = variable ?? config.llm.baseURL;
+  const source = variable === null ? 'llm.baseURL' : 'ANTHROPIC_BASE_URL';
   if (baseURL !== null && !isHttpUrl(baseURL)) {
-    const source = variable === null ? 'llm.baseURL' : 'ANTHROPIC_BASE_URL';
     return createHeuristicProvider({ fallbackReason: invalidBaseUrlReason(source, baseURL) });
+  }
+  if (baseURL !== null && hasCredentials(baseURL)) {
+    return createHeuristicProvider({ fallbackReason: credentialsInBaseUrlReason(source, baseURL) });
   }
   return loadAnthropicProvider({ apiKey, baseURL, config, cache: options.cache ?? null });
 }
@@ -74,17 +81,40 @@ function isHttpUrl(value: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
 }
 
+/** Returns true when a URL carries a user name or password (`http://user:password@host`). */
+function hasCredentials(value: string): boolean {
+  const url = new URL(value);
+  return url.username !== '' || url.password !== '';
+}
+
+/** Shows a base URL in a reason: redacted and shortened, as the reason is printed and stored. */
+function showBaseUrl(value: string): string {
+  const redacted = redactSecrets(value);
+  const truncated =
+    redacted.length > MAX_SHOWN_URL ? `${redacted.slice(0, MAX_SHOWN_URL - 3)}...` : redacted;
+  return JSON.stringify(truncated);
+}
+
+/**
+ * Says that a base URL carries credentials, which fetch rejects before it connects, and how to
+ * fix it. The API key goes in a header, never in the URL.
+ */
+function credentialsInBaseUrlReason(source: string, value: string): string {
+  return (
+    `${source} is ${showBaseUrl(value)}, a URL with a user name or password, which fetch ` +
+    `rejects; used the offline heuristic. Remove them from the URL and put the API key in ` +
+    'ANTHROPIC_API_KEY.'
+  );
+}
+
 /**
  * Says which base URL is invalid and how to fix it. The value is redacted and shortened,
  * because the reason is printed and stored in the analysis fossil.
  */
 function invalidBaseUrlReason(source: string, value: string): string {
-  const redacted = redactSecrets(value);
-  const truncated =
-    redacted.length > MAX_SHOWN_URL ? `${redacted.slice(0, MAX_SHOWN_URL - 3)}...` : redacted;
   const fix =
     source === 'ANTHROPIC_BASE_URL'
       ? "Set ANTHROPIC_BASE_URL to the API's base URL, such as https://api.anthropic.com, or unset it."
       : "Set llm.baseURL to the API's base URL, such as https://api.anthropic.com, or to null.";
-  return `${source} is ${JSON.stringify(truncated)}, which is not an http:// or https:// URL; used the offline heuristic. ${fix}`;
+  return `${source} is ${showBaseUrl(value)}, which is not an http:// or https:// URL; used the offline heuristic. ${fix}`;
 }

@@ -128,7 +128,13 @@ function checkChange(change: RiskChange, scopes: RuleScopes): Finding[] {
 }
 
 /** Rules whose findings name the secret precisely; a generic-secret finding on their line repeats them. */
-const PRECISE_SECRET_RULES = new Set(['private-key', 'provider-token', 'url-credentials', 'jwt']);
+const PRECISE_SECRET_RULES = new Set([
+  'private-key',
+  'provider-token',
+  'url-credentials',
+  'command-line-password',
+  'jwt',
+]);
 
 /** Drops generic-secret findings on lines where a precise secret rule already found the secret. */
 function dropRepeatedSecrets(findings: Finding[]): Finding[] {

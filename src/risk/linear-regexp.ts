@@ -25,8 +25,21 @@ export class LinearRegExpError extends Error {
   }
 }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** V8's flags and separator after the pattern in its message: `/gl: `. */
+const FLAGS_IN_MESSAGE = /^[a-z]*: /;
+
+/**
+ * Returns V8's reason for rejecting a pattern without the `Invalid regular expression:
+ * /source/flags: ` it starts with, because those flags are footprint's (`g`, `l`), not the
+ * ones the user wrote.
+ */
+function describeError(error: unknown, source: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const head = `Invalid regular expression: /${source}/`;
+  if (!message.startsWith(head)) return message;
+  const rest = message.slice(head.length);
+  const flags = FLAGS_IN_MESSAGE.exec(rest);
+  return flags === null ? message : rest.slice(flags[0].length);
 }
 
 /**
@@ -39,13 +52,13 @@ export function compileLinearRegExp(source: string, flags: string): RegExp {
   try {
     new RegExp(source, flags);
   } catch (error) {
-    throw new LinearRegExpError(describeError(error), 'invalid', { cause: error });
+    throw new LinearRegExpError(describeError(error, source), 'invalid', { cause: error });
   }
 
   enableLinearEngine();
   try {
     return new RegExp(source, `${flags}l`);
   } catch (error) {
-    throw new LinearRegExpError(describeError(error), 'unsupported', { cause: error });
+    throw new LinearRegExpError(describeError(error, source), 'unsupported', { cause: error });
   }
 }

@@ -226,13 +226,42 @@ describe('anthropic provider', () => {
     assert.match(insights.fallbackReason ?? '', /the reply has no record_insights tool call/);
   });
 
-  test('refused connection falls back', async () => {
-    const insights = await run(await closedPortURL(), await buildInsightRequest(change));
+  test('refused connection falls back naming the cause', async () => {
+    const url = await closedPortURL();
+    const insights = await run(url, await buildInsightRequest(change));
+    const address = url.replace('http://', '');
 
     assert.equal(insights.provider, 'heuristic');
     assert.equal(
       insights.fallbackReason,
-      'anthropic failed (could not connect to the API); used the offline heuristic',
+      `anthropic failed (could not connect to the API (connect ECONNREFUSED ${address})); ` +
+        'used the offline heuristic',
+    );
+  });
+
+  test('reply over the size limit stops reading', async () => {
+    const paddingBytes = 256 * 1024 * 1024;
+    const server = await serve([{ paddingBytes }]);
+    const insights = await run(server.baseURL, await buildInsightRequest(change), 20_000);
+    const sentBytes = server.requests[0]?.sentBytes ?? 0;
+
+    assert.equal(insights.provider, 'heuristic');
+    assert.equal(
+      insights.fallbackReason,
+      'anthropic failed (the reply was larger than 4.0 MB); used the offline heuristic',
+    );
+    assert.equal(server.requests.length, 1);
+    assert.ok(sentBytes < paddingBytes / 4, `${sentBytes} bytes sent`);
+  });
+
+  test('cut-off reply names the cause', async () => {
+    const server = await serve([{ cutBody: true }]);
+    const insights = await run(server.baseURL, await buildInsightRequest(change));
+
+    assert.equal(insights.provider, 'heuristic');
+    assert.equal(
+      insights.fallbackReason,
+      'anthropic failed (reading the reply failed (other side closed)); used the offline heuristic',
     );
   });
 

@@ -163,6 +163,16 @@ describe('applyInsights messages', () => {
 
     assert.equal(analysis.batches[0]?.message, 'chore: change src/a.ts');
   });
+
+  test('message with bidirectional controls is ignored', () => {
+    const { analysis, insights } = apply(chain, {
+      messages: { b1: 'docs: add \u202egnp.exe\u202c readme', b2: 'fix: mark\u200f here' },
+    });
+
+    assert.equal(analysis.batches[0]?.message, 'chore: change src/a.ts');
+    assert.equal(analysis.batches[1]?.message, 'chore: change src/b.ts');
+    assert.equal(insights.messages['b1'], 'chore: change src/a.ts');
+  });
 });
 
 describe('applyInsights proposals', () => {
@@ -203,6 +213,15 @@ describe('applyInsights proposals', () => {
     const { analysis } = apply(independent, { proposals: [merge(['b1', 'b3'], 'join them')] });
 
     assert.equal(analysis.batches.length, 3);
+  });
+
+  test('merge with a bidirectional control is dropped', () => {
+    const { analysis } = apply(independent, {
+      proposals: [merge(['b1', 'b3'], 'feat: add \u2066a\u2069 with docs')],
+    });
+
+    assert.equal(analysis.batches.length, 3);
+    assert.ok(analysis.batches.every((batch) => !/[\u2066-\u2069]/.test(batch.message)));
   });
 
   test('valid split divides a batch by hunks', () => {

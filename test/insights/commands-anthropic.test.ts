@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import {
   startFakeMessagesApi,
   type FakeMessagesApi,
   type ScriptedReply,
 } from './fake-messages-api.js';
-
-interface RunResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { hermeticEnv, runFootprint, type RunResult } from './footprint-process.js';
 
 interface StrategyFile {
   batches: Array<{ id: string; message: string; changes: Array<{ path: string }> }>;
@@ -45,29 +39,11 @@ async function serve(replies: ScriptedReply[]): Promise<FakeMessagesApi> {
 
 /** Returns the test environment without the machine's ANTHROPIC_ variables, set for `server`. */
 function serverEnv(server: FakeMessagesApi): NodeJS.ProcessEnv {
-  const env = gitTestEnv();
-  for (const name of Object.keys(env)) {
-    if (name.startsWith('ANTHROPIC_')) delete env[name];
-  }
-  return {
-    ...env,
-    LC_ALL: 'C.UTF-8',
-    ANTHROPIC_API_KEY: 'test-key',
-    ANTHROPIC_BASE_URL: server.baseURL,
-  };
+  return hermeticEnv({ ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: server.baseURL });
 }
 
-/** Runs footprint without blocking the event loop, because the fake server responds from here. */
 function footprint(repo: TempRepo, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise<RunResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [footprintBin, ...args], { cwd: repo.dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runFootprint(repo.dir, args, env);
 }
 
 /** Creates a repository with one commit and a config that turns on the Anthropic provider. */

@@ -12,6 +12,13 @@ export interface ScriptedReply {
   body?: unknown;
   /** Milliseconds to wait before responding. */
   delayMs?: number;
+  /**
+   * Bytes of padding in a 200 reply's text block, sent in chunks of 1 MiB until they are sent
+   * or the client closes the connection; `sentBytes` of the request counts what went out.
+   */
+  paddingBytes?: number;
+  /** Sends the headers and part of the body, then closes the connection. */
+  cutBody?: boolean;
 }
 
 /** A request as the fake server received it. */
@@ -22,6 +29,8 @@ export interface RecordedRequest {
   /** The body exactly as it arrived. */
   rawBody: string;
   body: Record<string, unknown>;
+  /** Bytes of a padded reply written before the client closed the connection or all were sent. */
+  sentBytes?: number;
 }
 
 export interface FakeMessagesApi {
@@ -62,12 +71,53 @@ function errorBody(status: number, sequence: number): object {
   };
 }
 
+const CHUNK_BYTES = 1024 * 1024;
+
+/** Writes a reply whose text block holds `paddingBytes` bytes, until the client goes away. */
+async function answerPadded(
+  response: ServerResponse,
+  paddingBytes: number,
+  request: RecordedRequest,
+): Promise<void> {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.write(
+    '{"id":"msg_padded","type":"message","role":"assistant","content":[{"type":"text","text":"',
+  );
+  const chunk = 'A'.repeat(CHUNK_BYTES);
+  request.sentBytes = 0;
+  while (request.sentBytes < paddingBytes && !response.destroyed) {
+    const flushed = response.write(chunk);
+    request.sentBytes += CHUNK_BYTES;
+    if (flushed) continue;
+    await new Promise((resolve) => {
+      response.once('drain', resolve);
+      response.once('close', resolve);
+    });
+  }
+  if (!response.destroyed) response.end('"}],"stop_reason":"end_turn"}');
+}
+
+/** Sends headers that promise a longer body, part of it, then closes the connection. */
+function answerCut(response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+  response.write('{"id":"msg_cut","type":');
+  setTimeout(() => response.destroy(), 20);
+}
+
 function answer(
   response: ServerResponse,
   reply: ScriptedReply,
   request: RecordedRequest,
   sequence: number,
 ) {
+  if (reply.paddingBytes !== undefined) {
+    void answerPadded(response, reply.paddingBytes, request);
+    return;
+  }
+  if (reply.cutBody === true) {
+    answerCut(response);
+    return;
+  }
   const status = reply.status ?? 200;
   const body =
     reply.body ??

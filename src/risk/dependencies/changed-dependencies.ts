@@ -67,8 +67,13 @@ function labelLines(text: string, syntax: Ecosystem['syntax']): string[] {
   return labels;
 }
 
+/**
+ * Returns the values of a JSON manifest's dependency keys as one comparable string, or null
+ * when the text is not JSON. A side without text (an added or deleted file) has none of the
+ * keys, so a new manifest without dependencies compares equal to it.
+ */
 function jsonDependencies(text: string | null, keys: readonly string[]): string | null {
-  if (text === null) return '{}';
+  if (text === null) return JSON.stringify(keys.map(() => null));
   try {
     const manifest: unknown = JSON.parse(text);
     if (typeof manifest !== 'object' || manifest === null) return null;

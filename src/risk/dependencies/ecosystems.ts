@@ -35,6 +35,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
       'optionalDependencies',
       'peerDependencies',
       'bundleDependencies',
+      'bundledDependencies',
       'overrides',
       'resolutions',
       'workspaces',

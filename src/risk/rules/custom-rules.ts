@@ -14,33 +14,112 @@ const DEFAULT_FIX =
 /** Flags a custom pattern may use; `g` is added by footprint and the others need backtracking. */
 const ALLOWED_FLAGS = /^[ms]*$/;
 
-function compilePattern(custom: CustomRuleConfig, index: number): RegExp {
+/**
+ * A problem of one custom rule: the key it is in, the value written there and the rest of the
+ * sentence after the value, with the fix. A caller adds the file name.
+ */
+export interface CustomRuleProblem {
+  /** Such as `risk.custom[0].pattern`. */
+  key: string;
+  value: string;
+  /** Follows the value: `, which is not a valid ... Fix its syntax.` */
+  problem: string;
+}
+
+/** Compiles a custom rule's pattern, or returns the problem that keeps it from compiling. */
+function compilePattern(custom: CustomRuleConfig, index: number): RegExp | CustomRuleProblem {
   const key = `risk.custom[${index}]`;
   const flags = custom.flags ?? '';
   if (!ALLOWED_FLAGS.test(flags)) {
-    throw new UserError(
-      `${key}.flags is "${flags}"; only "m" and "s" are allowed, because footprint matches custom ` +
-        'patterns in linear time. Write letter case out instead of the "i" flag, e.g. `[Tt]oken`.',
-    );
+    return {
+      key: `${key}.flags`,
+      value: flags,
+      problem:
+        '; only "m" and "s" are allowed, because footprint matches custom patterns in linear ' +
+        'time. Write letter case out instead of the "i" flag, e.g. `[Tt]oken`.',
+    };
   }
   try {
     return compileLinearRegExp(custom.pattern, `g${flags}`);
   } catch (error) {
-    const pattern = JSON.stringify(custom.pattern);
+    const pattern = { key: `${key}.pattern`, value: custom.pattern };
     if (error instanceof LinearRegExpError && error.kind === 'invalid') {
-      throw new UserError(
-        `${key}.pattern ${pattern} is not a valid JavaScript regular expression: ` +
-          `${error.message}. Fix its syntax.`,
-        { cause: error },
-      );
+      const problem = `, which is not a valid JavaScript regular expression (${error.message}). Fix its syntax.`;
+      return { ...pattern, problem };
     }
-    const reason = error instanceof LinearRegExpError ? error.message : String(error);
-    throw new UserError(
-      `${key}.pattern ${pattern} cannot be matched in linear time: ${reason}. Write it without ` +
-        'backreferences or lookaround.',
-      { cause: error },
-    );
+    const problem =
+      ', which cannot be matched in linear time. Write it without backreferences or lookaround.';
+    return { ...pattern, problem };
   }
+}
+
+/** Returns the problem of a custom rule's id that a built-in or an earlier custom rule has. */
+function checkId(
+  custom: CustomRuleConfig,
+  index: number,
+  earlier: ReadonlyMap<string, number>,
+  builtInIds: ReadonlySet<string>,
+): CustomRuleProblem | null {
+  const key = `risk.custom[${index}].id`;
+  if (builtInIds.has(custom.id)) {
+    const problem = ', which is the id of a built-in rule. Give the custom rule its own id.';
+    return { key, value: custom.id, problem };
+  }
+  const first = earlier.get(custom.id);
+  if (first === undefined) return null;
+  const problem = `, which risk.custom[${first}] already has. Give each custom rule its own id.`;
+  return { key, value: custom.id, problem };
+}
+
+/** The compiled patterns of a configuration's custom rules, by index, and their problems. */
+interface CompiledCustomRules {
+  patterns: Array<RegExp | null>;
+  problems: CustomRuleProblem[];
+}
+
+function compileCustomRules(
+  customRules: readonly CustomRuleConfig[],
+  builtInIds: ReadonlySet<string>,
+): CompiledCustomRules {
+  const compiled: CompiledCustomRules = { patterns: [], problems: [] };
+  const earlier = new Map<string, number>();
+  customRules.forEach((custom, index) => {
+    const idProblem = checkId(custom, index, earlier, builtInIds);
+    if (idProblem !== null) compiled.problems.push(idProblem);
+    if (!earlier.has(custom.id)) earlier.set(custom.id, index);
+
+    const pattern = compilePattern(custom, index);
+    compiled.patterns.push(pattern instanceof RegExp ? pattern : null);
+    if (!(pattern instanceof RegExp)) compiled.problems.push(pattern);
+  });
+  return compiled;
+}
+
+/**
+ * Returns the problems of the custom rules of one configuration: an id that a built-in rule or
+ * an earlier custom rule has, flags other than `m` and `s`, and a pattern that is invalid or
+ * cannot be matched in linear time. Loading the configuration reports them with its file name.
+ */
+export function findCustomRuleProblems(
+  customRules: readonly CustomRuleConfig[],
+  builtInIds: ReadonlySet<string>,
+): CustomRuleProblem[] {
+  return compileCustomRules(customRules, builtInIds).problems;
+}
+
+/** Characters of a value that a problem shows, as configuration errors show them. */
+const MAX_SHOWN_VALUE = 60;
+
+/**
+ * Formats a problem as a message line: `"risk.custom[0].id" is "todo", which ...`. `keyPrefix`
+ * is the key of the configuration inside its file, `footprint` in package.json.
+ */
+export function formatCustomRuleProblem(problem: CustomRuleProblem, keyPrefix = ''): string {
+  const key = keyPrefix === '' ? problem.key : `${keyPrefix}.${problem.key}`;
+  const value = JSON.stringify(problem.value);
+  const shortened =
+    value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE - 3)}...` : value;
+  return `"${key}" is ${shortened}${problem.problem}`;
 }
 
 function createCheck(
@@ -73,20 +152,19 @@ function createCheck(
 }
 
 /**
- * Builds the rules of `risk.custom`. Throws a UserError (exit 2) for an id that a built-in
- * rule or another custom rule has, and for a pattern that is invalid or cannot be matched in
- * linear time, so a custom rule never hangs the hook.
+ * Builds the rules of `risk.custom`. Throws a UserError (exit 2) for the problems that
+ * findCustomRuleProblems returns, so no pattern that could backtrack runs. loadConfig and
+ * readFolderConfig reject a file with such problems first, naming the file.
  */
 export function createCustomRules(config: Config, builtInIds: ReadonlySet<string>): RiskRule[] {
-  const seen = new Set(builtInIds);
-  return config.risk.custom.map((custom, index) => {
-    if (seen.has(custom.id)) {
-      throw new UserError(
-        `risk.custom[${index}].id "${custom.id}" is already the id of another rule. Give the custom rule its own id.`,
-      );
-    }
-    seen.add(custom.id);
+  const { patterns, problems } = compileCustomRules(config.risk.custom, builtInIds);
+  if (problems.length > 0) {
+    throw new UserError(problems.map((problem) => formatCustomRuleProblem(problem)).join('\n'));
+  }
 
+  return config.risk.custom.flatMap((custom, index) => {
+    const pattern = patterns[index];
+    if (pattern === null || pattern === undefined) return [];
     const rule = { id: custom.id, fix: custom.fix ?? DEFAULT_FIX };
     return {
       ...rule,
@@ -94,7 +172,7 @@ export function createCustomRules(config: Config, builtInIds: ReadonlySet<string
       defaultSeverity: custom.severity,
       description: custom.message ?? `Custom rule: lines matching /${custom.pattern}/.`,
       defaultOptions: {},
-      check: createCheck(custom, compilePattern(custom, index), rule),
-    };
+      check: createCheck(custom, pattern, rule),
+    } satisfies RiskRule;
   });
 }

@@ -2,6 +2,7 @@ import type { Config } from '../../config/types.js';
 import type { RiskRule, Severity } from '../types.js';
 import { binaryFileRule } from './binary-file.js';
 import { caseConflictRule } from './case-conflict.js';
+import { commandLinePasswordRule } from './command-line-password.js';
 import { conflictMarkersRule } from './conflict-markers.js';
 import { credentialFileRule } from './credential-file.js';
 import { createCustomRules } from './custom-rules.js';
@@ -33,6 +34,7 @@ export const riskRules: readonly RiskRule[] = [
   providerTokenRule,
   secretInPathRule,
   urlCredentialsRule,
+  commandLinePasswordRule,
   jwtRule,
   genericSecretRule,
   unscannedFileRule,

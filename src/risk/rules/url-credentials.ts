@@ -69,7 +69,7 @@ const MIN_SECRET_USER_LENGTH = 16;
  * `https://TOKEN:x-oauth-basic@git.example`, or a long random-looking one. Other names stay
  * readable.
  */
-function maskUserName(user: string): string {
+export function maskUserName(user: string): string {
   if (findPublicPrefix(user) !== '') return maskSecret(user);
   const random = user.length >= MIN_SECRET_USER_LENGTH && shannonEntropy(user) >= 3;
   return random ? maskSecret(user) : user;

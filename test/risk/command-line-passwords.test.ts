@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findCommandLinePasswords } from '../../src/risk/secrets/command-line-passwords.js';
+
+/**
+ * Passwords assembled at run time, so this file holds no command-line password that
+ * footprint's own hook would report.
+ */
+const password = ['S3c', 'r3tPw'].join('');
+const other = ['Oth3r', 'Pw'].join('');
+
+/** Lines and the passwords found in them, as `option value kind`. */
+const foundCases: Array<[name: string, line: string, expected: string[]]> = [
+  ['mysqldump -p', `mysqldump -uroot -p${password} app > app.sql`, [`-p ${password} literal`]],
+  [
+    '--password and a space',
+    `mysql --user=root --password ${other} app`,
+    [`--password ${other} literal`],
+  ],
+  ['--password=', `mysql --password=${password} app`, [`--password ${password} literal`]],
+  ['quoted -p value', `mysql -p'${password}' app`, [`-p ${password} literal`]],
+  [
+    'prefixed long option',
+    `deploy --db-password "${password}"`,
+    [`--db-password ${password} literal`],
+  ],
+  [
+    'gpg --passphrase',
+    `gpg --batch --passphrase ${password}`,
+    [`--passphrase ${password} literal`],
+  ],
+  ['PGPASSWORD', `PGPASSWORD=${password} psql -h db`, [`PGPASSWORD ${password} literal`]],
+  ['exported MYSQL_PWD', `export MYSQL_PWD='${password}'`, [`MYSQL_PWD ${password} literal`]],
+  ['sshpass -p and a space', `sshpass -p ${password} ssh host`, [`-p ${password} literal`]],
+  ['sshpass -p attached', `sshpass -p${password} ssh host`, [`-p ${password} literal`]],
+  ['redis-cli -a', `redis-cli -h cache -a ${password} ping`, [`-a ${password} literal`]],
+  ['curl -u', `curl -u deploy:${password} https://registry`, [`-u ${password} literal`]],
+  ['curl --user', `curl --user deploy:${password} https://x`, [`--user ${password} literal`]],
+  [
+    'continued command line',
+    `mysql \\\n  -uroot \\\n  -p${password} app`,
+    [`-p ${password} literal`],
+  ],
+  [
+    'compose healthcheck',
+    `test: ["CMD", "mysqladmin", "ping", "-p${password}"]`,
+    [`-p ${password} literal`],
+  ],
+  ['-p"$VAR"', 'mysql -u root -p"$DB_PASS" app', ['-p $DB_PASS reference']],
+  ['--password "${VAR}"', 'mysql --password "${DB_PASS}" app', ['--password ${DB_PASS} reference']],
+  ['--password=$VAR', 'mysql --password=$DB_PASS', ['--password $DB_PASS reference']],
+  ['curl -u with variables', 'curl -u "$USER:$PASS" https://x', ['-u $PASS reference']],
+  ['PGPASSWORD from a variable', 'PGPASSWORD="$PW" psql', ['PGPASSWORD $PW reference']],
+  ['metavariable', '--password PASSWORD', ['--password PASSWORD placeholder']],
+  ['redaction mark', 'mysql -p[REDACTED] app', ['-p [REDACTED] placeholder']],
+  ['escaped redaction mark', '/mysql -p\\[REDACTED\\] app/', ['-p \\[REDACTED\\] placeholder']],
+  [
+    'help text type',
+    '  --password string   Password for the registry',
+    ['--password string placeholder'],
+  ],
+  ['prose', 'Use --password and --user together.', ['--password and placeholder']],
+  ['-p with a placeholder', 'mysql -uroot -pYourPassword', ['-p YourPassword placeholder']],
+  ['user as password', 'curl -u admin:admin https://x', ['-u admin placeholder']],
+];
+
+/** Lines with no password value at all. */
+const noneCases: Array<[name: string, line: string]> = [
+  ['mysql -p alone', 'mysql -u root -p app'],
+  ['-p of another command', 'mkdir -p build; ssh -p2222 host'],
+  ['-p after the command ended', 'mysqldump app > a.sql; ssh -p2222 host'],
+  ['--password-stdin', 'echo "$PW" | docker login --password-stdin'],
+  ['--no-password', 'psql --no-password app'],
+  ['option name in code', "args.push('--password=' + password)"],
+  ['option name in a list', 'spawn("mysql", ["--password", password])'],
+  ['curl -u without a password', 'curl -u admin: https://x'],
+  ['word containing a command', 'libcurl -u a:b'],
+  ['mysql in an import', 'import mysql.connector -p'],
+  ['bypass option', '--bypass value'],
+];
+
+function describeFound(line: string): string[] {
+  return findCommandLinePasswords(line).map(
+    (found) => `${found.option} ${found.value} ${found.kind}`,
+  );
+}
+
+describe('findCommandLinePasswords', () => {
+  for (const [name, line, expected] of foundCases) {
+    test(`reads ${name}`, () => {
+      assert.deepEqual(describeFound(line), expected);
+    });
+  }
+
+  for (const [name, line] of noneCases) {
+    test(`finds nothing in ${name}`, () => {
+      assert.deepEqual(describeFound(line), []);
+    });
+  }
+
+  test('offsets point at the value', () => {
+    const text = `x\nmysql -p'${password}' && curl -u me:${other} h`;
+    const spans = findCommandLinePasswords(text).map((found) => text.slice(found.start, found.end));
+
+    assert.deepEqual(spans, [password, other]);
+  });
+
+  test('command and user are kept', () => {
+    const [mysql] = findCommandLinePasswords(`mysqldump -p${password} app`);
+    const [curl] = findCommandLinePasswords(`curl -u deploy:${password} h`);
+
+    assert.equal(mysql?.command, 'mysqldump');
+    assert.equal(mysql?.separator, '');
+    assert.equal(curl?.command, 'curl');
+    assert.equal(curl?.user, 'deploy');
+    assert.equal(curl?.separator, ' ');
+  });
+
+  test('long lines take linear time', () => {
+    const inputs = [
+      'mysql '.repeat(200_000),
+      '--password='.repeat(100_000),
+      '--password '.repeat(100_000),
+      'curl -u a:b '.repeat(50_000),
+      '--a-b-c-d-e-'.repeat(100_000),
+      `--password=${'a'.repeat(2_000_000)}`,
+    ];
+    for (const input of inputs) {
+      const started = performance.now();
+      findCommandLinePasswords(input);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 2000, `${input.slice(0, 12)}: ${Math.round(elapsed)} ms`);
+    }
+  });
+});
