@@ -7,7 +7,7 @@ import { buildAnalysisContext } from './build-context.js';
 import type { CoChangeModel } from './co-change.js';
 import type { Join } from './clustering.js';
 import { chooseCommitType, type TypeChoice } from './commit-type.js';
-import { writeMessage } from './message.js';
+import { distinguishMessages, writeMessage } from './message.js';
 import { orderClusters } from './order-clusters.js';
 import { partitionUnits } from './partition.js';
 import { comparePaths } from './paths.js';
@@ -51,7 +51,7 @@ function draftBatch(
   rationale: string,
   details?: EditDetails,
 ): DraftBatch {
-  const scope = chooseBatchScope(parts, choice.type, options.model);
+  const scope = chooseBatchScope(parts, choice.type, options.model, content);
   const subject = describeChange(parts, content, choice, details);
   return {
     message: writeMessage(choice.type, scope, subject),
@@ -87,11 +87,12 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
     const rationale = writeRationale(joins, cluster.length, choice, needsOthers);
     return draftBatch(parts, content, options, choice, rationale, details);
   });
-  return order.map(({ draft, dependsOn }, position) => ({
+  const batches = order.map(({ draft, dependsOn }, position) => ({
     id: `b${position + 1}`,
     ...draft,
     dependsOn: dependsOn.map((other) => `b${other + 1}`),
   }));
+  return distinguishMessages(batches);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FileChange, FileContent } from '../footprint/types.js';
 import { linesOfParts, partLines, type BatchPart } from './batch-parts.js';
 import { isCode } from './categories.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
+import { changesDependencies } from './manifest-changes.js';
 import type { CommitType } from './types.js';
 
 /** A commit type and the reason it was chosen, which the batch rationale repeats. */
@@ -163,8 +164,25 @@ export function chooseCommitType(
   if (has('ci')) {
     return { type: 'ci', reason: describeShare(parts, 'ci', 'CI files', 'code, tests or docs') };
   }
-  if (has('dependency-manifest', 'lockfile', 'build')) {
-    return { type: 'build', reason: 'it changes build files or dependencies' };
+  return chooseBuildType(parts, content);
+}
+
+/**
+ * Chooses the type of a batch without code, tests, docs or CI files. Dependency changes and
+ * build files make it `build`, which chooseScope gives the `deps` scope when the batch has a
+ * manifest or lockfile. A manifest whose scripts or metadata alone changed is `chore`, so its
+ * message does not claim a dependency change.
+ */
+function chooseBuildType(parts: readonly BatchPart[], content: ContentMap): TypeChoice {
+  const dependencies = parts.some((part) =>
+    changesDependencies(part.file, content.get(part.file.path)),
+  );
+  if (dependencies) return { type: 'build', reason: 'it changes dependencies' };
+  if (parts.some((part) => part.file.category === 'build')) {
+    return { type: 'build', reason: 'it changes build files' };
+  }
+  if (parts.some((part) => part.file.category === 'dependency-manifest')) {
+    return { type: 'chore', reason: 'it changes manifests but not their dependencies' };
   }
   return { type: 'chore', reason: 'it changes no code, tests or documentation' };
 }

@@ -1,4 +1,6 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
+import { findDependencyChange } from '../risk/dependencies/changed-dependencies.js';
+import { findEcosystemOfManifest } from '../risk/dependencies/ecosystems.js';
 import { baseNameOf, comparePaths } from './paths.js';
 
 /** One dependency a `package.json` change adds, removes or moves to another version range. */
@@ -58,4 +60,39 @@ export function readDependencyChanges(
     if (!after.has(name)) changes.push({ name, kind: 'removed', version: null });
   }
   return changes.sort((a, b) => comparePaths(a.name, b.name));
+}
+
+/**
+ * Returns true when a staged file changes what the project depends on. That is a lockfile, or
+ * a dependency manifest whose dependency sections changed as the manifest-without-lockfile
+ * rule reads them. For package.json these are dependencies, devDependencies, optional and peer
+ * dependencies, overrides, resolutions and workspaces, and also `packageManager` here. A
+ * manifest of an ecosystem footprint cannot read, or without its texts, counts as a
+ * dependency change. Edits to a package.json's scripts or metadata alone are not one.
+ */
+export function changesDependencies(file: FileChange, content: FileContent | undefined): boolean {
+  if (file.category === 'lockfile') return true;
+  if (file.category !== 'dependency-manifest') return false;
+
+  const ecosystem = findEcosystemOfManifest(baseNameOf(file.path));
+  if (ecosystem === undefined || content === undefined) return true;
+  if (findDependencyChange(file, content, ecosystem) !== null) return true;
+  return ecosystem.manifest === 'package.json' && changesPackageManager(content);
+}
+
+function changesPackageManager(content: FileContent): boolean {
+  return readPackageManager(content.oldText) !== readPackageManager(content.newText);
+}
+
+/** Returns the `packageManager` value of a package.json text, such as `pnpm@9.1.0`, or null. */
+function readPackageManager(text: string | null): string | null {
+  if (text === null) return null;
+  try {
+    const manifest: unknown = JSON.parse(text);
+    if (typeof manifest !== 'object' || manifest === null) return null;
+    const value = (manifest as Record<string, unknown>)['packageManager'];
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
 }

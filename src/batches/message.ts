@@ -36,3 +36,33 @@ export function writeMessage(type: CommitType, scope: string | null, subject: Su
   }
   return header.slice(0, MAX_HEADER_LENGTH);
 }
+
+/**
+ * Makes the headers of one analysis distinct. Batches whose subjects still share a header after
+ * naming what each edits get `(part 1 of 2)`, `(part 2 of 2)` in batch order. A header too long
+ * for the mark loses its last words first.
+ */
+export function distinguishMessages<T extends { message: string }>(batches: readonly T[]): T[] {
+  const counts = new Map<string, number>();
+  for (const batch of batches) counts.set(batch.message, (counts.get(batch.message) ?? 0) + 1);
+
+  const seen = new Map<string, number>();
+  return batches.map((batch) => {
+    const count = counts.get(batch.message) ?? 1;
+    if (count === 1) return batch;
+
+    const part = (seen.get(batch.message) ?? 0) + 1;
+    seen.set(batch.message, part);
+    return { ...batch, message: appendMark(batch.message, ` (part ${part} of ${count})`) };
+  });
+}
+
+/** Appends `mark` to a header, cutting the header at a word so the result fits in a line. */
+function appendMark(header: string, mark: string): string {
+  const room = MAX_HEADER_LENGTH - mark.length;
+  if (header.length <= room) return header + mark;
+
+  const space = header.slice(0, room + 1).lastIndexOf(' ');
+  const shortened = space > 0 ? header.slice(0, space) : header.slice(0, room);
+  return shortened.trimEnd() + mark;
+}

@@ -1,6 +1,7 @@
-import type { FileChange } from '../footprint/types.js';
+import type { FileChange, FileContent } from '../footprint/types.js';
 import type { BatchPart } from './batch-parts.js';
 import { readLearnedScope, type CoChangeModel } from './co-change.js';
+import { changesDependencies } from './manifest-changes.js';
 import type { CommitType } from './types.js';
 import { folderOf } from './paths.js';
 
@@ -50,15 +51,21 @@ function commonPrefix(lists: string[][]): string[] {
 }
 
 /**
- * Chooses the Conventional Commits scope of a batch: `deps` for dependency changes, else the
+ * Chooses the Conventional Commits scope of a batch: `deps` for a `build` batch that changes
+ * dependencies (a lockfile, or a manifest whose dependencies change in `content`), else the
  * deepest folder all its files share once location folders (`src`, `test`, `docs`) are set
- * aside. Returns null when they share none, as for files at the root of `src` and `test`.
+ * aside. Returns null when they share none, as for files at the root of `src` and `test`. A
+ * batch of manifests whose dependencies did not change is a `chore` (see chooseCommitType),
+ * so it gets its folder as scope. Without `content` every manifest counts as a dependency
+ * change.
  */
-export function chooseScope(files: readonly FileChange[], type: CommitType): string | null {
-  const dependencyFiles = files.filter(
-    (file) => file.category === 'dependency-manifest' || file.category === 'lockfile',
-  );
-  if (type === 'build' && dependencyFiles.length > 0) return 'deps';
+export function chooseScope(
+  files: readonly FileChange[],
+  type: CommitType,
+  content?: ReadonlyMap<string, FileContent>,
+): string | null {
+  const dependencies = files.some((file) => changesDependencies(file, content?.get(file.path)));
+  if (type === 'build' && dependencies) return 'deps';
   if (type === 'ci') return null;
 
   const shared = commonPrefix(files.map((file) => meaningfulSegments(file.path)));
@@ -75,6 +82,7 @@ export function chooseBatchScope(
   parts: readonly BatchPart[],
   type: CommitType,
   model: CoChangeModel | undefined,
+  content?: ReadonlyMap<string, FileContent>,
 ): string | null {
   const files = parts.map((part) => part.file);
   const learned = readLearnedScope(
@@ -82,5 +90,5 @@ export function chooseBatchScope(
     files.map((file) => file.path),
   );
   // A scope that repeats the type (`docs(docs)`) adds nothing, so it is left out as in chooseScope.
-  return learned !== null && learned !== type ? learned : chooseScope(files, type);
+  return learned !== null && learned !== type ? learned : chooseScope(files, type, content);
 }

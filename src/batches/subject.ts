@@ -1,4 +1,5 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
+import { replaceForbiddenCharacters } from '../strategy/message-characters.js';
 import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
@@ -19,12 +20,13 @@ interface Subject {
   unit?: [string, string];
 }
 
-// The Cc category itself; written as ranges, because building a `\p{...}` pattern costs more.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
-
+/**
+ * Makes a name from a path or a declaration safe for a one-line subject. A line feed, a tab
+ * and every character that `footprint validate` rejects in a message become `_`, so a file
+ * named with U+202E still gets a valid message.
+ */
 function clean(name: string): string {
-  return name.replace(CONTROL_CHARACTERS, '_');
+  return replaceForbiddenCharacters(name.replace(/[\n\t]/g, '_'), '_');
 }
 
 /** Names code after its file, or after its folder for an `index` file. */
@@ -71,9 +73,7 @@ function featureSubject(
   const added = code.filter(
     (part) => part.file.status === 'added' || part.file.status === 'copied',
   );
-  if (added.length > 0) {
-    return { verb: 'add', names: unique(added.map((part) => moduleName(part.file.path))) };
-  }
+  if (added.length > 0) return addedCodeSubject(code, added, content);
   if (choice.uses) {
     const users = unique(code.map((part) => moduleName(part.file.path)));
     const tail = users.length === 1 ? `in ${users[0]}` : undefined;
@@ -91,6 +91,34 @@ function featureSubject(
     };
   }
   return { verb: 'extend', names: unique(extended.map((part) => moduleName(part.file.path))) };
+}
+
+/** Other code files a `feat` subject names in its tail before it counts them. */
+const MAX_OTHER_NAMES = 2;
+
+/**
+ * Names the new code files of a `feat` batch. When the batch edits more existing code files
+ * than it adds, as in a conservative batch of one new file and five edited modules, the tail
+ * names or counts the edited ones too, so the subject covers the batch: `add dbg and extend
+ * 5 files`. The verb is `extend` when each of them adds exports, else `update`.
+ */
+function addedCodeSubject(
+  code: readonly BatchPart[],
+  added: readonly BatchPart[],
+  content: ContentMap,
+): Subject {
+  const names = unique(added.map((part) => moduleName(part.file.path)));
+  const others = code.filter((part) => !added.includes(part));
+  if (others.length <= added.length) return { verb: 'add', names };
+
+  const extendsAll = others.every((part) => newExports(part, content).length > 0);
+  const verb = extendsAll ? 'extend' : 'update';
+  const otherNames = unique(others.map((part) => moduleName(part.file.path)));
+  const edited =
+    otherNames.length <= MAX_OTHER_NAMES
+      ? listNames(otherNames, MAX_OTHER_NAMES)
+      : `${others.length} files`;
+  return { verb: 'add', names, tail: `and ${verb} ${edited}` };
 }
 
 function dependencySubject(changes: DependencyChange[]): Subject {
@@ -171,17 +199,35 @@ function cosmeticSubject(choice: TypeChoice, code: readonly BatchPart[]): Subjec
 export interface EditDetails {
   /** Functions and classes the batch's code edits. */
   definitions: readonly string[];
+  /** Titles of the docs sections the batch edits, in the order of its hunks. */
+  sections?: readonly string[];
   /** True when every edit fixes the spelling of a word in docs or comments. */
   spelling: boolean;
   /** The identifier every edit renames, when all of them rename the same one. */
   rename?: { from: string; to: string };
 }
 
-function docsSubject(docs: readonly FileChange[], spelling: boolean): Subject {
-  if (!spelling) return describeByName(docs, moduleName);
+/**
+ * Names docs after their files, or after the sections edited when the batch takes some hunks
+ * of one docs file. Other batches then take the rest of that file, and the file name alone
+ * would give them all the same message.
+ */
+function docsSubject(docs: readonly BatchPart[], details: EditDetails): Subject {
+  const files = docs.map((part) => part.file);
+  const [only] = docs;
+  const sections = details.sections ?? [];
+  if (docs.length === 1 && only && !only.whole && sections.length > 0 && !details.spelling) {
+    return {
+      verb: 'update',
+      names: unique(sections.map(clean)),
+      tail: `in ${moduleName(only.file.path)}`,
+      unit: ['section', 'sections'],
+    };
+  }
+  if (!details.spelling) return describeByName(files, moduleName);
   return {
-    verb: docs.length === 1 ? 'fix typo in' : 'fix typos in',
-    names: unique(docs.map((file) => moduleName(file.path))),
+    verb: files.length === 1 ? 'fix typo in' : 'fix typos in',
+    names: unique(files.map((file) => moduleName(file.path))),
   };
 }
 
@@ -194,7 +240,7 @@ export function describeChange(
 ): Subject {
   const code = parts.filter((part) => isCode(part.file));
   const files = parts.map((part) => part.file);
-  const docs = files.filter((file) => file.category === 'docs');
+  const docs = parts.filter((part) => part.file.category === 'docs');
   if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
   if (files.length === 1 && isPureRename(files[0])) return refactorSubject(files);
   switch (choice.type) {
@@ -214,7 +260,7 @@ export function describeChange(
       return testSubject(files.filter((file) => file.category === 'test'));
     case 'docs':
       if (docs.length === 0) return cosmeticSubject(choice, code);
-      return docsSubject(docs, details.spelling);
+      return docsSubject(docs, details);
     case 'build':
       return buildSubject(parts, content);
     default:

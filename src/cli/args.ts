@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import type { Mode } from '../batches/types.js';
 import { UserError } from '../errors.js';
 import { COLOR_CHOICES, type ColorChoice } from '../output/color.js';
+import { COUNT_OPTIONS, countOptionError } from './count-options.js';
 import {
   invalidDateMessage,
   invalidOptionValueMessage,
   missingOptionValueMessage,
-  negativeCountMessage,
   optionOfOtherCommandMessage,
   requiredOptionMessage,
+  standardStreamValueMessage,
   unexpectedArgumentMessage,
   unexpectedOptionValueMessage,
   unknownCommandMessage,
@@ -106,8 +107,8 @@ const OPTION_SPECS: Record<string, OptionSpec> = {
   limit: { type: 'string', valueHint: 'a number of fossils' },
 };
 
-/** Options whose value is a count, so that `-1` is a negative value rather than an option. */
-const COUNT_OPTIONS: ReadonlySet<string> = new Set(['max-commits', 'keep', 'limit']);
+/** Options whose value is a file, so that `-` is a request for a standard stream. */
+const FILE_OPTIONS: ReadonlySet<string> = new Set(['strategy', 'output']);
 
 /** Options whose value is a date or an age, so that `-1d` is an invalid age rather than an option. */
 const DATE_OPTIONS: ReadonlySet<string> = new Set(['since', 'until', 'older-than']);
@@ -215,11 +216,14 @@ function checkToken(token: ScanToken, allowed: string[], command: CommandName | 
     return;
   }
   // A negative number would otherwise read as a missing value followed by an option.
-  if (value !== undefined && COUNT_OPTIONS.has(token.name) && /^-\d/.test(value)) {
-    throw new UserError(negativeCountMessage(token.rawName, value, spec.valueHint ?? 'a count'));
+  if (value !== undefined && Object.hasOwn(COUNT_OPTIONS, token.name) && /^-\d/.test(value)) {
+    throw countOptionError(token.name, value);
   }
   if (value !== undefined && DATE_OPTIONS.has(token.name) && /^-\d/.test(value)) {
     throw new UserError(invalidDateMessage(token.rawName, value));
+  }
+  if (value === '-' && FILE_OPTIONS.has(token.name)) {
+    throw new UserError(standardStreamValueMessage(`--${token.name}`));
   }
   const missing =
     value === undefined || value === '' || (!token.inlineValue && value.startsWith('-'));

@@ -49,7 +49,7 @@ ${COMMON_OPTIONS}
 Environment:
   FOOTPRINT=0               Skip footprint in the hook, e.g. FOOTPRINT=0 git commit ...
   FOOTPRINT_SKIP=RULE,...   Skip these risk rules for one run
-  FOOTPRINT_LLM=0           Use the offline heuristic, as --no-llm does
+  FOOTPRINT_LLM=0|false|no|off  Use the offline heuristic, as --no-llm does
   FOOTPRINT_DEBUG=1|NS,...  Debug output for every namespace, or the listed ones
 
 ${EXIT_CODES}
@@ -79,7 +79,9 @@ ${COMMON_OPTIONS}
 
 Writes the batch strategy (batches, order, messages, mitigations, validation steps) bound to
 the staged tree. With --output it goes to FILE and a summary goes to stderr; without it, the
-strategy goes to stdout. With --json, stdout gets the analysis document instead.
+strategy goes to stdout. With --json, stdout gets the analysis document instead. FILE must
+be new, empty or an earlier strategy, outside the git directory and not in the index. Any
+other FILE is rejected (exit 2) before anything is written.
 
   -o, --output FILE   Write the strategy to FILE, making its folder when needed
 ${COMMON_OPTIONS}
@@ -127,14 +129,17 @@ tree plus batches 1 to i, and the last one holds exactly the staged tree. The br
 detached HEAD) then moves once, with git's lock files and a reflog line. The working tree and
 the index are not written. Without --strategy, the batches are planned from the staged change.
 Refused (exit 1) during a merge, rebase, cherry-pick or revert, with unmerged paths, when HEAD
-moved since the strategy was made, or when the strategy is invalid. Signs each commit when
-commit.gpgSign is set, and runs the commit-msg hook on each message.
+moved since the strategy was made, when the strategy is invalid, or when the risk check blocks
+the change. Risk is judged in the mode of --mode, else in the mode the strategy file records,
+else in the configured mode. Signs each commit when commit.gpgSign is set, and runs the
+commit-msg hook on each message.
 
   --strategy FILE     Execute this strategy, after validating it against the staged change
   --dry-run           Print the planned commits and write nothing
   -y, --yes           Commit without asking; needed when stdin is not a terminal
   --no-verify         Skip the commit-msg hook and commit even when the risk check blocks
-  --mode MODE         conservative, balanced or aggressive, for the planned batches
+  --mode MODE         conservative, balanced or aggressive, for the planned batches and the
+                      risk check
   --no-llm            Plan with the offline heuristic even when an LLM provider is configured
   --json              Print the plan or the result as JSON (schemas/commit.schema.json); needs
                       --yes or --dry-run

@@ -27,6 +27,17 @@ export interface StrategyInputOptions {
   noLlm: boolean;
 }
 
+/** Origin of the mode that judges risk: --mode, the strategy file, or the configuration. */
+export type ModeSource = 'option' | 'strategy' | 'config';
+
+/** The mode a run judges risk in, and the one the strategy file records, for the messages. */
+export interface RiskMode {
+  mode: Mode;
+  source: ModeSource;
+  /** The strategy file's `mode`, or null when planned or when the file has no valid one. */
+  recorded: Mode | null;
+}
+
 /** The strategy a run executes and the pipeline results it was checked against. */
 export interface StrategyInput {
   /** The strategy document: schema-valid once `validation.valid` is true. */
@@ -34,46 +45,69 @@ export interface StrategyInput {
   source: StrategySource;
   validation: StrategyValidation;
   result: PipelineResult;
+  riskMode: RiskMode;
 }
 
 /**
  * Plans the strategy from the staged change, or reads it from `strategyFile`, and validates it
- * against the staged change that the pipeline read. Writes nothing, not even a fossil.
+ * against the staged change that the pipeline read. Risk is judged in `options.mode`, else in
+ * the mode the strategy file records, else in the configured mode. So a plan made with
+ * `--mode aggressive` is committed under the rules it was shown with. Writes nothing, not even
+ * a fossil.
  */
 export async function loadStrategyInput(options: StrategyInputOptions): Promise<StrategyInput> {
-  const pipelineOptions = {
-    command: 'strategy' as const,
+  const file =
+    options.strategyFile === undefined ? null : path.resolve(options.cwd, options.strategyFile);
+  const parsed = file === null ? null : await readStrategyFile(file);
+  const recorded = parsed?.ok ? recordedMode(parsed.value) : null;
+  const mode = options.mode ?? recorded ?? undefined;
+  const run = await runPipeline({
+    command: 'strategy',
     cwd: options.cwd,
     env: options.env,
     noLlm: options.noLlm,
     writeFossil: false,
-    ...(options.mode === undefined ? {} : { mode: options.mode }),
+    ...(mode === undefined ? {} : { mode }),
+  });
+  const riskMode: RiskMode = {
+    mode: run.result.config.config.mode,
+    source: modeSource(options.mode, recorded),
+    recorded,
   };
-  const run = await runPipeline(pipelineOptions);
-  if (options.strategyFile === undefined) {
+  if (file === null || parsed === null) {
     const source: StrategySource = { kind: 'planned', file: null };
-    return {
-      document: run.strategy,
-      source,
-      validation: run.result.validation,
-      result: run.result,
-    };
+    const { validation } = run.result;
+    return { document: run.strategy, source, validation, result: run.result, riskMode };
   }
 
   // The same reading and checks as `footprint validate`, content-based ones included (an
   // import of a file that a later batch adds), so commit never runs a plan validate rejects.
-  const file = path.resolve(options.cwd, options.strategyFile);
-  const parsed = await readStrategyFile(file);
   const source: StrategySource = { kind: 'file', file };
   if (!parsed.ok) {
     const validation = { valid: false, problems: [parsed.problem] };
-    return { document: null, source, validation, result: run.result };
+    return { document: null, source, validation, result: run.result, riskMode };
   }
   const validation = validateStrategy(parsed.value, run.result.footprint, {
     validateSchema: validateStrategyDocument,
     content: run.content,
   });
-  return { document: parsed.value, source, validation, result: run.result };
+  return { document: parsed.value, source, validation, result: run.result, riskMode };
+}
+
+function modeSource(option: Mode | undefined, recorded: Mode | null): ModeSource {
+  if (option !== undefined) return 'option';
+  if (recorded !== null) return 'strategy';
+  return 'config';
+}
+
+/** Every mode, as a record so that the compiler finds a mode missing here. */
+const KNOWN_MODES: Record<Mode, true> = { conservative: true, balanced: true, aggressive: true };
+
+/** Returns the `mode` a strategy document records, or null when it has no valid one. */
+function recordedMode(document: unknown): Mode | null {
+  if (typeof document !== 'object' || document === null) return null;
+  const mode = (document as Record<string, unknown>)['mode'];
+  return typeof mode === 'string' && Object.hasOwn(KNOWN_MODES, mode) ? (mode as Mode) : null;
 }
 
 /**
@@ -97,13 +131,29 @@ export function checkStrategyInput(
   const blocking = blockingFindings(maskFlaggedPaths(input.result));
   if (blocking.length > 0 && !options.noVerify) {
     const listed = blocking.map((finding) => `${finding.rule} in ${finding.path || 'the change'}`);
-    throw new CommitRefusedError(
-      `The risk check blocks this change: ${listed.join(', ')}. Run \`footprint analyze\` for ` +
-        'the details and fix the staged files, or pass --no-verify to commit anyway, as ' +
-        '`git commit --no-verify` skips the pre-commit hook.',
-    );
+    throw new CommitRefusedError(riskBlockedMessage(listed, input.riskMode));
   }
   return input.document as Strategy;
+}
+
+/** Writes the refusal: the blocking findings, the mode and its origin, and the ways out. */
+function riskBlockedMessage(listed: readonly string[], riskMode: RiskMode): string {
+  const { mode, source, recorded } = riskMode;
+  const origins: Record<ModeSource, string> = {
+    option: `set by --mode ${mode}`,
+    strategy: 'the mode the strategy was made in',
+    config: 'the configured mode',
+  };
+  const otherMode =
+    source === 'option' && recorded !== null && recorded !== mode
+      ? ` The strategy was made in ${recorded} mode. Leave out --mode to judge it in that mode.`
+      : '';
+  return (
+    `The risk check blocks this change in ${mode} mode (${origins[source]}): ` +
+    `${listed.join(', ')}.${otherMode} Run \`footprint analyze --mode ${mode}\` for the ` +
+    'details and fix the staged files, or pass --no-verify to commit anyway, as ' +
+    '`git commit --no-verify` skips the pre-commit hook.'
+  );
 }
 
 function checkHeadUnmoved(document: unknown, change: StagedChange): void {

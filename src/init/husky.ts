@@ -2,6 +2,7 @@ import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { footprintWords, quoteShell } from './hook-script.js';
+import { placeLine, type LineRequest } from './husky-placement.js';
 import type { InstallStep } from './install-step.js';
 
 const LINT_STAGED_LINE = /\blint-staged\b/;
@@ -24,9 +25,11 @@ export interface HuskyHook {
 
 /**
  * Adds a line that runs `footprint <command>` to `<huskyDir>/<hook>`. In pre-commit it goes
- * after the last line that runs lint-staged, so footprint sees the files lint-staged fixed;
- * elsewhere, and without lint-staged, at the end, which is before a final `exit` line. A missing file is created, and a file that
- * already runs the command is left as it is.
+ * after the last line that runs lint-staged, so footprint sees the files lint-staged fixed.
+ * Elsewhere, and without lint-staged, it goes at the end. It always goes above a final `exit`
+ * or `exec COMMAND` line, since nothing after those runs (see placeLine). A missing file is
+ * created. A file that already runs the command is left as it is, unless that line sits
+ * below such an end, where it moves up.
  */
 export async function addHuskyLine(
   huskyDir: string,
@@ -41,21 +44,42 @@ export async function addHuskyLine(
     await createHuskyFile(file, line, options.huskyVersion);
     return [{ file, action: 'created', detail: `husky hook running \`${line}\`` }];
   }
-  const runsFootprint = footprintLinePattern(hook.command);
-  if (existing.split('\n').some((text) => runsFootprint.test(text))) {
-    return [
-      {
-        file,
-        action: 'unchanged',
-        detail: `already runs footprint ${footprintWords(hook.command)}`,
-      },
-    ];
-  }
 
-  const afterLintStaged = hook.name === 'pre-commit' && LINT_STAGED_LINE.test(existing);
-  const inserted = insertLine(existing, line, afterLintStaged);
-  await writeFile(file, inserted.text);
-  return [{ file, action: 'appended', detail: `\`${line}\` ${inserted.where}` }];
+  const placement = placeLine(file, existing, lineRequest(hook, line));
+  if (placement.action === 'unchanged') {
+    const detail = `already runs footprint ${footprintWords(hook.command)}`;
+    return [{ file, action: 'unchanged', detail }];
+  }
+  await writeFile(file, placement.text);
+  if (placement.action === 'moved') {
+    return [{ file, action: 'updated', detail: `\`${line}\` moved ${placement.where}` }];
+  }
+  return [{ file, action: 'appended', detail: `\`${line}\` ${placement.where}` }];
+}
+
+/**
+ * Throws when footprint cannot place its line in `<huskyDir>/<hook>` (see placeLine). Called
+ * for every hook before any file is written.
+ */
+export async function checkHuskyFile(
+  huskyDir: string,
+  hook: HuskyHook,
+  options: HuskyLineOptions,
+): Promise<void> {
+  const file = path.join(huskyDir, hook.name);
+  if (!existsSync(file)) return;
+
+  const line = footprintCommandLine(hook.command, options);
+  placeLine(file, await readFile(file, 'utf8'), lineRequest(hook, line));
+}
+
+function lineRequest(hook: HuskyHook, line: string): LineRequest {
+  const afterLintStaged = hook.name === 'pre-commit';
+  return {
+    line,
+    existing: footprintLinePattern(hook.command),
+    after: afterLintStaged ? { pattern: LINT_STAGED_LINE, where: 'after lint-staged' } : null,
+  };
 }
 
 /**
@@ -120,49 +144,4 @@ function footprintCommandLine(command: string, options: HuskyLineOptions): strin
   return options.huskyVersion === 'v9'
     ? `footprint ${command}`
     : `node_modules/.bin/footprint ${command}`;
-}
-
-/**
- * Inserts `line` after the last lint-staged line when `afterLintStaged` is set, else at the
- * end of the script. "The end" is before a final `exit` line, because nothing after it runs.
- * Returns the text and where the line went, for the report.
- */
-function insertLine(
-  text: string,
-  line: string,
-  afterLintStaged: boolean,
-): { text: string; where: string } {
-  const lines = text.split('\n');
-  const trailingNewline = lines[lines.length - 1] === '';
-  if (trailingNewline) lines.pop();
-
-  let index = lines.length;
-  let where = 'at the end';
-  for (let i = lines.length - 1; afterLintStaged && i >= 0; i--) {
-    if (LINT_STAGED_LINE.test(lines[i] ?? '')) {
-      index = i + 1;
-      where = 'after lint-staged';
-      break;
-    }
-  }
-  const exitIndex = finalExitLine(lines);
-  if (exitIndex !== -1 && index > exitIndex) {
-    index = exitIndex;
-    where = 'before the final exit';
-  }
-  lines.splice(index, 0, line);
-  return { text: lines.join('\n') + '\n', where };
-}
-
-/** A line that ends the script: `exit`, `exit 0`, `exit $?` or `exit "$?"`, with an optional comment. */
-const EXIT_LINE = /^\s*exit(?:\s+(?:\d+|"?\$\?"?))?\s*(?:#.*)?$/;
-
-/** Index of the last line that is not blank or a comment when it is an `exit` line, else -1. */
-function finalExitLine(lines: readonly string[]): number {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const trimmed = (lines[i] ?? '').trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    return EXIT_LINE.test(trimmed) ? i : -1;
-  }
-  return -1;
 }

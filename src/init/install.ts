@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../config/load.js';
+import type { RepositoryLayout } from '../git/types.js';
 import { createDebug } from '../log/debug.js';
 import { checkHookFile, installHookFile } from './hook-file.js';
 import {
@@ -8,7 +11,7 @@ import {
   type HookTemplate,
 } from './hook-script.js';
 import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
-import { addHuskyLine } from './husky.js';
+import { addHuskyLine, checkHuskyFile } from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { findWorktreeLayout } from './worktree-layout.js';
 import { writeFossilGitignore, writeStarterConfig } from './starter-files.js';
@@ -29,7 +32,7 @@ export interface InstallOptions {
 export interface InstallReport {
   target: HookTarget;
   steps: InstallStep[];
-  /** Hints for the user, such as activating husky. */
+  /** Why git does not run the installed hooks yet and how to activate them, such as husky's. */
   notes: string[];
   /** False when every step left its file unchanged. */
   changed: boolean;
@@ -49,9 +52,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   rejectSharedHooksFolder(target);
   const templates = await readHookTemplates(options.packageRoot);
   debug(`hook target ${target.kind} in ${target.dir}: ${templates.map((t) => t.name).join(', ')}`);
-  if (target.kind !== 'husky') {
-    for (const template of templates) await checkHookFile(target.dir, template.name);
-  }
+  for (const template of templates) await checkHook(target, template, worktree, options);
 
   const steps: InstallStep[] = [];
   for (const template of templates) {
@@ -60,8 +61,27 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   steps.push(await writeFossilGitignore(worktree, config.config.fossilDir));
   steps.push(await writeStarterConfig(worktree));
 
-  const notes = collectNotes(target);
+  const notes = collectNotes(target, layout);
   return { target, steps, notes, changed: steps.some((step) => step.action !== 'unchanged') };
+}
+
+/** Throws when the hook of `template` cannot be installed, before any file is written. */
+async function checkHook(
+  target: HookTarget,
+  template: HookTemplate,
+  worktree: string,
+  options: InstallOptions,
+): Promise<void> {
+  if (target.kind !== 'husky') {
+    await checkHookFile(target.dir, template.name);
+    return;
+  }
+  if (template.command === null) return;
+  await checkHuskyFile(
+    target.dir,
+    { name: template.name, command: template.command },
+    { worktree, huskyVersion: target.huskyVersion, footprintBin: options.footprintBin },
+  );
 }
 
 async function installHook(
@@ -89,9 +109,38 @@ async function installHook(
   return installHookFile(target.dir, template.name, script, describeHook(template.name, command));
 }
 
-function collectNotes(target: HookTarget): string[] {
-  if (target.kind !== 'husky' || target.active) return [];
-  return [
-    'git does not run .husky hooks yet because core.hooksPath is unset. Run `npx husky` to activate them.',
-  ];
+function collectNotes(target: HookTarget, layout: RepositoryLayout): string[] {
+  if (target.kind !== 'husky') return [];
+  if (!target.active) {
+    return [
+      'git does not run .husky hooks yet because core.hooksPath is unset. Run `npx husky` to activate them.',
+    ];
+  }
+  const note = missingHuskyRuntimeNote(target.dir, target.huskyVersion, layout);
+  return note === null ? [] : [note];
+}
+
+/**
+ * Returns a note when core.hooksPath is husky 9's `.husky/_` but that folder has no
+ * `pre-commit`. husky writes the folder when it runs (`npx husky`, or npm's `prepare` script
+ * on `npm install`), and git does not track it, so a fresh clone or a new linked worktree has
+ * none. git then finds no hook and runs none, without a word.
+ */
+function missingHuskyRuntimeNote(
+  huskyDir: string,
+  huskyVersion: 'v9' | 'v8',
+  layout: RepositoryLayout,
+): string | null {
+  const runtime = path.join(huskyDir, '_');
+  if (huskyVersion !== 'v9' || existsSync(path.join(runtime, 'pre-commit'))) return null;
+
+  const reason = layout.isLinkedWorktree
+    ? 'so `git worktree add` leaves it out'
+    : `and ${runtime} has no pre-commit`;
+  return (
+    `git runs no hook in this worktree yet: core.hooksPath is .husky/_, which husky writes ` +
+    `and git does not track, ${reason}. Run \`npm install\` here: it installs footprint, and ` +
+    'the `prepare` script that `husky init` adds writes .husky/_. Without that script, run ' +
+    '`npx husky` after it.'
+  );
 }

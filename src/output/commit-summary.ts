@@ -59,9 +59,7 @@ export function commitConfirmQuestion(plan: CommitPlan): string {
 export function formatCommitDone(style: Style, run: CommitRun, cwd: string): string {
   const { colors } = style;
   const count = plural(run.commits.length, 'commit');
-  const headline =
-    `Made ${count} on ${describeRef(run.plan.ref)}: ` +
-    `${shortOid(run.plan.startHead)}..${shortOid(run.finalHead)}.`;
+  const headline = `Made ${count} on ${describeRef(run.plan.ref)}${describeRange(run)}.`;
   const lines = [formatStatus(style, 'success', headline)];
   for (const commit of run.commits) {
     const subject = escapeControlCharacters(commit.message.split('\n', 1)[0] ?? '');
@@ -70,6 +68,19 @@ export function formatCommitDone(style: Style, run: CommitRun, cwd: string): str
   if (run.signing !== null) lines.push(`  Signed with ${run.signing}.`);
   lines.push(`  Recorded in ${displayPath(run.fossilPath, cwd)}. Undo with \`footprint undo\`.`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Names the commits of a run as a range `start..end`. On an unborn branch there is no start,
+ * so the range runs from the root commit, the run's first.
+ */
+function describeRange(run: CommitRun): string {
+  const end = shortOid(run.finalHead);
+  if (run.plan.startHead !== null) return `: ${shortOid(run.plan.startHead)}..${end}`;
+
+  const root = shortOid(run.commits[0]?.oid ?? run.finalHead);
+  if (run.commits.length === 1) return `, which had no commits: the root commit ${root}`;
+  return `, which had no commits: from the root commit ${root} to ${end}`;
 }
 
 /** Reports an undo: where the ref went and what became of the run's commits. */

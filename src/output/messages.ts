@@ -53,6 +53,23 @@ export function missingOptionValueMessage(option: string, hint: string): string 
   return `Option '${option}' needs a value: ${hint}. Write it as '${option} VALUE' or '${option}=VALUE'.`;
 }
 
+/** Explains `--strategy -` and `--output -`: footprint reads and writes files, not the standard streams. */
+export function standardStreamValueMessage(option: string): string {
+  if (option === '--output') {
+    return (
+      "Option '--output -' asks for standard output, where footprint strategy writes the " +
+      "strategy when --output is left out. Leave out --output, or write '--output ./-' for a " +
+      'file named -.'
+    );
+  }
+  return (
+    `Option '${option} -' asks to read standard input, which footprint does not support: ` +
+    `${option} takes a file. Save the strategy to a file and pass its path, such as ` +
+    `'${option} plan.json' after \`footprint strategy --output plan.json\`, or write ` +
+    `'${option} ./-' for a file named -.`
+  );
+}
+
 export function unexpectedOptionValueMessage(option: string, value: string): string {
   return `Option '${option}' takes no value, but got '${value}'. Write '${option}' alone.`;
 }
@@ -160,6 +177,44 @@ export function strategyReadFailedMessage(file: string, code: string): string {
 
 export function strategyWriteFailedMessage(file: string, code: string): string {
   return `Cannot write the strategy to ${file} (${code}). Pass a writable path to --output.`;
+}
+
+const OUTPUT_WAYS_OUT =
+  'Pass a path that git does not track, such as --output plan.json, or leave out --output ' +
+  'to print the strategy on stdout.';
+
+export function outputInGitDirMessage(option: string, gitDir: string): string {
+  return (
+    `--output ${quotePath(option)} is inside the git directory ${quotePath(gitDir)}, where git ` +
+    `keeps the index, refs and objects, so footprint does not write there. ${OUTPUT_WAYS_OUT}`
+  );
+}
+
+export function outputTrackedMessage(option: string): string {
+  return (
+    `--output ${quotePath(option)} is a file in git's index, so writing the strategy there ` +
+    `would replace its content in the working tree. ${OUTPUT_WAYS_OUT}`
+  );
+}
+
+export function outputNotStrategyMessage(option: string): string {
+  const quoted = quotePath(option);
+  return (
+    `--output ${quoted} already exists and is not a footprint strategy, so writing the ` +
+    'strategy there would replace its content. Pass a new path or the file of an earlier ' +
+    `strategy, or move ${quoted} away first.`
+  );
+}
+
+export function outputNotFileMessage(option: string, isFolder: boolean): string {
+  const quoted = quotePath(option);
+  if (isFolder) {
+    return `--output ${quoted} is a folder. Pass the path of a file, such as --output ${quotePath(path.join(option, 'strategy.json'))}.`;
+  }
+  return (
+    `--output ${quoted} is not a regular file but a device, a pipe, a socket or a link to a ` +
+    `missing file, so footprint does not write there. ${OUTPUT_WAYS_OUT}`
+  );
 }
 
 /** Explains a failed write to standard output, such as a redirect to a full disk. */
@@ -296,7 +351,14 @@ export function installStepMessage(
   return formatStatus(style, level, `${file}: ${action}${detail ? ` (${detail})` : ''}`) + '\n';
 }
 
-export function initDoneMessage(style: Style, changed: boolean): string {
+/** `waiting` is true when git does not run the hooks yet, which the notes above explain. */
+export function initDoneMessage(style: Style, changed: boolean, waiting = false): string {
+  if (waiting) {
+    const text = changed
+      ? 'footprint is installed, but git does not run its hook yet: see the note above.'
+      : 'footprint was already installed, but git does not run its hook yet: see the note above.';
+    return formatStatus(style, 'warning', text) + '\n';
+  }
   const text = changed
     ? 'footprint is installed. It runs on your next `git commit`; skip it once with FOOTPRINT=0 git commit ...'
     : 'footprint was already installed; nothing changed.';
@@ -329,17 +391,16 @@ export function keptNewestModelMessage(id: string): string {
   );
 }
 
-export function negativeCountMessage(option: string, value: string, hint: string): string {
-  return `Invalid value '${value}' for ${option}: expected a non-negative integer (${hint}), such as '${option} 5'.`;
-}
-
+/** The one message for a count option's invalid value, negative, zero, a fraction or a word. */
 export function invalidCountMessage(
   option: string,
   value: string,
-  example: string,
-  minimum = 1,
+  count: { minimum: number; unit: string; example: string },
 ): string {
-  return `Invalid value '${value}' for ${option}. Use a whole number of ${minimum} or more, e.g. ${option} ${example}.`;
+  return (
+    `Invalid value '${value}' for ${option}: use a whole number of ${count.minimum} or more ` +
+    `(${count.unit}), such as '${option} ${count.example}'.`
+  );
 }
 
 export function invalidDateMessage(option: string, value: string): string {

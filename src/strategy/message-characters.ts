@@ -3,24 +3,76 @@ import type { StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
 
 /**
- * Control characters a batch message may not contain: C0 controls other than the line feed
+ * Control characters a commit message may not contain: C0 controls other than the line feed
  * and the tab (which a message body uses), DEL and the C1 controls. A terminal reads ESC and
  * the C1 controls as commands, and git keeps them in the commit message as they are.
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
-const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
-/** Checks that no batch message contains a control character other than a line feed or a tab. */
+/**
+ * Unicode bidirectional controls: the Arabic letter mark (U+061C), the left-to-right and
+ * right-to-left marks (U+200E, U+200F), the embeddings, overrides and their pop (U+202A to
+ * U+202E), and the isolates (U+2066 to U+2069). Terminals and web views reorder the text
+ * around them: U+202E before `gnp.exe` makes it show as `exe.png`.
+ */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+const FORBIDDEN_CHARACTER = new RegExp(`${CONTROL_CHARACTER.source}|${BIDI_CONTROL.source}`, 'g');
+
+/**
+ * Returns each distinct character of `message` that no commit message may contain, in order
+ * of appearance: control characters and bidirectional controls. `footprint validate` runs
+ * this check on batch messages, and the insights stage on an LLM's messages.
+ */
+export function findForbiddenCharacters(message: string): string[] {
+  return [...new Set(message.match(FORBIDDEN_CHARACTER) ?? [])];
+}
+
+/**
+ * Replaces each character that findForbiddenCharacters finds with `replacement`, for text
+ * such as a path that a generated message quotes.
+ */
+export function replaceForbiddenCharacters(text: string, replacement: string): string {
+  return text.replace(FORBIDDEN_CHARACTER, replacement);
+}
+
+/** Writes a bidirectional control as `U+202E` and other controls as C escapes such as `\033`. */
+function describeCharacter(character: string): string {
+  if (!BIDI_CONTROL.test(character)) return escapeControlCharacters(character);
+  const code = character.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Names the forbidden characters of one message, by kind, with the harm each kind does. */
+function describeForbidden(found: readonly string[]): string {
+  const bidi = found.filter((character) => BIDI_CONTROL.test(character));
+  const controls = found.filter((character) => !BIDI_CONTROL.test(character));
+  const kinds: string[] = [];
+  if (controls.length > 0) {
+    const listed = controls.map(describeCharacter).join(', ');
+    kinds.push(`control characters (${listed}), which a terminal reads as commands`);
+  }
+  if (bidi.length > 0) {
+    const listed = bidi.map(describeCharacter).join(', ');
+    kinds.push(
+      `bidirectional control characters (${listed}), which make the message show in ` +
+        'another order than git stores it',
+    );
+  }
+  return kinds.join(', and ');
+}
+
+/** Checks that no batch message contains a forbidden character (see findForbiddenCharacters). */
 export function checkMessageCharacters(strategy: StrategyShape): StrategyProblem[] {
   const problems: StrategyProblem[] = [];
   for (const batch of strategy.batches) {
-    const found = [...new Set(batch.message.match(FORBIDDEN_CONTROL) ?? [])];
+    const found = findForbiddenCharacters(batch.message);
     if (found.length === 0) continue;
 
-    const listed = found.map((character) => escapeControlCharacters(character)).join(', ');
     const message =
-      `Batch ${batch.id} has a message with control characters (${listed}), which a terminal ` +
-      'reads as commands. Remove them from the message.';
+      `Batch ${batch.id} has a message with ${describeForbidden(found)}. ` +
+      'Remove them from the message.';
     problems.push({ code: 'message-control-character', batch: batch.id, message });
   }
   return problems;

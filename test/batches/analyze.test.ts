@@ -262,7 +262,11 @@ describe('analyzeBatches order', () => {
       { path: 'test/zeta.test.ts', old: lines('a'), new: lines('b') },
       { path: 'src/new.ts', new: lines('x') },
       { path: 'src/old/fix.ts', old: lines('a'), new: lines('b') },
-      { path: 'Cargo.toml', old: lines('a'), new: lines('b') },
+      {
+        path: 'Cargo.toml',
+        old: lines('[dependencies]', 'a = "1"'),
+        new: lines('[dependencies]', 'a = "2"'),
+      },
     ]);
 
     assert.deepEqual(

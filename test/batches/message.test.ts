@@ -24,6 +24,40 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'feat(parser): add tokenizer',
   },
   {
+    name: 'new file among edited modules',
+    specs: [
+      { path: 'src/dbg.js', new: lines('export function g() {', '  return 0;', '}') },
+      ...[1, 2, 3, 4, 5].map((n) => ({
+        path: `src/m${n}.js`,
+        old: lines(`export function f${n}(x) {`, `  return x + ${n};`, '}'),
+        new: lines(
+          `export function f${n}(x) {`,
+          `  return x * ${n};`,
+          '}',
+          `export const k${n} = ${n};`,
+        ),
+      })),
+    ],
+    message: 'feat: add dbg and extend 5 files',
+  },
+  {
+    name: 'new file with two edits',
+    specs: [
+      { path: 'src/a.js', new: lines('export const a = 1;') },
+      { path: 'src/b.js', old: lines('const b = 1;'), new: lines('const b = 2;') },
+      { path: 'src/c.js', old: lines('const c = 1;'), new: lines('const c = 2;') },
+    ],
+    message: 'feat: add a and update b and c',
+  },
+  {
+    name: 'new file with one edit',
+    specs: [
+      { path: 'src/a.js', new: lines('export const a = 1;') },
+      { path: 'src/b.js', old: lines('const b = 1;'), new: lines('const b = 2;') },
+    ],
+    message: 'feat: add a',
+  },
+  {
     name: 'new index file named by folder',
     specs: [{ path: 'src/parser/index.ts', new: lines('export {};') }],
     message: 'feat(parser): add parser',
@@ -174,6 +208,48 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
       { path: 'package-lock.json', old: lines('a'), new: lines('b') },
     ],
     message: 'build(deps): add x',
+  },
+  {
+    name: 'manifest scripts edit',
+    specs: [
+      {
+        path: 'package.json',
+        old: '{"scripts":{},"dependencies":{"x":"1.0.0"}}',
+        new: '{"scripts":{"lint":"eslint ."},"dependencies":{"x":"1.0.0"}}',
+      },
+    ],
+    message: 'chore: update package.json',
+  },
+  {
+    name: 'manifest scripts with a build file',
+    specs: [
+      { path: 'docker/package.json', old: '{"scripts":{}}', new: '{"scripts":{"up":"x"}}' },
+      { path: 'docker/Dockerfile', old: 'FROM a\n', new: 'FROM a\nRUN b\n', category: 'build' },
+    ],
+    message: 'build(docker): update Dockerfile and package.json',
+  },
+  {
+    name: 'new manifest without dependencies',
+    specs: [
+      { path: 'tools/package.json', new: '{"name":"tools","scripts":{"gen":"node gen.js"}}' },
+    ],
+    message: 'chore(tools): add package.json',
+  },
+  {
+    name: 'new manifest with dependencies',
+    specs: [{ path: 'tools/package.json', new: '{"dependencies":{"x":"1.0.0"}}' }],
+    message: 'build(deps): add package.json',
+  },
+  {
+    name: 'packageManager bump',
+    specs: [
+      {
+        path: 'package.json',
+        old: '{"packageManager":"pnpm@9.0.0"}',
+        new: '{"packageManager":"pnpm@9.1.0"}',
+      },
+    ],
+    message: 'build(deps): update package.json',
   },
   {
     name: 'configuration',

@@ -424,7 +424,7 @@ describe('scenario: modes and messages', () => {
     conservative: [
       'ci: update ci.yml',
       'chore: update tsconfig.json',
-      'feat: add table',
+      'feat: add table and update tokenizer and format',
       'docs: update guide',
     ],
     balanced: [

@@ -110,6 +110,22 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
   { name: 'unknown command', argv: ['analyse'], named: /Unknown command 'analyse'/ },
   { name: 'no command', argv: [], named: /No command given\. Run `footprint --help`/ },
   {
+    name: 'strategy from standard input',
+    argv: ['validate', '--strategy', '-'],
+    named:
+      /Option '--strategy -' asks to read standard input, which footprint does not support: --strategy takes a file\. .*'--strategy plan\.json'.*'--strategy \.\/-'/,
+  },
+  {
+    name: 'inline strategy from standard input',
+    argv: ['commit', '--strategy=-'],
+    named: /Option '--strategy -' asks to read standard input/,
+  },
+  {
+    name: 'output to standard output',
+    argv: ['strategy', '--output', '-'],
+    named: /Option '--output -' asks for standard output, .*Leave out --output/,
+  },
+  {
     name: 'missing --strategy',
     argv: ['validate'],
     named: /footprint validate needs --strategy FILE/,

@@ -113,6 +113,41 @@ test('cli commit and undo', () => {
   assert.match(again.stderr, /already undone/);
 });
 
+test('cli first commit names root', () => {
+  const created = createTempRepo();
+  repo = created;
+  created.write('a.md', '# a\n');
+  created.git(['add', '-A']);
+
+  const committed = created.footprint(['commit', '--yes']);
+
+  assert.equal(committed.status, 0, committed.stderr);
+  const root = created.git(['rev-parse', 'HEAD']).trim().slice(0, 12);
+  assert.equal(
+    committed.stdout.split('\n', 1)[0],
+    `✔ Made 1 commit on main, which had no commits: the root commit ${root}.`,
+  );
+  assert.doesNotMatch(committed.stdout, /nothing/);
+});
+
+test('cli first commits name range', () => {
+  const created = createTempRepo();
+  repo = created;
+  created.write('README.md', '# app\n');
+  created.write('.github/workflows/ci.yml', 'on: push\njobs: {}\n');
+  created.git(['add', '-A']);
+
+  const committed = created.footprint(['commit', '--yes']);
+
+  assert.equal(committed.status, 0, committed.stderr);
+  const root = created.git(['rev-list', '--max-parents=0', 'HEAD']).trim().slice(0, 12);
+  const last = created.git(['rev-parse', 'HEAD']).trim().slice(0, 12);
+  assert.equal(
+    committed.stdout.split('\n', 1)[0],
+    `✔ Made 2 commits on main, which had no commits: from the root commit ${root} to ${last}.`,
+  );
+});
+
 test('cli refusal exits 1', () => {
   const created = stagedRepo();
   created.write('.git/MERGE_HEAD', `${created.git(['rev-parse', 'HEAD']).trim()}\n`);

@@ -256,7 +256,7 @@ test('refuse change the risk check blocks', async () => {
 
   await assertRefused(
     created,
-    /The risk check blocks this change: private-key in deploy\/key\.pem.*--no-verify/,
+    /The risk check blocks this change in balanced mode \(the configured mode\): private-key in deploy\/key\.pem.*--no-verify/,
   );
 });
 

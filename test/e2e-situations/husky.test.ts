@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTempRepo, projectRoot, type TempRepo } from '../helpers/repo.js';
 import { COMMIT_ENV, commitBase } from './situation.js';
@@ -18,21 +18,33 @@ const ADDED_HOOKS = ['prepare-commit-msg', 'post-commit'];
  * Creates a project set up as husky 9's docs say (`husky init`), then runs `footprint init`.
  * The `npm test` line of `husky init` is dropped, because the project has no test script.
  */
-function createHuskyProject(): TempRepo {
+function createHuskyProject(options: { preCommit?: string } = {}): TempRepo {
   const repo = createTempRepo();
   repo.write('package.json', `${JSON.stringify({ name: 'shop', version: '1.0.0' }, null, 2)}\n`);
-  const husky = spawnSync(process.execPath, [HUSKY_BIN, 'init'], {
-    cwd: repo.dir,
-    env: { ...process.env, ...HUSKY_ON },
-    encoding: 'utf8',
-  });
+  const husky = runHusky(repo.dir, ['init']);
   assert.equal(husky.status, 0, husky.stderr);
+  if (options.preCommit !== undefined) repo.write('.husky/pre-commit', options.preCommit);
 
   const init = repo.footprint(['init']);
   assert.equal(init.status, 0, init.stderr);
   const preCommit = readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8');
   repo.write('.husky/pre-commit', preCommit.replace(/^npm test\n/m, ''));
   return repo;
+}
+
+/** Runs husky's command line (`husky init`, or `husky` alone to write `.husky/_`) in `cwd`. */
+function runHusky(cwd: string, args: string[] = []) {
+  return spawnSync(process.execPath, [HUSKY_BIN, ...args], {
+    cwd,
+    env: { ...process.env, ...HUSKY_ON },
+    encoding: 'utf8',
+  });
+}
+
+/** Stages a file with a `debugger` statement, which blocks a commit in every mode but aggressive. */
+function stageDebugger(repo: TempRepo, worktree = repo.dir): void {
+  writeFileSync(path.join(worktree, 'debug.js'), 'export function f() {\n  debugger;\n}\n');
+  repo.git(['-C', worktree, 'add', 'debug.js']);
 }
 
 function huskyCommit(repo: TempRepo, args: string[], env: Record<string, string> = {}) {
@@ -113,6 +125,60 @@ test('FOOTPRINT=0 skips the husky post-commit', () => {
     assert.equal(hooked.status, 0, hooked.stderr);
     assert.equal(listOutcomes(repo).length, 1, 'a commit with footprint records its outcome');
   } finally {
+    repo.cleanup();
+  }
+});
+
+test('husky hook ending in exec still blocks', () => {
+  const repo = createHuskyProject({ preCommit: 'exec true\n' });
+  try {
+    commitBase(repo);
+    stageDebugger(repo);
+
+    const result = huskyCommit(repo, ['-m', 'feat: debug']);
+
+    assert.match(
+      readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8'),
+      /precommit\nexec true\n$/,
+    );
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /✖ Commit blocked by 1 finding \(debugger\)/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('husky in a linked worktree needs husky run there', () => {
+  const repo = createHuskyProject();
+  const linked = `${repo.dir}-linked`;
+  try {
+    repo.write('.gitignore', 'fossils/\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'chore: hooks']);
+    repo.git(['worktree', 'add', '-q', '-b', 'side', linked]);
+
+    const init = repo.footprint(['--cwd', linked, 'init']);
+    stageDebugger(repo, linked);
+    const unchecked = repo.gitResult(['-C', linked, 'commit', '-m', 'feat: debug'], {
+      env: { ...COMMIT_ENV, ...HUSKY_ON },
+    });
+    const husky = runHusky(linked);
+    writeFileSync(path.join(linked, 'debug2.js'), 'debugger;\n');
+    repo.git(['-C', linked, 'add', 'debug2.js']);
+    const checked = repo.gitResult(['-C', linked, 'commit', '-m', 'feat: debug'], {
+      env: { ...COMMIT_ENV, ...HUSKY_ON },
+    });
+
+    assert.equal(init.status, 0, init.stderr);
+    assert.match(init.stdout, /ℹ git runs no hook in this worktree yet/);
+    assert.equal(unchecked.status, 0, 'git runs no hook before husky writes .husky/_');
+    assert.equal(unchecked.stderr, '');
+    assert.equal(husky.status, 0, husky.stderr);
+    assert.equal(checked.status, 1, checked.stderr);
+    assert.match(checked.stderr, /✖ Commit blocked by 1 finding \(debugger\)/);
+  } finally {
+    repo.gitResult(['worktree', 'remove', '--force', linked]);
+    rmSync(linked, { recursive: true, force: true });
     repo.cleanup();
   }
 });

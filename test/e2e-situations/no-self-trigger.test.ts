@@ -52,8 +52,8 @@ test('footprint commands fire no git hooks', () => {
     for (const args of [
       ['precommit'],
       ['analyze'],
-      ['strategy', '--output', '.git/strategy.json'],
-      ['validate', '--strategy', '.git/strategy.json'],
+      ['strategy', '--output', 'fossils/strategy.json'],
+      ['validate', '--strategy', 'fossils/strategy.json'],
       ['prepare-commit-msg', '.git/MESSAGE', ''],
       ['init'],
     ]) {

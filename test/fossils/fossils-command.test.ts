@@ -438,12 +438,12 @@ describe('fossils usage errors', () => {
     [
       'negative keep',
       ['fossils', 'prune', '--keep', '-1'],
-      /Invalid value '-1' for --keep: expected a non-negative integer \(a number of fossils\), such as '--keep 5'\./,
+      /Invalid value '-1' for --keep: use a whole number of 0 or more \(a number of fossils\), such as '--keep 10'\./,
     ],
     [
       'negative keep inline',
       ['fossils', 'prune', '--keep=-1'],
-      /Invalid value '-1' for --keep: expected a non-negative integer/,
+      /Invalid value '-1' for --keep: use a whole number of 0 or more/,
     ],
     ['negative limit', ['fossils', 'list', '--limit', '-3'], /Invalid value '-3' for --limit/],
     [

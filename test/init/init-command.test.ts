@@ -56,6 +56,24 @@ test('init command twice says nothing changed', async () => {
   }
 });
 
+test('init command with inactive husky warns', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init'], io);
+
+    assert.equal(code, 0);
+    assert.match(stdout.text, /^ℹ git runs no hook in this worktree yet/m);
+    assert.match(stdout.text, /^⚠ footprint is installed, but git does not run its hook yet/m);
+    assert.doesNotMatch(stdout.text, /runs on your next `git commit`/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init command outside a repository exits 2', async () => {
   const repo = createTempRepo();
   try {

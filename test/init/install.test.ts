@@ -317,6 +317,7 @@ test('init with husky 9 adds a line after lint-staged', async () => {
   try {
     repo.write('.husky/pre-commit', 'npx lint-staged\nnpm test\n');
     repo.write('.husky/_/h', '# husky runtime\n');
+    repo.write('.husky/_/pre-commit', '. "$(dirname "$0")/h"\n');
     repo.git(['config', 'core.hooksPath', '.husky/_']);
 
     const report = await install(repo);
@@ -327,7 +328,7 @@ test('init with husky 9 adds a line after lint-staged', async () => {
     assert.equal(lines[1], `node '${FOOTPRINT_BIN}' precommit`);
     assert.equal(lines[2], 'npm test');
     assert.deepEqual(report.notes, []);
-    assert.equal(existsSync(path.join(repo.dir, '.husky', '_', 'pre-commit')), false);
+    assert.equal(read(repo, '.husky/_/pre-commit'), '. "$(dirname "$0")/h"\n');
   } finally {
     repo.cleanup();
   }
@@ -603,6 +604,152 @@ test('init installs a hook for every script in hooks/', async () => {
       const hook = path.join(repo.dir, '.git', 'hooks', template.name);
       assert.ok(isExecutable(hook), `${template.name} is installed`);
       assert.notEqual(template.command, null, `hooks/${template.name} names its command`);
+    }
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky inserts its line above exec', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'exec npx lint-staged --allow-empty\n');
+    repo.write('.husky/post-commit', 'echo done\nexec 2>&1 npx notify # last\n\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+    const preCommit = report.steps.find((step) => step.file.endsWith('pre-commit'));
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      'footprint precommit\nexec npx lint-staged --allow-empty\n',
+    );
+    assert.equal(
+      read(repo, '.husky/post-commit'),
+      'echo done\nfootprint fossils record-outcome\nexec 2>&1 npx notify # last\n\n',
+    );
+    assert.equal(preCommit?.action, 'appended');
+    assert.match(preCommit?.detail ?? '', /before `exec npx lint-staged --allow-empty`/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky inserts above exec and exit', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npm test\nexec npx lint-staged\n# done\nexit 0\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      'npm test\nfootprint precommit\nexec npx lint-staged\n# done\nexit 0\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky appends after exec redirections', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'exec < /dev/tty\nexec >&2\nnpm test\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      'exec < /dev/tty\nexec >&2\nnpm test\nfootprint precommit\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky moves its line above exec', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'exec npx lint-staged\nfootprint precommit\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+    const preCommit = report.steps.find((step) => step.file.endsWith('pre-commit'));
+
+    assert.equal(read(repo, '.husky/pre-commit'), 'footprint precommit\nexec npx lint-staged\n');
+    assert.equal(preCommit?.action, 'updated');
+    assert.match(preCommit?.detail ?? '', /moved before `exec npx lint-staged`/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky rejects an exec above the end', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook = 'npm test\nexec npx lint-staged\necho unreachable\n';
+    repo.write('.husky/pre-commit', hook);
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await assert.rejects(install(repo), (error: Error) => {
+      assert.equal(error.name, 'UserError');
+      assert.match(error.message, /\.husky\/pre-commit line 2 is `exec npx lint-staged`/);
+      assert.match(error.message, /Put `footprint precommit` above line 2/);
+      return true;
+    });
+    assert.equal(read(repo, '.husky/pre-commit'), hook);
+    assert.equal(existsSync(path.join(repo.dir, '.husky', 'prepare-commit-msg')), false);
+    assert.equal(existsSync(path.join(repo.dir, 'footprint.config.json')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init notes a missing husky 9 hooks folder', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+
+    assert.equal(report.notes.length, 1);
+    assert.match(report.notes[0] ?? '', /^git runs no hook in this worktree yet: core\.hooksPath/);
+    assert.ok(report.notes[0]?.includes(`${path.join(repo.dir, '.husky', '_')} has no pre-commit`));
+    assert.match(report.notes[0] ?? '', /Run `npm install` here/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init notes husky missing in a linked worktree', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.write('.husky/_/pre-commit', '. "$(dirname "$0")/h"\n');
+    repo.write('.gitignore', '.husky/_\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    await install(repo);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'first']);
+    const linked = `${repo.dir}-linked`;
+    repo.git(['worktree', 'add', '-q', '-b', 'side', linked]);
+    try {
+      const report = await install(repo, linked);
+
+      assert.equal(report.changed, false);
+      assert.equal(report.notes.length, 1);
+      assert.match(report.notes[0] ?? '', /`git worktree add` leaves it out/);
+      assert.match(report.notes[0] ?? '', /Run `npm install` here/);
+    } finally {
+      repo.git(['worktree', 'remove', '--force', linked]);
     }
   } finally {
     repo.cleanup();

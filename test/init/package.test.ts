@@ -79,10 +79,29 @@ test('package contents leave out maps and caches', () => {
   );
 });
 
-/** Runs the `prepare` script of package.json in `cwd`, as npm does. */
+/**
+ * Scripts npm lists as install scripts of a package installed from a tarball, a folder or git
+ * (npm 11.19 warns about each one that `allowScripts` does not cover).
+ */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
+
+function readScripts(): Record<string, string> {
+  return (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+}
+
+test('package has no install scripts', () => {
+  const scripts = readScripts();
+
+  assert.deepEqual(
+    INSTALL_SCRIPTS.filter((name) => scripts[name] !== undefined),
+    [],
+  );
+  assert.equal(scripts['preprepare'], 'node scripts/prepare.js');
+});
+
+/** Runs the `preprepare` script of package.json in `cwd`, as `npm ci` does in a checkout. */
 function runPrepare(cwd: string, env: Record<string, string> = {}) {
-  const manifest = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-  const command = manifest.scripts['prepare'] ?? '';
+  const command = readScripts()['preprepare'] ?? '';
   const script = command.replace(/^node scripts\//, `node ${projectRoot}/scripts/`);
   return spawnSync('sh', ['-c', script], {
     cwd,

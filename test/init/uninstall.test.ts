@@ -231,3 +231,20 @@ test('uninstall leaves a foreign hook alone', async () => {
     repo.cleanup();
   }
 });
+
+test('uninstall removes a husky line above exec', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'exec npx lint-staged --allow-empty\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    await install(repo);
+    const installed = read(repo, '.husky/pre-commit');
+
+    await uninstall(repo);
+
+    assert.match(installed, /^node '.*' precommit\nexec npx lint-staged --allow-empty\n$/);
+    assert.equal(read(repo, '.husky/pre-commit'), 'exec npx lint-staged --allow-empty\n');
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -52,7 +52,7 @@ describe('footprint learn', () => {
     assert.equal(result.status, 2);
     assert.match(
       result.stderr,
-      /Invalid value 'lots' for --max-commits\. Use a whole number of 1 or more/,
+      /Invalid value 'lots' for --max-commits: use a whole number of 1 or more/,
     );
   });
 

@@ -329,6 +329,19 @@ const CASES: RuleCase[] = [
     expected: [],
   },
   {
+    name: 'new manifest without dependencies',
+    rule: 'manifest-without-lockfile',
+    base: {
+      'package.json': '{"name":"a","dependencies":{"x":"1"}}\n',
+      'package-lock.json': '{"lockfileVersion":3}\n',
+    },
+    arrange: (repo) =>
+      stage(repo, {
+        'tools/package.json': '{"name":"tools","private":true,"scripts":{"gen":"node gen.js"}}\n',
+      }),
+    expected: [],
+  },
+  {
     name: 'lockfile changed alone',
     rule: 'lockfile-without-manifest',
     base: {

@@ -269,6 +269,74 @@ describe('url-credentials rule', () => {
   }
 });
 
+describe('command-line-password rule', () => {
+  // Assembled at run time, so this file holds no password that footprint's own hook reports.
+  const password = ['S3c', 'r3tRootPw'].join('');
+  const script = lines(
+    '#!/bin/sh',
+    `mysqldump -uroot -p${password} app > app.sql`,
+    `mysql --user=root --password ${password} app < app.sql`,
+    `PGPASSWORD=${password} psql -h db app`,
+    `sshpass -p ${password} ssh backup@host`,
+    `curl -u deploy:${password} https://registry.internal/upload`,
+  );
+
+  test('passwords in a script are found', () => {
+    const report = assess([{ path: 'scripts/backup.sh', new: script }]);
+    const found = report.findings.filter((finding) => finding.rule === 'command-line-password');
+
+    assert.deepEqual(rulesAt(report, 'command-line-password'), [
+      'scripts/backup.sh:2',
+      'scripts/backup.sh:3',
+      'scripts/backup.sh:4',
+      'scripts/backup.sh:5',
+      'scripts/backup.sh:6',
+    ]);
+    assert.deepEqual(
+      found.map((finding) => finding.masked),
+      [
+        'mysqldump -p********',
+        '--password ********',
+        'PGPASSWORD=********',
+        'sshpass -p ********',
+        'curl -u deploy:********',
+      ],
+    );
+    assert.equal(found[0]?.severity, 'high');
+    assert.equal(found[0]?.message, 'Password given on a command line (mysqldump -p)');
+    assert.match(found[0]?.fix ?? '', /^Pass the password from a variable set outside the file/);
+    assert.equal(JSON.stringify(report).includes(password), false);
+  });
+
+  const negatives: Array<{ name: string; line: string }> = [
+    { name: '-p alone', line: 'mysql -u root -p app' },
+    { name: '-p with a variable', line: 'mysql -u root -p"$DB_PASSWORD" app' },
+    { name: '--password with a variable', line: 'mysql --password "${DB_PASSWORD}" app' },
+    { name: '--password=$VAR', line: 'mysqldump --password=$DB_PASSWORD app' },
+    { name: 'placeholder', line: 'mysql -uroot -p<password> app' },
+    { name: 'metavariable', line: '  --password PASSWORD  the database password' },
+    { name: 'prose', line: 'Pass --password and --user to log in.' },
+    { name: 'curl -u with variables', line: 'curl -u "$CI_USER:$CI_TOKEN" https://x' },
+  ];
+
+  for (const { name, line } of negatives) {
+    test(`${name} is not found`, () => {
+      const report = assess([{ path: 'scripts/run.sh', new: lines(line) }]);
+
+      assert.deepEqual(rulesAt(report, 'command-line-password'), []);
+    });
+  }
+
+  test('finding replaces generic-secret on its line', () => {
+    const report = assess([
+      { path: 'scripts/db.sh', new: lines(`mysql --password=${fakeGenericValue()} app`) },
+    ]);
+
+    assert.deepEqual(rulesAt(report, 'command-line-password'), ['scripts/db.sh:1']);
+    assert.deepEqual(rulesAt(report, 'generic-secret'), []);
+  });
+});
+
 describe('generic-secret rule', () => {
   const negatives = [
     'password = "correcthorsebatterystaple"',
@@ -343,6 +411,34 @@ describe('dependency rules', () => {
   test('version bump is not a dependency change', () => {
     const report = assess(
       [{ path: 'package.json', old: '{"version":"1.0.0"}\n', new: '{"version":"1.1.0"}\n' }],
+      { indexPaths: ['package.json', 'package-lock.json'] },
+    );
+
+    assert.deepEqual(rulesAt(report, 'manifest-without-lockfile'), []);
+  });
+
+  test('new manifest without dependencies', () => {
+    const stub = `${JSON.stringify({ name: 'tools', private: true, scripts: { gen: 'node gen.js' } })}\n`;
+    const report = assess([{ path: 'tools/package.json', new: stub }], {
+      indexPaths: ['package.json', 'package-lock.json', 'tools/package.json'],
+    });
+
+    assert.deepEqual(rulesAt(report, 'manifest-without-lockfile'), []);
+  });
+
+  test('new manifest with dependencies', () => {
+    const report = assess([{ path: 'tools/package.json', new: manifest('1') }], {
+      indexPaths: ['package.json', 'package-lock.json', 'tools/package.json'],
+    });
+
+    assert.deepEqual(rulesAt(report, 'manifest-without-lockfile'), ['tools/package.json:1']);
+  });
+
+  test('scripts edit is not a dependency change', () => {
+    const before = { scripts: { test: 'node --test' }, dependencies: { x: '1' } };
+    const after = { scripts: { test: 'node --test', lint: 'eslint .' }, dependencies: { x: '1' } };
+    const report = assess(
+      [{ path: 'package.json', old: JSON.stringify(before), new: JSON.stringify(after) }],
       { indexPaths: ['package.json', 'package-lock.json'] },
     );
 

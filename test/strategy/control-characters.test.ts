@@ -9,6 +9,7 @@ import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 const ESCAPE_PATH = 'x\u001b[31mRED.txt';
 const SCREEN_PATH = 'evil\u001b[2J\u001b]0;x\u0007.txt';
 const ESCAPE_MESSAGE = 'docs: a\u001b[2J\u001b]0;pwn\u0007red';
+const BIDI_MESSAGE = 'docs: add \u202egnp.exe\u202c \u2066x\u2069 re\u200fad\u061cme';
 
 interface StrategyFile {
   batches: Array<{ id: string; message: string; changes: Array<{ path: string }> }>;
@@ -24,7 +25,7 @@ beforeEach(async () => {
   repo.git(['commit', '-q', '--no-verify', '-m', 'docs: start']);
   repo.write(ESCAPE_PATH, 'esc\n');
   repo.git(['add', '--', ESCAPE_PATH]);
-  strategyFile = path.join(repo.dir, '.git', 'strategy.json');
+  strategyFile = path.join(repo.dir, 'strategy.json');
   const written = await run('strategy', '--no-llm', '--output', strategyFile);
   assert.equal(written.code, 0, written.stderr);
 });
@@ -88,6 +89,75 @@ describe('strategy with control characters', () => {
       document.problems.map((problem) => [problem.code, problem.batch]),
       [['message-control-character', 'b1']],
     );
+  });
+
+  test('validate rejects bidirectional controls', async () => {
+    editStrategy((strategy) => {
+      firstBatch(strategy).message = BIDI_MESSAGE;
+    });
+
+    const human = await run('validate', '--no-llm', '--strategy', strategyFile);
+    const json = await run('validate', '--no-llm', '--json', '--strategy', strategyFile);
+    const document = JSON.parse(json.stdout) as {
+      problems: Array<{ code: string; batch?: string; message: string }>;
+    };
+
+    assert.equal(human.code, 1, human.stdout);
+    assert.equal(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(human.stdout), false);
+    assert.match(
+      human.stdout,
+      /b1 {2}Batch b1 has a message with bidirectional control characters \(U\+202E, U\+202C, U\+2066, U\+2069, U\+200F, U\+061C\), .*Remove them from the message\./,
+    );
+    assert.equal(json.code, 1);
+    assert.deepEqual(
+      document.problems.map((problem) => [problem.code, problem.batch]),
+      [['message-control-character', 'b1']],
+    );
+  });
+
+  test('validate names both kinds of control', async () => {
+    editStrategy((strategy) => {
+      firstBatch(strategy).message = 'docs: a\u001b[31m \u202ex';
+    });
+
+    const result = await run('validate', '--no-llm', '--strategy', strategyFile);
+
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(
+      result.stdout,
+      /control characters \(\\033\), which a terminal reads as commands, and bidirectional control characters \(U\+202E\)/,
+    );
+  });
+
+  test('commit rejects bidirectional controls', async () => {
+    editStrategy((strategy) => {
+      firstBatch(strategy).message = BIDI_MESSAGE;
+    });
+    const head = repo.git(['rev-parse', 'HEAD']);
+
+    const result = await run('commit', '--no-llm', '--yes', '--strategy', strategyFile);
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(repo.git(['rev-parse', 'HEAD']), head);
+    assert.match(
+      result.stderr,
+      /message-control-character: Batch b1 has a message with bidirectional/,
+    );
+  });
+
+  test('path with bidirectional controls gets a valid message', async () => {
+    repo.write('notes/\u202egnp.exe.md', 'x\n');
+    repo.git(['add', '--', 'notes']);
+
+    const written = await run('strategy', '--no-llm', '--output', strategyFile);
+    const validated = await run('validate', '--no-llm', '--strategy', strategyFile);
+
+    assert.equal(written.code, 0, written.stderr);
+    assert.equal(validated.code, 0, validated.stdout);
+    const strategy = JSON.parse(readFileSync(strategyFile, 'utf8')) as StrategyFile;
+    const messages = strategy.batches.map((batch) => batch.message).join('\n');
+    assert.equal(/[\u202a-\u202e]/.test(messages), false, messages);
+    assert.match(messages, /_gnp\.exe/);
   });
 
   test('validate keeps line feeds and tabs', async () => {

@@ -14,7 +14,6 @@ import { discoverRepository } from '../../git/discover.js';
 import { createDebug } from '../../log/debug.js';
 import {
   fossilNotFoundMessage,
-  invalidCountMessage,
   invalidDateMessage,
   keptNewestModelMessage,
   missingFossilIdMessage,
@@ -30,6 +29,7 @@ import { formatStatus } from '../../output/style.js';
 import { displayPath } from '../../output/summary.js';
 import type { CommandLine } from '../args.js';
 import type { CommandContext } from '../context.js';
+import { readCountOption } from '../count-options.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
 
@@ -148,7 +148,7 @@ async function runPrune(
   const request = {
     dryRun: line.dryRun,
     ...(line.type === undefined ? {} : { kind: readType(line.type) }),
-    ...(line.keep === undefined ? {} : { keep: readCount('--keep', line.keep, 0) }),
+    ...(line.keep === undefined ? {} : { keep: readCountOption('keep', line.keep) }),
     ...(line.olderThan === undefined
       ? {}
       : { olderThan: readDate('--older-than', line.olderThan, now) }),
@@ -212,7 +212,7 @@ function readFilter(line: CommandLine): FossilFilter {
   if (filter.from !== undefined && filter.to !== undefined && filter.from >= filter.to) {
     throw new UserError(emptyRangeMessage(line.since ?? '', line.until ?? '', filter));
   }
-  if (line.limit !== undefined) filter.limit = readCount('--limit', line.limit, 1);
+  if (line.limit !== undefined) filter.limit = readCountOption('limit', line.limit);
   return filter;
 }
 
@@ -231,14 +231,6 @@ function emptyRangeMessage(since: string, until: string, filter: FossilFilter): 
 function readType(value: string): string {
   if (FOSSIL_TYPES.includes(value)) return value;
   throw new UserError(unknownFossilTypeMessage(value, FOSSIL_TYPES));
-}
-
-function readCount(option: string, value: string, minimum: number): number {
-  const count = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count) || count < minimum) {
-    throw new UserError(invalidCountMessage(option, value, '50', minimum));
-  }
-  return count;
 }
 
 function readDate(option: string, value: string, now: Date): Date {

@@ -44,7 +44,7 @@ export async function run(context: CommandContext): Promise<number> {
   context.stdout.write(
     context.line.uninstall
       ? uninstallDoneMessage(style, report.changed)
-      : initDoneMessage(style, report.changed),
+      : initDoneMessage(style, report.changed, report.notes.length > 0),
   );
   return EXIT_OK;
 }

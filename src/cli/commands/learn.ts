@@ -3,11 +3,8 @@ import { formatLearnResult, learnResultDocument } from '../../learn/format-resul
 import { createProgressReporter } from '../../learn/progress-bar.js';
 import { UserError } from '../../errors.js';
 import { parseDateOrAge } from '../../fossils/parse-time.js';
-import {
-  invalidCountMessage,
-  invalidDateMessage,
-  skippedFossilMessage,
-} from '../../output/messages.js';
+import { invalidDateMessage, skippedFossilMessage } from '../../output/messages.js';
+import { readCountOption } from '../count-options.js';
 import { isUnicodeSupported } from '../../output/symbols.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -19,7 +16,10 @@ import { writeJson } from './pipeline-options.js';
  */
 export async function run(context: CommandContext): Promise<number> {
   const { line } = context;
-  const maxCommits = readCount('--max-commits', line.maxCommits, DEFAULT_MAX_COMMITS);
+  const maxCommits =
+    line.maxCommits === undefined
+      ? DEFAULT_MAX_COMMITS
+      : readCountOption('max-commits', line.maxCommits);
   const since = readSince(line.since);
   const progress = createProgressReporter(context.stderr, {
     unicode: isUnicodeSupported(context.env),
@@ -40,15 +40,6 @@ export async function run(context: CommandContext): Promise<number> {
   if (line.json) writeJson(context, learnResultDocument(result));
   else context.stdout.write(formatLearnResult(result, context.stdoutStyle, context.cwd));
   return EXIT_OK;
-}
-
-function readCount(option: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const count = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count) || count < 1) {
-    throw new UserError(invalidCountMessage(option, value, String(fallback)));
-  }
-  return count;
 }
 
 /** Converts --since to an ISO 8601 time, which git's --since reads exactly. */

@@ -1,10 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../../fossils/write-atomic.js';
+import { discoverRepository } from '../../git/discover.js';
 import { runPipeline } from '../../pipeline/run.js';
 import { strategyWriteFailedMessage, strategyWrittenMessage } from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
 import { UserError } from '../../errors.js';
 import { withStrategyFile } from '../../strategy/build.js';
+import { checkStrategyOutputPath } from '../../strategy/output-path.js';
 import type { Strategy } from '../../strategy/types.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -14,17 +17,18 @@ import { pipelineOptions, writeJson } from './pipeline-options.js';
  * `footprint strategy [--output FILE]`: writes the strategy to FILE, or to stdout without
  * --output. stdout carries at most one JSON document: the strategy when there is no --output,
  * or with `--json` the analysis document. The human summary goes to stderr, and not at all
- * with `--json`.
+ * with `--json`. FILE is checked before the pipeline runs (see checkStrategyOutputPath).
  */
 export async function run(context: CommandContext): Promise<number> {
+  const output = context.line.output;
+  const target = output === undefined ? null : await checkOutput(context, output);
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
   const { strategy } = pipelineRun;
-  const output = context.line.output;
 
-  if (output !== undefined) {
+  if (output !== undefined && target !== null) {
     const file = path.resolve(context.cwd, output);
     // The check command in the file names the file as the user gave it, relative to the folder.
-    await writeStrategyFile(file, withStrategyFile(strategy, output));
+    await writeStrategyFile(target, withStrategyFile(strategy, output));
     if (!context.line.json) {
       const options = {
         style: context.stderrStyle,
@@ -44,11 +48,26 @@ export async function run(context: CommandContext): Promise<number> {
   return EXIT_OK;
 }
 
-/** Writes the strategy, making its folder; a path that cannot be written is the user's to fix. */
+/** The permission bits of a file mode, without its file type. */
+const PERMISSION_BITS = 0o7777;
+
+/** Rejects an --output path the strategy must not replace, and returns the real path to write. */
+async function checkOutput(context: CommandContext, output: string): Promise<string> {
+  const layout = await discoverRepository({ cwd: context.cwd, env: context.env });
+  return checkStrategyOutputPath(path.resolve(context.cwd, output), output, layout);
+}
+
+/**
+ * Writes the strategy through a temporary file and a rename, making its folder, so an
+ * interrupted write leaves the earlier file whole. A replaced file keeps its permissions, such
+ * as the 0600 of a `mktemp` file. A path that cannot be written is the user's to fix.
+ */
 async function writeStrategyFile(file: string, strategy: Strategy): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify(strategy, null, 2)}\n`);
+    const previous = await stat(file).catch(() => null);
+    await writeFileAtomic(file, `${JSON.stringify(strategy, null, 2)}\n`);
+    if (previous !== null) await chmod(file, previous.mode & PERMISSION_BITS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;

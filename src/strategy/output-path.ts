@@ -1,0 +1,136 @@
+import type { Stats } from 'node:fs';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { parseJsonText } from '../config/parse-json.js';
+import { UserError } from '../errors.js';
+import { runGit } from '../git/run-git.js';
+import type { RepositoryLayout } from '../git/types.js';
+import {
+  outputInGitDirMessage,
+  outputNotFileMessage,
+  outputNotStrategyMessage,
+  outputTrackedMessage,
+} from '../output/messages.js';
+
+/** The file a strategy would be written to, after symbolic links, and what is there now. */
+interface OutputTarget {
+  /** Real path of the file, or of its nearest existing folder joined with the rest. */
+  file: string;
+  /** The file's stats, or null when nothing is there yet. */
+  stats: Stats | null;
+}
+
+/**
+ * Rejects an `--output` path whose content a strategy would destroy. That is a path in a git
+ * directory (the index, refs, objects, a submodule's or another worktree's git directory), a
+ * file in the index, or an existing file that is not an earlier strategy. An empty file, such
+ * as `mktemp` makes, has nothing to lose and is accepted. `option` is the path as the user
+ * wrote it, for the messages. Returns the real path to write, with symbolic links followed.
+ */
+export async function checkStrategyOutputPath(
+  file: string,
+  option: string,
+  layout: RepositoryLayout,
+): Promise<string> {
+  const target = await resolveTarget(file);
+  const gitDir = await findContainingGitDir(target.file, layout);
+  if (gitDir !== null) throw new UserError(outputInGitDirMessage(option, gitDir));
+
+  if (target.stats !== null && !target.stats.isFile()) {
+    throw new UserError(outputNotFileMessage(option, target.stats.isDirectory()));
+  }
+  if (await isInIndex(layout, target.file)) throw new UserError(outputTrackedMessage(option));
+  if (target.stats !== null && target.stats.size > 0 && !(await isStrategyFile(target.file))) {
+    throw new UserError(outputNotStrategyMessage(option));
+  }
+  return target.file;
+}
+
+/**
+ * Follows symbolic links to the file a write would change. A missing file is placed under the
+ * real path of its nearest existing folder. A link to a missing file, or a loop of links,
+ * counts as an existing entry that is not a file, so it is never replaced. Any other error,
+ * such as a file in place of a folder, is left to the write, which names the path.
+ */
+async function resolveTarget(file: string): Promise<OutputTarget> {
+  const real = await realpathOrCode(file);
+  if (typeof real === 'object') return { file: real.path, stats: await stat(real.path) };
+  if (real !== 'ENOENT' && real !== 'ELOOP') return { file, stats: null };
+
+  const entry = await lstat(file).catch(() => null);
+  if (entry !== null) return { file, stats: entry };
+
+  const rest: string[] = [path.basename(file)];
+  let folder = path.dirname(file);
+  for (;;) {
+    const found = await realpathOrCode(folder);
+    if (typeof found === 'object') return { file: path.join(found.path, ...rest), stats: null };
+    const parent = path.dirname(folder);
+    if (found !== 'ENOENT' || parent === folder) return { file, stats: null };
+    rest.unshift(path.basename(folder));
+    folder = parent;
+  }
+}
+
+/** Returns the real path of `file`, or the error code when it has none. */
+async function realpathOrCode(file: string): Promise<{ path: string } | string> {
+  try {
+    return { path: await realpath(file) };
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+  }
+}
+
+/**
+ * Returns the git directory that contains `file`: this worktree's, the shared one, the
+ * index file's folder when GIT_INDEX_FILE points elsewhere, or any folder named `.git` on
+ * the way (a submodule's or a nested repository's). Returns null when there is none.
+ */
+async function findContainingGitDir(
+  file: string,
+  layout: RepositoryLayout,
+): Promise<string | null> {
+  const gitDirs = [layout.gitDir, layout.commonDir];
+  for (const gitDir of gitDirs) {
+    const real = await realpath(gitDir).catch(() => gitDir);
+    if (isInside(file, real)) return gitDir;
+  }
+  const indexFile = await realpath(layout.indexFile).catch(() => layout.indexFile);
+  if (file === indexFile) return path.dirname(layout.indexFile);
+
+  const parts = file.split(path.sep);
+  const dotGit = parts.findIndex((part) => part.toLowerCase() === '.git');
+  return dotGit === -1 ? null : parts.slice(0, dotGit + 1).join(path.sep);
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Returns true when the index has `file`, staged, unmerged or intent-to-add. */
+async function isInIndex(layout: RepositoryLayout, file: string): Promise<boolean> {
+  if (layout.worktree === null) return false;
+  const worktree = await realpath(layout.worktree).catch(() => layout.worktree as string);
+  if (!isInside(file, worktree)) return false;
+
+  const relative = path.relative(worktree, file).split(path.sep).join('/');
+  // A literal pathspec, so that a `*` or `:` in the name is the file's own character.
+  const output = await runGit(layout, ['ls-files', '-z', '--', `:(literal)${relative}`]);
+  return output.length > 0;
+}
+
+/** Returns true when `file` contains a footprint strategy document of any schema version. */
+async function isStrategyFile(file: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return false;
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return false;
+  const document = parsed.value as Record<string, unknown>;
+  return document['kind'] === 'strategy' && typeof document['schemaVersion'] === 'number';
+}
