@@ -4,14 +4,18 @@ import type { Mode } from '../batches/types.js';
 import { UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { findConfigSchemaErrors } from '../schemas-runtime/validate-config.js';
+import { checkCustomRules } from './check-custom-rules.js';
 import { checkFossilDir } from './check-fossil-dir.js';
 import { checkFossilStore } from './check-fossil-store.js';
+import { checkPathGlobs } from './check-path-globs.js';
+import { warnAboutIgnoredConfigFiles } from './ignored-config-files.js';
 import { checkRuleIds } from './check-rule-ids.js';
 import { createDefaultConfig } from './defaults.js';
 import { describeConfigError, type ConfigLocation } from './describe-config-error.js';
 import { mergeConfig, type ConfigFile } from './merge.js';
 import { parseJsonText } from './parse-json.js';
 import type { Config, ConfigSource } from './types.js';
+import { isLlmTurnedOff } from '../insights/llm-variable.js';
 
 const debug = createDebug('config');
 
@@ -40,10 +44,12 @@ interface FoundConfig {
  * else the `footprint` key of its `package.json`, else the defaults. The file is validated
  * against `schemas/config.schema.json` and merged over the defaults. Then `--mode`,
  * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) for invalid JSON, a
- * value the schema rejects, a rule id that no rule has, a `fossilDir` outside the worktree
- * or in `.git`, or a store folder that contains other files, naming the key, the value and the
- * expected form. Configurations in subfolders set the `risk` section of the files below them
- * (see findRiskScopes).
+ * value the schema rejects, a rule id that no rule has, a custom rule that cannot run, a
+ * `fossilDir` outside the worktree or in `.git`, or a store folder that contains other files,
+ * naming the key, the value and the expected form. Warns on stderr about configuration files
+ * it ignores, such as `footprint.config.yaml` (see warnAboutIgnoredConfigFiles).
+ * Configurations in subfolders set the `risk` section of the files below them (see
+ * findRiskScopes).
  */
 export async function loadConfig(
   worktree: string,
@@ -51,6 +57,7 @@ export async function loadConfig(
 ): Promise<ConfigSource> {
   const found = await findConfig(worktree);
   debug(found === null ? 'no configuration file, using defaults' : `read ${found.file}`);
+  warnAboutIgnoredConfigFiles(worktree, (name) => name, found?.file ?? null);
 
   let config = createDefaultConfig();
   let fossilDirLocation: ConfigLocation | null = null;
@@ -82,6 +89,11 @@ export interface FolderConfig {
 export async function readFolderConfig(dir: string, labelDir = ''): Promise<FolderConfig | null> {
   const found = await findConfig(dir, labelDir, { skipInvalidManifest: true });
   if (found === null) return null;
+
+  // NOTE: a folder without footprint.config.json or a "footprint" key is not listed, so an
+  // ignored file such as a nested footprint.config.yaml alone gets no warning.
+  const label = (name: string): string => (labelDir === '' ? name : `${labelDir}/${name}`);
+  warnAboutIgnoredConfigFiles(dir, label, found.file);
   return { file: found.file, settings: checkConfig(found) };
 }
 
@@ -156,7 +168,8 @@ function checkConfig(found: FoundConfig): ConfigFile {
   if (errors.length === 0) {
     const settings = found.value as ConfigFile;
     checkRuleIds(settings.risk, found.location);
-    return settings;
+    checkCustomRules(settings.risk, found.location);
+    return checkPathGlobs(settings, found.location);
   }
 
   const lines = errors.map((error) => describeConfigError(error, found.location));
@@ -173,8 +186,7 @@ function applyOverrides(config: Config, options: LoadConfigOptions): Config {
     config.mode = options.mode;
   }
 
-  const llmVariable = (options.env ?? process.env)['FOOTPRINT_LLM']?.trim().toLowerCase();
-  if (options.noLlm === true || llmVariable === '0' || llmVariable === 'false') {
+  if (options.noLlm === true || isLlmTurnedOff(options.env ?? process.env)) {
     config.llm.enabled = false;
   }
   return config;

@@ -48,6 +48,7 @@ export function formatSummary(run: { result: PipelineResult }, options: SummaryO
   const result = maskFlaggedPaths(run.result);
   const lines = [
     headerLine(result, options.style),
+    ...undiffedLines(result, options.style),
     ...unmergedLines(result, options.style),
     ...splitLines(result, options),
     ...findingLines(result, options),
@@ -74,6 +75,27 @@ function headerLine(result: PipelineResult, style: Style): string {
     { text: ` in ${plural(totals.hunks, 'hunk')} ${symbols.dot} ${result.analysis.mode}` },
   );
   return fitLine(style, segments);
+}
+
+/** Paths of files over maxDiffBytes named before "and N more". */
+const MAX_UNDIFFED_PATHS = 3;
+
+/**
+ * Returns a line naming the files that the header counts without their lines. Files over
+ * `maxDiffBytes` get no hunks, so they add `+0 −0 in 0 hunks`, while the risk rules still
+ * scan their added text.
+ */
+function undiffedLines(result: PipelineResult, style: Style): string[] {
+  const paths = result.footprint.files
+    .filter((file) => file.opaque === 'too-large')
+    .map((file) => quotePath(file.path));
+  if (paths.length === 0) return [];
+
+  const limit = result.config.config.maxDiffBytes;
+  const text =
+    `${plural(paths.length, 'file')} not diffed, over maxDiffBytes (${limit} bytes): ` +
+    listItems(paths, MAX_UNDIFFED_PATHS);
+  return [fitLine(style, [statusSegment(style, 'info'), { text }])];
 }
 
 function unmergedLines(result: PipelineResult, style: Style): string[] {

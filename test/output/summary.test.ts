@@ -440,3 +440,26 @@ test('summary without a width counts paths past ten', () => {
 
   assert.ok(lines.includes(`      ${paths.slice(0, 10).join(', ')}, and 2 more`), lines.join('\n'));
 });
+
+test('summary names files not diffed', () => {
+  const result = makeResult();
+  result.config.config.maxDiffBytes = 1024;
+  const large = ['data/a.csv', 'data/b.csv', 'data/c.csv', 'data/d.csv'].map((path) =>
+    makeFile(path, [], { opaque: 'too-large', size: 4096 }),
+  );
+  result.footprint.files.push(makeFile('logo.png', [], { opaque: 'binary', binary: true }));
+  result.footprint.files.push(...large);
+
+  const lines = summarize(result).split('\n');
+
+  assert.equal(
+    lines[1],
+    'ℹ 4 files not diffed, over maxDiffBytes (1024 bytes): data/a.csv, data/b.csv, data/c.csv, and 1 more',
+  );
+});
+
+test('summary without large files adds no line', () => {
+  const lines = summarize().split('\n');
+
+  assert.doesNotMatch(lines[1] ?? '', /not diffed/);
+});

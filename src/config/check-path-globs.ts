@@ -1,0 +1,121 @@
+import { UserError } from '../errors.js';
+import type { ConfigLocation } from './describe-config-error.js';
+import type { ConfigFile } from './merge.js';
+
+/** One glob of the configuration, by its key as messages show it: `risk.allow[0].path`. */
+interface GlobEntry {
+  key: string;
+  glob: string;
+}
+
+/** A brace list such as `{key,old}`, which shells and micromatch expand and footprint does not. */
+const BRACE_LIST = /\{[^{}]*,[^{}]*\}/;
+
+/**
+ * A bracket that reads as a character class: one character (`[k]`), a range (`[a-z]`) or a
+ * negation (`[!x]`, `[^x]`). Other bracketed text, such as the `[id]` of a route file, matches
+ * itself.
+ */
+const CHARACTER_CLASS = /\[(?:[!^][^\]]*|[^\]/]|[^\]/]*[^\]/-]-[^\]/-][^\]/]*)\]/;
+
+/**
+ * Checks the path globs of `risk.allow` and `risk.custom` and returns the settings with a
+ * leading `./` removed from each, since staged paths never start with one. Brace lists,
+ * character classes and a leading `!` are syntax that footprint's globs do not have, so such a
+ * glob matches only paths named with those characters. For them, and for `.` and `..`
+ * segments, which match no staged path, it throws a UserError (exit 2) naming the file, the
+ * key, the value and the fix.
+ */
+export function checkPathGlobs(settings: ConfigFile, location: ConfigLocation): ConfigFile {
+  const problems = listGlobs(settings).flatMap((entry) => {
+    const problem = describeProblem(withoutDotSlash(entry.glob));
+    if (problem === null) return [];
+    const key = [...location.keyPrefix, entry.key].join('.');
+    return [`${location.label}: "${key}" is ${JSON.stringify(entry.glob)}, ${problem}`];
+  });
+  if (problems.length > 0) throw new UserError(problems.join('\n'));
+
+  return normalizeGlobs(settings);
+}
+
+function listGlobs(settings: ConfigFile): GlobEntry[] {
+  const entries: GlobEntry[] = [];
+  (settings.risk?.allow ?? []).forEach((entry, index) => {
+    if (typeof entry?.path === 'string') {
+      entries.push({ key: `risk.allow[${index}].path`, glob: entry.path });
+    }
+  });
+  (settings.risk?.custom ?? []).forEach((rule, index) => {
+    for (const list of ['paths', 'ignorePaths'] as const) {
+      (rule?.[list] ?? []).forEach((glob, position) => {
+        entries.push({ key: `risk.custom[${index}].${list}[${position}]`, glob });
+      });
+    }
+  });
+  return entries;
+}
+
+/** Returns why `glob` would not match the paths it names and how to write it, or null. */
+function describeProblem(glob: string): string | null {
+  const brace = BRACE_LIST.exec(glob);
+  if (brace !== null) {
+    const first = glob.replace(brace[0], brace[0].slice(1).split(',')[0] ?? '');
+    return (
+      `which has the brace list ${brace[0]}. footprint's path globs match braces as ` +
+      'themselves, so it matches only a path with those braces in its name. Write one entry ' +
+      `per path, such as ${JSON.stringify(first)}.`
+    );
+  }
+  const characterClass = CHARACTER_CLASS.exec(glob);
+  if (characterClass !== null) {
+    return (
+      `which has the character class ${characterClass[0]}. footprint's path globs match ` +
+      'brackets as themselves, so it matches only a path with those brackets in its name. ' +
+      'Use ? for one character, or write one entry per path.'
+    );
+  }
+  if (glob.startsWith('!')) {
+    return (
+      'which starts with "!". footprint\'s path globs have no negation, so it matches only ' +
+      'a path whose name starts with "!". ' +
+      'List the paths to match without "!".'
+    );
+  }
+  if (glob === '') {
+    return 'which names no path once its "./" is removed. Write the path to match after "./".';
+  }
+  if (glob.split('/').some((segment) => segment === '.' || segment === '..')) {
+    return (
+      'which has a "." or ".." folder. Staged paths have neither, so it matches no path. ' +
+      'Write the path from the configuration\'s folder, such as "deploy/key.pem".'
+    );
+  }
+  return null;
+}
+
+/** Removes every leading `./`: `./deploy/key.pem` names `deploy/key.pem`. */
+function withoutDotSlash(glob: string): string {
+  return glob.replace(/^(?:\.\/)+/, '');
+}
+
+function normalizeGlobs(settings: ConfigFile): ConfigFile {
+  const risk = settings.risk;
+  if (risk === undefined) return settings;
+
+  const normalized: NonNullable<ConfigFile['risk']> = { ...risk };
+  if (risk.allow !== undefined) {
+    normalized.allow = risk.allow.map((entry) =>
+      typeof entry?.path === 'string' ? { ...entry, path: withoutDotSlash(entry.path) } : entry,
+    );
+  }
+  if (risk.custom !== undefined) {
+    normalized.custom = risk.custom.map((rule) => ({
+      ...rule,
+      ...(rule.paths === undefined ? {} : { paths: rule.paths.map(withoutDotSlash) }),
+      ...(rule.ignorePaths === undefined
+        ? {}
+        : { ignorePaths: rule.ignorePaths.map(withoutDotSlash) }),
+    }));
+  }
+  return { ...settings, risk: normalized };
+}
