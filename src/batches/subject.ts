@@ -153,6 +153,13 @@ function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject
     if (changes && changes.length > 0) return dependencySubject(changes);
   }
   if (manifests.length === 0 && lockfiles.length > 0 && files.length === lockfiles.length) {
+    // A lockfile the change deletes or adds is named, since nothing was refreshed.
+    if (lockfiles.every((file) => file.status === 'deleted')) {
+      return { verb: 'remove', names: lockfiles.map((file) => baseNameOf(file.path)) };
+    }
+    if (lockfiles.every((file) => file.status === 'added')) {
+      return { verb: 'add', names: lockfiles.map((file) => baseNameOf(file.path)) };
+    }
     return { verb: 'refresh', names: lockfiles.length === 1 ? ['lockfile'] : ['lockfiles'] };
   }
   if (manifests.some((part) => part.file.status === 'modified') && lockfiles.length > 0) {

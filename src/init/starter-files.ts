@@ -93,7 +93,7 @@ export async function removeFossilGitignore(
       {
         file,
         action: 'unchanged',
-        detail: `kept, because the store holds ${others.length} more files`,
+        detail: `kept, because the store holds ${others.length} more ${others.length === 1 ? 'file' : 'files'}`,
       },
     ];
   }

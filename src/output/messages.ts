@@ -175,8 +175,21 @@ export function strategyReadFailedMessage(file: string, code: string): string {
   return `Cannot read the strategy file ${quoted} (${code}). Check that the file exists and is readable.`;
 }
 
+/** Causes of a failed write, by error code, as a user reads them. */
+const WRITE_FAILURES: Record<string, string> = {
+  EEXIST: 'a file is in the way of one of its folders',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
 export function strategyWriteFailedMessage(file: string, code: string): string {
-  return `Cannot write the strategy to ${file} (${code}). Pass a writable path to --output.`;
+  const cause = WRITE_FAILURES[code];
+  const reason = cause === undefined ? code : `${cause}, ${code}`;
+  return `Cannot write the strategy to ${file} (${reason}). Pass a writable path to --output.`;
 }
 
 const OUTPUT_WAYS_OUT =
@@ -203,6 +216,15 @@ export function outputNotStrategyMessage(option: string): string {
     `--output ${quoted} already exists and is not a footprint strategy, so writing the ` +
     'strategy there would replace its content. Pass a new path or the file of an earlier ' +
     `strategy, or move ${quoted} away first.`
+  );
+}
+
+export function outputEditedStrategyMessage(option: string): string {
+  const quoted = quotePath(option);
+  return (
+    `--output ${quoted} holds a strategy that was edited since footprint wrote it, or that ` +
+    'another run or tool wrote, so writing there would lose it. Commit it with ' +
+    `\`footprint commit --strategy ${quoted}\`, move it away, or pass another --output path.`
   );
 }
 

@@ -7,11 +7,13 @@ import { UserError } from '../errors.js';
 import { runGit } from '../git/run-git.js';
 import type { RepositoryLayout } from '../git/types.js';
 import {
+  outputEditedStrategyMessage,
   outputInGitDirMessage,
   outputNotFileMessage,
   outputNotStrategyMessage,
   outputTrackedMessage,
 } from '../output/messages.js';
+import { isUnchangedSinceWritten } from './written-strategies.js';
 
 /** The file a strategy would be written to, after symbolic links, and what is there now. */
 interface OutputTarget {
@@ -24,8 +26,9 @@ interface OutputTarget {
 /**
  * Rejects an `--output` path whose content a strategy would destroy. That is a path in a git
  * directory (the index, refs, objects, a submodule's or another worktree's git directory), a
- * file in the index, or an existing file that is not an earlier strategy. An empty file, such
- * as `mktemp` makes, has nothing to lose and is accepted. `option` is the path as the user
+ * file in the index, or an existing file that is not a strategy footprint wrote there and
+ * nobody changed since (see written-strategies.ts). An empty file, such as `mktemp` makes,
+ * has nothing to lose and is accepted. `option` is the path as the user
  * wrote it, for the messages. Returns the real path to write, with symbolic links followed.
  */
 export async function checkStrategyOutputPath(
@@ -33,6 +36,9 @@ export async function checkStrategyOutputPath(
   option: string,
   layout: RepositoryLayout,
 ): Promise<string> {
+  // A name that ends in a slash means a folder, although resolving the path drops the slash.
+  if (/[\\/]$/.test(option)) throw new UserError(outputNotFileMessage(option, true));
+
   const target = await resolveTarget(file);
   const gitDir = await findContainingGitDir(target.file, layout);
   if (gitDir !== null) throw new UserError(outputInGitDirMessage(option, gitDir));
@@ -41,8 +47,12 @@ export async function checkStrategyOutputPath(
     throw new UserError(outputNotFileMessage(option, target.stats.isDirectory()));
   }
   if (await isInIndex(layout, target.file)) throw new UserError(outputTrackedMessage(option));
-  if (target.stats !== null && target.stats.size > 0 && !(await isStrategyFile(target.file))) {
-    throw new UserError(outputNotStrategyMessage(option));
+  if (target.stats !== null && target.stats.size > 0) {
+    const text = await readFile(target.file, 'utf8').catch(() => '');
+    if (!isStrategyText(text)) throw new UserError(outputNotStrategyMessage(option));
+    if (!(await isUnchangedSinceWritten(layout, target.file, text))) {
+      throw new UserError(outputEditedStrategyMessage(option));
+    }
   }
   return target.file;
 }
@@ -121,14 +131,8 @@ async function isInIndex(layout: RepositoryLayout, file: string): Promise<boolea
   return output.length > 0;
 }
 
-/** Returns true when `file` contains a footprint strategy document of any schema version. */
-async function isStrategyFile(file: string): Promise<boolean> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return false;
-  }
+/** Returns true when `text` is a footprint strategy document of any schema version. */
+function isStrategyText(text: string): boolean {
   const parsed = parseJsonText(text);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return false;
   const document = parsed.value as Record<string, unknown>;

@@ -197,6 +197,11 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'build(deps): update dependencies',
   },
   {
+    name: 'deleted lockfile',
+    specs: [{ path: 'package-lock.json', old: lines('a') }],
+    message: 'build(deps): remove package-lock.json',
+  },
+  {
     name: 'lockfile only',
     specs: [{ path: 'yarn.lock', old: lines('a'), new: lines('b') }],
     message: 'build(deps): refresh lockfile',

@@ -177,6 +177,50 @@ describe('strategy --output', () => {
     assert.equal(strategy.stagedTree, stagedTree);
   });
 
+  test('rejects a hand-edited strategy', async () => {
+    assert.equal((await strategyTo('plan.json')).code, 0);
+    const edited = readText('plan.json').replace(
+      /"message": "[^"]*"/,
+      '"message": "docs: my words"',
+    );
+    repo.write('plan.json', edited);
+
+    const result = await strategyTo('plan.json');
+
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--output plan\.json holds a strategy that was edited since/);
+    assert.match(result.stderr, /footprint commit --strategy plan\.json/);
+    assert.equal(readText('plan.json'), edited);
+  });
+
+  test('rejects a strategy it did not write', async () => {
+    assert.equal((await strategyTo('plan.json')).code, 0);
+    repo.write('copy.json', readText('plan.json'));
+
+    const result = await strategyTo('copy.json');
+
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--output copy\.json holds a strategy/);
+  });
+
+  test('rejects a name ending in a slash', async () => {
+    const result = await strategyTo('out/');
+
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--output out\/ is a folder/);
+    assert.equal(existsSync(path.join(repo.dir, 'out')), false);
+  });
+
+  test('names a file in the way of a folder', async () => {
+    const result = await strategyTo('a.js/plan.json');
+
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /a file is in the way of one of its folders, EEXIST|a part of the path is a file, not a folder, ENOTDIR/,
+    );
+  });
+
   test('writes into an empty file', async () => {
     repo.write('empty.json', '', 0o600);
 

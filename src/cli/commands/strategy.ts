@@ -8,6 +8,7 @@ import { displayPath, formatSummary } from '../../output/summary.js';
 import { UserError } from '../../errors.js';
 import { withStrategyFile } from '../../strategy/build.js';
 import { checkStrategyOutputPath } from '../../strategy/output-path.js';
+import { recordWrittenStrategy } from '../../strategy/written-strategies.js';
 import type { Strategy } from '../../strategy/types.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -21,14 +22,20 @@ import { pipelineOptions, writeJson } from './pipeline-options.js';
  */
 export async function run(context: CommandContext): Promise<number> {
   const output = context.line.output;
-  const target = output === undefined ? null : await checkOutput(context, output);
+  const layout =
+    output === undefined ? null : await discoverRepository({ cwd: context.cwd, env: context.env });
+  const target =
+    output === undefined || layout === null
+      ? null
+      : await checkStrategyOutputPath(path.resolve(context.cwd, output), output, layout);
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
   const { strategy } = pipelineRun;
 
   if (output !== undefined && target !== null) {
     const file = path.resolve(context.cwd, output);
     // The check command in the file names the file as the user gave it, relative to the folder.
-    await writeStrategyFile(target, withStrategyFile(strategy, output));
+    const text = await writeStrategyFile(target, withStrategyFile(strategy, output));
+    if (layout !== null) await recordWrittenStrategy(layout, target, text);
     if (!context.line.json) {
       const options = {
         style: context.stderrStyle,
@@ -51,23 +58,20 @@ export async function run(context: CommandContext): Promise<number> {
 /** The permission bits of a file mode, without its file type. */
 const PERMISSION_BITS = 0o7777;
 
-/** Rejects an --output path the strategy must not replace, and returns the real path to write. */
-async function checkOutput(context: CommandContext, output: string): Promise<string> {
-  const layout = await discoverRepository({ cwd: context.cwd, env: context.env });
-  return checkStrategyOutputPath(path.resolve(context.cwd, output), output, layout);
-}
-
 /**
  * Writes the strategy through a temporary file and a rename, making its folder, so an
  * interrupted write leaves the earlier file whole. A replaced file keeps its permissions, such
- * as the 0600 of a `mktemp` file. A path that cannot be written is the user's to fix.
+ * as the 0600 of a `mktemp` file. Returns the text written. A path that cannot be written is the
+ * user's to fix.
  */
-async function writeStrategyFile(file: string, strategy: Strategy): Promise<void> {
+async function writeStrategyFile(file: string, strategy: Strategy): Promise<string> {
+  const text = `${JSON.stringify(strategy, null, 2)}\n`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const previous = await stat(file).catch(() => null);
-    await writeFileAtomic(file, `${JSON.stringify(strategy, null, 2)}\n`);
+    await writeFileAtomic(file, text);
     if (previous !== null) await chmod(file, previous.mode & PERMISSION_BITS);
+    return text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
