@@ -12,11 +12,11 @@ interface GlobEntry {
 const BRACE_LIST = /\{[^{}]*,[^{}]*\}/;
 
 /**
- * A bracket that reads as a character class: one character (`[k]`), a range (`[a-z]`) or a
- * negation (`[!x]`, `[^x]`). Other bracketed text, such as the `[id]` of a route file, matches
- * itself.
+ * A bracket that can only be a character class: ranges alone (`[a-z]`, `[a-zA-Z0-9]`) or a
+ * negation (`[!x]`, `[^x]`). Other bracketed text, such as a route folder (`[id]`, `[x]`,
+ * `[user-id]`), matches itself, and footprint suggests such entries for files it blocks.
  */
-const CHARACTER_CLASS = /\[(?:[!^][^\]]*|[^\]/]|[^\]/]*[^\]/-]-[^\]/-][^\]/]*)\]/;
+const CHARACTER_CLASS = /\[(?:[!^][^\]]*|(?:[^\]/-]-[^\]/-])+)\]/;
 
 /**
  * Checks the path globs of `risk.allow` and `risk.custom` and returns the settings with a

@@ -15,7 +15,7 @@ import { describeConfigError, type ConfigLocation } from './describe-config-erro
 import { mergeConfig, type ConfigFile } from './merge.js';
 import { parseJsonText } from './parse-json.js';
 import type { Config, ConfigSource } from './types.js';
-import { isLlmTurnedOff } from '../insights/llm-variable.js';
+import { readLlmSwitch } from '../insights/llm-variable.js';
 
 const debug = createDebug('config');
 
@@ -31,6 +31,11 @@ export interface LoadConfigOptions {
   noLlm?: boolean;
   /** Environment to read `FOOTPRINT_LLM` from, process.env when absent. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * False to leave out the warnings about ignored configuration files, as the post-commit
+   * hook does: the pre-commit hook of the same `git commit` has printed them already.
+   */
+  warnIgnored?: boolean;
 }
 
 interface FoundConfig {
@@ -57,7 +62,9 @@ export async function loadConfig(
 ): Promise<ConfigSource> {
   const found = await findConfig(worktree);
   debug(found === null ? 'no configuration file, using defaults' : `read ${found.file}`);
-  warnAboutIgnoredConfigFiles(worktree, (name) => name, found?.file ?? null);
+  if (options.warnIgnored !== false) {
+    warnAboutIgnoredConfigFiles(worktree, (name) => name, found?.file ?? null);
+  }
 
   let config = createDefaultConfig();
   let fossilDirLocation: ConfigLocation | null = null;
@@ -186,7 +193,7 @@ function applyOverrides(config: Config, options: LoadConfigOptions): Config {
     config.mode = options.mode;
   }
 
-  if (options.noLlm === true || isLlmTurnedOff(options.env ?? process.env)) {
+  if (options.noLlm === true || readLlmSwitch(options.env ?? process.env).off) {
     config.llm.enabled = false;
   }
   return config;

@@ -58,7 +58,8 @@ export async function recordOutcome(options: RecordOutcomeOptions): Promise<Reco
   const commit = await readCommit(layout, head.oid);
   if (commit.parents.length > 1) return skip('HEAD is a merge commit');
 
-  const config = await loadConfig(worktree, { env: options.env });
+  // Quiet about ignored configuration files: the pre-commit hook of this commit named them.
+  const config = await loadConfig(worktree, { env: options.env, warnIgnored: false });
   const store = openFossilStore(worktree, config.config, options.now ? { now: options.now } : {});
   const committed = await readCommittedPaths(layout, commit.oid);
   const parent = commit.parents[0] ?? null;

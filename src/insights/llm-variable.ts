@@ -1,4 +1,3 @@
-import { UserError } from '../errors.js';
 import { redactSecrets } from './redact.js';
 
 /** The environment variable that turns the insight provider off for one run. */
@@ -25,20 +24,29 @@ function showValue(raw: string): string {
   return JSON.stringify(shortened);
 }
 
+/** What FOOTPRINT_LLM says for one run. */
+export interface LlmSwitch {
+  /** True when the variable turns the insight provider off. */
+  off: boolean;
+  /** Why an unknown value turned it off, naming the value and the accepted ones; else null. */
+  reason: string | null;
+}
+
 /**
- * Reads FOOTPRINT_LLM from `env`: true when it turns the insight provider off, false when it
- * is unset, blank or an on value. Throws a UserError (exit 2) naming the value and the accepted
- * ones for any other value, because a mistyped off switch must not send the change.
+ * Reads FOOTPRINT_LLM from `env`: off for an off value, on (the configuration decides) when it
+ * is unset, blank or an on value. Any other value also turns the provider off, with a reason,
+ * because a mistyped off switch must not send the change, and it must not block every commit
+ * either.
  */
-export function isLlmTurnedOff(env: NodeJS.ProcessEnv): boolean {
+export function readLlmSwitch(env: NodeJS.ProcessEnv): LlmSwitch {
   const raw = env[LLM_VARIABLE] ?? '';
   const value = raw.trim().toLowerCase();
-  if (value === '' || ON_VALUES.includes(value)) return false;
-  if (OFF_VALUES.includes(value)) return true;
+  if (value === '' || ON_VALUES.includes(value)) return { off: false, reason: null };
+  if (OFF_VALUES.includes(value)) return { off: true, reason: null };
 
-  throw new UserError(
-    `${LLM_VARIABLE} is ${showValue(raw)}, which is not an accepted value. ` +
-      `Set it to ${listValues(OFF_VALUES)} to use the offline heuristic, ` +
-      `or to ${listValues(ON_VALUES)} (or unset it) to follow llm.enabled.`,
-  );
+  const reason =
+    `${LLM_VARIABLE} is ${showValue(raw)}, which is not an accepted value; used the offline ` +
+    `heuristic. Set it to ${listValues(OFF_VALUES)} to use the heuristic, or to ` +
+    `${listValues(ON_VALUES)} (or unset it) to follow llm.enabled.`;
+  return { off: true, reason };
 }

@@ -2,7 +2,7 @@ import type { Config } from '../config/types.js';
 import type { AnthropicSettings } from './anthropic.js';
 import type { InsightCache } from './cache.js';
 import { createHeuristicProvider } from './heuristic.js';
-import { isLlmTurnedOff } from './llm-variable.js';
+import { readLlmSwitch } from './llm-variable.js';
 import { redactSecrets } from './redact.js';
 import type { InsightProvider } from './types.js';
 
@@ -43,8 +43,8 @@ function loadAnthropicProvider(settings: AnthropicSettings): InsightProvider {
 /**
  * Chooses the insight provider for a run: the offline heuristic when `--no-llm` is given, when
  * FOOTPRINT_LLM is 0, false, no or off, when `llm.enabled` is false or when `llm.provider` is
- * `heuristic`. Any other FOOTPRINT_LLM value but 1, true, yes, on or blank throws a UserError,
- * also with `--no-llm`, so every command that runs the pipeline reports a mistyped switch.
+ * `heuristic`. Any other FOOTPRINT_LLM value but 1, true, yes, on or blank gives the heuristic
+ * with a reason, also with `--no-llm`, so every run that prints insights names a mistyped switch.
  * For `anthropic` it reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL from `env`; the variable
  * wins over `llm.baseURL`, because it is the more local setting. Without a key it returns the
  * heuristic with a reason, and nothing is sent.
@@ -54,8 +54,15 @@ export function selectInsightProvider(
   env: NodeJS.ProcessEnv,
   options: SelectOptions,
 ): InsightProvider {
-  const turnedOff = isLlmTurnedOff(env);
-  if (options.noLlm || turnedOff || !config.llm.enabled || config.llm.provider === 'heuristic') {
+  const llmSwitch = readLlmSwitch(env);
+  if (llmSwitch.reason !== null)
+    return createHeuristicProvider({ fallbackReason: llmSwitch.reason });
+  if (
+    options.noLlm ||
+    llmSwitch.off ||
+    !config.llm.enabled ||
+    config.llm.provider === 'heuristic'
+  ) {
     return createHeuristicProvider();
   }
 

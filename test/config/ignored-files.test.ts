@@ -127,3 +127,19 @@ test('nested package.json key beside config warns', () => {
     repo.cleanup();
   }
 });
+
+test('post-commit hook leaves ignored config unnamed', () => {
+  const repo = createRepo();
+  try {
+    repo.write('.footprintrc.yml', 'mode: aggressive\n');
+
+    const outcome = repo.footprint(['fossils', 'record-outcome']);
+    const analysis = repo.footprint(['analyze']);
+
+    assert.equal(outcome.status, 0, outcome.stderr);
+    assert.equal(countOf(outcome.stderr, '.footprintrc.yml is ignored'), 0, outcome.stderr);
+    assert.equal(countOf(analysis.stderr, '.footprintrc.yml is ignored'), 1, analysis.stderr);
+  } finally {
+    repo.cleanup();
+  }
+});

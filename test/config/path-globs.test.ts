@@ -80,7 +80,7 @@ test('nested allow path drops a leading ./', async () => {
 test('allow path rejects unsupported glob syntax', async () => {
   const cases: Array<[string, RegExp]> = [
     ['deploy/{key,old}.pem', /brace list \{key,old\}.*such as "deploy\/key\.pem"/],
-    ['deploy/[k]ey.pem', /character class \[k\].*Use \? for one character/],
+    ['deploy/key[a-z].pem', /character class \[a-z\].*Use \? for one character/],
     ['deploy/key[0-9].pem', /character class \[0-9\]/],
     ['deploy/[!a]ey.pem', /character class \[!a\]/],
     ['!deploy/key.pem', /starts with "!"/],
@@ -138,11 +138,18 @@ test('custom rule globs name their key', async () => {
 test('allow path keeps bracketed route names', async () => {
   const repo = createTempRepo();
   try {
-    writeAllow(repo, 'app/[slug]/[...rest].tsx');
+    const routes = ['app/[slug]/[...rest].tsx', 'app/[x]/key.pem', 'app/[user-id]/key.pem'];
+    const allow = routes.map((route) => ({ rule: 'private-key', path: route }));
+    repo.write(
+      'footprint.config.json',
+      JSON.stringify({ risk: { allow: [{ rule: 'debugger' }, ...allow] } }),
+    );
 
     const { config } = await loadConfig(repo.dir, { env: {} });
 
     assert.equal(config.risk.allow[1]?.path, 'app/[slug]/[...rest].tsx');
+    assert.equal(config.risk.allow[2]?.path, 'app/[x]/key.pem');
+    assert.equal(config.risk.allow[3]?.path, 'app/[user-id]/key.pem');
   } finally {
     repo.cleanup();
   }

@@ -51,6 +51,12 @@ describe('llm configuration', () => {
     );
   });
 
+  test('unknown FOOTPRINT_LLM turns it off', async () => {
+    const text = JSON.stringify({ llm: { enabled: true } });
+
+    assert.equal((await loadWith(text, { FOOTPRINT_LLM: 'disable' })).config.llm.enabled, false);
+  });
+
   test('FOOTPRINT_LLM=0 turns it off', async () => {
     const text = JSON.stringify({ llm: { provider: 'anthropic' } });
 

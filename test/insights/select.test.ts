@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
 import type { Config } from '../../src/config/types.js';
-import { isUserError } from '../../src/errors.js';
 import { runInsights } from '../../src/insights/run.js';
 import { selectInsightProvider } from '../../src/insights/select.js';
 import { lines } from '../helpers/footprint-builder.js';
@@ -169,38 +168,29 @@ describe('FOOTPRINT_LLM', () => {
     });
   }
 
-  /** Returns the UserError that selectInsightProvider throws for `env`. */
-  function selectError(env: NodeJS.ProcessEnv, noLlm = false): { message: string; code: number } {
-    try {
-      selectInsightProvider(anthropic, env, { noLlm });
-    } catch (error) {
-      assert.ok(isUserError(error), `expected a UserError, got ${String(error)}`);
-      return { message: error.message, code: error.exitCode };
-    }
-    assert.fail('selectInsightProvider did not throw');
-  }
+  test('unknown value falls back naming it', async () => {
+    const env = { ...withKey, FOOTPRINT_LLM: 'disable' };
 
-  test('unknown value is an error naming it', () => {
-    const { message, code } = selectError({ ...withKey, FOOTPRINT_LLM: 'disable' });
-
-    assert.equal(code, 2);
+    assert.equal(selectInsightProvider(anthropic, env, { noLlm: false }).name, 'heuristic');
     assert.equal(
-      message,
-      'FOOTPRINT_LLM is "disable", which is not an accepted value. Set it to 0, false, no or ' +
-        'off to use the offline heuristic, or to 1, true, yes or on (or unset it) to follow ' +
-        'llm.enabled.',
+      await fallbackReasonOf(anthropic, env, false),
+      'FOOTPRINT_LLM is "disable", which is not an accepted value; used the offline heuristic. ' +
+        'Set it to 0, false, no or off to use the heuristic, or to 1, true, yes or on (or unset ' +
+        'it) to follow llm.enabled.',
     );
   });
 
-  test('unknown value is an error with --no-llm too', () => {
-    assert.match(selectError({ FOOTPRINT_LLM: 'nope' }, true).message, /^FOOTPRINT_LLM is "nope"/);
+  test('unknown value is named with --no-llm too', async () => {
+    const reason = await fallbackReasonOf(anthropic, { FOOTPRINT_LLM: 'nope' }, true);
+
+    assert.match(reason ?? '', /^FOOTPRINT_LLM is "nope"/);
   });
 
-  test('unknown value is redacted and shortened', () => {
+  test('unknown value is redacted and shortened', async () => {
     const token = ['ghp', '_', 'PLANTED0123456789abcdefghijklmnopqrstu'].join('');
-    const { message } = selectError({ FOOTPRINT_LLM: token });
+    const reason = (await fallbackReasonOf(anthropic, { FOOTPRINT_LLM: token }, false)) ?? '';
 
-    assert.equal(message.includes(token), false, message);
-    assert.match(message, /^FOOTPRINT_LLM is "\[REDACTED\]", which/);
+    assert.equal(reason.includes(token), false, reason);
+    assert.match(reason, /^FOOTPRINT_LLM is "\[REDACTED\]", which/);
   });
 });
