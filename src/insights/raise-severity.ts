@@ -18,13 +18,14 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
 const MAX_NOTE_LENGTH = 300;
 
 /**
- * Control characters, and the format characters that change the order text is shown in on a
- * terminal (bidirectional overrides, embeddings, isolates and marks), which could make a note
- * look like other text.
+ * Control characters, the format characters that change the order text is shown in on a
+ * terminal (bidirectional overrides, embeddings, isolates and marks), zero-width characters,
+ * and the status marks footprint's own lines start with (✔ ✖ ⚠ ℹ), which could make a note
+ * look like other text, such as a verdict.
  */
 const CONTROL_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- control characters are what it removes
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+  /(?:[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\u2139\u26a0\u2714\u2716]|\ufe0f)+/g;
 
 function notesOn(finding: Finding, notes: readonly RiskNote[]): RiskNote[] {
   return notes.filter((note) => note.rule === finding.rule && note.path === finding.path);

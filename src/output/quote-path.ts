@@ -13,12 +13,14 @@ const NAMED_ESCAPES: Record<string, string> = {
 
 /**
  * Characters that make a path quoted: C0 controls, DEL, C1 controls (U+0080 to U+009F, which
- * some terminals read as escape sequences), the double quote and the backslash.
+ * some terminals read as escape sequences), the double quote and the backslash, and the
+ * bidirectional controls and invisible characters that make a name show as another
+ * (U+202E before `gnp.js` shows `sj.png`).
  */
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const NEEDS_QUOTING = /[\u0000-\u001f"\\\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex -- control characters are what it replaces
-const QUOTED_CHARACTER = /[\u0000-\u001f"\\\u007f-\u009f]/g;
+const NEEDS_QUOTING =
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
+  /[\u0000-\u001f"\\\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const QUOTED_CHARACTER = new RegExp(NEEDS_QUOTING.source, 'g');
 
 /** Writes a character as git does: a C escape, else the octal of each of its UTF-8 bytes. */
 function escapeCharacter(character: string): string {
@@ -33,8 +35,9 @@ function escapeCharacter(character: string): string {
  * Quotes a path for the terminal as git does with `core.quotePath=false`. A path with a
  * control character, a double quote or a backslash is written in double quotes with C-style
  * escapes: `\n`, `\t`, `\"`, `\\`, and octal such as `\033` for the others. Any other path,
- * non-ASCII letters included, is returned as it is. Unlike git, C1 control characters are
- * escaped too, because a terminal may read them as escape sequences. Only human output uses
+ * non-ASCII letters included, is returned as it is. Unlike git, C1 control characters,
+ * bidirectional controls and invisible characters are escaped too, because a terminal may
+ * read them as escape sequences or show the name as another. Only human output uses
  * it, and `--json` keeps the path as it is.
  */
 export function quotePath(path: string): string {

@@ -18,11 +18,28 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
  */
 const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-const FORBIDDEN_CHARACTER = new RegExp(`${CONTROL_CHARACTER.source}|${BIDI_CONTROL.source}`, 'g');
+/**
+ * Invisible characters that hide text or break a line where none shows: the zero-width space
+ * (U+200B), the line and paragraph separators (U+2028, U+2029), the word joiner and invisible
+ * operators (U+2060 to U+2064), the zero-width no-break space (U+FEFF) and the tag characters
+ * (U+E0000 to U+E007F). The zero-width joiners that emoji and some scripts need are allowed.
+ */
+const INVISIBLE = /[\u200b\u2028\u2029\u2060-\u2064\ufeff]|[\u{e0000}-\u{e007f}]/u;
+
+const FORBIDDEN_CHARACTER = new RegExp(
+  `${CONTROL_CHARACTER.source}|${BIDI_CONTROL.source}|${INVISIBLE.source}`,
+  'gu',
+);
+
+/** Writes a character as `U+202E`. */
+function codePointOf(character: string): string {
+  const code = character.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 /**
  * Returns each distinct character of `message` that no commit message may contain, in order
- * of appearance: control characters and bidirectional controls. `footprint validate` runs
+ * of appearance: control characters, bidirectional controls and invisible characters. `footprint validate` runs
  * this check on batch messages, and the insights stage on an LLM's messages.
  */
 export function findForbiddenCharacters(message: string): string[] {
@@ -37,17 +54,17 @@ export function replaceForbiddenCharacters(text: string, replacement: string): s
   return text.replace(FORBIDDEN_CHARACTER, replacement);
 }
 
-/** Writes a bidirectional control as `U+202E` and other controls as C escapes such as `\033`. */
+/** Writes a control character as a C escape such as `\033`, and any other as `U+202E`. */
 function describeCharacter(character: string): string {
-  if (!BIDI_CONTROL.test(character)) return escapeControlCharacters(character);
-  const code = character.codePointAt(0) ?? 0;
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (CONTROL_CHARACTER.test(character)) return escapeControlCharacters(character);
+  return codePointOf(character);
 }
 
 /** Names the forbidden characters of one message, by kind, with the harm each kind does. */
 function describeForbidden(found: readonly string[]): string {
   const bidi = found.filter((character) => BIDI_CONTROL.test(character));
-  const controls = found.filter((character) => !BIDI_CONTROL.test(character));
+  const invisible = found.filter((character) => INVISIBLE.test(character));
+  const controls = found.filter((character) => CONTROL_CHARACTER.test(character));
   const kinds: string[] = [];
   if (controls.length > 0) {
     const listed = controls.map(describeCharacter).join(', ');
@@ -59,6 +76,10 @@ function describeForbidden(found: readonly string[]): string {
       `bidirectional control characters (${listed}), which make the message show in ` +
         'another order than git stores it',
     );
+  }
+  if (invisible.length > 0) {
+    const listed = invisible.map(describeCharacter).join(', ');
+    kinds.push(`invisible characters (${listed}), which hide text or break a line unseen`);
   }
   return kinds.join(', and ');
 }

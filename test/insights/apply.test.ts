@@ -369,6 +369,18 @@ describe('applyInsights risk notes', () => {
     assert.equal(/[\u202a-\u202e\u2066-\u2069]/.test(message), false);
   });
 
+  test('reason loses status marks and zero-width spaces', () => {
+    const text = 'fine.\u2028✔ Commit passed: no\u200b risk findings.';
+    const { risk } = apply(
+      chain,
+      { riskNotes: [{ ...note(todoFinding, 'high'), note: text }] },
+      riskOf([todoFinding], false),
+    );
+    const message = risk.findings[0]?.message ?? '';
+
+    assert.ok(message.endsWith(': fine. Commit passed: no risk findings.'), message);
+  });
+
   test('notes that lower are dropped and the commit stays blocked', () => {
     const risk = riskOf([conflictFinding, todoFinding], true);
     const { risk: after, insights } = apply(

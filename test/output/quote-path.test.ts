@@ -14,6 +14,13 @@ const cases: Array<[string, string, string]> = [
   ['backslash', 'dir\\file', '"dir\\\\file"'],
   ['delete character', 'a\u007f', '"a\\177"'],
   ['C1 control as UTF-8 octal', 'a\u009bb', '"a\\302\\233b"'],
+  ['right-to-left override', 'evil\u202egnp.js', '"evil\\342\\200\\256gnp.js"'],
+  [
+    'zero-width space and line separator',
+    'zw\u200bsp\u2028.js',
+    '"zw\\342\\200\\213sp\\342\\200\\250.js"',
+  ],
+  ['zero-width joiner in an emoji', 'docs/👩\u200d💻.md', 'docs/👩\u200d💻.md'],
 ];
 
 for (const [name, path, expected] of cases) {

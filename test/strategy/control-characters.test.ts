@@ -129,6 +129,20 @@ describe('strategy with control characters', () => {
     );
   });
 
+  test('validate names invisible characters', async () => {
+    editStrategy((strategy) => {
+      firstBatch(strategy).message = 'docs: a\u200bb\u2028c\ufeffd\u{e0041}e\u200dok';
+    });
+
+    const result = await run('validate', '--no-llm', '--strategy', strategyFile);
+
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(
+      result.stdout,
+      /invisible characters \(U\+200B, U\+2028, U\+FEFF, U\+E0041\), which hide text or break a line unseen/,
+    );
+  });
+
   test('commit rejects bidirectional controls', async () => {
     editStrategy((strategy) => {
       firstBatch(strategy).message = BIDI_MESSAGE;
