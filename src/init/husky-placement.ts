@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { definesFunction, isCommandLine, scanShellLines, type ShellLine } from './shell-lines.js';
 
 /** Placement of footprint's line in a husky hook file: unchanged, inserted or moved. */
 export type LinePlacement =
@@ -9,9 +10,9 @@ export type LinePlacement =
 /** The line to place and the lines it goes after when the file has them. */
 export interface LineRequest {
   line: string;
-  /** Matches a line that already runs footprint's command, in any form init writes. */
+  /** Matches a command line that already runs footprint's command, in any form init writes. */
   existing: RegExp;
-  /** Lines to place it after, such as lint-staged's, and the words for the report. */
+  /** Commands to place it after, such as lint-staged, and the words for the report. */
   after: { pattern: RegExp; where: string } | null;
 }
 
@@ -25,76 +26,96 @@ const EXEC_START = /^\s*exec(?:\s+(.*))?$/;
 const REDIRECTION = /^\d*(?:[<>]&|<>|<<|>>|>\||<|>)\s*(?:"[^"]*"|'[^']*'|[^\s"';&|<>]+)?/;
 
 /**
- * Decides where footprint's line goes in the text of a husky hook file. A line that already
- * runs footprint stays, unless it sits below the lines that end the script, where it never
- * runs, so it moves above them. A new line goes after the last `after` line when there is
- * one, else at the end, and always above a final `exit` or `exec COMMAND`. Throws a
- * UserError naming the file and the line when an unindented `exec COMMAND` higher up ends the
- * script first.
+ * Decides where footprint's line goes in the text of a husky hook file. A command line that
+ * already runs footprint stays, unless it sits below the lines that end the script, where it
+ * never runs, so it moves above them. A mention in a comment, a string or a heredoc is not
+ * such a line. A new line goes after the last command that runs `after` when there is one,
+ * else at the end, and always above a final `exit` or `exec COMMAND`. Throws a UserError
+ * naming the file, the line and the fix when footprint cannot place its line where it runs on
+ * every commit (see rejectUnsafeFile and rejectOpenCommand).
  */
 export function placeLine(file: string, text: string, request: LineRequest): LinePlacement {
-  const lines = splitLines(text);
-  const current = lines.findIndex((line) => request.existing.test(line));
-  const kept = lines.filter((line) => !request.existing.test(line));
+  const scanned = scanShellLines(text);
+  const runsFootprint = scanned.map(
+    (line) => isCommandLine(line) && request.existing.test(line.text),
+  );
+  const current = runsFootprint.indexOf(true);
+  const otherLines = scanned.filter((_, i) => !runsFootprint[i]);
 
-  // No footprint line is above `current`, so it is also its index among the kept lines.
-  const end = scriptEnd(kept);
-  if (current !== -1 && end.index !== -1 && current > end.index) {
-    return { action: 'moved', ...insertLine(file, kept, request) };
+  // No footprint line is above `current`, so it is also its index among the other lines.
+  const end = current === -1 ? null : scriptEnd(otherLines);
+  if (current !== -1 && end !== null && end.index !== -1 && current > end.index) {
+    return { action: 'moved', ...insertLine(file, otherLines, request) };
   }
   if (current !== -1) {
-    rejectEarlierExec(file, lines, current, request.line);
+    rejectEarlierEnd(file, scanned, current, request.line);
     return { action: 'unchanged' };
   }
-  return { action: 'inserted', ...insertLine(file, lines, request) };
+  return { action: 'inserted', ...insertLine(file, scanned, request) };
 }
 
 function insertLine(
   file: string,
-  lines: string[],
+  scanned: readonly ShellLine[],
   request: LineRequest,
 ): { text: string; where: string } {
-  const end = scriptEnd(lines);
-  let index = lines.length;
+  rejectUnsafeFile(file, scanned, request.line);
+  const end = scriptEnd(scanned);
+  if (end.otherExit !== -1) {
+    const text = scanned[end.otherExit]?.text.trim() ?? '';
+    const reason = 'an exit with a status that footprint cannot keep';
+    rejectLine(file, end.otherExit, text, reason, request.line);
+  }
+  let index = scanned.length;
   let where = 'at the end';
-  for (let i = lines.length - 1; request.after !== null && i >= 0; i--) {
-    if (request.after.pattern.test(lines[i] ?? '')) {
+  for (let i = scanned.length - 1; request.after !== null && i >= 0; i--) {
+    const line = scanned[i];
+    if (line !== undefined && isCommandLine(line) && request.after.pattern.test(line.code)) {
       index = i + 1;
       where = request.after.where;
       break;
     }
   }
+  while (index < scanned.length && scanned[index - 1]?.endsInContinuation === true) index++;
   if (end.index !== -1 && index > end.index) {
     index = end.index;
     where = end.where;
   }
-  rejectEarlierExec(file, lines, index, request.line);
+  rejectEarlierEnd(file, scanned, index, request.line);
+  rejectOpenCommand(file, scanned, index, request.line);
 
+  const lines = scanned.map((line) => line.text);
   lines.splice(index, 0, request.line);
   return { text: lines.join('\n') + '\n', where };
 }
 
-function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
 /**
- * Finds the trailing lines that end the script: the last lines that are not blank or
- * comments, when each is an `exit` line or an `exec` that runs a command. Returns the index
- * of the first of them and where a line above them goes, for the report. The index is -1
- * when the script has no such lines.
+ * Finds the trailing lines that end the script: the last command lines, when each is an
+ * `exit` or an `exec` that runs a command. Returns the index of the first of them and where a
+ * line above them goes, for the report. The index is -1 when the script has no such lines.
+ * `otherExit` is the index of a trailing `exit` with a status other than 0 or `$?`, such as
+ * `exit $status`, or -1: footprint cannot tell whether a line above it changes that status.
  */
-function scriptEnd(lines: readonly string[]): { index: number; where: string } {
-  let found = { index: -1, where: '' };
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const trimmed = (lines[i] ?? '').trim();
+function scriptEnd(scanned: readonly ShellLine[]): {
+  index: number;
+  where: string;
+  otherExit: number;
+} {
+  let found = { index: -1, where: '', otherExit: -1 };
+  for (let i = scanned.length - 1; i >= 0; i--) {
+    const current = scanned[i];
+    if (current === undefined || current.inHeredoc) break;
+    if (current.continuesCommand || current.endsInContinuation) break;
+    if (current.startsInString || current.endsInString) break;
+    const trimmed = current.text.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (EXIT_LINE.test(trimmed)) {
-      found = { index: i, where: 'before the final exit' };
+      found = { ...found, index: i, where: 'before the final exit' };
+    } else if (/^exit\b/.test(trimmed)) {
+      found = { index: i, where: 'before the final exit', otherExit: i };
     } else if (execRunsCommand(trimmed)) {
-      found = { index: i, where: `before \`${trimmed}\`, because exec ends the script` };
+      const where = `before \`${trimmed}\`, because exec ends the script`;
+      found = { ...found, index: i, where };
     } else {
       break;
     }
@@ -103,25 +124,103 @@ function scriptEnd(lines: readonly string[]): { index: number; where: string } {
 }
 
 /**
- * Rejects a file with an unindented `exec COMMAND` line above `index`. That line ends the
- * script when it runs, so footprint's line below it may never run. It may also sit in an
- * `if` block, which footprint does not parse, so footprint cannot pick a safe place itself.
+ * Rejects a file with a construct that a line-based placement cannot get right. A heredoc's
+ * text may contain any line. A function may exit when a later line calls it. A last line
+ * ending in `\` would join footprint's line to its command.
  */
-function rejectEarlierExec(
+function rejectUnsafeFile(file: string, scanned: readonly ShellLine[], line: string): void {
+  const heredoc = scanned.findIndex((current) => current.startsHeredoc);
+  if (heredoc !== -1) {
+    const text = scanned[heredoc]?.text.trim() ?? '';
+    rejectLine(file, heredoc, text, 'a heredoc, which footprint does not parse', line);
+  }
+
+  const definition = scanned.findIndex(definesFunction);
+  const exits = scanned.some(
+    (current) => isCommandLine(current) && /(?:^|[\s;&|({])(?:exit|exec)\b/.test(current.code),
+  );
+  if (definition !== -1 && exits) {
+    const text = scanned[definition]?.text.trim() ?? '';
+    const reason =
+      'a function definition in a file that calls exit or exec, so a call may end the script';
+    rejectLine(file, definition, text, reason, line);
+  }
+
+  const last = scanned.length - 1;
+  if (scanned[last]?.endsInContinuation === true) {
+    const text = scanned[last]?.text.trim() ?? '';
+    rejectLine(
+      file,
+      last,
+      text,
+      'the last line and ends in `\\`, so the command is unfinished',
+      line,
+    );
+  }
+}
+
+/**
+ * Rejects an unindented `exec COMMAND` or `exit` line above `index`. That line ends the script
+ * when it runs, so footprint's line below it may never run. It may also sit in an `if` block,
+ * which footprint does not parse, so footprint cannot pick a safe place itself.
+ */
+function rejectEarlierEnd(
   file: string,
-  lines: readonly string[],
+  scanned: readonly ShellLine[],
   index: number,
   line: string,
 ): void {
-  const exec = lines.findIndex(
-    (text, i) => i < index && /^exec\b/.test(text) && execRunsCommand(text),
+  const end = scanned.findIndex(
+    (current, i) =>
+      i < index &&
+      isCommandLine(current) &&
+      (/^exit\b/.test(current.code) ||
+        (/^exec\b/.test(current.text) && execRunsCommand(current.text))),
   );
-  if (exec === -1) return;
+  if (end === -1) return;
 
   throw new UserError(
-    `${file} line ${exec + 1} is \`${lines[exec]}\`, which ends the script, so a line below it ` +
-      `may never run and footprint installed nothing. Put \`${line}\` above line ${exec + 1} ` +
-      'where it runs on every commit, then run `footprint init` again.',
+    `${file} line ${end + 1} is \`${scanned[end]?.text ?? ''}\`, which ends the script, so a ` +
+      `line below it may never run and footprint installed nothing. Put \`${line}\` above ` +
+      `line ${end + 1} where it runs on every commit, then run \`footprint init\` again.`,
+  );
+}
+
+/**
+ * Rejects a place below a line that leaves its command open: a line ending in `{`, `(`, `&&`,
+ * `||`, `|`, `\`, `then`, `do`, `else` or `in`, or inside a quoted string. footprint's line
+ * would run only in that block, as part of that command, or not at all.
+ */
+function rejectOpenCommand(
+  file: string,
+  scanned: readonly ShellLine[],
+  index: number,
+  line: string,
+): void {
+  const above = scanned[index - 1];
+  if (above === undefined || above.inHeredoc) return;
+  if (above.endsInString) {
+    const reason = 'which leaves a quoted string open, so a line below it would be text';
+    rejectLine(file, index - 1, above.text.trim(), reason, line);
+  }
+  const code = above.code.trimEnd();
+  if (!/(?:[{(|\\]|&&|(?:^|\s)(?:then|do|else|in))$/.test(code)) return;
+
+  const reason =
+    'which leaves its command or block open, so a line below it may not run on every commit';
+  rejectLine(file, index - 1, above.text.trim(), reason, line);
+}
+
+function rejectLine(
+  file: string,
+  index: number,
+  text: string,
+  reason: string,
+  line: string,
+): never {
+  throw new UserError(
+    `${file} line ${index + 1} is \`${text}\`, ${reason}, and footprint installed nothing. ` +
+      `Add \`${line}\` yourself where it runs on every commit, then run \`footprint init\` again.`,
   );
 }
 

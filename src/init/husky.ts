@@ -4,6 +4,7 @@ import path from 'node:path';
 import { footprintWords, quoteShell } from './hook-script.js';
 import { placeLine, type LineRequest } from './husky-placement.js';
 import type { InstallStep } from './install-step.js';
+import { isCommandLine, scanShellLines } from './shell-lines.js';
 
 const LINT_STAGED_LINE = /\blint-staged\b/;
 
@@ -83,7 +84,8 @@ function lineRequest(hook: HuskyHook, line: string): LineRequest {
 }
 
 /**
- * Removes the lines that run `footprint <command>` from `<huskyDir>/<hook>`. The file is
+ * Removes the command lines that run `footprint <command>` from `<huskyDir>/<hook>`, and no
+ * comment, string or heredoc text that mentions it. The file is
  * deleted when nothing but footprint's line and husky's header was in it.
  */
 export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promise<InstallStep[]> {
@@ -91,11 +93,13 @@ export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promis
   if (!existsSync(file)) return [];
   const existing = await readFile(file, 'utf8');
   const runsFootprint = footprintLinePattern(hook.command);
-  const lines = existing.split('\n');
-  const remaining = lines.filter((text) => !runsFootprint.test(text));
-  if (remaining.length === lines.length) return [];
+  const scanned = scanShellLines(existing);
+  const remaining = scanned.filter(
+    (line) => !(isCommandLine(line) && runsFootprint.test(line.text)),
+  );
+  if (remaining.length === scanned.length) return [];
 
-  const rest = remaining.join('\n');
+  const rest = remaining.map((line) => `${line.text}\n`).join('');
   if (rest.trim() === '' || rest === HUSKY_V8_HEADER || `${rest}\n` === HUSKY_V8_HEADER) {
     await rm(file);
     return [{ file, action: 'removed', detail: 'it only ran footprint' }];
@@ -126,12 +130,20 @@ async function createHuskyFile(file: string, line: string, version: 'v9' | 'v8')
   await chmod(file, 0o755);
 }
 
-/** Matches a line that runs the hook's footprint subcommand, in any form init writes. */
+/**
+ * Matches a line that starts with a command running the hook's footprint subcommand, in any
+ * form init writes or a user would: `footprint`, `npx footprint`, `node_modules/.bin/footprint`
+ * or `node '/path/bin/footprint.js'`. A comment or an `echo` that mentions it does not match.
+ */
 function footprintLinePattern(command: string): RegExp {
   const words = footprintWords(command)
     .split(' ')
     .map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
-  return new RegExp(`\\bfootprint(?:\\.js)?['"]?\\s+${words.join('\\s+')}(?![\\w-])`);
+  const runner = String.raw`(?:(?:npx(?:\s+--no(?:-install)?)?|pnpm\s+exec|yarn|bunx)\s+)?`;
+  const program = String.raw`(?:'(?:[^']*/)?footprint(?:\.js)?'|"(?:[^"]*/)?footprint(?:\.js)?"|(?:[^\s'"]*/)?footprint(?:\.js)?)`;
+  return new RegExp(
+    String.raw`^\s*${runner}(?:node\s+)?${program}\s+${words.join(String.raw`\s+`)}(?![\w-])`,
+  );
 }
 
 /**

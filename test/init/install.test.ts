@@ -755,3 +755,246 @@ test('init notes husky missing in a linked worktree', async () => {
     repo.cleanup();
   }
 });
+
+/** Writes `.husky/pre-commit`, runs init and returns the UserError message, or fails. */
+async function rejectedMessage(repo: TempRepo, hook: string): Promise<string> {
+  repo.write('.husky/pre-commit', hook);
+  repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+  repo.git(['config', 'core.hooksPath', '.husky/_']);
+  let message = '';
+  await assert.rejects(install(repo), (error: Error) => {
+    assert.equal(error.name, 'UserError');
+    message = error.message;
+    return true;
+  });
+  assert.equal(read(repo, '.husky/pre-commit'), hook);
+  assert.equal(existsSync(path.join(repo.dir, 'footprint.config.json')), false);
+  return message;
+}
+
+test('init with husky rejects a hook with a heredoc', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook =
+      'npx lint-staged --allow-empty || {\n  cat <<EOF\nlint-staged failed, see above\nEOF\n  exit 1\n}\n';
+
+    const message = await rejectedMessage(repo, hook);
+
+    assert.match(message, /\.husky\/pre-commit line 2 is `cat <<EOF`, a heredoc/);
+    assert.match(message, /Add `footprint precommit` yourself/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky keeps its own line in a hook with a heredoc', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook = 'npx lint-staged\nfootprint precommit\ncat <<EOF\nfootprint precommit\nEOF\n';
+    repo.write('.husky/pre-commit', hook);
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+    const preCommit = report.steps.find((step) => step.file.endsWith('pre-commit'));
+
+    assert.equal(preCommit?.action, 'unchanged');
+    assert.equal(read(repo, '.husky/pre-commit'), hook);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky does not count a heredoc line as its own', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook = 'cat <<EOF\nfootprint precommit\nEOF\n';
+
+    const message = await rejectedMessage(repo, hook);
+
+    assert.match(message, /line 1 is `cat <<EOF`, a heredoc/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky rejects a final exit with a variable status', async () => {
+  const repo = createTempRepo();
+  try {
+    const message = await rejectedMessage(repo, 'true\nstatus=0\nexit $status\n');
+
+    assert.match(
+      message,
+      /line 3 is `exit \$status`, an exit with a status that footprint cannot keep/,
+    );
+    assert.match(message, /Add `footprint precommit` yourself/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky rejects an exit above the end', async () => {
+  const repo = createTempRepo();
+  try {
+    const message = await rejectedMessage(repo, 'npm test\nexit 0\necho unreachable\n');
+
+    assert.match(message, /line 2 is `exit 0`, which ends the script/);
+    assert.match(message, /Put `footprint precommit` above line 2/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky rejects a function in a hook that exits', async () => {
+  const repo = createTempRepo();
+  try {
+    const message = await rejectedMessage(repo, 'run() {\n  true\n  exit 0\n}\nrun\n');
+
+    assert.match(message, /line 1 is `run\(\) \{`, a function definition/);
+    assert.match(message, /Add `footprint precommit` yourself/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky places its line after a continued command', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged \\\n  --allow-empty\nnpm test\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      'npx lint-staged \\\n  --allow-empty\nfootprint precommit\nnpm test\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky rejects a hook that ends in a continuation', async () => {
+  const repo = createTempRepo();
+  try {
+    const message = await rejectedMessage(repo, 'npm test \\\n');
+
+    assert.match(message, /line 1 is `npm test \\`, the last line and ends in `\\`/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky rejects a place inside an open block', async () => {
+  const repo = createTempRepo();
+  try {
+    const message = await rejectedMessage(repo, 'npx lint-staged || {\n  exit 1\n}\n');
+
+    assert.match(message, /line 1 is `npx lint-staged \|\| \{`, which leaves its command/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky adds its line beside a mention of it', async () => {
+  const repo = createTempRepo();
+  try {
+    const echo = 'echo "tip: run footprint precommit by hand to see the split"';
+    repo.write('.husky/pre-commit', `npx lint-staged --allow-empty\n${echo}\n`);
+    repo.write(
+      '.husky/post-commit',
+      '# footprint fossils record-outcome (disabled while debugging)\n',
+    );
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+    const preCommit = report.steps.find((step) => step.file.endsWith('pre-commit'));
+
+    assert.equal(preCommit?.action, 'appended');
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      `npx lint-staged --allow-empty\nfootprint precommit\n${echo}\n`,
+    );
+    assert.equal(
+      read(repo, '.husky/post-commit'),
+      '# footprint fossils record-outcome (disabled while debugging)\n' +
+        'footprint fossils record-outcome\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky counts each command form as its own line', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook = 'npx footprint precommit\n  node_modules/.bin/footprint prepare-commit-msg "$@"\n';
+    repo.write('.husky/pre-commit', hook);
+    repo.write(
+      '.husky/post-commit',
+      `node '/opt/footprint/bin/footprint.js' fossils record-outcome\n`,
+    );
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(read(repo, '.husky/pre-commit'), hook);
+    assert.equal(
+      read(repo, '.husky/post-commit'),
+      `node '/opt/footprint/bin/footprint.js' fossils record-outcome\n`,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky skips text of a multi-line string', async () => {
+  const repo = createTempRepo();
+  try {
+    const echo = 'echo "to check by hand, run:\nfootprint precommit\n"';
+    repo.write('.husky/pre-commit', `npx lint-staged\n${echo}\n`);
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      `npx lint-staged\nfootprint precommit\n${echo}\n`,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky keeps its own line above an exit', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook = 'status=0\nfootprint precommit\nexit $status\n';
+    repo.write('.husky/pre-commit', hook);
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+    const preCommit = report.steps.find((step) => step.file.endsWith('pre-commit'));
+
+    assert.equal(preCommit?.action, 'unchanged');
+    assert.equal(read(repo, '.husky/pre-commit'), hook);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky rejects its line below an exit', async () => {
+  const repo = createTempRepo();
+  try {
+    const message = await rejectedMessage(repo, 'status=0\nexit $status\nfootprint precommit\n');
+
+    assert.match(message, /line 2 is `exit \$status`, an exit with a status that footprint/);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -128,9 +128,11 @@ test('uninstall keeps a fossil store with fossils', async () => {
     await install(repo);
     repo.write('fossils/20260101T000000.000Z-analysis-00000000.json', '{}\n');
 
-    await uninstall(repo);
+    const report = await uninstall(repo);
+    const kept = report.steps.find((step) => step.file.endsWith('.gitignore'));
 
     assert.equal(read(repo, 'fossils/.gitignore'), '*\n!.gitignore\n');
+    assert.equal(kept?.detail, 'kept, because the store holds 1 more file');
   } finally {
     repo.cleanup();
   }
@@ -244,6 +246,45 @@ test('uninstall removes a husky line above exec', async () => {
 
     assert.match(installed, /^node '.*' precommit\nexec npx lint-staged --allow-empty\n$/);
     assert.equal(read(repo, '.husky/pre-commit'), 'exec npx lint-staged --allow-empty\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall keeps mentions of footprint in husky files', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook =
+      'npx lint-staged --allow-empty\n' +
+      'echo "tip: run footprint precommit by hand to see the split"\n' +
+      '# footprint precommit (disabled while debugging)\n';
+    repo.write('.husky/pre-commit', hook);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    await install(repo);
+    const installed = read(repo, '.husky/pre-commit');
+
+    await uninstall(repo);
+
+    assert.match(installed, /^npx lint-staged --allow-empty\nnode '.*' precommit\necho "tip/);
+    assert.equal(read(repo, '.husky/pre-commit'), hook);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall keeps heredoc text that looks like its line', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook = 'npm test\nfootprint precommit\ncat <<EOF\nfootprint precommit\nEOF\n';
+    repo.write('.husky/pre-commit', hook);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await uninstall(repo);
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      'npm test\ncat <<EOF\nfootprint precommit\nEOF\n',
+    );
   } finally {
     repo.cleanup();
   }
