@@ -167,7 +167,13 @@ function dropAllowed(
     return findAddedLineText(readAddedText(file, content), finding.line);
   };
 
-  return findings.filter((finding) => {
+  // The reason depends only on the rule, the path and the line. Reading it once for each of
+  // them keeps a long line with thousands of findings from being scanned once per finding.
+  const reasons = new Map<string, string | null>();
+  const reasonFor = (finding: Finding): string | null => {
+    const key = `${finding.rule}\0${finding.path}\0${finding.line ?? ''}`;
+    const known = reasons.get(key);
+    if (known !== undefined) return known;
     const scope = scopes.scopeOf(finding.path);
     const reason = findSuppression(
       finding,
@@ -175,6 +181,12 @@ function dropAllowed(
       scope.config.risk.allow,
       scope.rules.get(finding.rule)?.group,
     );
+    reasons.set(key, reason);
+    return reason;
+  };
+
+  return findings.filter((finding) => {
+    const reason = reasonFor(finding);
     if (reason === null) return true;
     debug(`${finding.rule} at ${finding.path}:${finding.line ?? '-'} allowed by ${reason}`);
     return false;

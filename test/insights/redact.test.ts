@@ -95,6 +95,52 @@ const redactedCases: Array<[name: string, input: string, expected: string]> = [
   ],
   ['continued mysql command', `mysql \\\n  -p${cliPassword} app`, 'mysql \\\n  -p[REDACTED] app'],
   [
+    'single-quoted -p value with a dollar',
+    `mysql -uroot -p'$${cliPassword}' app`,
+    "mysql -uroot -p'[REDACTED]' app",
+  ],
+  [
+    'quoted PGPASSWORD with a space',
+    `PGPASSWORD="Quoted ${cliPassword}" psql app`,
+    'PGPASSWORD="[REDACTED]" psql app',
+  ],
+  [
+    'curl -u with a quoted space',
+    `curl -u "deploy:Spaced ${cliPassword}" https://x`,
+    'curl -u "deploy:[REDACTED]" https://x',
+  ],
+  [
+    'attached password with an ampersand',
+    `mysqldump -uapp -p${cliPassword}&nd app # footprint-allow: command-line-password`,
+    'mysqldump -uapp -p[REDACTED] app # footprint-allow: command-line-password',
+  ],
+  [
+    'quoted password with an ampersand',
+    `mysqldump -uapp -p'${cliPassword}&nd' app`,
+    "mysqldump -uapp -p'[REDACTED]' app",
+  ],
+  [
+    'docker login -p',
+    `docker login -u admin -p ${cliPassword} registry.example.com`,
+    'docker login -u admin -p [REDACTED] registry.example.com',
+  ],
+  [
+    'mongosh -p',
+    `mongosh -u admin -p ${cliPassword} --authenticationDatabase admin`,
+    'mongosh -u admin -p [REDACTED] --authenticationDatabase admin',
+  ],
+  [
+    'sqlcmd -P',
+    `sqlcmd -S localhost -U sa -P '${cliPassword}!' -Q "SELECT 1"`,
+    `sqlcmd -S localhost -U sa -P '[REDACTED]' -Q "SELECT 1"`,
+  ],
+  [
+    'gpg --passphrase with spaces',
+    `gpg --batch --passphrase "correct ${cliPassword} staple" -d file.gpg`,
+    'gpg --batch --passphrase "[REDACTED]" -d file.gpg',
+  ],
+  ['Dockerfile ENV', `ENV PGPASSWORD ${cliPassword}`, 'ENV PGPASSWORD [REDACTED]'],
+  [
     'high-entropy token',
     "const seed = 'Zx8Qp3Lm9Vt2Rk7Wn4Hs6Jd1Fg5Bc0Ay';",
     "const seed = '[REDACTED]';",
@@ -123,6 +169,8 @@ const keptCases: Array<[name: string, input: string]> = [
   ['--password with a variable', 'mysqldump --password "${DB_PASSWORD}" app'],
   ['curl -u with variables', 'curl -u "$CI_USER:$CI_TOKEN" https://x'],
   ['mkdir -p', 'mkdir -p build/out'],
+  ['container named mysql', 'docker run -d --name mysql -p3306:3306 mysql:8'],
+  ['x264 --pass', 'x264 --pass 1 --bitrate 1000 -o out.mkv in.y4m'],
 ];
 
 describe('redactSecrets', () => {

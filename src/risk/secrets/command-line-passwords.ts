@@ -19,13 +19,14 @@ export interface CommandLinePassword extends PasswordValue {
 }
 
 /**
- * Anchors of a password value: a long option whose name ends in `pass`, `password`, `passwd` or
+ * Anchors of a password value: a long option whose name ends in `password`, `passwd` or
  * `passphrase` (`--password`, `--db-password`), a variable that client tools read a password
  * from, or a command with a short password option. The boundary before each is checked in code,
  * because a leading lookbehind would keep the engine from skipping ahead to the first character.
+ * Bare `--pass` and `--*-pass` are left out: `x264 --pass 1` and `ansible --ask-pass` take none.
  */
 const ANCHOR =
-  /(--(?:[a-z0-9]+-){0,3}pass(?:word|wd|phrase)?)(?=[= \t])|(PGPASSWORD|MYSQL_PWD|SSHPASS|REDISCLI_AUTH)=|(mysql(?:dump|admin|import|check|show|slap|pump|binlog|sh)?|mariadb(?:-(?:dump|admin|import|check|show|slap|binlog))?|sshpass|redis-cli|curl)(?=[ \t'",])/g;
+  /(--(?:[a-z0-9]+-){0,3}pass(?:word|wd|phrase))(?=[= \t])|(PGPASSWORD|MYSQL_PWD|SSHPASS|REDISCLI_AUTH)(?=[= \t])|(mysql(?:dump|admin|import|check|show|slap|pump|binlog|sh)?|mariadb(?:-(?:dump|admin|import|check|show|slap|binlog))?|sshpass|redis-cli|curl|docker[ \t]+login|mongo(?:sh)?|sqlcmd|zip|ldap(?:search|add|modify|delete|compare|passwd|whoami)|openssl)(?=[ \t'",])/g;
 
 /** A command's short password option, and the ways its value may follow it. */
 interface ShortOption {
@@ -65,7 +66,46 @@ const CURL: ShortOption = {
   userPassword: true,
 };
 
+/** `docker login -p`, `mongosh -p`: the value follows after a space or directly. */
+const SEPARATED_P: ShortOption = {
+  pattern: /(?<![^\s'"])-p/g,
+  attached: true,
+  separated: true,
+  userPassword: false,
+};
+const SQLCMD: ShortOption = {
+  pattern: /(?<![^\s'"])-P/g,
+  attached: true,
+  separated: true,
+  userPassword: false,
+};
+
+const ZIP: ShortOption = {
+  pattern: /(?<![^\s'"])-P(?=[ \t])/g,
+  attached: false,
+  separated: true,
+  userPassword: false,
+};
+const LDAP: ShortOption = {
+  pattern: /(?<![^\s'"])-w(?=[ \t])/g,
+  attached: false,
+  separated: true,
+  userPassword: false,
+};
+/** openssl's `-passin pass:VALUE`. Its other sources (`env:`, `file:`, `stdin`) do not match. */
+const OPENSSL: ShortOption = {
+  pattern: /(?<![^\s'"])-pass(?:in|out)?[ \t]+pass:/g,
+  attached: true,
+  separated: false,
+  userPassword: false,
+};
+
 function shortOptionOf(command: string): ShortOption {
+  if (command === 'zip') return ZIP;
+  if (command.startsWith('ldap')) return LDAP;
+  if (command === 'openssl') return OPENSSL;
+  if (command.startsWith('docker') || command.startsWith('mongo')) return SEPARATED_P;
+  if (command === 'sqlcmd') return SQLCMD;
   if (command === 'sshpass') return SSHPASS;
   if (command === 'redis-cli') return REDIS_CLI;
   if (command === 'curl') return CURL;
@@ -90,14 +130,17 @@ function startsWord(text: string, at: number, extra: string): boolean {
 }
 
 /**
- * Returns where the command that ends at `from` ends: at `;`, `|`, `&`, or a line break without
- * a `\` before it, so `mysql \` on one line and `-pSECRET` on the next are one command.
+ * Returns where the command that ends at `from` ends: at `;`, `|`, a `&` not inside a word, or
+ * a line break without a `\` before it, so `mysql \` and `-pSECRET` on the next line are one
+ * command.
  */
 function findSegmentEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + MAX_SEGMENT);
   for (let at = from; at < limit; at++) {
     const code = text.charCodeAt(at);
-    if (code === 59 || code === 124 || code === 38) return at;
+    if (code === 59 || code === 124) return at;
+    // A `&` inside a word, as in `-pAmp3rs&nd`, is read as part of the password.
+    if (code === 38 && !/[^\s;|&<>()'"`]/.test(text.charAt(at + 1))) return at;
     if (code === 10) {
       const before = text.charCodeAt(at - 1) === 13 ? at - 2 : at - 1;
       if (text.charCodeAt(before) !== 92) return at;
@@ -124,21 +167,22 @@ function readOptionValue(
   text: string,
   at: number,
   end: number,
-  ways: { attached: boolean; equals: boolean; separated: boolean },
+  ways: { attached: boolean; equals: boolean; separated: boolean; spaces?: boolean },
 ): (PasswordValue & { separator: '' | '=' | ' ' }) | null {
   const next = text.charCodeAt(at);
+  const spaces = ways.spaces === true;
   if (ways.equals && next === 61) {
-    const value = readPasswordValue(text, at + 1);
+    const value = readPasswordValue(text, at + 1, spaces);
     return value === null ? null : { ...value, separator: '=' };
   }
   if (ways.separated && (next === 32 || next === 9)) {
     const start = skipSpaces(text, at, end);
     if (start >= end || text.charCodeAt(start) === 45) return null;
-    const value = readPasswordValue(text, start);
+    const value = readPasswordValue(text, start, spaces);
     return value === null || value.end > end ? null : { ...value, separator: ' ' };
   }
   if (!ways.attached || at >= end) return null;
-  const value = readPasswordValue(text, at);
+  const value = readPasswordValue(text, at, spaces);
   return value === null || value.end > end ? null : { ...value, separator: '' };
 }
 
@@ -155,7 +199,12 @@ function findInCommand(
   option.pattern.lastIndex = 0;
   for (let match = option.pattern.exec(segment); match; match = option.pattern.exec(segment)) {
     const optionEnd = from + match.index + match[0].length;
-    const ways = { attached: option.attached, equals: false, separated: option.separated };
+    const ways = {
+      attached: option.attached,
+      equals: false,
+      separated: option.separated,
+      spaces: option.userPassword,
+    };
     const value = readOptionValue(text, optionEnd, end, ways);
     if (value === null) continue;
     const base = { command, option: match[0], user: null, afterSpace: value.separator === ' ' };
@@ -181,11 +230,110 @@ function findInCommand(
 function findAfterName(text: string, name: string, at: number, variable: boolean): Found | null {
   // `--no-password` turns a client's password prompt off and takes no value.
   if (name.startsWith('--no-')) return null;
-  const ways = { attached: false, equals: true, separated: !variable };
+  // A variable takes a space only in a Dockerfile's `ENV NAME value`.
+  const dockerEnv = variable && text.charCodeAt(at) !== 61;
+  if (dockerEnv && !followsDockerEnv(text, at - name.length)) return null;
+  const ways = {
+    attached: false,
+    equals: !dockerEnv,
+    separated: !variable || dockerEnv,
+    // Quoted spaces belong to the value after a variable and in a passphrase.
+    spaces: variable || name.endsWith('phrase'),
+  };
   const value = readOptionValue(text, at, text.length, ways);
   if (value === null) return null;
   const afterSpace = value.separator === ' ';
   return { command: null, option: name, user: null, afterSpace, ...value };
+}
+
+/** Returns true when `ENV ` and nothing else comes before `at` on its line. */
+function followsDockerEnv(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (at - lineStart > 64) return false;
+  return /^[+-]?\s*ENV[ \t]+$/i.test(text.slice(lineStart, at));
+}
+
+/** Words that run the command after them: `sudo mysql`, `env -i mysql`, `RUN mysql`. */
+const WRAPPERS = new Set([
+  'sudo',
+  'env',
+  'exec',
+  'time',
+  'xargs',
+  'nohup',
+  'nice',
+  'command',
+  'then',
+  'do',
+  'else',
+  '!',
+  'RUN',
+  'CMD',
+  'ENTRYPOINT',
+]);
+
+/** Tools whose `exec` runs a command in a container: `docker exec -it db mysql`. */
+const CONTAINER_TOOLS = new Set(['docker', 'podman', 'kubectl', 'compose', 'docker-compose', 'oc']);
+
+/** Characters before a command that start a new one, besides a line break. */
+const COMMAND_SEPARATORS = ';|&(`{';
+
+/** Characters read back from a command name to find where its command starts. */
+const MAX_PREFIX = 256;
+
+/** Returns true when a word before a command name lets the name start the command. */
+function isCommandPrefix(word: string, afterWrapper: boolean): boolean {
+  if (WRAPPERS.has(word) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) return true;
+  // A diff mark, a list item of YAML or markdown, a prompt, or a YAML key such as `run:`.
+  if (/^(?:[-+*$#>]|[+-]?-|[\w-]+:)$/.test(word)) return true;
+  return afterWrapper && (word.startsWith('-') || /^\d+$/.test(word));
+}
+
+/**
+ * Returns true when the command name at `at` starts a command: at the start of a line or after
+ * `;`, `|`, `&` or `(`, after `sudo`, `env`, `exec` and the like or a `VAR=value` prefix, as a
+ * quoted element of an array (`["CMD", "mysqladmin", ...]`) or a quoted command (`sh -c
+ * "mysql ..."`). A name that is an argument, as in `docker run --name mysql`, does not.
+ */
+function startsCommand(text: string, at: number): boolean {
+  let end = at;
+  const before = text.charAt(at - 1);
+  if (before === '"' || before === "'") {
+    let previous = at - 2;
+    while (previous >= 0 && (text[previous] === ' ' || text[previous] === '\t')) previous--;
+    if (previous < 0 || '[,(:\n'.includes(text.charAt(previous))) return true;
+    end = at - 1;
+    if (text.slice(Math.max(0, end - 3), end).trimStart() === '-c') return true;
+  }
+
+  let start = end;
+  while (start > 0 && end - start < MAX_PREFIX) {
+    const char = text.charAt(start - 1);
+    if (COMMAND_SEPARATORS.includes(char)) break;
+    if (char === '\n') {
+      const continued = /\\\r?$/.test(text.slice(Math.max(0, start - 3), start - 1));
+      if (!continued) break;
+    }
+    start--;
+  }
+  if (end - start >= MAX_PREFIX) return false;
+
+  const words = text
+    .slice(start, end)
+    .split(/[\s\\]+/)
+    .filter((word) => word !== '');
+  let afterWrapper = false;
+  for (const [index, word] of words.entries()) {
+    // The argument of a wrapper's option: `sudo -u app mysql`.
+    if (afterWrapper && (words[index - 1] ?? '').startsWith('-')) continue;
+    // Whatever follows `docker exec` (options, the container) comes before the command.
+    if (word === 'exec' && CONTAINER_TOOLS.has(words[index - 1] ?? '')) return true;
+    const next = words[index + 1];
+    if (CONTAINER_TOOLS.has(word) && (next === 'exec' || next === 'compose')) continue;
+    if (!isCommandPrefix(word, afterWrapper)) return false;
+    if (WRAPPERS.has(word)) afterWrapper = true;
+  }
+  return true;
 }
 
 /** Characters that may come right before a name, besides white space. */
@@ -208,6 +356,7 @@ function readAnchor(text: string, match: RegExpExecArray, read: ReadSegments): F
     const option = shortOptionOf(command);
     if ((read.get(option) ?? -1) > match.index) return [];
     if (!startsWord(text, match.index, BEFORE_COMMAND)) return [];
+    if (!startsCommand(text, match.index)) return [];
     const segmentEnd = findSegmentEnd(text, end);
     read.set(option, segmentEnd);
     return findInCommand(text, command, option, end, segmentEnd);
@@ -218,22 +367,23 @@ function readAnchor(text: string, match: RegExpExecArray, read: ReadSegments): F
     return found === null ? [] : [found];
   }
   if (variable === undefined || !startsWord(text, match.index, BEFORE_VARIABLE)) return [];
-  // The anchor ends after the `=`.
-  const found = findAfterName(text, variable, end - 1, true);
+  const found = findAfterName(text, variable, end, true);
   return found === null ? [] : [found];
 }
 
 function classify(password: Omit<Found, 'afterSpace'>, afterSpace: boolean): PasswordValueKind {
   // `curl -u admin:admin` is a default login, as url-credentials treats a URL's.
   if (password.user !== null && password.user === password.value) return 'placeholder';
-  return classifyPasswordValue(password.value, afterSpace);
+  return classifyPasswordValue(password.value, afterSpace, password.quote);
 }
 
 /**
  * Finds passwords written into command lines: `mysql -pSECRET` and the other MySQL and MariaDB
  * clients, `--password SECRET`, `--password=SECRET` and other long options ending in `password`,
- * `passwd`, `pass` or `passphrase`, `PGPASSWORD=SECRET` (also `MYSQL_PWD`, `SSHPASS`,
- * `REDISCLI_AUTH`), `sshpass -p SECRET`, `redis-cli -a SECRET` and `curl -u user:SECRET`. Each
+ * `passwd` or `passphrase`, `PGPASSWORD=SECRET` (also `MYSQL_PWD`, `SSHPASS`, `REDISCLI_AUTH`,
+ * and Dockerfile `ENV PGPASSWORD SECRET`), `sshpass -p SECRET`, `redis-cli -a SECRET`, `curl -u
+ * user:SECRET`, `docker login -p`, `mongo -p`, `mongosh -p`, `sqlcmd -P`, `zip -P`, `ldapsearch -w`
+ * and the other OpenLDAP clients, and openssl's `-passin pass:SECRET`. Each
  * value is classified, so callers can skip references such as `-p"$DB_PASSWORD"`. A command's
  * options are read up to the next `;`, `|`, `&` or line break without a `\` before it.
  */

@@ -7,6 +7,8 @@ export interface PasswordValue {
   start: number;
   end: number;
   value: string;
+  /** The quote around the value, or '' for a bare value. */
+  quote: '"' | "'" | '';
 }
 
 /**
@@ -20,52 +22,104 @@ export type PasswordValueKind = 'literal' | 'placeholder' | 'reference';
 const MAX_VALUE = 256;
 
 /**
- * A value in double or single quotes without spaces, or a bare run up to a space, a quote or a
- * shell operator. A quoted value with spaces is taken as prose, not as a password.
+ * A bare value runs up to a space, a quote or a shell operator. A `&`, `;` or `|` followed by
+ * another character of a word stays in the value, as in `-pAmp3rs&nd`: the writer meant one
+ * password, and the redaction must not send its second half.
  */
-const VALUE = new RegExp(
-  `"([^"\\s]{1,${MAX_VALUE}})"|'([^'\\s]{1,${MAX_VALUE}})'|([^\\s'"\`;|&<>()]{1,${MAX_VALUE}})`,
+const BARE = `((?:[^\\s'"\`;|&<>()]|[&;|](?=[^\\s'"\`;|&<>()])){1,${MAX_VALUE}})`;
+
+/**
+ * A value in double or single quotes without spaces, or a bare value. A quoted value with
+ * spaces is taken as prose, not as a password, unless the caller allows spaces.
+ */
+const VALUE = new RegExp(`"([^"\\s]{1,${MAX_VALUE}})"|'([^'\\s]{1,${MAX_VALUE}})'|${BARE}`, 'y');
+
+/** As VALUE, but a quoted value may hold spaces: `PGPASSWORD="two words"`. */
+const SPACED_VALUE = new RegExp(
+  `"([^"\\n]{1,${MAX_VALUE}})"|'([^'\\n]{1,${MAX_VALUE}})'|${BARE}`,
   'y',
 );
 
 /** Shell, template and format references: `$X`, `${X}`, `$(cmd)`, `%X%`, `%s`, `#{x}`, `{{ x }}`. */
 const REFERENCE = /^[$%]|\$[{(]|#\{|\{\{|`/;
 
-/** Words and marks that stand for a password in documentation and examples. */
+/**
+ * References that stay references in single quotes, where the shell reads `$` literally:
+ * `%X%`, `#{x}` and `{{ x }}` are expanded by a template or a CI runner before any shell, and
+ * `${x}` by a JavaScript template string, where most such lines of a change are.
+ */
+const TEMPLATE_REFERENCE = /^%|#\{|\{\{|\$\{/;
+
+/** Prefixes of tools that read the password from elsewhere: `env:DB_PW`, `file:/run/secrets/db`. */
+const SOURCE_PREFIX = /^(?:env|file|fd):/i;
+
+/** Lower-case words separated by single spaces. */
+const WORDS_ONLY = /^[a-z]+(?: [a-z]+)+$/;
+
+/** Values of an option that are switches or keywords, not passwords. */
+const KEYWORD = /^(?:true|false|yes|no|on|off|null|nil|none|empty|stdin|prompt|ask|0|1)$/i;
+
+/**
+ * Words and marks that stand for a password in documentation and examples, and the default
+ * logins of database images that CI files and READMEs use (`mysql -uroot -proot`,
+ * `PGPASSWORD=postgres`), which protect nothing.
+ */
 const PLACEHOLDER =
-  /^(?:\*+|x+|\.+|_+|-+|\?+|<.*>|\[.*\]|\{.*\}|(?:(?:your|my|the|new|db|user)[-_]?)?(?:pass(?:word|wd|phrase)?|pwd|secret)|change[-_]?me|example|redacted|dummy|placeholder)$/i;
+  /^(?:\*+|x+|\.+|_+|-+|\?+|<.*>|\[.*\]|\{.*\}|(?:(?:your|my|the|new|db|user)[-_]?)?(?:pass(?:word|wd|phrase)?|pwd|secret)|change[-_]?me|example|redacted|dummy|placeholder|root|postgres|mysql|admin|guest|test)$/i;
 
 /** A metavariable of help text, such as `PASSWORD` or `DB_PASS`. */
 const METAVARIABLE = /^[A-Z][A-Z_]*$/;
 
-/** One lower-case word, which after a space is more often prose (`--password and --user`). */
-const LOWER_CASE_WORD = /^[a-z]+$/;
+/**
+ * One word of letters only, which after a space is more often prose (`--password and --user`,
+ * `--password  The password to use`).
+ */
+const LETTERS_ONLY = /^[A-Za-z]+$/;
 
-/** Reads the value that starts at `at`, or returns null when none does. */
-export function readPasswordValue(text: string, at: number): PasswordValue | null {
-  VALUE.lastIndex = at;
-  const match = VALUE.exec(text);
+/** Words of a quoted value with spaces that show it describes a password rather than is one. */
+const DESCRIPTION_WORD = /\b(?:your|pass(?:word|wd|phrase)?|secret|here)\b/i;
+
+/**
+ * Reads the value that starts at `at`, or returns null when none does. With `spaces`, a quoted
+ * value may hold spaces, as after a variable or `--passphrase`.
+ */
+export function readPasswordValue(text: string, at: number, spaces = false): PasswordValue | null {
+  const pattern = spaces ? SPACED_VALUE : VALUE;
+  pattern.lastIndex = at;
+  const match = pattern.exec(text);
   if (match === null) return null;
 
-  const quoted = match[1] ?? match[2];
-  if (quoted !== undefined) return { start: at + 1, end: at + 1 + quoted.length, value: quoted };
+  if (match[1] !== undefined || match[2] !== undefined) {
+    const quoted = match[1] ?? match[2] ?? '';
+    const quote = match[1] === undefined ? "'" : '"';
+    return { start: at + 1, end: at + 1 + quoted.length, value: quoted, quote };
+  }
   const bare = match[3] ?? '';
-  return { start: at, end: at + bare.length, value: bare };
+  return { start: at, end: at + bare.length, value: bare, quote: '' };
 }
 
 /**
  * Sorts a value into literal, placeholder or reference. `afterSpace` is true for a value
- * separated from its option by a space, where a lower-case word is taken as prose.
+ * separated from its option by a space, where a word of letters only is taken as prose. In
+ * single quotes (`quote` is `'`) the shell reads `$` literally, so `-p'$ecret'` is a literal.
  *
- * NOTE: a literal password of lower-case letters only (`--password hunter`) after a space is
- * therefore a placeholder, so the rule misses it. The same password is found after `=` or
- * right after `-p`.
+ * NOTE: a literal password of letters only (`--password hunter`) after a space is therefore a
+ * placeholder, so the rule misses it. The same password is found after `=` or right after `-p`.
  */
-export function classifyPasswordValue(value: string, afterSpace: boolean): PasswordValueKind {
-  if (REFERENCE.test(value)) return 'reference';
+export function classifyPasswordValue(
+  value: string,
+  afterSpace: boolean,
+  quote: PasswordValue['quote'] = '',
+): PasswordValueKind {
+  const reference = quote === "'" ? TEMPLATE_REFERENCE : REFERENCE;
+  if (reference.test(value) || SOURCE_PREFIX.test(value)) return 'reference';
   // Backslashes are dropped for a placeholder escaped in a pattern, as in `/-p\[REDACTED\]/`.
   const unescaped = value.replaceAll('\\', '');
   if (PLACEHOLDER.test(unescaped) || METAVARIABLE.test(value)) return 'placeholder';
-  if (afterSpace && LOWER_CASE_WORD.test(value)) return 'placeholder';
+  if (KEYWORD.test(value)) return 'placeholder';
+  if (afterSpace && LETTERS_ONLY.test(value)) return 'placeholder';
+  if (value.includes(' ') && DESCRIPTION_WORD.test(value)) return 'placeholder';
+  // Words and spaces alone, as in `PGPASSWORD="two words"`, are prose in a comment or a doc.
+  if (WORDS_ONLY.test(value)) return 'placeholder';
   return 'literal';
 }
