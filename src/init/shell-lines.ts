@@ -1,6 +1,6 @@
 /**
- * What footprint reads from one line of a husky hook file. The scan is line based and does
- * not parse sh, so callers use it to find the lines they can trust and reject the rest.
+ * One line of a husky hook file as footprint reads it. The scan is line based and does not
+ * parse sh, so callers use it to find the lines they can trust and reject the rest.
  */
 export interface ShellLine {
   text: string;

@@ -19,10 +19,11 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * Invisible characters that hide text or break a line where none shows: the zero-width space
- * (U+200B), the line and paragraph separators (U+2028, U+2029), the word joiner and invisible
- * operators (U+2060 to U+2064), the zero-width no-break space (U+FEFF) and the tag characters
- * (U+E0000 to U+E007F). The zero-width joiners that emoji and some scripts need are allowed.
+ * Invisible characters that hide text or break a line where none shows. They are the
+ * zero-width space (U+200B), the line and paragraph separators (U+2028, U+2029), the word
+ * joiner and invisible operators (U+2060 to U+2064), the zero-width no-break space (U+FEFF)
+ * and the tag characters (U+E0000 to U+E007F). The zero-width joiners that emoji and some
+ * scripts need are allowed.
  */
 const INVISIBLE = /[\u200b\u2028\u2029\u2060-\u2064\ufeff]|[\u{e0000}-\u{e007f}]/u;
 

@@ -26,8 +26,8 @@ interface OutputTarget {
 /**
  * Rejects an `--output` path whose content a strategy would destroy. That is a path in a git
  * directory (the index, refs, objects, a submodule's or another worktree's git directory), a
- * file in the index, or an existing file that is not a strategy footprint wrote there and
- * nobody changed since (see written-strategies.ts). An empty file, such as `mktemp` makes,
+ * file in the index, or an existing file that is not a strategy footprint wrote there, unchanged
+ * since (see written-strategies.ts). An empty file, such as `mktemp` makes,
  * has nothing to lose and is accepted. `option` is the path as the user
  * wrote it, for the messages. Returns the real path to write, with symbolic links followed.
  */

@@ -38,7 +38,7 @@ async function readRecord(layout: RepositoryLayout): Promise<Record> {
   }
 }
 
-/** Returns true when footprint wrote `text` to `file` last and nobody changed it since. */
+/** Returns true when `text` is what footprint last wrote to `file`, unchanged since. */
 export async function isUnchangedSinceWritten(
   layout: RepositoryLayout,
   file: string,
