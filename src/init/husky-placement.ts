@@ -81,6 +81,12 @@ function insertLine(
     index = end.index;
     where = end.where;
   }
+  const exitAfterCommand = findExitAfterCommand(scanned, index);
+  if (exitAfterCommand !== -1) {
+    index = exitAfterCommand;
+    where = 'above a command that may end the script';
+  }
+  rejectIndentedPlace(file, scanned, index, request.line);
   rejectEarlierEnd(file, scanned, index, request.line);
   rejectOpenCommand(file, scanned, index, request.line);
 
@@ -157,6 +163,37 @@ function rejectUnsafeFile(file: string, scanned: readonly ShellLine[], line: str
       line,
     );
   }
+}
+
+/**
+ * Returns the first command line above `index` that may end the script after a command, such
+ * as `npx lint-staged && exit 0`, or -1. A line below it runs only when that command fails, so
+ * footprint's line goes above it. A guard on a test (`[ -n "$CI" ] && exit 0`) is left above
+ * footprint's line on purpose: it skips every check, as its author meant.
+ */
+function findExitAfterCommand(scanned: readonly ShellLine[], index: number): number {
+  return scanned.findIndex(
+    (current, i) =>
+      i < index &&
+      isCommandLine(current) &&
+      /(?:&&|\|\||;)\s*(?:exit|exec)\b/.test(current.code) &&
+      !/^\s*(?:\[|test\b|if\b)/.test(current.code),
+  );
+}
+
+/**
+ * Rejects a place after an indented line, such as a command inside a multi-line `if` block:
+ * footprint's line there would run only when the block's condition holds.
+ */
+function rejectIndentedPlace(
+  file: string,
+  scanned: readonly ShellLine[],
+  index: number,
+  line: string,
+): void {
+  const before = scanned[index - 1];
+  if (before === undefined || !/^\s+\S/.test(before.text) || !isCommandLine(before)) return;
+  rejectLine(file, index - 1, before.text.trim(), 'an indented line, maybe inside a block', line);
 }
 
 /**

@@ -998,3 +998,33 @@ test('init with husky rejects its line below an exit', async () => {
     repo.cleanup();
   }
 });
+
+test('init with husky goes above a command that exits', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged && exit 0\nnpm test\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await install(repo);
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      'footprint precommit\nnpx lint-staged && exit 0\nnpm test\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init with husky rejects a place inside a block', async () => {
+  const repo = createTempRepo();
+  try {
+    const hook = 'if [ -n "$CI" ]; then\n  npx lint-staged\nfi\n';
+    const message = await rejectedMessage(repo, hook);
+
+    assert.match(message, /line 2 is `npx lint-staged`, an indented line, maybe inside a block/);
+  } finally {
+    repo.cleanup();
+  }
+});
