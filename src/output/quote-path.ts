@@ -56,11 +56,13 @@ export function escapeControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTER, escapeCharacter);
 }
 
-const JSON_UNESCAPED_CONTROL = /[\u007f-\u009f]/g;
+const JSON_UNESCAPED_CONTROL =
+  /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * Writes a string as a JSON string literal that is safe to print: JSON.stringify escapes C0
- * controls, the quote and the backslash, and this also escapes DEL and the C1 controls.
+ * controls, the quote and the backslash, and this also escapes DEL, the C1 controls and the
+ * bidirectional and invisible characters that quotePath escapes, as `\u202e`.
  */
 export function quoteJsonString(text: string): string {
   return JSON.stringify(text).replace(

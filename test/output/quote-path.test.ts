@@ -29,6 +29,11 @@ for (const [name, path, expected] of cases) {
   });
 }
 
+test('quoteJsonString escapes a right-to-left override', () => {
+  assert.equal(quoteJsonString('evil\u202egnp.js'), '"evil\\u202egnp.js"');
+  assert.equal(JSON.parse(quoteJsonString('evil\u202egnp.js')), 'evil\u202egnp.js');
+});
+
 test('quoteJsonString escapes every control character', () => {
   const quoted = quoteJsonString('a\u001b\u007f\u009b"b');
 

@@ -221,6 +221,18 @@ describe('strategy --output', () => {
     );
   });
 
+  test('writes when the record cannot be kept', async () => {
+    mkdirSync(path.join(repo.dir, '.git', 'footprint', 'written-strategies.json'), {
+      recursive: true,
+    });
+
+    const result = await strategyTo('plan.json');
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /could not record that it wrote plan\.json \(EISDIR\)/);
+    assert.equal((JSON.parse(readText('plan.json')) as { kind: string }).kind, 'strategy');
+  });
+
   test('writes into an empty file', async () => {
     repo.write('empty.json', '', 0o600);
 

@@ -2,9 +2,11 @@ import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../fossils/write-atomic.js';
 import { discoverRepository } from '../../git/discover.js';
+import type { RepositoryLayout } from '../../git/types.js';
 import { runPipeline } from '../../pipeline/run.js';
 import { strategyWriteFailedMessage, strategyWrittenMessage } from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
+import { formatStatus } from '../../output/style.js';
 import { UserError } from '../../errors.js';
 import { withStrategyFile } from '../../strategy/build.js';
 import { checkStrategyOutputPath } from '../../strategy/output-path.js';
@@ -31,11 +33,13 @@ export async function run(context: CommandContext): Promise<number> {
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
   const { strategy } = pipelineRun;
 
-  if (output !== undefined && target !== null) {
+  if (output !== undefined && target !== null && layout !== null) {
     const file = path.resolve(context.cwd, output);
+    // Checked again: the file may have been edited while the pipeline (and an LLM) ran.
+    await checkStrategyOutputPath(file, output, layout);
     // The check command in the file names the file as the user gave it, relative to the folder.
     const text = await writeStrategyFile(target, withStrategyFile(strategy, output));
-    if (layout !== null) await recordWrittenStrategy(layout, target, text);
+    await recordWritten(context, layout, target, text);
     if (!context.line.json) {
       const options = {
         style: context.stderrStyle,
@@ -53,6 +57,27 @@ export async function run(context: CommandContext): Promise<number> {
   if (context.line.json) writeJson(context, pipelineRun.documents.analysis);
   else if (output === undefined) writeJson(context, strategy);
   return EXIT_OK;
+}
+
+/**
+ * Records the digest of the strategy file written. A failure only means the next write to it
+ * is rejected as if the file had been edited, so it is a warning, not an error.
+ */
+async function recordWritten(
+  context: CommandContext,
+  layout: RepositoryLayout,
+  file: string,
+  text: string,
+): Promise<void> {
+  try {
+    await recordWrittenStrategy(layout, file, text);
+  } catch (error) {
+    const cause = (error as NodeJS.ErrnoException).code ?? String(error);
+    const message =
+      `footprint could not record that it wrote ${displayPath(file, context.cwd)} (${cause}), ` +
+      'so a later `footprint strategy --output` to that file will not replace it.';
+    context.stderr.write(formatStatus(context.stderrStyle, 'warning', message) + '\n');
+  }
 }
 
 /** The permission bits of a file mode, without its file type. */
