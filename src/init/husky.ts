@@ -84,9 +84,10 @@ function lineRequest(hook: HuskyHook, line: string): LineRequest {
 }
 
 /**
- * Removes the command lines that run `footprint <command>` from `<huskyDir>/<hook>`, and no
- * comment, string or heredoc text that mentions it. The file is
- * deleted when nothing but footprint's line and husky's header was in it.
+ * Removes the command lines that run `footprint <command>` from `<huskyDir>/<hook>` and end
+ * there, as init writes them, and no comment, string or heredoc text that mentions it. A line
+ * with more after the command, such as `npx footprint precommit --no-llm`, was written by hand
+ * and stays. The file is deleted when nothing but footprint's line and husky's header was in it.
  */
 export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promise<InstallStep[]> {
   const file = path.join(huskyDir, hook.name);
@@ -95,7 +96,12 @@ export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promis
   const runsFootprint = footprintLinePattern(hook.command);
   const scanned = scanShellLines(existing);
   const remaining = scanned.filter(
-    (line) => !(isCommandLine(line) && runsFootprint.test(line.text)),
+    (line) =>
+      !(
+        isCommandLine(line) &&
+        runsFootprint.test(line.text) &&
+        line.text.trim().endsWith(hook.command)
+      ),
   );
   if (remaining.length === scanned.length) return [];
 

@@ -289,3 +289,20 @@ test('uninstall keeps heredoc text that looks like its line', async () => {
     repo.cleanup();
   }
 });
+
+test('uninstall keeps a footprint line written by hand', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\nnpx footprint precommit --no-llm\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    await uninstall(repo);
+
+    assert.equal(
+      read(repo, '.husky/pre-commit'),
+      'npx lint-staged\nnpx footprint precommit --no-llm\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
