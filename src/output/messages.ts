@@ -193,7 +193,8 @@ export function strategyWriteFailedMessage(file: string, code: string): string {
 }
 
 const OUTPUT_WAYS_OUT =
-  'Pass a path that git does not track, such as --output plan.json, or leave out --output ' +
+  'Pass a path that git does not track, such as --output fossils/strategy.json in the fossil ' +
+  'store that `footprint init` makes git ignore, or leave out --output ' +
   'to print the strategy on stdout.';
 
 export function outputInGitDirMessage(option: string, gitDir: string): string {

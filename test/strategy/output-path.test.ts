@@ -50,7 +50,10 @@ describe('strategy --output', () => {
     assert.equal(result.code, 2, result.stderr);
     assert.equal(readText('notes.md'), UNSAVED);
     assert.match(result.stderr, /--output notes\.md is a file in git's index/);
-    assert.match(result.stderr, /Pass a path that git does not track/);
+    assert.match(
+      result.stderr,
+      /Pass a path that git does not track, such as --output fossils\/strategy\.json/,
+    );
   });
 
   test('rejects an intent-to-add file', async () => {
