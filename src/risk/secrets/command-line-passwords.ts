@@ -290,10 +290,11 @@ function isCommandPrefix(word: string, afterWrapper: boolean): boolean {
 }
 
 /**
- * Returns true when the command name at `at` starts a command: at the start of a line or after
- * `;`, `|`, `&` or `(`, after `sudo`, `env`, `exec` and the like or a `VAR=value` prefix, as a
- * quoted element of an array (`["CMD", "mysqladmin", ...]`) or a quoted command (`sh -c
- * "mysql ..."`). A name that is an argument, as in `docker run --name mysql`, does not.
+ * Returns true when the command name at `at` starts a command. That is at the start of a line
+ * or after `;`, `|`, `&` or `(`, after `sudo`, `env`, `exec` and the like or a `VAR=value`
+ * prefix. It is also a quoted element of an array (`["CMD", "mysqladmin", ...]`) or a quoted
+ * command (`sh -c "mysql ..."`). A name that is an argument, as in `docker run --name mysql`,
+ * does not start one.
  */
 function startsCommand(text: string, at: number): boolean {
   let end = at;
@@ -378,14 +379,15 @@ function classify(password: Omit<Found, 'afterSpace'>, afterSpace: boolean): Pas
 }
 
 /**
- * Finds passwords written into command lines: `mysql -pSECRET` and the other MySQL and MariaDB
- * clients, `--password SECRET`, `--password=SECRET` and other long options ending in `password`,
- * `passwd` or `passphrase`, `PGPASSWORD=SECRET` (also `MYSQL_PWD`, `SSHPASS`, `REDISCLI_AUTH`,
- * and Dockerfile `ENV PGPASSWORD SECRET`), `sshpass -p SECRET`, `redis-cli -a SECRET`, `curl -u
- * user:SECRET`, `docker login -p`, `mongo -p`, `mongosh -p`, `sqlcmd -P`, `zip -P`, `ldapsearch -w`
- * and the other OpenLDAP clients, and openssl's `-passin pass:SECRET`. Each
- * value is classified, so callers can skip references such as `-p"$DB_PASSWORD"`. A command's
- * options are read up to the next `;`, `|`, `&` or line break without a `\` before it.
+ * Finds passwords written into command lines. The forms are `mysql -pSECRET` and the other
+ * MySQL and MariaDB clients, and long options ending in `password`, `passwd` or `passphrase`
+ * (`--password SECRET`, `--password=SECRET`). Also `PGPASSWORD=SECRET`, `MYSQL_PWD`, `SSHPASS`,
+ * `REDISCLI_AUTH` and Dockerfile `ENV PGPASSWORD SECRET`. And the short options of `sshpass -p`,
+ * `redis-cli -a`, `curl -u user:SECRET`, `docker login -p`, `mongo -p`, `mongosh -p`,
+ * `sqlcmd -P`, `zip -P`, `ldapsearch -w` and the other OpenLDAP clients, and openssl's
+ * `-passin pass:SECRET`. Each value is classified, so callers can skip references such as
+ * `-p"$DB_PASSWORD"`. A command's options are read up to the next `;`, `|`, `&` or line break
+ * without a `\` before it.
  */
 export function findCommandLinePasswords(text: string): CommandLinePassword[] {
   const found = new Map<number, CommandLinePassword>();

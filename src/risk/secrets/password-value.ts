@@ -44,9 +44,9 @@ const SPACED_VALUE = new RegExp(
 const REFERENCE = /^[$%]|\$[{(]|#\{|\{\{|`/;
 
 /**
- * References that stay references in single quotes, where the shell reads `$` literally:
- * `%X%`, `#{x}` and `{{ x }}` are expanded by a template or a CI runner before any shell, and
- * `${x}` by a JavaScript template string, where most such lines of a change are.
+ * References that stay references in single quotes, where the shell reads `$` literally. A
+ * template or a CI runner expands `%X%`, `#{x}` and `{{ x }}` before any shell runs. `${x}` is
+ * most often part of a JavaScript template string in the lines of a change.
  */
 const TEMPLATE_REFERENCE = /^%|#\{|\{\{|\$\{/;
 
