@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
-import { createTempRepo, type TempRepo } from '../helpers/repo.js';
-import {
-  startFakeMessagesApi,
-  type FakeMessagesApi,
-  type ScriptedReply,
-} from './fake-messages-api.js';
+import { describe, test } from 'node:test';
+import type { TempRepo } from '../helpers/repo.js';
+import type { FakeMessagesApi, ScriptedReply } from './fake-messages-api.js';
+import { trackTestResources } from './test-resources.js';
 import { hermeticEnv, runFootprint, type RunResult } from './footprint-process.js';
 
 interface StrategyFile {
@@ -24,18 +21,7 @@ interface AnalysisFossil {
   };
 }
 
-const repos: TempRepo[] = [];
-const servers: FakeMessagesApi[] = [];
-after(async () => {
-  for (const repo of repos) repo.cleanup();
-  await Promise.all(servers.map((server) => server.close()));
-});
-
-async function serve(replies: ScriptedReply[]): Promise<FakeMessagesApi> {
-  const server = await startFakeMessagesApi(replies);
-  servers.push(server);
-  return server;
-}
+const { serve, createRepo: createTrackedRepo } = trackTestResources();
 
 /** Returns the test environment without the machine's ANTHROPIC_ variables, set for `server`. */
 function serverEnv(server: FakeMessagesApi): NodeJS.ProcessEnv {
@@ -48,8 +34,7 @@ function footprint(repo: TempRepo, args: string[], env: NodeJS.ProcessEnv): Prom
 
 /** Creates a repository with one commit and a config that turns on the Anthropic provider. */
 function createRepo(files: Record<string, string>): TempRepo {
-  const repo = createTempRepo();
-  repos.push(repo);
+  const repo = createTrackedRepo();
   repo.write('footprint.config.json', JSON.stringify({ llm: { provider: 'anthropic' } }));
   for (const [file, text] of Object.entries(files)) repo.write(file, text);
   repo.git(['add', '-A']);

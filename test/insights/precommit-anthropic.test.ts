@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { commitStartingProject, stageTangledChange } from '../e2e/project.js';
 import { validateAnalysisDocument } from '../../src/schemas-runtime/validators.js';
-import { createTempRepo, type TempRepo } from '../helpers/repo.js';
-import {
-  startFakeMessagesApi,
-  type FakeMessagesApi,
-  type ScriptedReply,
-} from './fake-messages-api.js';
+import type { TempRepo } from '../helpers/repo.js';
+import type { FakeMessagesApi } from './fake-messages-api.js';
+import { trackTestResources } from './test-resources.js';
 import { hermeticEnv, runAsync, runFootprint, type RunResult } from './footprint-process.js';
 
 interface AnalysisFossil {
@@ -27,18 +24,7 @@ interface AnalysisFossil {
   };
 }
 
-const repos: TempRepo[] = [];
-const servers: FakeMessagesApi[] = [];
-after(async () => {
-  for (const repo of repos) repo.cleanup();
-  await Promise.all(servers.map((server) => server.close()));
-});
-
-async function serve(replies: ScriptedReply[]): Promise<FakeMessagesApi> {
-  const server = await startFakeMessagesApi(replies);
-  servers.push(server);
-  return server;
-}
+const { serve, createRepo: createTrackedRepo } = trackTestResources();
 
 function precommit(repo: TempRepo, env: Record<string, string>): Promise<RunResult> {
   return runFootprint(repo.dir, ['precommit'], hermeticEnv(env));
@@ -46,8 +32,7 @@ function precommit(repo: TempRepo, env: Record<string, string>): Promise<RunResu
 
 /** Creates a repository whose first commit has a config that turns on the Anthropic provider. */
 function createRepo(llm: Record<string, unknown> = {}): TempRepo {
-  const repo = createTempRepo();
-  repos.push(repo);
+  const repo = createTrackedRepo();
   repo.write('footprint.config.json', JSON.stringify({ llm: { provider: 'anthropic', ...llm } }));
   commitStartingProject(repo);
   return repo;
@@ -236,7 +221,7 @@ describe('precommit with the anthropic provider', () => {
   test('command-line passwords stay on this machine', async () => {
     const server = await serve([{ toolInput: { summary: 'Adds a backup script.', messages: [] } }]);
     const repo = createRepo();
-    // Assembled at run time, so this file holds no password that footprint's own hook reports.
+    // Assembled at run time, so this file contains no password that footprint's own hook reports.
     const password = ['S3c', 'r3tRootPw'].join('');
     const other = ['Oth3r', 'Pw2024'].join('');
     const script = [
