@@ -48,10 +48,10 @@ interface FoundConfig {
  * Loads footprint's configuration for a worktree: `footprint.config.json` at its root wins,
  * else the `footprint` key of its `package.json`, else the defaults. The file is validated
  * against `schemas/config.schema.json` and merged over the defaults. Then `--mode`,
- * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) for invalid JSON, a
- * value the schema rejects, a rule id that no rule has, a custom rule that cannot run, a
- * `fossilDir` outside the worktree or in `.git`, or a store folder that contains other files,
- * naming the key, the value and the expected form. Warns on stderr about configuration files
+ * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) naming the key, the value
+ * and the expected form for invalid JSON, a value the schema rejects or a rule id that no rule
+ * has. The same goes for a custom rule that cannot run, a `fossilDir` outside the worktree or
+ * in `.git`, and a store folder that contains other files. Warns on stderr about configuration files
  * it ignores, such as `footprint.config.yaml` (see warnAboutIgnoredConfigFiles).
  * Configurations in subfolders set the `risk` section of the files below them (see
  * findRiskScopes).

@@ -113,8 +113,8 @@ export class IndexEntryTable {
   /**
    * Returns true when the names at `first` and `second` hold the same bytes from `from` to `to`.
    * Callers use it where both names are known to share their first `from` bytes, so only the
-   * rest is compared, one byte at a time: the parts compared are a folder's own name, a few
-   * bytes, for which a Buffer compare costs more in argument checks than it saves.
+   * rest is compared, one byte at a time. That rest is a folder's own name, a few bytes, for
+   * which a Buffer compare costs more in argument checks than it saves.
    */
   shareBytes(first: number, second: number, from: number, to: number): boolean {
     if (this.nameLength(first) < to || this.nameLength(second) < to) return false;

@@ -26,7 +26,7 @@ export interface HuskyHook {
 
 /**
  * Adds a line that runs `footprint <command>` to `<huskyDir>/<hook>`. In pre-commit it goes
- * after the last line that runs lint-staged, so footprint sees the files lint-staged fixed.
+ * after the last line that runs lint-staged, so footprint reads the files lint-staged fixed.
  * Elsewhere, and without lint-staged, it goes at the end. It always goes above a final `exit`
  * or `exec COMMAND` line, since nothing after those runs (see placeLine). A missing file is
  * created. A file that already runs the command is left as it is, unless that line sits

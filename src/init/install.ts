@@ -32,7 +32,7 @@ export interface InstallOptions {
 export interface InstallReport {
   target: HookTarget;
   steps: InstallStep[];
-  /** Why git does not run the installed hooks yet and how to activate them, such as husky's. */
+  /** Reasons git does not run the installed hooks yet, each with how to activate them. */
   notes: string[];
   /** False when every step left its file unchanged. */
   changed: boolean;

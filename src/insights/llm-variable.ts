@@ -24,11 +24,11 @@ function showValue(raw: string): string {
   return JSON.stringify(shortened);
 }
 
-/** What FOOTPRINT_LLM says for one run. */
+/** The setting FOOTPRINT_LLM gives one run. */
 export interface LlmSwitch {
   /** True when the variable turns the insight provider off. */
   off: boolean;
-  /** Why an unknown value turned it off, naming the value and the accepted ones; else null. */
+  /** The reason an unknown value turned it off, naming the value and the accepted ones, or null. */
   reason: string | null;
 }
 

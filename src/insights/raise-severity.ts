@@ -18,10 +18,9 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
 const MAX_NOTE_LENGTH = 300;
 
 /**
- * Control characters, the format characters that change the order text is shown in on a
- * terminal (bidirectional overrides, embeddings, isolates and marks), zero-width characters,
- * and the status marks footprint's own lines start with (✔ ✖ ⚠ ℹ), which could make a note
- * look like other text, such as a verdict.
+ * Characters removed from a note, because they could make it look like other text, such as
+ * a verdict. They are control characters, the bidirectional overrides, embeddings, isolates
+ * and marks, zero-width characters, and the status marks footprint's lines start with.
  */
 const CONTROL_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- control characters are what it removes

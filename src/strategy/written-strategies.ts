@@ -15,7 +15,8 @@ const RECORD_FILE = path.join('footprint', 'written-strategies.json');
 /** Files remembered at most; the oldest are forgotten first. */
 const MAX_RECORDED = 64;
 
-type Record = { [file: string]: string };
+/** Digests by the real path of the file written. */
+type WrittenDigests = { [file: string]: string };
 
 /** Returns the SHA-256 of a strategy file's text, as the record keeps it. */
 export function digestOfStrategy(text: string): string {
@@ -26,11 +27,11 @@ function recordPath(layout: RepositoryLayout): string {
   return path.join(layout.commonDir, RECORD_FILE);
 }
 
-async function readRecord(layout: RepositoryLayout): Promise<Record> {
+async function readRecord(layout: RepositoryLayout): Promise<WrittenDigests> {
   try {
     const parsed: unknown = JSON.parse(await readFile(recordPath(layout), 'utf8'));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record)
+      ? (parsed as WrittenDigests)
       : {};
   } catch {
     // A missing or damaged record only means that no strategy file counts as unedited.
@@ -58,7 +59,7 @@ export async function recordWrittenStrategy(
   delete record[file];
   record[file] = digestOfStrategy(text);
 
-  const kept = Object.entries(record).slice(-MAX_RECORDED);
+  const newest = Object.entries(record).slice(-MAX_RECORDED);
   await mkdir(path.dirname(recordPath(layout)), { recursive: true });
-  await writeFileAtomic(recordPath(layout), `${JSON.stringify(Object.fromEntries(kept))}\n`);
+  await writeFileAtomic(recordPath(layout), `${JSON.stringify(Object.fromEntries(newest))}\n`);
 }

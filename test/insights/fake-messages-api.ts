@@ -13,8 +13,8 @@ export interface ScriptedReply {
   /** Milliseconds to wait before responding. */
   delayMs?: number;
   /**
-   * Bytes of padding in a 200 reply's text block, sent in chunks of 1 MiB until they are sent
-   * or the client closes the connection; `sentBytes` of the request counts what went out.
+   * Bytes of padding in a 200 reply's text block, sent in chunks of 1 MiB until all are sent
+   * or the client closes the connection. `sentBytes` of the request counts what went out.
    */
   paddingBytes?: number;
   /** Sends the headers and part of the body, then closes the connection. */

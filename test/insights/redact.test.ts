@@ -5,7 +5,7 @@ import { redactSecrets } from '../../src/insights/redact.js';
 
 const pemLabel = ['RSA', 'PRIVATE', 'KEY'].join(' ');
 
-/** A command-line password, assembled so that this file holds none that the hook reports. */
+/** A command-line password, assembled so that this file contains none that the hook reports. */
 const cliPassword = ['S3c', 'r3tRootPw'].join('');
 
 /** Inputs and what redaction makes of them. */

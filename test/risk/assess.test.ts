@@ -218,7 +218,7 @@ describe('assessRisk on adversarial input', () => {
     { name: '5 MB of marker prefixes', text: '-----BEGIN '.repeat(480_000) },
     { name: '5 MB of angle brackets', text: '<'.repeat(5 * 1024 * 1024) },
     { name: '5 MB of allow markers', text: 'footprint-allow:'.repeat(330_000) + KEY_HEADER },
-    // Assembled, so this file holds no command-line password that footprint would report.
+    // Assembled, so this file contains no command-line password that footprint would report.
     { name: '1 MB line of 80,000 passwords', text: ['--pass', 'word=a '].join('').repeat(80_000) },
   ];
 

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { findCommandLinePasswords } from '../../src/risk/secrets/command-line-passwords.js';
 
 /**
- * Passwords assembled at run time, so this file holds no command-line password that
+ * Passwords assembled at run time, so this file contains no command-line password that
  * footprint's own hook would report.
  */
 const password = ['S3c', 'r3tPw'].join('');

@@ -270,7 +270,7 @@ describe('url-credentials rule', () => {
 });
 
 describe('command-line-password rule', () => {
-  // Assembled at run time, so this file holds no password that footprint's own hook reports.
+  // Assembled at run time, so this file contains no password that footprint's own hook reports.
   const password = ['S3c', 'r3tRootPw'].join('');
   const script = lines(
     '#!/bin/sh',

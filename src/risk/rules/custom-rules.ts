@@ -96,9 +96,10 @@ function compileCustomRules(
 }
 
 /**
- * Returns the problems of the custom rules of one configuration: an id that a built-in rule or
- * an earlier custom rule has, flags other than `m` and `s`, and a pattern that is invalid or
- * cannot be matched in linear time. Loading the configuration reports them with its file name.
+ * Returns the problems of the custom rules of one configuration. They are an id that a
+ * built-in rule or an earlier custom rule has, flags other than `m` and `s`, and a pattern that
+ * is invalid or cannot be matched in linear time. Loading the configuration reports them with
+ * its file name.
  */
 export function findCustomRuleProblems(
   customRules: readonly CustomRuleConfig[],

@@ -309,9 +309,9 @@ function startsCommand(text: string, at: number): boolean {
 
   let start = end;
   while (start > 0 && end - start < MAX_PREFIX) {
-    const char = text.charAt(start - 1);
-    if (COMMAND_SEPARATORS.includes(char)) break;
-    if (char === '\n') {
+    const character = text.charAt(start - 1);
+    if (COMMAND_SEPARATORS.includes(character)) break;
+    if (character === '\n') {
       const continued = /\\\r?$/.test(text.slice(Math.max(0, start - 3), start - 1));
       if (!continued) break;
     }
