@@ -1,3 +1,5 @@
+import { latin1Text, utf8Text } from '../git/buffer-text.js';
+
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
@@ -51,7 +53,7 @@ export function linesEqual(a: LineTable, lineA: number, b: LineTable, lineB: num
 
 /** Returns a line's bytes as a latin1 string, one char per byte, for use as a map key. */
 export function lineKey(table: LineTable, line: number): string {
-  return table.content.toString('latin1', lineStart(table, line), lineEnd(table, line));
+  return latin1Text(table.content, lineStart(table, line), lineEnd(table, line));
 }
 
 /** Decodes a line as utf-8 without its `\n` or `\r\n` terminator. */
@@ -60,7 +62,7 @@ export function lineText(table: LineTable, line: number): string {
   let end = lineEnd(table, line);
   if (end > start && table.content[end - 1] === NEWLINE) end--;
   if (end > start && table.content[end - 1] === CARRIAGE_RETURN) end--;
-  return table.content.toString('utf8', start, end);
+  return utf8Text(table.content, start, end);
 }
 
 /** Returns the line that contains byte `offset`, or `count` for the content's length. */

@@ -1,3 +1,4 @@
+import { latin1Text } from '../git/buffer-text.js';
 import type { ScanLine } from './types.js';
 
 /**
@@ -94,7 +95,7 @@ function readPrintableRuns(content: Buffer): ScanLine[] {
       continue;
     }
     if (start !== -1 && at - start >= MIN_PRINTABLE_RUN) {
-      runs.push({ line, text: content.toString('latin1', start, at) });
+      runs.push({ line, text: latin1Text(content, start, at) });
     }
     start = -1;
     if (byte === 0x0a) line++;

@@ -1,3 +1,4 @@
+import { hexText } from './buffer-text.js';
 import type { IndexEntry, IndexEntryFlags } from './index-file.js';
 import { decodeGitPath, encodeGitPath } from './path-bytes.js';
 
@@ -177,7 +178,7 @@ export class IndexEntryTable {
 
   oidAt(position: number): string {
     const start = (this.layout.starts[position] as number) + STAT_LENGTH;
-    return this.layout.buffer.toString('hex', start, start + this.layout.hashLength);
+    return hexText(this.layout.buffer, start, start + this.layout.hashLength);
   }
 
   sizeAt(position: number): number {

@@ -1,5 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 
+import { utf8Text } from './buffer-text.js';
+
 /**
  * git stores path names as bytes, and old repositories hold names in Latin-1 or other
  * encodings that are not valid UTF-8. Paths are strings in footprint, so a byte that is not
@@ -19,7 +21,7 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /** Decodes bytes `start` to `end` of a path name, escaping bytes that are not valid UTF-8. */
 export function decodeGitPath(bytes: Buffer, start = 0, end = bytes.length): string {
-  const text = bytes.toString('utf8', start, end);
+  const text = utf8Text(bytes, start, end);
   // The decoder puts U+FFFD in place of invalid bytes, but a valid name may contain it too.
   if (!text.includes(REPLACEMENT_CHARACTER)) return text;
 
@@ -95,12 +97,12 @@ function decodeWithEscapes(bytes: Buffer): string {
       continue;
     }
 
-    text += bytes.toString('utf8', runStart, position);
+    text += utf8Text(bytes, runStart, position);
     text += String.fromCharCode(ESCAPE_BASE + (bytes[position] as number));
     position++;
     runStart = position;
   }
-  return text + bytes.toString('utf8', runStart, position);
+  return text + utf8Text(bytes, runStart, position);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
+import { hexText } from '../buffer-text.js';
 import { applyDelta, readDeltaSize } from './delta.js';
 import type { DeltaBaseCache } from './delta-base-cache.js';
 import type { Inflater } from './inflater.js';
@@ -152,7 +153,7 @@ export class PackFile {
     const entry = { offset, type, size, chunk: bytes };
     if (type === OFS_DELTA) return this.readOffsetBase(position, entry);
     if (type === REF_DELTA) {
-      const baseOid = bytes.toString('hex', position, position + HASH_LENGTH);
+      const baseOid = hexText(bytes, position, position + HASH_LENGTH);
       if (baseOid.length !== HASH_LENGTH * 2) this.fail(offset, 'the base id is truncated');
       return { ...entry, dataStart: offset + position + HASH_LENGTH, baseOid };
     }

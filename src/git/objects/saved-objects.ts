@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 
 import { createDebug } from '../../log/debug.js';
+import { hexText } from '../buffer-text.js';
 import { hashObject } from './tree.js';
 import type { GitObject, ObjectType } from './types.js';
 
@@ -147,7 +148,7 @@ function parseEntries(bytes: Buffer): Map<string, SavedEntry> {
     const start = offset + ENTRY_HEADER_LENGTH;
     if (type === undefined || start + length > bytes.length) break;
 
-    const oid = bytes.toString('hex', offset, offset + HASH_LENGTH);
+    const oid = hexText(bytes, offset, offset + HASH_LENGTH);
     entries.set(oid, { type, content: bytes.subarray(start, start + length) });
     offset = start + length;
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { hexText } from '../buffer-text.js';
 import { canonicalMode, type TreeEntry } from '../objects/tree.js';
 import { ObjectFormatError } from '../objects/types.js';
 import { decodeGitPath } from '../path-bytes.js';
@@ -40,7 +41,7 @@ export function parseTreeObject(format: ObjectFormat, content: Buffer): TreeEntr
 
     const mode = canonicalMode(parseInt(content.toString('latin1', position, space), 8));
     const name = decodeGitPath(content, space + 1, nul);
-    const oid = content.toString('hex', nul + 1, nul + 1 + hashLength);
+    const oid = hexText(content, nul + 1, nul + 1 + hashLength);
     entries.push({ name, mode, oid });
     position = nul + 1 + hashLength;
   }

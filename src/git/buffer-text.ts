@@ -1,0 +1,41 @@
+/**
+ * Text of a byte range of a Buffer, for loops that run once per tree entry, index entry or
+ * line. `buffer.toString(encoding, start, end)` checks and normalizes its arguments in
+ * JavaScript before it reaches node's decoder, and in a hook run that code has not been
+ * compiled yet: 2,000 short slices took 0.8 to 1.8 ms that way and 0.2 ms through the
+ * per-encoding decoders on node's Buffer prototype (`hexSlice`, `latin1Slice`,
+ * `utf8Slice`; node 20, 2 cores). Those methods are not documented, so each one is used only
+ * where node provides it, and toString otherwise. They throw for a range outside the Buffer,
+ * where toString clamps it, so such a range goes to toString as well.
+ */
+
+type Decoder = (this: Buffer, start: number, end: number) => string;
+
+interface BufferDecoders {
+  hexSlice?: Decoder;
+  latin1Slice?: Decoder;
+  utf8Slice?: Decoder;
+}
+
+const decoders = Buffer.prototype as unknown as BufferDecoders;
+
+function pick(
+  decoder: Decoder | undefined,
+  encoding: BufferEncoding,
+): (bytes: Buffer, start: number, end: number) => string {
+  if (typeof decoder !== 'function')
+    return (bytes, start, end) => bytes.toString(encoding, start, end);
+  return (bytes, start, end) =>
+    start >= 0 && end <= bytes.length
+      ? decoder.call(bytes, start, end)
+      : bytes.toString(encoding, start, end);
+}
+
+/** Returns bytes `start` to `end` as lowercase hexadecimal, as an object id is written. */
+export const hexText = pick(decoders.hexSlice, 'hex');
+
+/** Returns bytes `start` to `end` as Latin-1: one character per byte. */
+export const latin1Text = pick(decoders.latin1Slice, 'latin1');
+
+/** Returns bytes `start` to `end` decoded as UTF-8, with U+FFFD for invalid bytes. */
+export const utf8Text = pick(decoders.utf8Slice, 'utf8');
