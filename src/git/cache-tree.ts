@@ -1,3 +1,4 @@
+import { hexText } from './buffer-text.js';
 import { decodeGitPath } from './path-bytes.js';
 
 /** One directory of the index's cache tree (the `TREE` extension). */
@@ -19,7 +20,24 @@ export interface CacheTree {
   readonly root: CacheTreeNode;
   /** Every node by path, `''` for the root; built on first access. */
   readonly byPath: Map<string, CacheTreeNode>;
+
+  /*
+   * The same nodes by position in pre-order, the root at ROOT_POSITION, for a reader that
+   * visits thousands of them: no node object is made and no id becomes text.
+   */
+
+  /** Index entries the node covers, or -1 while it is invalid. */
+  entryCountAt(position: number): number;
+  /** The position of the node's subfolder named `name`, or -1 when it has none. */
+  childNamed(position: number, name: string): number;
+  /** The node's tree id as text, or null while it is invalid. */
+  oidAt(position: number): string | null;
+  /** Copies a valid node's tree id into `target` at `at` and returns its length in bytes. */
+  copyOidAt(position: number, target: Buffer, at: number): number;
 }
+
+/** Position of the root node in CacheTree's positional methods. */
+export const ROOT_POSITION = 0;
 
 /**
  * Parses the data of a `TREE` extension: nodes in pre-order, each followed by its subtrees.
@@ -170,6 +188,8 @@ function growTable(table: NodeTable): NodeTable {
 class LazyCacheTree implements CacheTree {
   private rootNode: CacheTreeNode | undefined;
   private nodesByPath: Map<string, CacheTreeNode> | undefined;
+  /** Positions of each node's children by name, made when childNamed first asks for them. */
+  private readonly childPositions = new Map<number, Map<string, number>>();
 
   constructor(
     private readonly data: Buffer,
@@ -195,17 +215,44 @@ class LazyCacheTree implements CacheTree {
     return this.nodesByPath;
   }
 
+  entryCountAt(position: number): number {
+    return this.table.entryCount[position] as number;
+  }
+
+  childNamed(position: number, name: string): number {
+    let byName = this.childPositions.get(position);
+    if (byName === undefined) {
+      byName = new Map();
+      const { table, data } = this;
+      const count = table.subtreeCount[position] as number;
+      let child = position + 1;
+      for (let made = 0; made < count; made++) {
+        byName.set(decodeGitPath(data, table.nameStart[child], table.nameEnd[child]), child);
+        child += table.size[child] as number;
+      }
+      this.childPositions.set(position, byName);
+    }
+    return byName.get(name) ?? -1;
+  }
+
+  oidAt(position: number): string | null {
+    if ((this.table.entryCount[position] as number) < 0) return null;
+    const oidStart = (this.table.lineEnd[position] as number) + 1;
+    return hexText(this.data, oidStart, oidStart + this.hashLength);
+  }
+
+  copyOidAt(position: number, target: Buffer, at: number): number {
+    const oidStart = (this.table.lineEnd[position] as number) + 1;
+    return this.data.copy(target, at, oidStart, oidStart + this.hashLength);
+  }
+
   /** Makes the node at pre-order position `index` under the folder `parentPath`. */
   node(index: number, parentPath: string): CacheTreeNode {
     const { data, table } = this;
     const nameEnd = table.nameEnd[index] as number;
     const name = decodeGitPath(data, table.nameStart[index], nameEnd);
     const entryCount = table.entryCount[index] as number;
-    let oid: string | null = null;
-    if (entryCount >= 0) {
-      const oidStart = (table.lineEnd[index] as number) + 1;
-      oid = data.toString('hex', oidStart, oidStart + this.hashLength);
-    }
+    const oid = this.oidAt(index);
     const path = parentPath === '' ? name : `${parentPath}/${name}`;
     return new LazyCacheTreeNode(
       this,

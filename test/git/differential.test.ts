@@ -60,7 +60,8 @@ function random(seed: number): () => number {
 /**
  * Commits a random tree, optionally packs it, then stages random edits: content and mode
  * changes, deletions, additions, moves, files replaced by folders and folders by files, files
- * replaced by symlinks, gitlinks and intent-to-add entries.
+ * replaced by symlinks, gitlinks and intent-to-add entries, and sometimes writes the staged
+ * tree so that the cache tree is valid.
  */
 function buildGeneratedState(repo: TempRepo, seed: number): void {
   const next = random(seed);
@@ -109,4 +110,6 @@ function buildGeneratedState(repo: TempRepo, seed: number): void {
     repo.git(['update-index', '--add', '--cacheinfo', `160000,${commit},vendor/module`]);
   repo.write('later.txt', 'intent to add\n');
   if (next() < 0.5) repo.git(['add', '-N', 'later.txt']);
+  // A valid cache tree whose ids differ from HEAD's, as after `git reset --soft`.
+  if (next() < 0.5) repo.git(['write-tree']);
 }

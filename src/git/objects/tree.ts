@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 
+import { hexText } from '../buffer-text.js';
 import { decodeGitPath, encodeGitPath } from '../path-bytes.js';
 import type { FileMode } from '../types.js';
 import { ObjectFormatError, type ObjectType } from './types.js';
@@ -43,11 +44,21 @@ export function parseTree(content: Buffer): TreeEntry[] {
     const mode = canonicalMode(parseInt(text.slice(position, space), 8));
     const latin1Name = text.slice(space + 1, nul);
     const name = NON_ASCII.test(latin1Name) ? decodeGitPath(content, space + 1, nul) : latin1Name;
-    const oid = content.toString('hex', nul + 1, nul + 1 + HASH_LENGTH);
+    const oid = hexText(content, nul + 1, nul + 1 + HASH_LENGTH);
     entries.push({ name, mode, oid });
     position = nul + 1 + HASH_LENGTH;
   }
   return entries;
+}
+
+/** Parses the one entry of a tree's content that starts at byte `start`. */
+export function parseTreeEntryAt(content: Buffer, start: number): TreeEntry {
+  const nul = content.indexOf(0, start);
+  const end = nul < 0 ? content.length : Math.min(nul + 1 + HASH_LENGTH, content.length);
+  const [entry] = parseTree(content.subarray(start, end));
+  if (entry === undefined)
+    throw new ObjectFormatError(`A tree object has no entry at byte ${start}.`);
+  return entry;
 }
 
 /**

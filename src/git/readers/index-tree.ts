@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 
-import type { CacheTreeNode } from '../cache-tree.js';
+import { ROOT_POSITION, type CacheTree } from '../cache-tree.js';
 import type { IndexEntry, IndexEntryTable } from '../index-file.js';
 import { canonicalMode } from '../objects/tree.js';
 
@@ -12,8 +12,8 @@ export interface IndexFolder {
   prefixBytes: number;
   start: number;
   end: number;
-  /** The folder's cache-tree node, when the index has one for it. */
-  cacheNode: CacheTreeNode | undefined;
+  /** Position of the folder's cache-tree node (see CacheTree), or -1 when it has none. */
+  cachePosition: number;
 }
 
 /** The index entries of one path (one for a merged path, up to three while it is unmerged). */
@@ -40,6 +40,16 @@ export type IndexChild = IndexFileChild | IndexFolderChild;
 export type FolderTree = { kind: 'tree'; oid: string } | { kind: 'empty' } | { kind: 'unmerged' };
 
 /**
+ * The content of the tree a folder would be written as (entries of `<mode> <name>\0<id>`), and
+ * the child each entry was made from. Unmerged and intent-to-add paths and empty subfolders
+ * have no entry.
+ */
+export interface FolderContent {
+  bytes: Buffer;
+  children: IndexChild[];
+}
+
+/**
  * The index seen as folders, for comparing it with HEAD folder by folder. A folder's tree id
  * comes from the cache tree (`TREE` extension) when git recorded a valid one. Otherwise it is
  * hashed from the folder's entries as `git write-tree` would, without writing anything, so
@@ -51,13 +61,14 @@ export class IndexTree {
   /** Intent-to-add paths met while computing trees, in index order. */
   readonly intentToAdd: string[] = [];
   private readonly trees = new Map<string, FolderTree>();
+  /** Contents of the trees computed, by folder path. */
+  private readonly contents = new Map<string, FolderContent | null>();
   /** Children by folder path, kept because the diff lists the folders that hashing listed. */
   private readonly listed = new Map<string, IndexChild[]>();
-  private readonly cacheChildren = new Map<CacheTreeNode, Map<string, CacheTreeNode>>();
 
   constructor(
     private readonly entries: IndexEntryTable,
-    private readonly cacheRoot: CacheTreeNode | undefined,
+    private readonly cacheTree: CacheTree | undefined,
   ) {}
 
   root(): IndexFolder {
@@ -66,7 +77,7 @@ export class IndexTree {
       prefixBytes: 0,
       start: 0,
       end: this.entries.length,
-      cacheNode: this.cacheRoot,
+      cachePosition: this.cacheTree ? ROOT_POSITION : -1,
     };
   }
 
@@ -76,8 +87,9 @@ export class IndexTree {
    * the thousands of unchanged subfolders a large folder can list.
    */
   treeOf(folder: IndexFolder): FolderTree {
-    const node = folder.cacheNode;
-    if (node && node.entryCount >= 0 && node.oid !== null) return { kind: 'tree', oid: node.oid };
+    if (this.hasValidNode(folder)) {
+      return { kind: 'tree', oid: this.cacheTree?.oidAt(folder.cachePosition) as string };
+    }
 
     let tree = this.trees.get(folder.path);
     if (!tree) {
@@ -85,6 +97,15 @@ export class IndexTree {
       this.trees.set(folder.path, tree);
     }
     return tree;
+  }
+
+  /**
+   * Returns the content of the folder's tree, computed once, or null when the folder has an
+   * unmerged path or no entry. A folder whose tree came from the cache tree is listed for it.
+   */
+  contentOf(folder: IndexFolder): FolderContent | null {
+    if (!this.contents.has(folder.path)) this.computeTree(folder);
+    return this.contents.get(folder.path) ?? null;
   }
 
   /** Lists the folder's files and subfolders in index order. */
@@ -124,18 +145,27 @@ export class IndexTree {
   }
 
   /**
-   * Computes the tree of a folder the cache tree does not cover, visiting every such subfolder.
-   * Git keeps the cache tree invalid above any unmerged or intent-to-add entry, so this visit
-   * also finds all of those without looking at the other entries.
+   * Computes the tree of a folder the cache tree does not cover, visiting every such subfolder,
+   * and keeps its content for the diff. Git keeps the cache tree invalid above any unmerged or
+   * intent-to-add entry, so this visit also finds all of those without looking at the other
+   * entries.
    */
   private computeTree(folder: IndexFolder): FolderTree {
     const treeEntries: TreeContentEntry[] = [];
+    const entryChildren: IndexChild[] = [];
     let unmerged = false;
     for (const child of this.children(folder)) {
       if (child.kind === 'folder') {
+        if (this.hasValidNode(child.folder)) {
+          treeEntries.push({ folder: child.folder, oid: null });
+          entryChildren.push(child);
+          continue;
+        }
         const sub = this.treeOf(child.folder);
         if (sub.kind === 'unmerged') unmerged = true;
-        else if (sub.kind === 'tree') treeEntries.push({ folder: child.folder, oid: sub.oid });
+        if (sub.kind !== 'tree') continue;
+        treeEntries.push({ folder: child.folder, oid: sub.oid });
+        entryChildren.push(child);
       } else if (child.unmerged) {
         this.unmerged.push(child.path);
         unmerged = true;
@@ -143,21 +173,35 @@ export class IndexTree {
         this.intentToAdd.push(child.path);
       } else {
         treeEntries.push(child.start);
+        entryChildren.push(child);
       }
     }
 
-    if (unmerged) return { kind: 'unmerged' };
-    if (treeEntries.length === 0) return { kind: 'empty' };
-    return { kind: 'tree', oid: this.hashTree(treeEntries, folder.prefixBytes) };
+    if (unmerged || treeEntries.length === 0) {
+      this.contents.set(folder.path, null);
+      return unmerged ? { kind: 'unmerged' } : { kind: 'empty' };
+    }
+    const object = this.writeTree(treeEntries, folder.prefixBytes);
+    this.contents.set(folder.path, {
+      bytes: object.subarray(object.indexOf(0) + 1),
+      children: entryChildren,
+    });
+    return { kind: 'tree', oid: hash('sha1', object, 'hex') };
+  }
+
+  /** Returns true when the folder's tree id comes from a valid cache-tree node. */
+  private hasValidNode(folder: IndexFolder): boolean {
+    const position = folder.cachePosition;
+    return position >= 0 && (this.cacheTree?.entryCountAt(position) ?? -1) >= 0;
   }
 
   /**
-   * Hashes a folder's tree from entries already in git's tree order, which index order gives:
-   * a full path compares as its folder's name followed by `/`, the rule trees sort by. Names
-   * of files and subfolders and ids of files are copied from the index bytes, so no path is
-   * decoded or encoded again.
+   * Writes a folder's tree object, header included, from entries already in git's tree order,
+   * which index order gives: a full path compares as its folder's name followed by `/`, the
+   * rule trees sort by. Names of files and subfolders and ids of files are copied from the
+   * index bytes, and ids of subfolders from the cache tree, so no path or id becomes text.
    */
-  private hashTree(entries: readonly TreeContentEntry[], prefixBytes: number): string {
+  private writeTree(entries: readonly TreeContentEntry[], prefixBytes: number): Buffer {
     let length = 0;
     for (const entry of entries) {
       if (typeof entry === 'number') {
@@ -186,10 +230,13 @@ export class IndexTree {
         const { start, prefixBytes: nameEnd } = entry.folder;
         position += this.entries.copyName(start, prefixBytes, object, position, nameEnd - 1);
         object[position++] = 0;
-        position += object.write(entry.oid, position, 'hex');
+        position +=
+          entry.oid === null
+            ? (this.cacheTree as CacheTree).copyOidAt(entry.folder.cachePosition, object, position)
+            : object.write(entry.oid, position, 'hex');
       }
     }
-    return hash('sha1', object, 'hex');
+    return object;
   }
 
   /** Returns the end of the run of entries (stages) that share the path at `start`. */
@@ -228,19 +275,24 @@ export class IndexTree {
     start: number,
   ): IndexFolder {
     const path = parent.path === '' ? name : `${parent.path}/${name}`;
-    const cacheNode = parent.cacheNode ? this.cacheChild(parent.cacheNode, name) : undefined;
+    const { cacheTree } = this;
+    const position =
+      cacheTree && parent.cachePosition >= 0
+        ? cacheTree.childNamed(parent.cachePosition, name)
+        : -1;
+    const entryCount = position >= 0 ? (cacheTree as CacheTree).entryCountAt(position) : -1;
 
-    if (cacheNode && cacheNode.entryCount > 0) {
-      const end = start + cacheNode.entryCount;
+    if (entryCount > 0) {
+      const end = start + entryCount;
       if (end <= parent.end && this.coversExactly(parent, start, prefixBytes, end)) {
-        return { path, prefixBytes, start, end, cacheNode };
+        return { path, prefixBytes, start, end, cachePosition: position };
       }
     }
 
     // A node whose count disagrees with the index is not trusted for its tree id either.
-    const trusted = cacheNode && cacheNode.entryCount < 0 ? cacheNode : undefined;
+    const trusted = position >= 0 && entryCount < 0 ? position : -1;
     const end = this.folderEnd(start, prefixBytes, parent.end);
-    return { path, prefixBytes, start, end, cacheNode: trusted };
+    return { path, prefixBytes, start, end, cachePosition: trusted };
   }
 
   /**
@@ -276,19 +328,13 @@ export class IndexTree {
       inside && (end === parent.end || !this.entries.shareBytes(start, end, from, prefixBytes))
     );
   }
-
-  private cacheChild(node: CacheTreeNode, name: string): CacheTreeNode | undefined {
-    let byName = this.cacheChildren.get(node);
-    if (!byName) {
-      byName = new Map(node.children.map((child) => [child.name, child]));
-      this.cacheChildren.set(node, byName);
-    }
-    return byName.get(name);
-  }
 }
 
-/** An entry of a tree being hashed: a file's index position, or a subfolder and its tree. */
-type TreeContentEntry = number | { folder: IndexFolder; oid: string };
+/**
+ * An entry of a tree being written: a file's index position, or a subfolder and its tree id
+ * (null for an id read from the subfolder's cache-tree node).
+ */
+type TreeContentEntry = number | { folder: IndexFolder; oid: string | null };
 
 /**
  * Returns the length in bytes of a subfolder's own name: its path's bytes and `/` come after

@@ -10,6 +10,7 @@ import {
   canonicalMode,
   parseCommit,
   parseTree,
+  parseTreeEntryAt,
   type TreeEntry,
 } from '../objects/tree.js';
 import type { GitObject } from '../objects/types.js';
@@ -26,12 +27,19 @@ import type {
   StagedEntry,
 } from '../types.js';
 import { findIndexPathsNear } from './index-paths-near.js';
-import { IndexTree, type FolderTree, type IndexFolder } from './index-tree.js';
+import {
+  IndexTree,
+  type FolderContent,
+  type FolderTree,
+  type IndexChild,
+  type IndexFolder,
+} from './index-tree.js';
 import {
   attributeSourceFromEntries,
   binaryByAttributes,
   treeIsUnchanged,
 } from './reader-support.js';
+import { TreeMerge } from './tree-merge.js';
 
 const debug = createDebug('git');
 
@@ -79,7 +87,7 @@ export class NativeReader implements GitReader {
     const headTree = head.oid === null ? null : await this.readCommitTree(head.oid);
 
     const entries = this.index?.table ?? createEmptyEntryTable();
-    const indexTree = new IndexTree(entries, this.index?.cacheTree?.root);
+    const indexTree = new IndexTree(entries, this.index?.cacheTree ?? undefined);
     this.indexTree = indexTree;
     const changes: StagedEntry[] = [];
     await this.diffFolder(indexTree, indexTree.root(), headTree, changes);
@@ -105,7 +113,7 @@ export class NativeReader implements GitReader {
     const table = this.index?.table;
     if (table === undefined) return [];
     if (near !== undefined) {
-      this.indexTree ??= new IndexTree(table, this.index?.cacheTree?.root);
+      this.indexTree ??= new IndexTree(table, this.index?.cacheTree ?? undefined);
       return findIndexPathsNear(this.indexTree, table, near);
     }
 
@@ -155,33 +163,77 @@ export class NativeReader implements GitReader {
   ): Promise<void> {
     if (treeIsUnchanged(indexTree.treeOf(folder), headOid)) return;
 
+    const content = headOid === null ? null : indexTree.contentOf(folder);
+    if (content !== null && headOid !== null) {
+      await this.diffContents(indexTree, folder, content, headOid, changes);
+      return;
+    }
+
     const headEntries = new Map(
       (headOid === null ? [] : await this.readTree(headOid)).map((entry) => [entry.name, entry]),
     );
-    const prefix = folder.path === '' ? '' : `${folder.path}/`;
+    const prefix = folderPrefix(folder);
     for (const child of indexTree.children(folder)) {
       const head = headEntries.get(child.name);
       headEntries.delete(child.name);
-
-      if (child.kind === 'folder') {
-        const headIsTree = head?.mode === '040000';
-        if (head && !headIsTree) changes.push(deletion(`${prefix}${child.name}`, head));
-        const headOid = headIsTree ? head.oid : null;
-        // Checked here as well, so the unchanged subfolders of a large folder cost no call.
-        if (treeIsUnchanged(indexTree.treeOf(child.folder), headOid)) continue;
-        await this.diffFolder(indexTree, child.folder, headOid, changes);
-        continue;
-      }
-      // An unmerged path is reported apart, never as a change against HEAD.
-      if (child.unmerged) continue;
-
-      const staged = child.entry && !child.entry.flags.intentToAdd ? child.entry : null;
-      await this.diffFile(child.path, head, staged, changes);
+      await this.diffChild(indexTree, prefix, child, head, changes);
     }
 
     for (const head of headEntries.values()) {
       await this.diffFile(`${prefix}${head.name}`, head, null, changes);
     }
+  }
+
+  /**
+   * Compares the content of a folder's staged tree with HEAD's tree for it, entry by entry in
+   * tree order, and looks closer only at the names whose entries differ. Paths the staged tree
+   * leaves out (unmerged, intent-to-add, empty folders) are in HEAD's tree only, as in git's
+   * diff against the tree the index would write.
+   */
+  private async diffContents(
+    indexTree: IndexTree,
+    folder: IndexFolder,
+    content: FolderContent,
+    headOid: string,
+    changes: StagedEntry[],
+  ): Promise<void> {
+    const headContent = (await this.readObject(headOid, 'tree')).content;
+    const prefix = folderPrefix(folder);
+    const merge = new TreeMerge(content.bytes, headContent);
+    for (let step = merge.next(); step !== null; step = merge.next()) {
+      const head =
+        step === 'first' ? undefined : parseTreeEntryAt(headContent, merge.secondEntryStart);
+      if (step === 'second') {
+        await this.diffFile(`${prefix}${(head as TreeEntry).name}`, head, null, changes);
+        continue;
+      }
+      const child = content.children[merge.firstOrdinal] as IndexChild;
+      await this.diffChild(indexTree, prefix, child, head, changes);
+    }
+  }
+
+  /** Compares one child of an index folder with HEAD's entry of the same name, if any. */
+  private async diffChild(
+    indexTree: IndexTree,
+    prefix: string,
+    child: IndexChild,
+    head: TreeEntry | undefined,
+    changes: StagedEntry[],
+  ): Promise<void> {
+    if (child.kind === 'folder') {
+      const headIsTree = head?.mode === '040000';
+      if (head && !headIsTree) changes.push(deletion(`${prefix}${child.name}`, head));
+      const headOid = headIsTree ? head.oid : null;
+      // Checked here as well, so the unchanged subfolders of a large folder cost no call.
+      if (treeIsUnchanged(indexTree.treeOf(child.folder), headOid)) return;
+      await this.diffFolder(indexTree, child.folder, headOid, changes);
+      return;
+    }
+    // An unmerged path is reported apart, never as a change against HEAD.
+    if (child.unmerged) return;
+
+    const staged = child.entry && !child.entry.flags.intentToAdd ? child.entry : null;
+    await this.diffFile(child.path, head, staged, changes);
   }
 
   /** Compares one path: HEAD's entry (a file or a whole subtree) against its staged entry. */
@@ -237,6 +289,10 @@ export class NativeReader implements GitReader {
       isBinaryByAttributes: (filePath: string) => binaryByAttributes(this.attributes, filePath),
     };
   }
+}
+
+function folderPrefix(folder: IndexFolder): string {
+  return folder.path === '' ? '' : `${folder.path}/`;
 }
 
 /** Returns the staged tree id: null while a path is unmerged, the empty tree for an empty index. */

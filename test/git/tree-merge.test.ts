@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { parseTreeEntryAt, serializeTree, type TreeEntry } from '../../src/git/objects/tree.js';
+import { TreeMerge, type MergeStep } from '../../src/git/readers/tree-merge.js';
+
+const BLOB_A = 'a'.repeat(40);
+const BLOB_B = 'b'.repeat(40);
+const TREE_C = 'c'.repeat(40);
+
+function file(name: string, oid = BLOB_A, mode: TreeEntry['mode'] = '100644'): TreeEntry {
+  return { name, mode, oid };
+}
+
+function folder(name: string, oid = TREE_C): TreeEntry {
+  return { name, mode: '040000', oid };
+}
+
+/** Lists each stop of the walk as `step first-ordinal second-name`. */
+function stops(first: Buffer, second: Buffer): string[] {
+  const merge = new TreeMerge(first, second);
+  const seen: string[] = [];
+  for (let step: MergeStep | null = merge.next(); step !== null; step = merge.next()) {
+    const secondName =
+      step === 'first' ? '-' : parseTreeEntryAt(second, merge.secondEntryStart).name;
+    const firstOrdinal = step === 'second' ? '-' : String(merge.firstOrdinal);
+    seen.push(`${step} ${firstOrdinal} ${secondName}`);
+  }
+  return seen;
+}
+
+describe('TreeMerge', () => {
+  test('passes over equal trees without a stop', () => {
+    const entries = [file('a.txt'), folder('lib'), file('z')];
+    assert.deepEqual(stops(serializeTree(entries), serializeTree(entries)), []);
+  });
+
+  test('stops at a changed id, an added name and a removed name, in tree order', () => {
+    const first = serializeTree([file('a.txt'), file('b.txt', BLOB_B), folder('lib'), file('new')]);
+    const second = serializeTree([file('a.txt'), file('b.txt'), folder('lib'), file('old')]);
+
+    assert.deepEqual(stops(first, second), ['both 1 b.txt', 'first 3 -', 'second - old']);
+  });
+
+  test('keeps a file and a folder of the same name apart, as tree order sorts them', () => {
+    // Tree order puts the file `a` before `a-b` and the folder `a` (compared as `a/`) after it.
+    const first = serializeTree([folder('a'), file('a-b')]);
+    const second = serializeTree([file('a'), file('a-b')]);
+
+    assert.deepEqual(stops(first, second), ['second - a', 'first 1 -']);
+  });
+
+  test('stops at an entry whose mode is written another way', () => {
+    const canonical = serializeTree([file('run.sh')]);
+    const old = Buffer.concat([
+      Buffer.from('100664 run.sh\0', 'latin1'),
+      Buffer.from(BLOB_A, 'hex'),
+    ]);
+
+    assert.deepEqual(stops(canonical, old), ['both 0 run.sh']);
+    assert.equal(parseTreeEntryAt(old, 0).mode, '100644');
+  });
+
+  test('counts the first tree entries passed before each stop', () => {
+    const names = Array.from(
+      { length: 50 },
+      (_, index) => `sample-${String(index).padStart(2, '0')}`,
+    );
+    const first = serializeTree(names.map((name) => folder(name)));
+    const second = serializeTree(
+      names.map((name, index) => folder(name, index === 37 ? BLOB_B : TREE_C)),
+    );
+
+    assert.deepEqual(stops(first, second), ['both 37 sample-37']);
+  });
+
+  test('reports a truncated tree', () => {
+    const whole = serializeTree([file('a.txt')]);
+    const merge = new TreeMerge(whole.subarray(0, whole.length - 3), whole);
+
+    assert.throws(() => merge.next(), /truncated at byte 0/);
+  });
+});
