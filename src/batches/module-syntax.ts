@@ -100,10 +100,17 @@ function splitPoint(text: string, errorOffset: number): number {
  * because it only tracks brackets, strings, comments and regular expressions and skips types.
  * It fails on JSX and a few TypeScript forms, so a text it rejects is split in two at a line
  * break (see splitPoint) and each part is lexed again, up to MAX_ATTEMPTS lexer runs: the imports of every
- * part that lexes still count. A statement that spans the split is lost.
+ * part that lexes still count. A statement that spans the split is lost. Only the range
+ * `from` to `to` of the text is lexed; offsets stay those of the whole text.
  */
-function lexInParts(text: string, path: string, syntax: ModuleSyntax): void {
-  const pending: Array<[number, number]> = [[0, text.length]];
+function lexInParts(
+  text: string,
+  path: string,
+  syntax: ModuleSyntax,
+  from = 0,
+  to = text.length,
+): void {
+  const pending: Array<[number, number]> = [[from, to]];
   let attempts = 0;
   while (pending.length > 0 && attempts < MAX_ATTEMPTS) {
     const [start, end] = pending.shift() as [number, number];
@@ -135,13 +142,64 @@ function findRequireCalls(text: string, syntax: ModuleSyntax): void {
   }
 }
 
+/** Components whose script is in `<script>` elements among markup: Svelte and Vue files. */
+const COMPONENT_PATH = /\.(?:svelte|vue)$/;
+/** An opening `<script ...>` tag or a closing `</script>` tag, in any case. */
+const SCRIPT_TAG = /<script\b[^>]{0,500}>|<\/script\s*>/gi;
+
+/**
+ * Returns the ranges of a component's `<script>` elements, between their tags. Markup is not
+ * JavaScript: lexed with the scripts, its tags, braces and apostrophes made the lexer fail,
+ * which lost imports below them and cost up to MAX_ATTEMPTS lexer runs per file.
+ */
+function scriptRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = -1;
+  for (const match of text.matchAll(SCRIPT_TAG)) {
+    const tag = match[0];
+    if (tag.startsWith('</')) {
+      if (start !== -1) ranges.push([start, match.index]);
+      start = -1;
+    } else if (start === -1 && !tag.endsWith('/>')) {
+      start = match.index + tag.length;
+    }
+  }
+  if (start !== -1) ranges.push([start, text.length]);
+  return ranges;
+}
+
+/** A dynamic `import('./x')` with a quoted specifier, bounded as REQUIRE_CALL is. */
+const IMPORT_CALL = /\bimport\s*\(\s*(['"])([^'"\r\n]{1,500})\1\s*\)/g;
+
+/** Adds the dynamic imports in a component's markup, such as Svelte's `{#await import('./X.svelte')}`. */
+function findMarkupImports(
+  text: string,
+  scripts: ReadonlyArray<[number, number]>,
+  syntax: ModuleSyntax,
+): void {
+  if (!text.includes('import')) return;
+  for (const match of text.matchAll(IMPORT_CALL)) {
+    const start = match.index;
+    if (scripts.some(([from, to]) => start >= from && start < to)) continue;
+    const end = start + match[0].length;
+    syntax.imports.push({ specifier: match[2] as string, start, end, locals: [], imported: [] });
+  }
+}
+
 /**
  * Reads the imports, re-exports, dynamic imports, `require` calls and exports of a JavaScript
- * or TypeScript text. Type-only imports count, because a type checker needs the imported file.
+ * or TypeScript text, or of the scripts of a Svelte or Vue component. Type-only imports
+ * count, because a type checker needs the imported file.
  */
 export function readModuleSyntax(text: string, path: string): ModuleSyntax {
   const syntax: ModuleSyntax = { imports: [], exports: [] };
-  lexInParts(text, path, syntax);
+  if (COMPONENT_PATH.test(path)) {
+    const ranges = scriptRanges(text);
+    for (const [start, end] of ranges) lexInParts(text, path, syntax, start, end);
+    findMarkupImports(text, ranges, syntax);
+  } else {
+    lexInParts(text, path, syntax);
+  }
   syntax.imports.sort((a, b) => a.start - b.start);
   syntax.exports.sort((a, b) => a.offset - b.offset);
   findRequireCalls(text, syntax);

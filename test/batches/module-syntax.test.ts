@@ -107,6 +107,58 @@ describe('readModuleSyntax', () => {
     assert.equal(text.slice(exports[1]?.offset, (exports[1]?.offset ?? 0) + 5), 'parse');
   });
 
+  test('component scripts lexed apart from markup', () => {
+    const text = [
+      '<script module lang="ts">',
+      "  export { helper } from './helper.js';",
+      '</script>',
+      '',
+      '<SCRIPT>',
+      "  import Child from './Child.svelte';",
+      "  const later = import('./later.js');",
+      '</SCRIPT >',
+      '',
+      '{#if ok}<Child on:click={() => { import x from "./not-a-script.js" }} />{/if}',
+      "{#await import('./Lazy.svelte') then Lazy}<Lazy />{/await}",
+      '<style>div { color: red; }</style>',
+    ].join('\n');
+    const syntax = readModuleSyntax(text, 'src/Panel.svelte');
+    const child = syntax.imports[1];
+
+    assert.deepEqual(
+      syntax.imports.map((entry) => entry.specifier),
+      ['./helper.js', './Child.svelte', './later.js', './Lazy.svelte'],
+    );
+    assert.equal(text.slice(child?.start, child?.end), "import Child from './Child.svelte'");
+    assert.deepEqual(
+      syntax.exports.map((entry) => entry.name),
+      ['helper'],
+    );
+  });
+
+  test('component markup that breaks the lexer', () => {
+    const script = '<script lang="ts">\nimport {\n  a,\n} from \'./a.js\';\n</script>\n';
+    const markups = ['<div class="x">{#if a}</div>\n', '<p>a /* b</p>\n', '<p>`</p>\n'];
+
+    for (const markup of markups) {
+      const syntax = readModuleSyntax(markup + script, 'src/Panel.svelte');
+      assert.deepEqual(
+        syntax.imports.map((entry) => entry.specifier),
+        ['./a.js'],
+        markup,
+      );
+    }
+  });
+
+  test('vue script setup and unclosed script', () => {
+    const text = "<template><p /></template>\n<script setup>\nimport { ref } from './ref.js';\n";
+
+    assert.deepEqual(
+      readModuleSyntax(text, 'src/App.vue').imports.map((entry) => entry.specifier),
+      ['./ref.js'],
+    );
+  });
+
   test('long line without imports is fast', () => {
     const text = `import ${' '.repeat(2_000_000)}x from${' '.repeat(2_000_000)};{`;
     const started = performance.now();
