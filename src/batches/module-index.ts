@@ -2,7 +2,7 @@ import type { FileChange } from '../footprint/types.js';
 import type { FileTexts, TextSide } from './file-texts.js';
 import type { LineIndex } from './line-index.js';
 import { readModuleSyntax, type ModuleSyntax } from './module-syntax.js';
-import { resolveImport } from './resolve-import.js';
+import { ImportTargets, resolveImport } from './resolve-import.js';
 
 const SCRIPT_PATH = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte)$/;
 
@@ -62,23 +62,24 @@ export class ModuleIndex {
   private readonly resolved = new Map<string, ResolvedImport[]>();
   private readonly byPath: Map<string, FileChange>;
   /** Paths a staged import may resolve to: every changed path that exists in the index. */
-  private readonly newPaths: Set<string>;
+  private readonly newTargets: ImportTargets;
   /** HEAD paths a HEAD import may resolve to, mapped to their staged paths. */
   private readonly oldPaths: Map<string, string>;
-  private readonly oldPathSet: Set<string>;
+  private readonly oldTargets: ImportTargets;
 
   constructor(
     files: readonly FileChange[],
     private readonly texts: FileTexts,
   ) {
     this.byPath = new Map(files.map((file) => [file.path, file]));
-    this.newPaths = new Set(files.filter((file) => file.status !== 'deleted').map((f) => f.path));
+    const newPaths = files.filter((file) => file.status !== 'deleted').map((file) => file.path);
+    this.newTargets = new ImportTargets(new Set(newPaths));
     this.oldPaths = new Map();
     for (const file of files) {
       if (file.status === 'added' || file.status === 'copied') continue;
       this.oldPaths.set(file.oldPath ?? file.path, file.path);
     }
-    this.oldPathSet = new Set(this.oldPaths.keys());
+    this.oldTargets = new ImportTargets(new Set(this.oldPaths.keys()));
   }
 
   /** Returns the imports of changed files in a file's text on one side, by statement order. */
@@ -154,10 +155,10 @@ export class ModuleIndex {
   /** Resolves a specifier to the staged path of another changed file, or null. */
   private resolveTarget(importer: string, specifier: string, side: TextSide): string | null {
     if (side === 'new') {
-      const target = resolveImport(importer, specifier, this.newPaths);
+      const target = resolveImport(importer, specifier, this.newTargets);
       return target === importer ? null : target;
     }
-    const target = resolveImport(importer, specifier, this.oldPathSet);
+    const target = resolveImport(importer, specifier, this.oldTargets);
     const staged = target === null ? undefined : this.oldPaths.get(target);
     return staged === undefined || staged === this.oldPaths.get(importer) ? null : staged;
   }

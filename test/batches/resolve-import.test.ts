@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { resolveImport } from '../../src/batches/resolve-import.js';
+import { ImportTargets, resolveImport } from '../../src/batches/resolve-import.js';
 
-const changed = new Set([
-  'src/parser/tokenizer.ts',
-  'src/parser/index.ts',
-  'src/ui/button.tsx',
-  'src/legacy.js',
-  'src/data.json',
-  'index.mts',
-]);
+const changed = new ImportTargets(
+  new Set([
+    'src/parser/tokenizer.ts',
+    'src/parser/index.ts',
+    'src/ui/button.tsx',
+    'src/ui/button.test.tsx',
+    'src/legacy.js',
+    'src/data.json',
+    'src/lib.v2/index.js',
+    'index.mts',
+  ]),
+);
 
 const cases: Array<{ name: string; importer: string; specifier: string; expected: string | null }> =
   [
@@ -61,6 +65,30 @@ const cases: Array<{ name: string; importer: string; specifier: string; expected
       importer: 'main.ts',
       specifier: './index.mjs',
       expected: 'index.mts',
+    },
+    {
+      name: 'test file with a dotted name',
+      importer: 'src/app.ts',
+      specifier: './ui/button.test',
+      expected: 'src/ui/button.test.tsx',
+    },
+    {
+      name: 'index of a dotted folder',
+      importer: 'src/app.ts',
+      specifier: './lib.v2',
+      expected: 'src/lib.v2/index.js',
+    },
+    {
+      name: 'own folder index',
+      importer: 'src/parser/tokenizer.ts',
+      specifier: './',
+      expected: 'src/parser/index.ts',
+    },
+    {
+      name: 'path through a parent',
+      importer: 'src/ui/button.tsx',
+      specifier: '../ui/../parser/tokenizer.js',
+      expected: 'src/parser/tokenizer.ts',
     },
     { name: 'package import', importer: 'src/app.ts', specifier: 'parser', expected: null },
     { name: 'unchanged file', importer: 'src/app.ts', specifier: './other.js', expected: null },
