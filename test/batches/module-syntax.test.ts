@@ -150,6 +150,21 @@ describe('readModuleSyntax', () => {
     }
   });
 
+  test('component script tag inside a comment', () => {
+    const text = [
+      '<!-- TODO: move the tracking code into the <script> below -->',
+      '<p>Press the ` key. Price: {show(price)}</p>',
+      '<script lang="ts">',
+      "  import show from './lib/money';",
+      '</script>',
+    ].join('\n');
+
+    assert.deepEqual(
+      readModuleSyntax(text, 'src/App.svelte').imports.map((entry) => entry.specifier),
+      ['./lib/money'],
+    );
+  });
+
   test('vue script setup and unclosed script', () => {
     const text = "<template><p /></template>\n<script setup>\nimport { ref } from './ref.js';\n";
 
