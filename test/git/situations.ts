@@ -100,6 +100,27 @@ export const SITUATIONS: readonly Situation[] = [
     expect: { operation: 'merge', unmerged: ['conflict.txt'], statuses: ['added'] },
   },
   {
+    // git's `resolve` strategy leaves the edited file `a` unmerged beside the folder `a/` that
+    // HEAD turned it into, so the index has a file and a folder of one name.
+    name: 'file-folder-conflict',
+    build(repo) {
+      repo.write('a', lines('base', 3));
+      commitAll(repo, 'base');
+      repo.git(['checkout', '-q', '-b', 'side']);
+      repo.write('a', lines('side', 3));
+      repo.write('side-only.txt', lines('side only', 3));
+      commitAll(repo, 'side edits a');
+      repo.git(['checkout', '-q', 'main']);
+      rmSync(path.join(repo.dir, 'a'));
+      repo.write('a/x', lines('x', 2));
+      repo.write('a/y', lines('y', 2));
+      commitAll(repo, 'main turns a into a folder');
+      repo.gitResult(['merge', '-s', 'resolve', 'side']);
+      return { cwd: repo.dir };
+    },
+    expect: { operation: 'merge', unmerged: ['a'], statuses: ['added'] },
+  },
+  {
     name: 'merge-resolved',
     build(repo) {
       prepareConflict(repo);

@@ -169,13 +169,19 @@ export class NativeReader implements GitReader {
       return;
     }
 
+    // Keyed by name and kind: while a merge is unresolved, the index can hold an unmerged file
+    // `a` beside entries under `a/`, and each is compared with HEAD's entry of its own kind.
     const headEntries = new Map(
-      (headOid === null ? [] : await this.readTree(headOid)).map((entry) => [entry.name, entry]),
+      (headOid === null ? [] : await this.readTree(headOid)).map((entry) => [
+        entry.mode === '040000' ? `${entry.name}/` : entry.name,
+        entry,
+      ]),
     );
     const prefix = folderPrefix(folder);
     for (const child of indexTree.children(folder)) {
-      const head = headEntries.get(child.name);
-      headEntries.delete(child.name);
+      const key = child.kind === 'folder' ? `${child.name}/` : child.name;
+      const head = headEntries.get(key);
+      headEntries.delete(key);
       await this.diffChild(indexTree, prefix, child, head, changes);
     }
 
