@@ -1,4 +1,6 @@
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
+
 import { createDebug } from '../log/debug.js';
 import { createDefaultConfig } from './defaults.js';
 import { readFolderConfig, type FolderConfig } from './load.js';
@@ -34,11 +36,21 @@ export async function findRiskScopes(
 ): Promise<Map<string, RiskScope>> {
   const rootScope: RiskScope = { dir: '', file: root.file, risk: root.config.risk };
   const byFolder = new Map<string, Promise<RiskScope>>([['', Promise.resolve(rootScope)]]);
+  const real = new Map<string, boolean>([['', true]]);
 
+  const isRealFolder = (folder: string): boolean => {
+    let known = real.get(folder);
+    if (known === undefined) {
+      known = isRealFolder(parentFolder(folder)) && isDirectory(path.join(worktree, folder));
+      real.set(folder, known);
+    }
+    return known;
+  };
   const scopeOf = (folder: string): Promise<RiskScope> => {
     let scope = byFolder.get(folder);
     if (scope === undefined) {
-      scope = readScope(worktree, folder, () => scopeOf(parentFolder(folder)));
+      const inherit = () => scopeOf(parentFolder(folder));
+      scope = isRealFolder(folder) ? readScope(worktree, folder, inherit) : inherit();
       byFolder.set(folder, scope);
     }
     return scope;
@@ -47,6 +59,20 @@ export async function findRiskScopes(
   const scopes = new Map<string, RiskScope>();
   for (const stagedPath of paths) scopes.set(stagedPath, await scopeOf(parentFolder(stagedPath)));
   return scopes;
+}
+
+/**
+ * Returns true when the path is a folder itself, not a symbolic link to one. A staged path
+ * whose folder is now a link, a file or missing in the worktree has no nested configuration
+ * there: the link may point outside the repository or at itself, and a path git can store
+ * may be too long to open.
+ */
+function isDirectory(folderPath: string): boolean {
+  try {
+    return lstatSync(folderPath).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function readScope(

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { findRiskScopes, rebaseGlob } from '../../src/config/nearest.js';
@@ -120,5 +121,26 @@ test('nearest config skips a broken package.json', async () => {
     assert.equal(scopes.get('test/fixtures/broken/index.js')?.dir, '');
   } finally {
     repo.cleanup();
+  }
+});
+
+test('nearest config skips linked and unreadable folders', async () => {
+  const repo = createTempRepo();
+  const outside = createTempRepo();
+  try {
+    outside.write('footprint.config.json', JSON.stringify({ risk: { maxFileBytes: 10 } }));
+    symlinkSync(outside.dir, path.join(repo.dir, 'linked'));
+    symlinkSync('loop', path.join(repo.dir, 'loop'));
+    const long = `${'deep/'.repeat(900)}x.ts`;
+
+    const scopes = await scopesOf(repo, ['linked/x.ts', 'loop/x.ts', long]);
+
+    assert.equal(scopes.get('linked/x.ts')?.dir, '');
+    assert.equal(scopes.get('linked/x.ts')?.risk.maxFileBytes, scopes.get(long)?.risk.maxFileBytes);
+    assert.equal(scopes.get('loop/x.ts')?.dir, '');
+    assert.equal(scopes.get(long)?.dir, '');
+  } finally {
+    repo.cleanup();
+    outside.cleanup();
   }
 });
