@@ -1,3 +1,4 @@
+import { showEscapedBytes } from '../git/path-bytes.js';
 import { replaceNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { CommitType } from './types.js';
 import { formatSubject, type Subject } from './subject.js';
@@ -8,8 +9,9 @@ export const MAX_HEADER_LENGTH = 72;
 /** The word that replaces, in a generated message, a token found in a path or name. */
 const SECRET_STAND_IN = 'file';
 
+/** Makes a name from a staged path fit for a message: no token, and bytes that are not UTF-8 in octal. */
 function hideSecrets(text: string): string {
-  return replaceNameSecrets(text, () => SECRET_STAND_IN);
+  return showEscapedBytes(replaceNameSecrets(text, () => SECRET_STAND_IN));
 }
 
 /** Replaces provider tokens in the names and tail of a subject, which come from staged paths. */

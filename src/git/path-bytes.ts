@@ -45,6 +45,21 @@ export function encodeGitPath(path: string): Buffer {
   return Buffer.from(bytes);
 }
 
+const ESCAPED_BYTES = /[\udc80-\udcff]/gu;
+
+/**
+ * Writes each escaped byte of a decoded path as git writes it in a quoted path, in octal
+ * (`report-\350.txt`), so that a name that is not valid UTF-8 stays distinct in text such as
+ * a commit message, where the escape itself would be written as U+FFFD.
+ */
+export function showEscapedBytes(text: string): string {
+  if (!ESCAPED_BYTE.test(text)) return text;
+  return text.replace(
+    ESCAPED_BYTES,
+    (unit) => `\\${(unit.charCodeAt(0) - ESCAPE_BASE).toString(8)}`,
+  );
+}
+
 /** Returns true when a path contains a byte that is not valid UTF-8 (an escaped byte). */
 export function hasEscapedByte(path: string): boolean {
   return ESCAPED_BYTE.test(path);

@@ -1,3 +1,5 @@
+import { hasEscapedByte, showEscapedBytes } from '../git/path-bytes.js';
+
 /** C escapes that git writes for these characters in a quoted path. */
 const NAMED_ESCAPES: Record<string, string> = {
   '\u0007': '\\a',
@@ -13,19 +15,24 @@ const NAMED_ESCAPES: Record<string, string> = {
 
 /**
  * Characters that make a path quoted: C0 controls, DEL, C1 controls (U+0080 to U+009F, which
- * some terminals read as escape sequences), the double quote and the backslash, and the
+ * some terminals read as escape sequences), the double quote and the backslash, the
  * bidirectional controls and invisible characters that make a name show as another
- * (U+202E before `gnp.js` shows `sj.png`).
+ * (U+202E before `gnp.js` shows `sj.png`), and the escaped bytes of a name that is not
+ * valid UTF-8 (see path-bytes.ts), which would show as U+FFFD.
  */
 const NEEDS_QUOTING =
   // eslint-disable-next-line no-control-regex -- control characters are what it finds
-  /[\u0000-\u001f"\\\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-const QUOTED_CHARACTER = new RegExp(NEEDS_QUOTING.source, 'g');
+  /[\u0000-\u001f"\\\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\udc80-\udcff]/u;
+const QUOTED_CHARACTER = new RegExp(NEEDS_QUOTING.source, 'gu');
 
-/** Writes a character as git does: a C escape, else the octal of each of its UTF-8 bytes. */
+/**
+ * Writes a character as git does: a C escape, else the octal of each of its UTF-8 bytes, or
+ * of the byte an escaped byte of a path stands for.
+ */
 function escapeCharacter(character: string): string {
   const named = NAMED_ESCAPES[character];
   if (named !== undefined) return named;
+  if (hasEscapedByte(character)) return showEscapedBytes(character);
   return [...Buffer.from(character, 'utf8')]
     .map((byte) => `\\${byte.toString(8).padStart(3, '0')}`)
     .join('');

@@ -30,4 +30,13 @@ describe('generated messages and secrets', () => {
 
     assert.equal(message, 'refactor(file): move parser and file to file');
   });
+
+  test('bytes that are not UTF-8 written in octal', () => {
+    const message = writeMessage('docs', null, {
+      verb: 'add',
+      names: ['report-\udce8', 'report-\udce9'],
+    });
+
+    assert.equal(message, 'docs: add report-\\350 and report-\\351');
+  });
 });

@@ -21,6 +21,8 @@ const cases: Array<[string, string, string]> = [
     '"zw\\342\\200\\213sp\\342\\200\\250.js"',
   ],
   ['zero-width joiner in an emoji', 'docs/👩\u200d💻.md', 'docs/👩\u200d💻.md'],
+  ['byte that is not UTF-8', 'report-\udce8.txt', '"report-\\350.txt"'],
+  ['emoji whose low surrogate is in the escape range', 'docs/\u{1f480}.md', 'docs/\u{1f480}.md'],
 ];
 
 for (const [name, path, expected] of cases) {
