@@ -152,13 +152,19 @@ function footprintLinePattern(command: string): RegExp {
   );
 }
 
+/** Returns true when the worktree's `node_modules/.bin` has footprint. */
+export function hasLocalFootprint(worktree: string): boolean {
+  return existsSync(path.join(worktree, 'node_modules', '.bin', 'footprint'));
+}
+
 /**
  * Chooses the command husky runs. Husky 9 puts node_modules/.bin on PATH, husky 8 does not;
  * without a local install, the absolute path of the footprint that ran init is used.
  */
 function footprintCommandLine(command: string, options: HuskyLineOptions): string {
-  const localBin = path.join(options.worktree, 'node_modules', '.bin', 'footprint');
-  if (!existsSync(localBin)) return `node ${quoteShell(options.footprintBin)} ${command}`;
+  if (!hasLocalFootprint(options.worktree)) {
+    return `node ${quoteShell(options.footprintBin)} ${command}`;
+  }
   return options.huskyVersion === 'v9'
     ? `footprint ${command}`
     : `node_modules/.bin/footprint ${command}`;

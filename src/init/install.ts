@@ -11,7 +11,7 @@ import {
   type HookTemplate,
 } from './hook-script.js';
 import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
-import { addHuskyLine, checkHuskyFile } from './husky.js';
+import { addHuskyLine, checkHuskyFile, hasLocalFootprint } from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { findWorktreeLayout } from './worktree-layout.js';
 import { writeFossilGitignore, writeStarterConfig } from './starter-files.js';
@@ -62,6 +62,8 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   steps.push(await writeStarterConfig(worktree));
 
   const notes = collectNotes(target, layout);
+  const absolute = absoluteHuskyLineNote(target, worktree, options.footprintBin);
+  if (absolute !== null) notes.push(absolute);
   return { target, steps, notes, changed: steps.some((step) => step.action !== 'unchanged') };
 }
 
@@ -107,6 +109,23 @@ async function installHook(
     node: options.node,
   });
   return installHookFile(target.dir, template.name, script, describeHook(template.name, command));
+}
+
+/**
+ * Returns a note when the husky lines run footprint by an absolute path, because the project
+ * does not install footprint. `.husky/` is committed, and on another clone, or once npx has
+ * cleaned its cache, that path is gone and every commit fails.
+ */
+function absoluteHuskyLineNote(
+  target: HookTarget,
+  worktree: string,
+  footprintBin: string,
+): string | null {
+  if (target.kind !== 'husky' || hasLocalFootprint(worktree)) return null;
+  return (
+    `The husky hooks run ${footprintBin}, a path on this machine only, because the project does not install footprint. ` +
+    "Before committing .husky, run `npm install --save-dev footprint-cli` and `npx footprint init` again, so the hooks run the project's footprint."
+  );
 }
 
 function collectNotes(target: HookTarget, layout: RepositoryLayout): string[] {

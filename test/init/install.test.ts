@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -327,7 +328,9 @@ test('init with husky 9 adds a line after lint-staged', async () => {
     assert.equal(lines[0], 'npx lint-staged');
     assert.equal(lines[1], `node '${FOOTPRINT_BIN}' precommit`);
     assert.equal(lines[2], 'npm test');
-    assert.deepEqual(report.notes, []);
+    assert.equal(report.notes.length, 1);
+    assert.ok(report.notes[0]?.startsWith(`The husky hooks run ${FOOTPRINT_BIN}, a path`));
+    assert.match(report.notes[0] ?? '', /run `npm install --save-dev footprint-cli`/);
     assert.equal(read(repo, '.husky/_/pre-commit'), '. "$(dirname "$0")/h"\n');
   } finally {
     repo.cleanup();
@@ -716,6 +719,7 @@ test('init notes a missing husky 9 hooks folder', async () => {
   const repo = createTempRepo();
   try {
     repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
     repo.git(['config', 'core.hooksPath', '.husky/_']);
 
     const report = await install(repo);
@@ -742,6 +746,8 @@ test('init notes husky missing in a linked worktree', async () => {
     const linked = `${repo.dir}-linked`;
     repo.git(['worktree', 'add', '-q', '-b', 'side', linked]);
     try {
+      mkdirSync(path.join(linked, 'node_modules', '.bin'), { recursive: true });
+      writeFileSync(path.join(linked, 'node_modules', '.bin', 'footprint'), '#!/bin/sh\n');
       const report = await install(repo, linked);
 
       assert.equal(report.changed, false);
