@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { RepositoryLayout } from '../git/types.js';
@@ -6,6 +7,7 @@ import { createDebug } from '../log/debug.js';
 import { checkHookFile, installHookFile } from './hook-file.js';
 import {
   describeHook,
+  HOOK_MARKER,
   readHookTemplates,
   renderHookScript,
   type HookTemplate,
@@ -64,6 +66,8 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const notes = collectNotes(target, layout);
   const absolute = absoluteHuskyLineNote(target, worktree, options.footprintBin);
   if (absolute !== null) notes.push(absolute);
+  const stale = await staleHooksNote(target, layout, templates);
+  if (stale !== null) notes.push(stale);
   return { target, steps, notes, changed: steps.some((step) => step.action !== 'unchanged') };
 }
 
@@ -125,6 +129,30 @@ function absoluteHuskyLineNote(
   return (
     `The husky hooks run ${footprintBin}, a path on this machine only, because the project does not install footprint. ` +
     "Before committing .husky, run `npm install --save-dev footprint-cli` and `npx footprint init` again, so the hooks run the project's footprint."
+  );
+}
+
+/**
+ * Returns a note when `.git/hooks` still has hooks an earlier `footprint init` wrote there,
+ * but git now runs another folder's hooks, such as after `husky init` set core.hooksPath.
+ */
+async function staleHooksNote(
+  target: HookTarget,
+  layout: RepositoryLayout,
+  templates: readonly HookTemplate[],
+): Promise<string | null> {
+  const defaultDir = path.join(layout.commonDir, 'hooks');
+  if (path.resolve(target.dir) === path.resolve(defaultDir)) return null;
+
+  const stale: string[] = [];
+  for (const template of templates) {
+    const text = await readFile(path.join(defaultDir, template.name), 'utf8').catch(() => '');
+    if (text.includes(HOOK_MARKER)) stale.push(template.name);
+  }
+  if (stale.length === 0) return null;
+  return (
+    `git no longer runs the hooks an earlier footprint init wrote to ${defaultDir} (${stale.join(', ')}), because it runs ${target.dir} now. ` +
+    'Delete them; the hooks just installed replace them.'
   );
 }
 

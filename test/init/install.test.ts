@@ -1034,3 +1034,29 @@ test('init with husky rejects a place inside a block', async () => {
     repo.cleanup();
   }
 });
+
+test('init notes hooks left in .git/hooks after husky', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.write('.husky/_/pre-commit', '. "$(dirname "$0")/h"\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+
+    const report = await install(repo);
+    const hooksDir = path.join(repo.dir, '.git', 'hooks');
+
+    assert.equal(report.target.kind, 'husky');
+    assert.equal(report.notes.length, 1);
+    assert.ok(
+      report.notes[0]?.startsWith(
+        `git no longer runs the hooks an earlier footprint init wrote to ${hooksDir} (`,
+      ),
+    );
+    assert.match(report.notes[0] ?? '', /pre-commit/);
+    assert.match(report.notes[0] ?? '', /Delete them/);
+  } finally {
+    repo.cleanup();
+  }
+});
