@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Mode } from '../batches/types.js';
 import { UserError } from '../errors.js';
 import { COLOR_CHOICES, type ColorChoice } from '../output/color.js';
+import { closestName } from './closest-name.js';
 import { COUNT_OPTIONS, countOptionError } from './count-options.js';
 import {
   invalidDateMessage,
@@ -196,14 +197,18 @@ function scanArguments(argv: string[]) {
 function resolveCommand(name: string | undefined): CommandName | null {
   if (name === undefined) return null;
   if ((COMMANDS as readonly string[]).includes(name)) return name as CommandName;
-  throw new UserError(unknownCommandMessage(name));
+  throw new UserError(unknownCommandMessage(name, closestName(name, COMMANDS)));
 }
 
 function checkToken(token: ScanToken, allowed: string[], command: CommandName | null): void {
   if (token.kind !== 'option') return;
 
   const spec = OPTION_SPECS[token.name];
-  if (spec === undefined) throw new UserError(unknownOptionMessage(token.rawName, command));
+  if (spec === undefined) {
+    const closest = token.rawName.startsWith('--') ? closestName(token.name, allowed) : null;
+    const suggestion = closest === null ? null : `--${closest}`;
+    throw new UserError(unknownOptionMessage(token.rawName, command, suggestion));
+  }
   if (!allowed.includes(token.name) && command !== null) {
     const owners = COMMANDS.filter((name) => COMMAND_OPTIONS[name].includes(token.name));
     throw new UserError(optionOfOtherCommandMessage(token.rawName, command, owners));

@@ -24,12 +24,18 @@ export function missingCommandMessage(): string {
   return 'No command given. Run `footprint --help` to list the commands.';
 }
 
-export function unknownCommandMessage(name: string): string {
-  return `Unknown command '${name}'. Run \`footprint --help\` to list the commands.`;
+export function unknownCommandMessage(name: string, suggestion: string | null = null): string {
+  const guess = suggestion === null ? '' : ` Did you mean '${suggestion}'?`;
+  return `Unknown command '${name}'.${guess} Run \`footprint --help\` to list the commands.`;
 }
 
-export function unknownOptionMessage(option: string, command: string | null): string {
-  return `Unknown option '${option}'. Run \`${helpCommand(command)}\` to list the options.`;
+export function unknownOptionMessage(
+  option: string,
+  command: string | null,
+  suggestion: string | null = null,
+): string {
+  const guess = suggestion === null ? '' : ` Did you mean '${suggestion}'?`;
+  return `Unknown option '${option}'.${guess} Run \`${helpCommand(command)}\` to list the options.`;
 }
 
 export function optionOfOtherCommandMessage(

@@ -107,7 +107,26 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     argv: ['analyze', 'src'],
     named: /Unexpected argument 'src' for footprint analyze/,
   },
-  { name: 'unknown command', argv: ['analyse'], named: /Unknown command 'analyse'/ },
+  {
+    name: 'unknown command',
+    argv: ['analyse'],
+    named: /Unknown command 'analyse'\. Did you mean 'analyze'\?/,
+  },
+  {
+    name: 'misspelt option',
+    argv: ['analyze', '--mod', 'aggressive'],
+    named: /Unknown option '--mod'\. Did you mean '--mode'\? Run `footprint analyze --help`/,
+  },
+  {
+    name: 'option with swapped letters',
+    argv: ['precommit', '--josn'],
+    named: /Did you mean '--json'\?/,
+  },
+  {
+    name: 'unknown option with no close name',
+    argv: ['analyze', '--zz'],
+    named: /Unknown option '--zz'\. Run/,
+  },
   { name: 'no command', argv: [], named: /No command given\. Run `footprint --help`/ },
   {
     name: 'strategy from standard input',
