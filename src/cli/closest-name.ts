@@ -5,9 +5,12 @@ const MAX_EDITS = 2;
 function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const columns = b.length + 1;
-  const distance: number[][] = Array.from({ length: rows }, (_, row) =>
-    Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
+  const distance: number[][] = Array.from({ length: rows }, () =>
+    new Array<number>(columns).fill(0),
   );
+  for (let row = 0; row < rows; row++) (distance[row] as number[])[0] = row;
+  for (let column = 0; column < columns; column++) (distance[0] as number[])[column] = column;
+
   for (let row = 1; row < rows; row++) {
     for (let column = 1; column < columns; column++) {
       const cost = a[row - 1] === b[column - 1] ? 0 : 1;
