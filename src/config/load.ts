@@ -142,14 +142,17 @@ function fileIn(dir: string, name: string): string {
  * missing file makes no error object, because the hook looks in every folder on the way to
  * each staged path and most folders have neither file.
  */
+const NO_FILE_CODES: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG']);
+
 function readOptionalFile(file: string, label: string): string | null {
   try {
     if (statSync(file, { throwIfNoEntry: false }) === undefined) return null;
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // ENOENT here means the file was removed between the two calls.
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    // ENOENT here means the file was removed between the two calls. A folder on the way that
+    // is a link to itself (ELOOP) or a path too long to open holds no configuration either.
+    if (code !== undefined && NO_FILE_CODES.has(code)) return null;
     throw new UserError(
       `${label}: cannot be read (${code ?? String(error)}). Make ${file} a readable file.`,
       { cause: error },

@@ -50,7 +50,7 @@ export async function findRiskScopes(
     let scope = byFolder.get(folder);
     if (scope === undefined) {
       const inherit = () => scopeOf(parentFolder(folder));
-      scope = isRealFolder(folder) ? readScope(worktree, folder, inherit) : inherit();
+      scope = readScope(worktree, folder, inherit, () => isRealFolder(folder));
       byFolder.set(folder, scope);
     }
     return scope;
@@ -75,13 +75,20 @@ function isDirectory(folderPath: string): boolean {
   }
 }
 
+/**
+ * Reads the configuration of one folder, or inherits its parent's. A configuration found
+ * through a folder that is not real (see isDirectory) is not the repository's and is passed
+ * over. That is checked only for a folder that has one, because most folders have none and
+ * the hook looks at every folder on the way to each staged path.
+ */
 async function readScope(
   worktree: string,
   folder: string,
   inherit: () => Promise<RiskScope>,
+  isReal: () => boolean,
 ): Promise<RiskScope> {
   const found = await readFolderConfig(path.join(worktree, ...folder.split('/')), folder);
-  if (found === null) return inherit();
+  if (found === null || !isReal()) return inherit();
 
   debug(`${folder}: nested configuration ${found.file}`);
   warnAboutRepositoryKeys(found);
