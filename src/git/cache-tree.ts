@@ -1,4 +1,4 @@
-import { hexText } from './buffer-text.js';
+import { copyBytes, hexText } from './buffer-text.js';
 import { decodeGitPath } from './path-bytes.js';
 
 /** One directory of the index's cache tree (the `TREE` extension). */
@@ -243,7 +243,7 @@ class LazyCacheTree implements CacheTree {
 
   copyOidAt(position: number, target: Buffer, at: number): number {
     const oidStart = (this.table.lineEnd[position] as number) + 1;
-    return this.data.copy(target, at, oidStart, oidStart + this.hashLength);
+    return copyBytes(this.data, oidStart, oidStart + this.hashLength, target, at);
   }
 
   /** Makes the node at pre-order position `index` under the folder `parentPath`. */

@@ -1,4 +1,4 @@
-import { hexText } from './buffer-text.js';
+import { copyBytes, hexText, indexOfByte } from './buffer-text.js';
 import type { IndexEntry, IndexEntryFlags } from './index-file.js';
 import { decodeGitPath, encodeGitPath } from './path-bytes.js';
 
@@ -80,7 +80,7 @@ export class IndexEntryTable {
     const end = this.nameEnds[position] as number;
     if (start + from >= end) return -1;
     // indexOf runs in C++ and may look past the name, which the bound check below discards.
-    const slash = this.names.indexOf(0x2f, start + from);
+    const slash = indexOfByte(this.names, 0x2f, start + from);
     return slash === -1 || slash >= end ? -1 : slash - start;
   }
 
@@ -140,13 +140,13 @@ export class IndexEntryTable {
     to = this.nameLength(position),
   ): number {
     const start = this.nameStarts[position] as number;
-    return this.names.copy(target, at, start + from, start + to);
+    return copyBytes(this.names, start + from, start + to, target, at);
   }
 
   /** Copies the entry's object id into `target` at `at` and returns its length in bytes. */
   copyOid(position: number, target: Buffer, at: number): number {
     const start = (this.layout.starts[position] as number) + STAT_LENGTH;
-    return this.layout.buffer.copy(target, at, start, start + this.layout.hashLength);
+    return copyBytes(this.layout.buffer, start, start + this.layout.hashLength, target, at);
   }
 
   /** Returns the path of the entry at `position`, decoding it once. */

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { hexText, latin1Text, utf8Text } from '../../src/git/buffer-text.js';
+import {
+  copyBytes,
+  hexText,
+  indexOfByte,
+  latin1Text,
+  utf8Text,
+} from '../../src/git/buffer-text.js';
 
 const BYTES = Buffer.concat([
   Buffer.from('caf\u00e9/\u6587\u4ef6', 'utf8'),
@@ -30,5 +36,19 @@ describe('buffer text', () => {
     assert.equal(hexText(BYTES, 12, BYTES.length + 10), BYTES.toString('hex', 12));
     assert.equal(latin1Text(BYTES, -3, 2), 'ca');
     assert.equal(utf8Text(BYTES, 6, 2), '');
+  });
+
+  test('copies a range and counts its bytes', () => {
+    const target = Buffer.alloc(8, 0x2e);
+
+    assert.equal(copyBytes(BYTES, 0, 3, target, 2), 3);
+    assert.equal(target.toString('latin1'), '..caf...');
+  });
+
+  test('finds a byte from an offset', () => {
+    assert.equal(indexOfByte(BYTES, 0x2f, 0), 5);
+    assert.equal(indexOfByte(BYTES, 0x2f, 6), -1);
+    assert.equal(indexOfByte(BYTES, 0xc3, 0), 3);
+    assert.equal(indexOfByte(BYTES, 0xc3, 4), BYTES.length - 1);
   });
 });
