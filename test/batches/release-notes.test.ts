@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeBatches } from '../../src/batches/analyze.js';
+import type { Batch } from '../../src/batches/types.js';
+import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
+
+function batchOf(batches: readonly Batch[], path: string): string | undefined {
+  return batches.find((batch) => batch.changes.some((change) => change.path === path))?.id;
+}
+
+const lexer = (limit: number) =>
+  lines(
+    'export function readToken(text, start) {',
+    `  const end = Math.min(text.length, start + ${limit});`,
+    '  return text.slice(start, end);',
+    '}',
+  );
+const flags = (name: string) =>
+  lines('export const FLAGS = {', `  verbose: '${name}',`, "  quiet: '--quiet',", '};');
+
+const manifest = (name: string, version: string) =>
+  lines('{', `  "name": "${name}",`, `  "version": "${version}",`, '  "type": "module"', '}');
+
+describe('release notes and repeated edits', () => {
+  const noteSets: Array<[string, string, string]> = [
+    ['changesets', '.changeset/brave-cats-sing.md', '.changeset/quiet-dogs-run.md'],
+    ['towncrier', 'newsfragments/1234.bugfix', 'newsfragments/1240.feature.rst'],
+  ];
+  for (const [tool, firstNote, secondNote] of noteSets) {
+    test(`each new ${tool} note joins one other batch`, () => {
+      const specs: FileSpec[] = [
+        { path: 'packages/parser/src/lexer.ts', old: lexer(16), new: lexer(64) },
+        { path: 'packages/cli/src/flags.ts', old: flags('-v'), new: flags('--verbose') },
+        { path: firstNote, new: lines('Read longer tokens in the parser.') },
+        { path: secondNote, new: lines('Spell out --verbose in the cli.') },
+      ];
+
+      const { batches } = analyzeBatches(makeFootprint(specs), { mode: 'balanced' });
+
+      assert.equal(batches.length, 2);
+      assert.notEqual(batchOf(batches, firstNote), batchOf(batches, secondNote));
+      for (const batch of batches) {
+        const notes = batch.changes.filter((change) =>
+          [firstNote, secondNote].includes(change.path),
+        );
+        assert.equal(notes.length, 1, `${batch.id} holds ${notes.length} notes`);
+      }
+    });
+  }
+
+  test('a release of four packages is one batch', () => {
+    const changelog = (name: string, entry: string | null) =>
+      entry === null
+        ? lines(`# ${name}`, '', '## 2.3.0', '', '- Earlier fix.')
+        : lines(
+            `# ${name}`,
+            '',
+            '## 2.4.0',
+            '',
+            `- ${entry}`,
+            '',
+            '## 2.3.0',
+            '',
+            '- Earlier fix.',
+          );
+    const specs: FileSpec[] = ['parser', 'cli', 'core', 'web'].map((name) => ({
+      path: `packages/${name}/package.json`,
+      old: manifest(name, '2.3.0'),
+      new: manifest(name, '2.4.0'),
+    }));
+    specs.push(
+      {
+        path: 'packages/cli/CHANGELOG.md',
+        old: changelog('cli', null),
+        new: changelog('cli', 'Spell out --verbose.'),
+      },
+      {
+        path: 'packages/parser/CHANGELOG.md',
+        old: changelog('parser', null),
+        new: changelog('parser', 'Read longer tokens.'),
+      },
+    );
+
+    const { batches } = analyzeBatches(makeFootprint(specs), { mode: 'balanced' });
+
+    assert.equal(batches.length, 1);
+  });
+});
