@@ -15,13 +15,25 @@ const MAX_HOLDERS = 64;
 /** Similarities below this link nothing; they are noise. */
 const MIN_SIMILARITY = 0.2;
 
-/** Counts the words of a unit: its changed identifiers, whole and split, and its path. */
-function countWords(context: AnalysisContext, unit: number): Map<string, number> {
+/**
+ * Counts the words of a unit: its changed identifiers, whole and split, and its path.
+ * `splits` keeps the words of each identifier split so far, because the units of one change,
+ * such as the hunks of a lockfile, repeat many identifiers.
+ */
+function countWords(
+  context: AnalysisContext,
+  unit: number,
+  splits: Map<string, string[]>,
+): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (word: string, count: number) => counts.set(word, (counts.get(word) ?? 0) + count);
   for (const identifier of context.features[unit]?.identifiers ?? []) {
-    add(identifier.toLowerCase(), 1);
-    for (const word of splitWords(identifier)) add(word, 1);
+    let words = splits.get(identifier);
+    if (words === undefined) {
+      words = [identifier.toLowerCase(), ...splitWords(identifier)];
+      splits.set(identifier, words);
+    }
+    for (const word of words) add(word, 1);
   }
   const path = context.units[unit]?.path ?? '';
   for (const word of pathWords(path)) add(word, 2);
@@ -37,7 +49,8 @@ export interface UnitWords {
 
 /** Weighs each unit's words by tf-idf within the change. */
 export function weighUnitWords(context: AnalysisContext): UnitWords {
-  const counts = context.units.map((unit) => countWords(context, unit.index));
+  const splits = new Map<string, string[]>();
+  const counts = context.units.map((unit) => countWords(context, unit.index, splits));
   const documents = new Map<string, number>();
   for (const words of counts) {
     for (const word of words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
