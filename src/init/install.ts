@@ -36,6 +36,8 @@ export interface InstallReport {
   steps: InstallStep[];
   /** Reasons git does not run the installed hooks yet, each with how to activate them. */
   notes: string[];
+  /** Things to do about an installation that works, such as files to delete. */
+  advice: string[];
   /** False when every step left its file unchanged. */
   changed: boolean;
 }
@@ -64,11 +66,12 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   steps.push(await writeStarterConfig(worktree));
 
   const notes = collectNotes(target, layout);
-  const absolute = absoluteHuskyLineNote(target, worktree, options.footprintBin);
-  if (absolute !== null) notes.push(absolute);
-  const stale = await staleHooksNote(target, layout, templates);
-  if (stale !== null) notes.push(stale);
-  return { target, steps, notes, changed: steps.some((step) => step.action !== 'unchanged') };
+  const advice = [
+    absoluteHuskyLineNote(target, worktree, options.footprintBin),
+    await staleHooksNote(target, layout, templates),
+  ].filter((text) => text !== null);
+  const changed = steps.some((step) => step.action !== 'unchanged');
+  return { target, steps, notes, advice, changed };
 }
 
 /** Throws when the hook of `template` cannot be installed, before any file is written. */

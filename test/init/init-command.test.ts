@@ -74,6 +74,25 @@ test('init command with inactive husky warns', async () => {
   }
 });
 
+test('init command with advice still says it runs', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    repo.write('.husky/_/pre-commit', '. "$(dirname "$0")/h"\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init'], io);
+
+    assert.equal(code, 0);
+    assert.match(stdout.text, /^ℹ The husky hooks run .*, a path on this machine only/m);
+    assert.match(stdout.text, /^✔ footprint is installed\. It runs on your next `git commit`/m);
+    assert.doesNotMatch(stdout.text, /does not run its hook yet/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init command outside a repository exits 2', async () => {
   const repo = createTempRepo();
   try {

@@ -328,9 +328,10 @@ test('init with husky 9 adds a line after lint-staged', async () => {
     assert.equal(lines[0], 'npx lint-staged');
     assert.equal(lines[1], `node '${FOOTPRINT_BIN}' precommit`);
     assert.equal(lines[2], 'npm test');
-    assert.equal(report.notes.length, 1);
-    assert.ok(report.notes[0]?.startsWith(`The husky hooks run ${FOOTPRINT_BIN}, a path`));
-    assert.match(report.notes[0] ?? '', /run `npm install --save-dev footprint-cli`/);
+    assert.deepEqual(report.notes, []);
+    assert.equal(report.advice.length, 1);
+    assert.ok(report.advice[0]?.startsWith(`The husky hooks run ${FOOTPRINT_BIN}, a path`));
+    assert.match(report.advice[0] ?? '', /run `npm install --save-dev footprint-cli`/);
     assert.equal(read(repo, '.husky/_/pre-commit'), '. "$(dirname "$0")/h"\n');
   } finally {
     repo.cleanup();
@@ -1048,14 +1049,15 @@ test('init notes hooks left in .git/hooks after husky', async () => {
     const hooksDir = path.join(repo.dir, '.git', 'hooks');
 
     assert.equal(report.target.kind, 'husky');
-    assert.equal(report.notes.length, 1);
+    assert.deepEqual(report.notes, []);
+    assert.equal(report.advice.length, 1);
     assert.ok(
-      report.notes[0]?.startsWith(
+      report.advice[0]?.startsWith(
         `git no longer runs the hooks an earlier footprint init wrote to ${hooksDir} (`,
       ),
     );
-    assert.match(report.notes[0] ?? '', /pre-commit/);
-    assert.match(report.notes[0] ?? '', /Delete them/);
+    assert.match(report.advice[0] ?? '', /pre-commit/);
+    assert.match(report.advice[0] ?? '', /Delete them/);
   } finally {
     repo.cleanup();
   }

@@ -56,5 +56,7 @@ function writeReport(context: CommandContext, report: InstallReport): void {
       installStepMessage(style, step.action, displayPath(step.file, context.cwd), step.detail),
     );
   }
-  for (const note of report.notes) context.stdout.write(formatStatus(style, 'info', note) + '\n');
+  for (const note of [...report.notes, ...report.advice]) {
+    context.stdout.write(formatStatus(style, 'info', note) + '\n');
+  }
 }
