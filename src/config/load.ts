@@ -94,7 +94,7 @@ export interface FolderConfig {
  * is not valid JSON counts as one without the key, because it may be a test fixture.
  */
 export async function readFolderConfig(dir: string, labelDir = ''): Promise<FolderConfig | null> {
-  const found = await findConfig(dir, labelDir, { skipInvalidManifest: true });
+  const found = await findConfig(dir, labelDir, { nested: true });
   if (found === null) return null;
 
   // NOTE: a folder without footprint.config.json or a "footprint" key is not listed, so an
@@ -107,22 +107,28 @@ export async function readFolderConfig(dir: string, labelDir = ''): Promise<Fold
 async function findConfig(
   dir: string,
   labelDir = '',
-  options: { skipInvalidManifest?: boolean } = {},
+  /**
+   * `nested` for a folder below the root: a `package.json` that is not valid JSON counts as one
+   * without the key, and a path that cannot be opened because of a link loop or its length
+   * counts as no file. The root's configuration must be readable.
+   */
+  options: { nested?: boolean } = {},
 ): Promise<FoundConfig | null> {
   const label = (name: string): string => (labelDir === '' ? name : `${labelDir}/${name}`);
   const configFile = fileIn(dir, CONFIG_FILE_NAME);
-  const configText = readOptionalFile(configFile, label(CONFIG_FILE_NAME));
+  const missing = options.nested === true ? NESTED_NO_FILE_CODES : NO_FILE_CODES;
+  const configText = readOptionalFile(configFile, label(CONFIG_FILE_NAME), missing);
   if (configText !== null) {
     const location = { label: label(CONFIG_FILE_NAME), keyPrefix: [] };
     return { file: configFile, location, value: parseConfigJson(configText, location) };
   }
 
   const manifestFile = fileIn(dir, MANIFEST_FILE_NAME);
-  const manifestText = readOptionalFile(manifestFile, label(MANIFEST_FILE_NAME));
+  const manifestText = readOptionalFile(manifestFile, label(MANIFEST_FILE_NAME), missing);
   if (manifestText === null) return null;
 
   const location = { label: label(MANIFEST_FILE_NAME), keyPrefix: [MANIFEST_KEY] };
-  if (options.skipInvalidManifest === true && !parseJsonText(manifestText).ok) return null;
+  if (options.nested === true && !parseJsonText(manifestText).ok) return null;
   const manifest = parseConfigJson(manifestText, location);
   if (!isObject(manifest) || !Object.hasOwn(manifest, MANIFEST_KEY)) return null;
   return { file: manifestFile, location, value: manifest[MANIFEST_KEY] };
@@ -137,22 +143,30 @@ function fileIn(dir: string, name: string): string {
   return dir.endsWith(path.sep) ? `${dir}${name}` : `${dir}${path.sep}${name}`;
 }
 
-/**
- * Returns the file's text, or null when it does not exist. The lookup is synchronous and a
- * missing file makes no error object, because the hook looks in every folder on the way to
- * each staged path and most folders have neither file.
- */
-const NO_FILE_CODES: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG']);
+/** Errors that mean a file is not there; ENOENT also when it was removed between two calls. */
+const NO_FILE_CODES: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR']);
+const NESTED_NO_FILE_CODES: ReadonlySet<string> = new Set([
+  ...NO_FILE_CODES,
+  'ELOOP',
+  'ENAMETOOLONG',
+]);
 
-function readOptionalFile(file: string, label: string): string | null {
+/**
+ * Returns the file's text, or null when it does not exist, which the error codes in `missing`
+ * also mean. The lookup is synchronous and a missing file makes no error object, because the
+ * hook looks in every folder on the way to each staged path and most folders have neither file.
+ */
+function readOptionalFile(
+  file: string,
+  label: string,
+  missing: ReadonlySet<string>,
+): string | null {
   try {
     if (statSync(file, { throwIfNoEntry: false }) === undefined) return null;
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // ENOENT here means the file was removed between the two calls. A folder on the way that
-    // is a link to itself (ELOOP) or a path too long to open holds no configuration either.
-    if (code !== undefined && NO_FILE_CODES.has(code)) return null;
+    if (code !== undefined && missing.has(code)) return null;
     throw new UserError(
       `${label}: cannot be read (${code ?? String(error)}). Make ${file} a readable file.`,
       { cause: error },

@@ -304,6 +304,13 @@ describe('loadConfig errors', () => {
     assert.equal(error.exitCode, 2);
     assert.match(error.message, /^footprint\.config\.json: cannot be read \(EISDIR\)\./);
   });
+
+  test('config path is a link to itself', async () => {
+    symlinkSync('footprint.config.json', path.join(repo.dir, 'footprint.config.json'));
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.match(error.message, /^footprint\.config\.json: cannot be read \(ELOOP\)\./);
+  });
 });
 
 describe('loadConfig fossilDir', () => {
