@@ -41,10 +41,23 @@ export function releaseNotePairs(units: readonly ChangeUnit[]): Set<number> {
 }
 
 /**
+ * Lead a note's best batch must have over its second best. Where nothing tells two batches
+ * apart, their scores are equal, and a join would follow the order of the files.
+ */
+const MIN_LEAD = 0.01;
+
+/** Returns true when one score leads all others by MIN_LEAD, or there is only one. */
+function hasClearBest(scores: readonly number[]): boolean {
+  const [best, second] = [...scores].sort((left, right) => right - left);
+  return best !== undefined && (second === undefined || best - second >= MIN_LEAD);
+}
+
+/**
  * Joins each batch that holds only new release notes to a batch without a note: the note
  * belongs to the commit of some other batch. The pairs with the highest pair score between
  * one of the notes and one of the batch's units choose first, and each batch takes at most
- * one note, as each commit has one. A note left without a batch stays alone.
+ * one note, as each commit has one. A note that scores equally with two batches, or that
+ * finds no batch left, stays alone.
  */
 export function joinLoneReleaseNotes(
   clustering: Clustering,
@@ -60,13 +73,14 @@ export function joinLoneReleaseNotes(
 
   const ties: Array<{ note: number; target: number; score: number }> = [];
   lone.forEach((notes, note) => {
-    targets.forEach((members, target) => {
+    const own = targets.map((members, target) => {
       let score = -Infinity;
       for (const a of notes) {
         for (const b of members) score = Math.max(score, scores[a * count + b] ?? -Infinity);
       }
-      ties.push({ note, target, score });
+      return { note, target, score };
     });
+    if (hasClearBest(own.map((tie) => tie.score))) ties.push(...own);
   });
   // Sorting is stable, so equal scores keep the order of the notes, then of the batches.
   ties.sort((left, right) => right.score - left.score);

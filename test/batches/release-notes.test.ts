@@ -48,6 +48,49 @@ describe('release notes and repeated edits', () => {
     });
   }
 
+  test('a note that ties with two batches stays alone', () => {
+    const session = (ttl: string) =>
+      lines(`export function openSession(user: string${ttl}): string {`, '  return user;', '}');
+    const invoice = (tax: string) =>
+      lines(`export function totalOf(lines: number[]${tax}): number {`, '  return 0;', '}');
+    const specs: FileSpec[] = [
+      { path: 'src/session.ts', old: session(''), new: session(', ttlSeconds = 3600') },
+      { path: 'src/invoice.ts', old: invoice(''), new: invoice(', taxRate = 0') },
+      {
+        path: '.changeset/brave-cats-sing.md',
+        new: lines('Sessions expire after a time to live.'),
+      },
+      { path: '.changeset/quiet-dogs-run.md', new: lines('Invoice totals include tax.') },
+    ];
+
+    const { batches } = analyzeBatches(makeFootprint(specs), { mode: 'balanced' });
+
+    for (const note of ['.changeset/brave-cats-sing.md', '.changeset/quiet-dogs-run.md']) {
+      const batch = batches.find((candidate) => candidate.id === batchOf(batches, note));
+      assert.deepEqual(
+        batch?.changes.map((change) => change.path),
+        [note],
+      );
+    }
+  });
+
+  test('two notes with the same text stay apart', () => {
+    const text = lines('---', "'app': patch", '---', '', 'Fix the build.');
+    const specs: FileSpec[] = [
+      { path: 'packages/parser/src/lexer.ts', old: lexer(16), new: lexer(64) },
+      { path: 'packages/cli/src/flags.ts', old: flags('-v'), new: flags('--verbose') },
+      { path: '.changeset/brave-cats-sing.md', new: text },
+      { path: '.changeset/quiet-dogs-run.md', new: text },
+    ];
+
+    const { batches } = analyzeBatches(makeFootprint(specs), { mode: 'balanced' });
+
+    assert.notEqual(
+      batchOf(batches, '.changeset/brave-cats-sing.md'),
+      batchOf(batches, '.changeset/quiet-dogs-run.md'),
+    );
+  });
+
   test('a release of four packages is one batch', () => {
     const changelog = (name: string, entry: string | null) =>
       entry === null
