@@ -1,4 +1,4 @@
-import { copyBytes, hexText } from './buffer-text.js';
+import { copyBytes, hexText, latin1Text } from './buffer-text.js';
 import { decodeGitPath } from './path-bytes.js';
 
 /** One directory of the index's cache tree (the `TREE` extension). */
@@ -28,8 +28,11 @@ export interface CacheTree {
 
   /** Index entries the node covers, or -1 while it is invalid. */
   entryCountAt(position: number): number;
-  /** The position of the node's subfolder named `name`, or -1 when it has none. */
-  childNamed(position: number, name: string): number;
+  /**
+   * The position of the node's subfolder whose name has the bytes of `key`, Latin-1 text with
+   * one character per byte, or -1 when it has none.
+   */
+  childNamed(position: number, key: string): number;
   /** The node's tree id as text, or null while it is invalid. */
   oidAt(position: number): string | null;
   /** Copies a valid node's tree id into `target` at `at` and returns its length in bytes. */
@@ -188,7 +191,7 @@ function growTable(table: NodeTable): NodeTable {
 class LazyCacheTree implements CacheTree {
   private rootNode: CacheTreeNode | undefined;
   private nodesByPath: Map<string, CacheTreeNode> | undefined;
-  /** Positions of each node's children by name, made when childNamed first asks for them. */
+  /** Positions of each node's children by name key, made on the first childNamed call for the node. */
   private readonly childPositions = new Map<number, Map<string, number>>();
 
   constructor(
@@ -219,7 +222,7 @@ class LazyCacheTree implements CacheTree {
     return this.table.entryCount[position] as number;
   }
 
-  childNamed(position: number, name: string): number {
+  childNamed(position: number, key: string): number {
     let byName = this.childPositions.get(position);
     if (byName === undefined) {
       byName = new Map();
@@ -227,12 +230,15 @@ class LazyCacheTree implements CacheTree {
       const count = table.subtreeCount[position] as number;
       let child = position + 1;
       for (let made = 0; made < count; made++) {
-        byName.set(decodeGitPath(data, table.nameStart[child], table.nameEnd[child]), child);
+        byName.set(
+          latin1Text(data, table.nameStart[child] as number, table.nameEnd[child] as number),
+          child,
+        );
         child += table.size[child] as number;
       }
       this.childPositions.set(position, byName);
     }
-    return byName.get(name) ?? -1;
+    return byName.get(key) ?? -1;
   }
 
   oidAt(position: number): string | null {

@@ -1,4 +1,4 @@
-import { copyBytes, hexText, indexOfByte } from './buffer-text.js';
+import { copyBytes, hexText, indexOfByte, latin1Text } from './buffer-text.js';
 import type { IndexEntry, IndexEntryFlags } from './index-file.js';
 import { decodeGitPath, encodeGitPath } from './path-bytes.js';
 
@@ -88,6 +88,15 @@ export class IndexEntryTable {
   nameText(position: number, from: number, to = this.nameLength(position)): string {
     const start = this.nameStarts[position] as number;
     return decodeGitPath(this.names, start + from, start + to);
+  }
+
+  /**
+   * Returns bytes `from` to `to` of the name at `position` as Latin-1 text, one character per
+   * byte: a key that compares names byte for byte without decoding them.
+   */
+  nameKey(position: number, from: number, to: number): string {
+    const start = this.nameStarts[position] as number;
+    return latin1Text(this.names, start + from, start + to);
   }
 
   /** Returns true when the entries at `first` and `second` have the same path. */

@@ -136,9 +136,8 @@ export class IndexTree {
         continue;
       }
 
-      const name = this.entries.nameText(i, skip, slash);
-      const sub = this.subfolder(folder, name, slash + 1, i);
-      children.push({ kind: 'folder', name, folder: sub });
+      const sub = this.subfolder(folder, skip, slash + 1, i);
+      children.push(new FolderChild(sub));
       i = sub.end;
     }
     return children;
@@ -218,15 +217,15 @@ export class IndexTree {
     let position = object.write(header, 0, 'latin1');
     for (const entry of entries) {
       if (typeof entry === 'number') {
-        const mode = treeModeText(canonicalMode(this.entries.modeAt(entry)));
-        position += object.write(mode, position, 'latin1');
-        object[position++] = 0x20;
+        const mode = modeBytes(treeModeText(canonicalMode(this.entries.modeAt(entry))));
+        object.set(mode, position);
+        position += mode.length;
         position += this.entries.copyName(entry, prefixBytes, object, position);
         object[position++] = 0;
         position += this.entries.copyOid(entry, object, position);
       } else {
-        position += object.write(SUBTREE_MODE, position, 'latin1');
-        object[position++] = 0x20;
+        object.set(SUBTREE_MODE_BYTES, position);
+        position += SUBTREE_MODE_BYTES.length;
         const { start, prefixBytes: nameEnd } = entry.folder;
         position += this.entries.copyName(start, prefixBytes, object, position, nameEnd - 1);
         object[position++] = 0;
@@ -270,29 +269,31 @@ export class IndexTree {
    */
   private subfolder(
     parent: IndexFolder,
-    name: string,
+    nameStart: number,
     prefixBytes: number,
     start: number,
-  ): IndexFolder {
-    const path = parent.path === '' ? name : `${parent.path}/${name}`;
-    const { cacheTree } = this;
+  ): SubFolder {
+    const { cacheTree, entries } = this;
     const position =
       cacheTree && parent.cachePosition >= 0
-        ? cacheTree.childNamed(parent.cachePosition, name)
+        ? cacheTree.childNamed(
+            parent.cachePosition,
+            entries.nameKey(start, nameStart, prefixBytes - 1),
+          )
         : -1;
     const entryCount = position >= 0 ? (cacheTree as CacheTree).entryCountAt(position) : -1;
 
     if (entryCount > 0) {
       const end = start + entryCount;
       if (end <= parent.end && this.coversExactly(parent, start, prefixBytes, end)) {
-        return { path, prefixBytes, start, end, cachePosition: position };
+        return new SubFolder(entries, parent.path, nameStart, prefixBytes, start, end, position);
       }
     }
 
     // A node whose count disagrees with the index is not trusted for its tree id either.
     const trusted = position >= 0 && entryCount < 0 ? position : -1;
     const end = this.folderEnd(start, prefixBytes, parent.end);
-    return { path, prefixBytes, start, end, cachePosition: trusted };
+    return new SubFolder(entries, parent.path, nameStart, prefixBytes, start, end, trusted);
   }
 
   /**
@@ -331,6 +332,45 @@ export class IndexTree {
 }
 
 /**
+ * A subfolder of an index folder. Its name and path are decoded on first use: a folder of
+ * thousands of unchanged subfolders is hashed and compared without them.
+ */
+class SubFolder implements IndexFolder {
+  private pathText: string | undefined;
+
+  constructor(
+    private readonly entries: IndexEntryTable,
+    private readonly parentPath: string,
+    /** Bytes of the parent's path and its `/`, where this folder's name starts. */
+    private readonly nameStart: number,
+    readonly prefixBytes: number,
+    readonly start: number,
+    readonly end: number,
+    readonly cachePosition: number,
+  ) {}
+
+  get name(): string {
+    return this.entries.nameText(this.start, this.nameStart, this.prefixBytes - 1);
+  }
+
+  get path(): string {
+    this.pathText ??= this.parentPath === '' ? this.name : `${this.parentPath}/${this.name}`;
+    return this.pathText;
+  }
+}
+
+/** A subfolder as a child of its folder, named on first use. */
+class FolderChild implements IndexFolderChild {
+  readonly kind = 'folder';
+
+  constructor(readonly folder: SubFolder) {}
+
+  get name(): string {
+    return this.folder.name;
+  }
+}
+
+/**
  * An entry of a tree being written: a file's index position, or a subfolder and its tree id
  * (null for an id read from the subfolder's cache-tree node).
  */
@@ -351,3 +391,20 @@ const SUBTREE_MODE = '40000';
 function treeModeText(mode: string): string {
   return mode === '040000' ? SUBTREE_MODE : mode;
 }
+
+/**
+ * A mode and the space after it, as bytes to copy into a tree: Buffer's write() of a short
+ * string costs more than the copy in code that runs once per tree entry.
+ */
+const MODE_BYTES = new Map<string, Buffer>();
+
+function modeBytes(mode: string): Buffer {
+  let bytes = MODE_BYTES.get(mode);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`${mode} `, 'latin1');
+    MODE_BYTES.set(mode, bytes);
+  }
+  return bytes;
+}
+
+const SUBTREE_MODE_BYTES = modeBytes(SUBTREE_MODE);
