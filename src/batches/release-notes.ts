@@ -56,8 +56,9 @@ function hasClearBest(scores: readonly number[]): boolean {
  * Joins each batch that holds only new release notes to a batch without a note: the note
  * belongs to the commit of some other batch. The pairs with the highest pair score between
  * one of the notes and one of the batch's units choose first, and each batch takes at most
- * one note, as each commit has one. A note that scores equally with two batches, or that
- * finds no batch left, stays alone.
+ * one note, as each commit has one. A note stays alone when two batches score equally
+ * with it, or when the batch it scores highest with took another note first: its second
+ * choice is no better evidence than a tie.
  */
 export function joinLoneReleaseNotes(
   clustering: Clustering,
@@ -69,8 +70,14 @@ export function joinLoneReleaseNotes(
   const clusters = clustering.clusters();
   const lone = clusters.filter((members) => members.every((unit) => isNote[unit]));
   if (lone.length === 0) return;
-  const targets = clusters.filter((members) => !members.some((unit) => isNote[unit]));
+  // Every batch with other changes competes for a note, one that has a note already included.
+  const targets = clusters.filter((members) => !members.every((unit) => isNote[unit]));
+  const taken = new Set<number>();
+  targets.forEach((members, target) => {
+    if (members.some((unit) => isNote[unit])) taken.add(target);
+  });
 
+  // Each note's one choice: the batch it scores highest with, when that one leads the others.
   const ties: Array<{ note: number; target: number; score: number }> = [];
   lone.forEach((notes, note) => {
     const own = targets.map((members, target) => {
@@ -80,19 +87,18 @@ export function joinLoneReleaseNotes(
       }
       return { note, target, score };
     });
-    if (hasClearBest(own.map((tie) => tie.score))) ties.push(...own);
+    if (!hasClearBest(own.map((tie) => tie.score))) return;
+    own.sort((left, right) => right.score - left.score);
+    ties.push(own[0] as { note: number; target: number; score: number });
   });
-  // Sorting is stable, so equal scores keep the order of the notes, then of the batches.
+  // Sorting is stable, so equal scores keep the order of the notes.
   ties.sort((left, right) => right.score - left.score);
 
-  const placedNotes = new Set<number>();
-  const takenTargets = new Set<number>();
   for (const { note, target } of ties) {
-    if (placedNotes.has(note) || takenTargets.has(target)) continue;
+    if (taken.has(target)) continue;
     const first = (lone[note] as number[])[0] as number;
     const into = (targets[target] as number[])[0] as number;
     clustering.join(first, into, { kind: 'unseparated', weight: 0 });
-    placedNotes.add(note);
-    takenTargets.add(target);
+    taken.add(target);
   }
 }

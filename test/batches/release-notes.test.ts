@@ -31,7 +31,7 @@ describe('release notes and repeated edits', () => {
       const specs: FileSpec[] = [
         { path: 'packages/parser/src/lexer.ts', old: lexer(16), new: lexer(64) },
         { path: 'packages/cli/src/flags.ts', old: flags('-v'), new: flags('--verbose') },
-        { path: firstNote, new: lines('Read longer tokens in the parser.') },
+        { path: firstNote, new: lines('readToken reads longer tokens.') },
         { path: secondNote, new: lines('Spell out --verbose in the cli.') },
       ];
 
@@ -72,6 +72,27 @@ describe('release notes and repeated edits', () => {
         [note],
       );
     }
+  });
+
+  test('a note whose batch another note took stays alone', () => {
+    const session = (ttl: string) =>
+      lines(`export function openSession(user: string${ttl}): string {`, '  return user;', '}');
+    const invoice = (tax: string) =>
+      lines(`export function totalOf(lines: number[]${tax}): number {`, '  return 0;', '}');
+    const specs: FileSpec[] = [
+      { path: 'src/session.ts', old: session(''), new: session(', ttlSeconds = 3600') },
+      { path: 'src/invoice.ts', old: invoice(''), new: invoice(', taxRate = 0') },
+      { path: '.changeset/brave-cats-sing.md', new: lines('`openSession` takes a ttlSeconds.') },
+      { path: '.changeset/quiet-dogs-run.md', new: lines('`openSession` sessions now expire.') },
+    ];
+
+    const { batches } = analyzeBatches(makeFootprint(specs), { mode: 'balanced' });
+    const invoiceBatch = batches.find((batch) => batch.id === batchOf(batches, 'src/invoice.ts'));
+
+    assert.deepEqual(
+      invoiceBatch?.changes.map((change) => change.path),
+      ['src/invoice.ts'],
+    );
   });
 
   test('two notes with the same text stay apart', () => {
