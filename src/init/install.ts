@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -136,6 +136,23 @@ function absoluteHuskyLineNote(
 }
 
 /**
+ * Returns true when core.hooksPath makes git run the hooks of a folder other than
+ * `defaultDir`. The folders are compared as real paths, because a link can name `.git/hooks`.
+ */
+function runsOtherHooks(target: HookTarget, defaultDir: string): boolean {
+  if (target.kind === 'git-dir' || (target.kind === 'husky' && !target.active)) return false;
+  return realPath(target.dir) !== realPath(defaultDir);
+}
+
+function realPath(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return path.resolve(folder);
+  }
+}
+
+/**
  * Returns a note when `.git/hooks` still has hooks an earlier `footprint init` wrote there,
  * but git now runs another folder's hooks, such as after `husky init` set core.hooksPath.
  */
@@ -145,7 +162,7 @@ async function staleHooksNote(
   templates: readonly HookTemplate[],
 ): Promise<string | null> {
   const defaultDir = path.join(layout.commonDir, 'hooks');
-  if (path.resolve(target.dir) === path.resolve(defaultDir)) return null;
+  if (!runsOtherHooks(target, defaultDir)) return null;
 
   const stale: string[] = [];
   for (const template of templates) {

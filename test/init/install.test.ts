@@ -8,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -1060,5 +1061,29 @@ test('init notes hooks left in .git/hooks after husky', async () => {
     assert.match(report.advice[0] ?? '', /Delete them/);
   } finally {
     repo.cleanup();
+  }
+});
+
+test('init gives no stale-hooks advice while git runs .git/hooks', async () => {
+  const linked = createTempRepo();
+  const inactive = createTempRepo();
+  try {
+    await install(linked);
+    symlinkSync(path.join('.git', 'hooks'), path.join(linked.dir, 'hookslink'));
+    linked.git(['config', 'core.hooksPath', 'hookslink']);
+    await install(inactive);
+    inactive.write('.husky/pre-commit', 'npx lint-staged\n');
+    inactive.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+
+    const throughLink = await install(linked);
+    const huskyNotActive = await install(inactive);
+
+    assert.equal(throughLink.target.kind, 'hooks-path');
+    assert.deepEqual(throughLink.advice, []);
+    assert.equal(huskyNotActive.target.kind, 'husky');
+    assert.deepEqual(huskyNotActive.advice, []);
+  } finally {
+    linked.cleanup();
+    inactive.cleanup();
   }
 });

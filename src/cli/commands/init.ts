@@ -56,7 +56,8 @@ function writeReport(context: CommandContext, report: InstallReport): void {
       installStepMessage(style, step.action, displayPath(step.file, context.cwd), step.detail),
     );
   }
-  for (const note of [...report.notes, ...report.advice]) {
+  // The notes come last, right above the closing line that refers to them.
+  for (const note of [...report.advice, ...report.notes]) {
     context.stdout.write(formatStatus(style, 'info', note) + '\n');
   }
 }
