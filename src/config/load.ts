@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Mode } from '../batches/types.js';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { findConfigSchemaErrors } from '../schemas-runtime/validate-config.js';
 import { checkCustomRules } from './check-custom-rules.js';
@@ -116,19 +116,19 @@ async function findConfig(
 ): Promise<FoundConfig | null> {
   const label = (name: string): string => (labelDir === '' ? name : `${labelDir}/${name}`);
   const configFile = fileIn(dir, CONFIG_FILE_NAME);
-  const missing = options.nested === true ? NESTED_NO_FILE_CODES : NO_FILE_CODES;
-  const configText = readOptionalFile(configFile, label(CONFIG_FILE_NAME), missing);
+  const nested = options.nested === true;
+  const configText = readOptionalFile(configFile, label(CONFIG_FILE_NAME), nested);
   if (configText !== null) {
     const location = { label: label(CONFIG_FILE_NAME), keyPrefix: [] };
     return { file: configFile, location, value: parseConfigJson(configText, location) };
   }
 
   const manifestFile = fileIn(dir, MANIFEST_FILE_NAME);
-  const manifestText = readOptionalFile(manifestFile, label(MANIFEST_FILE_NAME), missing);
+  const manifestText = readOptionalFile(manifestFile, label(MANIFEST_FILE_NAME), nested);
   if (manifestText === null) return null;
 
   const location = { label: label(MANIFEST_FILE_NAME), keyPrefix: [MANIFEST_KEY] };
-  if (options.nested === true && !parseJsonText(manifestText).ok) return null;
+  if (nested && !parseJsonText(manifestText).ok) return null;
   const manifest = parseConfigJson(manifestText, location);
   if (!isObject(manifest) || !Object.hasOwn(manifest, MANIFEST_KEY)) return null;
   return { file: manifestFile, location, value: manifest[MANIFEST_KEY] };
@@ -152,26 +152,46 @@ const NESTED_NO_FILE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Returns the file's text, or null when it does not exist, which the error codes in `missing`
- * also mean. The lookup is synchronous and a missing file makes no error object, because the
- * hook looks in every folder on the way to each staged path and most folders have neither file.
+ * Returns the file's text, or null when it does not exist. The lookup is synchronous and a
+ * missing file makes no error object, because the hook looks in every folder on the way to
+ * each staged path and most folders have neither file. In a `nested` folder, a path that
+ * cannot be opened (a link loop, an overlong path) or that is not a file counts as no file;
+ * at the root each of those is an error, and so is a link to a missing file.
  */
-function readOptionalFile(
-  file: string,
-  label: string,
-  missing: ReadonlySet<string>,
-): string | null {
+function readOptionalFile(file: string, label: string, nested: boolean): string | null {
   try {
-    if (statSync(file, { throwIfNoEntry: false }) === undefined) return null;
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats === undefined) {
+      if (!nested) rejectDanglingLink(file, label);
+      return null;
+    }
+    if (!stats.isFile()) {
+      if (nested) return null;
+      // A folder fails the read below with EISDIR. A named pipe would block the read until
+      // another process writes to it.
+      if (!stats.isDirectory()) {
+        throw new UserError(`${label}: is not a regular file. Make ${file} a file or remove it.`);
+      }
+    }
     return readFileSync(file, 'utf8');
   } catch (error) {
+    if (isUserError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    const missing = nested ? NESTED_NO_FILE_CODES : NO_FILE_CODES;
     if (code !== undefined && missing.has(code)) return null;
     throw new UserError(
       `${label}: cannot be read (${code ?? String(error)}). Make ${file} a readable file.`,
       { cause: error },
     );
   }
+}
+
+/** Throws when `file` is a symbolic link to a path that does not exist. */
+function rejectDanglingLink(file: string, label: string): void {
+  if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return;
+  throw new UserError(
+    `${label}: links to ${readlinkSync(file)}, which does not exist. Fix or remove the link ${file}.`,
+  );
 }
 
 function parseConfigJson(text: string, location: ConfigLocation): unknown {

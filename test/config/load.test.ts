@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -303,6 +304,23 @@ describe('loadConfig errors', () => {
     const error = await loadError();
     assert.equal(error.exitCode, 2);
     assert.match(error.message, /^footprint\.config\.json: cannot be read \(EISDIR\)\./);
+  });
+
+  test('config path is a named pipe', async () => {
+    execFileSync('mkfifo', [path.join(repo.dir, 'footprint.config.json')]);
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.match(error.message, /^footprint\.config\.json: is not a regular file\. Make .* a file/);
+  });
+
+  test('config path links to a missing file', async () => {
+    symlinkSync('settings/footprint.json', path.join(repo.dir, 'footprint.config.json'));
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.match(
+      error.message,
+      /^footprint\.config\.json: links to settings\/footprint\.json, which does not exist\./,
+    );
   });
 
   test('config path is a link to itself', async () => {

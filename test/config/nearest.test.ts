@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { findRiskScopes, rebaseGlob } from '../../src/config/nearest.js';
@@ -133,12 +134,24 @@ test('nearest config skips linked and unreadable folders', async () => {
     symlinkSync('loop', path.join(repo.dir, 'loop'));
     const long = `${'deep/'.repeat(900)}x.ts`;
 
-    const scopes = await scopesOf(repo, ['linked/x.ts', 'loop/x.ts', long]);
+    mkdirSync(path.join(repo.dir, 'pipes'));
+    execFileSync('mkfifo', [path.join(repo.dir, 'pipes', 'footprint.config.json')]);
+    mkdirSync(path.join(repo.dir, 'fixtures', 'package.json'), { recursive: true });
+
+    const scopes = await scopesOf(repo, [
+      'linked/x.ts',
+      'loop/x.ts',
+      long,
+      'pipes/x.ts',
+      'fixtures/x.ts',
+    ]);
 
     assert.equal(scopes.get('linked/x.ts')?.dir, '');
     assert.equal(scopes.get('linked/x.ts')?.risk.maxFileBytes, scopes.get(long)?.risk.maxFileBytes);
     assert.equal(scopes.get('loop/x.ts')?.dir, '');
     assert.equal(scopes.get(long)?.dir, '');
+    assert.equal(scopes.get('pipes/x.ts')?.dir, '');
+    assert.equal(scopes.get('fixtures/x.ts')?.dir, '');
   } finally {
     repo.cleanup();
     outside.cleanup();
