@@ -40,6 +40,7 @@ export async function findHookTarget(
 
   if (typeof hooksPath === 'string' && hooksPath !== '') {
     const dir = path.resolve(worktree, expandHome(hooksPath, env));
+    rejectHooksPathThroughFile(hooksPath, dir);
     const huskyDir = huskyDirOf(dir);
     if (huskyDir !== null) {
       return { kind: 'husky', dir: huskyDir, huskyVersion: detectHuskyVersion(dir), active: true };
@@ -51,6 +52,30 @@ export async function findHookTarget(
   if (isDirectory(huskyDir))
     return { kind: 'husky', dir: huskyDir, huskyVersion: 'v9', active: false };
   return { kind: 'git-dir', dir: path.join(layout.commonDir, 'hooks') };
+}
+
+/**
+ * Throws when a folder on the way to the core.hooksPath folder is a file, so that neither git
+ * nor footprint can use it: in a linked worktree, a relative `.git/hooks` passes through the
+ * `.git` file that points at the worktree's git directory.
+ */
+function rejectHooksPathThroughFile(value: string, dir: string): void {
+  for (let folder = dir; folder !== path.dirname(folder); folder = path.dirname(folder)) {
+    if (!isFile(folder)) continue;
+    throw new UserError(
+      `core.hooksPath is ${value}, which resolves to ${dir} here, but ${folder} is a file, so git runs no hook from it. ` +
+        'Set core.hooksPath to an absolute path, or unset it with `git config --unset core.hooksPath` to use the shared hooks folder, then run `footprint init` again.',
+    );
+  }
+}
+
+/** Returns true when the path exists and is not a folder; false when it cannot be read. */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isDirectory() === false;
+  } catch {
+    return false;
+  }
 }
 
 /** A core.hooksPath set outside the repository's own configuration, and where. */

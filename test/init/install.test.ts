@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isUserError } from '../../src/errors.js';
 import { readHookTemplates } from '../../src/init/hook-script.js';
 import { installHooks, type InstallReport } from '../../src/init/install.js';
 import { validateConfigDocument } from '../../src/schemas-runtime/validators.js';
@@ -1085,5 +1086,33 @@ test('init gives no stale-hooks advice while git runs .git/hooks', async () => {
   } finally {
     linked.cleanup();
     inactive.cleanup();
+  }
+});
+
+test('init rejects a hooks path through a file', async () => {
+  const repo = createTempRepo();
+  const linked = `${repo.dir}-linked`;
+  try {
+    repo.write('x.txt', 'x\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'first']);
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+    repo.git(['worktree', 'add', '-q', '-b', 'side', linked]);
+
+    const error = await install(repo, linked).then(
+      () => assert.fail('init installed through a file'),
+      (caught: unknown) => caught as Error,
+    );
+
+    assert.ok(isUserError(error), String(error));
+    assert.ok(
+      error.message.startsWith(
+        `core.hooksPath is .git/hooks, which resolves to ${path.join(linked, '.git', 'hooks')} here, but ${path.join(linked, '.git')} is a file`,
+      ),
+    );
+    assert.match(error.message, /git config --unset core\.hooksPath/);
+  } finally {
+    repo.git(['worktree', 'remove', '--force', linked]);
+    repo.cleanup();
   }
 });
