@@ -111,7 +111,7 @@ function newFileUses(context: AnalysisContext, requirements: readonly Requiremen
  * the batches form scored lower there. Pairs kept apart, such as two release notes, stay
  * apart.
  * NOTE: the same small edit made in two unrelated features, such as one constant raised in
- * both, joins them too; requiring the edit to be most of one batch cost 0.5 points of median
+ * both, joins them too. Requiring the edit to be most of one batch cost 0.5 points of median
  * accuracy on the benchmark.
  */
 function joinSimilarEdits(

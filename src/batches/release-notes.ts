@@ -41,8 +41,8 @@ export function releaseNotePairs(units: readonly ChangeUnit[]): Set<number> {
 }
 
 /**
- * Lead a note's best batch must have over its second best. Where nothing tells two batches
- * apart, their scores are equal, and a join would follow the order of the files.
+ * Lead a note's best batch must have over its second best. Where no evidence separates two
+ * batches, their scores are equal, and a join would follow the order of the files.
  */
 const MIN_LEAD = 0.01;
 

@@ -155,8 +155,8 @@ const NESTED_NO_FILE_CODES: ReadonlySet<string> = new Set([
  * Returns the file's text, or null when it does not exist. The lookup is synchronous and a
  * missing file makes no error object, because the hook looks in every folder on the way to
  * each staged path and most folders have neither file. In a `nested` folder, a path that
- * cannot be opened (a link loop, an overlong path) or that is not a file counts as no file;
- * at the root each of those is an error, and so is a link to a missing file.
+ * cannot be opened (a link loop, an overlong path) or that is not a file counts as no file.
+ * At the root each of those is an error, and so is a link to a missing file.
  */
 function readOptionalFile(file: string, label: string, nested: boolean): string | null {
   try {

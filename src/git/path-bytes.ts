@@ -48,9 +48,9 @@ export function encodeGitPath(path: string): Buffer {
 const ESCAPED_BYTES = /[\udc80-\udcff]/gu;
 
 /**
- * Writes each escaped byte of a decoded path as git writes it in a quoted path, in octal
- * (`report-\350.txt`), so that a name that is not valid UTF-8 stays distinct in text such as
- * a commit message, where the escape itself would be written as U+FFFD.
+ * Writes each escaped byte of a decoded path in octal, as git writes it in a quoted path
+ * (`report-\350.txt`). A name that is not valid UTF-8 then stays distinct in text such as a
+ * commit message, where the escape itself would be written as U+FFFD.
  */
 export function showEscapedBytes(text: string): string {
   if (!ESCAPED_BYTE.test(text)) return text;

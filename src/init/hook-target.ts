@@ -56,7 +56,7 @@ export async function findHookTarget(
 
 /**
  * Throws when a folder on the way to the core.hooksPath folder is a file, so that neither git
- * nor footprint can use it: in a linked worktree, a relative `.git/hooks` passes through the
+ * nor footprint can use it. In a linked worktree, a relative `.git/hooks` passes through the
  * `.git` file that points at the worktree's git directory.
  */
 function rejectHooksPathThroughFile(value: string, dir: string): void {

@@ -18,6 +18,11 @@ const lexer = (limit: number) =>
 const flags = (name: string) =>
   lines('export const FLAGS = {', `  verbose: '${name}',`, "  quiet: '--quiet',", '};');
 
+const session = (ttl: string) =>
+  lines(`export function openSession(user: string${ttl}): string {`, '  return user;', '}');
+const invoice = (tax: string) =>
+  lines(`export function totalOf(lines: number[]${tax}): number {`, '  return 0;', '}');
+
 const manifest = (name: string, version: string) =>
   lines('{', `  "name": "${name}",`, `  "version": "${version}",`, '  "type": "module"', '}');
 
@@ -49,10 +54,6 @@ describe('release notes and repeated edits', () => {
   }
 
   test('a note that ties with two batches stays alone', () => {
-    const session = (ttl: string) =>
-      lines(`export function openSession(user: string${ttl}): string {`, '  return user;', '}');
-    const invoice = (tax: string) =>
-      lines(`export function totalOf(lines: number[]${tax}): number {`, '  return 0;', '}');
     const specs: FileSpec[] = [
       { path: 'src/session.ts', old: session(''), new: session(', ttlSeconds = 3600') },
       { path: 'src/invoice.ts', old: invoice(''), new: invoice(', taxRate = 0') },
@@ -75,10 +76,6 @@ describe('release notes and repeated edits', () => {
   });
 
   test('a note whose batch another note took stays alone', () => {
-    const session = (ttl: string) =>
-      lines(`export function openSession(user: string${ttl}): string {`, '  return user;', '}');
-    const invoice = (tax: string) =>
-      lines(`export function totalOf(lines: number[]${tax}): number {`, '  return 0;', '}');
     const specs: FileSpec[] = [
       { path: 'src/session.ts', old: session(''), new: session(', ttlSeconds = 3600') },
       { path: 'src/invoice.ts', old: invoice(''), new: invoice(', taxRate = 0') },

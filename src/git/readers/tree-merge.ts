@@ -38,7 +38,7 @@ export class TreeMerge {
   }
 
   /**
-   * Moves to the next name whose entries differ and tells which trees have it, or returns null
+   * Moves to the next name whose entries differ and returns which trees have it, or null
    * when both trees are done. Read the entries there with firstOrdinal and secondEntryStart
    * before calling next again.
    */
@@ -51,7 +51,9 @@ export class TreeMerge {
       if (hasFirst) this.firstEnd = this.entryEnd(firstText, this.firstAt);
       if (hasSecond) this.secondEnd = this.entryEnd(secondText, this.secondAt);
       if (!hasFirst || !hasSecond) {
-        this.step = hasFirst ? 'first' : hasSecond ? 'second' : null;
+        this.step = null;
+        if (hasFirst) this.step = 'first';
+        if (hasSecond) this.step = 'second';
         return this.step;
       }
 
@@ -61,7 +63,9 @@ export class TreeMerge {
           secondText.slice(this.secondAt, this.secondEnd);
       if (!same) {
         const order = this.compareNames();
-        this.step = order < 0 ? 'first' : order > 0 ? 'second' : 'both';
+        this.step = 'both';
+        if (order < 0) this.step = 'first';
+        if (order > 0) this.step = 'second';
         return this.step;
       }
       this.firstAt = this.firstEnd;
