@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { FOSSIL_EXTENSION, parseFossilName } from '../fossils/fossil-name.js';
 import { STORE_GITIGNORE_TEXT } from '../fossils/store-gitignore.js';
 import { TEMPORARY_PREFIX, TEMPORARY_SUFFIX } from '../fossils/write-atomic.js';
 import type { ConfigLocation } from './describe-config-error.js';
+import { readRegularFileSync } from './read-regular-file.js';
 
 const GITIGNORE = '.gitignore';
 
@@ -76,7 +77,7 @@ function isStoreEntry(entry: string, ownStore: boolean): boolean {
 
 function readText(file: string): string | null {
   try {
-    return readFileSync(file, 'utf8');
+    return readRegularFileSync(file);
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFileSync } from './read-regular-file.js';
 
 /**
  * Names that other tools' configuration files take (lint-staged reads `.lintstagedrc.yaml`
@@ -82,7 +83,7 @@ function listNames(dir: string): string[] {
 
 function readText(file: string): string | null {
   try {
-    return readFileSync(file, 'utf8');
+    return readRegularFileSync(file);
   } catch {
     return null;
   }

@@ -162,7 +162,7 @@ function readOptionalFile(file: string, label: string, nested: boolean): string 
   try {
     const stats = statSync(file, { throwIfNoEntry: false });
     if (stats === undefined) {
-      if (!nested) rejectDanglingLink(file, label);
+      if (!nested) rejectBrokenLink(file, label, 'which leads to no file');
       return null;
     }
     if (!stats.isFile()) {
@@ -178,6 +178,7 @@ function readOptionalFile(file: string, label: string, nested: boolean): string 
     if (isUserError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const missing = nested ? NESTED_NO_FILE_CODES : NO_FILE_CODES;
+    if (!nested) rejectBrokenLink(file, label, `which cannot be opened (${code ?? String(error)})`);
     if (code !== undefined && missing.has(code)) return null;
     throw new UserError(
       `${label}: cannot be read (${code ?? String(error)}). Make ${file} a readable file.`,
@@ -186,11 +187,14 @@ function readOptionalFile(file: string, label: string, nested: boolean): string 
   }
 }
 
-/** Throws when `file` is a symbolic link to a path that does not exist. */
-function rejectDanglingLink(file: string, label: string): void {
+/**
+ * Throws when `file` is a symbolic link, which `problem` describes: one that leads to no file
+ * (its target, or a link its target names, is missing) or that cannot be opened.
+ */
+function rejectBrokenLink(file: string, label: string, problem: string): void {
   if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return;
   throw new UserError(
-    `${label}: links to ${readlinkSync(file)}, which does not exist. Fix or remove the link ${file}.`,
+    `${label}: links to ${readlinkSync(file)}, ${problem}. Fix or remove the link ${file}.`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
@@ -195,6 +195,13 @@ async function loadFossil(
   const file = path.join(dir, `${id}${FOSSIL_EXTENSION}`);
   let text: string;
   try {
+    // A named pipe would block the read until another process writes to it.
+    if (!(await stat(file)).isFile()) {
+      return {
+        status: 'skipped',
+        warning: `${label(file)}: skipped because it is not a regular file.`,
+      };
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

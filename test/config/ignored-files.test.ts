@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 
 /** Creates a repository with one commit and a staged file, for a configuration to govern. */
 function createRepo(): TempRepo {
@@ -139,6 +142,30 @@ test('post-commit hook leaves ignored config unnamed', () => {
     assert.equal(outcome.status, 0, outcome.stderr);
     assert.equal(countOf(outcome.stderr, '.footprintrc.yml is ignored'), 0, outcome.stderr);
     assert.equal(countOf(analysis.stderr, '.footprintrc.yml is ignored'), 1, analysis.stderr);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('named pipes beside the config are not read', () => {
+  const repo = createRepo();
+  try {
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'conservative' }));
+    execFileSync('mkfifo', [path.join(repo.dir, 'package.json')]);
+    execFileSync('mkfifo', [path.join(repo.dir, 'src', 'package.json')]);
+    mkdirSync(path.join(repo.dir, 'fossils'));
+    execFileSync('mkfifo', [path.join(repo.dir, 'fossils', '.gitignore')]);
+
+    const result = spawnSync(process.execPath, [footprintBin, 'analyze'], {
+      cwd: repo.dir,
+      env: gitTestEnv(),
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+
+    assert.equal(result.signal, null, 'footprint waited on a named pipe');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout + result.stderr, /conservative/);
   } finally {
     repo.cleanup();
   }

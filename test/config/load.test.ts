@@ -319,7 +319,18 @@ describe('loadConfig errors', () => {
     assert.equal(error.exitCode, 2);
     assert.match(
       error.message,
-      /^footprint\.config\.json: links to settings\/footprint\.json, which does not exist\./,
+      /^footprint\.config\.json: links to settings\/footprint\.json, which leads to no file\./,
+    );
+  });
+
+  test('config path links through a file', async () => {
+    repo.write('settings', 'a file, not a folder\n');
+    symlinkSync('settings/footprint.json', path.join(repo.dir, 'footprint.config.json'));
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.match(
+      error.message,
+      /^footprint\.config\.json: links to settings\/footprint\.json, which cannot be opened \(ENOTDIR\)\. Fix or remove the link /,
     );
   });
 
@@ -327,7 +338,10 @@ describe('loadConfig errors', () => {
     symlinkSync('footprint.config.json', path.join(repo.dir, 'footprint.config.json'));
     const error = await loadError();
     assert.equal(error.exitCode, 2);
-    assert.match(error.message, /^footprint\.config\.json: cannot be read \(ELOOP\)\./);
+    assert.match(
+      error.message,
+      /^footprint\.config\.json: links to footprint\.config\.json, which cannot be opened \(ELOOP\)\./,
+    );
   });
 });
 
