@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -55,24 +55,43 @@ export async function findHookTarget(
 }
 
 /**
- * Throws when a folder on the way to the core.hooksPath folder is a file, so that neither git
- * nor footprint can use it. In a linked worktree, a relative `.git/hooks` passes through the
- * `.git` file that points at the worktree's git directory.
+ * Throws when a folder on the way to the core.hooksPath folder is a file, or a link that leads
+ * nowhere or to itself, so that neither git nor footprint can use it. In a linked worktree, a
+ * relative `.git/hooks` passes through the `.git` file that points at the worktree's git
+ * directory.
  */
 function rejectHooksPathThroughFile(value: string, dir: string): void {
   for (let folder = dir; folder !== path.dirname(folder); folder = path.dirname(folder)) {
-    if (!isFile(folder)) continue;
+    const problem = unusableFolder(folder);
+    if (problem === null) continue;
     throw new UserError(
-      `core.hooksPath is ${value}, which resolves to ${dir} here, but ${folder} is a file, so git runs no hook from it. ` +
-        'Set core.hooksPath to an absolute path, or unset it with `git config --unset core.hooksPath` to use the shared hooks folder, then run `footprint init` again.',
+      `core.hooksPath is ${value}, which resolves to ${dir} here, but ${folder} ${problem}, so git runs no hook from it. ` +
+        'Set core.hooksPath to a folder that exists or can be created, or unset it with `git config --unset core.hooksPath` to use the shared hooks folder, then run `footprint init` again.',
     );
   }
 }
 
-/** Returns true when the path exists and is not a folder; false when it cannot be read. */
-function isFile(file: string): boolean {
+/**
+ * Says why a path on the way to a folder cannot be a folder: it is a file, a link to a
+ * missing path, or a link loop. Returns null for a folder, a missing path (init creates it)
+ * and a path below a file, which the check of the file reports.
+ */
+function unusableFolder(folder: string): string | null {
   try {
-    return statSync(file, { throwIfNoEntry: false })?.isDirectory() === false;
+    const stats = statSync(folder, { throwIfNoEntry: false });
+    if (stats !== undefined) return stats.isDirectory() ? null : 'is a file';
+    const isLink = lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    return isLink ? 'is a link to a missing path' : null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') return null;
+    return isLinkItself(folder) ? 'is a link loop' : null;
+  }
+}
+
+/** Returns true when the path itself is a link; false when a folder above it cannot be read. */
+function isLinkItself(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
   } catch {
     return false;
   }

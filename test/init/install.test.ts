@@ -1116,3 +1116,27 @@ test('init rejects a hooks path through a file', async () => {
     repo.cleanup();
   }
 });
+
+test('init rejects a hooks path through a broken link', async () => {
+  const repo = createTempRepo();
+  try {
+    symlinkSync('missing-folder', path.join(repo.dir, 'dangling'));
+    symlinkSync('loop', path.join(repo.dir, 'loop'));
+    const messages: string[] = [];
+    for (const value of ['dangling/hooks', 'loop/hooks']) {
+      repo.git(['config', 'core.hooksPath', value]);
+      await install(repo).then(
+        () => assert.fail(`init installed through ${value}`),
+        (error: unknown) => messages.push((error as Error).message),
+      );
+    }
+
+    assert.match(
+      messages[0] ?? '',
+      /but .*\/dangling is a link to a missing path, so git runs no hook/,
+    );
+    assert.match(messages[1] ?? '', /but .*\/loop is a link loop, so git runs no hook/);
+  } finally {
+    repo.cleanup();
+  }
+});
