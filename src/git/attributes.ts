@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 import { createDebug } from '../log/debug.js';
 import { byteOfUnit, fromByteText, pathToByteText, toByteText } from './byte-text.js';
@@ -163,13 +163,24 @@ function foldersOf(path: string): string[] {
 // A synchronous read: the file is small, and node's fs/promises would be loaded for it alone.
 async function readOptionalFile(filePath: string): Promise<Buffer> {
   try {
+    // git reads no attributes from a folder, a link loop or a named pipe it would wait on.
+    if (statSync(filePath, { throwIfNoEntry: false })?.isFile() !== true) return Buffer.alloc(0);
     return readFileSync(filePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return Buffer.alloc(0);
+    if (code !== undefined && NO_ATTRIBUTES_CODES.has(code)) return Buffer.alloc(0);
     throw error;
   }
 }
+
+/** Errors that leave a path without attributes, as git treats them. */
+const NO_ATTRIBUTES_CODES: ReadonlySet<string> = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'ELOOP',
+  'ENAMETOOLONG',
+]);
 
 /** Collects the macro definitions in effect, where a later definition replaces an earlier one. */
 function collectMacros(stack: readonly AttributeFile[]): Map<string, Assignment[]> {

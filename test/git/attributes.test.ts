@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 
@@ -168,6 +168,23 @@ describe('AttributeReader', () => {
       for (const name of NAMES) {
         assert.equal(actual[name], expected.get(file)?.[name], `${file}: ${name}`);
       }
+    }
+  });
+
+  it('reads no attributes from a folder or a link loop', async () => {
+    repo = createTempRepo();
+    writeAttributeFiles(repo);
+    rmSync(path.join(repo.dir, '.git', 'info', 'attributes'));
+    mkdirSync(path.join(repo.dir, '.git', 'info', 'attributes'));
+    symlinkSync('global-loop', path.join(repo.dir, 'global-loop'));
+    const expected = gitCheckAttr(repo);
+    const reader = new AttributeReader(gitAttributeSource(repo), {
+      infoAttributesPath: path.join(repo.dir, '.git', 'info', 'attributes'),
+      globalAttributesPath: path.join(repo.dir, 'global-loop'),
+    });
+
+    for (const file of PATHS) {
+      assert.deepEqual(await reader.read(file, NAMES), expected.get(file), file);
     }
   });
 
