@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -83,7 +83,9 @@ export async function removeFossilGitignore(
   const file = path.join(dir, '.gitignore');
   if (!existsSync(file)) return [];
   if (await isTracked(layout, file)) return [trackedStep(file)];
-  if ((await readFile(file, 'utf8')) !== STORE_GITIGNORE_TEXT) {
+  // A named pipe would block the read until another process writes to it.
+  const isFile = (await stat(file)).isFile();
+  if (!isFile || (await readFile(file, 'utf8')) !== STORE_GITIGNORE_TEXT) {
     return [{ file, action: 'unchanged', detail: 'edited since init, kept' }];
   }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { installHooks } from '../../src/init/install.js';
 import { uninstallHooks } from '../../src/init/uninstall.js';
@@ -133,6 +134,23 @@ test('uninstall keeps a fossil store with fossils', async () => {
 
     assert.equal(read(repo, 'fossils/.gitignore'), '*\n!.gitignore\n');
     assert.equal(kept?.detail, 'kept, because the store holds 1 more file');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall keeps a fossil store ignore that is a pipe', { timeout: 20_000 }, async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    rmSync(path.join(repo.dir, 'fossils', '.gitignore'));
+    execFileSync('mkfifo', [path.join(repo.dir, 'fossils', '.gitignore')]);
+
+    const report = await uninstall(repo);
+    const kept = report.steps.find((step) => step.file.endsWith('.gitignore'));
+
+    assert.equal(kept?.action, 'unchanged');
+    assert.equal(kept?.detail, 'edited since init, kept');
   } finally {
     repo.cleanup();
   }
