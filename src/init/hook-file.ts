@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -85,11 +85,35 @@ async function writeHook(file: string, script: string): Promise<void> {
   await chmod(file, 0o755);
 }
 
+/**
+ * Returns a hook file's text, or null when there is none. A hook path that is a folder, a
+ * link loop or a named pipe (whose read would wait for a writer) cannot hold footprint's
+ * hook, and nothing there is replaced.
+ */
 async function readOptional(file: string): Promise<string | null> {
+  let stats;
   try {
-    return await readFile(file, 'utf8');
+    stats = await stat(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !(await isLink(file))) return null;
+    throw notAHookFile(file, code ?? String(error));
   }
+  if (!stats.isFile()) throw notAHookFile(file, 'not a regular file');
+  return readFile(file, 'utf8');
+}
+
+async function isLink(file: string): Promise<boolean> {
+  try {
+    return (await lstat(file)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function notAHookFile(file: string, reason: string): UserError {
+  return new UserError(
+    `${file} cannot hold a hook (${reason === 'ENOENT' ? 'a link to a missing file' : reason}). ` +
+      'Remove it or move it away, then run `footprint init` again.',
+  );
 }

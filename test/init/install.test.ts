@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -1138,5 +1139,34 @@ test('init rejects a hooks path through a broken link', async () => {
     assert.match(messages[1] ?? '', /but .*\/loop is a link loop, so git runs no hook/);
   } finally {
     repo.cleanup();
+  }
+});
+
+test('init rejects a hook path that cannot hold a hook', { timeout: 20_000 }, async () => {
+  const folder = createTempRepo();
+  const pipe = createTempRepo();
+  try {
+    mkdirSync(path.join(folder.dir, '.git', 'hooks', 'pre-commit'), { recursive: true });
+    mkdirSync(path.join(pipe.dir, '.git', 'hooks'), { recursive: true });
+    execFileSync('mkfifo', [path.join(pipe.dir, '.git', 'hooks', 'pre-commit')]);
+
+    const messages: string[] = [];
+    for (const repo of [folder, pipe]) {
+      await install(repo).then(
+        () => assert.fail('init replaced a hook path that is not a file'),
+        (error: unknown) => messages.push((error as Error).message),
+      );
+    }
+
+    for (const message of messages) {
+      assert.match(
+        message,
+        /pre-commit cannot hold a hook \(not a regular file\)\. Remove it or move it away/,
+      );
+    }
+    assert.equal(messages.length, 2);
+  } finally {
+    folder.cleanup();
+    pipe.cleanup();
   }
 });
