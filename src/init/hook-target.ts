@@ -51,7 +51,15 @@ export async function findHookTarget(
   const huskyDir = path.join(worktree, '.husky');
   if (isDirectory(huskyDir))
     return { kind: 'husky', dir: huskyDir, huskyVersion: 'v9', active: false };
-  return { kind: 'git-dir', dir: path.join(layout.commonDir, 'hooks') };
+  const hooksDir = path.join(layout.commonDir, 'hooks');
+  const problem = unusableFolder(hooksDir);
+  if (problem !== null) {
+    throw new UserError(
+      `${hooksDir} ${problem}, so git runs no hook from it and footprint cannot install one. ` +
+        'Remove it, or make it a folder, then run `footprint init` again.',
+    );
+  }
+  return { kind: 'git-dir', dir: hooksDir };
 }
 
 /**

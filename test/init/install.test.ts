@@ -1170,3 +1170,40 @@ test('init rejects a hook path that cannot hold a hook', { timeout: 20_000 }, as
     pipe.cleanup();
   }
 });
+
+test('init rejects a hooks folder that is a file or a broken link', async () => {
+  const cases = [
+    {
+      name: 'a file',
+      make: (hooks: string) => writeFileSync(hooks, 'not a folder\n'),
+      problem: 'is a file',
+    },
+    {
+      name: 'a dangling link',
+      make: (hooks: string) => symlinkSync('missing', hooks),
+      problem: 'is a link to a missing path',
+    },
+    {
+      name: 'a link loop',
+      make: (hooks: string) => symlinkSync('hooks', hooks),
+      problem: 'is a link loop',
+    },
+  ];
+  for (const { name, make, problem } of cases) {
+    const repo = createTempRepo();
+    try {
+      const hooks = path.join(repo.dir, '.git', 'hooks');
+      rmSync(hooks, { recursive: true, force: true });
+      make(hooks);
+
+      const message = await install(repo).then(
+        () => assert.fail(`init installed into ${name}`),
+        (error: unknown) => (error as Error).message,
+      );
+
+      assert.ok(message.startsWith(`${hooks} ${problem}, so git runs no hook from it`), message);
+    } finally {
+      repo.cleanup();
+    }
+  }
+});
