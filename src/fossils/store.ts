@@ -166,10 +166,10 @@ export async function readFossilNames(dir: string): Promise<FossilName[]> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return [];
-    if (code === 'ENOTDIR') {
+    if (code === 'ENOTDIR' || code === 'ELOOP') {
       throw new UserError(
-        `The fossil store ${quotePath(dir)} is not a folder (ENOTDIR). Point fossilDir in ` +
-          'footprint.config.json at a folder, or move away the file that is in its place.',
+        `The fossil store ${quotePath(dir)} is not a folder (${code}). Point fossilDir in ` +
+          'footprint.config.json at a folder, or move away the file or link that is in its place.',
         { cause: error },
       );
     }

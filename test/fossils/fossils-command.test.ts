@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { main } from '../../src/cli/main.js';
@@ -378,6 +378,14 @@ describe('fossils stats', () => {
 
     assert.equal(code, 2);
     assert.match(stderr, /fossils is not a folder \(ENOTDIR\)\. Point fossilDir/);
+  });
+
+  test('store that is a link loop exits 2', async () => {
+    symlinkSync('fossils', path.join(repo.dir, 'fossils'));
+    const { code, stderr } = await run('fossils', 'list');
+
+    assert.equal(code, 2);
+    assert.match(stderr, /fossils is not a folder \(ELOOP\)\. Point fossilDir/);
   });
 
   test('readable summary', async () => {
