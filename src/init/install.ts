@@ -16,7 +16,7 @@ import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook
 import { addHuskyLine, checkHuskyFile, hasLocalFootprint } from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { findWorktreeLayout } from './worktree-layout.js';
-import { writeFossilGitignore, writeStarterConfig } from './starter-files.js';
+import { checkFossilGitignore, writeFossilGitignore, writeStarterConfig } from './starter-files.js';
 
 const debug = createDebug('init');
 
@@ -57,6 +57,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const templates = await readHookTemplates(options.packageRoot);
   debug(`hook target ${target.kind} in ${target.dir}: ${templates.map((t) => t.name).join(', ')}`);
   for (const template of templates) await checkHook(target, template, worktree, options);
+  checkFossilGitignore(worktree, config.config.fossilDir);
 
   const steps: InstallStep[] = [];
   for (const template of templates) {

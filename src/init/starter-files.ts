@@ -1,8 +1,9 @@
 import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { CONFIG_FILE_NAME } from '../config/load.js';
+import { UserError } from '../errors.js';
 import { STORE_GITIGNORE_TEXT } from '../fossils/store-gitignore.js';
 import type { RepositoryLayout } from '../git/types.js';
 import type { InstallStep } from './install-step.js';
@@ -20,12 +21,29 @@ export async function writeFossilGitignore(
 ): Promise<InstallStep> {
   const dir = path.resolve(worktree, fossilDir);
   const file = path.join(dir, '.gitignore');
-  if (existsSync(file))
+  checkFossilGitignore(worktree, fossilDir);
+  if (existsSync(file)) {
     return { file, action: 'unchanged', detail: 'fossil store already ignored' };
+  }
 
   await mkdir(dir, { recursive: true });
   await writeFile(file, STORE_GITIGNORE_TEXT);
   return { file, action: 'created', detail: 'keeps fossils out of git' };
+}
+
+/**
+ * Throws when the fossil store's `.gitignore` exists but is not a regular file: git reads no
+ * ignore rules from a folder or a link, so the fossils would show as untracked. Called before
+ * init writes any file.
+ */
+export function checkFossilGitignore(worktree: string, fossilDir: string): void {
+  const file = path.join(path.resolve(worktree, fossilDir), '.gitignore');
+  const existing = lstatSync(file, { throwIfNoEntry: false });
+  if (existing === undefined || existing.isFile()) return;
+  throw new UserError(
+    `${file} is not a regular file, so git reads no ignore rules from it and the fossils would show as untracked. ` +
+      'Remove it, then run `footprint init` again.',
+  );
 }
 
 /**

@@ -1207,3 +1207,33 @@ test('init rejects a hooks folder that is a file or a broken link', async () => 
     }
   }
 });
+
+test('init rejects a fossil store ignore that is not a file', async () => {
+  const shapes = [
+    { name: 'a folder', make: (file: string) => mkdirSync(file) },
+    { name: 'a dangling link', make: (file: string) => symlinkSync('elsewhere', file) },
+    { name: 'a link loop', make: (file: string) => symlinkSync('.gitignore', file) },
+  ];
+  for (const { name, make } of shapes) {
+    const repo = createTempRepo();
+    try {
+      const file = path.join(repo.dir, 'fossils', '.gitignore');
+      mkdirSync(path.dirname(file));
+      make(file);
+
+      const message = await install(repo).then(
+        () => assert.fail(`init accepted ${name}`),
+        (error: unknown) => (error as Error).message,
+      );
+
+      assert.ok(
+        message.startsWith(`${file} is not a regular file, so git reads no ignore rules`),
+        message,
+      );
+      assert.equal(existsSync(path.join(repo.dir, 'elsewhere')), false);
+      assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+    } finally {
+      repo.cleanup();
+    }
+  }
+});
