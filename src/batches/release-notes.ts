@@ -78,7 +78,7 @@ export function joinLoneReleaseNotes(
   });
 
   // Each note's one choice: the batch it scores highest with, when that one leads the others.
-  const ties: Array<{ note: number; target: number; score: number }> = [];
+  const choices: Array<{ note: number; target: number; score: number }> = [];
   lone.forEach((notes, note) => {
     const own = targets.map((members, target) => {
       let score = -Infinity;
@@ -87,14 +87,14 @@ export function joinLoneReleaseNotes(
       }
       return { note, target, score };
     });
-    if (!hasClearBest(own.map((tie) => tie.score))) return;
+    if (!hasClearBest(own.map((option) => option.score))) return;
     own.sort((left, right) => right.score - left.score);
-    ties.push(own[0] as { note: number; target: number; score: number });
+    choices.push(own[0] as { note: number; target: number; score: number });
   });
   // Sorting is stable, so equal scores keep the order of the notes.
-  ties.sort((left, right) => right.score - left.score);
+  choices.sort((left, right) => right.score - left.score);
 
-  for (const { note, target } of ties) {
+  for (const { note, target } of choices) {
     if (taken.has(target)) continue;
     const first = (lone[note] as number[])[0] as number;
     const into = (targets[target] as number[])[0] as number;
