@@ -70,11 +70,11 @@ export function joinLoneReleaseNotes(
   const clusters = clustering.clusters();
   const lone = clusters.filter((members) => members.every((unit) => isNote[unit]));
   if (lone.length === 0) return;
-  // Every batch with other changes competes for a note, one that has a note already included.
+  // Every batch with other changes competes for a note, including one that already has a note.
   const targets = clusters.filter((members) => !members.every((unit) => isNote[unit]));
-  const taken = new Set<number>();
+  const noted = new Set<number>();
   targets.forEach((members, target) => {
-    if (members.some((unit) => isNote[unit])) taken.add(target);
+    if (members.some((unit) => isNote[unit])) noted.add(target);
   });
 
   // Each note's one choice: the batch it scores highest with, when that one leads the others.
@@ -95,10 +95,10 @@ export function joinLoneReleaseNotes(
   choices.sort((left, right) => right.score - left.score);
 
   for (const { note, target } of choices) {
-    if (taken.has(target)) continue;
+    if (noted.has(target)) continue;
     const first = (lone[note] as number[])[0] as number;
     const into = (targets[target] as number[])[0] as number;
     clustering.join(first, into, { kind: 'unseparated', weight: 0 });
-    taken.add(target);
+    noted.add(target);
   }
 }

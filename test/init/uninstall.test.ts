@@ -147,10 +147,10 @@ test('uninstall keeps a fossil store ignore that is a pipe', { timeout: 20_000 }
     execFileSync('mkfifo', [path.join(repo.dir, 'fossils', '.gitignore')]);
 
     const report = await uninstall(repo);
-    const kept = report.steps.find((step) => step.file.endsWith('.gitignore'));
+    const ignoreStep = report.steps.find((step) => step.file.endsWith('.gitignore'));
 
-    assert.equal(kept?.action, 'unchanged');
-    assert.equal(kept?.detail, 'edited since init, kept');
+    assert.equal(ignoreStep?.action, 'unchanged');
+    assert.equal(ignoreStep?.detail, 'edited since init, kept');
   } finally {
     repo.cleanup();
   }

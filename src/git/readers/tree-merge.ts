@@ -25,7 +25,7 @@ export class TreeMerge {
   private secondEnd = 0;
   /** Entries of the first tree passed before the current one. */
   private firstCount = 0;
-  /** Where the walk stopped last, or null before the first step. */
+  /** Step the walk stopped at last, or null before the first step. */
   private step: MergeStep | null = null;
 
   constructor(
@@ -125,7 +125,7 @@ export class TreeMerge {
     }
   }
 
-  /** The byte a name compares as after its end: `/` for a subtree, none (-1) for a file. */
+  /** Returns the byte a name compares as after its end: `/` for a subtree, -1 for a file. */
   private endMark(text: string, start: number): number {
     const mode = Number.parseInt(text.slice(start, text.indexOf(' ', start)), 8);
     return (mode & 0o170000) === 0o040000 ? SLASH : -1;
