@@ -38,6 +38,11 @@ const cli = await build({
   banner: {
     js: "const __footprintModuleUrl = require('node:url').pathToFileURL(__filename).href;",
   },
+  // Every hook run reads the whole bundle and loads its compiled code. Without whitespace and
+  // with shorter syntax it is 30% smaller, which took 3 ms off a hook run (svelte, 21 files
+  // staged). Names stay, so the functions in a crash report's stack keep theirs.
+  minifyWhitespace: true,
+  minifySyntax: true,
   metafile: true,
   plugins: [stubPresetDynamicImports()],
 });
