@@ -73,12 +73,13 @@ export class ClusterWords {
     const target = this.ownVector(i);
     if (!target || !source) return;
 
+    // forEach, unlike for-of, makes no entry array per word: a hook run merges thousands.
     let shared = 0;
-    for (const [word, weight] of source) {
+    source.forEach((weight, word) => {
       const before = target.get(word) ?? 0;
       shared += before * weight;
       target.set(word, before + weight);
-    }
+    });
     this.squares[i] = (this.squares[i] ?? 0) + (this.squares[j] ?? 0) + 2 * shared;
     this.vectors[j] = new Map();
     this.owned[j] = true;

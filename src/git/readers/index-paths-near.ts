@@ -39,23 +39,24 @@ export function findIndexPathsNear(
 ): string[] {
   const positions = new Set<number>();
   const listed = new Set<string>();
-  // Subfolders of each folder by their lower-case path, made once per folder: a folder of
-  // thousands of subfolders is on the way to many near paths.
-  const byLowerPath = new Map<IndexFolder, Map<string, IndexFolder[]>>();
-  const subfoldersSpelled = (folder: IndexFolder, lowerPath: string): IndexFolder[] => {
-    let subfolders = byLowerPath.get(folder);
+  // Subfolders of each folder by their lower-case name, made once per folder: a folder of
+  // thousands of subfolders is on the way to many near paths. All of them share the folder's
+  // path, so their names tell them apart without building each one's full path.
+  const byLowerName = new Map<IndexFolder, Map<string, IndexFolder[]>>();
+  const subfoldersSpelled = (folder: IndexFolder, lowerName: string): IndexFolder[] => {
+    let subfolders = byLowerName.get(folder);
     if (subfolders === undefined) {
       subfolders = new Map();
       for (const child of tree.children(folder)) {
         if (child.kind !== 'folder') continue;
-        const key = child.folder.path.toLowerCase();
+        const key = child.name.toLowerCase();
         const same = subfolders.get(key);
         if (same === undefined) subfolders.set(key, [child.folder]);
         else same.push(child.folder);
       }
-      byLowerPath.set(folder, subfolders);
+      byLowerName.set(folder, subfolders);
     }
-    return subfolders.get(lowerPath) ?? [];
+    return subfolders.get(lowerName) ?? [];
   };
   const list = (folder: IndexFolder): void => {
     if (listed.has(folder.path)) return;
@@ -71,10 +72,7 @@ export function findIndexPathsNear(
     for (let depth = 0; spellings.length > 0; depth++) {
       spellings.forEach(list);
       if (depth === folders.length) break;
-      const wanted = folders
-        .slice(0, depth + 1)
-        .join('/')
-        .toLowerCase();
+      const wanted = (folders[depth] ?? '').toLowerCase();
       spellings = spellings.flatMap((folder) => subfoldersSpelled(folder, wanted));
     }
   }
