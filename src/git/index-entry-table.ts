@@ -5,6 +5,7 @@ import { decodeGitPath, encodeGitPath } from './path-bytes.js';
 const STAT_LENGTH = 40; // ctime, mtime, dev, ino, mode, uid, gid, size: ten 32-bit fields
 const FLAG_ASSUME_VALID = 0x8000;
 const FLAG_EXTENDED = 0x4000;
+const STAGE_MASK = 0x3000;
 const EXTENDED_SKIP_WORKTREE = 0x4000;
 const EXTENDED_INTENT_TO_ADD = 0x2000;
 
@@ -30,6 +31,8 @@ export interface EntryLayout {
   nameEnds: Uint32Array;
   /** Paths decoded while parsing (version 4, where each path builds on the last), or null. */
   paths: string[] | null;
+  /** Every entry's 16-bit flags ORed together: any stage or extended flags show in it. */
+  flagsSeen: number;
 }
 
 /**
@@ -172,6 +175,14 @@ export class IndexEntryTable {
   }
 
   /** Returns the merge stage of the entry at `position`. */
+  /**
+   * Returns true when some entry is unmerged (a stage above 0) or has extended flags
+   * (intent-to-add, skip-worktree), which the reader must see entry by entry.
+   */
+  hasStagesOrExtendedFlags(): boolean {
+    return (this.layout.flagsSeen & (FLAG_EXTENDED | STAGE_MASK)) !== 0;
+  }
+
   stageAt(position: number): 0 | 1 | 2 | 3 {
     return ((this.flagBits(position) >> 12) & 3) as 0 | 1 | 2 | 3;
   }
@@ -261,5 +272,6 @@ export function createEmptyEntryTable(): IndexEntryTable {
     nameStarts: none,
     nameEnds: none,
     paths: null,
+    flagsSeen: 0,
   });
 }

@@ -131,6 +131,8 @@ class EntryScanner {
   private readonly nameStarts: Uint32Array;
   private readonly nameEnds: Uint32Array;
   private paths: string[] | null = null;
+  /** Every entry's 16-bit flags ORed together. */
+  private flagsSeen = 0;
   /** Bytes of the previous path, which version 4 entries extend. */
   private previousPath = Buffer.alloc(256);
   private previousLength = 0;
@@ -151,8 +153,8 @@ class EntryScanner {
   }
 
   layout(): EntryLayout {
-    const { buffer, hashLength, starts, nameStarts, nameEnds, paths } = this;
-    return { buffer, hashLength, starts, nameStarts, nameEnds, paths };
+    const { buffer, hashLength, starts, nameStarts, nameEnds, paths, flagsSeen } = this;
+    return { buffer, hashLength, starts, nameStarts, nameEnds, paths, flagsSeen };
   }
 
   /**
@@ -164,11 +166,13 @@ class EntryScanner {
     const length = buffer.length;
     const flagsOffset = STAT_LENGTH + hashLength;
     let offset = this.offset;
+    let flagsSeen = 0;
     for (let index = 0; index < this.count; index++) {
       this.offset = offset;
       const flagsStart = offset + flagsOffset;
       if (flagsStart + 2 > length) this.truncated();
       const flags = ((buffer[flagsStart] as number) << 8) | (buffer[flagsStart + 1] as number);
+      flagsSeen |= flags;
       if (flags & FLAG_EXTENDED && this.version < 3) {
         this.fail('an extended flag in a version 2 index');
       }
@@ -188,6 +192,7 @@ class EntryScanner {
       offset += (nameEnd - offset + 8) & ~7;
     }
     this.offset = offset;
+    this.flagsSeen = flagsSeen;
   }
 
   /**
@@ -220,6 +225,7 @@ class EntryScanner {
     if (flagsStart + 2 > buffer.length) this.truncated();
 
     const flags = ((buffer[flagsStart] as number) << 8) | (buffer[flagsStart + 1] as number);
+    this.flagsSeen |= flags;
     if (!(flags & FLAG_EXTENDED)) return flagsStart + 2;
     if (this.version < 3) this.fail('an extended flag in a version 2 index');
     return flagsStart + 4;

@@ -48,6 +48,26 @@ describe('native and cli readers on generated states', () => {
   }
 });
 
+describe('native and cli readers on written staged trees', () => {
+  for (let seed = 1; seed <= 6; seed++) {
+    it(`agree on written state ${seed}`, async () => {
+      const repo = createTempRepo();
+      try {
+        buildGeneratedState(repo, seed, { writeStagedTrees: true });
+        const context = { cwd: repo.dir };
+        const native = await readStaged('native', context);
+        const cli = await readStaged('cli', context);
+
+        assert.equal(JSON.stringify(native.change), JSON.stringify(cli.change));
+        assert.deepEqual(native.change.entries, gitStagedEntries(context));
+        assert.equal(native.change.stagedTree, gitWriteTree(context));
+      } finally {
+        repo.cleanup();
+      }
+    });
+  }
+});
+
 /** A deterministic pseudo-random generator (linear congruential), for reproducible states. */
 function random(seed: number): () => number {
   let state = seed * 104729;
@@ -61,9 +81,14 @@ function random(seed: number): () => number {
  * Commits a random tree, optionally packs it, then stages random edits: content and mode
  * changes, deletions, additions, moves, files replaced by folders and folders by files, files
  * replaced by symlinks, gitlinks and intent-to-add entries, and sometimes writes the staged
- * tree so that the cache tree is valid.
+ * tree so that the cache tree is valid. With `writeStagedTrees`, it adds no intent-to-add
+ * entry and always writes the staged trees.
  */
-function buildGeneratedState(repo: TempRepo, seed: number): void {
+function buildGeneratedState(
+  repo: TempRepo,
+  seed: number,
+  options: { writeStagedTrees?: boolean } = {},
+): void {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const folders = ['', 'a/', 'a/b/', 'a/b/c/', 'd/', 'd/e/', 'f-g/', 'a.b/'];
@@ -109,6 +134,11 @@ function buildGeneratedState(repo: TempRepo, seed: number): void {
   if (next() < 0.5)
     repo.git(['update-index', '--add', '--cacheinfo', `160000,${commit},vendor/module`]);
   repo.write('later.txt', 'intent to add\n');
+  if (options.writeStagedTrees) {
+    // As `git commit` leaves the index for its pre-commit hook: every staged tree written.
+    repo.git(['write-tree']);
+    return;
+  }
   if (next() < 0.5) repo.git(['add', '-N', 'later.txt']);
   // A valid cache tree whose ids differ from HEAD's, as after `git reset --soft`.
   if (next() < 0.5) repo.git(['write-tree']);

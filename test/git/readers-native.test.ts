@@ -106,6 +106,54 @@ describe('native reader', () => {
     );
   });
 
+  it('reads the staged trees of a valid cache tree', async () => {
+    repo = createTempRepo();
+    buildPackedFolders(repo);
+    repo.write('area17/sub/deep.txt', 'deep 17 changed\n');
+    repo.write('area5/new.txt', 'new\n');
+    rmSync(path.join(repo.dir, 'area3', 'file1.txt'));
+    repo.git(['add', '-A']);
+    // As `git commit` does before its pre-commit hook: write the trees, make the cache tree valid.
+    const stagedRoot = repo.git(['write-tree']).trim();
+    const stagedTree = (folder: string) =>
+      repo.git(['rev-parse', `${stagedRoot}:${folder}`]).trim();
+
+    const reads: string[] = [];
+    const reader = await openCountingReader(repo, reads);
+    const change = await reader.readStagedChange();
+    await reader.close();
+
+    assert.deepEqual(change.entries, gitStagedEntries({ cwd: repo.dir }));
+    assert.deepEqual(
+      change.entries.map((entry) => `${entry.status} ${entry.path}`),
+      ['modified area17/sub/deep.txt', 'deleted area3/file1.txt', 'added area5/new.txt'],
+    );
+    assert.equal(change.stagedTree, stagedRoot);
+    assert.ok(reads.includes(stagedRoot), 'the staged root tree is read');
+    assert.ok(reads.includes(stagedTree('area17/sub')), 'the staged area17/sub is read');
+    assert.equal(reads.includes(stagedTree('area4')), false, 'an unchanged folder is not read');
+  });
+
+  it('compares the index when a staged tree is missing', async () => {
+    repo = createTempRepo();
+    buildPackedFolders(repo);
+    repo.write('area17/sub/deep.txt', 'deep 17 changed\n');
+    repo.git(['add', '-A']);
+    const stagedRoot = repo.git(['write-tree']).trim();
+    const expected = gitStagedEntries({ cwd: repo.dir });
+    rmSync(path.join(repo.dir, '.git', 'objects', stagedRoot.slice(0, 2), stagedRoot.slice(2)));
+
+    const reads: string[] = [];
+    const reader = await openCountingReader(repo, reads);
+    const change = await reader.readStagedChange();
+    await reader.close();
+
+    assert.deepEqual(change.entries, expected);
+    assert.equal(change.entries.length, 1);
+    assert.equal(change.stagedTree, stagedRoot);
+    assert.ok(reads.includes(revParse(repo, 'HEAD:area17/sub')), 'HEAD area17/sub is read');
+  });
+
   it('never writes the index', async () => {
     repo = createTempRepo();
     buildPackedFolders(repo);

@@ -99,6 +99,12 @@ export class IndexTree {
     return tree;
   }
 
+  /** Returns the folder's tree id from a valid cache-tree node, or null when it has none. */
+  cachedTreeOid(folder: IndexFolder): string | null {
+    if (!this.hasValidNode(folder)) return null;
+    return (this.cacheTree as CacheTree).oidAt(folder.cachePosition);
+  }
+
   /**
    * Returns the content of the folder's tree, computed once, or null when the folder has an
    * unmerged path or no entry. A folder whose tree came from the cache tree is listed for it.

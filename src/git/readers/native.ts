@@ -4,7 +4,7 @@ import { createDebug } from '../../log/debug.js';
 import { AttributeReader } from '../attributes.js';
 import type { GitConfig } from '../config.js';
 import { createEmptyEntryTable } from '../index-entry-table.js';
-import type { IndexEntry, IndexFile } from '../index-file.js';
+import type { IndexFile } from '../index-file.js';
 import {
   EMPTY_TREE_OID,
   canonicalMode,
@@ -13,7 +13,7 @@ import {
   parseTreeEntryAt,
   type TreeEntry,
 } from '../objects/tree.js';
-import type { GitObject } from '../objects/types.js';
+import { MissingObjectError, type GitObject } from '../objects/types.js';
 import { compareGitPaths } from '../path-order.js';
 import { readHead } from '../refs.js';
 import { detectRenames, type RenameOptions } from '../renames.js';
@@ -89,8 +89,14 @@ export class NativeReader implements GitReader {
     const entries = this.index?.table ?? createEmptyEntryTable();
     const indexTree = new IndexTree(entries, this.index?.cacheTree ?? undefined);
     this.indexTree = indexTree;
-    const changes: StagedEntry[] = [];
-    await this.diffFolder(indexTree, indexTree.root(), headTree, changes);
+    const cachedRoot = entries.hasStagesOrExtendedFlags()
+      ? null
+      : indexTree.cachedTreeOid(indexTree.root());
+    let changes = cachedRoot === null ? null : await this.diffStagedTrees(cachedRoot, headTree);
+    if (changes === null) {
+      changes = [];
+      await this.diffFolder(indexTree, indexTree.root(), headTree, changes);
+    }
     changes.sort((a, b) => compareGitPaths(a.path, b.path));
 
     const stagedTree = stagedTreeOid(indexTree.treeOf(indexTree.root()));
@@ -149,6 +155,59 @@ export class NativeReader implements GitReader {
     const object = await this.objects.read(oid);
     if (object.type !== type) throw new Error(`Object ${oid} is a ${object.type}, not a ${type}.`);
     return object;
+  }
+
+  /**
+   * Compares HEAD's tree with the staged tree that a valid cache tree names, both read from
+   * the object store. Before it runs the pre-commit hook, `git commit` brings the cache tree up
+   * to date and writes the staged trees, so no folder is rebuilt from the index entries. Git
+   * keeps the cache tree invalid above unmerged and intent-to-add entries, and the caller
+   * checks that the index has none. Returns null when a staged tree is not in the object store,
+   * and the caller then compares the index entries instead.
+   */
+  private async diffStagedTrees(
+    stagedRoot: string,
+    headTree: string | null,
+  ): Promise<StagedEntry[] | null> {
+    const changes: StagedEntry[] = [];
+    try {
+      await this.diffTrees('', stagedRoot, headTree, changes);
+    } catch (error) {
+      if (!(error instanceof MissingObjectError)) throw error;
+      debug(`native: object ${error.oid} is missing; comparing the index entries instead`);
+      return null;
+    }
+    debug('native: compared the staged trees the cache tree names');
+    return changes;
+  }
+
+  /** Compares a staged tree with HEAD's tree of the same folder, null when HEAD has none. */
+  private async diffTrees(
+    prefix: string,
+    stagedOid: string,
+    headOid: string | null,
+    changes: StagedEntry[],
+  ): Promise<void> {
+    if (stagedOid === headOid) return;
+
+    const staged = (await this.readObject(stagedOid, 'tree')).content;
+    const head =
+      headOid === null ? EMPTY_CONTENT : (await this.readObject(headOid, 'tree')).content;
+    const merge = new TreeMerge(staged, head);
+    for (let step = merge.next(); step !== null; step = merge.next()) {
+      const stagedEntry =
+        step === 'second' ? undefined : parseTreeEntryAt(staged, merge.firstEntryStart);
+      const headEntry =
+        step === 'first' ? undefined : parseTreeEntryAt(head, merge.secondEntryStart);
+      const entryPath = `${prefix}${(stagedEntry ?? (headEntry as TreeEntry)).name}`;
+
+      // Tree order sorts a folder as its name and `/`, so a step never pairs a folder with a file.
+      if (stagedEntry?.mode === '040000') {
+        await this.diffTrees(`${entryPath}/`, stagedEntry.oid, headEntry?.oid ?? null, changes);
+      } else {
+        await this.diffFile(entryPath, headEntry, stagedEntry ?? null, changes);
+      }
+    }
   }
 
   /**
@@ -238,38 +297,41 @@ export class NativeReader implements GitReader {
     // An unmerged path is reported apart, never as a change against HEAD.
     if (child.unmerged) return;
 
-    const staged = child.entry && !child.entry.flags.intentToAdd ? child.entry : null;
+    const entry = child.entry && !child.entry.flags.intentToAdd ? child.entry : null;
+    const staged = entry && { mode: canonicalMode(entry.mode), oid: entry.oid };
     await this.diffFile(child.path, head, staged, changes);
   }
 
-  /** Compares one path: HEAD's entry (a file or a whole subtree) against its staged entry. */
+  /**
+   * Compares one path: HEAD's entry (a file or a whole subtree) against its staged file, whose
+   * mode is one of the five git records.
+   */
   private async diffFile(
     filePath: string,
     head: TreeEntry | undefined,
-    staged: IndexEntry | null,
+    staged: StagedFile | null,
     changes: StagedEntry[],
   ): Promise<void> {
     if (head?.mode === '040000') {
       await this.listDeletions(filePath, head.oid, changes);
       head = undefined;
     }
-    const stagedMode = staged ? canonicalMode(staged.mode) : null;
     if (!head) {
-      if (staged && stagedMode) changes.push(addition(filePath, stagedMode, staged.oid));
+      if (staged) changes.push(addition(filePath, staged.mode, staged.oid));
       return;
     }
-    if (!staged || !stagedMode) {
+    if (!staged) {
       changes.push(deletion(filePath, head));
       return;
     }
-    if (head.oid === staged.oid && head.mode === stagedMode) return;
+    if (head.oid === staged.oid && head.mode === staged.mode) return;
 
-    const status = fileType(head.mode) === fileType(stagedMode) ? 'modified' : 'type-changed';
+    const status = fileType(head.mode) === fileType(staged.mode) ? 'modified' : 'type-changed';
     changes.push({
       path: filePath,
       status,
       oldMode: head.mode,
-      newMode: stagedMode,
+      newMode: staged.mode,
       oldOid: head.oid,
       newOid: staged.oid,
     });
@@ -296,6 +358,15 @@ export class NativeReader implements GitReader {
     };
   }
 }
+
+/** A staged file: from an index entry, or from an entry of a staged tree. */
+interface StagedFile {
+  mode: FileMode;
+  oid: string;
+}
+
+/** The content of the empty tree, which an unborn HEAD or a new folder is compared with. */
+const EMPTY_CONTENT = Buffer.alloc(0);
 
 function folderPrefix(folder: IndexFolder): string {
   return folder.path === '' ? '' : `${folder.path}/`;

@@ -79,6 +79,11 @@ export class TreeMerge {
     return this.firstCount;
   }
 
+  /** Byte offset of the current entry in the first tree's content. */
+  get firstEntryStart(): number {
+    return this.firstAt;
+  }
+
   /** Byte offset of the current entry in the second tree's content. */
   get secondEntryStart(): number {
     return this.secondAt;
