@@ -10,6 +10,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,28 @@ function bundleSource(value: number): string {
   ].join('\n');
 }
 
+/**
+ * A bundle like bundleSource(40) with a large function that runs only when
+ * FOOTPRINT_TEST_WIDE is set, so such a run compiles much more than a cache of the other holds.
+ */
+function growingBundleSource(): string {
+  const statements = Array.from(
+    { length: 300 },
+    (_, index) => `  total += String(${index}).length * ${index % 7};`,
+  );
+  return [
+    "'use strict';",
+    'function wide() {',
+    '  let total = 0;',
+    ...statements,
+    '  return total;',
+    '}',
+    'exports.main = async (argv) => (process.env.FOOTPRINT_TEST_WIDE ? wide() : 40) + argv.length;',
+    "exports.platform = () => __footprintImport('node:os').then((os) => os.platform());",
+    'exports.file = __filename;',
+  ].join('\n');
+}
+
 interface LaunchResult {
   cache: string;
   exitCode: number;
@@ -56,6 +79,7 @@ function launch(
   bundle: string,
   command: string,
   clock: 'recent' | 'later' = 'recent',
+  env: Record<string, string> = {},
 ): LaunchResult {
   // The clock is set from the bundle's change time, so whether the launcher finds a bundle
   // changed moments ago (`recent`) or an hour ago (`later`) does not depend on the machine's
@@ -81,6 +105,7 @@ function launch(
   const result = spawnSync(process.execPath, ['--import', 'tsx', scriptFile], {
     cwd: projectRoot,
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   rmSync(scriptDir, { recursive: true, force: true });
   assert.equal(result.status, 0, result.stderr);
@@ -176,6 +201,33 @@ describe('CLI bundle launcher', () => {
     const replaced = launch(bundle, 'precommit', 'later');
     assert.equal(replaced.cache, 'miss');
     assert.equal(replaced.exitCode, 62);
+  });
+
+  test('early run that compiled more rewrites the cache', () => {
+    writeFileSync(bundle, growingBundleSource());
+    const first = launch(bundle, 'precommit');
+    assert.ok(first.written !== null);
+    const firstSize = statSync(first.written).size;
+
+    const wider = launch(bundle, 'precommit', 'recent', { FOOTPRINT_TEST_WIDE: '1' });
+    assert.equal(wider.cache, 'hit');
+    assert.equal(wider.written, first.written);
+    assert.ok(statSync(first.written).size > firstSize * 1.02, 'the cache grew');
+
+    const second = launch(bundle, 'precommit', 'recent', { FOOTPRINT_TEST_WIDE: '1' });
+    assert.equal(second.cache, 'hit');
+    assert.equal(second.written, null, 'the second run is not a refresh run');
+  });
+
+  test('early run that compiled nothing new keeps the cache', () => {
+    const first = launch(bundle, 'precommit');
+    assert.ok(first.written !== null);
+    const before = readFileSync(first.written);
+
+    const again = launch(bundle, 'precommit');
+    assert.equal(again.cache, 'hit');
+    assert.equal(again.written, null);
+    assert.deepEqual(readFileSync(first.written), before);
   });
 
   test('damaged cache is rejected and replaced', () => {
