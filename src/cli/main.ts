@@ -58,7 +58,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     const error = describeDamagedIndex(caught) ?? caught;
     if (isUserError(error)) {
       io.stderr.write(userErrorMessage(style, error.message));
-      if (line?.command === 'precommit') io.stderr.write(hookBypassMessage());
+      if (line?.command === 'precommit' && runsInCommitHook(io.env)) {
+        io.stderr.write(hookBypassMessage());
+      }
       return error.exitCode;
     }
     const command = line?.command ?? (argv.includes('precommit') ? 'precommit' : null);
@@ -66,6 +68,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } finally {
     stopInterrupts();
   }
+}
+
+/**
+ * Returns true when git runs footprint as a commit hook: git sets GIT_INDEX_FILE for the
+ * pre-commit, prepare-commit-msg and commit-msg hooks. Run by hand, precommit blocks no commit.
+ */
+function runsInCommitHook(env: NodeJS.ProcessEnv): boolean {
+  return env['GIT_INDEX_FILE'] !== undefined;
 }
 
 async function dispatch(line: CommandLine, io: CliIo, startedAt: number): Promise<number> {

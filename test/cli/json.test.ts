@@ -230,6 +230,26 @@ test('analyze outside a repository exits 2', () => {
   }
 });
 
+test('precommit by hand blocks no commit', () => {
+  const repo = createTempRepo();
+  try {
+    const outside = path.dirname(repo.dir);
+    const env = { GIT_CEILING_DIRECTORIES: outside };
+    const byHand = repo.footprint(['precommit', '--cwd', outside], { env });
+    const inHook = repo.footprint(['precommit', '--cwd', outside], {
+      env: { ...env, GIT_INDEX_FILE: '.git/index' },
+    });
+
+    assert.equal(byHand.status, 2, byHand.stderr);
+    assert.match(byHand.stderr, /not inside a git repository/);
+    assert.doesNotMatch(byHand.stderr, /commit is blocked/);
+    assert.equal(inHook.status, 2, inHook.stderr);
+    assert.match(inHook.stderr, /The commit is blocked until this is fixed/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('cwd flag runs in another folder', () => {
   const repo = createStagedRepo();
   try {
