@@ -111,6 +111,36 @@ test('init command outside a repository exits 2', async () => {
   }
 });
 
+test('init command inside .git names the worktree', async () => {
+  const repo = createTempRepo();
+  try {
+    const { io, stderr } = captureIo({ cwd: path.join(repo.dir, '.git'), env: gitTestEnv() });
+
+    const code = await main(['init'], io);
+
+    assert.equal(code, 2);
+    assert.match(stderr.text, /is inside the git directory .*\.git, not in a worktree/);
+    assert.ok(stderr.text.includes(`Run footprint init in the worktree, ${repo.dir}.`));
+    assert.doesNotMatch(stderr.text, /bare/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init command in a bare repository exits 2', async () => {
+  const repo = createTempRepo({ bare: true });
+  try {
+    const { io, stderr } = captureIo({ cwd: repo.dir, env: gitTestEnv() });
+
+    const code = await main(['init'], io);
+
+    assert.equal(code, 2);
+    assert.match(stderr.text, /is a bare repository, which never runs commit hooks/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init command --uninstall lists what it removed', async () => {
   const repo = createTempRepo();
   try {
