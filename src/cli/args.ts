@@ -89,6 +89,7 @@ const OPTION_SPECS: Record<string, OptionSpec> = {
   mode: { type: 'string', valueHint: `one of ${MODES.join(', ')}` },
   'no-llm': { type: 'boolean' },
   color: { type: 'string', valueHint: `one of ${COLOR_CHOICES.join(', ')}` },
+  'no-color': { type: 'boolean' },
   debug: { type: 'boolean' },
   cwd: { type: 'string', valueHint: 'a folder' },
   output: { type: 'string', short: 'o', valueHint: 'a file path' },
@@ -114,7 +115,7 @@ const FILE_OPTIONS: ReadonlySet<string> = new Set(['strategy', 'output']);
 /** Options whose value is a date or an age, so that `-1d` is an invalid age rather than an option. */
 const DATE_OPTIONS: ReadonlySet<string> = new Set(['since', 'until', 'older-than']);
 
-const BASE_OPTIONS = ['help', 'version', 'color', 'debug', 'cwd'];
+const BASE_OPTIONS = ['help', 'version', 'color', 'no-color', 'debug', 'cwd'];
 /**
  * The common options, which every command but the hook's `prepare-commit-msg` accepts, so a
  * script can pass the same flags to each. `validate`, `undo`, `learn`, `fossils` and `init`
@@ -197,7 +198,8 @@ function scanArguments(argv: string[]) {
 function resolveCommand(name: string | undefined): CommandName | null {
   if (name === undefined) return null;
   if ((COMMANDS as readonly string[]).includes(name)) return name as CommandName;
-  throw new UserError(unknownCommandMessage(name, closestName(name, COMMANDS)));
+  // `footprint help` shows the help, so a mistyped `help` is suggested too.
+  throw new UserError(unknownCommandMessage(name, closestName(name, [...COMMANDS, 'help'])));
 }
 
 function checkToken(token: ScanToken, allowed: string[], command: CommandName | null): void {
@@ -256,7 +258,7 @@ function readValues(argv: string[], allowed: string[], command: CommandName | nu
     json: flag('json'),
     noLlm: flag('no-llm'),
     debug: flag('debug'),
-    color: checkChoice('--color', text('color') ?? 'auto', COLOR_CHOICES),
+    color: readColor(text('color'), flag('no-color')),
     uninstall: flag('uninstall'),
     operands: [],
     dryRun: flag('dry-run'),
@@ -285,6 +287,17 @@ function readFormat(line: CommandLine, value: string | undefined): void {
   }
   line.format = format;
   if (format === 'json') line.json = true;
+}
+
+/** Reads `--color WHEN` and `--no-color`, which is `--color never`. */
+function readColor(value: string | undefined, noColor: boolean): ColorChoice {
+  const color = checkChoice('--color', value ?? (noColor ? 'never' : 'auto'), COLOR_CHOICES);
+  if (noColor && color !== 'never') {
+    throw new UserError(
+      `--color ${color} and --no-color ask for opposite output. Use one of them; --no-color is --color never.`,
+    );
+  }
+  return color;
 }
 
 function checkChoice<T extends string>(option: string, value: string, allowed: readonly T[]): T {

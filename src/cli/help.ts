@@ -5,6 +5,7 @@ const COMMON_OPTIONS = `Options:
   --mode MODE         conservative, balanced or aggressive; overrides "mode" in the configuration
   --no-llm            Use the offline heuristic even when an LLM provider is configured
   --color WHEN        auto (default), always or never; under auto, NO_COLOR, FORCE_COLOR and CI apply
+  --no-color          The same as --color never
   --debug             Print debug lines with elapsed milliseconds to stderr
   --cwd DIR           Run as if footprint had been started in DIR
   -h, --help          Show this help
@@ -15,6 +16,7 @@ const FORMAT_OPTION = `  --format FORMAT     text (default), json (as --json) or
 
 const BASE_OPTIONS = `Options:
   --color WHEN        auto (default), always or never
+  --no-color          The same as --color never
   --debug             Print debug lines with elapsed milliseconds to stderr
   --cwd DIR           Run as if footprint had been started in DIR
   -h, --help          Show this help`;

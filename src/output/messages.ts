@@ -449,8 +449,10 @@ export function missingFossilsSubcommandMessage(subcommands: readonly string[]):
 export function unknownFossilsSubcommandMessage(
   name: string,
   subcommands: readonly string[],
+  suggestion: string | null = null,
 ): string {
-  return `Unknown subcommand 'fossils ${name}'. Use one of: ${subcommands.join(', ')}.`;
+  const guess = suggestion === null ? '' : ` Did you mean 'fossils ${suggestion}'?`;
+  return `Unknown subcommand 'fossils ${name}'.${guess} Use one of: ${subcommands.join(', ')}.`;
 }
 
 export function optionOfOtherSubcommandMessage(

@@ -36,6 +36,12 @@ test('parse every common flag', () => {
   assert.equal(line.debug, true);
 });
 
+test('parse --no-color as never', () => {
+  assert.equal(parseCommandLine(['analyze', '--no-color']).color, 'never');
+  assert.equal(parseCommandLine(['analyze', '--no-color', '--color=never']).color, 'never');
+  assert.equal(parseCommandLine(['prepare-commit-msg', 'MSG', '--no-color']).color, 'never');
+});
+
 test('parse strategy output and validate file', () => {
   assert.equal(parseCommandLine(['strategy', '-o', 'plan.json']).output, 'plan.json');
   assert.equal(parseCommandLine(['validate', '--strategy', 'plan.json']).strategy, 'plan.json');
@@ -126,6 +132,21 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     name: 'unknown option with no close name',
     argv: ['analyze', '--zz'],
     named: /Unknown option '--zz'\. Run/,
+  },
+  {
+    name: 'misspelt help',
+    argv: ['hepl'],
+    named: /Unknown command 'hepl'\. Did you mean 'help'\?/,
+  },
+  {
+    name: 'misspelt fossils subcommand',
+    argv: ['fossils', 'lst'],
+    named: /Unknown subcommand 'fossils lst'\. Did you mean 'fossils list'\? Use one of: list,/,
+  },
+  {
+    name: 'no-color against color always',
+    argv: ['analyze', '--no-color', '--color', 'always'],
+    named: /--color always and --no-color ask for opposite output\. .*--no-color is --color never/,
   },
   { name: 'no command', argv: [], named: /No command given\. Run `footprint --help`/ },
   {

@@ -28,6 +28,7 @@ import {
 import { formatStatus } from '../../output/style.js';
 import { displayPath } from '../../output/summary.js';
 import type { CommandLine } from '../args.js';
+import { closestName } from '../closest-name.js';
 import type { CommandContext } from '../context.js';
 import { readCountOption } from '../count-options.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -80,7 +81,9 @@ function readSubcommand(line: CommandLine): Subcommand {
   if (name === undefined)
     throw new UserError(missingFossilsSubcommandMessage(SUBCOMMANDS.slice(0, 4)));
   if (!(SUBCOMMANDS as readonly string[]).includes(name)) {
-    throw new UserError(unknownFossilsSubcommandMessage(name, SUBCOMMANDS));
+    throw new UserError(
+      unknownFossilsSubcommandMessage(name, SUBCOMMANDS, closestName(name, SUBCOMMANDS)),
+    );
   }
   const subcommand = name as Subcommand;
   if (argument !== undefined && subcommand !== 'show') {
