@@ -10,6 +10,7 @@ import type {
   StagedChange,
 } from '../git/types.js';
 import { joinWords, plural } from '../output/messages.js';
+import { shellQuote } from '../output/shell-quote.js';
 import { CommitRefusedError } from './refusal.js';
 
 const BRANCH_PREFIX = 'refs/heads/';
@@ -25,12 +26,6 @@ const OPERATION_ADVICE: Record<Exclude<InProgressOperation, 'bisect'>, string> =
     'Finish it with `git cherry-pick --continue` or abort it with `git cherry-pick --abort`',
   revert: 'Finish it with `git revert --continue` or abort it with `git revert --abort`',
 };
-
-/** Quotes a path for a POSIX shell. */
-export function shellQuote(value: string): string {
-  if (/^[\w./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * Rejects repositories whose objects or refs footprint cannot write: SHA-256 object ids, which

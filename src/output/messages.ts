@@ -8,6 +8,7 @@ import type { Finding } from '../risk/types.js';
 import { rewriteCommand } from '../strategy/rewrite-command.js';
 import type { StrategyProblem } from '../strategy/types.js';
 import { quoteJsonString, quotePath } from './quote-path.js';
+import { shellQuote } from './shell-quote.js';
 import { formatStatus, type Style } from './style.js';
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
@@ -159,7 +160,7 @@ export function crashMessage(
 export function strategyWrittenMessage(style: Style, file: string, batchCount: number): string {
   const text =
     `Wrote the strategy (${plural(batchCount, 'batch', 'batches')}) to ${file}. ` +
-    `Check it with \`footprint validate --strategy ${file}\`.`;
+    `Check it with \`footprint validate --strategy ${shellQuote(file)}\`.`;
   return formatStatus(style, 'success', text) + '\n';
 }
 

@@ -1,5 +1,6 @@
 import type { BatchAnalysis } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
+import { shellQuote } from '../output/shell-quote.js';
 import type { RiskReport, Severity } from '../risk/types.js';
 import type { Strategy } from './types.js';
 
@@ -7,12 +8,6 @@ import type { Strategy } from './types.js';
 const MITIGATION_SEVERITIES: ReadonlySet<Severity> = new Set(['medium', 'high', 'critical']);
 
 const DEFAULT_STRATEGY_FILE = 'strategy.json';
-
-/** Quotes a path for a POSIX shell when it contains anything beyond a plain file name. */
-function quoteForShell(path: string): string {
-  if (/^[\w./-]+$/.test(path)) return path;
-  return `'${path.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * Builds the strategy document of an analysis: its batches in order, the findings at medium
@@ -48,5 +43,5 @@ export function withStrategyFile(strategy: Strategy, file: string): Strategy {
 }
 
 function validateCommand(file: string): string {
-  return `footprint validate --strategy ${quoteForShell(file)}`;
+  return `footprint validate --strategy ${shellQuote(file)}`;
 }

@@ -106,6 +106,21 @@ test('strategy writes a valid file that validate accepts', () => {
   }
 });
 
+test('strategy names a quoted file to validate', () => {
+  const repo = createStagedRepo();
+  try {
+    const written = repo.footprint(['strategy', '--output', "it's my plan.json"]);
+
+    assert.equal(written.status, 0, written.stderr);
+    assert.ok(
+      written.stderr.includes("`footprint validate --strategy 'it'\\''s my plan.json'`"),
+      written.stderr,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('strategy without --output prints the strategy', () => {
   const repo = createStagedRepo();
   try {
