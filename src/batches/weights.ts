@@ -64,8 +64,13 @@ export const pairPrior = {
   dependenciesAndOther: 0.7,
   /** Two files the change adds: new files in different folders often come from different commits. */
   addedFiles: -1,
-  /** Added back for two new files in one folder, such as the files of one new test fixture. */
-  addedSameFolder: 1,
+  /**
+   * Added back for two new files in one folder, such as the files of one new test fixture. Of
+   * 2,666 such pairs in 840 composites of the untangling benchmark, 2,441 were one commit. At 1,
+   * twelve new fixture files of one folder made twelve batches. 2.5 left the benchmark's mean
+   * accuracy and ARI within 0.002 of 1 on six seeds.
+   */
+  addedSameFolder: 2.5,
   /**
    * Two files the change deletes, in any folders: files are usually removed in one commit. Unlike
    * the other numbers here it was not fitted. "File deletions and dependency imports" in
