@@ -231,8 +231,8 @@ export function outputEditedStrategyMessage(option: string): string {
   const quoted = quotePath(option);
   return (
     `--output ${quoted} holds a strategy that was edited since footprint wrote it, or that ` +
-    'another run or tool wrote, so writing there would lose it. Commit it with ' +
-    `\`footprint commit --strategy ${quoted}\`, move it away, or pass another --output path.`
+    'another run or tool wrote, so writing there would lose it. Move it away first, for ' +
+    `example with \`mv ${shellQuote(option)} ${shellQuote(`${option}.old`)}\`, or pass another --output path.`
   );
 }
 

@@ -11,7 +11,8 @@ import { rewriteCommand } from './rewrite-command.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
 
-const REWRITE = `write it again with ${rewriteCommand()}`;
+// strategy --output never replaces an edited strategy, so the file has to move first.
+const REWRITE = `move it away and write it again with ${rewriteCommand()}`;
 
 export interface ValidateStrategyOptions {
   /** Validates against schemas/strategy.schema.json; returns one readable line per error. */
@@ -38,7 +39,7 @@ function describeHead(oid: string | null): string {
  * sentence offers only the rewrite.
  */
 function offerFix(head: string | null, more: string): string {
-  if (head === null) return `Write it again with ${rewriteCommand()}.`;
+  if (head === null) return `Move it away and write it again with ${rewriteCommand()}.`;
   const checkOut = `Check out ${shortId(head)} again${more === '' ? '' : ` ${more}`}`;
   return `${checkOut}, or ${REWRITE}.`;
 }

@@ -192,7 +192,10 @@ describe('strategy --output', () => {
 
     assert.equal(result.code, 2);
     assert.match(result.stderr, /--output plan\.json holds a strategy that was edited since/);
-    assert.match(result.stderr, /footprint commit --strategy plan\.json/);
+    assert.match(
+      result.stderr,
+      /Move it away first, for example with `mv plan\.json plan\.json\.old`/,
+    );
     assert.equal(readText('plan.json'), edited);
   });
 

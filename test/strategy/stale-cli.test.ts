@@ -66,7 +66,9 @@ describe('validate of a stale strategy', () => {
     assert.equal(output.includes('staged change moved on'), false, output);
     assert.equal(count(output, 'footprint strategy --output'), 1, output);
     assert.ok(
-      output.includes(`Write it again with \`footprint strategy --output ${file}\`.`),
+      output.includes(
+        `Move it away and write it again with \`footprint strategy --output ${file}\`.`,
+      ),
       output,
     );
   });

@@ -139,7 +139,7 @@ describe('validateStrategy', () => {
       "The staged tree differs from the strategy's: it was made for staged tree ffffffffffff, " +
         `and the index now has staged tree ${footprint.stagedTree?.slice(0, 12)} ` +
         `(HEAD ${footprint.head.oid?.slice(0, 12)} is the same). Stage the change it was made ` +
-        'for, or write it again with `footprint strategy --output FILE`.',
+        'for, or move it away and write it again with `footprint strategy --output FILE`.',
     );
   });
 
@@ -155,7 +155,7 @@ describe('validateStrategy', () => {
       "HEAD differs from the strategy's: it was made at HEAD eeeeeeeeeeee, and the repository " +
         `is now at HEAD ${footprint.head.oid?.slice(0, 12)} (staged tree ` +
         `${footprint.stagedTree?.slice(0, 12)} is the same). Check out eeeeeeeeeeee again, or ` +
-        'write it again with `footprint strategy --output FILE`.',
+        'move it away and write it again with `footprint strategy --output FILE`.',
     );
   });
 
@@ -171,7 +171,7 @@ describe('validateStrategy', () => {
     assert.equal(problem?.message.includes('Check out'), false);
     assert.match(
       problem?.message ?? '',
-      /Write it again with `footprint strategy --output FILE`\.$/,
+      /Move it away and write it again with `footprint strategy --output FILE`\.$/,
     );
   });
 
@@ -189,8 +189,8 @@ describe('validateStrategy', () => {
       "Both the staged tree and HEAD differ from the strategy's: it was made for staged tree " +
         'ffffffffffff at HEAD eeeeeeeeeeee, and the repository now has staged tree ' +
         `${footprint.stagedTree?.slice(0, 12)} at HEAD ${footprint.head.oid?.slice(0, 12)}. ` +
-        'Check out eeeeeeeeeeee again and stage the change it was made for, or write it again ' +
-        'with `footprint strategy --output FILE`.',
+        'Check out eeeeeeeeeeee again and stage the change it was made for, or move it away ' +
+        'and write it again with `footprint strategy --output FILE`.',
     );
   });
 
