@@ -8,13 +8,17 @@ import {
 } from '../fossils/types.js';
 import { readCommitIdentities } from '../git/identity.js';
 import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
+import { reflogRecordsValue } from '../git/reflog.js';
 import { readHead } from '../git/refs.js';
 import { readInProgressOperation } from '../git/state.js';
 import type { HeadState } from '../git/types.js';
+import { createDebug } from '../log/debug.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
 import { openCommitSession, type CommitSession } from './session.js';
+
+const debug = createDebug('commit');
 
 export interface UndoOptions {
   cwd: string;
@@ -79,15 +83,32 @@ async function findLatestRun(
 
   const config = await loadConfig(worktree, {});
   const store = openFossilStore(worktree, config.config);
-  const { fossils } = await store.list({ kind: 'commit-run', limit: 1 });
-  const stored = fossils[0];
-  if (stored === undefined || !isFossilOfKind(stored.fossil, 'commit-run')) {
-    throw new CommitRefusedError(
-      `No commit run is recorded in ${store.dir}, so there is nothing to undo. ` +
-        '`footprint undo` undoes only runs of `footprint commit`.',
-    );
+  const { fossils } = await store.list({ kind: 'commit-run', limit: MAX_RUNS_READ });
+  for (const stored of fossils) {
+    if (!isFossilOfKind(stored.fossil, 'commit-run')) continue;
+    const run = stored.fossil.payload;
+    if (await landed(session, run)) return { fossil: stored, run };
+    debug(`commit run ${stored.id} never moved ${run.ref}; looking at the run before it`);
   }
-  return { fossil: stored, run: stored.fossil.payload };
+  throw new CommitRefusedError(
+    `No commit run is recorded in ${store.dir}, so there is nothing to undo. ` +
+      '`footprint undo` undoes only runs of `footprint commit`.',
+  );
+}
+
+/** Commit runs read, newest first, to skip those that never moved their ref. */
+const MAX_RUNS_READ = 20;
+
+/**
+ * Returns false for a run whose ref never pointed at its last commit. A run records itself
+ * before it moves the ref, so that a run killed right after the move can still be undone. A
+ * run killed before the move leaves a record of commits that never landed, which the ref's
+ * reflog shows. Without a reflog every recorded run counts as landed.
+ */
+async function landed(session: CommitSession, run: CommitRunFossilPayload): Promise<boolean> {
+  const head = await readHead(session.layout);
+  if (head.oid === run.finalHead) return true;
+  return (await reflogRecordsValue(session.layout, run.ref, run.finalHead)) !== false;
 }
 
 /**

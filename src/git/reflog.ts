@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { GitConfig } from './config.js';
@@ -60,4 +61,22 @@ function shouldCreateReflog(layout: RepositoryLayout, config: GitConfig, ref: st
   const enabled = config.getBool('core.logAllRefUpdates') ?? layout.worktree !== null;
   if (!enabled) return false;
   return ref === 'HEAD' || LOGGED_PREFIXES.some((prefix) => ref.startsWith(prefix));
+}
+
+/**
+ * Returns true when a line of the ref's reflog moved it to `oid`, false when none did, and null
+ * when the ref has no reflog (`core.logAllRefUpdates` off, or the reflog was deleted).
+ */
+export async function reflogRecordsValue(
+  layout: RepositoryLayout,
+  ref: string,
+  oid: string,
+): Promise<boolean | null> {
+  let text: string;
+  try {
+    text = await readFile(reflogPath(layout, ref), 'latin1');
+  } catch {
+    return null;
+  }
+  return text.split('\n').some((line) => line.split(' ', 2)[1] === oid);
 }

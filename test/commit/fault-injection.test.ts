@@ -94,6 +94,29 @@ test('killed during object writes leaves repository unchanged', async () => {
   assertFsckClean(created);
 });
 
+test('undo skips a run killed before its ref moved', async () => {
+  const { repo: created, strategyFile, start } = await stagedSplit();
+  const first = created.footprint(['commit', '--yes', '--strategy', strategyFile]);
+  assert.equal(first.status, 0, first.stderr);
+  const afterFirst = created.git(['rev-parse', 'HEAD']).trim();
+
+  created.write('later.txt', 'later\n');
+  created.git(['add', 'later.txt']);
+  const killed = created.footprint(['commit', '--yes'], {
+    env: { FOOTPRINT_TEST_KILL_AT: 'lock' },
+  });
+  assert.equal(killed.signal, 'SIGKILL', `${killed.status} ${killed.stderr}`);
+  rmSync(path.join(created.dir, '.git', 'HEAD.lock'));
+  rmSync(path.join(created.dir, '.git', 'refs', 'heads', 'main.lock'));
+  assert.equal(created.git(['rev-parse', 'HEAD']).trim(), afterFirst);
+
+  const undone = created.footprint(['undo']);
+
+  assert.equal(undone.status, 0, undone.stderr);
+  assert.equal(created.git(['rev-parse', 'HEAD']).trim(), start.head);
+  assertFsckClean(created);
+});
+
 test('killed holding the ref lock leaves repository unchanged', async () => {
   const { repo: created, strategyFile, start } = await stagedSplit();
   const branchLock = path.join(created.dir, '.git', 'refs', 'heads', 'main.lock');
