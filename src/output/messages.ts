@@ -168,6 +168,13 @@ export function strategyWrittenMessage(style: Style, file: string, batchCount: n
  * Says why a strategy file could not be read and what to do: a folder needs a file path, a
  * missing file can be written with `footprint strategy`, and other errors name their code.
  */
+export function strategyNotFileMessage(file: string): string {
+  return (
+    `${quotePath(file)} is not a regular file but a pipe, a socket or a device, so footprint ` +
+    'does not read it as a strategy. Pass the path of a strategy file to --strategy.'
+  );
+}
+
 export function strategyReadFailedMessage(file: string, code: string): string {
   const quoted = quotePath(file);
   if (code === 'EISDIR') {

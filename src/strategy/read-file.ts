@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 
 import { parseJsonText } from '../config/parse-json.js';
 import { UserError } from '../errors.js';
-import { strategyReadFailedMessage } from '../output/messages.js';
+import { strategyNotFileMessage, strategyReadFailedMessage } from '../output/messages.js';
 import type { StrategyProblem } from './types.js';
 
 /** A strategy file's JSON value, or the problem that makes it an invalid strategy. */
@@ -16,8 +16,14 @@ export type ParsedStrategy = { ok: true; value: unknown } | { ok: false; problem
 export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
   let text: string;
   try {
+    // A named pipe would block the read until another process writes to it.
+    const stats = await stat(file);
+    if (!stats.isFile() && !stats.isDirectory()) {
+      throw new UserError(strategyNotFileMessage(file));
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(strategyReadFailedMessage(file, code), { cause: error });
   }
@@ -28,6 +34,6 @@ export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
   const { line, column, reason } = parsed.problem;
   const message =
     `${file} is not valid JSON (line ${line}, column ${column}: ${reason}). ` +
-    `Fix the JSON syntax, or write the strategy again with \`footprint strategy --output ${file}\`.`;
+    `Fix the JSON syntax, or move it away and write the strategy again with \`footprint strategy --output ${file}\`.`;
   return { ok: false, problem: { code: 'json', message } };
 }

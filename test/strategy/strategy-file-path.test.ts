@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -39,6 +40,20 @@ describe('strategy file path', () => {
         result.stderr.includes(`footprint strategy --output ${path.join(folder, 'strategy.json')}`),
         result.stderr,
       );
+    });
+
+    test(`${command[0]} with a named pipe reads nothing`, async () => {
+      const pipe = path.join(repo.dir, 'plan.json');
+      execFileSync('mkfifo', [pipe]);
+
+      const result = await run(...command, '--strategy', pipe);
+
+      assert.equal(result.code, 2, result.stderr);
+      assert.ok(
+        result.stderr.includes(`${pipe} is not a regular file but a pipe, a socket or a device`),
+        result.stderr,
+      );
+      assert.match(result.stderr, /Pass the path of a strategy file to --strategy\./);
     });
 
     test(`${command[0]} with a missing file suggests writing it`, async () => {
