@@ -13,6 +13,8 @@ export interface InsightStageInput {
   env: NodeJS.ProcessEnv;
   /** `--no-llm`. */
   noLlm: boolean;
+  /** Stores new replies in the fossil store; false for a run that writes nothing. */
+  storeReplies: boolean;
   input: FootprintWithContent;
   analysis: BatchAnalysis;
   risk: RiskReport;
@@ -26,7 +28,8 @@ export interface InsightStageInput {
  */
 export async function runInsightStage(stage: InsightStageInput): Promise<AppliedInsights> {
   const { config, input, analysis, risk } = stage;
-  const cache = openInsightCache(stage.worktree, config);
+  const stored = openInsightCache(stage.worktree, config);
+  const cache = stage.storeReplies ? stored : { lookup: stored.lookup, store: async () => {} };
   const provider = selectInsightProvider(config, stage.env, { noLlm: stage.noLlm, cache });
   const insights = await runInsights(provider, { input, analysis, risk }, config.llm.timeoutMs);
 

@@ -35,7 +35,10 @@ export interface PipelineOptions {
   env: NodeJS.ProcessEnv;
   mode?: Mode;
   noLlm: boolean;
-  /** Write the analysis fossil; `analyze` and tests may turn it off. */
+  /**
+   * Write the analysis fossil and cache LLM replies; `commit`, which writes nothing before its
+   * objects, and tests turn it off.
+   */
   writeFossil: boolean;
 }
 
@@ -105,6 +108,7 @@ async function runStages(
       config: config.config,
       env: options.env,
       noLlm: options.noLlm,
+      storeReplies: options.writeFossil,
       input,
       analysis,
       risk,

@@ -157,6 +157,22 @@ describe('analyze with the anthropic provider', () => {
   });
 });
 
+describe('commit with the anthropic provider', () => {
+  test('dry run stores no reply', async () => {
+    const server = await serve([
+      { toolInput: { summary: 'x', messages: [{ batch: 'b1', message: 'feat: from the model' }] } },
+    ]);
+    const repo = stageImportChange();
+
+    const result = await footprint(repo, ['commit', '--dry-run'], serverEnv(server));
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.deepEqual(fossilNames(repo, 'insight-cache'), []);
+    assert.deepEqual(readdirSync(repo.dir).includes('fossils'), false);
+  });
+});
+
 describe('raised severity with the anthropic provider', () => {
   test('blocked commit shows and stores the reason', async () => {
     const note = 'These lines touch the payment flow\u001b[31m and\nlog card data';
