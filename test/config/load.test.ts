@@ -517,3 +517,21 @@ describe('loadConfig fossil store contents', () => {
     assert.match(error.message, /such as src\/a\.js\./);
   });
 });
+
+describe('built-in rule settings', () => {
+  test('every built-in rule takes a severity', async () => {
+    const { riskRules } = await import('../../src/risk/rules/index.js');
+    const severity = (rule: string) =>
+      repo.write(
+        'footprint.config.json',
+        JSON.stringify({ risk: { rules: { [rule]: { severity: 'low' } } } }),
+      );
+
+    for (const rule of riskRules) {
+      severity(rule.id);
+      const loaded = await loadConfig(repo.dir);
+      assert.equal(loaded.config.risk.rules[rule.id]?.severity, 'low', rule.id);
+    }
+    assert.ok(riskRules.some((rule) => rule.id === 'command-line-password'));
+  });
+});

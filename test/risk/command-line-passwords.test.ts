@@ -65,6 +65,9 @@ const foundCases: Array<[name: string, line: string, expected: string[]]> = [
     ['PGPASSWORD two words placeholder'],
   ],
   ['metavariable', '--password PASSWORD', ['--password PASSWORD placeholder']],
+  ['metavariable in prose', 'Examples (mysql -pSECRET, or)', ['-p SECRET, placeholder']],
+  ['variable with a comma only', 'PGPASSWORD=, curl', ['PGPASSWORD , placeholder']],
+  ['literal before a comma', `mysql -p${password}, then`, [`-p ${password}, literal`]],
   ['redaction mark', 'mysql -p[REDACTED] app', ['-p [REDACTED] placeholder']],
   [
     'help text type',

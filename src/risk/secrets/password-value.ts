@@ -67,6 +67,9 @@ const KEYWORD = /^(?:true|false|yes|no|on|off|null|nil|none|empty|stdin|prompt|a
 const PLACEHOLDER =
   /^(?:\*+|x+|\.+|_+|-+|\?+|<.*>|\[.*\]|\{.*\}|(?:(?:your|my|the|new|db|user)[-_]?)?(?:pass(?:word|wd|phrase)?|pwd|secret)|change[-_]?me|example|redacted|dummy|placeholder|root|postgres|mysql|admin|guest|test)$/i;
 
+/** Marks that end a sentence or a list item after a bare value. */
+const TRAILING_PUNCTUATION = /[,.:]+$/;
+
 /** A metavariable of help text, such as `PASSWORD` or `DB_PASS`. */
 const METAVARIABLE = /^[A-Z][A-Z_]*$/;
 
@@ -113,6 +116,10 @@ export function classifyPasswordValue(
 ): PasswordValueKind {
   const reference = quote === "'" ? TEMPLATE_REFERENCE : REFERENCE;
   if (reference.test(value) || SOURCE_PREFIX.test(value)) return 'reference';
+  // Prose puts a comma or a full stop after a bare value (`mysql -pSECRET, or`), and a value
+  // that is nothing else (`PGPASSWORD=,`) names no password. The caller masks the whole value.
+  if (quote === '') value = value.replace(TRAILING_PUNCTUATION, '');
+  if (value === '') return 'placeholder';
   // Backslashes are dropped for a placeholder escaped in a pattern, as in `/-p\[REDACTED\]/`.
   const unescaped = value.replaceAll('\\', '');
   if (PLACEHOLDER.test(unescaped) || METAVARIABLE.test(value)) return 'placeholder';
