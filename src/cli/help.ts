@@ -226,7 +226,7 @@ ${BASE_OPTIONS}
   prune: `Usage: footprint fossils prune [--keep N] [--older-than AGE] [--type TYPE] [--dry-run]
 
 Removes fossils beyond the newest N of each type, or older than AGE. With neither option,
-the configuration's "fossils" retention applies, as after every write. --older-than never
+the configuration's "fossils" retention applies, as after every write. Neither option
 removes the newest model, because every analysis reads it; --keep 0 --type model does.
 
   --keep N            Keep the newest N fossils of each type (0 or more)

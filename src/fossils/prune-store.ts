@@ -63,9 +63,9 @@ export async function pruneStore(
 }
 
 /**
- * Chooses the fossils of one kind to remove. `olderThan` spares the newest ones that the
- * kind's retention keeps whatever their age (the newest model), as retention after a write
- * does. `keep` has no such exception, so `--keep 0` removes them too.
+ * Chooses the fossils of one kind to remove. `olderThan` and `keep` spare the newest ones that
+ * the kind's retention keeps whatever their age (the newest model), as retention after a write
+ * does, unless the request names that kind: `--keep 0 --type model` removes the model.
  */
 function selectRemoved(
   kind: string,
@@ -81,15 +81,20 @@ function selectRemoved(
   }
 
   const ageless = policy.keepRegardlessOfAge ?? 0;
-  const beyondKeep = (index: number): boolean => keep !== undefined && index >= keep;
+  const spared = request.kind === kind ? 0 : ageless;
+  const beyondKeep = (index: number): boolean =>
+    keep !== undefined && index >= keep && index >= spared;
   const tooOld = (name: FossilName): boolean =>
     olderThan !== undefined && name.createdAt.getTime() < olderThan.getTime();
+  const sparedByKeep = (index: number): boolean =>
+    keep !== undefined && index >= keep && index < spared;
   return {
     removed: newestFirst.filter(
       (name, index) => beyondKeep(index) || (index >= ageless && tooOld(name)),
     ),
     keptRegardlessOfAge: newestFirst.filter(
-      (name, index) => index < ageless && tooOld(name) && !beyondKeep(index),
+      (name, index) =>
+        (index < ageless && tooOld(name) && !beyondKeep(index)) || sparedByKeep(index),
     ),
   };
 }

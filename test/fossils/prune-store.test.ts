@@ -238,11 +238,31 @@ describe('prune older-than and the newest model', () => {
     );
   });
 
-  test('keep zero removes the newest model too', async () => {
+  test('keep zero spares the newest model', async () => {
+    const [newest, older] = writeModels([10, 20]);
+    const report = await pruneStore(
+      dir(),
+      { keep: 0, dryRun: false },
+      createDefaultConfig(),
+      new Date(START),
+    );
+
+    assert.deepEqual(remaining(), [newest]);
+    assert.deepEqual(
+      report.removed.map((name) => name.id),
+      [older],
+    );
+    assert.deepEqual(
+      report.keptRegardlessOfAge.map((name) => name.id),
+      [newest],
+    );
+  });
+
+  test('keep zero of type model removes the newest model', async () => {
     writeModels([10, 20]);
     const report = await pruneStore(
       dir(),
-      { keep: 0, olderThan: new Date(START), dryRun: false },
+      { kind: 'model', keep: 0, olderThan: new Date(START), dryRun: false },
       createDefaultConfig(),
       new Date(START),
     );
