@@ -1,3 +1,4 @@
+import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
 import { createModel } from './create-model.js';
 import type { ModelDigest, ModelPayload } from './model-payload.js';
 
@@ -5,7 +6,11 @@ import type { ModelDigest, ModelPayload } from './model-payload.js';
 const LISTED = 10;
 const FILE_FIELDS = 5;
 
-/** Formats a model fossil's payload readably for `footprint fossils show`. */
+/**
+ * Formats a model fossil's payload readably for `footprint fossils show`. Paths, types and
+ * scopes come from history and from a file anyone can edit, so paths are quoted as git quotes
+ * them and control characters are escaped before they reach the terminal.
+ */
 export function formatModelPayload(payload: ModelPayload): string[] {
   const model = createModel(payload);
   const { digest } = payload;
@@ -19,8 +24,8 @@ export function formatModelPayload(payload: ModelPayload): string[] {
     `  ${payload.coChangeCommits} count for co-change (at most ${payload.options.coChangeMaxFiles} files), ${payload.fixCommits} are fixes`,
     `  options: at most ${payload.options.maxCommits} commits, since ${payload.options.since ?? 'the first'}`,
     `Conventional Commits: ${model.usesConventionalCommits ? 'yes' : 'no'} (${Math.round(share * 100)}% of commits)`,
-    `  types: ${model.commitTypes.join(', ') || 'none'}`,
-    `  scopes: ${model.scopes.join(', ') || 'none'}`,
+    `  types: ${escapeControlCharacters(model.commitTypes.join(', ')) || 'none'}`,
+    `  scopes: ${escapeControlCharacters(model.scopes.join(', ')) || 'none'}`,
     `Batch size targets (files/hunks/lines): ${targets.join(', ')}`,
     `Usual order of kinds: ${model.kindOrder.join(', ') || 'not enough series'}`,
     '',
@@ -52,7 +57,10 @@ function listHotspots(digest: ModelDigest): string[] {
   if (rows.length === 0) return ['  none'];
   return rows
     .slice(0, LISTED)
-    .map((row) => `  ${row.path}  ${row.changes}, ${row.fixes}, ${(row.score / 1000).toFixed(3)}`);
+    .map(
+      (row) =>
+        `  ${quotePath(row.path)}  ${row.changes}, ${row.fixes}, ${(row.score / 1000).toFixed(3)}`,
+    );
 }
 
 function listPairs(digest: ModelDigest, total: number): string[] {
@@ -70,6 +78,7 @@ function listPairs(digest: ModelDigest, total: number): string[] {
   return rows.slice(0, LISTED).map(({ a, b, support }) => {
     const forward = (support / commitsOf(a)).toFixed(2);
     const backward = (support / commitsOf(b)).toFixed(2);
-    return `  ${digest.paths[a]} + ${digest.paths[b]}  ${support}, ${forward}/${backward}`;
+    const pair = `${quotePath(digest.paths[a] ?? '')} + ${quotePath(digest.paths[b] ?? '')}`;
+    return `  ${pair}  ${support}, ${forward}/${backward}`;
   });
 }

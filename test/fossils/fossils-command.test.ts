@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { main } from '../../src/cli/main.js';
@@ -187,6 +187,27 @@ describe('fossils show', () => {
     assert.ok(!stdout.includes('\u0007'), stdout);
     assert.match(stdout, /^ {2}b1 {2}docs: a\\033\[2J\\033\]0;pwn\\ared$/m);
     assert.ok(stdout.includes('      "new\\nline.txt", "x\\033[31mRED.txt"\n'), stdout);
+  });
+
+  test('model quotes learned paths', async () => {
+    const odd = 'e\u001b[31mred.txt';
+    for (let round = 1; round <= 3; round++) {
+      repo.write(odd, `${round}\n`);
+      repo.write('plain.txt', `${round}\n`);
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', `fix: round ${round}`], { env: { FOOTPRINT: '0' } });
+    }
+    assert.equal((await run('learn')).code, 0);
+    const model = readdirSync(path.join(repo.dir, 'fossils')).find((name) =>
+      name.includes('-model-'),
+    );
+    assert.ok(model !== undefined);
+
+    const { code, stdout } = await run('fossils', 'show', model, '--color', 'never');
+
+    assert.equal(code, 0);
+    assert.ok(!stdout.includes('\u001b'), stdout);
+    assert.match(stdout, /^ {2}"e\\033\[31mred\.txt" {2}3, 3,/m);
   });
 
   test('json is the fossil as stored', async () => {
