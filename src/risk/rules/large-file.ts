@@ -34,7 +34,7 @@ function checkLargeFiles(change: RiskChange, context: ChangeRuleContext): Findin
     findings.push(
       createFinding(RULE, pathContext, {
         path: file.path,
-        message: `Staged blob is ${formatBytes(file.size)}, over the ${formatBytes(limit)} limit`,
+        message: `Staged blob is ${describeOverLimit(file.size, limit)}`,
       }),
     );
   }
@@ -51,3 +51,13 @@ export const largeFileRule: RiskRule = {
   configDefaults: (config) => ({ maxBytes: config.risk.maxFileBytes }),
   checkChange: checkLargeFiles,
 };
+
+/**
+ * Describes a size over the limit. Rounded to KB or MB, a size just over the limit shows as the
+ * limit itself, so both are then given in bytes.
+ */
+function describeOverLimit(size: number, limit: number): string {
+  const [shown, limitShown] = [formatBytes(size), formatBytes(limit)];
+  if (shown !== limitShown) return `${shown}, over the ${limitShown} limit`;
+  return `${size} bytes, over the limit of ${limit} bytes (${limitShown})`;
+}
