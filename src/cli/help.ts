@@ -188,7 +188,7 @@ model and insight-cache fossils. A fossil that cannot be read is skipped with on
   record-outcome      Compare HEAD's commit with the suggested split and write an outcome
                       fossil; the post-commit hook runs it
 
-  --type TYPE         Only fossils of this type (list, prune, stats)
+  --type TYPE         Only fossils of this type (list, prune)
   --since DATE        Only fossils written at or after DATE: 2025-01-31 or an age such as 7d
   --until DATE        Only fossils written before DATE (list, stats)
   --limit N           List at most N fossils
