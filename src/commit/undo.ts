@@ -17,6 +17,7 @@ import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
 import { openCommitSession, type CommitSession } from './session.js';
+import { noWorktreeError } from '../git/no-worktree.js';
 
 const debug = createDebug('commit');
 
@@ -76,9 +77,7 @@ async function findLatestRun(
 ): Promise<{ fossil: StoredFossil; run: CommitRunFossilPayload }> {
   const worktree = session.layout.worktree;
   if (worktree === null) {
-    throw new UserError(
-      `${session.layout.gitDir} is a bare repository, which has no fossil store.`,
-    );
+    throw noWorktreeError(session.layout.gitDir, 'undo', 'has no fossil store');
   }
 
   const config = await loadConfig(worktree, {});

@@ -161,6 +161,17 @@ function decideIndexFile(
   return path.resolve(base, value);
 }
 
+/**
+ * Returns the folder that holds a git directory named `.git`, unless its config sets
+ * core.bare. Run inside `.git`, the search finds the git directory itself and no worktree, as
+ * git does, and this names the worktree to run in instead. Returns null otherwise.
+ */
+export function worktreeAroundGitDir(gitDir: string): string | null {
+  if (path.basename(gitDir) !== '.git') return null;
+  const core = readCoreSettings({ gitDir, dotGitParent: null, explicit: false });
+  return core.bare === true ? null : path.dirname(gitDir);
+}
+
 function readCoreSettings(found: FoundGitDir): { bare?: boolean; worktree?: string } {
   const file = path.join(found.gitDir, 'config');
   if (!existsSync(file)) return {};

@@ -1,5 +1,4 @@
 import { loadConfig } from '../config/load.js';
-import { UserError } from '../errors.js';
 import { describeRepositoryState } from '../fossils/repository-state.js';
 import { openFossilStore } from '../fossils/store.js';
 import { discoverRepository } from '../git/discover.js';
@@ -25,6 +24,7 @@ import { isPartialClone } from './partial-clone.js';
 import { readModelFossil, type ModelFossil } from './read-model-fossil.js';
 import { readShallowCommits } from './shallow-commits.js';
 import { walkCommits } from './walk-history.js';
+import { noWorktreeError } from '../git/no-worktree.js';
 
 const debug = createDebug('learn');
 
@@ -143,9 +143,7 @@ async function findWorktree(
 ): Promise<{ layout: RepositoryLayout; worktree: string }> {
   const layout = await discoverRepository({ cwd: options.cwd, env: options.env });
   if (layout.worktree === null) {
-    throw new UserError(
-      `${layout.gitDir} is a bare repository, which has no fossil store. Run footprint learn in a worktree.`,
-    );
+    throw noWorktreeError(layout.gitDir, 'learn', 'has no fossil store');
   }
   return { layout, worktree: layout.worktree };
 }

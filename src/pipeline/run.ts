@@ -3,7 +3,6 @@ import { analyzeBatches } from '../batches/analyze.js';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { findRiskScopes, type RiskScope } from '../config/nearest.js';
-import { UserError } from '../errors.js';
 import { buildFootprint } from '../footprint/build.js';
 import type { FootprintWithContent } from '../footprint/types.js';
 import { buildAnalysisFossil } from '../fossils/build-analysis.js';
@@ -26,6 +25,7 @@ import { buildAnalysisDocument } from './document.js';
 import { assessScopedRisk } from './scoped-risk.js';
 import { StageTimer } from './stage-timer.js';
 import type { PipelineResult } from './types.js';
+import { noWorktreeError } from '../git/no-worktree.js';
 
 const debug = createDebug('pipeline');
 
@@ -71,7 +71,7 @@ async function runStages(
   options: PipelineOptions,
   timer: StageTimer,
 ): Promise<PipelineRun> {
-  const worktree = requireWorktree(reader);
+  const worktree = requireWorktree(reader, options.command);
   const config = await loadConfig(worktree, configOverrides(options));
   const mode = config.config.mode;
   debug(`reader ${reader.choice.reader}, mode ${mode}, config ${config.file ?? 'defaults'}`);
@@ -191,13 +191,10 @@ function skippedRules(env: NodeJS.ProcessEnv): string[] {
     .filter((rule) => rule.length > 0);
 }
 
-function requireWorktree(reader: GitReader): string {
+function requireWorktree(reader: GitReader, command: string): string {
   const worktree = reader.layout.worktree;
   if (worktree === null) {
-    throw new UserError(
-      `${reader.layout.gitDir} is a bare repository, which has no staged change to read. ` +
-        'Run footprint inside a worktree.',
-    );
+    throw noWorktreeError(reader.layout.gitDir, command, 'has no staged change to read');
   }
   return worktree;
 }

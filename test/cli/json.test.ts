@@ -245,6 +245,22 @@ test('analyze outside a repository exits 2', () => {
   }
 });
 
+test('analyze in .git names the worktree', () => {
+  const repo = createTempRepo();
+  try {
+    const result = repo.footprint(['analyze', '--cwd', path.join(repo.dir, '.git')]);
+
+    assert.equal(result.status, 2, result.stderr);
+    assert.ok(
+      result.stderr.includes(`is the git directory of ${repo.dir}, not a worktree.`),
+      result.stderr,
+    );
+    assert.ok(result.stderr.includes(`Run footprint analyze in ${repo.dir}.`), result.stderr);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('precommit by hand blocks no commit', () => {
   const repo = createTempRepo();
   try {

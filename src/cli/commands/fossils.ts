@@ -33,6 +33,7 @@ import type { CommandContext } from '../context.js';
 import { readCountOption } from '../count-options.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
+import { noWorktreeError } from '../../git/no-worktree.js';
 
 const debug = createDebug('fossils');
 
@@ -101,9 +102,7 @@ function readSubcommand(line: CommandLine): Subcommand {
 async function openStore(context: CommandContext): Promise<{ store: FossilStore; config: Config }> {
   const layout = await discoverRepository({ cwd: context.cwd, env: context.env });
   if (layout.worktree === null) {
-    throw new UserError(
-      `${layout.gitDir} is a bare repository, which has no fossil store. Run footprint fossils in a worktree.`,
-    );
+    throw noWorktreeError(layout.gitDir, 'fossils', 'has no fossil store');
   }
   const config = (await loadConfig(layout.worktree, { env: context.env })).config;
   return { store: openFossilStore(layout.worktree, config), config };
