@@ -346,6 +346,8 @@ describe('generic-secret rule', () => {
     'key = "sha512-abcdefghijklmnop"',
     `password: "${'x'.repeat(12)}"`,
     'const keyboardLayout = "qwerty1234567890";',
+    'secret_name = "prod/db/credentials-v2"',
+    'secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf"',
   ];
 
   for (const line of negatives) {
@@ -362,6 +364,41 @@ describe('generic-secret rule', () => {
     ]);
 
     assert.deepEqual(rulesAt(report, 'generic-secret'), ['config/app.yml:1']);
+  });
+
+  test('field names and message keys in code are not found', () => {
+    const report = assess([
+      {
+        path: 'src/fields.ts',
+        new: lines(
+          'const passwordField = "password_confirmation2";',
+          'export const tokenKey = "errors.invalidPassword1Retry";',
+        ),
+      },
+    ]);
+
+    assert.deepEqual(rulesAt(report, 'generic-secret'), []);
+  });
+
+  test('the same words in a data file are found', () => {
+    const report = assess([
+      { path: 'config/app.yml', new: lines('db_password: password_confirmation2') },
+    ]);
+
+    assert.deepEqual(rulesAt(report, 'generic-secret'), ['config/app.yml:1']);
+  });
+
+  test('sample in a test file is medium', () => {
+    const value = fakeGenericValue();
+    const report = assess([
+      { path: 'test/login.test.js', new: lines(`const user = { password: "${value}" };`) },
+      { path: 'src/login.js', new: lines(`const fallback = { password: "${value}" };`) },
+    ]);
+    const severities = report.findings
+      .filter((finding) => finding.rule === 'generic-secret')
+      .map((finding) => `${finding.path} ${finding.severity}`);
+
+    assert.deepEqual(severities, ['src/login.js high', 'test/login.test.js medium']);
   });
 
   test('minEntropy option raises the bar', () => {

@@ -5,6 +5,7 @@ import { createFinding } from '../finding.js';
 import { maskSecret } from '../mask.js';
 import { findTokenCandidates } from '../secrets/token-candidates.js';
 import { readNumber, readStringList } from '../settings.js';
+import { severityInFile } from '../test-severity.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
 
 const RULE = {
@@ -53,6 +54,16 @@ const ASSIGNED_VALUE =
 /** Values that are references, templates or placeholders rather than secrets. */
 const NOT_SECRET_VALUE =
   /\$\{|\{\{|%\(|^\$[A-Za-z_]|^<|>$|x{4}|\*{3}|\.{3}|example|placeholder|changeme|dummy|redacted|your[-_]|:\/\/|^\.{0,2}\/|^sha(?:1|256|384|512)-/i;
+/**
+ * Words joined by `_` or `.`, each of letters with at most one run of digits inside or at its
+ * end: in code, a field name (`password_confirmation2`) or a message key
+ * (`errors.invalidPassword1Retry`). A generated secret mixes letters and digits far more often.
+ */
+const IDENTIFIER_WORDS = /^[A-Za-z]+(?:\d+[A-Za-z]*)?(?:[_.][A-Za-z]+(?:\d+[A-Za-z]*)?)+$/;
+/** Lower-case words and digits in folders: the name of a secret in a store (`prod/db/api-v2`). */
+const STORE_PATH = /^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_][a-z0-9]+)*)+$/;
+/** Amazon Resource Names, which name a secret (`arn:aws:secretsmanager:…`) rather than hold it. */
+const ARN = /^arn:aws[\w-]*:/;
 /** A bare value that is a name or a property path, such as `process.env.API_KEY`. */
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const HAS_DIGIT = /\d/;
@@ -95,6 +106,8 @@ function looksSecret(
   // The cheap tests come first: most values in code are names without a digit.
   if (value.length < minLength || !HAS_DIGIT.test(value)) return false;
   if (NOT_SECRET_NAMES.test(name) || NOT_SECRET_VALUE.test(value)) return false;
+  if (STORE_PATH.test(value) || ARN.test(value)) return false;
+  if (codeFile && IDENTIFIER_WORDS.test(value)) return false;
   // A provider token belongs to the provider-token rule, so skipping or allowing that rule covers it.
   if (findTokenCandidates(value, 1).length > 0) return false;
   if (codeFile && assignment.bare && IDENTIFIER_PATH.test(value)) return false;
@@ -166,16 +179,21 @@ function checkGenericSecrets(
   const codeFile = file.language !== null && !DATA_LANGUAGES.has(file.language);
   // Names and values never span lines, so the joined added lines are searched in one pass.
   const added = readAddedText(file, content);
+  const severity = severityInFile(file, context);
   const findings: Finding[] = [];
   for (const secret of findSecrets(added.text, context.options, codeFile)) {
     const entropy = shannonEntropy(secret.value).toFixed(1);
     findings.push(
-      createFinding(RULE, context, {
-        path: file.path,
-        line: findLineNumber(added, secret.at),
-        message: `Value of \`${secret.name}\` looks like a secret (entropy ${entropy} bits per character)`,
-        masked: `${secret.name} = ${maskSecret(secret.value)}`,
-      }),
+      createFinding(
+        RULE,
+        { ...context, severity },
+        {
+          path: file.path,
+          line: findLineNumber(added, secret.at),
+          message: `Value of \`${secret.name}\` looks like a secret (entropy ${entropy} bits per character)`,
+          masked: `${secret.name} = ${maskSecret(secret.value)}`,
+        },
+      ),
     );
   }
   return findings;
@@ -187,6 +205,6 @@ export const genericSecretRule: RiskRule = {
   defaultSeverity: 'high',
   description:
     'Finds random-looking values assigned to names such as `api_key`, `password` or `token` (keyword and entropy, as gitleaks does).',
-  defaultOptions: { keywords: KEYWORDS, minLength: 10, minEntropy: 3.5 },
+  defaultOptions: { keywords: KEYWORDS, minLength: 10, minEntropy: 3.5, testSeverity: 'medium' },
   check: checkGenericSecrets,
 };

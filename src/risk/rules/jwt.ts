@@ -2,7 +2,8 @@ import type { FileChange, FileContent } from '../../footprint/types.js';
 import { findLineNumber, readAddedText } from '../added-lines.js';
 import { createFinding } from '../finding.js';
 import { maskSecret } from '../mask.js';
-import type { Finding, RiskRule, RuleContext, Severity } from '../types.js';
+import { severityInFile } from '../test-severity.js';
+import type { Finding, RiskRule, RuleContext } from '../types.js';
 
 const RULE = {
   id: 'jwt',
@@ -10,8 +11,6 @@ const RULE = {
     'Remove the token and read it from the environment or a secret store at run time; if it ' +
     'has not expired, revoke it or rotate the key that signed it.',
 };
-
-const SEVERITIES: ReadonlySet<string> = new Set(['info', 'low', 'medium', 'high', 'critical']);
 
 /**
  * Minimum lengths of a JWT's parts. A real header or payload is longer (`{"alg":"HS256"}` alone
@@ -100,18 +99,11 @@ export function findJwts(text: string): JwtMatch[] {
   return found;
 }
 
-/** Returns the severity of a file's findings: `testSeverity` in test files when valid, else the rule's. */
-function severityFor(file: FileChange, context: RuleContext): Severity {
-  const testSeverity = context.options['testSeverity'];
-  if (file.category !== 'test' || typeof testSeverity !== 'string') return context.severity;
-  return SEVERITIES.has(testSeverity) ? (testSeverity as Severity) : context.severity;
-}
-
 function checkJwts(file: FileChange, content: FileContent, context: RuleContext): Finding[] {
   const added = readAddedText(file, content);
   if (!added.text.includes(KEYWORD)) return [];
 
-  const severity = severityFor(file, context);
+  const severity = severityInFile(file, context);
   return findJwts(added.text).map((jwt) =>
     createFinding(
       RULE,
