@@ -33,8 +33,35 @@ function formatKeyPath(keys: readonly string[]): string {
 }
 
 function formatValue(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = previewJson(value, MAX_VALUE_LENGTH);
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 3)}...` : text;
+}
+
+/**
+ * Writes `value` as JSON, stopping once the text passes `limit` characters. Each level of
+ * nesting adds a character, so a value nested thousands of levels deep costs at most `limit`
+ * calls, where JSON.stringify overflowed the stack.
+ */
+function previewJson(value: unknown, limit: number): string {
+  if (limit <= 0) return '';
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (const item of value) {
+      if (text.length > limit) break;
+      text += `${text === '[' ? '' : ','}${previewJson(item, limit - text.length)}`;
+    }
+    return `${text}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let text = '{';
+    for (const [key, item] of Object.entries(value)) {
+      if (text.length > limit) break;
+      const entry = `${JSON.stringify(key)}:`;
+      text += `${text === '{' ? '' : ','}${entry}${previewJson(item, limit - text.length - entry.length)}`;
+    }
+    return `${text}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
 }
 
 function describeNumber(noun: string, schema: SchemaNode): string {

@@ -156,6 +156,17 @@ describe('loadConfig errors', () => {
     );
   });
 
+  test('deeply nested wrong value', async () => {
+    const nested = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+    repo.write('footprint.config.json', `{"mode":${nested}}`);
+    const error = await loadError();
+    assert.equal(error.exitCode, 2);
+    assert.equal(
+      error.message,
+      `footprint.config.json: "mode" is ${'['.repeat(57)}...; expected one of conservative, balanced, aggressive.`,
+    );
+  });
+
   test('unknown top-level key', async () => {
     repo.write('footprint.config.json', JSON.stringify({ mdoe: 'balanced' }));
     const error = await loadError();
