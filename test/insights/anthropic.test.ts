@@ -151,6 +151,18 @@ describe('anthropic provider', () => {
     assert.equal(insights.messages['b1'], 'feat(parser): add tokenizer');
   });
 
+  test('redirect is not followed', async () => {
+    const elsewhere = await serve([{ toolInput: goodReply }]);
+    const moved = { status: 307, headers: { location: `${elsewhere.baseURL}/v1/messages` } };
+    const server = await serve([moved]);
+    const insights = await run(server.baseURL, await buildInsightRequest(change));
+
+    assert.equal(server.requests.length, 1);
+    assert.equal(elsewhere.requests.length, 0);
+    assert.equal(insights.provider, 'heuristic');
+    assert.match(insights.fallbackReason ?? '', /HTTP 307/);
+  });
+
   test('429 with a long retry delay falls back', async () => {
     const rateLimited = { status: 429, headers: { 'retry-after': '30' } };
     const server = await serve([rateLimited, { toolInput: goodReply }]);
