@@ -78,6 +78,9 @@ export function selectInsightProvider(
   if (baseURL !== null && hasCredentials(baseURL)) {
     return createHeuristicProvider({ fallbackReason: credentialsInBaseUrlReason(source, baseURL) });
   }
+  if (baseURL !== null && hasQueryOrFragment(baseURL)) {
+    return createHeuristicProvider({ fallbackReason: queryInBaseUrlReason(source, baseURL) });
+  }
   return loadAnthropicProvider({ apiKey, baseURL, config, cache: options.cache ?? null });
 }
 
@@ -92,6 +95,28 @@ function isHttpUrl(value: string): boolean {
 function hasCredentials(value: string): boolean {
   const url = new URL(value);
   return url.username !== '' || url.password !== '';
+}
+
+/**
+ * Returns true when a URL has a query or a fragment. The SDK appends `/v1/messages` to the
+ * whole text, so the path would land inside the query, and a token in a query is logged.
+ */
+function hasQueryOrFragment(value: string): boolean {
+  const url = new URL(value);
+  return url.search !== '' || url.hash !== '' || value.includes('?') || value.includes('#');
+}
+
+/**
+ * Says that a base URL has a query or fragment, which the request path would land in. The
+ * reason shows the URL up to them, since a query often carries a token.
+ */
+function queryInBaseUrlReason(source: string, value: string): string {
+  const shown = value.split(/[?#]/, 1)[0] ?? '';
+  return (
+    `${source} is ${showBaseUrl(shown)} with a query or fragment, after which the ` +
+    'request path /v1/messages would not reach the API; used the offline heuristic. Remove ' +
+    'the part from ? or # on, and put the API key in ANTHROPIC_API_KEY.'
+  );
 }
 
 /** Shows a base URL in a reason: redacted and shortened, as the reason is printed and stored. */

@@ -218,6 +218,27 @@ describe('precommit with the anthropic provider', () => {
     assert.equal(readFossils(repo).includes(password), false);
   });
 
+  test('base URL with a query is named, not sent', async () => {
+    const server = await serve([{ toolInput: { summary: 'x', messages: [] } }]);
+    const repo = createRepo();
+    stageTangledChange(repo);
+    const token = ['query', 'Token', '0123456789'].join('');
+
+    const result = await precommit(repo, {
+      ANTHROPIC_API_KEY: 'test-key',
+      ANTHROPIC_BASE_URL: `${server.baseURL}/?api_key=${token}`,
+      FOOTPRINT_DEBUG: '1',
+    });
+    const fossil = newestAnalysis(repo).payload;
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 0);
+    assert.match(result.stderr, /ANTHROPIC_BASE_URL is "http:\/\/127\.0\.0\.1:\d+\/" with a query/);
+    assert.match(fossil.insights.fallbackReason ?? '', /with a query or fragment/);
+    assert.equal(result.stderr.includes(token), false);
+    assert.equal(readFossils(repo).includes(token), false);
+  });
+
   test('command-line passwords stay on this machine', async () => {
     const server = await serve([{ toolInput: { summary: 'Adds a backup script.', messages: [] } }]);
     const repo = createRepo();
