@@ -6,7 +6,7 @@ import type { CoChangeStats, HotspotStats, KindTransition, Model } from './model
 import { deriveSizeTargets } from './size-targets.js';
 
 /** Commits a model needs before it tells whether the repository uses Conventional Commits. */
-const MIN_COMMITS_FOR_CONVENTION = 5;
+export const MIN_COMMITS_FOR_CONVENTION = 5;
 /** Share of conventional headers from which the repository counts as using Conventional Commits. */
 const CONVENTIONAL_SHARE = 0.5;
 /** A scope used once may be a typo; the vocabulary takes scopes used at least this often. */

@@ -1,5 +1,5 @@
 import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
-import { createModel } from './create-model.js';
+import { createModel, MIN_COMMITS_FOR_CONVENTION } from './create-model.js';
 import type { ModelDigest, ModelPayload } from './model-payload.js';
 
 /** Rows listed for hotspots and for pairs. */
@@ -23,7 +23,7 @@ export function formatModelPayload(payload: ModelPayload): string[] {
     `Learned from ${payload.commits} commits${describeSpan(payload)}, up to ${payload.head}`,
     `  ${payload.coChangeCommits} count for co-change (at most ${payload.options.coChangeMaxFiles} files), ${payload.fixCommits} are fixes`,
     `  options: at most ${payload.options.maxCommits} commits, since ${payload.options.since ?? 'the first'}`,
-    `Conventional Commits: ${model.usesConventionalCommits ? 'yes' : 'no'} (${Math.round(share * 100)}% of commits)`,
+    `Conventional Commits: ${describeConvention(model.usesConventionalCommits, payload.commits, share)}`,
     `  types: ${escapeControlCharacters(model.commitTypes.join(', ')) || 'none'}`,
     `  scopes: ${escapeControlCharacters(model.scopes.join(', ')) || 'none'}`,
     `Batch size targets (files/hunks/lines): ${targets.join(', ')}`,
@@ -35,6 +35,16 @@ export function formatModelPayload(payload: ModelPayload): string[] {
     'Files most often changed together (commits, confidence each way):',
     ...listPairs(digest, payload.coChangeCommits),
   ];
+}
+
+/** Says whether the history follows Conventional Commits, and why not when it is too short. */
+function describeConvention(uses: boolean, commits: number, share: number): string {
+  const percent = `${Math.round(share * 100)}% of commits`;
+  if (uses) return `yes (${percent})`;
+  if (commits < MIN_COMMITS_FOR_CONVENTION) {
+    return `not decided (${percent}, but fewer than ${MIN_COMMITS_FOR_CONVENTION} commits)`;
+  }
+  return `no (${percent})`;
 }
 
 function describeSpan(payload: ModelPayload): string {

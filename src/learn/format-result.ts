@@ -44,7 +44,7 @@ function headline(result: LearnResult): string {
     case 'no-commits':
       return result.head === null
         ? 'HEAD has no commits yet, so there is nothing to learn.'
-        : `No commit up to HEAD (${short(result.head)}) is in range to learn from, so no model was written and the last one stays.`;
+        : `No commit up to HEAD (${short(result.head)}) is in range to learn from, so no model was written${result.fossil === null ? '' : ' and the current one stays'}.`;
     case 'up-to-date':
       return `The model already ends at HEAD (${short(result.head)}): ${count(result.commits, 'commit')}, ${known}.`;
     case 'updated':

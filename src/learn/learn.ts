@@ -109,7 +109,10 @@ export async function learnHistory(options: LearnOptions): Promise<LearnResult> 
   // No commit is in range (`--since`, a shallow clone's boundary). An empty model would replace
   // the one the analysis uses, so nothing is written.
   if (plan.oids.length === 0)
-    return describeResult('no-commits', null, plan, { ...report, shallow });
+    return describeResult('no-commits', previous.model?.file ?? null, plan, {
+      ...report,
+      shallow,
+    });
   await learnCommits(layout, plan.oids, plan.counts, modelOptions, options.onProgress);
   const payload = await buildPayload(layout, head.oid, plan.counts, modelOptions);
   const file = await store.write('model', {
