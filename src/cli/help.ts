@@ -150,8 +150,9 @@ ${BASE_OPTIONS}
   undo: `Usage: footprint undo [options]
 
 Moves the branch of the last \`footprint commit\` run back to where that run started, if the
-branch still points at the run's last commit. The index is not touched, so the staged change
-is again what the run committed. The run's commits stay reachable through \`git reflog\`.
+branch still points at the run's last commit. The index is not touched, so the run's changes
+are staged again, with anything staged since. The run's commits stay reachable through
+\`git reflog\`.
 
   --json              Print the result as JSON (schemas/undo.schema.json)
 ${UNUSED_COMMON_OPTIONS}

@@ -44,7 +44,7 @@ export interface UndoResult {
  * `footprint undo`: moves the ref of the newest commit run back to where that run started,
  * with the same lock-file protocol as the run and a `reset (footprint undo)` reflog line. It
  * refuses unless HEAD is on that ref and the ref still points at the run's last commit. The
- * index is not touched, so the staged change is again what the run committed.
+ * index is not touched, so the run's changes are staged again, with anything staged since.
  */
 export async function runUndo(options: UndoOptions): Promise<UndoResult> {
   const session = await openCommitSession(options);

@@ -92,7 +92,7 @@ export function formatUndoDone(style: Style, result: UndoResult): string {
   const lines = [
     formatStatus(style, 'success', headline),
     result.to === null ? describeUnbornRecovery(result) : describeReflogRecovery(result.commits),
-    '  The index is unchanged, so the staged change is what the run committed.',
+    "  The index was not touched, so the run's changes are staged again, with anything staged since.",
   ];
   return lines.join('\n') + '\n';
 }

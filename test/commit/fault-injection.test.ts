@@ -113,6 +113,7 @@ test('undo skips a run killed before its ref moved', async () => {
   const undone = created.footprint(['undo']);
 
   assert.equal(undone.status, 0, undone.stderr);
+  assert.match(undone.stdout, /the run's changes are staged again, with anything staged since/);
   assert.equal(created.git(['rev-parse', 'HEAD']).trim(), start.head);
   assertFsckClean(created);
 });
