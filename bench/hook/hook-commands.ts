@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -11,6 +13,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 
+import { quoteShell } from '../../src/init/hook-script.js';
 import { benchEnv } from './git-command.js';
 import type { TimedCommand } from './timed-run.js';
 
@@ -80,6 +83,49 @@ export function writeNoMatchConfig(folder: string): string {
   const file = path.join(folder, 'lint-staged.nomatch.json');
   writeFileSync(file, `${JSON.stringify({ '*.nomatch': 'true' })}\n`);
   return file;
+}
+
+/** Folders of the pre-commit hooks that `--in-commit` times, by command name. */
+export type CommitHooks = Record<'footprint' | 'lint-staged' | 'git commit', string>;
+
+/**
+ * Writes three hook folders under `folder`, each with a pre-commit hook that runs footprint,
+ * lint-staged or nothing and then exits 1, so `git commit` does all its work up to the commit
+ * and makes none.
+ */
+export function writeCommitHooks(
+  paths: ProjectPaths,
+  folder: string,
+  noMatchConfig: string,
+): CommitHooks {
+  const node = quoteShell(process.execPath);
+  const scripts = {
+    footprint: `${node} ${quoteShell(paths.footprintBin)} precommit --no-llm`,
+    'lint-staged': `${node} ${quoteShell(paths.lintStagedBin)} --config ${quoteShell(noMatchConfig)}`,
+    'git commit': ':',
+  };
+  const hooks = {} as CommitHooks;
+  for (const [name, command] of Object.entries(scripts) as Array<[keyof CommitHooks, string]>) {
+    const hooksPath = path.join(folder, `hooks-${name.replace(' ', '-')}`);
+    mkdirSync(hooksPath, { recursive: true });
+    const hook = path.join(hooksPath, 'pre-commit');
+    writeFileSync(hook, `#!/bin/sh\n${command} >/dev/null 2>&1\nexit 1\n`);
+    chmodSync(hook, 0o755);
+    hooks[name] = hooksPath;
+  }
+  return hooks;
+}
+
+/** Builds the `git commit` runs of `--in-commit`, one per hook folder. */
+export function buildCommitCommands(hooks: CommitHooks, dir: string): TimedCommand[] {
+  const env = benchEnv();
+  return (Object.entries(hooks) as Array<[keyof CommitHooks, string]>).map(([name, hooksPath]) => ({
+    name,
+    file: 'git',
+    args: ['-c', `core.hooksPath=${hooksPath}`, 'commit', '-q', '-m', 'bench: never committed'],
+    cwd: dir,
+    env,
+  }));
 }
 
 /** Builds the commands of one case, all run in the repository at `dir`. */

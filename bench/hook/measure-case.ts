@@ -3,18 +3,21 @@ import path from 'node:path';
 
 import type { PreparedCase } from './bench-cases.js';
 import { probeFootprint, profileFootprint } from './footprint-probe.js';
+import { git } from './git-command.js';
 import {
+  buildCommitCommands,
   buildCommands,
   describeBuild,
   isFootprintBuilt,
   snapshotFootprintBuild,
+  writeCommitHooks,
   writeNoMatchConfig,
   type ProjectPaths,
 } from './hook-commands.js';
 import type { BenchOptions } from './options.js';
 import { footprintRatios, type CaseResult } from './report.js';
 import { timeCase } from './time-case.js';
-import { findGnuTime } from './timed-run.js';
+import { findGnuTime, type TimedCommand } from './timed-run.js';
 
 /** Settings that every case of one benchmark run shares. */
 export interface MeasureSettings {
@@ -25,6 +28,21 @@ export interface MeasureSettings {
   noMatchConfig: string;
   /** Hash and time of the footprint build that is timed, or null when footprint is not. */
   footprintBuild: string | null;
+}
+
+/**
+ * Writes the hooks of `--in-commit` and brings the index's cache tree up to date with `git
+ * write-tree`, as `git commit` does before its hook, so the timed commits leave the index as
+ * it is and each finds the state the others found.
+ */
+function commitCommands(
+  dir: string,
+  options: BenchOptions,
+  settings: MeasureSettings,
+): TimedCommand[] {
+  git(dir, ['write-tree']);
+  const hooks = writeCommitHooks(settings.paths, options.cacheDir, settings.noMatchConfig);
+  return buildCommitCommands(hooks, dir);
 }
 
 /** Untimed `precommit --json` runs per case whose median stage times are reported. */
@@ -73,15 +91,21 @@ export function measureCase(
   settings: MeasureSettings,
 ): CaseResult {
   const { paths } = settings;
-  const commands = buildCommands(paths, prepared.dir, settings.noMatchConfig, settings.footprint);
-  const label = `${prepared.label} / ${prepared.staged.files} staged`;
+  const inCommit = options.inCommit && settings.footprint;
+  const commands = inCommit
+    ? commitCommands(prepared.dir, options, settings)
+    : buildCommands(paths, prepared.dir, settings.noMatchConfig, settings.footprint);
+  const label = `${prepared.label} / ${prepared.staged.files} staged${inCommit ? ', in git commit' : ''}`;
 
   const timings = timeCase(prepared.dir, commands, {
     runs: options.runs,
     warmup: options.warmup,
     gnuTime: settings.gnuTime,
-    // precommit exits 1 when the risk rules block the commit, which is a normal outcome.
-    expectedExitCodes: { footprint: [0, 1] },
+    // precommit exits 1 when the risk rules block the commit, which is a normal outcome. In
+    // git commit every hook exits 1, and so does git.
+    expectedExitCodes: inCommit
+      ? { footprint: [1], 'lint-staged': [1], 'git commit': [1] }
+      : { footprint: [0, 1] },
   });
 
   // The untimed runs come after the timed ones, so they find the same files in the page cache.

@@ -20,6 +20,11 @@ export interface BenchOptions {
   /** Folder for one `--cpu-prof` profile of footprint per case, or null for none. */
   cpuProfDir: string | null;
   footprint: boolean;
+  /**
+   * Times `git commit` with pre-commit hooks that run footprint, lint-staged or nothing, in
+   * place of the commands alone.
+   */
+  inCommit: boolean;
   json: boolean;
   help: boolean;
 }
@@ -41,6 +46,9 @@ configuration that matches nothing, and \`node -e 0\`, on the same staged change
   --cache DIR       folder of generated repositories and copies (default $TMPDIR/footprint-bench)
   --cpu-prof DIR    write one CPU profile of footprint per case into DIR and list its hot spots
   --no-footprint    time only the reference commands
+  --in-commit       time \`git commit\` with a pre-commit hook that runs footprint, one that runs
+                    lint-staged and one that runs nothing; each hook then fails, so nothing is
+                    committed. git brings the index's cache tree up to date first, as in a commit
   --json            print one JSON document instead of the table
   -h, --help        print this help`;
 
@@ -62,6 +70,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       cache: { type: 'string', default: path.join(tmpdir(), 'footprint-bench') },
       'cpu-prof': { type: 'string' },
       footprint: { type: 'boolean', default: true },
+      'in-commit': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -80,6 +89,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     cacheDir: path.resolve(values.cache),
     cpuProfDir: values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']),
     footprint: values.footprint,
+    inCommit: values['in-commit'],
     json: values.json,
     help: values.help,
   };

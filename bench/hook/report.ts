@@ -41,6 +41,7 @@ export function footprintRatios(commands: readonly CommandTimings[]): {
 
 /** Formats the results as a Markdown table, one row per case, medians in milliseconds. */
 export function formatTable(cases: readonly CaseResult[]): string {
+  if (cases.length > 0 && cases.every(isCommitCase)) return formatCommitTable(cases);
   const header = [
     'case',
     'files',
@@ -86,6 +87,59 @@ export function formatTable(cases: readonly CaseResult[]): string {
   return [header, header.map(() => '---'), ...rows]
     .map((cells) => `| ${cells.join(' | ')} |`)
     .join('\n');
+}
+
+/** Returns true for a case of `--in-commit`, which times `git commit` with each hook. */
+function isCommitCase(result: CaseResult): boolean {
+  return result.commands.some((command) => command.name === 'git commit');
+}
+
+/**
+ * Formats `--in-commit` cases: the median `git commit` with each pre-commit hook, the ratio of
+ * the whole commits, and the ratio of the time each hook adds to a commit with an empty hook.
+ */
+function formatCommitTable(cases: readonly CaseResult[]): string {
+  const header = [
+    'case',
+    'files',
+    'staged',
+    'hunks',
+    'commit, footprint hook ms',
+    'commit, lint-staged hook ms',
+    'commit, empty hook ms',
+    'commit ratio',
+    'hook ratio',
+    'footprint peak MiB',
+  ];
+  const rows = cases.map((result) => {
+    const median = (name: string): number | null =>
+      result.commands.find((command) => command.name === name)?.medianMs ?? null;
+    const footprint = median('footprint');
+    const lintStaged = median('lint-staged');
+    const empty = median('git commit');
+    const added = (value: number | null): number | null =>
+      value === null || empty === null ? null : value - empty;
+    const peak = result.commands.find((command) => command.name === 'footprint')?.peakMaxKib;
+    return [
+      result.label,
+      String(result.files),
+      String(result.staged.files),
+      String(result.staged.hunks),
+      footprint === null ? 'n/a' : formatMilliseconds(footprint),
+      lintStaged === null ? 'n/a' : formatMilliseconds(lintStaged),
+      empty === null ? 'n/a' : formatMilliseconds(empty),
+      formatRatio(result.ratio),
+      formatRatio(ratioOf(added(footprint), added(lintStaged))),
+      formatMebibytes(peak ?? null),
+    ];
+  });
+  return [header, header.map(() => '---'), ...rows]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n');
+}
+
+function ratioOf(numerator: number | null, denominator: number | null): number | null {
+  return numerator === null || denominator === null ? null : ratio(numerator, denominator);
 }
 
 /** Formats exit-code counts as `0` when every run agreed, else as `0 x15, 2 x2`. */

@@ -13,6 +13,11 @@ test('parseOptions applies the defaults', () => {
   assert.equal(options.repo, null);
   assert.deepEqual(options.stage, []);
   assert.equal(options.footprint, true);
+  assert.equal(options.inCommit, false);
+});
+
+test('parseOptions reads --in-commit', () => {
+  assert.equal(parseOptions(['--in-commit']).inCommit, true);
 });
 
 test('parseOptions reads lists and a repository', () => {

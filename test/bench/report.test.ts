@@ -79,3 +79,30 @@ test('formatTable prints one row per case', () => {
     '| generated 10k / 20 staged | 10000 | 12.0 | 20 | 37 | 150 | n/a | 14.3 | 120 | n/a | 1.25 | 0.75 | 80.0 | n/a | 0 |',
   );
 });
+
+test('formatTable prints git commit cases with hook ratios', () => {
+  const result: CaseResult = {
+    label: 'svelte / 21 staged, in git commit',
+    dir: '/tmp/repo',
+    files: 9082,
+    packBytes: 118 * 1024 * 1024,
+    commits: 1,
+    staged: { files: 21, hunks: 23 },
+    commands: [
+      timings('footprint', 127, null, 69 * 1024),
+      timings('lint-staged', 136),
+      timings('git commit', 22),
+    ],
+    ratio: 127 / 136,
+    cpuRatio: null,
+    probe: null,
+    profile: null,
+  };
+  const lines = formatTable([result]).split('\n');
+  assert.equal(lines.length, 3);
+  assert.match(lines[0] ?? '', /commit, footprint hook ms \| commit, lint-staged hook ms/);
+  assert.equal(
+    lines[2],
+    '| svelte / 21 staged, in git commit | 9082 | 21 | 23 | 127 | 136 | 22.0 | 0.93 | 0.92 | 69.0 |',
+  );
+});
