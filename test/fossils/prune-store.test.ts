@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
 import { buildAnalysisFossil } from '../../src/fossils/build-analysis.js';
 import { buildStrategyFossil } from '../../src/fossils/build-strategy.js';
-import { pruneStore } from '../../src/fossils/prune-store.js';
+import { pruneStore, type PruneRequest } from '../../src/fossils/prune-store.js';
 import { selectExpired } from '../../src/fossils/prune.js';
 import { retentionPolicyFor } from '../../src/fossils/retention.js';
 import { openFossilStore } from '../../src/fossils/store.js';
@@ -218,45 +218,26 @@ describe('prune older-than and the newest model', () => {
     });
   }
 
-  test('older-than keeps the newest model', async () => {
-    const [newest, older] = writeModels([10, 20]);
-    const report = await pruneStore(
-      dir(),
-      { olderThan: new Date(START), dryRun: false },
-      createDefaultConfig(),
-      new Date(START),
-    );
+  const sparing: Array<[string, PruneRequest]> = [
+    ['older-than', { olderThan: new Date(START), dryRun: false }],
+    ['keep zero', { keep: 0, dryRun: false }],
+  ];
+  for (const [name, request] of sparing) {
+    test(`${name} keeps the newest model`, async () => {
+      const [newest, older] = writeModels([10, 20]);
+      const report = await pruneStore(dir(), request, createDefaultConfig(), new Date(START));
 
-    assert.deepEqual(remaining(), [newest]);
-    assert.deepEqual(
-      report.removed.map((name) => name.id),
-      [older],
-    );
-    assert.deepEqual(
-      report.keptRegardlessOfAge.map((name) => name.id),
-      [newest],
-    );
-  });
-
-  test('keep zero spares the newest model', async () => {
-    const [newest, older] = writeModels([10, 20]);
-    const report = await pruneStore(
-      dir(),
-      { keep: 0, dryRun: false },
-      createDefaultConfig(),
-      new Date(START),
-    );
-
-    assert.deepEqual(remaining(), [newest]);
-    assert.deepEqual(
-      report.removed.map((name) => name.id),
-      [older],
-    );
-    assert.deepEqual(
-      report.keptRegardlessOfAge.map((name) => name.id),
-      [newest],
-    );
-  });
+      assert.deepEqual(remaining(), [newest]);
+      assert.deepEqual(
+        report.removed.map((fossil) => fossil.id),
+        [older],
+      );
+      assert.deepEqual(
+        report.keptRegardlessOfAge.map((fossil) => fossil.id),
+        [newest],
+      );
+    });
+  }
 
   test('keep zero of type model removes the newest model', async () => {
     writeModels([10, 20]);

@@ -28,43 +28,33 @@ describe('native and cli readers', () => {
   }
 });
 
+/** Builds a generated state and checks that both readers agree with git on it. */
+async function checkGeneratedState(seed: number, options: GeneratedStateOptions): Promise<void> {
+  const repo = createTempRepo();
+  try {
+    buildGeneratedState(repo, seed, options);
+    const context = { cwd: repo.dir };
+    const native = await readStaged('native', context);
+    const cli = await readStaged('cli', context);
+
+    assert.equal(JSON.stringify(native.change), JSON.stringify(cli.change));
+    assert.deepEqual(native.change.entries, gitStagedEntries(context));
+    assert.equal(native.change.stagedTree, gitWriteTree(context));
+  } finally {
+    repo.cleanup();
+  }
+}
+
 describe('native and cli readers on generated states', () => {
   for (let seed = 1; seed <= 12; seed++) {
-    it(`agree on generated state ${seed}`, async () => {
-      const repo = createTempRepo();
-      try {
-        buildGeneratedState(repo, seed);
-        const context = { cwd: repo.dir };
-        const native = await readStaged('native', context);
-        const cli = await readStaged('cli', context);
-
-        assert.equal(JSON.stringify(native.change), JSON.stringify(cli.change));
-        assert.deepEqual(native.change.entries, gitStagedEntries(context));
-        assert.equal(native.change.stagedTree, gitWriteTree(context));
-      } finally {
-        repo.cleanup();
-      }
-    });
+    it(`agree on generated state ${seed}`, () => checkGeneratedState(seed, {}));
   }
 });
 
 describe('native and cli readers on written staged trees', () => {
   for (let seed = 1; seed <= 6; seed++) {
-    it(`agree on written state ${seed}`, async () => {
-      const repo = createTempRepo();
-      try {
-        buildGeneratedState(repo, seed, { writeStagedTrees: true });
-        const context = { cwd: repo.dir };
-        const native = await readStaged('native', context);
-        const cli = await readStaged('cli', context);
-
-        assert.equal(JSON.stringify(native.change), JSON.stringify(cli.change));
-        assert.deepEqual(native.change.entries, gitStagedEntries(context));
-        assert.equal(native.change.stagedTree, gitWriteTree(context));
-      } finally {
-        repo.cleanup();
-      }
-    });
+    it(`agree on written state ${seed}`, () =>
+      checkGeneratedState(seed, { writeStagedTrees: true }));
   }
 });
 
@@ -84,11 +74,11 @@ function random(seed: number): () => number {
  * tree so that the cache tree is valid. With `writeStagedTrees`, it adds no intent-to-add
  * entry and always writes the staged trees.
  */
-function buildGeneratedState(
-  repo: TempRepo,
-  seed: number,
-  options: { writeStagedTrees?: boolean } = {},
-): void {
+interface GeneratedStateOptions {
+  writeStagedTrees?: boolean;
+}
+
+function buildGeneratedState(repo: TempRepo, seed: number, options: GeneratedStateOptions): void {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const folders = ['', 'a/', 'a/b/', 'a/b/c/', 'd/', 'd/e/', 'f-g/', 'a.b/'];
