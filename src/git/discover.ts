@@ -162,7 +162,7 @@ function decideIndexFile(
 }
 
 /**
- * Returns the folder that holds a git directory named `.git`, unless its config sets
+ * Returns the folder that contains a git directory named `.git`, unless its config sets
  * core.bare. Run inside `.git`, the search finds the git directory itself and no worktree, as
  * git does, and this names the worktree to run in instead. Returns null otherwise.
  */

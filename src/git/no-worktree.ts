@@ -4,7 +4,7 @@ import { worktreeAroundGitDir } from './discover.js';
 /**
  * Returns the error for a command that needs a worktree but found only the git directory
  * `gitDir`: run inside a worktree's `.git`, it names that worktree, and for a bare repository
- * it says what the command lacks there (`consequence`, such as "has no fossil store").
+ * it names what the command lacks there (`consequence`, such as "has no fossil store").
  */
 export function noWorktreeError(gitDir: string, command: string, consequence: string): UserError {
   const worktree = worktreeAroundGitDir(gitDir);

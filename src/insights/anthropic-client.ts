@@ -103,8 +103,8 @@ export async function requestToolInput(request: MessagesRequest): Promise<unknow
  * Fetches like the global fetch, but stops reading a reply past MAX_REPLY_BYTES. A reply that
  * requests a retry after more than MAX_RETRY_AFTER_MS gets `x-should-retry: false`, the header
  * the SDK obeys, so the request fails at once with its status instead of waiting. A redirect
- * is not followed: it would send the change summary to an address nobody configured, so the
- * request fails with its 3xx status.
+ * is not followed: it would send the change summary to an address that is not configured, so
+ * the request fails with its 3xx status.
  */
 async function fetchWithoutLongRetries(
   input: string | URL | Request,
