@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 
@@ -152,6 +152,29 @@ describe('native reader', () => {
     assert.equal(change.entries.length, 1);
     assert.equal(change.stagedTree, stagedRoot);
     assert.ok(reads.includes(revParse(repo, 'HEAD:area17/sub')), 'HEAD area17/sub is read');
+  });
+
+  it('compares the index when a staged tree is damaged', async () => {
+    repo = createTempRepo();
+    buildPackedFolders(repo);
+    repo.write('area17/sub/new.txt', 'new\n');
+    repo.git(['add', '-A']);
+    const stagedRoot = repo.git(['write-tree']).trim();
+    const expected = gitStagedEntries({ cwd: repo.dir });
+    const damaged = repo.git(['rev-parse', `${stagedRoot}:area17`]).trim();
+    const file = path.join(repo.dir, '.git', 'objects', damaged.slice(0, 2), damaged.slice(2));
+    rmSync(file, { force: true });
+    writeFileSync(file, 'not a zlib stream');
+
+    const reader = await openCountingReader(repo, []);
+    const change = await reader.readStagedChange();
+    await reader.close();
+
+    assert.deepEqual(change.entries, expected);
+    assert.deepEqual(
+      change.entries.map((entry) => `${entry.status} ${entry.path}`),
+      ['added area17/sub/new.txt'],
+    );
   });
 
   it('never writes the index', async () => {

@@ -162,8 +162,8 @@ export class NativeReader implements GitReader {
    * the object store. Before it runs the pre-commit hook, `git commit` brings the cache tree up
    * to date and writes the staged trees, so no folder is rebuilt from the index entries. Git
    * keeps the cache tree invalid above unmerged and intent-to-add entries, and the caller
-   * checks that the index has none. Returns null when a staged tree is not in the object store,
-   * and the caller then compares the index entries instead.
+   * checks that the index has none. Returns null when a tree cannot be read from the object
+   * store (missing or damaged), and the caller then compares the index entries instead.
    */
   private async diffStagedTrees(
     stagedRoot: string,
@@ -173,8 +173,11 @@ export class NativeReader implements GitReader {
     try {
       await this.diffTrees('', stagedRoot, headTree, changes);
     } catch (error) {
-      if (!(error instanceof MissingObjectError)) throw error;
-      debug(`native: object ${error.oid} is missing; comparing the index entries instead`);
+      // A staged tree that is missing, damaged or of another type leaves the index, which the
+      // caller compares itself, and which reports a damaged HEAD tree as before.
+      const reason =
+        error instanceof MissingObjectError ? `object ${error.oid} is missing` : String(error);
+      debug(`native: ${reason}; comparing the index entries instead`);
       return null;
     }
     debug('native: compared the staged trees the cache tree names');
