@@ -214,7 +214,10 @@ function countHitRun(cacheFile: string): number {
   const counter = `${cacheFile.slice(0, -'.bin'.length)}.runs`;
   let run = 1;
   try {
-    run = statSync(counter).size + 1;
+    const stats = statSync(counter);
+    // Appending to a named pipe would wait for a reader, so anything but a file counts nothing.
+    if (!stats.isFile()) return 0;
+    run = stats.size + 1;
   } catch {
     // No run has been counted yet.
   }
@@ -322,9 +325,13 @@ function cacheKey(
   return `${hash.digest('hex').slice(0, 20)}-${command}`;
 }
 
+/**
+ * Reads a regular file, or returns null when there is none. A named pipe in its place would
+ * block the read, and with it every hook run, until something wrote to it.
+ */
 function readOptionalFile(file: string): Buffer | null {
   try {
-    return readFileSync(file);
+    return statSync(file).isFile() ? readFileSync(file) : null;
   } catch {
     return null;
   }

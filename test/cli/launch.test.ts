@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   closeSync,
   cpSync,
@@ -106,6 +106,8 @@ function launch(
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, ...env },
+    // A launcher that waits on a named pipe fails the test instead of hanging it.
+    timeout: 20_000,
   });
   rmSync(scriptDir, { recursive: true, force: true });
   assert.equal(result.status, 0, result.stderr);
@@ -240,6 +242,23 @@ describe('CLI bundle launcher', () => {
     assert.equal(damaged.exitCode, 42);
     assert.equal(damaged.written, written);
     assert.equal(launch(bundle, 'precommit').cache, 'hit');
+  });
+
+  test('named pipes in the cache folder are not read', () => {
+    const first = launch(bundle, 'precommit');
+    assert.ok(first.written !== null);
+    const counter = first.written.replace(/\.bin$/, '.runs');
+    execFileSync('mkfifo', [counter]);
+
+    const counted = launch(bundle, 'precommit');
+    rmSync(first.written);
+    execFileSync('mkfifo', [first.written]);
+    const cached = launch(bundle, 'precommit');
+
+    assert.equal(counted.cache, 'hit');
+    assert.equal(counted.exitCode, 42);
+    assert.equal(cached.cache, 'miss');
+    assert.equal(cached.exitCode, 42);
   });
 
   test('unwritable cache folder still runs', () => {
