@@ -60,11 +60,38 @@ function locate(unit: ChangeUnit): Location {
   };
 }
 
+/** Characters two names must share at their start to be one family. */
+const FAMILY_PREFIX = 4;
+
+/**
+ * Returns true when two files of one folder look like one family: the same extension and
+ * names that differ only in their numbers (`case1.json`, `case12.json`) or that start alike
+ * (`chart.ts`, `chart-scale.ts`).
+ */
+function isFamily(a: Location, b: Location): boolean {
+  const [nameA, extensionA] = splitName(a.path);
+  const [nameB, extensionB] = splitName(b.path);
+  if (extensionA !== extensionB) return false;
+  if (nameA.replace(/\d+/g, '#') === nameB.replace(/\d+/g, '#')) return true;
+  const shared = Math.min(nameA.length, nameB.length, FAMILY_PREFIX);
+  return shared === FAMILY_PREFIX && nameA.slice(0, shared) === nameB.slice(0, shared);
+}
+
+/** Splits a path's file name into its stem and its extension (`.json`, or '' for none). */
+function splitName(path: string): [string, string] {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? [name, ''] : [name.slice(0, dot), name.slice(dot)];
+}
+
 /** Log-odds that two files are one commit from where they are and whether both are new or gone. */
 function locationScore(a: Location, b: Location): number {
   let score = 0;
   if (a.added && b.added && a.path !== b.path) {
-    score += pairPrior.addedFiles + (a.folder === b.folder ? pairPrior.addedSameFolder : 0);
+    score += pairPrior.addedFiles;
+    if (a.folder === b.folder) {
+      score += isFamily(a, b) ? pairPrior.addedSameFamily : pairPrior.addedSameFolder;
+    }
   }
   if (a.deleted && b.deleted && a.path !== b.path) score += pairPrior.deletedFiles;
   if (a.path === b.path) score += pairPrior.sameFile;

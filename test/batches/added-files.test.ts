@@ -16,6 +16,23 @@ describe('files the change adds', () => {
     assert.equal(batches[0]?.changes.length, 12);
   });
 
+  test('unrelated new files of one folder stay apart', () => {
+    const specs: FileSpec[] = [
+      {
+        path: 'src/auth.ts',
+        new: lines('export function login(user: string) {', '  return user.length > 0;', '}'),
+      },
+      {
+        path: 'src/chart.ts',
+        new: lines('export function drawAxis(width: number) {', '  return width * 2;', '}'),
+      },
+    ];
+
+    const { batches } = analyzeBatches(makeFootprint(specs), { mode: 'balanced' });
+
+    assert.equal(batches.length, 2);
+  });
+
   test('new files of two unrelated folders stay apart', () => {
     const specs: FileSpec[] = [
       { path: 'docs/guide/install.md', new: lines('# Install', '', 'Run npm install.') },
