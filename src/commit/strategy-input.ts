@@ -4,19 +4,26 @@ import type { Mode } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { StagedChange } from '../git/types.js';
 import { plural } from '../output/messages.js';
+import { shellQuote } from '../output/shell-quote.js';
 import { blockingFindings } from '../output/summary.js';
 import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { PipelineResult } from '../pipeline/types.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
 import { readStrategyFile } from '../strategy/read-file.js';
+import { fillStrategyFile, rewriteCommand } from '../strategy/rewrite-command.js';
 import { hasStrategyShape } from '../strategy/shape.js';
-import type { Strategy, StrategyValidation } from '../strategy/types.js';
+import type { Strategy, StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
 import { CommitRefusedError } from './refusal.js';
 import type { StrategySource } from './types.js';
 
-const REWRITE = 'Write it again with `footprint strategy --output FILE`.';
+const REWRITE = `Move it away and write it again with ${rewriteCommand()}.`;
+
+/** Returns REWRITE with `file` in it, quoted for a shell. */
+function rewriteAdvice(file: string): string {
+  return `Move it away and write it again with ${rewriteCommand(shellQuote(file))}.`;
+}
 
 export interface StrategyInputOptions {
   cwd: string;
@@ -120,7 +127,7 @@ export function checkStrategyInput(
   change: StagedChange,
   options: { noVerify: boolean },
 ): Strategy {
-  if (input.source.kind === 'file') checkHeadUnmoved(input.document, change);
+  if (input.source.kind === 'file') checkHeadUnmoved(input.document, change, input.source.file);
   checkSameSnapshot(input.result.footprint, change);
 
   if (!input.validation.valid || !hasStrategyShape(input.document)) {
@@ -156,13 +163,14 @@ function riskBlockedMessage(listed: readonly string[], riskMode: RiskMode): stri
   );
 }
 
-function checkHeadUnmoved(document: unknown, change: StagedChange): void {
+function checkHeadUnmoved(document: unknown, change: StagedChange, file: string | null): void {
   if (!hasStrategyShape(document) || document.head === change.head.oid) return;
 
   const was = document.head ?? 'an unborn branch';
   const now = change.head.oid ?? 'an unborn branch';
+  const advice = file === null ? REWRITE : rewriteAdvice(file);
   throw new CommitRefusedError(
-    `HEAD moved since the strategy was made: it was ${was}, it is now ${now}. ${REWRITE}`,
+    `HEAD moved since the strategy was made: it was ${was}, it is now ${now}. ${advice}`,
   );
 }
 
@@ -175,11 +183,15 @@ function checkSameSnapshot(footprint: Footprint, change: StagedChange): void {
 }
 
 function invalidStrategy(input: StrategyInput): CommitRefusedError {
-  const { problems } = input.validation;
-  const name = input.source.file ?? 'The planned strategy';
+  const file = input.source.file;
+  const name = file ?? 'The planned strategy';
+  const fill = (problems: readonly StrategyProblem[]) =>
+    file === null ? [...problems] : fillStrategyFile(problems, file);
+  const problems = fill(input.validation.problems);
   const lines = problems.map((problem) => `  ${problem.code}: ${problem.message}`);
+  const advice = file === null ? REWRITE : rewriteAdvice(file);
   return new CommitRefusedError(
     `${name} is invalid (${plural(problems.length, 'problem')}), so no commit was made.\n` +
-      `${lines.join('\n')}\nFix the strategy, or ${REWRITE.charAt(0).toLowerCase()}${REWRITE.slice(1)}`,
+      `${lines.join('\n')}\nFix the strategy, or ${advice.charAt(0).toLowerCase()}${advice.slice(1)}`,
   );
 }

@@ -278,7 +278,7 @@ export function strategyInvalidMessage(
   for (const problem of problems) {
     const path = problem.path === undefined ? undefined : quotePath(problem.path);
     const where = [problem.batch, path].filter((part) => part !== undefined).join(' ');
-    const message = problem.message.replaceAll(rewriteCommand(), rewriteCommand(quotePath(file)));
+    const message = problem.message.replaceAll(rewriteCommand(), rewriteCommand(shellQuote(file)));
     lines.push(`  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${message}`);
   }
   return lines.join('\n') + '\n';

@@ -6,6 +6,7 @@ import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.j
 import { readStrategyFile } from '../strategy/read-file.js';
 import type { StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
+import { fillStrategyFile } from '../strategy/rewrite-command.js';
 
 export interface StrategyFileValidation {
   validation: StrategyValidation;
@@ -33,12 +34,15 @@ export async function validateStrategyFile(options: {
     const input = await buildFootprint(reader, change, {
       maxDiffBytes: config.config.maxDiffBytes,
     });
-    const validation: StrategyValidation = strategy.ok
+    const checked: StrategyValidation = strategy.ok
       ? validateStrategy(strategy.value, input.footprint, {
           validateSchema: validateStrategyDocument,
           content: input.content,
         })
       : { valid: false, problems: [strategy.problem] };
+    // The file as the user named it goes into the advice to write it again.
+    const problems = fillStrategyFile(checked.problems, options.file);
+    const validation: StrategyValidation = { ...checked, problems };
     return {
       validation,
       document: {

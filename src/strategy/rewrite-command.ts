@@ -1,3 +1,6 @@
+import { shellQuote } from '../output/shell-quote.js';
+import type { StrategyProblem } from './types.js';
+
 /**
  * Placeholder for the strategy file in problem messages. validateStrategy does not know the
  * file's path, and the validate command's output puts it in.
@@ -7,4 +10,16 @@ export const STRATEGY_FILE_PLACEHOLDER = 'FILE';
 /** Returns the command that writes a fresh strategy to `file`, in backticks as messages show it. */
 export function rewriteCommand(file: string = STRATEGY_FILE_PLACEHOLDER): string {
   return `\`footprint strategy --output ${file}\``;
+}
+
+/** Puts `file`, quoted for a shell, in place of the placeholder in each problem's message. */
+export function fillStrategyFile(
+  problems: readonly StrategyProblem[],
+  file: string,
+): StrategyProblem[] {
+  const command = rewriteCommand(shellQuote(file));
+  return problems.map((problem) => ({
+    ...problem,
+    message: problem.message.replaceAll(rewriteCommand(), command),
+  }));
 }

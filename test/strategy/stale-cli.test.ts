@@ -73,6 +73,24 @@ describe('validate of a stale strategy', () => {
     );
   });
 
+  test('json names the file, quoted, where text does', async () => {
+    const written = await writePlan((plan) => {
+      plan['stagedTree'] = 'f'.repeat(40);
+    });
+    const file = path.join(repo.dir, "it's a plan.json");
+    writeFileSync(file, readFileSync(written));
+
+    const text = await run('validate', '--strategy', file);
+    const json = await run('validate', '--strategy', file, '--json');
+    const problems = (JSON.parse(json.stdout) as { problems: Array<{ message: string }> }).problems;
+    const command = `\`footprint strategy --output '${file.replace("'", "'\\''")}'\``;
+
+    assert.equal(text.code, 1);
+    assert.ok(text.stdout.includes(command), text.stdout);
+    assert.ok(problems[0]?.message.includes(command), json.stdout);
+    assert.equal(json.stdout.includes('--output FILE'), false, json.stdout);
+  });
+
   test('other staged tree names the tree once', async () => {
     const file = await writePlan((plan) => {
       plan['stagedTree'] = 'f'.repeat(40);
