@@ -289,15 +289,19 @@ function readFormat(line: CommandLine, value: string | undefined): void {
   if (format === 'json') line.json = true;
 }
 
-/** Reads `--color WHEN` and `--no-color`, which is `--color never`. */
+/**
+ * Reads `--color WHEN` and `--no-color`, which is `--color never` and wins over `--color auto`.
+ * Only `--color always` asks for the opposite.
+ */
 function readColor(value: string | undefined, noColor: boolean): ColorChoice {
-  const color = checkChoice('--color', value ?? (noColor ? 'never' : 'auto'), COLOR_CHOICES);
-  if (noColor && color !== 'never') {
+  const color = checkChoice('--color', value ?? 'auto', COLOR_CHOICES);
+  if (!noColor) return color;
+  if (color === 'always') {
     throw new UserError(
-      `--color ${color} and --no-color ask for opposite output. Use one of them; --no-color is --color never.`,
+      '--color always and --no-color ask for opposite output. Use one of them; --no-color is --color never.',
     );
   }
-  return color;
+  return 'never';
 }
 
 function checkChoice<T extends string>(option: string, value: string, allowed: readonly T[]): T {

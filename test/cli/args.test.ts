@@ -39,6 +39,7 @@ test('parse every common flag', () => {
 test('parse --no-color as never', () => {
   assert.equal(parseCommandLine(['analyze', '--no-color']).color, 'never');
   assert.equal(parseCommandLine(['analyze', '--no-color', '--color=never']).color, 'never');
+  assert.equal(parseCommandLine(['analyze', '--color', 'auto', '--no-color']).color, 'never');
   assert.equal(parseCommandLine(['prepare-commit-msg', 'MSG', '--no-color']).color, 'never');
 });
 
