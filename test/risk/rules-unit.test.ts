@@ -348,6 +348,9 @@ describe('generic-secret rule', () => {
     'const keyboardLayout = "qwerty1234567890";',
     'secret_name = "prod/db/credentials-v2"',
     'secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf"',
+    'password_field = "input[name=password2]"',
+    'token_ref = "vault:secret/data/app#token2"',
+    'api_key_id = "urn:example:api:key2:primary"',
   ];
 
   for (const line of negatives) {
@@ -378,6 +381,20 @@ describe('generic-secret rule', () => {
     ]);
 
     assert.deepEqual(rulesAt(report, 'generic-secret'), []);
+  });
+
+  test('random parts joined by _ or . in code are found', () => {
+    const report = assess([
+      {
+        path: 'src/keys.ts',
+        new: lines(
+          'const apiToken = "Xk29_Lm83_Qp47_Zr12_Wt56";',
+          'const passphrase_key = "Tidy7.Falcon3.Oxen8.Grape";',
+        ),
+      },
+    ]);
+
+    assert.deepEqual(rulesAt(report, 'generic-secret'), ['src/keys.ts:1', 'src/keys.ts:2']);
   });
 
   test('the same words in a data file are found', () => {

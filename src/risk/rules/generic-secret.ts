@@ -53,15 +53,21 @@ const ASSIGNED_VALUE =
 
 /** Values that are references, templates or placeholders rather than secrets. */
 const NOT_SECRET_VALUE =
-  /\$\{|\{\{|%\(|^\$[A-Za-z_]|^<|>$|x{4}|\*{3}|\.{3}|example|placeholder|changeme|dummy|redacted|your[-_]|:\/\/|^\.{0,2}\/|^sha(?:1|256|384|512)-/i;
+  /\$\{|\{\{|%\(|^\$[A-Za-z_]|^<|>$|x{4}|\*{3}|\.{3}|example|placeholder|changeme|dummy|redacted|your[-_]|:\/\/|^\.{0,2}\/|^sha(?:1|256|384|512)-|^(?:vault|urn|ssm|secretsmanager):|\[[^\]]*\]/i;
 /**
- * Words joined by `_` or `.`, each of letters with at most one run of digits inside or at its
- * end: in code, a field name (`password_confirmation2`) or a message key
- * (`errors.invalidPassword1Retry`). A generated secret mixes letters and digits far more often.
+ * Words of at least three letters joined by `_` or `.`, with one run of digits at most in the
+ * whole value: in code, a field name (`password_confirmation2`) or a message key
+ * (`errors.invalidPassword1Retry`). Generated secrets have short letter runs and many digit
+ * runs (`Xk29_Lm83_Qp47`), and passphrases several digits (`Tidy7.Falcon3.Oxen8`).
  */
-const IDENTIFIER_WORDS = /^[A-Za-z]+(?:\d+[A-Za-z]*)?(?:[_.][A-Za-z]+(?:\d+[A-Za-z]*)?)+$/;
-/** Lower-case words and digits in folders: the name of a secret in a store (`prod/db/api-v2`). */
-const STORE_PATH = /^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_][a-z0-9]+)*)+$/;
+const IDENTIFIER_WORDS = /^[A-Za-z]{3,}[A-Za-z0-9]*(?:[_.][A-Za-z]{3,}[A-Za-z0-9]*)+$/;
+const DIGIT_RUNS = /\d+/g;
+/**
+ * Lower-case words in folders, each starting with two letters: the name of a secret in a
+ * store (`prod/db/api-v2`).
+ */
+const STORE_PATH =
+  /^[a-z]{2,}[a-z0-9]*(?:[-_][a-z0-9]+)*(?:\/[a-z]{2,}[a-z0-9]*(?:[-_][a-z0-9]+)*)+$/;
 /** Amazon Resource Names, which name a secret (`arn:aws:secretsmanager:…`) rather than hold it. */
 const ARN = /^arn:aws[\w-]*:/;
 /** A bare value that is a name or a property path, such as `process.env.API_KEY`. */
@@ -107,7 +113,9 @@ function looksSecret(
   if (value.length < minLength || !HAS_DIGIT.test(value)) return false;
   if (NOT_SECRET_NAMES.test(name) || NOT_SECRET_VALUE.test(value)) return false;
   if (STORE_PATH.test(value) || ARN.test(value)) return false;
-  if (codeFile && IDENTIFIER_WORDS.test(value)) return false;
+  if (codeFile && IDENTIFIER_WORDS.test(value) && (value.match(DIGIT_RUNS)?.length ?? 0) <= 1) {
+    return false;
+  }
   // A provider token belongs to the provider-token rule, so skipping or allowing that rule covers it.
   if (findTokenCandidates(value, 1).length > 0) return false;
   if (codeFile && assignment.bare && IDENTIFIER_PATH.test(value)) return false;
