@@ -162,11 +162,19 @@ function decideIndexFile(
 }
 
 /**
- * Returns the folder that contains a git directory named `.git`, unless its config sets
- * core.bare. Run inside `.git`, the search finds the git directory itself and no worktree, as
- * git does, and this names the worktree to run in instead. Returns null otherwise.
+ * Returns the worktree of a linked worktree's git directory, or the folder that contains a
+ * git directory named `.git` unless its config sets core.bare. Run inside a git directory,
+ * the search finds the git directory itself and no worktree, as git does, and this names the
+ * worktree to run in instead. Returns null otherwise.
  */
 export function worktreeAroundGitDir(gitDir: string): string | null {
+  // A linked worktree's git directory (`.git/worktrees/<name>`) names the worktree's `.git`
+  // file in its `gitdir` file.
+  const linked = path.join(gitDir, 'gitdir');
+  if (existsSync(linked)) {
+    const dotGit = readFileSync(linked, 'utf8').trim();
+    return path.basename(dotGit) === '.git' ? path.dirname(path.resolve(gitDir, dotGit)) : null;
+  }
   if (path.basename(gitDir) !== '.git') return null;
   const core = readCoreSettings({ gitDir, dotGitParent: null, explicit: false });
   return core.bare === true ? null : path.dirname(gitDir);

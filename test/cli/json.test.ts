@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   validateAnalysisDocument,
@@ -258,6 +258,27 @@ test('analyze in .git names the worktree', () => {
     assert.ok(result.stderr.includes(`Run footprint analyze in ${repo.dir}.`), result.stderr);
   } finally {
     repo.cleanup();
+  }
+});
+
+test('analyze in a linked worktree git directory names the worktree', () => {
+  const repo = createTempRepo();
+  const linked = `${repo.dir}-linked`;
+  try {
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+    repo.git(['worktree', 'add', '-q', linked]);
+    const gitDir = path.join(repo.dir, '.git', 'worktrees', path.basename(linked));
+
+    const result = repo.footprint(['analyze', '--cwd', gitDir]);
+
+    assert.equal(result.status, 2, result.stderr);
+    assert.ok(result.stderr.includes(`Run footprint analyze in ${linked}.`), result.stderr);
+    assert.doesNotMatch(result.stderr, /bare/);
+  } finally {
+    repo.cleanup();
+    rmSync(linked, { recursive: true, force: true });
   }
 });
 
