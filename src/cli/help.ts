@@ -14,7 +14,7 @@ const COMMON_OPTIONS = `Options:
 const FORMAT_OPTION = `  --format FORMAT     text (default), json (as --json) or sarif: SARIF 2.1.0 risk findings on
                       stdout for code-scanning tools`;
 
-const BASE_OPTIONS = `Options:
+const BASE_OPTIONS = `Common options:
   --color WHEN        auto (default), always or never
   --no-color          The same as --color never
   --debug             Print debug lines with elapsed milliseconds to stderr

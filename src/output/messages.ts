@@ -424,7 +424,7 @@ export const FOSSIL_ID_EXAMPLE = '20260101T120000.000Z-analysis-0a1b2c3d';
 export function keptNewestModelMessage(id: string): string {
   return (
     `Kept ${id} because it is the newest model and analyses read it. ` +
-    'Add --keep 0 --type model to remove it too.'
+    'Run fossils prune --keep 0 --type model to remove it too.'
   );
 }
 

@@ -118,6 +118,22 @@ test('undo skips a run killed before its ref moved', async () => {
   assertFsckClean(created);
 });
 
+test('undo names runs that never moved the branch', async () => {
+  const { repo: created, strategyFile, start } = await stagedSplit();
+  runKilledAt(created, strategyFile, 'lock');
+  rmSync(path.join(created.dir, '.git', 'HEAD.lock'));
+  rmSync(path.join(created.dir, '.git', 'refs', 'heads', 'main.lock'));
+
+  const undone = created.footprint(['undo']);
+
+  assert.equal(undone.status, 1, undone.stderr);
+  assert.match(
+    undone.stderr,
+    /never moved their branch \(\S+-commit-run-[0-9a-f]{8}: each stopped/,
+  );
+  assertAsBefore(created, start);
+});
+
 test('killed holding the ref lock leaves repository unchanged', async () => {
   const { repo: created, strategyFile, start } = await stagedSplit();
   const branchLock = path.join(created.dir, '.git', 'refs', 'heads', 'main.lock');
