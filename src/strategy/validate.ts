@@ -191,9 +191,16 @@ function describeSchemaError(strategy: unknown, error: string): StrategyProblem 
   const id = (batch as { id?: unknown } | undefined)?.id;
   const named = typeof id === 'string' && id !== '' ? id : null;
   const where = named === null ? error : error.replace(/\/batches\/\d+/, `$& (batch ${named})`);
+  // An error inside one of the batch's changes names that change's path as well.
+  const changes = (batch as { changes?: unknown } | undefined)?.changes;
+  const change = /\/batches\/\d+\/changes\/(\d+)/.exec(error)?.[1];
+  const entry =
+    change === undefined || !Array.isArray(changes) ? undefined : changes[Number(change)];
+  const path = (entry as { path?: unknown } | undefined)?.path;
   return {
     code: 'schema',
     ...(named === null ? {} : { batch: named }),
+    ...(typeof path === 'string' && path !== '' ? { path } : {}),
     message: `The strategy does not match its schema: ${where}. Fix that field, or ${REWRITE}.`,
   };
 }

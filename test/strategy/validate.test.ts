@@ -112,6 +112,19 @@ describe('validateStrategy', () => {
     assert.match(problem?.message ?? '', /\/batches\/1 \(batch b2\)\/message: must be string/);
   });
 
+  test('schema error inside a change names its path', () => {
+    const strategy = {
+      batches: [{ id: 'b1', changes: [{ path: 'src/a.ts' }, { path: 'src/b.ts', hunks: ['x'] }] }],
+    };
+    const validation = validateStrategy(strategy, footprint, {
+      validateSchema: () => ['/batches/0/changes/1/hunks/0: must be integer'],
+    });
+    const [problem] = validation.problems;
+
+    assert.equal(problem?.batch, 'b1');
+    assert.equal(problem?.path, 'src/b.ts');
+  });
+
   test('schema error of a batch without an id', () => {
     const validation = validateStrategy({ batches: [{}] }, footprint, {
       validateSchema: () => ["/batches/0: must have required property 'id'"],
