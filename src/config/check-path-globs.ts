@@ -8,15 +8,18 @@ interface GlobEntry {
   glob: string;
 }
 
-/** A brace list such as `{key,old}`, which shells and micromatch expand and footprint does not. */
-const BRACE_LIST = /\{[^{}]*,[^{}]*\}/;
+/**
+ * A brace list such as `{key,old}`, which shells and micromatch expand and footprint does not.
+ * Braces after a backslash (`\{a,b\}`) name the characters themselves, as suggested entries do.
+ */
+const BRACE_LIST = /(?<!\\)\{[^{}]*,[^{}]*(?<!\\)\}/;
 
 /**
  * A bracket that can only be a character class: ranges alone (`[a-z]`, `[a-zA-Z0-9]`) or a
  * negation (`[!x]`, `[^x]`). Other bracketed text, such as a route folder (`[id]`, `[x]`,
  * `[user-id]`), matches itself, and footprint suggests such entries for files it blocks.
  */
-const CHARACTER_CLASS = /\[(?:[!^][^\]]*|(?:[^\]/-]-[^\]/-])+)\]/;
+const CHARACTER_CLASS = /(?<!\\)\[(?:[!^][^\]]*|(?:[^\]/-]-[^\]/-])+)\]/;
 
 /**
  * Checks the path globs of `risk.allow` and `risk.custom` and returns the settings with a

@@ -282,10 +282,12 @@ function allowTarget(
 /**
  * Makes a path relative to a configuration's folder into a glob that names only that file:
  * a name without a folder gets a leading `/`, because a glob without `/` matches the name in
- * every folder.
+ * every folder, and the characters globs read (`* ? [ ] { } \` and a leading `!`) get a
+ * backslash, so `a*b.txt` allows that file alone.
  */
 function anchorGlob(relative: string): string {
-  return relative === '' || relative.includes('/') ? relative : `/${relative}`;
+  const escaped = relative.replace(/[*?[\]{}\\]/g, '\\$&').replace(/^!/, '\\!');
+  return escaped === '' || escaped.includes('/') ? escaped : `/${escaped}`;
 }
 
 function footerLine(result: PipelineResult, options: SummaryOptions): string {

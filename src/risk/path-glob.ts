@@ -1,12 +1,13 @@
 /** Escapes a character that has a meaning in regular expressions. */
 function escapeCharacter(character: string): string {
-  return /[\\^$.|+()[\]{}]/.test(character) ? `\\${character}` : character;
+  return /[\\^$.|+()[\]{}*?]/.test(character) ? `\\${character}` : character;
 }
 
 /**
  * Converts a path glob to a regular expression: `**` matches any folders, `*` any characters
- * but `/`, `?` one character but `/`. A glob without `/` matches the base name in any folder,
- * as in `.gitignore`. A glob that ends in `/` names a folder and matches everything under it,
+ * but `/`, `?` one character but `/`, and a backslash makes the next character match itself
+ * (`a\*b.txt`). Every other character matches itself. A glob without `/` matches the base name
+ * in any folder, as in `.gitignore`. A glob that ends in `/` names a folder and matches everything under it,
  * in any folder when no other `/` anchors it (`vendor/`), else from the root (`lib/vendor/`).
  */
 export function globToRegExp(glob: string): RegExp {
@@ -28,7 +29,10 @@ function globBody(glob: string): string {
   let source = '';
   for (let index = 0; index < glob.length; index += 1) {
     const character = glob[index] as string;
-    if (glob.startsWith('**/', index)) {
+    if (character === '\\' && index + 1 < glob.length) {
+      source += escapeCharacter(glob[index + 1] as string);
+      index += 1;
+    } else if (glob.startsWith('**/', index)) {
       source += '(?:.*/)?';
       index += 2;
     } else if (glob.startsWith('**', index)) {

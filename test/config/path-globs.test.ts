@@ -173,3 +173,28 @@ test('allow path with ./ lets a key through', () => {
     repo.cleanup();
   }
 });
+
+test('suggested allow entry for a name with braces lets the key through', () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('README.md', '# demo\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+    repo.write('keys-{a,b}.pem', `${fakePemKey().join('\n')}\n`);
+    repo.git(['add', 'keys-{a,b}.pem']);
+    const blocked = repo.footprint(['precommit', '--no-llm']);
+    const entry = /add (\{ "rule": "private-key", "path": .*\}) to "risk\.allow"/.exec(
+      blocked.stderr,
+    )?.[1];
+    assert.ok(entry !== undefined, blocked.stderr);
+    repo.write('footprint.config.json', `{ "risk": { "allow": [${entry}] } }\n`);
+
+    const allowed = repo.footprint(['precommit', '--no-llm']);
+
+    assert.equal(blocked.status, 1, blocked.stderr);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.match(allowed.stderr, /✔ Commit passed/);
+  } finally {
+    repo.cleanup();
+  }
+});

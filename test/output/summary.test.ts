@@ -369,6 +369,19 @@ test('summary fix row for file and change findings', () => {
   assert.match(text, /Allow a path: +add \{ "rule": "private-key", "path": "keys\/deploy\.pem" \}/);
 });
 
+test('summary allow entry escapes glob characters of the path', () => {
+  const result = makeResult();
+  result.risk = {
+    score: 1,
+    blocked: true,
+    findings: [makeFinding({ path: 'keys-{a,b}*.pem' })],
+  };
+
+  const text = summarize(result);
+
+  assert.ok(text.includes('"path": "/keys-\\\\{a,b\\\\}\\\\*.pem"'), text);
+});
+
 test('summary masks a path a secret-in-path finding flagged', () => {
   const token = ['gh', 'p_', 'Zq9k'.repeat(9)].join('');
   const result = makeResult();

@@ -22,6 +22,11 @@ describe('matchesGlob', () => {
     { glob: 'lib/vendor/', path: 'src/lib/vendor/a.bin', matches: false },
     { glob: '/vendor/', path: 'vendor/a.bin', matches: true },
     { glob: '/vendor/', path: 'lib/vendor/a.bin', matches: false },
+    { glob: '/a\\*b.txt', path: 'a*b.txt', matches: true },
+    { glob: '/a\\*b.txt', path: 'axxb.txt', matches: false },
+    { glob: '/keys-\\{a,b\\}.pem', path: 'keys-{a,b}.pem', matches: true },
+    { glob: 'what\\?.md', path: 'docs/what?.md', matches: true },
+    { glob: 'what\\?.md', path: 'docs/whatx.md', matches: false },
   ];
 
   for (const { glob, path, matches } of cases) {
