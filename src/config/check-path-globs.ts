@@ -6,6 +6,8 @@ import type { ConfigFile } from './merge.js';
 interface GlobEntry {
   key: string;
   glob: string;
+  /** True when the settings drop a leading `./` from the glob (see normalizeGlobs). */
+  dropsDotSlash?: boolean;
 }
 
 /**
@@ -22,8 +24,9 @@ const BRACE_LIST = /(?<!\\)\{[^{}]*,[^{}]*(?<!\\)\}/;
 const CHARACTER_CLASS = /(?<!\\)\[(?:[!^][^\]]*|(?:[^\]/-]-[^\]/-])+)\]/;
 
 /**
- * Checks the path globs of `risk.allow` and `risk.custom` and returns the settings with a
- * leading `./` removed from each, since staged paths never start with one. Brace lists,
+ * Checks the path globs of `risk.allow`, `risk.custom` and built-in rules' path options, and
+ * returns the settings with a leading `./` removed from those of `risk.allow` and
+ * `risk.custom`, since staged paths never start with one. Brace lists,
  * character classes and a leading `!` are syntax that footprint's globs do not have, so such a
  * glob matches only paths named with those characters. For them, and for `.` and `..`
  * segments, which match no staged path, it throws a UserError (exit 2) naming the file, the
@@ -31,7 +34,7 @@ const CHARACTER_CLASS = /(?<!\\)\[(?:[!^][^\]]*|(?:[^\]/-]-[^\]/-])+)\]/;
  */
 export function checkPathGlobs(settings: ConfigFile, location: ConfigLocation): ConfigFile {
   const problems = listGlobs(settings).flatMap((entry) => {
-    const problem = describeProblem(withoutDotSlash(entry.glob));
+    const problem = describeProblem(entry.dropsDotSlash ? withoutDotSlash(entry.glob) : entry.glob);
     if (problem === null) return [];
     const key = [...location.keyPrefix, entry.key].join('.');
     return [`${location.label}: "${key}" is ${JSON.stringify(entry.glob)}, ${problem}`];
@@ -45,17 +48,41 @@ function listGlobs(settings: ConfigFile): GlobEntry[] {
   const entries: GlobEntry[] = [];
   (settings.risk?.allow ?? []).forEach((entry, index) => {
     if (typeof entry?.path === 'string') {
-      entries.push({ key: `risk.allow[${index}].path`, glob: entry.path });
+      entries.push({ key: `risk.allow[${index}].path`, glob: entry.path, dropsDotSlash: true });
     }
   });
   (settings.risk?.custom ?? []).forEach((rule, index) => {
     for (const list of ['paths', 'ignorePaths'] as const) {
       (rule?.[list] ?? []).forEach((glob, position) => {
-        entries.push({ key: `risk.custom[${index}].${list}[${position}]`, glob });
+        entries.push({
+          key: `risk.custom[${index}].${list}[${position}]`,
+          glob,
+          dropsDotSlash: true,
+        });
       });
     }
   });
+  for (const [id, rule] of Object.entries(settings.risk?.rules ?? {})) {
+    const options: Record<string, unknown> = rule?.options ?? {};
+    for (const name of GLOB_OPTIONS) {
+      entries.push(...listGlobValues(`risk.rules.${id}.options.${name}`, options[name]));
+    }
+  }
   return entries;
+}
+
+/** Options of built-in rules whose values are path globs: lists, or lists by kind (`paths`). */
+const GLOB_OPTIONS = ['paths', 'ignorePaths', 'assetPaths'] as const;
+
+/** Lists the globs of an option value: a list of globs, or an object of such lists by kind. */
+function listGlobValues(key: string, value: unknown): GlobEntry[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((glob, position) =>
+      typeof glob === 'string' ? [{ key: `${key}[${position}]`, glob }] : [],
+    );
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([kind, list]) => listGlobValues(`${key}.${kind}`, list));
 }
 
 /** Returns why `glob` would not match the paths it names and how to write it, or null. */

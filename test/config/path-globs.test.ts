@@ -108,6 +108,36 @@ test('allow path rejects unsupported glob syntax', async () => {
   }
 });
 
+test('built-in rule path options reject unsupported glob syntax', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write(
+      'footprint.config.json',
+      JSON.stringify({
+        risk: {
+          rules: {
+            'binary-file': { options: { assetPaths: ['assets/**', 'img/*.{png,jpg}'] } },
+            'sensitive-path': { options: { paths: { ci: ['!ci/**'] } } },
+          },
+        },
+      }),
+    );
+
+    const message = await loadError(repo);
+
+    assert.match(
+      message,
+      /"risk\.rules\.binary-file\.options\.assetPaths\[1\]" is "img\/\*\.\{png,jpg\}", which has the brace list \{png,jpg\}/,
+    );
+    assert.match(
+      message,
+      /"risk\.rules\.sensitive-path\.options\.paths\.ci\[0\]" is "!ci\/\*\*", which starts with "!"/,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('custom rule globs name their key', async () => {
   const repo = createTempRepo();
   try {
