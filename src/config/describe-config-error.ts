@@ -81,10 +81,12 @@ function describeString(schema: SchemaNode): string {
 
 function describeList(schema: SchemaNode): string {
   const items = schema.items;
-  if (items?.enum) return `a list of values from ${formatAllowedValues(items.enum)}`;
-  if (items?.type === 'string') return 'a list of strings';
-  if (items?.type === 'object') return `a list of objects with keys ${knownKeys(items).join(', ')}`;
-  return 'a list';
+  const list = (schema.minItems ?? 0) > 0 ? 'a non-empty list' : 'a list';
+  if (items?.enum) return `${list} of values from ${formatAllowedValues(items.enum)}`;
+  if (items?.type === 'string') return `${list} of strings`;
+  if (items?.type === 'object')
+    return `${list} of objects with keys ${knownKeys(items).join(', ')}`;
+  return list;
 }
 
 function describeType(type: string, schema: SchemaNode): string {
@@ -112,7 +114,8 @@ function schemaTypes(schema: SchemaNode): string[] {
 }
 
 /** Describes the values a schema accepts: `one of a, b, c`, `an integer from 1 to 10`. */
-export function describeExpectedForm(schema: SchemaNode | undefined): string {
+export function describeExpectedForm(node: SchemaNode | undefined): string {
+  const schema = resolveDefinition(node);
   if (schema === undefined) return 'a value its schema accepts';
   if (schema.enum) return `one of ${formatAllowedValues(schema.enum)}`;
   if (schema.const !== undefined) return JSON.stringify(schema.const);
@@ -120,6 +123,27 @@ export function describeExpectedForm(schema: SchemaNode | undefined): string {
   const types = schemaTypes(schema);
   if (types.length === 0) return 'a value its schema accepts';
   return types.map((type) => describeType(type, schema)).join(' or ');
+}
+
+const SEVERITY_VALUES = ['info', 'low', 'medium', 'high', 'critical'];
+
+/**
+ * The `$defs` of schemas/config.schema.json that a property can name with `$ref`, in the
+ * parts messages read. The compiled validator reports a `$ref` node as it is, without the
+ * definition, and a test compares these with the schema file.
+ */
+export const CONFIG_DEFINITIONS: Readonly<Record<string, SchemaNode>> = {
+  Mode: { enum: ['conservative', 'balanced', 'aggressive'] },
+  RiskSeverity: { enum: SEVERITY_VALUES },
+  SeverityList: { type: 'array', items: { enum: SEVERITY_VALUES } },
+  GlobList: { type: 'array', items: { type: 'string' } },
+};
+
+/** Returns the definition a `$ref` node names, with the node's own keywords over it. */
+function resolveDefinition(node: SchemaNode | undefined): SchemaNode | undefined {
+  const name = node?.$ref?.match(/^#\/\$defs\/(.+)$/)?.[1];
+  const definition = name === undefined ? undefined : CONFIG_DEFINITIONS[name];
+  return definition === undefined ? node : { ...definition, ...node };
 }
 
 function describeUnknownKey(error: SchemaError, location: ConfigLocation, keys: string[]): string {

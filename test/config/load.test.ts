@@ -546,3 +546,51 @@ describe('built-in rule settings', () => {
     assert.ok(riskRules.some((rule) => rule.id === 'command-line-password'));
   });
 });
+
+describe('configuration definitions in messages', () => {
+  test('match the schema file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONFIG_DEFINITIONS } = await import('../../src/config/describe-config-error.js');
+    const { projectRoot } = await import('../helpers/repo.js');
+    const schema = JSON.parse(
+      readFileSync(`${projectRoot}/schemas/config.schema.json`, 'utf8'),
+    ) as { $defs: Record<string, { enum?: unknown; type?: unknown; items?: { enum?: unknown } }> };
+
+    assert.deepEqual(Object.keys(CONFIG_DEFINITIONS).sort(), Object.keys(schema.$defs).sort());
+    for (const [name, definition] of Object.entries(CONFIG_DEFINITIONS)) {
+      const actual = schema.$defs[name];
+      assert.deepEqual(definition.enum, actual?.enum, name);
+      assert.deepEqual(definition.items?.enum, actual?.items?.enum, name);
+    }
+  });
+
+  test('an empty custom rule path list asks for one glob', async () => {
+    repo.write(
+      'footprint.config.json',
+      JSON.stringify({
+        risk: { custom: [{ id: 'no-internal', pattern: 'corp', severity: 'high', paths: [] }] },
+      }),
+    );
+
+    const error = await loadError();
+
+    assert.equal(
+      error.message,
+      'footprint.config.json: "risk.custom[0].paths" is []; expected a non-empty list of strings.',
+    );
+  });
+
+  test('a missing custom rule severity lists the severities', async () => {
+    repo.write(
+      'footprint.config.json',
+      JSON.stringify({ risk: { custom: [{ id: 'no-internal', pattern: 'corp' }] } }),
+    );
+
+    const error = await loadError();
+
+    assert.equal(
+      error.message,
+      'footprint.config.json: "risk.custom[0].severity" is missing; expected one of info, low, medium, high, critical.',
+    );
+  });
+});
