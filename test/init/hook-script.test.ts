@@ -179,7 +179,7 @@ for (const [manager, relativeNode] of MANAGER_NODES) {
   });
 }
 
-test('hook uses the installing node and footprint as a last resort', async () => {
+test('hook uses the installing node and footprint when PATH has neither', async () => {
   const sandbox = createSandbox();
   try {
     const bakedBin = path.join(sandbox.root, 'baked', 'footprint.js');
@@ -198,7 +198,30 @@ test('hook uses the installing node and footprint as a last resort', async () =>
   }
 });
 
-test('hook prefers footprint on PATH to the baked one', async () => {
+test('hook prefers the installing footprint to one on PATH', async () => {
+  const sandbox = createSandbox();
+  try {
+    const bakedBin = path.join(sandbox.root, 'baked', 'footprint.js');
+    sandbox.writeExecutable(
+      bakedBin,
+      "process.stdout.write('baked ' + process.argv.slice(2).join(' '));\n",
+    );
+    const hook = await sandbox.install({ footprintBin: bakedBin, node: process.execPath });
+    sandbox.writeExecutable(
+      path.join(sandbox.tools, 'footprint'),
+      '#!/bin/sh\necho "path footprint $*"\n',
+    );
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'baked precommit');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook uses footprint on PATH when the installing one is gone', async () => {
   const sandbox = createSandbox();
   try {
     const hook = await sandbox.install({
