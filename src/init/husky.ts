@@ -100,7 +100,10 @@ export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promis
       !(
         isCommandLine(line) &&
         runsFootprint.test(line.text) &&
-        line.text.trim().endsWith(hook.command)
+        line.text
+          .trim()
+          .replace(/\s*\|\|\s*true$/, '')
+          .endsWith(hook.command)
       ),
   );
   if (remaining.length === scanned.length) return [];
@@ -147,8 +150,10 @@ function footprintLinePattern(command: string): RegExp {
     .map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
   const runner = String.raw`(?:(?:npx(?:\s+--no(?:-install)?)?|pnpm\s+exec|yarn|bunx)\s+)?`;
   const program = String.raw`(?:'(?:[^']*/)?footprint(?:\.js)?'|"(?:[^"]*/)?footprint(?:\.js)?"|(?:[^\s'"]*/)?footprint(?:\.js)?)`;
+  // The guard that init writes before a line naming an absolute path (see footprintCommandLine).
+  const guard = String.raw`(?:\[[^\]]*\]\s+(?:&&|\|\|)\s+)*`;
   return new RegExp(
-    String.raw`^\s*${runner}(?:node\s+)?${program}\s+${words.join(String.raw`\s+`)}(?![\w-])`,
+    String.raw`^\s*${guard}${runner}(?:node\s+)?${program}\s+${words.join(String.raw`\s+`)}(?![\w-])`,
   );
 }
 
@@ -163,7 +168,14 @@ export function hasLocalFootprint(worktree: string): boolean {
  */
 function footprintCommandLine(command: string, options: HuskyLineOptions): string {
   if (!hasLocalFootprint(options.worktree)) {
-    return `node ${quoteShell(options.footprintBin)} ${command}`;
+    // The path can go away (an npx cache, another checkout), and node then fails before
+    // footprint reads FOOTPRINT=0. The guard keeps that way out when the file is gone, and
+    // hooks that must never stop a commit ignore a failure, as --no-verify does not skip
+    // prepare-commit-msg.
+    const bin = quoteShell(options.footprintBin);
+    const run = `node ${bin} ${command}`;
+    if (command !== 'precommit') return `${run} || true`;
+    return `[ "\${FOOTPRINT:-}" = 0 ] && [ ! -f ${bin} ] || ${run}`;
   }
   return options.huskyVersion === 'v9'
     ? `footprint ${command}`
