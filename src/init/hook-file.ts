@@ -2,7 +2,7 @@ import { chmod, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { chainedHookName, HOOK_MARKER } from './hook-script.js';
+import { chainedHookName, HOOK_MARKER, isEditedHook } from './hook-script.js';
 import type { InstallStep } from './install-step.js';
 
 /**
@@ -41,6 +41,7 @@ export async function installHookFile(
   if (existing === script)
     return [{ file, action: 'unchanged', detail: 'footprint hook already installed' }];
   if (existing !== null && existing.includes(HOOK_MARKER)) {
+    if (isEditedHook(existing)) return [editedHookStep(file)];
     await writeHook(file, script);
     return [{ file, action: 'updated', detail: 'footprint hook rewritten with the current paths' }];
   }
@@ -70,6 +71,7 @@ export async function uninstallHookFile(dir: string, hook: string): Promise<Inst
   if (!existing.includes(HOOK_MARKER)) {
     return [{ file, action: 'unchanged', detail: "not footprint's hook, kept" }];
   }
+  if (isEditedHook(existing)) return [editedHookStep(file)];
 
   const chained = path.join(dir, chainedHookName(hook));
   if (!existsSync(chained)) {
@@ -78,6 +80,14 @@ export async function uninstallHookFile(dir: string, hook: string): Promise<Inst
   }
   await rename(chained, file);
   return [{ file, action: 'restored', detail: `your hook from ${chainedHookName(hook)}` }];
+}
+
+/** Reports footprint's hook kept because someone added to it, which a rewrite would lose. */
+function editedHookStep(file: string): InstallStep {
+  const detail =
+    "footprint's hook with your edits, kept: move your lines to a hook of your own or delete " +
+    'the file, then run footprint init again';
+  return { file, action: 'unchanged', detail };
 }
 
 async function writeHook(file: string, script: string): Promise<void> {

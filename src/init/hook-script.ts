@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -59,12 +60,40 @@ export async function readHookTemplates(packageRoot: string): Promise<HookTempla
  * hook uses when neither the repository nor PATH provides them.
  */
 export function renderHookScript(template: HookTemplate, baked: BakedPaths): string {
+  return sealHookScript(renderPaths(template, baked));
+}
+
+function renderPaths(template: HookTemplate, baked: BakedPaths): string {
   return template.text
     .replace(
       /^installed_footprint=''$/m,
       () => `installed_footprint=${quoteShell(baked.footprintBin)}`,
     )
     .replace(/^installed_node=''$/m, () => `installed_node=${quoteShell(baked.node)}`);
+}
+
+/** The line that records a digest of a hook as init wrote it, after the marker line. */
+const DIGEST_LINE = /^# footprint-digest: [0-9a-f]{16}\n/m;
+
+function digestOf(script: string): string {
+  return createHash('sha256').update(script.replace(DIGEST_LINE, '')).digest('hex').slice(0, 16);
+}
+
+/** Adds the digest line after the marker line, so a later init can tell whether anyone edited it. */
+function sealHookScript(script: string): string {
+  const markerEnd = script.indexOf('\n', script.indexOf(HOOK_MARKER)) + 1;
+  if (markerEnd === 0) return script;
+  const digest = `# footprint-digest: ${digestOf(script)}\n`;
+  return `${script.slice(0, markerEnd)}${digest}${script.slice(markerEnd)}`;
+}
+
+/**
+ * Returns true when footprint's hook was edited since init wrote it: its digest line no longer
+ * matches the rest. A hook of an earlier footprint has no digest line and counts as unedited.
+ */
+export function isEditedHook(text: string): boolean {
+  const recorded = /^# footprint-digest: ([0-9a-f]{16})$/m.exec(text)?.[1];
+  return recorded !== undefined && recorded !== digestOf(text);
 }
 
 /**

@@ -48,6 +48,32 @@ test('uninstall removes what init created', async () => {
   }
 });
 
+test('uninstall and init keep a hook someone added lines to', async () => {
+  const repo = createTempRepo();
+  try {
+    await install(repo);
+    const edited = `${read(repo, '.git/hooks/pre-commit')}echo "my extra check"\n`;
+    repo.write('.git/hooks/pre-commit', edited, 0o755);
+
+    const uninstalled = await uninstall(repo);
+    const kept = read(repo, '.git/hooks/pre-commit');
+    await install(repo);
+
+    const step = uninstalled.steps.find((entry) => entry.file.endsWith('pre-commit'));
+    assert.equal(step?.action, 'unchanged');
+    assert.match(step?.detail ?? '', /with your edits, kept/);
+    assert.equal(kept, edited);
+    assert.equal(read(repo, '.git/hooks/pre-commit'), edited);
+    assert.equal(
+      exists(repo, '.git/hooks/prepare-commit-msg'),
+      true,
+      'unedited hooks are reinstalled',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('uninstall restores chained hooks', async () => {
   const repo = createTempRepo();
   try {
