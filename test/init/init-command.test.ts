@@ -177,6 +177,22 @@ test('init command accepts --mode and --no-llm', async () => {
   }
 });
 
+test('init command --uninstall --json exits 2 and removes nothing', async () => {
+  const repo = createTempRepo();
+  try {
+    await main(['init'], captureIo({ cwd: repo.dir, env: utf8Env() }).io);
+    const { io, stderr } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init', '--uninstall', '--json'], io);
+
+    assert.equal(code, 2);
+    assert.match(stderr.text, /so nothing was removed\. Run `footprint init --uninstall` without/);
+    assert.ok(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init command --json exits 2 and installs nothing', async () => {
   const repo = createTempRepo();
   try {

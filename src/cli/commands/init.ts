@@ -22,9 +22,12 @@ import { findPackageRoot } from '../package-info.js';
 export async function run(context: CommandContext): Promise<number> {
   // NOTE: init has no JSON document yet, because no schema in schemas/ describes its report.
   if (context.line.json) {
+    const [what, command] = context.line.uninstall
+      ? ['removed', 'footprint init --uninstall']
+      : ['installed', 'footprint init'];
     throw new UserError(
-      'footprint init has no --json output yet, so nothing was installed. ' +
-        'Run `footprint init` without --json; it lists each file it writes on stdout.',
+      `footprint init has no --json output yet, so nothing was ${what}. ` +
+        `Run \`${command}\` without --json; it lists each file it changes on stdout.`,
       { exitCode: EXIT_USAGE },
     );
   }
