@@ -291,7 +291,7 @@ function readFormat(line: CommandLine, value: string | undefined): void {
 
 /**
  * Reads `--color WHEN` and `--no-color`, which is `--color never` and wins over `--color auto`.
- * Only `--color always` asks for the opposite.
+ * Only `--color always` conflicts with it.
  */
 function readColor(value: string | undefined, noColor: boolean): ColorChoice {
   const color = checkChoice('--color', value ?? 'auto', COLOR_CHOICES);

@@ -185,14 +185,19 @@ test('allow path keeps bracketed route names', async () => {
   }
 });
 
+/** Commits a README, then stages a private key at `file`, which the hook blocks. */
+function stageKeyAfterCommit(repo: TempRepo, file: string): void {
+  repo.write('README.md', '# demo\n');
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+  repo.write(file, `${fakePemKey().join('\n')}\n`);
+  repo.git(['add', file]);
+}
+
 test('allow path with ./ lets a key through', () => {
   const repo = createTempRepo();
   try {
-    repo.write('README.md', '# demo\n');
-    repo.git(['add', '-A']);
-    repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
-    repo.write('deploy/key.pem', `${fakePemKey().join('\n')}\n`);
-    repo.git(['add', 'deploy/key.pem']);
+    stageKeyAfterCommit(repo, 'deploy/key.pem');
     writeAllow(repo, './deploy/key.pem');
 
     const result = repo.footprint(['precommit', '--no-llm']);
@@ -207,11 +212,7 @@ test('allow path with ./ lets a key through', () => {
 test('suggested allow entry for a name with braces lets the key through', () => {
   const repo = createTempRepo();
   try {
-    repo.write('README.md', '# demo\n');
-    repo.git(['add', '-A']);
-    repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
-    repo.write('keys-{a,b}.pem', `${fakePemKey().join('\n')}\n`);
-    repo.git(['add', 'keys-{a,b}.pem']);
+    stageKeyAfterCommit(repo, 'keys-{a,b}.pem');
     const blocked = repo.footprint(['precommit', '--no-llm']);
     const entry = /add (\{ "rule": "private-key", "path": .*\}) to "risk\.allow"/.exec(
       blocked.stderr,
