@@ -196,3 +196,40 @@ test('pre-commit shows a commit that footprint blocks', { skip }, () => {
     repo.cleanup();
   }
 });
+
+test('pre-commit installed over footprint runs both once', { skip }, () => {
+  const repo = createTempRepo();
+  try {
+    const config = [
+      'repos:',
+      '  - repo: local',
+      '    hooks:',
+      '      - id: mark',
+      '        name: mark',
+      "        entry: sh -c 'echo PRE-COMMIT-HOOK-RAN >&2'",
+      '        language: system',
+      '        verbose: true',
+      '',
+    ].join('\n');
+    repo.write('.pre-commit-config.yaml', config);
+    commitBase(repo);
+    const env = gitTestEnv();
+    const preCommit = (args: string[]) =>
+      spawnSync('pre-commit', args, { cwd: repo.dir, env, encoding: 'utf8' });
+    // pre-commit first, then footprint (which chains it), then pre-commit again, which keeps
+    // footprint's hook as pre-commit.legacy and runs it.
+    assert.equal(preCommit(['install']).status, 0);
+    assert.equal(repo.footprint(['init']).status, 0);
+    assert.equal(preCommit(['install']).status, 0);
+    repo.write('notes.txt', 'a note\n');
+    repo.git(['add', 'notes.txt']);
+
+    const result = repo.gitResult(['commit', '-m', 'docs: add a note']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr.split('PRE-COMMIT-HOOK-RAN').length - 1, 1, result.stderr);
+    assert.match(result.stderr, /✔ Commit passed/);
+  } finally {
+    repo.cleanup();
+  }
+});
