@@ -85,39 +85,50 @@ export async function buildFileChange(
     hunks: facts.diff?.texts ?? [],
   };
   if (entry.status !== 'deleted' && newSide.kind === 'blob') {
-    await addOpaqueLines(content, file.opaque, { oldSide, newSide, source, facts });
+    const scannedBinary = await addOpaqueLines(content, file.opaque, {
+      oldSide,
+      newSide,
+      source,
+      facts,
+    });
+    // A blob over maxDiffBytes is not diffed, and whether it is binary shows only here.
+    if (tooLarge && forcedBinary === null && scannedBinary) file.binary = true;
   }
   return { file, content };
 }
 
 /**
  * Finds the added lines of a staged binary or too-large blob without a diff, so a secret in
- * it is still found. A blob over MAX_SCAN_BYTES is marked unscanned instead.
+ * it is still found. A blob over MAX_SCAN_BYTES is marked unscanned instead. Returns true when
+ * the staged blob it read is binary, false when it is text, and null when it read none.
  */
 async function addOpaqueLines(
   content: FileContent,
   opaque: OpaqueReason | undefined,
   sides: { oldSide: EntrySide; newSide: EntrySide; source: BlobSource; facts: ContentFacts },
-): Promise<void> {
+): Promise<boolean | null> {
   const { oldSide, newSide, source, facts } = sides;
-  if (opaque !== 'too-large' && opaque !== 'binary') return;
+  if (opaque !== 'too-large' && opaque !== 'binary') return null;
   if ((newSide.size ?? 0) > MAX_SCAN_BYTES) {
     content.unscanned = true;
-    return;
+    return null;
   }
 
   let lines: ScanLine[];
+  let binary: boolean | null = null;
   if (facts.binarySides !== undefined) {
     lines = findAddedPrintableRuns(facts.binarySides.oldContent, facts.binarySides.newContent);
   } else {
     const newContent = await readSideContent(source, newSide);
     const readOld = oldSide.kind === 'blob' && (oldSide.size ?? 0) <= MAX_SCAN_BYTES;
     const oldContent = readOld ? await readSideContent(source, oldSide) : null;
-    lines = hasBinaryContent(newContent)
+    binary = hasBinaryContent(newContent);
+    lines = binary
       ? findAddedPrintableRuns(oldContent, newContent)
       : findAddedTextLines(oldContent, newContent);
   }
   if (lines.length > 0) content.opaqueLines = lines;
+  return binary;
 }
 
 async function readSide(

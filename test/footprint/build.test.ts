@@ -75,6 +75,7 @@ function stageEveryKind(repo: TempRepo): void {
   repo.write('crlf.txt', 'one\r\nTWO\r\nthree\r\n');
   repo.write('noeol.txt', 'a\nb\n');
   repo.write('big.txt', numbered('a large file line', 201));
+  repo.write('big.bin', Buffer.alloc(MAX_DIFF_BYTES * 2, 0));
   repo.write('assets/model.bin', lfsPointer(LFS_OID_2, 2000));
   rmSync(path.join(repo.dir, 'gone.md'));
   repo.write('docs/read me é.md', '# Unicode path\n\nWith a space.\n');
@@ -328,6 +329,13 @@ function defineChecks(getRepo: () => TempRepo, getResult: () => FootprintWithCon
     assert.equal(file.size, Number(repo.git(['cat-file', '-s', `:big.txt`]).trim()));
     assert.equal(file.oldSize, Number(repo.git(['cat-file', '-s', `HEAD:big.txt`]).trim()));
     assert.equal(result.content.get('big.txt')?.newText, null);
+  });
+
+  it('too large binary is binary', () => {
+    const file = byPath('big.bin');
+    assert.equal(file.opaque, 'too-large');
+    assert.equal(file.binary, true);
+    assert.equal(byPath('big.txt').binary, false);
   });
 
   it('lfs pointer recognised', () => {
