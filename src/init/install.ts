@@ -70,6 +70,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const advice = [
     absoluteHuskyLineNote(target, worktree, options.footprintBin),
     await staleHooksNote(target, layout, templates),
+    lefthookNote(target, worktree),
   ].filter((text) => text !== null);
   const changed = steps.some((step) => step.action !== 'unchanged');
   return { target, steps, notes, advice, changed };
@@ -133,6 +134,24 @@ function absoluteHuskyLineNote(
   return (
     `The husky hooks run ${footprintBin}, a path on this machine only, because the project does not install footprint. ` +
     "Before committing .husky, run `npm install --save-dev footprint-cli` and `npx footprint init` again, so the hooks run the project's footprint."
+  );
+}
+
+/** Configuration files of lefthook, which `lefthook install` reads. */
+const LEFTHOOK_CONFIGS = ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.lefthook.yaml'];
+
+/**
+ * Returns a note when the project configures lefthook. `lefthook install` (run by its npm
+ * package after every install) renames the hooks it finds to `<hook>.old` and never runs
+ * them, so footprint would stop without a word.
+ */
+function lefthookNote(target: HookTarget, worktree: string): string | null {
+  if (target.kind === 'husky') return null;
+  const config = LEFTHOOK_CONFIGS.find((name) => existsSync(path.join(worktree, name)));
+  if (config === undefined) return null;
+  return (
+    `This project configures lefthook (${config}), and \`lefthook install\` replaces these hooks and never runs them. ` +
+    `Add footprint to ${config} as the README's lefthook section shows, and run \`footprint init --uninstall\`.`
   );
 }
 

@@ -177,6 +177,25 @@ test('init command accepts --mode and --no-llm', async () => {
   }
 });
 
+test('init command warns that lefthook replaces its hooks', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('lefthook.yml', 'pre-commit:\n  commands: {}\n');
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init'], io);
+
+    assert.equal(code, 0);
+    assert.match(stdout.text, /This project configures lefthook \(lefthook\.yml\)/);
+    assert.match(
+      stdout.text,
+      /Add footprint to lefthook\.yml as the README's lefthook section shows/,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init command --uninstall --json exits 2 and removes nothing', async () => {
   const repo = createTempRepo();
   try {
