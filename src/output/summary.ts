@@ -170,9 +170,21 @@ function findingLines(result: PipelineResult, options: SummaryOptions): string[]
   if (findings.length === 0) return [];
 
   const blocking = new Set(blockingFindings(result));
+  // Within a severity, the first finding of each file comes before any file's second, so the
+  // shown lines name as many files as they can: 400 findings in 20 files do not show one file.
+  const seen = new Map<string, number>();
+  const rankInFile = new Map(
+    findings.map((finding) => {
+      const rank = seen.get(finding.path) ?? 0;
+      seen.set(finding.path, rank + 1);
+      return [finding, rank];
+    }),
+  );
   const sorted = [...findings].sort(
     (a, b) =>
-      Number(blocking.has(b)) - Number(blocking.has(a)) || severityRank(a) - severityRank(b),
+      Number(blocking.has(b)) - Number(blocking.has(a)) ||
+      severityRank(a) - severityRank(b) ||
+      (rankInFile.get(a) ?? 0) - (rankInFile.get(b) ?? 0),
   );
   const maxFindings = options.maxFindings ?? 8;
   const heading = `Risk ${score.toFixed(2)}, ${plural(findings.length, 'finding')}:`;

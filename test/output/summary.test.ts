@@ -476,3 +476,18 @@ test('summary without large files adds no line', () => {
 
   assert.doesNotMatch(lines[1] ?? '', /not diffed/);
 });
+
+test('summary shows one finding per file before a second of any', () => {
+  const result = makeResult();
+  const findings = ['a.js', 'b.js', 'c.js'].flatMap((file) =>
+    [1, 2, 3, 4].map((line) => makeFinding({ path: file, line })),
+  );
+  result.risk = { score: 1, blocked: true, findings };
+
+  const text = summarize(result);
+  const shown = [...text.matchAll(/^ {2}\S+ ([a-c]\.js):(\d)/gm)].map(
+    (match) => `${match[1]}:${match[2]}`,
+  );
+
+  assert.deepEqual(shown.slice(0, 4), ['a.js:1', 'b.js:1', 'c.js:1', 'a.js:2']);
+});
