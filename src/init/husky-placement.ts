@@ -44,20 +44,23 @@ export function placeLine(file: string, text: string, request: LineRequest): Lin
 
   // No footprint line is above `current`, so it is also its index among the other lines.
   const end = current === -1 ? null : scriptEnd(otherLines);
+  // A file without a final newline keeps that ending, so uninstall can restore it exactly.
+  const ending = text === '' || text.endsWith('\n') ? '\n' : '';
   if (current !== -1 && end !== null && end.index !== -1 && current > end.index) {
-    return { action: 'moved', ...insertLine(file, otherLines, request) };
+    return { action: 'moved', ...insertLine(file, otherLines, request, ending) };
   }
   if (current !== -1) {
     rejectEarlierEnd(file, scanned, current, request.line);
     return { action: 'unchanged' };
   }
-  return { action: 'inserted', ...insertLine(file, scanned, request) };
+  return { action: 'inserted', ...insertLine(file, scanned, request, ending) };
 }
 
 function insertLine(
   file: string,
   scanned: readonly ShellLine[],
   request: LineRequest,
+  ending: string,
 ): { text: string; where: string } {
   rejectUnsafeFile(file, scanned, request.line);
   const end = scriptEnd(scanned);
@@ -92,7 +95,7 @@ function insertLine(
 
   const lines = scanned.map((line) => line.text);
   lines.splice(index, 0, request.line);
-  return { text: lines.join('\n') + '\n', where };
+  return { text: lines.join('\n') + ending, where };
 }
 
 /**

@@ -361,7 +361,7 @@ test('init with husky inserts lines before a final exit', async () => {
     assert.equal(read(repo, '.husky/pre-commit'), 'npm test\nfootprint precommit\nexit 0 # done\n');
     assert.equal(
       read(repo, '.husky/prepare-commit-msg'),
-      'echo prepare\nfootprint prepare-commit-msg "$@"\nexit\n',
+      'echo prepare\nfootprint prepare-commit-msg "$@"\nexit',
     );
     assert.equal(
       read(repo, '.husky/post-commit'),

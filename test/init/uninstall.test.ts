@@ -198,6 +198,22 @@ test('uninstall removes footprint lines from husky files', async () => {
   }
 });
 
+test('uninstall restores a husky file without a final newline', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npx lint-staged');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    await install(repo);
+    assert.match(read(repo, '.husky/pre-commit'), /^npx lint-staged\n.*precommit$/);
+
+    await uninstall(repo);
+
+    assert.equal(read(repo, '.husky/pre-commit'), 'npx lint-staged');
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('uninstall keeps other footprint lines in husky', async () => {
   const repo = createTempRepo();
   try {
