@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
 import { parseCommandLine } from '../../src/cli/args.js';
+import { askYesNo } from '../../src/cli/commands/commit.js';
+import { isUserError } from '../../src/errors.js';
 import { helpText } from '../../src/cli/help.js';
 import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { captureState } from './commit-fixtures.js';
@@ -156,6 +159,28 @@ test('cli refusal exits 1', () => {
 
   assert.equal(result.status, 1);
   assert.match(result.stderr, /A merge is in progress/);
+});
+
+test('Ctrl-C at the question exits 130', async () => {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const asked = askYesNo('Make 1 commit? [y/N] ', input, output, true);
+  input.write('\u0003');
+
+  await assert.rejects(asked, (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.equal(error.exitCode, 130);
+    assert.equal(error.message, 'Interrupted at the question, so no commit was made.');
+    return true;
+  });
+});
+
+test('yes at the question confirms', async () => {
+  const input = new PassThrough();
+  const asked = askYesNo('Make 1 commit? [y/N] ', input, new PassThrough(), true);
+  input.write('yes\r');
+
+  assert.equal(await asked, true);
 });
 
 for (const [answer, committed] of [

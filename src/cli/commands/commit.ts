@@ -10,7 +10,7 @@ import {
 } from '../../output/commit-summary.js';
 import { userErrorMessage } from '../../output/messages.js';
 import type { CommandContext } from '../context.js';
-import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
 
 /**
@@ -71,20 +71,40 @@ export async function run(context: CommandContext): Promise<number> {
   return EXIT_OK;
 }
 
-/** Shows the plan and reads the answer on the terminal: `y` or `yes` confirms, Ctrl-C declines. */
+/** Shows the plan and asks on the terminal whether to commit it (see askYesNo). */
 async function confirmOnTerminal(context: CommandContext, plan: CommitPlan): Promise<boolean> {
   context.stdout.write(formatCommitPlan(context.stdoutStyle, plan, context.cwd));
+  return askYesNo(commitConfirmQuestion(plan), process.stdin, process.stderr);
+}
+
+/**
+ * Asks `question` and returns true for `y` or `yes`. Ctrl-C, which readline reads as a key on
+ * a terminal rather than as a signal, ends the command with exit 130 as an interrupt does
+ * elsewhere, through a UserError.
+ */
+export async function askYesNo(
+  question: string,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  terminal?: boolean,
+): Promise<boolean> {
   const { createInterface } = process.getBuiltinModule('node:readline/promises');
-  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  const prompt = createInterface({
+    input,
+    output,
+    ...(terminal === undefined ? {} : { terminal }),
+  });
   const cancel = new AbortController();
-  terminal.on('SIGINT', () => cancel.abort());
+  prompt.on('SIGINT', () => cancel.abort());
   try {
-    const answer = await terminal.question(commitConfirmQuestion(plan), { signal: cancel.signal });
+    const answer = await prompt.question(question, { signal: cancel.signal });
     return /^y(es)?$/i.test(answer.trim());
   } catch (error) {
-    if ((error as Error).name === 'AbortError') return false;
-    throw error;
+    if ((error as Error).name !== 'AbortError') throw error;
+    throw new UserError('Interrupted at the question, so no commit was made.', {
+      exitCode: EXIT_INTERRUPTED,
+    });
   } finally {
-    terminal.close();
+    prompt.close();
   }
 }
