@@ -4,6 +4,7 @@ import {
   type SchemaError,
   type SchemaNode,
 } from '../schemas-runtime/schema-error.js';
+import { SEVERITIES } from '../risk/types.js';
 import { findClosestKey } from './closest-key.js';
 
 /** Location of a configuration in its file, for messages. */
@@ -125,17 +126,15 @@ export function describeExpectedForm(node: SchemaNode | undefined): string {
   return types.map((type) => describeType(type, schema)).join(' or ');
 }
 
-const SEVERITY_VALUES = ['info', 'low', 'medium', 'high', 'critical'];
-
 /**
- * The `$defs` of schemas/config.schema.json that a property can name with `$ref`, in the
- * parts messages read. The compiled validator reports a `$ref` node as it is, without the
+ * The `$defs` of schemas/config.schema.json that a property can name with `$ref`, with the
+ * keywords that messages read. The compiled validator reports a `$ref` node as it is, without the
  * definition, and a test compares these with the schema file.
  */
 export const CONFIG_DEFINITIONS: Readonly<Record<string, SchemaNode>> = {
   Mode: { enum: ['conservative', 'balanced', 'aggressive'] },
-  RiskSeverity: { enum: SEVERITY_VALUES },
-  SeverityList: { type: 'array', items: { enum: SEVERITY_VALUES } },
+  RiskSeverity: { enum: [...SEVERITIES] },
+  SeverityList: { type: 'array', items: { enum: [...SEVERITIES] } },
   GlobList: { type: 'array', items: { type: 'string' } },
 };
 

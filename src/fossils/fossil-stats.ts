@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js';
-import type { Severity } from '../risk/types.js';
+import { SEVERITIES, type Severity } from '../risk/types.js';
 import { matchesFilter, readFossilNames, type FossilFilter, type FossilStore } from './store.js';
 import { isFossilOfKind, type AnalysisFossilPayload } from './types.js';
 
@@ -115,9 +115,8 @@ function blockingRules(run: AnalysisFossilPayload, config: Config): Set<string> 
   const findings = run.risk.findings;
   let matched = findings.filter((finding) => blocking.has(finding.severity));
   if (matched.length === 0) {
-    const order: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
-    const highest = Math.max(...findings.map((finding) => order.indexOf(finding.severity)));
-    matched = findings.filter((finding) => order.indexOf(finding.severity) === highest);
+    const highest = Math.max(...findings.map((finding) => SEVERITIES.indexOf(finding.severity)));
+    matched = findings.filter((finding) => SEVERITIES.indexOf(finding.severity) === highest);
   }
   return new Set(matched.map((finding) => finding.rule));
 }

@@ -1,7 +1,5 @@
 import type { FileChange } from '../footprint/types.js';
-import type { RuleContext, Severity } from './types.js';
-
-const SEVERITIES: ReadonlySet<string> = new Set(['info', 'low', 'medium', 'high', 'critical']);
+import { SEVERITIES, type RuleContext, type Severity } from './types.js';
 
 /**
  * Returns the severity of a file's findings for a rule with a `testSeverity` option: that
@@ -11,5 +9,7 @@ const SEVERITIES: ReadonlySet<string> = new Set(['info', 'low', 'medium', 'high'
 export function severityInFile(file: FileChange, context: RuleContext): Severity {
   const testSeverity = context.options['testSeverity'];
   if (file.category !== 'test' || typeof testSeverity !== 'string') return context.severity;
-  return SEVERITIES.has(testSeverity) ? (testSeverity as Severity) : context.severity;
+  return SEVERITIES.includes(testSeverity as Severity)
+    ? (testSeverity as Severity)
+    : context.severity;
 }

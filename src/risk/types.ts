@@ -4,6 +4,9 @@ import type { FileChange, FileContent, Footprint } from '../footprint/types.js';
 
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
 
+/** Every severity, from the lowest to the highest. */
+export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
 export interface Finding {
   rule: string;
   severity: Severity;

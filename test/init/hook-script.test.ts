@@ -179,14 +179,20 @@ for (const [manager, relativeNode] of MANAGER_NODES) {
   });
 }
 
+/** Writes a stand-in for the installing footprint that prints `baked ARGS` and exits with `code`. */
+function writeBakedFootprint(sandbox: ReturnType<typeof createSandbox>, code: number): string {
+  const bakedBin = path.join(sandbox.root, 'baked', 'footprint.js');
+  sandbox.writeExecutable(
+    bakedBin,
+    `process.stdout.write('baked ' + process.argv.slice(2).join(' '));\nprocess.exit(${code});\n`,
+  );
+  return bakedBin;
+}
+
 test('hook uses the installing node and footprint when PATH has neither', async () => {
   const sandbox = createSandbox();
   try {
-    const bakedBin = path.join(sandbox.root, 'baked', 'footprint.js');
-    sandbox.writeExecutable(
-      bakedBin,
-      "process.stdout.write('baked ' + process.argv.slice(2).join(' '));\nprocess.exit(5);\n",
-    );
+    const bakedBin = writeBakedFootprint(sandbox, 5);
     const hook = await sandbox.install({ footprintBin: bakedBin, node: process.execPath });
 
     const result = sandbox.runHook(hook);
@@ -201,11 +207,7 @@ test('hook uses the installing node and footprint when PATH has neither', async 
 test('hook prefers the installing footprint to one on PATH', async () => {
   const sandbox = createSandbox();
   try {
-    const bakedBin = path.join(sandbox.root, 'baked', 'footprint.js');
-    sandbox.writeExecutable(
-      bakedBin,
-      "process.stdout.write('baked ' + process.argv.slice(2).join(' '));\n",
-    );
+    const bakedBin = writeBakedFootprint(sandbox, 0);
     const hook = await sandbox.install({ footprintBin: bakedBin, node: process.execPath });
     sandbox.writeExecutable(
       path.join(sandbox.tools, 'footprint'),
