@@ -83,17 +83,17 @@ async function findLatestRun(
   const config = await loadConfig(worktree, {});
   const store = openFossilStore(worktree, config.config);
   const { fossils } = await store.list({ kind: 'commit-run', limit: MAX_RUNS_READ });
-  const unlanded: string[] = [];
+  const neverMoved: string[] = [];
   for (const stored of fossils) {
     if (!isFossilOfKind(stored.fossil, 'commit-run')) continue;
     const run = stored.fossil.payload;
     if (await landed(session, run)) return { fossil: stored, run };
     debug(`commit run ${stored.id} never moved ${run.ref}; looking at the run before it`);
-    unlanded.push(stored.id);
+    neverMoved.push(stored.id);
   }
-  if (unlanded.length > 0) {
+  if (neverMoved.length > 0) {
     throw new CommitRefusedError(
-      `The commit runs recorded in ${store.dir} never moved their branch (${unlanded.join(', ')}: ` +
+      `The commit runs recorded in ${store.dir} never moved their branch (${neverMoved.join(', ')}: ` +
         'each stopped before its last step), so there is nothing to undo. Nothing was changed.',
     );
   }

@@ -82,7 +82,7 @@ export async function uninstallHookFile(dir: string, hook: string): Promise<Inst
   return [{ file, action: 'restored', detail: `your hook from ${chainedHookName(hook)}` }];
 }
 
-/** Reports footprint's hook kept because someone added to it, which a rewrite would lose. */
+/** Returns the step for footprint's hook kept because someone added lines, which a rewrite would lose. */
 function editedHookStep(file: string): InstallStep {
   const detail =
     "footprint's hook with your edits, kept: move your lines to a hook of your own or delete " +

@@ -109,7 +109,7 @@ export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promis
   if (remaining.length === scanned.length) return [];
 
   const joined = remaining.map((line) => `${line.text}\n`).join('');
-  // A file without a final newline, as init leaves one it found so, keeps that ending.
+  // init keeps a missing final newline (see placeLine), and so does this.
   const rest = existing.endsWith('\n') ? joined : joined.replace(/\n$/, '');
   if (rest.trim() === '' || rest === HUSKY_V8_HEADER || `${rest}\n` === HUSKY_V8_HEADER) {
     await rm(file);

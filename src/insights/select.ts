@@ -111,9 +111,9 @@ function hasQueryOrFragment(value: string): boolean {
  * reason shows the URL up to them, since a query often carries a token.
  */
 function queryInBaseUrlReason(source: string, value: string): string {
-  const shown = value.split(/[?#]/, 1)[0] ?? '';
+  const beforeQuery = value.split(/[?#]/, 1)[0] ?? '';
   return (
-    `${source} is ${showBaseUrl(shown)} with a query or fragment, after which the ` +
+    `${source} is ${showBaseUrl(beforeQuery)} with a query or fragment, after which the ` +
     'request path /v1/messages would not reach the API; used the offline heuristic. Remove ' +
     'the part from ? or # on, and put the API key in ANTHROPIC_API_KEY.'
   );

@@ -171,7 +171,7 @@ function findingLines(result: PipelineResult, options: SummaryOptions): string[]
 
   const blocking = new Set(blockingFindings(result));
   // Within a severity, the first finding of each file comes before any file's second, so the
-  // shown lines name as many files as they can: 400 findings in 20 files do not show one file.
+  // listed findings cover as many files as they can, not 8 findings of one file out of 20.
   const seen = new Map<string, number>();
   const rankInFile = new Map(
     findings.map((finding) => {

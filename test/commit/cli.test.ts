@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
 import { parseCommandLine } from '../../src/cli/args.js';
-import { askYesNo } from '../../src/cli/commands/commit.js';
+import { promptYesNo } from '../../src/cli/commands/commit.js';
 import { isUserError } from '../../src/errors.js';
 import { helpText } from '../../src/cli/help.js';
 import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../helpers/repo.js';
@@ -164,10 +164,10 @@ test('cli refusal exits 1', () => {
 test('Ctrl-C at the question exits 130', async () => {
   const input = new PassThrough();
   const output = new PassThrough();
-  const asked = askYesNo('Make 1 commit? [y/N] ', input, output, true);
+  const answer = promptYesNo('Make 1 commit? [y/N] ', input, output, true);
   input.write('\u0003');
 
-  await assert.rejects(asked, (error: unknown) => {
+  await assert.rejects(answer, (error: unknown) => {
     assert.ok(isUserError(error));
     assert.equal(error.exitCode, 130);
     assert.equal(error.message, 'Interrupted at the question, so no commit was made.');
@@ -177,10 +177,10 @@ test('Ctrl-C at the question exits 130', async () => {
 
 test('yes at the question confirms', async () => {
   const input = new PassThrough();
-  const asked = askYesNo('Make 1 commit? [y/N] ', input, new PassThrough(), true);
+  const answer = promptYesNo('Make 1 commit? [y/N] ', input, new PassThrough(), true);
   input.write('yes\r');
 
-  assert.equal(await asked, true);
+  assert.equal(await answer, true);
 });
 
 for (const [answer, committed] of [

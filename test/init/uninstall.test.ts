@@ -56,13 +56,13 @@ test('uninstall and init keep a hook someone added lines to', async () => {
     repo.write('.git/hooks/pre-commit', edited, 0o755);
 
     const uninstalled = await uninstall(repo);
-    const kept = read(repo, '.git/hooks/pre-commit');
+    const afterUninstall = read(repo, '.git/hooks/pre-commit');
     await install(repo);
 
     const step = uninstalled.steps.find((entry) => entry.file.endsWith('pre-commit'));
     assert.equal(step?.action, 'unchanged');
     assert.match(step?.detail ?? '', /with your edits, kept/);
-    assert.equal(kept, edited);
+    assert.equal(afterUninstall, edited);
     assert.equal(read(repo, '.git/hooks/pre-commit'), edited);
     assert.equal(
       exists(repo, '.git/hooks/prepare-commit-msg'),

@@ -51,12 +51,12 @@ describe('footprint learn', () => {
     const first = repo.footprint(['learn', '--since', '2099-01-01']);
     repo.footprint(['learn']);
     const again = repo.footprint(['learn', '--full', '--since', '2099-01-01']);
-    const kept = repo.footprint(['learn', '--since', '2099-01-01']);
+    const withModel = repo.footprint(['learn', '--since', '2099-01-01']);
 
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /is in range to learn from, so no model was written\.$/m);
     assert.match(again.stdout, /so no model was written\.$/m);
-    assert.match(kept.stdout, /so no model was written and the current one stays\.$/m);
+    assert.match(withModel.stdout, /so no model was written and the current one stays\.$/m);
   });
 
   test('a short history leaves the convention undecided', () => {
@@ -64,11 +64,11 @@ describe('footprint learn', () => {
     repo.footprint(['learn']);
     const list = repo.footprint(['fossils', 'list', '--type', 'model', '--json']);
     const id = (JSON.parse(list.stdout) as { fossils: Array<{ id: string }> }).fossils[0]?.id;
-    const shown = repo.footprint(['fossils', 'show', id ?? '']);
+    const model = repo.footprint(['fossils', 'show', id ?? '']);
 
-    assert.equal(shown.status, 0, shown.stderr);
+    assert.equal(model.status, 0, model.stderr);
     assert.match(
-      shown.stdout,
+      model.stdout,
       /^Conventional Commits: not decided \(\d+% of commits, but fewer than 5 commits\)$/m,
     );
   });

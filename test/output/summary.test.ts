@@ -485,9 +485,9 @@ test('summary shows one finding per file before a second of any', () => {
   result.risk = { score: 1, blocked: true, findings };
 
   const text = summarize(result);
-  const shown = [...text.matchAll(/^ {2}\S+ ([a-c]\.js):(\d)/gm)].map(
+  const listed = [...text.matchAll(/^ {2}\S+ ([a-c]\.js):(\d)/gm)].map(
     (match) => `${match[1]}:${match[2]}`,
   );
 
-  assert.deepEqual(shown.slice(0, 4), ['a.js:1', 'b.js:1', 'c.js:1', 'a.js:2']);
+  assert.deepEqual(listed.slice(0, 4), ['a.js:1', 'b.js:1', 'c.js:1', 'a.js:2']);
 });

@@ -71,18 +71,18 @@ export async function run(context: CommandContext): Promise<number> {
   return EXIT_OK;
 }
 
-/** Shows the plan and asks on the terminal whether to commit it (see askYesNo). */
+/** Shows the plan and prompts on the terminal to confirm it (see promptYesNo). */
 async function confirmOnTerminal(context: CommandContext, plan: CommitPlan): Promise<boolean> {
   context.stdout.write(formatCommitPlan(context.stdoutStyle, plan, context.cwd));
-  return askYesNo(commitConfirmQuestion(plan), process.stdin, process.stderr);
+  return promptYesNo(commitConfirmQuestion(plan), process.stdin, process.stderr);
 }
 
 /**
- * Asks `question` and returns true for `y` or `yes`. Ctrl-C, which readline reads as a key on
+ * Prompts with `question` and returns true for `y` or `yes`. Ctrl-C, which readline reads as a key on
  * a terminal rather than as a signal, ends the command with exit 130 as an interrupt does
  * elsewhere, through a UserError.
  */
-export async function askYesNo(
+export async function promptYesNo(
   question: string,
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,

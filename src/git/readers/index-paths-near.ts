@@ -72,8 +72,8 @@ export function findIndexPathsNear(
     for (let depth = 0; spellings.length > 0; depth++) {
       spellings.forEach(list);
       if (depth === folders.length) break;
-      const wanted = (folders[depth] ?? '').toLowerCase();
-      spellings = spellings.flatMap((folder) => subfoldersSpelled(folder, wanted));
+      const lowerName = (folders[depth] ?? '').toLowerCase();
+      spellings = spellings.flatMap((folder) => subfoldersSpelled(folder, lowerName));
     }
   }
 
