@@ -87,6 +87,13 @@ export class IndexEntryTable {
     return slash === -1 || slash >= end ? -1 : slash - start;
   }
 
+  /** Returns byte `offset` of the name of the entry at `position`, or -1 past its end. */
+  nameByteAt(position: number, offset: number): number {
+    const start = this.nameStarts[position] as number;
+    if (start + offset >= (this.nameEnds[position] as number)) return -1;
+    return this.names[start + offset] as number;
+  }
+
   /** Decodes bytes `from` to `to` (default: the end) of the name of the entry at `position`. */
   nameText(position: number, from: number, to = this.nameLength(position)): string {
     const start = this.nameStarts[position] as number;
@@ -121,23 +128,6 @@ export class IndexEntryTable {
       firstStart + length,
     );
     return order === 0;
-  }
-
-  /**
-   * Returns true when the names at `first` and `second` hold the same bytes from `from` to `to`.
-   * Callers use it where both names are known to share their first `from` bytes, so only the
-   * rest is compared, one byte at a time. That rest is a folder's own name, a few bytes, for
-   * which a Buffer compare costs more in argument checks than it saves.
-   */
-  shareBytes(first: number, second: number, from: number, to: number): boolean {
-    if (this.nameLength(first) < to || this.nameLength(second) < to) return false;
-    const { names } = this;
-    const firstStart = this.nameStarts[first] as number;
-    const secondStart = this.nameStarts[second] as number;
-    for (let offset = to - 1; offset >= from; offset--) {
-      if (names[firstStart + offset] !== names[secondStart + offset]) return false;
-    }
-    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 
@@ -45,6 +46,37 @@ async function openCountingReader(repo: TempRepo, reads: string[]): Promise<Nati
   };
   const index = await readIndexFile(layout.indexFile);
   return new NativeReader(layout, index, counting, renameOptionsFromConfig(config), config);
+}
+
+/**
+ * Replaces `from` with `to` in the index's cache-tree (`TREE`) extension, then corrects the
+ * extension's length and the index checksum, so the index still reads as valid.
+ */
+function rewriteCacheTree(indexFile: string, from: string, to: string): void {
+  const bytes = readFileSync(indexFile);
+  const body = bytes.subarray(0, bytes.length - 20);
+  const signature = body.indexOf('TREE', 12, 'latin1');
+  assert.ok(signature > 0, 'the index has a cache tree');
+  const length = body.readUInt32BE(signature + 4);
+  const data = body.subarray(signature + 8, signature + 8 + length);
+  const at = data.indexOf(from, 0, 'latin1');
+  assert.ok(at >= 0, `the cache tree contains ${JSON.stringify(from)}`);
+
+  const rewritten = Buffer.concat([
+    data.subarray(0, at),
+    Buffer.from(to, 'latin1'),
+    data.subarray(at + from.length),
+  ]);
+  const header = Buffer.alloc(8);
+  header.write('TREE', 0, 'latin1');
+  header.writeUInt32BE(rewritten.length, 4);
+  const next = Buffer.concat([
+    body.subarray(0, signature),
+    header,
+    rewritten,
+    body.subarray(signature + 8 + length),
+  ]);
+  writeFileSync(indexFile, Buffer.concat([next, createHash('sha1').update(next).digest()]));
 }
 
 function revParse(repo: TempRepo, name: string): string {
@@ -176,6 +208,37 @@ describe('native reader', () => {
       ['added area17/sub/new.txt'],
     );
   });
+
+  for (const [label, count] of [
+    ['too small', '8'],
+    ['too large', '12'],
+  ] as const) {
+    it(`lists a folder whose cache-tree count is ${label}`, async () => {
+      repo = createTempRepo();
+      buildPackedFolders(repo);
+      repo.git(['write-tree']);
+      repo.write('area17/file0.txt', 'changed\n');
+      repo.git(['add', 'area17/file0.txt']);
+      const indexFile = path.join(repo.dir, '.git', 'index');
+      const expected = gitStagedEntries({ cwd: repo.dir });
+      const copy = path.join(repo.dir, '.git', 'index-copy');
+      copyFileSync(indexFile, copy);
+      const stagedRoot = repo.git(['write-tree'], { env: { GIT_INDEX_FILE: copy } }).trim();
+      // area3 holds 8 files and sub/deep.txt; its node stays valid while the root is invalid.
+      rewriteCacheTree(indexFile, 'area3\x009 1\n', `area3\x00${count} 1\n`);
+
+      const reader = await openCountingReader(repo, []);
+      const change = await reader.readStagedChange();
+      await reader.close();
+
+      assert.deepEqual(change.entries, expected);
+      assert.deepEqual(
+        change.entries.map((entry) => `${entry.status} ${entry.path}`),
+        ['modified area17/file0.txt'],
+      );
+      assert.equal(change.stagedTree, stagedRoot);
+    });
+  }
 
   it('never writes the index', async () => {
     repo = createTempRepo();

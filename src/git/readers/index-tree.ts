@@ -143,7 +143,7 @@ export class IndexTree {
       }
 
       const sub = this.subfolder(folder, skip, slash + 1, i);
-      children.push(new FolderChild(sub));
+      children.push(sub);
       i = sub.end;
     }
     return children;
@@ -159,17 +159,21 @@ export class IndexTree {
     const treeEntries: TreeContentEntry[] = [];
     const entryChildren: IndexChild[] = [];
     let unmerged = false;
-    for (const child of this.children(folder)) {
+    // Indexed loops here and in writeTree: a for-of loop allocates an iterator result per
+    // child until the JIT compiles it, and a hook run's folders can hold thousands.
+    const children = this.children(folder);
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index] as IndexChild;
       if (child.kind === 'folder') {
         if (this.hasValidNode(child.folder)) {
-          treeEntries.push({ folder: child.folder, oid: null });
+          treeEntries.push(child.folder);
           entryChildren.push(child);
           continue;
         }
         const sub = this.treeOf(child.folder);
         if (sub.kind === 'unmerged') unmerged = true;
         if (sub.kind !== 'tree') continue;
-        treeEntries.push({ folder: child.folder, oid: sub.oid });
+        treeEntries.push(new ComputedSubtree(child.folder, sub.oid));
         entryChildren.push(child);
       } else if (child.unmerged) {
         this.unmerged.push(child.path);
@@ -208,20 +212,22 @@ export class IndexTree {
    */
   private writeTree(entries: readonly TreeContentEntry[], prefixBytes: number): Buffer {
     let length = 0;
-    for (const entry of entries) {
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index] as TreeContentEntry;
       if (typeof entry === 'number') {
         const mode = treeModeText(canonicalMode(this.entries.modeAt(entry)));
         length += mode.length + this.entries.nameLength(entry) - prefixBytes + 2 + OID_BYTES;
       } else {
-        length += SUBTREE_MODE.length + subfolderNameBytes(entry.folder, prefixBytes) + 2;
-        length += OID_BYTES;
+        const folder = entry instanceof ComputedSubtree ? entry.folder : entry;
+        length += SUBTREE_MODE.length + subfolderNameBytes(folder, prefixBytes) + 2 + OID_BYTES;
       }
     }
 
     const header = `tree ${length}\0`;
     const object = Buffer.allocUnsafe(header.length + length);
     let position = object.write(header, 0, 'latin1');
-    for (const entry of entries) {
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index] as TreeContentEntry;
       if (typeof entry === 'number') {
         const mode = modeBytes(treeModeText(canonicalMode(this.entries.modeAt(entry))));
         object.set(mode, position);
@@ -232,13 +238,14 @@ export class IndexTree {
       } else {
         object.set(SUBTREE_MODE_BYTES, position);
         position += SUBTREE_MODE_BYTES.length;
-        const { start, prefixBytes: nameEnd } = entry.folder;
+        const folder = entry instanceof ComputedSubtree ? entry.folder : entry;
+        const { start, prefixBytes: nameEnd } = folder;
         position += this.entries.copyName(start, prefixBytes, object, position, nameEnd - 1);
         object[position++] = 0;
         position +=
-          entry.oid === null
-            ? (this.cacheTree as CacheTree).copyOidAt(entry.folder.cachePosition, object, position)
-            : object.write(entry.oid, position, 'hex');
+          entry instanceof ComputedSubtree
+            ? object.write(entry.oid, position, 'hex')
+            : (this.cacheTree as CacheTree).copyOidAt(folder.cachePosition, object, position);
       }
     }
     return object;
@@ -280,18 +287,17 @@ export class IndexTree {
     start: number,
   ): SubFolder {
     const { cacheTree, entries } = this;
-    const position =
+    const key =
       cacheTree && parent.cachePosition >= 0
-        ? cacheTree.childNamed(
-            parent.cachePosition,
-            entries.nameKey(start, nameStart, prefixBytes - 1),
-          )
-        : -1;
+        ? entries.nameKey(start, nameStart, prefixBytes - 1)
+        : null;
+    const position =
+      key === null ? -1 : (cacheTree as CacheTree).childNamed(parent.cachePosition, key);
     const entryCount = position >= 0 ? (cacheTree as CacheTree).entryCountAt(position) : -1;
 
     if (entryCount > 0) {
       const end = start + entryCount;
-      if (end <= parent.end && this.coversExactly(parent, start, prefixBytes, end)) {
+      if (end <= parent.end && this.coversExactly(parent, key as string, prefixBytes, end)) {
         return new SubFolder(entries, parent.path, nameStart, prefixBytes, start, end, position);
       }
     }
@@ -319,29 +325,40 @@ export class IndexTree {
   }
 
   /**
-   * Returns true when the entries under the subfolder of `parent` starting at `start` end exactly
-   * at `end`. Every entry of the parent's range shares the parent's path, so only the
-   * subfolder's own name and its `/` are compared.
+   * Returns true when the entries of the subfolder of `parent` named `key` (its own name as
+   * Latin-1 text) end exactly at `end`. In sorted order, the folder's entries are one run, so
+   * it is enough that the entry before `end` is inside it and the entry at `end` is not. Every
+   * entry of the parent's range shares the parent's path, so only the subfolder's own name and
+   * its `/` are compared.
    */
   private coversExactly(
     parent: IndexFolder,
-    start: number,
+    key: string,
     prefixBytes: number,
     end: number,
   ): boolean {
-    const from = parent.prefixBytes;
-    const inside = this.entries.shareBytes(start, end - 1, from, prefixBytes);
     return (
-      inside && (end === parent.end || !this.entries.shareBytes(start, end, from, prefixBytes))
+      this.isInside(end - 1, parent.prefixBytes, key, prefixBytes) &&
+      (end === parent.end || !this.isInside(end, parent.prefixBytes, key, prefixBytes))
+    );
+  }
+
+  /** Returns true when the name at `position` continues with `key` and `/` after `nameStart`. */
+  private isInside(position: number, nameStart: number, key: string, prefixBytes: number): boolean {
+    return (
+      this.entries.nameByteAt(position, prefixBytes - 1) === SLASH &&
+      this.entries.nameKey(position, nameStart, prefixBytes - 1) === key
     );
   }
 }
 
 /**
- * A subfolder of an index folder. Its name and path are decoded on first use: a folder of
- * thousands of unchanged subfolders is hashed and compared without them.
+ * A subfolder of an index folder, which is also its record among the folder's children. Its
+ * name and path are decoded on first use: a folder of thousands of unchanged subfolders is
+ * hashed and compared without them, and without a second object per subfolder.
  */
-class SubFolder implements IndexFolder {
+class SubFolder implements IndexFolder, IndexFolderChild {
+  readonly kind = 'folder';
   private pathText: string | undefined;
 
   constructor(
@@ -363,24 +380,25 @@ class SubFolder implements IndexFolder {
     this.pathText ??= this.parentPath === '' ? this.name : `${this.parentPath}/${this.name}`;
     return this.pathText;
   }
-}
 
-/** A subfolder as a child of its folder, named on first use. */
-class FolderChild implements IndexFolderChild {
-  readonly kind = 'folder';
-
-  constructor(readonly folder: SubFolder) {}
-
-  get name(): string {
-    return this.folder.name;
+  get folder(): SubFolder {
+    return this;
   }
 }
 
+/** A subfolder whose tree was computed here, with that tree's id. */
+class ComputedSubtree {
+  constructor(
+    readonly folder: IndexFolder,
+    readonly oid: string,
+  ) {}
+}
+
 /**
- * An entry of a tree being written: a file's index position, or a subfolder and its tree id
- * (null for an id read from the subfolder's cache-tree node).
+ * An entry of a tree being written: a file's index position, a subfolder whose tree id is in
+ * its cache-tree node, or a subfolder whose tree was computed.
  */
-type TreeContentEntry = number | { folder: IndexFolder; oid: string | null };
+type TreeContentEntry = number | IndexFolder | ComputedSubtree;
 
 /**
  * Returns the length in bytes of a subfolder's own name: its path's bytes and `/` come after
@@ -391,6 +409,7 @@ function subfolderNameBytes(folder: IndexFolder, parentPrefixBytes: number): num
 }
 
 const OID_BYTES = 20;
+const SLASH = 0x2f;
 /** Trees store a subtree's mode without its leading zero. */
 const SUBTREE_MODE = '40000';
 
