@@ -74,6 +74,30 @@ describe('TreeMerge', () => {
     assert.deepEqual(stops(first, second), ['both 37 sample-37']);
   });
 
+  test('stops only at differences in long trees', () => {
+    const names = Array.from({ length: 2000 }, (_, index) => `t${String(index).padStart(4, '0')}`);
+    const second = names.map((name) => folder(name));
+    const first = names
+      .filter((name) => name !== 't0700')
+      .map((name) => folder(name, name === 't0003' || name === 't1999' ? BLOB_B : TREE_C));
+    first.splice(1498, 0, file('t1498x'));
+
+    assert.deepEqual(stops(serializeTree(first), serializeTree(second)), [
+      'both 3 t0003',
+      'second - t0700',
+      'first 1498 -',
+      'both 1999 t1999',
+    ]);
+  });
+
+  test('stops at an id that differs in its last byte', () => {
+    const names = Array.from({ length: 300 }, (_, index) => `n${String(index).padStart(3, '0')}`);
+    const second = names.map((name) => file(name));
+    const first = names.map((name) => file(name, name === 'n150' ? `${'a'.repeat(39)}b` : BLOB_A));
+
+    assert.deepEqual(stops(serializeTree(first), serializeTree(second)), ['both 150 n150']);
+  });
+
   test('reports a truncated tree', () => {
     const whole = serializeTree([file('a.txt')]);
     const merge = new TreeMerge(whole.subarray(0, whole.length - 3), whole);
