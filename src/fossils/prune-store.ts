@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { FOSSIL_EXTENSION, type FossilName } from './fossil-name.js';
-import { selectExpired } from './prune.js';
+import { selectExpired, sortForRetention } from './prune.js';
 import { retentionPolicyFor } from './retention.js';
 import { readFossilNames } from './store.js';
 
@@ -42,12 +42,12 @@ export async function pruneStore(
   config: Config,
   now: Date,
 ): Promise<PruneReport> {
-  const names = await readFossilNames(dir);
+  const names = await readFossilNames(dir, { regularOnly: true });
   const removed: FossilName[] = [];
   const keptRegardlessOfAge: FossilName[] = [];
   for (const [kind, list] of groupByKind(names)) {
     if (request.kind !== undefined && kind !== request.kind) continue;
-    const selection = selectRemoved(kind, list, request, config, now);
+    const selection = selectRemoved(kind, sortForRetention(list, now), request, config, now);
     removed.push(...selection.removed);
     keptRegardlessOfAge.push(...selection.keptRegardlessOfAge);
   }

@@ -16,6 +16,24 @@ export interface RetentionPolicy {
   keepRegardlessOfAge?: number;
 }
 
+/**
+ * A fossil named more than this far after the current time was written while the clock was
+ * wrong, or renamed by hand.
+ */
+const FUTURE_TOLERANCE_MS = DAY_MS;
+
+/**
+ * Orders names newest first for retention, except that names dated more than a day after
+ * `now` come last. Sorted by their dates, they would count as the newest until that date
+ * passes and take one of the kept places in every prune until then.
+ */
+export function sortForRetention(names: readonly FossilName[], now: Date): FossilName[] {
+  const latest = now.getTime() + FUTURE_TOLERANCE_MS;
+  const dated = names.filter((name) => name.createdAt.getTime() <= latest);
+  const future = names.filter((name) => name.createdAt.getTime() > latest);
+  return [...dated.sort(compareNewestFirst), ...future.sort(compareNewestFirst)];
+}
+
 /** Returns the fossils of `kind` to remove, newest kept first, by the names alone. */
 export function selectExpired(
   names: readonly FossilName[],
@@ -23,7 +41,7 @@ export function selectExpired(
   now: Date,
 ): FossilName[] {
   const oldestKept = now.getTime() - policy.maxAgeDays * DAY_MS;
-  const newestFirst = [...names].sort(compareNewestFirst);
+  const newestFirst = sortForRetention(names, now);
   const ageless = policy.keepRegardlessOfAge ?? 0;
   return newestFirst.filter(
     (name, index) =>
@@ -67,7 +85,10 @@ export function pruneFossils(
   // Synchronous: it runs after every hook's fossil is written, and once the store is full
   // every run removes one fossil. Promise-based calls would start libuv's thread pool (four
   // threads) and wait for it about a dozen times for that one removal.
-  const entries = readdirSync(dir);
+  // Only regular files: footprint writes no links, and a link named like a fossil is not one.
+  const entries = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
   const names = entries
     .map((entry) => parseFossilName(entry))
     .filter((name): name is FossilName => name !== null && name.kind === kind);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
@@ -156,13 +156,24 @@ function applyRetention(dir: string, kind: string, config: Config, now: Date): v
   }
 }
 
-/** Lists the fossil names in `dir`, newest first; a missing folder has none. */
-export async function readFossilNames(dir: string): Promise<FossilName[]> {
+/**
+ * Lists the fossil names in `dir`, newest first; a missing folder has none. With
+ * `regularOnly`, names of links, pipes and folders are left out, for callers that remove
+ * files: footprint writes only regular files, and a link named like a fossil is not one.
+ */
+export async function readFossilNames(
+  dir: string,
+  options: { regularOnly?: boolean } = {},
+): Promise<FossilName[]> {
   let entries: string[];
   try {
     // Synchronous: the hook lists the store once per run for a model fossil, and an
     // asynchronous readdir started libuv's thread pool for this one call (about 2 ms).
-    entries = readdirSync(dir);
+    entries = options.regularOnly
+      ? readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => entry.name)
+      : readdirSync(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return [];
@@ -195,8 +206,9 @@ async function loadFossil(
   const file = path.join(dir, `${id}${FOSSIL_EXTENSION}`);
   let text: string;
   try {
-    // A named pipe would block the read until another process writes to it.
-    if (!(await stat(file)).isFile()) {
+    // A named pipe would block the read until another process writes to it, and a link may
+    // point out of the store.
+    if (!(await lstat(file)).isFile()) {
       return {
         status: 'skipped',
         warning: `${label(file)}: skipped because it is not a regular file.`,

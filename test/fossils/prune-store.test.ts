@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
@@ -64,7 +64,7 @@ describe('fossils prune', () => {
       dir(),
       { keep: 3, dryRun: false },
       createDefaultConfig(),
-      new Date(START),
+      new Date(START + 6 * DAY_MS),
     );
 
     assert.deepEqual(remaining(), [...analyses.slice(3), ...strategies.slice(1)].sort());
@@ -160,6 +160,45 @@ describe('fossils prune', () => {
     );
   });
 
+  test('links named like fossils are left alone', async () => {
+    const [kept] = await writeFossils('analysis', 1);
+    const target = path.join(repo.dir, 'outside.txt');
+    writeFileSync(target, 'not a fossil');
+    const link = '20990101T000000.000Z-analysis-0000000a';
+    symlinkSync(target, path.join(dir(), `${link}.json`));
+
+    const report = await pruneStore(
+      dir(),
+      { keep: 0, dryRun: false },
+      createDefaultConfig(),
+      new Date(START),
+    );
+
+    assert.deepEqual(
+      report.removed.map((name) => name.id),
+      [kept],
+    );
+    assert.equal(report.kept, 0);
+    assert.ok(existsSync(path.join(dir(), `${link}.json`)), 'the link stays');
+    assert.ok(existsSync(target), 'the link target stays');
+  });
+
+  test('future-dated fossils go first when over keep', async () => {
+    const ids = await writeFossils('analysis', 3);
+    const future = '20990101T000000.000Z-analysis-0000000b';
+    writeFileSync(path.join(dir(), `${future}.json`), '{}');
+
+    const report = await pruneStore(
+      dir(),
+      { keep: 2, dryRun: false },
+      createDefaultConfig(),
+      new Date(START + 3 * DAY_MS),
+    );
+
+    assert.deepEqual(report.removed.map((name) => name.id).sort(), [future, ids[0]].sort());
+    assert.deepEqual(remaining(), ids.slice(1));
+  });
+
   test('missing store prunes nothing', async () => {
     const report = await pruneStore(
       dir(),
@@ -195,6 +234,14 @@ describe('retention by type', () => {
       expired.map((name) => name.id),
       [names([100, 200])[1]?.id],
     );
+  });
+
+  test('a future-dated name takes no kept place', () => {
+    const policy = { keep: 2, maxAgeDays: 30 };
+    const listed = [...names([1, 2, 3]), ...names([-400])];
+    const expired = selectExpired(listed, policy, new Date(START));
+
+    assert.deepEqual(expired.map((name) => name.id).sort(), [listed[2]?.id, listed[3]?.id].sort());
   });
 
   test('other types follow the configuration', () => {

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
@@ -262,6 +269,40 @@ describe('fossil store read', () => {
         `^fossils/${corruptName.replace(/\./g, '\\.')}: skipped because it is not valid JSON`,
       ),
     );
+  });
+
+  test('link named like a fossil skipped', async () => {
+    const store = storeAt([START]);
+    const good = await store.write('analysis', analysisDraft());
+    const target = path.join(repo.dir, 'outside.json');
+    writeFileSync(target, readFileSync(good));
+    const linkName = '20260301T100001.000Z-analysis-0000000c.json';
+    symlinkSync(target, path.join(store.dir, linkName));
+
+    const listing = await store.list();
+    assert.deepEqual(
+      listing.fossils.map((stored) => stored.file),
+      [good],
+    );
+    assert.equal(listing.warnings.length, 1);
+    assert.equal(
+      listing.warnings[0],
+      `fossils/${linkName}: skipped because it is not a regular file.`,
+    );
+  });
+
+  test('retention leaves links alone', async () => {
+    const store = storeAt([START]);
+    await store.write('analysis', analysisDraft());
+    const target = path.join(repo.dir, 'outside.json');
+    writeFileSync(target, '{}');
+    const link = path.join(store.dir, '20200101T000000.000Z-analysis-0000000d.json');
+    symlinkSync(target, link);
+    const config = configWith((c) => (c.fossils.keep = 1));
+    await storeAt([START + 1000], config).write('analysis', analysisDraft());
+
+    assert.ok(existsSync(link), 'the link stays');
+    assert.equal(readdirSync(store.dir).filter((name) => name.endsWith('.json')).length, 2);
   });
 
   test('fossil failing its schema skipped', async () => {
