@@ -1,10 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { GitConfig } from './config.js';
 import type { IndexFile } from './index-file.js';
 import { readPackIndexVersion } from './objects/pack-index.js';
 import { listObjectDirectories } from './objects/store.js';
+import { isPartialCloneConfig } from './partial-clone.js';
 import type { RepositoryLayout } from './types.js';
 
 /** Repository extensions the native reader reads correctly whatever their value. */
@@ -18,9 +19,12 @@ export function checkNativeCapabilities(
   layout: RepositoryLayout,
   config: GitConfig,
   index: IndexFile | null,
+  env: NodeJS.ProcessEnv = {},
 ): string[] {
   return [
     ...checkRepositoryFormat(config),
+    ...checkPromisorRemote(config),
+    ...checkReplaceRefs(layout, config, env),
     ...checkRefStorage(layout),
     ...(index === null ? [] : checkIndex(index)),
     ...checkPackIndexes(layout),
@@ -47,6 +51,50 @@ function checkRepositoryFormat(config: GitConfig): string[] {
     }
   }
   return reasons;
+}
+
+/**
+ * A partial clone whose config names only a promisor remote, without extensions.partialClone
+ * (which checkRepositoryFormat reports). git fetches a missing blob when a command needs it,
+ * and the native reader, which never fetches, would report the blob as missing.
+ */
+function checkPromisorRemote(config: GitConfig): string[] {
+  if (config.has('extensions.partialClone') || !isPartialCloneConfig(config)) return [];
+  return ['partial clone (a promisor remote): objects may be missing until git fetches them'];
+}
+
+/**
+ * git reads an object through its replace ref (`git replace`) unless GIT_NO_REPLACE_OBJECTS
+ * is set or core.useReplaceRefs is false. The native reader reads objects as stored, so any
+ * replace ref sends the repository to the git command line.
+ */
+function checkReplaceRefs(
+  layout: RepositoryLayout,
+  config: GitConfig,
+  env: NodeJS.ProcessEnv,
+): string[] {
+  if (env['GIT_NO_REPLACE_OBJECTS'] !== undefined) return [];
+  if (config.getBool('core.useReplaceRefs') === false) return [];
+
+  const base = env['GIT_REPLACE_REF_BASE'] || 'refs/replace/';
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const loose = listFiles(path.join(layout.commonDir, ...prefix.split('/'))).length > 0;
+  if (loose || packedRefsHavePrefix(layout, prefix)) {
+    return [`objects are replaced by refs under ${prefix} (git replace)`];
+  }
+  return [];
+}
+
+/** Returns true when `packed-refs` names a ref that starts with `prefix`. */
+function packedRefsHavePrefix(layout: RepositoryLayout, prefix: string): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(layout.commonDir, 'packed-refs'));
+  } catch {
+    return false;
+  }
+  // Each ref line is `<oid> <name>`, so a name that starts with the prefix follows a space.
+  return bytes.includes(` ${prefix}`, 0, 'utf8');
 }
 
 function checkRefStorage(layout: RepositoryLayout): string[] {

@@ -46,7 +46,7 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Gi
   const format = readObjectFormat(repositoryConfig);
 
   const { index, reasons } = await loadIndex(layout, format);
-  reasons.push(...checkNativeCapabilities(layout, repositoryConfig, index));
+  reasons.push(...checkNativeCapabilities(layout, repositoryConfig, index, options.env));
   if (forced === 'native' && reasons.length > 0) {
     throw new UserError(
       `${READER_VARIABLE}=native cannot read ${layout.gitDir} correctly: ${reasons.join('; ')}. Unset ${READER_VARIABLE} to let footprint use the git command line.`,

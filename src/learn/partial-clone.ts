@@ -1,4 +1,5 @@
 import { readGitConfig } from '../git/config.js';
+import { isPartialCloneConfig } from '../git/partial-clone.js';
 import type { RepositoryLayout } from '../git/types.js';
 
 /**
@@ -6,9 +7,5 @@ import type { RepositoryLayout } from '../git/types.js';
  * reading a diff may then fetch each missing blob from the remote, one at a time.
  */
 export async function isPartialClone(layout: RepositoryLayout): Promise<boolean> {
-  const config = await readGitConfig(layout);
-  if (config.has('extensions.partialClone')) return true;
-  return config
-    .section('remote')
-    .some((entry) => entry.name === 'promisor' && config.getBool(entry.key) === true);
+  return isPartialCloneConfig(await readGitConfig(layout));
 }

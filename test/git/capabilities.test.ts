@@ -11,12 +11,12 @@ import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { reinitRepo } from './fixtures.js';
 
 /** Runs the capability check the way a reader would: layout, repository config, index. */
-async function reasonsFor(repo: TempRepo): Promise<string[]> {
+async function reasonsFor(repo: TempRepo, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
   const layout = await discoverRepository({ cwd: repo.dir, env: gitTestEnv() });
   const config = await readGitConfig(layout);
   const objectFormat = config.get('extensions.objectformat') === 'sha256' ? 'sha256' : 'sha1';
   const index = await readIndexFile(layout.indexFile, { objectFormat });
-  return checkNativeCapabilities(layout, config, index);
+  return checkNativeCapabilities(layout, config, index, env);
 }
 
 function commitFiles(repo: TempRepo): void {
@@ -98,6 +98,31 @@ describe('checkNativeCapabilities', () => {
       'partial clone: objects may be missing until git fetches them',
       'unknown repository extension extensions.futurething',
     ]);
+  });
+
+  test('promisor remote without the extension', async () => {
+    commitFiles(repo);
+    repo.git(['config', 'remote.origin.url', 'file:///nowhere']);
+    repo.git(['config', 'remote.origin.promisor', 'true']);
+    assert.deepEqual(await reasonsFor(repo), [
+      'partial clone (a promisor remote): objects may be missing until git fetches them',
+    ]);
+  });
+
+  test('replace refs, loose and packed', async () => {
+    commitFiles(repo);
+    repo.write('a.txt', 'replaced\n');
+    repo.git(['commit', '-q', '-am', 'second']);
+    repo.git(['replace', 'HEAD', 'HEAD~1']);
+    const reason = 'objects are replaced by refs under refs/replace/ (git replace)';
+    assert.deepEqual(await reasonsFor(repo), [reason]);
+    assert.deepEqual(await reasonsFor(repo, { GIT_NO_REPLACE_OBJECTS: '1' }), []);
+
+    repo.git(['pack-refs', '--all']);
+    assert.deepEqual(readdirSync(path.join(repo.dir, '.git', 'refs', 'replace')), []);
+    assert.deepEqual(await reasonsFor(repo), [reason]);
+    repo.git(['config', 'core.useReplaceRefs', 'false']);
+    assert.deepEqual(await reasonsFor(repo), []);
   });
 
   test('newer repository format version', async () => {
