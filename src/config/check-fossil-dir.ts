@@ -11,12 +11,25 @@ const GIT_FOLDER = '.git';
  * folder. footprint writes fossils and a `.gitignore` of `*` there, and retention deletes
  * files there, so a cloned repository's configuration must not point it elsewhere. `..`
  * segments are resolved, and so are symlinks on the part of the path that exists.
- * Throws a UserError (exit 2) that names the key, the value and the fix.
+ * Throws a UserError (exit 2) that names the key, the value and the fix; `location` is null
+ * for the default, which no configuration file sets.
  */
-export function checkFossilDir(worktree: string, value: string, location: ConfigLocation): void {
+export function checkFossilDir(
+  worktree: string,
+  value: string,
+  location: ConfigLocation | null,
+): void {
   const reason = findFossilDirProblem(worktree, value);
   if (reason === null) return;
 
+  if (location === null) {
+    // The default store: a tracked or local link named `fossils` can point anywhere.
+    throw new UserError(
+      `The fossil store ${JSON.stringify(value)} (the default "fossilDir") ${reason}. ` +
+        `Remove or rename ${JSON.stringify(value)}, or set "fossilDir" in footprint.config.json ` +
+        'to a folder inside the worktree and outside .git, such as ".footprint/fossils".',
+    );
+  }
   const key = [...location.keyPrefix, 'fossilDir'].join('.');
   throw new UserError(
     `${location.label}: "${key}" is ${JSON.stringify(value)}, which ${reason}. ` +

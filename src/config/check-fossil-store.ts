@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { FOSSIL_EXTENSION, parseFossilName } from '../fossils/fossil-name.js';
-import { STORE_GITIGNORE_TEXT } from '../fossils/store-gitignore.js';
+import { isStoreGitignoreText } from '../fossils/store-gitignore.js';
 import { TEMPORARY_PREFIX, TEMPORARY_SUFFIX } from '../fossils/write-atomic.js';
 import type { ConfigLocation } from './describe-config-error.js';
 import { readRegularFileSync } from './read-regular-file.js';
@@ -62,7 +62,7 @@ function findOtherEntry(dir: string): string | null {
   // NOTE: such a folder that contains only JSON and hidden files is accepted. Telling it
   // apart needs the index's paths.
   const ownStore =
-    entries.includes(GITIGNORE) && readText(path.join(dir, GITIGNORE)) === STORE_GITIGNORE_TEXT;
+    entries.includes(GITIGNORE) && isStoreGitignoreText(readText(path.join(dir, GITIGNORE)));
   const other = entries.filter((entry) => !isStoreEntry(entry, ownStore)).sort()[0];
   return other ?? null;
 }

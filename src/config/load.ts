@@ -76,6 +76,7 @@ export async function loadConfig(
     }
     config = mergeConfig(config, settings);
   }
+  if (fossilDirLocation === null) checkFossilDir(worktree, config.fossilDir, null);
   checkFossilStore(worktree, config.fossilDir, fossilDirLocation);
   return { file: found?.file ?? null, config: applyOverrides(config, options) };
 }

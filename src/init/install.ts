@@ -63,7 +63,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   for (const template of templates) {
     steps.push(...(await installHook(target, template, worktree, options)));
   }
-  steps.push(await writeFossilGitignore(worktree, config.config.fossilDir));
+  steps.push(await writeFossilGitignore(layout, worktree, config.config.fossilDir));
   steps.push(await writeStarterConfig(worktree));
 
   const notes = collectNotes(target, layout);

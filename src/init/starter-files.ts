@@ -4,7 +4,11 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { CONFIG_FILE_NAME } from '../config/load.js';
 import { UserError } from '../errors.js';
-import { STORE_GITIGNORE_TEXT } from '../fossils/store-gitignore.js';
+import {
+  isEarlierStoreGitignoreText,
+  isStoreGitignoreText,
+  STORE_GITIGNORE_TEXT,
+} from '../fossils/store-gitignore.js';
 import type { RepositoryLayout } from '../git/types.js';
 import type { InstallStep } from './install-step.js';
 import { isTracked } from './tracked.js';
@@ -14,8 +18,12 @@ function trackedStep(file: string): InstallStep {
   return { file, action: 'unchanged', detail: 'committed to the repository, kept' };
 }
 
-/** Writes `<fossilDir>/.gitignore` unless it exists. */
+/**
+ * Writes `<fossilDir>/.gitignore` unless it exists. An untracked one with the text of earlier
+ * versions, which kept the file itself untracked, is rewritten with the current text.
+ */
 export async function writeFossilGitignore(
+  layout: RepositoryLayout,
   worktree: string,
   fossilDir: string,
 ): Promise<InstallStep> {
@@ -23,6 +31,11 @@ export async function writeFossilGitignore(
   const file = path.join(dir, '.gitignore');
   checkFossilGitignore(worktree, fossilDir);
   if (existsSync(file)) {
+    const earlier = isEarlierStoreGitignoreText(await readFile(file, 'utf8'));
+    if (earlier && !(await isTracked(layout, file))) {
+      await writeFile(file, STORE_GITIGNORE_TEXT);
+      return { file, action: 'updated', detail: 'now ignores itself too' };
+    }
     return { file, action: 'unchanged', detail: 'fossil store already ignored' };
   }
 
@@ -103,7 +116,7 @@ export async function removeFossilGitignore(
   if (await isTracked(layout, file)) return [trackedStep(file)];
   // A named pipe would block the read until another process writes to it.
   const isFile = (await stat(file)).isFile();
-  if (!isFile || (await readFile(file, 'utf8')) !== STORE_GITIGNORE_TEXT) {
+  if (!isFile || !isStoreGitignoreText(await readFile(file, 'utf8'))) {
     return [{ file, action: 'unchanged', detail: 'edited since init, kept' }];
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -410,6 +410,17 @@ describe('loadConfig fossilDir', () => {
       error.message,
       /"fossilDir" is "meta", which is a \.git folder once symlinks are followed/,
     );
+  });
+
+  test('rejects a default store linked into .git', async () => {
+    mkdirSync(path.join(repo.dir, '.git', 'refs', 'tags'), { recursive: true });
+    symlinkSync(path.join(repo.dir, '.git', 'refs', 'tags'), path.join(repo.dir, 'fossils'));
+    const error = await loadError();
+    assert.match(
+      error.message,
+      /^The fossil store "fossils" \(the default "fossilDir"\) is inside a \.git folder once symlinks are followed/,
+    );
+    assert.match(error.message, /Remove or rename "fossils"/);
   });
 
   test('package.json key names its prefix', async () => {

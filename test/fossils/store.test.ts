@@ -69,15 +69,19 @@ describe('fossil store write', () => {
 
     assert.equal(store.dir, path.join(repo.dir, 'fossils'));
     assert.equal(path.dirname(file), store.dir);
-    assert.equal(readFileSync(path.join(store.dir, '.gitignore'), 'utf8'), '*\n!.gitignore\n');
+    assert.equal(
+      readFileSync(path.join(store.dir, '.gitignore'), 'utf8'),
+      '# footprint fossil store: git ignores this whole folder.\n*\n',
+    );
     assert.equal(
       repo.git(['check-ignore', path.relative(repo.dir, file)]).trim(),
       path.relative(repo.dir, file),
     );
-    assert.equal(
-      repo.git(['status', '--porcelain', '--untracked-files=all']),
-      '?? fossils/.gitignore\n',
-    );
+    // Ignored, not untracked: git status lists nothing, and clean -fd leaves the store alone.
+    assert.equal(repo.git(['status', '--porcelain']), '');
+    repo.git(['clean', '-fdq']);
+    assert.ok(existsSync(path.join(store.dir, '.gitignore')), 'clean -fd keeps the .gitignore');
+    assert.equal(repo.git(['status', '--porcelain', '--untracked-files=all']), '');
   });
 
   test('existing .gitignore kept', async () => {

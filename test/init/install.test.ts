@@ -80,13 +80,47 @@ test('init in a plain repository writes the git-dir hook', async () => {
   }
 });
 
+test('init replaces the gitignore of earlier versions', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('fossils/.gitignore', '*\n!.gitignore\n');
+    const report = await install(repo);
+    const step = report.steps.find((entry) => entry.file.endsWith('.gitignore'));
+
+    assert.equal(step?.action, 'updated');
+    assert.equal(
+      read(repo, 'fossils/.gitignore'),
+      '# footprint fossil store: git ignores this whole folder.\n*\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init keeps a committed gitignore of earlier versions', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('fossils/.gitignore', '*\n!.gitignore\n');
+    repo.git(['add', 'fossils/.gitignore']);
+    repo.git(['commit', '-q', '-m', 'ignore fossils']);
+    await install(repo);
+
+    assert.equal(read(repo, 'fossils/.gitignore'), '*\n!.gitignore\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init writes the fossil gitignore and a valid starter config', async () => {
   const repo = createTempRepo();
   try {
     await install(repo);
     const config = JSON.parse(read(repo, 'footprint.config.json')) as unknown;
 
-    assert.equal(read(repo, 'fossils/.gitignore'), '*\n!.gitignore\n');
+    assert.equal(
+      read(repo, 'fossils/.gitignore'),
+      '# footprint fossil store: git ignores this whole folder.\n*\n',
+    );
     assert.deepEqual(validateConfigDocument(config), []);
     assert.equal((config as { mode: string }).mode, 'balanced');
   } finally {
@@ -512,7 +546,10 @@ test('init uses the configured fossil folder', async () => {
 
     await install(repo);
 
-    assert.equal(read(repo, '.footprint/fossils/.gitignore'), '*\n!.gitignore\n');
+    assert.equal(
+      read(repo, '.footprint/fossils/.gitignore'),
+      '# footprint fossil store: git ignores this whole folder.\n*\n',
+    );
     assert.equal(
       read(repo, 'footprint.config.json'),
       JSON.stringify({ fossilDir: '.footprint/fossils' }),
@@ -759,8 +796,13 @@ test('init notes husky missing in a linked worktree', async () => {
       mkdirSync(path.join(linked, 'node_modules', '.bin'), { recursive: true });
       writeFileSync(path.join(linked, 'node_modules', '.bin', 'footprint'), '#!/bin/sh\n');
       const report = await install(repo, linked);
+      const changed = report.steps.filter((step) => step.action !== 'unchanged');
 
-      assert.equal(report.changed, false);
+      // The store's .gitignore ignores itself, so the commit left it out of the new worktree.
+      assert.deepEqual(
+        changed.map((step) => path.relative(linked, step.file)),
+        [path.join('fossils', '.gitignore')],
+      );
       assert.equal(report.notes.length, 1);
       assert.match(report.notes[0] ?? '', /`git worktree add` leaves it out/);
       assert.match(report.notes[0] ?? '', /Run `npm install` here/);
