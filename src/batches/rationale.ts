@@ -2,6 +2,7 @@ import type { InProgressOperation } from '../git/types.js';
 import type { Join } from './clustering.js';
 import type { TypeChoice } from './commit-type.js';
 import type { RelationKind } from './types.js';
+import { operationPhrase } from '../git/operation-phrase.js';
 
 const RELATION_LABELS: Record<RelationKind, string> = {
   rename: 'one identifier renamed across hunks',
@@ -104,5 +105,5 @@ export function writeOperationRationale(
   operation: InProgressOperation,
   choice: TypeChoice,
 ): string {
-  return `a ${operation} is in progress, so the staged change is one commit; ${choice.type} because ${choice.reason}`;
+  return `${operationPhrase(operation)} is in progress, so the staged change is one commit; ${choice.type} because ${choice.reason}`;
 }

@@ -12,6 +12,7 @@ import type {
 import { joinWords, plural } from '../output/messages.js';
 import { shellQuote } from '../output/shell-quote.js';
 import { CommitRefusedError } from './refusal.js';
+import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
 
 const BRANCH_PREFIX = 'refs/heads/';
 /** Paths named in a message before the rest are only counted. */
@@ -86,7 +87,7 @@ export function checkStagedChange(change: StagedChange): void {
   const operation = change.operation;
   if (operation !== null && operation !== 'bisect') {
     throw new CommitRefusedError(
-      `A ${operation} is in progress, so footprint commit makes no commits. ` +
+      `${capitalizedOperationPhrase(operation)} is in progress, so footprint commit makes no commits. ` +
         `${OPERATION_ADVICE[operation]}, then plan the batches again.`,
     );
   }

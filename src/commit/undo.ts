@@ -18,6 +18,7 @@ import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditi
 import { CommitRefusedError } from './refusal.js';
 import { openCommitSession, type CommitSession } from './session.js';
 import { noWorktreeError } from '../git/no-worktree.js';
+import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
 
 const debug = createDebug('commit');
 
@@ -138,7 +139,7 @@ async function checkNoOperation(session: CommitSession): Promise<void> {
   const operation = await readInProgressOperation(session.layout);
   if (operation === null || operation === 'bisect') return;
   throw new CommitRefusedError(
-    `A ${operation} is in progress, so footprint undo moves nothing. Finish or abort it first.`,
+    `${capitalizedOperationPhrase(operation)} is in progress, so footprint undo moves nothing. Finish or abort it first.`,
   );
 }
 

@@ -11,6 +11,7 @@ import type { OutcomeFossilPayload, OutcomeResult } from './outcome-types.js';
 import { describeRepositoryState } from './repository-state.js';
 import { openFossilStore, type FossilStore } from './store.js';
 import { isFossilOfKind, type AnalysisFossilPayload, type StoredFossil } from './types.js';
+import { operationPhrase } from '../git/operation-phrase.js';
 
 const debug = createDebug('fossils');
 
@@ -51,7 +52,8 @@ export async function recordOutcome(options: RecordOutcomeOptions): Promise<Reco
   const worktree = layout.worktree;
   if (worktree === null) return skip('a bare repository has no fossil store');
   const operation = await readInProgressOperation(layout);
-  if (operation !== null && operation !== 'bisect') return skip(`a ${operation} is in progress`);
+  if (operation !== null && operation !== 'bisect')
+    return skip(`${operationPhrase(operation)} is in progress`);
 
   const head = await readHead(layout);
   if (head.oid === null) return skip('HEAD has no commit');

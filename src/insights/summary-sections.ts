@@ -4,6 +4,7 @@ import type { Finding } from '../risk/types.js';
 import type { WithheldReason } from './content-policy.js';
 import { redactSecrets } from './redact.js';
 import { TextBudget } from './text-budget.js';
+import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
 
 /** A staged file as the change summary names it: `f1`, `f2`, ... in footprint order. */
 export interface SummaryFile {
@@ -27,7 +28,7 @@ export function describeChange(footprint: Footprint, analysis: BatchAnalysis): s
   ];
   if (!analysis.splitSuggested) {
     lines.push(
-      `A ${footprint.operation ?? 'git operation'} is in progress, so the change stays one ` +
+      `${footprint.operation === null ? 'A git operation' : capitalizedOperationPhrase(footprint.operation)} is in progress, so the change stays one ` +
         'commit: propose no merges or splits.',
     );
   }

@@ -1,6 +1,7 @@
 import type { BatchAnalysis } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { RiskReport, Severity } from '../risk/types.js';
+import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
 
 /** Batch messages a summary lists before it only counts the rest. */
 const LISTED_BATCHES = 5;
@@ -20,7 +21,7 @@ function describeBatches(footprint: Footprint, analysis: BatchAnalysis): string 
   const messages = analysis.batches.map((batch) => batch.message);
   if (messages.length === 0) return 'Nothing is staged.';
   if (!analysis.splitSuggested) {
-    return `A ${footprint.operation ?? 'commit'} is in progress, so it stays one commit: ${messages[0]}.`;
+    return `${footprint.operation === null ? 'A commit' : capitalizedOperationPhrase(footprint.operation)} is in progress, so it stays one commit: ${messages[0]}.`;
   }
   if (messages.length === 1) return `It fits one commit: ${messages[0]}.`;
 

@@ -15,6 +15,7 @@ import {
 import { quotePath } from './quote-path.js';
 import { formatStatus, statusSegment, type Style } from './style.js';
 import type { Level } from './symbols.js';
+import { operationPhrase } from '../git/operation-phrase.js';
 
 export interface SummaryOptions {
   style: Style;
@@ -109,8 +110,9 @@ function splitLines(result: PipelineResult, options: SummaryOptions): string[] {
   const { style } = options;
   const { analysis, footprint } = result;
   if (!analysis.splitSuggested) {
-    const operation = footprint.operation ?? 'operation';
-    const text = `No split suggested while a ${operation} is in progress; risk rules still ran.`;
+    const operation =
+      footprint.operation === null ? 'an operation' : operationPhrase(footprint.operation);
+    const text = `No split suggested while ${operation} is in progress; risk rules still ran.`;
     return [formatStatus(style, 'info', text)];
   }
   if (analysis.batches.length === 0) return [];
