@@ -6,6 +6,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   realpathSync,
   rmSync,
   symlinkSync,
@@ -19,7 +20,7 @@ import {
   type HookName,
   type HookTemplate,
 } from '../../src/init/hook-script.js';
-import { projectRoot } from '../helpers/repo.js';
+import { createTempRepo, projectRoot } from '../helpers/repo.js';
 
 const SH = '/bin/sh';
 
@@ -468,5 +469,48 @@ test('message hook without node explains the fix and exits 0', async (t) => {
     assert.match(result.stderr, /so no message was suggested/);
   } finally {
     sandbox.cleanup();
+  }
+});
+
+test('outcome hook skips commits a rebase replays', async () => {
+  const repo = createTempRepo();
+  try {
+    const log = path.join(repo.dir, '.git', 'outcome-calls.log');
+    const stand = path.join(repo.dir, '.git', 'stand-in-footprint.js');
+    writeFileSync(
+      stand,
+      `require('node:fs').appendFileSync(${JSON.stringify(log)}, process.argv.slice(2).join(' ') + '\\n');\n`,
+    );
+    const hook = path.join(repo.dir, '.git', 'hooks', 'post-commit');
+    writeFileSync(
+      hook,
+      renderHookScript(await readTemplate('post-commit'), {
+        footprintBin: stand,
+        node: process.execPath,
+      }),
+    );
+    chmodSync(hook, 0o755);
+
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    repo.git(['commit', '-q', '-m', 'base']);
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.write('side.txt', 'side\n');
+    repo.git(['add', 'side.txt']);
+    repo.git(['commit', '-q', '-m', 'side']);
+    repo.git(['checkout', '-q', '-']);
+    for (const name of ['b', 'c', 'd']) {
+      repo.write(`${name}.txt`, `${name}\n`);
+      repo.git(['add', `${name}.txt`]);
+      repo.git(['commit', '-q', '-m', name]);
+    }
+    assert.equal(readFileSync(log, 'utf8'), 'fossils record-outcome\n'.repeat(5));
+
+    repo.git(['rebase', '-q', 'side']);
+
+    assert.equal(repo.git(['log', '--format=%s']).trim().split('\n').length, 5, 'rebased');
+    assert.equal(readFileSync(log, 'utf8'), 'fossils record-outcome\n'.repeat(5));
+  } finally {
+    repo.cleanup();
   }
 });
