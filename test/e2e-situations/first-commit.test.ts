@@ -13,7 +13,7 @@ test('first commit passes and matches git', () => {
     });
 
     assertPassed(results.hooked);
-    assert.match(results.hooked.stderr, /footprint · 4 files/);
+    assert.match(results.hooked.stderr, /footprint · 3 files/);
     assert.equal(results.plain.status, 0, results.plain.stderr);
     assertSameCommit(twins);
     assert.equal(twins.hooked.git(['rev-list', '--count', 'HEAD']).trim(), '1');
