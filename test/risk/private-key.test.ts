@@ -173,3 +173,184 @@ describe('private-key rule', () => {
     assert.deepEqual(findings, []);
   });
 });
+
+describe('private-key rule on keys around added lines', () => {
+  const OTHER_MATERIAL = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun';
+
+  test('key rotated inside a file is found', () => {
+    const label = 'RSA PRIVATE KEY';
+    const findings = check({
+      path: 'deploy/key.pem',
+      old: lines(begin(label), KEY_MATERIAL, KEY_MATERIAL, end(label)),
+      new: lines(begin(label), OTHER_MATERIAL, OTHER_MATERIAL, end(label)),
+    });
+
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.line, 2);
+    assert.equal(findings[0]?.masked, `${begin(label)} (masked)`);
+  });
+
+  test('key replaced in a YAML block is found', () => {
+    const label = 'PRIVATE KEY';
+    const yaml = (material: string): string =>
+      lines(
+        'service:',
+        '  private_key: |',
+        `    ${begin(label)}`,
+        `    ${material}`,
+        `    ${end(label)}`,
+      );
+    const findings = check({
+      path: 'config/app.yml',
+      old: yaml(KEY_MATERIAL),
+      new: yaml(OTHER_MATERIAL),
+    });
+
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.line, 4);
+  });
+
+  test('edit beside an unchanged key is not found', () => {
+    const findings = check({
+      path: 'deploy/key.pem',
+      old: lines('# old note', ...pem('RSA PRIVATE KEY')),
+      new: lines('# new note', ...pem('RSA PRIVATE KEY')),
+    });
+
+    assert.deepEqual(findings, []);
+  });
+
+  test('edit after a header with placeholder is not found', () => {
+    const findings = check({
+      path: 'docs/keys.md',
+      old: lines(begin('RSA PRIVATE KEY'), '...', 'Old text.'),
+      new: lines(begin('RSA PRIVATE KEY'), '...', OTHER_MATERIAL),
+    });
+
+    assert.deepEqual(findings, []);
+  });
+});
+
+describe('private-key rule on keys split into strings', () => {
+  const label = 'RSA PRIVATE KEY';
+  const keyLines = [begin(label), KEY_MATERIAL, KEY_MATERIAL, end(label)];
+
+  test('key as a string array is found', () => {
+    const elements = keyLines.map((line, index) =>
+      index < keyLines.length - 1 ? `  "${line}",` : `  "${line}"`,
+    );
+    const findings = check({ path: 'src/arr.js', new: lines('const key = [', ...elements, '];') });
+
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.line, 2);
+  });
+
+  test('properties value with continuations is found', () => {
+    const value = keyLines.map((line, index) =>
+      index === 0 ? `jwt.key=${line}\\n\\` : `${line}\\n\\`,
+    );
+    const findings = check({ path: 'src/app.properties', new: lines(...value, '') });
+
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.line, 1);
+  });
+
+  test('shell string with continuations is found', () => {
+    const value = keyLines.map((line, index) =>
+      index === 0 ? `export KEY="${line}\\` : `${line}\\`,
+    );
+    const findings = check({ path: 'env.sh', new: lines(...value, '"') });
+
+    assert.equal(findings.length, 1);
+  });
+
+  test('header string followed by code is not a key', () => {
+    const findings = check({
+      path: 'src/detect.js',
+      new: lines(`const HEADERS = ["${begin(label)}",`, '  parsePrivateKeyFromString(text)];'),
+    });
+
+    assert.deepEqual(findings, []);
+  });
+});
+
+describe('private-key rule on the OpenSSH preamble', () => {
+  const label = 'OPENSSH PRIVATE KEY';
+
+  /** Encodes an SSH string: a 4-byte big-endian length and the bytes. */
+  function sshString(bytes: Buffer): Buffer {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+  }
+
+  /** Builds an unencrypted ed25519 key in OpenSSH's format, with made-up key bytes. */
+  function openSshKeyBase64(): string {
+    const count = Buffer.alloc(4);
+    count.writeUInt32BE(1);
+    const publicKey = sshString(
+      Buffer.concat([sshString(Buffer.from('ssh-ed25519')), sshString(Buffer.alloc(32, 7))]),
+    );
+    const privateSection = sshString(Buffer.alloc(144, 9));
+    return Buffer.concat([
+      Buffer.from('openssh-key-v1\0', 'latin1'),
+      sshString(Buffer.from('none')),
+      sshString(Buffer.from('none')),
+      sshString(Buffer.alloc(0)),
+      count,
+      publicKey,
+      privateSection,
+    ]).toString('base64');
+  }
+
+  function wrap(base64: string): string[] {
+    return base64.match(/.{1,70}/g) ?? [];
+  }
+
+  test('preamble line then ellipsis is not a key', () => {
+    const [first = ''] = wrap(openSshKeyBase64());
+    const findings = check({
+      path: 'docs/ssh.md',
+      new: lines(
+        'Your key file starts like this:',
+        '',
+        `    ${begin(label)}`,
+        `    ${first}`,
+        '    ...',
+        `    ${end(label)}`,
+      ),
+    });
+
+    assert.deepEqual(findings, []);
+  });
+
+  test('magic in a startsWith check is not a key', () => {
+    const magic = openSshKeyBase64().slice(0, 19);
+    const findings = check({
+      path: 'src/detect.js',
+      new: lines(`export const isOpenSsh = (t) => t.startsWith("${begin(label)}\\n${magic}");`),
+    });
+
+    assert.deepEqual(findings, []);
+  });
+
+  test('whole OpenSSH key is found', () => {
+    const findings = check({
+      path: 'keys/id_ed25519',
+      new: lines(begin(label), ...wrap(openSshKeyBase64()), end(label)),
+    });
+
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.line, 1);
+  });
+
+  test('OpenSSH key in a JSON string is found', () => {
+    const body = wrap(openSshKeyBase64()).join('\\n');
+    const findings = check({
+      path: 'config/key.json',
+      new: lines(`{ "key": "${begin(label)}\\n${body}\\n${end(label)}\\n" }`),
+    });
+
+    assert.equal(findings.length, 1);
+  });
+});

@@ -50,6 +50,42 @@ const MAX_NAME = 64;
  */
 const ASSIGNED_VALUE =
   /["']?[ \t]{0,5}(?::=|=>|\?=|=|:)[ \t]{0,5}(?:"([^"\s\\]{1,200})"|'([^'\s\\]{1,200})'|`([^`\s\\]{1,200})`|([A-Za-z0-9+/=_.~-]{1,200}))/y;
+/**
+ * A quoted name, a comma and a quoted value, as a call passes a setting:
+ * `define('DB_PASSWORD', '…')`, `setenv("API_KEY", "…")`. Without quotes around the name, a
+ * comma separates arguments that are not a name and its value.
+ */
+const ARGUMENT_VALUE = /["'][ \t]{0,5},[ \t]{0,5}(?:"([^"\s\\]{1,200})"|'([^'\s\\]{1,200})')/y;
+/** The text of an XML element named like a secret: `<password>…</password>`. */
+const ELEMENT_VALUE = />([^<\s]{1,200})<\//y;
+/** A value after a space, where a command sets a named setting: `aws configure set NAME VALUE`. */
+const COMMAND_VALUE =
+  /[ \t]{1,5}(?:"([^"\s\\]{1,200})"|'([^'\s\\]{1,200})'|([A-Za-z0-9+/=_.~-]{1,200}))(?![^\s])/y;
+/** A command whose next two words are a setting's name and its value. */
+const SETTING_COMMAND = /\bconfigure[ \t]+set[ \t]+$/;
+
+/**
+ * The forms a value takes after a name. `applies` checks the text before the name, and
+ * `bareGroup` is the capture group of a value written without quotes, if the form has one.
+ */
+interface ValueForm {
+  pattern: RegExp;
+  applies(text: string, nameStart: number): boolean;
+  bareGroup?: number;
+}
+
+const QUOTES = new Set(['"', "'"]);
+
+const VALUE_FORMS: readonly ValueForm[] = [
+  { pattern: ASSIGNED_VALUE, applies: () => true, bareGroup: 4 },
+  { pattern: ARGUMENT_VALUE, applies: (text, at) => QUOTES.has(text[at - 1] ?? '') },
+  { pattern: ELEMENT_VALUE, applies: (text, at) => text[at - 1] === '<' },
+  {
+    pattern: COMMAND_VALUE,
+    applies: (text, at) => SETTING_COMMAND.test(text.slice(Math.max(0, at - 40), at)),
+    bareGroup: 3,
+  },
+];
 
 /** Values that are references, templates or placeholders rather than secrets. */
 const NOT_SECRET_VALUE =
@@ -73,6 +109,8 @@ const ARN = /^arn:aws[\w-]*:/;
 /** A bare value that is a name or a property path, such as `process.env.API_KEY`. */
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const HAS_DIGIT = /\d/;
+/** Stripe publishable keys, which a web page sends to every browser and are not secret. */
+const PUBLISHABLE_KEY = /^pk_(?:live|test)_[A-Za-z0-9]+$/;
 
 interface Assignment {
   name: string;
@@ -91,12 +129,18 @@ function readAssignment(text: string, keywordAt: number, keywordLength: number):
   let end = keywordAt + keywordLength;
   while (end < text.length && end - keywordAt < MAX_NAME && isNameChar(text.charCodeAt(end))) end++;
 
-  ASSIGNED_VALUE.lastIndex = end;
-  const match = ASSIGNED_VALUE.exec(text);
-  if (!match) return null;
-  const value = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
-  const bare = match[4] !== undefined;
-  return { name: text.slice(start, end), value, bare, end: ASSIGNED_VALUE.lastIndex };
+  const name = text.slice(start, end);
+  for (const form of VALUE_FORMS) {
+    if (!form.applies(text, start)) continue;
+    form.pattern.lastIndex = end;
+    const match = form.pattern.exec(text);
+    if (!match) continue;
+
+    const value = match.slice(1).find((group) => group !== undefined) ?? '';
+    const bare = form.bareGroup !== undefined && match[form.bareGroup] !== undefined;
+    return { name, value, bare, end: form.pattern.lastIndex };
+  }
+  return null;
 }
 
 /** Languages whose bare values are literals, not references to other names. */
@@ -118,8 +162,54 @@ function looksSecret(
   }
   // A provider token belongs to the provider-token rule, so skipping or allowing that rule covers it.
   if (findTokenCandidates(value, 1).length > 0) return false;
+  if (PUBLISHABLE_KEY.test(value)) return false;
   if (codeFile && assignment.bare && IDENTIFIER_PATH.test(value)) return false;
-  return shannonEntropy(value) >= minEntropy;
+  return hasSecretEntropy(value, minEntropy);
+}
+
+/**
+ * How far below the largest possible entropy, log2 of the length, a short value may fall.
+ * A random 10-character value with one repeated character has 3.12 bits per character, and
+ * one of 11 characters with two repeated pairs 3.10, so both pass at 0.4 below the bound.
+ */
+const SHORT_VALUE_MARGIN = 0.4;
+/** gitleaks' generic threshold, the default of `minEntropy`, for which the margin was set. */
+const DEFAULT_MIN_ENTROPY = 3.5;
+const DIGIT_RUN = /\d+/g;
+const LETTER = /[A-Za-z]/;
+/** Version numbers (`1.2.3-beta.4`, `v10.2.1`), which have digits in several runs. */
+const VERSION = /^v?\d+(?:\.\d+)+/i;
+const LOWER = /[a-z]/;
+const UPPER = /[A-Z]/;
+/** Characters other than letters, digits and the separators of names (`_`, `-`, `.`). */
+const SYMBOL = /[^A-Za-z0-9_.-]/;
+
+function mixesLettersAndDigits(value: string): boolean {
+  const digitRuns = value.match(DIGIT_RUN)?.length ?? 0;
+  if (digitRuns >= 3) return true;
+  const mixedCase = LOWER.test(value) && UPPER.test(value.slice(1));
+  return digitRuns === 2 && (mixedCase || SYMBOL.test(value));
+}
+
+/**
+ * Returns true when a value's entropy is high enough to be a secret. A value of n characters
+ * has at most log2(n) bits per character, so with the default minEntropy of 3.5 no value under
+ * 12 characters could reach it. A value under 15 characters instead needs
+ * (log2(n) − SHORT_VALUE_MARGIN) × minEntropy / 3.5, so raising minEntropy raises this bar
+ * too. It must also mix letters and digits as generated passwords do: three runs of digits
+ * (`9f8a7b6c5d`), or two with a symbol or an upper-case letter past the first character
+ * (`Tr0ub4dor&3`, `Pq8z4mX2vL`). Names with a number (`oauth2-pkce`, `Bearer2-v10`) and
+ * versions (`1.2.3-beta.4`) do not.
+ */
+function hasSecretEntropy(value: string, minEntropy: number): boolean {
+  const entropy = shannonEntropy(value);
+  if (entropy >= minEntropy) return true;
+
+  const reachable = Math.log2(value.length) - SHORT_VALUE_MARGIN;
+  if (reachable >= DEFAULT_MIN_ENTROPY) return false;
+  if (!LETTER.test(value) || VERSION.test(value)) return false;
+  if (!mixesLettersAndDigits(value)) return false;
+  return entropy >= (reachable * minEntropy) / DEFAULT_MIN_ENTROPY;
 }
 
 const keywordPatterns = new Map<string, RegExp>();

@@ -1,6 +1,20 @@
 import type { FileChange, FileContent } from '../../footprint/types.js';
-import { findAddedLinesWith, readStagedLines, type AddedLine } from '../added-lines.js';
+import {
+  findAddedLinesWith,
+  readAddedText,
+  readLineAt,
+  readStagedLines,
+  type AddedLine,
+  type AddedText,
+} from '../added-lines.js';
 import { createFinding } from '../finding.js';
+import {
+  collectMaterial,
+  isOpenSshPreambleOnly,
+  isSeparatorsOnly,
+  isWholeMaterialLine,
+  MAX_MATERIAL_LINES,
+} from '../secrets/key-material.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
 
 /**
@@ -54,17 +68,39 @@ function findAtMarker(
   return null;
 }
 
-/** Returns true when key material follows a PEM header on its line or the lines after it. */
+/**
+ * Returns true when key material follows a PEM header on its line or the lines after it, and
+ * the material is more than the public start of an OpenSSH key. `line` is the header's 1-based
+ * line in `lines`, the staged text's lines.
+ */
 function hasPemMaterial(text: string, headerEnd: number, lines: string[], line: number): boolean {
+  const rest = text.slice(headerEnd);
+  if (!hasMaterialStart(text, headerEnd, lines, line)) return false;
+
+  const material = collectMaterial([rest, ...lines.slice(line, line + MAX_MATERIAL_LINES)]);
+  return !isOpenSshPreambleOnly(material);
+}
+
+/** Returns true when the text right after a header, or the next line that counts, is material. */
+function hasMaterialStart(text: string, headerEnd: number, lines: string[], line: number): boolean {
   MATERIAL_AFTER_HEADER.lastIndex = headerEnd;
   if (MATERIAL_AFTER_HEADER.test(text)) return true;
-  if (text.slice(headerEnd).trim() !== '') return false;
 
-  for (const next of lines.slice(line, line + LOOKAHEAD_LINES)) {
-    if (next.trim() === '' || ARMOUR_HEADER.test(next)) continue;
-    return MATERIAL_LINE.test(next);
+  const rest = text.slice(headerEnd);
+  const following = lines.slice(line, line + LOOKAHEAD_LINES);
+  if (rest.trim() === '') {
+    for (const next of following) {
+      if (next.trim() === '' || ARMOUR_HEADER.test(next)) continue;
+      return MATERIAL_LINE.test(next);
+    }
+    return false;
   }
-  return false;
+
+  // The header ends a string (an array element, a `\n\` or `\` continuation of a
+  // .properties value or a shell string), so the material is the next line's string.
+  if (!isSeparatorsOnly(rest)) return false;
+  const next = following.find((candidate) => candidate.trim() !== '');
+  return next !== undefined && isWholeMaterialLine(next);
 }
 
 function hasPuttyPrivatePart(lines: string[], line: number): boolean {
@@ -82,32 +118,114 @@ function findKey(text: string, content: FileContent, line: number): string | nul
   return null;
 }
 
+/** A key found: its header and the 1-based staged line the finding points at. */
+interface FoundKey {
+  header: string;
+  line: number;
+}
+
+/** Base64 run that a line of key material has. */
+const BASE64_RUN = /[A-Za-z0-9+/]{16}/;
+
 /**
- * Finds private keys on added lines: a key header followed by key material (base64, an END
- * line, or PuTTY's private lines). A header followed by placeholder text is not a key. The
- * finding shows only the header, which names the format and holds no key material.
+ * Returns the last 1-based line of the key block whose header is on `headerLine`: its END
+ * line, or the last line read when none comes. A PuTTY key has no END line.
+ */
+function findBlockEnd(lines: readonly string[], headerLine: number, putty: boolean): number {
+  const last = Math.min(
+    lines.length,
+    headerLine + (putty ? PUTTY_LOOKAHEAD_LINES : MAX_MATERIAL_LINES),
+  );
+  if (putty) return last;
+  for (let line = headerLine + 1; line <= last; line++) {
+    if ((lines[line - 1] ?? '').includes('-----END ')) return line;
+  }
+  return last;
+}
+
+/** Returns the first added line in `[first, last]` that contains key material, or undefined. */
+function findAddedMaterial(added: AddedText, first: number, last: number): number | undefined {
+  const numbers = added.lineNumbers;
+  let low = 0;
+  let high = numbers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((numbers[middle] ?? 0) < first) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < numbers.length && (numbers[index] ?? 0) <= last; index++) {
+    const line = readLineAt(added, index);
+    if (BASE64_RUN.test(line.text)) return line.line;
+  }
+  return undefined;
+}
+
+/**
+ * Finds keys whose header is an unchanged line of the staged blob but whose material the
+ * change adds, as when a key is rotated inside a file that already contained one. A diff shows
+ * the BEGIN and END lines as context then, so the added lines alone contain no header.
+ */
+function findKeysAroundAddedLines(
+  file: FileChange,
+  content: FileContent,
+  addedHeaders: ReadonlySet<number>,
+): FoundKey[] {
+  const staged = content.newText;
+  if (staged === null || (!staged.includes(PEM_MARKER) && !staged.includes(PUTTY_MARKER))) {
+    return [];
+  }
+
+  const added = readAddedText(file, content);
+  const lines = readStagedLines(content);
+  const found: FoundKey[] = [];
+  lines.forEach((text, index) => {
+    const line = index + 1;
+    const putty = text.includes(PUTTY_MARKER);
+    if (addedHeaders.has(line) || (!putty && !text.includes(PEM_MARKER))) return;
+    const header = findKey(text, content, line);
+    if (header === null) return;
+
+    const first = findAddedMaterial(added, line + 1, findBlockEnd(lines, line, putty));
+    if (first !== undefined) found.push({ header, line: first });
+  });
+  return found;
+}
+
+/** Finds keys whose header is on an added line. */
+function findKeysOnAddedLines(candidates: readonly AddedLine[], content: FileContent): FoundKey[] {
+  const found: FoundKey[] = [];
+  for (const added of candidates) {
+    const header = findKey(added.text, content, added.line);
+    if (header !== null) found.push({ header, line: added.line });
+  }
+  return found;
+}
+
+/**
+ * Finds private keys that a change adds: a key header followed by key material (base64, an END
+ * line, or PuTTY's private lines), with either the header or the material on added lines. A
+ * header followed by placeholder text, or by only the public start of an OpenSSH key, is not a
+ * key. The finding shows only the header, which names the format and holds no key material.
  */
 function checkPrivateKeys(file: FileChange, content: FileContent, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
   const candidates = new Map<number, AddedLine>();
   for (const marker of [PEM_MARKER, PUTTY_MARKER]) {
     for (const added of findAddedLinesWith(file, content, marker))
       candidates.set(added.line, added);
   }
-  for (const added of [...candidates.values()].sort((a, b) => a.line - b.line)) {
-    const header = findKey(added.text, content, added.line);
-    if (header === null) continue;
+  const onAdded = findKeysOnAddedLines([...candidates.values()], content);
+  const around = findKeysAroundAddedLines(file, content, new Set(candidates.keys()));
 
-    findings.push(
+  return [...onAdded, ...around]
+    .sort((a, b) => a.line - b.line)
+    .map(({ header, line }) =>
       createFinding(RULE, context, {
         path: file.path,
-        line: added.line,
+        line,
         message: 'Private key staged',
         masked: `${header} (masked)`,
       }),
     );
-  }
-  return findings;
 }
 
 export const privateKeyRule: RiskRule = {

@@ -52,6 +52,9 @@ const TOKEN_NAMES: Readonly<Record<string, string>> = {
   GITHUB_TOKEN: 'GitHub token',
   OPS_TOKEN: '1Password service account token',
   STRIPE_LIVE_KEY: 'Stripe live secret key',
+  GITLAB_TOKEN: 'GitLab personal access token',
+  GOOGLE_API_KEY: 'Google API key',
+  DIGITALOCEAN_TOKEN: 'DigitalOcean token',
 };
 
 /** The non-secret start of a token that is a URL, such as a Slack webhook: scheme and host. */
@@ -141,7 +144,7 @@ export const providerTokenRule: RiskRule = {
   group: 'secrets',
   defaultSeverity: 'critical',
   description:
-    "Finds provider tokens and API keys (AWS, GitHub, npm, Slack, OpenAI, Anthropic, Stripe, and more) with secretlint's recommended preset and footprint's own patterns for formats it lacks.",
+    "Finds provider tokens and API keys (AWS, GitHub, GitLab, Google, npm, Slack, OpenAI, Anthropic, Stripe, and more) with secretlint's recommended preset and footprint's own patterns for formats it lacks.",
   defaultOptions: {},
   checkChange: checkProviderTokens,
 };

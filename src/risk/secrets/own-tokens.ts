@@ -24,6 +24,23 @@ const OWN_TOKEN_PATTERNS: readonly OwnTokenPattern[] = [
     pattern: /(?<![A-Za-z0-9_])[rs]k_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9])/g,
   },
   {
+    // GitLab personal access tokens: `glpat-` and 20 characters, or in the routable format of
+    // GitLab 17.x a longer body followed by `.` and a version and checksum part.
+    messageId: 'GITLAB_TOKEN',
+    pattern:
+      /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![A-Za-z0-9_-])/g,
+  },
+  {
+    // Google API keys: `AIza` and 35 characters of base64url.
+    messageId: 'GOOGLE_API_KEY',
+    pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
+  },
+  {
+    // DigitalOcean personal access, OAuth and refresh tokens: a prefix and 64 hex digits.
+    messageId: 'DIGITALOCEAN_TOKEN',
+    pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9])/g,
+  },
+  {
     // Slack tokens right after an underscore (`cfg_xoxb-…`), which the preset's pattern misses
     // because it starts with `\b` and `_` is a word character. To keep identifiers such as
     // `ui_xapp-header` out, the token must also contain a run of 6 digits, as the numeric team

@@ -14,6 +14,7 @@ import type {
   SecretLintSourceCode,
 } from '@secretlint/types';
 import { findOwnTokens } from './own-tokens.js';
+import { isPlaceholderToken } from './placeholder-token.js';
 import type { TokenWindow } from './token-candidates.js';
 
 /**
@@ -44,9 +45,13 @@ const RULE_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
  */
 const AWS_KEY_ID_PREFIX = /^(?:AKIA|ASIA|A3T)/;
 
-/** Returns false for reports of values that are not secret: AWS account ids and resource ids. */
+/**
+ * Returns false for reports of values that are not secret: AWS account ids and resource ids,
+ * and placeholders such as `ghp_xxxx…` that documentation shows in place of a token.
+ */
 function keepReport(report: Report, content: string): boolean {
   if (report.messageId === 'AWSAccountID') return false;
+  if (isPlaceholderToken(content.slice(report.range[0], report.range[1]))) return false;
   if (report.messageId !== 'AWSAccessKeyID') return true;
   return AWS_KEY_ID_PREFIX.test(content.slice(report.range[0], report.range[1]));
 }

@@ -57,6 +57,13 @@ export const TOKEN_KEYWORDS: readonly TokenKeyword[] = [
   ...['AKIA', 'ASIA', 'A3T'].map((keyword) => ({ keyword, shape: AWS_ACCESS_KEY_ID })),
   // Stripe live secret and restricted keys, which footprint matches itself (see own-tokens.ts).
   ...['sk_live_', 'rk_live_'].map((keyword) => ({ keyword, shape: STRIPE_LIVE_KEY })),
+  // GitLab, Google and DigitalOcean tokens, which footprint also matches itself.
+  { keyword: 'glpat-', shape: /glpat-[A-Za-z0-9_-]{20}/y },
+  { keyword: 'AIza', shape: /AIza[A-Za-z0-9_-]{35}/y },
+  ...['dop_v1_', 'doo_v1_', 'dor_v1_'].map((keyword) => ({
+    keyword,
+    shape: /do[por]_v1_[a-f0-9]{64}/y,
+  })),
 ];
 
 /** Characters kept before and after a candidate, more than the longest token the preset matches. */

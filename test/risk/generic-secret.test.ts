@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeBatches } from '../../src/batches/analyze.js';
+import { createDefaultConfig } from '../../src/config/defaults.js';
+import { assessRisk } from '../../src/risk/assess.js';
+import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
+
+function findGenericSecrets(specs: FileSpec[]): string[] {
+  const input = makeFootprint(specs);
+  const analysis = analyzeBatches(input, { mode: 'balanced' });
+  const report = assessRisk(input, analysis, {
+    mode: 'balanced',
+    config: createDefaultConfig(),
+    skip: [],
+  });
+  return report.findings
+    .filter((finding) => finding.rule === 'generic-secret')
+    .map((finding) => `${finding.path}:${finding.line ?? 0}`);
+}
+
+// Values are joined from parts so that this file contains no string a scanner would flag.
+const PASSWORD = ['Xk8pQz29', 'vLmRt7'].join('');
+const AWS_SECRET = ['El2hpChYgCfrL1spNxnyV', 'mihA+2O76UMFxFkM+R5'].join('');
+
+describe('generic-secret value forms', () => {
+  const found: Array<{ name: string; path: string; line: string }> = [
+    {
+      name: 'PHP define() call',
+      path: 's/wp-config.php',
+      line: `<?php define('DB_PASSWORD', '${PASSWORD}');`,
+    },
+    {
+      name: 'setenv() call',
+      path: 's/main.c',
+      line: `setenv("API_KEY", "${PASSWORD}", 1);`,
+    },
+    {
+      name: 'XML element',
+      path: 's/app.xml',
+      line: `<config><password>${PASSWORD}</password></config>`,
+    },
+    {
+      name: 'aws configure set',
+      path: 's/setup.sh',
+      line: `aws configure set aws_secret_access_key ${AWS_SECRET}`,
+    },
+  ];
+
+  for (const { name, path, line } of found) {
+    test(`${name} is found`, () => {
+      assert.deepEqual(findGenericSecrets([{ path, new: lines(line) }]), [`${path}:1`]);
+    });
+  }
+
+  const notFound: Array<{ name: string; path: string; line: string }> = [
+    {
+      name: 'unquoted argument after a name',
+      path: 's/login.js',
+      line: `check(password, "${PASSWORD}");`,
+    },
+    {
+      name: 'XML element with a reference',
+      path: 's/app.xml',
+      line: '<password>${DB_PASS}</password>',
+    },
+    {
+      name: 'word after a name in prose',
+      path: 'docs/setup.md',
+      line: `Set the password ${PASSWORD} later.`,
+    },
+  ];
+
+  for (const { name, path, line } of notFound) {
+    test(`${name} is not found`, () => {
+      assert.deepEqual(findGenericSecrets([{ path, new: lines(line) }]), []);
+    });
+  }
+});
+
+describe('generic-secret short values', () => {
+  const shortSecrets = [
+    ['db_password = "Tr0ub4', 'dor&3"'],
+    ['api_secret = "9f8a7b', '6c5d"'],
+    ['smtp_password = "S3cur3', 'P@ss!"'],
+    ['secret_key = "Kq9xW2', 'mZr8pL"'],
+  ].map((parts) => parts.join(''));
+
+  shortSecrets.forEach((line, index) => {
+    test(`short password ${index + 1} is found`, () => {
+      assert.deepEqual(findGenericSecrets([{ path: 'settings.py', new: lines(line) }]), [
+        'settings.py:1',
+      ]);
+    });
+  });
+
+  const ordinary = [
+    'auth_mode = "oauth2-pkce"',
+    'token_prefix = "user2name3"',
+    'api_key_column = "col2_row3x"',
+    'token_version = "1.2.3-beta.4"',
+    'password_changed = "2024-01-15"',
+    'secret_label = "abc123def4"',
+    'const authScheme = "Bearer2-v10";',
+    'key: "item-10-of-20"',
+  ];
+
+  for (const line of ordinary) {
+    test(`ordinary ${line.slice(0, 24)} is not found`, () => {
+      assert.deepEqual(findGenericSecrets([{ path: 'src/settings.py', new: lines(line) }]), []);
+    });
+  }
+});
+
+describe('generic-secret public values', () => {
+  test('Stripe publishable keys are not found', () => {
+    const live = ['pk_', 'live_', '51H8mKqLkdIwHu7ixYt3RqZ9Xc4e'].join('');
+    const testKey = ['pk_', 'test_', '51H8mKqLkdIwHu7ixYt3RqZ9Xc4e'].join('');
+    const findings = findGenericSecrets([
+      {
+        path: 'web/checkout.js',
+        new: lines(
+          `export const stripe = Stripe(publishableKey = "${live}");`,
+          `const stripeKey = "${testKey}";`,
+        ),
+      },
+    ]);
+
+    assert.deepEqual(findings, []);
+  });
+});
