@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Insights } from '../insights/types.js';
 import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import type { PipelineResult, StageName } from '../pipeline/types.js';
+import type { RiskReport } from '../risk/types.js';
 import { copyBatch, copyFinding, copyFootprint, copyValidation } from './copy-fields.js';
 import { describeRepositoryState } from './repository-state.js';
 import type { AnalysisOutcome, FossilDraft, InsightsMetadata } from './types.js';
@@ -25,6 +26,16 @@ function copyInsightsMetadata(insights: Insights): InsightsMetadata {
   };
   if (insights.fallbackReason !== undefined) metadata.fallbackReason = insights.fallbackReason;
   return metadata;
+}
+
+function copyRisk(risk: RiskReport): RiskReport {
+  const copy: RiskReport = {
+    score: risk.score,
+    blocked: risk.blocked,
+    findings: risk.findings.map(copyFinding),
+  };
+  if (risk.skippedRules !== undefined) copy.skippedRules = [...risk.skippedRules];
+  return copy;
 }
 
 function copyTimings(timings: PipelineResult['timings']): PipelineResult['timings'] {
@@ -60,7 +71,7 @@ export function buildAnalysisFossil(
       footprint: copyFootprint(footprint),
       splitSuggested: analysis.splitSuggested,
       batches: analysis.batches.map(copyBatch),
-      risk: { score: risk.score, blocked: risk.blocked, findings: risk.findings.map(copyFinding) },
+      risk: copyRisk(risk),
       insights: copyInsightsMetadata(masked.insights),
       validation: copyValidation(masked.validation),
       timings: copyTimings(result.timings),

@@ -108,6 +108,7 @@ export function raiseSeverities(
   }
   return {
     risk: {
+      ...risk,
       score: Math.max(risk.score, scoreFindings(findings)),
       blocked: risk.blocked || isBlocking(findings, blockOn),
       findings,

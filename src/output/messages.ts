@@ -4,6 +4,7 @@
  * the symbol); the rest take a Style for colour and symbols.
  */
 import path from 'node:path';
+import { acceptsLineComments } from '../risk/inline-allow.js';
 import type { Finding } from '../risk/types.js';
 import { rewriteCommand } from '../strategy/rewrite-command.js';
 import type { StrategyProblem } from '../strategy/types.js';
@@ -308,7 +309,10 @@ export function waysOutLines(
   const first = blocking[0];
   const ruleList = rules.join(',');
   // A comment only helps a finding that has a line; file-level rules such as a .env file do not.
-  const lineRule = blocking.find((finding) => finding.line !== undefined)?.rule;
+  // A JSON file has no comments, so the path entry below is its way to allow a line.
+  const lineRule = blocking.find(
+    (finding) => finding.line !== undefined && acceptsLineComments(finding.path),
+  )?.rule;
   const config = configFile ?? 'footprint.config.json';
   const allowKey = config.endsWith('package.json') ? 'footprint.risk.allow' : 'risk.allow';
   const wholeChange = first !== undefined && first.path === '';
@@ -366,11 +370,33 @@ export function blockedHeadline(style: Style, blocking: Finding[], command: stri
   );
 }
 
-export function passedHeadline(style: Style, command: string, findingCount: number): string {
+/**
+ * `skipped` lists the rules FOOTPRINT_SKIP turned off, whose findings were not looked for, so
+ * the headline does not claim that the change has none.
+ */
+export function passedHeadline(
+  style: Style,
+  command: string,
+  findingCount: number,
+  skipped: readonly string[] = [],
+): string {
   const subject = command === 'precommit' ? 'Commit passed' : 'Nothing would block a commit';
+  const scope = skipped.length === 0 ? '' : ' from the rules that ran';
   const tail =
-    findingCount === 0 ? 'no risk findings' : `${plural(findingCount, 'finding')}, none blocking`;
+    findingCount === 0
+      ? `no risk findings${scope}`
+      : `${plural(findingCount, 'finding')}, none blocking`;
   return formatStatus(style, 'success', `${subject}: ${tail}.`);
+}
+
+/** Formats the warning that names the rules FOOTPRINT_SKIP turned off for this run. */
+export function skippedRulesMessage(style: Style, skipped: readonly string[]): string {
+  const rules = plural(skipped.length, 'rule');
+  return formatStatus(
+    style,
+    'warning',
+    `FOOTPRINT_SKIP skipped ${rules} for this run: ${skipped.join(', ')}.`,
+  );
 }
 
 // footprint init.

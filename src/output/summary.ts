@@ -10,6 +10,7 @@ import {
   firstSentence,
   passedHeadline,
   plural,
+  skippedRulesMessage,
   waysOutLines,
 } from './messages.js';
 import { quotePath } from './quote-path.js';
@@ -264,14 +265,18 @@ function noticeLines(result: PipelineResult, style: Style): string[] {
 
 function outcomeLines(result: PipelineResult, options: SummaryOptions): string[] {
   const { style } = options;
+  const skipped = result.risk.skippedRules ?? [];
+  const skippedLines = skipped.length === 0 ? [] : [skippedRulesMessage(style, skipped)];
   if (!result.risk.blocked) {
-    return [passedHeadline(style, result.command, result.risk.findings.length)];
+    const count = result.risk.findings.length;
+    return [...skippedLines, passedHeadline(style, result.command, count, skipped)];
   }
   const blocking = blockingFindings(result);
   const shown = blocking.length > 0 ? blocking : result.risk.findings;
   const target = allowTarget(result, shown[0]);
   const configFile = target.file === null ? null : displayPath(target.file, options.cwd);
   return [
+    ...skippedLines,
     blockedHeadline(style, shown, result.command),
     ...waysOutLines(style, shown, configFile, target.glob),
   ];

@@ -119,7 +119,10 @@ function checkChange(change: RiskChange, scopes: RuleScopes): Finding[] {
     for (const finding of rule.checkChange?.(change, createChangeContext(scopes, rule)) ?? []) {
       const context = scopes.scopeOf(finding.path).contexts.get(rule.id);
       if (context === undefined) continue;
-      findings.push({ ...finding, severity: context.severity });
+      // An info finding is a note the rule chose not to weigh, such as an edit of a file that
+      // was already over the size limit, so the configured severity does not replace it.
+      const severity = finding.severity === 'info' ? 'info' : context.severity;
+      findings.push({ ...finding, severity });
     }
     msByRule.set(rule.id, nowMs() - started);
   }
@@ -227,9 +230,11 @@ export function assessRisk(
   const findings = capPerFileRule(dropAllowed(dropRepeatedSecrets(found), input, scopes));
   findings.sort(compareFindings(scopes.order));
 
-  return {
+  const report: RiskReport = {
     score: scoreFindings(findings),
     blocked: isBlocking(findings, config.blockOn[options.mode]),
     findings,
   };
+  if (scopes.skipped.length > 0) report.skippedRules = scopes.skipped;
+  return report;
 }

@@ -2,6 +2,7 @@
 export interface FindingPlace {
   /** False for a finding about the whole change, such as a commit on a protected branch. */
   hasPath: boolean;
+  /** True when the finding has a line that can take a `footprint-allow:` comment. */
   hasLine: boolean;
 }
 

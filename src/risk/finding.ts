@@ -1,4 +1,5 @@
 import { describeBypass } from './bypass.js';
+import { acceptsLineComments } from './inline-allow.js';
 import type { Finding, RiskRule, RuleContext } from './types.js';
 
 /** Where and what a finding is; the rule adds its id, severity and fix. */
@@ -15,7 +16,9 @@ export function createFinding(
   context: RuleContext,
   fields: FindingFields,
 ): Finding {
-  const place = { hasPath: fields.path !== '', hasLine: fields.line !== undefined };
+  // A line in a file without comments (JSON) cannot take a `footprint-allow:` comment.
+  const hasLine = fields.line !== undefined && acceptsLineComments(fields.path);
+  const place = { hasPath: fields.path !== '', hasLine };
   const finding: Finding = {
     rule: rule.id,
     severity: context.severity,

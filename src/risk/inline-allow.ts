@@ -28,3 +28,17 @@ export function readInlineAllows(text: string): string[] {
 export function allowsInline(text: string, rule: string): boolean {
   return readInlineAllows(text).includes(rule);
 }
+
+/** JSON files, which have no comment syntax, so a `footprint-allow:` comment breaks them. */
+const JSON_NAME = /\.(?:json|ipynb|geojson|webmanifest|har)$/i;
+/** JSON files that their tools read with comments allowed (JSONC). */
+const JSONC_NAME = /(?:^|\/)(?:[tj]sconfig(?:\.[^/]*)?\.json|\.vscode\/[^/]*\.json)$/i;
+
+/**
+ * Returns true when a file at `path` can hold a `footprint-allow:` comment on a line without
+ * breaking its format. JSON cannot, except files whose tools accept comments (`tsconfig.json`,
+ * `.vscode/settings.json`), so its findings are allowed by a `risk.allow` entry instead.
+ */
+export function acceptsLineComments(path: string): boolean {
+  return !JSON_NAME.test(path) || JSONC_NAME.test(path);
+}

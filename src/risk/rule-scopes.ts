@@ -23,14 +23,24 @@ export interface RuleScopes {
   order: Map<string, number>;
   /** The rules with a change-level check, each once, from the first scope that enables it. */
   changeRules: RiskRule[];
+  /**
+   * Ids that FOOTPRINT_SKIP turned off in at least one scope, in the order it lists them: ids
+   * of rules that the configuration disables anyway, or that no rule has, are left out.
+   */
+  skipped: string[];
 }
 
-function createScope(config: Config, skip: readonly string[]): RuleScope {
-  const off = new Set([...config.risk.disable, ...skip]);
+function createScope(config: Config, skip: readonly string[], skipped: Set<string>): RuleScope {
+  const disabled = new Set(config.risk.disable);
+  const skipping = new Set(skip);
   const rules = new Map<string, RiskRule>();
   const contexts = new Map<string, RuleContext>();
   for (const rule of listRules(config)) {
-    if (off.has(rule.id)) continue;
+    if (disabled.has(rule.id)) continue;
+    if (skipping.has(rule.id)) {
+      skipped.add(rule.id);
+      continue;
+    }
     rules.set(rule.id, rule);
     contexts.set(rule.id, resolveRuleContext(rule, config));
   }
@@ -73,13 +83,14 @@ export function createRuleScopes(
   skip: readonly string[],
   riskByPath: ReadonlyMap<string, Config['risk']> = new Map(),
 ): RuleScopes {
-  const root = createScope(config, skip);
+  const skipped = new Set<string>();
+  const root = createScope(config, skip, skipped);
   const byRisk = new Map<Config['risk'], RuleScope>([[config.risk, root]]);
   const byPath = new Map<string, RuleScope>();
   for (const [path, risk] of riskByPath) {
     let scope = byRisk.get(risk);
     if (scope === undefined) {
-      scope = createScope({ ...config, risk }, skip);
+      scope = createScope({ ...config, risk }, skip, skipped);
       byRisk.set(risk, scope);
     }
     byPath.set(path, scope);
@@ -101,6 +112,7 @@ export function createRuleScopes(
     scopeOf: (path) => byPath.get(path) ?? root,
     order,
     changeRules: [...changeRules.values()],
+    skipped: [...new Set(skip)].filter((id) => skipped.has(id)),
   };
 }
 

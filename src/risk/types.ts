@@ -26,6 +26,11 @@ export interface RiskReport {
   score: number;
   blocked: boolean;
   findings: Finding[];
+  /**
+   * Ids of the rules that FOOTPRINT_SKIP turned off for this run, absent when it turned off
+   * none. Their findings were not looked for, so "no findings" does not cover them.
+   */
+  skippedRules?: string[];
 }
 
 /** Input of a rule's check besides the file: its severity and options after configuration. */

@@ -321,6 +321,14 @@ describe('applyInsights risk notes', () => {
     assert.equal(insights.riskNotes.length, 1);
   });
 
+  test('raised report keeps skipped rules', () => {
+    const risk = { ...riskOf([todoFinding], false), skippedRules: ['provider-token'] };
+    const { risk: raised } = apply(chain, { riskNotes: [note(todoFinding, 'high')] }, risk);
+
+    assert.equal(raised.findings[0]?.severity, 'high');
+    assert.deepEqual(raised.skippedRules, ['provider-token']);
+  });
+
   test('highest note gives the reason', () => {
     const notes: RiskNote[] = [
       { ...note(todoFinding, 'medium'), note: 'Worth a look.' },

@@ -2,6 +2,7 @@ import type { FileChange } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
 import { matchesAnyGlob } from '../path-glob.js';
 import { readStringList } from '../settings.js';
+import { isUtf16Text } from '../utf16-text.js';
 import type { ChangeRuleContext, Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
 
 const RULE = {
@@ -43,11 +44,16 @@ function isAssetPath(path: string, context: RuleContext): boolean {
   return matchesAnyGlob(path, readStringList(context.options, 'assetPaths'));
 }
 
+/**
+ * Finds binary files added outside asset paths. Text in UTF-16 with a byte order mark is text,
+ * as the secret rules read it, even though git calls it binary.
+ */
 function checkBinaryFiles(change: RiskChange, context: ChangeRuleContext): Finding[] {
   return change.footprint.files
     .filter(
       (file) =>
         addsBinary(file) &&
+        !isUtf16Text(file, change.content.get(file.path)) &&
         file.category !== 'asset' &&
         !isAssetPath(file.path, context.forPath(file.path)),
     )

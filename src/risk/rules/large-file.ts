@@ -20,10 +20,24 @@ function writesBlob(file: FileChange): boolean {
   return file.newOid !== file.oldOid;
 }
 
+/** Fix of a file that was over the limit before this change, which is already in the history. */
+const TRACKED_FIX =
+  'The file was already over the limit in HEAD, so this edit does not block. To keep the ' +
+  'repository small, move the file to Git LFS (`git lfs migrate import --include=PATH` ' +
+  'rewrites the history that holds it) or split it.';
+
+/** Returns true when the path was a file over the limit in HEAD that this change edits. */
+function wasLargeBefore(file: FileChange, limit: number): boolean {
+  if (file.status !== 'modified' && file.status !== 'renamed') return false;
+  return file.oldSize !== null && file.oldSize > limit && file.oldMode !== '120000';
+}
+
 /**
  * Finds staged blobs over the size limit. The size is the staged blob's, read from the object
  * store, so a file shrunk in the working tree after `git add` still counts at its staged size.
- * Git LFS pointers are small text files and pass.
+ * Git LFS pointers are small text files and pass. As pre-commit's check-added-large-files, it
+ * blocks files that this change makes large: an added or copied file, or one that crosses the
+ * limit. An edit of a file that was over the limit in HEAD is an `info` finding.
  */
 function checkLargeFiles(change: RiskChange, context: ChangeRuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -31,12 +45,21 @@ function checkLargeFiles(change: RiskChange, context: ChangeRuleContext): Findin
     const pathContext = context.forPath(file.path);
     const limit = readNumber(pathContext.options, 'maxBytes', DEFAULT_MAX_BYTES);
     if (!writesBlob(file) || file.lfs || file.size <= limit) continue;
-    findings.push(
-      createFinding(RULE, pathContext, {
+
+    const message = `Staged blob is ${describeOverLimit(file.size, limit)}`;
+    if (!wasLargeBefore(file, limit)) {
+      findings.push(createFinding(RULE, pathContext, { path: file.path, message }));
+      continue;
+    }
+    const finding = createFinding(
+      RULE,
+      { ...pathContext, severity: 'info' },
+      {
         path: file.path,
-        message: `Staged blob is ${describeOverLimit(file.size, limit)}`,
-      }),
+        message: `${message}, as it was before this change`,
+      },
     );
+    findings.push({ ...finding, fix: TRACKED_FIX });
   }
   return findings;
 }
@@ -53,11 +76,14 @@ export const largeFileRule: RiskRule = {
 };
 
 /**
- * Describes a size over the limit. Rounded to KB or MB, a size just over the limit shows as the
- * limit itself, so both are then given in bytes.
+ * Describes a size over the limit, rounded and in bytes, since a size just over the limit
+ * rounds to the limit itself: `575 KB (588895 bytes), over the limit of 500 KB (512000 bytes)`.
  */
 function describeOverLimit(size: number, limit: number): string {
-  const [shown, limitShown] = [formatBytes(size), formatBytes(limit)];
-  if (shown !== limitShown) return `${shown}, over the ${limitShown} limit`;
-  return `${size} bytes, over the limit of ${limit} bytes (${limitShown})`;
+  return `${describeSize(size)}, over the limit of ${describeSize(limit)}`;
+}
+
+function describeSize(bytes: number): string {
+  const rounded = formatBytes(bytes);
+  return rounded === `${bytes} bytes` ? rounded : `${rounded} (${bytes} bytes)`;
 }
