@@ -93,6 +93,22 @@ export class ModuleIndex {
     return imports;
   }
 
+  /**
+   * Returns true when a file's staged text imports `name` from a specifier that is not a
+   * relative path: a workspace package (`@ws/utils`) or a path alias (`@/components/x`), which
+   * resolveImport does not follow to a file.
+   */
+  importsFromPackage(path: string, name: string): boolean {
+    const syntax = this.syntax(path, 'new');
+    if (syntax === null) return false;
+    return syntax.imports.some(
+      (entry) =>
+        !entry.specifier.startsWith('.') &&
+        !entry.specifier.startsWith('/') &&
+        entry.locals.includes(name),
+    );
+  }
+
   /** Returns the names a file's text on one side exports, with their lines. */
   exports(path: string, side: TextSide): LocatedExport[] {
     const index = this.texts.index(path, side);

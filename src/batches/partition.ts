@@ -19,8 +19,8 @@ const MIN_NAMED_WEIGHT = 0.3;
 /**
  * Links that join their units before anything else, at or above BINDING_WEIGHT: one rename
  * made in many places, the same edit made in many hunks, a manifest with its lockfile, a
- * submodule with its `.gitmodules` entry, and a file with the files that replace it as a
- * folder (or the reverse) are never split.
+ * submodule with its `.gitmodules` entry, a file with the files that replace it as a folder
+ * (or the reverse), and a new package's manifest with its files are never split.
  */
 const BINDING_KINDS: ReadonlySet<RelationKind> = new Set([
   'rename',
@@ -28,6 +28,7 @@ const BINDING_KINDS: ReadonlySet<RelationKind> = new Set([
   'manifest-lockfile',
   'submodule',
   'file-folder',
+  'new-package',
 ]);
 const BINDING_WEIGHT = 0.95;
 

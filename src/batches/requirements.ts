@@ -142,7 +142,12 @@ function findNewNameRequirements(context: AnalysisContext): Requirement[] {
   return found;
 }
 
-/** Returns true when a use of `name` in another file may be guessed to need its new definition. */
+/**
+ * Returns true when a use of `name` in another file may be guessed to need its new definition.
+ * Between JavaScript or TypeScript files a relative import carries the relation instead, so
+ * the guess is made there only for a name the user imports from a package or a path alias,
+ * such as a workspace package's new export.
+ */
 function isGuessableUse(
   context: AnalysisContext,
   user: ChangeUnit,
@@ -150,7 +155,9 @@ function isGuessableUse(
   name: string,
 ): boolean {
   if (specificityOf(name) < 0.7) return false;
-  if (isScriptFile(user.file) && isScriptFile(definer.file)) return false;
+  if (isScriptFile(user.file) && isScriptFile(definer.file)) {
+    if (!context.modules.importsFromPackage(user.path, name)) return false;
+  }
   return !(context.texts.text(user.path, 'old') ?? '').includes(name);
 }
 

@@ -42,6 +42,7 @@ export type RelationKind =
   | 'dependency-use'
   | 'submodule'
   | 'file-folder'
+  | 'new-package'
   | 'import'
   | 'definition-use'
   | 'rename'

@@ -9,6 +9,11 @@ export const weights = {
   manifestLockfile: 0.95,
   /** A lockfile in an ancestor folder of a manifest, as npm, pnpm and yarn workspaces keep it. */
   workspaceLockfile: 0.8,
+  /**
+   * A changed manifest that names a package the change adds, by its folder or its name. Not
+   * fitted: below the binding weight, so the two may still part where nothing else ties them.
+   */
+  newPackageUse: 0.9,
   /** A dependency entry of `package.json` and a changed line that imports that package. */
   dependencyUse: 1,
   /** An import statement the change adds or edits, of a file it changes. */
@@ -96,6 +101,8 @@ export const evidence: Record<RelationKind, number> = {
   'dependency-use': 2,
   submodule: 4,
   'file-folder': 4,
+  /** Not fitted: a new package is rare in the benchmark's composites. */
+  'new-package': 4,
   import: 2.5,
   'definition-use': 2.25,
   'same-definition': 0,

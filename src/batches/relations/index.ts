@@ -6,6 +6,7 @@ import { findImportLinks } from './imports.js';
 import { findManifestLockfileLinks } from './manifest-lockfile.js';
 import { findSubmoduleLinks } from './submodule.js';
 import { findFileFolderLinks } from './file-folder.js';
+import { findNewPackageLinks } from './new-package.js';
 import { findProximityLinks } from './proximity.js';
 import { findMovedLineLinks } from './moved-lines.js';
 import { findSameFileLinks } from './same-file.js';
@@ -21,6 +22,7 @@ export const linkFinders: readonly LinkFinder[] = [
   findDependencyUseLinks,
   findSubmoduleLinks,
   findFileFolderLinks,
+  findNewPackageLinks,
   findTestSourceLinks,
   findImportLinks,
   findDefinitionUseLinks,
