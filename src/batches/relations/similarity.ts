@@ -24,6 +24,32 @@ export function findSimilarEditLinks(context: AnalysisContext): Link[] {
       ? (['rename', weights.rename] as const)
       : (['similar-edit', weights.similarEdit] as const);
     links.push(...linkGroup(kind, units, weight));
+    if (renames) links.push(...linkMixedRenames(context, key, units));
+  }
+  return links;
+}
+
+/**
+ * Links to a rename the hunks that make it along with other edits, such as a call renamed on a
+ * line that a fix also changes: their rename key misses them, yet the rename's first commit
+ * would still use the old name there, and the hunk alone would use a name not yet defined.
+ * A hunk takes part when it removes the old name, adds the new one, and its file keeps no
+ * use of the old name.
+ */
+function linkMixedRenames(context: AnalysisContext, key: string, group: readonly number[]): Link[] {
+  const [from, to] = key.split('>');
+  if (from === undefined || to === undefined || from.includes(',') || to.includes(',')) return [];
+  const first = group[0];
+  if (first === undefined) return [];
+
+  const members = new Set(group);
+  const links: Link[] = [];
+  for (const unit of context.units) {
+    if (members.has(unit.index)) continue;
+    const features = context.features[unit.index];
+    if (!features?.removedIdentifiers.has(from) || !features.addedIdentifiers.has(to)) continue;
+    if (context.texts.text(unit.path, 'new')?.includes(from) !== false) continue;
+    links.push(link('rename', unit.index, first, weights.rename));
   }
   return links;
 }
