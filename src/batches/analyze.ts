@@ -84,7 +84,8 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
     const details = describeEdits(context, cluster);
     const choice = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
     const joins = joinsOf.get(cluster) ?? [];
-    const rationale = writeRationale(joins, cluster.length, choice, needsOthers);
+    const onlyBatch = clusters.length === 1;
+    const rationale = writeRationale(joins, cluster.length, choice, needsOthers, onlyBatch);
     return draftBatch(parts, content, options, choice, rationale, details);
   });
   const batches = order.map(({ draft, dependsOn }, position) => ({

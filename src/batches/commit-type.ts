@@ -16,16 +16,28 @@ export interface TypeChoice {
 /** A share of added lines that also appear among the removed lines above which code only moved. */
 const MOVED_SHARE = 0.6;
 
-const EXPORTED_DECLARATION =
-  /^\s*export\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|const|let|var|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)/;
+/**
+ * Declarations that other modules can use, each with the name in group 1: JavaScript and
+ * TypeScript exports, Rust `pub` items, top-level Python functions and classes whose names
+ * do not start with `_`, and Go functions, methods and types whose names start with a capital.
+ */
+const EXPORTED_DECLARATIONS: readonly RegExp[] = [
+  /^\s*export\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|const|let|var|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)/,
+  /^\s*pub(?:\((?:crate|super)\))?\s+(?:async\s+)?(?:unsafe\s+)?(?:fn|struct|enum|trait|type|const|static|mod)\s+([A-Za-z_]\w*)/,
+  /^(?:async\s+)?(?:def|class)\s+([A-Za-z]\w*)\s*[(:]/,
+  /^func\s+(?:\([^)]*\)\s*)?([A-Z]\w*)\s*[[(]/,
+  /^type\s+([A-Z]\w*)\s+(?:struct|interface|func|map|\[|[A-Z])/,
+];
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
 function exportedNames(lines: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const line of lines) {
-    const name = EXPORTED_DECLARATION.exec(line)?.[1];
-    if (name !== undefined) names.add(name);
+    for (const pattern of EXPORTED_DECLARATIONS) {
+      const name = pattern.exec(line)?.[1];
+      if (name !== undefined) names.add(name);
+    }
   }
   return names;
 }

@@ -79,9 +79,11 @@ function describeJoins(
   unitCount: number,
   choice: TypeChoice,
   needsOthers: boolean,
+  onlyBatch: boolean,
 ): string {
   if (unitCount === 1 && choice.uses) return 'one edit that uses new files of an earlier batch';
   if (unitCount === 1 && needsOthers) return 'one edit that uses what an earlier batch changes';
+  if (unitCount === 1 && onlyBatch) return 'the whole change is one edit';
   if (unitCount === 1) return 'one edit with no close relation to the rest of the change';
 
   const kinds = [...new Set([...joins].sort(compareJoins).map((join) => join.kind))];
@@ -97,8 +99,9 @@ export function writeRationale(
   unitCount: number,
   choice: TypeChoice,
   needsOthers = false,
+  onlyBatch = false,
 ): string {
-  const joined = describeJoins(joins, unitCount, choice, needsOthers);
+  const joined = describeJoins(joins, unitCount, choice, needsOthers, onlyBatch);
   return `${joined}; ${choice.type} because ${choice.reason}`;
 }
 

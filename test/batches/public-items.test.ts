@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTempRepo } from '../helpers/repo.js';
+import { analyzeStaged, commitFiles, lines, stageFiles } from './staged-analysis.js';
+
+/** A new public item added to an existing file, in three languages without `export`. */
+const CASES = [
+  {
+    language: 'Rust',
+    path: 'src/lib.rs',
+    before: lines(
+      'pub fn words(text: &str) -> usize {',
+      '    text.split_whitespace().count()',
+      '}',
+    ),
+    added: lines('', 'pub fn count_lines(text: &str) -> usize {', '    text.lines().count()', '}'),
+  },
+  {
+    language: 'Python',
+    path: 'app/service.py',
+    before: lines('def greet(name):', '    return f"Hello, {name}"'),
+    added: lines('', '', 'def farewell(name):', '    return f"Bye, {name}"'),
+  },
+  {
+    language: 'Go',
+    path: 'kv.go',
+    before: lines(
+      'package kv',
+      '',
+      'type Store struct{ items map[string]string }',
+      '',
+      'func (s *Store) Get(key string) string { return s.items[key] }',
+    ),
+    added: lines('', 'func (s *Store) Len() int { return len(s.items) }'),
+  },
+];
+
+for (const { language, path, before, added } of CASES) {
+  test(`new public ${language} item is a feat`, () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, { [path]: before });
+      stageFiles(repo, { [path]: before + added });
+
+      const [batch, ...rest] = analyzeStaged(repo);
+
+      assert.equal(rest.length, 0);
+      assert.equal(batch?.type, 'feat');
+      assert.match(
+        batch?.rationale ?? '',
+        /^the whole change is one edit; feat because it adds exports/,
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+}
+
+test('private Python helper is no export', () => {
+  const repo = createTempRepo();
+  try {
+    const before = lines('def greet(name):', '    return f"Hello, {name}"');
+    commitFiles(repo, { 'app/service.py': before });
+    stageFiles(repo, {
+      'app/service.py': before + lines('', '', 'def _normalize(name):', '    return name.strip()'),
+    });
+
+    const [batch] = analyzeStaged(repo);
+
+    assert.equal(batch?.type, 'fix');
+  } finally {
+    repo.cleanup();
+  }
+});
