@@ -13,6 +13,7 @@ import { partitionUnits } from './partition.js';
 import { comparePaths } from './paths.js';
 import { writeOperationRationale, writeRationale } from './rationale.js';
 import { findLinks } from './relations/index.js';
+import { joinReleaseNotes } from './release.js';
 import { findRequirements } from './requirements.js';
 import { chooseBatchScope } from './scope.js';
 import { describeEdits } from './edit-details.js';
@@ -69,25 +70,34 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
   rememberRequirements(content, { units: context.units, requirements });
 
   const partition = partitionUnits(context, links, requirements, options.mode);
-  const clusters = partition.clusters.map((members) =>
-    members.map((index) => context.units[index] as ChangeUnit),
+  const grouped = joinReleaseNotes(
+    partition.clusters.map((members, index) => ({
+      units: members.map((member) => context.units[member] as ChangeUnit),
+      extra: partition.joins[index] ?? [],
+    })),
+    content,
   );
+  const clusters = grouped.map((cluster) => cluster.units);
   const joinsOf = new Map<readonly ChangeUnit[], Join[]>(
-    clusters.map((cluster, index) => [cluster, partition.joins[index] ?? []]),
+    grouped.map((cluster) => [cluster.units, cluster.extra]),
   );
   debug(
     `${links.length} links and ${requirements.length} requirements join ${context.units.length} units of ${files.length} files into ${clusters.length} batches`,
   );
 
-  const order = orderClusters(clusters, requirements, (cluster, usesNew, needsOthers) => {
+  const releases = new WeakSet<DraftBatch>();
+  const draft = (cluster: readonly ChangeUnit[], usesNew: string[], needsOthers: boolean) => {
     const parts = partsOf(cluster);
     const details = describeEdits(context, cluster);
     const choice = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
     const joins = joinsOf.get(cluster) ?? [];
     const onlyBatch = clusters.length === 1;
     const rationale = writeRationale(joins, cluster.length, choice, needsOthers, onlyBatch);
-    return draftBatch(parts, content, options, choice, rationale, details);
-  });
+    const drafted = draftBatch(parts, content, options, choice, rationale, details);
+    if (choice.release) releases.add(drafted);
+    return drafted;
+  };
+  const order = orderClusters(clusters, requirements, draft, (drafted) => releases.has(drafted));
   const batches = order.map(({ draft, dependsOn }, position) => ({
     id: `b${position + 1}`,
     ...draft,

@@ -3,6 +3,7 @@ import { linesOfParts, partLines, type BatchPart } from './batch-parts.js';
 import { isCode } from './categories.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
 import { changesDependencies } from './manifest-changes.js';
+import { readReleasedVersions } from './release.js';
 import type { CommitType } from './types.js';
 
 /** A commit type and the reason it was chosen, which the batch rationale repeats. */
@@ -11,6 +12,8 @@ export interface TypeChoice {
   reason: string;
   /** New files of earlier batches that this batch starts to use, when that made it a `feat`. */
   uses?: string[];
+  /** The versions the batch releases, when it bumps versions and nothing else (see release.ts). */
+  release?: string[];
 }
 
 /** A share of added lines that also appear among the removed lines above which code only moved. */
@@ -163,6 +166,14 @@ export function chooseCommitType(
 ): TypeChoice {
   if (parts.length > 0 && parts.every((part) => isModeOnly(part.file))) {
     return { type: 'chore', reason: 'it changes only file modes' };
+  }
+  const release = readReleasedVersions(parts, content);
+  if (release !== null) {
+    return {
+      type: 'chore',
+      reason: 'it changes only versions, lockfiles and release notes',
+      release,
+    };
   }
   const code = parts.filter((part) => isCode(part.file));
   if (code.length > 0) return chooseCodeType(code, content, usesNew, renamed);

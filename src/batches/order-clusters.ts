@@ -74,13 +74,14 @@ function newFilesUsed(
 
 /**
  * Drafts a batch for each cluster and orders them: every batch after the batches it
- * requires, then by kind (build and dependencies, setup, core changes, features, tests, docs),
- * then by first path.
+ * requires, then by kind (build and dependencies, setup, core changes, features, tests, docs,
+ * and releases last), then by first path.
  */
 export function orderClusters(
   clusters: ReadonlyArray<readonly ChangeUnit[]>,
   requirements: readonly Requirement[],
   draft: (cluster: readonly ChangeUnit[], usesNew: string[], needsOthers: boolean) => DraftBatch,
+  isRelease: (draft: DraftBatch) => boolean = () => false,
 ): OrderedBatch[] {
   const clusterOf = new Map<number, number>();
   clusters.forEach((cluster, index) => cluster.forEach((unit) => clusterOf.set(unit.index, index)));
@@ -94,6 +95,7 @@ export function orderClusters(
   const order = orderNodes(
     drafts.map((entry, index) => ({
       type: entry.type,
+      last: isRelease(entry),
       firstPath: clusters[index]?.[0]?.path ?? '',
       requires: required[index] ?? new Set<number>(),
     })),

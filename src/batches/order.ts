@@ -21,12 +21,15 @@ const TYPE_RANK: Record<CommitType, number> = {
 /** A group to order: its type, its first path, and the indices of the groups it requires. */
 export interface OrderNode {
   type: CommitType;
+  /** True for a release, which goes after every other batch that does not require it. */
+  last?: boolean;
   firstPath: string;
   requires: ReadonlySet<number>;
 }
 
 function compareNodes(a: OrderNode, b: OrderNode): number {
-  return TYPE_RANK[a.type] - TYPE_RANK[b.type] || comparePaths(a.firstPath, b.firstPath);
+  const last = Number(a.last === true) - Number(b.last === true);
+  return last || TYPE_RANK[a.type] - TYPE_RANK[b.type] || comparePaths(a.firstPath, b.firstPath);
 }
 
 /**

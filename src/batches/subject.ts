@@ -250,6 +250,7 @@ export function describeChange(
   const docs = parts.filter((part) => part.file.category === 'docs');
   if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
   if (files.length === 1 && isPureRename(files[0])) return refactorSubject(files);
+  if (choice.release) return { verb: 'release', names: choice.release.map(clean) };
   switch (choice.type) {
     case 'feat':
       return featureSubject(code, content, choice);

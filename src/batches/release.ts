@@ -1,0 +1,171 @@
+import type { FileContent } from '../footprint/types.js';
+import { partsOf, type BatchPart } from './batch-parts.js';
+import { baseNameOf } from './paths.js';
+import type { ChangeUnit } from './units.js';
+
+type ContentMap = ReadonlyMap<string, FileContent>;
+
+/** Files a release commit keeps beside its manifests: its notes, and the changesets it used up. */
+const RELEASE_NOTES = /^(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|NEWS)(?:\.[^/]*)?$/i;
+
+/** A version line of a TOML manifest: `version = "1.3.0"` in Cargo.toml or pyproject.toml. */
+const TOML_VERSION = /^\s*version\s*=\s*"([^"\n]+)"\s*$/;
+
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+] as const;
+
+type Manifest = Record<string, unknown>;
+
+function parseManifest(text: string | null): Manifest | null {
+  if (text === null) return null;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Manifest)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A package.json whose version changed: its name, when it has one, and its new version. */
+interface Bump {
+  name: string | null;
+  version: string;
+}
+
+function readJsonBump(content: FileContent): Bump | null {
+  const before = parseManifest(content.oldText);
+  const after = parseManifest(content.newText);
+  if (before === null || after === null) return null;
+  const version = after['version'];
+  if (typeof version !== 'string' || version === before['version']) return null;
+  return { name: typeof after['name'] === 'string' ? after['name'] : null, version };
+}
+
+/**
+ * Returns true when a package.json changed nothing but its version and the ranges of
+ * dependencies on the packages in `released`, as a release of a workspace bumps them together.
+ */
+function changesOnlyReleaseFields(content: FileContent, released: ReadonlySet<string>): boolean {
+  const before = parseManifest(content.oldText);
+  const after = parseManifest(content.newText);
+  if (before === null || after === null) return false;
+
+  const strip = (manifest: Manifest): Manifest => {
+    const copy: Manifest = { ...manifest, version: null };
+    for (const field of DEPENDENCY_FIELDS) {
+      const entries = manifest[field];
+      if (typeof entries !== 'object' || entries === null) continue;
+      copy[field] = Object.fromEntries(
+        Object.entries(entries).filter(([name]) => !released.has(name)),
+      );
+    }
+    return copy;
+  };
+  return JSON.stringify(strip(before)) === JSON.stringify(strip(after));
+}
+
+/** Returns the new version of a TOML manifest whose changed lines are all `version = "…"`. */
+function readTomlBump(content: FileContent): string | null {
+  const added = content.hunks.flatMap((hunk) => hunk.added);
+  const removed = content.hunks.flatMap((hunk) => hunk.removed);
+  if (added.length !== 1 || removed.length !== 1) return null;
+  const version = TOML_VERSION.exec(added[0] ?? '')?.[1];
+  return version !== undefined && TOML_VERSION.test(removed[0] ?? '') ? version : null;
+}
+
+/**
+ * Returns the versions a batch releases, or null when it is not a release. A release changes
+ * the version of one manifest or more, and nothing else: each package.json only its version
+ * and its ranges on the released packages, each TOML manifest only its version line, besides
+ * lockfiles, release notes (CHANGELOG.md, HISTORY.md) and deleted changesets.
+ */
+export function readReleasedVersions(
+  parts: readonly BatchPart[],
+  content: ContentMap,
+): string[] | null {
+  const bumps = new Map<string, Bump>();
+  for (const part of parts) {
+    const fileContent = content.get(part.file.path);
+    if (part.file.category !== 'dependency-manifest' || fileContent === undefined) continue;
+    if (part.file.status !== 'modified') return null;
+    const name = baseNameOf(part.file.path);
+    const bump =
+      name === 'package.json'
+        ? readJsonBump(fileContent)
+        : name.endsWith('.toml')
+          ? tomlBump(readTomlBump(fileContent))
+          : null;
+    if (bump !== null) bumps.set(part.file.path, bump);
+  }
+  if (bumps.size === 0) return null;
+
+  const released = new Set([...bumps.values()].flatMap((bump) => bump.name ?? []));
+  for (const part of parts) {
+    const { file } = part;
+    const fileContent = content.get(file.path);
+    if (file.category === 'lockfile') continue;
+    if (file.category === 'docs' && RELEASE_NOTES.test(baseNameOf(file.path))) continue;
+    if (file.status === 'deleted' && file.path.startsWith('.changeset/')) continue;
+    if (file.category !== 'dependency-manifest' || fileContent === undefined) return null;
+    if (baseNameOf(file.path) === 'package.json') {
+      if (!changesOnlyReleaseFields(fileContent, released)) return null;
+    } else if (!bumps.has(file.path)) {
+      return null;
+    }
+  }
+  return [...new Set([...bumps.values()].map((bump) => bump.version))];
+}
+
+function tomlBump(version: string | null): Bump | null {
+  return version === null ? null : { name: null, version };
+}
+
+/**
+ * Moves each batch of release notes alone (CHANGELOG.md hunks and the like) whose added lines
+ * name a version that another batch releases into that release. The version string is the
+ * only link between them, and the pair scores leave version lines unlinked, because equal
+ * versions in unrelated files tied commits together wrongly.
+ */
+export function joinReleaseNotes<Extra>(
+  batches: ReadonlyArray<{ units: readonly ChangeUnit[]; extra: Extra[] }>,
+  content: ContentMap,
+): Array<{ units: ChangeUnit[]; extra: Extra[] }> {
+  const result = batches.map((batch) => ({ units: [...batch.units], extra: [...batch.extra] }));
+  const releases = result.map((batch) => readReleasedVersions(partsOf(batch.units), content));
+  const joined = new Set<number>();
+
+  result.forEach((notes, index) => {
+    if (releases[index] !== null || !isNotesOnly(notes.units)) return;
+    const added = notes.units.flatMap((unit) => unit.added).join('\n');
+    const target = releases.findIndex(
+      (versions, other) =>
+        other !== index &&
+        !joined.has(other) &&
+        versions !== null &&
+        versions.some((version) => added.includes(version)),
+    );
+    if (target === -1) return;
+    result[target]?.units.push(...notes.units);
+    result[target]?.extra.push(...notes.extra);
+    joined.add(index);
+  });
+  return result.filter((_, index) => !joined.has(index));
+}
+
+function isNotesOnly(units: readonly ChangeUnit[]): boolean {
+  return (
+    units.length > 0 &&
+    units.every(
+      (unit) =>
+        unit.file.category === 'docs' &&
+        unit.file.status !== 'deleted' &&
+        RELEASE_NOTES.test(baseNameOf(unit.path)),
+    )
+  );
+}

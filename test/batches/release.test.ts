@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { analyzeStaged, batchWith, commitFiles, lines, stageFiles } from './staged-analysis.js';
+
+function manifest(name: string, version: string, dependencies: Record<string, string> = {}) {
+  return `${JSON.stringify({ name, version, dependencies }, null, 2)}\n`;
+}
+
+/** A workspace of two packages at 1.4.0, where web depends on core. */
+function commitWorkspace(repo: TempRepo): void {
+  commitFiles(repo, {
+    'packages/core/package.json': manifest('@demo/core', '1.4.0'),
+    'packages/web/package.json': manifest('@demo/web', '1.4.0', { '@demo/core': '^1.4.0' }),
+    'packages/core/src/index.js': lines('export const hello = (name) => `Hello, ${name}`;'),
+    'CHANGELOG.md': lines('# Changelog', '', '## 1.4.0', '', '- Greets.'),
+  });
+}
+
+function stageRelease(repo: TempRepo): void {
+  stageFiles(repo, {
+    'packages/core/package.json': manifest('@demo/core', '1.5.0'),
+    'packages/web/package.json': manifest('@demo/web', '1.5.0', { '@demo/core': '^1.5.0' }),
+    'CHANGELOG.md': lines(
+      '# Changelog',
+      '',
+      '## 1.5.0',
+      '',
+      '- Says goodbye.',
+      '',
+      '## 1.4.0',
+      '',
+      '- Greets.',
+    ),
+  });
+}
+
+describe('release batches', () => {
+  test('version bumps are a release', () => {
+    const repo = createTempRepo();
+    try {
+      commitWorkspace(repo);
+      stageRelease(repo);
+
+      const batches = analyzeStaged(repo);
+
+      assert.equal(batches.length, 1);
+      assert.equal(batches[0]?.message, 'chore: release 1.5.0');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('release comes after the feature', () => {
+    const repo = createTempRepo();
+    try {
+      commitWorkspace(repo);
+      stageRelease(repo);
+      stageFiles(repo, {
+        'packages/core/src/index.js': lines(
+          'export const hello = (name) => `Hello, ${name}`;',
+          'export const farewell = (name) => `Bye, ${name}`;',
+        ),
+      });
+
+      const batches = analyzeStaged(repo, 'aggressive');
+      const release = batchWith(batches, 'packages/web/package.json');
+      const feature = batchWith(batches, 'packages/core/src/index.js');
+
+      assert.ok(release !== undefined && feature !== undefined);
+      assert.notEqual(release.id, feature.id);
+      assert.equal(release.message, 'chore: release 1.5.0');
+      assert.equal(batches.at(-1)?.id, release.id);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('a Cargo version line is a release', () => {
+    const repo = createTempRepo();
+    try {
+      const cargo = (version: string) =>
+        lines('[package]', 'name = "fmt"', `version = "${version}"`, '', '[dependencies]');
+      commitFiles(repo, { 'Cargo.toml': cargo('0.3.1'), 'src/lib.rs': lines('pub fn f() {}') });
+      stageFiles(repo, { 'Cargo.toml': cargo('0.4.0') });
+
+      const [batch] = analyzeStaged(repo);
+
+      assert.equal(batch?.message, 'chore: release 0.4.0');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('a new dependency is no release', () => {
+    const repo = createTempRepo();
+    try {
+      commitWorkspace(repo);
+      stageFiles(repo, {
+        'packages/core/package.json': manifest('@demo/core', '1.5.0', { chalk: '^5.3.0' }),
+      });
+
+      const [batch] = analyzeStaged(repo);
+
+      assert.equal(batch?.type, 'build');
+      assert.doesNotMatch(batch?.message ?? '', /release/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
