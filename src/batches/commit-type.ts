@@ -34,12 +34,16 @@ const EXPORTED_DECLARATIONS: readonly RegExp[] = [
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
-function exportedNames(lines: readonly string[]): Set<string> {
-  const names = new Set<string>();
+/**
+ * Returns the exported names on `lines`, each with its line's shape: the trimmed line with the
+ * name taken out, which a renamed declaration keeps.
+ */
+function exportedNames(lines: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
   for (const line of lines) {
     for (const pattern of EXPORTED_DECLARATIONS) {
       const name = pattern.exec(line)?.[1];
-      if (name !== undefined) names.add(name);
+      if (name !== undefined) names.set(name, line.trim().replace(name, '\0'));
     }
   }
   return names;
@@ -47,13 +51,17 @@ function exportedNames(lines: readonly string[]): Set<string> {
 
 /**
  * Returns the names a part newly exports: declared as exports on its added lines and on no
- * removed line of its file, so moving an export between hunks adds nothing.
+ * removed line of its file, so moving an export between hunks adds nothing. A declaration
+ * whose removed line differs only in its name was renamed, which adds nothing either.
  */
 export function newExports(part: BatchPart, content: ContentMap): string[] {
   const added = exportedNames(partLines(part, content, 'added'));
   const allHunks = part.file.hunks.map((_, index) => index);
   const removed = exportedNames(partLines({ ...part, hunks: allHunks }, content, 'removed'));
-  return [...added].filter((name) => !removed.has(name));
+  const removedShapes = new Set(removed.values());
+  return [...added]
+    .filter(([name, shape]) => !removed.has(name) && !removedShapes.has(shape))
+    .map(([name]) => name);
 }
 
 /** Returns the share of non-blank added lines whose trimmed text was also removed, or 1 when none were added. */

@@ -72,3 +72,30 @@ test('private Python helper is no export', () => {
     repo.cleanup();
   }
 });
+
+test('renamed export is no new export', () => {
+  const repo = createTempRepo();
+  try {
+    commitFiles(repo, {
+      'src/users.ts': lines(
+        'export function getUser(id: number) {',
+        '  return { id, admin: id === 0 };',
+        '}',
+      ),
+    });
+    stageFiles(repo, {
+      'src/users.ts': lines(
+        'export function fetchUser(id: number) {',
+        '  return { id, admin: id === 1 };',
+        '}',
+      ),
+    });
+
+    const [batch] = analyzeStaged(repo);
+
+    assert.notEqual(batch?.type, 'feat');
+    assert.doesNotMatch(batch?.message ?? '', /add fetchUser/);
+  } finally {
+    repo.cleanup();
+  }
+});
