@@ -2,6 +2,7 @@ import type { FileChange } from '../footprint/types.js';
 import { specificityOf } from './identifiers.js';
 import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
+import { findPackageImports } from './package-imports.js';
 import { entryUnitsByPackage, importedPackages } from './relations/dependency-use.js';
 import type { ChangeUnit } from './units.js';
 
@@ -93,6 +94,22 @@ function findNewExportRequirements(
     if (before.has(entry.name)) continue;
     for (const importer of importers)
       found.push(uses(importer.index, unit.index, entry.name, true));
+  }
+  return found;
+}
+
+/** Python and Go imports, added or edited, of a module or package the change adds. */
+function findPackageImportRequirements(context: AnalysisContext): Requirement[] {
+  const found: Requirement[] = [];
+  for (const entry of findPackageImports(context)) {
+    const importers = unitsAtLines(context, entry.importer, 'new', entry.line, entry.line);
+    for (const target of entry.targets) {
+      const units = context.unitsOfPath.get(target) ?? [];
+      if (units.length === 0 || !isNewPath((units[0] as ChangeUnit).file)) continue;
+      for (const importer of importers) {
+        for (const unit of units) found.push(uses(importer.index, unit.index, target, true));
+      }
+    }
   }
   return found;
 }
@@ -224,6 +241,7 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
       found.push(...findDeletedImportRequirements(context, file));
     }
   }
+  found.push(...findPackageImportRequirements(context));
   found.push(...findDependencyRequirements(context));
   found.push(...findNewNameRequirements(context));
   found.push(...findRemovedNameRequirements(context));

@@ -3,6 +3,7 @@ import type { AnalysisContext, Link, LinkFinder } from './context.js';
 import { findDefinitionUseLinks } from './definitions.js';
 import { findDependencyUseLinks } from './dependency-use.js';
 import { findImportLinks } from './imports.js';
+import { findPackageImportLinks } from './package-imports.js';
 import { findManifestLockfileLinks } from './manifest-lockfile.js';
 import { findSubmoduleLinks } from './submodule.js';
 import { findFileFolderLinks } from './file-folder.js';
@@ -25,6 +26,7 @@ export const linkFinders: readonly LinkFinder[] = [
   findNewPackageLinks,
   findTestSourceLinks,
   findImportLinks,
+  findPackageImportLinks,
   findDefinitionUseLinks,
   findSameFileLinks,
   findSharedIdentifierLinks,

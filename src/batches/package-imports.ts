@@ -1,0 +1,134 @@
+import type { FileChange } from '../footprint/types.js';
+import { folderOf } from './paths.js';
+import type { AnalysisContext } from './relations/context.js';
+
+/** An import, in a Python or Go file's staged text, of changed files it names by module path. */
+export interface PackageImport {
+  importer: string;
+  /** 1-based line of the import in the importer's staged text. */
+  line: number;
+  /** Changed paths the import reaches: a Python module, or the files of a Go package. */
+  targets: string[];
+}
+
+const PYTHON_FROM = /^\s*from\s+(\.+[\w.]*|[\w.]+)\s+import\s+\(?\s*([\w\s,*]+)/;
+const PYTHON_IMPORT = /^\s*import\s+([\w.]+(?:\s*,\s*[\w.]+)*)/;
+/** A Go import path, alone after `import` or on its own line in an import block, with an optional name. */
+const GO_SINGLE_IMPORT = /^\s*import\s+(?:[\w.]+\s+)?"([^"\n]+)"/;
+const GO_BLOCK_START = /^\s*import\s*\(\s*$/;
+const GO_BLOCK_LINE = /^\s*(?:[\w.]+\s+)?"([^"\n]+)"/;
+
+/**
+ * Finds the imports of changed Python and Go files that reach other changed files. Python
+ * module paths resolve to `a/b.py` or `a/b/__init__.py`, relative ones from the importer's
+ * folder and absolute ones at the root or at the end of a longer path (a `src/` layout). A Go
+ * import path reaches the changed files of the folder it ends with (`example.com/app/internal/x`
+ * reaches `internal/x/*.go`). Packages from elsewhere reach nothing.
+ */
+export function findPackageImports(context: AnalysisContext): PackageImport[] {
+  const changed = context.files.filter((file) => file.status !== 'deleted');
+  const paths = new Set(changed.map((file) => file.path));
+  const found: PackageImport[] = [];
+  for (const file of changed) {
+    const text = context.texts.text(file.path, 'new');
+    if (text === null) continue;
+    if (file.path.endsWith('.py')) found.push(...findPythonImports(file, text, paths));
+    else if (file.path.endsWith('.go')) found.push(...findGoImports(file, text, changed));
+  }
+  return found;
+}
+
+function findPythonImports(
+  file: FileChange,
+  text: string,
+  paths: ReadonlySet<string>,
+): PackageImport[] {
+  const found: PackageImport[] = [];
+  text.split('\n').forEach((line, index) => {
+    const from = PYTHON_FROM.exec(line);
+    const modules = from
+      ? [from[1] as string]
+      : (PYTHON_IMPORT.exec(line)?.[1]
+          ?.split(',')
+          .map((name) => name.trim()) ?? []);
+    const names = from ? (from[2] ?? '').split(',').map((name) => name.trim().split(/\s/)[0]) : [];
+    const targets = new Set<string>();
+    for (const module of modules) {
+      for (const target of resolvePythonModule(file.path, module, names ?? [], paths)) {
+        if (target !== file.path) targets.add(target);
+      }
+    }
+    if (targets.size > 0)
+      found.push({ importer: file.path, line: index + 1, targets: [...targets] });
+  });
+  return found;
+}
+
+function resolvePythonModule(
+  importer: string,
+  module: string,
+  names: readonly (string | undefined)[],
+  paths: ReadonlySet<string>,
+): string[] {
+  const dots = /^\.*/.exec(module)?.[0].length ?? 0;
+  const rest = module.slice(dots).split('.').filter(Boolean).join('/');
+  let base = '';
+  if (dots > 0) {
+    base = folderOf(importer);
+    for (let up = 1; up < dots; up++) base = folderOf(base);
+  }
+  const stem = [base, rest].filter(Boolean).join('/');
+  const candidates = [`${stem}.py`, `${stem}/__init__.py`];
+  for (const name of names) if (name && name !== '*') candidates.push(`${stem}/${name}.py`);
+
+  const found = candidates.filter((candidate) => paths.has(candidate));
+  if (found.length > 0 || dots > 0 || rest === '') return found;
+  // An absolute module under a source folder: `src/app/x.py` for `app.x`, when only one path fits.
+  for (const candidate of candidates) {
+    const matches = [...paths].filter((path) => path.endsWith(`/${candidate}`));
+    if (matches.length === 1) found.push(matches[0] as string);
+  }
+  return found;
+}
+
+function findGoImports(
+  file: FileChange,
+  text: string,
+  changed: readonly FileChange[],
+): PackageImport[] {
+  const found: PackageImport[] = [];
+  let inBlock = false;
+  text.split('\n').forEach((line, index) => {
+    let importPath: string | undefined;
+    if (inBlock) {
+      if (/^\s*\)/.test(line)) inBlock = false;
+      else importPath = GO_BLOCK_LINE.exec(line)?.[1];
+    } else if (GO_BLOCK_START.test(line)) {
+      inBlock = true;
+    } else {
+      importPath = GO_SINGLE_IMPORT.exec(line)?.[1];
+    }
+    if (importPath === undefined) return;
+
+    const targets = resolveGoPackage(importPath, file.path, changed);
+    if (targets.length > 0) found.push({ importer: file.path, line: index + 1, targets });
+  });
+  return found;
+}
+
+/** Returns the changed Go files, without tests, of the longest folder the import path ends with. */
+function resolveGoPackage(importPath: string, importer: string, changed: readonly FileChange[]) {
+  let best = '';
+  for (const file of changed) {
+    if (!file.path.endsWith('.go')) continue;
+    const folder = folderOf(file.path);
+    if (folder === '' || folder.length <= best.length) continue;
+    if (importPath === folder || importPath.endsWith(`/${folder}`)) best = folder;
+  }
+  if (best === '' || best === folderOf(importer)) return [];
+  // A package's tests are not part of what an importer uses.
+  return changed
+    .filter((file) => file.path.endsWith('.go') && !file.path.endsWith('_test.go'))
+    .filter((file) => folderOf(file.path) === best)
+    .map((file) => file.path);
+}
