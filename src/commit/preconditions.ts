@@ -84,26 +84,31 @@ export function lockRefusal(locks: readonly string[]): CommitRefusedError {
  * bisect is allowed, as `git commit` allows it), unmerged paths, or nothing staged.
  */
 export function checkStagedChange(change: StagedChange): void {
+  const refusal = findStagedChangeRefusal(change);
+  if (refusal !== null) throw new CommitRefusedError(refusal);
+}
+
+/** Returns why footprint commit would refuse the staged change, or null when it would not. */
+export function findStagedChangeRefusal(change: StagedChange): string | null {
   const operation = change.operation;
   if (operation !== null && operation !== 'bisect') {
-    throw new CommitRefusedError(
+    return (
       `${capitalizedOperationPhrase(operation)} is in progress, so footprint commit makes no commits. ` +
-        `${OPERATION_ADVICE[operation]}, then plan the batches again.`,
+      `${OPERATION_ADVICE[operation]}, then plan the batches again.`
     );
   }
 
   if (change.unmerged.length > 0) {
-    throw new CommitRefusedError(
+    return (
       `${plural(change.unmerged.length, 'path has', 'paths have')} unmerged entries ` +
-        `(${listPaths(change.unmerged)}). Resolve them and stage the result with \`git add\` first.`,
+      `(${listPaths(change.unmerged)}). Resolve them and stage the result with \`git add\` first.`
     );
   }
 
   if (change.entries.length === 0 || change.stagedTree === null) {
-    throw new CommitRefusedError(
-      'Nothing is staged, so there is nothing to commit. Stage changes with `git add` first.',
-    );
+    return 'Nothing is staged, so there is nothing to commit. Stage changes with `git add` first.';
   }
+  return null;
 }
 
 function listPaths(paths: readonly string[]): string {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { findStagedChangeRefusal } from '../commit/preconditions.js';
 import { loadConfig } from '../config/load.js';
 import { buildFootprint } from '../footprint/build.js';
 import { openRepository } from '../git/open.js';
@@ -42,7 +43,10 @@ export async function validateStrategyFile(options: {
       : { valid: false, problems: [strategy.problem] };
     // The file as the user named it goes into the advice to write it again.
     const problems = fillStrategyFile(checked.problems, options.file);
-    const validation: StrategyValidation = { ...checked, problems };
+    // A strategy that fits the staged change may still be one footprint commit cannot make.
+    const refusal = findStagedChangeRefusal(change);
+    if (refusal !== null) problems.push({ code: 'uncommittable', message: refusal });
+    const validation: StrategyValidation = { valid: problems.length === 0, problems };
     return {
       validation,
       document: {
