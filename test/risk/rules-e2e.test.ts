@@ -257,6 +257,30 @@ const CASES: RuleCase[] = [
     expected: [],
   },
   {
+    name: 'focused test with each and fit',
+    rule: 'focused-test',
+    arrange: (repo) =>
+      stage(repo, {
+        'test/a.test.js': lines(['test', 'only', 'each([1, 2])("adds %i", (n) => {});'].join('.')),
+        'test/b.test.js': lines(['f', "it('works', () => {});"].join('')),
+      }),
+    expected: ['test/a.test.js:1', 'test/b.test.js:1'],
+  },
+  {
+    name: 'focus names in strings and calls',
+    rule: 'focused-test',
+    arrange: (repo) =>
+      stage(repo, {
+        'test/fit.test.js': lines(
+          "import { fit } from '../src/fit.js';",
+          'expect(fit([1, 2])).toEqual({ slope: 1 });',
+          `const banned = '${['it', 'only('].join('.')}';`,
+          `it('reports ${['describe', 'only'].join('.')} calls', () => {});`,
+        ),
+      }),
+    expected: [],
+  },
+  {
     name: 'console.log in source',
     rule: 'debug-print',
     arrange: (repo) => stage(repo, { 'src/a.js': lines('export const a = 1;', 'console.log(a);') }),

@@ -13,6 +13,36 @@ export interface LeftoverPattern {
   pattern: RegExp;
   /** What the line holds, for the message, e.g. "`debugger` statement". */
   label: string;
+  /** When true, a match inside a string literal on its line does not count. */
+  codeOnly?: boolean;
+}
+
+/**
+ * Returns true when `index` in a line of script lies inside a quoted string that opens
+ * before it on the same line. Template literals spanning lines and comments are not tracked.
+ */
+export function isInsideString(line: string, index: number): boolean {
+  let quote: string | null = null;
+  for (let at = 0; at < index; at++) {
+    const char = line[at];
+    if (quote !== null && char === '\\') {
+      at++;
+    } else if (quote !== null) {
+      if (char === quote) quote = null;
+    } else if (char === "'" || char === '"' || char === '`') {
+      quote = char;
+    }
+  }
+  return quote !== null;
+}
+
+function matchesCode(pattern: LeftoverPattern, text: string): boolean {
+  if (!pattern.codeOnly) return pattern.pattern.test(text);
+  const global = new RegExp(pattern.pattern.source, `${pattern.pattern.flags.replace('g', '')}g`);
+  for (const match of text.matchAll(global)) {
+    if (!isInsideString(text, match.index)) return true;
+  }
+  return false;
 }
 
 /** Languages whose files embed JavaScript or TypeScript. */
@@ -38,7 +68,7 @@ export function createLeftoverCheck(
     const flagged = new Set<number>();
     for (const pattern of relevant) {
       for (const added of findAddedLinesWith(file, content, pattern.keyword)) {
-        if (flagged.has(added.line) || !pattern.pattern.test(added.text)) continue;
+        if (flagged.has(added.line) || !matchesCode(pattern, added.text)) continue;
         flagged.add(added.line);
         findings.push(
           createFinding(rule, context, {
