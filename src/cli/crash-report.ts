@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,9 +19,14 @@ export async function writeCrashReport(
   details: CrashDetails,
 ): Promise<string | null> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = path.join(tmpdir(), `footprint-crash-${stamp}-${process.pid}.txt`);
+  // A random part and `wx`: the temp folder is shared, and a name others can guess could be
+  // taken by a link that points at a file of the user's, which a plain write would replace.
+  const file = path.join(
+    tmpdir(),
+    `footprint-crash-${stamp}-${process.pid}-${randomBytes(4).toString('hex')}.txt`,
+  );
   try {
-    await writeFile(file, formatCrashReport(error, details), { mode: 0o600 });
+    await writeFile(file, formatCrashReport(error, details), { mode: 0o600, flag: 'wx' });
     return file;
   } catch {
     return null;
