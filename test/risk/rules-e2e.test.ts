@@ -456,6 +456,15 @@ const CASES: RuleCase[] = [
     expected: ['src/util.js'],
   },
   {
+    name: 'executable husky hook without shebang',
+    rule: 'executable-bit',
+    arrange: (repo) => {
+      stage(repo, { '.husky/pre-commit': lines('npx lint-staged') });
+      repo.git(['update-index', '--chmod=+x', '.husky/pre-commit']);
+    },
+    expected: [],
+  },
+  {
     name: 'executable script with shebang',
     rule: 'executable-bit',
     arrange: (repo) => {

@@ -12,9 +12,15 @@ const RULE = {
 const EXECUTABLE = '100755';
 
 /**
+ * husky 9 runs each hook file under `.husky/` with `sh`, so its hooks need no `#!` line and
+ * `husky init` writes them without one. Some setups still mark them executable.
+ */
+const HUSKY_HOOK = /(?:^|\/)\.husky\/[^/]+$/;
+
+/**
  * Finds text files that become executable (added as, or changed to, mode 100755) without a
  * `#!` line, as pre-commit-hooks' check-executables-have-shebangs does. Binary executables
- * are left to the binary-file rule.
+ * are left to the binary-file rule, and husky's hook files to husky, which runs them with sh.
  */
 function checkExecutableBit(
   file: FileChange,
@@ -23,6 +29,7 @@ function checkExecutableBit(
 ): Finding[] {
   if (file.newMode !== EXECUTABLE || file.oldMode === EXECUTABLE) return [];
   if (content.newText === null || content.newText.startsWith('#!')) return [];
+  if (HUSKY_HOOK.test(file.path)) return [];
 
   return [
     createFinding(RULE, context, {
