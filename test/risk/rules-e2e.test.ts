@@ -544,6 +544,20 @@ const CASES: RuleCase[] = [
     expected: [''],
   },
   {
+    name: 'first commit of a protected branch',
+    rule: 'protected-branch',
+    arrange: (repo) => {
+      repo.git(['branch', '-q', '-m', 'earlier']);
+      repo.git(['switch', '-q', '--orphan', 'main']);
+      stage(repo, {
+        'footprint.config.json':
+          '{"risk":{"rules":{"protected-branch":{"options":{"branches":["main"]}}}}}\n',
+        'src/a.js': lines('export {};'),
+      });
+    },
+    expected: [],
+  },
+  {
     name: 'commit on a topic branch',
     rule: 'protected-branch',
     base: {

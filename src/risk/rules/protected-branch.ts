@@ -14,13 +14,16 @@ const BRANCH_PREFIX = 'refs/heads/';
 
 /**
  * Finds a commit made straight on a branch the `branches` option lists (globs such as
- * `main` or `release/*`). With no branches configured, the rule finds nothing.
+ * `main` or `release/*`). With no branches configured, the rule finds nothing. The first
+ * commit of an unborn branch is left alone: a new repository starts on its main branch, and
+ * there is nothing yet to review it against.
  */
 function checkProtectedBranch(change: RiskChange, context: RuleContext): Finding[] {
   const branches = readStringList(context.options, 'branches');
-  const { ref, detached } = change.footprint.head;
+  const { ref, detached, oid } = change.footprint.head;
   if (branches.length === 0 || detached || ref === null || !ref.startsWith(BRANCH_PREFIX))
     return [];
+  if (oid === null) return [];
 
   const branch = ref.slice(BRANCH_PREFIX.length);
   if (!branches.some((glob) => matchesGlob(branch, glob.includes('/') ? glob : `/${glob}`))) {
