@@ -54,10 +54,21 @@ function exportedNames(lines: readonly string[]): Map<string, string> {
  * removed line of its file, so moving an export between hunks adds nothing. A declaration
  * whose removed line differs only in its name was renamed, which adds nothing either.
  */
-export function newExports(part: BatchPart, content: ContentMap): string[] {
+export function newExports(
+  part: BatchPart,
+  content: ContentMap,
+  movedFrom: readonly BatchPart[] = [],
+): string[] {
   const added = exportedNames(partLines(part, content, 'added'));
   const allHunks = part.file.hunks.map((_, index) => index);
   const removed = exportedNames(partLines({ ...part, hunks: allHunks }, content, 'removed'));
+  // An export that another part removes moved there, which adds nothing either.
+  for (const other of movedFrom) {
+    if (other === part) continue;
+    for (const [name, shape] of exportedNames(partLines(other, content, 'removed'))) {
+      removed.set(name, shape);
+    }
+  }
   const removedShapes = new Set(removed.values());
   return [...added]
     .filter(([name, shape]) => !removed.has(name) && !removedShapes.has(shape))
@@ -127,7 +138,7 @@ function chooseCodeType(
   if (code.some((part) => part.file.status === 'added' || part.file.status === 'copied')) {
     return { type: 'feat', reason: 'it adds source files' };
   }
-  if (code.some((part) => newExports(part, content).length > 0)) {
+  if (code.some((part) => newExports(part, content, code).length > 0)) {
     return { type: 'feat', reason: 'it adds exports to existing source' };
   }
   if (usesNew.length > 0) {

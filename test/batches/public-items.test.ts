@@ -99,3 +99,32 @@ test('renamed export is no new export', () => {
     repo.cleanup();
   }
 });
+
+test('moved export is no new export', () => {
+  const repo = createTempRepo();
+  try {
+    const slugify = [
+      'export function slugify(text: string): string {',
+      "  return text.toLowerCase().replace(/\\s+/g, '-');",
+      '}',
+    ];
+    commitFiles(repo, {
+      'src/strings.ts': lines(
+        'export const upper = (text: string) => text.toUpperCase();',
+        ...slugify,
+      ),
+      'src/url.ts': lines('export const base = "https://example.com";'),
+    });
+    stageFiles(repo, {
+      'src/strings.ts': lines('export const upper = (text: string) => text.toUpperCase();'),
+      'src/url.ts': lines('export const base = "https://example.com";', ...slugify),
+    });
+
+    const batches = analyzeStaged(repo);
+
+    assert.equal(batches.length, 1);
+    assert.equal(batches[0]?.type, 'refactor');
+  } finally {
+    repo.cleanup();
+  }
+});
