@@ -29,7 +29,7 @@ function hideSubjectSecrets(subject: Subject): Subject {
  */
 export function writeMessage(type: CommitType, scope: string | null, subject: Subject): string {
   const safeScope = scope === null ? null : hideSecrets(scope);
-  const safeSubject = hideSubjectSecrets(subject);
+  const safeSubject = hideSubjectSecrets(dropScopeTail(subject, scope));
   const prefix = safeScope === null ? `${type}: ` : `${type}(${safeScope}): `;
   let header = '';
   for (const maxNames of [3, 2, 1, 0]) {
@@ -37,6 +37,15 @@ export function writeMessage(type: CommitType, scope: string | null, subject: Su
     if (header.length <= MAX_HEADER_LENGTH) return header;
   }
   return header.slice(0, MAX_HEADER_LENGTH);
+}
+
+/** Drops a tail that only repeats the scope: `feat(cli): use tokenizer in cli`. */
+function dropScopeTail(subject: Subject, scope: string | null): Subject {
+  if (scope === null || subject.tail === undefined) return subject;
+  if (subject.tail !== `in ${scope}` && subject.tail !== `to ${scope}`) return subject;
+  const rest: Subject = { ...subject };
+  delete rest.tail;
+  return rest;
 }
 
 /**

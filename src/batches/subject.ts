@@ -30,10 +30,25 @@ function clean(name: string): string {
 }
 
 /** Names code after its file, or after its folder for an `index` file. */
+/** File stems that name a module's role, not the module: its folder names it instead. */
+const GENERIC_STEMS = new Set(['index', 'main', 'mod', 'lib', '__init__', '__main__', 'init']);
+/** Folders that hold a package's sources, named past to reach the package's own folder. */
+const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'sources']);
+/** A numbered migration such as Django's `0002_product_stock`, named by its description. */
+const NUMBERED = /^\d+[_-](?=[a-z])/i;
+
+/**
+ * Names a module for a subject: its file's stem, without a migration's number, or for a file
+ * whose stem only says its role (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) its folder,
+ * past a `src/` folder (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
+ */
 function moduleName(path: string): string {
   const stem = stemOf(path);
-  if (stem !== 'index') return clean(stem);
-  return clean(baseNameOf(folderOf(path)) || stem);
+  if (!GENERIC_STEMS.has(stem)) return clean(stem.replace(NUMBERED, ''));
+
+  let folder = folderOf(path);
+  if (SOURCE_FOLDERS.has(baseNameOf(folder))) folder = folderOf(folder);
+  return clean(baseNameOf(folder) || stem);
 }
 
 function unique(names: string[]): string[] {

@@ -212,7 +212,7 @@ describe('analyzeBatches order', () => {
   test('importer of a new file is a feature using it', () => {
     const { batches } = analyze(newModuleAndUser, 'aggressive');
 
-    assert.equal(batches[1]?.message, 'feat(cli): use tokenizer in main');
+    assert.equal(batches[1]?.message, 'feat(cli): use tokenizer');
   });
 
   for (const mode of ['conservative', 'balanced'] as const) {

@@ -128,3 +128,24 @@ test('moved export is no new export', () => {
     repo.cleanup();
   }
 });
+
+test('role-named files take their folder name', () => {
+  const repo = createTempRepo();
+  try {
+    commitFiles(repo, { 'README.md': '# infra\n' });
+    stageFiles(repo, {
+      'modules/queue/main.tf': lines('resource "aws_sqs_queue" "jobs" {', '  name = "jobs"', '}'),
+      'shop/migrations/0002_product_stock.py': lines('operations = []'),
+    });
+
+    const batches = analyzeStaged(repo, 'aggressive');
+    const messages = batches.map((batch) => batch.message).join('\n');
+
+    assert.match(messages, /add queue/);
+    assert.doesNotMatch(messages, /add main/);
+    assert.match(messages, /product_stock/);
+    assert.doesNotMatch(messages, /0002_/);
+  } finally {
+    repo.cleanup();
+  }
+});
