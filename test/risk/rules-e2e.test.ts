@@ -263,8 +263,16 @@ const CASES: RuleCase[] = [
       stage(repo, {
         'test/a.test.js': lines(['test', 'only', 'each([1, 2])("adds %i", (n) => {});'].join('.')),
         'test/b.test.js': lines(['f', "it('works', () => {});"].join('')),
+        'test/c.test.js': lines(
+          ['f', 'describe('].join(''),
+          "  'a title long enough for its own line',",
+          '  () => {',
+          `    for (const c of cases) ${['f', 'it(c.name, () => {});'].join('')}`,
+          '  },',
+          ');',
+        ),
       }),
-    expected: ['test/a.test.js:1', 'test/b.test.js:1'],
+    expected: ['test/a.test.js:1', 'test/b.test.js:1', 'test/c.test.js:1', 'test/c.test.js:4'],
   },
   {
     name: 'focus names in strings and calls',

@@ -11,8 +11,9 @@ const RULE = {
  * Focused tests make a runner skip every other test. `.only` on a test function is specific
  * enough to look for in any script; `fit`, `fdescribe` and friends only in test files, where a
  * call of that name is a focused test rather than, say, a curve fit. Either counts only in
- * code, not inside a string such as the pattern of a lint rule's test, and a focus function
- * only with a test title as its first argument, so `expect(fit([1, 2]))` does not count.
+ * code, not inside a string such as the pattern of a lint rule's test. A focus function's
+ * first argument is its title, a string or a name, so a call whose first argument is an array,
+ * an object or a number, such as `expect(fit([1, 2]))`, does not count.
  */
 const ONLY: LeftoverPattern = {
   languages: SCRIPT_LANGUAGES,
@@ -25,7 +26,7 @@ const FOCUS_FUNCTIONS: LeftoverPattern[] = [
   {
     languages: SCRIPT_LANGUAGES,
     keyword: 'f',
-    pattern: /(?:^|[^\w.$])(?:fit|fdescribe|fcontext|ftest)[ \t]*\([ \t]*['"`]/,
+    pattern: /(?:^|[^\w.$])(?:fit|fdescribe|fcontext|ftest)[ \t]*\((?![ \t]*[[{\d-])/,
     label: 'Focused test (`fit`, `fdescribe`)',
     codeOnly: true,
   },
