@@ -15,8 +15,8 @@ const GLOBAL_ARGS = [
   // GIT_OPTIONAL_LOCKS=0 (seen with git 2.39); this setting turns that refresh off.
   '-c',
   'diff.autoRefreshIndex=false',
-  // The native reader does not follow refs/replace; both readers must see the same objects.
-  '--no-replace-objects',
+  // Replace refs (`git replace`) are followed, as by git's own commands: a repository that has
+  // any is read through git, because the native reader reads objects as stored.
 ] as const;
 
 /**

@@ -60,3 +60,40 @@ describe('partial clone', () => {
     }
   });
 });
+
+describe('replace refs', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.cleanup());
+
+  for (const packed of [false, true]) {
+    it(`read as git diff --cached does${packed ? ', packed' : ''}`, async () => {
+      repo = createTempRepo();
+      repo.write('a.txt', lines(10));
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'one']);
+      repo.write('a.txt', lines(20));
+      repo.git(['commit', '-q', '-am', 'two']);
+      repo.write('b.txt', lines(30));
+      repo.git(['add', 'b.txt']);
+      repo.git(['replace', 'HEAD', 'HEAD~1']);
+      if (packed) repo.git(['pack-refs', '--all']);
+
+      const reader = await openRepository({ cwd: repo.dir, env: gitTestEnv() });
+      try {
+        const change = await reader.readStagedChange();
+        const expected = gitStagedEntries({ cwd: repo.dir });
+        assert.deepEqual(change.entries, expected);
+        assert.deepEqual(
+          change.entries.map((entry) => `${entry.status} ${entry.path}`),
+          ['modified a.txt', 'added b.txt'],
+        );
+      } finally {
+        await reader.close();
+      }
+    });
+  }
+});
+
+function lines(count: number): string {
+  return Array.from({ length: count }, (_, index) => `${index + 1}\n`).join('');
+}
