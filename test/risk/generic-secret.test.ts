@@ -102,6 +102,8 @@ describe('generic-secret short values', () => {
     'secret_label = "abc123def4"',
     'const authScheme = "Bearer2-v10";',
     'key: "item-10-of-20"',
+    'sort_key = "col3_desc2_x9"',
+    'auth_mode2 = "mode2-v3-x4"',
   ];
 
   for (const line of ordinary) {
@@ -112,6 +114,23 @@ describe('generic-secret short values', () => {
 });
 
 describe('generic-secret public values', () => {
+  test('dependencies pinned to a commit are not found', () => {
+    const findings = findGenericSecrets([
+      {
+        path: 'package.json',
+        new: lines(
+          '{',
+          '  "dependencies": {',
+          '    "keytar": "github:atom/node-keytar#8c1e5b3a9f2d4e6b7a0c1d2e3f4a5b6c7d8e9f0a",',
+          '    "auth-lib": "git+https://example.com/auth-lib.git#4f2a9c1e7b3d"',
+          '  }',
+          '}',
+        ),
+      },
+    ]);
+    assert.deepEqual(findings, []);
+  });
+
   test('Stripe publishable keys are not found', () => {
     const live = ['pk_', 'live_', '51H8mKqLkdIwHu7ixYt3RqZ9Xc4e'].join('');
     const testKey = ['pk_', 'test_', '51H8mKqLkdIwHu7ixYt3RqZ9Xc4e'].join('');

@@ -109,6 +109,12 @@ const ARN = /^arn:aws[\w-]*:/;
 /** A bare value that is a name or a property path, such as `process.env.API_KEY`. */
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const HAS_DIGIT = /\d/;
+/**
+ * A dependency pinned to a commit: `github:atom/node-keytar#8c1e5b3…`, `git+https://…#v1.2`,
+ * which a manifest names under a package whose name may contain `key` or `auth`.
+ */
+const PINNED_SOURCE =
+  /^(?:github|gitlab|bitbucket|git(?:\+[a-z]+)?|https?|file|npm):[^\s#]+#[\w.-]+$/i;
 /** Stripe publishable keys, which a web page sends to every browser and are not secret. */
 const PUBLISHABLE_KEY = /^pk_(?:live|test)_[A-Za-z0-9]+$/;
 
@@ -162,7 +168,7 @@ function looksSecret(
   }
   // A provider token belongs to the provider-token rule, so skipping or allowing that rule covers it.
   if (findTokenCandidates(value, 1).length > 0) return false;
-  if (PUBLISHABLE_KEY.test(value)) return false;
+  if (PUBLISHABLE_KEY.test(value) || PINNED_SOURCE.test(value)) return false;
   if (codeFile && assignment.bare && IDENTIFIER_PATH.test(value)) return false;
   return hasSecretEntropy(value, minEntropy);
 }
@@ -176,6 +182,7 @@ const SHORT_VALUE_MARGIN = 0.4;
 /** gitleaks' generic threshold, the default of `minEntropy`, for which the margin was set. */
 const DEFAULT_MIN_ENTROPY = 3.5;
 const DIGIT_RUN = /\d+/g;
+const NAME_SEPARATOR = /[_-]/;
 const LETTER = /[A-Za-z]/;
 /** Version numbers (`1.2.3-beta.4`, `v10.2.1`), which have digits in several runs. */
 const VERSION = /^v?\d+(?:\.\d+)+/i;
@@ -208,6 +215,8 @@ function hasSecretEntropy(value: string, minEntropy: number): boolean {
   const reachable = Math.log2(value.length) - SHORT_VALUE_MARGIN;
   if (reachable >= DEFAULT_MIN_ENTROPY) return false;
   if (!LETTER.test(value) || VERSION.test(value)) return false;
+  // Short values joined by `_` or `-` are names and modes (`col3_desc2_x9`, `mode2-v3-x4`).
+  if (NAME_SEPARATOR.test(value)) return false;
   if (!mixesLettersAndDigits(value)) return false;
   return entropy >= (reachable * minEntropy) / DEFAULT_MIN_ENTROPY;
 }
