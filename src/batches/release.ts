@@ -1,4 +1,4 @@
-import type { FileContent } from '../footprint/types.js';
+import type { FileChange, FileContent } from '../footprint/types.js';
 import { partsOf, type BatchPart } from './batch-parts.js';
 import { baseNameOf } from './paths.js';
 import type { ChangeUnit } from './units.js';
@@ -32,10 +32,11 @@ function parseManifest(text: string | null): Manifest | null {
   }
 }
 
-/** A package.json whose version changed: its name, when it has one, and its new version. */
+/** A manifest whose version changed: its name, when it has one, and its old and new version. */
 interface Bump {
   name: string | null;
   version: string;
+  previous: string | null;
 }
 
 function readJsonBump(content: FileContent): Bump | null {
@@ -43,8 +44,13 @@ function readJsonBump(content: FileContent): Bump | null {
   const after = parseManifest(content.newText);
   if (before === null || after === null) return null;
   const version = after['version'];
-  if (typeof version !== 'string' || version === before['version']) return null;
-  return { name: typeof after['name'] === 'string' ? after['name'] : null, version };
+  const previous = before['version'];
+  if (typeof version !== 'string' || version === previous) return null;
+  return {
+    name: typeof after['name'] === 'string' ? after['name'] : null,
+    version,
+    previous: typeof previous === 'string' ? previous : null,
+  };
 }
 
 /**
@@ -70,13 +76,37 @@ function changesOnlyReleaseFields(content: FileContent, released: ReadonlySet<st
   return JSON.stringify(strip(before)) === JSON.stringify(strip(after));
 }
 
-/** Returns the new version of a TOML manifest whose changed lines are all `version = "…"`. */
-function readTomlBump(content: FileContent): string | null {
+/** Tables of a TOML manifest whose `version` is the package's own. */
+const PACKAGE_TABLES = new Set(['package', 'project', 'tool.poetry', 'workspace.package']);
+const TOML_TABLE = /^\s*\[([^\]\n]+)\]\s*$/;
+
+/**
+ * Returns the new version of a TOML manifest whose one changed line is the `version = "…"` of
+ * its package table (`[package]`, `[project]`, `[tool.poetry]`), not of a dependency's.
+ */
+function readTomlBump(file: FileChange, content: FileContent): string | null {
   const added = content.hunks.flatMap((hunk) => hunk.added);
   const removed = content.hunks.flatMap((hunk) => hunk.removed);
   if (added.length !== 1 || removed.length !== 1) return null;
   const version = TOML_VERSION.exec(added[0] ?? '')?.[1];
-  return version !== undefined && TOML_VERSION.test(removed[0] ?? '') ? version : null;
+  if (version === undefined || !TOML_VERSION.test(removed[0] ?? '')) return null;
+
+  // The changed line lies in the one hunk that adds a line; the last table header above it
+  // names the table it belongs to.
+  const hunk = file.hunks.find((entry) => entry.newLines > 0);
+  if (hunk === undefined) return null;
+  const lines = (content.newText ?? '').split('\n');
+  const last = Math.min(hunk.newStart + hunk.newLines - 1, lines.length);
+  let changed = -1;
+  for (let line = hunk.newStart; line <= last; line++) {
+    if (lines[line - 1] === added[0]) changed = line;
+  }
+  let table = '';
+  for (let line = 1; line < changed; line++) {
+    const header = TOML_TABLE.exec(lines[line - 1] ?? '')?.[1];
+    if (header !== undefined) table = header.trim();
+  }
+  return PACKAGE_TABLES.has(table) ? version : null;
 }
 
 /**
@@ -99,7 +129,7 @@ export function readReleasedVersions(
       name === 'package.json'
         ? readJsonBump(fileContent)
         : name.endsWith('.toml')
-          ? tomlBump(readTomlBump(fileContent))
+          ? tomlBump(readTomlBump(part.file, fileContent))
           : null;
     if (bump !== null) bumps.set(part.file.path, bump);
   }
@@ -109,7 +139,10 @@ export function readReleasedVersions(
   for (const part of parts) {
     const { file } = part;
     const fileContent = content.get(file.path);
-    if (file.category === 'lockfile') continue;
+    if (file.category === 'lockfile') {
+      if (locksOnlyReleases(fileContent, [...bumps.values()])) continue;
+      return null;
+    }
     if (file.category === 'docs' && RELEASE_NOTES.test(baseNameOf(file.path))) continue;
     if (file.status === 'deleted' && file.path.startsWith('.changeset/')) continue;
     if (file.category !== 'dependency-manifest' || fileContent === undefined) return null;
@@ -123,7 +156,27 @@ export function readReleasedVersions(
 }
 
 function tomlBump(version: string | null): Bump | null {
-  return version === null ? null : { name: null, version };
+  return version === null ? null : { name: null, version, previous: null };
+}
+
+/** Lockfile lines that hold no package: brackets, commas and blank lines. */
+const PUNCTUATION_ONLY = /^[\s{}[\],]*$/;
+
+/**
+ * Returns true when every line a lockfile adds names a released version and every line it
+ * removes an earlier version of a released package, so it adds or removes no other package.
+ */
+function locksOnlyReleases(content: FileContent | undefined, bumps: readonly Bump[]): boolean {
+  if (content === undefined) return false;
+  const versions = bumps.map((bump) => bump.version);
+  const previous = bumps.flatMap((bump) => bump.previous ?? []);
+  const names = (line: string, list: readonly string[]) =>
+    PUNCTUATION_ONLY.test(line) || list.some((version) => line.includes(version));
+  return content.hunks.every(
+    (hunk) =>
+      hunk.added.every((line) => names(line, versions)) &&
+      hunk.removed.every((line) => names(line, previous)),
+  );
 }
 
 /**

@@ -231,6 +231,63 @@ function findDependencyRequirements(context: AnalysisContext): Requirement[] {
   return found;
 }
 
+/** Returns the name and new version of a package.json whose version the change sets. */
+function readVersionChange(context: AnalysisContext, file: FileChange): [string, string] | null {
+  if (!file.path.endsWith('package.json') || file.status !== 'modified') return null;
+  const read = (side: 'old' | 'new'): Record<string, unknown> | null => {
+    try {
+      const parsed = JSON.parse(context.texts.text(file.path, side) ?? '') as unknown;
+      return typeof parsed === 'object' && parsed !== null
+        ? (parsed as Record<string, unknown>)
+        : null;
+    } catch {
+      return null;
+    }
+  };
+  const before = read('old');
+  const after = read('new');
+  const name = after?.['name'];
+  const version = after?.['version'];
+  if (typeof name !== 'string' || typeof version !== 'string') return null;
+  return before?.['version'] === version ? null : [name, version];
+}
+
+/**
+ * A dependency range moved to a version of a workspace package that the change also sets, as
+ * `"@s/a": "^1.1.0"` while packages/a goes to 1.1.0: the range cannot be installed before the
+ * version is.
+ */
+function findWorkspaceVersionRequirements(context: AnalysisContext): Requirement[] {
+  const versions = new Map<string, { version: string; units: ChangeUnit[] }>();
+  for (const file of context.files) {
+    const change = readVersionChange(context, file);
+    if (change === null) continue;
+    const units = (context.unitsOfPath.get(file.path) ?? []).filter((unit) =>
+      unit.added.some((line) => line.includes(`"${change[1]}"`)),
+    );
+    versions.set(change[0], { version: change[1], units });
+  }
+  if (versions.size === 0) return [];
+
+  const found: Requirement[] = [];
+  for (const file of context.files) {
+    if (file.category !== 'dependency-manifest') continue;
+    for (const [name, users] of entryUnitsByPackage(context, file)) {
+      const target = versions.get(name);
+      if (target === undefined) continue;
+      const ranged = users.filter((unit) =>
+        unit.added.some((line) => line.includes(target.version)),
+      );
+      for (const user of ranged) {
+        for (const unit of target.units) {
+          if (unit !== user) found.push(uses(user.index, unit.index, name, true));
+        }
+      }
+    }
+  }
+  return found;
+}
+
 export function findRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
   const deletes = context.files.some((file) => file.status === 'deleted' && isScriptFile(file));
@@ -242,6 +299,7 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
   }
   found.push(...findPackageImportRequirements(context));
+  found.push(...findWorkspaceVersionRequirements(context));
   found.push(...findDependencyRequirements(context));
   found.push(...findNewNameRequirements(context));
   found.push(...findRemovedNameRequirements(context));

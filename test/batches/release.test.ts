@@ -108,4 +108,89 @@ describe('release batches', () => {
       repo.cleanup();
     }
   });
+
+  test('a dependency version line is no release', () => {
+    const repo = createTempRepo();
+    try {
+      const cargo = (serde: string) =>
+        lines(
+          '[package]',
+          'name = "app"',
+          'version = "0.1.0"',
+          '',
+          '[dependencies.serde]',
+          `version = "${serde}"`,
+        );
+      commitFiles(repo, { 'Cargo.toml': cargo('1.0.100') });
+      stageFiles(repo, { 'Cargo.toml': cargo('1.0.200') });
+
+      const [batch] = analyzeStaged(repo);
+
+      assert.doesNotMatch(batch?.message ?? '', /release/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('a lockfile that adds a package is no release', () => {
+    const repo = createTempRepo();
+    try {
+      const lock = (version: string, extra: string[]) =>
+        lines(
+          '{',
+          '  "name": "app",',
+          '  "lockfileVersion": 3,',
+          '  "packages": {',
+          `    "": { "version": "${version}" },`,
+          ...extra,
+          '    "node_modules/left-pad": { "version": "1.0.0" }',
+          '  }',
+          '}',
+        );
+      commitFiles(repo, {
+        'package.json': manifest('app', '1.0.0', { 'left-pad': '1.0.0' }),
+        'package-lock.json': lock('1.0.0', []),
+      });
+      stageFiles(repo, {
+        'package.json': manifest('app', '1.1.0', { 'left-pad': '1.0.0' }),
+        'package-lock.json': lock('1.1.0', ['    "node_modules/evil": { "version": "6.6.6" },']),
+      });
+
+      const batches = analyzeStaged(repo);
+
+      for (const batch of batches) assert.doesNotMatch(batch.message, /release/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('a range on the released version comes after the release', () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, {
+        'packages/a/package.json': manifest('@s/a', '1.0.0'),
+        'packages/b/package.json': manifest('@s/b', '2.0.0', {
+          '@s/a': '^1.0.0',
+          lodash: '^4.0.0',
+        }),
+      });
+      stageFiles(repo, {
+        'packages/a/package.json': manifest('@s/a', '1.1.0'),
+        'packages/b/package.json': manifest('@s/b', '2.0.0', {
+          '@s/a': '^1.1.0',
+          lodash: '^4.17.21',
+        }),
+      });
+
+      const batches = analyzeStaged(repo, 'aggressive');
+      const ids = batches.map((batch) => batch.id);
+      const release = batchWith(batches, 'packages/a/package.json');
+      const user = batchWith(batches, 'packages/b/package.json');
+
+      assert.ok(release !== undefined && user !== undefined);
+      assert.ok(ids.indexOf(release.id) <= ids.indexOf(user.id), JSON.stringify(ids));
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
