@@ -57,6 +57,17 @@ function quotedRelativeTexts(text: string): string[] {
  * The imports between changed JavaScript and TypeScript files and their exports, on either
  * side of the change, lexed once per file and side on first use.
  */
+/** Path aliases that bundlers and TypeScript configurations map into the project. */
+const PATH_ALIAS = /^(?:@|~|#)\//;
+
+function mayReachLocally(specifier: string, definer: string): boolean {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return false;
+  if (PATH_ALIAS.test(specifier) || specifier.startsWith('#')) return true;
+  const parts = specifier.split('/');
+  const packageName = specifier.startsWith('@') ? parts[1] : parts[0];
+  return packageName !== undefined && `/${definer}`.includes(`/${packageName}/`);
+}
+
 export class ModuleIndex {
   private readonly syntaxes = new Map<string, ModuleSyntax>();
   private readonly resolved = new Map<string, ResolvedImport[]>();
@@ -94,18 +105,34 @@ export class ModuleIndex {
   }
 
   /**
-   * Returns true when a file's staged text imports `name` from a specifier that is not a
-   * relative path: a workspace package (`@ws/utils`) or a path alias (`@/components/x`), which
-   * resolveImport does not follow to a file.
+   * Returns true when a file's staged text imports `name` from a specifier that resolveImport
+   * does not follow but that may name `definer`: a path alias (`@/components/x`, `~/x`, `#x`),
+   * or a workspace package whose last name part is a folder of `definer` (`@ws/utils` for
+   * `packages/utils/src/money.ts`). A package from the registry (`use-debounce`) is not one.
    */
-  importsFromPackage(path: string, name: string): boolean {
+  importsFromPackage(path: string, name: string, definer: string): boolean {
+    const syntax = this.syntax(path, 'new');
+    if (syntax === null) return false;
+    return syntax.imports.some(
+      (entry) => entry.locals.includes(name) && mayReachLocally(entry.specifier, definer),
+    );
+  }
+
+  /**
+   * Returns true when a file's staged text imports `name` from a package that cannot be
+   * `definer`'s (see mayReachLocally): the name there is the package's, not the definer's.
+   */
+  importsFromElsewhere(path: string, name: string, definer: string): boolean {
+    const file = this.byPath.get(path);
+    if (file === undefined || !isScriptFile(file)) return false;
     const syntax = this.syntax(path, 'new');
     if (syntax === null) return false;
     return syntax.imports.some(
       (entry) =>
+        entry.locals.includes(name) &&
         !entry.specifier.startsWith('.') &&
         !entry.specifier.startsWith('/') &&
-        entry.locals.includes(name),
+        !mayReachLocally(entry.specifier, definer),
     );
   }
 

@@ -21,9 +21,11 @@ const GO_BLOCK_LINE = /^\s*(?:[\w.]+\s+)?"([^"\n]+)"/;
 /**
  * Finds the imports of changed Python and Go files that reach other changed files. Python
  * module paths resolve to `a/b.py` or `a/b/__init__.py`, relative ones from the importer's
- * folder and absolute ones at the root or at the end of a longer path (a `src/` layout). A Go
- * import path reaches the changed files of the folder it ends with (`example.com/app/internal/x`
- * reaches `internal/x/*.go`). Packages from elsewhere reach nothing.
+ * folder and absolute ones at the root or, with two parts or more, at the end of a longer path
+ * (a `src/` layout). A Go import path reaches the changed files of the folder it ends with when
+ * what comes before can be the module path (`example.com/app/internal/x` reaches
+ * `internal/x/*.go`). Packages from elsewhere reach nothing.
+ * NOTE: go.mod is not read, so a module path without a domain (`module app`) relates nothing.
  */
 export function findPackageImports(context: AnalysisContext): PackageImport[] {
   const changed = context.files.filter((file) => file.status !== 'deleted');
@@ -82,7 +84,8 @@ function resolvePythonModule(
   for (const name of names) if (name && name !== '*') candidates.push(`${stem}/${name}.py`);
 
   const found = candidates.filter((candidate) => paths.has(candidate));
-  if (found.length > 0 || dots > 0 || rest === '') return found;
+  // A one-word absolute module (`import logging`) is as likely the standard library's.
+  if (found.length > 0 || dots > 0 || !rest.includes('/')) return found;
   // An absolute module under a source folder: `src/app/x.py` for `app.x`, when only one path fits.
   for (const candidate of candidates) {
     const matches = [...paths].filter((path) => path.endsWith(`/${candidate}`));
@@ -116,14 +119,27 @@ function findGoImports(
   return found;
 }
 
+/**
+ * Returns true when `prefix`, the part of an import path before a local folder, can be this
+ * repository's module path: a domain and at least one more segment (`example.com/app`). The
+ * standard library (`net/http`) has no domain, and a bare host (`github.com` before
+ * `pkg/errors`) names another repository.
+ */
+function isModulePrefix(prefix: string): boolean {
+  const segments = prefix.split('/');
+  return segments.length >= 2 && (segments[0] ?? '').includes('.');
+}
+
 /** Returns the changed Go files, without tests, of the longest folder the import path ends with. */
 function resolveGoPackage(importPath: string, importer: string, changed: readonly FileChange[]) {
   let best = '';
   for (const file of changed) {
     if (!file.path.endsWith('.go')) continue;
     const folder = folderOf(file.path);
-    if (folder === '' || folder.length <= best.length) continue;
-    if (importPath === folder || importPath.endsWith(`/${folder}`)) best = folder;
+    if (folder === '' || folder.length <= best.length || !importPath.endsWith(`/${folder}`)) {
+      continue;
+    }
+    if (isModulePrefix(importPath.slice(0, -folder.length - 1))) best = folder;
   }
   if (best === '' || best === folderOf(importer)) return [];
   // A package's tests are not part of what an importer uses.

@@ -173,7 +173,7 @@ function isGuessableUse(
 ): boolean {
   if (specificityOf(name) < 0.7) return false;
   if (isScriptFile(user.file) && isScriptFile(definer.file)) {
-    if (!context.modules.importsFromPackage(user.path, name)) return false;
+    if (!context.modules.importsFromPackage(user.path, name, definer.path)) return false;
   }
   return !(context.texts.text(user.path, 'old') ?? '').includes(name);
 }

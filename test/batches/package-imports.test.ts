@@ -159,3 +159,81 @@ test('relative Python import reaches its module', () => {
     repo.cleanup();
   }
 });
+
+test('another repository of the same folder name is no import', () => {
+  const repo = createTempRepo();
+  try {
+    commitFiles(repo, {
+      'go.mod': lines('module example.com/app'),
+      'cmd/tool/main.go': lines(
+        'package main',
+        '',
+        'import "fmt"',
+        '',
+        'func main() {',
+        '\tfmt.Println("hi")',
+        '}',
+      ),
+    });
+    stageFiles(repo, {
+      'cmd/tool/main.go': lines(
+        'package main',
+        '',
+        'import (',
+        '\t"fmt"',
+        '',
+        '\t"github.com/pkg/errors"',
+        ')',
+        '',
+        'func main() {',
+        '\tfmt.Println(errors.New("hi"))',
+        '}',
+      ),
+      'pkg/errors/errors.go': lines(
+        'package errors',
+        '',
+        '// Wrap wraps.',
+        'func Wrap(err error) error { return err }',
+      ),
+    });
+
+    const batches = analyzeStaged(repo);
+
+    assert.notEqual(
+      batchWith(batches, 'cmd/tool/main.go')?.id,
+      batchWith(batches, 'pkg/errors/errors.go')?.id,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('a standard library module is no import', () => {
+  const repo = createTempRepo();
+  try {
+    commitFiles(repo, {
+      'scripts/tool.py': lines('def main():', '    print("hi")'),
+      'README.md': 'r\n',
+    });
+    stageFiles(repo, {
+      'scripts/tool.py': lines(
+        'import logging',
+        'import sys',
+        '',
+        'def main():',
+        '    logging.basicConfig(level=logging.INFO)',
+        '    print("hi", file=sys.stderr)',
+      ),
+      'app/logging.py': lines('def setup_logging(level):', '    return level'),
+    });
+
+    const batches = analyzeStaged(repo);
+
+    assert.notEqual(
+      batchWith(batches, 'scripts/tool.py')?.id,
+      batchWith(batches, 'app/logging.py')?.id,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -127,4 +127,38 @@ describe('packages', () => {
       }
     });
   }
+
+  test('a registry package is no workspace package', () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, {
+        'package.json': '{ "name": "app", "dependencies": { "use-debounce": "^10.0.0" } }\n',
+        'src/pages/search.ts': lines('export function Page() {', '  return 1;', '}'),
+      });
+      stageFiles(repo, {
+        'src/hooks/useDebounceValue.ts': lines(
+          'export function useDebounceValue(value: number, delay: number) {',
+          '  return value + delay;',
+          '}',
+        ),
+        'src/pages/search.ts': lines(
+          "import { useDebounceValue } from 'use-debounce';",
+          '',
+          'export function Page() {',
+          '  return useDebounceValue(1, 300);',
+          '}',
+        ),
+      });
+
+      const batches = analyzeStaged(repo);
+      const page = batchWith(batches, 'src/pages/search.ts');
+      const hook = batchWith(batches, 'src/hooks/useDebounceValue.ts');
+
+      assert.ok(page !== undefined && hook !== undefined);
+      assert.notEqual(page.id, hook.id);
+      assert.ok(!page.dependsOn.includes(hook.id), 'the page does not need the local hook');
+    } finally {
+      repo.cleanup();
+    }
+  });
 });

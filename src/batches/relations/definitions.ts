@@ -29,7 +29,8 @@ function definitionsOf(context: AnalysisContext): Map<string, Array<[number, num
 /**
  * Links a unit that changes a definition (declares, removes, or edits the body of a name) to
  * the units that mention the name on changed lines, in any language: identifiers are read
- * from lines, not parsed. The weight falls with how common the name is.
+ * from lines, not parsed. The weight falls with how common the name is. A JavaScript or
+ * TypeScript use of a name imported from a registry package does not link.
  */
 export function findDefinitionUseLinks(context: AnalysisContext): Link[] {
   const links: Link[] = [];
@@ -40,8 +41,13 @@ export function findDefinitionUseLinks(context: AnalysisContext): Link[] {
 
     for (const [definer, factor] of definers) {
       const weight = weights.definitionUse * specificity * factor;
+      const definerPath = context.units[definer]?.path ?? '';
       for (const user of users) {
-        if (user !== definer) links.push(link('definition-use', user, definer, weight));
+        if (user === definer) continue;
+        // A use of a name imported from a registry package is that package's name.
+        const userPath = context.units[user]?.path ?? '';
+        if (context.modules.importsFromElsewhere(userPath, name, definerPath)) continue;
+        links.push(link('definition-use', user, definer, weight));
       }
     }
   }
