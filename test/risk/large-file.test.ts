@@ -62,7 +62,7 @@ describe('large-file on tracked files', () => {
 
     assert.equal(rest.length, 0);
     assert.equal(finding?.severity, 'info');
-    assert.match(finding?.message ?? '', /as it was before this change$/);
+    assert.match(finding?.message ?? '', /; it was 547 KB \(560000 bytes\) before this change$/);
     assert.match(finding?.fix ?? '', /already over the limit in HEAD/);
     assert.doesNotMatch(finding?.fix ?? '', /Keep the file out/);
   });
@@ -83,6 +83,14 @@ describe('large-file on tracked files', () => {
 
     assert.equal(finding?.severity, 'high');
     assert.match(finding?.fix ?? '', /Keep the file out/);
+  });
+
+  test('tracked file that grows past the limit again blocks', () => {
+    const [finding] = largeFileFindings([
+      { path: 'test/data/ids.csv', old: large, new: `${large}${'x'.repeat(600_000)}\n` },
+    ]);
+
+    assert.equal(finding?.severity, 'high');
   });
 
   test('added large file still blocks', () => {

@@ -26,10 +26,14 @@ const TRACKED_FIX =
   'repository small, move the file to Git LFS (`git lfs migrate import --include=PATH` ' +
   'rewrites the history that holds it) or split it.';
 
-/** Returns true when the path was a file over the limit in HEAD that this change edits. */
+/**
+ * Returns true when the path was a file over the limit in HEAD that this change edits without
+ * growing it by more than the limit: a file that grows from 586 KB to 86 MB still blocks.
+ */
 function wasLargeBefore(file: FileChange, limit: number): boolean {
   if (file.status !== 'modified' && file.status !== 'renamed') return false;
-  return file.oldSize !== null && file.oldSize > limit && file.oldMode !== '120000';
+  if (file.oldSize === null || file.oldSize <= limit || file.oldMode === '120000') return false;
+  return file.size - file.oldSize <= limit;
 }
 
 /**
@@ -56,7 +60,7 @@ function checkLargeFiles(change: RiskChange, context: ChangeRuleContext): Findin
       { ...pathContext, severity: 'info' },
       {
         path: file.path,
-        message: `${message}, as it was before this change`,
+        message: `${message}; it was ${describeSize(file.oldSize ?? 0)} before this change`,
       },
     );
     findings.push({ ...finding, fix: TRACKED_FIX });
