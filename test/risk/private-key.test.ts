@@ -354,3 +354,23 @@ describe('private-key rule on the OpenSSH preamble', () => {
     assert.equal(findings.length, 1);
   });
 });
+
+describe('private-key in the SSH2 format', () => {
+  test('SSH2 key is found', () => {
+    const findings = check({
+      path: 'id_ssh2',
+      new: lines(
+        ['----', ' BEGIN SSH2 ENCRYPTED PRIVATE KEY ', '----'].join(''),
+        'Comment: "rsa-key-20240101"',
+        'P2/56wAAAi4AAAA3aWYtbW9kbntzaWdue3JzYS1wa2NzMS1zaGExfSxlbmNyeXB0e3JzYS1wa2NzMXYyLW9hZXB9fQ==',
+        'AAAABG5vbmUAAAIBAAAAAQH/AAAAAQAAAQDWcSn7nVK5ERP2GnlQd4XmeJH1n8J7F0z2FQt/Hk4XkRRoYh3W2mC9',
+        ['----', ' END SSH2 ENCRYPTED PRIVATE KEY ', '----'].join(''),
+      ),
+    });
+
+    assert.deepEqual(
+      findings.map((finding) => `${finding.line} ${finding.masked}`),
+      [`1 ${['----', ' BEGIN SSH2 ENCRYPTED PRIVATE KEY ', '----'].join('')} (masked)`],
+    );
+  });
+});

@@ -44,6 +44,29 @@ describe('provider-token formats without a keyword', () => {
     ]);
   });
 
+  test('other GitLab tokens are found', () => {
+    const tokens = [
+      ['glr', 't-', 'iK2ZWeqhFWCEPyYngFb5'],
+      ['gld', 't-', '9382dffx1kVZQ2tqMnMc'],
+      ['glpt', 't-', '1e59ca9210996e1e6acfb3a296768e5dbe902737'],
+      ['glf', 't-', 'Ab3dE5gH7jK9mN1pQ3sT'],
+    ].map((parts) => parts.join(''));
+    const report = assess([
+      { path: 'notes.md', new: lines(...tokens.map((token, index) => `token ${index}: ${token}`)) },
+    ]);
+
+    assert.deepEqual(tokenFindings(report), [
+      '1 GitLab token staged',
+      '2 GitLab token staged',
+      '3 GitLab token staged',
+      '4 GitLab token staged',
+    ]);
+    assert.deepEqual(
+      report.findings.map((finding) => finding.masked),
+      ['glrt-********', 'gldt-********', 'glptt-********', 'glft-********'],
+    );
+  });
+
   test('masks keep only the public prefix', () => {
     const report = assess([
       { path: 'a.py', new: lines(`A = "${GITLAB}"`, `B = "${GOOGLE}"`, `C = "${DIGITALOCEAN}"`) },

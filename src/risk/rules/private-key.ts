@@ -26,6 +26,10 @@ const PEM_MARKER = '-----BEGIN ';
 const PEM_HEADER =
   /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY|PGP PRIVATE KEY BLOCK)-----/y;
 
+/** RFC 4716 (SSH.com) private keys, armoured with four dashes and spaces. */
+const SSH2_MARKER = '---- BEGIN SSH2 ';
+const SSH2_HEADER = /---- BEGIN SSH2 ((?:ENCRYPTED )?PRIVATE KEY) ----/y;
+
 /** PuTTY's `.ppk` files start with `PuTTY-User-Key-File-`, the format version and a colon. */
 const PUTTY_MARKER = 'PuTTY-User-Key-File-';
 const PUTTY_HEADER = /PuTTY-User-Key-File-\d{1,2}:/y;
@@ -112,6 +116,10 @@ function findKey(text: string, content: FileContent, line: number): string | nul
   const pem = text.includes(PEM_MARKER) ? findAtMarker(text, PEM_MARKER, PEM_HEADER) : null;
   if (pem !== null && hasPemMaterial(text, pem.end, readStagedLines(content), line)) {
     return pem.header;
+  }
+  const ssh2 = text.includes(SSH2_MARKER) ? findAtMarker(text, SSH2_MARKER, SSH2_HEADER) : null;
+  if (ssh2 !== null && hasPemMaterial(text, ssh2.end, readStagedLines(content), line)) {
+    return ssh2.header;
   }
   const putty = text.includes(PUTTY_MARKER) ? findAtMarker(text, PUTTY_MARKER, PUTTY_HEADER) : null;
   if (putty !== null && hasPuttyPrivatePart(readStagedLines(content), line)) return putty.header;
@@ -209,7 +217,7 @@ function findKeysOnAddedLines(candidates: readonly AddedLine[], content: FileCon
  */
 function checkPrivateKeys(file: FileChange, content: FileContent, context: RuleContext): Finding[] {
   const candidates = new Map<number, AddedLine>();
-  for (const marker of [PEM_MARKER, PUTTY_MARKER]) {
+  for (const marker of [PEM_MARKER, SSH2_MARKER, PUTTY_MARKER]) {
     for (const added of findAddedLinesWith(file, content, marker))
       candidates.set(added.line, added);
   }

@@ -53,6 +53,7 @@ const TOKEN_NAMES: Readonly<Record<string, string>> = {
   OPS_TOKEN: '1Password service account token',
   STRIPE_LIVE_KEY: 'Stripe live secret key',
   GITLAB_TOKEN: 'GitLab personal access token',
+  GITLAB_OTHER_TOKEN: 'GitLab token',
   GOOGLE_API_KEY: 'Google API key',
   DIGITALOCEAN_TOKEN: 'DigitalOcean token',
 };

@@ -31,6 +31,14 @@ const OWN_TOKEN_PATTERNS: readonly OwnTokenPattern[] = [
       /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![A-Za-z0-9_-])/g,
   },
   {
+    // GitLab's other tokens: runner (`glrt-`), deploy (`gldt-`), feed (`glft-`), CI job
+    // (`glcbt-`), incoming mail (`glimt-`), SCIM (`glsoat-`) and agent (`glagent-`) tokens with
+    // 20 characters or more, and pipeline trigger tokens (`glptt-`) with 40 hex digits.
+    messageId: 'GITLAB_OTHER_TOKEN',
+    pattern:
+      /(?<![A-Za-z0-9_-])(?:gl(?:rt|dt|ft|cbt|imt|soat|agent)-[A-Za-z0-9_-]{20,300}|glptt-[0-9a-f]{40})(?![A-Za-z0-9_-])/g,
+  },
+  {
     // Google API keys: `AIza` and 35 characters of base64url.
     messageId: 'GOOGLE_API_KEY',
     pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,

@@ -59,6 +59,11 @@ export const TOKEN_KEYWORDS: readonly TokenKeyword[] = [
   ...['sk_live_', 'rk_live_'].map((keyword) => ({ keyword, shape: STRIPE_LIVE_KEY })),
   // GitLab, Google and DigitalOcean tokens, which footprint also matches itself.
   { keyword: 'glpat-', shape: /glpat-[A-Za-z0-9_-]{20}/y },
+  ...['glrt-', 'gldt-', 'glft-', 'glcbt-', 'glimt-', 'glsoat-', 'glagent-'].map((keyword) => ({
+    keyword,
+    shape: /gl[a-z]{2,5}-[A-Za-z0-9_-]{20}/y,
+  })),
+  { keyword: 'glptt-', shape: /glptt-[0-9a-f]{40}/y },
   { keyword: 'AIza', shape: /AIza[A-Za-z0-9_-]{35}/y },
   ...['dop_v1_', 'doo_v1_', 'dor_v1_'].map((keyword) => ({
     keyword,
