@@ -21,16 +21,25 @@ const MOVED_SHARE = 0.6;
 
 /**
  * Declarations that other modules can use, each with the name in group 1: JavaScript and
- * TypeScript exports, Rust `pub` items, top-level Python functions and classes whose names
- * do not start with `_`, and Go functions, methods and types whose names start with a capital.
+ * TypeScript exports, Rust `pub` items (not `pub(crate)`), top-level Python functions and
+ * classes whose names do not start with `_`, and Go functions, methods and types whose names
+ * start with a capital, except in `package main`, which no other package imports.
  */
-const EXPORTED_DECLARATIONS: readonly RegExp[] = [
-  /^\s*export\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|const|let|var|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)/,
-  /^\s*pub(?:\((?:crate|super)\))?\s+(?:async\s+)?(?:unsafe\s+)?(?:fn|struct|enum|trait|type|const|static|mod)\s+([A-Za-z_]\w*)/,
-  /^(?:async\s+)?(?:def|class)\s+([A-Za-z]\w*)\s*[(:]/,
-  /^func\s+(?:\([^)]*\)\s*)?([A-Z]\w*)\s*[[(]/,
-  /^type\s+([A-Z]\w*)\s+(?:struct|interface|func|map|\[|[A-Z])/,
+const EXPORTED_DECLARATIONS: ReadonlyArray<{ pattern: RegExp; go?: boolean }> = [
+  {
+    pattern:
+      /^\s*export\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|const|let|var|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)/,
+  },
+  {
+    pattern:
+      /^\s*pub\s+(?:async\s+)?(?:unsafe\s+)?(?:fn|struct|enum|trait|type|const|static|mod)\s+([A-Za-z_]\w*)/,
+  },
+  { pattern: /^(?:async\s+)?(?:def|class)\s+([A-Za-z]\w*)\s*[(:]/ },
+  { pattern: /^func\s+(?:\([^)]*\)\s*)?([A-Z]\w*)\s*[[(]/, go: true },
+  { pattern: /^type\s+([A-Z]\w*)\s+(?:struct|interface|func|map|\[|[A-Z])/, go: true },
 ];
+
+const GO_MAIN_PACKAGE = /^package\s+main\s*$/m;
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
@@ -38,15 +47,22 @@ type ContentMap = ReadonlyMap<string, FileContent>;
  * Returns the exported names on `lines`, each with its line's shape: the trimmed line with the
  * name taken out, which a renamed declaration keeps.
  */
-function exportedNames(lines: readonly string[]): Map<string, string> {
+function exportedNames(lines: readonly string[], goMain = false): Map<string, string> {
   const names = new Map<string, string>();
   for (const line of lines) {
-    for (const pattern of EXPORTED_DECLARATIONS) {
+    for (const { pattern, go } of EXPORTED_DECLARATIONS) {
+      if (go && goMain) continue;
       const name = pattern.exec(line)?.[1];
       if (name !== undefined) names.set(name, line.trim().replace(name, '\0'));
     }
   }
   return names;
+}
+
+/** Returns true for a Go file of `package main`, whose capitalized names no package imports. */
+function isGoMain(part: BatchPart, content: ContentMap): boolean {
+  if (!part.file.path.endsWith('.go')) return false;
+  return GO_MAIN_PACKAGE.test(content.get(part.file.path)?.newText ?? '');
 }
 
 /**
@@ -59,7 +75,7 @@ export function newExports(
   content: ContentMap,
   movedFrom: readonly BatchPart[] = [],
 ): string[] {
-  const added = exportedNames(partLines(part, content, 'added'));
+  const added = exportedNames(partLines(part, content, 'added'), isGoMain(part, content));
   const allHunks = part.file.hunks.map((_, index) => index);
   const removed = exportedNames(partLines({ ...part, hunks: allHunks }, content, 'removed'));
   // An export that another part removes moved there, which adds nothing either.

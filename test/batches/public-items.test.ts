@@ -149,3 +149,47 @@ test('role-named files take their folder name', () => {
     repo.cleanup();
   }
 });
+
+test('crate-private and main-package items are no exports', () => {
+  const repo = createTempRepo();
+  try {
+    commitFiles(repo, {
+      'rs/src/lib.rs': lines('fn a() -> u8 {', '    1', '}'),
+      'gocmd/main.go': lines(
+        'package main',
+        '',
+        'func main() {',
+        '\trun()',
+        '}',
+        '',
+        'func run() {}',
+      ),
+    });
+    stageFiles(repo, {
+      'rs/src/lib.rs': lines(
+        'fn a() -> u8 {',
+        '    b()',
+        '}',
+        '',
+        'pub(crate) fn b() -> u8 {',
+        '    1',
+        '}',
+      ),
+      'gocmd/main.go': lines(
+        'package main',
+        '',
+        'func main() {',
+        '\tRun()',
+        '}',
+        '',
+        'func Run() {}',
+      ),
+    });
+
+    const batches = analyzeStaged(repo, 'aggressive');
+
+    for (const batch of batches) assert.notEqual(batch.type, 'feat', batch.message);
+  } finally {
+    repo.cleanup();
+  }
+});
