@@ -31,12 +31,22 @@ export async function writeFossilGitignore(
   const file = path.join(dir, '.gitignore');
   checkFossilGitignore(worktree, fossilDir);
   if (existsSync(file)) {
-    const earlier = isEarlierStoreGitignoreText(await readFile(file, 'utf8'));
-    if (earlier && !(await isTracked(layout, file))) {
-      await writeFile(file, STORE_GITIGNORE_TEXT);
-      return { file, action: 'updated', detail: 'now ignores itself too' };
+    if (!isEarlierStoreGitignoreText(await readFile(file, 'utf8'))) {
+      return { file, action: 'unchanged', detail: 'fossil store already ignored' };
     }
-    return { file, action: 'unchanged', detail: 'fossil store already ignored' };
+    if (await isTracked(layout, file)) {
+      // A committed ignore file leaves the store unignored on every branch that lacks it.
+      const relative = path.relative(worktree, file).split(path.sep).join('/');
+      return {
+        file,
+        action: 'unchanged',
+        detail:
+          'committed, so the store is not ignored on branches without it; run ' +
+          `\`git rm --cached ${relative}\`, commit that, and run \`footprint init\` again`,
+      };
+    }
+    await writeFile(file, STORE_GITIGNORE_TEXT);
+    return { file, action: 'updated', detail: 'now ignores itself too' };
   }
 
   await mkdir(dir, { recursive: true });

@@ -103,9 +103,12 @@ test('init keeps a committed gitignore of earlier versions', async () => {
     repo.write('fossils/.gitignore', '*\n!.gitignore\n');
     repo.git(['add', 'fossils/.gitignore']);
     repo.git(['commit', '-q', '-m', 'ignore fossils']);
-    await install(repo);
+    const report = await install(repo);
+    const step = report.steps.find((entry) => entry.file.endsWith('.gitignore'));
 
     assert.equal(read(repo, 'fossils/.gitignore'), '*\n!.gitignore\n');
+    assert.equal(step?.action, 'unchanged');
+    assert.match(step?.detail ?? '', /run `git rm --cached fossils\/\.gitignore`, commit that/);
   } finally {
     repo.cleanup();
   }
