@@ -20,10 +20,10 @@ export interface TypeChoice {
 const MOVED_SHARE = 0.6;
 
 /**
- * Declarations that other modules can use, each with the name in group 1: JavaScript and
- * TypeScript exports, Rust `pub` items (not `pub(crate)`), top-level Python functions and
- * classes whose names do not start with `_`, and Go functions, methods and types whose names
- * start with a capital, except in `package main`, which no other package imports.
+ * Declarations that other modules can use, each with the name in group 1. They are JavaScript
+ * and TypeScript exports, Rust `pub` items (not `pub(crate)`), and top-level Python functions
+ * and classes whose names do not start with `_`. In Go they are functions, methods and types
+ * whose names start with a capital, except in `package main`, which no package imports.
  */
 const EXPORTED_DECLARATIONS: ReadonlyArray<{ pattern: RegExp; go?: boolean }> = [
   {

@@ -106,9 +106,10 @@ export class ModuleIndex {
 
   /**
    * Returns true when a file's staged text imports `name` from a specifier that resolveImport
-   * does not follow but that may name `definer`: a path alias (`@/components/x`, `~/x`, `#x`),
-   * or a workspace package whose last name part is a folder of `definer` (`@ws/utils` for
-   * `packages/utils/src/money.ts`). A package from the registry (`use-debounce`) is not one.
+   * does not follow but that may name `definer`. Such a specifier is a path alias
+   * (`@/components/x`, `~/x`, `#x`), or a workspace package whose last name part is a folder
+   * of `definer` (`@ws/utils` for `packages/utils/src/money.ts`). A package from the registry
+   * (`use-debounce`) is not one.
    */
   importsFromPackage(path: string, name: string, definer: string): boolean {
     const syntax = this.syntax(path, 'new');

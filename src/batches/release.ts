@@ -111,9 +111,9 @@ function readTomlBump(file: FileChange, content: FileContent): string | null {
 
 /**
  * Returns the versions a batch releases, or null when it is not a release. A release changes
- * the version of one manifest or more, and nothing else: each package.json only its version
- * and its ranges on the released packages, each TOML manifest only its version line, besides
- * lockfiles, release notes (CHANGELOG.md, HISTORY.md) and deleted changesets.
+ * the version of one manifest or more, and nothing else. Each package.json changes only its
+ * version and its ranges on the released packages, and each TOML manifest only its version
+ * line. Lockfiles, release notes (CHANGELOG.md, HISTORY.md) and deleted changesets may join.
  */
 export function readReleasedVersions(
   parts: readonly BatchPart[],

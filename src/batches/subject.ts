@@ -39,7 +39,7 @@ const NUMBERED = /^\d+[_-](?=[a-z])/i;
 
 /**
  * Names a module for a subject: its file's stem, without a migration's number, or for a file
- * whose stem only says its role (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) its folder,
+ * whose stem only names its role (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) its folder,
  * past a `src/` folder (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
  */
 function moduleName(path: string): string {

@@ -54,9 +54,9 @@ function checkRepositoryFormat(config: GitConfig): string[] {
 }
 
 /**
- * A partial clone whose config names only a promisor remote, without extensions.partialClone
- * (which checkRepositoryFormat reports). git fetches a missing blob when a command needs it,
- * and the native reader, which never fetches, would report the blob as missing.
+ * Reports a partial clone whose config names only a promisor remote, without
+ * extensions.partialClone (which checkRepositoryFormat reports). git fetches a missing blob
+ * when a command needs it, and the native reader, which never fetches, would report it missing.
  */
 function checkPromisorRemote(config: GitConfig): string[] {
   if (config.has('extensions.partialClone') || !isPartialCloneConfig(config)) return [];

@@ -8,7 +8,7 @@ export function operationPhrase(operation: InProgressOperation): string {
   return operation === 'am' ? 'a git am session' : `a ${operation}`;
 }
 
-/** The same phrase at the start of a sentence: "A merge", "A git am session". */
+/** Returns the same phrase for the start of a sentence: "A merge", "A git am session". */
 export function capitalizedOperationPhrase(operation: InProgressOperation): string {
   const phrase = operationPhrase(operation);
   return `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}`;

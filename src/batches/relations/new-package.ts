@@ -50,9 +50,9 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Links the manifest of a package the change adds to every other new file in its folder: a
- * commit with the manifest but not the sources, or the reverse, does not build (a Cargo
- * crate without targets, a workspace package whose exports are missing). The link binds.
+ * Links the manifest of a package the change adds to every other new file in its folder. A
+ * commit with the manifest but not the sources, or the reverse, does not build: a Cargo crate
+ * without targets, a workspace package whose exports are missing. The link binds.
  * Each other changed manifest whose added lines name the package, by its folder (`path =
  * "vendor/fmtnum"`) or its name (`"@ws/utils": "*"`), links to it too, because it depends
  * on the package from that commit on.

@@ -31,10 +31,10 @@ export function findSimilarEditLinks(context: AnalysisContext): Link[] {
 
 /**
  * Links to a rename the hunks that make it along with other edits, such as a call renamed on a
- * line that a fix also changes: their rename key misses them, yet the rename's first commit
- * would still use the old name there, and the hunk alone would use a name not yet defined.
- * A hunk takes part when it removes the old name, adds the new one, and its file keeps no
- * use of the old name.
+ * line that a fix also changes. Their rename key misses them. Yet the rename's commit would
+ * still use the old name there, and the hunk alone would use a name not yet defined. A hunk
+ * takes part when it removes the old name, adds the new one, and its file keeps no use of the
+ * old name.
  */
 function linkMixedRenames(context: AnalysisContext, key: string, group: readonly number[]): Link[] {
   const [from, to] = key.split('>');
