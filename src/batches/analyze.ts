@@ -86,13 +86,22 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
   );
 
   const releases = new WeakSet<DraftBatch>();
-  const draft = (cluster: readonly ChangeUnit[], usesNew: string[], needsOthers: boolean) => {
+  const draft = (
+    cluster: readonly ChangeUnit[],
+    usesNew: string[],
+    needsOthers: boolean,
+    neededByOthers: boolean,
+  ) => {
     const parts = partsOf(cluster);
     const details = describeEdits(context, cluster);
     const choice = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
     const joins = joinsOf.get(cluster) ?? [];
     const onlyBatch = clusters.length === 1;
-    const rationale = writeRationale(joins, cluster.length, choice, needsOthers, onlyBatch);
+    const rationale = writeRationale(joins, cluster.length, choice, {
+      needsOthers,
+      neededByOthers,
+      onlyBatch,
+    });
     const drafted = draftBatch(parts, content, options, choice, rationale, details);
     if (choice.release) releases.add(drafted);
     return drafted;

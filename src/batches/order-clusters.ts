@@ -80,7 +80,12 @@ function newFilesUsed(
 export function orderClusters(
   clusters: ReadonlyArray<readonly ChangeUnit[]>,
   requirements: readonly Requirement[],
-  draft: (cluster: readonly ChangeUnit[], usesNew: string[], needsOthers: boolean) => DraftBatch,
+  draft: (
+    cluster: readonly ChangeUnit[],
+    usesNew: string[],
+    needsOthers: boolean,
+    neededByOthers: boolean,
+  ) => DraftBatch,
   isRelease: (draft: DraftBatch) => boolean = () => false,
 ): OrderedBatch[] {
   const clusterOf = new Map<number, number>();
@@ -88,8 +93,9 @@ export function orderClusters(
 
   const required = requiredClusters(clusterOf, clusters.length, requirements);
   const usesNew = newFilesUsed(clusterOf, clusters, requirements);
+  const needed = new Set(required.flatMap((targets) => [...targets]));
   const drafts = clusters.map((cluster, index) =>
-    draft(cluster, usesNew[index] ?? [], (required[index]?.size ?? 0) > 0),
+    draft(cluster, usesNew[index] ?? [], (required[index]?.size ?? 0) > 0, needed.has(index)),
   );
 
   const order = orderNodes(

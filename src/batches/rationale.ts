@@ -4,6 +4,16 @@ import type { TypeChoice } from './commit-type.js';
 import type { RelationKind } from './types.js';
 import { operationPhrase } from '../git/operation-phrase.js';
 
+/** Where a batch stands among the others, which a batch of one edit names in its rationale. */
+export interface BatchPlace {
+  /** It uses what an earlier batch adds or changes. */
+  needsOthers?: boolean;
+  /** A later batch uses what it adds or changes. */
+  neededByOthers?: boolean;
+  /** It is the only batch of the change. */
+  onlyBatch?: boolean;
+}
+
 const RELATION_LABELS: Record<RelationKind, string> = {
   rename: 'one identifier renamed across hunks',
   'manifest-lockfile': 'manifest and its lockfile',
@@ -78,12 +88,13 @@ function describeJoins(
   joins: readonly Join[],
   unitCount: number,
   choice: TypeChoice,
-  needsOthers: boolean,
-  onlyBatch: boolean,
+  place: BatchPlace,
 ): string {
   if (unitCount === 1 && choice.uses) return 'one edit that uses new files of an earlier batch';
-  if (unitCount === 1 && needsOthers) return 'one edit that uses what an earlier batch changes';
-  if (unitCount === 1 && onlyBatch) return 'the whole change is one edit';
+  if (unitCount === 1 && place.needsOthers)
+    return 'one edit that uses what an earlier batch changes';
+  if (unitCount === 1 && place.neededByOthers) return 'one edit that a later batch uses';
+  if (unitCount === 1 && place.onlyBatch) return 'the whole change is one edit';
   if (unitCount === 1) return 'one edit with no close relation to the rest of the change';
 
   const kinds = [...new Set([...joins].sort(compareJoins).map((join) => join.kind))];
@@ -98,10 +109,9 @@ export function writeRationale(
   joins: readonly Join[],
   unitCount: number,
   choice: TypeChoice,
-  needsOthers = false,
-  onlyBatch = false,
+  place: BatchPlace = {},
 ): string {
-  const joined = describeJoins(joins, unitCount, choice, needsOthers, onlyBatch);
+  const joined = describeJoins(joins, unitCount, choice, place);
   return `${joined}; ${choice.type} because ${choice.reason}`;
 }
 

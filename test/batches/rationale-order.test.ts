@@ -25,4 +25,25 @@ describe('rationale of a batch that needs another', () => {
       repo.cleanup();
     }
   });
+
+  test('names the later batch that uses it', () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, { 'README.md': lines('# Demo') });
+      stageFiles(repo, {
+        'src/a.js': lines('export const a = 1;'),
+        'src/b.js': lines("import { a } from './a.js';", 'export const b = a + 1;'),
+      });
+
+      const batches = analyzeStaged(repo, 'aggressive');
+      const first = batchWith(batches, 'src/a.js');
+      const second = batchWith(batches, 'src/b.js');
+
+      assert.ok(first !== undefined && second !== undefined);
+      assert.notEqual(first.id, second.id, JSON.stringify(batches, null, 1));
+      assert.match(first.rationale, /^one edit that a later batch uses;/);
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
