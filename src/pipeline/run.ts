@@ -22,6 +22,7 @@ import { buildStrategy } from '../strategy/build.js';
 import type { Strategy } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
 import { buildAnalysisDocument } from './document.js';
+import { readPathsFromMergeHead } from '../git/merge-paths.js';
 import { assessScopedRisk } from './scoped-risk.js';
 import { StageTimer } from './stage-timer.js';
 import type { PipelineResult } from './types.js';
@@ -92,10 +93,13 @@ async function runStages(
     riskScopes = scopes;
     const queries = selectIndexPathQueries(input.footprint);
     const indexPaths = queries.length > 0 ? await reader.readIndexPaths?.(queries) : undefined;
+    const merging = input.footprint.operation === 'merge';
+    const mergedPaths = merging ? await readPathsFromMergeHead(reader.layout, paths) : undefined;
     const riskOptions = {
       mode,
       config: config.config,
       skip: skippedRules(options.env),
+      ...(mergedPaths === undefined ? {} : { mergedPaths }),
       ...(indexPaths === undefined ? {} : { indexPaths }),
       ...(model === null ? {} : { model: toRiskModel(model) }),
     };

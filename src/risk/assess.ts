@@ -31,6 +31,8 @@ export interface RiskOptions {
   indexPaths?: readonly string[];
   /** The learned model, when one exists. */
   model?: RiskModel;
+  /** Staged paths a merge takes unchanged from the branch being merged (see RiskChange). */
+  mergedPaths?: ReadonlySet<string>;
 }
 
 /** Names the rule that took the most milliseconds, for the debug timeline. */
@@ -85,7 +87,11 @@ function capPerFileRule(findings: readonly Finding[]): Finding[] {
  * Runs each file rule of the file's own configuration on the lines the file adds. A binary or
  * too-large file is read by the secret rules only, on the lines found without a diff.
  */
-function checkFiles(input: FootprintWithContent, scopes: RuleScopes): Finding[] {
+function checkFiles(
+  input: FootprintWithContent,
+  scopes: RuleScopes,
+  mergedPaths: ReadonlySet<string> = new Set(),
+): Finding[] {
   const findings: Finding[] = [];
   const msByRule = new Map<string, number>();
   for (const file of input.footprint.files) {
@@ -93,11 +99,13 @@ function checkFiles(input: FootprintWithContent, scopes: RuleScopes): Finding[] 
     if (content === undefined) continue;
     const readable = hasReadableText(file, content);
     if (!readable && !hasOpaqueLines(file, content)) continue;
+    // A file merged as the other branch committed it gets only the secret rules.
+    const secretsOnly = !readable || mergedPaths.has(file.path);
     const scope = scopes.scopeOf(file.path);
     for (const rule of scope.rules.values()) {
       const context = scope.contexts.get(rule.id);
       if (rule.check === undefined || context === undefined) continue;
-      if (!readable && rule.group !== 'secrets') continue;
+      if (secretsOnly && rule.group !== 'secrets') continue;
       const started = nowMs();
       appendAll(findings, rule.check(file, content, context));
       msByRule.set(rule.id, (msByRule.get(rule.id) ?? 0) + nowMs() - started);
@@ -225,8 +233,9 @@ export function assessRisk(
   const change: RiskChange = { footprint: input.footprint, content: input.content, analysis };
   if (options.indexPaths !== undefined) change.indexPaths = options.indexPaths;
   if (options.model !== undefined) change.model = options.model;
+  if (options.mergedPaths !== undefined) change.mergedPaths = options.mergedPaths;
 
-  const found = [...checkFiles(input, scopes), ...checkChange(change, scopes)];
+  const found = [...checkFiles(input, scopes, options.mergedPaths), ...checkChange(change, scopes)];
   const findings = capPerFileRule(dropAllowed(dropRepeatedSecrets(found), input, scopes));
   findings.sort(compareFindings(scopes.order));
 

@@ -80,6 +80,11 @@ export interface RiskChange {
    */
   indexPaths?: readonly string[];
   model?: RiskModel;
+  /**
+   * Staged paths that a merge takes unchanged from the branch being merged. That branch
+   * committed their content already, so only the secret rules read them again.
+   */
+  mergedPaths?: ReadonlySet<string>;
 }
 
 /** A risk rule: one concern, checked on the lines a staged change adds or on the whole change. */

@@ -49,6 +49,8 @@ function checkLargeFiles(change: RiskChange, context: ChangeRuleContext): Findin
     const pathContext = context.forPath(file.path);
     const limit = readNumber(pathContext.options, 'maxBytes', DEFAULT_MAX_BYTES);
     if (!writesBlob(file) || file.lfs || file.size <= limit) continue;
+    // A merge that takes the file as the other branch committed it adds nothing new here.
+    if (change.mergedPaths?.has(file.path)) continue;
 
     const message = `Staged blob is ${describeOverLimit(file.size, limit)}`;
     if (!wasLargeBefore(file, limit)) {
