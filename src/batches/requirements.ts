@@ -153,7 +153,9 @@ function findNewNameRequirements(context: AnalysisContext): Requirement[] {
 
       const sameFile = unit.path === definer.path;
       if (!sameFile && !isGuessableUse(context, unit, definer, name)) continue;
-      found.push(uses(user, definer.index, name, sameFile));
+      // An import statement that names the package or alias makes a use between scripts sure.
+      const imported = !sameFile && isScriptFile(unit.file) && isScriptFile(definer.file);
+      found.push(uses(user, definer.index, name, sameFile || imported));
     }
   }
   return found;
@@ -171,11 +173,12 @@ function isGuessableUse(
   definer: ChangeUnit,
   name: string,
 ): boolean {
-  if (specificityOf(name) < 0.7) return false;
+  const usedBefore = (context.texts.text(user.path, 'old') ?? '').includes(name);
+  // Between scripts the import statement names the name, so any name counts, not only rare ones.
   if (isScriptFile(user.file) && isScriptFile(definer.file)) {
-    if (!context.modules.importsFromPackage(user.path, name, definer.path)) return false;
+    return !usedBefore && context.modules.importsFromPackage(user.path, name, definer.path);
   }
-  return !(context.texts.text(user.path, 'old') ?? '').includes(name);
+  return specificityOf(name) >= 0.7 && !usedBefore;
 }
 
 /**

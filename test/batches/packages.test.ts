@@ -161,4 +161,41 @@ describe('packages', () => {
       repo.cleanup();
     }
   });
+
+  test('a common name from a workspace package is ordered', () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, {
+        'packages/utils/package.json': '{ "name": "@pn/utils", "version": "0.1.0" }\n',
+        'packages/utils/src/index.ts': 'export const one = 1;\n',
+        'packages/web/src/app.ts': lines(
+          "import { one } from '@pn/utils';",
+          'export const v = one;',
+        ),
+      });
+      stageFiles(repo, {
+        'packages/utils/src/index.ts': lines(
+          'export const one = 1;',
+          'export function clamp(n: number, lo: number, hi: number): number {',
+          '  return Math.min(hi, Math.max(lo, n));',
+          '}',
+        ),
+        'packages/web/src/app.ts': lines(
+          "import { one, clamp } from '@pn/utils';",
+          'export const v = clamp(one, 0, 10);',
+        ),
+      });
+
+      const batches = analyzeStaged(repo, 'aggressive');
+      const ids = batches.map((batch) => batch.id);
+      const utils = batchWith(batches, 'packages/utils/src/index.ts');
+      const web = batchWith(batches, 'packages/web/src/app.ts');
+
+      assert.ok(utils !== undefined && web !== undefined);
+      assert.ok(ids.indexOf(utils.id) <= ids.indexOf(web.id), JSON.stringify(ids));
+      if (utils.id !== web.id) assert.ok(web.dependsOn.includes(utils.id));
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
