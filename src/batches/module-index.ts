@@ -137,6 +137,21 @@ export class ModuleIndex {
     );
   }
 
+  /** Returns the imports of a file's staged text that bind local names, with their lines. */
+  bindings(path: string): Array<{ locals: string[]; firstLine: number; lastLine: number }> {
+    const file = this.byPath.get(path);
+    const index = this.texts.index(path, 'new');
+    if (file === undefined || !isScriptFile(file) || index === null) return [];
+    const syntax = this.syntax(path, 'new');
+    return (syntax?.imports ?? [])
+      .filter((entry) => entry.locals.length > 0)
+      .map((entry) => ({
+        locals: entry.locals,
+        firstLine: index.lineAt(entry.start),
+        lastLine: index.lineAt(Math.max(entry.end - 1, entry.start)),
+      }));
+  }
+
   /** Returns the names a file's text on one side exports, with their lines. */
   exports(path: string, side: TextSide): LocatedExport[] {
     const index = this.texts.index(path, side);

@@ -98,6 +98,35 @@ function findNewExportRequirements(
   return found;
 }
 
+/**
+ * Uses of a name that an import the change adds in the same file binds: a batch with the use
+ * and without the import would not compile. Only files whose added lines mention an import are
+ * lexed.
+ */
+function findImportBindingRequirements(context: AnalysisContext, file: FileChange): Requirement[] {
+  const units = context.unitsOfPath.get(file.path) ?? [];
+  if (
+    units.length < 2 ||
+    !units.some((unit) => unit.added.some((line) => line.includes('import')))
+  ) {
+    return [];
+  }
+  const found: Requirement[] = [];
+  for (const binding of context.modules.bindings(file.path)) {
+    const importers = unitsAtLines(context, file.path, 'new', binding.firstLine, binding.lastLine);
+    if (importers.length !== 1) continue;
+    const importer = importers[0] as ChangeUnit;
+    for (const user of units) {
+      if (user === importer) continue;
+      const added = context.features[user.index]?.addedIdentifiers;
+      for (const local of binding.locals) {
+        if (added?.has(local)) found.push(uses(user.index, importer.index, local, true));
+      }
+    }
+  }
+  return found;
+}
+
 /** Python and Go imports, added or edited, of a module or package the change adds. */
 function findPackageImportRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
@@ -297,6 +326,7 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
   for (const file of context.files) {
     if (!isScriptFile(file)) continue;
     if (file.status !== 'deleted') found.push(...findImportRequirements(context, file));
+    if (file.status === 'modified') found.push(...findImportBindingRequirements(context, file));
     if (deletes && removesImports(context, file.path)) {
       found.push(...findDeletedImportRequirements(context, file));
     }

@@ -63,3 +63,67 @@ describe('a dependency and its first import', () => {
     }
   });
 });
+
+describe('an import and a use in one file', () => {
+  test('validate rejects the use before its import', () => {
+    const repo = createTempRepo();
+    try {
+      const body = (lines: string[]) => `${lines.join('\n')}\n`;
+      repo.write(
+        'src/math.ts',
+        body([
+          'export const add = (a: number, b: number) => a + b;',
+          'export const sub = (a: number, b: number) => a - b;',
+        ]),
+      );
+      const filler = Array.from({ length: 12 }, (_, index) => `export const c${index} = ${index};`);
+      repo.write(
+        'src/index.ts',
+        body(["import { add } from './math.js';", ...filler, 'export const total = add(1, 2);']),
+      );
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'base']);
+      repo.write(
+        'src/index.ts',
+        body([
+          "import { add, sub } from './math.js';",
+          ...filler,
+          'export const total = sub(add(1, 2), 1);',
+        ]),
+      );
+      repo.git(['add', '-A']);
+
+      const file = path.join(repo.dir, 'strategy.json');
+      assert.equal(
+        repo.footprint(['strategy', '--output', file, '--mode', 'aggressive']).status,
+        0,
+      );
+      const strategy = JSON.parse(readFileSync(file, 'utf8')) as { batches: Batch[] };
+      const base = strategy.batches[0] as Batch;
+      // The import is line 1; the use is line 14, after 12 unchanged lines.
+      const importHunk = { oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 };
+      const useHunk = { oldStart: 14, oldLines: 1, newStart: 14, newLines: 1 };
+      strategy.batches = [
+        { ...base, id: 'b1', changes: [{ path: 'src/index.ts', hunks: [useHunk] }], dependsOn: [] },
+        {
+          ...base,
+          id: 'b2',
+          message: 'feat: import sub',
+          changes: [{ path: 'src/index.ts', hunks: [importHunk] }],
+          dependsOn: [],
+        },
+      ];
+      writeFileSync(file, JSON.stringify(strategy));
+
+      const result = repo.footprint(['validate', '--strategy', file]);
+
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /Batch b1 uses sub \(in src\/index\.ts\), which batch b2 adds in src\/index\.ts\./,
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
