@@ -1,9 +1,12 @@
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { buildStrategyFossil } from '../../fossils/build-strategy.js';
+import { FossilWriteError } from '../../fossils/fossil-write-error.js';
+import { openFossilStore } from '../../fossils/store.js';
 import { writeFileAtomic } from '../../fossils/write-atomic.js';
 import { discoverRepository } from '../../git/discover.js';
 import type { RepositoryLayout } from '../../git/types.js';
-import { runPipeline } from '../../pipeline/run.js';
+import { runPipeline, type PipelineRun } from '../../pipeline/run.js';
 import { strategyWriteFailedMessage, strategyWrittenMessage } from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
 import { formatStatus } from '../../output/style.js';
@@ -32,6 +35,7 @@ export async function run(context: CommandContext): Promise<number> {
       : await checkStrategyOutputPath(path.resolve(context.cwd, output), output, layout);
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
   const { strategy } = pipelineRun;
+  await recordStrategyFossil(context, layout, pipelineRun);
 
   if (output !== undefined && target !== null && layout !== null) {
     const file = path.resolve(context.cwd, output);
@@ -57,6 +61,27 @@ export async function run(context: CommandContext): Promise<number> {
   if (context.line.json) writeJson(context, pipelineRun.documents.analysis);
   else if (output === undefined) writeJson(context, strategy);
   return EXIT_OK;
+}
+
+/**
+ * Writes the strategy fossil, the record of what was suggested. A store that cannot be
+ * written costs only the record, so it is a warning.
+ */
+async function recordStrategyFossil(
+  context: CommandContext,
+  known: RepositoryLayout | null,
+  pipelineRun: PipelineRun,
+): Promise<void> {
+  const layout = known ?? (await discoverRepository({ cwd: context.cwd, env: context.env }));
+  if (layout.worktree === null) return;
+  const { config, footprint } = pipelineRun.result;
+  try {
+    const store = openFossilStore(layout.worktree, config.config);
+    await store.write('strategy', buildStrategyFossil(pipelineRun.strategy, footprint.head));
+  } catch (error) {
+    if (!(error instanceof FossilWriteError)) throw error;
+    context.stderr.write(formatStatus(context.stderrStyle, 'warning', error.message) + '\n');
+  }
 }
 
 /**
