@@ -151,6 +151,9 @@ function chooseCodeType(
   const cosmetic = chooseCosmeticType(code, content);
   if (cosmetic) return cosmetic;
   if (renamed) return { type: 'refactor', reason: 'every edit renames the same identifier' };
+  if (renamesFiles(code, content)) {
+    return { type: 'refactor', reason: 'it renames files and updates the references to them' };
+  }
   if (code.some((part) => part.file.status === 'added' || part.file.status === 'copied')) {
     return { type: 'feat', reason: 'it adds source files' };
   }
@@ -164,6 +167,41 @@ function chooseCodeType(
     return { type: 'refactor', reason: 'it renames, removes or moves code without new lines' };
   }
   return { type: 'fix', reason: 'it changes existing source lines without adding exports' };
+}
+
+/** Returns a path's file name without its extensions: `helpers` for `src/helpers.test.js`. */
+function stemOfPath(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.indexOf('.');
+  return dot <= 0 ? name : name.slice(0, dot);
+}
+
+/**
+ * Returns true when the code only renames files (`git mv`, content unchanged) and edits lines
+ * that name them: each changed line of another file equals a removed line once the new names
+ * go back to the old ones (`./helpers.js` back to `./util.js`).
+ */
+function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean {
+  const moves = code
+    .map((part) => part.file)
+    .filter(
+      (file) => file.status === 'renamed' && file.oldPath !== undefined && file.hunks.length === 0,
+    )
+    .map((file) => [stemOfPath(file.path), stemOfPath(file.oldPath as string)] as const)
+    .filter(([to, from]) => to !== from);
+  if (moves.length === 0) return false;
+  const restore = (line: string) =>
+    moves.reduce((text, [to, from]) => text.split(to).join(from), line);
+
+  return code.every((part) => {
+    if (part.file.status === 'renamed' && part.file.hunks.length === 0) return true;
+    const hunks = content.get(part.file.path)?.hunks ?? [];
+    return part.hunks.every((index) => {
+      const hunk = hunks[index];
+      if (hunk === undefined || hunk.added.length !== hunk.removed.length) return false;
+      return hunk.added.every((line, at) => restore(line) === hunk.removed[at]);
+    });
+  });
 }
 
 /** Returns true for a file whose staged change is its mode alone, such as `chmod +x`. */

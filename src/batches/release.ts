@@ -84,12 +84,13 @@ const TOML_TABLE = /^\s*\[([^\]\n]+)\]\s*$/;
  * Returns the new version of a TOML manifest whose one changed line is the `version = "…"` of
  * its package table (`[package]`, `[project]`, `[tool.poetry]`), not of a dependency's.
  */
-function readTomlBump(file: FileChange, content: FileContent): string | null {
+function readTomlBump(file: FileChange, content: FileContent): [string, string] | null {
   const added = content.hunks.flatMap((hunk) => hunk.added);
   const removed = content.hunks.flatMap((hunk) => hunk.removed);
   if (added.length !== 1 || removed.length !== 1) return null;
   const version = TOML_VERSION.exec(added[0] ?? '')?.[1];
-  if (version === undefined || !TOML_VERSION.test(removed[0] ?? '')) return null;
+  const previous = TOML_VERSION.exec(removed[0] ?? '')?.[1];
+  if (version === undefined || previous === undefined) return null;
 
   // The changed line lies in the one hunk that adds a line; the last table header above it
   // names the table it belongs to.
@@ -106,14 +107,15 @@ function readTomlBump(file: FileChange, content: FileContent): string | null {
     const header = TOML_TABLE.exec(lines[line - 1] ?? '')?.[1];
     if (header !== undefined) table = header.trim();
   }
-  return PACKAGE_TABLES.has(table) ? version : null;
+  return PACKAGE_TABLES.has(table) ? [version, previous] : null;
 }
 
 /**
  * Returns the versions a batch releases, or null when it is not a release. A release changes
  * the version of one manifest or more, and nothing else. Each package.json changes only its
  * version and its ranges on the released packages, and each TOML manifest only its version
- * line. Lockfiles, release notes (CHANGELOG.md, HISTORY.md) and deleted changesets may join.
+ * line. Lockfiles, release notes (CHANGELOG.md, HISTORY.md), deleted changesets and files that
+ * only swap the earlier version for the new one (`VERSION = "1.3.0"`) may join.
  */
 export function readReleasedVersions(
   parts: readonly BatchPart[],
@@ -145,7 +147,11 @@ export function readReleasedVersions(
     }
     if (file.category === 'docs' && RELEASE_NOTES.test(baseNameOf(file.path))) continue;
     if (file.status === 'deleted' && file.path.startsWith('.changeset/')) continue;
-    if (file.category !== 'dependency-manifest' || fileContent === undefined) return null;
+    if (file.category !== 'dependency-manifest') {
+      if (swapsOnlyVersions(fileContent, [...bumps.values()])) continue;
+      return null;
+    }
+    if (fileContent === undefined) return null;
     if (baseNameOf(file.path) === 'package.json') {
       if (!changesOnlyReleaseFields(fileContent, released)) return null;
     } else if (!bumps.has(file.path)) {
@@ -155,8 +161,27 @@ export function readReleasedVersions(
   return [...new Set([...bumps.values()].map((bump) => bump.version))];
 }
 
-function tomlBump(version: string | null): Bump | null {
-  return version === null ? null : { name: null, version, previous: null };
+function tomlBump(versions: [string, string] | null): Bump | null {
+  return versions === null ? null : { name: null, version: versions[0], previous: versions[1] };
+}
+
+/**
+ * Returns true when each hunk of a file replaces lines with the same lines but for a released
+ * version in place of its earlier one: `export const VERSION = "1.3.0"`, `__version__`.
+ */
+function swapsOnlyVersions(content: FileContent | undefined, bumps: readonly Bump[]): boolean {
+  if (content === undefined || content.hunks.length === 0) return false;
+  const swaps = bumps.filter((bump) => bump.previous !== null);
+  if (swaps.length === 0) return false;
+  const restore = (line: string) =>
+    swaps.reduce((text, bump) => text.split(bump.version).join(bump.previous as string), line);
+  return content.hunks.every(
+    (hunk) =>
+      hunk.added.length === hunk.removed.length &&
+      hunk.added.every(
+        (line, index) => line !== hunk.removed[index] && restore(line) === hunk.removed[index],
+      ),
+  );
 }
 
 /** Lockfile lines that hold no package: brackets, commas and blank lines. */

@@ -65,8 +65,14 @@ function refactorSubject(code: readonly FileChange[]): Subject {
   const names = unique(code.map((file) => moduleName(file.path)));
   if (code.every((file) => file.status === 'deleted')) return { verb: 'remove', names };
 
-  const [only] = code;
-  if (code.length === 1 && only?.oldPath !== undefined && only.hunks.length === 0) {
+  // One file renamed as it was, with the lines that name it edited in others.
+  const moved = code.filter((file) => file.oldPath !== undefined && file.hunks.length === 0);
+  const [only] = moved.length === 1 ? moved : code;
+  if (
+    (code.length === 1 || moved.length === 1) &&
+    only?.oldPath !== undefined &&
+    only.hunks.length === 0
+  ) {
     const from = only.oldPath;
     if (baseNameOf(from) === baseNameOf(only.path)) {
       return {

@@ -193,3 +193,24 @@ test('crate-private and main-package items are no exports', () => {
     repo.cleanup();
   }
 });
+
+test('renamed file with its references is a refactor', () => {
+  const repo = createTempRepo();
+  try {
+    commitFiles(repo, {
+      'src/util.js': lines('export const u = 1;', 'export const w = 2;'),
+      'src/a.js': lines('import { u } from "./util.js";', 'export const v = u;'),
+    });
+    repo.git(['mv', 'src/util.js', 'src/helpers.js']);
+    stageFiles(repo, {
+      'src/a.js': lines('import { u } from "./helpers.js";', 'export const v = u;'),
+    });
+
+    const [batch, ...rest] = analyzeStaged(repo);
+
+    assert.equal(rest.length, 0);
+    assert.equal(batch?.message, 'refactor: rename util to helpers');
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -193,4 +193,26 @@ describe('release batches', () => {
       repo.cleanup();
     }
   });
+
+  test('a version constant in code joins the release', () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, {
+        'package.json': manifest('rel', '1.2.3'),
+        'src/version.js': lines('export const VERSION = "1.2.3";'),
+        'src/a.js': lines('export const a = 1;'),
+      });
+      stageFiles(repo, {
+        'package.json': manifest('rel', '1.3.0'),
+        'src/version.js': lines('export const VERSION = "1.3.0";'),
+      });
+
+      const batches = analyzeStaged(repo);
+
+      assert.equal(batches.length, 1);
+      assert.equal(batches[0]?.message, 'chore: release 1.3.0');
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
