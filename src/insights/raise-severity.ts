@@ -57,6 +57,15 @@ function endSentence(text: string): string {
  * finding's message ends with who raised it and the note that gave that severity, because the
  * note is the reason a commit may now be blocked.
  */
+/** Words that end the sentence a raised finding's message gains, which isRaisedByInsights finds. */
+const RAISED_SUFFIX = 'insight provider';
+const RAISED_SENTENCE = new RegExp(`Raised from \\w+ to \\w+ by the \\S+ ${RAISED_SUFFIX}`);
+
+/** Returns true when an insight provider raised the finding's severity. */
+export function isRaisedByInsights(finding: Finding): boolean {
+  return RAISED_SENTENCE.test(finding.message);
+}
+
 function raiseFinding(finding: Finding, notes: readonly RiskNote[], provider: string): Finding {
   let highest: RiskNote | null = null;
   for (const note of notesOn(finding, notes)) {
@@ -68,7 +77,7 @@ function raiseFinding(finding: Finding, notes: readonly RiskNote[], provider: st
   debug(
     `${finding.rule} at ${finding.path} raised from ${finding.severity} to ${highest.severity}`,
   );
-  const raised = `Raised from ${finding.severity} to ${highest.severity} by the ${provider} insight provider`;
+  const raised = `Raised from ${finding.severity} to ${highest.severity} by the ${provider} ${RAISED_SUFFIX}`;
   const reason = formatNote(highest.note);
   const sentence = endSentence(reason === '' ? raised : `${raised}: ${reason}`);
   const message = [endSentence(finding.message), sentence].filter((part) => part !== '').join(' ');

@@ -11,6 +11,7 @@ import type { StrategyProblem } from '../strategy/types.js';
 import { quoteJsonString, quotePath } from './quote-path.js';
 import { shellQuote } from './shell-quote.js';
 import { formatStatus, type Style } from './style.js';
+import { isRaisedByInsights } from '../insights/raise-severity.js';
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -334,6 +335,10 @@ export function waysOutLines(
       `add ${allowEntry} to "${allowKey}" in ${config}`,
     ],
     ['Skip the rule', `FOOTPRINT_SKIP=${ruleList} git commit ...`],
+    // A severity only the LLM raised goes back to the rules' own without it.
+    ...(blocking.some(isRaisedByInsights)
+      ? ([['Skip the LLM', 'FOOTPRINT_LLM=0 git commit ...']] as Array<[string, string]>)
+      : []),
     ['Skip all checks', 'git commit --no-verify'],
   ];
   const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;

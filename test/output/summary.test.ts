@@ -108,6 +108,27 @@ test('summary of a passed commit', () => {
   assert.doesNotMatch(text, /--no-verify/);
 });
 
+test('blocked by a raised severity names the LLM switch', () => {
+  const result = makeResult();
+  const raised = {
+    ...makeFinding(),
+    message:
+      'A private key is staged. Raised from high to critical by the anthropic insight provider: risky.',
+  };
+  result.risk = { score: 1, blocked: true, findings: [raised] };
+
+  const text = summarize(result);
+
+  assert.match(text, /Skip the LLM: +FOOTPRINT_LLM=0 git commit \.\.\./);
+});
+
+test('blocked by the rules alone names no LLM switch', () => {
+  const result = makeResult();
+  result.risk = { score: 1, blocked: true, findings: [makeFinding()] };
+
+  assert.doesNotMatch(summarize(result), /FOOTPRINT_LLM=0/);
+});
+
 test('summary of a blocked commit lists the finding and the ways out', () => {
   const result = makeResult();
   result.risk = { score: 1, blocked: true, findings: [makeFinding()] };
