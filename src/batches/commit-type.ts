@@ -178,8 +178,8 @@ function stemOfPath(path: string): string {
 
 /**
  * Returns true when the code only renames files (`git mv`, content unchanged) and edits lines
- * that name them: each changed line of another file equals a removed line once the new names
- * go back to the old ones (`./helpers.js` back to `./util.js`).
+ * that name them. Each changed line of another file must equal a removed line once the new
+ * names go back to the old ones (`./helpers.js` back to `./util.js`).
  */
 function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean {
   const moves = code

@@ -81,7 +81,7 @@ const PACKAGE_TABLES = new Set(['package', 'project', 'tool.poetry', 'workspace.
 const TOML_TABLE = /^\s*\[([^\]\n]+)\]\s*$/;
 
 /**
- * Returns the new version of a TOML manifest whose one changed line is the `version = "…"` of
+ * Returns the new and the earlier version of a TOML manifest whose one changed line is the `version = "…"` of
  * its package table (`[package]`, `[project]`, `[tool.poetry]`), not of a dependency's.
  */
 function readTomlBump(file: FileChange, content: FileContent): [string, string] | null {
