@@ -336,7 +336,7 @@ export function waysOutLines(
     ],
     ['Skip the rule', `FOOTPRINT_SKIP=${ruleList} git commit ...`],
     // A severity only the LLM raised goes back to the rules' own without it.
-    ...(blocking.some(isRaisedByInsights)
+    ...(blocking.every(isRaisedByInsights)
       ? ([['Skip the LLM', 'FOOTPRINT_LLM=0 git commit ...']] as Array<[string, string]>)
       : []),
     ['Skip all checks', 'git commit --no-verify'],

@@ -99,13 +99,16 @@ function checkFiles(
     if (content === undefined) continue;
     const readable = hasReadableText(file, content);
     if (!readable && !hasOpaqueLines(file, content)) continue;
-    // A file merged as the other branch committed it gets only the secret rules.
-    const secretsOnly = !readable || mergedPaths.has(file.path);
+    const unreadable = !readable;
+    // A file merged as the other branch committed it gets only the secret and custom rules:
+    // custom rules mask their matches by default, because teams write them for their secrets.
+    const merged = mergedPaths.has(file.path);
     const scope = scopes.scopeOf(file.path);
     for (const rule of scope.rules.values()) {
       const context = scope.contexts.get(rule.id);
       if (rule.check === undefined || context === undefined) continue;
-      if (secretsOnly && rule.group !== 'secrets') continue;
+      if (unreadable && rule.group !== 'secrets') continue;
+      if (merged && rule.group !== 'secrets' && rule.group !== 'custom') continue;
       const started = nowMs();
       appendAll(findings, rule.check(file, content, context));
       msByRule.set(rule.id, (msByRule.get(rule.id) ?? 0) + nowMs() - started);

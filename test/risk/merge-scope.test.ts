@@ -14,6 +14,10 @@ test('merge checks only secrets in files taken from the other branch', () => {
     const focus = ['it', 'only'].join('.');
     repo.write('test/shared.test.js', 'base\n');
     repo.write('README.md', '# app\n');
+    repo.write(
+      'footprint.config.json',
+      `${JSON.stringify({ risk: { custom: [{ id: 'acme-token', pattern: 'acme_tok_[A-Za-z0-9]+', severity: 'critical', message: 'ACME token staged', fix: 'Remove it.' }] } })}\n`,
+    );
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '-m', 'base'], quiet);
 
@@ -22,6 +26,10 @@ test('merge checks only secrets in files taken from the other branch', () => {
     repo.write(
       'src/key.js',
       `const token = '${['ghp_', 'R9xK2mQ7vL4pZ8wN3sT6yB1cD5fG0hJ2kL8m'].join('')}';\n`,
+    );
+    repo.write(
+      'src/client.js',
+      `export const acme = '${['acme_tok_', 'abcdefghijklmnop'].join('')}';\n`,
     );
     repo.write('test/shared.test.js', 'side\n');
     repo.git(['add', '-A']);
@@ -44,6 +52,7 @@ test('merge checks only secrets in files taken from the other branch', () => {
 
     assert.equal(result.status, 0, result.stderr);
     assert.ok(where.includes('provider-token src/key.js'), where.join('\n'));
+    assert.ok(where.includes('acme-token src/client.js'), where.join('\n'));
     assert.ok(!where.includes('focused-test test/side.test.js'), where.join('\n'));
     assert.ok(where.includes('focused-test test/shared.test.js'), where.join('\n'));
   } finally {
