@@ -169,6 +169,13 @@ function chooseCodeType(
   return { type: 'fix', reason: 'it changes existing source lines without adding exports' };
 }
 
+/**
+ * A line that names a module: an import, an export from, a require or a dynamic import. Only
+ * such lines count as references to a renamed file, so `'/api/v1'` becoming `'/api/v2'`
+ * beside a rename of `v1.js` stays a change of behaviour.
+ */
+const IMPORT_LINE = /\b(?:import|require|from)\b/;
+
 /** Returns a path's file name without its extensions: `helpers` for `src/helpers.test.js`. */
 function stemOfPath(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -199,7 +206,9 @@ function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean 
     return part.hunks.every((index) => {
       const hunk = hunks[index];
       if (hunk === undefined || hunk.added.length !== hunk.removed.length) return false;
-      return hunk.added.every((line, at) => restore(line) === hunk.removed[at]);
+      return hunk.added.every(
+        (line, at) => IMPORT_LINE.test(line) && restore(line) === hunk.removed[at],
+      );
     });
   });
 }

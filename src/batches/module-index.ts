@@ -60,12 +60,30 @@ function quotedRelativeTexts(text: string): string[] {
 /** Path aliases that bundlers and TypeScript configurations map into the project. */
 const PATH_ALIAS = /^(?:@|~|#)\//;
 
+/** Source folders under which a folder is a module of the project, not a workspace package. */
+const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'app']);
+
+/**
+ * Returns true when an import specifier may name `definer`: a path alias whose path is where
+ * the definer lies (`@/utils/date` for `src/utils/date.ts` or `src/utils/date/index.ts`), or
+ * a workspace package whose last name part is a folder of `definer` outside a source folder
+ * (`@ws/utils` for `packages/utils/src/money.ts`, not `lodash` for `src/lodash/index.js`).
+ * NOTE: package.json files are not read, so a package in a folder of another name is missed.
+ */
 function mayReachLocally(specifier: string, definer: string): boolean {
   if (specifier.startsWith('.') || specifier.startsWith('/')) return false;
-  if (PATH_ALIAS.test(specifier) || specifier.startsWith('#')) return true;
+  const stem = definer.replace(/\.[^./]+$/, '').replace(/\/index$/, '');
+  if (PATH_ALIAS.test(specifier) || specifier.startsWith('#')) {
+    const aliasPath = specifier.replace(/^[@~#]\/?/, '').replace(/\.[^./]+$/, '');
+    return aliasPath !== '' && `/${stem}`.endsWith(`/${aliasPath}`);
+  }
   const parts = specifier.split('/');
   const packageName = specifier.startsWith('@') ? parts[1] : parts[0];
-  return packageName !== undefined && `/${definer}`.includes(`/${packageName}/`);
+  if (packageName === undefined) return false;
+  const folders = definer.split('/').slice(0, -1);
+  return folders.some(
+    (folder, index) => folder === packageName && !SOURCE_FOLDERS.has(folders[index - 1] ?? ''),
+  );
 }
 
 export class ModuleIndex {
@@ -111,6 +129,11 @@ export class ModuleIndex {
    * of `definer` (`@ws/utils` for `packages/utils/src/money.ts`). A package from the registry
    * (`use-debounce`) is not one.
    */
+  /** Returns true when `specifier` may name `definer` (see mayReachLocally). */
+  mayReach(specifier: string, definer: string): boolean {
+    return mayReachLocally(specifier, definer);
+  }
+
   importsFromPackage(path: string, name: string, definer: string): boolean {
     const syntax = this.syntax(path, 'new');
     if (syntax === null) return false;
@@ -138,7 +161,9 @@ export class ModuleIndex {
   }
 
   /** Returns the imports of a file's staged text that bind local names, with their lines. */
-  bindings(path: string): Array<{ locals: string[]; firstLine: number; lastLine: number }> {
+  bindings(
+    path: string,
+  ): Array<{ specifier: string; locals: string[]; firstLine: number; lastLine: number }> {
     const file = this.byPath.get(path);
     const index = this.texts.index(path, 'new');
     if (file === undefined || !isScriptFile(file) || index === null) return [];
@@ -146,6 +171,7 @@ export class ModuleIndex {
     return (syntax?.imports ?? [])
       .filter((entry) => entry.locals.length > 0)
       .map((entry) => ({
+        specifier: entry.specifier,
         locals: entry.locals,
         firstLine: index.lineAt(entry.start),
         lastLine: index.lineAt(Math.max(entry.end - 1, entry.start)),

@@ -171,10 +171,20 @@ function tomlBump(versions: [string, string] | null): Bump | null {
  */
 function swapsOnlyVersions(content: FileContent | undefined, bumps: readonly Bump[]): boolean {
   if (content === undefined || content.hunks.length === 0) return false;
-  const swaps = bumps.filter((bump) => bump.previous !== null);
-  if (swaps.length === 0) return false;
-  const restore = (line: string) =>
-    swaps.reduce((text, bump) => text.split(bump.version).join(bump.previous as string), line);
+  const earlier = new Map(
+    bumps.flatMap((bump) => (bump.previous === null ? [] : [[bump.version, bump.previous]])),
+  );
+  if (earlier.size === 0) return false;
+  // One pass, so a version that is also another package's earlier one (1.1.0 -> 1.2.0 beside
+  // 1.0.0 -> 1.1.0) goes back one step only.
+  const pattern = new RegExp(
+    [...earlier.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((version) => version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+  const restore = (line: string) => line.replace(pattern, (found) => earlier.get(found) ?? found);
   return content.hunks.every(
     (hunk) =>
       hunk.added.length === hunk.removed.length &&

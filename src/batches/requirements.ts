@@ -98,33 +98,93 @@ function findNewExportRequirements(
   return found;
 }
 
-/**
- * Uses of a name that an import the change adds in the same file binds: a batch with the use
- * and without the import would not compile. Only files whose added lines mention an import are
- * lexed.
- */
-function findImportBindingRequirements(context: AnalysisContext, file: FileChange): Requirement[] {
-  const units = context.unitsOfPath.get(file.path) ?? [];
-  if (
-    units.length < 2 ||
-    !units.some((unit) => unit.added.some((line) => line.includes('import')))
-  ) {
-    return [];
+/** Returns true when a line uses `name` as a word of its own, not as a property (`x.name`). */
+function usesName(line: string, name: string): boolean {
+  for (let at = line.indexOf(name); at !== -1; at = line.indexOf(name, at + 1)) {
+    const before = line[at - 1] ?? ' ';
+    const after = line[at + name.length] ?? ' ';
+    if (!/[\w$.]/.test(before) && !/[\w$]/.test(after)) return true;
   }
+  return false;
+}
+
+/**
+ * Uses of a name that an import the change adds binds, whatever the name's length: a batch
+ * with the use and without the import, or without the export it imports from a workspace
+ * package or alias, would not compile. Within the file, a use requires the import's hunk,
+ * unless HEAD's text names it already (the import only changed its source). Across files, the
+ * import and the uses require the unit that newly declares the name where the specifier may
+ * lead. Only files whose added lines mention an import are lexed.
+ */
+function findImportBindingRequirements(
+  context: AnalysisContext,
+  file: FileChange,
+  declarers: () => ReadonlyMap<string, ChangeUnit[]>,
+): Requirement[] {
+  const units = context.unitsOfPath.get(file.path) ?? [];
+  if (!units.some((unit) => unit.added.some((line) => line.includes('import')))) return [];
+  const oldText = context.texts.text(file.path, 'old') ?? '';
   const found: Requirement[] = [];
   for (const binding of context.modules.bindings(file.path)) {
     const importers = unitsAtLines(context, file.path, 'new', binding.firstLine, binding.lastLine);
     if (importers.length !== 1) continue;
     const importer = importers[0] as ChangeUnit;
-    for (const user of units) {
-      if (user === importer) continue;
-      const added = context.features[user.index]?.addedIdentifiers;
-      for (const local of binding.locals) {
-        if (added?.has(local)) found.push(uses(user.index, importer.index, local, true));
+    for (const local of binding.locals) {
+      const users = units.filter((unit) => unit.added.some((line) => usesName(line, local)));
+      if (!usesName(oldText, local)) {
+        for (const user of users) {
+          if (user !== importer) found.push(uses(user.index, importer.index, local, true));
+        }
       }
+      const definers = declarers().get(local) ?? [];
+      if (definers.length === 0) continue;
+      found.push(
+        ...findPackageExportRequirements(context, binding.specifier, local, definers, [
+          importer,
+          ...users,
+        ]),
+      );
     }
   }
   return found;
+}
+
+/**
+ * Requirements of `users` on the `definers` of a name (units that newly declare it) in other
+ * scripts where `specifier`, a package or alias, may lead.
+ */
+function findPackageExportRequirements(
+  context: AnalysisContext,
+  specifier: string,
+  name: string,
+  definers: readonly ChangeUnit[],
+  users: readonly ChangeUnit[],
+): Requirement[] {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return [];
+  const found: Requirement[] = [];
+  for (const definer of definers) {
+    if (!isScriptFile(definer.file) || !context.modules.mayReach(specifier, definer.path)) continue;
+    for (const user of new Set(users)) {
+      if (user.path !== definer.path) found.push(uses(user.index, definer.index, name, true));
+    }
+  }
+  return found;
+}
+
+/** Returns, by name, the units that newly declare it, made once on first use. */
+function declarersOf(context: AnalysisContext): () => ReadonlyMap<string, ChangeUnit[]> {
+  let made: Map<string, ChangeUnit[]> | undefined;
+  return () => {
+    if (made !== undefined) return made;
+    const byName = new Map<string, ChangeUnit[]>();
+    for (const unit of context.units) {
+      for (const name of newDeclarations(context, unit)) {
+        byName.set(name, [...(byName.get(name) ?? []), unit]);
+      }
+    }
+    made = byName;
+    return byName;
+  };
 }
 
 /** Python and Go imports, added or edited, of a module or package the change adds. */
@@ -322,11 +382,14 @@ function findWorkspaceVersionRequirements(context: AnalysisContext): Requirement
 
 export function findRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
+  const declarers = declarersOf(context);
   const deletes = context.files.some((file) => file.status === 'deleted' && isScriptFile(file));
   for (const file of context.files) {
     if (!isScriptFile(file)) continue;
     if (file.status !== 'deleted') found.push(...findImportRequirements(context, file));
-    if (file.status === 'modified') found.push(...findImportBindingRequirements(context, file));
+    if (file.status !== 'deleted') {
+      found.push(...findImportBindingRequirements(context, file, declarers));
+    }
     if (deletes && removesImports(context, file.path)) {
       found.push(...findDeletedImportRequirements(context, file));
     }

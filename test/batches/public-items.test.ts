@@ -214,3 +214,23 @@ test('renamed file with its references is a refactor', () => {
     repo.cleanup();
   }
 });
+
+test('a rename beside a behaviour change is no refactor', () => {
+  const repo = createTempRepo();
+  try {
+    commitFiles(repo, {
+      'src/v1.js': lines('export const get = (path) => path;'),
+      'src/client.js': lines("import { get } from './v1.js';", "export const API = '/api/v1';"),
+    });
+    repo.git(['mv', 'src/v1.js', 'src/v2.js']);
+    stageFiles(repo, {
+      'src/client.js': lines("import { get } from './v2.js';", "export const API = '/api/v2';"),
+    });
+
+    const batches = analyzeStaged(repo);
+
+    for (const batch of batches) assert.notEqual(batch.type, 'refactor', batch.message);
+  } finally {
+    repo.cleanup();
+  }
+});

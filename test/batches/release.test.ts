@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readReleasedVersions } from '../../src/batches/release.js';
+import { makeFootprint } from '../helpers/footprint-builder.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import { analyzeStaged, batchWith, commitFiles, lines, stageFiles } from './staged-analysis.js';
 
@@ -214,5 +216,33 @@ describe('release batches', () => {
     } finally {
       repo.cleanup();
     }
+  });
+
+  test('chained versions in one batch are one release', () => {
+    const manifestOf = (name: string, version: string) => manifest(name, version);
+    const input = makeFootprint([
+      {
+        path: 'packages/a/package.json',
+        old: manifestOf('@s/a', '1.1.0'),
+        new: manifestOf('@s/a', '1.2.0'),
+      },
+      {
+        path: 'packages/b/package.json',
+        old: manifestOf('@s/b', '1.0.0'),
+        new: manifestOf('@s/b', '1.1.0'),
+      },
+      {
+        path: 'src/versions.js',
+        old: lines('export const A = "1.1.0";', 'export const B = "1.0.0";'),
+        new: lines('export const A = "1.2.0";', 'export const B = "1.1.0";'),
+      },
+    ]);
+    const parts = input.footprint.files.map((file) => ({
+      file,
+      hunks: file.hunks.map((_, index) => index),
+      whole: true,
+    }));
+
+    assert.deepEqual(readReleasedVersions(parts, input.content), ['1.2.0', '1.1.0']);
   });
 });

@@ -127,3 +127,72 @@ describe('an import and a use in one file', () => {
     }
   });
 });
+
+describe('imports of short names and changed sources', () => {
+  /** Stages a file whose first hunk changes an import and whose far second hunk uses a name. */
+  function stageImportAndUse(repo: TempRepo, before: string, after: string, use: string): string {
+    const filler = Array.from({ length: 12 }, (_, index) => `export const c${index} = ${index};`);
+    const body = (lines: string[]) => `${lines.join('\n')}\n`;
+    repo.write('src/m.js', body([before, ...filler, 'export const last = 1;']));
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'base']);
+    repo.write('src/m.js', body([after, ...filler, `export const last = ${use};`]));
+    repo.git(['add', '-A']);
+
+    const file = path.join(repo.dir, 'strategy.json');
+    assert.equal(repo.footprint(['strategy', '--output', file]).status, 0);
+    const strategy = JSON.parse(readFileSync(file, 'utf8')) as { batches: Batch[] };
+    const base = strategy.batches[0] as Batch;
+    const importHunk = { oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 };
+    const useHunk = { oldStart: 14, oldLines: 1, newStart: 14, newLines: 1 };
+    strategy.batches = [
+      { ...base, id: 'b1', changes: [{ path: 'src/m.js', hunks: [useHunk] }], dependsOn: [] },
+      {
+        ...base,
+        id: 'b2',
+        message: 'build: change an import',
+        changes: [{ path: 'src/m.js', hunks: [importHunk] }],
+        dependsOn: [],
+      },
+    ];
+    writeFileSync(file, JSON.stringify(strategy));
+    return file;
+  }
+
+  test('a short name needs its import', () => {
+    const repo = createTempRepo();
+    try {
+      const file = stageImportAndUse(
+        repo,
+        '// no import',
+        "import { z } from 'zod';",
+        'z.string()',
+      );
+
+      const result = repo.footprint(['validate', '--strategy', file]);
+
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      assert.match(result.stdout, /Batch b1 uses z \(in src\/m\.js\)/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('a name bound before needs no new import', () => {
+    const repo = createTempRepo();
+    try {
+      const file = stageImportAndUse(
+        repo,
+        "import { formatValue } from 'format-lib';",
+        "import { formatValue } from 'format-lib-v2';",
+        'formatValue(2)',
+      );
+
+      const result = repo.footprint(['validate', '--strategy', file]);
+
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
