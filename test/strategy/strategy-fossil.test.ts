@@ -33,3 +33,22 @@ test('strategy command records a strategy fossil', () => {
     repo.cleanup();
   }
 });
+
+test('strategy --json names the strategy fossil', () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('README.md', '# app\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'base'], { env: { FOOTPRINT: '0' } });
+    repo.write('src/a.js', 'export const a = 1;\n');
+    repo.git(['add', '-A']);
+
+    const result = repo.footprint(['strategy', '--json', '--no-llm']);
+    const document = JSON.parse(result.stdout) as { fossil: string | null };
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(document.fossil ?? '', /fossils\/\d{8}T\d{6}\.\d{3}Z-strategy-[0-9a-f]{8}\.json$/);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -6,6 +6,7 @@ import { openFossilStore } from '../../fossils/store.js';
 import { writeFileAtomic } from '../../fossils/write-atomic.js';
 import { discoverRepository } from '../../git/discover.js';
 import type { RepositoryLayout } from '../../git/types.js';
+import { buildAnalysisDocument } from '../../pipeline/document.js';
 import { runPipeline, type PipelineRun } from '../../pipeline/run.js';
 import { strategyWriteFailedMessage, strategyWrittenMessage } from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
@@ -35,7 +36,7 @@ export async function run(context: CommandContext): Promise<number> {
       : await checkStrategyOutputPath(path.resolve(context.cwd, output), output, layout);
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
   const { strategy } = pipelineRun;
-  await recordStrategyFossil(context, layout, pipelineRun);
+  const fossilPath = await recordStrategyFossil(context, layout, pipelineRun);
 
   if (output !== undefined && target !== null && layout !== null) {
     const file = path.resolve(context.cwd, output);
@@ -58,29 +59,32 @@ export async function run(context: CommandContext): Promise<number> {
     }
   }
 
-  if (context.line.json) writeJson(context, pipelineRun.documents.analysis);
+  // The document names the fossil this run wrote, the strategy's.
+  if (context.line.json)
+    writeJson(context, buildAnalysisDocument({ ...pipelineRun.result, fossilPath }));
   else if (output === undefined) writeJson(context, strategy);
   return EXIT_OK;
 }
 
 /**
- * Writes the strategy fossil, the record of what was suggested. A store that cannot be
- * written costs only the record, so it is a warning.
+ * Writes the strategy fossil, the record of what was suggested, and returns its path. A store
+ * that cannot be written costs only the record, so it is a warning, and the path is null.
  */
 async function recordStrategyFossil(
   context: CommandContext,
   known: RepositoryLayout | null,
   pipelineRun: PipelineRun,
-): Promise<void> {
+): Promise<string | null> {
   const layout = known ?? (await discoverRepository({ cwd: context.cwd, env: context.env }));
-  if (layout.worktree === null) return;
+  if (layout.worktree === null) return null;
   const { config, footprint } = pipelineRun.result;
   try {
     const store = openFossilStore(layout.worktree, config.config);
-    await store.write('strategy', buildStrategyFossil(pipelineRun.strategy, footprint.head));
+    return await store.write('strategy', buildStrategyFossil(pipelineRun.strategy, footprint.head));
   } catch (error) {
     if (!(error instanceof FossilWriteError)) throw error;
     context.stderr.write(formatStatus(context.stderrStyle, 'warning', error.message) + '\n');
+    return null;
   }
 }
 
