@@ -60,14 +60,17 @@ function quotedRelativeTexts(text: string): string[] {
 /** Path aliases that bundlers and TypeScript configurations map into the project. */
 const PATH_ALIAS = /^(?:@|~|#)\//;
 
+/** The clause of an import statement, from `import` to its `from`, line breaks included. */
+const IMPORT_CLAUSE = /\bimport\b[^;'"`]{0,2000}?\bfrom\b/g;
+
 /** Source folders under which a folder is a module of the project, not a workspace package. */
 const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'app']);
 
 /**
- * Returns true when an import specifier may name `definer`: a path alias whose path is where
- * the definer lies (`@/utils/date` for `src/utils/date.ts` or `src/utils/date/index.ts`), or
- * a workspace package whose last name part is a folder of `definer` outside a source folder
- * (`@ws/utils` for `packages/utils/src/money.ts`, not `lodash` for `src/lodash/index.js`).
+ * Returns true when an import specifier may name `definer`. A path alias may, when its path is
+ * where the definer lies (`@/utils/date` for `src/utils/date.ts` or `src/utils/date/index.ts`).
+ * A workspace package may, when its last name part is a folder of `definer` outside a source
+ * folder (`@ws/utils` for `packages/utils/src/money.ts`, not `lodash` for `src/lodash/index.js`).
  * NOTE: package.json files are not read, so a package in a folder of another name is missed.
  */
 function mayReachLocally(specifier: string, definer: string): boolean {
@@ -88,6 +91,8 @@ function mayReachLocally(specifier: string, definer: string): boolean {
 
 export class ModuleIndex {
   private readonly syntaxes = new Map<string, ModuleSyntax>();
+  /** The import clauses of each staged text, for a check without lexing. */
+  private readonly importClauses = new Map<string, string>();
   private readonly resolved = new Map<string, ResolvedImport[]>();
   private readonly byPath: Map<string, FileChange>;
   /** Paths a staged import may resolve to: every changed path that exists in the index. */
@@ -149,6 +154,8 @@ export class ModuleIndex {
   importsFromElsewhere(path: string, name: string, definer: string): boolean {
     const file = this.byPath.get(path);
     if (file === undefined || !isScriptFile(file)) return false;
+    // Lexing costs more than this check, and most names come from no import statement.
+    if (!this.mentionsInImport(path, name)) return false;
     const syntax = this.syntax(path, 'new');
     if (syntax === null) return false;
     return syntax.imports.some(
@@ -158,6 +165,17 @@ export class ModuleIndex {
         !entry.specifier.startsWith('/') &&
         !mayReachLocally(entry.specifier, definer),
     );
+  }
+
+  /** Returns true when the clause of an import statement in the staged text names `name`. */
+  private mentionsInImport(path: string, name: string): boolean {
+    let clauses = this.importClauses.get(path);
+    if (clauses === undefined) {
+      const text = this.texts.text(path, 'new') ?? '';
+      clauses = [...text.matchAll(IMPORT_CLAUSE)].map((match) => match[0]).join('\n');
+      this.importClauses.set(path, clauses);
+    }
+    return clauses.includes(name);
   }
 
   /** Returns the imports of a file's staged text that bind local names, with their lines. */
