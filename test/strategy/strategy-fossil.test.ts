@@ -2,16 +2,21 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { createTempRepo } from '../helpers/repo.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+
+/** Commits a README, then stages a new source file. */
+function stageNewFile(repo: TempRepo): void {
+  repo.write('README.md', '# app\n');
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '-m', 'base'], { env: { FOOTPRINT: '0' } });
+  repo.write('src/a.js', 'export const a = 1;\n');
+  repo.git(['add', '-A']);
+}
 
 test('strategy command records a strategy fossil', () => {
   const repo = createTempRepo();
   try {
-    repo.write('README.md', '# app\n');
-    repo.git(['add', '-A']);
-    repo.git(['commit', '-q', '-m', 'base'], { env: { FOOTPRINT: '0' } });
-    repo.write('src/a.js', 'export const a = 1;\n');
-    repo.git(['add', '-A']);
+    stageNewFile(repo);
 
     const result = repo.footprint(['strategy', '--output', 'plan.json', '--no-llm']);
     const names = readdirSync(path.join(repo.dir, 'fossils')).filter((name) =>
@@ -37,11 +42,7 @@ test('strategy command records a strategy fossil', () => {
 test('strategy --json names the strategy fossil', () => {
   const repo = createTempRepo();
   try {
-    repo.write('README.md', '# app\n');
-    repo.git(['add', '-A']);
-    repo.git(['commit', '-q', '-m', 'base'], { env: { FOOTPRINT: '0' } });
-    repo.write('src/a.js', 'export const a = 1;\n');
-    repo.git(['add', '-A']);
+    stageNewFile(repo);
 
     const result = repo.footprint(['strategy', '--json', '--no-llm']);
     const document = JSON.parse(result.stdout) as { fossil: string | null };
