@@ -12,6 +12,7 @@ import { CommitRefusedError } from './refusal.js';
 import type { CommitSession } from './session.js';
 import { checkStrategyInput, type StrategyInput } from './strategy-input.js';
 import type { CommitPlan, PlannedCommit } from './types.js';
+import { resolveRef } from '../git/refs.js';
 
 /**
  * Plans a commit run without writing anything: checks that the repository, its state and the
@@ -25,7 +26,10 @@ export async function planCommits(
   options: { noVerify: boolean },
 ): Promise<CommitPlan> {
   checkWritableRepository(session.layout, session.config);
-  const ref = refToMove(change.head);
+  // A branch that is a symbolic ref moves the branch it points at; an unborn one stays as named.
+  const branch =
+    change.head.ref === null ? null : await resolveRef(session.layout, change.head.ref);
+  const ref = refToMove(change.head, branch?.name ?? change.head.ref);
   // A lock left by a killed run is reported first, even when that run already committed.
   checkNoLocks(session.layout, ref);
   checkStagedChange(change);

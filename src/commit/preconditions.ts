@@ -52,12 +52,17 @@ export function checkWritableRepository(layout: RepositoryLayout, config: GitCon
   }
 }
 
-/** Returns the ref a run moves: HEAD's branch, or HEAD itself when detached. */
-export function refToMove(head: HeadState): string {
+/**
+ * Returns the ref a run moves: HEAD's branch, or HEAD itself when detached. `branch` is the
+ * ref HEAD's branch resolves to, as git moves it: a branch that is itself a symbolic ref
+ * (`refs/heads/alias` to `refs/heads/main`) moves the branch it points at.
+ */
+export function refToMove(head: HeadState, branch: string | null = head.ref): string {
   if (head.detached || head.ref === null) return 'HEAD';
-  if (head.ref.startsWith(BRANCH_PREFIX)) return head.ref;
+  const ref = branch ?? head.ref;
+  if (ref.startsWith(BRANCH_PREFIX)) return ref;
   throw new CommitRefusedError(
-    `HEAD points at ${head.ref}, which is not a branch under ${BRANCH_PREFIX}. ` +
+    `HEAD points at ${ref}, which is not a branch under ${BRANCH_PREFIX}. ` +
       'Check out a branch, or detach HEAD with `git switch --detach`, and run again.',
   );
 }

@@ -9,7 +9,7 @@ import {
 import { readCommitIdentities } from '../git/identity.js';
 import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
 import { reflogRecordsValue } from '../git/reflog.js';
-import { readHead } from '../git/refs.js';
+import { readHead, resolveRef } from '../git/refs.js';
 import { readInProgressOperation } from '../git/state.js';
 import type { HeadState } from '../git/types.js';
 import { createDebug } from '../log/debug.js';
@@ -55,7 +55,9 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
     const { fossil, run: recorded } = await findLatestRun(session);
 
     const head = await readHead(layout);
-    const run = { ...recorded, ref: checkHeadOnRunRef(head, recorded) };
+    // A branch that is a symbolic ref is compared as the branch it points at.
+    const branch = head.ref === null ? null : ((await resolveRef(layout, head.ref))?.name ?? null);
+    const run = { ...recorded, ref: checkHeadOnRunRef(head, recorded, branch) };
     await checkNoOperation(session);
     checkNoLocks(layout, run.ref);
     checkRefAtRunEnd(head, run, fossil.id);
@@ -123,9 +125,14 @@ async function landed(session: CommitSession, run: CommitRunFossilPayload): Prom
  * Returns HEAD's ref when it is the ref the run moved. The fossil masks a token in a branch
  * name, so HEAD's ref is compared masked alike, and the returned ref is the real one.
  */
-function checkHeadOnRunRef(head: HeadState, run: CommitRunFossilPayload): string {
+function checkHeadOnRunRef(
+  head: HeadState,
+  run: CommitRunFossilPayload,
+  branch: string | null,
+): string {
   const current = head.detached ? 'HEAD' : head.ref;
   if (current !== null && maskNameSecrets(current) === run.ref) return current;
+  if (!head.detached && branch !== null && maskNameSecrets(branch) === run.ref) return branch;
 
   const where = run.ref === 'HEAD' ? 'a detached HEAD' : run.ref;
   const now = head.detached ? 'a detached HEAD' : (head.ref ?? 'nothing');

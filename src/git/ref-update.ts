@@ -92,7 +92,7 @@ export async function moveRef(
   try {
     if (move.throughHead) {
       held.push(createLock(refFile(layout, 'HEAD')));
-      checkHeadPointsAt(layout, move.ref);
+      await checkHeadPointsAt(layout, move.ref);
     }
     const lock = createLock(refFile(layout, move.ref));
     held.push(lock);
@@ -137,10 +137,15 @@ function createLock(target: string): HeldLock {
   }
 }
 
-function checkHeadPointsAt(layout: RepositoryLayout, ref: string): void {
+/**
+ * Throws RefChangedError unless HEAD points at `ref`, directly or through branches that are
+ * symbolic refs themselves (HEAD to `refs/heads/alias` to `refs/heads/main`).
+ */
+async function checkHeadPointsAt(layout: RepositoryLayout, ref: string): Promise<void> {
   const content = readFileSync(refFile(layout, 'HEAD'), 'utf8');
   const target = /^ref:\s*(\S+)\s*$/.exec(content)?.[1];
-  if (target !== ref) {
+  const final = target === undefined ? undefined : (await resolveRef(layout, target))?.name;
+  if (target !== ref && final !== ref) {
     const actual = target === undefined ? content.trim() : `ref: ${target}`;
     throw new RefChangedError('HEAD', `ref: ${ref}`, actual);
   }
