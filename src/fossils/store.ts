@@ -15,7 +15,7 @@ import {
   parseFossilName,
   type FossilName,
 } from './fossil-name.js';
-import { pruneFossils } from './prune.js';
+import { pruneFossils, sortForRetention } from './prune.js';
 import { parseFossil } from './read-fossil.js';
 import { retentionPolicyFor } from './retention.js';
 import { serializeFossil } from './serialize-fossil.js';
@@ -110,7 +110,7 @@ export function openFossilStore(
       applyRetention(dir, kind, config, createdAt);
       return file;
     },
-    list: (filter = {}) => listFossils(dir, filter, label),
+    list: (filter = {}) => listFossils(dir, filter, label, now()),
     read: (id) => readFossilById(dir, id, label),
   };
 }
@@ -232,9 +232,14 @@ async function listFossils(
   dir: string,
   filter: FossilFilter,
   label: (file: string) => string,
+  now: Date,
 ): Promise<FossilListing> {
   const listing: FossilListing = { fossils: [], warnings: [] };
-  const names = (await readFossilNames(dir)).filter((name) => matchesFilter(name, filter));
+  // Misdated fossils (named more than a day ahead) list last, as retention treats them.
+  const names = sortForRetention(
+    (await readFossilNames(dir)).filter((name) => matchesFilter(name, filter)),
+    now,
+  );
 
   for (const name of names) {
     if (filter.limit !== undefined && listing.fossils.length >= filter.limit) break;

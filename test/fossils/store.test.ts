@@ -237,6 +237,20 @@ describe('fossil store read', () => {
     assert.equal(listing.fossils[1]?.fossil.kind, 'strategy');
   });
 
+  test('misdated fossil lists last', async () => {
+    const store = storeAt([START, START + 1000, START + 2000]);
+    const first = await store.write('analysis', analysisDraft());
+    const second = await store.write('analysis', analysisDraft());
+    const misdated = path.join(store.dir, '20991231T000000.000Z-analysis-0000000e.json');
+    writeFileSync(misdated, readFileSync(second));
+
+    const listing = await store.list();
+    assert.deepEqual(
+      listing.fossils.map((stored) => stored.file),
+      [second, first, misdated],
+    );
+  });
+
   test('list by kind with a limit', async () => {
     const store = storeAt([START, START + 1000, START + 2000]);
     await store.write('analysis', analysisDraft());

@@ -35,7 +35,13 @@ async function learnedFossil(): Promise<{ file: string; fossil: Record<string, u
   };
 }
 
-/** Writes `fossil` under a new name one day later, as another footprint would have. */
+/**
+ * A fossil name's time an hour after this run, later than the fossil learn writes and not so
+ * far ahead that the store takes it for a misdated one.
+ */
+const LATER = new Date(Date.now() + 60 * 60 * 1000).toISOString().replace(/[-:]/g, '');
+
+/** Writes `fossil` under a new name one hour later, as another footprint would have. */
 function writeAs(fossil: Record<string, unknown>, id: string): string {
   const file = path.join(repo.dir, 'fossils', `${id}.json`);
   writeFileSync(file, JSON.stringify({ ...fossil, id }));
@@ -47,7 +53,7 @@ describe('fossil versions', () => {
     const { fossil } = await learnedFossil();
     writeAs(
       { ...fossil, tool: { name: 'footprint', version: '0.0.1' } },
-      '29990101T000000.000Z-model-00000001',
+      `${LATER}-model-00000001`,
     );
     const listing = await openFossilStore(repo.dir, createDefaultConfig()).list({ kind: 'model' });
 
@@ -58,7 +64,7 @@ describe('fossil versions', () => {
 
   test('model from a newer fossil format is skipped with a warning', async () => {
     const { fossil } = await learnedFossil();
-    writeAs({ ...fossil, schemaVersion: 2 }, '29990101T000000.000Z-model-00000002');
+    writeAs({ ...fossil, schemaVersion: 2 }, `${LATER}-model-00000002`);
     const warnings: string[] = [];
     const model = await loadModel(repo.dir, createDefaultConfig(), {
       onWarning: (w) => warnings.push(w),
@@ -68,14 +74,16 @@ describe('fossil versions', () => {
     assert.equal(warnings.length, 1);
     assert.match(
       warnings[0] ?? '',
-      /29990101T000000\.000Z-model-00000002\.json: skipped because a newer footprint wrote it/,
+      new RegExp(
+        `${LATER.replace('.', '\\.')}-model-00000002\\.json: skipped because a newer footprint wrote it`,
+      ),
     );
   });
 
   test('model failing its schema is skipped', async () => {
     const { fossil } = await learnedFossil();
     const payload = { ...(fossil['payload'] as Record<string, unknown>), commits: -1 };
-    writeAs({ ...fossil, payload }, '29990101T000000.000Z-model-00000003');
+    writeAs({ ...fossil, payload }, `${LATER}-model-00000003`);
     const warnings: string[] = [];
     await loadModel(repo.dir, createDefaultConfig(), { onWarning: (w) => warnings.push(w) });
 
