@@ -40,7 +40,9 @@ describe('load model', () => {
   test('corrupt newest model is skipped with one warning', async () => {
     commitHistory(repo, knownHistory());
     await learn();
-    const corrupt = '29991231T000000.000Z-model-0000abcd.json';
+    // An hour ahead: newer than the model learn wrote, and not so far ahead that it counts as misdated.
+    const later = new Date(Date.now() + 60 * 60 * 1000).toISOString().replace(/[-:]/g, '');
+    const corrupt = `${later}-model-0000abcd.json`;
     writeFileSync(path.join(repo.dir, 'fossils', corrupt), '{"schemaVersion": 1, "kind": "mod');
     const warnings: string[] = [];
     const model = await loadModel(repo.dir, createDefaultConfig(), {
