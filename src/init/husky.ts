@@ -48,6 +48,11 @@ export async function addHuskyLine(
 
   const placement = placeLine(file, existing, lineRequest(hook, line));
   if (placement.action === 'unchanged') {
+    const replaced = replaceMachinePath(existing, hook, line, options);
+    if (replaced !== null) {
+      await writeFile(file, replaced);
+      return [{ file, action: 'updated', detail: `this machine's path replaced by \`${line}\`` }];
+    }
     const detail = `already runs footprint ${footprintWords(hook.command)}`;
     return [{ file, action: 'unchanged', detail }];
   }
@@ -157,6 +162,35 @@ function footprintLinePattern(command: string): RegExp {
   return new RegExp(
     String.raw`^\s*${guard}${runner}(?:node\s+)?${program}\s+${words.join(String.raw`\s+`)}(?![\w-])`,
   );
+}
+
+/** A command that runs footprint by an absolute path: `node '/…/footprint.js'`. */
+const MACHINE_PATH = /\bnode\s+'\/[^']*footprint\.js'/;
+/** The guard or the ending init adds to such a line (see footprintCommandLine). */
+const INIT_WRITTEN = /^\s*\[ "\$\{FOOTPRINT:-\}" = 0 \] && \[ ! -f '|\|\|\s*true\s*$/;
+
+/**
+ * Returns the file with its line that runs footprint by an absolute path replaced by `line`,
+ * when the project now has footprint in node_modules, or null when there is nothing to
+ * replace. init writes such a line, with its guard or `|| true`, when the project lacks
+ * footprint, and says to run init again after installing it; the path exists on one machine
+ * only. A line written by hand, without them, stays.
+ */
+function replaceMachinePath(
+  existing: string,
+  hook: HuskyHook,
+  line: string,
+  options: HuskyLineOptions,
+): string | null {
+  if (!hasLocalFootprint(options.worktree) || MACHINE_PATH.test(line)) return null;
+  const runsFootprint = footprintLinePattern(hook.command);
+  const lines = existing.split('\n');
+  const index = lines.findIndex(
+    (text) => runsFootprint.test(text) && MACHINE_PATH.test(text) && INIT_WRITTEN.test(text),
+  );
+  if (index === -1) return null;
+  lines[index] = line;
+  return lines.join('\n');
 }
 
 /** Returns true when the worktree's `node_modules/.bin` has footprint. */

@@ -447,6 +447,31 @@ test('init with husky and a local footprint writes the short line', async () => 
   }
 });
 
+test('init again after installing footprint drops the machine path', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'npm test\n');
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    await install(repo);
+    assert.ok(read(repo, '.husky/pre-commit').includes(FOOTPRINT_BIN));
+
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    const report = await install(repo);
+
+    assert.equal(read(repo, '.husky/pre-commit'), 'npm test\nfootprint precommit\n');
+    assert.equal(read(repo, '.husky/post-commit'), 'footprint fossils record-outcome\n');
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'post-commit']) {
+      assert.ok(!read(repo, `.husky/${name}`).includes(FOOTPRINT_BIN), name);
+    }
+    const step = report.steps.find((entry) =>
+      entry.file.endsWith(path.join('.husky', 'pre-commit')),
+    );
+    assert.equal(step?.action, 'updated');
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init with husky 9 creates files as husky does', async () => {
   const repo = createTempRepo();
   try {
@@ -802,9 +827,15 @@ test('init notes husky missing in a linked worktree', async () => {
       const changed = report.steps.filter((step) => step.action !== 'unchanged');
 
       // The store's .gitignore ignores itself, so the commit left it out of the new worktree.
+      // The committed husky lines named this machine's footprint; this worktree has its own.
       assert.deepEqual(
         changed.map((step) => path.relative(linked, step.file)),
-        [path.join('fossils', '.gitignore')],
+        [
+          path.join('.husky', 'pre-commit'),
+          path.join('.husky', 'prepare-commit-msg'),
+          path.join('.husky', 'post-commit'),
+          path.join('fossils', '.gitignore'),
+        ],
       );
       assert.equal(report.notes.length, 1);
       assert.match(report.notes[0] ?? '', /`git worktree add` leaves it out/);
