@@ -35,10 +35,18 @@ const JSON_NAME = /\.(?:json|ipynb|geojson|webmanifest|har)$/i;
 const JSONC_NAME = /(?:^|\/)(?:[tj]sconfig(?:\.[^/]*)?\.json|\.vscode\/[^/]*\.json)$/i;
 
 /**
+ * Keys and certificates, whose armour and base64 lines a comment would corrupt: `.pem`,
+ * `.key`, `.crt`, PuTTY's `.ppk`, SSH's `id_rsa` and the like.
+ */
+const KEY_NAME = /(?:\.(?:pem|key|crt|cer|csr|der|p8|p12|pfx|ppk|asc|gpg)|(?:^|\/)id_[a-z0-9]+)$/i;
+
+/**
  * Returns true when a file at `path` can hold a `footprint-allow:` comment on a line without
  * breaking its format. JSON cannot, except files whose tools accept comments (`tsconfig.json`,
- * `.vscode/settings.json`), so its findings are allowed by a `risk.allow` entry instead.
+ * `.vscode/settings.json`), and neither can key and certificate files, so their findings are
+ * allowed by a `risk.allow` entry instead.
  */
 export function acceptsLineComments(path: string): boolean {
+  if (KEY_NAME.test(path)) return false;
   return !JSON_NAME.test(path) || JSONC_NAME.test(path);
 }
