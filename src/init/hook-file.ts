@@ -2,7 +2,8 @@ import { chmod, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { chainedHookName, HOOK_MARKER, isEditedHook } from './hook-script.js';
+import { chainedHookName, COMMAND_LINE, HOOK_MARKER, isEditedHook } from './hook-script.js';
+import { runsFootprintCommand } from './husky.js';
 import type { InstallStep } from './install-step.js';
 
 /**
@@ -48,6 +49,11 @@ export async function installHookFile(
   if (existing === null) {
     await writeHook(file, script);
     return [{ file, action: 'created', detail: description }];
+  }
+  // A hook of one's own that runs footprint already would run it twice once chained.
+  const command = COMMAND_LINE.exec(script)?.[1];
+  if (command !== undefined && runsFootprintCommand(existing, command)) {
+    return [{ file, action: 'unchanged', detail: `already runs footprint ${command}` }];
   }
 
   await checkHookFile(dir, hook);

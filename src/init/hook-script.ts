@@ -6,7 +6,7 @@ import path from 'node:path';
 export const HOOK_MARKER = '# footprint-hook:';
 
 /** The line of a hook template that names the footprint arguments it runs, for husky files. */
-const COMMAND_LINE = /^# footprint-command: (.+)$/m;
+export const COMMAND_LINE = /^# footprint-command: (.+)$/m;
 
 /** A template's `node_modules/.bin/footprint ARGS` line, when it has no `# footprint-command:` line. */
 const LOCAL_RUN_LINE = /node_modules\/\.bin\/footprint ([^|;&\n]+)/;

@@ -193,6 +193,12 @@ function replaceMachinePath(
   return lines.join('\n');
 }
 
+/** Returns true when a command line of a shell script runs `footprint <command>`. */
+export function runsFootprintCommand(text: string, command: string): boolean {
+  const pattern = footprintLinePattern(command);
+  return scanShellLines(text).some((line) => isCommandLine(line) && pattern.test(line.text));
+}
+
 /** Returns true when the worktree's `node_modules/.bin` has footprint. */
 export function hasLocalFootprint(worktree: string): boolean {
   return existsSync(path.join(worktree, 'node_modules', '.bin', 'footprint'));

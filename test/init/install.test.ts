@@ -114,6 +114,26 @@ test('init keeps a committed gitignore of earlier versions', async () => {
   }
 });
 
+test('init keeps a hook of its own that runs footprint', async () => {
+  const repo = createTempRepo();
+  try {
+    const own = `#!/bin/sh\nnode '${FOOTPRINT_BIN}' precommit\n`;
+    repo.write('.git/hooks/pre-commit', own, 0o755);
+
+    const report = await install(repo);
+    const step = report.steps.find((entry) =>
+      entry.file.endsWith(path.join('hooks', 'pre-commit')),
+    );
+
+    assert.equal(read(repo, '.git/hooks/pre-commit'), own);
+    assert.ok(!existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit.footprint-chained')));
+    assert.equal(step?.action, 'unchanged');
+    assert.equal(step?.detail, 'already runs footprint precommit');
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init writes the fossil gitignore and a valid starter config', async () => {
   const repo = createTempRepo();
   try {
