@@ -31,7 +31,8 @@ export function formatLearnResult(result: LearnResult, style: Style, cwd: string
     const text =
       `Left out ${count(result.shallowCommits, 'commit')} at the shallow clone's boundary, ` +
       'whose parents are missing, so their diffs would show every file as added. ' +
-      'Run `git fetch --unshallow` to learn from the whole history.';
+      // A later plain learn starts after the model's last commit, so the older history needs --full.
+      'Run `git fetch --unshallow`, then `footprint learn --full`, to learn from the whole history.';
     lines.push(formatStatus(style, 'info', text));
   }
   return `${lines.join('\n')}\n`;

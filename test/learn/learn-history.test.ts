@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
+import { formatLearnResult } from '../../src/learn/format-result.js';
 import { learnHistory, type LearnOptions } from '../../src/learn/learn.js';
+import { createStyle } from '../../src/output/style.js';
 import { loadModel } from '../../src/learn/load-model.js';
 import type { Model } from '../../src/learn/model-types.js';
 import { validateFossil } from '../../src/schemas-runtime/validate-fossil.js';
@@ -323,6 +325,14 @@ describe('learn in a shallow clone', () => {
       assert.equal(result.files, 1, 'only the file of the commit above the boundary');
       assert.ok(learned, 'a model fossil was written');
       assert.equal(learned.hotspot('src/file-5.ts'), null);
+      assert.match(
+        formatLearnResult(
+          result,
+          createStyle({ isTTY: false, write: () => true }, {}, 'never'),
+          clone,
+        ),
+        /Run `git fetch --unshallow`, then `footprint learn --full`, to learn from the whole history\./,
+      );
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
