@@ -42,7 +42,7 @@ export async function installHookFile(
   if (existing === script)
     return [{ file, action: 'unchanged', detail: 'footprint hook already installed' }];
   if (existing !== null && existing.includes(HOOK_MARKER)) {
-    if (isEditedHook(existing)) return [editedHookStep(file)];
+    if (isEditedHook(existing)) return [editedHookStep(file, 'footprint init')];
     await writeHook(file, script);
     return [{ file, action: 'updated', detail: 'footprint hook rewritten with the current paths' }];
   }
@@ -77,7 +77,7 @@ export async function uninstallHookFile(dir: string, hook: string): Promise<Inst
   if (!existing.includes(HOOK_MARKER)) {
     return [{ file, action: 'unchanged', detail: "not footprint's hook, kept" }];
   }
-  if (isEditedHook(existing)) return [editedHookStep(file)];
+  if (isEditedHook(existing)) return [editedHookStep(file, 'footprint init --uninstall')];
 
   const chained = path.join(dir, chainedHookName(hook));
   if (!existsSync(chained)) {
@@ -89,10 +89,13 @@ export async function uninstallHookFile(dir: string, hook: string): Promise<Inst
 }
 
 /** Returns the step for footprint's hook kept because someone added lines, which a rewrite would lose. */
-function editedHookStep(file: string): InstallStep {
+/** The start of the detail of a footprint hook kept because someone edited it. */
+export const EDITED_HOOK_DETAIL = "footprint's hook with your edits, kept";
+
+function editedHookStep(file: string, command: string): InstallStep {
   const detail =
-    "footprint's hook with your edits, kept: move your lines to a hook of your own or delete " +
-    'the file, then run footprint init again';
+    `${EDITED_HOOK_DETAIL}: move your lines to a hook of your own or delete ` +
+    `the file, then run ${command} again`;
   return { file, action: 'unchanged', detail };
 }
 

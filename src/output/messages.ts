@@ -441,7 +441,18 @@ export function messageNotSuggestedMessage(style: Style, reason: string): string
   return formatStatus(style, 'warning', text) + '\n';
 }
 
-export function uninstallDoneMessage(style: Style, changed: boolean): string {
+/** Sums up an uninstall; `keptHooks` are footprint hooks left because someone edited them. */
+export function uninstallDoneMessage(
+  style: Style,
+  changed: boolean,
+  keptHooks: readonly string[] = [],
+): string {
+  if (keptHooks.length > 0) {
+    const text =
+      `footprint still runs from ${keptHooks.join(', ')}, kept because of your edits. ` +
+      'Move your lines out, delete the file, and run `footprint init --uninstall` again.';
+    return formatStatus(style, 'warning', text) + '\n';
+  }
   const text = changed
     ? 'footprint is uninstalled. Run `footprint init` to install it again.'
     : 'footprint was not installed; nothing changed.';

@@ -5,6 +5,8 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { installHooks } from '../../src/init/install.js';
 import { uninstallHooks } from '../../src/init/uninstall.js';
+import { uninstallDoneMessage } from '../../src/output/messages.js';
+import { createStyle } from '../../src/output/style.js';
 import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
 
 const FOOTPRINT_BIN = path.join(projectRoot, 'bin', 'footprint.js');
@@ -62,6 +64,13 @@ test('uninstall and init keep a hook someone added lines to', async () => {
     const step = uninstalled.steps.find((entry) => entry.file.endsWith('pre-commit'));
     assert.equal(step?.action, 'unchanged');
     assert.match(step?.detail ?? '', /with your edits, kept/);
+    assert.match(step?.detail ?? '', /then run footprint init --uninstall again$/);
+    assert.match(
+      uninstallDoneMessage(createStyle({ isTTY: false, write: () => true }, {}, 'never'), true, [
+        '.git/hooks/pre-commit',
+      ]),
+      /^⚠ footprint still runs from \.git\/hooks\/pre-commit, kept because of your edits\./,
+    );
     assert.equal(afterUninstall, edited);
     assert.equal(read(repo, '.git/hooks/pre-commit'), edited);
     assert.equal(

@@ -12,6 +12,7 @@ import { displayPath } from '../../output/summary.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { findPackageRoot } from '../package-info.js';
+import { EDITED_HOOK_DETAIL } from '../../init/hook-file.js';
 
 /**
  * `footprint init`: installs the hooks with the paths of this footprint and this node baked
@@ -46,10 +47,17 @@ export async function run(context: CommandContext): Promise<number> {
   const style = context.stdoutStyle;
   context.stdout.write(
     context.line.uninstall
-      ? uninstallDoneMessage(style, report.changed)
+      ? uninstallDoneMessage(style, report.changed, keptHooks(context, report))
       : initDoneMessage(style, report.changed, report.notes.length > 0),
   );
   return EXIT_OK;
+}
+
+/** Returns the footprint hooks an uninstall kept because someone edited them, as shown. */
+function keptHooks(context: CommandContext, report: InstallReport): string[] {
+  return report.steps
+    .filter((step) => step.detail.startsWith(EDITED_HOOK_DETAIL))
+    .map((step) => displayPath(step.file, context.cwd));
 }
 
 function writeReport(context: CommandContext, report: InstallReport): void {
