@@ -134,6 +134,39 @@ test('init keeps a hook of its own that runs footprint', async () => {
   }
 });
 
+test('init notes a tracked hooks folder', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('githooks/pre-commit', '#!/bin/sh\necho "team hook"\n', 0o755);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'shared hooks']);
+    repo.git(['config', 'core.hooksPath', 'githooks']);
+
+    const report = await install(repo);
+
+    assert.equal(report.advice.length, 1, report.advice.join('\n'));
+    assert.match(
+      report.advice[0] ?? '',
+      /^githooks is tracked by git, and footprint's hooks there name /,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init leaves no note for an untracked hooks folder', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.git(['config', 'core.hooksPath', 'githooks']);
+
+    const report = await install(repo);
+
+    assert.deepEqual(report.advice, []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init writes the fossil gitignore and a valid starter config', async () => {
   const repo = createTempRepo();
   try {
