@@ -10,25 +10,37 @@ export interface DependencyChange {
   version: string | null;
 }
 
-const DEPENDENCY_FIELDS = [
+/** The sections of a package.json that list dependencies with their version ranges. */
+export const DEPENDENCY_FIELDS = [
   'dependencies',
   'devDependencies',
   'peerDependencies',
   'optionalDependencies',
-];
+] as const;
 
-function readDependencies(text: string): Map<string, string> | null {
-  let manifest: unknown;
+/** A parsed package.json: its top-level fields by name. */
+export type Manifest = Record<string, unknown>;
+
+/** Parses a package.json text, or returns null when it is missing, invalid JSON or no object. */
+export function parseManifest(text: string | null): Manifest | null {
+  if (text === null) return null;
   try {
-    manifest = JSON.parse(text);
+    const parsed = JSON.parse(text) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Manifest)
+      : null;
   } catch {
     return null;
   }
-  if (typeof manifest !== 'object' || manifest === null) return null;
+}
+
+function readDependencies(text: string): Map<string, string> | null {
+  const manifest = parseManifest(text);
+  if (manifest === null) return null;
 
   const versions = new Map<string, string>();
   for (const field of DEPENDENCY_FIELDS) {
-    const entries = (manifest as Record<string, unknown>)[field];
+    const entries = manifest[field];
     if (typeof entries !== 'object' || entries === null) continue;
     for (const [name, version] of Object.entries(entries)) versions.set(name, String(version));
   }
@@ -86,13 +98,6 @@ function changesPackageManager(content: FileContent): boolean {
 
 /** Returns the `packageManager` value of a package.json text, such as `pnpm@9.1.0`, or null. */
 function readPackageManager(text: string | null): string | null {
-  if (text === null) return null;
-  try {
-    const manifest: unknown = JSON.parse(text);
-    if (typeof manifest !== 'object' || manifest === null) return null;
-    const value = (manifest as Record<string, unknown>)['packageManager'];
-    return typeof value === 'string' ? value : null;
-  } catch {
-    return null;
-  }
+  const value = parseManifest(text)?.['packageManager'];
+  return typeof value === 'string' ? value : null;
 }

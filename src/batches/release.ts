@@ -1,5 +1,6 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
 import { partsOf, type BatchPart } from './batch-parts.js';
+import { DEPENDENCY_FIELDS, parseManifest, type Manifest } from './manifest-changes.js';
 import { baseNameOf } from './paths.js';
 import type { ChangeUnit } from './units.js';
 
@@ -10,27 +11,6 @@ const RELEASE_NOTES = /^(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|NEWS)(?:\.[^/]*)?
 
 /** A version line of a TOML manifest: `version = "1.3.0"` in Cargo.toml or pyproject.toml. */
 const TOML_VERSION = /^\s*version\s*=\s*"([^"\n]+)"\s*$/;
-
-const DEPENDENCY_FIELDS = [
-  'dependencies',
-  'devDependencies',
-  'peerDependencies',
-  'optionalDependencies',
-] as const;
-
-type Manifest = Record<string, unknown>;
-
-function parseManifest(text: string | null): Manifest | null {
-  if (text === null) return null;
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Manifest)
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A manifest whose version changed: its name, when it has one, and its old and new version. */
 interface Bump {

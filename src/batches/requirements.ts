@@ -1,5 +1,6 @@
 import type { FileChange } from '../footprint/types.js';
 import { specificityOf } from './identifiers.js';
+import { parseManifest } from './manifest-changes.js';
 import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
 import { findPackageImports } from './package-imports.js';
@@ -171,18 +172,20 @@ function findPackageExportRequirements(
   return found;
 }
 
-/** Returns, by name, the units that newly declare it, made once on first use. */
+/** Returns a function that maps each name to the units that newly declare it, built once. */
 function declarersOf(context: AnalysisContext): () => ReadonlyMap<string, ChangeUnit[]> {
-  let made: Map<string, ChangeUnit[]> | undefined;
+  let cached: Map<string, ChangeUnit[]> | undefined;
   return () => {
-    if (made !== undefined) return made;
+    if (cached !== undefined) return cached;
     const byName = new Map<string, ChangeUnit[]>();
     for (const unit of context.units) {
       for (const name of newDeclarations(context, unit)) {
-        byName.set(name, [...(byName.get(name) ?? []), unit]);
+        const declarers = byName.get(name);
+        if (declarers === undefined) byName.set(name, [unit]);
+        else declarers.push(unit);
       }
     }
-    made = byName;
+    cached = byName;
     return byName;
   };
 }
@@ -326,18 +329,8 @@ function findDependencyRequirements(context: AnalysisContext): Requirement[] {
 /** Returns the name and new version of a package.json whose version the change sets. */
 function readVersionChange(context: AnalysisContext, file: FileChange): [string, string] | null {
   if (!file.path.endsWith('package.json') || file.status !== 'modified') return null;
-  const read = (side: 'old' | 'new'): Record<string, unknown> | null => {
-    try {
-      const parsed = JSON.parse(context.texts.text(file.path, side) ?? '') as unknown;
-      return typeof parsed === 'object' && parsed !== null
-        ? (parsed as Record<string, unknown>)
-        : null;
-    } catch {
-      return null;
-    }
-  };
-  const before = read('old');
-  const after = read('new');
+  const before = parseManifest(context.texts.text(file.path, 'old'));
+  const after = parseManifest(context.texts.text(file.path, 'new'));
   const name = after?.['name'];
   const version = after?.['version'];
   if (typeof name !== 'string' || typeof version !== 'string') return null;
