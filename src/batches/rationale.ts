@@ -4,7 +4,7 @@ import type { TypeChoice } from './commit-type.js';
 import type { RelationKind } from './types.js';
 import { operationPhrase } from '../git/operation-phrase.js';
 
-/** Where a batch stands among the others, which a batch of one edit names in its rationale. */
+/** A batch's place among the others, which the rationale of a batch of one edit names. */
 export interface BatchPlace {
   /** It uses what an earlier batch adds or changes. */
   needsOthers?: boolean;

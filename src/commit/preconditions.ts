@@ -89,12 +89,12 @@ export function lockRefusal(locks: readonly string[]): CommitRefusedError {
  * bisect is allowed, as `git commit` allows it), unmerged paths, or nothing staged.
  */
 export function checkStagedChange(change: StagedChange): void {
-  const refusal = findStagedChangeRefusal(change);
-  if (refusal !== null) throw new CommitRefusedError(refusal);
+  const reason = findUncommittableReason(change);
+  if (reason !== null) throw new CommitRefusedError(reason);
 }
 
-/** Returns why footprint commit would refuse the staged change, or null when it would not. */
-export function findStagedChangeRefusal(change: StagedChange): string | null {
+/** Returns why footprint commit would reject the staged change, or null when it would not. */
+export function findUncommittableReason(change: StagedChange): string | null {
   const operation = change.operation;
   if (operation !== null && operation !== 'bisect') {
     return (

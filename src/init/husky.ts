@@ -173,8 +173,8 @@ const INIT_WRITTEN = /^\s*\[ "\$\{FOOTPRINT:-\}" = 0 \] && \[ ! -f '|\|\|\s*true
  * Returns the file with its line that runs footprint by an absolute path replaced by `line`,
  * when the project now has footprint in node_modules, or null when there is nothing to
  * replace. init writes such a line, with its guard or `|| true`, when the project lacks
- * footprint, and tells the user to run init again after installing it. The path exists on
- * one machine only. A line written by hand, without them, stays.
+ * footprint, and its message directs the user to run init again after installing it. The
+ * path exists on one machine only. A line written by hand, without them, stays.
  */
 function replaceMachinePath(
   existing: string,

@@ -142,7 +142,7 @@ function absoluteHuskyLineNote(
 /**
  * Returns a note when init wrote into a hooks folder that the repository tracks, such as a
  * team's `githooks/` set as `core.hooksPath`. footprint's hooks name this machine's node and
- * footprint as their last resort, and whoever commits them shares those paths.
+ * footprint as their last resort, and anyone who commits them shares those paths.
  */
 async function trackedHooksFolderNote(
   target: HookTarget,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { findStagedChangeRefusal } from '../commit/preconditions.js';
+import { findUncommittableReason } from '../commit/preconditions.js';
 import { loadConfig } from '../config/load.js';
 import { buildFootprint } from '../footprint/build.js';
 import { openRepository } from '../git/open.js';
@@ -44,8 +44,8 @@ export async function validateStrategyFile(options: {
     // The file as the user named it goes into the advice to write it again.
     const problems = fillStrategyFile(checked.problems, options.file);
     // A strategy that fits the staged change may still be one footprint commit cannot make.
-    const refusal = findStagedChangeRefusal(change);
-    if (refusal !== null) problems.push({ code: 'uncommittable', message: refusal });
+    const reason = findUncommittableReason(change);
+    if (reason !== null) problems.push({ code: 'uncommittable', message: reason });
     const validation: StrategyValidation = { valid: problems.length === 0, problems };
     return {
       validation,

@@ -8,7 +8,8 @@ function assertOrder(batches: ReturnType<typeof analyzeStaged>, first: string, t
   const ids = batches.map((batch) => batch.id);
   const before = batchWith(batches, first);
   const after = batchWith(batches, then);
-  assert.ok(before !== undefined && after !== undefined);
+  assert.ok(before !== undefined);
+  assert.ok(after !== undefined);
   assert.ok(
     ids.indexOf(before.id) <= ids.indexOf(after.id),
     `${then} (${after.id}) comes before ${first} (${before.id})`,

@@ -6,7 +6,7 @@ import { analyzeStaged, batchWith, commitFiles, lines, stageFiles } from './stag
 
 const MODES: Mode[] = ['conservative', 'balanced', 'aggressive'];
 
-/** A workspace whose app imports the utils package by name, not by a relative path. */
+/** Stages a workspace change whose app imports the utils package by name, not by path. */
 function stageWorkspaceExport(repo: TempRepo): void {
   commitFiles(repo, {
     'package.json': '{ "name": "root", "private": true, "workspaces": ["packages/*"] }\n',
@@ -40,7 +40,7 @@ function stageWorkspaceExport(repo: TempRepo): void {
   });
 }
 
-/** A Cargo crate added under vendor/ as a path dependency of the root crate, which uses it. */
+/** Stages a Cargo crate under vendor/ as a path dependency of the root crate, which uses it. */
 function stageNewCrate(repo: TempRepo): void {
   commitFiles(repo, {
     'Cargo.toml': lines('[package]', 'name = "app"', 'version = "0.1.0"', '', '[dependencies]'),
@@ -98,7 +98,8 @@ describe('packages', () => {
         const utils = batchWith(batches, 'packages/utils/src/money.ts');
         const app = batchWith(batches, 'packages/app/src/total.ts');
 
-        assert.ok(utils !== undefined && app !== undefined);
+        assert.ok(utils !== undefined);
+        assert.ok(app !== undefined);
         assert.ok(
           ids.indexOf(utils.id) <= ids.indexOf(app.id),
           `the app batch ${app.id} comes before the utils batch ${utils.id}`,
@@ -154,7 +155,8 @@ describe('packages', () => {
       const page = batchWith(batches, 'src/pages/search.ts');
       const hook = batchWith(batches, 'src/hooks/useDebounceValue.ts');
 
-      assert.ok(page !== undefined && hook !== undefined);
+      assert.ok(page !== undefined);
+      assert.ok(hook !== undefined);
       assert.notEqual(page.id, hook.id);
       assert.ok(!page.dependsOn.includes(hook.id), 'the page does not need the local hook');
     } finally {
@@ -191,7 +193,8 @@ describe('packages', () => {
       const utils = batchWith(batches, 'packages/utils/src/index.ts');
       const web = batchWith(batches, 'packages/web/src/app.ts');
 
-      assert.ok(utils !== undefined && web !== undefined);
+      assert.ok(utils !== undefined);
+      assert.ok(web !== undefined);
       assert.ok(ids.indexOf(utils.id) <= ids.indexOf(web.id), JSON.stringify(ids));
       if (utils.id !== web.id) assert.ok(web.dependsOn.includes(utils.id));
     } finally {

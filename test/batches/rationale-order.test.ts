@@ -39,7 +39,8 @@ describe('rationale of a batch that needs another', () => {
       const first = batchWith(batches, 'src/a.js');
       const second = batchWith(batches, 'src/b.js');
 
-      assert.ok(first !== undefined && second !== undefined);
+      assert.ok(first !== undefined);
+      assert.ok(second !== undefined);
       assert.notEqual(first.id, second.id, JSON.stringify(batches, null, 1));
       assert.match(first.rationale, /^one edit that a later batch uses;/);
     } finally {

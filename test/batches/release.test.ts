@@ -9,7 +9,7 @@ function manifest(name: string, version: string, dependencies: Record<string, st
   return `${JSON.stringify({ name, version, dependencies }, null, 2)}\n`;
 }
 
-/** A workspace of two packages at 1.4.0, where web depends on core. */
+/** Commits a workspace of two packages at 1.4.0, where web depends on core. */
 function commitWorkspace(repo: TempRepo): void {
   commitFiles(repo, {
     'packages/core/package.json': manifest('@demo/core', '1.4.0'),
@@ -69,7 +69,8 @@ describe('release batches', () => {
       const release = batchWith(batches, 'packages/web/package.json');
       const feature = batchWith(batches, 'packages/core/src/index.js');
 
-      assert.ok(release !== undefined && feature !== undefined);
+      assert.ok(release !== undefined);
+      assert.ok(feature !== undefined);
       assert.notEqual(release.id, feature.id);
       assert.equal(release.message, 'chore: release 1.5.0');
       assert.equal(batches.at(-1)?.id, release.id);
@@ -189,7 +190,8 @@ describe('release batches', () => {
       const release = batchWith(batches, 'packages/a/package.json');
       const user = batchWith(batches, 'packages/b/package.json');
 
-      assert.ok(release !== undefined && user !== undefined);
+      assert.ok(release !== undefined);
+      assert.ok(user !== undefined);
       assert.ok(ids.indexOf(release.id) <= ids.indexOf(user.id), JSON.stringify(ids));
     } finally {
       repo.cleanup();

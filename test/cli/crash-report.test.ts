@@ -10,7 +10,8 @@ test('crash reports get names of their own', async () => {
   const first = await writeCrashReport(new Error('first'), details);
   const second = await writeCrashReport(new Error('second'), details);
   try {
-    assert.ok(first !== null && second !== null);
+    assert.ok(first !== null);
+    assert.ok(second !== null);
     assert.notEqual(first, second);
     assert.equal(path.dirname(first), tmpdir());
     assert.match(path.basename(first), /^footprint-crash-.+-\d+-[0-9a-f]{8}\.txt$/);

@@ -224,7 +224,7 @@ describe('native reader', () => {
       const copy = path.join(repo.dir, '.git', 'index-copy');
       copyFileSync(indexFile, copy);
       const stagedRoot = repo.git(['write-tree'], { env: { GIT_INDEX_FILE: copy } }).trim();
-      // area3 holds 8 files and sub/deep.txt; its node stays valid while the root is invalid.
+      // area3 contains 8 files and sub/deep.txt. Its node stays valid while the root is invalid.
       rewriteCacheTree(indexFile, 'area3\x009 1\n', `area3\x00${count} 1\n`);
 
       const reader = await openCountingReader(repo, []);

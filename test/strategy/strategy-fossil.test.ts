@@ -32,8 +32,8 @@ test('strategy command records a strategy fossil', () => {
     assert.equal(fossil.kind, 'strategy');
     assert.equal(fossil.payload.batches.length, 1);
 
-    const shown = repo.footprint(['fossils', 'show', (strategies[0] as string).slice(0, -5)]);
-    assert.equal(shown.status, 0, shown.stderr);
+    const showResult = repo.footprint(['fossils', 'show', (strategies[0] as string).slice(0, -5)]);
+    assert.equal(showResult.status, 0, showResult.stderr);
   } finally {
     repo.cleanup();
   }

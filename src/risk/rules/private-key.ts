@@ -213,7 +213,7 @@ function findKeysOnAddedLines(candidates: readonly AddedLine[], content: FileCon
  * Finds private keys that a change adds: a key header followed by key material (base64, an END
  * line, or PuTTY's private lines), with either the header or the material on added lines. A
  * header followed by placeholder text, or by only the public start of an OpenSSH key, is not a
- * key. The finding shows only the header, which names the format and holds no key material.
+ * key. The finding shows only the header, which names the format and contains no key material.
  */
 function checkPrivateKeys(file: FileChange, content: FileContent, context: RuleContext): Finding[] {
   const candidates = new Map<number, AddedLine>();
