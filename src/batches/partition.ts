@@ -131,7 +131,8 @@ function joinSimilarEdits(
 
 /** Joins the units of each binding link, which no later step separates. */
 function joinBindingLinks(clustering: Clustering, links: readonly Link[]): Clustering {
-  for (const found of links) {
+  for (let index = 0; index < links.length; index += 1) {
+    const found = links[index] as Link;
     if (BINDING_KINDS.has(found.kind) && found.weight >= BINDING_WEIGHT) {
       clustering.join(found.a, found.b, { kind: found.kind, weight: found.weight });
     }

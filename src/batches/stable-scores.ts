@@ -34,9 +34,15 @@ export function scoreStability(
   for (const shift of SCORE_SHIFTS) {
     const clustering = start();
     agglomeration.run(clustering, scores, shift);
+    // Index loops: a hook run reaches them before V8 compiles them, and there a for-of loop
+    // makes an object per step, n squared of them for a cluster of n units.
     for (const members of clustering.clusters()) {
-      for (const a of members) {
-        for (const b of members) together[a * count + b] = (together[a * count + b] ?? 0) + 1;
+      for (let i = 0; i < members.length; i += 1) {
+        const row = (members[i] as number) * count;
+        for (let j = 0; j < members.length; j += 1) {
+          const cell = row + (members[j] as number);
+          together[cell] = (together[cell] ?? 0) + 1;
+        }
       }
     }
   }

@@ -27,14 +27,14 @@ function countWords(
 ): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (word: string, count: number) => counts.set(word, (counts.get(word) ?? 0) + count);
-  for (const identifier of context.features[unit]?.identifiers ?? []) {
+  context.features[unit]?.identifiers.forEach((identifier) => {
     let words = splits.get(identifier);
     if (words === undefined) {
       words = [identifier.toLowerCase(), ...splitWords(identifier)];
       splits.set(identifier, words);
     }
-    for (const word of words) add(word, 1);
-  }
+    for (let index = 0; index < words.length; index += 1) add(words[index] as string, 1);
+  });
   const path = context.units[unit]?.path ?? '';
   for (const word of pathWords(path)) add(word, 2);
   return counts;
@@ -53,21 +53,21 @@ export function weighUnitWords(context: AnalysisContext): UnitWords {
   const counts = context.units.map((unit) => countWords(context, unit.index, splits));
   const documents = new Map<string, number>();
   for (const words of counts) {
-    for (const word of words.keys()) documents.set(word, (documents.get(word) ?? 0) + 1);
+    words.forEach((_count, word) => documents.set(word, (documents.get(word) ?? 0) + 1));
   }
 
   const total = counts.length;
   const distinctive = new Set<string>();
-  for (const [word, frequency] of documents) {
-    const limit = Math.min(MAX_HOLDERS, Math.max(2, total * MAX_SHARE));
+  const limit = Math.min(MAX_HOLDERS, Math.max(2, total * MAX_SHARE));
+  documents.forEach((frequency, word) => {
     if (frequency >= 2 && frequency <= limit) distinctive.add(word);
-  }
+  });
   const vectors = counts.map((words) => {
     const vector = new Map<string, number>();
-    for (const [word, count] of words) {
+    words.forEach((count, word) => {
       const frequency = documents.get(word) ?? 1;
       vector.set(word, (1 + Math.log(count)) * Math.log(1 + total / frequency));
-    }
+    });
     return vector;
   });
   return { vectors, distinctive };
@@ -96,27 +96,31 @@ export function compareUnitWords(context: AnalysisContext): WordTable {
   if (cached) return cached;
 
   const { vectors, distinctive } = weighUnitWords(context);
-  const holders = new Map<string, Array<[number, number]>>();
+  // Each word's holders as flat pairs of unit and weight, and forEach instead of for-of: a
+  // hook run reads these loops before V8 compiles them, and there every entry and step of an
+  // iterator is an object.
+  const holders = new Map<string, number[]>();
   vectors.forEach((vector, unit) => {
-    for (const [word, weight] of vector) {
-      if (!distinctive.has(word)) continue;
+    vector.forEach((weight, word) => {
+      if (!distinctive.has(word)) return;
       const list = holders.get(word);
-      if (list) list.push([unit, weight]);
-      else holders.set(word, [[unit, weight]]);
-    }
+      if (list) list.push(unit, weight);
+      else holders.set(word, [unit, weight]);
+    });
   });
 
   const count = vectors.length;
   const dots = new Float64Array(count * count);
-  for (const list of holders.values()) {
-    for (let i = 0; i < list.length; i += 1) {
-      const [a, weightA] = list[i] as [number, number];
-      for (let j = i + 1; j < list.length; j += 1) {
-        const [b, weightB] = list[j] as [number, number];
-        dots[a * count + b] = (dots[a * count + b] ?? 0) + weightA * weightB;
+  holders.forEach((list) => {
+    for (let i = 0; i < list.length; i += 2) {
+      const a = list[i] as number;
+      const weightA = list[i + 1] as number;
+      for (let j = i + 2; j < list.length; j += 2) {
+        const b = list[j] as number;
+        dots[a * count + b] = (dots[a * count + b] ?? 0) + weightA * (list[j + 1] as number);
       }
     }
-  }
+  });
 
   const table = { vectors, lengths: vectors.map(vectorLength), dots };
   tables.set(context, table);
