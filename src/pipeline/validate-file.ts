@@ -4,13 +4,17 @@ import { loadConfig } from '../config/load.js';
 import { buildFootprint } from '../footprint/build.js';
 import { openRepository } from '../git/open.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
+import { checkMessageFormat } from '../strategy/message-format.js';
 import { readStrategyFile } from '../strategy/read-file.js';
-import type { StrategyValidation } from '../strategy/types.js';
+import { hasStrategyShape } from '../strategy/shape.js';
+import type { StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
 import { fillStrategyFile } from '../strategy/rewrite-command.js';
 
 export interface StrategyFileValidation {
   validation: StrategyValidation;
+  /** Message issues that git commits but a reviewer would fix, such as a long subject. */
+  warnings: StrategyProblem[];
   /** The `--json` document of `footprint validate`, valid against schemas/validation.schema.json. */
   document: object;
 }
@@ -47,14 +51,18 @@ export async function validateStrategyFile(options: {
     const reason = findUncommittableReason(change);
     if (reason !== null) problems.push({ code: 'uncommittable', message: reason });
     const validation: StrategyValidation = { valid: problems.length === 0, problems };
+    const warnings =
+      strategy.ok && hasStrategyShape(strategy.value) ? checkMessageFormat(strategy.value) : [];
     return {
       validation,
+      warnings,
       document: {
         schemaVersion: 1,
         command: 'validate',
         file,
         stagedTree: input.footprint.stagedTree,
         ...validation,
+        warnings,
       },
     };
   } finally {
