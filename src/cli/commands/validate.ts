@@ -24,11 +24,16 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UserError(requiredOptionMessage('--strategy FILE', 'validate', VALIDATE_EXAMPLE));
   }
 
-  const { validation, warnings, document } = await validateStrategyFile({
+  const { validation, warnings, document, unreadable } = await validateStrategyFile({
     cwd: context.cwd,
     env: context.env,
     file,
   });
+  if (unreadable !== undefined) {
+    // With --json the document comes first, then the error line and exit 2 as without it.
+    if (context.line.json) writeJson(context, document);
+    throw unreadable;
+  }
   if (context.line.json) {
     writeJson(context, document);
   } else if (validation.valid) {
