@@ -1,3 +1,5 @@
+import { checkMessageFormat } from '../strategy/message-format.js';
+import { hasStrategyShape } from '../strategy/shape.js';
 import { executePlan } from './execute.js';
 import { planCommits } from './plan.js';
 import { CommitRefusedError } from './refusal.js';
@@ -12,7 +14,7 @@ export interface CommitOptions extends StrategyInputOptions {
   noVerify: boolean;
   /** Asked once the plan is ready; false refuses the run. */
   confirm: (plan: CommitPlan) => Promise<boolean>;
-  /** Receives the commit-msg hook's output and warnings. */
+  /** Receives the commit-msg hook's output and warnings, such as a subject over 72 characters. */
   output: (chunk: string) => void;
 }
 
@@ -33,6 +35,7 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
   try {
     const change = await session.reader.readStagedChange();
     const plan = await planCommits(session, input, change, options);
+    warnMessageFormat(input.document, options.output);
     const worktree = session.layout.worktree ?? options.cwd;
     if (options.dryRun) return { kind: 'planned', plan, worktree };
 
@@ -44,4 +47,13 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Writes the warnings that `footprint validate` gives on the batch messages, once the plan is
+ * made, so a commit run and validate report the same messages before anything is committed.
+ */
+function warnMessageFormat(strategy: unknown, output: (chunk: string) => void): void {
+  if (!hasStrategyShape(strategy)) return;
+  for (const warning of checkMessageFormat(strategy)) output(`${warning.message}\n`);
 }

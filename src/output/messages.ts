@@ -277,12 +277,30 @@ export function strategyInvalidMessage(
   const lines = [
     formatStatus(style, 'error', `${file} is invalid: ${plural(problems.length, 'problem')}.`),
   ];
-  for (const problem of problems) {
-    const path = problem.path === undefined ? undefined : quotePath(problem.path);
-    const where = [problem.batch, path].filter((part) => part !== undefined).join(' ');
-    const message = problem.message.replaceAll(rewriteCommand(), rewriteCommand(shellQuote(file)));
-    lines.push(`  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${message}`);
-  }
+  lines.push(...problems.map((problem) => formatProblemLine(style, file, problem)));
+  return lines.join('\n') + '\n';
+}
+
+/** Writes one problem or warning of a strategy: its code, batch and path, then the message. */
+function formatProblemLine(style: Style, file: string, problem: StrategyProblem): string {
+  const path = problem.path === undefined ? undefined : quotePath(problem.path);
+  const where = [problem.batch, path].filter((part) => part !== undefined).join(' ');
+  const message = problem.message.replaceAll(rewriteCommand(), rewriteCommand(shellQuote(file)));
+  return `  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${message}`;
+}
+
+/**
+ * Lists what git and `footprint commit` accept in a strategy but a reviewer would fix, such as
+ * a message that is not a Conventional Commits header. Returns '' when there is none.
+ */
+export function strategyWarningsMessage(
+  style: Style,
+  file: string,
+  warnings: readonly StrategyProblem[],
+): string {
+  if (warnings.length === 0) return '';
+  const lines = [formatStatus(style, 'warning', `${file}: ${plural(warnings.length, 'warning')}.`)];
+  lines.push(...warnings.map((warning) => formatProblemLine(style, file, warning)));
   return lines.join('\n') + '\n';
 }
 

@@ -1,31 +1,49 @@
 import path from 'node:path';
 import { findUncommittableReason } from '../commit/preconditions.js';
 import { loadConfig } from '../config/load.js';
+import { isUserError, type UserError } from '../errors.js';
 import { buildFootprint } from '../footprint/build.js';
 import { openRepository } from '../git/open.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
-import { readStrategyFile } from '../strategy/read-file.js';
-import type { StrategyValidation } from '../strategy/types.js';
+import { checkMessageFormat } from '../strategy/message-format.js';
+import { readStrategyFile, type ParsedStrategy } from '../strategy/read-file.js';
+import { hasStrategyShape } from '../strategy/shape.js';
+import type { StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
 import { fillStrategyFile } from '../strategy/rewrite-command.js';
 
 export interface StrategyFileValidation {
   validation: StrategyValidation;
+  /** Message issues that git commits but a reviewer would fix, such as a long subject. */
+  warnings: StrategyProblem[];
   /** The `--json` document of `footprint validate`, valid against schemas/validation.schema.json. */
   document: object;
+  /** The usage error (exit 2) of a strategy file that cannot be read, for the caller to raise. */
+  unreadable?: UserError;
 }
 
-/**
- * Validates a strategy file against its schema and the current staged change. Throws a
- * UserError (exit 2) when the file cannot be read or the folder is not a repository.
- */
-export async function validateStrategyFile(options: {
+interface ValidateFileOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   file: string;
-}): Promise<StrategyFileValidation> {
+}
+
+/**
+ * Validates a strategy file against its schema and the current staged change. A file that
+ * cannot be read gives a document with one `unreadable-file` problem and the UserError in
+ * `unreadable`. Throws a UserError (exit 2) when the folder is not a repository.
+ */
+export async function validateStrategyFile(
+  options: ValidateFileOptions,
+): Promise<StrategyFileValidation> {
   const file = path.resolve(options.cwd, options.file);
-  const strategy = await readStrategyFile(file);
+  let strategy: ParsedStrategy;
+  try {
+    strategy = await readStrategyFile(file);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return describeUnreadableFile(file, error, options);
+  }
 
   const reader = await openRepository({ cwd: options.cwd, env: options.env });
   try {
@@ -47,17 +65,58 @@ export async function validateStrategyFile(options: {
     const reason = findUncommittableReason(change);
     if (reason !== null) problems.push({ code: 'uncommittable', message: reason });
     const validation: StrategyValidation = { valid: problems.length === 0, problems };
+    const warnings =
+      strategy.ok && hasStrategyShape(strategy.value) ? checkMessageFormat(strategy.value) : [];
     return {
       validation,
+      warnings,
       document: {
         schemaVersion: 1,
         command: 'validate',
         file,
         stagedTree: input.footprint.stagedTree,
         ...validation,
+        warnings,
       },
     };
   } finally {
     await reader.close();
   }
+}
+
+/**
+ * Builds the result for a strategy file that cannot be read, with the staged tree in the
+ * document. When the repository cannot be read either, throws the file's error, which names
+ * the problem the user hit first.
+ */
+async function describeUnreadableFile(
+  file: string,
+  error: UserError,
+  options: ValidateFileOptions,
+): Promise<StrategyFileValidation> {
+  let stagedTree: string | null;
+  try {
+    const reader = await openRepository({ cwd: options.cwd, env: options.env });
+    try {
+      stagedTree = (await reader.readStagedChange()).stagedTree;
+    } finally {
+      await reader.close();
+    }
+  } catch {
+    throw error;
+  }
+
+  const validation: StrategyValidation = {
+    valid: false,
+    problems: [{ code: 'unreadable-file', message: error.message }],
+  };
+  const document = {
+    schemaVersion: 1,
+    command: 'validate',
+    file,
+    stagedTree,
+    ...validation,
+    warnings: [],
+  };
+  return { validation, warnings: [], document, unreadable: error };
 }

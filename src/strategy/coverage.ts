@@ -2,6 +2,7 @@ import type { FileChange, Hunk } from '../footprint/types.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import type { StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
+import { unknownPath } from './unknown-path.js';
 
 /** Staged hunks a message lists before it only counts the rest. */
 const LISTED_HUNKS = 5;
@@ -26,19 +27,6 @@ interface FileCoverage {
   file: FileChange;
   byHunk: Map<string, string[]>;
   mentions: string[];
-}
-
-function unknownPath(path: string, batch: string, files: readonly FileChange[]): StrategyProblem {
-  const renamed = files.find((file) => file.oldPath === path);
-  const hint = renamed
-    ? `${quotePath(path)} is staged as a rename to ${quotePath(renamed.path)}; name the new path.`
-    : `Remove it from the batch, or stage it and write the strategy again.`;
-  return {
-    code: 'unknown-path',
-    batch,
-    path,
-    message: `Batch ${batch} names ${quotePath(path)}, which is not in the staged change. ${hint}`,
-  };
 }
 
 function unknownHunk(file: FileChange, batch: string, hunk: Hunk): StrategyProblem {

@@ -240,6 +240,13 @@ export function sampleValidationDocument(): Record<string, unknown> {
       },
       { code: 'stale', message: 'The staged tree changed since the strategy was made.' },
     ],
+    warnings: [
+      {
+        code: 'long-subject',
+        batch: 'b1',
+        message: 'Batch b1 has a subject line of 80 characters, more than the 72.',
+      },
+    ],
   };
 }
 

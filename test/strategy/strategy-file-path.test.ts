@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { main } from '../../src/cli/main.js';
+import { validateValidationDocument } from '../../src/schemas-runtime/validators.js';
 import { captureIo } from '../cli/cli-io.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 
@@ -69,4 +71,35 @@ describe('strategy file path', () => {
       assert.ok(result.stderr.includes(`footprint strategy --output ${file}`), result.stderr);
     });
   }
+
+  test('validate json with a missing file prints a document', async () => {
+    const file = path.join(repo.dir, 'plan.json');
+    const stagedTree = repo.git(['write-tree']).trim();
+
+    const result = await run('validate', '--json', '--strategy', file);
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+    const problems = document['problems'] as Array<Record<string, unknown>>;
+
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(validateValidationDocument(document), []);
+    assert.equal(document['file'], file);
+    assert.equal(document['stagedTree'], stagedTree);
+    assert.equal(document['valid'], false);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.['code'], 'unreadable-file');
+    assert.match(String(problems[0]?.['message']), /Cannot read the strategy file .* \(ENOENT\)/);
+    assert.ok(result.stderr.includes(`Cannot read the strategy file ${file} (ENOENT).`));
+  });
+
+  test('validate json outside a repository names the file', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'footprint-no-repo-'));
+    const file = path.join(outside, 'plan.json');
+
+    const result = await run('validate', '--json', '--cwd', outside, '--strategy', file);
+    rmSync(outside, { recursive: true, force: true });
+
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.ok(result.stderr.includes(`Cannot read the strategy file ${file} (ENOENT).`));
+  });
 });

@@ -3,6 +3,7 @@ import {
   requiredOptionMessage,
   strategyInvalidMessage,
   strategyValidMessage,
+  strategyWarningsMessage,
 } from '../../output/messages.js';
 import { validateStrategyFile } from '../../pipeline/validate-file.js';
 import { VALIDATE_EXAMPLE } from '../args.js';
@@ -13,7 +14,8 @@ import { writeJson } from './pipeline-options.js';
 /**
  * `footprint validate --strategy FILE`: checks the strategy's schema, that every staged hunk
  * is in exactly one batch, that no path is unknown, and that it was made for the staged tree.
- * The result goes to stdout; exits 1 when the strategy is invalid.
+ * The result and any warnings go to stdout. Exits 1 when the strategy is invalid, and 0 for a
+ * valid strategy that has warnings.
  */
 export async function run(context: CommandContext): Promise<number> {
   const file = context.line.strategy;
@@ -22,17 +24,25 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UserError(requiredOptionMessage('--strategy FILE', 'validate', VALIDATE_EXAMPLE));
   }
 
-  const { validation, document } = await validateStrategyFile({
+  const { validation, warnings, document, unreadable } = await validateStrategyFile({
     cwd: context.cwd,
     env: context.env,
     file,
   });
+  if (unreadable !== undefined) {
+    // With --json the document comes first, then the error line and exit 2 as without it.
+    if (context.line.json) writeJson(context, document);
+    throw unreadable;
+  }
   if (context.line.json) {
     writeJson(context, document);
   } else if (validation.valid) {
     context.stdout.write(strategyValidMessage(context.stdoutStyle, file));
   } else {
     context.stdout.write(strategyInvalidMessage(context.stdoutStyle, file, validation.problems));
+  }
+  if (!context.line.json) {
+    context.stdout.write(strategyWarningsMessage(context.stdoutStyle, file, warnings));
   }
   return validation.valid ? EXIT_OK : EXIT_BLOCKED;
 }
