@@ -42,8 +42,11 @@ export const utf8Text = pick(decoders.utf8Slice, 'utf8');
 
 /**
  * Copies bytes `start` to `end` of `source` into `target` at `at` and returns how many were
- * copied. Buffer's copy() checks its arguments in JavaScript too, and a typed array's set()
- * took a third of its time for 5,000 copies of 20 bytes in a fresh process (node 20).
+ * copied. Buffer's copy() checks its arguments in JavaScript, and so does its subarray(),
+ * which builds the view through Buffer's own constructor. A Uint8Array made directly over the
+ * same memory and the typed array's set() are built-ins: 6,000 copies of 20 bytes took a third
+ * of the time of subarray() and set() in a fresh process (node 20). A range outside `source`
+ * goes through subarray(), which clamps it, so no byte outside `source` is read.
  */
 export function copyBytes(
   source: Buffer,
@@ -52,7 +55,12 @@ export function copyBytes(
   target: Buffer,
   at: number,
 ): number {
-  target.set(source.subarray(start, end), at);
+  if (start < 0 || end > source.length || start > end) {
+    const part = source.subarray(start, end);
+    target.set(part, at);
+    return part.length;
+  }
+  target.set(new Uint8Array(source.buffer, source.byteOffset + start, end - start), at);
   return end - start;
 }
 

@@ -45,6 +45,24 @@ describe('buffer text', () => {
     assert.equal(target.toString('latin1'), '..caf...');
   });
 
+  test('copies from a buffer that starts inside a larger one', () => {
+    const whole = Buffer.from('0123456789abcdef', 'latin1');
+    const part = whole.subarray(10, 14);
+    const target = Buffer.alloc(4, 0x2e);
+
+    assert.equal(copyBytes(part, 1, 3, target, 1), 2);
+    assert.equal(target.toString('latin1'), '.bc.');
+  });
+
+  test('copies no byte outside the source for a range past its end', () => {
+    const whole = Buffer.from('0123456789abcdef', 'latin1');
+    const part = whole.subarray(10, 14);
+    const target = Buffer.alloc(6, 0x2e);
+
+    assert.equal(copyBytes(part, 2, 6, target, 0), 2);
+    assert.equal(target.toString('latin1'), 'cd....');
+  });
+
   test('finds a byte from an offset', () => {
     assert.equal(indexOfByte(BYTES, 0x2f, 0), 5);
     assert.equal(indexOfByte(BYTES, 0x2f, 6), -1);
