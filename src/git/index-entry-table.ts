@@ -18,6 +18,25 @@ const FLAG_OBJECTS: readonly IndexEntryFlags[] = Array.from({ length: 8 }, (_, b
   }),
 );
 
+/**
+ * Reads a big-endian 32-bit unsigned integer. Buffer's readUInt32BE validates its offset in
+ * JavaScript on each call, and the tree writer reads a mode per staged file. The parser has
+ * already checked that every entry lies inside the buffer.
+ */
+function uint32At(bytes: Buffer, at: number): number {
+  return (
+    (bytes[at] as number) * 0x1000000 +
+    (((bytes[at + 1] as number) << 16) |
+      ((bytes[at + 2] as number) << 8) |
+      (bytes[at + 3] as number))
+  );
+}
+
+/** Reads a big-endian 16-bit unsigned integer; see uint32At. */
+function uint16At(bytes: Buffer, at: number): number {
+  return ((bytes[at] as number) << 8) | (bytes[at + 1] as number);
+}
+
 /** Where the entries of an index sit in its bytes, as the parser found them. */
 export interface EntryLayout {
   buffer: Buffer;
@@ -183,7 +202,7 @@ export class IndexEntryTable {
   }
 
   modeAt(position: number): number {
-    return this.layout.buffer.readUInt32BE((this.layout.starts[position] as number) + 24);
+    return uint32At(this.layout.buffer, (this.layout.starts[position] as number) + 24);
   }
 
   oidAt(position: number): string {
@@ -192,13 +211,13 @@ export class IndexEntryTable {
   }
 
   sizeAt(position: number): number {
-    return this.layout.buffer.readUInt32BE((this.layout.starts[position] as number) + 36);
+    return uint32At(this.layout.buffer, (this.layout.starts[position] as number) + 36);
   }
 
   flagsAt(position: number): IndexEntryFlags {
     const flags = this.flagBits(position);
     const extended =
-      flags & FLAG_EXTENDED ? this.layout.buffer.readUInt16BE(this.flagsOffset(position) + 2) : 0;
+      flags & FLAG_EXTENDED ? uint16At(this.layout.buffer, this.flagsOffset(position) + 2) : 0;
     const bits =
       (flags & FLAG_ASSUME_VALID ? 1 : 0) |
       (extended & EXTENDED_INTENT_TO_ADD ? 2 : 0) |
@@ -211,7 +230,7 @@ export class IndexEntryTable {
   }
 
   private flagBits(position: number): number {
-    return this.layout.buffer.readUInt16BE(this.flagsOffset(position));
+    return uint16At(this.layout.buffer, this.flagsOffset(position));
   }
 }
 

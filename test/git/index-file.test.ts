@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -91,6 +92,30 @@ describe('readIndexFile', () => {
     const run = index.entries.find((entry) => entry.path === 'run.sh');
     assert.equal(run?.mode, 0o100755);
     assert.equal(run?.size, 10);
+  });
+
+  test('a recorded size of 2 GiB or more reads as git prints it', async () => {
+    const copy = createTempRepo();
+    try {
+      copy.write('big.bin', 'x');
+      copy.git(['add', 'big.bin']);
+      const file = path.join(copy.dir, '.git', 'index');
+      const bytes = readFileSync(file);
+      // The first entry starts after the 12-byte header; its size is the last stat field.
+      bytes.writeUInt32BE(0xfffffff0, 12 + 36);
+      const body = bytes.subarray(0, bytes.length - 20);
+      createHash('sha1')
+        .update(body)
+        .digest()
+        .copy(bytes, bytes.length - 20);
+      writeFileSync(file, bytes);
+
+      const index = await readRepoIndex(copy);
+      assert.equal(index.entries[0]?.size, 0xfffffff0);
+      assertEntriesMatchGit(index, copy);
+    } finally {
+      copy.cleanup();
+    }
   });
 
   test('missing index file', async () => {
