@@ -79,16 +79,18 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * V8's interrupt budget at four times its default in node 20 (66 KiB of bytecode), so that a
- * function must run four times as long before V8 compiles it with TurboFan. A hook run lasts
- * about 100 ms, and with the default V8 compiled some 30 functions on a background thread
- * that competed for the machine's cores and finished too late to pay back. With four times
- * the budget a hook run took 10% less time with 20 files staged and 13% less with 200, and a
- * change of 318 files 6% less (bench/hook, 2 cores). Turning TurboFan off instead doubled
- * the time of the 318-file change, whose diffs and batch analysis run long enough to need it.
- * NOTE: newer V8 versions start from 132 KiB, where this value is twice the default.
+ * V8's interrupt budget at eight times its default in node 20 (66 KiB of bytecode), so that a
+ * function must run eight times as long before V8 compiles it with TurboFan. A hook run lasts
+ * 100 to 200 ms, and with the default V8 compiled some 30 functions on a background thread
+ * that competed for the machine's cores and finished too late to pay back. Four times the
+ * budget took 10% off a hook run with 20 files staged and 13% with 200 (bench/hook, 2 cores).
+ * Eight times took another 10 to 14% of CPU time off a real change of 21 files and 184 hunks
+ * (svelte). It cost 2 to 4% of wall time with 200 and 400 generated files, whose diffs and
+ * batch analysis run long enough to need TurboFan. Turning it off doubled the time of a change
+ * of 318 files.
+ * NOTE: newer V8 versions start from 132 KiB, where this value is four times the default.
  */
-export const OPTIMIZATION_DELAY_FLAG = '--interrupt-budget=270336';
+export const OPTIMIZATION_DELAY_FLAG = '--interrupt-budget=540672';
 
 /**
  * node's modules that a hook run loads after the launcher. V8 rejects the code that node's

@@ -321,7 +321,7 @@ describe('optimization delay', () => {
   test('launcher sets the interrupt budget', () => {
     const { stdout, stderr } = runVersion([]);
     const lines = stderr.split('\n').filter((line) => line.includes('footprint:launch'));
-    assert.match(lines[0] ?? '', /V8 flag --interrupt-budget=270336 /);
+    assert.match(lines[0] ?? '', /V8 flag --interrupt-budget=540672 /);
     assert.match(lines[1] ?? '', /code cache (hit|miss|rejected)/);
     assert.match(stdout, /^\d+\.\d+\.\d+/);
   });
