@@ -111,6 +111,26 @@ function describeTimes(count: number): string {
 }
 
 /**
+ * Returns the first batch that takes the hunk of the file nearest `hunk` in file order, the
+ * earlier one on a tie, or undefined when no other hunk is taken.
+ */
+function nearestTaker(
+  hunks: readonly Hunk[],
+  hunk: Hunk,
+  takersOf: (hunk: Hunk) => string[],
+): string | undefined {
+  const at = hunks.indexOf(hunk);
+  for (let distance = 1; distance < hunks.length; distance += 1) {
+    for (const index of [at - distance, at + distance]) {
+      const other = hunks[index];
+      const taker = other === undefined ? undefined : takersOf(other)[0];
+      if (taker !== undefined) return taker;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
  * hunks in the same batches, is reported once for its path.
  */
@@ -136,13 +156,19 @@ function checkHunks({ file, byHunk }: FileCoverage): StrategyProblem[] {
     return checkWholeFile({ file, byHunk, mentions: takersOf(file.hunks[0] as Hunk) });
   }
 
-  const problems = missing.map((hunk) =>
-    pathProblem(
+  const problems = missing.map((hunk) => {
+    const near = nearestTaker(file.hunks, hunk, takersOf);
+    const where =
+      near === undefined
+        ? 'one batch'
+        : `batch ${near}, which takes the hunk nearest it, or of another batch`;
+    return pathProblem(
       'missing-hunk',
       file.path,
-      `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch. Add it to the \`hunks\` of one batch.`,
-    ),
-  );
+      `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch. Add it to the \`hunks\` of ${where}.`,
+      near,
+    );
+  });
   const fix = (batch: string): string =>
     `Keep it in ${batch} only: list the other hunks of the file in the later batches.`;
   for (const hunk of duplicated) {
