@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { readGitConfig } from '../git/config.js';
 import { discoverRepository } from '../git/discover.js';
+import { findGlobalAttributesFile } from '../git/global-attributes.js';
 import { ObjectStore } from '../git/objects/store.js';
 import { renameOptionsFromConfig, type RenameOptions } from '../git/renames.js';
 import { TreeDiffReader, type TreePair, type TreeReaderSettings } from '../git/tree-diff.js';
@@ -78,7 +79,7 @@ export class TreeRepository {
     const objects = await ObjectStore.open(layout);
     return new TreeRepository(layout, objects, {
       renames: { ...renameOptionsFromConfig(config), ...options.renames },
-      globalAttributesPath: config.get('core.attributesFile') ?? undefined,
+      globalAttributesPath: findGlobalAttributesFile(config, options.env),
       ignoreCase: config.getBool('core.ignoreCase') ?? false,
     });
   }

@@ -19,7 +19,7 @@ export interface AttributeFileSource {
 export interface AttributeReaderOptions {
   /** `<commonDir>/info/attributes`, which overrides every `.gitattributes`. */
   infoAttributesPath: string;
-  /** `core.attributesFile`, read below every `.gitattributes`, when configured. */
+  /** The user-wide file (see findGlobalAttributesFile), read below every `.gitattributes`. */
   globalAttributesPath?: string | undefined;
   /** `core.ignoreCase`: patterns match regardless of case. */
   ignoreCase?: boolean;
@@ -65,10 +65,9 @@ const BUILT_IN_MACROS = new Map<string, Assignment[]>([
 
 /**
  * Looks up `.gitattributes` values for paths as `git check-attr --cached` does. It reads the
- * index's attribute files from the root down to the path's folder, with `core.attributesFile`
+ * index's attribute files from the root down to the path's folder, with the user-wide file
  * below them and `info/attributes` above them. Later lines win, and `[attr]` macros expand.
- * NOTE: the system-wide file (`/etc/gitattributes`) and the default global file
- * (`$XDG_CONFIG_HOME/git/attributes`) are not read, only a configured core.attributesFile.
+ * NOTE: the system-wide file (`/etc/gitattributes`) is not read.
  */
 export class AttributeReader {
   private readonly filesByFolder = new Map<string, Promise<string | null>>();

@@ -58,14 +58,14 @@ export async function openRepository(options: OpenRepositoryOptions): Promise<Gi
     debug(`reader: cli because ${reasonText}`);
     // Loaded only here, because it loads node:child_process, which the native reader never needs.
     const { CliReader } = await import('./readers/cli.js');
-    return new CliReader(layout, reasons, format, renameOptions, config);
+    return new CliReader(layout, reasons, format, renameOptions, config, options.env);
   }
 
   debug('reader: native');
   const store = await ObjectStore.open(layout, {
     savedObjectsFile: path.join(layout.commonDir, SAVED_OBJECTS_FILE),
   });
-  return new NativeReader(layout, index, store, renameOptions, config);
+  return new NativeReader(layout, index, store, renameOptions, config, options.env);
 }
 
 function readForcedReader(env: NodeJS.ProcessEnv): 'cli' | 'native' | null {

@@ -154,7 +154,7 @@ export interface TreePair {
 /** Repository settings a TreeDiffReader applies, read from git's configuration. */
 export interface TreeReaderSettings {
   renames: RenameOptions;
-  /** `core.attributesFile`, when configured. */
+  /** The user-wide attributes file (see findGlobalAttributesFile). */
   globalAttributesPath?: string | undefined;
   /** `core.ignoreCase`: attribute patterns match regardless of case. */
   ignoreCase?: boolean;

@@ -415,3 +415,59 @@ describe('AttributeReader on path bytes', () => {
     }
   });
 });
+
+/** Where a user-wide attributes file lives, and the environment and config that name it. */
+interface UserWideCase {
+  name: string;
+  /** File relative to the fake home folder. */
+  file: string;
+  env: (home: string) => Record<string, string>;
+  attributesFile?: string;
+}
+
+const USER_WIDE_CASES: readonly UserWideCase[] = [
+  { name: 'default under HOME', file: '.config/git/attributes', env: (home) => ({ HOME: home }) },
+  {
+    name: 'XDG_CONFIG_HOME',
+    file: 'xdg/git/attributes',
+    env: (home) => ({ HOME: home, XDG_CONFIG_HOME: path.join(home, 'xdg') }),
+  },
+  {
+    name: 'core.attributesFile under ~/',
+    file: 'my-attributes',
+    env: (home) => ({ HOME: home }),
+    attributesFile: '~/my-attributes',
+  },
+];
+
+describe('AttributeReader user-wide file', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.cleanup());
+
+  for (const userWide of USER_WIDE_CASES) {
+    it(`reads it from ${userWide.name}`, async () => {
+      repo = createTempRepo();
+      const home = path.join(repo.dir, 'home');
+      repo.write(path.join('home', userWide.file), '*.md -diff\n');
+      if (userWide.attributesFile !== undefined) {
+        repo.git(['config', 'core.attributesFile', userWide.attributesFile]);
+      }
+      repo.write('a.md', 'a\n');
+      repo.git(['add', 'a.md']);
+      const env = userWide.env(home);
+      assert.match(repo.git(['check-attr', '--cached', 'diff', '--', 'a.md'], { env }), /unset/);
+
+      for (const readerName of ['native', 'cli'] as const) {
+        const reader = await openRepository({
+          cwd: repo.dir,
+          env: { ...gitTestEnv(env), FOOTPRINT_READER: readerName },
+        });
+        try {
+          assert.deepEqual(await reader.readAttributes('a.md', ['diff']), { diff: 'unset' });
+        } finally {
+          await reader.close();
+        }
+      }
+    });
+  }
+});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createDebug } from '../../log/debug.js';
 import { AttributeReader, type AttributeFileSource } from '../attributes.js';
 import type { GitConfig } from '../config.js';
+import { findGlobalAttributesFile } from '../global-attributes.js';
 import type { TreeEntry } from '../objects/tree.js';
 import { MissingObjectError } from '../objects/types.js';
 import { compareGitPaths } from '../path-order.js';
@@ -70,11 +71,12 @@ export class CliReader implements GitReader {
     private readonly format: ObjectFormat,
     private readonly renameOptions: RenameOptions,
     config: GitConfig,
+    env: NodeJS.ProcessEnv = process.env,
   ) {
     this.choice = { reader: 'cli', reasons: [...reasons] };
     this.attributes = new AttributeReader(this.attributeSource(), {
       infoAttributesPath: path.join(layout.commonDir, 'info', 'attributes'),
-      globalAttributesPath: config.get('core.attributesFile') ?? undefined,
+      globalAttributesPath: findGlobalAttributesFile(config, env),
       ignoreCase: config.getBool('core.ignoreCase') ?? false,
     });
   }

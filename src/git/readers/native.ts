@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createDebug } from '../../log/debug.js';
 import { AttributeReader } from '../attributes.js';
 import type { GitConfig } from '../config.js';
+import { findGlobalAttributesFile } from '../global-attributes.js';
 import { createEmptyEntryTable } from '../index-entry-table.js';
 import type { IndexFile } from '../index-file.js';
 import {
@@ -67,13 +68,14 @@ export class NativeReader implements GitReader {
     private readonly objects: ObjectSource,
     private readonly renameOptions: RenameOptions,
     config: GitConfig,
+    env: NodeJS.ProcessEnv = process.env,
   ) {
     const entries = index?.table ?? createEmptyEntryTable();
     this.attributes = new AttributeReader(
       attributeSourceFromEntries(entries, (oid) => this.readBlob(oid)),
       {
         infoAttributesPath: path.join(layout.commonDir, 'info', 'attributes'),
-        globalAttributesPath: config.get('core.attributesFile') ?? undefined,
+        globalAttributesPath: findGlobalAttributesFile(config, env),
         ignoreCase: config.getBool('core.ignoreCase') ?? false,
       },
     );
