@@ -58,17 +58,21 @@ function quotedRelativeTexts(text: string): string[] {
 const PATH_ALIAS = /^(?:@|~|#)\//;
 
 /**
- * An import statement that starts a line and imports from a package or an alias: its clause,
- * from `import` to `from` with line breaks, then the quoted specifier. A line comment or a
- * block comment's ` * ` line does not start with `import`, so such text does not match.
+ * An import statement that starts a line and binds names: its clause, from `import` to `from`
+ * with line breaks, then the quoted specifier. A line comment or a block comment's ` * ` line
+ * does not start with `import`, so such text does not match.
+ * NOTE: a second statement on the same line is missed, where the lexer would find it.
  */
-const PACKAGE_IMPORT =
-  /^[ \t]*import\b([^;'"`]{0,2000}?)\bfrom\s*(['"])([^./'"\r\n][^'"\r\n]{0,499})\2/gm;
+const IMPORT_STATEMENT = /^([ \t]*)import\b([^;'"`]{0,2000}?)\bfrom\s*(['"])([^'"\r\n]{1,500})\3/gm;
 
-/** A package or alias import of a staged text, with the local names it binds. */
-interface PackageImport {
+/** An import statement of a staged text that binds local names, with its offsets. */
+interface BindingImport {
   specifier: string;
   locals: string[];
+  /** Offset of `import`. */
+  start: number;
+  /** Offset just after the specifier's closing quote. */
+  end: number;
 }
 
 /** Source folders under which a folder is a module of the project, not a workspace package. */
@@ -103,8 +107,8 @@ function mayReachLocally(specifier: string, definer: string): boolean {
  */
 export class ModuleIndex {
   private readonly syntaxes = new Map<string, ModuleSyntax>();
-  /** The package and alias imports of each staged text, read without the lexer. */
-  private readonly packageImports = new Map<string, PackageImport[]>();
+  /** The binding import statements of each staged text, read without the lexer. */
+  private readonly bindingImports = new Map<string, BindingImport[]>();
   private readonly resolved = new Map<string, ResolvedImport[]>();
   private readonly byPath: Map<string, FileChange>;
   /** Paths a staged import may resolve to: every changed path that exists in the index. */
@@ -152,7 +156,7 @@ export class ModuleIndex {
    * (`use-debounce`) is not one.
    */
   importsFromPackage(path: string, name: string, definer: string): boolean {
-    return this.importsOfPackages(path).some(
+    return this.importStatements(path).some(
       (entry) => entry.locals.includes(name) && mayReachLocally(entry.specifier, definer),
     );
   }
@@ -162,47 +166,55 @@ export class ModuleIndex {
    * `definer`'s (see mayReachLocally): the name there is the package's, not the definer's.
    */
   importsFromElsewhere(path: string, name: string, definer: string): boolean {
-    return this.importsOfPackages(path).some(
-      (entry) => entry.locals.includes(name) && !mayReachLocally(entry.specifier, definer),
+    return this.importStatements(path).some(
+      (entry) =>
+        entry.locals.includes(name) &&
+        !entry.specifier.startsWith('.') &&
+        !entry.specifier.startsWith('/') &&
+        !mayReachLocally(entry.specifier, definer),
     );
-  }
-
-  /**
-   * Returns the package and alias imports of a file's staged text (see PACKAGE_IMPORT). They
-   * are read without the lexer: a hook run that needs only these would otherwise load the
-   * lexer's WebAssembly and lex the whole file, 4 ms for one 18 KB file of svelte.
-   */
-  private importsOfPackages(path: string): PackageImport[] {
-    let found = this.packageImports.get(path);
-    if (found !== undefined) return found;
-
-    found = [];
-    const file = this.byPath.get(path);
-    const text = file !== undefined && isScriptFile(file) ? this.texts.text(path, 'new') : null;
-    for (const match of text?.matchAll(PACKAGE_IMPORT) ?? []) {
-      const { locals } = readImportClause(`import ${match[1] ?? ''} from '`);
-      if (locals.length > 0) found.push({ specifier: match[3] as string, locals });
-    }
-    this.packageImports.set(path, found);
-    return found;
   }
 
   /** Returns the imports of a file's staged text that bind local names, with their lines. */
   bindings(
     path: string,
   ): Array<{ specifier: string; locals: string[]; firstLine: number; lastLine: number }> {
-    const file = this.byPath.get(path);
     const index = this.texts.index(path, 'new');
-    if (file === undefined || !isScriptFile(file) || index === null) return [];
-    const syntax = this.syntax(path, 'new');
-    return (syntax?.imports ?? [])
-      .filter((entry) => entry.locals.length > 0)
-      .map((entry) => ({
-        specifier: entry.specifier,
-        locals: entry.locals,
-        firstLine: index.lineAt(entry.start),
-        lastLine: index.lineAt(Math.max(entry.end - 1, entry.start)),
-      }));
+    if (index === null) return [];
+    return this.importStatements(path).map((entry) => ({
+      specifier: entry.specifier,
+      locals: entry.locals,
+      firstLine: index.lineAt(entry.start),
+      lastLine: index.lineAt(entry.end - 1),
+    }));
+  }
+
+  /**
+   * Returns the import statements of a file's staged text that bind names (see
+   * IMPORT_STATEMENT). They are read without the lexer: a hook run that needs only these
+   * would otherwise load the lexer's WebAssembly and lex whole files, 4 ms for one 18 KB file
+   * of svelte.
+   */
+  private importStatements(path: string): BindingImport[] {
+    let found = this.bindingImports.get(path);
+    if (found !== undefined) return found;
+
+    found = [];
+    const file = this.byPath.get(path);
+    const text = file !== undefined && isScriptFile(file) ? this.texts.text(path, 'new') : null;
+    for (const match of text?.matchAll(IMPORT_STATEMENT) ?? []) {
+      const { locals } = readImportClause(`import ${match[2] ?? ''} from '`);
+      if (locals.length === 0) continue;
+      const start = match.index + (match[1] ?? '').length;
+      found.push({
+        specifier: match[4] as string,
+        locals,
+        start,
+        end: match.index + match[0].length,
+      });
+    }
+    this.bindingImports.set(path, found);
+    return found;
   }
 
   /** Returns the names a file's text on one side exports, with their lines. */

@@ -106,4 +106,28 @@ describe('imports from packages and aliases', () => {
 
     assert.equal(modules.importsFromElsewhere('docs/guide.md', 'formatMoney', DEFINER), false);
   });
+
+  test('bindings give each binding statement its lines, relative ones included', () => {
+    const modules = indexOf({
+      'src/c.ts': [
+        "import './polyfill.js';",
+        'import {',
+        '  formatMoney,',
+        '  parseMoney,',
+        "} from './money.js';",
+        "  import Big from 'big-lib';",
+        "const note = 'import { x } from y';",
+      ].join('\n'),
+    });
+
+    assert.deepEqual(modules.bindings('src/c.ts'), [
+      {
+        specifier: './money.js',
+        locals: ['formatMoney', 'parseMoney'],
+        firstLine: 2,
+        lastLine: 5,
+      },
+      { specifier: 'big-lib', locals: ['Big'], firstLine: 6, lastLine: 6 },
+    ]);
+  });
 });
