@@ -13,7 +13,7 @@ import {
   type HookTemplate,
 } from './hook-script.js';
 import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
-import { addHuskyLine, checkHuskyFile, hasLocalFootprint } from './husky.js';
+import { addHuskyLine, checkHuskyFile, hasLocalFootprint, runsMachinePath } from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { isTracked } from './tracked.js';
 import { findWorktreeLayout } from './worktree-layout.js';
@@ -69,7 +69,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
 
   const notes = collectNotes(target, layout);
   const advice = [
-    absoluteHuskyLineNote(target, worktree, options.footprintBin),
+    await absoluteHuskyLineNote(target, worktree, templates, options.footprintBin),
     await trackedHooksFolderNote(target, layout, steps, options.footprintBin),
     await staleHooksNote(target, layout, templates),
     lefthookNote(target, worktree),
@@ -123,16 +123,22 @@ async function installHook(
 }
 
 /**
- * Returns a note when the husky lines run footprint by an absolute path, because the project
+ * Returns a note when a husky line runs footprint by an absolute path, because the project
  * does not install footprint. `.husky/` is committed, and on another clone, or once npx has
- * cleaned its cache, that path is gone and every commit fails.
+ * cleaned its cache, that path is gone and every commit fails. A fresh clone without
+ * `node_modules` gets no note when its husky lines run the project's `footprint`.
  */
-function absoluteHuskyLineNote(
+async function absoluteHuskyLineNote(
   target: HookTarget,
   worktree: string,
+  templates: readonly HookTemplate[],
   footprintBin: string,
-): string | null {
+): Promise<string | null> {
   if (target.kind !== 'husky' || hasLocalFootprint(worktree)) return null;
+  const hooks = templates.flatMap((template) =>
+    template.command === null ? [] : [{ name: template.name, command: template.command }],
+  );
+  if (!(await runsMachinePath(target.dir, hooks))) return null;
   return (
     `The husky hooks run ${footprintBin}, a path on this machine only, because the project does not install footprint. ` +
     "Before committing .husky, run `npm install --save-dev footprint-cli` and `npx footprint init` again, so the hooks run the project's footprint."
