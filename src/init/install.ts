@@ -15,6 +15,7 @@ import {
 import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
 import { addHuskyLine, checkHuskyFile, hasLocalFootprint, runsMachinePath } from './husky.js';
 import type { InstallStep } from './install-step.js';
+import { simpleGitHooksNote } from './simple-git-hooks.js';
 import { isTracked } from './tracked.js';
 import { findWorktreeLayout } from './worktree-layout.js';
 import { checkFossilGitignore, writeFossilGitignore, writeStarterConfig } from './starter-files.js';
@@ -73,6 +74,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
     await trackedHooksFolderNote(target, layout, steps, options.footprintBin),
     await staleHooksNote(target, layout, templates),
     lefthookNote(target, worktree),
+    simpleGitHooksNote(worktree, writesGitDirHooks(target, layout)),
   ].filter((text) => text !== null);
   const changed = steps.some((step) => step.action !== 'unchanged');
   return { target, steps, notes, advice, changed };
@@ -195,6 +197,12 @@ function lefthookNote(target: HookTarget, worktree: string): string | null {
 function runsOtherHooks(target: HookTarget, defaultDir: string): boolean {
   if (target.kind === 'git-dir' || (target.kind === 'husky' && !target.active)) return false;
   return realPath(target.dir) !== realPath(defaultDir);
+}
+
+/** Returns true when init wrote its hooks to the git directory's own `hooks/` folder. */
+function writesGitDirHooks(target: HookTarget, layout: RepositoryLayout): boolean {
+  if (target.kind === 'husky') return false;
+  return realPath(target.dir) === realPath(path.join(layout.commonDir, 'hooks'));
 }
 
 function realPath(folder: string): string {
