@@ -123,6 +123,12 @@ const BASE_OPTIONS = ['help', 'version', 'color', 'no-color', 'debug', 'cwd'];
  */
 const COMMON_OPTIONS = [...BASE_OPTIONS, 'json', 'mode', 'no-llm'];
 
+/**
+ * Options a command accepts only to reject them with its own message, such as `--json` of
+ * `init`, which has no JSON output yet. Errors that list an option's commands leave these out.
+ */
+const REJECTED_OPTIONS: Partial<Record<CommandName, string[]>> = { init: ['json'] };
+
 /** Options each command accepts. */
 const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   precommit: [...COMMON_OPTIONS, 'format'],
@@ -212,7 +218,11 @@ function checkToken(token: ScanToken, allowed: string[], command: CommandName | 
     throw new UserError(unknownOptionMessage(token.rawName, command, suggestion));
   }
   if (!allowed.includes(token.name) && command !== null) {
-    const owners = COMMANDS.filter((name) => COMMAND_OPTIONS[name].includes(token.name));
+    const owners = COMMANDS.filter(
+      (name) =>
+        COMMAND_OPTIONS[name].includes(token.name) &&
+        !(REJECTED_OPTIONS[name] ?? []).includes(token.name),
+    );
     throw new UserError(optionOfOtherCommandMessage(token.rawName, command, owners));
   }
 

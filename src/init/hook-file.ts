@@ -68,24 +68,45 @@ export async function installHookFile(
 
 /**
  * Removes footprint's `<dir>/<hook>` and puts a chained hook back under its own name. A hook
- * without footprint's marker is another tool's and stays.
+ * without footprint's marker is another tool's and stays. Another hook manager may have
+ * deleted or replaced footprint's hook. The chained hook then goes back when its name is free,
+ * and is reported when it is not.
  */
 export async function uninstallHookFile(dir: string, hook: string): Promise<InstallStep[]> {
   const file = path.join(dir, hook);
+  const chained = path.join(dir, chainedHookName(hook));
   const existing = await readOptional(file);
-  if (existing === null) return [];
+  if (existing === null) {
+    if (!existsSync(chained)) return [];
+    await rename(chained, file);
+    return [{ file, action: 'restored', detail: `your hook from ${chainedHookName(hook)}` }];
+  }
   if (!existing.includes(HOOK_MARKER)) {
-    return [{ file, action: 'unchanged', detail: "not footprint's hook, kept" }];
+    return [
+      { file, action: 'unchanged', detail: "not footprint's hook, kept" },
+      ...keptChainedHookStep(chained, hook),
+    ];
   }
   if (isEditedHook(existing)) return [editedHookStep(file, 'footprint init --uninstall')];
 
-  const chained = path.join(dir, chainedHookName(hook));
   if (!existsSync(chained)) {
     await rm(file);
     return [{ file, action: 'removed', detail: 'footprint hook' }];
   }
   await rename(chained, file);
   return [{ file, action: 'restored', detail: `your hook from ${chainedHookName(hook)}` }];
+}
+
+/**
+ * Returns the step that reports a chained hook whose name another tool's hook now has, or no
+ * step when there is no chained hook.
+ */
+function keptChainedHookStep(chained: string, hook: string): InstallStep[] {
+  if (!existsSync(chained)) return [];
+  const detail =
+    `the hook footprint init chained, kept because ${hook} is another tool's hook now: ` +
+    `compare the two, then delete ${chainedHookName(hook)} or move its lines into ${hook}`;
+  return [{ file: chained, action: 'unchanged', detail }];
 }
 
 /** Returns the step for footprint's hook kept because someone added lines, which a rewrite would lose. */

@@ -199,6 +199,25 @@ export function runsFootprintCommand(text: string, command: string): boolean {
   return scanShellLines(text).some((line) => isCommandLine(line) && pattern.test(line.text));
 }
 
+/**
+ * Returns true when a husky file of `hooks` runs footprint by an absolute path, as in
+ * `node '/…/footprint.js' precommit`, which init writes when the project lacks footprint.
+ */
+export async function runsMachinePath(
+  huskyDir: string,
+  hooks: readonly HuskyHook[],
+): Promise<boolean> {
+  for (const hook of hooks) {
+    const file = path.join(huskyDir, hook.name);
+    if (!existsSync(file)) continue;
+
+    const runsFootprint = footprintLinePattern(hook.command);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    if (lines.some((text) => runsFootprint.test(text) && MACHINE_PATH.test(text))) return true;
+  }
+  return false;
+}
+
 /** Returns true when the worktree's `node_modules/.bin` has footprint. */
 export function hasLocalFootprint(worktree: string): boolean {
   return existsSync(path.join(worktree, 'node_modules', '.bin', 'footprint'));

@@ -13,8 +13,9 @@ import {
   type HookTemplate,
 } from './hook-script.js';
 import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
-import { addHuskyLine, checkHuskyFile, hasLocalFootprint } from './husky.js';
+import { addHuskyLine, checkHuskyFile, hasLocalFootprint, runsMachinePath } from './husky.js';
 import type { InstallStep } from './install-step.js';
+import { simpleGitHooksNote } from './simple-git-hooks.js';
 import { isTracked } from './tracked.js';
 import { findWorktreeLayout } from './worktree-layout.js';
 import { checkFossilGitignore, writeFossilGitignore, writeStarterConfig } from './starter-files.js';
@@ -69,10 +70,11 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
 
   const notes = collectNotes(target, layout);
   const advice = [
-    absoluteHuskyLineNote(target, worktree, options.footprintBin),
+    await absoluteHuskyLineNote(target, worktree, templates, options.footprintBin),
     await trackedHooksFolderNote(target, layout, steps, options.footprintBin),
     await staleHooksNote(target, layout, templates),
     lefthookNote(target, worktree),
+    simpleGitHooksNote(worktree, writesGitDirHooks(target, layout)),
   ].filter((text) => text !== null);
   const changed = steps.some((step) => step.action !== 'unchanged');
   return { target, steps, notes, advice, changed };
@@ -123,16 +125,22 @@ async function installHook(
 }
 
 /**
- * Returns a note when the husky lines run footprint by an absolute path, because the project
+ * Returns a note when a husky line runs footprint by an absolute path, because the project
  * does not install footprint. `.husky/` is committed, and on another clone, or once npx has
- * cleaned its cache, that path is gone and every commit fails.
+ * cleaned its cache, that path is gone and every commit fails. A fresh clone without
+ * `node_modules` gets no note when its husky lines run the project's `footprint`.
  */
-function absoluteHuskyLineNote(
+async function absoluteHuskyLineNote(
   target: HookTarget,
   worktree: string,
+  templates: readonly HookTemplate[],
   footprintBin: string,
-): string | null {
+): Promise<string | null> {
   if (target.kind !== 'husky' || hasLocalFootprint(worktree)) return null;
+  const hooks = templates.flatMap((template) =>
+    template.command === null ? [] : [{ name: template.name, command: template.command }],
+  );
+  if (!(await runsMachinePath(target.dir, hooks))) return null;
   return (
     `The husky hooks run ${footprintBin}, a path on this machine only, because the project does not install footprint. ` +
     "Before committing .husky, run `npm install --save-dev footprint-cli` and `npx footprint init` again, so the hooks run the project's footprint."
@@ -189,6 +197,12 @@ function lefthookNote(target: HookTarget, worktree: string): string | null {
 function runsOtherHooks(target: HookTarget, defaultDir: string): boolean {
   if (target.kind === 'git-dir' || (target.kind === 'husky' && !target.active)) return false;
   return realPath(target.dir) !== realPath(defaultDir);
+}
+
+/** Returns true when init wrote its hooks to the git directory's own `hooks/` folder. */
+function writesGitDirHooks(target: HookTarget, layout: RepositoryLayout): boolean {
+  if (target.kind === 'husky') return false;
+  return realPath(target.dir) === realPath(path.join(layout.commonDir, 'hooks'));
 }
 
 function realPath(folder: string): string {

@@ -84,6 +84,12 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     named: /'--json' is for .*not footprint prepare-commit-msg/,
   },
   {
+    name: 'json owners leave out init',
+    argv: ['prepare-commit-msg', '--json'],
+    named:
+      /'--json' is for footprint precommit, analyze, strategy, validate, commit, undo, learn and fossils, not/,
+  },
+  {
     name: 'invalid mode',
     argv: ['analyze', '--mode', 'fast'],
     named: /Invalid value 'fast' for --mode\. Use one of: conservative, balanced, aggressive/,

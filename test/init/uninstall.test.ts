@@ -384,3 +384,46 @@ test('uninstall keeps a footprint line written by hand', async () => {
     repo.cleanup();
   }
 });
+
+test('uninstall restores chained hook of deleted hook', async () => {
+  const repo = createTempRepo();
+  try {
+    const messageHook = '#!/bin/sh\necho "my message hook"\n';
+    repo.write('.git/hooks/prepare-commit-msg', messageHook, 0o755);
+    await install(repo);
+    // Another hook manager deleted footprint's hook, as simple-git-hooks does with hooks it
+    // has no command for.
+    rmSync(path.join(repo.dir, '.git/hooks/prepare-commit-msg'));
+
+    const report = await uninstall(repo);
+
+    assert.equal(read(repo, '.git/hooks/prepare-commit-msg'), messageHook);
+    assert.equal(exists(repo, '.git/hooks/prepare-commit-msg.footprint-chained'), false);
+    assert.equal(report.changed, true);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall reports chained hook it cannot restore', async () => {
+  const repo = createTempRepo();
+  try {
+    const original = '#!/bin/sh\necho "my pre-commit"\n';
+    const replacement = '#!/bin/sh\necho "another tool"\n';
+    repo.write('.git/hooks/pre-commit', original, 0o755);
+    await install(repo);
+    // Another hook manager wrote its own hook over footprint's.
+    repo.write('.git/hooks/pre-commit', replacement, 0o755);
+
+    const report = await uninstall(repo);
+
+    assert.equal(read(repo, '.git/hooks/pre-commit'), replacement);
+    assert.equal(read(repo, '.git/hooks/pre-commit.footprint-chained'), original);
+    const step = report.steps.find((entry) => entry.file.endsWith('pre-commit.footprint-chained'));
+    assert.equal(step?.action, 'unchanged');
+    assert.match(step?.detail ?? '', /pre-commit is another tool's hook now/);
+    assert.match(step?.detail ?? '', /delete pre-commit\.footprint-chained or move its lines/);
+  } finally {
+    repo.cleanup();
+  }
+});
