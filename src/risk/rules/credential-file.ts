@@ -1,5 +1,6 @@
 import type { FileChange } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
+import { unstageCommand } from '../unstage-command.js';
 import { compileGlobs } from '../path-glob.js';
 import { readStringList } from '../settings.js';
 import type { ChangeRuleContext, Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
@@ -7,9 +8,18 @@ import type { ChangeRuleContext, Finding, RiskChange, RiskRule, RuleContext } fr
 const RULE = {
   id: 'credential-file',
   fix:
-    'Unstage the file with `git restore --staged FILE`, add its name to `.gitignore`, and ' +
-    'commit a sample without values (such as `.env.example`) instead.',
+    'Unstage the file with `git restore --staged FILE` (`git rm --cached FILE` for a new ' +
+    'file), add its name to `.gitignore`, and commit a sample without values (such as ' +
+    '`.env.example`) instead.',
 };
+
+/** Returns the rule's fix with the command that unstages `file`. */
+function fixFor(file: FileChange): string {
+  return (
+    `Unstage the file with \`${unstageCommand(file)}\`, add its name to \`.gitignore\`, and ` +
+    'commit a sample without values (such as `.env.example`) instead.'
+  );
+}
 
 /**
  * Files that hold credentials by their nature. A glob without `/` matches the name in any
@@ -90,7 +100,7 @@ function checkCredentialFiles(change: RiskChange, context: ChangeRuleContext): F
     }
     if (!isCredential(file.path) || !addsContent(file, isCredential)) continue;
     findings.push(
-      createFinding(RULE, pathContext, {
+      createFinding({ ...RULE, fix: fixFor(file) }, pathContext, {
         path: file.path,
         message: 'File that holds credentials staged (by its name)',
       }),

@@ -16,6 +16,7 @@ import {
   MAX_MATERIAL_LINES,
 } from '../secrets/key-material.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
+import { unstageCommand } from '../unstage-command.js';
 
 /**
  * PEM armour of private keys: PKCS#1 (`RSA`), SEC1 (`EC`), `DSA`, OpenSSH, PKCS#8 (plain and
@@ -54,9 +55,18 @@ const RULE = {
   id: 'private-key',
   fix:
     'Remove the key from the file and stage it again (or unstage the file with ' +
-    '`git restore --staged FILE`), then rotate the key: make a new one and revoke this one ' +
-    'wherever it is trusted.',
+    '`git restore --staged FILE`, or `git rm --cached FILE` for a new file), then rotate the ' +
+    'key: make a new one and revoke this one wherever it is trusted.',
 };
+
+/** Returns the rule's fix with the command that unstages `file`. */
+function fixFor(file: FileChange): string {
+  return (
+    'Remove the key from the file and stage it again (or unstage the file with ' +
+    `\`${unstageCommand(file)}\`), then rotate the key: make a new one and revoke this one ` +
+    'wherever it is trusted.'
+  );
+}
 
 /** Returns the first match of a sticky `header` at an occurrence of `marker`, with its end. */
 function findAtMarker(
@@ -227,7 +237,7 @@ function checkPrivateKeys(file: FileChange, content: FileContent, context: RuleC
   return [...onAdded, ...around]
     .sort((a, b) => a.line - b.line)
     .map(({ header, line }) =>
-      createFinding(RULE, context, {
+      createFinding({ ...RULE, fix: fixFor(file) }, context, {
         path: file.path,
         line,
         message: 'Private key staged',
