@@ -38,7 +38,7 @@ function stagedPaths(repo: TempRepo): string[] {
 }
 
 describe('the unstage command in a fix', () => {
-  test('before the first commit it is git rm --cached, which works there', () => {
+  test('a new file before the first commit: git rm --cached', () => {
     const repo = createTempRepo();
     try {
       repo.write('.env', 'DATABASE_PASSWORD=local-only\n');
@@ -47,7 +47,8 @@ describe('the unstage command in a fix', () => {
 
       const [credential] = findingsOf(repo, 'credential-file');
       const [key] = findingsOf(repo, 'private-key');
-      assert.ok(credential !== undefined && key !== undefined);
+      assert.ok(credential !== undefined);
+      assert.ok(key !== undefined);
       assert.equal(commandOf(credential.fix), 'git rm --cached -- .env');
       assert.equal(commandOf(key.fix), 'git rm --cached -- deploy/key.pem');
 
@@ -60,7 +61,7 @@ describe('the unstage command in a fix', () => {
     }
   });
 
-  test('for a file HEAD has it is git restore --staged, which keeps it tracked', () => {
+  test('a file HEAD has: git restore --staged', () => {
     const repo = createTempRepo();
     try {
       repo.write('.env', 'DATABASE_PASSWORD=\n');
