@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { fakePemKey } from './secret-parts.js';
 
 interface JsonFinding {
@@ -26,11 +27,20 @@ function commandOf(fix: string): string {
   return match[1] as string;
 }
 
-/** Runs a command that a fix names, as its words (the paths here need no quotes). */
+/** Runs a command that a fix names in a POSIX shell, exactly as the fix prints it. */
 function runCommand(repo: TempRepo, command: string): void {
-  const words = command.split(' ');
-  assert.equal(words[0], 'git');
-  repo.git(words.slice(1));
+  assert.match(command, /^git /);
+  const result = spawnSync('sh', ['-c', command], {
+    cwd: repo.dir,
+    env: gitTestEnv(),
+    encoding: 'utf8',
+  });
+  assert.equal(result.status, 0, `${command} failed: ${result.stderr}`);
+}
+
+/** Joins lines with a newline after each. */
+function lines(...texts: string[]): string {
+  return texts.map((text) => `${text}\n`).join('');
 }
 
 function stagedPaths(repo: TempRepo): string[] {
@@ -38,7 +48,7 @@ function stagedPaths(repo: TempRepo): string[] {
 }
 
 describe('the unstage command in a fix', () => {
-  test('a new file before the first commit: git rm --cached', () => {
+  test('a new file before the first commit', () => {
     const repo = createTempRepo();
     try {
       repo.write('.env', 'DATABASE_PASSWORD=local-only\n');
@@ -49,8 +59,8 @@ describe('the unstage command in a fix', () => {
       const [key] = findingsOf(repo, 'private-key');
       assert.ok(credential !== undefined);
       assert.ok(key !== undefined);
-      assert.equal(commandOf(credential.fix), 'git rm --cached -- .env');
-      assert.equal(commandOf(key.fix), 'git rm --cached -- deploy/key.pem');
+      assert.equal(commandOf(credential.fix), 'git reset -q -- .env');
+      assert.equal(commandOf(key.fix), 'git reset -q -- deploy/key.pem');
 
       runCommand(repo, commandOf(credential.fix));
       runCommand(repo, commandOf(key.fix));
@@ -61,7 +71,7 @@ describe('the unstage command in a fix', () => {
     }
   });
 
-  test('a file HEAD has: git restore --staged', () => {
+  test('a file HEAD has', () => {
     const repo = createTempRepo();
     try {
       repo.write('.env', 'DATABASE_PASSWORD=\n');
@@ -72,11 +82,77 @@ describe('the unstage command in a fix', () => {
 
       const [credential] = findingsOf(repo, 'credential-file');
       assert.ok(credential !== undefined);
-      assert.equal(commandOf(credential.fix), 'git restore --staged -- .env');
+      assert.equal(commandOf(credential.fix), 'git reset -q -- .env');
 
       runCommand(repo, commandOf(credential.fix));
       assert.deepEqual(stagedPaths(repo), []);
       assert.equal(repo.git(['ls-files', '.env']).trim(), '.env', 'still tracked');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('a new file edited after git add', () => {
+    const repo = createTempRepo();
+    try {
+      repo.write('README.md', '# app\n');
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+      repo.write('.env', 'DATABASE_PASSWORD=local-only\n');
+      repo.git(['add', '.env']);
+      repo.write('.env', 'DATABASE_PASSWORD=edited-after-add\n');
+
+      const [credential] = findingsOf(repo, 'credential-file');
+      assert.ok(credential !== undefined);
+
+      runCommand(repo, commandOf(credential.fix));
+      assert.deepEqual(stagedPaths(repo), []);
+      const text = readFileSync(path.join(repo.dir, '.env'), 'utf8');
+      assert.equal(text, 'DATABASE_PASSWORD=edited-after-add\n', 'the edit stays on disk');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('a renamed file on both paths', () => {
+    const repo = createTempRepo();
+    try {
+      const settings = ['DATABASE_HOST=localhost', 'DATABASE_PORT=5432', 'DATABASE_USER=app'];
+      repo.write('.env', lines(...settings, 'DATABASE_PASSWORD='));
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+      repo.git(['mv', '.env', 'prod.env']);
+      repo.write('prod.env', lines(...settings, 'DATABASE_PASSWORD=local-only'));
+      repo.git(['add', 'prod.env']);
+
+      const [credential] = findingsOf(repo, 'credential-file');
+      assert.ok(credential !== undefined);
+
+      runCommand(repo, commandOf(credential.fix));
+      assert.deepEqual(stagedPaths(repo), [], 'the old path is not left staged as deleted');
+      assert.ok(existsSync(path.join(repo.dir, 'prod.env')), 'the file stays on disk');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('a path git reads as a glob', () => {
+    const repo = createTempRepo();
+    try {
+      repo.write("it's i.env", 'MODE=one\n');
+      repo.write("it's [id].env", 'DATABASE_PASSWORD=\n');
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+      repo.write("it's i.env", 'MODE=two\n');
+      repo.write("it's [id].env", 'DATABASE_PASSWORD=local-only\n');
+      repo.git(['add', '-A']);
+
+      const findings = findingsOf(repo, 'credential-file');
+      const credential = findings.find((finding) => finding.path === "it's [id].env");
+      assert.ok(credential !== undefined);
+
+      runCommand(repo, commandOf(credential.fix));
+      assert.deepEqual(stagedPaths(repo), ["it's i.env"], 'only the named file leaves the index');
     } finally {
       repo.cleanup();
     }

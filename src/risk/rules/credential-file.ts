@@ -8,9 +8,8 @@ import type { ChangeRuleContext, Finding, RiskChange, RiskRule, RuleContext } fr
 const RULE = {
   id: 'credential-file',
   fix:
-    'Unstage the file with `git restore --staged FILE` (`git rm --cached FILE` for a new ' +
-    'file), add its name to `.gitignore`, and commit a sample without values (such as ' +
-    '`.env.example`) instead.',
+    'Unstage the file with `git reset -q -- FILE`, add its name to `.gitignore`, and commit a ' +
+    'sample without values (such as `.env.example`) instead.',
 };
 
 /** Returns the rule's fix with the command that unstages `file`. */

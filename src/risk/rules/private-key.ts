@@ -55,8 +55,8 @@ const RULE = {
   id: 'private-key',
   fix:
     'Remove the key from the file and stage it again (or unstage the file with ' +
-    '`git restore --staged FILE`, or `git rm --cached FILE` for a new file), then rotate the ' +
-    'key: make a new one and revoke this one wherever it is trusted.',
+    '`git reset -q -- FILE`), then rotate the key: make a new one and revoke this one ' +
+    'wherever it is trusted.',
 };
 
 /** Returns the rule's fix with the command that unstages `file`. */
