@@ -1,7 +1,7 @@
 import type { FileChange } from '../footprint/types.js';
 import type { FileTexts, TextSide } from './file-texts.js';
 import type { LineIndex } from './line-index.js';
-import { readImportClause } from './import-clause.js';
+import { readBindingImports, type BindingImport } from './binding-imports.js';
 import { readModuleSyntax, type ModuleSyntax } from './module-syntax.js';
 import { ImportTargets, resolveImport } from './resolve-import.js';
 
@@ -56,24 +56,6 @@ function quotedRelativeTexts(text: string): string[] {
 
 /** Path aliases that bundlers and TypeScript configurations map into the project. */
 const PATH_ALIAS = /^(?:@|~|#)\//;
-
-/**
- * An import statement that starts a line and binds names: its clause, from `import` to `from`
- * with line breaks, then the quoted specifier. A line comment or a block comment's ` * ` line
- * does not start with `import`, so such text does not match.
- * NOTE: a second statement on the same line is missed, where the lexer would find it.
- */
-const IMPORT_STATEMENT = /^([ \t]*)import\b([^;'"`]{0,2000}?)\bfrom\s*(['"])([^'"\r\n]{1,500})\3/gm;
-
-/** An import statement of a staged text that binds local names, with its offsets. */
-interface BindingImport {
-  specifier: string;
-  locals: string[];
-  /** Offset of `import`. */
-  start: number;
-  /** Offset just after the specifier's closing quote. */
-  end: number;
-}
 
 /** Source folders under which a folder is a module of the project, not a workspace package. */
 const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'app']);
@@ -189,30 +171,14 @@ export class ModuleIndex {
     }));
   }
 
-  /**
-   * Returns the import statements of a file's staged text that bind names (see
-   * IMPORT_STATEMENT). They are read without the lexer: a hook run that needs only these
-   * would otherwise load the lexer's WebAssembly and lex whole files, 4 ms for one 18 KB file
-   * of svelte.
-   */
+  /** Returns the import statements of a file's staged text that bind names, read once. */
   private importStatements(path: string): BindingImport[] {
     let found = this.bindingImports.get(path);
     if (found !== undefined) return found;
 
-    found = [];
     const file = this.byPath.get(path);
     const text = file !== undefined && isScriptFile(file) ? this.texts.text(path, 'new') : null;
-    for (const match of text?.matchAll(IMPORT_STATEMENT) ?? []) {
-      const { locals } = readImportClause(`import ${match[2] ?? ''} from '`);
-      if (locals.length === 0) continue;
-      const start = match.index + (match[1] ?? '').length;
-      found.push({
-        specifier: match[4] as string,
-        locals,
-        start,
-        end: match.index + match[0].length,
-      });
-    }
+    found = text === null ? [] : readBindingImports(text, path);
     this.bindingImports.set(path, found);
     return found;
   }
