@@ -79,7 +79,11 @@ export class TreeRepository {
     const objects = await ObjectStore.open(layout);
     return new TreeRepository(layout, objects, {
       renames: { ...renameOptionsFromConfig(config), ...options.renames },
-      globalAttributesPath: findGlobalAttributesFile(config, options.env),
+      globalAttributesPath: findGlobalAttributesFile(
+        config,
+        options.env,
+        layout.worktree ?? layout.gitDir,
+      ),
       ignoreCase: config.getBool('core.ignoreCase') ?? false,
     });
   }

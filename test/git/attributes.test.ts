@@ -423,6 +423,8 @@ interface UserWideCase {
   file: string;
   env: (home: string) => Record<string, string>;
   attributesFile?: string;
+  /** Subfolder of the worktree the repository is opened from. */
+  cwd?: string;
 }
 
 const USER_WIDE_CASES: readonly UserWideCase[] = [
@@ -437,6 +439,13 @@ const USER_WIDE_CASES: readonly UserWideCase[] = [
     file: 'my-attributes',
     env: (home) => ({ HOME: home }),
     attributesFile: '~/my-attributes',
+  },
+  {
+    name: 'a relative core.attributesFile',
+    file: 'relative-attributes',
+    env: (home) => ({ HOME: home }),
+    attributesFile: 'home/relative-attributes',
+    cwd: 'sub',
   },
 ];
 
@@ -453,13 +462,14 @@ describe('AttributeReader user-wide file', () => {
         repo.git(['config', 'core.attributesFile', userWide.attributesFile]);
       }
       repo.write('a.md', 'a\n');
+      repo.write('sub/b.md', 'b\n');
       repo.git(['add', 'a.md']);
       const env = userWide.env(home);
       assert.match(repo.git(['check-attr', '--cached', 'diff', '--', 'a.md'], { env }), /unset/);
 
       for (const readerName of ['native', 'cli'] as const) {
         const reader = await openRepository({
-          cwd: repo.dir,
+          cwd: path.join(repo.dir, userWide.cwd ?? ''),
           env: { ...gitTestEnv(env), FOOTPRINT_READER: readerName },
         });
         try {

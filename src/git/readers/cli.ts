@@ -76,7 +76,7 @@ export class CliReader implements GitReader {
     this.choice = { reader: 'cli', reasons: [...reasons] };
     this.attributes = new AttributeReader(this.attributeSource(), {
       infoAttributesPath: path.join(layout.commonDir, 'info', 'attributes'),
-      globalAttributesPath: findGlobalAttributesFile(config, env),
+      globalAttributesPath: findGlobalAttributesFile(config, env, layout.worktree ?? layout.gitDir),
       ignoreCase: config.getBool('core.ignoreCase') ?? false,
     });
   }

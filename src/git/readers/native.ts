@@ -75,7 +75,11 @@ export class NativeReader implements GitReader {
       attributeSourceFromEntries(entries, (oid) => this.readBlob(oid)),
       {
         infoAttributesPath: path.join(layout.commonDir, 'info', 'attributes'),
-        globalAttributesPath: findGlobalAttributesFile(config, env),
+        globalAttributesPath: findGlobalAttributesFile(
+          config,
+          env,
+          layout.worktree ?? layout.gitDir,
+        ),
         ignoreCase: config.getBool('core.ignoreCase') ?? false,
       },
     );
