@@ -12,11 +12,12 @@ export interface BindingImport {
 }
 
 /**
- * The start of an import statement: `import` first on a line. A line comment or a block
- * comment's ` * ` line does not start with `import`, so such text does not match.
+ * The start of an import statement: `import` first on a line, after a byte order mark on the
+ * first line. A line comment or a block comment's ` * ` line does not start with `import`, so
+ * such text does not match.
  * NOTE: a second statement on the same line is missed, where the lexer would find it.
  */
-const STATEMENT_START = /^[ \t]*import\b/gm;
+const STATEMENT_START = /^\uFEFF?[ \t]*import\b/gm;
 
 /** Inside a clause: a character that ends it (`;`, a quote, a backquote) or starts a comment. */
 const CLAUSE_STOP = /[;'"`]|\/[/*]/g;

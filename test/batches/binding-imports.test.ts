@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readBindingImports } from '../../src/batches/binding-imports.js';
 import { createTempRepo } from '../helpers/repo.js';
 import { analyzeStaged, batchWith, commitFiles, lines, stageFiles } from './staged-analysis.js';
 
@@ -107,4 +108,17 @@ describe('binding imports', () => {
       }
     });
   }
+});
+
+describe('readBindingImports', () => {
+  test('a first import after a byte order mark', () => {
+    const text =
+      "\uFEFFimport { formatMoney } from '@ws/utils';\nexport const a = formatMoney(1);\n";
+
+    const [found] = readBindingImports(text, 'src/a.ts');
+
+    assert.equal(found?.specifier, '@ws/utils');
+    assert.deepEqual(found?.locals, ['formatMoney']);
+    assert.equal(found?.start, 1);
+  });
 });
