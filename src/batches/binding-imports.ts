@@ -5,6 +5,8 @@ import { COMPONENT_PATH, scriptRanges } from './script-ranges.js';
 export interface BindingImport {
   specifier: string;
   locals: string[];
+  /** The name each local takes from the module, by position: `default`, `*` or its name. */
+  imported: string[];
   /** Offset of `import`. */
   start: number;
   /** Offset just after the specifier's closing quote. */
@@ -71,9 +73,9 @@ function readStatement(text: string, start: number, afterImport: number): Bindin
   if (close === -1 || specifier === '' || specifier.length > MAX_SPECIFIER_LENGTH) return null;
   if (specifier.includes('\n') || specifier.includes('\r')) return null;
 
-  const { locals } = readImportClause(`import ${clause.clause} '`);
+  const { locals, imported } = readImportClause(`import ${clause.clause} '`);
   if (locals.length === 0) return null;
-  return { specifier, locals, start, end: close + 1 };
+  return { specifier, locals, imported, start, end: close + 1 };
 }
 
 /**

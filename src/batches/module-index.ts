@@ -135,11 +135,14 @@ export class ModuleIndex {
    * does not follow but that may name `definer`. Such a specifier is a path alias
    * (`@/components/x`, `~/x`, `#x`), or a workspace package whose last name part is a folder
    * of `definer` (`@ws/utils` for `packages/utils/src/money.ts`). A package from the registry
-   * (`use-debounce`) is not one.
+   * (`use-debounce`) is not one. `name` may be the local name or, under an alias
+   * (`{ formatMoney as fm }`), the name the module exports.
    */
   importsFromPackage(path: string, name: string, definer: string): boolean {
     return this.importStatements(path).some(
-      (entry) => entry.locals.includes(name) && mayReachLocally(entry.specifier, definer),
+      (entry) =>
+        (entry.locals.includes(name) || entry.imported.includes(name)) &&
+        mayReachLocally(entry.specifier, definer),
     );
   }
 
@@ -158,14 +161,19 @@ export class ModuleIndex {
   }
 
   /** Returns the imports of a file's staged text that bind local names, with their lines. */
-  bindings(
-    path: string,
-  ): Array<{ specifier: string; locals: string[]; firstLine: number; lastLine: number }> {
+  bindings(path: string): Array<{
+    specifier: string;
+    locals: string[];
+    imported: string[];
+    firstLine: number;
+    lastLine: number;
+  }> {
     const index = this.texts.index(path, 'new');
     if (index === null) return [];
     return this.importStatements(path).map((entry) => ({
       specifier: entry.specifier,
       locals: entry.locals,
+      imported: entry.imported,
       firstLine: index.lineAt(entry.start),
       lastLine: index.lineAt(entry.end - 1),
     }));

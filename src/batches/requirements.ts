@@ -130,17 +130,21 @@ function findImportBindingRequirements(
     const importers = unitsAtLines(context, file.path, 'new', binding.firstLine, binding.lastLine);
     if (importers.length !== 1) continue;
     const importer = importers[0] as ChangeUnit;
-    for (const local of binding.locals) {
+    for (let position = 0; position < binding.locals.length; position += 1) {
+      const local = binding.locals[position] as string;
       const users = units.filter((unit) => unit.added.some((line) => usesName(line, local)));
       if (!usesName(oldText, local)) {
         for (const user of users) {
           if (user !== importer) found.push(uses(user.index, importer.index, local, true));
         }
       }
-      const definers = declarers().get(local) ?? [];
+      // Under an alias (`{ formatMoney as fm }`) the definer declares the imported name.
+      const exportedName = binding.imported[position] ?? local;
+      const declared = exportedName === 'default' || exportedName === '*' ? local : exportedName;
+      const definers = declarers().get(declared) ?? [];
       if (definers.length === 0) continue;
       found.push(
-        ...findPackageExportRequirements(context, binding.specifier, local, definers, [
+        ...findPackageExportRequirements(context, binding.specifier, declared, definers, [
           importer,
           ...users,
         ]),

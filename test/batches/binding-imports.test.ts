@@ -110,6 +110,30 @@ describe('binding imports', () => {
   }
 });
 
+describe('an aliased import', () => {
+  test('orders the user after the export it takes', () => {
+    const repo = stageWorkspace([
+      'packages/app/src/total.ts',
+      lines(
+        "import { formatMoney as fm } from '@ws/utils';",
+        'export const totalLine = (cents: number) => fm(cents);',
+      ),
+    ]);
+    try {
+      const batches = analyzeStaged(repo, 'aggressive');
+      const utils = batchWith(batches, 'packages/utils/src/money.ts');
+      const app = batchWith(batches, 'packages/app/src/total.ts');
+
+      assert.ok(utils !== undefined);
+      assert.ok(app !== undefined);
+      assert.notEqual(app.id, utils.id);
+      assert.ok(app.dependsOn.includes(utils.id), JSON.stringify(app.dependsOn));
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
 describe('readBindingImports', () => {
   test('a first import after a byte order mark', () => {
     const text =

@@ -124,10 +124,11 @@ describe('imports from packages and aliases', () => {
       {
         specifier: './money.js',
         locals: ['formatMoney', 'parseMoney'],
+        imported: ['formatMoney', 'parseMoney'],
         firstLine: 2,
         lastLine: 5,
       },
-      { specifier: 'big-lib', locals: ['Big'], firstLine: 6, lastLine: 6 },
+      { specifier: 'big-lib', locals: ['Big'], imported: ['default'], firstLine: 6, lastLine: 6 },
     ]);
   });
 });
