@@ -94,6 +94,9 @@ const TEST_FILES: CategoryRule = {
   names: ['conftest.py'],
   namePatterns: [
     /\.(test|spec)\.[^/]+$/,
+    // Type tests. tsd reads `*.test-d.ts` files (tsd 0.31 readme), and Vitest's default
+    // `typecheck.include` is `**/*.{test,spec}-d.?(c|m)[jt]s?(x)`.
+    /\.(test|spec)-d\.[^/]+$/,
     /_test\.go$/,
     /^test_[^/]*\.py$/,
     /_test\.py$/,
@@ -182,7 +185,18 @@ const DOCS: CategoryRule = {
 
 const TEST_FOLDERS: CategoryRule = {
   category: 'test',
-  folders: ['test', 'tests', '__tests__', '__mocks__', '__snapshots__', 'spec', 'e2e', 'testdata'],
+  folders: [
+    'test',
+    'tests',
+    '__tests__',
+    '__mocks__',
+    '__snapshots__',
+    'spec',
+    'e2e',
+    'testdata',
+    // The folder tsd reads type tests from by default (tsd 0.31 readme).
+    'test-d',
+  ],
 };
 
 const CONFIG: CategoryRule = {
