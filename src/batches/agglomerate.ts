@@ -63,22 +63,13 @@ export class Agglomeration {
     const table = new ClusterScores(roots.length, this.sumScores(scores, shift), this.bonus);
     const words = this.words.copy();
     const weights = [...this.weights];
-    const bonus = new Float64Array(roots.length);
 
     for (let pair = table.bestPair(); pair !== null; pair = table.bestPair()) {
       const [i, j] = pair;
       clustering.join(roots[i] as number, roots[j] as number, UNNAMED_JOIN);
       words.merge(i, j);
       weights[i] = (weights[i] ?? 0) + (weights[j] ?? 0);
-      // bonusOf with each active cluster, in the same order of operations, without a call each.
-      const active = table.activeClusters();
-      words.cosinesOf(i, active, bonus);
-      const weight = weights[i] as number;
-      for (let k = 0; k < active.length; k += 1) {
-        const x = active[k] as number;
-        bonus[x] = pairPrior.similarBatches * (bonus[x] as number) * weight * (weights[x] ?? 0);
-      }
-      table.merge(i, j, bonus);
+      table.merge(i, j, (x) => bonusOf(words, weights, i, x));
     }
   }
 

@@ -50,11 +50,6 @@ export class ClusterScores {
     this.bestOf[i] = best;
   }
 
-  /** Returns the clusters not yet folded into another, ascending, as a view. */
-  activeClusters(): Int32Array {
-    return this.active.subarray(0, this.activeCount);
-  }
-
   /** Returns the pair with the highest positive value, the first pair on a tie, or null. */
   bestPair(): [number, number] | null {
     let pair: [number, number] | null = null;
@@ -73,11 +68,10 @@ export class ClusterScores {
   }
 
   /**
-   * Folds cluster `j` into cluster `i`, with `bonus[x]` the new bonus of `i` and each active
-   * `x` (see activeClusters), then updates the best partner of every row. The bonuses come as one row, not a function per
-   * cluster: this runs before V8 compiles it, where each call costs more than the sum.
+   * Folds cluster `j` into cluster `i`, with `bonusOf(x)` the new bonus of `i` and `x`, then
+   * updates the best partner of every row.
    */
-  merge(i: number, j: number, bonus: Float64Array): void {
+  merge(i: number, j: number, bonusOf: (x: number) => number): void {
     this.deactivate(j);
     const { count, totals, values } = this;
     for (let k = 0; k < this.activeCount; k += 1) {
@@ -88,7 +82,7 @@ export class ClusterScores {
       const total = (totals[i * count + x] ?? 0) + (totals[j * count + x] ?? 0);
       totals[i * count + x] = total;
       totals[x * count + i] = total;
-      const value = total + (bonus[x] as number);
+      const value = total + bonusOf(x);
       values[i * count + x] = value;
       values[x * count + i] = value;
       this.updateBest(x, i, j, before);

@@ -61,20 +61,6 @@ export class ClusterWords {
     return new ClusterWords(vectors, [...this.squares], this.dots.slice(), this.count, true);
   }
 
-  /**
-   * Writes the cosine of cluster `i` with each cluster `x` of `clusters` into `out[x]`, as
-   * cosine(i, x) returns it, in one loop without calls.
-   */
-  cosinesOf(i: number, clusters: Int32Array, out: Float64Array): void {
-    const { count, dots, squares } = this;
-    const square = squares[i] ?? 0;
-    for (let k = 0; k < clusters.length; k += 1) {
-      const x = clusters[k] as number;
-      const length = Math.sqrt(square * (squares[x] ?? 0));
-      out[x] = length === 0 ? 0 : (dots[i * count + x] ?? 0) / length;
-    }
-  }
-
   /** Returns the cosine of two clusters' vectors over the words that may tie units. */
   cosine(i: number, j: number): number {
     const length = Math.sqrt((this.squares[i] ?? 0) * (this.squares[j] ?? 0));
