@@ -9,7 +9,8 @@ const MAX_SCAN_LINES = 400;
 
 function indentOf(line: string): number {
   let width = 0;
-  for (const character of line) {
+  for (let at = 0; at < line.length; at += 1) {
+    const character = line[at];
     if (character === ' ') width += 1;
     else if (character === '\t') width += 4;
     else return width;
@@ -42,11 +43,10 @@ function findHeadingAbove(lines: LineIndex, from: number): string | null {
 function findDeclarationAbove(lines: LineIndex, from: number, indent: number): string | null {
   let limit = indent;
   for (let line = from; line >= 1 && line > from - MAX_SCAN_LINES; line -= 1) {
-    const text = lines.line(line);
-    const width = indentOf(text);
+    const width = lines.indentWidth(line);
     if (width >= limit) continue;
 
-    const name = declaredName(text);
+    const name = declaredName(lines.line(line));
     if (name !== null) return name;
     if (width === 0) return null;
     limit = width;

@@ -1,3 +1,7 @@
+const SPACE = 0x20;
+const TAB = 0x09;
+const CARRIAGE_RETURN = 0x0d;
+
 /** Maps offsets of a text to 1-based line numbers, and reads single lines without splitting it. */
 export class LineIndex {
   private readonly starts: Int32Array;
@@ -28,6 +32,27 @@ export class LineIndex {
       else high = middle - 1;
     }
     return low + 1;
+  }
+
+  /**
+   * Returns the width of the spaces and tabs that start line `line` (1-based), a tab counting
+   * as 4, or Infinity for a line of only those or past the end. It reads the text in place,
+   * so a scan over hundreds of lines makes no string per line.
+   */
+  indentWidth(line: number): number {
+    if (line < 1 || line > this.starts.length) return Infinity;
+    const start = this.starts[line - 1] ?? 0;
+    const next = line < this.starts.length ? (this.starts[line] ?? 0) - 1 : this.text.length;
+    const end =
+      next > start && this.text.charCodeAt(next - 1) === CARRIAGE_RETURN ? next - 1 : next;
+    let width = 0;
+    for (let at = start; at < end; at += 1) {
+      const code = this.text.charCodeAt(at);
+      if (code === SPACE) width += 1;
+      else if (code === TAB) width += 4;
+      else return width;
+    }
+    return Infinity;
   }
 
   /** Returns line `line` (1-based) without its terminator, or '' past the end. */
