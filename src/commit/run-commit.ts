@@ -14,8 +14,10 @@ export interface CommitOptions extends StrategyInputOptions {
   noVerify: boolean;
   /** Asked once the plan is ready; false refuses the run. */
   confirm: (plan: CommitPlan) => Promise<boolean>;
-  /** Receives the commit-msg hook's output and warnings, such as a subject over 72 characters. */
+  /** Receives the commit-msg hook's output, and warnings when `warn` is absent. */
   output: (chunk: string) => void;
+  /** Receives each warning as one sentence, such as a subject over 72 characters. */
+  warn?: (message: string) => void;
 }
 
 /** Result of a run, with the worktree root that its paths are in. */
@@ -35,7 +37,10 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
   try {
     const change = await session.reader.readStagedChange();
     const plan = await planCommits(session, input, change, options);
-    warnMessageFormat(input.document, options.output);
+    warnMessageFormat(
+      input.document,
+      options.warn ?? ((message) => options.output(`${message}\n`)),
+    );
     const worktree = session.layout.worktree ?? options.cwd;
     if (options.dryRun) return { kind: 'planned', plan, worktree };
 
@@ -53,7 +58,7 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
  * Writes the warnings that `footprint validate` gives on the batch messages, once the plan is
  * made, so a commit run and validate report the same messages before anything is committed.
  */
-function warnMessageFormat(strategy: unknown, output: (chunk: string) => void): void {
+function warnMessageFormat(strategy: unknown, warn: (message: string) => void): void {
   if (!hasStrategyShape(strategy)) return;
-  for (const warning of checkMessageFormat(strategy)) output(`${warning.message}\n`);
+  for (const warning of checkMessageFormat(strategy)) warn(warning.message);
 }

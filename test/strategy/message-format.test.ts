@@ -149,6 +149,6 @@ describe('validate of batch messages', () => {
     const result = await run('commit', '--strategy', strategyFile, '--dry-run');
 
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /Batch b1 has a subject line of 101 characters/);
+    assert.match(result.stderr, /(⚠|\[!\]) Batch b1 has a subject line of 101 characters/);
   });
 });

@@ -9,6 +9,7 @@ import {
   formatCommitPlan,
 } from '../../output/commit-summary.js';
 import { userErrorMessage } from '../../output/messages.js';
+import { formatStatus } from '../../output/style.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
@@ -48,6 +49,8 @@ export async function run(context: CommandContext): Promise<number> {
     noVerify: line.noVerify,
     confirm: (plan) => (asks ? confirmOnTerminal(context, plan) : Promise.resolve(true)),
     output: (chunk) => context.stderr.write(chunk),
+    warn: (message) =>
+      context.stderr.write(`${formatStatus(context.stderrStyle, 'warning', message)}\n`),
   };
   if (line.strategy !== undefined) options.strategyFile = line.strategy;
   if (line.mode !== undefined) options.mode = line.mode;
