@@ -113,6 +113,10 @@ export function newExports(
 
 /** Returns the share of non-blank added lines whose trimmed text was also removed, or 1 when none were added. */
 function movedShare(parts: readonly BatchPart[], content: ContentMap): number {
+  const addedLines = linesOfParts(parts, content, 'added');
+  // A batch that only deletes, such as a removed folder, skips counting its removed lines.
+  if (addedLines.every((line) => line.trim() === '')) return 1;
+
   const removed = new Map<string, number>();
   for (const line of linesOfParts(parts, content, 'removed')) {
     const key = line.trim();
@@ -121,7 +125,7 @@ function movedShare(parts: readonly BatchPart[], content: ContentMap): number {
 
   let added = 0;
   let moved = 0;
-  for (const line of linesOfParts(parts, content, 'added')) {
+  for (const line of addedLines) {
     const key = line.trim();
     if (key === '') continue;
     added += 1;
