@@ -125,6 +125,9 @@ async function scanTooLargeBlob(
   }
   if (size > budget.bytesLeft) {
     content.unscanned = 'change-size';
+    // The blob is read and dropped, because whether it is binary shows only in its bytes.
+    const bytes = await readSideContent(sides.source, sides.newSide);
+    if (forcedBinary === null && hasBinaryContent(bytes)) file.binary = true;
     return;
   }
 

@@ -16,11 +16,12 @@ test('too-large blobs share one scan budget', async () => {
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
     for (const name of ['a', 'b', 'c']) repo.write(`data/${name}.txt`, rows(name, 200));
+    repo.write('data/d.bin', Buffer.concat([Buffer.from([0, 1, 2]), Buffer.alloc(2000, 7)]));
     repo.git(['add', '-A']);
 
     const reader = await createCliTestReader(repo.dir);
     const change = await reader.readStagedChange();
-    const { content } = await buildFootprint(reader, change, {
+    const { footprint, content } = await buildFootprint(reader, change, {
       maxDiffBytes: 100,
       scanBudgetBytes: 1500,
     });
@@ -31,6 +32,9 @@ test('too-large blobs share one scan budget', async () => {
     assert.equal(content.get('data/b.txt')?.opaqueLines, undefined);
     assert.equal(content.get('data/b.txt')?.unscanned, 'change-size');
     assert.equal(content.get('data/c.txt')?.unscanned, 'change-size');
+    assert.equal(content.get('data/d.bin')?.unscanned, 'change-size');
+    assert.equal(footprint.files.find((file) => file.path === 'data/d.bin')?.binary, true);
+    assert.equal(footprint.files.find((file) => file.path === 'data/c.txt')?.binary, false);
   } finally {
     repo.cleanup();
   }
