@@ -11,7 +11,7 @@ import { distinguishMessages, writeMessage } from './message.js';
 import { orderClusters } from './order-clusters.js';
 import { partitionUnits } from './partition.js';
 import { comparePaths } from './paths.js';
-import { writeOperationRationale, writeRationale } from './rationale.js';
+import { writeFileLimitRationale, writeOperationRationale, writeRationale } from './rationale.js';
 import { findLinks } from './relations/index.js';
 import { joinReleaseNotes } from './release.js';
 import { findRequirements } from './requirements.js';
@@ -19,7 +19,7 @@ import { chooseBatchScope } from './scope.js';
 import { describeEdits } from './edit-details.js';
 import { describeChange, type EditDetails } from './subject.js';
 import type { Batch, BatchAnalysis, Mode } from './types.js';
-import type { ChangeUnit } from './units.js';
+import { MAX_PAIRED_UNITS, type ChangeUnit } from './units.js';
 
 const debug = createDebug('batches');
 
@@ -119,8 +119,9 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
  * Groups the staged change into batches of coherent commits, ordered so that no batch needs a
  * later one, each with a Conventional Commits message and a one-line rationale. A batch takes
  * hunks of a file when the file's edits belong to different batches, and whole files
- * otherwise. While git is in the middle of a merge, rebase, cherry-pick or revert, the staged
- * change is one batch and no split is suggested. The result depends only on the input: files
+ * otherwise. While git is in the middle of a merge, rebase, cherry-pick or revert, or when
+ * more than MAX_PAIRED_UNITS files are staged, the staged change is one batch and no split is
+ * suggested. The result depends only on the input: files
  * are sorted by path first, so their order in the footprint does not matter.
  */
 export function analyzeBatches(
@@ -131,21 +132,16 @@ export function analyzeBatches(
   const { operation } = input.footprint;
 
   if (operation !== null && SINGLE_COMMIT_OPERATIONS.has(operation)) {
-    const parts = files.map((file) => ({
-      file,
-      hunks: file.hunks.map((_, index) => index),
-      whole: true,
-    }));
-    const choice = chooseCommitType(parts, input.content);
-    const draft = draftBatch(
-      parts,
-      input.content,
-      options,
-      choice,
+    const batches = wholeChangeBatches(files, input.content, options, (choice) =>
       writeOperationRationale(operation, choice),
     );
-    const batches = files.length === 0 ? [] : [{ id: 'b1', ...draft, dependsOn: [] }];
     return { mode: options.mode, batches, splitSuggested: false };
+  }
+  if (files.length > MAX_PAIRED_UNITS) {
+    const batches = wholeChangeBatches(files, input.content, options, (choice) =>
+      writeFileLimitRationale(files.length, MAX_PAIRED_UNITS, choice),
+    );
+    return { mode: options.mode, batches, splitSuggested: false, fileLimit: MAX_PAIRED_UNITS };
   }
 
   return {
@@ -153,4 +149,23 @@ export function analyzeBatches(
     batches: splitIntoBatches(files, input.content, options),
     splitSuggested: true,
   };
+}
+
+/** Makes the one batch of a change that is not split, or none when nothing is staged. */
+function wholeChangeBatches(
+  files: FileChange[],
+  content: Content,
+  options: AnalyzeOptions,
+  rationaleOf: (choice: TypeChoice) => string,
+): Batch[] {
+  if (files.length === 0) return [];
+
+  const parts = files.map((file) => ({
+    file,
+    hunks: file.hunks.map((_, index) => index),
+    whole: true,
+  }));
+  const choice = chooseCommitType(parts, content);
+  const draft = draftBatch(parts, content, options, choice, rationaleOf(choice));
+  return [{ id: 'b1', ...draft, dependsOn: [] }];
 }

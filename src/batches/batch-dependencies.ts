@@ -100,6 +100,9 @@ export function findBatchDependencies(
   batches: readonly BatchLike[],
   input: DependencyInput,
 ): BatchDependency[] {
+  // One batch cannot need another, so the units and requirements need not be read.
+  if (batches.length < 2) return [];
+
   const { units, requirements } = readFacts(input);
   const takers = mapTakers(batches);
   const found = new Map<string, BatchDependency>();

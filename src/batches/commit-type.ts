@@ -65,34 +65,58 @@ function isGoMain(part: BatchPart, content: ContentMap): boolean {
   return GO_MAIN_PACKAGE.test(content.get(part.file.path)?.newText ?? '');
 }
 
+/** Exports that the removed lines of a batch's parts declare, by name and by shape. */
+export interface RemovedExports {
+  /** Each name with its line's shape. A name that several parts remove keeps the last shape. */
+  names: ReadonlyMap<string, string>;
+  shapes: ReadonlySet<string>;
+}
+
+const NO_REMOVED_EXPORTS: RemovedExports = { names: new Map(), shapes: new Set() };
+
+/** Collects the exports that the removed lines of `parts` declare. */
+export function removedExports(parts: readonly BatchPart[], content: ContentMap): RemovedExports {
+  const names = new Map<string, string>();
+  for (const part of parts) {
+    for (const [name, shape] of exportedNames(partLines(part, content, 'removed'))) {
+      names.set(name, shape);
+    }
+  }
+  return { names, shapes: new Set(names.values()) };
+}
+
 /**
  * Returns the names a part newly exports: declared as exports on its added lines and on no
  * removed line of its file, so moving an export between hunks adds nothing. A declaration
- * whose removed line differs only in its name was renamed, which adds nothing either.
+ * whose removed line differs only in its name was renamed, which adds nothing either. Nor
+ * does an export in `moved`, which the removed lines of another part of the batch declare.
  */
 export function newExports(
   part: BatchPart,
   content: ContentMap,
-  movedFrom: readonly BatchPart[] = [],
+  moved: RemovedExports = NO_REMOVED_EXPORTS,
 ): string[] {
   const added = exportedNames(partLines(part, content, 'added'), isGoMain(part, content));
+  if (added.size === 0) return [];
+
   const allHunks = part.file.hunks.map((_, index) => index);
   const removed = exportedNames(partLines({ ...part, hunks: allHunks }, content, 'removed'));
-  // An export that another part removes moved there, which adds nothing either.
-  for (const other of movedFrom) {
-    if (other === part) continue;
-    for (const [name, shape] of exportedNames(partLines(other, content, 'removed'))) {
-      removed.set(name, shape);
-    }
-  }
-  const removedShapes = new Set(removed.values());
+  const ownShapes = new Set<string>();
+  removed.forEach((shape, name) => {
+    if (!moved.names.has(name)) ownShapes.add(shape);
+  });
   return [...added]
-    .filter(([name, shape]) => !removed.has(name) && !removedShapes.has(shape))
+    .filter(([name]) => !removed.has(name) && !moved.names.has(name))
+    .filter(([, shape]) => !ownShapes.has(shape) && !moved.shapes.has(shape))
     .map(([name]) => name);
 }
 
 /** Returns the share of non-blank added lines whose trimmed text was also removed, or 1 when none were added. */
 function movedShare(parts: readonly BatchPart[], content: ContentMap): number {
+  const addedLines = linesOfParts(parts, content, 'added');
+  // A batch that only deletes, such as a removed folder, skips counting its removed lines.
+  if (addedLines.every((line) => line.trim() === '')) return 1;
+
   const removed = new Map<string, number>();
   for (const line of linesOfParts(parts, content, 'removed')) {
     const key = line.trim();
@@ -101,7 +125,7 @@ function movedShare(parts: readonly BatchPart[], content: ContentMap): number {
 
   let added = 0;
   let moved = 0;
-  for (const line of linesOfParts(parts, content, 'added')) {
+  for (const line of addedLines) {
     const key = line.trim();
     if (key === '') continue;
     added += 1;
@@ -157,7 +181,10 @@ function chooseCodeType(
   if (code.some((part) => part.file.status === 'added' || part.file.status === 'copied')) {
     return { type: 'feat', reason: 'it adds source files' };
   }
-  if (code.some((part) => newExports(part, content, code).length > 0)) {
+  // Collected once, because a pass per part over every other part is quadratic in a large batch.
+  const adds = code.some((part) => part.file.additions > 0);
+  const moved = adds ? removedExports(code, content) : NO_REMOVED_EXPORTS;
+  if (code.some((part) => newExports(part, content, moved).length > 0)) {
     return { type: 'feat', reason: 'it adds exports to existing source' };
   }
   if (usesNew.length > 0) {

@@ -122,3 +122,8 @@ export function writeOperationRationale(
 ): string {
   return `${operationPhrase(operation)} is in progress, so the staged change is one commit; ${choice.type} because ${choice.reason}`;
 }
+
+/** Writes the rationale of the one batch of a change with more files than `limit`. */
+export function writeFileLimitRationale(files: number, limit: number, choice: TypeChoice): string {
+  return `the change has ${files} files, over the ${limit} that batch analysis splits, so it is one commit; ${choice.type} because ${choice.reason}`;
+}

@@ -129,7 +129,8 @@ function addedCodeSubject(
   content: ContentMap,
 ): Subject {
   const names = unique(added.map((part) => moduleName(part.file.path)));
-  const others = code.filter((part) => !added.includes(part));
+  const addedParts = new Set(added);
+  const others = code.filter((part) => !addedParts.has(part));
   if (others.length <= added.length) return { verb: 'add', names };
 
   const extendsAll = others.every((part) => newExports(part, content).length > 0);

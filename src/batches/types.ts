@@ -28,8 +28,13 @@ export interface Batch {
 export interface BatchAnalysis {
   mode: Mode;
   batches: Batch[];
-  /** False while a merge, rebase, cherry-pick or revert is in progress: no split is suggested then. */
+  /**
+   * False while a merge, rebase, cherry-pick or revert is in progress, or when the change has
+   * more files than `fileLimit`, because no split is suggested then.
+   */
   splitSuggested: boolean;
+  /** The number of files above which no split is suggested, present only when it applied. */
+  fileLimit?: number;
 }
 
 /**

@@ -87,15 +87,27 @@ function makeUnit(
   };
 }
 
-/** Splits sorted files into units: one per hunk where a file may be split, else one per file. */
+/**
+ * Units above which the batch analysis stops relating units pair by pair. Its pair scores,
+ * word products and cluster sums are count-by-count tables of 8-byte numbers, seven of them
+ * (about 56 MB at this limit), so 25,000 hunks needed more than 20 GB.
+ */
+export const MAX_PAIRED_UNITS = 1000;
+
+/**
+ * Splits sorted files into units: one per hunk where a file may be split, else one per file.
+ * When the hunks would make more than MAX_PAIRED_UNITS units, every file is one unit, so the
+ * batches keep each file whole.
+ */
 export function buildUnits(
   files: readonly FileChange[],
   content: ReadonlyMap<string, FileContent>,
 ): ChangeUnit[] {
+  const wholeFiles = countHunkUnits(files, content) > MAX_PAIRED_UNITS;
   const units: ChangeUnit[] = [];
   for (const file of files) {
     const text = content.get(file.path);
-    if (isWholeFileChange(file, text)) {
+    if (wholeFiles || isWholeFileChange(file, text)) {
       const all = file.hunks.map((_, hunk) => hunk);
       units.push(makeUnit(units.length, file, text, all, true));
       continue;
@@ -105,6 +117,18 @@ export function buildUnits(
     }
   }
   return units;
+}
+
+/** Counts the units that splitting every splittable file into its hunks would make. */
+function countHunkUnits(
+  files: readonly FileChange[],
+  content: ReadonlyMap<string, FileContent>,
+): number {
+  let count = 0;
+  for (const file of files) {
+    count += isWholeFileChange(file, content.get(file.path)) ? 1 : file.hunks.length;
+  }
+  return count;
 }
 
 /** Returns the number of lines a unit adds and removes, at least 1 for a file without hunks. */

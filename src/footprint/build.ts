@@ -3,7 +3,8 @@ import type { GitReader, StagedChange } from '../git/types.js';
 import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import { BlobSource } from './blob-source.js';
-import { buildFileChange, type FileChangeOptions } from './file-change.js';
+import { buildFileChange, type FileChangeOptions, type ScanBudget } from './file-change.js';
+import { MAX_SCAN_BYTES } from './opaque-lines.js';
 import { mapWithLimit } from './map-limit.js';
 import type { FileChange, FileContent, Footprint, FootprintWithContent } from './types.js';
 
@@ -12,7 +13,13 @@ const debug = createDebug('footprint');
 /** Staged entries read at once: enough to overlap object reads without a burst of them. */
 const READ_CONCURRENCY = 8;
 
-export type BuildFootprintOptions = FileChangeOptions;
+export interface BuildFootprintOptions extends FileChangeOptions {
+  /**
+   * Bytes of blobs over maxDiffBytes that the change scans without a diff, in entry order.
+   * The default is MAX_SCAN_BYTES, the limit for one blob.
+   */
+  scanBudgetBytes?: number;
+}
 
 /**
  * Builds the footprint of a staged change: one entry per staged path with its sizes, kind,
@@ -32,6 +39,10 @@ export async function buildFootprint(
       throw describeMissingObject(error, [entry]) ?? error;
     }),
   );
+  // In entry order, one at a time, so the same blobs get the budget on every run.
+  const budget: ScanBudget = { bytesLeft: options.scanBudgetBytes ?? MAX_SCAN_BYTES };
+  for (const item of built) await item.scanLater?.(budget);
+
   const files = built.map((item) => item.file);
   const content = new Map<string, FileContent>(built.map((item) => [item.file.path, item.content]));
 

@@ -78,8 +78,11 @@ export interface FileContent {
    * still read them. Absent for other files and for blobs over the scan limit.
    */
   opaqueLines?: ScanLine[];
-  /** True when the staged blob is over the scan limit, so no rule read its content. */
-  unscanned?: boolean;
+  /**
+   * The reason no rule read the staged blob: it is over the scan limit (`blob-size`), or the
+   * too-large blobs before it used up the change's scan budget (`change-size`).
+   */
+  unscanned?: 'blob-size' | 'change-size';
 }
 
 export interface Footprint {

@@ -241,6 +241,7 @@ async function scoreMatrix(
   minimumScore: number,
 ): Promise<ScoredPair[]> {
   const pairs: ScoredPair[] = [];
+  const sourceBasenames = sources.map((source) => basenameOf(source.path));
   for (let d = 0; d < destinations.length; d++) {
     const destination = destinations[d];
     if (!destination) continue;
@@ -248,12 +249,17 @@ async function scoreMatrix(
     const slots: (ScoredPair | null)[] = new Array<ScoredPair | null>(
       CANDIDATES_PER_DESTINATION,
     ).fill(null);
+    const destinationBasename = basenameOf(destination.path);
     for (let s = 0; s < sources.length; s++) {
       const source = sources[s];
       if (!source) continue;
 
-      const score = await similarity.estimate(source, destination, minimumScore);
-      const sameBasename = hasSameBasename(source.path, destination.path);
+      // Awaiting each of the sources times destinations pairs cost more than scoring them, so
+      // the pairs whose blob facts were read already are scored without a promise.
+      const score =
+        similarity.estimateFromCache(source, destination, minimumScore) ??
+        (await similarity.estimate(source, destination, minimumScore));
+      const sameBasename = sourceBasenames[s] === destinationBasename;
       keepIfBetter(slots, { destination: d, source: s, score, sameBasename });
     }
     for (const slot of slots) if (slot) pairs.push(slot);
@@ -378,6 +384,32 @@ class SimilarityEstimator {
 
     const sourceSpans = await this.spansOf(source.oid, source.path);
     const destinationSpans = await this.spansOf(destination.oid, destination.path);
+    const copied = countCopiedBytes(sourceSpans, destinationSpans);
+    return Math.floor((copied * MAX_SCORE) / maxSize);
+  }
+
+  /**
+   * Returns what estimate returns when the sizes, and the spans where the sizes allow a match,
+   * were read already, or undefined when a blob still has to be read.
+   */
+  estimateFromCache(
+    source: RenameSource,
+    destination: RenameDestination,
+    minimumScore: number,
+  ): number | undefined {
+    if (!isRegularFile(source.mode) || !isRegularFile(destination.mode)) return 0;
+
+    const sourceSize = this.sizes.get(source.oid);
+    const destinationSize = this.sizes.get(destination.oid);
+    if (sourceSize === undefined || destinationSize === undefined) return undefined;
+    const maxSize = Math.max(sourceSize, destinationSize);
+    const sizeDelta = maxSize - Math.min(sourceSize, destinationSize);
+    if (maxSize * (MAX_SCORE - minimumScore) < sizeDelta * MAX_SCORE) return 0;
+    if (destinationSize === 0) return 0;
+
+    const sourceSpans = this.spans.get(source.oid);
+    const destinationSpans = this.spans.get(destination.oid);
+    if (sourceSpans === undefined || destinationSpans === undefined) return undefined;
     const copied = countCopiedBytes(sourceSpans, destinationSpans);
     return Math.floor((copied * MAX_SCORE) / maxSize);
   }

@@ -26,7 +26,12 @@ export function describeChange(footprint: Footprint, analysis: BatchAnalysis): s
     `Staged change: ${plural(files, 'file')}, +${additions} -${deletions}, ` +
       `${plural(hunks, 'hunk')}. Mode: ${analysis.mode}.`,
   ];
-  if (!analysis.splitSuggested) {
+  if (analysis.fileLimit !== undefined) {
+    lines.push(
+      `The change has more than ${analysis.fileLimit} files, so it stays one commit: ` +
+        'propose no merges or splits.',
+    );
+  } else if (!analysis.splitSuggested) {
     lines.push(
       `${footprint.operation === null ? 'A git operation' : capitalizedOperationPhrase(footprint.operation)} is in progress, so the change stays one ` +
         'commit: propose no merges or splits.',

@@ -20,6 +20,9 @@ function describeFiles(footprint: Footprint): string {
 function describeBatches(footprint: Footprint, analysis: BatchAnalysis): string {
   const messages = analysis.batches.map((batch) => batch.message);
   if (messages.length === 0) return 'Nothing is staged.';
+  if (analysis.fileLimit !== undefined) {
+    return `It has more than ${analysis.fileLimit} files, so it stays one commit: ${messages[0]}.`;
+  }
   if (!analysis.splitSuggested) {
     return `${footprint.operation === null ? 'A commit' : capitalizedOperationPhrase(footprint.operation)} is in progress, so it stays one commit: ${messages[0]}.`;
   }

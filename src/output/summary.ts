@@ -107,15 +107,25 @@ function unmergedLines(result: PipelineResult, style: Style): string[] {
   return [fitLine(style, [statusSegment(style, 'warning'), { text }])];
 }
 
+/** Returns the line that explains why no split is suggested. */
+function noSplitText({ analysis, footprint }: PipelineResult): string {
+  if (analysis.fileLimit !== undefined) {
+    return (
+      `No split suggested: ${footprint.files.length} files are staged, over the ` +
+      `${analysis.fileLimit} that footprint splits. Risk rules still ran. To get a split, ` +
+      `unstage files with \`git reset -q -- PATH\` and commit at most ${analysis.fileLimit} ` +
+      'at a time.'
+    );
+  }
+  const operation =
+    footprint.operation === null ? 'an operation' : operationPhrase(footprint.operation);
+  return `No split suggested while ${operation} is in progress; risk rules still ran.`;
+}
+
 function splitLines(result: PipelineResult, options: SummaryOptions): string[] {
   const { style } = options;
   const { analysis, footprint } = result;
-  if (!analysis.splitSuggested) {
-    const operation =
-      footprint.operation === null ? 'an operation' : operationPhrase(footprint.operation);
-    const text = `No split suggested while ${operation} is in progress; risk rules still ran.`;
-    return [formatStatus(style, 'info', text)];
-  }
+  if (!analysis.splitSuggested) return [formatStatus(style, 'info', noSplitText(result))];
   if (analysis.batches.length === 0) return [];
 
   const files = new Map(footprint.files.map((file) => [file.path, file]));

@@ -31,6 +31,16 @@ describe('buildChangeSummary', () => {
     assert.match(text, /^f2 h2 @@ -3,1 \+3,1 @@\n-c\n\+C$/m);
   });
 
+  test('change over the file limit asks for no split', async () => {
+    const request = await buildInsightRequest(change);
+    request.analysis.splitSuggested = false;
+    request.analysis.fileLimit = 2;
+    const { text } = buildChangeSummary({ ...request, risk: NO_RISK }, 65536);
+
+    assert.match(text, /^The change has more than 2 files, so it stays one commit: /m);
+    assert.doesNotMatch(text, /in progress/);
+  });
+
   test('index maps ids to files, batches and findings', async () => {
     const request = await buildInsightRequest(change);
     const risk = { ...NO_RISK, findings: [finding('todo', 'README.md')] };

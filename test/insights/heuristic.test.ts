@@ -85,6 +85,17 @@ describe('heuristic provider', () => {
     assert.match(summary, /A merge is in progress, so it stays one commit: /);
   });
 
+  test('summary over the file limit says it stays one commit', async () => {
+    const req = await request(change);
+    req.analysis.splitSuggested = false;
+    req.analysis.fileLimit = 2;
+
+    const { summary } = await createHeuristicProvider().generate(req);
+
+    assert.match(summary, /It has more than 2 files, so it stays one commit: /);
+    assert.doesNotMatch(summary, /in progress/);
+  });
+
   test('summary of an empty change', async () => {
     const { summary } = await createHeuristicProvider().generate(await request([]));
 

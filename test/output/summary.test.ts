@@ -101,6 +101,18 @@ test('summary during a merge suggests no split', () => {
   assert.doesNotMatch(text, /Suggested split/);
 });
 
+test('summary over the file limit says how to split', () => {
+  const result = makeResult();
+  result.analysis.splitSuggested = false;
+  result.analysis.fileLimit = 2;
+
+  const text = summarize(result);
+
+  assert.match(text, /ℹ No split suggested: 3 files are staged, over the 2 that footprint splits/);
+  assert.match(text, /unstage files with `git reset -q -- PATH` and commit at most 2 at a time\./);
+  assert.doesNotMatch(text, /in progress/);
+});
+
 test('summary of a passed commit', () => {
   const text = summarize();
 

@@ -18,15 +18,17 @@ const RULE = {
 function checkUnscannedFiles(change: RiskChange, context: ChangeRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const file of change.footprint.files) {
-    if (change.content.get(file.path)?.unscanned !== true) continue;
-    findings.push(
-      createFinding(RULE, context.forPath(file.path), {
-        path: file.path,
-        message:
-          `Staged blob is ${formatBytes(file.size)}, over the ${formatBytes(MAX_SCAN_BYTES)} ` +
-          'that the secret rules read, so it was not scanned',
-      }),
-    );
+    const reason = change.content.get(file.path)?.unscanned;
+    if (reason === undefined) continue;
+    const limit = formatBytes(MAX_SCAN_BYTES);
+    const message =
+      reason === 'blob-size'
+        ? `Staged blob is ${formatBytes(file.size)}, over the ${limit} that the secret rules ` +
+          'read, so it was not scanned'
+        : `Staged blob is ${formatBytes(file.size)}. The secret rules read at most ${limit} ` +
+          'of files too large to diff in one change, and the files before it used that up, so ' +
+          'it was not scanned. Commit it on its own to have it scanned';
+    findings.push(createFinding(RULE, context.forPath(file.path), { path: file.path, message }));
   }
   return findings;
 }
@@ -35,7 +37,9 @@ export const unscannedFileRule: RiskRule = {
   ...RULE,
   group: 'secrets',
   defaultSeverity: 'medium',
-  description: `Finds staged blobs over ${formatBytes(MAX_SCAN_BYTES)}, which no secret rule reads.`,
+  description:
+    `Finds staged blobs that no secret rule read: one over ${formatBytes(MAX_SCAN_BYTES)}, or ` +
+    'one past that many bytes of files too large to diff in the change.',
   defaultOptions: {},
   checkChange: checkUnscannedFiles,
 };
