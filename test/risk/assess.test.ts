@@ -49,6 +49,24 @@ describe('assessRisk', () => {
     assert.deepEqual(report, { score: 0, blocked: false, findings: [] });
   });
 
+  test('a blob past the scan budget blocks in balanced mode', () => {
+    const input = makeFootprint([{ path: 'data/big.csv', new: lines('a,b', '1,2') }]);
+    const content = input.content.get('data/big.csv');
+    assert.ok(content !== undefined);
+    content.unscanned = 'change-size';
+    const analysis = analyzeBatches(input, { mode: 'balanced' });
+
+    const report = assessRisk(input, analysis, {
+      mode: 'balanced',
+      config: createDefaultConfig(),
+      skip: [],
+    });
+
+    assert.equal(report.findings[0]?.rule, 'unscanned-file');
+    assert.equal(report.findings[0]?.severity, 'high');
+    assert.equal(report.blocked, true);
+  });
+
   test('private key blocks in every mode', () => {
     for (const mode of ['conservative', 'balanced', 'aggressive'] as const) {
       const report = assess([{ path: 'key.pem', new: lines(KEY_HEADER, 'AAAA') }], { mode });

@@ -33,10 +33,15 @@ function checkUnscannedFiles(change: RiskChange, context: ChangeRuleContext): Fi
   return findings;
 }
 
+/**
+ * High by default, so the commit stops in balanced mode: a secret in a file the rules skipped
+ * would otherwise pass where a smaller commit would have blocked it. Allow the path, or commit
+ * the file on its own so that the budget covers it.
+ */
 export const unscannedFileRule: RiskRule = {
   ...RULE,
   group: 'secrets',
-  defaultSeverity: 'medium',
+  defaultSeverity: 'high',
   description:
     `Finds staged blobs that no secret rule read: one over ${formatBytes(MAX_SCAN_BYTES)}, or ` +
     'one past that many bytes of files too large to diff in the change.',
