@@ -38,10 +38,20 @@ export function formatCommitPlan(style: Style, plan: CommitPlan, cwd: string): s
   plan.commits.forEach((commit, index) => {
     const subject = escapeControlCharacters(commit.message.split('\n', 1)[0] ?? '');
     lines.push(`  ${index + 1}. ${subject}  ${colors.dim(commit.batch)}`);
-    for (const change of commit.changes) lines.push(`       ${describeChange(change)}`);
+    for (const change of commit.changes.slice(0, LISTED_CHANGES)) {
+      lines.push(`       ${describeChange(change)}`);
+    }
+    const rest = commit.changes.length - LISTED_CHANGES;
+    if (rest > 0) lines.push(`       and ${plural(rest, 'more path')} (--json lists them all)`);
   });
   return lines.join('\n') + '\n';
 }
+
+/**
+ * Paths listed under each planned commit. A commit of thousands of files would otherwise print
+ * a line for each before the question.
+ */
+const LISTED_CHANGES = 20;
 
 function describeChange(change: PlannedChange): string {
   const path = quotePath(change.path);
