@@ -56,6 +56,14 @@ function describeStale(strategy: StrategyShape, footprint: Footprint): string | 
   const oldHead = describeHead(strategy.head);
   const newHead = describeHead(footprint.head.oid);
 
+  if (headMoved && footprint.headTree !== null && footprint.headTree === strategy.stagedTree) {
+    return (
+      `The strategy's ${oldTree} is HEAD's tree now: it was committed after the strategy was ` +
+      `made, and the repository is at ${newHead}. Nothing is left to commit with it. ` +
+      'To go back to the staged change, run `footprint undo` when `footprint commit` made ' +
+      `those commits, or \`git reset --soft ${shortId(strategy.head)}\`.`
+    );
+  }
   if (treeMoved && headMoved) {
     return (
       `Both the staged tree and HEAD differ from the strategy's: it was made for ${oldTree} ` +

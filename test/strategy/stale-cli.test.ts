@@ -73,6 +73,20 @@ describe('validate of a stale strategy', () => {
     );
   });
 
+  test('a strategy whose staged tree was committed says so', async () => {
+    const start = repo.git(['rev-parse', 'HEAD']).trim();
+    const file = await writePlan(() => {});
+    repo.git(['commit', '-q', '-m', 'feat: add a'], { env: { FOOTPRINT: '0' } });
+
+    const result = await run('validate', '--strategy', file);
+    const output = result.stdout + result.stderr;
+
+    assert.equal(result.code, 1, output);
+    assert.match(output, /is HEAD's tree now: it was committed after the strategy was made/);
+    assert.ok(output.includes(`git reset --soft ${start.slice(0, 12)}`), output);
+    assert.equal(output.includes('Check out'), false, output);
+  });
+
   test('json names the file, quoted, where text does', async () => {
     const written = await writePlan((plan) => {
       plan['stagedTree'] = 'f'.repeat(40);
