@@ -35,9 +35,8 @@ export class LineIndex {
   }
 
   /**
-   * Returns the width of the spaces and tabs that start line `line` (1-based), a tab counting
-   * as 4, or Infinity for a line of only those or past the end. It reads the text in place,
-   * so a scan over hundreds of lines makes no string per line.
+   * Returns the width of the spaces and tabs that start line `line` (1-based), a tab as 4, or
+   * Infinity for a blank line or one past the end. It reads the text in place, without a slice.
    */
   indentWidth(line: number): number {
     if (line < 1 || line > this.starts.length) return Infinity;

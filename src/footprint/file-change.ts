@@ -107,9 +107,8 @@ export async function buildFileChange(
 }
 
 /**
- * Finds the added lines of a blob over maxDiffBytes while the change's budget has room for
- * it, and marks it unscanned otherwise. The lines found took about eight times the blob's
- * size in memory (2.2 GB for ten text blobs of 25.5 MB), so a change needs one budget.
+ * Finds the added lines of a blob over maxDiffBytes while the change's scan budget has room,
+ * and marks it unscanned otherwise. The lines take about eight times the blob's size in memory.
  */
 async function scanTooLargeBlob(
   file: FileChange,

@@ -42,11 +42,10 @@ export const utf8Text = pick(decoders.utf8Slice, 'utf8');
 
 /**
  * Copies bytes `start` to `end` of `source` into `target` at `at` and returns how many were
- * copied. Buffer's copy() checks its arguments in JavaScript, and so does its subarray(),
- * which builds the view through Buffer's own constructor. A Uint8Array made directly over the
- * same memory and the typed array's set() are built-ins: 6,000 copies of 20 bytes took a third
- * of the time of subarray() and set() in a fresh process (node 20). A range outside `source`
- * goes through subarray(), which clamps it, so no byte outside `source` is read.
+ * copied. Buffer's copy() and subarray() check their arguments in JavaScript, while a
+ * Uint8Array over the same memory and set() are built-ins: a third of the time for 6,000 copies
+ * of 20 bytes in a fresh node 20 process. A range outside `source` goes through subarray(),
+ * which clamps it, so no byte outside `source` is read.
  */
 export function copyBytes(
   source: Buffer,

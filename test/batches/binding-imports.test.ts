@@ -111,7 +111,7 @@ describe('binding imports', () => {
 });
 
 describe('an aliased import', () => {
-  test('orders the user after the export it takes', () => {
+  test('user ordered after the export', () => {
     const repo = stageWorkspace([
       'packages/app/src/total.ts',
       lines(
@@ -135,7 +135,7 @@ describe('an aliased import', () => {
 });
 
 describe('readBindingImports', () => {
-  test('a first import after a byte order mark', () => {
+  test('import after a byte order mark', () => {
     const text =
       "\uFEFFimport { formatMoney } from '@ws/utils';\nexport const a = formatMoney(1);\n";
 

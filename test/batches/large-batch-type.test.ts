@@ -16,7 +16,7 @@ class CountingContent extends Map<string, FileContent> {
   }
 }
 
-test('commit type of many files reads each few times', () => {
+test('commit type reads content linearly', () => {
   const count = 2000;
   const specs = Array.from({ length: count }, (_, index) => ({
     path: `src/module${index}.ts`,
@@ -35,7 +35,7 @@ test('commit type of many files reads each few times', () => {
   assert.ok(content.lookups < 20 * count, `${content.lookups} lookups for ${count} files`);
 });
 
-test('export moved from another file is no feat', () => {
+test('moved export is no feat', () => {
   const input = makeFootprint([
     {
       path: 'src/a.ts',

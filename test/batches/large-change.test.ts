@@ -16,7 +16,7 @@ function editedModule(path: string, hunks: number): FileSpec {
   return { path, old: before.join('\n'), new: after.join('\n') };
 }
 
-test('hunks over the limit make whole-file units', () => {
+test('hunks over limit: whole-file units', () => {
   const hunks = 50;
   const count = Math.ceil(MAX_PAIRED_UNITS / hunks) + 1;
   const specs = Array.from({ length: count }, (_, index) =>
@@ -39,7 +39,7 @@ test('hunks under the limit stay units', () => {
   assert.equal(units.length, 50);
 });
 
-test('files over the limit make one batch', () => {
+test('files over limit: one batch', () => {
   const count = MAX_PAIRED_UNITS + 1;
   const specs = Array.from({ length: count }, (_, index) => ({
     path: `src/d${Math.floor(index / 100)}/m${index}.ts`,

@@ -24,14 +24,14 @@ describe('LineIndex', () => {
     assert.equal(lines.line(9), '');
   });
 
-  test('measures indents in place, a tab as 4', () => {
+  test('indent width, tab as four', () => {
     assert.deepEqual(
       [1, 2, 3, 6, 8].map((line) => lines.indentWidth(line)),
       [0, 2, 8, 2, 0],
     );
   });
 
-  test('blank, whitespace-only and missing lines have no indent', () => {
+  test('blank and missing lines: no indent', () => {
     assert.equal(lines.indentWidth(4), Infinity);
     assert.equal(lines.indentWidth(5), Infinity);
     assert.equal(lines.indentWidth(7), Infinity, 'spaces before a carriage return');

@@ -34,14 +34,14 @@ function indexOf(staged: Record<string, string>): ModuleIndex {
 const DEFINER = 'packages/utils/src/money.ts';
 
 describe('imports from packages and aliases', () => {
-  test('a name from a registry package comes from elsewhere', () => {
+  test('registry package name is elsewhere', () => {
     const modules = indexOf({ 'src/page.ts': "import { formatMoney } from 'money-lib';\n" });
 
     assert.equal(modules.importsFromElsewhere('src/page.ts', 'formatMoney', DEFINER), true);
     assert.equal(modules.importsFromPackage('src/page.ts', 'formatMoney', DEFINER), false);
   });
 
-  test('a name from the definer’s workspace package may be the definer’s', () => {
+  test('workspace package name may reach definer', () => {
     const modules = indexOf({
       'apps/web/page.ts': [
         'import {',
@@ -56,7 +56,7 @@ describe('imports from packages and aliases', () => {
     assert.equal(modules.importsFromElsewhere('apps/web/page.ts', 'formatMoney', DEFINER), false);
   });
 
-  test('default, renamed and namespace imports bind their local names', () => {
+  test('default, renamed and namespace locals', () => {
     const modules = indexOf({
       'src/a.ts': [
         "import money, { parse as parseMoney } from 'money-lib';",
@@ -70,7 +70,7 @@ describe('imports from packages and aliases', () => {
     assert.equal(modules.importsFromElsewhere('src/a.ts', 'dates', DEFINER), true);
   });
 
-  test('relative imports, comments and longer names do not count', () => {
+  test('relative, commented and longer names ignored', () => {
     const modules = indexOf({
       'src/b.ts': [
         "import { formatMoney } from './money.js';",
@@ -101,13 +101,13 @@ describe('imports from packages and aliases', () => {
     assert.equal(modules.importsFromElsewhere('src/Price.svelte', 'formatMoney', DEFINER), true);
   });
 
-  test('a file that is not a script has no imports', () => {
+  test('non-script file has no imports', () => {
     const modules = indexOf({ 'docs/guide.md': "import { formatMoney } from 'money-lib';\n" });
 
     assert.equal(modules.importsFromElsewhere('docs/guide.md', 'formatMoney', DEFINER), false);
   });
 
-  test('bindings give each binding statement its lines, relative ones included', () => {
+  test('bindings carry statement lines', () => {
     const modules = indexOf({
       'src/c.ts': [
         "import './polyfill.js';",

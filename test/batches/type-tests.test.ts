@@ -29,7 +29,7 @@ describe('type tests', () => {
     assert.equal(batches[0]?.type, 'test');
   });
 
-  test('Vitest type test in test-d folder makes a test batch', () => {
+  test('Vitest test-d folder makes test batch', () => {
     const header = ["import {expectTypeOf} from 'vitest';", "import {run} from '../src';"];
     const check = 'expectTypeOf(run).returns.toEqualTypeOf<Promise<string>>();';
     const specs = [change('test-d/run.spec-d.ts', lines(...header), lines(...header, check))];

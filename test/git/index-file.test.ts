@@ -94,7 +94,7 @@ describe('readIndexFile', () => {
     assert.equal(run?.size, 10);
   });
 
-  test('a recorded size of 2 GiB or more reads as git prints it', async () => {
+  test('size of 2 GiB reads unsigned', async () => {
     const copy = createTempRepo();
     try {
       copy.write('big.bin', 'x');

@@ -2,20 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { installHooks, type InstallReport } from '../../src/init/install.js';
-import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
-
-const FOOTPRINT_BIN = path.join(projectRoot, 'bin', 'footprint.js');
-
-function install(repo: TempRepo): Promise<InstallReport> {
-  return installHooks({
-    cwd: repo.dir,
-    env: gitTestEnv(),
-    packageRoot: projectRoot,
-    footprintBin: FOOTPRINT_BIN,
-    node: process.execPath,
-  });
-}
+import type { InstallReport } from '../../src/init/install.js';
+import { createTempRepo } from '../helpers/repo.js';
+import { installInRepo } from './install-in-repo.js';
 
 function machinePathAdvice(report: InstallReport): string | undefined {
   return report.advice.find((text) => text.includes('a path on this machine only'));
@@ -27,7 +16,7 @@ test('husky machine path line gets note', async () => {
     repo.write('.husky/pre-commit', 'npx lint-staged\n');
     repo.git(['config', 'core.hooksPath', '.husky/_']);
 
-    const report = await install(repo);
+    const report = await installInRepo(repo);
 
     assert.match(machinePathAdvice(report) ?? '', /^The husky hooks run .*footprint\.js/);
   } finally {
@@ -45,7 +34,7 @@ test('husky clone without node_modules gets no note', async () => {
     repo.write('.husky/post-commit', 'footprint fossils record-outcome\n');
     repo.git(['config', 'core.hooksPath', '.husky/_']);
 
-    const report = await install(repo);
+    const report = await installInRepo(repo);
 
     const preCommit = readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8');
     assert.equal(preCommit, 'npx lint-staged\nfootprint precommit\n');

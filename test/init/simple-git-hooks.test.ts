@@ -1,20 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { installHooks, type InstallReport } from '../../src/init/install.js';
-import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
-
-const FOOTPRINT_BIN = path.join(projectRoot, 'bin', 'footprint.js');
-
-function install(repo: TempRepo): Promise<InstallReport> {
-  return installHooks({
-    cwd: repo.dir,
-    env: gitTestEnv(),
-    packageRoot: projectRoot,
-    footprintBin: FOOTPRINT_BIN,
-    node: process.execPath,
-  });
-}
+import type { InstallReport } from '../../src/init/install.js';
+import { createTempRepo } from '../helpers/repo.js';
+import { installInRepo } from './install-in-repo.js';
 
 function simpleGitHooksAdvice(report: InstallReport): string | undefined {
   return report.advice.find((text) => text.includes('simple-git-hooks'));
@@ -26,7 +14,7 @@ test('init notes simple-git-hooks in package.json', async () => {
     const manifest = { name: 'app', 'simple-git-hooks': { 'pre-commit': 'npx lint-staged' } };
     repo.write('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
-    const report = await install(repo);
+    const report = await installInRepo(repo);
 
     const advice = simpleGitHooksAdvice(report) ?? '';
     assert.match(advice, /^This project configures simple-git-hooks \(package\.json\)/);
@@ -43,7 +31,7 @@ test('init notes a simple-git-hooks config file', async () => {
   try {
     repo.write('.simple-git-hooks.json', '{ "pre-commit": "npx lint-staged" }\n');
 
-    const report = await install(repo);
+    const report = await installInRepo(repo);
 
     assert.match(
       simpleGitHooksAdvice(report) ?? '',
@@ -59,7 +47,7 @@ test('init without simple-git-hooks adds no note', async () => {
   try {
     repo.write('package.json', '{ "name": "app", "devDependencies": {} }\n');
 
-    const report = await install(repo);
+    const report = await installInRepo(repo);
 
     assert.equal(simpleGitHooksAdvice(report), undefined);
   } finally {
@@ -73,7 +61,7 @@ test('init into another hooks path skips the note', async () => {
     repo.write('package.json', '{ "simple-git-hooks": { "pre-commit": "npm test" } }\n');
     repo.git(['config', 'core.hooksPath', '.githooks']);
 
-    const report = await install(repo);
+    const report = await installInRepo(repo);
 
     assert.equal(report.target.kind, 'hooks-path');
     assert.equal(simpleGitHooksAdvice(report), undefined);

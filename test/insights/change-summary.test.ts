@@ -31,7 +31,7 @@ describe('buildChangeSummary', () => {
     assert.match(text, /^f2 h2 @@ -3,1 \+3,1 @@\n-c\n\+C$/m);
   });
 
-  test('change over the file limit asks for no split', async () => {
+  test('file limit asks for no split', async () => {
     const request = await buildInsightRequest(change);
     request.analysis.splitSuggested = false;
     request.analysis.fileLimit = 2;

@@ -85,7 +85,7 @@ describe('heuristic provider', () => {
     assert.match(summary, /A merge is in progress, so it stays one commit: /);
   });
 
-  test('summary over the file limit says it stays one commit', async () => {
+  test('file limit summary: one commit', async () => {
     const req = await request(change);
     req.analysis.splitSuggested = false;
     req.analysis.fileLimit = 2;

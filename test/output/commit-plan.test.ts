@@ -23,7 +23,7 @@ function planWith(changes: PlannedChange[]): CommitPlan {
   };
 }
 
-test('a commit of many paths lists twenty and counts the rest', () => {
+test('many paths: twenty listed, rest counted', () => {
   const changes = Array.from({ length: 25 }, (_, index) => ({
     path: `data/file-${String(index).padStart(2, '0')}.csv`,
     totalHunks: 1,
@@ -37,7 +37,7 @@ test('a commit of many paths lists twenty and counts the rest', () => {
   assert.equal(lines[22]?.trim(), 'and 5 more paths (--json lists them all)');
 });
 
-test('a commit of few paths lists them all', () => {
+test('few paths: all listed', () => {
   const changes = [{ path: 'a.ts', totalHunks: 1 }];
 
   const lines = formatCommitPlan(STYLE, planWith(changes), '/tmp').trimEnd().split('\n');

@@ -101,7 +101,7 @@ test('summary during a merge suggests no split', () => {
   assert.doesNotMatch(text, /Suggested split/);
 });
 
-test('summary over the file limit says how to split', () => {
+test('file limit summary: how to split', () => {
   const result = makeResult();
   result.analysis.splitSuggested = false;
   result.analysis.fileLimit = 2;

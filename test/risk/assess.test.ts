@@ -49,7 +49,7 @@ describe('assessRisk', () => {
     assert.deepEqual(report, { score: 0, blocked: false, findings: [] });
   });
 
-  test('a blob past the scan budget blocks in balanced mode', () => {
+  test('unscanned blob blocks when balanced', () => {
     const input = makeFootprint([{ path: 'data/big.csv', new: lines('a,b', '1,2') }]);
     const content = input.content.get('data/big.csv');
     assert.ok(content !== undefined);

@@ -73,7 +73,7 @@ describe('validate of a stale strategy', () => {
     );
   });
 
-  test('a strategy whose staged tree was committed says so', async () => {
+  test('committed strategy is reported', async () => {
     const start = repo.git(['rev-parse', 'HEAD']).trim();
     const file = await writePlan(() => {});
     repo.git(['commit', '-q', '-m', 'feat: add a'], { env: { FOOTPRINT: '0' } });

@@ -72,7 +72,7 @@ describe('strategy file path', () => {
     });
   }
 
-  test('validate json with a missing file prints a document', async () => {
+  test('missing file: json document', async () => {
     const file = path.join(repo.dir, 'plan.json');
     const stagedTree = repo.git(['write-tree']).trim();
 
@@ -91,7 +91,7 @@ describe('strategy file path', () => {
     assert.ok(result.stderr.includes(`Cannot read the strategy file ${file} (ENOENT).`));
   });
 
-  test('validate json outside a repository names the file', async () => {
+  test('outside a repository: file named', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'footprint-no-repo-'));
     const file = path.join(outside, 'plan.json');
 

@@ -71,7 +71,7 @@ describe('unknown path hint', () => {
     assert.ok(message.includes('src/café.js, src/cart.js, src/tax.js and 1 more'), message);
   });
 
-  test('old path of a rename names the new one', () => {
+  test('rename old path names new', () => {
     const message = unknownPathMessage('src/old.js', ['src/new.js']);
 
     assert.match(message, /staged as a rename to src\/new\.js/);
