@@ -97,6 +97,7 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
   const validation = validateStrategy(parsed.value, run.result.footprint, {
     validateSchema: validateStrategyDocument,
     content: run.content,
+    worktree: run.worktree,
   });
   return { document: parsed.value, source, validation, result: run.result, riskMode };
 }

@@ -48,6 +48,8 @@ export interface PipelineRun {
   /** The staged and HEAD texts the run read, for checks of a strategy made elsewhere. */
   content: FootprintWithContent['content'];
   strategy: Strategy;
+  /** Absolute path of the worktree root. */
+  worktree: string;
   /** The `--json` document of the run, valid against schemas/analysis.schema.json. */
   documents: { analysis: object };
 }
@@ -146,6 +148,7 @@ async function runStages(
     result,
     content: input.content,
     strategy,
+    worktree,
     documents: { analysis: buildAnalysisDocument(result) },
   };
 }

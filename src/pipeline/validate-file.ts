@@ -57,6 +57,7 @@ export async function validateStrategyFile(
       ? validateStrategy(strategy.value, input.footprint, {
           validateSchema: validateStrategyDocument,
           content: input.content,
+          worktree,
         })
       : { valid: false, problems: [strategy.problem] };
     // The file as the user named it goes into the advice to write it again.

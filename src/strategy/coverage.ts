@@ -41,7 +41,11 @@ function unknownHunk(file: FileChange, batch: string, hunk: Hunk): StrategyProbl
 }
 
 /** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
-function recordCoverage(strategy: StrategyShape, files: readonly FileChange[]) {
+function recordCoverage(
+  strategy: StrategyShape,
+  files: readonly FileChange[],
+  worktree: string | undefined,
+) {
   const coverage = new Map<string, FileCoverage>();
   for (const file of files) {
     const byHunk = new Map(file.hunks.map((hunk) => [hunkKey(hunk), [] as string[]]));
@@ -53,7 +57,7 @@ function recordCoverage(strategy: StrategyShape, files: readonly FileChange[]) {
     for (const change of batch.changes) {
       const entry = coverage.get(change.path);
       if (!entry) {
-        problems.push(unknownPath(change.path, batch.id, files));
+        problems.push(unknownPath(change.path, batch.id, files, worktree));
         continue;
       }
       entry.mentions.push(batch.id);
@@ -183,12 +187,14 @@ function checkHunks({ file, byHunk }: FileCoverage): StrategyProblem[] {
  * Checks that the batches take every staged hunk of every staged path exactly once, comparing
  * hunks by all four numbers. An entry without `hunks` takes every hunk of its path. A path
  * without hunks (a rename without edits, a mode change, a binary file) must be named once.
+ * `worktree`, when given, lets an unknown absolute path inside it get a hint (see unknownPath).
  */
 export function checkCoverage(
   strategy: StrategyShape,
   files: readonly FileChange[],
+  worktree?: string,
 ): StrategyProblem[] {
-  const { coverage, problems } = recordCoverage(strategy, files);
+  const { coverage, problems } = recordCoverage(strategy, files, worktree);
   for (const entry of coverage.values()) {
     problems.push(...(entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry)));
   }

@@ -1,16 +1,77 @@
 import type { FileChange } from '../footprint/types.js';
+import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import type { StrategyProblem } from './types.js';
 
 /** Staged files a folder hint lists before it only counts the rest. */
 const LISTED_FILES = 3;
 
-/** Rewrites a hand-typed path as git names it: `/` separators, no `./` or leading `/`. */
-function normalizeTyped(path: string): string {
-  return path
-    .replaceAll('\\', '/')
-    .replace(/^(?:\.\/|\/)+/, '')
-    .replace(/\/{2,}/g, '/');
+/** One way a hand-typed path differs from git's name for it, and the fix it calls for. */
+interface PathRewrite {
+  /** Rewrites the path as git would name it, or returns it unchanged when this does not apply. */
+  apply: (path: string) => string;
+  /** The fix, as a phrase after "Name it as git does,". */
+  fix: string;
+}
+
+/** Returns the rewrites that take a path typed by hand to git's name for it, in order. */
+function pathRewrites(worktree: string | undefined): PathRewrite[] {
+  const root = worktree?.replaceAll('\\', '/').replace(/\/+$/, '');
+  return [
+    { apply: (path) => path.replaceAll('\\', '/'), fix: 'with / separators' },
+    {
+      apply: (path) => (root === undefined ? path : stripRoot(path, root)),
+      fix: 'relative to the repository root instead of as an absolute path',
+    },
+    {
+      apply: (path) => path.replace(/^(?:\.\/|\/)+/, ''),
+      fix: 'from the repository root with no leading ./ or /',
+    },
+    { apply: (path) => path.replace(/\/{2,}/g, '/'), fix: 'with single / separators' },
+    { apply: resolveDotSegments, fix: 'with no . or .. segments' },
+    {
+      apply: (path) => path.replace(/\/+$/, ''),
+      fix: 'without the trailing / that marks a folder',
+    },
+  ];
+}
+
+/** Returns `path` relative to `root` when it is an absolute path inside `root`. */
+function stripRoot(path: string, root: string): string {
+  return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+}
+
+/**
+ * Resolves the `.` and `..` segments of a relative path. Returns the path unchanged when a
+ * `..` would climb above the repository root.
+ */
+function resolveDotSegments(path: string): string {
+  const segments: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '.') continue;
+    if (segment !== '..') {
+      segments.push(segment);
+      continue;
+    }
+    if (segments.length === 0) return path;
+    segments.pop();
+  }
+  return segments.join('/');
+}
+
+/**
+ * Rewrites a hand-typed path as git names it, step by step (see pathRewrites). Returns the
+ * rewritten path and the fix of each step that changed it.
+ */
+function rewriteTyped(path: string, worktree: string | undefined) {
+  const fixes: string[] = [];
+  let typed = path;
+  for (const rewrite of pathRewrites(worktree)) {
+    const rewritten = rewrite.apply(typed);
+    if (rewritten !== typed) fixes.push(rewrite.fix);
+    typed = rewritten;
+  }
+  return { typed, fixes };
 }
 
 function describeFolder(path: string, inside: readonly FileChange[]): string {
@@ -26,10 +87,14 @@ function describeFolder(path: string, inside: readonly FileChange[]): string {
 /**
  * Returns the fix for a path that no staged file has, naming the staged path it most likely
  * means: the new path of a rename, the same path in another Unicode normalization form, which
- * looks the same, the path without `./` or with `/` separators, or a folder's files. Returns
+ * looks the same, the path as git names it (see pathRewrites), or a folder's files. Returns
  * null when none fits.
  */
-function findLikelyFix(path: string, files: readonly FileChange[]): string | null {
+function findLikelyFix(
+  path: string,
+  files: readonly FileChange[],
+  worktree: string | undefined,
+): string | null {
   const renamed = files.find((file) => file.oldPath === path);
   if (renamed) {
     const renames = `${quotePath(path)} is staged as a rename to ${quotePath(renamed.path)}`;
@@ -46,25 +111,28 @@ function findLikelyFix(path: string, files: readonly FileChange[]): string | nul
     );
   }
 
-  const typed = normalizeTyped(path);
-  const rewritten = files.find((file) => file.path === typed);
-  if (rewritten) {
-    return `Name it as git does, from the repository root with / separators: ${quotePath(typed)}.`;
+  const { typed, fixes } = rewriteTyped(path, worktree);
+  if (files.some((file) => file.path === typed)) {
+    return `Name it as git does, ${joinWords(fixes, 'and')}: ${quotePath(typed)}.`;
   }
 
-  const folder = typed.replace(/\/+$/, '');
-  const inside = files.filter((file) => file.path.startsWith(`${folder}/`));
-  return inside.length > 0 ? describeFolder(folder, inside) : null;
+  const inside = files.filter((file) => file.path.startsWith(`${typed}/`));
+  return inside.length > 0 ? describeFolder(typed, inside) : null;
 }
 
-/** Reports a path a batch names that is not staged, with the likely fix when there is one. */
+/**
+ * Reports a path a batch names that is not staged, with the likely fix when there is one.
+ * `worktree`, the absolute path of the worktree root, lets the fix name an absolute path
+ * inside it from the root.
+ */
 export function unknownPath(
   path: string,
   batch: string,
   files: readonly FileChange[],
+  worktree?: string,
 ): StrategyProblem {
   const hint =
-    findLikelyFix(path, files) ??
+    findLikelyFix(path, files, worktree) ??
     `Remove it from the batch, or stage it and write the strategy again.`;
   return {
     code: 'unknown-path',

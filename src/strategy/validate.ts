@@ -23,6 +23,8 @@ export interface ValidateStrategyOptions {
    * later batch still uses.
    */
   content?: ReadonlyMap<string, FileContent>;
+  /** Absolute path of the worktree root, so the hint for an absolute path names it from there. */
+  worktree?: string;
 }
 
 function shortId(oid: string | null): string {
@@ -246,7 +248,7 @@ export function validateStrategy(
     ...checkOrder(strategy),
     ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),
     ...checkFileFolderBatches(strategy, footprint.files),
-    ...checkCoverage(strategy, footprint.files),
+    ...checkCoverage(strategy, footprint.files, options.worktree),
   ];
   return { valid: problems.length === 0, problems: maskProblemSecrets(problems) };
 }

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
 import type { Footprint } from '../../src/footprint/types.js';
 import type { StrategyShape } from '../../src/strategy/shape.js';
 import { validateStrategy } from '../../src/strategy/validate.js';
+import { captureIo } from '../cli/cli-io.js';
 import { lines, makeFootprint } from '../helpers/footprint-builder.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 
 const CAFE_NFC = 'src/caf\u00e9.js';
 const CAFE_NFD = 'src/cafe\u0301.js';
@@ -15,6 +20,8 @@ const footprint: Footprint = makeFootprint([
   { path: 'docs/guide.md', old: lines('x'), new: lines('y') },
   { path: 'src/new.js', oldPath: 'src/old.js', old: lines('c'), new: lines('c') },
 ]).footprint;
+
+const WORKTREE = '/home/dev/shop';
 
 /** Returns the unknown-path message for `path` in a batch with the staged paths but `replaced`. */
 function unknownPathMessage(path: string, replaced: readonly string[]): string {
@@ -31,7 +38,10 @@ function unknownPathMessage(path: string, replaced: readonly string[]): string {
       },
     ],
   };
-  const { problems } = validateStrategy(strategy, footprint, { validateSchema: () => [] });
+  const { problems } = validateStrategy(strategy, footprint, {
+    validateSchema: () => [],
+    worktree: WORKTREE,
+  });
   const unknown = problems.filter((problem) => problem.code === 'unknown-path');
   assert.equal(unknown.length, 1, JSON.stringify(problems));
   assert.equal(unknown[0]?.batch, 'b1');
@@ -50,13 +60,65 @@ describe('unknown path hint', () => {
   test('leading dot slash names the git path', () => {
     const message = unknownPathMessage('./src/cart.js', ['src/cart.js']);
 
-    assert.match(message, /Name it as git does, .*: src\/cart\.js\.$/);
+    assert.match(
+      message,
+      /Name it as git does, from the repository root with no leading \.\/ or \/: src\/cart\.js\.$/,
+    );
   });
 
   test('backslashes name the git path', () => {
     const message = unknownPathMessage('src\\cart.js', ['src/cart.js']);
 
-    assert.match(message, /Name it as git does, .*: src\/cart\.js\.$/);
+    assert.match(message, /Name it as git does, with \/ separators: src\/cart\.js\.$/);
+  });
+
+  test('trailing slash names the file', () => {
+    const message = unknownPathMessage('src/cart.js/', ['src/cart.js']);
+
+    assert.match(
+      message,
+      /Name it as git does, without the trailing \/ that marks a folder: src\/cart\.js\.$/,
+    );
+  });
+
+  test('absolute path inside the repository', () => {
+    const message = unknownPathMessage(`${WORKTREE}/src/cart.js`, ['src/cart.js']);
+
+    const fix =
+      'Name it as git does, relative to the repository root instead of as an absolute path: ' +
+      'src/cart.js.';
+    assert.ok(message.endsWith(fix), message);
+  });
+
+  test('absolute path outside the repository', () => {
+    const message = unknownPathMessage('/home/dev/other/src/cart.js', ['src/cart.js']);
+
+    assert.match(message, /Remove it from the batch, or stage it and write the strategy again\.$/);
+  });
+
+  test('dot dot segments name the path', () => {
+    const message = unknownPathMessage('src/../src/./cart.js', ['src/cart.js']);
+
+    assert.match(message, /Name it as git does, with no \. or \.\. segments: src\/cart\.js\.$/);
+  });
+
+  test('dot dot above the root stays unknown', () => {
+    const message = unknownPathMessage('../src/cart.js', ['src/cart.js']);
+
+    assert.match(message, /Remove it from the batch, or stage it and write the strategy again\.$/);
+  });
+
+  test('several differences are named together', () => {
+    const message = unknownPathMessage(`${WORKTREE}\\src\\..\\src\\cart.js\\`, ['src/cart.js']);
+
+    assert.ok(
+      message.endsWith(
+        'Name it as git does, with / separators, relative to the repository root instead of ' +
+          'as an absolute path, with no . or .. segments and without the trailing / that ' +
+          'marks a folder: src/cart.js.',
+      ),
+      message,
+    );
   });
 
   test('folder lists its staged files', () => {
@@ -81,5 +143,72 @@ describe('unknown path hint', () => {
     const message = unknownPathMessage('lib/other.js', []);
 
     assert.match(message, /Remove it from the batch, or stage it and write the strategy again\./);
+  });
+});
+
+describe('unknown path hint in a repository', () => {
+  let repo: TempRepo;
+  let strategyFile: string;
+
+  beforeEach(async () => {
+    repo = createTempRepo();
+    repo.write('src/cart.js', 'export const total = 0;\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'chore: start']);
+    repo.write('src/cart.js', 'export const total = 1;\n');
+    repo.git(['add', '-A']);
+    strategyFile = path.join(repo.dir, 'plan.json');
+    const written = await run('strategy', '--no-llm', '--output', strategyFile);
+    assert.equal(written.code, 0, written.stderr);
+  });
+
+  afterEach(() => {
+    repo.cleanup();
+  });
+
+  async function run(...argv: string[]) {
+    const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: gitTestEnv() });
+    const code = await main(argv, io);
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  }
+
+  /** Names `typed` in place of src/cart.js and returns the problems validate --json lists. */
+  async function validateWithPath(typed: string) {
+    const strategy = JSON.parse(readFileSync(strategyFile, 'utf8')) as {
+      batches: Array<{ changes: Array<{ path: string }> }>;
+    };
+    const change = strategy.batches[0]?.changes[0];
+    assert.equal(change?.path, 'src/cart.js');
+    change.path = typed;
+    writeFileSync(strategyFile, JSON.stringify(strategy, null, 2));
+
+    const result = await run('validate', '--json', '--strategy', strategyFile);
+    assert.equal(result.code, 1, result.stderr);
+    const document = JSON.parse(result.stdout) as { problems: Array<Record<string, string>> };
+    return document.problems;
+  }
+
+  test('absolute path names the staged path', async () => {
+    const typed = path.join(repo.dir, 'src', 'cart.js');
+
+    const problems = await validateWithPath(typed);
+    const unknown = problems.find((problem) => problem.code === 'unknown-path');
+
+    assert.equal(unknown?.path, typed);
+    assert.equal(unknown?.batch, 'b1');
+    assert.match(
+      unknown?.message ?? '',
+      /relative to the repository root instead of as an absolute path: src\/cart\.js\.$/,
+    );
+  });
+
+  test('trailing slash and dot dot', async () => {
+    const problems = await validateWithPath('src/../src/cart.js/');
+    const unknown = problems.find((problem) => problem.code === 'unknown-path');
+
+    const fix =
+      'Name it as git does, with no . or .. segments and without the trailing / that marks ' +
+      'a folder: src/cart.js.';
+    assert.ok(unknown?.message?.endsWith(fix), unknown?.message);
   });
 });
