@@ -1,4 +1,5 @@
 import { isUserError, UserError } from '../errors.js';
+import type { StrategyProblem } from '../strategy/types.js';
 
 /** Exit code of a refused `footprint commit` or `footprint undo`. */
 export const EXIT_REFUSED = 1;
@@ -8,8 +9,16 @@ export const EXIT_REFUSED = 1;
  * what to do. The CLI prints the message and exits 1.
  */
 export class CommitRefusedError extends UserError {
-  constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, { exitCode: EXIT_REFUSED, ...options });
+  /** The validation problems of the strategy, when they are the reason, as validate lists them. */
+  readonly problems: readonly StrategyProblem[];
+
+  constructor(
+    message: string,
+    options: { cause?: unknown; problems?: readonly StrategyProblem[] } = {},
+  ) {
+    const { problems = [], ...rest } = options;
+    super(message, { exitCode: EXIT_REFUSED, ...rest });
+    this.problems = problems;
   }
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
+import type { StrategyProblem } from '../strategy/types.js';
 import type { CommitOutcome } from './run-commit.js';
 import { describeStrategyOrigin } from './strategy-origin.js';
 import type { PlannedChange, PlannedCommit } from './types.js';
@@ -42,11 +43,34 @@ export function undoResultDocument(result: UndoResult): object {
 }
 
 /**
- * Returns the `--json` document of a rejected `footprint commit` or `footprint undo`, valid
- * against the `Refused` definition of schemas/commit.schema.json or schemas/undo.schema.json.
+ * Returns the `--json` document of a rejected `footprint undo`, valid against the `Refused`
+ * definition of schemas/undo.schema.json.
  */
-export function refusedResultDocument(command: 'commit' | 'undo', reason: string): object {
-  return { command, result: 'refused', reason };
+export function refusedUndoDocument(reason: string): object {
+  return { command: 'undo', result: 'refused', reason };
+}
+
+/** The facts of a rejected `footprint commit` that its `--json` document lists. */
+export interface CommitRefusal {
+  reason: string;
+  /** Absolute path of the strategy file, or null when the strategy is planned. */
+  file: string | null;
+  /** The strategy's problems when they are the reason, as `validate --json` lists them. */
+  problems: readonly StrategyProblem[];
+}
+
+/**
+ * Returns the `--json` document of a rejected `footprint commit`, valid against the `Refused`
+ * definition of schemas/commit.schema.json.
+ */
+export function refusedCommitDocument(refusal: CommitRefusal): object {
+  return {
+    command: 'commit',
+    result: 'refused',
+    reason: refusal.reason,
+    file: refusal.file,
+    problems: refusal.problems.map((problem) => ({ ...problem })),
+  };
 }
 
 /** Builds the entry of a planned commit, with the id and stored message of the commit written for it, if any. */

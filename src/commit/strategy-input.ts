@@ -128,7 +128,7 @@ export function checkStrategyInput(
   change: StagedChange,
   options: { noVerify: boolean },
 ): Strategy {
-  if (input.source.kind === 'file') checkHeadUnmoved(input.document, change, input.source.file);
+  if (input.source.kind === 'file') checkHeadUnmoved(input, change);
   checkSameSnapshot(input.result.footprint, change);
 
   if (!input.validation.valid || !hasStrategyShape(input.document)) {
@@ -164,15 +164,26 @@ function riskBlockedMessage(listed: readonly string[], riskMode: RiskMode): stri
   );
 }
 
-function checkHeadUnmoved(document: unknown, change: StagedChange, file: string | null): void {
+/** Rejects a strategy file made at another HEAD, with its validation problems. */
+function checkHeadUnmoved(input: StrategyInput, change: StagedChange): void {
+  const { document } = input;
   if (!hasStrategyShape(document) || document.head === change.head.oid) return;
 
   const was = document.head ?? 'an unborn branch';
   const now = change.head.oid ?? 'an unborn branch';
+  const file = input.source.file;
   const advice = file === null ? REWRITE : rewriteAdvice(file);
   throw new CommitRefusedError(
     `HEAD moved since the strategy was made: it was ${was}, it is now ${now}. ${advice}`,
+    { problems: listedProblems(input) },
   );
+}
+
+/** Returns the strategy's validation problems, with the strategy file in their advice. */
+function listedProblems(input: StrategyInput): StrategyProblem[] {
+  const file = input.source.file;
+  const problems = input.validation.problems;
+  return file === null ? [...problems] : fillStrategyFile(problems, file);
 }
 
 /** The pipeline and the commit run read the repository apart; both must have seen the same. */
@@ -186,13 +197,12 @@ function checkSameSnapshot(footprint: Footprint, change: StagedChange): void {
 function invalidStrategy(input: StrategyInput): CommitRefusedError {
   const file = input.source.file;
   const name = file ?? 'The planned strategy';
-  const fill = (problems: readonly StrategyProblem[]) =>
-    file === null ? [...problems] : fillStrategyFile(problems, file);
-  const problems = fill(input.validation.problems);
+  const problems = listedProblems(input);
   const lines = problems.map((problem) => `  ${problem.code}: ${problem.message}`);
   const advice = file === null ? REWRITE : rewriteAdvice(file);
   return new CommitRefusedError(
     `${name} is invalid (${plural(problems.length, 'problem')}), so no commit was made.\n` +
       `${lines.join('\n')}\nFix the strategy, or ${advice.charAt(0).toLowerCase()}${advice.slice(1)}`,
+    { problems },
   );
 }

@@ -5,13 +5,25 @@ import { UserError } from '../errors.js';
 import { strategyNotFileMessage, strategyReadFailedMessage } from '../output/messages.js';
 import type { StrategyProblem } from './types.js';
 
+/** A strategy file that cannot be read: a usage error (exit 2) that names the file. */
+export class UnreadableStrategyError extends UserError {
+  /** Absolute path of the strategy file. */
+  readonly file: string;
+
+  constructor(file: string, message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.file = file;
+  }
+}
+
 /** A strategy file's JSON value, or the problem that makes it an invalid strategy. */
 export type ParsedStrategy = { ok: true; value: unknown } | { ok: false; problem: StrategyProblem };
 
 /**
  * Reads and parses a strategy file the same way for `validate` and `commit`. A file that is
  * not JSON is an invalid strategy, like one that fails its schema, and the problem names the
- * line and column. Only a file that cannot be read is a usage error (UserError, exit 2).
+ * line and column. Only a file that cannot be read is a usage error (UnreadableStrategyError,
+ * exit 2).
  */
 export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
   let text: string;
@@ -19,13 +31,15 @@ export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
     // A named pipe would block the read until another process writes to it.
     const stats = await stat(file);
     if (!stats.isFile() && !stats.isDirectory()) {
-      throw new UserError(strategyNotFileMessage(file));
+      throw new UnreadableStrategyError(file, strategyNotFileMessage(file));
     }
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError(strategyReadFailedMessage(file, code), { cause: error });
+    throw new UnreadableStrategyError(file, strategyReadFailedMessage(file, code), {
+      cause: error,
+    });
   }
 
   const parsed = parseJsonText(text);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
@@ -144,7 +144,100 @@ test('commit --json prints a refusal', () => {
   assert.equal(document['command'], 'commit');
   assert.equal(document['result'], 'refused');
   assert.match(String(document['reason']), /^Nothing is staged, so there is nothing to commit\./);
+  assert.equal(document['file'], null);
+  assert.deepEqual(document['problems'], []);
   assert.match(result.stderr, /Nothing is staged, so there is nothing to commit\./);
+});
+
+interface StrategyFile {
+  batches: Array<{ id: string; changes: Array<{ path: string }> }>;
+}
+
+/** Writes the strategy of the staged change to plan.json and returns its absolute path. */
+function writeStrategy(created: TempRepo): string {
+  const file = path.join(created.dir, 'plan.json');
+  const written = created.footprint(['strategy', '--no-llm', '--output', file]);
+  assert.equal(written.status, 0, written.stderr);
+  return file;
+}
+
+test('commit --json lists invalid strategy problems', () => {
+  const created = stagedRepo();
+  const file = writeStrategy(created);
+  const strategy = JSON.parse(readFileSync(file, 'utf8')) as StrategyFile;
+  const change = strategy.batches
+    .flatMap((batch) => batch.changes)
+    .find((entry) => entry.path === 'src/cart.js');
+  assert.ok(change !== undefined);
+  change.path = 'src/carts.js';
+  writeFileSync(file, JSON.stringify(strategy, null, 2));
+
+  const result = created.footprint(['commit', '--json', '--dry-run', '--strategy', file]);
+  const document = parseDocument(result.stdout);
+  const validated = parseDocument(
+    created.footprint(['validate', '--json', '--strategy', file]).stdout,
+  );
+  const problems = document['problems'] as Array<Record<string, string>>;
+
+  assert.equal(result.status, 1, result.stderr);
+  assert.deepEqual(validateDocument('commit', document), []);
+  assert.equal(document['result'], 'refused');
+  assert.equal(document['file'], file);
+  assert.deepEqual(
+    problems.map((problem) => problem.code),
+    ['unknown-path', 'missing-path'],
+  );
+  assert.equal(problems[0]?.path, 'src/carts.js');
+  assert.equal(problems[1]?.path, 'src/cart.js');
+  assert.deepEqual(problems, validated['problems']);
+  assert.match(String(document['reason']), /is invalid \(2 problems\), so no commit was made\./);
+  assert.match(result.stderr, /is invalid \(2 problems\)/);
+});
+
+test('commit --json lists stale strategy problems', () => {
+  const created = stagedRepo();
+  const file = writeStrategy(created);
+  created.git(['commit', '-qm', 'chore: take the staged change'], { env: { FOOTPRINT: '0' } });
+  created.write('docs/guide.md', '# Guide\n\nHow to pay and ship.\n');
+  created.git(['add', '-A']);
+
+  const result = created.footprint(['commit', '--json', '--dry-run', '--strategy', file]);
+  const document = parseDocument(result.stdout);
+  const problems = document['problems'] as Array<Record<string, string>>;
+
+  assert.equal(result.status, 1, result.stderr);
+  assert.deepEqual(validateDocument('commit', document), []);
+  assert.match(String(document['reason']), /^HEAD moved since the strategy was made/);
+  assert.equal(problems[0]?.code, 'stale');
+  assert.match(problems[0]?.message ?? '', /is HEAD's tree now: it was committed after the/);
+});
+
+test('commit --json names a missing strategy file', () => {
+  const created = stagedRepo();
+  const head = revParse(created, 'HEAD');
+  const file = path.join(created.dir, 'missing.json');
+
+  const result = created.footprint(['commit', '--json', '--yes', '--strategy', 'missing.json']);
+  const document = parseDocument(result.stdout);
+
+  assert.equal(result.status, 2, result.stderr);
+  assert.deepEqual(validateDocument('commit', document), []);
+  assert.equal(document['result'], 'refused');
+  assert.equal(document['file'], file);
+  assert.deepEqual(document['problems'], [
+    {
+      code: 'unreadable-file',
+      message:
+        `Cannot read the strategy file ${file} (ENOENT). ` +
+        `Write one with \`footprint strategy --output ${file}\`.`,
+    },
+  ]);
+  assert.equal(
+    document['reason'],
+    (document['problems'] as Array<{ message: string }>)[0]?.message,
+  );
+  assert.ok(result.stderr.includes(`Cannot read the strategy file ${file} (ENOENT).`));
+  assert.equal(revParse(created, 'HEAD'), head);
 });
 
 test('undo --json prints a refusal', () => {
@@ -166,10 +259,24 @@ test('undo --json prints a refusal', () => {
 });
 
 test('refusal documents match their schemas', () => {
-  const commitRefusal = { command: 'commit', result: 'refused', reason: 'No.' };
+  const problem = { code: 'missing-path', path: 'a.js', message: 'a.js is in no batch.' };
+  const commitRefusal = {
+    command: 'commit',
+    result: 'refused',
+    reason: 'No.',
+    file: '/tmp/plan.json',
+    problems: [problem],
+  };
   const undoRefusal = { command: 'undo', result: 'refused', reason: 'No.' };
+  const withoutProblems = { command: 'commit', result: 'refused', reason: 'No.', file: null };
 
   assert.deepEqual(validateDocument('commit', commitRefusal), []);
+  assert.deepEqual(validateDocument('commit', { ...withoutProblems, problems: [] }), []);
+  assert.notDeepEqual(validateDocument('commit', withoutProblems), []);
+  assert.notDeepEqual(
+    validateDocument('commit', { ...commitRefusal, problems: [{ ...problem, fix: 'x' }] }),
+    [],
+  );
   assert.deepEqual(validateDocument('undo', undoRefusal), []);
   assert.notDeepEqual(validateDocument('commit', undoRefusal), []);
   assert.notDeepEqual(validateDocument('undo', { ...undoRefusal, reason: '' }), []);

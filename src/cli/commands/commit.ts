@@ -1,5 +1,10 @@
-import { EXIT_REFUSED, isRefusal } from '../../commit/refusal.js';
-import { commitResultDocument, refusedResultDocument } from '../../commit/result-document.js';
+import path from 'node:path';
+import { CommitRefusedError, EXIT_REFUSED, isRefusal } from '../../commit/refusal.js';
+import {
+  commitResultDocument,
+  refusedCommitDocument,
+  type CommitRefusal,
+} from '../../commit/result-document.js';
 import { runCommit, type CommitOptions, type CommitOutcome } from '../../commit/run-commit.js';
 import type { CommitPlan } from '../../commit/types.js';
 import { UserError } from '../../errors.js';
@@ -10,6 +15,7 @@ import {
 } from '../../output/commit-summary.js';
 import { userErrorMessage } from '../../output/messages.js';
 import { formatStatus } from '../../output/style.js';
+import { UnreadableStrategyError } from '../../strategy/read-file.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
@@ -19,7 +25,8 @@ import { writeJson } from './pipeline-options.js';
  * commit per batch. The plan and the result, or with `--json` the result document, go to
  * stdout; the question, hook output and warnings go to stderr. Exits 1 when the run is
  * refused, with nothing on the branch changed. With `--json`, a refusal still prints a
- * document with `result: "refused"` and the reason on stdout, and the reason on stderr.
+ * document with `result: "refused"`, the reason and the strategy's problems on stdout, and the
+ * reason on stderr. So does a strategy file that cannot be read, which still exits 2.
  */
 export async function run(context: CommandContext): Promise<number> {
   const { line } = context;
@@ -59,8 +66,11 @@ export async function run(context: CommandContext): Promise<number> {
   try {
     outcome = await runCommit(options);
   } catch (error) {
-    if (!line.json || !isRefusal(error)) throw error;
-    writeJson(context, refusedResultDocument('commit', error.message));
+    const refusal = line.json ? describeRefusal(error, context.cwd, line.strategy) : null;
+    if (refusal === null) throw error;
+    writeJson(context, refusedCommitDocument(refusal));
+    // The unreadable file's error line and exit 2 follow the document, as without --json.
+    if (!isRefusal(error)) throw error;
     context.stderr.write(userErrorMessage(context.stderrStyle, error.message));
     return EXIT_REFUSED;
   }
@@ -72,6 +82,26 @@ export async function run(context: CommandContext): Promise<number> {
     context.stdout.write(formatCommitDone(context.stdoutStyle, outcome.run, context.cwd));
   }
   return EXIT_OK;
+}
+
+/**
+ * Returns what the refused document lists for `error`: a refusal with its strategy problems, or
+ * a strategy file that cannot be read as one `unreadable-file` problem. Returns null for any
+ * other error, which has no document.
+ */
+function describeRefusal(
+  error: unknown,
+  cwd: string,
+  strategyFile: string | undefined,
+): CommitRefusal | null {
+  const file = strategyFile === undefined ? null : path.resolve(cwd, strategyFile);
+  if (error instanceof UnreadableStrategyError) {
+    const problems = [{ code: 'unreadable-file', message: error.message }];
+    return { reason: error.message, file: error.file, problems };
+  }
+  if (!isRefusal(error)) return null;
+  const problems = error instanceof CommitRefusedError ? error.problems : [];
+  return { reason: error.message, file, problems };
 }
 
 /** Shows the plan and prompts on the terminal to confirm it (see promptYesNo). */

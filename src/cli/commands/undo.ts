@@ -1,5 +1,5 @@
 import { EXIT_REFUSED, isRefusal } from '../../commit/refusal.js';
-import { refusedResultDocument, undoResultDocument } from '../../commit/result-document.js';
+import { refusedUndoDocument, undoResultDocument } from '../../commit/result-document.js';
 import { runUndo, type UndoResult } from '../../commit/undo.js';
 import { formatUndoDone } from '../../output/commit-summary.js';
 import { userErrorMessage } from '../../output/messages.js';
@@ -19,7 +19,7 @@ export async function run(context: CommandContext): Promise<number> {
     result = await runUndo({ cwd: context.cwd, env: context.env });
   } catch (error) {
     if (!context.line.json || !isRefusal(error)) throw error;
-    writeJson(context, refusedResultDocument('undo', error.message));
+    writeJson(context, refusedUndoDocument(error.message));
     context.stderr.write(userErrorMessage(context.stderrStyle, error.message));
     return EXIT_REFUSED;
   }
