@@ -9,6 +9,9 @@ export interface StrategyShape {
     message: string;
     changes: Array<{ path: string; hunks?: Hunk[] }>;
     dependsOn: string[];
+    /** Fields left unchecked here, because only the message format warnings read them. */
+    type?: unknown;
+    scope?: unknown;
   }>;
 }
 

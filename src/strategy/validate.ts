@@ -6,13 +6,18 @@ import { checkFileFolderBatches } from './file-folder.js';
 import { checkMessageCharacters } from './message-characters.js';
 import { checkMessageSecrets } from './message-secrets.js';
 import { maskProblemSecrets } from './mask-problem-secrets.js';
-import { quotePath } from '../output/quote-path.js';
+import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import { rewriteCommand } from './rewrite-command.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
 
 // strategy --output never replaces an edited strategy, so the file has to move first.
 const REWRITE = `move it away and write it again with ${rewriteCommand()}`;
+
+/** The fix for a batch `type` outside the schema's list, which `footprint commit` does not read. */
+const TYPE_FIX =
+  'Use one of these types, the one its message starts with, because `footprint commit` ' +
+  'commits the message as written and does not read this field.';
 
 export interface ValidateStrategyOptions {
   /** Validates against schemas/strategy.schema.json; returns one readable line per error. */
@@ -211,8 +216,19 @@ function describeSchemaError(strategy: unknown, error: string): StrategyProblem 
     code: 'schema',
     ...(named === null ? {} : { batch: named }),
     ...(typeof path === 'string' && path !== '' ? { path } : {}),
-    message: `The strategy does not match its schema: ${where}. Fix that field, or ${REWRITE}.`,
+    message: `The strategy does not match its schema: ${where}${describeSchemaFix(batch, error)}`,
   };
+}
+
+/**
+ * Returns the end of a schema error's message: the fix, after the value of a batch `type`
+ * outside the schema's list, which the error does not show.
+ */
+function describeSchemaFix(batch: unknown, error: string): string {
+  const isType = /^\/batches\/\d+\/type: must be one of /.test(error);
+  const type = isType ? (batch as { type?: unknown } | undefined)?.type : undefined;
+  if (typeof type !== 'string') return `. Fix that field, or ${REWRITE}.`;
+  return `, and it is ${quoteJsonString(type)}. ${TYPE_FIX}`;
 }
 
 /**

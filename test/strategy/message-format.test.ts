@@ -12,7 +12,7 @@ import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 const LONG_SUBJECT = `feat: ${'add the discount module '.repeat(4).trim()}`;
 
 interface StrategyFile {
-  batches: Array<{ id: string; message: string }>;
+  batches: Array<{ id: string; message: string; type: string; scope: string | null }>;
 }
 
 let repo: TempRepo;
@@ -41,10 +41,15 @@ async function run(...argv: string[]) {
 }
 
 function setFirstMessage(message: string): void {
+  setFirstBatch({ message });
+}
+
+/** Replaces fields of the strategy file's first batch. */
+function setFirstBatch(fields: Partial<StrategyFile['batches'][number]>): void {
   const strategy = JSON.parse(readFileSync(strategyFile, 'utf8')) as StrategyFile;
   const batch = strategy.batches[0];
   assert.ok(batch !== undefined);
-  batch.message = message;
+  Object.assign(batch, fields);
   writeFileSync(strategyFile, JSON.stringify(strategy, null, 2));
 }
 
@@ -71,6 +76,7 @@ const cases: Array<{ name: string; message: string; codes: string[] }> = [
   { name: 'no space after colon', message: 'feat:add discount', codes: ['not-conventional'] },
   { name: 'comment line', message: '# feat: add discount', codes: ['not-conventional'] },
   { name: 'other type', message: 'wip: add discount', codes: ['unknown-commit-type'] },
+  { name: 'scope with a space', message: 'fix(check out): x', codes: ['invalid-scope'] },
   {
     name: 'long sentence',
     message: `Added ${'x'.repeat(80)}`,
@@ -101,6 +107,156 @@ describe('checkMessageFormat', () => {
     const warnings = checkMessageFormat(shapeWith(' \n\n'));
 
     assert.deepEqual(warnings, []);
+  });
+});
+
+/** Returns a one-batch strategy whose batch has `message` and the given type and scope fields. */
+function shapeWithFields(message: string, type: string, scope: string | null): StrategyShape {
+  const shape = shapeWith(message);
+  const [batch] = shape.batches;
+  assert.ok(batch !== undefined);
+  return { ...shape, batches: [{ ...batch, type, scope }] };
+}
+
+const fieldCases: Array<{
+  name: string;
+  message: string;
+  type: string;
+  scope: string | null;
+  codes: string[];
+}> = [
+  {
+    name: 'fields match header',
+    message: 'fix(cart): count',
+    type: 'fix',
+    scope: 'cart',
+    codes: [],
+  },
+  { name: 'no scope on either', message: 'docs: add usage', type: 'docs', scope: null, codes: [] },
+  {
+    name: 'scope with dot and slash',
+    message: 'ci(a/b.c): x',
+    type: 'ci',
+    scope: 'a/b.c',
+    codes: [],
+  },
+  {
+    name: 'breaking mark keeps scope',
+    message: 'feat(api)!: drop v1',
+    type: 'feat',
+    scope: 'api',
+    codes: [],
+  },
+  {
+    name: 'type differs',
+    message: 'feat(cart): count',
+    type: 'fix',
+    scope: 'cart',
+    codes: ['header-mismatch'],
+  },
+  {
+    name: 'scope differs',
+    message: 'fix(cart): count',
+    type: 'fix',
+    scope: 'tax',
+    codes: ['header-mismatch'],
+  },
+  {
+    name: 'scope missing from header',
+    message: 'fix: count',
+    type: 'fix',
+    scope: 'cart',
+    codes: ['header-mismatch'],
+  },
+  {
+    name: 'scope with a space',
+    message: 'fix(checkout flow): count',
+    type: 'fix',
+    scope: 'checkout flow',
+    codes: ['invalid-scope'],
+  },
+  {
+    name: 'message scope with a space',
+    message: 'fix(checkout flow): count',
+    type: 'fix',
+    scope: 'checkout',
+    codes: ['invalid-scope', 'header-mismatch'],
+  },
+  {
+    name: 'scope with a parenthesis',
+    message: 'fix: count',
+    type: 'fix',
+    scope: 'cart)',
+    codes: ['invalid-scope', 'header-mismatch'],
+  },
+  {
+    name: 'unknown header type',
+    message: 'wip: count',
+    type: 'fix',
+    scope: null,
+    codes: ['unknown-commit-type'],
+  },
+  {
+    name: 'sentence message',
+    message: 'Counted items',
+    type: 'fix',
+    scope: 'cart',
+    codes: ['not-conventional'],
+  },
+];
+
+describe('checkMessageFormat of type and scope', () => {
+  for (const { name, message, type, scope, codes } of fieldCases) {
+    test(name, () => {
+      const warnings = checkMessageFormat(shapeWithFields(message, type, scope));
+
+      assert.deepEqual(
+        warnings.map((warning) => warning.code),
+        codes,
+      );
+      for (const warning of warnings) assert.equal(warning.batch, 'b1');
+    });
+  }
+
+  test('mismatch names what commit uses', () => {
+    const [warning] = checkMessageFormat(shapeWithFields('feat(api): add', 'fix', null));
+
+    assert.equal(
+      warning?.message,
+      'Batch b1 has type "fix" where its message has "feat" and no scope where its message ' +
+        'has scope "api". `footprint commit` commits the message as written, so the commit ' +
+        'gets type "feat" and scope "api". Set "type": "feat" and "scope": "api" to match ' +
+        'the message, or reword the message.',
+    );
+  });
+
+  test('same bad scope reported once', () => {
+    const warnings = checkMessageFormat(shapeWithFields('fix(a b): x', 'fix', 'a b'));
+
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]?.message ?? '', /scope "a b" in its message and its scope field,/);
+  });
+
+  test('scope with a space suggests a word', () => {
+    const [warning] = checkMessageFormat(shapeWithFields('fix: x', 'fix', ' checkout  flow'));
+
+    assert.equal(warning?.code, 'invalid-scope');
+    assert.equal(
+      warning?.message,
+      'Batch b1 has the scope " checkout  flow" in its scope field, which a Conventional ' +
+        'Commits header cannot carry because it contains whitespace. Write it as one word, ' +
+        'such as "checkout-flow".',
+    );
+  });
+
+  test('scope with an escape is escaped', () => {
+    const [warning] = checkMessageFormat(shapeWithFields('fix: x', 'fix', 'cart\u001b[31m'));
+
+    assert.equal(warning?.code, 'invalid-scope');
+    assert.match(warning?.message ?? '', /scope "cart\\u001b\[31m"/);
+    assert.match(warning?.message ?? '', /because it contains control or invisible characters/);
+    assert.match(warning?.message ?? '', /such as "cart\[31m"\.$/);
+    assert.ok(!warning?.message.includes('\u001b'), 'raw escape in the message');
   });
 });
 
@@ -141,6 +297,56 @@ describe('validate of batch messages', () => {
 
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(document['warnings'], []);
+  });
+
+  test('edited type and scope warn', async () => {
+    setFirstBatch({ type: 'fix', scope: 'checkout flow' });
+
+    const result = await run('validate', '--strategy', strategyFile, '--json');
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+    const warnings = document['warnings'] as Array<Record<string, string>>;
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(validateValidationDocument(document), []);
+    assert.equal(document['valid'], true);
+    assert.deepEqual(
+      warnings.map((warning) => warning.code),
+      ['invalid-scope', 'header-mismatch'],
+    );
+    assert.match(
+      warnings[1]?.message ?? '',
+      /^Batch b1 has type "fix" where its message has "feat"/,
+    );
+    assert.match(warnings[1]?.message ?? '', /so the commit gets type "feat" and no scope\./);
+  });
+
+  test('commit uses the message header', async () => {
+    setFirstBatch({ type: 'fix', scope: 'cart' });
+
+    const result = await run('commit', '--strategy', strategyFile, '--dry-run', '--json');
+    const document = JSON.parse(result.stdout) as { commits: Array<{ message: string }> };
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(document.commits[0]?.message ?? '', /^feat: /);
+    assert.match(result.stderr, /Batch b1 has type "fix" where its message has "feat" and scope/);
+  });
+
+  test('unknown type field names the value', async () => {
+    setFirstBatch({ type: 'feature' });
+
+    const result = await run('validate', '--strategy', strategyFile, '--json');
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+    const problems = document['problems'] as Array<Record<string, string>>;
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.code, 'schema');
+    assert.equal(problems[0]?.batch, 'b1');
+    assert.match(
+      problems[0]?.message ?? '',
+      /\/type: must be one of feat, .*, and it is "feature"\./,
+    );
+    assert.match(problems[0]?.message ?? '', /`footprint commit` commits the message as written/);
   });
 
   test('commit dry run gives the same warning', async () => {
