@@ -1,4 +1,6 @@
 import type { CliIo } from '../../src/cli/context.js';
+import { main } from '../../src/cli/main.js';
+import { gitTestEnv } from '../helpers/repo.js';
 
 export interface CapturedStream {
   text: string;
@@ -32,4 +34,11 @@ export function captureIo(
     cwd: options.cwd ?? process.cwd(),
   };
   return { io, stdout, stderr };
+}
+
+/** Runs main() in `cwd` with the test git environment and returns the exit code and output. */
+export async function runCli(cwd: string, ...argv: string[]) {
+  const { io, stdout, stderr } = captureIo({ cwd, env: gitTestEnv() });
+  const code = await main(argv, io);
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }

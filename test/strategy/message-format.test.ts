@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import { validateValidationDocument } from '../../src/schemas-runtime/validators.js';
 import { checkMessageFormat } from '../../src/strategy/message-format.js';
 import type { StrategyShape } from '../../src/strategy/shape.js';
-import { captureIo } from '../cli/cli-io.js';
-import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { runCli } from '../cli/cli-io.js';
+import type { TempRepo } from '../helpers/repo.js';
+import { createStrategyRepo } from '../helpers/strategy-repo.js';
 
 const LONG_SUBJECT = `feat: ${'add the discount module '.repeat(4).trim()}`;
 
@@ -19,26 +18,17 @@ let repo: TempRepo;
 let strategyFile: string;
 
 beforeEach(async () => {
-  repo = createTempRepo();
-  repo.write('README.md', '# shop\n');
-  repo.git(['add', 'README.md']);
-  repo.git(['commit', '-q', '--no-verify', '-m', 'docs: start']);
-  repo.write('src/discount.js', 'export const half = (amount) => amount / 2;\n');
-  repo.git(['add', '-A']);
-  strategyFile = path.join(repo.dir, 'plan.json');
-  const written = await run('strategy', '--no-llm', '--output', strategyFile);
-  assert.equal(written.code, 0, written.stderr);
+  ({ repo, strategyFile } = await createStrategyRepo(
+    { 'README.md': '# shop\n' },
+    { 'src/discount.js': 'export const half = (amount) => amount / 2;\n' },
+  ));
 });
 
 afterEach(() => {
   repo.cleanup();
 });
 
-async function run(...argv: string[]) {
-  const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: gitTestEnv() });
-  const code = await main(argv, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const run = (...argv: string[]) => runCli(repo.dir, ...argv);
 
 function setFirstMessage(message: string): void {
   setFirstBatch({ message });

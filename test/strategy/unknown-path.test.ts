@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import type { Footprint } from '../../src/footprint/types.js';
 import type { StrategyShape } from '../../src/strategy/shape.js';
 import { validateStrategy } from '../../src/strategy/validate.js';
-import { captureIo } from '../cli/cli-io.js';
+import { runCli } from '../cli/cli-io.js';
 import { lines, makeFootprint } from '../helpers/footprint-builder.js';
-import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import type { TempRepo } from '../helpers/repo.js';
+import { createStrategyRepo } from '../helpers/strategy-repo.js';
 
 const CAFE_NFC = 'src/caf\u00e9.js';
 const CAFE_NFD = 'src/cafe\u0301.js';
@@ -151,26 +151,17 @@ describe('unknown path hint in a repository', () => {
   let strategyFile: string;
 
   beforeEach(async () => {
-    repo = createTempRepo();
-    repo.write('src/cart.js', 'export const total = 0;\n');
-    repo.git(['add', '-A']);
-    repo.git(['commit', '-q', '--no-verify', '-m', 'chore: start']);
-    repo.write('src/cart.js', 'export const total = 1;\n');
-    repo.git(['add', '-A']);
-    strategyFile = path.join(repo.dir, 'plan.json');
-    const written = await run('strategy', '--no-llm', '--output', strategyFile);
-    assert.equal(written.code, 0, written.stderr);
+    ({ repo, strategyFile } = await createStrategyRepo(
+      { 'src/cart.js': 'export const total = 0;\n' },
+      { 'src/cart.js': 'export const total = 1;\n' },
+    ));
   });
 
   afterEach(() => {
     repo.cleanup();
   });
 
-  async function run(...argv: string[]) {
-    const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: gitTestEnv() });
-    const code = await main(argv, io);
-    return { code, stdout: stdout.text, stderr: stderr.text };
-  }
+  const run = (...argv: string[]) => runCli(repo.dir, ...argv);
 
   /** Names `typed` in place of src/cart.js and returns the problems validate --json lists. */
   async function validateWithPath(typed: string) {
