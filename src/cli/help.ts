@@ -152,7 +152,7 @@ ${BASE_OPTIONS}
 Moves the branch of the last \`footprint commit\` run back to where that run started, if the
 branch still points at the run's last commit. The index is not touched, so the run's changes
 are staged again, with anything staged since. The run's commits stay reachable through
-\`git reflog\`.
+\`git reflog\`. An undo fossil records the undo, and a run already undone is not undone again.
 
   --json              Print the result as JSON (schemas/undo.schema.json)
 ${UNUSED_COMMON_OPTIONS}
@@ -177,8 +177,9 @@ ${BASE_OPTIONS}
   fossils: `Usage: footprint fossils <list|show ID|prune|stats|record-outcome> [options]
 
 Browses the fossil record in fossils/ (or "fossilDir"): analysis (every hook run), strategy,
-commit-run, outcome (what a commit did with the suggested split, from the post-commit hook),
-model and insight-cache fossils. A fossil that cannot be read is skipped with one warning.
+commit-run, undo, outcome (what a commit did with the suggested split, from the post-commit
+hook), model and insight-cache fossils. A fossil that cannot be read is skipped with one
+warning.
 
   list                A table of fossils, newest first: time, type, outcome, risk, batches, id
   show ID             One fossil, readably, or as stored with --json
@@ -207,10 +208,11 @@ ${BASE_OPTIONS}
 const FOSSILS_HELP: Record<string, string> = {
   list: `Usage: footprint fossils list [--type TYPE] [--since DATE] [--until DATE] [--limit N]
 
-Prints a table of fossils, newest first: time, type, outcome, risk, batches and id.
+Prints a table of fossils, newest first: time, type, outcome, risk, batches and id. A
+commit run lists as committed, or as undone once \`footprint undo\` moved its branch back.
 
-  --type TYPE         Only fossils of this type: analysis, strategy, commit-run, outcome,
-                      model or insight-cache
+  --type TYPE         Only fossils of this type: analysis, strategy, commit-run, undo,
+                      outcome, model or insight-cache
   --since DATE        Only fossils written at or after DATE: 2025-01-31 or an age such as 7d
   --until DATE        Only fossils written before DATE
   --limit N           List at most N fossils

@@ -1,10 +1,14 @@
 import { loadConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
-import { openFossilStore } from '../fossils/store.js';
+import { FossilWriteError } from '../fossils/fossil-write-error.js';
+import { describeRepositoryState } from '../fossils/repository-state.js';
+import { findUndoOf } from '../fossils/undo-records.js';
+import { openFossilStore, type FossilStore } from '../fossils/store.js';
 import {
   isFossilOfKind,
   type CommitRunFossilPayload,
   type StoredFossil,
+  type UndoFossilPayload,
 } from '../fossils/types.js';
 import { readCommitIdentities } from '../git/identity.js';
 import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
@@ -39,20 +43,26 @@ export interface UndoResult {
   commits: number;
   /** Id of the commit-run fossil that was undone. */
   fossilId: string;
+  /** Path of the undo fossil that records this undo, or null when it could not be written. */
+  fossilPath: string | null;
+  /** The reason the undo fossil was not written, with the fix; absent when it was written. */
+  fossilWarning?: string;
 }
 
 /**
  * `footprint undo`: moves the ref of the newest commit run back to where that run started,
- * with the same lock-file protocol as the run and a `reset (footprint undo)` reflog line. It
- * refuses unless HEAD is on that ref and the ref still points at the run's last commit. The
- * index is not touched, so the run's changes are staged again, with anything staged since.
+ * with the same lock-file protocol as the run and a `reset (footprint undo)` reflog line, then
+ * records the undo as an undo fossil. It refuses unless HEAD is on that ref, the ref still
+ * points at the run's last commit, and no undo fossil records that run as undone. The index is
+ * not touched, so the run's changes are staged again, with anything staged since.
  */
 export async function runUndo(options: UndoOptions): Promise<UndoResult> {
   const session = await openCommitSession(options);
   try {
     const { layout } = session;
     checkWritableRepository(layout, session.config);
-    const { fossil, run: recorded } = await findLatestRun(session);
+    const { store, fossil, run: recorded } = await findLatestRun(session);
+    await checkNotUndone(store, fossil);
 
     const head = await readHead(layout);
     // A branch that is a symbolic ref is compared as the branch it points at.
@@ -63,13 +73,16 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
     checkRefAtRunEnd(head, run, fossil.id);
 
     await moveBack(session, run, await reflogIdentity(session, options.env));
-    return {
+    const undone = {
       ref: run.ref,
       from: run.finalHead,
       to: run.startHead,
       commits: run.commits.length,
       fossilId: fossil.id,
     };
+    const after = await readHead(layout);
+    const record = await recordUndo(store, fossil, recorded.ref, after, undone);
+    return { ...undone, ...record };
   } finally {
     await session.close();
   }
@@ -77,7 +90,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
 
 async function findLatestRun(
   session: CommitSession,
-): Promise<{ fossil: StoredFossil; run: CommitRunFossilPayload }> {
+): Promise<{ store: FossilStore; fossil: StoredFossil; run: CommitRunFossilPayload }> {
   const worktree = session.layout.worktree;
   if (worktree === null) {
     throw noWorktreeError(session.layout.gitDir, 'undo', 'has no fossil store');
@@ -90,7 +103,7 @@ async function findLatestRun(
   for (const stored of fossils) {
     if (!isFossilOfKind(stored.fossil, 'commit-run')) continue;
     const run = stored.fossil.payload;
-    if (await landed(session, run)) return { fossil: stored, run };
+    if (await landed(session, run)) return { store, fossil: stored, run };
     debug(`commit run ${stored.id} never moved ${run.ref}; looking at the run before it`);
     neverMoved.push(stored.id);
   }
@@ -108,6 +121,57 @@ async function findLatestRun(
 
 /** Commit runs read, newest first, to skip those that never moved their ref. */
 const MAX_RUNS_READ = 20;
+
+/** Next steps for a user whose newest run is undone already. */
+const AFTER_UNDO_ADVICE =
+  'To commit the staged change again, run `footprint commit`. `footprint undo` undoes only ' +
+  'the newest run; to move the branch further back, use `git reset --soft <commit>`.';
+
+/** Rejects the run `run` when an undo fossil records it as undone. */
+async function checkNotUndone(store: FossilStore, run: StoredFossil): Promise<void> {
+  const undo = await findUndoOf(store, run);
+  if (undo === null) return;
+
+  const { ref, to } = undo.payload;
+  throw new CommitRefusedError(
+    `Commit run ${run.id} was already undone at ${undo.createdAt} (undo fossil ${undo.id}), ` +
+      `which moved ${ref} back to ${to ?? 'an unborn branch'}. Nothing was changed. ` +
+      AFTER_UNDO_ADVICE,
+  );
+}
+
+/**
+ * Writes the undo fossil of a finished undo, with HEAD as the undo left it. The index is not
+ * read, so the fossil records no staged tree. The ref has moved already, so a store that
+ * cannot be written gives a warning, not an error.
+ */
+async function recordUndo(
+  store: FossilStore,
+  fossil: StoredFossil,
+  recordedRef: string,
+  head: HeadState,
+  undone: Omit<UndoResult, 'fossilPath' | 'fossilWarning'>,
+): Promise<Pick<UndoResult, 'fossilPath' | 'fossilWarning'>> {
+  const payload: UndoFossilPayload = {
+    run: fossil.id,
+    // The ref as the run's fossil records it, with a token in a branch name masked.
+    ref: recordedRef,
+    from: undone.from,
+    to: undone.to,
+    commits: undone.commits,
+  };
+  const repository = describeRepositoryState(head, null);
+  try {
+    return { fossilPath: await store.write('undo', { repository, payload }) };
+  } catch (error) {
+    if (!(error instanceof FossilWriteError)) throw error;
+    debug(`undo fossil not written: ${String(error.cause)}`);
+    const warning =
+      `The undo is done, but it is not recorded, so \`footprint fossils list\` still lists ` +
+      `commit run ${fossil.id} as committed. ${error.message}`;
+    return { fossilPath: null, fossilWarning: warning };
+  }
+}
 
 /**
  * Returns false for a run whose ref never pointed at its last commit. A run records itself
@@ -156,7 +220,7 @@ function checkRefAtRunEnd(head: HeadState, run: CommitRunFossilPayload, fossilId
   if (head.oid === run.startHead) {
     throw new CommitRefusedError(
       `${run.ref} already points at ${run.startHead ?? 'nothing'}, where commit run ${fossilId} ` +
-        'started, so it is already undone. Nothing was changed.',
+        `started, so it is already undone. Nothing was changed. ${AFTER_UNDO_ADVICE}`,
     );
   }
   throw new CommitRefusedError(

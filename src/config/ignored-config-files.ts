@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFileSync } from './read-regular-file.js';
+import { warnOnce } from './warn-once.js';
 
 /**
  * Names that other tools' configuration files take (lint-staged reads `.lintstagedrc.yaml`
@@ -10,9 +11,6 @@ import { readRegularFileSync } from './read-regular-file.js';
  */
 const IGNORED_NAME =
   /^(?:footprint\.config\.(?:ya?ml|js|cjs|mjs|ts|cts|mts|toml|json5|jsonc)|\.footprintrc(?:\.(?:json|json5|ya?ml|js|cjs|mjs|toml))?)$/;
-
-/** Messages already written, so each one appears once per process however often it loads. */
-const written = new Set<string>();
 
 /**
  * Warns on stderr about configuration files in `dir` that footprint ignores: other names and
@@ -30,7 +28,7 @@ export function warnAboutIgnoredConfigFiles(
   const usedName = used === null ? null : path.basename(used);
 
   for (const name of names.filter((name) => IGNORED_NAME.test(name))) {
-    writeOnce(
+    warnOnce(
       `footprint: ${label(name)} is ignored, because ${describeFix(usedName, name, label)}\n`,
     );
   }
@@ -65,7 +63,7 @@ function warnAboutManifestKey(dir: string, label: (name: string) => string): voi
   const text = readText(path.join(dir, MANIFEST_NAME));
   if (text === null || !text.includes('"footprint"') || !hasFootprintKey(text)) return;
 
-  writeOnce(
+  warnOnce(
     `footprint: the "footprint" key of ${label(MANIFEST_NAME)} is ignored, because ` +
       `${label(CONFIG_NAME)} exists and footprint reads only that file. Move the key's ` +
       `settings to ${label(CONFIG_NAME)} and delete the key.\n`,
@@ -99,10 +97,4 @@ function hasFootprintKey(text: string): boolean {
     // footprint does not read this package.json, so its syntax is another tool's concern.
     return false;
   }
-}
-
-function writeOnce(message: string): void {
-  if (written.has(message)) return;
-  written.add(message);
-  process.stderr.write(message);
 }

@@ -20,7 +20,7 @@ import { readLlmSwitch } from '../insights/llm-variable.js';
 const debug = createDebug('config');
 
 export const CONFIG_FILE_NAME = 'footprint.config.json';
-const MANIFEST_FILE_NAME = 'package.json';
+export const MANIFEST_FILE_NAME = 'package.json';
 const MANIFEST_KEY = 'footprint';
 const MODES: readonly Mode[] = ['conservative', 'balanced', 'aggressive'];
 

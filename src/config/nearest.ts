@@ -3,9 +3,16 @@ import path from 'node:path';
 
 import { createDebug } from '../log/debug.js';
 import { createDefaultConfig } from './defaults.js';
-import { readFolderConfig, type FolderConfig } from './load.js';
+import { quotePath } from '../output/quote-path.js';
+import {
+  CONFIG_FILE_NAME,
+  MANIFEST_FILE_NAME,
+  readFolderConfig,
+  type FolderConfig,
+} from './load.js';
 import { mergeConfig } from './merge.js';
 import type { Config, ConfigSource } from './types.js';
+import { warnOnce } from './warn-once.js';
 
 const debug = createDebug('config');
 
@@ -50,7 +57,7 @@ export async function findRiskScopes(
     let scope = byFolder.get(folder);
     if (scope === undefined) {
       const inherit = () => scopeOf(parentFolder(folder));
-      scope = readScope(worktree, folder, inherit, () => isRealFolder(folder));
+      scope = readScope(worktree, folder, inherit, () => isRealFolder(folder), root.file);
       byFolder.set(folder, scope);
     }
     return scope;
@@ -86,12 +93,13 @@ async function readScope(
   folder: string,
   inherit: () => Promise<RiskScope>,
   isReal: () => boolean,
+  rootFile: string | null,
 ): Promise<RiskScope> {
   const found = await readFolderConfig(path.join(worktree, ...folder.split('/')), folder);
   if (found === null || !isReal()) return inherit();
 
   debug(`${folder}: nested configuration ${found.file}`);
-  warnAboutRepositoryKeys(found);
+  warnAboutRepositoryKeys(found, folder, rootFile);
   return { dir: folder, file: found.file, risk: rebaseRisk(found, folder) };
 }
 
@@ -116,10 +124,39 @@ export function rebaseGlob(glob: string, folder: string): string {
   return `${folder}/**/${glob}`;
 }
 
-function warnAboutRepositoryKeys(found: FolderConfig): void {
+/**
+ * Warns once per key and file about the keys of a nested configuration that apply to the
+ * whole repository (`mode`, `blockOn`, `failClosed`, `fossilDir`, ...), because footprint
+ * reads them from the root configuration only. `folder` is the nested file's folder relative
+ * to the worktree, and `rootFile` the root configuration file, or null when there is none.
+ */
+function warnAboutRepositoryKeys(
+  found: FolderConfig,
+  folder: string,
+  rootFile: string | null,
+): void {
   const ignored = Object.keys(found.settings).filter((key) => !PER_FILE_KEYS.has(key));
   if (ignored.length === 0) return;
-  debug(`${found.file}: ${ignored.join(', ')} ignored; only the root configuration sets them`);
+
+  const name = path.basename(found.file);
+  const file = quotePath(`${folder}/${name}`);
+  const keyPrefix = name === MANIFEST_FILE_NAME ? 'footprint.' : '';
+  const target = describeRootConfig(rootFile);
+  for (const key of ignored) {
+    warnOnce(
+      `footprint: "${keyPrefix}${key}" in ${file} is ignored, because it applies to the whole ` +
+        `repository and footprint reads it only from the root configuration. Move it to ` +
+        `${target}.\n`,
+    );
+  }
+}
+
+/** Names the root configuration that repository-wide keys go to, as a warning shows it. */
+function describeRootConfig(rootFile: string | null): string {
+  if (rootFile !== null && path.basename(rootFile) === MANIFEST_FILE_NAME) {
+    return `the "footprint" key of ${MANIFEST_FILE_NAME} at the worktree root`;
+  }
+  return `${CONFIG_FILE_NAME} at the worktree root`;
 }
 
 /** Returns the folder of a worktree-relative path, '' for a path at the root. */

@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { readGitConfig } from '../git/config.js';
 import { discoverRepository } from '../git/discover.js';
 import { findGlobalAttributesFile } from '../git/global-attributes.js';
+import { findSystemAttributesFile } from '../git/system-attributes.js';
 import { ObjectStore } from '../git/objects/store.js';
 import { renameOptionsFromConfig, type RenameOptions } from '../git/renames.js';
 import { TreeDiffReader, type TreePair, type TreeReaderSettings } from '../git/tree-diff.js';
@@ -84,6 +85,7 @@ export class TreeRepository {
         options.env,
         layout.worktree ?? layout.gitDir,
       ),
+      systemAttributesPath: findSystemAttributesFile(options.env),
       ignoreCase: config.getBool('core.ignoreCase') ?? false,
     });
   }

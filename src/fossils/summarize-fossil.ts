@@ -7,7 +7,10 @@ export interface FossilSummary {
   createdAt: string;
   /** Absolute path of the fossil file. */
   file: string;
-  /** End of the recorded run (`passed`, `blocked`, `followed`, ...), or null for kinds that record no run. */
+  /**
+   * End of the recorded run (`passed`, `blocked`, `followed`, `committed`, `undone`, ...), or
+   * null for kinds that record no run.
+   */
   outcome: string | null;
   /** Risk score of an analysis, or null. */
   risk: number | null;
@@ -15,8 +18,14 @@ export interface FossilSummary {
   batches: number | null;
 }
 
-/** Summarizes a fossil by its kind; kinds this version has no schema for get the envelope only. */
-export function summarizeFossil(stored: StoredFossil): FossilSummary {
+/**
+ * Summarizes a fossil by its kind; kinds this version has no schema for get the envelope only.
+ * A commit run whose id is in `undoneRuns` (runs an undo fossil names) is `undone`.
+ */
+export function summarizeFossil(
+  stored: StoredFossil,
+  undoneRuns: ReadonlySet<string> = new Set(),
+): FossilSummary {
   const { fossil } = stored;
   const summary: FossilSummary = {
     id: stored.id,
@@ -38,7 +47,7 @@ export function summarizeFossil(stored: StoredFossil): FossilSummary {
     summary.outcome = fossil.payload.result;
     summary.batches = fossil.payload.suggestedBatches;
   } else if (isFossilOfKind(fossil, 'commit-run')) {
-    summary.outcome = 'committed';
+    summary.outcome = undoneRuns.has(stored.id) ? 'undone' : 'committed';
     summary.batches = fossil.payload.commits.length;
   }
   return summary;

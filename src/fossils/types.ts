@@ -12,11 +12,11 @@ import type { OutcomeFossilPayload } from './outcome-types.js';
 export const FOSSIL_SCHEMA_VERSION = 1;
 
 /**
- * Kind of record in a fossil: `analysis` on every hook run, `strategy`, `commit-run`,
+ * Kind of record in a fossil: `analysis` on every hook run, `strategy`, `commit-run`, `undo`,
  * `outcome`, `model` and `insight-cache`.
  */
 export type FossilKind =
-  'analysis' | 'strategy' | 'commit-run' | 'outcome' | 'model' | 'insight-cache';
+  'analysis' | 'strategy' | 'commit-run' | 'undo' | 'outcome' | 'model' | 'insight-cache';
 
 /** The program that wrote a fossil. */
 export interface FossilTool {
@@ -100,6 +100,20 @@ export interface CommitRunFossilPayload {
   commitMsgHook: 'ran' | 'skipped' | 'absent';
 }
 
+/** The record of one `footprint undo`: the commit run it undid and how the ref moved back. */
+export interface UndoFossilPayload {
+  /** Id of the commit-run fossil that was undone. */
+  run: string;
+  /** The ref moved back, as the commit-run fossil records it. */
+  ref: string;
+  /** The run's last commit, where the ref was. */
+  from: string;
+  /** The ref's new value: the run's start, or null when the branch is unborn again. */
+  to: string | null;
+  /** Commits of the run that are no longer on the ref. */
+  commits: number;
+}
+
 /**
  * Payload type per fossil kind that has a schema. A new kind adds its entry here and its
  * schema as `schemas/fossil-<kind>.schema.json`, registered in the fossil validators.
@@ -108,6 +122,7 @@ export interface FossilPayloads {
   analysis: AnalysisFossilPayload;
   strategy: Strategy;
   'commit-run': CommitRunFossilPayload;
+  undo: UndoFossilPayload;
   model: ModelPayload;
   outcome: OutcomeFossilPayload;
   'insight-cache': InsightCachePayload;

@@ -21,6 +21,8 @@ export interface AttributeReaderOptions {
   infoAttributesPath: string;
   /** The user-wide file (see findGlobalAttributesFile), read below every `.gitattributes`. */
   globalAttributesPath?: string | undefined;
+  /** The system-wide file (see findSystemAttributesFile), read below the user-wide file. */
+  systemAttributesPath?: string | null | undefined;
   /** `core.ignoreCase`: patterns match regardless of case. */
   ignoreCase?: boolean;
 }
@@ -65,9 +67,9 @@ const BUILT_IN_MACROS = new Map<string, Assignment[]>([
 
 /**
  * Looks up `.gitattributes` values for paths as `git check-attr --cached` does. It reads the
- * index's attribute files from the root down to the path's folder, with the user-wide file
- * below them and `info/attributes` above them. Later lines win, and `[attr]` macros expand.
- * NOTE: the system-wide file (`/etc/gitattributes`) is not read.
+ * index's attribute files from the root down to the path's folder, with the system-wide and
+ * then the user-wide file below them and `info/attributes` above them. Later lines win, and
+ * `[attr]` macros expand.
  */
 export class AttributeReader {
   private readonly filesByFolder = new Map<string, Promise<string | null>>();
@@ -99,6 +101,9 @@ export class AttributeReader {
   /** Attribute files that apply to `path`, lowest precedence first. */
   private async stackFor(path: string): Promise<AttributeFile[]> {
     const stack: AttributeFile[] = [];
+    if (this.options.systemAttributesPath) {
+      stack.push(await this.parseFromDisk(this.options.systemAttributesPath, true));
+    }
     if (this.options.globalAttributesPath) {
       stack.push(await this.parseFromDisk(this.options.globalAttributesPath, true));
     }
@@ -214,7 +219,7 @@ function applyAssignments(
  * Parses an attribute file. `folder` is where it sits, which anchors patterns that contain a
  * slash. The file is read as bytes (a byte text), as git reads it, so a pattern may hold
  * bytes that are not valid UTF-8. Macros are honoured only where git allows them: the root `.gitattributes`,
- * info/attributes and the global file.
+ * info/attributes, the global file and the system file.
  */
 export function parseAttributeFile(
   content: Buffer,

@@ -156,6 +156,8 @@ export interface TreeReaderSettings {
   renames: RenameOptions;
   /** The user-wide attributes file (see findGlobalAttributesFile). */
   globalAttributesPath?: string | undefined;
+  /** The system-wide attributes file (see findSystemAttributesFile), or null when turned off. */
+  systemAttributesPath?: string | null | undefined;
   /** `core.ignoreCase`: attribute patterns match regardless of case. */
   ignoreCase?: boolean;
 }
@@ -178,6 +180,7 @@ export class TreeDiffReader implements GitReader {
     this.attributes = new AttributeReader(attributeSourceFromTree(objects, trees.targetTree), {
       infoAttributesPath: path.join(layout.commonDir, 'info', 'attributes'),
       globalAttributesPath: settings.globalAttributesPath,
+      systemAttributesPath: settings.systemAttributesPath,
       ignoreCase: settings.ignoreCase ?? false,
     });
   }

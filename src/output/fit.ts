@@ -96,24 +96,49 @@ export function wrapWords(
   maxLines: number,
   ellipsis: string,
 ): string[] {
+  const words = text.split(/\s+/).filter((part) => part !== '');
+  return wrapWordList(words, width, maxLines, ellipsis);
+}
+
+/**
+ * Wraps words into at most `maxLines` lines of at most `width` columns, like wrapWords. The
+ * word at index `whole` is never cut: its line stays whole however long it is, and is kept
+ * even past `maxLines`. It may hold newlines, after which its line goes on from column 0.
+ */
+export function wrapWordList(
+  words: string[],
+  width: number,
+  maxLines: number,
+  ellipsis: string,
+  whole = -1,
+): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (candidate.length <= width || current === '') {
-      current = candidate;
-      continue;
+  let column = 0;
+  let wholeLine = -1;
+  words.forEach((word, index) => {
+    const firstLine = word.split('\n', 1)[0] ?? '';
+    if (current !== '' && column + 1 + firstLine.length > width) {
+      lines.push(current);
+      current = '';
     }
-    lines.push(current);
-    current = word;
-  }
+    column = current === '' ? word.length : column + 1 + word.length;
+    if (word.includes('\n')) column = word.length - word.lastIndexOf('\n') - 1;
+    current = current === '' ? word : `${current} ${word}`;
+    if (index === whole) wholeLine = lines.length;
+  });
   if (current !== '') lines.push(current);
 
-  const kept = lines.slice(0, maxLines).map((line) => cutText(line, width, ellipsis));
-  if (lines.length <= maxLines) return kept;
+  const limit = Math.max(maxLines, wholeLine + 1);
+  const kept = lines
+    .slice(0, limit)
+    .map((line, index) => (index === wholeLine ? line : cutText(line, width, ellipsis)));
+  if (lines.length <= limit) return kept;
 
-  const last = kept[kept.length - 1] ?? '';
+  const lastIndex = kept.length - 1;
+  const last = kept[lastIndex] ?? '';
   const room = width - ellipsis.length;
-  kept[kept.length - 1] = (last.length <= room ? last : last.slice(0, room)) + ellipsis;
+  const shortened = last.length <= room || lastIndex === wholeLine ? last : last.slice(0, room);
+  kept[lastIndex] = shortened + ellipsis;
   return kept;
 }

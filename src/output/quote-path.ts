@@ -29,7 +29,7 @@ const QUOTED_CHARACTER = new RegExp(NEEDS_QUOTING.source, 'gu');
  * Writes a character as git does: a C escape, else the octal of each of its UTF-8 bytes, or
  * of the byte an escaped byte of a path stands for.
  */
-function escapeCharacter(character: string): string {
+export function escapeCharacter(character: string): string {
   const named = NAMED_ESCAPES[character];
   if (named !== undefined) return named;
   if (hasEscapedByte(character)) return showEscapedBytes(character);
@@ -50,6 +50,15 @@ function escapeCharacter(character: string): string {
 export function quotePath(path: string): string {
   if (!NEEDS_QUOTING.test(path)) return path;
   return `"${path.replace(QUOTED_CHARACTER, escapeCharacter)}"`;
+}
+
+/**
+ * Returns true when a terminal may not show `character` as itself: a control character, a
+ * bidirectional or invisible character, or an escaped byte. quotePath escapes these, and
+ * also `"` and `\`, which print as they are.
+ */
+export function isHiddenCharacter(character: string): boolean {
+  return character !== '"' && character !== '\\' && NEEDS_QUOTING.test(character);
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are what it replaces

@@ -4,10 +4,10 @@ import type { FileChange } from '../footprint/types.js';
 import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import type { PipelineResult } from '../pipeline/types.js';
 import type { Finding, Severity } from '../risk/types.js';
-import { listItems, packItems, renderLine, wrapWords, type Segment } from './fit.js';
+import { unstageCommand } from '../risk/unstage-command.js';
+import { listItems, packItems, renderLine, type Segment } from './fit.js';
 import {
   blockedHeadline,
-  firstSentence,
   passedHeadline,
   plural,
   skippedRulesMessage,
@@ -16,6 +16,7 @@ import {
 import { quotePath } from './quote-path.js';
 import { formatStatus, statusSegment, type Style } from './style.js';
 import type { Level } from './symbols.js';
+import { wrapFix } from './wrap-fix.js';
 import { operationPhrase } from '../git/operation-phrase.js';
 
 export interface SummaryOptions {
@@ -201,10 +202,11 @@ function findingLines(result: PipelineResult, options: SummaryOptions): string[]
   );
   const maxFindings = options.maxFindings ?? 8;
   const heading = `Risk ${score.toFixed(2)}, ${plural(findings.length, 'finding')}:`;
+  const files = new Map(result.footprint.files.map((file) => [file.path, file]));
   const lines = [style.colors.bold(heading)];
   for (const finding of sorted.slice(0, maxFindings)) {
     lines.push(findingLine(finding, blocking.has(finding), style));
-    if (blocking.has(finding)) lines.push(...fixLines(finding, style));
+    if (blocking.has(finding)) lines.push(...fixLines(finding, files.get(finding.path), style));
   }
   const rest = sorted.length - maxFindings;
   if (rest > 0)
@@ -216,11 +218,13 @@ function findingLines(result: PipelineResult, options: SummaryOptions): string[]
 
 /**
  * Shows the first sentence of a blocking finding's fix, wrapped to the width. The rest of a
- * fix names the bypasses, which the ways-out lines below list once for all findings.
+ * fix names the bypasses, which the ways-out lines below list once for all findings. The
+ * command that unstages the finding's file, when the fix names it, is shown whole.
  */
-function fixLines(finding: Finding, style: Style): string[] {
+function fixLines(finding: Finding, file: FileChange | undefined, style: Style): string[] {
   const width = style.width - PATH_INDENT.length;
-  const lines = wrapWords(firstSentence(finding.fix), width, MAX_FIX_LINES, style.symbols.ellipsis);
+  const command = file === undefined ? undefined : unstageCommand(file);
+  const lines = wrapFix(finding.fix, command, width, MAX_FIX_LINES, style.symbols.ellipsis);
   return lines.map((line) => PATH_INDENT + style.colors.dim(line));
 }
 

@@ -5,6 +5,7 @@ import validateFossilInsightCache from './generated/fossil-insight-cache.js';
 import validateFossilModel from './generated/fossil-model.js';
 import validateFossilOutcome from './generated/fossil-outcome.js';
 import validateFossilStrategy from './generated/fossil-strategy.js';
+import validateFossilUndo from './generated/fossil-undo.js';
 import type { CompiledValidator } from './generated/fossil.js';
 import { formatSchemaErrors } from './schema-error.js';
 
@@ -16,6 +17,7 @@ const FOSSIL_VALIDATORS = new Map<string, CompiledValidator>([
   ['insight-cache', validateFossilInsightCache],
   ['model', validateFossilModel],
   ['outcome', validateFossilOutcome],
+  ['undo', validateFossilUndo],
 ]);
 
 /**

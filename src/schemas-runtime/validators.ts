@@ -21,6 +21,7 @@ import validateFossilsStats from './generated/fossils-stats.js';
 import validateLearn from './generated/learn.js';
 import validateModelCounts from './generated/model-counts.js';
 import validateFossilStrategy from './generated/fossil-strategy.js';
+import validateFossilUndo from './generated/fossil-undo.js';
 import validateStrategy from './generated/strategy.js';
 import validateUndo from './generated/undo.js';
 import validateValidation from './generated/validation.js';
@@ -51,6 +52,7 @@ const VALIDATORS = {
   learn: validateLearn,
   'model-counts': validateModelCounts,
   'fossil-strategy': validateFossilStrategy,
+  'fossil-undo': validateFossilUndo,
   strategy: validateStrategy,
   undo: validateUndo,
   validation: validateValidation,

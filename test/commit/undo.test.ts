@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
 import { runUndo } from '../../src/commit/undo.js';
 import { isUserError } from '../../src/errors.js';
+import type { Fossil } from '../../src/fossils/types.js';
+import { validateFossil } from '../../src/schemas-runtime/validate-fossil.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import {
   assertFsckClean,
@@ -12,6 +16,13 @@ import {
   planStrategy,
   writeStrategy,
 } from './commit-fixtures.js';
+
+/** Returns the commit-run rows of `footprint fossils list`, without the header. */
+function listRuns(created: TempRepo): string[] {
+  const result = created.footprint(['fossils', 'list', '--type', 'commit-run', '--color', 'never']);
+  assert.equal(result.status, 0, result.stderr);
+  return result.stdout.trimEnd().split('\n').slice(1);
+}
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -82,10 +93,91 @@ test('undo refused after branch moved', async () => {
 });
 
 test('undo refused twice', async () => {
+  const { repo: created, run } = await committedTwoBatches();
+  const first = await undo(created);
+
+  assert.ok(first.fossilPath !== null, 'the undo is recorded');
+  const undoId = path.basename(first.fossilPath, '.json');
+  const runId = path.basename(run.fossilPath, '.json');
+  await assertUndoRefused(created, new RegExp(`Commit run ${runId} was already undone at `));
+  await assertUndoRefused(created, new RegExp(`\\(undo fossil ${undoId}\\)`));
+  await assertUndoRefused(created, /run `footprint commit`/);
+});
+
+test('undo refused twice after a later commit', async () => {
   const { repo: created } = await committedTwoBatches();
   await undo(created);
+  created.git(['commit', '-q', '-m', 'feat: commit the change by hand']);
 
-  await assertUndoRefused(created, /is already undone/);
+  await assertUndoRefused(created, /was already undone at /);
+  await assertUndoRefused(created, /`git reset --soft <commit>`/);
+});
+
+test('undo refused twice without its record', async () => {
+  const { repo: created } = await committedTwoBatches();
+  const first = await undo(created);
+  assert.ok(first.fossilPath !== null, 'the undo is recorded');
+  rmSync(first.fossilPath);
+
+  await assertUndoRefused(created, /so it is already undone\. Nothing was changed\./);
+  await assertUndoRefused(created, /run `footprint commit`/);
+});
+
+test('undo writes a valid undo fossil', async () => {
+  const { repo: created, start, run } = await committedTwoBatches();
+
+  const result = await undo(created);
+
+  assert.ok(result.fossilPath !== null, 'the undo is recorded');
+  const fossil = JSON.parse(readFileSync(result.fossilPath, 'utf8')) as Fossil;
+  assert.deepEqual(validateFossil('undo', fossil), []);
+  assert.deepEqual(fossil.payload, {
+    run: path.basename(run.fossilPath, '.json'),
+    ref: 'refs/heads/main',
+    from: run.finalHead,
+    to: start.head,
+    commits: 2,
+  });
+  assert.equal(fossil.repository.head, start.head);
+  assert.equal(fossil.repository.branch, 'main');
+});
+
+test('undo of a newer run after an undone one', async () => {
+  const { repo: created, start } = await committedTwoBatches();
+  await undo(created);
+  const second = await commitRun(created);
+
+  const result = await undo(created);
+
+  assert.equal(result.fossilId, path.basename(second.fossilPath, '.json'));
+  assert.equal(result.to, start.head);
+});
+
+test('commit, undo, list and undo again', () => {
+  const created = createTempRepo();
+  repo = created;
+  created.write('a.txt', 'base\n');
+  created.git(['add', '-A']);
+  created.git(['commit', '-qm', 'chore: start']);
+  created.write('a.txt', 'changed\n');
+  created.write('notes.md', '# Notes\n');
+  created.git(['add', '-A']);
+  const strategy = created.footprint(['strategy', '--output', 'plan.json', '--no-llm']);
+  assert.equal(strategy.status, 0, strategy.stderr);
+
+  const committed = created.footprint(['commit', '--strategy', 'plan.json', '--yes']);
+  assert.equal(committed.status, 0, committed.stderr);
+  assert.match(listRuns(created)[0] ?? '', /^\S+ \S+\s+commit-run\s+committed\s/);
+  const undone = created.footprint(['undo']);
+  assert.equal(undone.status, 0, undone.stderr);
+
+  const rows = listRuns(created);
+  assert.equal(rows.length, 1, rows.join('\n'));
+  assert.match(rows[0] ?? '', /^\S+ \S+\s+commit-run\s+undone\s/);
+  const again = created.footprint(['undo']);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /was already undone at /);
+  assert.match(again.stderr, /To commit the staged change again, run `footprint commit`\./);
 });
 
 test('undo refused on another branch', async () => {

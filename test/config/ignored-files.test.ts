@@ -170,3 +170,86 @@ test('named pipes beside the config are not read', () => {
     repo.cleanup();
   }
 });
+
+/** Returns the warning about a repository-wide key that a nested configuration sets. */
+function nestedKeyWarning(key: string, file: string, target: string): string {
+  return (
+    `footprint: "${key}" in ${file} is ignored, because it applies to the whole repository ` +
+    `and footprint reads it only from the root configuration. Move it to ${target}.\n`
+  );
+}
+
+test('nested repository keys warn once each', () => {
+  const repo = createRepo();
+  try {
+    repo.write('footprint.config.json', JSON.stringify({ mode: 'conservative' }));
+    const nested = {
+      mode: 'aggressive',
+      blockOn: { aggressive: ['low'] },
+      failClosed: true,
+      fossilDir: 'packages/api/fossils',
+      risk: { disable: ['debugger'] },
+    };
+    repo.write('packages/api/footprint.config.json', JSON.stringify(nested));
+    repo.write('packages/api/index.js', 'export const b = 2;\n');
+    repo.write('packages/api/src/util.js', 'export const c = 3;\n');
+    repo.git(['add', 'packages']);
+
+    const result = repo.footprint(['analyze', '--json']);
+
+    assert.equal(result.status, 0, result.stderr);
+    const file = 'packages/api/footprint.config.json';
+    const target = 'footprint.config.json at the worktree root';
+    for (const key of ['mode', 'blockOn', 'failClosed', 'fossilDir']) {
+      const warning = nestedKeyWarning(key, file, target);
+      assert.equal(countOf(result.stderr, warning), 1, result.stderr);
+    }
+    assert.equal(countOf(result.stderr, '\n'), 4, 'one line per key, none for risk');
+    assert.equal((JSON.parse(result.stdout) as { mode: string }).mode, 'conservative');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('nested package.json key names its path', () => {
+  const repo = createRepo();
+  try {
+    repo.write('package.json', JSON.stringify({ name: 'app', footprint: {} }));
+    repo.write(
+      'packages/web/package.json',
+      JSON.stringify({ name: 'web', footprint: { mode: 'aggressive' } }),
+    );
+    repo.write('packages/web/index.js', 'export const b = 2;\n');
+    repo.git(['add', 'packages']);
+
+    const result = repo.footprint(['precommit', '--no-llm']);
+
+    assert.equal(result.status, 0, result.stderr);
+    const warning = nestedKeyWarning(
+      'footprint.mode',
+      'packages/web/package.json',
+      'the "footprint" key of package.json at the worktree root',
+    );
+    assert.equal(countOf(result.stderr, warning), 1, result.stderr);
+    assert.match(result.stderr, /· balanced\n/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('nested risk section stays quiet', () => {
+  const repo = createRepo();
+  try {
+    const nested = { $schema: './schema.json', risk: { disable: ['debugger'] } };
+    repo.write('packages/api/footprint.config.json', JSON.stringify(nested));
+    repo.write('packages/api/index.js', 'export const b = 2;\n');
+    repo.git(['add', 'packages']);
+
+    const result = repo.footprint(['analyze']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+  } finally {
+    repo.cleanup();
+  }
+});

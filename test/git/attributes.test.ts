@@ -5,8 +5,10 @@ import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 
 import { AttributeReader, type AttributeFileSource } from '../../src/git/attributes.js';
+import { isUserError } from '../../src/errors.js';
 import { openRepository } from '../../src/git/open.js';
 import { decodeGitPath, quoteGitPath } from '../../src/git/path-bytes.js';
+import { findSystemAttributesFile } from '../../src/git/system-attributes.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { gitBytes } from './fixtures.js';
 
@@ -123,6 +125,11 @@ function gitCheckAttr(repo: TempRepo): Map<string, Record<string, string>> {
   const output = repo
     .git(['check-attr', '--cached', '-z', '--stdin', ...NAMES], { input })
     .split('\0');
+  return parseCheckAttr(output);
+}
+
+/** Reads `git check-attr -z` output into values per path and attribute. */
+function parseCheckAttr(output: readonly string[]): Map<string, Record<string, string>> {
   const values = new Map<string, Record<string, string>>();
   for (let i = 0; i + 2 < output.length; i += 3) {
     const record = values.get(output[i] as string) ?? {};
@@ -480,4 +487,141 @@ describe('AttributeReader user-wide file', () => {
       }
     });
   }
+});
+
+/** Lines of an injected system-wide file: a macro, and rules that later files override. */
+const SYSTEM_LINES = [
+  '[attr]vendored linguist-vendored -diff',
+  '*.min.js vendored',
+  '*.md -diff',
+  '*.txt owner=system',
+  '*.sys owner=system',
+  'override.md diff=system',
+];
+const USER_LINES = ['*.txt owner=user', 'user.sys owner=user'];
+const SYSTEM_PATHS = ['app.min.js', 'a.md', 'override.md', 'a.txt', 'kept.sys', 'user.sys'];
+const SYSTEM_NAMES = ['linguist-vendored', 'diff', 'owner'];
+
+/** Writes a system file and a user file in the git directory, and a root `.gitattributes`. */
+function writeSystemFixture(repo: TempRepo): { system: string; user: string } {
+  const system = path.join(repo.dir, '.git', 'fake-etc', 'gitattributes');
+  const user = path.join(repo.dir, '.git', 'fake-home', 'attributes');
+  mkdirSync(path.dirname(system), { recursive: true });
+  mkdirSync(path.dirname(user), { recursive: true });
+  writeFileSync(system, `${SYSTEM_LINES.join('\n')}\n`);
+  writeFileSync(user, `${USER_LINES.join('\n')}\n`);
+  repo.write('.gitattributes', 'override.md diff=repo\n');
+  for (const file of SYSTEM_PATHS) repo.write(file, 'x\n');
+  repo.git(['add', '-A']);
+  return { system, user };
+}
+
+/**
+ * Returns `git check-attr --cached` values with `core.attributesFile` set to the system lines
+ * followed by the user lines. git 2.39 reads its system file from a path fixed when git was
+ * built. The test puts the system lines at the start of the user-wide file instead, which git
+ * reads right above the system file and with macros allowed, as it reads the system file.
+ */
+function gitCheckAttrWithSystem(repo: TempRepo): Map<string, Record<string, string>> {
+  const combined = path.join(repo.dir, '.git', 'fake-home', 'system-then-user');
+  writeFileSync(combined, [...SYSTEM_LINES, ...USER_LINES, ''].join('\n'));
+  const input = `${SYSTEM_PATHS.join('\0')}\0`;
+  const args = ['-c', `core.attributesFile=${combined}`, 'check-attr', '--cached', '-z'];
+  const output = repo.git([...args, '--stdin', ...SYSTEM_NAMES], { input }).split('\0');
+  return parseCheckAttr(output);
+}
+
+describe('AttributeReader system-wide file', () => {
+  let repo: TempRepo | undefined;
+  afterEach(() => repo?.cleanup());
+
+  it('defaults to /etc/gitattributes', () => {
+    assert.equal(findSystemAttributesFile({}), '/etc/gitattributes');
+  });
+
+  // `git var GIT_ATTR_SYSTEM` exists from git 2.42; git 2.39 exits 129 on it.
+  const gitVar = spawnSync('git', ['var', 'GIT_ATTR_SYSTEM'], { encoding: 'utf8' });
+  it('matches git var GIT_ATTR_SYSTEM', { skip: gitVar.status !== 0 }, () => {
+    assert.equal(findSystemAttributesFile({}), gitVar.stdout.trim());
+  });
+
+  const SWITCHES: Array<[string, boolean]> = [
+    ['1', false],
+    ['true', false],
+    ['YES', false],
+    ['on', false],
+    ['2', false],
+    ['0', true],
+    ['false', true],
+    ['off', true],
+    ['', true],
+  ];
+  for (const [value, read] of SWITCHES) {
+    it(`GIT_ATTR_NOSYSTEM='${value}' ${read ? 'keeps' : 'skips'} it`, () => {
+      const found = findSystemAttributesFile({ GIT_ATTR_NOSYSTEM: value }, '/x/gitattributes');
+      assert.equal(found, read ? '/x/gitattributes' : null);
+    });
+  }
+
+  it('rejects GIT_ATTR_NOSYSTEM=maybe as git does', () => {
+    repo = createTempRepo();
+    const env = { GIT_ATTR_NOSYSTEM: 'maybe' };
+    const git = repo.gitResult(['check-attr', 'diff', '--', 'a.md'], { env });
+    assert.equal(git.status, 128, 'git stops on the value');
+
+    assert.throws(
+      () => findSystemAttributesFile(env),
+      (error: unknown) =>
+        isUserError(error) && /GIT_ATTR_NOSYSTEM has the invalid value 'maybe'/.test(error.message),
+    );
+  });
+
+  it('reads it below the user-wide file', async () => {
+    repo = createTempRepo();
+    const { system, user } = writeSystemFixture(repo);
+    const expected = gitCheckAttrWithSystem(repo);
+    const reader = new AttributeReader(gitAttributeSource(repo), {
+      infoAttributesPath: path.join(repo.dir, '.git', 'info', 'attributes'),
+      globalAttributesPath: user,
+      systemAttributesPath: findSystemAttributesFile({}, system),
+    });
+
+    for (const file of SYSTEM_PATHS) {
+      assert.deepEqual(await reader.read(file, SYSTEM_NAMES), expected.get(file), file);
+    }
+    assert.equal(expected.get('a.txt')?.['owner'], 'user', 'the user-wide file wins');
+    assert.equal(expected.get('kept.sys')?.['owner'], 'system', 'the system file applies');
+    assert.equal(expected.get('override.md')?.['diff'], 'repo', '.gitattributes wins');
+    assert.equal(expected.get('app.min.js')?.['linguist-vendored'], 'set', 'its macro expands');
+  });
+
+  it('reads nothing with GIT_ATTR_NOSYSTEM=1', async () => {
+    repo = createTempRepo();
+    const { system } = writeSystemFixture(repo);
+    const reader = new AttributeReader(gitAttributeSource(repo), {
+      infoAttributesPath: path.join(repo.dir, '.git', 'info', 'attributes'),
+      systemAttributesPath: findSystemAttributesFile({ GIT_ATTR_NOSYSTEM: '1' }, system),
+    });
+
+    assert.deepEqual(await reader.read('kept.sys', SYSTEM_NAMES), {
+      'linguist-vendored': 'unspecified',
+      diff: 'unspecified',
+      owner: 'unspecified',
+    });
+  });
+
+  it('makes both readers check GIT_ATTR_NOSYSTEM', async () => {
+    repo = createTempRepo();
+    repo.write('a.md', 'a\n');
+    repo.git(['add', '-A']);
+
+    for (const readerName of ['native', 'cli'] as const) {
+      const env = { ...gitTestEnv(), FOOTPRINT_READER: readerName, GIT_ATTR_NOSYSTEM: 'maybe' };
+      await assert.rejects(
+        openRepository({ cwd: repo.dir, env }),
+        (error: unknown) => isUserError(error) && /GIT_ATTR_NOSYSTEM/.test(error.message),
+        readerName,
+      );
+    }
+  });
 });

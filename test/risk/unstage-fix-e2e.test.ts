@@ -44,7 +44,7 @@ function lines(...texts: string[]): string {
 }
 
 function stagedPaths(repo: TempRepo): string[] {
-  return repo.git(['diff', '--cached', '--name-only']).split('\n').filter(Boolean);
+  return repo.git(['diff', '--cached', '--name-only', '-z']).split('\0').filter(Boolean);
 }
 
 describe('the unstage command in a fix', () => {
@@ -153,6 +153,78 @@ describe('the unstage command in a fix', () => {
 
       runCommand(repo, commandOf(credential.fix));
       assert.deepEqual(stagedPaths(repo), ["it's i.env"], 'only the named file leaves the index');
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
+/** Returns the unstage command that the human summary prints for the one finding. */
+function printedCommand(repo: TempRepo, columns: string): string {
+  const result = repo.footprint(['precommit', '--no-llm'], { env: { COLUMNS: columns } });
+  assert.equal(result.status, 1, `the commit was not blocked: ${result.stderr}`);
+  const match = /`(git reset -q -- [\s\S]*?)`,\s+add\s+its\s+name/.exec(result.stderr);
+  assert.ok(match, `no unstage command in: ${result.stderr}`);
+  const command = match[1] as string;
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
+  assert.doesNotMatch(command, /[\u0000-\u0009\u000b-\u001f\u007f]/, 'only a newline is raw');
+  return command;
+}
+
+/** Paths of credential files that a shell would not take literally. */
+const SHELL_PATHS: Array<[string, string]> = [
+  ['newline', 'a\nb.env'],
+  ['folder newline', 'con\nfig/prod.env'],
+  ['tab', 'tab\tname.env'],
+  ['shell quotes', 'it\'s $HOME `id` "x".env'],
+  ['sentence end', 'notes.  old.env'],
+  ['escape sequence', '\u001b[31mred.env'],
+  ['glob and newline', 'keys/[id]\n.env'],
+];
+
+describe('the unstage command in human output', () => {
+  for (const [name, credential] of SHELL_PATHS) {
+    for (const columns of ['40', '']) {
+      const width = columns === '' ? 'without a width' : `at ${columns} columns`;
+      test(`${name} ${width}`, () => {
+        const repo = createTempRepo();
+        try {
+          repo.write('README.md', '# app\n');
+          repo.git(['add', '-A']);
+          repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+          repo.write('README.md', '# app\n\nUsage.\n');
+          repo.write(credential, 'DATABASE_PASSWORD=local-only\n');
+          repo.git(['add', '-A']);
+          assert.equal(stagedPaths(repo).length, 2, 'both files are staged');
+
+          runCommand(repo, printedCommand(repo, columns));
+          assert.deepEqual(stagedPaths(repo), ['README.md'], 'only that file leaves the index');
+          assert.ok(existsSync(path.join(repo.dir, credential)), 'the file stays on disk');
+        } finally {
+          repo.cleanup();
+        }
+      });
+    }
+  }
+
+  test('renamed path with a newline', () => {
+    const repo = createTempRepo();
+    try {
+      const settings = ['DATABASE_HOST=localhost', 'DATABASE_PORT=5432', 'DATABASE_USER=app'];
+      repo.write('README.md', '# app\n');
+      repo.write('old\tname.env', lines(...settings, 'DATABASE_PASSWORD='));
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+      repo.git(['mv', 'old\tname.env', 'new\nname.env']);
+      repo.write('new\nname.env', lines(...settings, 'DATABASE_PASSWORD=local-only'));
+      repo.write('README.md', '# app\n\nUsage.\n');
+      repo.git(['add', '-A']);
+
+      const command = printedCommand(repo, '60');
+      assert.equal(command, `git reset -q -- 'old'"$(printf '\\t')"'name.env' 'new\nname.env'`);
+
+      runCommand(repo, command);
+      assert.deepEqual(stagedPaths(repo), ['README.md'], 'neither path stays staged');
     } finally {
       repo.cleanup();
     }

@@ -21,6 +21,7 @@ import {
   sampleModelFossil,
   sampleStrategy,
   sampleStrategyFossil,
+  sampleUndoFossil,
   sampleValidationDocument,
 } from './samples.js';
 import {
@@ -54,6 +55,7 @@ const samples: Record<DocumentType, () => unknown> = {
   'model-counts': sampleModelCounts,
   'insights-tool': sampleInsightsToolReply,
   'fossil-strategy': sampleStrategyFossil,
+  'fossil-undo': sampleUndoFossil,
   strategy: sampleStrategy,
   undo: sampleUndoDocument,
   validation: sampleValidationDocument,
@@ -77,6 +79,7 @@ describe('sample documents', () => {
     assert.deepEqual(validateFossil('model', sampleLearnedModelFossil()), []);
     assert.deepEqual(validateFossil('outcome', sampleOutcomeFossil()), []);
     assert.deepEqual(validateFossil('commit-run', sampleCommitRunFossil()), []);
+    assert.deepEqual(validateFossil('undo', sampleUndoFossil()), []);
   });
 });
 

@@ -374,3 +374,21 @@ export function sampleCommitRunFossil(): Record<string, unknown> {
     },
   };
 }
+
+/** Returns an undo fossil of the run that sampleCommitRunFossil records. */
+export function sampleUndoFossil(): Record<string, unknown> {
+  return {
+    ...structuredClone(ENVELOPE),
+    kind: 'undo',
+    id: '20260101T120500.000Z-undo-4e5f6a7b',
+    createdAt: '2026-01-01T12:05:00.000Z',
+    repository: { head: '1'.repeat(40), branch: 'main', stagedTree: null },
+    payload: {
+      run: '20260101T120000.000Z-commit-run-0a1b2c3d',
+      ref: 'refs/heads/main',
+      from: '2'.repeat(40),
+      to: '1'.repeat(40),
+      commits: 1,
+    },
+  };
+}

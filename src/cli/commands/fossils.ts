@@ -10,6 +10,7 @@ import { pruneStore } from '../../fossils/prune-store.js';
 import { recordOutcome } from '../../fossils/record-outcome.js';
 import { openFossilStore, type FossilFilter, type FossilStore } from '../../fossils/store.js';
 import { summarizeFossil } from '../../fossils/summarize-fossil.js';
+import { readUndoneRunIds } from '../../fossils/undo-records.js';
 import { discoverRepository } from '../../git/discover.js';
 import { createDebug } from '../../log/debug.js';
 import {
@@ -41,7 +42,15 @@ const SUBCOMMANDS = ['list', 'show', 'prune', 'stats', 'record-outcome'] as cons
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** Fossil kinds this version writes or reads, for --type. */
-const FOSSIL_TYPES = ['analysis', 'strategy', 'commit-run', 'outcome', 'model', 'insight-cache'];
+const FOSSIL_TYPES = [
+  'analysis',
+  'strategy',
+  'commit-run',
+  'undo',
+  'outcome',
+  'model',
+  'insight-cache',
+];
 
 /** Options of `fossils`, by name, with how to tell whether the command line gave them. */
 const GIVEN: Record<string, (line: CommandLine) => boolean> = {
@@ -112,7 +121,10 @@ async function runList(context: CommandContext, store: FossilStore): Promise<voi
   const filter = readFilter(context.line);
   const listing = await store.list(filter);
   writeWarnings(context, listing.warnings);
-  const summaries = listing.fossils.map(summarizeFossil);
+  // A run's undo may be outside the filter's times or type, so all undo fossils are read.
+  const hasRuns = listing.fossils.some((stored) => stored.fossil.kind === 'commit-run');
+  const undoneRuns = hasRuns ? await readUndoneRunIds(store) : new Set<string>();
+  const summaries = listing.fossils.map((stored) => summarizeFossil(stored, undoneRuns));
 
   if (context.line.json) {
     const fossils = summaries.map((summary) => ({

@@ -2,7 +2,7 @@ import { EXIT_REFUSED, isRefusal } from '../../commit/refusal.js';
 import { refusedUndoDocument, undoResultDocument } from '../../commit/result-document.js';
 import { runUndo, type UndoResult } from '../../commit/undo.js';
 import { formatUndoDone } from '../../output/commit-summary.js';
-import { userErrorMessage } from '../../output/messages.js';
+import { fossilNotWrittenMessage, userErrorMessage } from '../../output/messages.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
@@ -25,5 +25,8 @@ export async function run(context: CommandContext): Promise<number> {
   }
   if (context.line.json) writeJson(context, undoResultDocument(result));
   else context.stdout.write(formatUndoDone(context.stdoutStyle, result));
+  if (result.fossilWarning !== undefined) {
+    context.stderr.write(fossilNotWrittenMessage(context.stderrStyle, result.fossilWarning));
+  }
   return EXIT_OK;
 }

@@ -4,6 +4,7 @@ import { createDebug } from '../../log/debug.js';
 import { AttributeReader, type AttributeFileSource } from '../attributes.js';
 import type { GitConfig } from '../config.js';
 import { findGlobalAttributesFile } from '../global-attributes.js';
+import { findSystemAttributesFile } from '../system-attributes.js';
 import type { TreeEntry } from '../objects/tree.js';
 import { MissingObjectError } from '../objects/types.js';
 import { compareGitPaths } from '../path-order.js';
@@ -77,6 +78,7 @@ export class CliReader implements GitReader {
     this.attributes = new AttributeReader(this.attributeSource(), {
       infoAttributesPath: path.join(layout.commonDir, 'info', 'attributes'),
       globalAttributesPath: findGlobalAttributesFile(config, env, layout.worktree ?? layout.gitDir),
+      systemAttributesPath: findSystemAttributesFile(env),
       ignoreCase: config.getBool('core.ignoreCase') ?? false,
     });
   }

@@ -4,6 +4,7 @@ import { createDebug } from '../../log/debug.js';
 import { AttributeReader } from '../attributes.js';
 import type { GitConfig } from '../config.js';
 import { findGlobalAttributesFile } from '../global-attributes.js';
+import { findSystemAttributesFile } from '../system-attributes.js';
 import { createEmptyEntryTable } from '../index-entry-table.js';
 import type { IndexFile } from '../index-file.js';
 import {
@@ -80,6 +81,7 @@ export class NativeReader implements GitReader {
           env,
           layout.worktree ?? layout.gitDir,
         ),
+        systemAttributesPath: findSystemAttributesFile(env),
         ignoreCase: config.getBool('core.ignoreCase') ?? false,
       },
     );
