@@ -38,6 +38,11 @@ export const weights = {
   adjacentHunks: 0.85,
   /** Cap of the weight that shared rare identifiers give. */
   sharedIdentifiers: 0.8,
+  /**
+   * Weight added on top, up to 1, when one of the shared identifiers is new to the change: no
+   * changed file's HEAD text has it. See "Names the change introduces" in docs/BENCHMARKS.md.
+   */
+  introducedIdentifier: 0.5,
   /** Weight of two units whose words are the same, scaled down by their cosine similarity. */
   similarText: 1,
   coChange: 0.8,
