@@ -324,6 +324,44 @@ describe('precommit with the anthropic provider', () => {
     assert.equal(body.includes(added), false, 'the added password was sent');
   });
 
+  test('config-file passwords never reach the request', async () => {
+    const server = await serve([{ toolInput: { summary: 'Configured.', messages: [] } }]);
+    const repo = createRepo();
+    // Assembled at run time, so this file contains no password that footprint's own hook reports.
+    const mavenPassword = ['Mvn', 'Depl0y', 'Pass'].join('');
+    const appSetting = ['St4', 'ging', 'Value9'].join('');
+    const phrase = ['correct', 'horse', 'battery', 'staple'].join(' ');
+    const queryPassword = ['Sup3r', '%40', 'Secr3t'].join('');
+    const maven = ['<server>', `  <password>${mavenPassword}</password>`, '</server>', ''];
+    repo.write('config/settings.xml', maven.join('\n'));
+    repo.write(
+      'config/app.config',
+      `<appSettings>\n  <add key="PaymentApiKey" value="${appSetting}" />\n</appSettings>\n`,
+    );
+    repo.write('config/signing.json', `{\n  "passphrase": "${phrase}"\n}\n`);
+    repo.write(
+      'src/client.js',
+      `export const url = "https://api.example.com/v1?user=bob&pw=${queryPassword}";\n`,
+    );
+    repo.git(['add', '-A']);
+
+    // With the rule skipped no file is withheld, so redaction alone must catch the values.
+    const env = { ...serverEnv(server), FOOTPRINT_SKIP: 'generic-secret' };
+    const result = await precommit(repo, env);
+    const body = server.requests[0]?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.doesNotMatch(body, /lines withheld/, 'redaction, not withholding, is under test');
+    assert.match(body, /<password>\[REDACTED\]<\/password>/);
+    assert.match(body, /value=\\"\[REDACTED\]\\"/);
+    assert.match(body, /\\"passphrase\\": \\"\[REDACTED\]\\"/);
+    assert.match(body, /&pw=\[REDACTED\]/);
+    for (const secret of [mavenPassword, appSetting, phrase, queryPassword]) {
+      assert.equal(body.includes(secret), false, `${secret} was sent`);
+    }
+  });
+
   test('prompt injection cannot unblock a commit', async () => {
     const riskNotes = ['r1', 'r2', 'r3', 'r4', 'r5'].map((finding) => ({
       finding,
