@@ -362,6 +362,34 @@ describe('precommit with the anthropic provider', () => {
     }
   });
 
+  test('renamed credentials file stays local', async () => {
+    const server = await serve([{ toolInput: { summary: 'Sample.', messages: [] } }]);
+    const repo = createRepo();
+    // Assembled at run time, so this file contains no password that footprint's own hook reports.
+    const login = ['alice', ':', 'wonder', 'land99'].join('');
+    const settings = (value: string) => [
+      'SMTP_HOST=mail.internal',
+      `SMTP_LOGIN=${value}`,
+      'FEATURE_X=on',
+      'FEATURE_Y=off',
+      '',
+    ];
+    repo.write('.env', settings(login).join('\n'));
+    repo.git(['add', '-f', '.env']);
+    repo.git(['commit', '-q', '-m', 'add env'], { env: { FOOTPRINT: '0' } });
+    repo.git(['mv', '.env', 'env.sample']);
+    repo.write('env.sample', settings('changeme').join('\n'));
+    repo.git(['add', '-A']);
+
+    const result = await precommit(repo, serverEnv(server));
+    const body = server.requests[0]?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.match(body, /env\.sample .*lines withheld: credentials file/);
+    assert.equal(body.includes(login), false, 'the removed login was sent');
+  });
+
   test('prompt injection cannot unblock a commit', async () => {
     const riskNotes = ['r1', 'r2', 'r3', 'r4', 'r5'].map((finding) => ({
       finding,
