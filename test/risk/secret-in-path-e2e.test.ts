@@ -22,13 +22,18 @@ function readFossilTexts(repo: TempRepo): string[] {
     .map((name) => readFileSync(path.join(dir, name), 'utf8'));
 }
 
-/** Makes a repository with one commit and a staged file whose name is a GitHub token. */
-function createRepoWithTokenPath(): { repo: TempRepo; token: string } {
+/** Makes a repository whose one commit adds a README. */
+function createStartedRepo(): TempRepo {
   const repo = createTempRepo();
   repo.write('README.md', '# demo\n');
   repo.git(['add', '-A']);
   repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+  return repo;
+}
 
+/** Makes a repository with one commit and a staged file whose name is a GitHub token. */
+function createRepoWithTokenPath(): { repo: TempRepo; token: string } {
+  const repo = createStartedRepo();
   const token = fakeGithubToken();
   repo.write(`keys/${token}.txt`, 'hello\n');
   repo.git(['add', '-A']);
@@ -286,11 +291,8 @@ describe('secret-in-path rule', () => {
   });
 
   test('intent-to-add token path masked', () => {
-    const repo = createTempRepo();
+    const repo = createStartedRepo();
     try {
-      repo.write('README.md', '# demo\n');
-      repo.git(['add', '-A']);
-      repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
       const token = fakeGithubToken();
       repo.write(`keys/${token}.txt`, 'x\n');
       repo.git(['add', '--intent-to-add', `keys/${token}.txt`]);
@@ -310,12 +312,9 @@ describe('secret-in-path rule', () => {
   });
 
   test('unmerged token path masked', () => {
-    const repo = createTempRepo();
+    const repo = createStartedRepo();
     try {
       const token = fakeGithubToken();
-      repo.write('README.md', '# demo\n');
-      repo.git(['add', '-A']);
-      repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
       repo.git(['checkout', '-q', '-b', 'other']);
       repo.write(`keys/${token}.txt`, 'other\n');
       repo.git(['add', '-A']);
