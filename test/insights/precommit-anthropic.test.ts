@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { commitStartingProject, stageTangledChange } from '../e2e/project.js';
 import { validateAnalysisDocument } from '../../src/schemas-runtime/validators.js';
 import type { TempRepo } from '../helpers/repo.js';
 import type { FakeMessagesApi } from './fake-messages-api.js';
+import { fakeAnthropicKey } from '../risk/secret-parts.js';
 import { trackTestResources } from './test-resources.js';
 import { hermeticEnv, runAsync, runFootprint, type RunResult } from './footprint-process.js';
 
@@ -388,6 +389,22 @@ describe('precommit with the anthropic provider', () => {
     assert.equal(server.requests.length, 1);
     assert.match(body, /env\.sample .*lines withheld: credentials file/);
     assert.equal(body.includes(login), false, 'the removed login was sent');
+  });
+
+  test('API key as model sends nothing', async () => {
+    const server = await serve([{ toolInput: { summary: 'x', messages: [] } }]);
+    const key = fakeAnthropicKey();
+    const repo = createRepo({ model: key });
+    stageTangledChange(repo);
+
+    const result = await precommit(repo, serverEnv(server));
+
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(server.requests.length, 0);
+    assert.equal(result.stderr.includes(key), false, 'the key is in the output');
+    assert.match(result.stderr, /"llm\.model" is "sk-ant-api03-\*{8}"/);
+    const fossils = existsSync(path.join(repo.dir, 'fossils')) ? readFossils(repo) : '';
+    assert.equal(fossils.includes(key), false, 'the key is in a fossil');
   });
 
   test('prompt injection cannot unblock a commit', async () => {
