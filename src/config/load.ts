@@ -52,8 +52,9 @@ interface FoundConfig {
  * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) naming the key, the value
  * and the expected form for invalid JSON, a value the schema rejects or a rule id that no rule
  * has. The same goes for a custom rule that cannot run, a `fossilDir` outside the worktree or
- * in `.git`, a store folder that contains other files, and an API key in `llm.model`. Warns on stderr about configuration files
- * it ignores, such as `footprint.config.yaml` (see warnAboutIgnoredConfigFiles).
+ * in `.git`, a store folder that contains other files, and an API key in `llm.model`. Warns
+ * on stderr about configuration files it ignores, such as `footprint.config.yaml` (see
+ * warnAboutIgnoredConfigFiles).
  * Configurations in subfolders set the `risk` section of the files below them (see
  * findRiskScopes).
  */
