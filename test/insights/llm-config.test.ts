@@ -54,7 +54,10 @@ describe('llm configuration', () => {
 
     assert.ok(rejection !== null, 'the configuration loaded');
     assert.equal(rejection.message.includes(key), false, rejection.message);
-    assert.match(rejection.message, /"llm\.model" is "sk-ant-api03-\*{8}" \(Anthropic API key\), not a model name/);
+    assert.match(
+      rejection.message,
+      /"llm\.model" is "sk-ant-api03-\*{8}" \(Anthropic API key\), not a model name/,
+    );
     assert.match(rejection.message, /ANTHROPIC_API_KEY/);
   });
 
