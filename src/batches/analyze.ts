@@ -7,7 +7,7 @@ import { buildAnalysisContext } from './build-context.js';
 import type { CoChangeModel } from './co-change.js';
 import type { Join } from './clustering.js';
 import { chooseCommitType, type TypeChoice } from './commit-type.js';
-import { distinguishMessages, writeMessage } from './message.js';
+import { distinguishMessages, messageScope, writeMessage } from './message.js';
 import { orderClusters } from './order-clusters.js';
 import { partitionUnits } from './partition.js';
 import { comparePaths } from './paths.js';
@@ -57,7 +57,8 @@ function draftBatch(
   return {
     message: writeMessage(choice.type, scope, subject),
     type: choice.type,
-    scope,
+    // The scope field shows what the message shows, so a token in a folder name stays out.
+    scope: messageScope(scope),
     rationale,
     changes: parts.map(toBatchChange),
   };

@@ -21,6 +21,11 @@ function hideSubjectSecrets(subject: Subject): Subject {
   return hidden;
 }
 
+/** Returns a scope as a generated message writes it, with a provider token as a neutral word. */
+export function messageScope(scope: string | null): string | null {
+  return scope === null ? null : hideSecrets(scope);
+}
+
 /**
  * Writes a Conventional Commits header `type(scope): subject` of at most MAX_HEADER_LENGTH
  * characters, naming fewer things, then only counting them, until it fits. A provider token
@@ -28,7 +33,7 @@ function hideSubjectSecrets(subject: Subject): Subject {
  * message never carries a secret into history, output or fossils.
  */
 export function writeMessage(type: CommitType, scope: string | null, subject: Subject): string {
-  const safeScope = scope === null ? null : hideSecrets(scope);
+  const safeScope = messageScope(scope);
   const safeSubject = hideSubjectSecrets(dropScopeTail(subject, scope));
   const prefix = safeScope === null ? `${type}: ` : `${type}(${safeScope}): `;
   let header = '';

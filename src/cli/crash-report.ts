@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { readPackageVersion } from './package-info.js';
 
 export interface CrashDetails {
@@ -11,8 +12,9 @@ export interface CrashDetails {
 
 /**
  * Writes a crash report with the error's stack and its causes to the temp folder and returns
- * its path, or null when it cannot be written. The report contains no environment values, but
- * an error message may quote a path or a value, so users check it before sharing it.
+ * its path, or null when it cannot be written. The report contains no environment values, and
+ * provider tokens in it are masked, but an error message may quote a path or another value,
+ * so users check it before sharing it.
  */
 export async function writeCrashReport(
   error: unknown,
@@ -49,7 +51,16 @@ export function formatCrashReport(error: unknown, details: CrashDetails): string
     lines.push('', `caused by: ${describeError(cause)}`);
     cause = cause instanceof Error ? cause.cause : undefined;
   }
-  return lines.join('\n') + '\n';
+  return maskTokens(lines.join('\n') + '\n');
+}
+
+/** Masks provider tokens, or returns the text as it is when the secret rules are the bug. */
+function maskTokens(text: string): string {
+  try {
+    return maskNameSecrets(text);
+  } catch {
+    return text;
+  }
 }
 
 function describeError(error: unknown): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { describeDamagedIndex } from '../git/damaged-index.js';
 import { nowMs } from '../log/clock.js';
-import { createDebug, enableDebug } from '../log/debug.js';
+import { createDebug, enableDebug, setDebugRedaction } from '../log/debug.js';
 import {
   cwdNotFoundMessage,
   hookBypassMessage,
@@ -13,6 +13,7 @@ import {
   userErrorMessage,
 } from '../output/messages.js';
 import { createStyle, type Style } from '../output/style.js';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { parseCommandLine, type CommandLine, type CommandName } from './args.js';
 import type { CliIo, CommandContext } from './context.js';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -21,6 +22,7 @@ import { helpText } from './help.js';
 import { readPackageVersion } from './package-info.js';
 
 const debug = createDebug('cli');
+setDebugRedaction(maskNameSecrets);
 
 type CommandModule = { run(context: CommandContext): Promise<number> };
 

@@ -8,7 +8,7 @@ import type { UndoResult } from './undo.js';
 
 /**
  * Returns the `--json` document of `footprint commit`, valid against schemas/commit.schema.json.
- * A token in the branch name is masked, as in fossils.
+ * A token in the branch name, a path or the strategy file's name is masked, as in fossils.
  */
 export function commitResultDocument(outcome: CommitOutcome): object {
   const plan = outcome.kind === 'planned' ? outcome.plan : outcome.run.plan;
@@ -87,10 +87,11 @@ function commitEntry(
   };
 }
 
+/** Builds the entry of a planned change, with provider tokens in its paths masked. */
 function changeEntry(change: PlannedChange) {
   return {
-    path: change.path,
-    ...(change.oldPath === undefined ? {} : { oldPath: change.oldPath }),
+    path: maskNameSecrets(change.path),
+    ...(change.oldPath === undefined ? {} : { oldPath: maskNameSecrets(change.oldPath) }),
     ...(change.hunks === undefined
       ? {}
       : {

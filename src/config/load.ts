@@ -7,6 +7,7 @@ import { findConfigSchemaErrors } from '../schemas-runtime/validate-config.js';
 import { checkCustomRules } from './check-custom-rules.js';
 import { checkFossilDir } from './check-fossil-dir.js';
 import { checkFossilStore } from './check-fossil-store.js';
+import { checkLlmModel } from './check-llm-model.js';
 import { checkPathGlobs } from './check-path-globs.js';
 import { warnAboutIgnoredConfigFiles } from './ignored-config-files.js';
 import { checkRuleIds } from './check-rule-ids.js';
@@ -51,8 +52,9 @@ interface FoundConfig {
  * `--no-llm` and `FOOTPRINT_LLM=0` apply. Throws a UserError (exit 2) naming the key, the value
  * and the expected form for invalid JSON, a value the schema rejects or a rule id that no rule
  * has. The same goes for a custom rule that cannot run, a `fossilDir` outside the worktree or
- * in `.git`, and a store folder that contains other files. Warns on stderr about configuration files
- * it ignores, such as `footprint.config.yaml` (see warnAboutIgnoredConfigFiles).
+ * in `.git`, a store folder that contains other files, and an API key in `llm.model`. Warns
+ * on stderr about configuration files it ignores, such as `footprint.config.yaml` (see
+ * warnAboutIgnoredConfigFiles).
  * Configurations in subfolders set the `risk` section of the files below them (see
  * findRiskScopes).
  */
@@ -218,6 +220,7 @@ function checkConfig(found: FoundConfig): ConfigFile {
     const settings = found.value as ConfigFile;
     checkRuleIds(settings.risk, found.location);
     checkCustomRules(settings.risk, found.location);
+    checkLlmModel(settings.llm?.model, found.location);
     return checkPathGlobs(settings, found.location);
   }
 

@@ -29,20 +29,23 @@ export function isSecretFinding(finding: Finding): boolean {
   return finding.masked !== undefined || SECRET_RULE.test(finding.rule);
 }
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+function isCredentialFile(path: string): boolean {
+  return CREDENTIAL_FILE_NAMES.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /**
  * Returns the reason no line of `file` may be sent to an insight provider, or null when its
- * hunks may be sent after redaction. `secretPaths` are the paths with a secret finding.
+ * hunks may be sent after redaction. `secretPaths` are the paths with a secret finding. A file
+ * renamed or copied from a credentials file is withheld as one.
  */
 export function findWithheldReason(
   file: FileChange,
   secretPaths: ReadonlySet<string>,
 ): WithheldReason | null {
   if (secretPaths.has(file.path)) return 'secret finding';
-  if (CREDENTIAL_FILE_NAMES.test(baseName(file.path))) return 'credentials file';
+  if (isCredentialFile(file.path)) return 'credentials file';
+  // The removed lines of a renamed `.env` are what the credentials file contained.
+  if (file.oldPath !== undefined && isCredentialFile(file.oldPath)) return 'credentials file';
   if (file.category === 'lockfile') return 'lockfile';
   if (file.category === 'generated') return 'generated';
   if (file.binary || file.lfs) return 'binary';

@@ -51,6 +51,34 @@ const BARE_VALUE = /[^\s'"`,;()[\]{}]+/y;
  */
 const CREDENTIAL_NAME = /pass|pwd|secret|token|key|auth(?!or)|credential/i;
 
+/** `pw` as a name of its own or a word in one (`pw`, `DB_PW`, `smtpPw`), but not `PWA`. */
+const SHORT_PASSWORD_NAME = /(?<![A-Za-z])pw(?![a-z])|(?<![A-Za-z])PW(?![A-Za-z])|Pw(?![a-z])/;
+
+/**
+ * Names whose last word is a credential (`passphrase`, `DB_PASSWORD`, `clientSecret`,
+ * `paymentApiKey`). Their value is redacted even when it has spaces, as a passphrase may, while
+ * a label such as `passwordHint: "Enter your password"` stays.
+ */
+const CREDENTIAL_LAST_WORD = new RegExp(
+  '(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|credentials?|' +
+    '(?:api|access|secret|private|signing|encryption|master)[_-]?key)$',
+  'i',
+);
+
+/** An XML element on one line, such as Maven's `<password>value</password>`. */
+const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.:-]{0,63})>([^<\r\n]{1,256})<\/\1>/g;
+
+/**
+ * An XML element that names a setting in one attribute and gives its value in the next, as
+ * .NET's `<add key="ApiKey" value="..." />` and Spring's `<property name="password" ...>` do.
+ */
+const XML_NAMED_VALUE =
+  /(\b(?:key|name)=(["'])([^"'\r\n]{1,128})\2\s+value=)(["'])([^"'\r\n]*)\4/gi;
+
+/** Values that refer to a secret kept elsewhere: `${VAR}`, `$VAR`, `{{ var }}`, `%VAR%`. */
+const REFERENCE_VALUE =
+  /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;
+
 /** Words a bare assigned value may be without being a secret: types, literals, placeholders. */
 const HARMLESS_BARE_VALUES =
   /^(?:true|false|null|none|nil|undefined|bearer|basic|string|number|boolean|str|int|bytes|any|unknown|required|optional|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|process\.env\.[A-Za-z0-9_]+|os\.environ.*|env\..*|<[^>]*>|\*+|x+|\.\.\.)$/i;
@@ -61,11 +89,21 @@ const MAX_CANDIDATES_PER_LINE = 20;
 /** Shortest match of the secretlint scan that is replaced wherever it occurs in the text. */
 const MIN_PRESET_MATCH = 8;
 
-/** Runs of base64, base64url or hex characters long enough to be a generated secret. */
+/**
+ * Runs of base64, base64url or hex characters long enough to be a generated secret.
+ * NOTE: a token split into concatenated string literals (`"ghp_…" +` and `"…tail"` on the
+ * next line) keeps a part under 20 characters. Joining such literals before the scan fixes it.
+ */
 const TOKEN_RUN = /[A-Za-z0-9+/_=-]{20,}/g;
 
-function isSecretQuoted(value: string): boolean {
-  return value.length >= 4 && !value.includes(' ') && value !== REDACTED;
+function mentionsCredential(name: string): boolean {
+  return CREDENTIAL_NAME.test(name) || SHORT_PASSWORD_NAME.test(name);
+}
+
+/** Judges a quoted value a secret unless it is short, or has spaces and reads as a label. */
+function isSecretQuoted(value: string, name: string): boolean {
+  if (value.length < 4 || value === REDACTED) return false;
+  return !value.includes(' ') || CREDENTIAL_LAST_WORD.test(name);
 }
 
 /** A bare value is judged a secret unless it is a known harmless word or a function call. */
@@ -74,13 +112,13 @@ function isSecretBare(value: string, following: string): boolean {
   return !HARMLESS_BARE_VALUES.test(value);
 }
 
-/** Returns the span of the secret value at `start` and its replacement, or null. */
-function readSecretValue(text: string, start: number) {
+/** Returns the span of the value at `start` assigned to `name` and its replacement, or null. */
+function readSecretValue(text: string, start: number, name: string) {
   QUOTED_VALUE.lastIndex = start;
   const quoted = QUOTED_VALUE.exec(text);
   if (quoted !== null) {
     const [whole, quote = '', value = ''] = quoted;
-    if (!isSecretQuoted(value)) return null;
+    if (!isSecretQuoted(value, name)) return null;
     return { end: start + whole.length, replacement: `${quote}${REDACTED}${quote}` };
   }
 
@@ -96,16 +134,36 @@ function redactAssignments(text: string): string {
   let copied = 0;
   NAME_AND_OPERATOR.lastIndex = 0;
   for (let match = NAME_AND_OPERATOR.exec(text); match; match = NAME_AND_OPERATOR.exec(text)) {
-    if (!CREDENTIAL_NAME.test(match[0])) continue;
+    const name = /^[A-Za-z0-9_.-]+/.exec(match[0])?.[0] ?? '';
+    if (!mentionsCredential(name)) continue;
 
     const start = match.index + match[0].length;
-    const value = readSecretValue(text, start);
+    const value = readSecretValue(text, start, name);
     if (value === null) continue;
     redacted += text.slice(copied, start) + value.replacement;
     copied = value.end;
     NAME_AND_OPERATOR.lastIndex = value.end;
   }
   return redacted + text.slice(copied);
+}
+
+/** Returns true when an XML setting's name marks its value as a secret that is no reference. */
+function isXmlSecret(name: string, value: string): boolean {
+  const trimmed = value.trim();
+  if (REFERENCE_VALUE.test(trimmed) || !CREDENTIAL_LAST_WORD.test(name)) return false;
+  return isSecretQuoted(trimmed, name);
+}
+
+/** Redacts the text of XML elements and the values of XML settings named as credentials. */
+function redactXmlSettings(text: string): string {
+  const elements = text.replace(XML_ELEMENT, (whole, name: string, value: string) =>
+    isXmlSecret(name, value) ? `<${name}>${REDACTED}</${name}>` : whole,
+  );
+  return elements.replace(
+    XML_NAMED_VALUE,
+    (whole, head: string, _q: string, name: string, quote: string, value: string) =>
+      isXmlSecret(name, value) ? `${head}${quote}${REDACTED}${quote}` : whole,
+  );
 }
 
 /**
@@ -156,8 +214,9 @@ function redactRandomTokens(text: string): string {
  * Replaces every secret-like value in `text` with `[REDACTED]`: the tokens secretlint's
  * recommended preset finds, PEM blocks, credentials in URLs and `Authorization` values, tokens
  * with a known prefix, passwords given on command lines, values assigned to names that
- * mention a password, secret, token, key, auth or credential whatever their entropy, and long
- * high-entropy tokens. It errs towards redacting, so a hash or a UUID may go too.
+ * mention a password, secret, token, key, auth or credential whatever their entropy, the same
+ * in XML elements and settings, and long high-entropy tokens. It errs towards redacting, so a
+ * hash or a UUID may go too.
  * `path` tells the preset's rules which kind of file the text comes from. Applying it twice
  * gives the same text.
  */
@@ -168,6 +227,8 @@ export function redactSecrets(text: string, path = 'change.txt'): string {
   redacted = redacted.replace(AUTHORIZATION, `$1$2${REDACTED}`);
   for (const pattern of KNOWN_TOKENS) redacted = redacted.replace(pattern, REDACTED);
   redacted = redactCommandLinePasswords(redacted);
+  // Before the assignments, which would redact the name in `key="ApiKey"` and hide it.
+  redacted = redactXmlSettings(redacted);
   redacted = redactAssignments(redacted);
   return redactRandomTokens(redacted);
 }

@@ -1,3 +1,4 @@
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { MessageFacts } from './commit-message.js';
 import type { LoggedCommit } from './log-parser.js';
 
@@ -88,14 +89,18 @@ export function increment<K>(map: Map<K, number>, key: K, by = 1): void {
 /**
  * Adds one commit to the counts. Commits that change more than `coChangeMaxFiles` files
  * (mass renames, formatting, vendored code) count for change and size but not for
- * co-change, where they would tie every file to every other.
+ * co-change, where they would tie every file to every other. Provider tokens in paths and
+ * scopes are masked (`keys/ghp_********.txt`), because the counts are stored in a fossil.
  */
 export function addCommit(
   counts: ModelCounts,
-  commit: LoggedCommit,
-  facts: MessageFacts,
+  logged: LoggedCommit,
+  loggedFacts: MessageFacts,
   coChangeMaxFiles: number,
 ): void {
+  const commit = maskCommitPaths(logged);
+  const scope = loggedFacts.scope === null ? null : maskNameSecrets(loggedFacts.scope);
+  const facts = { ...loggedFacts, scope };
   const paths = [...new Set(commit.files.map((file) => file.path))].sort();
   const coChange = paths.length > 0 && paths.length <= coChangeMaxFiles;
   counts.commits += 1;
@@ -107,6 +112,11 @@ export function addCommit(
   if (coChange) addCoChange(counts, paths);
   addSizes(counts, commit, paths.length);
   addMessage(counts, facts, paths);
+}
+
+function maskCommitPaths(commit: LoggedCommit): LoggedCommit {
+  const files = commit.files.map((file) => ({ ...file, path: maskNameSecrets(file.path) }));
+  return { ...commit, files };
 }
 
 function addTime(counts: ModelCounts, time: number): void {

@@ -9,10 +9,20 @@ export type DebugLogger = (message: string) => void;
 
 let enabledSpec: string | undefined = process.env['FOOTPRINT_DEBUG'];
 let lastTime = nowMs();
+let redactLine: (line: string) => string = (line) => line;
 
 /** Turns debug output on for every namespace, as `--debug` does. */
 export function enableDebug(): void {
   enabledSpec = '1';
+}
+
+/**
+ * Sets the function that masks secrets in each debug line before it is written. The CLI sets
+ * it to the provider-token mask, so a token in a branch name, a path or an argument is masked
+ * on stderr. The launcher sets none, because the secret rules would make it slow to load.
+ */
+export function setDebugRedaction(redact: (line: string) => string): void {
+  redactLine = redact;
 }
 
 function isEnabled(namespace: string): boolean {
@@ -28,6 +38,6 @@ export function createDebug(namespace: string): DebugLogger {
     const now = nowMs();
     const elapsed = Math.round(now - lastTime);
     lastTime = now;
-    process.stderr.write(`footprint:${namespace} ${message} +${elapsed}ms\n`);
+    process.stderr.write(`footprint:${namespace} ${redactLine(message)} +${elapsed}ms\n`);
   };
 }

@@ -46,8 +46,10 @@ export async function findSuggestion(
 
   debug('no analysis fossil for this staged tree; analysing again');
   const { runPipeline } = await import('../pipeline/run.js');
+  const { maskFlaggedPaths } = await import('../pipeline/mask-flagged-paths.js');
   const run = await runPipeline({ command: 'analyze', cwd, env, noLlm: true, writeFossil: false });
-  const { batches, splitSuggested } = run.result.analysis;
+  // Masked as the pre-commit run's fossil is, so both ways list the same paths.
+  const { batches, splitSuggested } = maskFlaggedPaths(run.result).analysis;
   return { batches, splitSuggested, from: 'analysis' };
 }
 

@@ -22,7 +22,8 @@ export function describeRef(ref: string): string {
 
 /**
  * Lists the planned commits: one line per commit with its message subject and batch, then the
- * paths it takes, with `2 of 5 hunks` for a file split across batches.
+ * paths it takes, with `2 of 5 hunks` for a file split across batches. Provider tokens in the
+ * paths and the strategy file's name are masked.
  */
 export function formatCommitPlan(style: Style, plan: CommitPlan, cwd: string): string {
   const { colors } = style;
@@ -30,7 +31,7 @@ export function formatCommitPlan(style: Style, plan: CommitPlan, cwd: string): s
   const source =
     plan.strategy.file === null
       ? 'planned from the staged change'
-      : displayPath(plan.strategy.file, cwd);
+      : maskNameSecrets(displayPath(plan.strategy.file, cwd));
   const lines = [
     `${colors.bold('footprint commit')}: ${plural(plan.commits.length, 'commit')} on ` +
       `${describeRef(plan.ref)}, on top of ${start} (${source})`,
@@ -53,9 +54,13 @@ export function formatCommitPlan(style: Style, plan: CommitPlan, cwd: string): s
  */
 const LISTED_CHANGES = 20;
 
+/** Names a planned change's paths, with provider tokens in them masked as in fossils. */
 function describeChange(change: PlannedChange): string {
-  const path = quotePath(change.path);
-  const name = change.oldPath === undefined ? path : `${quotePath(change.oldPath)} -> ${path}`;
+  const path = quotePath(maskNameSecrets(change.path));
+  const name =
+    change.oldPath === undefined
+      ? path
+      : `${quotePath(maskNameSecrets(change.oldPath))} -> ${path}`;
   if (change.hunks === undefined) return name;
   return `${name} (${change.hunks.length} of ${plural(change.totalHunks, 'hunk')})`;
 }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { acceptsLineComments } from '../risk/inline-allow.js';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { Finding } from '../risk/types.js';
 import { rewriteCommand } from '../strategy/rewrite-command.js';
 import type { StrategyProblem } from '../strategy/types.js';
@@ -116,8 +117,12 @@ export function interruptedMessage(style: Style): string {
   return formatStatus(style, 'warning', 'Interrupted.') + '\n';
 }
 
+/**
+ * Formats an error the user must act on. A provider token in it, such as one that a message
+ * quotes from a configuration value or a path, is masked, because CI logs keep stderr.
+ */
 export function userErrorMessage(style: Style, message: string): string {
-  return formatStatus(style, 'error', message) + '\n';
+  return formatStatus(style, 'error', maskNameSecrets(message)) + '\n';
 }
 
 /** Follows a usage or configuration error in the hook, which blocks the commit until it is fixed. */

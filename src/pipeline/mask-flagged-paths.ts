@@ -1,8 +1,8 @@
-import type { BatchAnalysis } from '../batches/types.js';
+import type { Batch, BatchAnalysis } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { Insights } from '../insights/types.js';
 import { createPathSecretMask } from '../risk/path-secret-mask.js';
-import type { RiskReport } from '../risk/types.js';
+import type { Finding, RiskReport } from '../risk/types.js';
 import type { StrategyValidation } from '../strategy/types.js';
 import type { PipelineResult } from './types.js';
 
@@ -51,14 +51,16 @@ function maskFootprint(footprint: Footprint, mask: Mask): Footprint {
 }
 
 function maskAnalysis(analysis: BatchAnalysis, mask: Mask): BatchAnalysis {
+  return { ...analysis, batches: analysis.batches.map((batch) => maskBatch(batch, mask)) };
+}
+
+/** Returns a copy of a batch with `mask` applied to its message, rationale and paths. */
+export function maskBatch(batch: Batch, mask: Mask): Batch {
   return {
-    ...analysis,
-    batches: analysis.batches.map((batch) => ({
-      ...batch,
-      message: mask(batch.message),
-      rationale: mask(batch.rationale),
-      changes: batch.changes.map((change) => ({ ...change, path: mask(change.path) })),
-    })),
+    ...batch,
+    message: mask(batch.message),
+    rationale: mask(batch.rationale),
+    changes: batch.changes.map((change) => ({ ...change, path: mask(change.path) })),
   };
 }
 
@@ -67,19 +69,19 @@ function maskAnalysis(analysis: BatchAnalysis, mask: Mask): BatchAnalysis {
  * path, such as a `debugger` line, names the same path in its path and may repeat it in its text.
  */
 function maskRisk(risk: RiskReport, mask: Mask): RiskReport {
-  return {
-    ...risk,
-    findings: risk.findings.map((finding) => {
-      const copy = {
-        ...finding,
-        path: mask(finding.path),
-        message: mask(finding.message),
-        fix: mask(finding.fix),
-      };
-      if (finding.masked !== undefined) copy.masked = mask(finding.masked);
-      return copy;
-    }),
+  return { ...risk, findings: risk.findings.map((finding) => maskFinding(finding, mask)) };
+}
+
+/** Returns a copy of a finding with `mask` applied to its path and texts. */
+export function maskFinding(finding: Finding, mask: Mask): Finding {
+  const copy = {
+    ...finding,
+    path: mask(finding.path),
+    message: mask(finding.message),
+    fix: mask(finding.fix),
   };
+  if (finding.masked !== undefined) copy.masked = mask(finding.masked);
+  return copy;
 }
 
 function maskInsights(insights: Insights, mask: Mask): Insights {

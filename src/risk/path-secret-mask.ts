@@ -11,6 +11,7 @@ const SECRET_IN_PATH_RULE = 'secret-in-path';
  * secret-in-path finding flagged, the way the finding masks them (`keys/ghp_********.txt`).
  * The old path of a rename to a path without a token is masked too, whether or not a finding
  * flagged it: the rule lets such a rename pass, and its old path still contains the token.
+ * So are intent-to-add and unmerged paths, which the rule does not read.
  * Returns null when there is nothing to mask, so callers keep their objects as they are.
  * A path that the rule did not flag, because `risk.allow` allows it or FOOTPRINT_SKIP skips
  * the rule, stays as staged.
@@ -30,6 +31,8 @@ export function createPathSecretMask(
       if (match.value !== '') tokens.add(match.value);
     }
   };
+  // No rule reads intent-to-add or unmerged paths, so none flags or allows their tokens.
+  for (const path of [...footprint.intentToAdd, ...footprint.unmerged]) addTokens(path);
   for (const file of footprint.files) {
     if (file.oldPath !== undefined && findNameSecrets(file.path).length === 0) {
       addTokens(file.oldPath);

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { analyzeBatches } from '../../src/batches/analyze.js';
 import { writeMessage } from '../../src/batches/message.js';
 import { lines, makeFootprint } from '../helpers/footprint-builder.js';
-import { fakeGithubToken, fakeSlackToken } from '../risk/secret-parts.js';
+import { fakeAwsAccessKeyId, fakeGithubToken, fakeSlackToken } from '../risk/secret-parts.js';
 
 describe('generated messages and secrets', () => {
   test('a token in a new file name becomes a neutral word', () => {
@@ -17,6 +17,18 @@ describe('generated messages and secrets', () => {
       batches.map((batch) => batch.message),
       ['docs(keys): add file'],
     );
+  });
+
+  test('a token folder leaves the scope field', () => {
+    const keyId = fakeAwsAccessKeyId();
+    const { batches } = analyzeBatches(
+      makeFootprint([{ path: `pkg/${keyId}/index.js`, new: lines('export const a = 1;') }]),
+      { mode: 'balanced' },
+    );
+
+    assert.equal(batches.length, 1);
+    assert.equal(batches[0]?.message, 'feat(file): add file');
+    assert.equal(batches[0]?.scope, 'file');
   });
 
   test('tokens in scope, names, tail replaced', () => {

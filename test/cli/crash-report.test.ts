@@ -3,7 +3,8 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { writeCrashReport } from '../../src/cli/crash-report.js';
+import { formatCrashReport, writeCrashReport } from '../../src/cli/crash-report.js';
+import { fakeGithubToken } from '../risk/secret-parts.js';
 
 test('crash reports get names of their own', async () => {
   const details = { argv: ['precommit'], cwd: '/repo' };
@@ -21,4 +22,17 @@ test('crash reports get names of their own', async () => {
   } finally {
     for (const file of [first, second]) if (file !== null) rmSync(file, { force: true });
   }
+});
+
+test('crash report masks provider tokens', () => {
+  const token = fakeGithubToken();
+  const error = new Error(`cannot read keys/${token}.txt`);
+  const details = { argv: ['precommit', '--cwd', `/work/${token}`], cwd: `/work/${token}` };
+
+  const report = formatCrashReport(error, details);
+
+  assert.equal(report.includes(token), false);
+  assert.match(report, /^arguments: \["precommit","--cwd","\/work\/ghp_\*{8}"\]$/m);
+  assert.match(report, /^cwd: \/work\/ghp_\*{8}$/m);
+  assert.match(report, /Error: cannot read keys\/ghp_\*{8}\.txt/);
 });

@@ -142,7 +142,8 @@ describe('buildStrategyFossil', () => {
   test('mitigations keep masked values only', () => {
     const strategy = sampleStrategy();
     Object.assign(strategy.mitigations[0] ?? {}, { match: SECRET_KEY });
-    const draft = buildStrategyFossil(strategy, samplePipelineResult().footprint.head);
+    const { footprint, risk } = samplePipelineResult();
+    const draft = buildStrategyFossil(strategy, footprint, risk.findings);
 
     assert.equal(JSON.stringify(draft).includes(SECRET_KEY), false);
     assert.equal(draft.payload.mitigations[0]?.masked, `${PEM_HEADER} (masked)`);

@@ -31,6 +31,7 @@ async function writeFossils(kind: 'analysis' | 'strategy', count: number): Promi
   const config = createDefaultConfig();
   config.fossils = { keep: 1000, maxAgeDays: 100_000 };
   const ids: string[] = [];
+  const sample = samplePipelineResult();
   for (let day = 0; day < count; day++) {
     const store = openFossilStore(repo.dir, config, { now: () => new Date(START + day * DAY_MS) });
     const file =
@@ -38,7 +39,7 @@ async function writeFossils(kind: 'analysis' | 'strategy', count: number): Promi
         ? await store.write('analysis', buildAnalysisFossil(samplePipelineResult(), 'passed'))
         : await store.write(
             'strategy',
-            buildStrategyFossil(sampleStrategy(), samplePipelineResult().footprint.head),
+            buildStrategyFossil(sampleStrategy(), sample.footprint, sample.risk.findings),
           );
     ids.push(path.basename(file, '.json'));
   }

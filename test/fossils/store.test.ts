@@ -51,7 +51,8 @@ function analysisDraft(): FossilDraft<'analysis'> {
 }
 
 function strategyDraft(): FossilDraft<'strategy'> {
-  return buildStrategyFossil(sampleStrategy(), samplePipelineResult().footprint.head);
+  const { footprint, risk } = samplePipelineResult();
+  return buildStrategyFossil(sampleStrategy(), footprint, risk.findings);
 }
 
 function fossilFiles(dir: string): string[] {

@@ -136,6 +136,11 @@ describe('content policy', () => {
     [{ path: 'config/.npmrc', new: lines('x') }, 'credentials file'],
     [{ path: 'keys/id_ed25519', new: lines('x') }, 'credentials file'],
     [{ path: 'certs/server.pem', new: lines('x') }, 'credentials file'],
+    [
+      { path: 'env.sample', oldPath: '.env', old: lines('a=1'), new: lines('a=2') },
+      'credentials file',
+    ],
+    [{ path: 'src/b.ts', oldPath: 'src/a.ts', old: lines('x'), new: lines('y') }, null],
     [{ path: 'old.ts', old: lines('x') }, 'deleted'],
   ];
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
 import { loadConfig } from '../../src/config/load.js';
+import { fakeAnthropicKey } from '../risk/secret-parts.js';
 
 /** Loads `footprint.config.json` with `text` from a fresh folder, with `env`. */
 async function loadWith(text: string, env: NodeJS.ProcessEnv = {}) {
@@ -42,6 +43,22 @@ describe('llm configuration', () => {
     const { config } = await loadWith(JSON.stringify({ llm }));
 
     assert.deepEqual(config.llm, { enabled: true, ...llm });
+  });
+
+  test('API key as model rejected', async () => {
+    const key = fakeAnthropicKey();
+    const rejection = await loadWith(JSON.stringify({ llm: { model: key } })).then(
+      () => null,
+      (error: unknown) => error as Error,
+    );
+
+    assert.ok(rejection !== null, 'the configuration loaded');
+    assert.equal(rejection.message.includes(key), false, rejection.message);
+    assert.match(
+      rejection.message,
+      /"llm\.model" is "sk-ant-api03-\*{8}" \(Anthropic API key\), not a model name/,
+    );
+    assert.match(rejection.message, /ANTHROPIC_API_KEY/);
   });
 
   test('token budget below its minimum', async () => {

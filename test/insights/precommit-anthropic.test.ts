@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { commitStartingProject, stageTangledChange } from '../e2e/project.js';
 import { validateAnalysisDocument } from '../../src/schemas-runtime/validators.js';
 import type { TempRepo } from '../helpers/repo.js';
 import type { FakeMessagesApi } from './fake-messages-api.js';
+import { fakeAnthropicKey } from '../risk/secret-parts.js';
 import { trackTestResources } from './test-resources.js';
 import { hermeticEnv, runAsync, runFootprint, type RunResult } from './footprint-process.js';
 
@@ -322,6 +323,88 @@ describe('precommit with the anthropic provider', () => {
     assert.match(body, /db_password_next/, 'the added line is in the request, redacted');
     assert.equal(body.includes(removed), false, 'the removed password was sent');
     assert.equal(body.includes(added), false, 'the added password was sent');
+  });
+
+  test('config-file passwords never reach the request', async () => {
+    const server = await serve([{ toolInput: { summary: 'Configured.', messages: [] } }]);
+    const repo = createRepo();
+    // Assembled at run time, so this file contains no password that footprint's own hook reports.
+    const mavenPassword = ['Mvn', 'Depl0y', 'Pass'].join('');
+    const appSetting = ['St4', 'ging', 'Value9'].join('');
+    const phrase = ['correct', 'horse', 'battery', 'staple'].join(' ');
+    const queryPassword = ['Sup3r', '%40', 'Secr3t'].join('');
+    const maven = ['<server>', `  <password>${mavenPassword}</password>`, '</server>', ''];
+    repo.write('config/settings.xml', maven.join('\n'));
+    repo.write(
+      'config/app.config',
+      `<appSettings>\n  <add key="PaymentApiKey" value="${appSetting}" />\n</appSettings>\n`,
+    );
+    repo.write('config/signing.json', `{\n  "passphrase": "${phrase}"\n}\n`);
+    repo.write(
+      'src/client.js',
+      `export const url = "https://api.example.com/v1?user=bob&pw=${queryPassword}";\n`,
+    );
+    repo.git(['add', '-A']);
+
+    // With the rule skipped no file is withheld, so redaction alone must catch the values.
+    const env = { ...serverEnv(server), FOOTPRINT_SKIP: 'generic-secret' };
+    const result = await precommit(repo, env);
+    const body = server.requests[0]?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.doesNotMatch(body, /lines withheld/, 'redaction, not withholding, is under test');
+    assert.match(body, /<password>\[REDACTED\]<\/password>/);
+    assert.match(body, /value=\\"\[REDACTED\]\\"/);
+    assert.match(body, /\\"passphrase\\": \\"\[REDACTED\]\\"/);
+    assert.match(body, /&pw=\[REDACTED\]/);
+    for (const secret of [mavenPassword, appSetting, phrase, queryPassword]) {
+      assert.equal(body.includes(secret), false, `${secret} was sent`);
+    }
+  });
+
+  test('renamed credentials file stays local', async () => {
+    const server = await serve([{ toolInput: { summary: 'Sample.', messages: [] } }]);
+    const repo = createRepo();
+    // Assembled at run time, so this file contains no password that footprint's own hook reports.
+    const login = ['alice', ':', 'wonder', 'land99'].join('');
+    const settings = (value: string) => [
+      'SMTP_HOST=mail.internal',
+      `SMTP_LOGIN=${value}`,
+      'FEATURE_X=on',
+      'FEATURE_Y=off',
+      '',
+    ];
+    repo.write('.env', settings(login).join('\n'));
+    repo.git(['add', '-f', '.env']);
+    repo.git(['commit', '-q', '-m', 'add env'], { env: { FOOTPRINT: '0' } });
+    repo.git(['mv', '.env', 'env.sample']);
+    repo.write('env.sample', settings('changeme').join('\n'));
+    repo.git(['add', '-A']);
+
+    const result = await precommit(repo, serverEnv(server));
+    const body = server.requests[0]?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.match(body, /env\.sample .*lines withheld: credentials file/);
+    assert.equal(body.includes(login), false, 'the removed login was sent');
+  });
+
+  test('API key as model sends nothing', async () => {
+    const server = await serve([{ toolInput: { summary: 'x', messages: [] } }]);
+    const key = fakeAnthropicKey();
+    const repo = createRepo({ model: key });
+    stageTangledChange(repo);
+
+    const result = await precommit(repo, serverEnv(server));
+
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(server.requests.length, 0);
+    assert.equal(result.stderr.includes(key), false, 'the key is in the output');
+    assert.match(result.stderr, /"llm\.model" is "sk-ant-api03-\*{8}"/);
+    const fossils = existsSync(path.join(repo.dir, 'fossils')) ? readFossils(repo) : '';
+    assert.equal(fossils.includes(key), false, 'the key is in a fossil');
   });
 
   test('prompt injection cannot unblock a commit', async () => {

@@ -141,6 +141,30 @@ const redactedCases: Array<[name: string, input: string, expected: string]> = [
   ],
   ['Dockerfile ENV', `ENV PGPASSWORD ${cliPassword}`, 'ENV PGPASSWORD [REDACTED]'],
   [
+    'pw query parameter',
+    'const url = "https://api.example.com/v1?user=bob&pw=Sup3r%40Secr3t";',
+    'const url = "https://api.example.com/v1?user=bob&pw=[REDACTED]";',
+  ],
+  ['upper-case PW name', 'DB_PW=hunter2hunter2', 'DB_PW=[REDACTED]'],
+  ['camelCase Pw name', 'smtpPw: "mailer2024"', 'smtpPw: "[REDACTED]"'],
+  [
+    'passphrase with spaces',
+    'passphrase = "correct horse battery staple"',
+    'passphrase = "[REDACTED]"',
+  ],
+  ['JSON password with spaces', '"password": "open sesame 42"', '"password": "[REDACTED]"'],
+  ['XML password element', '<password>letmein2024</password>', '<password>[REDACTED]</password>'],
+  [
+    'XML element with spaces',
+    '<keystorePassword>open sesame 42</keystorePassword>',
+    '<keystorePassword>[REDACTED]</keystorePassword>',
+  ],
+  [
+    'appSettings key and value',
+    '<add key="PaymentApiKey" value="St4gingValue9" />',
+    '<add key="[REDACTED]" value="[REDACTED]" />',
+  ],
+  [
     'high-entropy token',
     "const seed = 'Zx8Qp3Lm9Vt2Rk7Wn4Hs6Jd1Fg5Bc0Ay';",
     "const seed = '[REDACTED]';",
@@ -171,6 +195,12 @@ const keptCases: Array<[name: string, input: string]> = [
   ['mkdir -p', 'mkdir -p build/out'],
   ['container named mysql', 'docker run -d --name mysql -p3306:3306 mysql:8'],
   ['x264 --pass', 'x264 --pass 1 --bitrate 1000 -o out.mkv in.y4m'],
+  ['password hint with spaces', 'passwordHint: "Enter your password"'],
+  ['token label with spaces', '"tokenLabel": "Personal access token"'],
+  ['PWA name', 'PWA_NAME=storefront'],
+  ['plist key element', '<key>CFBundleName</key>'],
+  ['XML description element', '<tokenDescription>Used by CI</tokenDescription>'],
+  ['XML password placeholder', '<password>${env.DEPLOY_PASSWORD}</password>'],
 ];
 
 describe('redactSecrets', () => {

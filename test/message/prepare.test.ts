@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareCommitMessage } from '../../src/message/prepare.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { fakeGithubToken } from '../risk/secret-parts.js';
 
 const STATUS = '\n# Please enter the commit message for your changes.\n';
 
@@ -149,6 +150,26 @@ test('prepare quotes paths in comment lines', async () => {
     assert.ok(!text.includes('\u001b'), text);
     const stripped = repo.git(['stripspace', '--strip-comments'], { input: text });
     assert.equal(stripped, '');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('prepare masks token paths without a fossil', async () => {
+  const repo = createTempRepo();
+  try {
+    const token = fakeGithubToken();
+    stageModule(repo);
+    repo.write(`keys/${token}.txt`, 'staging\n');
+    repo.git(['add', '-A']);
+    repo.write('.git/COMMIT_EDITMSG', STATUS);
+
+    const outcome = await prepare(repo, '');
+    const text = readMessage(repo);
+
+    assert.equal(outcome.action, 'listed');
+    assert.equal(text.includes(token), false, text);
+    assert.match(text, /^# {7}keys\/ghp_\*{8}\.txt$/m);
   } finally {
     repo.cleanup();
   }

@@ -22,13 +22,18 @@ function readFossilTexts(repo: TempRepo): string[] {
     .map((name) => readFileSync(path.join(dir, name), 'utf8'));
 }
 
-/** Makes a repository with one commit and a staged file whose name is a GitHub token. */
-function createRepoWithTokenPath(): { repo: TempRepo; token: string } {
+/** Makes a repository whose one commit adds a README. */
+function createStartedRepo(): TempRepo {
   const repo = createTempRepo();
   repo.write('README.md', '# demo\n');
   repo.git(['add', '-A']);
   repo.git(['commit', '-q', '-m', 'start'], { env: { FOOTPRINT: '0' } });
+  return repo;
+}
 
+/** Makes a repository with one commit and a staged file whose name is a GitHub token. */
+function createRepoWithTokenPath(): { repo: TempRepo; token: string } {
+  const repo = createStartedRepo();
   const token = fakeGithubToken();
   repo.write(`keys/${token}.txt`, 'hello\n');
   repo.git(['add', '-A']);
@@ -279,6 +284,56 @@ describe('secret-in-path rule', () => {
       assert.equal(hook.status, 1);
       assert.match(hook.stderr, /k_xoxb-\*{8}\/cfg\.txt {2}secret-in-path {2}Slack token/);
       assert.equal(hook.stderr.includes(token), false);
+      assert.equal(readFossilTexts(repo)[0]?.includes(token), false);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('intent-to-add token path masked', () => {
+    const repo = createStartedRepo();
+    try {
+      const token = fakeGithubToken();
+      repo.write(`keys/${token}.txt`, 'x\n');
+      repo.git(['add', '--intent-to-add', `keys/${token}.txt`]);
+      repo.write('README.md', '# demo\n\nMore.\n');
+      repo.git(['add', 'README.md']);
+
+      const hook = repo.footprint(['precommit', '--json', '--no-llm']);
+      const document = JSON.parse(hook.stdout) as { footprint: { intentToAdd: string[] } };
+
+      assert.equal(hook.status, 0, hook.stderr);
+      assert.deepEqual(document.footprint.intentToAdd, ['keys/ghp_********.txt']);
+      assert.equal(hook.stdout.includes(token), false);
+      assert.equal(readFossilTexts(repo)[0]?.includes(token), false);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('unmerged token path masked', () => {
+    const repo = createStartedRepo();
+    try {
+      const token = fakeGithubToken();
+      repo.git(['checkout', '-q', '-b', 'other']);
+      repo.write(`keys/${token}.txt`, 'other\n');
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'other'], { env: { FOOTPRINT: '0' } });
+      repo.git(['checkout', '-q', 'main']);
+      repo.write(`keys/${token}.txt`, 'main\n');
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'main'], { env: { FOOTPRINT: '0' } });
+      const merge = repo.gitResult(['merge', 'other'], { env: { FOOTPRINT: '0' } });
+      assert.notEqual(merge.status, 0, 'the merge should stop at a conflict');
+
+      const analyzed = repo.footprint(['analyze', '--no-llm']);
+      const hook = repo.footprint(['precommit', '--json', '--no-llm']);
+      const document = JSON.parse(hook.stdout) as { footprint: { unmerged: string[] } };
+
+      assert.deepEqual(document.footprint.unmerged, ['keys/ghp_********.txt']);
+      assert.equal(hook.stdout.includes(token), false);
+      assert.equal(analyzed.stdout.includes(token), false);
+      assert.match(analyzed.stdout, /unmerged: keys\/ghp_\*{8}\.txt/);
       assert.equal(readFossilTexts(repo)[0]?.includes(token), false);
     } finally {
       repo.cleanup();

@@ -62,3 +62,14 @@ export function fakeJwt(header: Record<string, unknown> = { alg: 'HS256', typ: '
 export function fakeLongPassword(): string {
   return ['Y9u0', 'Kq2Lp7Vw3', 'Mx81Zr5T'].join('');
 }
+
+/** Returns an Anthropic API key shape: `sk-ant-api03-` and 95 letters, digits, `-` and `_`. */
+export function fakeAnthropicKey(): string {
+  return [
+    'sk-ant-',
+    'api03-',
+    'Zq8Xw7Vu6Ts5Rq4Po3Nm2Lk1Jh0GfEdCbA9'.repeat(2),
+    'Ab3dE5fG7hI9jK1lM3n',
+    '-xAA',
+  ].join('');
+}

@@ -77,10 +77,11 @@ async function recordStrategyFossil(
 ): Promise<string | null> {
   const layout = known ?? (await discoverRepository({ cwd: context.cwd, env: context.env }));
   if (layout.worktree === null) return null;
-  const { config, footprint } = pipelineRun.result;
+  const { config, footprint, risk } = pipelineRun.result;
   try {
     const store = openFossilStore(layout.worktree, config.config);
-    return await store.write('strategy', buildStrategyFossil(pipelineRun.strategy, footprint.head));
+    const fossil = buildStrategyFossil(pipelineRun.strategy, footprint, risk.findings);
+    return await store.write('strategy', fossil);
   } catch (error) {
     if (!(error instanceof FossilWriteError)) throw error;
     context.stderr.write(formatStatus(context.stderrStyle, 'warning', error.message) + '\n');
