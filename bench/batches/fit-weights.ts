@@ -8,6 +8,8 @@
  * as JSON; copy them into weights.ts by hand and check them on composites of another seed.
  *
  *   node --import tsx bench/batches/fit-weights.ts --repo /tmp/public/vite --repo /tmp/public/svelte [--seed 7] [--rounds 1]
+ *
+ * `--seed` takes a comma-separated list (`1,7`), so the fit sees the composites of each seed.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -97,8 +99,11 @@ async function main(): Promise<void> {
   const sizes = values.sizes.split(',').map(Number);
 
   const cases: FitCase[] = [];
+  const seeds = values.seed.split(',').map(Number);
   for (const repo of repos) {
-    cases.push(...(await buildFitCases(repo, sizes, Number(values.count), Number(values.seed))));
+    for (const seed of seeds) {
+      cases.push(...(await buildFitCases(repo, sizes, Number(values.count), seed)));
+    }
     process.stderr.write(`${cases.length} composites after ${repo}\n`);
   }
 
