@@ -539,12 +539,6 @@ describe('AttributeReader system-wide file', () => {
     assert.equal(findSystemAttributesFile({}), '/etc/gitattributes');
   });
 
-  // `git var GIT_ATTR_SYSTEM` exists from git 2.42; git 2.39 exits 129 on it.
-  const gitVar = spawnSync('git', ['var', 'GIT_ATTR_SYSTEM'], { encoding: 'utf8' });
-  it('matches git var GIT_ATTR_SYSTEM', { skip: gitVar.status !== 0 }, () => {
-    assert.equal(findSystemAttributesFile({}), gitVar.stdout.trim());
-  });
-
   const SWITCHES: Array<[string, boolean]> = [
     ['1', false],
     ['true', false],
