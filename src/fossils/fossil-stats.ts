@@ -2,6 +2,7 @@ import type { Config } from '../config/types.js';
 import { SEVERITIES, type Severity } from '../risk/types.js';
 import { matchesFilter, readFossilNames, type FossilFilter, type FossilStore } from './store.js';
 import { isFossilOfKind, type AnalysisFossilPayload } from './types.js';
+import { readUndoneRunIds } from './undo-records.js';
 
 /** Summary of the fossil record that `footprint fossils stats` prints (schemas/fossils-stats.schema.json). */
 export interface FossilStats {
@@ -31,7 +32,8 @@ export interface FossilStats {
 /**
  * Sums up the fossil record within `filter`'s times: fossils per type (by file name), hook
  * runs and blocks from analysis fossils, and what commits did with the suggestions from outcome
- * and commit-run fossils. Unreadable fossils are skipped with one warning each.
+ * and commit-run fossils. A commit run that `footprint undo` undid does not count. Unreadable
+ * fossils are skipped with one warning each.
  */
 export async function computeFossilStats(
   store: FossilStore,
@@ -60,13 +62,15 @@ export async function computeFossilStats(
   const results = (outcomes?.fossils ?? []).flatMap((stored) =>
     isFossilOfKind(stored.fossil, 'outcome') ? [stored.fossil.payload.result] : [],
   );
+  const undone = await readUndoneRunIds(store);
+  const keptRuns = (commitRuns?.fossils ?? []).filter((stored) => !undone.has(stored.id));
 
   return {
     from: names.length === 0 ? null : (names[names.length - 1]?.createdAt.toISOString() ?? null),
     to: names[0]?.createdAt.toISOString() ?? null,
     types: countTypes(names.map((name) => name.kind)),
     hook: summarizeHookRuns(runs, config),
-    suggestions: summarizeOutcomes(results, commitRuns?.fossils.length ?? 0),
+    suggestions: summarizeOutcomes(results, keptRuns.length),
     warnings,
   };
 }

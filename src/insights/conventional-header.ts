@@ -1,21 +1,9 @@
 import type { CommitType } from '../batches/types.js';
+import { isCommitType } from '../strategy/commit-types.js';
 import { findForbiddenCharacters } from '../strategy/message-characters.js';
 
 /** Header lengths a provider's message must stay under, so it fits git's 72-column subject line. */
 export const MAX_PROVIDER_HEADER_LENGTH = 72;
-
-const COMMIT_TYPES: ReadonlySet<string> = new Set<CommitType>([
-  'feat',
-  'fix',
-  'refactor',
-  'test',
-  'docs',
-  'build',
-  'ci',
-  'chore',
-  'perf',
-  'style',
-]);
 
 /** `type(scope)!: subject`, with the scope and `!` optional and a subject that is not blank. */
 const HEADER = /^([a-z]+)(?:\(([A-Za-z0-9][\w./-]{0,39})\))?!?: (\S.*)$/;
@@ -39,6 +27,6 @@ export function parseConventionalHeader(header: string): ParsedHeader | null {
   const match = HEADER.exec(header);
   if (match === null) return null;
   const [, type = '', scope] = match;
-  if (!COMMIT_TYPES.has(type)) return null;
-  return { type: type as CommitType, scope: scope ?? null };
+  if (!isCommitType(type)) return null;
+  return { type, scope: scope ?? null };
 }

@@ -174,6 +174,9 @@ test('commit, undo, list and undo again', () => {
   const rows = listRuns(created);
   assert.equal(rows.length, 1, rows.join('\n'));
   assert.match(rows[0] ?? '', /^\S+ \S+\s+commit-run\s+undone\s/);
+  const stats = created.footprint(['fossils', 'stats', '--json']);
+  const counted = JSON.parse(stats.stdout) as { suggestions: { commitRuns: number } };
+  assert.equal(counted.suggestions.commitRuns, 0);
   const again = created.footprint(['undo']);
   assert.equal(again.status, 1);
   assert.match(again.stderr, /was already undone at /);

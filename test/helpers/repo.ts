@@ -8,8 +8,9 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const footprintBin = path.join(projectRoot, 'bin', 'footprint.js');
 
 /**
- * Environment for git commands in tests: no user or system configuration, a fixed identity and
- * dates, and none of the GIT_* variables of a hook that may be running the tests.
+ * Environment for git commands in tests: no user or system configuration, no system attributes
+ * file, a fixed identity and dates, and none of the GIT_* variables of a hook that may be running
+ * the tests.
  */
 export function gitTestEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -19,6 +20,7 @@ export function gitTestEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
   return {
     ...env,
     GIT_CONFIG_NOSYSTEM: '1',
+    GIT_ATTR_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_AUTHOR_NAME: 'Test Author',
     GIT_AUTHOR_EMAIL: 'author@example.com',
