@@ -206,6 +206,23 @@ function redactPresetTokens(text: string, path: string): string {
   return redacted;
 }
 
+/**
+ * A Dockerfile `ENV NAME value` line in the form without `=`, where the value runs to the end
+ * of the line. The `ENV NAME=value` form is an assignment like any other.
+ */
+const DOCKER_ENV = /^([ \t]*ENV[ \t]+)([A-Za-z_][A-Za-z0-9_]*)([ \t]+)([^\s=][^\r\n]*?)[ \t]*$/gm;
+
+/** Redacts the value of a Dockerfile `ENV NAME value` line whose name mentions a credential. */
+function redactDockerEnv(text: string): string {
+  return text.replace(
+    DOCKER_ENV,
+    (whole, head: string, name: string, gap: string, value: string) => {
+      if (!mentionsCredential(name) || REFERENCE_VALUE.test(value)) return whole;
+      return isSecretQuoted(value, name) ? `${head}${name}${gap}${REDACTED}` : whole;
+    },
+  );
+}
+
 function redactRandomTokens(text: string): string {
   return text.replace(TOKEN_RUN, (token) => (looksRandom(token) ? REDACTED : token));
 }
@@ -215,7 +232,8 @@ function redactRandomTokens(text: string): string {
  * recommended preset finds, PEM blocks, credentials in URLs and `Authorization` values, tokens
  * with a known prefix, passwords given on command lines, values assigned to names that
  * mention a password, secret, token, key, auth or credential whatever their entropy, the same
- * in XML elements and settings, and long high-entropy tokens. It errs towards redacting, so a
+ * in XML elements and settings and in Dockerfile `ENV NAME value` lines, and long high-entropy
+ * tokens. It errs towards redacting, so a
  * hash or a UUID may go too.
  * `path` tells the preset's rules which kind of file the text comes from. Applying it twice
  * gives the same text.
@@ -230,5 +248,6 @@ export function redactSecrets(text: string, path = 'change.txt'): string {
   // Before the assignments, which would redact the name in `key="ApiKey"` and hide it.
   redacted = redactXmlSettings(redacted);
   redacted = redactAssignments(redacted);
+  redacted = redactDockerEnv(redacted);
   return redactRandomTokens(redacted);
 }

@@ -165,6 +165,16 @@ const redactedCases: Array<[name: string, input: string, expected: string]> = [
     '<add key="[REDACTED]" value="[REDACTED]" />',
   ],
   [
+    'Dockerfile ENV without =',
+    `FROM node:20\nENV API_TOKEN ${cliPassword}\nRUN npm ci`,
+    'FROM node:20\nENV API_TOKEN [REDACTED]\nRUN npm ci',
+  ],
+  [
+    'Dockerfile ENV password with spaces',
+    'ENV DB_PASSWORD correct horse battery',
+    'ENV DB_PASSWORD [REDACTED]',
+  ],
+  [
     'high-entropy token',
     "const seed = 'Zx8Qp3Lm9Vt2Rk7Wn4Hs6Jd1Fg5Bc0Ay';",
     "const seed = '[REDACTED]';",
@@ -201,6 +211,9 @@ const keptCases: Array<[name: string, input: string]> = [
   ['plist key element', '<key>CFBundleName</key>'],
   ['XML description element', '<tokenDescription>Used by CI</tokenDescription>'],
   ['XML password placeholder', '<password>${env.DEPLOY_PASSWORD}</password>'],
+  ['Dockerfile ENV reference', 'ENV API_TOKEN ${API_TOKEN}'],
+  ['Dockerfile ENV of a plain name', 'ENV NODE_ENV production'],
+  ['Dockerfile token label with spaces', 'ENV TOKEN_LABEL Personal access token'],
 ];
 
 describe('redactSecrets', () => {
