@@ -9,7 +9,7 @@
  *
  *   node --import tsx bench/batches/fit-weights.ts --repo /tmp/public/vite --repo /tmp/public/svelte [--seed 7] [--rounds 1]
  *
- * `--seed` takes a comma-separated list (`1,7`), so the fit sees the composites of each seed.
+ * `--seed` takes a comma-separated list (`1,7`), so the fit scores the composites of every seed.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
