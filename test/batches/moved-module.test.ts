@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import type { Mode } from '../../src/batches/types.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { analyzeStaged, batchWith, commitFiles, lines, pathsOf } from './staged-analysis.js';
+
+const MODES: Mode[] = ['conservative', 'balanced', 'aggressive'];
+
+/**
+ * Moves `src/shared/helper.js` to `src/core/helper.js`, updates the import in `src/main.js`
+ * and adds an unrelated note, all staged.
+ */
+function stageMovedHelper(repo: TempRepo): void {
+  commitFiles(repo, {
+    'src/shared/helper.js': lines('export const helper = 1;'),
+    'src/main.js': lines(
+      "import { helper } from './shared/helper.js';",
+      'export const v = helper;',
+    ),
+  });
+  mkdirSync(path.join(repo.dir, 'src/core'));
+  repo.git(['mv', 'src/shared/helper.js', 'src/core/helper.js']);
+  repo.write(
+    'src/main.js',
+    lines("import { helper } from './core/helper.js';", 'export const v = helper;'),
+  );
+  repo.write('NOTES.md', lines('# Notes'));
+  repo.git(['add', '-A']);
+}
+
+describe('module moved to another folder', () => {
+  for (const mode of MODES) {
+    test(`${mode} keeps the importer with the move`, () => {
+      const repo = createTempRepo();
+      try {
+        stageMovedHelper(repo);
+
+        const batches = analyzeStaged(repo, mode);
+
+        const move = batchWith(batches, 'src/core/helper.js');
+        assert.deepEqual(pathsOf(move), ['src/core/helper.js', 'src/main.js']);
+      } finally {
+        repo.cleanup();
+      }
+    });
+  }
+});
