@@ -46,4 +46,18 @@ describe('module moved to another folder', () => {
       }
     });
   }
+
+  test('move and import update is a refactor', () => {
+    const repo = createTempRepo();
+    try {
+      stageMovedHelper(repo);
+
+      const batches = analyzeStaged(repo);
+
+      const move = batchWith(batches, 'src/core/helper.js');
+      assert.equal(move?.message, 'refactor: move helper to src/core');
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
