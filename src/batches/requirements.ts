@@ -236,6 +236,25 @@ function findDeletedImportRequirements(context: AnalysisContext, file: FileChang
 }
 
 /**
+ * Finds Python and Go imports, on lines the change removes or edits, of a file the change
+ * deletes or renames. As in findDeletedImportRequirements, such an edit must not come later.
+ */
+function findRemovedPackageImportRequirements(context: AnalysisContext): Requirement[] {
+  const found: Requirement[] = [];
+  for (const entry of findPackageImports(context, 'old')) {
+    const importers = unitsAtLines(context, entry.importer, 'old', entry.line, entry.line);
+    for (const target of entry.targets) {
+      const targetUnit = context.unitsOfPath.get(target)?.[0];
+      if (!targetUnit || !leavesOldPath(targetUnit.file)) continue;
+      for (const importer of importers) {
+        found.push(removes(targetUnit.index, importer.index, target));
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * Finds uses of a name that another unit newly declares. Within one file the use is certain,
  * because the file's HEAD text never had the name. Across files it is a guess from the name
  * alone, made only for specific names and for files that do not import each other by path.
@@ -402,6 +421,9 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
   }
   found.push(...findPackageImportRequirements(context));
+  if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go)$/.test(file.path))) {
+    found.push(...findRemovedPackageImportRequirements(context));
+  }
   found.push(...findWorkspaceVersionRequirements(context));
   found.push(...findDependencyRequirements(context));
   found.push(...findNewNameRequirements(context));
