@@ -324,7 +324,8 @@ function describeShare(
 
 /**
  * Chooses the Conventional Commits type of a batch from its most significant files: code, then
- * tests, docs, CI, build files and dependencies, configuration, and anything else. `usesNew`
+ * tests, docs, CI, build files and dependencies, configuration, and anything else. A batch of
+ * generated files alone is a `chore`. `usesNew`
  * lists the new files of earlier batches that the batch's code imports; `renamed` is true when
  * every edit of the batch renames one identifier.
  */
@@ -344,6 +345,11 @@ export function chooseCommitType(
       reason: 'it changes only versions, lockfiles and release notes',
       release,
     };
+  }
+  // Build output and generated code change because their sources or generators did, so a
+  // batch of them alone adds no feature and fixes nothing by itself.
+  if (parts.length > 0 && parts.every((part) => part.file.category === 'generated')) {
+    return { type: 'chore', reason: 'it changes only generated files' };
   }
   const code = parts.filter((part) => isCode(part.file));
   if (code.length > 0) return chooseCodeType(code, content, usesNew, renamed);
