@@ -210,22 +210,85 @@ function stemOfPath(path: string): string {
   return dot <= 0 ? name : name.slice(0, dot);
 }
 
+/** A file renamed or moved with its content unchanged, by its staged and HEAD paths. */
+interface FileMove {
+  path: string;
+  oldPath: string;
+}
+
+/** Characters of a module specifier: `./core/helper.js`, `@/lib/x`, `app.core.helper`. */
+const SPECIFIER_CHARACTER = /[\w./@~$-]/;
+
+/** Splits a specifier or path into its names: `../core/helper.js` gives `core helper js`. */
+function specifierNames(text: string): string[] {
+  return text.split(/[./]+/).filter((name) => name !== '');
+}
+
 /**
- * Returns true when the code only renames files (`git mv`, content unchanged) and edits lines
- * that name them. Each changed line of another file must equal a removed line once the new
- * names go back to the old ones (`./helpers.js` back to `./util.js`).
+ * Returns the specifiers of two lines that differ in one place, widened from that place to
+ * whole specifiers, or null when the lines differ outside a specifier.
+ */
+function changedSpecifiers(added: string, removed: string): [string, string] | null {
+  let start = 0;
+  while (start < added.length && added[start] === removed[start]) start += 1;
+  let end = 0;
+  while (
+    end < added.length - start &&
+    end < removed.length - start &&
+    added[added.length - 1 - end] === removed[removed.length - 1 - end]
+  )
+    end += 1;
+  while (start > 0 && SPECIFIER_CHARACTER.test(added[start - 1] as string)) start -= 1;
+  while (end > 0 && SPECIFIER_CHARACTER.test(added[added.length - end] as string)) end -= 1;
+
+  const widen = (line: string) => line.slice(start, line.length - end);
+  const [next, previous] = [widen(added), widen(removed)];
+  const whole = (text: string) => [...text].every((char) => SPECIFIER_CHARACTER.test(char));
+  return whole(next) && whole(previous) ? [next, previous] : null;
+}
+
+/**
+ * Returns true when an import line changes only a specifier and the moves explain the change.
+ * Each name the new specifier gains must be in a moved file's staged path, and each name it
+ * loses in a HEAD path: `./shared/helper.js` to `./core/helper.js` for a move to `src/core`.
+ */
+function updatesMovedSpecifier(added: string, removed: string, moves: readonly FileMove[]) {
+  const specifiers = changedSpecifiers(added, removed);
+  if (specifiers === null) return false;
+  const [next, previous] = specifiers.map(specifierNames) as [string[], string[]];
+  const newNames = new Set(moves.flatMap((move) => specifierNames(move.path)));
+  const oldNames = new Set(moves.flatMap((move) => specifierNames(move.oldPath)));
+  const gained = next.filter((name) => !previous.includes(name));
+  const lost = previous.filter((name) => !next.includes(name));
+  return (
+    gained.length + lost.length > 0 &&
+    gained.every((name) => newNames.has(name)) &&
+    lost.every((name) => oldNames.has(name))
+  );
+}
+
+/**
+ * Returns true when the code only renames or moves files (`git mv`, content unchanged) and
+ * edits lines that name them. Each changed line of another file must equal a removed line once
+ * the new names go back to the old ones (`./helpers.js` back to `./util.js`), or change only
+ * the specifier of a moved file (see updatesMovedSpecifier).
  */
 function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean {
-  const moves = code
-    .map((part) => part.file)
-    .filter(
-      (file) => file.status === 'renamed' && file.oldPath !== undefined && file.hunks.length === 0,
-    )
-    .map((file) => [stemOfPath(file.path), stemOfPath(file.oldPath as string)] as const)
-    .filter(([to, from]) => to !== from);
+  const moves: FileMove[] = [];
+  for (const { file } of code) {
+    if (file.status === 'renamed' && file.oldPath !== undefined && file.hunks.length === 0) {
+      moves.push({ path: file.path, oldPath: file.oldPath });
+    }
+  }
   if (moves.length === 0) return false;
+  const stems = moves
+    .map((move) => [stemOfPath(move.path), stemOfPath(move.oldPath)] as const)
+    .filter(([to, from]) => to !== from);
   const restore = (line: string) =>
-    moves.reduce((text, [to, from]) => text.split(to).join(from), line);
+    stems.reduce((text, [to, from]) => text.split(to).join(from), line);
+  const updates = (line: string, removed: string) =>
+    IMPORT_LINE.test(line) &&
+    (restore(line) === removed || updatesMovedSpecifier(line, removed, moves));
 
   return code.every((part) => {
     if (part.file.status === 'renamed' && part.file.hunks.length === 0) return true;
@@ -233,9 +296,7 @@ function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean 
     return part.hunks.every((index) => {
       const hunk = hunks[index];
       if (hunk === undefined || hunk.added.length !== hunk.removed.length) return false;
-      return hunk.added.every(
-        (line, at) => IMPORT_LINE.test(line) && restore(line) === hunk.removed[at],
-      );
+      return hunk.added.every((line, at) => updates(line, hunk.removed[at] ?? ''));
     });
   });
 }
@@ -263,7 +324,8 @@ function describeShare(
 
 /**
  * Chooses the Conventional Commits type of a batch from its most significant files: code, then
- * tests, docs, CI, build files and dependencies, configuration, and anything else. `usesNew`
+ * tests, docs, CI, build files and dependencies, configuration, and anything else. A batch of
+ * generated files alone is a `chore`. `usesNew`
  * lists the new files of earlier batches that the batch's code imports; `renamed` is true when
  * every edit of the batch renames one identifier.
  */
@@ -283,6 +345,11 @@ export function chooseCommitType(
       reason: 'it changes only versions, lockfiles and release notes',
       release,
     };
+  }
+  // Build output and generated code change because their sources or generators did, so a
+  // batch of them alone adds no feature and fixes nothing by itself.
+  if (parts.length > 0 && parts.every((part) => part.file.category === 'generated')) {
+    return { type: 'chore', reason: 'it changes only generated files' };
   }
   const code = parts.filter((part) => isCode(part.file));
   if (code.length > 0) return chooseCodeType(code, content, usesNew, renamed);

@@ -1,3 +1,4 @@
+import { replaceIdentifier } from './identifiers.js';
 import type { AnalysisContext } from './relations/context.js';
 import type { EditDetails } from './subject.js';
 import { namesDefinedBy } from './unit-features.js';
@@ -29,7 +30,11 @@ export function describeEdits(context: AnalysisContext, units: readonly ChangeUn
   return details;
 }
 
-/** Returns the identifier swap every unit of a batch makes, when they all rename one name. */
+/**
+ * Returns the identifier swap every unit of a batch makes, when they all rename one name and
+ * change nothing else. `process.exit(0)` to `process.exitCode = 0` swaps one name but also
+ * changes the call into an assignment, so it is no rename.
+ */
 function findCommonRename(context: AnalysisContext, units: readonly ChangeUnit[]) {
   const keys = units.map((unit) => {
     const features = context.features[unit.index];
@@ -38,5 +43,15 @@ function findCommonRename(context: AnalysisContext, units: readonly ChangeUnit[]
   const [first] = keys;
   if (first === undefined || keys.some((key) => key !== first)) return null;
   const [from, to] = first.split('>') as [string, string];
-  return { from, to };
+  return units.every((unit) => onlyRenames(unit, from, to)) ? { from, to } : null;
+}
+
+/**
+ * Returns true when a unit's added lines, with `to` named `from` again, equal its removed lines
+ * apart from white space.
+ */
+function onlyRenames(unit: ChangeUnit, from: string, to: string): boolean {
+  const compact = (lines: readonly string[]) => lines.join('').replace(/\s+/g, '');
+  const restored = unit.added.map((line) => replaceIdentifier(line, to, from));
+  return compact(restored) === compact(unit.removed);
 }

@@ -93,3 +93,8 @@ export function tokensOf(line: string): string[] {
   const text = line.length > MAX_LINE_LENGTH ? line.slice(0, MAX_LINE_LENGTH) : line;
   return text.match(IDENTIFIER.for(text)) ?? [];
 }
+
+/** Replaces each identifier of a line that is exactly `name` with `replacement`. */
+export function replaceIdentifier(line: string, name: string, replacement: string): string {
+  return line.replace(IDENTIFIER.for(line), (token) => (token === name ? replacement : token));
+}

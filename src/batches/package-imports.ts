@@ -1,11 +1,12 @@
 import type { FileChange } from '../footprint/types.js';
 import { folderOf } from './paths.js';
+import type { TextSide } from './file-texts.js';
 import type { AnalysisContext } from './relations/context.js';
 
-/** An import, in a Python or Go file's staged text, of changed files it names by module path. */
+/** An import, in a Python or Go file's text, of changed files it names by module path. */
 export interface PackageImport {
   importer: string;
-  /** 1-based line of the import in the importer's staged text. */
+  /** 1-based line of the import in the importer's text on the side read. */
   line: number;
   /** Changed paths the import reaches: a Python module, or the files of a Go package. */
   targets: string[];
@@ -24,20 +25,61 @@ const GO_BLOCK_LINE = /^\s*(?:[\w.]+\s+)?"([^"\n]+)"/;
  * folder and absolute ones at the root or, with two parts or more, at the end of a longer path
  * (a `src/` layout). A Go import path reaches the changed files of the folder it ends with when
  * what comes before can be the module path (`example.com/app/internal/x` reaches
- * `internal/x/*.go`). Packages from elsewhere reach nothing.
+ * `internal/x/*.go`). Packages from elsewhere reach nothing. On the `old` side, HEAD texts
+ * resolve against HEAD paths. Importers and targets are still named by their staged paths,
+ * while `line` counts in the HEAD text.
  * NOTE: go.mod is not read, so a module path without a domain (`module app`) relates nothing.
  */
-export function findPackageImports(context: AnalysisContext): PackageImport[] {
-  const changed = context.files.filter((file) => file.status !== 'deleted');
+export function findPackageImports(
+  context: AnalysisContext,
+  side: TextSide = 'new',
+): PackageImport[] {
+  const sideFiles = filesOnSide(context.files, side);
+  const changed = sideFiles.map((entry) => entry.file);
   const paths = new Set(changed.map((file) => file.path));
+  const stagedPaths = new Map(sideFiles.map((entry) => [entry.file.path, entry.stagedPath]));
   const found: PackageImport[] = [];
-  for (const file of changed) {
-    const text = context.texts.text(file.path, 'new');
+  for (const { file, stagedPath } of sideFiles) {
+    const text = context.texts.text(stagedPath, side);
     if (text === null) continue;
-    if (file.path.endsWith('.py')) found.push(...findPythonImports(file, text, paths));
-    else if (file.path.endsWith('.go')) found.push(...findGoImports(file, text, changed));
+    for (const entry of findFileImports(file, text, paths, changed)) {
+      found.push({
+        importer: stagedPath,
+        line: entry.line,
+        targets: entry.targets.map((target) => stagedPaths.get(target) ?? target),
+      });
+    }
   }
   return found;
+}
+
+/**
+ * Lists the changed files that have a text on one side, each under its path on that side,
+ * with its staged path: HEAD's files under their HEAD paths, or the staged files.
+ */
+function filesOnSide(
+  files: readonly FileChange[],
+  side: TextSide,
+): Array<{ file: FileChange; stagedPath: string }> {
+  if (side === 'new') {
+    return files
+      .filter((file) => file.status !== 'deleted')
+      .map((file) => ({ file, stagedPath: file.path }));
+  }
+  return files
+    .filter((file) => file.status !== 'added' && file.status !== 'copied')
+    .map((file) => ({ file: { ...file, path: file.oldPath ?? file.path }, stagedPath: file.path }));
+}
+
+function findFileImports(
+  file: FileChange,
+  text: string,
+  paths: ReadonlySet<string>,
+  changed: readonly FileChange[],
+): PackageImport[] {
+  if (file.path.endsWith('.py')) return findPythonImports(file, text, paths);
+  if (file.path.endsWith('.go')) return findGoImports(file, text, changed);
+  return [];
 }
 
 function findPythonImports(

@@ -5,6 +5,7 @@ import { keepApart, scorePairs } from './pair-scores.js';
 import { compareUnitWords } from './relations/text-similarity.js';
 import { folderOf } from './paths.js';
 import { isNewPath, type AnalysisContext, type Link } from './relations/context.js';
+import { testTargetOf } from './relations/test-source.js';
 import { joinLoneReleaseNotes, releaseNotePairs } from './release-notes.js';
 import { joinRequirementCycles } from './requirement-cycles.js';
 import type { Requirement } from './requirements.js';
@@ -85,7 +86,8 @@ function describeClusters(
 /**
  * Returns the pairs of a new file and each unit of a file that imports it, keyed as scorePairs
  * reads them. Aggressive mode keeps them apart, so a new module and its first caller become
- * two batches that the import orders, unless other edits tie them.
+ * two batches that the import orders, unless other edits tie them. A test that imports the
+ * new file is not a caller, so it may still join the module it tests.
  */
 function newFileUses(context: AnalysisContext, requirements: readonly Requirement[]): Set<number> {
   const count = context.units.length;
@@ -95,6 +97,7 @@ function newFileUses(context: AnalysisContext, requirements: readonly Requiremen
     const user = context.units[requirement.from];
     if (!requirement.certain || requirement.removes || !target || !user) continue;
     if (!isNewPath(target.file) || user.path === target.path) continue;
+    if (testTargetOf(user.file) !== null) continue;
     for (const unit of context.unitsOfPath.get(user.path) ?? []) {
       const [a, b] =
         unit.index < target.index ? [unit.index, target.index] : [target.index, unit.index];

@@ -210,16 +210,45 @@ function findPackageImportRequirements(context: AnalysisContext): Requirement[] 
   return found;
 }
 
-/** Units that stop importing a file the change deletes must not come after the deletion. */
+/** Returns true for a file whose HEAD path is gone from the staged tree: deleted or renamed. */
+function leavesOldPath(file: FileChange): boolean {
+  return file.status === 'deleted' || file.status === 'renamed';
+}
+
+/**
+ * Units that stop importing a file the change deletes or renames must not come after the
+ * deletion or rename, because until they change they import a path that no longer exists.
+ * A renamed file's importer also needs its new path, so the two requirements form a cycle
+ * that keeps the rename and the updated imports in one batch.
+ */
 function findDeletedImportRequirements(context: AnalysisContext, file: FileChange): Requirement[] {
   if (file.status === 'added' || file.status === 'copied') return [];
   const found: Requirement[] = [];
   for (const entry of context.modules.imports(file.path, 'old')) {
     const deleted = context.unitsOfPath.get(entry.target)?.[0];
-    if (!deleted || deleted.file.status !== 'deleted') continue;
+    if (!deleted || !leavesOldPath(deleted.file)) continue;
     const importers = unitsAtLines(context, file.path, 'old', entry.firstLine, entry.lastLine);
     for (const importer of importers) {
       found.push(removes(deleted.index, importer.index, deleted.path));
+    }
+  }
+  return found;
+}
+
+/**
+ * Finds Python and Go imports, on lines the change removes or edits, of a file the change
+ * deletes or renames. As in findDeletedImportRequirements, such an edit must not come later.
+ */
+function findRemovedPackageImportRequirements(context: AnalysisContext): Requirement[] {
+  const found: Requirement[] = [];
+  for (const entry of findPackageImports(context, 'old')) {
+    const importers = unitsAtLines(context, entry.importer, 'old', entry.line, entry.line);
+    for (const target of entry.targets) {
+      const targetUnit = context.unitsOfPath.get(target)?.[0];
+      if (!targetUnit || !leavesOldPath(targetUnit.file)) continue;
+      for (const importer of importers) {
+        found.push(removes(targetUnit.index, importer.index, target));
+      }
     }
   }
   return found;
@@ -380,7 +409,7 @@ function findWorkspaceVersionRequirements(context: AnalysisContext): Requirement
 export function findRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
   const declarers = declarersOf(context);
-  const deletes = context.files.some((file) => file.status === 'deleted' && isScriptFile(file));
+  const deletes = context.files.some((file) => leavesOldPath(file) && isScriptFile(file));
   for (const file of context.files) {
     if (!isScriptFile(file)) continue;
     if (file.status !== 'deleted') found.push(...findImportRequirements(context, file));
@@ -392,6 +421,9 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
   }
   found.push(...findPackageImportRequirements(context));
+  if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go)$/.test(file.path))) {
+    found.push(...findRemovedPackageImportRequirements(context));
+  }
   found.push(...findWorkspaceVersionRequirements(context));
   found.push(...findDependencyRequirements(context));
   found.push(...findNewNameRequirements(context));

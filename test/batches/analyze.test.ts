@@ -111,6 +111,61 @@ describe('analyzeBatches test and source pairs', () => {
     });
   }
 
+  const importedByTest: Array<{ name: string; specs: FileSpec[]; source: string; test: string }> = [
+    {
+      name: 'JavaScript',
+      source: 'src/slugify.js',
+      test: 'test/slugify.test.js',
+      specs: [
+        { path: 'src/slugify.js', new: lines('export const slugify = (text) => text;') },
+        {
+          path: 'test/slugify.test.js',
+          new: lines(
+            "import { slugify } from '../src/slugify.js';",
+            "test('x', () => slugify('a'));",
+          ),
+        },
+        {
+          path: 'src/page.js',
+          new: lines("import { slugify } from './slugify.js';", "export const url = slugify('a');"),
+        },
+      ],
+    },
+    {
+      name: 'Python',
+      source: 'app/billing.py',
+      test: 'tests/test_billing.py',
+      specs: [
+        { path: 'app/billing.py', new: lines('def compute_invoice_total(lines):', '    return 0') },
+        {
+          path: 'tests/test_billing.py',
+          new: lines(
+            'from app.billing import compute_invoice_total',
+            'def test_total():',
+            '    assert compute_invoice_total([]) == 0',
+          ),
+        },
+        {
+          path: 'app/views.py',
+          new: lines(
+            'from app.billing import compute_invoice_total',
+            'def invoice_view(request):',
+            '    return compute_invoice_total(request.lines)',
+          ),
+        },
+      ],
+    },
+  ];
+
+  for (const { name, specs, source, test: testPath } of importedByTest) {
+    test(`${name} test importing new source pairs`, () => {
+      const { batches } = analyze(specs, 'aggressive');
+
+      const pair = batches.find((batch) => pathsOf(batch).includes(source));
+      assert.deepEqual(pathsOf(pair), [source, testPath].sort());
+    });
+  }
+
   test('test without its source is a test batch', () => {
     const { batches } = analyze([
       { path: 'test/foo.test.ts', old: lines('a'), new: lines('b') },
@@ -162,6 +217,16 @@ describe('analyzeBatches modes', () => {
     { path: 'src/cli/commands/init.ts', old: lines('a'), new: lines('b') },
     { path: 'tsconfig.json', old: lines('{}'), new: lines('{ }') },
     { path: '.eslintrc.json', old: lines('{}'), new: lines('{ }') },
+    // The first caller of the new tokenizer, which only aggressive mode commits on its own.
+    {
+      path: 'src/app/main.ts',
+      old: lines("import { run } from './run.js';", 'run();'),
+      new: lines(
+        "import { run } from './run.js';",
+        "import { tokenize } from '../parser/tokenizer.js';",
+        'run(tokenize);',
+      ),
+    },
   ];
 
   test('conservative gives fewest batches and aggressive most', () => {

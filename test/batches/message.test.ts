@@ -265,6 +265,28 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'chore: update .prettierrc.json and tsconfig.json',
   },
   {
+    name: 'renamed identifier',
+    specs: [
+      {
+        path: 'src/cli/run.ts',
+        old: lines('export function run() {', '  return exitWith(0);', '}'),
+        new: lines('export function run() {', '  return exitProcess(0);', '}'),
+      },
+    ],
+    message: 'refactor(cli): rename exitWith to exitProcess',
+  },
+  {
+    name: 'call turned into assignment',
+    specs: [
+      {
+        path: 'src/cli/run.ts',
+        old: lines('export function run() {', '  process.exit(0);', '}'),
+        new: lines('export function run() {', '  process.exitCode = 0;', '}'),
+      },
+    ],
+    message: 'fix(cli): update run',
+  },
+  {
     name: 'monorepo package scope',
     specs: [
       { path: 'packages/core/src/a.ts', new: lines('x') },
