@@ -9,6 +9,8 @@ export interface PackageImport {
   line: number;
   /** Changed paths the import reaches: a Python module, or the files of a Go package. */
   targets: string[];
+  /** Names that a Python `from ... import` binds, as its module declares them; empty for Go. */
+  names: string[];
 }
 
 const PYTHON_FROM = /^\s*from\s+(\.+[\w.]*|[\w.]+)\s+import\s+\(?\s*([\w\s,*]+)/;
@@ -53,23 +55,29 @@ function findPythonImports(
       : (PYTHON_IMPORT.exec(line)?.[1]
           ?.split(',')
           .map((name) => name.trim()) ?? []);
-    const names = from ? (from[2] ?? '').split(',').map((name) => name.trim().split(/\s/)[0]) : [];
+    const names = from ? readImportedNames(from[2] ?? '') : [];
     const targets = new Set<string>();
     for (const module of modules) {
-      for (const target of resolvePythonModule(file.path, module, names ?? [], paths)) {
+      for (const target of resolvePythonModule(file.path, module, names, paths)) {
         if (target !== file.path) targets.add(target);
       }
     }
     if (targets.size > 0)
-      found.push({ importer: file.path, line: index + 1, targets: [...targets] });
+      found.push({ importer: file.path, line: index + 1, targets: [...targets], names });
   });
   return found;
+}
+
+/** Returns the module-side names of `a, b as c` after a Python `from ... import`. */
+function readImportedNames(list: string): string[] {
+  const names = list.split(',').map((name) => name.trim().split(/\s/)[0] ?? '');
+  return names.filter((name) => name !== '' && name !== '*');
 }
 
 function resolvePythonModule(
   importer: string,
   module: string,
-  names: readonly (string | undefined)[],
+  names: readonly string[],
   paths: ReadonlySet<string>,
 ): string[] {
   const dots = /^\.*/.exec(module)?.[0].length ?? 0;
@@ -81,7 +89,7 @@ function resolvePythonModule(
   }
   const stem = [base, rest].filter(Boolean).join('/');
   const candidates = [`${stem}.py`, `${stem}/__init__.py`];
-  for (const name of names) if (name && name !== '*') candidates.push(`${stem}/${name}.py`);
+  for (const name of names) candidates.push(`${stem}/${name}.py`);
 
   const found = candidates.filter((candidate) => paths.has(candidate));
   // A one-word absolute module (`import logging`) is as likely the standard library's.
@@ -114,7 +122,8 @@ function findGoImports(
     if (importPath === undefined) return;
 
     const targets = resolveGoPackage(importPath, file.path, changed);
-    if (targets.length > 0) found.push({ importer: file.path, line: index + 1, targets });
+    if (targets.length > 0)
+      found.push({ importer: file.path, line: index + 1, targets, names: [] });
   });
   return found;
 }

@@ -194,17 +194,41 @@ function declarersOf(context: AnalysisContext): () => ReadonlyMap<string, Change
   };
 }
 
-/** Python and Go imports, added or edited, of a module or package the change adds. */
+/**
+ * Python and Go imports, added or edited, of a module or package the change adds, and Python
+ * `from module import name` of a name that the change newly declares in a module it modifies.
+ */
 function findPackageImportRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
   for (const entry of findPackageImports(context)) {
     const importers = unitsAtLines(context, entry.importer, 'new', entry.line, entry.line);
     for (const target of entry.targets) {
       const units = context.unitsOfPath.get(target) ?? [];
-      if (units.length === 0 || !isNewPath((units[0] as ChangeUnit).file)) continue;
+      if (units.length === 0) continue;
+      if (!isNewPath((units[0] as ChangeUnit).file)) {
+        found.push(...findNewNameImports(context, importers, units, entry.names));
+        continue;
+      }
       for (const importer of importers) {
         for (const unit of units) found.push(uses(importer.index, unit.index, target, true));
       }
+    }
+  }
+  return found;
+}
+
+/** Finds what `importers` need from the units of a modified module that newly declare `names`. */
+function findNewNameImports(
+  context: AnalysisContext,
+  importers: readonly ChangeUnit[],
+  units: readonly ChangeUnit[],
+  names: readonly string[],
+): Requirement[] {
+  const found: Requirement[] = [];
+  for (const unit of units) {
+    for (const name of newDeclarations(context, unit)) {
+      if (!names.includes(name)) continue;
+      for (const importer of importers) found.push(uses(importer.index, unit.index, name, true));
     }
   }
   return found;
@@ -303,7 +327,6 @@ export function removesImports(context: AnalysisContext, path: string): boolean 
   );
 }
 
-/** Finds what each unit needs to be committed first, or together with it. */
 /**
  * Imports of a package on added lines, when the change adds that package to the dependencies
  * of a `package.json`: the import cannot be committed before the dependency.
@@ -377,6 +400,7 @@ function findWorkspaceVersionRequirements(context: AnalysisContext): Requirement
   return found;
 }
 
+/** Finds what each unit needs to be committed first, or together with it. */
 export function findRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
   const declarers = declarersOf(context);

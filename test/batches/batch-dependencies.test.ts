@@ -112,6 +112,47 @@ describe('findBatchDependencies', () => {
     assert.equal(dependency?.subject, 'src/legacy.ts');
   });
 
+  test('Python import of a new name', () => {
+    const input = makeFootprint([
+      {
+        path: 'pkg/mod.py',
+        old: lines('def old():', '    return 1'),
+        new: lines('def old():', '    return 1', '', '', 'def fresh_helper():', '    return 2'),
+      },
+      {
+        path: 'pkg/use.py',
+        old: lines('import os'),
+        new: lines('import os', 'from .mod import fresh_helper', 'x = fresh_helper()'),
+      },
+    ]);
+    const [dependency, ...rest] = findBatchDependencies(
+      onePerPath(['pkg/use.py', 'pkg/mod.py']),
+      input,
+    );
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.subject, 'fresh_helper');
+  });
+
+  test('Python import of an old name', () => {
+    const input = makeFootprint([
+      {
+        path: 'pkg/mod.py',
+        old: lines('def old():', '    return 1'),
+        new: lines('def old():', '    return 1', '', '', 'def fresh_helper():', '    return 2'),
+      },
+      {
+        path: 'pkg/use.py',
+        old: lines('import os'),
+        new: lines('import os', 'from pkg.mod import old', 'x = old()'),
+      },
+    ]);
+
+    assert.deepEqual(findBatchDependencies(onePerPath(['pkg/use.py', 'pkg/mod.py']), input), []);
+  });
+
   test('names that only match across files are no dependency', () => {
     const input = makeFootprint([
       {
