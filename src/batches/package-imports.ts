@@ -11,14 +11,17 @@ export interface PackageImport {
   targets: string[];
   /** Names that a Python `from ... import` binds, as its module declares them; empty for Go. */
   names: string[];
+  /** Identifier that Go code writes before the package's names (`store` in `store.New()`). */
+  qualifier?: string;
 }
 
 const PYTHON_FROM = /^\s*from\s+(\.+[\w.]*|[\w.]+)\s+import\s+\(?\s*([\w\s,*]+)/;
 const PYTHON_IMPORT = /^\s*import\s+([\w.]+(?:\s*,\s*[\w.]+)*)/;
 /** A Go import path, alone after `import` or on its own line in an import block, with an optional name. */
-const GO_SINGLE_IMPORT = /^\s*import\s+(?:[\w.]+\s+)?"([^"\n]+)"/;
+const GO_SINGLE_IMPORT = /^\s*import\s+(?:(\w+|\.)\s+)?"([^"\n]+)"/;
 const GO_BLOCK_START = /^\s*import\s*\(\s*$/;
-const GO_BLOCK_LINE = /^\s*(?:[\w.]+\s+)?"([^"\n]+)"/;
+const GO_BLOCK_LINE = /^\s*(?:(\w+|\.)\s+)?"([^"\n]+)"/;
+const GO_PACKAGE_CLAUSE = /^package\s+(\w+)/m;
 
 /**
  * Finds the imports of changed Python and Go files that reach other changed files. Python
@@ -37,7 +40,7 @@ export function findPackageImports(context: AnalysisContext): PackageImport[] {
     const text = context.texts.text(file.path, 'new');
     if (text === null) continue;
     if (file.path.endsWith('.py')) found.push(...findPythonImports(file, text, paths));
-    else if (file.path.endsWith('.go')) found.push(...findGoImports(file, text, changed));
+    else if (file.path.endsWith('.go')) found.push(...findGoImports(context, file, text, changed));
   }
   return found;
 }
@@ -103,6 +106,7 @@ function resolvePythonModule(
 }
 
 function findGoImports(
+  context: AnalysisContext,
   file: FileChange,
   text: string,
   changed: readonly FileChange[],
@@ -110,22 +114,44 @@ function findGoImports(
   const found: PackageImport[] = [];
   let inBlock = false;
   text.split('\n').forEach((line, index) => {
-    let importPath: string | undefined;
+    let match: RegExpExecArray | null = null;
     if (inBlock) {
       if (/^\s*\)/.test(line)) inBlock = false;
-      else importPath = GO_BLOCK_LINE.exec(line)?.[1];
+      else match = GO_BLOCK_LINE.exec(line);
     } else if (GO_BLOCK_START.test(line)) {
       inBlock = true;
     } else {
-      importPath = GO_SINGLE_IMPORT.exec(line)?.[1];
+      match = GO_SINGLE_IMPORT.exec(line);
     }
+    const importPath = match?.[2];
     if (importPath === undefined) return;
 
     const targets = resolveGoPackage(importPath, file.path, changed);
-    if (targets.length > 0)
-      found.push({ importer: file.path, line: index + 1, targets, names: [] });
+    if (targets.length === 0) return;
+    const entry: PackageImport = { importer: file.path, line: index + 1, targets, names: [] };
+    const qualifier = readGoQualifier(context, match?.[1], targets);
+    if (qualifier !== null) entry.qualifier = qualifier;
+    found.push(entry);
   });
   return found;
+}
+
+/**
+ * Returns the name that qualifies an imported Go package's names: the import's own name, else
+ * the package clause of its files. Returns null for `_` and `.` imports, which bind no name.
+ */
+function readGoQualifier(
+  context: AnalysisContext,
+  alias: string | undefined,
+  targets: readonly string[],
+): string | null {
+  if (alias === '_' || alias === '.') return null;
+  if (alias !== undefined) return alias;
+  for (const target of targets) {
+    const name = GO_PACKAGE_CLAUSE.exec(context.texts.text(target, 'new') ?? '')?.[1];
+    if (name !== undefined) return name;
+  }
+  return null;
 }
 
 /**

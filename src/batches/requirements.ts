@@ -195,8 +195,9 @@ function declarersOf(context: AnalysisContext): () => ReadonlyMap<string, Change
 }
 
 /**
- * Python and Go imports, added or edited, of a module or package the change adds, and Python
- * `from module import name` of a name that the change newly declares in a module it modifies.
+ * Python and Go imports, added or edited, of a module or package the change adds. In a module
+ * or package the change modifies, a name it newly declares is needed by a Python
+ * `from module import name` and by Go code that adds `package.Name`.
  */
 function findPackageImportRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
@@ -207,6 +208,9 @@ function findPackageImportRequirements(context: AnalysisContext): Requirement[] 
       if (units.length === 0) continue;
       if (!isNewPath((units[0] as ChangeUnit).file)) {
         found.push(...findNewNameImports(context, importers, units, entry.names));
+        if (entry.qualifier !== undefined) {
+          found.push(...findQualifiedUses(context, entry.importer, units, entry.qualifier));
+        }
         continue;
       }
       for (const importer of importers) {
@@ -229,6 +233,31 @@ function findNewNameImports(
     for (const name of newDeclarations(context, unit)) {
       if (!names.includes(name)) continue;
       for (const importer of importers) found.push(uses(importer.index, unit.index, name, true));
+    }
+  }
+  return found;
+}
+
+/**
+ * Finds the units of `importer` whose added lines use `qualifier.Name` (Go's `store.Open`) of
+ * a name that one of `units`, in the imported package, newly declares.
+ */
+function findQualifiedUses(
+  context: AnalysisContext,
+  importer: string,
+  units: readonly ChangeUnit[],
+  qualifier: string,
+): Requirement[] {
+  const users = context.unitsOfPath.get(importer) ?? [];
+  const found: Requirement[] = [];
+  for (const unit of units) {
+    for (const name of newDeclarations(context, unit)) {
+      const use = new RegExp(`(?<![\\w.])${qualifier}\\.${name}(?!\\w)`);
+      for (const user of users) {
+        if (user.added.some((line) => use.test(line))) {
+          found.push(uses(user.index, unit.index, name, true));
+        }
+      }
     }
   }
   return found;

@@ -20,6 +20,33 @@ const newModule: FileSpec[] = [
   },
 ];
 
+/**
+ * Returns a Go package that adds `Open` next to `New`, and a main package that imports it with
+ * `importLine` and starts to call `qualifier.Open()`.
+ */
+function goPackageAndUse(importLine: string, qualifier: string): FileSpec[] {
+  const main = (calls: string[]) =>
+    lines('package main', '', 'import (', importLine, ')', '', 'func main() {', ...calls, '}');
+  return [
+    {
+      path: 'internal/store/store.go',
+      old: lines('package store', '', 'func New() int { return 1 }'),
+      new: lines(
+        'package store',
+        '',
+        'func New() int { return 1 }',
+        '',
+        'func Open() int { return 2 }',
+      ),
+    },
+    {
+      path: 'cmd/main.go',
+      old: main([`\t_ = ${qualifier}.New()`]),
+      new: main([`\t_ = ${qualifier}.New()`, `\t_ = ${qualifier}.Open()`]),
+    },
+  ];
+}
+
 describe('findBatchDependencies', () => {
   test('import of a new file', () => {
     const input = makeFootprint(newModule);
@@ -151,6 +178,39 @@ describe('findBatchDependencies', () => {
     ]);
 
     assert.deepEqual(findBatchDependencies(onePerPath(['pkg/use.py', 'pkg/mod.py']), input), []);
+  });
+
+  test('Go use of a new function', () => {
+    const input = makeFootprint(goPackageAndUse('\t"example.com/app/internal/store"', 'store'));
+    const [dependency, ...rest] = findBatchDependencies(
+      onePerPath(['cmd/main.go', 'internal/store/store.go']),
+      input,
+    );
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.path, 'cmd/main.go');
+    assert.equal(dependency?.subject, 'Open');
+  });
+
+  test('Go use under an import name', () => {
+    const input = makeFootprint(goPackageAndUse('\tdb "example.com/app/internal/store"', 'db'));
+    const [dependency] = findBatchDependencies(
+      onePerPath(['cmd/main.go', 'internal/store/store.go']),
+      input,
+    );
+
+    assert.equal(dependency?.subject, 'Open');
+  });
+
+  test('Go use of another package', () => {
+    const input = makeFootprint(goPackageAndUse('\t"example.com/app/internal/store"', 'cache'));
+
+    assert.deepEqual(
+      findBatchDependencies(onePerPath(['cmd/main.go', 'internal/store/store.go']), input),
+      [],
+    );
   });
 
   test('names that only match across files are no dependency', () => {
