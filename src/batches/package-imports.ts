@@ -17,6 +17,9 @@ export interface PackageImport {
 
 const PYTHON_FROM = /^\s*from\s+(\.+[\w.]*|[\w.]+)\s+import\s+\(?\s*([\w\s,*]+)/;
 const PYTHON_IMPORT = /^\s*import\s+([\w.]+(?:\s*,\s*[\w.]+)*)/;
+/** A Python `import` line with its aliases: `import numpy as np, os.path`. */
+const PYTHON_IMPORT_LIST =
+  /^\s*import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)/;
 /** A Go import path, alone after `import` or on its own line in an import block, with an optional name. */
 const GO_SINGLE_IMPORT = /^\s*import\s+(?:(\w+|\.)\s+)?"([^"\n]+)"/;
 const GO_BLOCK_START = /^\s*import\s*\(\s*$/;
@@ -69,6 +72,41 @@ function findPythonImports(
       found.push({ importer: file.path, line: index + 1, targets: [...targets], names });
   });
   return found;
+}
+
+/** The names one line of Python imports bind in its file. */
+export interface PythonBinding {
+  /** 1-based line of the import in the staged text. */
+  line: number;
+  /** Local names: `c` for `b as c`, `os` for `import os.path`. */
+  locals: string[];
+}
+
+/** Finds the names each `import` and `from ... import` line of a Python text binds. */
+export function findPythonBindings(text: string): PythonBinding[] {
+  const found: PythonBinding[] = [];
+  text.split('\n').forEach((line, index) => {
+    const from = PYTHON_FROM.exec(line);
+    const listed = from ? from[2] : PYTHON_IMPORT_LIST.exec(line)?.[1];
+    if (listed === undefined) return;
+    const locals = listed
+      .split(',')
+      .map((item) => readLocalName(item, from !== null))
+      .filter((name) => name !== '' && name !== '*');
+    if (locals.length > 0) found.push({ line: index + 1, locals });
+  });
+  return found;
+}
+
+/**
+ * Returns the local name of one import item: `c` for `a.b as c`, else the item after `from`
+ * and its first part (`a` of `a.b`) after `import`.
+ */
+function readLocalName(item: string, fromImport: boolean): string {
+  const words = item.trim().split(/\s+/);
+  if (words[1] === 'as' && words[2] !== undefined) return words[2];
+  const name = words[0] ?? '';
+  return fromImport ? name : (name.split('.')[0] ?? '');
 }
 
 /** Returns the module-side names of `a, b as c` after a Python `from ... import`. */

@@ -3,7 +3,7 @@ import { specificityOf } from './identifiers.js';
 import { parseManifest } from './manifest-changes.js';
 import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
-import { findPackageImports } from './package-imports.js';
+import { findPackageImports, findPythonBindings } from './package-imports.js';
 import { entryUnitsByPackage, importedPackages } from './relations/dependency-use.js';
 import type { ChangeUnit } from './units.js';
 
@@ -263,6 +263,31 @@ function findQualifiedUses(
   return found;
 }
 
+/**
+ * Finds the uses, in other units of the same file, of a name that an added Python import
+ * binds: without the import's unit a use fails with NameError. A name that the file's HEAD
+ * text already used was bound before, so its uses need nothing.
+ */
+function findPythonBindingRequirements(context: AnalysisContext, file: FileChange): Requirement[] {
+  const units = context.unitsOfPath.get(file.path) ?? [];
+  if (!units.some((unit) => unit.added.some((line) => line.includes('import')))) return [];
+  const oldText = context.texts.text(file.path, 'old') ?? '';
+  const found: Requirement[] = [];
+  for (const binding of findPythonBindings(context.texts.text(file.path, 'new') ?? '')) {
+    const importers = unitsAtLines(context, file.path, 'new', binding.line, binding.line);
+    if (importers.length !== 1) continue;
+    const importer = importers[0] as ChangeUnit;
+    for (const local of binding.locals) {
+      if (usesName(oldText, local)) continue;
+      for (const user of units) {
+        if (user === importer || !user.added.some((line) => usesName(line, local))) continue;
+        found.push(uses(user.index, importer.index, local, true));
+      }
+    }
+  }
+  return found;
+}
+
 /** Units that stop importing a file the change deletes must not come after the deletion. */
 function findDeletedImportRequirements(context: AnalysisContext, file: FileChange): Requirement[] {
   if (file.status === 'added' || file.status === 'copied') return [];
@@ -442,6 +467,11 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
     if (deletes && removesImports(context, file.path)) {
       found.push(...findDeletedImportRequirements(context, file));
+    }
+  }
+  for (const file of context.files) {
+    if (file.status !== 'deleted' && file.path.endsWith('.py')) {
+      found.push(...findPythonBindingRequirements(context, file));
     }
   }
   found.push(...findPackageImportRequirements(context));

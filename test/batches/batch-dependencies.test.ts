@@ -180,6 +180,44 @@ describe('findBatchDependencies', () => {
     assert.deepEqual(findBatchDependencies(onePerPath(['pkg/use.py', 'pkg/mod.py']), input), []);
   });
 
+  test('Python use before its import', () => {
+    const filler = Array.from({ length: 8 }, (_, index) => `x${index} = ${index}`);
+    const old = lines('import os', ...filler, 'def run():', '    return os.getcwd()');
+    const edited = lines(
+      'import os',
+      'from json import dumps as to_json',
+      ...filler,
+      'def run():',
+      '    return to_json(os.getcwd())',
+    );
+    const input = makeFootprint([{ path: 'app.py', old, new: edited }]);
+    const [importHunk, useHunk] = input.footprint.files[0]?.hunks ?? [];
+    const batches = [
+      { id: 'b1', changes: [{ path: 'app.py', hunks: [useHunk!] }] },
+      { id: 'b2', changes: [{ path: 'app.py', hunks: [importHunk!] }] },
+    ];
+    const [dependency, ...rest] = findBatchDependencies(batches, input);
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.subject, 'to_json');
+  });
+
+  test('Python use of a bound name', () => {
+    const filler = Array.from({ length: 8 }, (_, index) => `x${index} = ${index}`);
+    const old = lines('import os', ...filler, 'def run():', '    return 1');
+    const edited = lines('import json, os', ...filler, 'def run():', '    return os.getcwd()');
+    const input = makeFootprint([{ path: 'app.py', old, new: edited }]);
+    const [importHunk, useHunk] = input.footprint.files[0]?.hunks ?? [];
+    const batches = [
+      { id: 'b1', changes: [{ path: 'app.py', hunks: [useHunk!] }] },
+      { id: 'b2', changes: [{ path: 'app.py', hunks: [importHunk!] }] },
+    ];
+
+    assert.deepEqual(findBatchDependencies(batches, input), []);
+  });
+
   test('Go use of a new function', () => {
     const input = makeFootprint(goPackageAndUse('\t"example.com/app/internal/store"', 'store'));
     const [dependency, ...rest] = findBatchDependencies(
