@@ -47,6 +47,32 @@ function goPackageAndUse(importLine: string, qualifier: string): FileSpec[] {
   ];
 }
 
+/** A Python module that gains `fresh_helper` next to `old`. */
+const moduleWithFreshHelper: FileSpec = {
+  path: 'pkg/mod.py',
+  old: lines('def old():', '    return 1'),
+  new: lines('def old():', '    return 1', '', '', 'def fresh_helper():', '    return 2'),
+};
+
+/**
+ * Finds the batch dependencies of app.py going from `old` to `edited` in two hunks, an import
+ * and a use, when b1 takes the use's hunk and b2 the import's.
+ */
+function useBeforeImport(old: string, edited: string) {
+  const input = makeFootprint([{ path: 'app.py', old, new: edited }]);
+  const [importHunk, useHunk] = input.footprint.files[0]?.hunks ?? [];
+  assert.ok(importHunk !== undefined);
+  assert.ok(useHunk !== undefined);
+  const batches = [
+    { id: 'b1', changes: [{ path: 'app.py', hunks: [useHunk] }] },
+    { id: 'b2', changes: [{ path: 'app.py', hunks: [importHunk] }] },
+  ];
+  return findBatchDependencies(batches, input);
+}
+
+/** Python lines between an import and its use, so that the two are separate hunks. */
+const pythonFiller = Array.from({ length: 8 }, (_, index) => `x${index} = ${index}`);
+
 describe('findBatchDependencies', () => {
   test('import of a new file', () => {
     const input = makeFootprint(newModule);
@@ -141,11 +167,7 @@ describe('findBatchDependencies', () => {
 
   test('Python import of a new name', () => {
     const input = makeFootprint([
-      {
-        path: 'pkg/mod.py',
-        old: lines('def old():', '    return 1'),
-        new: lines('def old():', '    return 1', '', '', 'def fresh_helper():', '    return 2'),
-      },
+      moduleWithFreshHelper,
       {
         path: 'pkg/use.py',
         old: lines('import os'),
@@ -165,11 +187,7 @@ describe('findBatchDependencies', () => {
 
   test('Python import of an old name', () => {
     const input = makeFootprint([
-      {
-        path: 'pkg/mod.py',
-        old: lines('def old():', '    return 1'),
-        new: lines('def old():', '    return 1', '', '', 'def fresh_helper():', '    return 2'),
-      },
+      moduleWithFreshHelper,
       {
         path: 'pkg/use.py',
         old: lines('import os'),
@@ -181,22 +199,15 @@ describe('findBatchDependencies', () => {
   });
 
   test('Python use before its import', () => {
-    const filler = Array.from({ length: 8 }, (_, index) => `x${index} = ${index}`);
-    const old = lines('import os', ...filler, 'def run():', '    return os.getcwd()');
+    const old = lines('import os', ...pythonFiller, 'def run():', '    return os.getcwd()');
     const edited = lines(
       'import os',
       'from json import dumps as to_json',
-      ...filler,
+      ...pythonFiller,
       'def run():',
       '    return to_json(os.getcwd())',
     );
-    const input = makeFootprint([{ path: 'app.py', old, new: edited }]);
-    const [importHunk, useHunk] = input.footprint.files[0]?.hunks ?? [];
-    const batches = [
-      { id: 'b1', changes: [{ path: 'app.py', hunks: [useHunk!] }] },
-      { id: 'b2', changes: [{ path: 'app.py', hunks: [importHunk!] }] },
-    ];
-    const [dependency, ...rest] = findBatchDependencies(batches, input);
+    const [dependency, ...rest] = useBeforeImport(old, edited);
 
     assert.equal(rest.length, 0);
     assert.equal(dependency?.batch, 'b1');
@@ -205,17 +216,15 @@ describe('findBatchDependencies', () => {
   });
 
   test('Python use of a bound name', () => {
-    const filler = Array.from({ length: 8 }, (_, index) => `x${index} = ${index}`);
-    const old = lines('import os', ...filler, 'def run():', '    return 1');
-    const edited = lines('import json, os', ...filler, 'def run():', '    return os.getcwd()');
-    const input = makeFootprint([{ path: 'app.py', old, new: edited }]);
-    const [importHunk, useHunk] = input.footprint.files[0]?.hunks ?? [];
-    const batches = [
-      { id: 'b1', changes: [{ path: 'app.py', hunks: [useHunk!] }] },
-      { id: 'b2', changes: [{ path: 'app.py', hunks: [importHunk!] }] },
-    ];
+    const old = lines('import os', ...pythonFiller, 'def run():', '    return 1');
+    const edited = lines(
+      'import json, os',
+      ...pythonFiller,
+      'def run():',
+      '    return os.getcwd()',
+    );
 
-    assert.deepEqual(findBatchDependencies(batches, input), []);
+    assert.deepEqual(useBeforeImport(old, edited), []);
   });
 
   test('Go use of a new function', () => {
