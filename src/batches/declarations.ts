@@ -39,6 +39,35 @@ const STATEMENT_WORDS = new Set([
   'sizeof',
 ]);
 
+/**
+ * Words that start a statement and never a declaration. After one of them a call such as
+ * `return parse(text)` in a language without semicolons would fit the C pattern.
+ */
+const STATEMENT_STARTS = new Set([
+  'return',
+  'yield',
+  'raise',
+  'throw',
+  'await',
+  'assert',
+  'if',
+  'elif',
+  'else',
+  'unless',
+  'for',
+  'while',
+  'until',
+  'not',
+  'go',
+  'defer',
+  'print',
+  'puts',
+  'echo',
+  'del',
+  'delete',
+  'new',
+]);
+
 /** Characters of a line the patterns read; a declaration's name comes early. */
 const MAX_LINE_LENGTH = 300;
 
@@ -57,6 +86,8 @@ function mayStartDeclaration(code: number): boolean {
 export function declaredName(line: string): string | null {
   const text = line.trimStart().slice(0, MAX_LINE_LENGTH);
   if (text === '' || !mayStartDeclaration(text.charCodeAt(0))) return null;
+  const firstWord = /^[\p{L}_$][\p{L}\p{N}_$]*/u.exec(text)?.[0] ?? '';
+  if (STATEMENT_STARTS.has(firstWord)) return null;
   const ascii = fitsAsciiPattern(text);
   for (const pattern of DECLARATION_PATTERNS) {
     const name = (ascii ? pattern.ascii : pattern.full).exec(text)?.[1];

@@ -10,14 +10,22 @@ export interface PackageImport {
   line: number;
   /** Changed paths the import reaches: a Python module, or the files of a Go package. */
   targets: string[];
+  /** Names that a Python `from ... import` binds, as its module declares them; empty for Go. */
+  names: string[];
+  /** Identifier that Go code writes before the package's names (`store` in `store.New()`). */
+  qualifier?: string;
 }
 
 const PYTHON_FROM = /^\s*from\s+(\.+[\w.]*|[\w.]+)\s+import\s+\(?\s*([\w\s,*]+)/;
 const PYTHON_IMPORT = /^\s*import\s+([\w.]+(?:\s*,\s*[\w.]+)*)/;
+/** A Python `import` line with its aliases: `import numpy as np, os.path`. */
+const PYTHON_IMPORT_LIST =
+  /^\s*import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)/;
 /** A Go import path, alone after `import` or on its own line in an import block, with an optional name. */
-const GO_SINGLE_IMPORT = /^\s*import\s+(?:[\w.]+\s+)?"([^"\n]+)"/;
+const GO_SINGLE_IMPORT = /^\s*import\s+(?:(\w+|\.)\s+)?"([^"\n]+)"/;
 const GO_BLOCK_START = /^\s*import\s*\(\s*$/;
-const GO_BLOCK_LINE = /^\s*(?:[\w.]+\s+)?"([^"\n]+)"/;
+const GO_BLOCK_LINE = /^\s*(?:(\w+|\.)\s+)?"([^"\n]+)"/;
+const GO_PACKAGE_CLAUSE = /^package\s+(\w+)/m;
 
 /**
  * Finds the imports of changed Python and Go files that reach other changed files. Python
@@ -42,10 +50,10 @@ export function findPackageImports(
   for (const { file, stagedPath } of sideFiles) {
     const text = context.texts.text(stagedPath, side);
     if (text === null) continue;
-    for (const entry of findFileImports(file, text, paths, changed)) {
+    for (const entry of findFileImports(context, file, text, paths, changed)) {
       found.push({
+        ...entry,
         importer: stagedPath,
-        line: entry.line,
         targets: entry.targets.map((target) => stagedPaths.get(target) ?? target),
       });
     }
@@ -72,13 +80,14 @@ function filesOnSide(
 }
 
 function findFileImports(
+  context: AnalysisContext,
   file: FileChange,
   text: string,
   paths: ReadonlySet<string>,
   changed: readonly FileChange[],
 ): PackageImport[] {
   if (file.path.endsWith('.py')) return findPythonImports(file, text, paths);
-  if (file.path.endsWith('.go')) return findGoImports(file, text, changed);
+  if (file.path.endsWith('.go')) return findGoImports(context, file, text, changed);
   return [];
 }
 
@@ -95,23 +104,64 @@ function findPythonImports(
       : (PYTHON_IMPORT.exec(line)?.[1]
           ?.split(',')
           .map((name) => name.trim()) ?? []);
-    const names = from ? (from[2] ?? '').split(',').map((name) => name.trim().split(/\s/)[0]) : [];
+    const names = from ? readImportedNames(from[2] ?? '') : [];
     const targets = new Set<string>();
     for (const module of modules) {
-      for (const target of resolvePythonModule(file.path, module, names ?? [], paths)) {
+      for (const target of resolvePythonModule(file.path, module, names, paths)) {
         if (target !== file.path) targets.add(target);
       }
     }
     if (targets.size > 0)
-      found.push({ importer: file.path, line: index + 1, targets: [...targets] });
+      found.push({ importer: file.path, line: index + 1, targets: [...targets], names });
   });
   return found;
+}
+
+/** The names one line of Python imports bind in its file. */
+export interface PythonBinding {
+  /** 1-based line of the import in the staged text. */
+  line: number;
+  /** Local names: `c` for `b as c`, `os` for `import os.path`. */
+  locals: string[];
+}
+
+/** Finds the names each `import` and `from ... import` line of a Python text binds. */
+export function findPythonBindings(text: string): PythonBinding[] {
+  const found: PythonBinding[] = [];
+  text.split('\n').forEach((line, index) => {
+    const from = PYTHON_FROM.exec(line);
+    const listed = from ? from[2] : PYTHON_IMPORT_LIST.exec(line)?.[1];
+    if (listed === undefined) return;
+    const locals = listed
+      .split(',')
+      .map((item) => readLocalName(item, from !== null))
+      .filter((name) => name !== '' && name !== '*');
+    if (locals.length > 0) found.push({ line: index + 1, locals });
+  });
+  return found;
+}
+
+/**
+ * Returns the local name of one import item: `c` for `a.b as c`, else the item after `from`
+ * and its first part (`a` of `a.b`) after `import`.
+ */
+function readLocalName(item: string, fromImport: boolean): string {
+  const words = item.trim().split(/\s+/);
+  if (words[1] === 'as' && words[2] !== undefined) return words[2];
+  const name = words[0] ?? '';
+  return fromImport ? name : (name.split('.')[0] ?? '');
+}
+
+/** Returns the module-side names of `a, b as c` after a Python `from ... import`. */
+function readImportedNames(list: string): string[] {
+  const names = list.split(',').map((name) => name.trim().split(/\s/)[0] ?? '');
+  return names.filter((name) => name !== '' && name !== '*');
 }
 
 function resolvePythonModule(
   importer: string,
   module: string,
-  names: readonly (string | undefined)[],
+  names: readonly string[],
   paths: ReadonlySet<string>,
 ): string[] {
   const dots = /^\.*/.exec(module)?.[0].length ?? 0;
@@ -123,7 +173,7 @@ function resolvePythonModule(
   }
   const stem = [base, rest].filter(Boolean).join('/');
   const candidates = [`${stem}.py`, `${stem}/__init__.py`];
-  for (const name of names) if (name && name !== '*') candidates.push(`${stem}/${name}.py`);
+  for (const name of names) candidates.push(`${stem}/${name}.py`);
 
   const found = candidates.filter((candidate) => paths.has(candidate));
   // A one-word absolute module (`import logging`) is as likely the standard library's.
@@ -137,6 +187,7 @@ function resolvePythonModule(
 }
 
 function findGoImports(
+  context: AnalysisContext,
   file: FileChange,
   text: string,
   changed: readonly FileChange[],
@@ -144,21 +195,44 @@ function findGoImports(
   const found: PackageImport[] = [];
   let inBlock = false;
   text.split('\n').forEach((line, index) => {
-    let importPath: string | undefined;
+    let match: RegExpExecArray | null = null;
     if (inBlock) {
       if (/^\s*\)/.test(line)) inBlock = false;
-      else importPath = GO_BLOCK_LINE.exec(line)?.[1];
+      else match = GO_BLOCK_LINE.exec(line);
     } else if (GO_BLOCK_START.test(line)) {
       inBlock = true;
     } else {
-      importPath = GO_SINGLE_IMPORT.exec(line)?.[1];
+      match = GO_SINGLE_IMPORT.exec(line);
     }
+    const importPath = match?.[2];
     if (importPath === undefined) return;
 
     const targets = resolveGoPackage(importPath, file.path, changed);
-    if (targets.length > 0) found.push({ importer: file.path, line: index + 1, targets });
+    if (targets.length === 0) return;
+    const entry: PackageImport = { importer: file.path, line: index + 1, targets, names: [] };
+    const qualifier = readGoQualifier(context, match?.[1], targets);
+    if (qualifier !== null) entry.qualifier = qualifier;
+    found.push(entry);
   });
   return found;
+}
+
+/**
+ * Returns the name that qualifies an imported Go package's names: the import's own name, else
+ * the package clause of its files. Returns null for `_` and `.` imports, which bind no name.
+ */
+function readGoQualifier(
+  context: AnalysisContext,
+  alias: string | undefined,
+  targets: readonly string[],
+): string | null {
+  if (alias === '_' || alias === '.') return null;
+  if (alias !== undefined) return alias;
+  for (const target of targets) {
+    const name = GO_PACKAGE_CLAUSE.exec(context.texts.text(target, 'new') ?? '')?.[1];
+    if (name !== undefined) return name;
+  }
+  return null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { specificityOf } from './identifiers.js';
 import { parseManifest } from './manifest-changes.js';
 import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
-import { findPackageImports } from './package-imports.js';
+import { findPackageImports, findPythonBindings } from './package-imports.js';
 import { entryUnitsByPackage, importedPackages } from './relations/dependency-use.js';
 import type { ChangeUnit } from './units.js';
 
@@ -194,16 +194,94 @@ function declarersOf(context: AnalysisContext): () => ReadonlyMap<string, Change
   };
 }
 
-/** Python and Go imports, added or edited, of a module or package the change adds. */
+/**
+ * Python and Go imports, added or edited, of a module or package the change adds. In a module
+ * or package the change modifies, a name it newly declares is needed by a Python
+ * `from module import name` and by Go code that adds `package.Name`.
+ */
 function findPackageImportRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
   for (const entry of findPackageImports(context)) {
     const importers = unitsAtLines(context, entry.importer, 'new', entry.line, entry.line);
     for (const target of entry.targets) {
       const units = context.unitsOfPath.get(target) ?? [];
-      if (units.length === 0 || !isNewPath((units[0] as ChangeUnit).file)) continue;
+      if (units.length === 0) continue;
+      if (!isNewPath((units[0] as ChangeUnit).file)) {
+        found.push(...findNewNameImports(context, importers, units, entry.names));
+        if (entry.qualifier !== undefined) {
+          found.push(...findQualifiedUses(context, entry.importer, units, entry.qualifier));
+        }
+        continue;
+      }
       for (const importer of importers) {
         for (const unit of units) found.push(uses(importer.index, unit.index, target, true));
+      }
+    }
+  }
+  return found;
+}
+
+/** Finds what `importers` need from the units of a modified module that newly declare `names`. */
+function findNewNameImports(
+  context: AnalysisContext,
+  importers: readonly ChangeUnit[],
+  units: readonly ChangeUnit[],
+  names: readonly string[],
+): Requirement[] {
+  const found: Requirement[] = [];
+  for (const unit of units) {
+    for (const name of newDeclarations(context, unit)) {
+      if (!names.includes(name)) continue;
+      for (const importer of importers) found.push(uses(importer.index, unit.index, name, true));
+    }
+  }
+  return found;
+}
+
+/**
+ * Finds the units of `importer` whose added lines use `qualifier.Name` (Go's `store.Open`) of
+ * a name that one of `units`, in the imported package, newly declares.
+ */
+function findQualifiedUses(
+  context: AnalysisContext,
+  importer: string,
+  units: readonly ChangeUnit[],
+  qualifier: string,
+): Requirement[] {
+  const users = context.unitsOfPath.get(importer) ?? [];
+  const found: Requirement[] = [];
+  for (const unit of units) {
+    for (const name of newDeclarations(context, unit)) {
+      const use = new RegExp(`(?<![\\w.])${qualifier}\\.${name}(?!\\w)`);
+      for (const user of users) {
+        if (user.added.some((line) => use.test(line))) {
+          found.push(uses(user.index, unit.index, name, true));
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Finds the uses, in other units of the same file, of a name that an added Python import
+ * binds: without the import's unit a use fails with NameError. A name that the file's HEAD
+ * text already used was bound before, so its uses need nothing.
+ */
+function findPythonBindingRequirements(context: AnalysisContext, file: FileChange): Requirement[] {
+  const units = context.unitsOfPath.get(file.path) ?? [];
+  if (!units.some((unit) => unit.added.some((line) => line.includes('import')))) return [];
+  const oldText = context.texts.text(file.path, 'old') ?? '';
+  const found: Requirement[] = [];
+  for (const binding of findPythonBindings(context.texts.text(file.path, 'new') ?? '')) {
+    const importers = unitsAtLines(context, file.path, 'new', binding.line, binding.line);
+    if (importers.length !== 1) continue;
+    const importer = importers[0] as ChangeUnit;
+    for (const local of binding.locals) {
+      if (usesName(oldText, local)) continue;
+      for (const user of units) {
+        if (user === importer || !user.added.some((line) => usesName(line, local))) continue;
+        found.push(uses(user.index, importer.index, local, true));
       }
     }
   }
@@ -332,7 +410,6 @@ export function removesImports(context: AnalysisContext, path: string): boolean 
   );
 }
 
-/** Finds what each unit needs to be committed first, or together with it. */
 /**
  * Imports of a package on added lines, when the change adds that package to the dependencies
  * of a `package.json`: the import cannot be committed before the dependency.
@@ -406,6 +483,7 @@ function findWorkspaceVersionRequirements(context: AnalysisContext): Requirement
   return found;
 }
 
+/** Finds what each unit needs to be committed first, or together with it. */
 export function findRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
   const declarers = declarersOf(context);
@@ -418,6 +496,11 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
     if (deletes && removesImports(context, file.path)) {
       found.push(...findDeletedImportRequirements(context, file));
+    }
+  }
+  for (const file of context.files) {
+    if (file.status !== 'deleted' && file.path.endsWith('.py')) {
+      found.push(...findPythonBindingRequirements(context, file));
     }
   }
   found.push(...findPackageImportRequirements(context));

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { GitConfig } from '../git/config.js';
+import { shellQuote } from '../output/shell-quote.js';
 import { findHook, runHook, type FoundHook } from '../git/hooks.js';
 import { splitIdentity } from '../git/identity.js';
 import type { RepositoryLayout } from '../git/types.js';
@@ -18,6 +19,8 @@ export interface CommitMsgHookOptions {
   env: NodeJS.ProcessEnv;
   /** Author line of the commits, exported to the hook as `git commit` does. */
   author: string;
+  /** Absolute path of the strategy file the messages come from, or null for a planned run. */
+  strategyFile: string | null;
   /** Receives the hook's output. */
   output: (chunk: string) => void;
   /** Receives a one-line warning, such as a hook that is not executable. */
@@ -73,18 +76,38 @@ async function runOnce(
     const status = code === null ? 'could not be started' : `exited with ${code}`;
     throw new CommitRefusedError(
       `The commit-msg hook ${hook.file} ${status} on the message of batch ${item.batch} ` +
-        `("${messageSubject(item.message)}"), so no commit was made. Edit the message in a ` +
-        'strategy file and run `footprint commit --strategy FILE`, or skip the hook with --no-verify.',
+        `("${messageSubject(item.message)}"), so no commit was made. ` +
+        describeMessageFix(item.batch, options.strategyFile),
     );
   }
 
   const message = cleanupMessage(await readFile(file, 'utf8'));
   if (message === '') {
     throw new CommitRefusedError(
-      `The commit-msg hook ${hook.file} left an empty message for batch ${item.batch}, so no commit was made.`,
+      `The commit-msg hook ${hook.file} left an empty message for batch ${item.batch}, ` +
+        `so no commit was made. ${describeMessageFix(item.batch, options.strategyFile)}`,
     );
   }
   return message;
+}
+
+/**
+ * Returns how to commit a batch whose message the hook rejects: edit it in the strategy file
+ * the run read, or in one written first when the run planned its own batches.
+ */
+function describeMessageFix(batch: string, strategyFile: string | null): string {
+  const skip = 'or skip the hook with --no-verify.';
+  if (strategyFile === null) {
+    return (
+      'Write the strategy with `footprint strategy --output FILE`, edit the message of ' +
+      `batch ${batch} there and run \`footprint commit --strategy FILE\`, ${skip}`
+    );
+  }
+  const file = shellQuote(strategyFile);
+  return (
+    `Edit the message of batch ${batch} in ${file} and run ` +
+    `\`footprint commit --strategy ${file}\` again, ${skip}`
+  );
 }
 
 /** Returns the message file as git names it: relative to the worktree root when inside it. */

@@ -115,6 +115,7 @@ async function applyCommitMsgHook(
       config: session.config,
       env: options.env,
       author: identities.author,
+      strategyFile: plan.strategy.file,
       output: options.output,
       warn: (text) => options.output(`${text}\n`),
     },

@@ -2,7 +2,7 @@ import type { FileChange, Hunk } from '../footprint/types.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import type { StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
-import { unknownPath } from './unknown-path.js';
+import { unknownPath, type StagedPaths } from './unknown-path.js';
 
 /** Staged hunks a message lists before it only counts the rest. */
 const LISTED_HUNKS = 5;
@@ -41,13 +41,9 @@ function unknownHunk(file: FileChange, batch: string, hunk: Hunk): StrategyProbl
 }
 
 /** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
-function recordCoverage(
-  strategy: StrategyShape,
-  files: readonly FileChange[],
-  worktree: string | undefined,
-) {
+function recordCoverage(strategy: StrategyShape, staged: StagedPaths) {
   const coverage = new Map<string, FileCoverage>();
-  for (const file of files) {
+  for (const file of staged.files) {
     const byHunk = new Map(file.hunks.map((hunk) => [hunkKey(hunk), [] as string[]]));
     coverage.set(file.path, { file, byHunk, mentions: [] });
   }
@@ -57,7 +53,7 @@ function recordCoverage(
     for (const change of batch.changes) {
       const entry = coverage.get(change.path);
       if (!entry) {
-        problems.push(unknownPath(change.path, batch.id, files, worktree));
+        problems.push(unknownPath(change.path, batch.id, staged));
         continue;
       }
       entry.mentions.push(batch.id);
@@ -186,15 +182,11 @@ function checkHunks({ file, byHunk }: FileCoverage): StrategyProblem[] {
 /**
  * Checks that the batches take every staged hunk of every staged path exactly once, comparing
  * hunks by all four numbers. An entry without `hunks` takes every hunk of its path. A path
- * without hunks (a rename without edits, a mode change, a binary file) must be named once.
- * `worktree`, when given, lets an unknown absolute path inside it get a hint (see unknownPath).
+ * without hunks (a rename without edits, a mode change, a binary file) must be named once. A
+ * path that is not staged gets the likely fix (see unknownPath).
  */
-export function checkCoverage(
-  strategy: StrategyShape,
-  files: readonly FileChange[],
-  worktree?: string,
-): StrategyProblem[] {
-  const { coverage, problems } = recordCoverage(strategy, files, worktree);
+export function checkCoverage(strategy: StrategyShape, staged: StagedPaths): StrategyProblem[] {
+  const { coverage, problems } = recordCoverage(strategy, staged);
   for (const entry of coverage.values()) {
     problems.push(...(entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry)));
   }

@@ -1,6 +1,7 @@
 import type { FileChange } from '../footprint/types.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
+import { shellQuote } from '../output/shell-quote.js';
 import type { StrategyProblem } from './types.js';
 
 /** Staged files a folder hint lists before it only counts the rest. */
@@ -14,10 +15,20 @@ interface PathRewrite {
   fix: string;
 }
 
+/** Staged paths that the hint for an unknown path compares it with. */
+export interface StagedPaths {
+  files: readonly FileChange[];
+  /** Intent-to-add paths (`git add -N`), which have no staged content. */
+  intentToAdd: readonly string[];
+  /** Absolute path of the worktree root, so an absolute path inside it gets a hint. */
+  worktree?: string | undefined;
+}
+
 /** Returns the rewrites that take a path typed by hand to git's name for it, in order. */
-function pathRewrites(worktree: string | undefined): PathRewrite[] {
-  const root = worktree?.replaceAll('\\', '/').replace(/\/+$/, '');
+function pathRewrites(staged: StagedPaths): PathRewrite[] {
+  const root = staged.worktree?.replaceAll('\\', '/').replace(/\/+$/, '');
   return [
+    { apply: (path) => path.trim(), fix: 'without the white space around it' },
     { apply: (path) => path.replaceAll('\\', '/'), fix: 'with / separators' },
     {
       apply: (path) => (root === undefined ? path : stripRoot(path, root)),
@@ -33,7 +44,18 @@ function pathRewrites(worktree: string | undefined): PathRewrite[] {
       apply: (path) => path.replace(/\/+$/, ''),
       fix: 'without the trailing / that marks a folder',
     },
+    // git compares paths byte by byte, even on a file system that ignores case.
+    {
+      apply: (path) => matchCase(path, staged.files),
+      fix: 'in the letter case of the staged path',
+    },
   ];
+}
+
+/** Returns the staged path that differs from `path` only in letter case, else `path`. */
+function matchCase(path: string, files: readonly FileChange[]): string {
+  const lower = path.toLowerCase();
+  return files.find((file) => file.path.toLowerCase() === lower)?.path ?? path;
 }
 
 /** Returns `path` relative to `root` when it is an absolute path inside `root`. */
@@ -63,10 +85,10 @@ function resolveDotSegments(path: string): string {
  * Rewrites a hand-typed path as git names it, step by step (see pathRewrites). Returns the
  * rewritten path and the fix of each step that changed it.
  */
-function rewriteTyped(path: string, worktree: string | undefined) {
+function rewriteTyped(path: string, staged: StagedPaths) {
   const fixes: string[] = [];
   let typed = path;
-  for (const rewrite of pathRewrites(worktree)) {
+  for (const rewrite of pathRewrites(staged)) {
     const rewritten = rewrite.apply(typed);
     if (rewritten !== typed) fixes.push(rewrite.fix);
     typed = rewritten;
@@ -87,14 +109,19 @@ function describeFolder(path: string, inside: readonly FileChange[]): string {
 /**
  * Returns the fix for a path that no staged file has, naming the staged path it most likely
  * means: the new path of a rename, the same path in another Unicode normalization form, which
- * looks the same, the path as git names it (see pathRewrites), or a folder's files. Returns
- * null when none fits.
+ * looks the same, the path as git names it (see pathRewrites), or a folder's files. An
+ * intent-to-add path gets the command that stages it. Returns null when none fits.
  */
-function findLikelyFix(
-  path: string,
-  files: readonly FileChange[],
-  worktree: string | undefined,
-): string | null {
+function findLikelyFix(path: string, staged: StagedPaths): string | null {
+  const { files } = staged;
+  if (staged.intentToAdd.includes(path)) {
+    return (
+      `${quotePath(path)} is only intent-to-add (\`git add -N\`), so none of its content is ` +
+      `staged. Stage it with \`git add -- ${shellQuote(path)}\` and write the strategy ` +
+      'again, or remove it from the batch.'
+    );
+  }
+
   const renamed = files.find((file) => file.oldPath === path);
   if (renamed) {
     const renames = `${quotePath(path)} is staged as a rename to ${quotePath(renamed.path)}`;
@@ -111,7 +138,7 @@ function findLikelyFix(
     );
   }
 
-  const { typed, fixes } = rewriteTyped(path, worktree);
+  const { typed, fixes } = rewriteTyped(path, staged);
   if (files.some((file) => file.path === typed)) {
     return `Name it as git does, ${joinWords(fixes, 'and')}: ${quotePath(typed)}.`;
   }
@@ -120,19 +147,10 @@ function findLikelyFix(
   return inside.length > 0 ? describeFolder(typed, inside) : null;
 }
 
-/**
- * Reports a path a batch names that is not staged, with the likely fix when there is one.
- * `worktree`, the absolute path of the worktree root, lets the fix name an absolute path
- * inside it from the root.
- */
-export function unknownPath(
-  path: string,
-  batch: string,
-  files: readonly FileChange[],
-  worktree?: string,
-): StrategyProblem {
+/** Reports a path a batch names that is not staged, with the likely fix when there is one. */
+export function unknownPath(path: string, batch: string, staged: StagedPaths): StrategyProblem {
   const hint =
-    findLikelyFix(path, files, worktree) ??
+    findLikelyFix(path, staged) ??
     `Remove it from the batch, or stage it and write the strategy again.`;
   return {
     code: 'unknown-path',

@@ -264,7 +264,11 @@ export function validateStrategy(
     ...checkOrder(strategy),
     ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),
     ...checkFileFolderBatches(strategy, footprint.files),
-    ...checkCoverage(strategy, footprint.files, options.worktree),
+    ...checkCoverage(strategy, {
+      files: footprint.files,
+      intentToAdd: footprint.intentToAdd,
+      worktree: options.worktree,
+    }),
   ];
   return { valid: problems.length === 0, problems: maskProblemSecrets(problems) };
 }

@@ -20,6 +20,59 @@ const newModule: FileSpec[] = [
   },
 ];
 
+/**
+ * Returns a Go package that adds `Open` next to `New`, and a main package that imports it with
+ * `importLine` and starts to call `qualifier.Open()`.
+ */
+function goPackageAndUse(importLine: string, qualifier: string): FileSpec[] {
+  const main = (calls: string[]) =>
+    lines('package main', '', 'import (', importLine, ')', '', 'func main() {', ...calls, '}');
+  return [
+    {
+      path: 'internal/store/store.go',
+      old: lines('package store', '', 'func New() int { return 1 }'),
+      new: lines(
+        'package store',
+        '',
+        'func New() int { return 1 }',
+        '',
+        'func Open() int { return 2 }',
+      ),
+    },
+    {
+      path: 'cmd/main.go',
+      old: main([`\t_ = ${qualifier}.New()`]),
+      new: main([`\t_ = ${qualifier}.New()`, `\t_ = ${qualifier}.Open()`]),
+    },
+  ];
+}
+
+/** A Python module that gains `fresh_helper` next to `old`. */
+const moduleWithFreshHelper: FileSpec = {
+  path: 'pkg/mod.py',
+  old: lines('def old():', '    return 1'),
+  new: lines('def old():', '    return 1', '', '', 'def fresh_helper():', '    return 2'),
+};
+
+/**
+ * Finds the batch dependencies of app.py going from `old` to `edited` in two hunks, an import
+ * and a use, when b1 takes the use's hunk and b2 the import's.
+ */
+function useBeforeImport(old: string, edited: string) {
+  const input = makeFootprint([{ path: 'app.py', old, new: edited }]);
+  const [importHunk, useHunk] = input.footprint.files[0]?.hunks ?? [];
+  assert.ok(importHunk !== undefined);
+  assert.ok(useHunk !== undefined);
+  const batches = [
+    { id: 'b1', changes: [{ path: 'app.py', hunks: [useHunk] }] },
+    { id: 'b2', changes: [{ path: 'app.py', hunks: [importHunk] }] },
+  ];
+  return findBatchDependencies(batches, input);
+}
+
+/** Python lines between an import and its use, so that the two are separate hunks. */
+const pythonFiller = Array.from({ length: 8 }, (_, index) => `x${index} = ${index}`);
+
 describe('findBatchDependencies', () => {
   test('import of a new file', () => {
     const input = makeFootprint(newModule);
@@ -110,6 +163,101 @@ describe('findBatchDependencies', () => {
     assert.equal(dependency?.on, 'b2');
     assert.equal(dependency?.removes, true);
     assert.equal(dependency?.subject, 'src/legacy.ts');
+  });
+
+  test('Python import of a new name', () => {
+    const input = makeFootprint([
+      moduleWithFreshHelper,
+      {
+        path: 'pkg/use.py',
+        old: lines('import os'),
+        new: lines('import os', 'from .mod import fresh_helper', 'x = fresh_helper()'),
+      },
+    ]);
+    const [dependency, ...rest] = findBatchDependencies(
+      onePerPath(['pkg/use.py', 'pkg/mod.py']),
+      input,
+    );
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.subject, 'fresh_helper');
+  });
+
+  test('Python import of an old name', () => {
+    const input = makeFootprint([
+      moduleWithFreshHelper,
+      {
+        path: 'pkg/use.py',
+        old: lines('import os'),
+        new: lines('import os', 'from pkg.mod import old', 'x = old()'),
+      },
+    ]);
+
+    assert.deepEqual(findBatchDependencies(onePerPath(['pkg/use.py', 'pkg/mod.py']), input), []);
+  });
+
+  test('Python use before its import', () => {
+    const old = lines('import os', ...pythonFiller, 'def run():', '    return os.getcwd()');
+    const edited = lines(
+      'import os',
+      'from json import dumps as to_json',
+      ...pythonFiller,
+      'def run():',
+      '    return to_json(os.getcwd())',
+    );
+    const [dependency, ...rest] = useBeforeImport(old, edited);
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.subject, 'to_json');
+  });
+
+  test('Python use of a bound name', () => {
+    const old = lines('import os', ...pythonFiller, 'def run():', '    return 1');
+    const edited = lines(
+      'import json, os',
+      ...pythonFiller,
+      'def run():',
+      '    return os.getcwd()',
+    );
+
+    assert.deepEqual(useBeforeImport(old, edited), []);
+  });
+
+  test('Go use of a new function', () => {
+    const input = makeFootprint(goPackageAndUse('\t"example.com/app/internal/store"', 'store'));
+    const [dependency, ...rest] = findBatchDependencies(
+      onePerPath(['cmd/main.go', 'internal/store/store.go']),
+      input,
+    );
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.path, 'cmd/main.go');
+    assert.equal(dependency?.subject, 'Open');
+  });
+
+  test('Go use under an import name', () => {
+    const input = makeFootprint(goPackageAndUse('\tdb "example.com/app/internal/store"', 'db'));
+    const [dependency] = findBatchDependencies(
+      onePerPath(['cmd/main.go', 'internal/store/store.go']),
+      input,
+    );
+
+    assert.equal(dependency?.subject, 'Open');
+  });
+
+  test('Go use of another package', () => {
+    const input = makeFootprint(goPackageAndUse('\t"example.com/app/internal/store"', 'cache'));
+
+    assert.deepEqual(
+      findBatchDependencies(onePerPath(['cmd/main.go', 'internal/store/store.go']), input),
+      [],
+    );
   });
 
   test('names that only match across files are no dependency', () => {

@@ -40,6 +40,9 @@ const cases: Array<{ name: string; line: string; declared: string | null }> = [
   { name: 'line comment', line: '  // function later() {', declared: null },
   { name: 'if statement', line: '  if (count > limit) {', declared: null },
   { name: 'call statement', line: '  return parse(text);', declared: null },
+  { name: 'Python return of a call', line: '    return parse(text)', declared: null },
+  { name: 'Go if on a call', line: '\tif isValid(code) {', declared: null },
+  { name: 'Ruby raise of an error', line: '  raise ParseError(line)', declared: null },
   { name: 'plain assignment', line: '  total += 1;', declared: null },
 ];
 

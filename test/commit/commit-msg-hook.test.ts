@@ -89,6 +89,8 @@ test('hook rejection writes nothing', async () => {
       assert.ok(isUserError(error));
       assert.equal(error.exitCode, 1);
       assert.match(error.message, /exited with 1 on the message of batch b1 \("fix: change a"\)/);
+      assert.ok(error.message.includes(`Edit the message of batch b1 in ${strategyFile} and`));
+      assert.ok(error.message.includes(`\`footprint commit --strategy ${strategyFile}\` again`));
       assert.match(error.message, /--no-verify/);
       return true;
     },
@@ -134,8 +136,23 @@ test('hook emptying the message refuses', async () => {
   const { repo: created, strategyFile } = await stagedTwoBatches();
   installHook(created, ': > "$1"');
 
-  await assert.rejects(
-    commitInProcess(created, { strategyFile }),
-    /left an empty message for batch b1/,
-  );
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.match(error.message, /left an empty message for batch b1/);
+    assert.ok(error.message.includes(`Edit the message of batch b1 in ${strategyFile} and`));
+    return true;
+  });
+});
+
+test('planned run rejection names strategy', async () => {
+  const { repo: created } = await stagedTwoBatches();
+  installHook(created, 'exit 1');
+
+  await assert.rejects(commitInProcess(created), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.match(error.message, /Write the strategy with `footprint strategy --output FILE`/);
+    assert.match(error.message, /edit the message of batch b1 there/);
+    assert.match(error.message, /`footprint commit --strategy FILE`/);
+    return true;
+  });
 });

@@ -121,6 +121,24 @@ describe('unknown path hint', () => {
     );
   });
 
+  test('surrounding white space names the path', () => {
+    const message = unknownPathMessage(' src/cart.js\t', ['src/cart.js']);
+
+    assert.match(
+      message,
+      /Name it as git does, without the white space around it: src\/cart\.js\.$/,
+    );
+  });
+
+  test('letter case names the staged path', () => {
+    const message = unknownPathMessage('Docs/Guide.md', ['docs/guide.md']);
+
+    assert.match(
+      message,
+      /Name it as git does, in the letter case of the staged path: docs\/guide\.md\.$/,
+    );
+  });
+
   test('folder lists its staged files', () => {
     const message = unknownPathMessage('src/', [
       'src/cart.js',
@@ -190,6 +208,22 @@ describe('unknown path hint in a repository', () => {
     assert.match(
       unknown?.message ?? '',
       /relative to the repository root instead of as an absolute path: src\/cart\.js\.$/,
+    );
+  });
+
+  test('intent-to-add path names git add', async () => {
+    repo.write('notes/to do.md', '# later\n');
+    repo.git(['add', '-N', 'notes/to do.md']);
+
+    const problems = await validateWithPath('notes/to do.md');
+    const unknown = problems.find((problem) => problem.code === 'unknown-path');
+
+    assert.equal(unknown?.path, 'notes/to do.md');
+    assert.match(unknown?.message ?? '', /notes\/to do\.md is only intent-to-add \(`git add -N`\)/);
+    assert.match(unknown?.message ?? '', /Stage it with `git add -- 'notes\/to do\.md'`/);
+    assert.equal(
+      problems.some((problem) => problem.code === 'stale'),
+      false,
     );
   });
 
