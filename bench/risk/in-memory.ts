@@ -17,7 +17,8 @@ export interface InMemoryTiming {
   findings: number;
 }
 
-function freshContent(input: FootprintWithContent): FootprintWithContent {
+/** Copies the content map and its entries, so caches keyed by either start empty. */
+export function freshContent(input: FootprintWithContent): FootprintWithContent {
   const content = new Map([...input.content].map(([key, value]) => [key, { ...value }]));
   return { footprint: input.footprint, content };
 }

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeBatches } from '../../src/batches/analyze.js';
 import type { Batch, BatchAnalysis, Mode } from '../../src/batches/types.js';
 import type { InProgressOperation } from '../../src/git/types.js';
 import { lines, makeFootprint, shuffleFiles, type FileSpec } from '../helpers/footprint-builder.js';
+
+// Stops a hang on large input. bench/risk/hostile.ts measures speed.
+const HANG_TIMEOUT_MS = 120_000;
 
 const MODES: Mode[] = ['conservative', 'balanced', 'aggressive'];
 
@@ -375,16 +379,15 @@ describe('analyzeBatches on hard input', () => {
   ];
 
   for (const { name, text } of bigLines) {
-    test(`${name} in a script takes bounded time`, () => {
-      const started = performance.now();
+    test(`${name} in a script`, { timeout: HANG_TIMEOUT_MS }, () => {
       const { batches } = analyze([
         { path: 'src/big.ts', old: lines('a'), new: lines(text) },
         { path: 'src/other.ts', old: lines('a'), new: lines("import './big.js';") },
       ]);
-      const elapsed = performance.now() - started;
 
       assert.equal(batches.length, 1);
-      assert.ok(elapsed < 3000, `${Math.round(elapsed)} ms`);
+      assert.deepEqual(pathsOf(batches[0]), ['src/big.ts', 'src/other.ts']);
+      assert.equal(batches[0]?.message, 'fix: update big and other');
     });
   }
 
@@ -401,7 +404,7 @@ describe('analyzeBatches on hard input', () => {
     );
   });
 
-  test('hundreds of files stay fast', () => {
+  test('hundreds of files', { timeout: HANG_TIMEOUT_MS }, () => {
     const specs: FileSpec[] = [];
     for (let index = 0; index < 600; index += 1) {
       const folder = `src/module-${index % 30}`;
@@ -411,11 +414,17 @@ describe('analyzeBatches on hard input', () => {
         new: lines(`import './file-${(index + 30) % 600}.js';`, 'b'),
       });
     }
-    const started = performance.now();
     const { batches } = analyze(specs);
-    const elapsed = performance.now() - started;
+    const folderCount = (batch: Batch) => new Set(pathsOf(batch).map(path.posix.dirname)).size;
+    const mixed = batches.filter((batch) => folderCount(batch) !== 1).map((batch) => batch.id);
+    const unlinked = batches
+      .filter((batch) => !/import/.test(batch.rationale))
+      .map((batch) => batch.id);
 
-    assert.equal(batches.flatMap(pathsOf).length, 600);
-    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
+    assert.equal(batches.length, 277);
+    assert.deepEqual(batches.flatMap(pathsOf).sort(), specs.map((spec) => spec.path).sort());
+    assert.deepEqual(mixed, []);
+    assert.deepEqual(unlinked, []);
+    assert.deepEqual(pathsOf(batches[0]), ['src/module-0/file-0.ts', 'src/module-0/file-30.ts']);
   });
 });

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readModuleSyntax } from '../../src/batches/module-syntax.js';
 
+// Stops a hang such as catastrophic backtracking. bench/risk/hostile.ts measures speed.
+const HANG_TIMEOUT_MS = 120_000;
+
 function specifiersOf(text: string): string[] {
   return readModuleSyntax(text, 'src/file.ts').imports.map((entry) => entry.specifier);
 }
@@ -174,23 +177,15 @@ describe('readModuleSyntax', () => {
     );
   });
 
-  test('long line without imports is fast', () => {
+  test('long line without imports', { timeout: HANG_TIMEOUT_MS }, () => {
     const text = `import ${' '.repeat(2_000_000)}x from${' '.repeat(2_000_000)};{`;
-    const started = performance.now();
-    const specifiers = specifiersOf(text);
-    const elapsed = performance.now() - started;
 
-    assert.deepEqual(specifiers, []);
-    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
+    assert.deepEqual(specifiersOf(text), []);
   });
 
-  test('many parse errors take bounded time', () => {
+  test('many parse errors', { timeout: HANG_TIMEOUT_MS }, () => {
     const text = "import a from './a';\n" + '<div>{</div>\n'.repeat(20_000);
-    const started = performance.now();
-    const specifiers = specifiersOf(text);
-    const elapsed = performance.now() - started;
 
-    assert.deepEqual(specifiers, ['./a']);
-    assert.ok(elapsed < 2000, `${Math.round(elapsed)} ms`);
+    assert.deepEqual(specifiersOf(text), ['./a']);
   });
 });

@@ -31,6 +31,11 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
   /** Bytes of a padded reply written before the client closed the connection or all were sent. */
   sentBytes?: number;
+  /**
+   * True once the server has started its reply. A client that returns while this is false did
+   * not wait for a delayed reply.
+   */
+  replied: boolean;
 }
 
 export interface FakeMessagesApi {
@@ -110,6 +115,7 @@ function answer(
   request: RecordedRequest,
   sequence: number,
 ) {
+  request.replied = true;
   if (reply.paddingBytes !== undefined) {
     void answerPadded(response, reply.paddingBytes, request);
     return;
@@ -146,15 +152,17 @@ export async function startFakeMessagesApi(replies: ScriptedReply[]): Promise<Fa
     incoming.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
       const parsed = rawBody === '' ? {} : (JSON.parse(rawBody) as Record<string, unknown>);
-      const request = {
+      const request: RecordedRequest = {
         method: incoming.method ?? '',
         url: incoming.url ?? '',
         headers: incoming.headers,
         rawBody,
         body: parsed,
+        replied: false,
       };
       requests.push(request);
       if (request.method !== 'POST' || !request.url.startsWith('/v1/messages')) {
+        request.replied = true;
         response.writeHead(404, { 'content-type': 'application/json' }).end('{}');
         return;
       }

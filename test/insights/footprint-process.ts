@@ -6,7 +6,6 @@ export interface RunResult {
   status: number | null;
   stdout: string;
   stderr: string;
-  elapsedMs: number;
 }
 
 /** Returns the test environment without the machine's ANTHROPIC_ variables, plus `extra`. */
@@ -28,7 +27,6 @@ export function runAsync(
   cwd: string,
   env: NodeJS.ProcessEnv,
 ): Promise<RunResult> {
-  const started = performance.now();
   return new Promise<RunResult>((resolve, reject) => {
     const child = spawn(command, args, { cwd, env });
     let stdout = '';
@@ -36,9 +34,7 @@ export function runAsync(
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (status) =>
-      resolve({ status, stdout, stderr, elapsedMs: performance.now() - started }),
-    );
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 

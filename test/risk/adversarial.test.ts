@@ -4,72 +4,49 @@ import { createDefaultConfig } from '../../src/config/defaults.js';
 import type { FootprintWithContent } from '../../src/footprint/types.js';
 import { assessRisk } from '../../src/risk/assess.js';
 import type { RiskReport } from '../../src/risk/types.js';
+import { baitLine } from './bait-line.js';
 import { fakeGithubToken, pemBegin } from './secret-parts.js';
 import { addedFiles } from './staged-file.js';
 
 const ANALYSIS = { mode: 'balanced' as const, batches: [], splitSuggested: true };
 
-function timedAssess(input: FootprintWithContent): { report: RiskReport; ms: number } {
-  const started = performance.now();
-  const report = assessRisk(input, ANALYSIS, {
-    mode: 'balanced',
-    config: createDefaultConfig(),
-    skip: [],
-  });
-  return { report, ms: performance.now() - started };
+// Stops a hang such as catastrophic backtracking. bench/risk/hostile.ts measures speed.
+const HANG_TIMEOUT_MS = 120_000;
+
+function assess(input: FootprintWithContent): RiskReport {
+  return assessRisk(input, ANALYSIS, { mode: 'balanced', config: createDefaultConfig(), skip: [] });
 }
 
-/** Fragments that start a match in some rule, repeated to tempt backtracking. */
-const BAIT = [
-  'api_key=',
-  'ghp_',
-  'npm_',
-  'SG.',
-  'xoxb-',
-  'https://user:',
-  '-----BEGIN ',
-  'secret_access_key=',
-  '<<<<<<<',
-  'debugger',
-  'console.log(',
-  '.only(',
-  'password: "',
-  'ops_ey',
-  ':x-oauth-basic@github.com',
-  'T3BlbkFJ',
-];
+/** Returns each finding as its rule, with `:line` when it has one. */
+function ruleLines(report: RiskReport): string[] {
+  return report.findings.map((finding) =>
+    finding.line === undefined ? finding.rule : `${finding.rule}:${finding.line}`,
+  );
+}
 
 describe('risk rules on hostile input', () => {
-  test('5 MB minified line finishes quickly', () => {
-    const unit = `${BAIT.join('a1B2c3')}${'Zz9'.repeat(40)}`;
-    const line = unit.repeat(Math.ceil((5 * 1024 * 1024) / unit.length));
-    const { ms } = timedAssess(addedFiles([{ path: 'dist/app.min.js', text: `${line}\n` }]));
+  test('5 MB minified line of bait', { timeout: HANG_TIMEOUT_MS }, () => {
+    const line = baitLine(5 * 1024 * 1024);
+    const report = assess(addedFiles([{ path: 'dist/app.min.js', text: `${line}\n` }]));
 
-    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
+    assert.deepEqual(ruleLines(report), ['large-file']);
   });
 
-  test('secret inside a 5 MB line is found', () => {
+  test('secret inside a 10 MB line', { timeout: HANG_TIMEOUT_MS }, () => {
     const filler = 'var a=1;'.repeat(650_000);
     const text = `${filler}const t='${fakeGithubToken()}';${filler}\n`;
-    const { report, ms } = timedAssess(addedFiles([{ path: 'dist/app.min.js', text }]));
+    const report = assess(addedFiles([{ path: 'dist/app.min.js', text }]));
 
-    assert.deepEqual(
-      report.findings.map((finding) => finding.rule),
-      ['large-file', 'provider-token'],
-    );
-    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
+    assert.deepEqual(ruleLines(report), ['large-file', 'provider-token:1']);
+    assert.equal(report.blocked, true);
   });
 
-  test('50 MB staged file finishes in bounded time', () => {
+  test('50 MB staged file', { timeout: HANG_TIMEOUT_MS }, () => {
     const line = 'const value = compute(alpha, beta) + gamma; // plain code line here\n';
     const text = line.repeat(Math.ceil((50 * 1024 * 1024) / line.length));
-    const { report, ms } = timedAssess(addedFiles([{ path: 'src/huge.js', text }]));
+    const report = assess(addedFiles([{ path: 'src/huge.js', text }]));
 
-    assert.deepEqual(
-      report.findings.map((finding) => finding.rule),
-      ['large-file'],
-    );
-    assert.ok(ms < 20_000, `took ${Math.round(ms)} ms`);
+    assert.deepEqual(ruleLines(report), ['large-file']);
   });
 
   test('150,000 secret lines are capped', () => {
@@ -84,7 +61,7 @@ describe('risk rules on hostile input', () => {
       return `${value}7`;
     };
     const lines = Array.from({ length: 150_000 }, () => `password = "${randomValue()}"`);
-    const { report } = timedAssess(
+    const report = assess(
       addedFiles([{ path: 'config/passwords.ini', text: `${lines.join('\n')}\n` }]),
     );
 
@@ -99,20 +76,20 @@ describe('risk rules on hostile input', () => {
     assert.equal(report.blocked, true);
   });
 
-  test('long runs of one character finish quickly', () => {
+  test('long runs of one character', { timeout: HANG_TIMEOUT_MS }, () => {
     const runs = ['a', ' ', '=', ':', '/', '-', '_', '.', '"', '\\', '<', '@']
       .map((character) => character.repeat(200_000))
       .join('\n');
-    const { ms } = timedAssess(addedFiles([{ path: 'src/runs.js', text: `${runs}\n` }]));
+    const report = assess(addedFiles([{ path: 'src/runs.js', text: `${runs}\n` }]));
 
-    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
+    assert.deepEqual(ruleLines(report), ['large-file']);
   });
 
-  test('many key assignments finish quickly', () => {
+  test('many key assignments', { timeout: HANG_TIMEOUT_MS }, () => {
     const text = `${'key=key='.repeat(500_000)}\n${'password = "'.repeat(300_000)}\n`;
-    const { ms } = timedAssess(addedFiles([{ path: 'config/app.ini', text }]));
+    const report = assess(addedFiles([{ path: 'config/app.ini', text }]));
 
-    assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
+    assert.deepEqual(ruleLines(report), ['large-file']);
   });
 
   test('binary file content is not read', () => {
@@ -120,7 +97,7 @@ describe('risk rules on hostile input', () => {
     const input = addedFiles([
       { path: 'tools/blob.bin', text, change: { binary: true, category: 'other' } },
     ]);
-    const { report } = timedAssess(input);
+    const report = assess(input);
 
     assert.deepEqual(
       report.findings.map((finding) => finding.rule),
@@ -134,7 +111,7 @@ describe('risk rules on hostile input', () => {
       Buffer.from(` token='${fakeGithubToken()}'\n`),
     ]);
     const text = `${bytes.toString('utf8')}\ud800 lone surrogate\n`;
-    const { report } = timedAssess(addedFiles([{ path: 'src/weird.js', text }]));
+    const report = assess(addedFiles([{ path: 'src/weird.js', text }]));
 
     assert.deepEqual(
       report.findings.map((finding) => `${finding.rule}:${finding.line}`),
