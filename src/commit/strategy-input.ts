@@ -10,6 +10,8 @@ import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { PipelineResult } from '../pipeline/types.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
+import { openRepository } from '../git/open.js';
+import { isStrategyHeadMissing } from '../strategy/missing-head.js';
 import { readStrategyFile } from '../strategy/read-file.js';
 import { fillStrategyFile, rewriteCommand } from '../strategy/rewrite-command.js';
 import { hasStrategyShape } from '../strategy/shape.js';
@@ -53,6 +55,8 @@ export interface StrategyInput {
   validation: StrategyValidation;
   result: PipelineResult;
   riskMode: RiskMode;
+  /** True when the strategy file was made at a commit this repository does not have. */
+  headMissing: boolean;
 }
 
 /**
@@ -84,7 +88,8 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
   if (file === null || parsed === null) {
     const source: StrategySource = { kind: 'planned', file: null };
     const { validation } = run.result;
-    return { document: run.strategy, source, validation, result: run.result, riskMode };
+    const document = run.strategy;
+    return { document, source, validation, result: run.result, riskMode, headMissing: false };
   }
 
   // The same reading and checks as `footprint validate`, content-based ones included (an
@@ -92,14 +97,36 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
   const source: StrategySource = { kind: 'file', file };
   if (!parsed.ok) {
     const validation = { valid: false, problems: [parsed.problem] };
-    return { document: null, source, validation, result: run.result, riskMode };
+    return { document: null, source, validation, result: run.result, riskMode, headMissing: false };
   }
+  const headMissing = await findHeadMissing(options, parsed.value, run.result.footprint.head.oid);
   const validation = validateStrategy(parsed.value, run.result.footprint, {
     validateSchema: validateStrategyDocument,
     content: run.content,
     worktree: run.worktree,
+    headMissing,
   });
-  return { document: parsed.value, source, validation, result: run.result, riskMode };
+  const document = parsed.value;
+  return { document, source, validation, result: run.result, riskMode, headMissing };
+}
+
+/**
+ * Returns true when the strategy was made at a commit this repository does not have. The
+ * repository is opened again only for a strategy made at another HEAD, because the pipeline
+ * has closed its reader.
+ */
+async function findHeadMissing(
+  options: StrategyInputOptions,
+  strategy: unknown,
+  currentHead: string | null,
+): Promise<boolean> {
+  if (!hasStrategyShape(strategy) || strategy.head === currentHead) return false;
+  const reader = await openRepository({ cwd: options.cwd, env: options.env });
+  try {
+    return await isStrategyHeadMissing(reader, strategy, currentHead);
+  } finally {
+    await reader.close();
+  }
 }
 
 function modeSource(option: Mode | undefined, recorded: Mode | null): ModeSource {
@@ -173,9 +200,18 @@ function checkHeadUnmoved(input: StrategyInput, change: StagedChange): void {
   const now = change.head.oid ?? 'an unborn branch';
   const file = input.source.file;
   const advice = file === null ? REWRITE : rewriteAdvice(file);
+  const problems = listedProblems(input);
+  if (input.headMissing) {
+    throw new CommitRefusedError(
+      `The strategy was made at commit ${was}, which this repository does not have: it was ` +
+        `made in another repository, or that commit was removed. HEAD is ${now}, and no ` +
+        `commit was made. ${advice}`,
+      { problems },
+    );
+  }
   throw new CommitRefusedError(
     `HEAD moved since the strategy was made: it was ${was}, it is now ${now}. ${advice}`,
-    { problems: listedProblems(input) },
+    { problems },
   );
 }
 

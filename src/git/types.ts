@@ -85,5 +85,10 @@ export interface GitReader {
    * decoding the whole index, which for 100,000 files takes longer than the rest of the hook.
    */
   readIndexPaths?(near?: readonly string[]): Promise<string[]>;
+  /**
+   * Returns true when the repository has a commit with the full id `oid`. Optional: callers
+   * count every commit as present when a reader lacks it.
+   */
+  hasCommit?(oid: string): Promise<boolean>;
   close(): Promise<void>;
 }

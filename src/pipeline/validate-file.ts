@@ -7,6 +7,7 @@ import { openRepository } from '../git/open.js';
 import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.js';
 import { checkMessageFormat } from '../strategy/message-format.js';
 import { readStrategyFile, type ParsedStrategy } from '../strategy/read-file.js';
+import { isStrategyHeadMissing } from '../strategy/missing-head.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import type { StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
@@ -58,6 +59,7 @@ export async function validateStrategyFile(
           validateSchema: validateStrategyDocument,
           content: input.content,
           worktree,
+          headMissing: await isStrategyHeadMissing(reader, strategy.value, change.head.oid),
         })
       : { valid: false, problems: [strategy.problem] };
     // The file as the user named it goes into the advice to write it again.

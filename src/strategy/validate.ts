@@ -30,6 +30,11 @@ export interface ValidateStrategyOptions {
   content?: ReadonlyMap<string, FileContent>;
   /** Absolute path of the worktree root, so the hint for an absolute path names it from there. */
   worktree?: string;
+  /**
+   * True when the strategy's `head` names no commit in this repository (see
+   * isStrategyHeadMissing), so the fix for a stale strategy cannot be to check that commit out.
+   */
+  headMissing?: boolean;
 }
 
 function shortId(oid: string | null): string {
@@ -55,7 +60,11 @@ function offerFix(head: string | null, more: string): string {
  * Describes which ids bound to the strategy differ now: the staged tree, HEAD or both. Each
  * case names the old and the new id and how to fix it. Returns null when neither differs.
  */
-function describeStale(strategy: StrategyShape, footprint: Footprint): string | null {
+function describeStale(
+  strategy: StrategyShape,
+  footprint: Footprint,
+  headMissing: boolean,
+): string | null {
   const treeMoved = strategy.stagedTree !== footprint.stagedTree;
   const headMoved = strategy.head !== footprint.head.oid;
   const oldTree = `staged tree ${shortId(strategy.stagedTree)}`;
@@ -63,6 +72,14 @@ function describeStale(strategy: StrategyShape, footprint: Footprint): string | 
   const oldHead = describeHead(strategy.head);
   const newHead = describeHead(footprint.head.oid);
 
+  if (headMoved && headMissing) {
+    return (
+      `The strategy was made at ${oldHead}, a commit this repository does not have: it was ` +
+      `made in another repository, or that commit was removed. The repository is at ` +
+      `${newHead}. Move the strategy away and write a new one for the staged change with ` +
+      `${rewriteCommand()}.`
+    );
+  }
   if (headMoved && footprint.headTree !== null && footprint.headTree === strategy.stagedTree) {
     return (
       `The strategy's ${oldTree} is HEAD's tree now: it was committed after the strategy was ` +
@@ -94,8 +111,12 @@ function describeStale(strategy: StrategyShape, footprint: Footprint): string | 
   return null;
 }
 
-function checkStale(strategy: StrategyShape, footprint: Footprint): StrategyProblem[] {
-  const message = describeStale(strategy, footprint);
+function checkStale(
+  strategy: StrategyShape,
+  footprint: Footprint,
+  headMissing: boolean,
+): StrategyProblem[] {
+  const message = describeStale(strategy, footprint, headMissing);
   return message === null ? [] : [{ code: 'stale', message }];
 }
 
@@ -257,7 +278,7 @@ export function validateStrategy(
   }
 
   const problems = [
-    ...checkStale(strategy, footprint),
+    ...checkStale(strategy, footprint, options.headMissing ?? false),
     ...checkBatchIds(strategy),
     ...checkMessageCharacters(strategy),
     ...checkMessageSecrets(strategy),

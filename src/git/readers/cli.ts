@@ -25,6 +25,7 @@ import { selectIndexPathsNear } from './index-paths-near.js';
 import {
   EMPTY_TREE_OIDS,
   hashTreeObject,
+  isObjectId,
   parseTreeObject,
   readCommitTreeId,
   type ObjectFormat,
@@ -108,6 +109,13 @@ export class CliReader implements GitReader {
   async readObjectSize(oid: string): Promise<number> {
     this.sizes ??= new CatFileProcess(this.layout, false);
     return expectObject(oid, await this.sizes.read(oid)).size;
+  }
+
+  async hasCommit(oid: string): Promise<boolean> {
+    // git takes a shorter id as an abbreviation, which could name another object.
+    if (!isObjectId(this.format, oid)) return false;
+    this.sizes ??= new CatFileProcess(this.layout, false);
+    return (await this.sizes.read(oid))?.type === 'commit';
   }
 
   /**

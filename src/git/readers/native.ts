@@ -41,6 +41,7 @@ import {
   binaryByAttributes,
   treeIsUnchanged,
 } from './reader-support.js';
+import { isObjectId } from './object-format.js';
 import { TreeMerge } from './tree-merge.js';
 
 const debug = createDebug('git');
@@ -141,6 +142,17 @@ export class NativeReader implements GitReader {
 
   readObjectSize(oid: string): Promise<number> {
     return this.objects.readSize(oid);
+  }
+
+  async hasCommit(oid: string): Promise<boolean> {
+    // This reader reads SHA-1 repositories only, where a 64-digit id names no object.
+    if (!isObjectId('sha1', oid)) return false;
+    try {
+      return (await this.objects.read(oid)).type === 'commit';
+    } catch (error) {
+      if (error instanceof MissingObjectError) return false;
+      throw error;
+    }
   }
 
   readAttributes(filePath: string, names: readonly string[]): Promise<Record<string, string>> {

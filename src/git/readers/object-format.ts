@@ -16,6 +16,11 @@ export const EMPTY_TREE_OIDS: Readonly<Record<ObjectFormat, string>> = {
 
 const HASH_LENGTHS: Readonly<Record<ObjectFormat, number>> = { sha1: 20, sha256: 32 };
 
+/** Returns true when `text` is a full object id of `format`: lowercase hex of the hash's length. */
+export function isObjectId(format: ObjectFormat, text: string): boolean {
+  return text.length === HASH_LENGTHS[format] * 2 && /^[0-9a-f]+$/.test(text);
+}
+
 /** Returns the id git gives `content` stored as a tree object in `format`. */
 export function hashTreeObject(format: ObjectFormat, content: Buffer): string {
   return createHash(format)
