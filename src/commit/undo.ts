@@ -22,9 +22,12 @@ import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditi
 import { CommitRefusedError } from './refusal.js';
 import { openCommitSession, type CommitSession } from './session.js';
 import { noWorktreeError } from '../git/no-worktree.js';
+import { shellQuote } from '../output/shell-quote.js';
 import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
 
 const debug = createDebug('commit');
+
+const BRANCH_PREFIX = 'refs/heads/';
 
 export interface UndoOptions {
   cwd: string;
@@ -199,11 +202,25 @@ function checkHeadOnRunRef(
   if (!head.detached && branch !== null && maskNameSecrets(branch) === run.ref) return branch;
 
   const where = run.ref === 'HEAD' ? 'a detached HEAD' : run.ref;
-  const now = head.detached ? 'a detached HEAD' : (head.ref ?? 'nothing');
+  const now = head.detached
+    ? `detached at ${head.oid ?? 'nothing'}`
+    : `on ${head.ref ?? 'nothing'}`;
   throw new CommitRefusedError(
-    `The last commit run moved ${where}, but HEAD is now on ${now}. Nothing was changed. ` +
-      `Check out ${where} again to undo that run.`,
+    `The last commit run moved ${where}, but HEAD is now ${now}. Nothing was changed. ` +
+      `${describeReturn(run)}, then run \`footprint undo\` again.`,
   );
+}
+
+/** Returns the step that puts HEAD back where the run left it, so that undo can move it. */
+function describeReturn(run: CommitRunFossilPayload): string {
+  if (run.ref === 'HEAD') {
+    return `To undo that run, detach HEAD at its last commit with \`git switch --detach ${run.finalHead}\``;
+  }
+  if (run.ref.startsWith(BRANCH_PREFIX)) {
+    const branch = shellQuote(run.ref.slice(BRANCH_PREFIX.length));
+    return `To undo that run, switch back to its branch with \`git switch ${branch}\``;
+  }
+  return `To undo that run, check out ${run.ref} again`;
 }
 
 async function checkNoOperation(session: CommitSession): Promise<void> {
@@ -226,8 +243,23 @@ function checkRefAtRunEnd(head: HeadState, run: CommitRunFossilPayload, fossilId
   throw new CommitRefusedError(
     `${run.ref} moved since commit run ${fossilId}: it points at ${head.oid ?? 'nothing'}, not at ` +
       `the run's last commit ${run.finalHead}. Nothing was changed, so no later commit is lost. ` +
-      'To drop commits yourself, use `git reset --soft <commit>`.',
+      describeManualReset(head, run),
   );
+}
+
+/**
+ * Returns the command that moves the ref back to the run's start by hand, which drops the
+ * run's commits and every later one and keeps all their changes staged, as undo would.
+ */
+function describeManualReset(head: HeadState, run: CommitRunFossilPayload): string {
+  const drop = "To drop the run's commits and every later one anyway, keeping their changes staged";
+  if (run.startHead !== null) {
+    return `${drop}, run \`git reset --soft ${run.startHead}\`, the commit the run started from.`;
+  }
+  // An unborn start has no commit to reset to. Deleting the branch, with its value checked,
+  // makes it unborn again and leaves the index as it is.
+  const command = `git update-ref -d ${shellQuote(run.ref)} ${head.oid ?? ''}`;
+  return `The run started on an unborn branch. ${drop}, run \`${command}\`, which makes the branch unborn again.`;
 }
 
 /**

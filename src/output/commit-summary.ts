@@ -106,10 +106,27 @@ export function formatUndoDone(style: Style, result: UndoResult): string {
     `where commit run ${result.fossilId} started.`;
   const lines = [
     formatStatus(style, 'success', headline),
-    result.to === null ? describeUnbornRecovery(result) : describeReflogRecovery(result.commits),
+    describeRecovery(result),
     "  The index was not touched, so the run's changes are staged again, with anything staged since.",
   ];
   return lines.join('\n') + '\n';
+}
+
+function describeRecovery(result: UndoResult): string {
+  if (result.to === null) return describeUnbornRecovery(result);
+  if (result.ref === 'HEAD') return describeDetachedRecovery(result);
+  return describeReflogRecovery(result.commits);
+}
+
+/** Describes the recovery after an undo that moved a detached HEAD, so no branch. */
+function describeDetachedRecovery(result: UndoResult): string {
+  const commits =
+    result.commits === 1 ? 'the commit of that run' : `the ${result.commits} commits of that run`;
+  const them = result.commits === 1 ? 'it' : 'them';
+  return (
+    `  HEAD is detached, so no branch moved, and HEAD no longer reaches ${commits}. ` +
+    `\`git reflog\` still lists ${them}, and \`git reset --soft ${result.from}\` brings the run back.`
+  );
 }
 
 function describeReflogRecovery(commits: number): string {

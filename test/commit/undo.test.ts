@@ -28,7 +28,7 @@ let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
 
 /** Commits a.txt and b.txt changes as two batches; returns the state before the run. */
-async function committedTwoBatches(options: { unborn?: boolean } = {}) {
+async function committedTwoBatches(options: { unborn?: boolean; detached?: boolean } = {}) {
   const created = createTempRepo();
   repo = created;
   if (!options.unborn) {
@@ -37,6 +37,7 @@ async function committedTwoBatches(options: { unborn?: boolean } = {}) {
     created.git(['add', '-A']);
     created.git(['commit', '-qm', 'chore: start']);
   }
+  if (options.detached) created.git(['switch', '-q', '--detach']);
   created.write('a.txt', 'changed\n');
   created.write('b.txt', 'changed\n');
   created.git(['add', '-A']);
@@ -86,10 +87,79 @@ test('undo restores branch and staged change', async () => {
 });
 
 test('undo refused after branch moved', async () => {
-  const { repo: created, run } = await committedTwoBatches();
+  const { repo: created, start, run } = await committedTwoBatches();
   created.git(['commit', '-q', '--allow-empty', '-m', 'later work']);
 
   await assertUndoRefused(created, new RegExp(`not at the run's last commit ${run.finalHead}`));
+  await assertUndoRefused(
+    created,
+    new RegExp(`run \`git reset --soft ${start.head}\`, the commit`),
+  );
+  // The command as given restores the branch and the staged change of the run's start.
+  created.git(['reset', '--soft', start.head as string]);
+  const after = captureState(created);
+  assert.equal(after.head, start.head);
+  assert.equal(after.stagedDiff, start.stagedDiff);
+});
+
+test('undo refused after unborn branch moved', async () => {
+  const { repo: created, start } = await committedTwoBatches({ unborn: true });
+  created.git(['commit', '-q', '--allow-empty', '-m', 'later work']);
+  const later = created.git(['rev-parse', 'HEAD']).trim();
+  const command = `git update-ref -d refs/heads/main ${later}`;
+
+  await assertUndoRefused(created, /The run started on an unborn branch\./);
+  await assertUndoRefused(created, new RegExp(`run \`${command}\`, which makes the branch`));
+  created.git(command.split(' ').slice(1));
+  const after = captureState(created);
+  assert.equal(after.head, null);
+  assert.equal(after.stagedDiff, start.stagedDiff);
+});
+
+test('undo on detached HEAD names HEAD', async () => {
+  const { repo: created, start, run } = await committedTwoBatches({ detached: true });
+
+  const result = created.footprint(['undo', '--color', 'never']);
+
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(created.gitResult(['symbolic-ref', '-q', 'HEAD']).status, 1, 'HEAD is detached');
+  assert.deepEqual(captureState(created), start);
+  assert.doesNotMatch(result.stdout, /on the branch/);
+  assert.match(result.stdout, /HEAD is detached, so no branch moved/);
+  assert.match(result.stdout, /HEAD no longer reaches the 2 commits of that run\./);
+  const reset = `\`git reset --soft ${run.finalHead}\` brings the run back`;
+  assert.ok(result.stdout.includes(reset), result.stdout);
+  assert.match(created.git(['reflog', '-2', '--format=%H']), new RegExp(run.finalHead));
+  created.git(['reset', '--soft', run.finalHead]);
+  assert.equal(created.git(['rev-parse', 'HEAD']).trim(), run.finalHead);
+});
+
+test('undo refused after leaving detached HEAD', async () => {
+  const { repo: created, run } = await committedTwoBatches({ detached: true });
+  // The unstaged edit would stop git switch.
+  created.git(['restore', 'a.txt']);
+  created.git(['switch', '-q', 'main']);
+  const command = `git switch --detach ${run.finalHead}`;
+
+  await assertUndoRefused(created, /moved a detached HEAD, but HEAD is now on refs\/heads\/main\./);
+  await assertUndoRefused(created, new RegExp(`with \`${command}\`, then run \`footprint undo\``));
+  created.git(command.split(' ').slice(1));
+  const undone = await undo(created);
+  assert.equal(undone.ref, 'HEAD');
+});
+
+test('undo refused on detached HEAD', async () => {
+  const { repo: created, run } = await committedTwoBatches();
+  created.git(['switch', '-q', '--detach']);
+
+  await assertUndoRefused(
+    created,
+    new RegExp(`moved refs/heads/main, but HEAD is now detached at ${run.finalHead}\\.`),
+  );
+  await assertUndoRefused(created, /with `git switch main`, then run `footprint undo` again\./);
+  created.git(['switch', '-q', 'main']);
+  const undone = await undo(created);
+  assert.equal(undone.ref, 'refs/heads/main');
 });
 
 test('undo refused twice', async () => {
@@ -191,6 +261,7 @@ test('undo refused on another branch', async () => {
     created,
     /moved refs\/heads\/main, but HEAD is now on refs\/heads\/elsewhere/,
   );
+  await assertUndoRefused(created, /with `git switch main`, then run `footprint undo` again\./);
 });
 
 test('undo refused without a run', async () => {
