@@ -6,7 +6,7 @@ import { shellQuote } from '../output/shell-quote.js';
 import { findHook, runHook, type FoundHook } from '../git/hooks.js';
 import { splitIdentity } from '../git/identity.js';
 import type { RepositoryLayout } from '../git/types.js';
-import { cleanupMessage, messageSubject } from './message.js';
+import { cleanupCommitMessage, messageSubject, type MessageCleanup } from './message.js';
 import { CommitRefusedError } from './refusal.js';
 import type { CommitMsgHookUse } from './types.js';
 
@@ -19,12 +19,21 @@ export interface CommitMsgHookOptions {
   env: NodeJS.ProcessEnv;
   /** Author line of the commits, exported to the hook as `git commit` does. */
   author: string;
+  /** The commit.cleanup settings that clean the message the hook leaves. */
+  cleanup: MessageCleanup;
   /** Absolute path of the strategy file the messages come from, or null for a planned run. */
   strategyFile: string | null;
   /** Receives the hook's output. */
   output: (chunk: string) => void;
   /** Receives a one-line warning, such as a hook that is not executable. */
   warn: (text: string) => void;
+}
+
+/** One commit's message: as committed without the hook, and as the hook receives it. */
+export interface HookItem {
+  batch: string;
+  message: string;
+  hookMessage: string;
 }
 
 export interface CommitMsgHookResult {
@@ -41,7 +50,7 @@ export interface CommitMsgHookResult {
  * with a warning, as git skips it.
  */
 export async function runCommitMsgHook(
-  batches: ReadonlyArray<{ batch: string; message: string }>,
+  batches: readonly HookItem[],
   options: CommitMsgHookOptions,
 ): Promise<CommitMsgHookResult> {
   const hook = findHook(options.layout, options.config, 'commit-msg', options.env);
@@ -59,13 +68,17 @@ export async function runCommitMsgHook(
   return { messages, use: 'ran' };
 }
 
+/**
+ * Runs the hook on one message as `git commit -F` prepares it, and cleans what the hook
+ * leaves as git does after the hook, by commit.cleanup.
+ */
 async function runOnce(
   hook: FoundHook,
-  item: { batch: string; message: string },
+  item: HookItem,
   options: CommitMsgHookOptions,
 ): Promise<string> {
   const file = path.join(options.layout.gitDir, MESSAGE_FILE);
-  await writeFile(file, item.message);
+  await writeFile(file, item.hookMessage);
 
   const code = await runHook(options.layout, hook, {
     args: [hookArgument(options.layout, file)],
@@ -81,7 +94,8 @@ async function runOnce(
     );
   }
 
-  const message = cleanupMessage(await readFile(file, 'utf8'));
+  const left = await readFile(file, 'utf8');
+  const message = cleanupCommitMessage(left, options.cleanup, item.hookMessage);
   if (message === '') {
     throw new CommitRefusedError(
       `The commit-msg hook ${hook.file} left an empty message for batch ${item.batch}, ` +

@@ -109,10 +109,11 @@ async function applyCommitMsgHook(
   if (options.noVerify) return { messages, use: 'skipped' };
 
   return runCommitMsgHook(
-    plan.commits.map((commit) => ({ batch: commit.batch, message: commit.message })),
+    plan.commits.map(({ batch, message, hookMessage }) => ({ batch, message, hookMessage })),
     {
       layout: session.layout,
       config: session.config,
+      cleanup: plan.cleanup,
       env: options.env,
       author: identities.author,
       strategyFile: plan.strategy.file,

@@ -1,3 +1,61 @@
+import type { GitConfig } from '../git/config.js';
+import { chooseAutoCommentChar } from '../message/comment-char.js';
+
+/** Values of `commit.cleanup`, the default of `git commit --cleanup`. */
+export const CLEANUP_MODES = ['strip', 'whitespace', 'verbatim', 'scissors', 'default'] as const;
+
+export type CleanupMode = (typeof CLEANUP_MODES)[number];
+
+/** Settings that decide how `git commit -F FILE` cleans a message. */
+export interface MessageCleanup {
+  mode: CleanupMode;
+  /** `core.commentChar`: the prefix of a comment line, or `auto`. */
+  commentChar: string;
+}
+
+/**
+ * Reads `commit.cleanup` and `core.commentChar` from `config`. Throws a UserError (exit 2)
+ * naming the file and line of an invalid `commit.cleanup`, which git also rejects.
+ */
+export function readMessageCleanup(config: GitConfig): MessageCleanup {
+  const mode = config.getChoice('commit.cleanup', CLEANUP_MODES) ?? 'default';
+  const setting = config.get('core.commentChar');
+  const commentChar = setting === undefined || setting === null || setting === '' ? '#' : setting;
+  return { mode, commentChar: commentChar.toLowerCase() === 'auto' ? 'auto' : commentChar };
+}
+
+/**
+ * Cleans a message as `git commit -F FILE` does under `cleanup`, checked against git 2.39.
+ * The message is not edited, so `default` and `scissors` clean whitespace only (a scissors
+ * line stays), `strip` also drops each line that starts with the comment character, and
+ * `verbatim` keeps every byte. Under `core.commentChar=auto` the character is chosen from
+ * `original`, the message before the commit-msg hook changed it. Returns '' for a message
+ * that git refuses as empty.
+ */
+export function cleanupCommitMessage(
+  text: string,
+  cleanup: MessageCleanup,
+  original: string = text,
+): string {
+  if (cleanup.mode === 'verbatim') return text;
+  if (cleanup.mode !== 'strip') return cleanupMessage(text);
+
+  // Under `auto`, git picks a character that starts no line of the message before the hook.
+  const prefix =
+    cleanup.commentChar === 'auto' ? chooseAutoCommentChar(original) : cleanup.commentChar;
+  const lines = text.split('\n');
+  const kept = prefix === null ? lines : lines.filter((line) => !line.startsWith(prefix));
+  return cleanupMessage(kept.join('\n'));
+}
+
+/**
+ * Returns the text `git commit -F FILE` writes for the commit-msg hook: the message with its
+ * whitespace cleaned and its comment lines kept, or unchanged under `verbatim`.
+ */
+export function prepareHookMessage(text: string, cleanup: MessageCleanup): string {
+  return cleanup.mode === 'verbatim' ? text : cleanupMessage(text);
+}
+
 /**
  * Cleans a commit message as `git commit -m` does (`--cleanup=whitespace`): trailing
  * whitespace is removed from every line, blank lines at the start and end are dropped, runs of

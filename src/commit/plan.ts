@@ -1,7 +1,14 @@
 import type { StagedChange } from '../git/types.js';
 import type { Strategy } from '../strategy/types.js';
 import { buildBatchTrees } from './batch-trees.js';
-import { cleanupMessage } from './message.js';
+import { AUTO_CANDIDATES, chooseAutoCommentChar } from '../message/comment-char.js';
+import {
+  cleanupCommitMessage,
+  cleanupMessage,
+  prepareHookMessage,
+  readMessageCleanup,
+  type MessageCleanup,
+} from './message.js';
 import {
   checkNoLocks,
   checkStagedChange,
@@ -34,7 +41,8 @@ export async function planCommits(
   checkNoLocks(session.layout, ref);
   checkStagedChange(change);
   const strategy = checkStrategyInput(input, change, options);
-  const messages = cleanMessages(strategy);
+  const cleanup = readMessageCleanup(session.config);
+  const messages = cleanMessages(strategy, cleanup);
 
   const batchTrees = await buildBatchTrees({
     headTree: change.headTree,
@@ -48,7 +56,7 @@ export async function planCommits(
 
   const commits: PlannedCommit[] = strategy.batches.map((batch, index) => ({
     batch: batch.id,
-    message: messages[index] as string,
+    ...(messages[index] as { message: string; hookMessage: string }),
     tree: batchTrees.trees[index] as string,
     changes: batchTrees.changes[index] ?? [],
   }));
@@ -59,19 +67,40 @@ export async function planCommits(
     commits,
     objects: batchTrees.objects,
     strategy: { ...input.source, createdAt: strategy.createdAt, mode: strategy.mode },
+    cleanup,
   };
 }
 
-/** Cleans each batch's message as `git commit -m` does; a message left empty is refused. */
-function cleanMessages(strategy: Strategy): string[] {
+/**
+ * Cleans each batch's message as `git commit -F FILE` does under the repository's
+ * `commit.cleanup` and `core.commentChar`. A message git would not commit is refused.
+ */
+function cleanMessages(
+  strategy: Strategy,
+  cleanup: MessageCleanup,
+): Array<{ message: string; hookMessage: string }> {
   return strategy.batches.map((batch) => {
-    const message = cleanupMessage(batch.message);
-    if (message === '') {
+    if (cleanup.commentChar === 'auto' && chooseAutoCommentChar(batch.message) === null) {
       throw new CommitRefusedError(
-        `Batch ${batch.id} has an empty message. Write one in the strategy file.`,
+        `The message of batch ${batch.id} starts lines with each character that ` +
+          `core.commentChar=auto chooses from (${AUTO_CANDIDATES}), so git commit would find ` +
+          'no comment character and stop. Set one with `git config core.commentChar "#"`, ' +
+          'or change how one of those lines starts in the strategy file.',
       );
     }
-    return message;
+    const message = cleanupCommitMessage(batch.message, cleanup);
+    if (message !== '') return { message, hookMessage: prepareHookMessage(batch.message, cleanup) };
+    if (cleanup.mode === 'strip' && cleanupMessage(batch.message) !== '') {
+      throw new CommitRefusedError(
+        `The message of batch ${batch.id} has only comment lines, which commit.cleanup=strip ` +
+          `removes, as git commit does: lines that start with "${cleanup.commentChar}". ` +
+          'Write the message in the strategy file, or keep those lines with ' +
+          '`git config commit.cleanup whitespace`.',
+      );
+    }
+    throw new CommitRefusedError(
+      `Batch ${batch.id} has an empty message. Write one in the strategy file.`,
+    );
   });
 }
 

@@ -1,3 +1,4 @@
+import type { MessageCleanup } from './message.js';
 import type { Mode } from '../batches/types.js';
 import type { Hunk } from '../footprint/types.js';
 import type { PendingObject } from '../git/object-writer.js';
@@ -31,8 +32,13 @@ export interface PlannedChange {
 /** One commit to make: its batch, tree and message. */
 export interface PlannedCommit {
   batch: string;
-  /** The strategy's message, cleaned up as `git commit -m` cleans it. */
+  /** The strategy's message, cleaned up as `git commit -F` cleans it under commit.cleanup. */
   message: string;
+  /**
+   * The message as `git commit` hands it to the commit-msg hook: with whitespace cleaned and
+   * comment lines kept, or unchanged under commit.cleanup=verbatim.
+   */
+  hookMessage: string;
   /** Tree of the base plus this batch and every earlier one. */
   tree: string;
   changes: PlannedChange[];
@@ -50,6 +56,8 @@ export interface CommitPlan {
   /** New blobs and trees the commits need, which the object store does not have yet. */
   objects: PendingObject[];
   strategy: StrategyOrigin;
+  /** The commit.cleanup settings of the messages and of the commit-msg hook's output. */
+  cleanup: MessageCleanup;
 }
 
 /** One commit object written by a run. */

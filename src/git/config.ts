@@ -75,6 +75,19 @@ export class GitConfig {
     return parsed;
   }
 
+  /**
+   * Returns the value of a key that takes one of `choices`, compared case-sensitively as git
+   * compares `commit.cleanup`. Throws a UserError naming the file and line of any other value,
+   * a bare key included.
+   */
+  getChoice<T extends string>(key: string, choices: readonly T[]): T | undefined {
+    const entry = this.lastEntry(key);
+    if (!entry) return undefined;
+    const value = entry.value;
+    if (value !== null && (choices as readonly string[]).includes(value)) return value as T;
+    throw invalidValue(entry, `one of ${choices.join(', ')}`);
+  }
+
   /** Returns the value as git reads an integer, with the `k`, `m` and `g` suffixes (powers of 1024). */
   getInt(key: string): number | undefined {
     const entry = this.lastEntry(key);

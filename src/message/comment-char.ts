@@ -1,5 +1,5 @@
 /** Characters git chooses from when core.commentChar is `auto`, in its order of preference. */
-const AUTO_CANDIDATES = '#;@!$%^&|:';
+export const AUTO_CANDIDATES = '#;@!$%^&|:';
 
 /**
  * Returns the string that starts a comment line in the message file. Unset, it is `#`. Under
@@ -30,4 +30,16 @@ export function cleanupStripsComments(setting: string | null | undefined): boole
   if (setting === undefined || setting === null) return true;
   const mode = setting.toLowerCase();
   return mode === 'default' || mode === 'strip';
+}
+
+/**
+ * Returns the comment character that `core.commentChar=auto` gives a message git did not
+ * write comments into, such as one from `git commit -F`: `#` when the message has no `#`,
+ * else the first candidate that starts no line. Returns null when every candidate starts a
+ * line, where git 2.39 stops with "unable to select a comment character".
+ */
+export function chooseAutoCommentChar(message: string): string | null {
+  if (!message.includes('#')) return '#';
+  const used = new Set(message.split(/[\r\n]/).map((line) => line[0]));
+  return [...AUTO_CANDIDATES].find((candidate) => !used.has(candidate)) ?? null;
 }

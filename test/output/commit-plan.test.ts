@@ -12,7 +12,15 @@ function planWith(changes: PlannedChange[]): CommitPlan {
     ref: 'refs/heads/main',
     startHead: 'a'.repeat(40),
     stagedTree: 'b'.repeat(40),
-    commits: [{ batch: 'b1', message: 'chore: move data\n', tree: 'c'.repeat(40), changes }],
+    commits: [
+      {
+        batch: 'b1',
+        message: 'chore: move data\n',
+        hookMessage: 'chore: move data\n',
+        tree: 'c'.repeat(40),
+        changes,
+      },
+    ],
     objects: [],
     strategy: {
       kind: 'planned',
@@ -20,6 +28,7 @@ function planWith(changes: PlannedChange[]): CommitPlan {
       createdAt: '2026-12-05T12:00:00.000Z',
       mode: 'balanced',
     },
+    cleanup: { mode: 'default', commentChar: '#' },
   };
 }
 

@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, test } from 'node:test';
+
+import { isUserError } from '../../src/errors.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import {
+  batch,
+  commitInProcess,
+  commitRun,
+  planStrategy,
+  writeStrategy,
+} from './commit-fixtures.js';
+
+/** A message with every part a cleanup mode treats differently. */
+const MESSAGE =
+  '\n\nfeat: change a  \n# a comment\n\n\n\nbody line\t\n#no space\n  # indented\n' +
+  '; semi\n# ------------------------ >8 ------------------------\nafter scissors\n\n\n';
+
+/** What whitespace cleanup leaves of MESSAGE: comment and scissors lines stay. */
+const WHITESPACE =
+  'feat: change a\n# a comment\n\nbody line\n#no space\n  # indented\n; semi\n' +
+  '# ------------------------ >8 ------------------------\nafter scissors\n';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** Creates a repository with `settings` in its config and a.txt changed and staged. */
+function stagedRepo(settings: Record<string, string>): TempRepo {
+  const created = createTempRepo();
+  repo = created;
+  created.write('a.txt', 'base\n');
+  created.git(['add', 'a.txt']);
+  created.git(['commit', '-q', '-m', 'chore: start'], { env: { FOOTPRINT: '0' } });
+  for (const [key, value] of Object.entries(settings)) created.git(['config', key, value]);
+  created.write('a.txt', 'changed\n');
+  created.git(['add', 'a.txt']);
+  return created;
+}
+
+/** Returns the message of `commit` byte for byte, as its object stores it. */
+function storedMessage(created: TempRepo, commit: string): string {
+  const object = created.git(['cat-file', 'commit', commit]);
+  return object.slice(object.indexOf('\n\n') + 2);
+}
+
+/**
+ * Commits MESSAGE with footprint, then the same message with `git commit -F` on top, and
+ * returns both stored messages.
+ */
+async function commitBoth(settings: Record<string, string>, message = MESSAGE) {
+  const created = stagedRepo(settings);
+  const { strategy } = await planStrategy(created);
+  const strategyFile = writeStrategy(created, strategy, [
+    batch('b1', message, [{ path: 'a.txt' }]),
+  ]);
+  const run = await commitRun(created, { strategyFile });
+  const footprint = storedMessage(created, run.finalHead);
+
+  const file = path.join(created.dir, '.git', 'test-message');
+  writeFileSync(file, message);
+  created.git(['commit', '-q', '--allow-empty', '-F', file], { env: { FOOTPRINT: '0' } });
+  const git = storedMessage(created, 'HEAD');
+  return { footprint, git };
+}
+
+const cases: Array<{ name: string; settings: Record<string, string>; expected: string }> = [
+  { name: 'unset', settings: {}, expected: WHITESPACE },
+  { name: 'default', settings: { 'commit.cleanup': 'default' }, expected: WHITESPACE },
+  { name: 'whitespace', settings: { 'commit.cleanup': 'whitespace' }, expected: WHITESPACE },
+  { name: 'scissors', settings: { 'commit.cleanup': 'scissors' }, expected: WHITESPACE },
+  { name: 'verbatim', settings: { 'commit.cleanup': 'verbatim' }, expected: MESSAGE },
+  {
+    name: 'strip',
+    settings: { 'commit.cleanup': 'strip' },
+    expected: 'feat: change a\n\nbody line\n  # indented\n; semi\nafter scissors\n',
+  },
+  {
+    name: 'strip with ; comments',
+    settings: { 'commit.cleanup': 'strip', 'core.commentChar': ';' },
+    expected:
+      'feat: change a\n# a comment\n\nbody line\n#no space\n  # indented\n' +
+      '# ------------------------ >8 ------------------------\nafter scissors\n',
+  },
+  {
+    name: 'strip with auto comments',
+    settings: { 'commit.cleanup': 'strip', 'core.commentChar': 'auto' },
+    expected: WHITESPACE,
+  },
+];
+
+for (const { name, settings, expected } of cases) {
+  test(`commit.cleanup ${name} matches git`, async () => {
+    const { footprint, git } = await commitBoth(settings);
+
+    assert.equal(git, expected, 'git commit -F stores the expected message');
+    assert.equal(footprint, git);
+  });
+}
+
+test('commit.cleanup strip rejects comment-only message', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'strip' });
+  const { strategy } = await planStrategy(created);
+  const message = '# only a comment\n';
+  const strategyFile = writeStrategy(created, strategy, [
+    batch('b1', message, [{ path: 'a.txt' }]),
+  ]);
+  const before = created.git(['rev-parse', 'HEAD']);
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.equal(error.exitCode, 1);
+    assert.match(error.message, /batch b1 has only comment lines, which commit\.cleanup=strip/);
+    assert.match(error.message, /`git config commit\.cleanup whitespace`/);
+    return true;
+  });
+  assert.equal(created.git(['rev-parse', 'HEAD']), before);
+  const file = path.join(created.dir, '.git', 'test-message');
+  writeFileSync(file, message);
+  const git = created.gitResult(['commit', '--allow-empty', '-F', file]);
+  assert.equal(git.status, 1, 'git commit -F rejects it too');
+});
+
+test('commit.cleanup invalid value is rejected', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'Strip' });
+  const { strategy } = await planStrategy(created);
+  const strategyFile = writeStrategy(created, strategy, [
+    batch('b1', 'feat: change a', [{ path: 'a.txt' }]),
+  ]);
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.equal(error.exitCode, 2);
+    assert.match(error.message, /Invalid value "Strip" for commit\.cleanup/);
+    assert.match(error.message, /expected one of strip, whitespace, verbatim, scissors, default/);
+    return true;
+  });
+});
+
+test('commit.cleanup strip after commit-msg hook', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'strip' });
+  const hook =
+    '#!/bin/sh\nprintf "# added by the hook\\nReviewed-by: A <a@example.com>\\n" >> "$1"\n';
+  created.write('.git/hooks/commit-msg', hook, 0o755);
+  const { strategy } = await planStrategy(created);
+  const strategyFile = writeStrategy(created, strategy, [
+    batch('b1', 'feat: change a\n\n# a comment\n', [{ path: 'a.txt' }]),
+  ]);
+
+  const run = await commitRun(created, { strategyFile });
+
+  const footprint = storedMessage(created, run.finalHead);
+  assert.equal(footprint, 'feat: change a\n\nReviewed-by: A <a@example.com>\n');
+  const file = path.join(created.dir, '.git', 'test-message');
+  writeFileSync(file, 'feat: change a\n\n# a comment\n');
+  created.git(['commit', '-q', '--allow-empty', '-F', file], { env: { FOOTPRINT: '0' } });
+  assert.equal(storedMessage(created, 'HEAD'), footprint);
+});
+
+test('commit.cleanup auto without free character', async () => {
+  const created = stagedRepo({ 'core.commentChar': 'auto' });
+  const { strategy } = await planStrategy(created);
+  const message =
+    'feat: change a\n\n' + [...'#;@!$%^&|:'].map((start) => `${start} line`).join('\n');
+  const strategyFile = writeStrategy(created, strategy, [
+    batch('b1', message, [{ path: 'a.txt' }]),
+  ]);
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.equal(error.exitCode, 1);
+    assert.match(error.message, /batch b1 starts lines with each character/);
+    assert.match(error.message, /`git config core\.commentChar "#"`/);
+    return true;
+  });
+  const file = path.join(created.dir, '.git', 'test-message');
+  writeFileSync(file, message);
+  const git = created.gitResult(['commit', '--allow-empty', '-F', file]);
+  assert.equal(git.status, 128, 'git commit -F stops too');
+});
