@@ -328,11 +328,11 @@ function countNames(subject: Subject): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Writes a subject naming at most `maxNames` things; with 0 it counts them and drops the tail. */
+/** Writes a subject naming at most `maxNames` things, or with 0 counting them. */
 export function formatSubject(subject: Subject, maxNames: number): string {
   const counted = maxNames === 0 || subject.names.length === 0;
   const words = [subject.verb, counted ? countNames(subject) : listNames(subject.names, maxNames)];
-  if (subject.tail && maxNames > 0) words.push(subject.tail);
+  if (subject.tail) words.push(subject.tail);
   return words.join(' ');
 }
 
