@@ -16,7 +16,7 @@ import { findLinks } from './relations/index.js';
 import { joinReleaseNotes } from './release.js';
 import { findRequirements } from './requirements.js';
 import { chooseBatchScope } from './scope.js';
-import { describeEdits } from './edit-details.js';
+import { describeEdits, substantiveUnits } from './edit-details.js';
 import { describeChange, type EditDetails } from './subject.js';
 import type { Batch, BatchAnalysis, Mode } from './types.js';
 import { MAX_PAIRED_UNITS, type ChangeUnit } from './units.js';
@@ -44,16 +44,22 @@ type DraftBatch = Omit<Batch, 'id' | 'dependsOn'>;
 
 type Content = FootprintWithContent['content'];
 
+/** The parts with substantive edits that a batch's message names, and facts about them. */
+interface Named {
+  parts: BatchPart[];
+  details?: EditDetails;
+}
+
 function draftBatch(
   parts: BatchPart[],
   content: Content,
   options: AnalyzeOptions,
   choice: TypeChoice,
   rationale: string,
-  details?: EditDetails,
+  named: Named = { parts },
 ): DraftBatch {
-  const scope = chooseBatchScope(parts, choice.type, options.model, content);
-  const subject = describeChange(parts, content, choice, details);
+  const scope = chooseBatchScope(named.parts, choice.type, options.model, content);
+  const subject = describeChange(named.parts, content, choice, named.details);
   return {
     message: writeMessage(choice.type, scope, subject),
     type: choice.type,
@@ -103,7 +109,12 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
       neededByOthers,
       onlyBatch,
     });
-    const drafted = draftBatch(parts, content, options, choice, rationale, details);
+    const substantive = substantiveUnits(context, cluster);
+    const named = {
+      parts: partsOf(substantive),
+      details: substantive === cluster ? details : describeEdits(context, substantive),
+    };
+    const drafted = draftBatch(parts, content, options, choice, rationale, named);
     if (choice.release) releases.add(drafted);
     return drafted;
   };

@@ -31,6 +31,21 @@ export function describeEdits(context: AnalysisContext, units: readonly ChangeUn
 }
 
 /**
+ * Returns the units of the files that a batch edits beyond white space and spelling, which its
+ * subject names. A file whose only edit is such a leftover is left out, unless every file's is.
+ */
+export function substantiveUnits(
+  context: AnalysisContext,
+  units: readonly ChangeUnit[],
+): readonly ChangeUnit[] {
+  const substantivePaths = new Set(
+    units.filter((unit) => context.features[unit.index]?.trivial !== true).map((unit) => unit.path),
+  );
+  const substantive = units.filter((unit) => substantivePaths.has(unit.path));
+  return substantivePaths.size === 0 || substantive.length === units.length ? units : substantive;
+}
+
+/**
  * Returns the identifier swap every unit of a batch makes, when they all rename one name and
  * change nothing else. `process.exit(0)` to `process.exitCode = 0` swaps one name but also
  * changes the call into an assignment, so it is no rename.

@@ -1,6 +1,7 @@
 import { showEscapedBytes } from '../git/path-bytes.js';
 import { replaceNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { CommitType } from './types.js';
+import { shortenName } from './short-names.js';
 import { formatSubject, type Subject } from './subject.js';
 
 /** Maximum header length, by the common git convention for subject lines. */
@@ -28,20 +29,50 @@ export function messageScope(scope: string | null): string | null {
 
 /**
  * Writes a Conventional Commits header `type(scope): subject` of at most MAX_HEADER_LENGTH
- * characters, naming fewer things, then only counting them, until it fits. A provider token
- * in a name or the scope, taken from a staged path, becomes a neutral word, so a generated
- * message never carries a secret into history, output or fossils.
+ * characters. It names fewer things until the header fits, then shortens the first name (see
+ * shortenName), then counts the names, and only then drops the tail. A provider token in a
+ * name or the scope, taken from a staged path, becomes a neutral word, so a generated message
+ * never carries a secret into history, output or fossils.
  */
 export function writeMessage(type: CommitType, scope: string | null, subject: Subject): string {
   const safeScope = messageScope(scope);
   const safeSubject = hideSubjectSecrets(dropScopeTail(subject, scope));
   const prefix = safeScope === null ? `${type}: ` : `${type}(${safeScope}): `;
   let header = '';
-  for (const maxNames of [3, 2, 1, 0]) {
-    header = prefix + formatSubject(safeSubject, maxNames);
+  for (const candidate of subjectForms(safeSubject, prefix)) {
+    header = prefix + candidate;
     if (header.length <= MAX_HEADER_LENGTH) return header;
   }
   return header.slice(0, MAX_HEADER_LENGTH);
+}
+
+/**
+ * Lists the forms of a subject from the most to the least detailed. With the tail, they are
+ * three, two and one names, the first name shortened, and several names counted. Without the
+ * tail, they are the first name shortened, then a count.
+ */
+function* subjectForms(subject: Subject, prefix: string): Generator<string> {
+  for (const maxNames of [3, 2, 1]) yield formatSubject(subject, maxNames);
+
+  const shortened = shortenFirstName(subject, prefix);
+  if (shortened) yield formatSubject(shortened, 1);
+  if (subject.names.length > 1) yield formatSubject(subject, 0);
+
+  const untailed: Subject = { ...subject };
+  delete untailed.tail;
+  const shortenedUntailed = shortenFirstName(untailed, prefix);
+  if (shortenedUntailed) yield formatSubject(shortenedUntailed, 1);
+  yield formatSubject(untailed, 0);
+}
+
+/** Shortens a subject's first name to the room its header leaves, or returns null. */
+function shortenFirstName(subject: Subject, prefix: string): Subject | null {
+  const [first, ...rest] = subject.names;
+  if (first === undefined) return null;
+
+  const without = prefix + formatSubject({ ...subject, names: ['', ...rest] }, 1);
+  const short = shortenName(first, MAX_HEADER_LENGTH - without.length);
+  return short === null ? null : { ...subject, names: [short, ...rest] };
 }
 
 /** Drops a tail that only repeats the scope: `feat(cli): use tokenizer in cli`. */

@@ -5,6 +5,7 @@ import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
 import { isModeOnly, newExports } from './commit-type.js';
 import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
+import { readLineDependencyChanges } from './manifest-lines.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
 import { testTargetOf } from './relations/test-source.js';
 
@@ -145,35 +146,58 @@ function addedCodeSubject(
 
 function dependencySubject(changes: DependencyChange[]): Subject {
   const kinds = new Set(changes.map((change) => change.kind));
-  const names = changes.map((change) => clean(change.name));
+  const names = unique(changes.map((change) => clean(change.name)));
   const unit: [string, string] = ['dependency', 'dependencies'];
   const [only] = changes;
   if (changes.length === 1 && only?.kind === 'changed') {
-    return { verb: 'bump', names, tail: `to ${clean(only.version ?? '')}`, unit };
+    if (only.version === null) return { verb: 'update', names, unit };
+    return { verb: 'bump', names, tail: `to ${clean(only.version)}`, unit };
   }
   if (kinds.size === 1 && kinds.has('added')) return { verb: 'add', names, unit };
   if (kinds.size === 1 && kinds.has('removed')) return { verb: 'remove', names, unit };
   if (kinds.size === 1) return { verb: 'bump', names, unit };
-  return { verb: 'update', names: ['dependencies'] };
+  const count = names.length === 1 ? '1 dependency' : `${names.length} dependencies`;
+  return { verb: 'update', names: [count] };
 }
 
-/** Returns the dependency changes of a manifest part, keeping those its hunks mention. */
+/**
+ * Returns the dependency changes of a manifest part, or null when they cannot be read. A part
+ * of a `package.json` keeps the changes its hunks mention. Other manifests are read from the
+ * lines the part changes (see readLineDependencyChanges).
+ */
 function partDependencyChanges(part: BatchPart, content: ContentMap): DependencyChange[] | null {
-  const changes = readDependencyChanges(part.file, content.get(part.file.path));
-  if (changes === null || part.whole) return changes;
+  const text = content.get(part.file.path);
+  const changes = readDependencyChanges(part.file, text);
+  if (changes === null) return readLineDependencyChanges(part, text);
+  if (part.whole) return changes;
   const lines = [...partLines(part, content, 'added'), ...partLines(part, content, 'removed')];
   return changes.filter((change) => lines.some((line) => line.includes(`"${change.name}"`)));
+}
+
+/**
+ * Returns the dependency changes of a batch's manifests, or null when one of them is added,
+ * deleted or cannot be read.
+ */
+function batchDependencyChanges(
+  manifests: readonly BatchPart[],
+  content: ContentMap,
+): DependencyChange[] | null {
+  const changes: DependencyChange[] = [];
+  for (const manifest of manifests) {
+    if (manifest.file.status !== 'modified') return null;
+    const found = partDependencyChanges(manifest, content);
+    if (found === null) return null;
+    changes.push(...found);
+  }
+  return changes;
 }
 
 function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject {
   const files = parts.map((part) => part.file);
   const manifests = parts.filter((part) => part.file.category === 'dependency-manifest');
   const lockfiles = files.filter((file) => file.category === 'lockfile');
-  const [manifest] = manifests;
-  if (manifests.length === 1 && manifest && manifest.file.status === 'modified') {
-    const changes = partDependencyChanges(manifest, content);
-    if (changes && changes.length > 0) return dependencySubject(changes);
-  }
+  const changes = manifests.length > 0 ? batchDependencyChanges(manifests, content) : null;
+  if (changes && changes.length > 0) return dependencySubject(changes);
   if (manifests.length === 0 && lockfiles.length > 0 && files.length === lockfiles.length) {
     // A lockfile the change deletes or adds is named, since nothing was refreshed.
     if (lockfiles.every((file) => file.status === 'deleted')) {
@@ -328,11 +352,11 @@ function countNames(subject: Subject): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Writes a subject naming at most `maxNames` things; with 0 it counts them and drops the tail. */
+/** Writes a subject naming at most `maxNames` things, or with 0 counting them. */
 export function formatSubject(subject: Subject, maxNames: number): string {
   const counted = maxNames === 0 || subject.names.length === 0;
   const words = [subject.verb, counted ? countNames(subject) : listNames(subject.names, maxNames)];
-  if (subject.tail && maxNames > 0) words.push(subject.tail);
+  if (subject.tail) words.push(subject.tail);
   return words.join(' ');
 }
 

@@ -186,7 +186,7 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
       },
       { path: 'package-lock.json', old: lines('a'), new: lines('b') },
     ],
-    message: 'build(deps): update dependencies',
+    message: 'build(deps): update 3 dependencies',
   },
   {
     name: 'manifest that is not JSON',

@@ -41,6 +41,17 @@ export function stageFiles(repo: TempRepo, files: Record<string, string>): void 
   repo.git(['add', '-A']);
 }
 
+/** Commits `before`, stages `after` and returns the batches of the staged change. */
+export function analyzeChange(
+  repo: TempRepo,
+  before: Record<string, string>,
+  after: Record<string, string>,
+): Batch[] {
+  commitFiles(repo, before);
+  stageFiles(repo, after);
+  return analyzeStaged(repo);
+}
+
 /** Joins lines with a newline after each. */
 export function lines(...texts: string[]): string {
   return texts.map((text) => `${text}\n`).join('');

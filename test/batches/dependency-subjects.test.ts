@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { analyzeChange, lines, pathsOf } from './staged-analysis.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+function goMod(...requires: string[]): string {
+  return lines('module example.com/app', '', 'go 1.22', '', 'require (', ...requires, ')');
+}
+
+function cargoToml(...dependencies: string[]): string {
+  return lines('[package]', 'name = "app"', 'version = "0.1.0"', '', ...dependencies);
+}
+
+function poetryToml(...dependencies: string[]): string {
+  return lines('[tool.poetry]', 'name = "app"', '', '[tool.poetry.dependencies]', ...dependencies);
+}
+
+const PROJECT_HEADER = ['[project]', 'name = "app"', 'version = "0.1.0"'];
+
+const cases: Array<{
+  name: string;
+  before: Record<string, string>;
+  after: Record<string, string>;
+  message: string;
+  paths: string[];
+}> = [
+  {
+    name: 'pinned requirement bump',
+    before: { 'requirements.txt': lines('requests==2.31.0', 'flask>=2.0') },
+    after: { 'requirements.txt': lines('requests==2.32.3', 'flask>=2.0') },
+    message: 'build(deps): bump requests to 2.32.3',
+    paths: ['requirements.txt'],
+  },
+  {
+    name: 'hashed requirement bump',
+    before: {
+      'requirements.txt': lines('requests==2.31.0 \\', '    --hash=sha256:aaaa'),
+    },
+    after: {
+      'requirements.txt': lines('requests==2.32.3 \\', '    --hash=sha256:bbbb'),
+    },
+    message: 'build(deps): bump requests to 2.32.3',
+    paths: ['requirements.txt'],
+  },
+  {
+    name: 'requirement added with comment',
+    before: { 'requirements-dev.txt': lines('-r requirements.txt', 'black==24.1.0') },
+    after: {
+      'requirements-dev.txt': lines('-r requirements.txt', 'black==24.1.0', 'pytest>=8.0  # tests'),
+    },
+    message: 'build(deps): add pytest',
+    paths: ['requirements-dev.txt'],
+  },
+  {
+    name: 'requirement removed',
+    before: { 'requirements.txt': lines('requests==2.31.0', 'six==1.16.0') },
+    after: { 'requirements.txt': lines('requests==2.31.0') },
+    message: 'build(deps): remove six',
+    paths: ['requirements.txt'],
+  },
+  {
+    name: 'go module bump with go.sum',
+    before: {
+      'go.mod': goMod('\tgithub.com/pkg/errors v0.9.0', '\tgolang.org/x/text v0.14.0 // indirect'),
+      'go.sum': lines('github.com/pkg/errors v0.9.0 h1:aaa='),
+    },
+    after: {
+      'go.mod': goMod('\tgithub.com/pkg/errors v0.9.1', '\tgolang.org/x/text v0.14.0 // indirect'),
+      'go.sum': lines('github.com/pkg/errors v0.9.1 h1:bbb='),
+    },
+    message: 'build(deps): bump github.com/pkg/errors to v0.9.1',
+    paths: ['go.mod', 'go.sum'],
+  },
+  {
+    name: 'long go module path shortened',
+    before: {
+      'go.mod': goMod('\tgithub.com/example-organization/telemetry-exporter-for-queues/v2 v2.3.0'),
+      'go.sum': lines('a'),
+    },
+    after: {
+      'go.mod': goMod('\tgithub.com/example-organization/telemetry-exporter-for-queues/v2 v2.4.1'),
+      'go.sum': lines('b'),
+    },
+    message: 'build(deps): bump telemetry-exporter-for-queues to v2.4.1',
+    paths: ['go.mod', 'go.sum'],
+  },
+  {
+    name: 'crate added with Cargo.lock',
+    before: {
+      'Cargo.toml': cargoToml(
+        '[dependencies]',
+        'serde = { version = "1.0", features = ["derive"] }',
+      ),
+      'Cargo.lock': lines('[[package]]', 'name = "serde"', 'version = "1.0.190"'),
+    },
+    after: {
+      'Cargo.toml': cargoToml(
+        '[dependencies]',
+        'serde = { version = "1.0", features = ["derive"] }',
+        'anyhow = "1.0"',
+      ),
+      'Cargo.lock': lines(
+        '[[package]]',
+        'name = "serde"',
+        'version = "1.0.190"',
+        '',
+        '[[package]]',
+        'name = "anyhow"',
+        'version = "1.0.86"',
+      ),
+    },
+    message: 'build(deps): add anyhow',
+    paths: ['Cargo.lock', 'Cargo.toml'],
+  },
+  {
+    name: 'crate table version bump',
+    before: { 'Cargo.toml': cargoToml('[dependencies.tokio]', 'version = "1.36"') },
+    after: { 'Cargo.toml': cargoToml('[dependencies.tokio]', 'version = "1.37"') },
+    message: 'build(deps): bump tokio to 1.37',
+    paths: ['Cargo.toml'],
+  },
+  {
+    name: 'project dependency array bump',
+    before: {
+      'pyproject.toml': lines(
+        ...PROJECT_HEADER,
+        'dependencies = [',
+        '    "httpx>=0.26",',
+        '    "uvicorn[standard]>=0.27",',
+        ']',
+      ),
+    },
+    after: {
+      'pyproject.toml': lines(
+        ...PROJECT_HEADER,
+        'dependencies = [',
+        '    "httpx>=0.27",',
+        '    "uvicorn[standard]>=0.27",',
+        ']',
+      ),
+    },
+    message: 'build(deps): bump httpx to >=0.27',
+    paths: ['pyproject.toml'],
+  },
+  {
+    name: 'one-line dependency array',
+    before: { 'pyproject.toml': lines(...PROJECT_HEADER, 'dependencies = ["attrs", "click>=8"]') },
+    after: { 'pyproject.toml': lines(...PROJECT_HEADER, 'dependencies = ["click>=8"]') },
+    message: 'build(deps): remove attrs',
+    paths: ['pyproject.toml'],
+  },
+  {
+    name: 'poetry changes with poetry.lock',
+    before: {
+      'pyproject.toml': poetryToml('python = "^3.11"', 'requests = "^2.31"', 'rich = "^13.0"'),
+      'poetry.lock': lines('[[package]]', 'name = "requests"', 'version = "2.31.0"'),
+    },
+    after: {
+      'pyproject.toml': poetryToml('python = "^3.12"', 'requests = "^2.32"'),
+      'poetry.lock': lines('[[package]]', 'name = "requests"', 'version = "2.32.0"'),
+    },
+    message: 'build(deps): update 2 dependencies',
+    paths: ['poetry.lock', 'pyproject.toml'],
+  },
+];
+
+describe('dependency subjects outside npm', () => {
+  for (const { name, before, after, message, paths } of cases) {
+    test(name, () => {
+      repo = createTempRepo();
+      const batches = analyzeChange(repo, before, after);
+
+      assert.equal(batches.length, 1);
+      assert.deepEqual(pathsOf(batches[0]), paths);
+      assert.equal(batches[0]?.message, message);
+    });
+  }
+});
