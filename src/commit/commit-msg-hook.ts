@@ -6,7 +6,8 @@ import { shellQuote } from '../output/shell-quote.js';
 import { findHook, runHook, type FoundHook } from '../git/hooks.js';
 import { splitIdentity } from '../git/identity.js';
 import type { RepositoryLayout } from '../git/types.js';
-import { cleanupCommitMessage, messageSubject, type MessageCleanup } from './message.js';
+import type { MessageCleanup } from '../message/cleanup-setting.js';
+import { cleanupCommitMessage, messageSubject } from './message.js';
 import { CommitRefusedError } from './refusal.js';
 import type { CommitMsgHookUse } from './types.js';
 

@@ -1,28 +1,5 @@
-import type { GitConfig } from '../git/config.js';
+import type { MessageCleanup } from '../message/cleanup-setting.js';
 import { chooseAutoCommentChar } from '../message/comment-char.js';
-
-/** Values of `commit.cleanup`, the default of `git commit --cleanup`. */
-export const CLEANUP_MODES = ['strip', 'whitespace', 'verbatim', 'scissors', 'default'] as const;
-
-export type CleanupMode = (typeof CLEANUP_MODES)[number];
-
-/** Settings that decide how `git commit -F FILE` cleans a message. */
-export interface MessageCleanup {
-  mode: CleanupMode;
-  /** `core.commentChar`: the prefix of a comment line, or `auto`. */
-  commentChar: string;
-}
-
-/**
- * Reads `commit.cleanup` and `core.commentChar` from `config`. Throws a UserError (exit 2)
- * naming the file and line of an invalid `commit.cleanup`, which git also rejects.
- */
-export function readMessageCleanup(config: GitConfig): MessageCleanup {
-  const mode = config.getChoice('commit.cleanup', CLEANUP_MODES) ?? 'default';
-  const setting = config.get('core.commentChar');
-  const commentChar = setting === undefined || setting === null || setting === '' ? '#' : setting;
-  return { mode, commentChar: commentChar.toLowerCase() === 'auto' ? 'auto' : commentChar };
-}
 
 /**
  * Cleans a message as `git commit -F FILE` does under `cleanup`, checked against git 2.39.

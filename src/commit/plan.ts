@@ -2,13 +2,8 @@ import type { StagedChange } from '../git/types.js';
 import type { Strategy } from '../strategy/types.js';
 import { buildBatchTrees } from './batch-trees.js';
 import { AUTO_CANDIDATES, chooseAutoCommentChar } from '../message/comment-char.js';
-import {
-  cleanupCommitMessage,
-  cleanupMessage,
-  prepareHookMessage,
-  readMessageCleanup,
-  type MessageCleanup,
-} from './message.js';
+import { readMessageCleanup, type MessageCleanup } from '../message/cleanup-setting.js';
+import { cleanupCommitMessage, cleanupMessage, prepareHookMessage } from './message.js';
 import {
   checkNoLocks,
   checkStagedChange,

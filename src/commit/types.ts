@@ -1,4 +1,4 @@
-import type { MessageCleanup } from './message.js';
+import type { MessageCleanup } from '../message/cleanup-setting.js';
 import type { Mode } from '../batches/types.js';
 import type { Hunk } from '../footprint/types.js';
 import type { PendingObject } from '../git/object-writer.js';

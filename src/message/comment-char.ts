@@ -1,3 +1,5 @@
+import type { CleanupMode } from './cleanup-setting.js';
+
 /** Characters git chooses from when core.commentChar is `auto`, in its order of preference. */
 export const AUTO_CANDIDATES = '#;@!$%^&|:';
 
@@ -23,12 +25,10 @@ export function resolveCommentChar(setting: string | null | undefined, text: str
 
 /**
  * Returns true when git removes comment lines from an edited message under this
- * `commit.cleanup` setting. Unset, `default` and `strip` remove them. `whitespace`,
- * `verbatim` and `scissors` keep them.
+ * `commit.cleanup` mode (see readCleanupMode). `default` and `strip` remove them.
+ * `whitespace`, `verbatim` and `scissors` keep them.
  */
-export function cleanupStripsComments(setting: string | null | undefined): boolean {
-  if (setting === undefined || setting === null) return true;
-  const mode = setting.toLowerCase();
+export function cleanupStripsComments(mode: CleanupMode): boolean {
   return mode === 'default' || mode === 'strip';
 }
 

@@ -1,8 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { readGitConfig } from '../git/config.js';
+import { isUserError } from '../errors.js';
+import { readGitConfig, type GitConfig } from '../git/config.js';
 import { discoverRepository } from '../git/discover.js';
 import { createDebug } from '../log/debug.js';
 import { describeBatches } from './batch-comments.js';
+import { readCleanupMode } from './cleanup-setting.js';
 import { cleanupStripsComments, resolveCommentChar } from './comment-char.js';
 import { editMessage, hasMessage } from './message-text.js';
 import { findSuggestion } from './suggestion.js';
@@ -98,8 +100,23 @@ async function planMessage(options: PrepareMessageOptions): Promise<MessagePlan>
     text,
     commentChar,
     fillSubject: options.source === '' && !hasMessage(text, commentChar),
-    addComments: cleanupStripsComments(gitConfig.get('commit.cleanup')),
+    addComments: editorStripsComments(gitConfig),
   };
+}
+
+/**
+ * Returns true when `commit.cleanup` makes git remove comment lines from the edited message.
+ * git 2.39 runs this hook under an invalid value, such as `Strip`, only when `--cleanup`
+ * overrides it. The hook cannot see that option, so it adds no comment lines then.
+ */
+function editorStripsComments(config: GitConfig): boolean {
+  try {
+    return cleanupStripsComments(readCleanupMode(config));
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    debug(`no comment lines, because --cleanup overrides an invalid value. ${error.message}`);
+    return false;
+  }
 }
 
 function skipped(reason: string): PrepareOutcome {

@@ -163,6 +163,31 @@ test('verbatim cleanup gets no comment lines', () => {
   }
 });
 
+test('invalid cleanup value gets no comments', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      stageTangledChange(repo);
+      repo.git(['config', 'commit.cleanup', 'Strip']);
+      const rejected = commit(repo, [], { GIT_EDITOR: EDITOR_WRITING_A_SUBJECT });
+      const env = { GIT_EDITOR: EDITOR_WRITING_A_SUBJECT };
+      return { rejected, verbatim: commit(repo, ['--cleanup=verbatim'], env) };
+    });
+
+    // git compares commit.cleanup case-sensitively and stops before any hook runs.
+    assert.equal(results.plain.rejected.status, 128);
+    assert.equal(results.hooked.rejected.status, 128);
+    assert.match(results.hooked.rejected.stderr, /Invalid cleanup mode Strip/);
+    // --cleanup overrides the setting, and the hook cannot see which mode it chose.
+    assertPassed(results.hooked.verbatim);
+    assert.doesNotMatch(results.hooked.verbatim.stdout, /footprint:/);
+    assert.equal(results.plain.verbatim.status, 0, results.plain.verbatim.stderr);
+    assertSameCommit(twins);
+  } finally {
+    twins.cleanup();
+  }
+});
+
 test('commit --no-edit without a message still aborts', () => {
   const twins = createTwins();
   try {

@@ -23,7 +23,6 @@ test('auto comment character without comments is #', () => {
 });
 
 test('cleanup modes that strip comments', () => {
-  assert.equal(cleanupStripsComments(undefined), true);
   assert.equal(cleanupStripsComments('default'), true);
   assert.equal(cleanupStripsComments('strip'), true);
   assert.equal(cleanupStripsComments('whitespace'), false);
