@@ -1,9 +1,9 @@
 import type { StagedChange } from '../git/types.js';
 import type { Strategy } from '../strategy/types.js';
 import { buildBatchTrees } from './batch-trees.js';
-import { AUTO_CANDIDATES, chooseAutoCommentChar } from '../message/comment-char.js';
 import { readMessageCleanup, type MessageCleanup } from '../message/cleanup-setting.js';
-import { cleanupCommitMessage, cleanupMessage, prepareHookMessage } from './message.js';
+import { cleanupCommitMessage, prepareHookMessage } from './message.js';
+import { findMessageProblem } from './message-problem.js';
 import {
   checkNoLocks,
   checkStagedChange,
@@ -75,27 +75,12 @@ function cleanMessages(
   cleanup: MessageCleanup,
 ): Array<{ message: string; hookMessage: string }> {
   return strategy.batches.map((batch) => {
-    if (cleanup.commentChar === 'auto' && chooseAutoCommentChar(batch.message) === null) {
-      throw new CommitRefusedError(
-        `The message of batch ${batch.id} starts lines with each character that ` +
-          `core.commentChar=auto chooses from (${AUTO_CANDIDATES}), so git commit would find ` +
-          'no comment character and stop. Set one with `git config core.commentChar "#"`, ' +
-          'or change how one of those lines starts in the strategy file.',
-      );
-    }
-    const message = cleanupCommitMessage(batch.message, cleanup);
-    if (message !== '') return { message, hookMessage: prepareHookMessage(batch.message, cleanup) };
-    if (cleanup.mode === 'strip' && cleanupMessage(batch.message) !== '') {
-      throw new CommitRefusedError(
-        `The message of batch ${batch.id} has only comment lines, which commit.cleanup=strip ` +
-          `removes, as git commit does: lines that start with "${cleanup.commentChar}". ` +
-          'Write the message in the strategy file, or keep those lines with ' +
-          '`git config commit.cleanup whitespace`.',
-      );
-    }
-    throw new CommitRefusedError(
-      `Batch ${batch.id} has an empty message. Write one in the strategy file.`,
-    );
+    const problem = findMessageProblem(batch, cleanup);
+    if (problem !== null) throw new CommitRefusedError(problem.message, { problems: [problem] });
+    return {
+      message: cleanupCommitMessage(batch.message, cleanup),
+      hookMessage: prepareHookMessage(batch.message, cleanup),
+    };
   });
 }
 

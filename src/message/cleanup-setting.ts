@@ -1,4 +1,5 @@
-import type { GitConfig } from '../git/config.js';
+import { readGitConfig, type GitConfig } from '../git/config.js';
+import type { RepositoryLayout } from '../git/types.js';
 
 /** Values of `commit.cleanup`, the default of `git commit --cleanup`. */
 export const CLEANUP_MODES = ['strip', 'whitespace', 'verbatim', 'scissors', 'default'] as const;
@@ -30,4 +31,13 @@ export function readMessageCleanup(config: GitConfig): MessageCleanup {
   const setting = config.get('core.commentChar');
   const commentChar = setting === undefined || setting === null || setting === '' ? '#' : setting;
   return { mode, commentChar: commentChar.toLowerCase() === 'auto' ? 'auto' : commentChar };
+}
+
+/** Reads the cleanup settings from every configuration scope, as `git commit` reads them. */
+export async function loadMessageCleanup(
+  layout: RepositoryLayout,
+  env: NodeJS.ProcessEnv,
+): Promise<MessageCleanup> {
+  const scopes = ['system', 'global', 'local', 'worktree', 'command'] as const;
+  return readMessageCleanup(await readGitConfig(layout, { scopes, env }));
 }

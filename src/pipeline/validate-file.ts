@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { findUncommittableReason } from '../commit/preconditions.js';
 import { loadConfig } from '../config/load.js';
+import { loadMessageCleanup } from '../message/cleanup-setting.js';
 import { isUserError, type UserError } from '../errors.js';
 import { buildFootprint } from '../footprint/build.js';
 import { openRepository } from '../git/open.js';
@@ -60,6 +61,7 @@ export async function validateStrategyFile(
           content: input.content,
           worktree,
           headMissing: await isStrategyHeadMissing(reader, strategy.value, change.head.oid),
+          cleanup: await loadMessageCleanup(reader.layout, options.env),
         })
       : { valid: false, problems: [strategy.problem] };
     // The file as the user named it goes into the advice to write it again.

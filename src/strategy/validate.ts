@@ -1,6 +1,7 @@
 import { findBatchDependencies, type BatchDependency } from '../batches/batch-dependencies.js';
-import { cleanupMessage } from '../commit/message.js';
+import { findMessageProblem, WHITESPACE_CLEANUP } from '../commit/message-problem.js';
 import type { FileContent, Footprint } from '../footprint/types.js';
+import type { MessageCleanup } from '../message/cleanup-setting.js';
 import { checkCoverage } from './coverage.js';
 import { checkFileFolderBatches } from './file-folder.js';
 import { checkMessageCharacters } from './message-characters.js';
@@ -35,6 +36,11 @@ export interface ValidateStrategyOptions {
    * isStrategyHeadMissing), so the fix for a stale strategy cannot be to check that commit out.
    */
   headMissing?: boolean;
+  /**
+   * The repository's commit.cleanup and core.commentChar, so each message is checked as
+   * `footprint commit` will clean it. Without them, messages get whitespace cleanup only.
+   */
+  cleanup?: MessageCleanup;
 }
 
 function shortId(oid: string | null): string {
@@ -120,7 +126,7 @@ function checkStale(
   return message === null ? [] : [{ code: 'stale', message }];
 }
 
-function checkBatchIds(strategy: StrategyShape): StrategyProblem[] {
+function checkBatchIds(strategy: StrategyShape, cleanup: MessageCleanup): StrategyProblem[] {
   const seen = new Set<string>();
   const problems: StrategyProblem[] = [];
   for (const batch of strategy.batches) {
@@ -129,12 +135,8 @@ function checkBatchIds(strategy: StrategyShape): StrategyProblem[] {
       problems.push({ code: 'duplicate-batch-id', batch: batch.id, message });
     }
     seen.add(batch.id);
-    if (cleanupMessage(batch.message) === '') {
-      const message =
-        `Batch ${batch.id} has an empty message, which git would not commit. ` +
-        `Write a commit message for it, such as "feat: add the parser".`;
-      problems.push({ code: 'empty-message', batch: batch.id, message });
-    }
+    const messageProblem = findMessageProblem(batch, cleanup);
+    if (messageProblem !== null) problems.push(messageProblem);
     if (batch.changes.length === 0) {
       const message = `Batch ${batch.id} has no changes. Remove it or move changes into it.`;
       problems.push({ code: 'empty-batch', batch: batch.id, message });
@@ -255,8 +257,8 @@ function describeSchemaFix(batch: unknown, error: string): string {
 /**
  * Validates a strategy document against its schema and the current staged change. A valid
  * strategy was made for the staged tree and HEAD of `footprint` (else it is stale), has unique
- * batch ids, a message in each batch that git's whitespace cleanup leaves non-empty and that
- * has no control character but line feeds and tabs, and
+ * batch ids, a message in each batch that git commits under `options.cleanup` (see
+ * findMessageProblem) and that has no control character but line feeds and tabs, and
  * depends only on earlier batches. It also takes every staged hunk exactly once
  * and names no path or hunk that is not staged, and keeps a file and the files under the same
  * path as a folder in one batch. With `options.content`, no batch may use what
@@ -279,7 +281,7 @@ export function validateStrategy(
 
   const problems = [
     ...checkStale(strategy, footprint, options.headMissing ?? false),
-    ...checkBatchIds(strategy),
+    ...checkBatchIds(strategy, options.cleanup ?? WHITESPACE_CLEANUP),
     ...checkMessageCharacters(strategy),
     ...checkMessageSecrets(strategy),
     ...checkOrder(strategy),

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
+import { CommitRefusedError } from '../../src/commit/refusal.js';
 import { isUserError } from '../../src/errors.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import {
@@ -113,6 +114,8 @@ test('commit.cleanup strip rejects comment-only message', async () => {
     assert.equal(error.exitCode, 1);
     assert.match(error.message, /batch b1 has only comment lines, which commit\.cleanup=strip/);
     assert.match(error.message, /`git config commit\.cleanup whitespace`/);
+    assert.ok(error instanceof CommitRefusedError);
+    assert.equal(error.problems[0]?.code, 'empty-message', 'listed as validate lists it');
     return true;
   });
   assert.equal(created.git(['rev-parse', 'HEAD']), before);
@@ -178,4 +181,94 @@ test('commit.cleanup auto without free character', async () => {
   writeFileSync(file, message);
   const git = created.gitResult(['commit', '--allow-empty', '-F', file]);
   assert.equal(git.status, 128, 'git commit -F stops too');
+});
+
+interface ValidateDocument {
+  valid: boolean;
+  problems: Array<{ code: string; batch?: string; message: string }>;
+}
+
+/** Writes a one-batch strategy with `message` and runs `footprint validate --json` on it. */
+async function validateMessage(created: TempRepo, message: string) {
+  const { strategy } = await planStrategy(created);
+  const strategyFile = writeStrategy(created, strategy, [
+    batch('b1', message, [{ path: 'a.txt' }]),
+  ]);
+  const result = created.footprint(['validate', '--strategy', strategyFile, '--json']);
+  const document = result.stdout === '' ? null : (JSON.parse(result.stdout) as ValidateDocument);
+  return { result, document };
+}
+
+/** Runs `git commit -F` on `message` and returns its exit status. */
+function gitCommitStatus(created: TempRepo, message: string): number | null {
+  const file = path.join(created.dir, '.git', 'test-message');
+  writeFileSync(file, message);
+  const env = { FOOTPRINT: '0' };
+  return created.gitResult(['commit', '-q', '--allow-empty', '-F', file], { env }).status;
+}
+
+test('validate strip comment-only message', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'strip' });
+  const message = '# only a comment\n\n#another\n';
+
+  const { result, document } = await validateMessage(created, message);
+
+  assert.equal(result.status, 1, result.stderr);
+  assert.equal(document?.valid, false);
+  assert.deepEqual(
+    document?.problems.map((problem) => problem.code),
+    ['empty-message'],
+  );
+  assert.equal(document?.problems[0]?.batch, 'b1');
+  const text = document?.problems[0]?.message ?? '';
+  assert.match(text, /batch b1 has only comment lines, which commit\.cleanup=strip removes/);
+  assert.match(text, /lines that start with "#"/);
+  assert.equal(gitCommitStatus(created, message), 1, 'git commit -F rejects it too');
+});
+
+test('validate strip with ; comments', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'strip', 'core.commentChar': ';' });
+  const message = '; only a comment\n';
+
+  const { result, document } = await validateMessage(created, message);
+
+  assert.equal(result.status, 1, result.stderr);
+  assert.equal(document?.problems[0]?.code, 'empty-message');
+  assert.match(document?.problems[0]?.message ?? '', /lines that start with ";"/);
+  assert.equal(gitCommitStatus(created, message), 1, 'git commit -F rejects it too');
+});
+
+test('validate keeps comments under whitespace', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'whitespace' });
+  const message = '# only a comment\n';
+
+  const { result, document } = await validateMessage(created, message);
+
+  assert.equal(result.status, 0, result.stdout);
+  assert.equal(document?.valid, true);
+  assert.equal(gitCommitStatus(created, message), 0, 'git commit -F commits it too');
+});
+
+test('validate auto without free character', async () => {
+  const created = stagedRepo({ 'core.commentChar': 'auto' });
+  const message =
+    'feat: change a\n\n' + [...'#;@!$%^&|:'].map((start) => `${start} line`).join('\n');
+
+  const { result, document } = await validateMessage(created, message);
+
+  assert.equal(result.status, 1, result.stderr);
+  assert.equal(document?.problems[0]?.code, 'no-comment-char');
+  assert.equal(document?.problems[0]?.batch, 'b1');
+  assert.match(document?.problems[0]?.message ?? '', /`git config core\.commentChar "#"`/);
+  assert.equal(gitCommitStatus(created, message), 128, 'git commit -F stops too');
+});
+
+test('validate invalid cleanup value exits 2', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'Strip' });
+
+  const { result } = await validateMessage(created, 'feat: change a\n');
+
+  assert.equal(result.status, 2, result.stdout);
+  assert.match(result.stderr, /Invalid value "Strip" for commit\.cleanup/);
+  assert.equal(gitCommitStatus(created, 'feat: change a\n'), 128, 'git commit -F stops too');
 });
