@@ -40,7 +40,8 @@ export function prepareHookMessage(text: string, cleanup: MessageCleanup): strin
  * no text, which git refuses to commit.
  */
 export function cleanupMessage(text: string): string {
-  // git's whitespace is ASCII only: a trailing no-break space stays.
+  // git's isspace() is true for space, tab, LF and CR only, so a trailing \v, \f or
+  // no-break space stays, as `git commit -F` keeps them in git 2.39.
   const lines = text.split('\n').map((line) => line.replace(/[ \t\r]+$/, ''));
   const kept: string[] = [];
   for (const line of lines) {

@@ -48,10 +48,11 @@ function storedMessage(created: TempRepo, commit: string): string {
 
 /**
  * Commits MESSAGE with footprint, then the same message with `git commit -F` on top, and
- * returns both stored messages.
+ * returns both stored messages. With `hook`, both run it as the commit-msg hook.
  */
-async function commitBoth(settings: Record<string, string>, message = MESSAGE) {
+async function commitBoth(settings: Record<string, string>, message = MESSAGE, hook?: string) {
   const created = stagedRepo(settings);
+  if (hook !== undefined) created.write('.git/hooks/commit-msg', hook, 0o755);
   const { strategy } = await planStrategy(created);
   const strategyFile = writeStrategy(created, strategy, [
     batch('b1', message, [{ path: 'a.txt' }]),
@@ -160,6 +161,22 @@ test('commit.cleanup strip after commit-msg hook', async () => {
   created.git(['commit', '-q', '--allow-empty', '-F', file], { env: { FOOTPRINT: '0' } });
   assert.equal(storedMessage(created, 'HEAD'), footprint);
 });
+
+/** A commit-msg hook that appends lines ending in \v, \f and the whitespace git trims. */
+const CONTROL_BYTES_HOOK =
+  '#!/bin/sh\nprintf "Note: x \\v\\f\\t \\r\\n\\v\\n\\f\\n\\n \\v \\n" >> "$1"\n';
+
+for (const mode of ['default', 'strip']) {
+  test(`hook control bytes match git (${mode})`, async () => {
+    const settings = { 'commit.cleanup': mode };
+    const { footprint, git } = await commitBoth(settings, 'feat: change a\n', CONTROL_BYTES_HOOK);
+
+    // git trims only space, tab and CR at a line's end. Its isspace() leaves out \v and \f.
+    const expected = 'feat: change a\nNote: x \v\f\n\v\n\f\n\n \v\n';
+    assert.equal(git, expected, 'git commit -F stores the expected message');
+    assert.equal(footprint, git);
+  });
+}
 
 test('commit.cleanup auto without free character', async () => {
   const created = stagedRepo({ 'core.commentChar': 'auto' });

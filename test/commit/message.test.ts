@@ -14,6 +14,8 @@ const cases: Array<{ name: string; input: string; expected: string }> = [
   },
   { name: 'CRLF lines', input: 'fix: y\r\n\r\nbody\r\n', expected: 'fix: y\n\nbody\n' },
   { name: 'no-break space kept', input: 'fix: y\u00a0', expected: 'fix: y\u00a0\n' },
+  { name: 'vertical tab kept', input: 'fix: y\v \t', expected: 'fix: y\v\n' },
+  { name: 'form feed kept', input: 'fix: y\n\f\n', expected: 'fix: y\n\f\n' },
   { name: 'only whitespace', input: ' \n\t\n', expected: '' },
 ];
 
