@@ -21,8 +21,8 @@ export function cleanupCommitMessage(
   const prefix =
     cleanup.commentChar === 'auto' ? chooseAutoCommentChar(original) : cleanup.commentChar;
   const lines = text.split('\n');
-  const kept = prefix === null ? lines : lines.filter((line) => !line.startsWith(prefix));
-  return cleanupMessage(kept.join('\n'));
+  const uncommented = prefix === null ? lines : lines.filter((line) => !line.startsWith(prefix));
+  return cleanupMessage(uncommented.join('\n'));
 }
 
 /**
