@@ -192,6 +192,22 @@ describe('findCommandLinePasswords', () => {
     }
   });
 
+  test('command starts on many lines', () => {
+    const lines = [
+      `echo start; mysql -p${password} app`,
+      'docker run --name mysql -p 3306:3306 image',
+      `${'word '.repeat(60)}mysql -p${other} app`,
+      `sudo \\\n  mysql -p${other} app`,
+      `cd db && mysql -p${password} app`,
+    ];
+    const text = Array.from({ length: 50 }, () => lines.join('\n')).join('\n');
+    const values = findCommandLinePasswords(text).map((found) => found.value);
+
+    // The name after 300 characters of words is too far from its line's start to be a command.
+    assert.equal(values.length, 150);
+    assert.deepEqual(values.slice(0, 3), [password, other, password]);
+  });
+
   test('long value is cut at 256 characters', { timeout: HANG_TIMEOUT_MS }, () => {
     const [found] = findCommandLinePasswords(`--password=${'a'.repeat(2_000_000)}`);
 

@@ -281,6 +281,39 @@ const COMMAND_SEPARATORS = ';|&(`{';
 /** Characters read back from a command name to find where its command starts. */
 const MAX_PREFIX = 256;
 
+/**
+ * The start of the command around each offset of a text: after the last separator, or line
+ * break without a `\` before it. One pass forward serves every anchor, because anchors come in
+ * increasing order, so a long line with many command names is read once.
+ */
+class SegmentStarts {
+  private scanned = 0;
+  private start = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Returns the offset where the command containing `at` starts. */
+  startBefore(at: number): number {
+    if (at < this.scanned) {
+      this.scanned = 0;
+      this.start = 0;
+    }
+    for (; this.scanned < at; this.scanned++) {
+      const character = this.text.charAt(this.scanned);
+      if (COMMAND_SEPARATORS.includes(character) || this.endsLine(this.scanned)) {
+        this.start = this.scanned + 1;
+      }
+    }
+    return this.start;
+  }
+
+  /** Returns true for a line break that a `\` before it does not continue. */
+  private endsLine(at: number): boolean {
+    if (this.text.charAt(at) !== '\n') return false;
+    return !/\\\r?$/.test(this.text.slice(Math.max(0, at - 2), at));
+  }
+}
+
 /** Returns true when a word before a command name lets the name start the command. */
 function isCommandPrefix(word: string, afterWrapper: boolean): boolean {
   if (WRAPPERS.has(word) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) return true;
@@ -296,7 +329,7 @@ function isCommandPrefix(word: string, afterWrapper: boolean): boolean {
  * command (`sh -c "mysql ..."`). A name that is an argument, as in `docker run --name mysql`,
  * does not start one.
  */
-function startsCommand(text: string, at: number): boolean {
+function startsCommand(text: string, at: number, segments: SegmentStarts): boolean {
   let end = at;
   const before = text.charAt(at - 1);
   if (before === '"' || before === "'") {
@@ -307,16 +340,7 @@ function startsCommand(text: string, at: number): boolean {
     if (text.slice(Math.max(0, end - 3), end).trimStart() === '-c') return true;
   }
 
-  let start = end;
-  while (start > 0 && end - start < MAX_PREFIX) {
-    const character = text.charAt(start - 1);
-    if (COMMAND_SEPARATORS.includes(character)) break;
-    if (character === '\n') {
-      const continued = /\\\r?$/.test(text.slice(Math.max(0, start - 3), start - 1));
-      if (!continued) break;
-    }
-    start--;
-  }
+  const start = segments.startBefore(end);
   if (end - start >= MAX_PREFIX) return false;
 
   const words = text
@@ -350,14 +374,19 @@ const BEFORE_VARIABLE = '\'"`(;';
 type ReadSegments = Map<ShortOption, number>;
 
 /** Returns the candidates that start at one anchor match. */
-function readAnchor(text: string, match: RegExpExecArray, read: ReadSegments): Found[] {
+function readAnchor(
+  text: string,
+  match: RegExpExecArray,
+  read: ReadSegments,
+  segments: SegmentStarts,
+): Found[] {
   const [whole, longOption, variable, command] = match;
   const end = match.index + whole.length;
   if (command !== undefined) {
     const option = shortOptionOf(command);
     if ((read.get(option) ?? -1) > match.index) return [];
     if (!startsWord(text, match.index, BEFORE_COMMAND)) return [];
-    if (!startsCommand(text, match.index)) return [];
+    if (!startsCommand(text, match.index, segments)) return [];
     const segmentEnd = findSegmentEnd(text, end);
     read.set(option, segmentEnd);
     return findInCommand(text, command, option, end, segmentEnd);
@@ -392,10 +421,11 @@ function classify(password: Omit<Found, 'afterSpace'>, afterSpace: boolean): Pas
 export function findCommandLinePasswords(text: string): CommandLinePassword[] {
   const found = new Map<number, CommandLinePassword>();
   const read: ReadSegments = new Map();
+  const segments = new SegmentStarts(text);
   ANCHOR.lastIndex = 0;
   for (let match = ANCHOR.exec(text); match; match = ANCHOR.exec(text)) {
     const commandAnchor = match[4] !== undefined;
-    for (const candidate of readAnchor(text, match, read)) {
+    for (const candidate of readAnchor(text, match, read, segments)) {
       if (found.has(candidate.start)) continue;
       const { afterSpace, ...password } = candidate;
       found.set(candidate.start, { ...password, kind: classify(password, afterSpace) });
