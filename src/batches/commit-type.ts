@@ -2,6 +2,7 @@ import type { FileChange, FileContent } from '../footprint/types.js';
 import { linesOfParts, partLines, type BatchPart } from './batch-parts.js';
 import { isCode } from './categories.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
+import { findListedExports } from './export-lists.js';
 import { changesDependencies } from './manifest-changes.js';
 import { readReleasedVersions } from './release.js';
 import type { CommitType } from './types.js';
@@ -53,10 +54,43 @@ function exportedNames(lines: readonly string[], goMain = false): Map<string, st
     for (const { pattern, go } of EXPORTED_DECLARATIONS) {
       if (go && goMain) continue;
       const name = pattern.exec(line)?.[1];
-      if (name !== undefined) names.set(name, line.trim().replace(name, '\0'));
+      if (name !== undefined) names.set(name, shapeOf(line, name));
     }
   }
   return names;
+}
+
+function shapeOf(line: string, name: string): string {
+  return line.trim().replace(name, '\0');
+}
+
+/**
+ * Adds to `names` what export lists make public on one side's changed lines of `hunks`:
+ * `export { parse } from './parse'`, or `  parse,` inside a list over several lines.
+ */
+function addListedExports(
+  names: Map<string, string>,
+  part: BatchPart,
+  hunks: readonly number[],
+  content: ContentMap,
+  side: 'added' | 'removed',
+): void {
+  const file = content.get(part.file.path);
+  const text = side === 'added' ? file?.newText : file?.oldText;
+  if (!text) return;
+  const listed = findListedExports(text);
+  if (listed.size === 0) return;
+
+  for (const index of hunks) {
+    const hunk = part.file.hunks[index];
+    if (!hunk) continue;
+    const start = side === 'added' ? hunk.newStart : hunk.oldStart;
+    const count = side === 'added' ? hunk.newLines : hunk.oldLines;
+    for (let line = start; line < start + count; line += 1) {
+      const found = listed.get(line);
+      for (const name of found?.names ?? []) names.set(name, shapeOf(found?.text ?? '', name));
+    }
+  }
 }
 
 /** Returns true for a Go file of `package main`, whose capitalized names no package imports. */
@@ -81,15 +115,17 @@ export function removedExports(parts: readonly BatchPart[], content: ContentMap)
     for (const [name, shape] of exportedNames(partLines(part, content, 'removed'))) {
       names.set(name, shape);
     }
+    addListedExports(names, part, part.hunks, content, 'removed');
   }
   return { names, shapes: new Set(names.values()) };
 }
 
 /**
- * Returns the names a part newly exports: declared as exports on its added lines and on no
- * removed line of its file, so moving an export between hunks adds nothing. A declaration
- * whose removed line differs only in its name was renamed, which adds nothing either. Nor
- * does an export in `moved`, which the removed lines of another part of the batch declare.
+ * Returns the names a part newly exports: declared as exports or listed in an export list on
+ * its added lines, and on no removed line of its file, so moving an export between hunks adds
+ * nothing. A declaration whose removed line differs only in its name was renamed, which adds
+ * nothing either. Nor does an export in `moved`, which the removed lines of another part of the
+ * batch declare.
  */
 export function newExports(
   part: BatchPart,
@@ -97,10 +133,12 @@ export function newExports(
   moved: RemovedExports = NO_REMOVED_EXPORTS,
 ): string[] {
   const added = exportedNames(partLines(part, content, 'added'), isGoMain(part, content));
+  addListedExports(added, part, part.hunks, content, 'added');
   if (added.size === 0) return [];
 
   const allHunks = part.file.hunks.map((_, index) => index);
   const removed = exportedNames(partLines({ ...part, hunks: allHunks }, content, 'removed'));
+  addListedExports(removed, part, allHunks, content, 'removed');
   const ownShapes = new Set<string>();
   removed.forEach((shape, name) => {
     if (!moved.names.has(name)) ownShapes.add(shape);

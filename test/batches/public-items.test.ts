@@ -234,3 +234,89 @@ test('a rename beside a behaviour change is no refactor', () => {
     repo.cleanup();
   }
 });
+
+/** An index module whose export lists gain a name, in the forms a package entry point uses. */
+const LISTED_CASES = [
+  {
+    form: 'one-line re-export',
+    before: lines("export { parse } from './parse';"),
+    after: lines("export { parse } from './parse';", "export type { Options } from './options';"),
+    subject: 'add Options to index',
+  },
+  {
+    form: 'list over several lines',
+    before: lines('export {', '  parse,', '  format,', "} from './text';"),
+    after: lines('export {', '  parse,', '  format,', '  tokenize as lex,', "} from './text';"),
+    subject: 'add lex to index',
+  },
+  {
+    form: 'namespace re-export',
+    before: lines("export { parse } from './parse';"),
+    after: lines("export { parse } from './parse';", "export * as nodes from './nodes';"),
+    subject: 'add nodes to index',
+  },
+];
+
+for (const { form, before, after, subject } of LISTED_CASES) {
+  test(`new name in ${form} is a feat`, () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, { 'lib/index.ts': before });
+      stageFiles(repo, { 'lib/index.ts': after });
+
+      const [batch, ...rest] = analyzeStaged(repo);
+
+      assert.equal(rest.length, 0);
+      assert.equal(batch?.type, 'feat');
+      assert.equal(batch?.message, `feat: ${subject}`);
+    } finally {
+      repo.cleanup();
+    }
+  });
+}
+
+/** Edits of lists that make no new name public. */
+const UNLISTED_CASES = [
+  {
+    form: 'names reordered',
+    before: lines('export {', '  parse,', '  format,', "} from './text';"),
+    after: lines('export {', '  format,', '  parse,', "} from './text';"),
+  },
+  {
+    form: 'module path changed',
+    before: lines("export { parse } from './parse';"),
+    after: lines("export { parse } from './parse/index';"),
+  },
+  {
+    form: 'import list grown',
+    before: lines('import {', '  parse,', "} from './text';", 'export const run = parse;'),
+    after: lines(
+      'import {',
+      '  parse,',
+      '  format,',
+      "} from './text';",
+      'export const run = parse;',
+    ),
+  },
+  {
+    form: 'destructuring grown',
+    before: lines('const {', '  parse,', '} = api;', 'export default parse;'),
+    after: lines('const {', '  parse,', '  format,', '} = api;', 'export default parse;'),
+  },
+];
+
+for (const { form, before, after } of UNLISTED_CASES) {
+  test(`${form} adds no export`, () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, { 'lib/index.ts': before });
+      stageFiles(repo, { 'lib/index.ts': after });
+
+      const [batch] = analyzeStaged(repo);
+
+      assert.notEqual(batch?.type, 'feat');
+    } finally {
+      repo.cleanup();
+    }
+  });
+}
