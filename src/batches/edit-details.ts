@@ -9,12 +9,11 @@ import type { ChangeUnit } from './units.js';
  * `update Install in README` for docs sections.
  */
 export function describeEdits(context: AnalysisContext, units: readonly ChangeUnit[]): EditDetails {
-  const names = units
-    .filter((unit) => unit.concern === 'code')
-    .flatMap((unit) => {
-      const features = context.features[unit.index];
-      return features?.enclosing ? [features.enclosing] : namesDefinedBy(features);
-    });
+  const code = units.filter((unit) => unit.concern === 'code');
+  const names = code.flatMap((unit) => {
+    const features = context.features[unit.index];
+    return features?.enclosing ? [features.enclosing] : namesDefinedBy(features);
+  });
   const sections = units
     .filter((unit) => unit.concern === 'docs')
     .sort((a, b) => (a.hunks[0] ?? 0) - (b.hunks[0] ?? 0))
@@ -22,6 +21,7 @@ export function describeEdits(context: AnalysisContext, units: readonly ChangeUn
   const spelling = units.every((unit) => context.features[unit.index]?.spelling === true);
   const details: EditDetails = {
     definitions: [...new Set(names)],
+    enclosed: code.every((unit) => Boolean(context.features[unit.index]?.enclosing)),
     sections: [...new Set(sections)],
     spelling,
   };

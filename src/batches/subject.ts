@@ -227,15 +227,32 @@ function describeByName(files: readonly FileChange[], nameOf: (path: string) => 
   return { verb: verbOf(files), names: unique(files.map((file) => nameOf(file.path))) };
 }
 
-/** Names edited code after the definitions it edits when it is one file, else after its files. */
-function updateSubject(code: readonly BatchPart[], definitions: readonly string[]): Subject {
+/** Definitions past which the subject of a whole file's edits names the file instead. */
+const MAX_WHOLE_FILE_DEFINITIONS = 2;
+
+/**
+ * Names edited code after the definitions it edits when it is one file, else after its files.
+ * Some hunks of a file are always named by definition, because other batches take the rest of
+ * the file, and the file name alone would give them all one message. A whole file is named by
+ * definition only when each edit lies inside one, so a local such as `const line` never names
+ * it, and when they are few.
+ */
+function updateSubject(code: readonly BatchPart[], details: EditDetails): Subject {
   const modules = unique(code.map((part) => moduleName(part.file.path)));
   const [only] = code;
-  if (code.length === 1 && only && !only.whole && definitions.length > 0) {
+  const definitions = details.definitions.filter((name) => name.length > 1);
+  const named =
+    only?.whole !== true ||
+    (details.enclosed === true && definitions.length <= MAX_WHOLE_FILE_DEFINITIONS);
+  if (code.length === 1 && only && named && definitions.length > 0) {
+    // `update Batch`, not `update Batch in batch`.
+    const module = modules[0] ?? '';
+    const repeats =
+      definitions.length === 1 && definitions[0]?.toLowerCase() === module.toLowerCase();
     return {
       verb: 'update',
       names: unique(definitions.map(clean)),
-      tail: `in ${modules[0]}`,
+      ...(repeats ? {} : { tail: `in ${module}` }),
       unit: ['definition', 'definitions'],
     };
   }
@@ -252,6 +269,8 @@ function cosmeticSubject(choice: TypeChoice, code: readonly BatchPart[]): Subjec
 export interface EditDetails {
   /** Functions and classes the batch's code edits. */
   definitions: readonly string[];
+  /** True when every code edit lies inside a definition, not only beside or around one. */
+  enclosed?: boolean;
   /** Titles of the docs sections the batch edits, in the order of its hunks. */
   sections?: readonly string[];
   /** True when every edit fixes the spelling of a word in docs or comments. */
@@ -307,7 +326,7 @@ export function describeChange(
       }
       return refactorSubject(code.map((part) => part.file));
     case 'fix':
-      return updateSubject(code, details.definitions);
+      return updateSubject(code, details);
     case 'style':
       return cosmeticSubject(choice, code);
     case 'test':

@@ -24,7 +24,7 @@ describe('subject of a batch with leftovers', () => {
 
     assert.equal(batches.length, 1);
     assert.deepEqual(pathsOf(batches[0]), ['src/server.js', 'src/util.js']);
-    assert.equal(batches[0]?.message, 'fix: update server');
+    assert.equal(batches[0]?.message, 'fix: update serve in server');
   });
 
   test('spelling fix left unnamed', () => {

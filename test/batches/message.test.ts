@@ -85,6 +85,84 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'fix(parser): update tokenizer',
   },
   {
+    name: 'edit inside one function',
+    specs: [
+      {
+        path: 'src/parser/tokenizer.ts',
+        old: lines(
+          'function tokenize(text) {',
+          '  const parts = text.split(" ");',
+          '  return parts;',
+          '}',
+        ),
+        new: lines(
+          'function tokenize(text) {',
+          '  const parts = text.split(/ +/);',
+          '  return parts;',
+          '}',
+        ),
+      },
+    ],
+    message: 'fix(parser): update tokenize in tokenizer',
+  },
+  {
+    name: 'top-level edit beside functions',
+    specs: [
+      {
+        path: 'src/parser/tokenizer.ts',
+        old: lines('const limit = 1;', 'function stop() {}'),
+        new: lines('const limit = 2;', 'const floor = 0;', 'function stop() {}'),
+      },
+    ],
+    message: 'fix(parser): update tokenizer',
+  },
+  {
+    name: 'edited function named as file',
+    specs: [
+      {
+        path: 'src/parser/Tokenizer.ts',
+        old: lines('class Tokenizer {', '  limit = 1;', '}'),
+        new: lines('class Tokenizer {', '  limit = 2;', '}'),
+      },
+    ],
+    message: 'fix(parser): update Tokenizer',
+  },
+  {
+    name: 'three edited functions',
+    specs: [
+      {
+        path: 'src/parser/tokenizer.ts',
+        old: lines(
+          'function alpha() {',
+          '  return 1;',
+          '}',
+          '',
+          'function beta() {',
+          '  return 2;',
+          '}',
+          '',
+          'function gamma() {',
+          '  return 3;',
+          '}',
+        ),
+        new: lines(
+          'function alpha() {',
+          '  return 10;',
+          '}',
+          '',
+          'function beta() {',
+          '  return 20;',
+          '}',
+          '',
+          'function gamma() {',
+          '  return 30;',
+          '}',
+        ),
+      },
+    ],
+    message: 'fix(parser): update tokenizer',
+  },
+  {
     name: 'changed export signature',
     specs: [
       {

@@ -430,14 +430,14 @@ describe('scenario: modes and messages', () => {
     balanced: [
       'ci: update ci.yml',
       'chore: update tsconfig.json',
-      'fix(parser): update tokenizer',
+      'fix(parser): update tokenize in tokenizer',
       'feat(report): add table',
       'docs: update guide',
     ],
     aggressive: [
       'ci: update ci.yml',
       'chore: update tsconfig.json',
-      'fix(parser): update tokenizer',
+      'fix(parser): update tokenize in tokenizer',
       'feat(report): add table',
       'feat(report): use table in format',
       'docs: update guide',
