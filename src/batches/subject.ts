@@ -231,32 +231,33 @@ function describeByName(files: readonly FileChange[], nameOf: (path: string) => 
 const MAX_WHOLE_FILE_DEFINITIONS = 2;
 
 /**
- * Names edited code after the definitions it edits when it is one file, else after its files.
- * Some hunks of a file are always named by definition, because other batches take the rest of
- * the file, and the file name alone would give them all one message. A whole file is named by
- * definition only when each edit lies inside one, so a local such as `const line` never names
- * it, and when they are few.
+ * Names the edits of one code file after the definitions they edit, with `verb`, or returns
+ * null to name the file. Some hunks of a file are always named by definition, because other
+ * batches take the rest of the file, and the file name alone would give them all one message.
+ * A whole file is named by definition only when each edit lies inside one, so a local such as
+ * `const line` never names it, and when they are few.
  */
-function updateSubject(code: readonly BatchPart[], details: EditDetails): Subject {
-  const modules = unique(code.map((part) => moduleName(part.file.path)));
+function definitionSubject(
+  code: readonly BatchPart[],
+  details: EditDetails,
+  verb: string,
+): Subject | null {
   const [only] = code;
   const definitions = details.definitions.filter((name) => name.length > 1);
-  const named =
-    only?.whole !== true ||
-    (details.enclosed === true && definitions.length <= MAX_WHOLE_FILE_DEFINITIONS);
-  if (code.length === 1 && only && named && definitions.length > 0) {
-    // `update Batch`, not `update Batch in batch`.
-    const module = modules[0] ?? '';
-    const repeats =
-      definitions.length === 1 && definitions[0]?.toLowerCase() === module.toLowerCase();
-    return {
-      verb: 'update',
-      names: unique(definitions.map(clean)),
-      ...(repeats ? {} : { tail: `in ${module}` }),
-      unit: ['definition', 'definitions'],
-    };
-  }
-  return { verb: 'update', names: modules };
+  if (code.length !== 1 || !only || definitions.length === 0) return null;
+  const few = details.enclosed === true && definitions.length <= MAX_WHOLE_FILE_DEFINITIONS;
+  if (only.whole && !few) return null;
+
+  // `update Batch`, not `update Batch in batch`.
+  const module = moduleName(only.file.path);
+  const repeats =
+    definitions.length === 1 && definitions[0]?.toLowerCase() === module.toLowerCase();
+  return {
+    verb,
+    names: unique(definitions.map(clean)),
+    ...(repeats ? {} : { tail: `in ${module}` }),
+    unit: ['definition', 'definitions'],
+  };
 }
 
 function cosmeticSubject(choice: TypeChoice, code: readonly BatchPart[]): Subject {
@@ -324,9 +325,17 @@ export function describeChange(
         const { from, to } = details.rename;
         return { verb: 'rename', names: [clean(from)], tail: `to ${clean(to)}` };
       }
-      return refactorSubject(code.map((part) => part.file));
+      return (
+        definitionSubject(code, details, 'restructure') ??
+        refactorSubject(code.map((part) => part.file))
+      );
     case 'fix':
-      return updateSubject(code, details);
+      return (
+        definitionSubject(code, details, 'update') ?? {
+          verb: 'update',
+          names: unique(code.map((part) => moduleName(part.file.path))),
+        }
+      );
     case 'style':
       return cosmeticSubject(choice, code);
     case 'test':

@@ -163,6 +163,17 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'fix(parser): update tokenizer',
   },
   {
+    name: 'lines reordered inside one function',
+    specs: [
+      {
+        path: 'src/parser/tokenizer.ts',
+        old: lines('function tokenize(text) {', '  const head = 1;', '  const tail = 2;', '}'),
+        new: lines('function tokenize(text) {', '  const tail = 2;', '  const head = 1;', '}'),
+      },
+    ],
+    message: 'refactor(parser): restructure tokenize in tokenizer',
+  },
+  {
     name: 'changed export signature',
     specs: [
       {
