@@ -151,6 +151,8 @@ function readerOf(path: string): LineReader | null {
   const name = baseNameOf(path);
   if (name === 'go.mod') return readGoModLines;
   if (['Cargo.toml', 'pyproject.toml', 'Pipfile'].includes(name)) return readTomlLines;
+  // Conan's `conanfile.txt` is an INI file of `name/version` references, not pip's format.
+  if (name === 'conanfile.txt') return null;
   if (/\.(?:txt|in)$/.test(name)) return readRequirementsLines;
   return null;
 }

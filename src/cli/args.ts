@@ -190,6 +190,38 @@ export function parseCommandLine(argv: string[]): CommandLine {
   return line;
 }
 
+/** The parts of the command line that the `--json` document of a usage error names. */
+export interface JsonRequest {
+  /** The command, or null when the line names no known command. */
+  command: CommandName | null;
+  cwd?: string;
+  strategy?: string;
+}
+
+/**
+ * Reads a command line that could not be parsed leniently and returns the parts its error
+ * document names, or null when it requests no JSON (`--json` or `--format json`).
+ */
+export function scanJsonRequest(argv: string[]): JsonRequest | null {
+  const scan = scanArguments(argv);
+  const json = scan.tokens.some(
+    (token) =>
+      token.kind === 'option' &&
+      ((token.name === 'json' && token.value === undefined) ||
+        (token.name === 'format' && token.value === 'json')),
+  );
+  if (!json) return null;
+
+  const [first, ...rest] = scan.positionals;
+  const name = first === 'help' ? rest[0] : first;
+  const known = (COMMANDS as readonly string[]).includes(name ?? '');
+  const request: JsonRequest = { command: known ? (name as CommandName) : null };
+  const { cwd, strategy } = scan.values;
+  if (typeof cwd === 'string') request.cwd = cwd;
+  if (typeof strategy === 'string') request.strategy = strategy;
+  return request;
+}
+
 /** Parses leniently to find the command and every option token, known or not. */
 function scanArguments(argv: string[]) {
   return parseArgs({

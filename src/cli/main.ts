@@ -12,9 +12,15 @@ import {
   stdoutWriteFailedMessage,
   userErrorMessage,
 } from '../output/messages.js';
-import { createStyle, type Style } from '../output/style.js';
+import { createStyle, type OutputStream, type Style } from '../output/style.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
-import { parseCommandLine, type CommandLine, type CommandName } from './args.js';
+import {
+  parseCommandLine,
+  scanJsonRequest,
+  type CommandLine,
+  type CommandName,
+  type JsonRequest,
+} from './args.js';
 import type { CliIo, CommandContext } from './context.js';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { handleBug } from './handle-bug.js';
@@ -45,8 +51,10 @@ const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandModule>> = {
  * A UserError prints its message and exits with its code. Any other error is a bug, which
  * gets a crash report (see handleBug). Ctrl-C exits 130.
  */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], callerIo: CliIo = processIo()): Promise<number> {
   const startedAt = nowMs();
+  const stdout = watchWrites(callerIo.stdout);
+  const io: CliIo = { ...callerIo, stdout: stdout.stream };
   let style = createStyle(io.stderr, io.env, 'auto');
   let line: CommandLine | undefined;
   const stopInterrupts = exitOnInterrupt(io, () => style);
@@ -59,6 +67,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (caught) {
     const error = describeDamagedIndex(caught) ?? caught;
     if (isUserError(error)) {
+      // A command that printed its own document before the error keeps it as the only one.
+      if (!stdout.written()) await writeErrorDocument(error, argv, line, io);
       io.stderr.write(userErrorMessage(style, error.message));
       if (line?.command === 'precommit' && runsInCommitHook(io.env)) {
         io.stderr.write(hookBypassMessage());
@@ -70,6 +80,48 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } finally {
     stopInterrupts();
   }
+}
+
+/**
+ * Writes the `--json` document of a usage or configuration error when the command line
+ * requests JSON, read leniently when it could not be parsed (see userErrorDocument).
+ */
+async function writeErrorDocument(
+  error: UserError,
+  argv: string[],
+  line: CommandLine | undefined,
+  io: CliIo,
+): Promise<void> {
+  const request = line === undefined ? scanJsonRequest(argv) : jsonRequestOf(line);
+  if (request === null) return;
+
+  // Loaded on first use, so that the hook never loads the commit documents.
+  const { userErrorDocument } = await import('./json-error.js');
+  const cwd = request.cwd === undefined ? io.cwd : path.resolve(io.cwd, request.cwd);
+  const document = userErrorDocument(error, request, cwd);
+  if (document !== null) io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+function jsonRequestOf(line: CommandLine): JsonRequest | null {
+  if (!line.json) return null;
+  const request: JsonRequest = { command: line.command };
+  if (line.cwd !== undefined) request.cwd = line.cwd;
+  if (line.strategy !== undefined) request.strategy = line.strategy;
+  return request;
+}
+
+/** Wraps `stream` to record whether anything was written to it. */
+function watchWrites(stream: OutputStream): { stream: OutputStream; written: () => boolean } {
+  let written = false;
+  const watched: OutputStream = {
+    write(text) {
+      written = true;
+      return stream.write(text);
+    },
+  };
+  if (stream.isTTY !== undefined) watched.isTTY = stream.isTTY;
+  if (stream.columns !== undefined) watched.columns = stream.columns;
+  return { stream: watched, written: () => written };
 }
 
 /**

@@ -105,6 +105,7 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     content: run.content,
     worktree: run.worktree,
     headMissing,
+    cleanup: run.cleanup,
   });
   const document = parsed.value;
   return { document, source, validation, result: run.result, riskMode, headMissing };

@@ -44,6 +44,15 @@ const LOCKFILES: CategoryRule = {
     'flake.lock',
     'gradle.lockfile',
     'packages.lock.json',
+    'conan.lock',
+    'pixi.lock',
+  ],
+  namePatterns: [
+    // rye writes `requirements.lock` and `requirements-dev.lock`. PEP 751 names a lock file
+    // `pylock.toml` or `pylock.NAME.toml`, and conda-lock writes `conda-lock.yml`.
+    /^requirements[^/]*\.lock$/,
+    /^pylock(\.[^/]+)?\.toml$/,
+    /^conda-lock\.ya?ml$/,
   ],
 };
 
@@ -116,6 +125,9 @@ const DEPENDENCY_MANIFESTS: CategoryRule = {
     'setup.py',
     'setup.cfg',
     'environment.yml',
+    'environment.yaml',
+    'pixi.toml',
+    'conanfile.txt',
     'Cargo.toml',
     'go.mod',
     'go.work',
@@ -132,8 +144,15 @@ const DEPENDENCY_MANIFESTS: CategoryRule = {
     'packages.config',
     'Directory.Packages.props',
   ],
-  namePatterns: [/^requirements[^/]*\.(txt|in)$/, /\.gemspec$/, /\.(cs|fs|vb)proj$/, /\.cabal$/],
-  pathPatterns: [/(^|\/)requirements\/[^/]+\.(txt|in)$/],
+  namePatterns: [
+    // pip requirements and constraints files: `requirements-dev.txt`, `dev-requirements.txt`,
+    // `constraints.txt`, and the `.in` inputs of pip-tools.
+    /^([^/]*[-_.])?(requirements|constraints)[^/]*\.(txt|in)$/,
+    /\.gemspec$/,
+    /\.(cs|fs|vb)proj$/,
+    /\.cabal$/,
+  ],
+  pathPatterns: [/(^|\/)(requirements|constraints)\/[^/]+\.(txt|in)$/],
 };
 
 const BUILD: CategoryRule = {

@@ -18,6 +18,8 @@ const MAX_IDENTICAL_CANDIDATES = 100;
 const BINARY_PROBE_BYTES = 8000;
 
 export interface RenameOptions {
+  /** Detection switch: false turns it off, as `diff.renames=false` does. Absent means on. */
+  detect?: boolean;
   /** Also detect copies, as `git diff -C` or `diff.renames=copies` does. */
   copies: boolean;
   /** Skips inexact detection when sources x destinations exceed its square; 0 means no limit. */
@@ -72,6 +74,8 @@ export async function detectRenames(
   content: RenameContentSource,
   options: RenameOptions,
 ): Promise<StagedEntry[]> {
+  if (options.detect === false) return [...entries];
+
   const sources = collectSources(entries, options.copies);
   const destinations = collectDestinations(entries);
   if (sources.length === 0 || destinations.length === 0) return [...entries];
@@ -473,16 +477,21 @@ function hasSameBasename(a: string, b: string): boolean {
 }
 
 /**
- * Reads `diff.renames=copies` (copies too) and `diff.renameLimit` as `git diff` does. Renames
- * stay on when `diff.renames` is false, because the footprint always pairs moved files.
+ * Reads `diff.renames` and `diff.renameLimit` as `git diff` does (git 2.39). Unset or a bare
+ * key means renames, `copies` or `copy` in any case adds copies, and other values are read
+ * as a boolean, so `false` leaves a moved file as a deletion and an addition. Throws a
+ * UserError for a value that is no boolean either, which git also rejects.
  */
 export function renameOptionsFromConfig(config: {
   get(key: string): string | null | undefined;
+  getBool(key: string): boolean | undefined;
   getInt(key: string): number | undefined;
 }): RenameOptions {
   const renames = config.get('diff.renames')?.toLowerCase();
+  const copies = renames === 'copies' || renames === 'copy';
   return {
-    copies: renames === 'copies' || renames === 'copy',
+    detect: copies || (config.getBool('diff.renames') ?? true),
+    copies,
     renameLimit: config.getInt('diff.renameLimit') ?? DEFAULT_RENAME_LIMIT,
   };
 }

@@ -1,4 +1,5 @@
 import type { Batch, BatchAnalysis, BatchChange } from '../batches/types.js';
+import type { MessageCleanup } from '../message/cleanup-setting.js';
 import type { FileContent, Footprint, Hunk } from '../footprint/types.js';
 import { createDebug } from '../log/debug.js';
 import type { RiskReport } from '../risk/types.js';
@@ -19,6 +20,8 @@ export interface ProposalContext {
   risk: RiskReport;
   /** Name of the provider, for the rationale of the batches it shaped. */
   provider: string;
+  /** The repository's message cleanup settings, which `footprint validate` judges by. */
+  cleanup: MessageCleanup;
 }
 
 /** A batch being reshaped: `origin` is its offline id while no proposal has touched it. */
@@ -158,6 +161,7 @@ function findProblems(slots: readonly Slot[], context: ProposalContext): Strateg
   const validation = validateStrategy(strategy, context.footprint, {
     validateSchema: validateStrategyDocument,
     content: context.content,
+    cleanup: context.cleanup,
   });
   return validation.problems;
 }

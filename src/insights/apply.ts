@@ -1,4 +1,5 @@
 import type { Batch, BatchAnalysis } from '../batches/types.js';
+import type { MessageCleanup } from '../message/cleanup-setting.js';
 import type { FileContent, Footprint } from '../footprint/types.js';
 import { createDebug } from '../log/debug.js';
 import type { RiskReport, Severity } from '../risk/types.js';
@@ -18,6 +19,8 @@ export interface ApplyInsightsInput {
   insights: Insights;
   /** Severities that block in the run's mode; a critical finding always blocks. */
   blockOn: readonly Severity[];
+  /** The repository's message cleanup settings, for the checks of proposed batches. */
+  cleanup: MessageCleanup;
 }
 
 export interface AppliedInsights {
@@ -54,6 +57,7 @@ export function applyInsights(input: ApplyInsightsInput): AppliedInsights {
       analysis,
       risk: input.risk,
       provider: insights.provider,
+      cleanup: input.cleanup,
     };
     const reshaped = applyProposals(batches, proposals, context);
     debug(`applied ${reshaped.applied} of ${proposals.length} batch proposals`);

@@ -1,5 +1,6 @@
 import type { BatchAnalysis } from '../batches/types.js';
 import type { Config } from '../config/types.js';
+import type { MessageCleanup } from '../message/cleanup-setting.js';
 import type { FootprintWithContent } from '../footprint/types.js';
 import type { RiskReport } from '../risk/types.js';
 import { applyInsights, type AppliedInsights } from './apply.js';
@@ -18,6 +19,8 @@ export interface InsightStageInput {
   input: FootprintWithContent;
   analysis: BatchAnalysis;
   risk: RiskReport;
+  /** The repository's message cleanup settings, for the checks of proposed batches. */
+  cleanup: MessageCleanup;
 }
 
 /**
@@ -41,5 +44,6 @@ export async function runInsightStage(stage: InsightStageInput): Promise<Applied
     risk,
     insights,
     blockOn,
+    cleanup: stage.cleanup,
   });
 }

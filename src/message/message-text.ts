@@ -1,3 +1,5 @@
+import type { CleanupMode } from './cleanup-setting.js';
+
 /** git's scissors line: with `commit -v`, everything below it is the diff, never the message. */
 const SCISSORS = '------------------------ >8 ------------------------';
 
@@ -11,11 +13,27 @@ function messageLines(text: string, commentChar: string): string[] {
   return scissors === -1 ? lines : lines.slice(0, scissors);
 }
 
-/** Returns true when the message file has a line that is neither blank nor a comment. */
-export function hasMessage(text: string, commentChar: string): boolean {
-  return messageLines(text, commentChar).some(
-    (line) => line.trim() !== '' && !line.startsWith(commentChar),
-  );
+/** A line of git's isspace() characters: space, tab and CR, so `\v`, `\f` and U+00A0 are text. */
+const BLANK_LINE = /^[ \t\r]*$/;
+
+/** git's empty-message check skips lines that start with this trailer. */
+const SIGN_OFF = 'Signed-off-by: ';
+
+/**
+ * Returns true when the message file has text that git 2.39 would commit under `mode`. Under
+ * `verbatim` git keeps every byte, so any line that is not empty counts. Under the other modes a
+ * line counts when it has a character that git's isspace() does not match, unless it is a
+ * `Signed-off-by: ` trailer, which `git commit -s` writes and git does not count as a message.
+ * NOTE: comment lines never count, because they are git's own hints, though `whitespace`,
+ * `scissors` and `verbatim` commit them. Empty lines never count either, though `verbatim`
+ * commits a file of empty lines.
+ */
+export function hasMessage(text: string, commentChar: string, mode: CleanupMode): boolean {
+  return messageLines(text, commentChar).some((line) => {
+    if (line.startsWith(commentChar)) return false;
+    if (mode === 'verbatim') return line !== '';
+    return !BLANK_LINE.test(line) && !line.startsWith(SIGN_OFF);
+  });
 }
 
 export interface MessageEdit {
@@ -59,7 +77,7 @@ export function editMessage(text: string, edit: MessageEdit): string {
 function endOfMessage(lines: readonly string[], commentChar: string): number {
   for (let index = lines.length - 1; index >= 0; index--) {
     const line = lines[index] ?? '';
-    if (line.trim() !== '' && !line.startsWith(commentChar)) return index + 1;
+    if (!BLANK_LINE.test(line) && !line.startsWith(commentChar)) return index + 1;
   }
   return 0;
 }

@@ -4,7 +4,7 @@ import { readGitConfig, type GitConfig } from '../git/config.js';
 import { discoverRepository } from '../git/discover.js';
 import { createDebug } from '../log/debug.js';
 import { describeBatches } from './batch-comments.js';
-import { readCleanupMode } from './cleanup-setting.js';
+import { readCleanupMode, type CleanupMode } from './cleanup-setting.js';
 import { cleanupStripsComments, resolveCommentChar } from './comment-char.js';
 import { editMessage, hasMessage } from './message-text.js';
 import { findSuggestion } from './suggestion.js';
@@ -96,26 +96,28 @@ async function planMessage(options: PrepareMessageOptions): Promise<MessagePlan>
   const gitConfig = await readGitConfig(layout, { scopes, env: options.env });
 
   const commentChar = resolveCommentChar(gitConfig.get('core.commentChar'), text);
+  const mode = readEditorCleanupMode(gitConfig);
   return {
     text,
     commentChar,
-    fillSubject: options.source === '' && !hasMessage(text, commentChar),
-    addComments: editorStripsComments(gitConfig),
+    // An overridden mode is unknown, and every mode but `verbatim` judges a message alike.
+    fillSubject: options.source === '' && !hasMessage(text, commentChar, mode ?? 'default'),
+    // Comment lines are added only where git removes them again.
+    addComments: mode !== null && cleanupStripsComments(mode),
   };
 }
 
 /**
- * Returns true when `commit.cleanup` makes git remove comment lines from the edited message.
- * git 2.39 runs this hook under an invalid value, such as `Strip`, only when `--cleanup`
- * overrides it. The hook cannot see that option, so it adds no comment lines then.
+ * Reads `commit.cleanup`. git 2.39 runs this hook under an invalid value, such as `Strip`,
+ * only when `--cleanup` overrides it. The hook cannot see that option, so this returns null.
  */
-function editorStripsComments(config: GitConfig): boolean {
+function readEditorCleanupMode(config: GitConfig): CleanupMode | null {
   try {
-    return cleanupStripsComments(readCleanupMode(config));
+    return readCleanupMode(config);
   } catch (error) {
     if (!isUserError(error)) throw error;
     debug(`no comment lines, because --cleanup overrides an invalid value. ${error.message}`);
-    return false;
+    return null;
   }
 }
 

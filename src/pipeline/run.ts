@@ -27,6 +27,9 @@ import { assessScopedRisk } from './scoped-risk.js';
 import { StageTimer } from './stage-timer.js';
 import type { PipelineResult } from './types.js';
 import { noWorktreeError } from '../git/no-worktree.js';
+import { WHITESPACE_CLEANUP } from '../commit/message-problem.js';
+import { isUserError } from '../errors.js';
+import { loadMessageCleanup, type MessageCleanup } from '../message/cleanup-setting.js';
 
 const debug = createDebug('pipeline');
 
@@ -48,6 +51,8 @@ export interface PipelineRun {
   /** The staged and HEAD texts the run read, for checks of a strategy made elsewhere. */
   content: FootprintWithContent['content'];
   strategy: Strategy;
+  /** The repository's message cleanup settings, which the strategy checks judged messages by. */
+  cleanup: MessageCleanup;
   /** Absolute path of the worktree root. */
   worktree: string;
   /** The `--json` document of the run, valid against schemas/analysis.schema.json. */
@@ -86,6 +91,7 @@ async function runStages(
     return buildFootprint(reader, change, { maxDiffBytes: config.config.maxDiffBytes });
   });
   const model = await modelLoad;
+  const cleanup = await loadPipelineCleanup(reader, options.env);
   const coChange = model === null ? {} : { model: toCoChangeModel(model) };
   const analysis = timer.timeSync('batches', () => analyzeBatches(input, { mode, ...coChange }));
   let riskScopes: Map<string, RiskScope> = new Map();
@@ -118,6 +124,7 @@ async function runStages(
       input,
       analysis,
       risk,
+      cleanup,
     }),
   );
   const strategy = buildStrategy(input.footprint, applied.analysis, applied.risk, new Date());
@@ -125,6 +132,7 @@ async function runStages(
     validateStrategy(strategy, input.footprint, {
       validateSchema: validateStrategyDocument,
       content: input.content,
+      cleanup,
     }),
   );
 
@@ -148,9 +156,29 @@ async function runStages(
     result,
     content: input.content,
     strategy,
+    cleanup,
     worktree,
     documents: { analysis: buildAnalysisDocument(result) },
   };
+}
+
+/**
+ * Reads `commit.cleanup` and `core.commentChar`, so the strategy checks judge messages as
+ * `footprint validate` and `footprint commit` do. An invalid `commit.cleanup` gives git's
+ * default for `-F` instead of an error, because git runs the hooks under such a value only
+ * when `--cleanup` overrides it, and a hook cannot see that option.
+ */
+async function loadPipelineCleanup(
+  reader: GitReader,
+  env: NodeJS.ProcessEnv,
+): Promise<MessageCleanup> {
+  try {
+    return await loadMessageCleanup(reader.layout, env);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    debug(`messages checked with whitespace cleanup, because ${error.message}`);
+    return WHITESPACE_CLEANUP;
+  }
 }
 
 /**

@@ -7,6 +7,7 @@
 import validateAnalysis from './generated/analysis.js';
 import validateCommit from './generated/commit.js';
 import validateConfig from './generated/config.js';
+import validateError from './generated/error.js';
 import validateFootprint from './generated/footprint.js';
 import validateInsightsTool from './generated/insights-tool.js';
 import validateFossilEnvelope from './generated/fossil.js';
@@ -38,6 +39,7 @@ const VALIDATORS = {
   analysis: validateAnalysis,
   commit: validateCommit,
   config: validateConfig,
+  error: validateError,
   footprint: validateFootprint,
   'insights-tool': validateInsightsTool,
   fossil: validateFossilEnvelope,
@@ -77,6 +79,11 @@ export function validateDocument(type: DocumentType, document: unknown): string[
 /** Validates the output of `footprint analyze --json` and `footprint precommit --json`. */
 export function validateAnalysisDocument(document: unknown): string[] {
   return validateDocument('analysis', document);
+}
+
+/** Validates the `--json` document of a usage or configuration error. */
+export function validateErrorDocument(document: unknown): string[] {
+  return validateDocument('error', document);
 }
 
 export function validateFootprintDocument(document: unknown): string[] {

@@ -1,3 +1,5 @@
+import { cleanupCommitMessage } from '../commit/message.js';
+import type { MessageCleanup } from '../message/cleanup-setting.js';
 import { escapeControlCharacters } from '../output/quote-path.js';
 import type { StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
@@ -85,11 +87,18 @@ function describeForbidden(found: readonly string[]): string {
   return kinds.join(', and ');
 }
 
-/** Checks that no batch message contains a forbidden character (see findForbiddenCharacters). */
-export function checkMessageCharacters(strategy: StrategyShape): StrategyProblem[] {
+/**
+ * Checks that no batch message, as `git commit -F` cleans it under `cleanup`, contains a
+ * forbidden character (see findForbiddenCharacters). So the carriage returns of CRLF line
+ * ends pass, because git removes them as trailing whitespace, unless the mode is `verbatim`.
+ */
+export function checkMessageCharacters(
+  strategy: StrategyShape,
+  cleanup: MessageCleanup,
+): StrategyProblem[] {
   const problems: StrategyProblem[] = [];
   for (const batch of strategy.batches) {
-    const found = findForbiddenCharacters(batch.message);
+    const found = findForbiddenCharacters(cleanupCommitMessage(batch.message, cleanup));
     if (found.length === 0) continue;
 
     const message =

@@ -258,9 +258,9 @@ function describeSchemaFix(batch: unknown, error: string): string {
  * Validates a strategy document against its schema and the current staged change. A valid
  * strategy was made for the staged tree and HEAD of `footprint` (else it is stale), has unique
  * batch ids, a message in each batch that git commits under `options.cleanup` (see
- * findMessageProblem) and that has no control character but line feeds and tabs, and
- * depends only on earlier batches. It also takes every staged hunk exactly once
- * and names no path or hunk that is not staged, and keeps a file and the files under the same
+ * findMessageProblem) and that, cleaned as git cleans it, has no control character but line
+ * feeds and tabs, and depends only on earlier batches. It also takes every staged hunk exactly
+ * once and names no path or hunk that is not staged, and keeps a file and the files under the same
  * path as a folder in one batch. With `options.content`, no batch may use what
  * a later batch adds (see findBatchDependencies). Each problem names the batch and path involved
  * and how to fix it, with provider tokens masked. Schema errors end the check, because the
@@ -279,10 +279,11 @@ export function validateStrategy(
     return { valid: false, problems: maskProblemSecrets(problems) };
   }
 
+  const cleanup = options.cleanup ?? WHITESPACE_CLEANUP;
   const problems = [
     ...checkStale(strategy, footprint, options.headMissing ?? false),
-    ...checkBatchIds(strategy, options.cleanup ?? WHITESPACE_CLEANUP),
-    ...checkMessageCharacters(strategy),
+    ...checkBatchIds(strategy, cleanup),
+    ...checkMessageCharacters(strategy, cleanup),
     ...checkMessageSecrets(strategy),
     ...checkOrder(strategy),
     ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),

@@ -55,6 +55,22 @@ const cases: Array<{
     paths: ['requirements-dev.txt'],
   },
   {
+    name: 'pip constraint bump',
+    before: { 'constraints.txt': lines('urllib3==2.1.0', 'idna==3.6') },
+    after: { 'constraints.txt': lines('urllib3==2.2.1', 'idna==3.6') },
+    message: 'build(deps): bump urllib3 to 2.2.1',
+    paths: ['constraints.txt'],
+  },
+  {
+    name: 'conan reference bump',
+    before: {
+      'conanfile.txt': lines('[requires]', 'zlib/1.2.13', '', '[generators]', 'CMakeDeps'),
+    },
+    after: { 'conanfile.txt': lines('[requires]', 'zlib/1.3.1', '', '[generators]', 'CMakeDeps') },
+    message: 'build(deps): update conanfile.txt',
+    paths: ['conanfile.txt'],
+  },
+  {
     name: 'requirement removed',
     before: { 'requirements.txt': lines('requests==2.31.0', 'six==1.16.0') },
     after: { 'requirements.txt': lines('requests==2.31.0') },

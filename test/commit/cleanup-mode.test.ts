@@ -289,3 +289,65 @@ test('validate invalid cleanup value exits 2', async () => {
   assert.match(result.stderr, /Invalid value "Strip" for commit\.cleanup/);
   assert.equal(gitCommitStatus(created, 'feat: change a\n'), 128, 'git commit -F stops too');
 });
+
+test('commit rejects CRLF under verbatim', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'verbatim' });
+  const message = 'feat: change a\r\n';
+  const { document } = await validateMessage(created, message);
+  const strategyFile = path.join(created.dir, '.git', 'test-strategy.json');
+  const before = created.git(['rev-parse', 'HEAD']);
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(error instanceof CommitRefusedError);
+    assert.deepEqual(
+      error.problems.map((problem) => problem.code),
+      ['message-control-character'],
+    );
+    return true;
+  });
+  assert.equal(created.git(['rev-parse', 'HEAD']), before);
+  assert.deepEqual(
+    document?.problems.map((problem) => problem.code),
+    ['message-control-character'],
+    'validate lists the same problem',
+  );
+});
+
+test('commit takes a blank message under verbatim', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'verbatim' });
+  const { document } = await validateMessage(created, ' \n');
+  const strategyFile = path.join(created.dir, '.git', 'test-strategy.json');
+
+  const run = await commitRun(created, { strategyFile });
+
+  assert.equal(document?.valid, true);
+  assert.equal(storedMessage(created, run.finalHead), ' \n');
+  assert.equal(gitCommitStatus(created, ' \n'), 0, 'git commit -F commits it too');
+});
+
+test('strategy checks messages under commit.cleanup', async () => {
+  const created = stagedRepo({ 'commit.cleanup': 'strip' });
+  const { strategy } = await planStrategy(created);
+  const message = strategy.batches[0]?.message ?? '';
+  // The planned one-line message now starts with the comment character.
+  created.git(['config', 'core.commentChar', message.charAt(0)]);
+  const strategyFile = 'fossils/strategy.json';
+
+  const planned = created.footprint(['strategy', '--json', '--output', strategyFile]);
+  const validated = created.footprint(['validate', '--json', '--strategy', strategyFile]);
+  const plannedDocument = JSON.parse(planned.stdout) as { validation: ValidateDocument };
+  const validatedDocument = JSON.parse(validated.stdout) as ValidateDocument;
+
+  assert.equal(planned.status, 0, planned.stderr);
+  assert.equal(plannedDocument.validation.valid, false);
+  assert.deepEqual(
+    plannedDocument.validation.problems.map((problem) => problem.code),
+    ['empty-message'],
+  );
+  assert.equal(validated.status, 1, validated.stderr);
+  assert.deepEqual(plannedDocument.validation, {
+    valid: validatedDocument.valid,
+    problems: validatedDocument.problems,
+  });
+  assert.equal(gitCommitStatus(created, message), 1, 'git commit -F rejects it too');
+});

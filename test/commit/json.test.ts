@@ -125,9 +125,12 @@ test('commit --json needs --yes or --dry-run', () => {
   const head = revParse(created, 'HEAD');
 
   const result = created.footprint(['commit', '--json']);
+  const document = parseDocument(result.stdout);
 
   assert.equal(result.status, 2);
-  assert.equal(result.stdout, '');
+  assert.equal(document['result'], 'refused');
+  assert.match(String(document['reason']), /so it cannot ask for confirmation/);
+  assert.deepEqual(document['problems'], []);
   assert.match(result.stderr, /--json prints one JSON document, so it cannot ask for confirmation/);
   assert.equal(revParse(created, 'HEAD'), head);
 });

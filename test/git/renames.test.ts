@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
-import { rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 
-import { detectRenames, type RenameOptions } from '../../src/git/renames.js';
-import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { readGitConfig } from '../../src/git/config.js';
+import { discoverRepository } from '../../src/git/discover.js';
+import {
+  detectRenames,
+  renameOptionsFromConfig,
+  type RenameOptions,
+} from '../../src/git/renames.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { gitBytes } from './fixtures.js';
 import { gitDiffCached, installedGitRenameOptions } from './staged-expect.js';
 
@@ -258,6 +264,70 @@ describe('detectRenames', () => {
         generated.cleanup();
       }
     }
+  });
+});
+
+const MOVED = ['a.ts modified', 'c.ts renamed', 'copy.ts added'];
+const COPIED = ['a.ts modified', 'c.ts renamed', 'copy.ts copied'];
+const APART = ['a.ts modified', 'b.ts deleted', 'c.ts added', 'copy.ts added'];
+
+/** `diff.renames` lines of .git/config, with the entries `git diff --cached` then reports. */
+const RENAME_SETTINGS: Array<[setting: string, entries: string[]]> = [
+  ['', MOVED],
+  ['renames = false', APART],
+  ['renames = off', APART],
+  ['renames = 0', APART],
+  ['renames = true', MOVED],
+  ['renames', MOVED],
+  ['renames = Copy', COPIED],
+  ['renames = COPIES', COPIED],
+];
+
+describe('renameOptionsFromConfig', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.cleanup());
+
+  for (const [setting, entries] of RENAME_SETTINGS) {
+    it(`follows git for "${setting}"`, async () => {
+      repo = createTempRepo();
+      const template = fixedLines('template', 30);
+      commit(repo, { 'a.ts': template.join(''), 'b.ts': fixedLines('moved', 30).join('') });
+      repo.write('a.ts', [...template.slice(0, 29), 'edited\n'].join(''));
+      repo.write('copy.ts', template.join(''));
+      remove(repo, 'b.ts');
+      repo.write('c.ts', fixedLines('moved', 30).join(''));
+      repo.git(['add', '-A']);
+      if (setting !== '')
+        appendFileSync(path.join(repo.dir, '.git', 'config'), `[diff]\n${setting}\n`);
+
+      const layout = await discoverRepository({ cwd: repo.dir, env: gitTestEnv() });
+      const options = renameOptionsFromConfig(await readGitConfig(layout));
+      const plain = gitDiffCached({ cwd: repo.dir }, ['--no-renames']);
+      const actual = await detectRenames(plain, gitContent(repo), {
+        ...options,
+        ...installedGitRenameOptions(),
+      });
+      const expected = gitDiffCached({ cwd: repo.dir }, []);
+
+      assert.deepEqual(actual, expected);
+      assert.deepEqual(
+        actual.map((entry) => `${entry.path} ${entry.status}`),
+        entries,
+      );
+    });
+  }
+
+  it('rejects a value git rejects', async () => {
+    repo = createTempRepo();
+    repo.git(['config', 'diff.renames', 'sometimes']);
+    const layout = await discoverRepository({ cwd: repo.dir, env: gitTestEnv() });
+    const config = await readGitConfig(layout);
+
+    assert.throws(
+      () => renameOptionsFromConfig(config),
+      /Invalid value "sometimes" for diff\.renames/,
+    );
+    assert.notEqual(repo.gitResult(['diff', '--cached']).status, 0);
   });
 });
 

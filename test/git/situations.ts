@@ -212,6 +212,21 @@ export const SITUATIONS: readonly Situation[] = [
     expect: { statuses: ['copied', 'modified'] },
   },
   {
+    name: 'renames-disabled',
+    build(repo) {
+      repo.git(['config', 'diff.renames', 'false']);
+      repo.write('src/old-name.ts', lines('code', 30));
+      repo.write('docs/guide.md', lines('guide', 40));
+      commitAll(repo, 'base');
+      move(repo, 'src/old-name.ts', 'src/new-name.ts');
+      move(repo, 'docs/guide.md', 'docs/manual.md');
+      repo.write('docs/manual.md', lines('guide', 40).replace('guide line 2\n', 'step 2\n'));
+      repo.git(['add', '-A']);
+      return { cwd: repo.dir, renames: 'config' };
+    },
+    expect: { statuses: ['added', 'deleted'] },
+  },
+  {
     name: 'deleted-files',
     build(repo) {
       repo.write('keep.txt', 'keep\n');

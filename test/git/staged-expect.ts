@@ -20,6 +20,8 @@ export interface ReadContext {
   env?: Record<string, string>;
   /** The repository sets `diff.renames=copies`, so git is asked with `-C`. */
   copies?: boolean;
+  /** `config`: git is asked without `-M` or `-C`, so it follows the repository's `diff.renames`. */
+  renames?: 'config';
 }
 
 const STATUS_BY_LETTER: Record<string, ChangeStatus> = {
@@ -75,10 +77,11 @@ export function gitOutput(context: ReadContext, args: string[]): Buffer {
 }
 
 /**
- * Returns the staged entries as `git diff --cached --raw -M` (or `-C`) reports them, without
- * unmerged paths, which the readers list apart.
+ * Returns the staged entries as `git diff --cached --raw -M` (or `-C`, or no option for
+ * `renames: 'config'`) reports them, without unmerged paths, which the readers list apart.
  */
 export function gitStagedEntries(context: ReadContext): StagedEntry[] {
+  if (context.renames === 'config') return gitDiffCached(context, []);
   return gitDiffCached(context, [context.copies ? '-C' : '-M']);
 }
 

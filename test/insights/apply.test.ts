@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Batch, BatchAnalysis } from '../../src/batches/types.js';
+import { WHITESPACE_CLEANUP } from '../../src/commit/message-problem.js';
 import { applyInsights } from '../../src/insights/apply.js';
 import type { BatchProposal, Insights, RiskNote } from '../../src/insights/types.js';
+import type { MessageCleanup } from '../../src/message/cleanup-setting.js';
 import { scoreFindings } from '../../src/risk/score.js';
 import type { Finding, RiskReport } from '../../src/risk/types.js';
 import { lines, makeFootprint } from '../helpers/footprint-builder.js';
@@ -79,6 +81,7 @@ function apply(
   analysis: BatchAnalysis,
   change: Partial<Insights>,
   risk: RiskReport = riskOf([], false),
+  cleanup: MessageCleanup = WHITESPACE_CLEANUP,
 ) {
   return applyInsights({
     footprint,
@@ -87,6 +90,7 @@ function apply(
     risk,
     insights: insightsWith(change),
     blockOn: ['high', 'critical'],
+    cleanup,
   });
 }
 
@@ -141,6 +145,7 @@ function applyToImport(proposal: BatchProposal) {
     risk: riskOf([], false),
     insights: insightsWith({ proposals: [proposal] }),
     blockOn: ['high', 'critical'],
+    cleanup: WHITESPACE_CLEANUP,
   });
 }
 
@@ -213,6 +218,16 @@ describe('applyInsights proposals', () => {
     const { analysis } = apply(independent, { proposals: [merge(['b1', 'b3'], 'join them')] });
 
     assert.equal(analysis.batches.length, 3);
+  });
+
+  test('merge git would strip is dropped', () => {
+    // Under commit.cleanup=strip with core.commentChar=f, git drops each line starting with f.
+    const cleanup: MessageCleanup = { mode: 'strip', commentChar: 'f' };
+    const proposals = [merge(['b1', 'b3'], 'feat: add a with its docs')];
+
+    const { analysis } = apply(independent, { proposals }, riskOf([], false), cleanup);
+
+    assert.deepEqual(analysis.batches, independent.batches);
   });
 
   test('merge with a bidirectional control is dropped', () => {

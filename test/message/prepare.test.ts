@@ -37,6 +37,25 @@ test('prepare fills an empty message', async () => {
   }
 });
 
+test('prepare fills a signed-off message', async () => {
+  const repo = createTempRepo();
+  try {
+    stageModule(repo);
+    // `git commit -s` opens the editor on a file with the trailer and no message.
+    const signOff = 'Signed-off-by: A U Thor <author@example.com>';
+    repo.write('.git/COMMIT_EDITMSG', `\n\n${signOff}\n${STATUS}`);
+
+    const outcome = await prepare(repo, '');
+    const lines = readMessage(repo).split('\n');
+
+    assert.equal(outcome.action, 'filled');
+    assert.match(lines[0] ?? '', /^feat\b/);
+    assert.equal(lines[3], signOff);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('prepare keeps messages the user gave', async () => {
   const repo = createTempRepo();
   try {

@@ -250,6 +250,17 @@ export function sampleValidationDocument(): Record<string, unknown> {
   };
 }
 
+export function sampleErrorDocument(): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    command: 'strategy',
+    error: {
+      message: '/tmp/app is not inside a git repository. Run footprint inside a git repository.',
+      exitCode: 2,
+    },
+  };
+}
+
 export function sampleConfigFile(): Record<string, unknown> {
   return {
     $schema: './node_modules/footprint/schemas/config.schema.json',

@@ -9,6 +9,7 @@ import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 const ESCAPE_PATH = 'x\u001b[31mRED.txt';
 const SCREEN_PATH = 'evil\u001b[2J\u001b]0;x\u0007.txt';
 const ESCAPE_MESSAGE = 'docs: a\u001b[2J\u001b]0;pwn\u0007red';
+const CRLF_MESSAGE = 'docs: add x\r\n\r\nWhy: because.  \r\n\r\n';
 const BIDI_MESSAGE = 'docs: add \u202egnp.exe\u202c \u2066x\u2069 re\u200fad\u061cme';
 
 interface StrategyFile {
@@ -44,6 +45,12 @@ function editStrategy(edit: (strategy: StrategyFile) => void): void {
   const strategy = JSON.parse(readFileSync(strategyFile, 'utf8')) as StrategyFile;
   edit(strategy);
   writeFileSync(strategyFile, JSON.stringify(strategy, null, 2));
+}
+
+/** Returns the message of a commit as git stored it, after the header's blank line. */
+function readCommitMessage(revision: string): string {
+  const object = repo.git(['cat-file', 'commit', revision]);
+  return object.slice(object.indexOf('\n\n') + 2);
 }
 
 function firstBatch(strategy: StrategyFile): StrategyFile['batches'][number] {
@@ -183,6 +190,52 @@ describe('strategy with control characters', () => {
 
     assert.equal(result.code, 0, result.stdout);
   });
+
+  for (const mode of ['default', 'strip', 'whitespace', 'scissors']) {
+    test(`commit cleans CRLF under ${mode}`, async () => {
+      repo.git(['config', 'commit.cleanup', mode]);
+      editStrategy((strategy) => {
+        firstBatch(strategy).message = CRLF_MESSAGE;
+      });
+
+      const validated = await run('validate', '--no-llm', '--strategy', strategyFile);
+      const committed = await run('commit', '--no-llm', '--yes', '--strategy', strategyFile);
+      const stored = readCommitMessage('HEAD');
+      repo.git(['reset', '-q', '--soft', 'HEAD~1']);
+      writeFileSync(path.join(repo.dir, '.git', 'crlf-message'), CRLF_MESSAGE);
+      repo.git(['commit', '-q', '--no-verify', '-F', '.git/crlf-message']);
+
+      assert.equal(validated.code, 0, validated.stdout);
+      assert.equal(committed.code, 0, committed.stderr);
+      assert.equal(stored, readCommitMessage('HEAD'));
+      assert.equal(stored, 'docs: add x\n\nWhy: because.\n');
+    });
+  }
+
+  /** Messages whose kept control character validate names, with the cleanup mode they use. */
+  const keptControls = [
+    { name: 'CRLF under verbatim', cleanup: 'verbatim', message: CRLF_MESSAGE, named: '\\r' },
+    {
+      name: 'mid-line CR',
+      cleanup: 'default',
+      message: 'docs: x\rdocs: hide it\r\n',
+      named: '\\r',
+    },
+    { name: 'trailing vertical tab', cleanup: 'default', message: 'docs: x\v\r\n', named: '\\v' },
+  ];
+  for (const { name, cleanup, message, named } of keptControls) {
+    test(`validate rejects ${name}`, async () => {
+      repo.git(['config', 'commit.cleanup', cleanup]);
+      editStrategy((strategy) => {
+        firstBatch(strategy).message = message;
+      });
+
+      const result = await run('validate', '--no-llm', '--strategy', strategyFile);
+
+      assert.equal(result.code, 1, result.stdout);
+      assert.ok(result.stdout.includes(`with control characters (${named}),`), result.stdout);
+    });
+  }
 
   test('commit rejects a message with ESC', async () => {
     editStrategy((strategy) => {

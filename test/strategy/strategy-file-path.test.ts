@@ -98,8 +98,13 @@ describe('strategy file path', () => {
     const result = await run('validate', '--json', '--cwd', outside, '--strategy', file);
     rmSync(outside, { recursive: true, force: true });
 
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+    const problems = document['problems'] as Array<Record<string, unknown>>;
+
     assert.equal(result.code, 2, result.stderr);
-    assert.equal(result.stdout, '');
+    assert.equal(document['file'], file);
+    assert.equal(document['stagedTree'], null);
+    assert.equal(problems[0]?.['code'], 'unreadable-file');
     assert.ok(result.stderr.includes(`Cannot read the strategy file ${file} (ENOENT).`));
   });
 });
