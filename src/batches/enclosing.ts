@@ -38,18 +38,26 @@ function findHeadingAbove(lines: LineIndex, from: number): string | null {
 /**
  * Walks up from `from` through lines indented less than the changed lines, the way blocks nest
  * in most languages, and returns the first one that declares a name. Stops at a line at the
- * left margin that declares nothing, because the change then sits at the top level.
+ * left margin that declares nothing, because the change then sits at the top level, unless
+ * the line closes a parameter list.
  */
 function findDeclarationAbove(lines: LineIndex, from: number, indent: number): string | null {
   let limit = indent;
+  let closing = '';
   for (let line = from; line >= 1 && line > from - MAX_SCAN_LINES; line -= 1) {
     const width = lines.indentWidth(line);
     if (width >= limit) continue;
 
-    const name = declaredName(lines.line(line));
-    if (name !== null) return name;
-    if (width === 0) return null;
-    limit = width;
+    // A method opened by `run(` declares itself only with its closing `): void {` joined.
+    const text = lines.line(line);
+    const name = declaredName(text) ?? (closing && declaredName(text.trimEnd() + closing));
+    if (name) return name;
+
+    // `): Promise<void> {` ends parameters over several lines, so the line that opens them,
+    // at the same indent, declares the name.
+    closing = text.trimStart().startsWith(')') ? text.trim() : '';
+    if (width === 0 && !closing) return null;
+    limit = closing ? width + 1 : width;
   }
   return null;
 }

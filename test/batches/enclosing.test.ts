@@ -54,6 +54,37 @@ describe('findEnclosingName', () => {
     );
   });
 
+  test('parameters over several lines', () => {
+    const old = [
+      'async function transform(',
+      '  code: string,',
+      '  url: string,',
+      '): Promise<string> {',
+      '  return code;',
+      '}',
+      '',
+      'class Runner {',
+      '  run(',
+      '    task: string,',
+      '  ): void {',
+      '    log(task);',
+      '  }',
+      '}',
+      '',
+      ')',
+      'const after = 1;',
+    ];
+    const edited = [...old];
+    edited[4] = '  return code.trim();';
+    edited[11] = '    log(task, 1);';
+    edited[16] = 'const after = 2;';
+
+    assert.deepEqual(
+      enclosingNames({ path: 'src/transform.ts', old: lines(...old), new: lines(...edited) }),
+      ['transform', 'run', null],
+    );
+  });
+
   test('docs section', () => {
     const old = ['# Guide', '', '## Install', 'Run it.', '', '## Use', 'Call it.'];
     const edited = ['# Guide', '', '## Install', 'Run it now.', '', '## Use', 'Call it now.'];
