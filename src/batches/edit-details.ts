@@ -14,8 +14,8 @@ export function describeEdits(context: AnalysisContext, units: readonly ChangeUn
     const features = context.features[unit.index];
     return features?.enclosing ? [features.enclosing] : namesDefinedBy(features);
   });
-  const sections = units
-    .filter((unit) => unit.concern === 'docs')
+  const docs = units.filter((unit) => unit.concern === 'docs');
+  const sections = [...docs]
     .sort((a, b) => (a.hunks[0] ?? 0) - (b.hunks[0] ?? 0))
     .flatMap((unit) => context.features[unit.index]?.enclosing ?? []);
   const spelling = units.every((unit) => context.features[unit.index]?.spelling === true);
@@ -23,6 +23,7 @@ export function describeEdits(context: AnalysisContext, units: readonly ChangeUn
     definitions: [...new Set(names)],
     enclosed: code.every((unit) => Boolean(context.features[unit.index]?.enclosing)),
     sections: [...new Set(sections)],
+    sectioned: docs.every((unit) => Boolean(context.features[unit.index]?.enclosing)),
     spelling,
   };
   const rename = findCommonRename(context, units);

@@ -27,8 +27,33 @@ function lineAbove(hunk: Hunk): number {
   return hunk.newLines === 0 ? hunk.newStart : hunk.newStart - 1;
 }
 
+/** A line that opens or closes a fenced code block of Markdown. */
+const FENCE = /^ {0,3}(?:```|~~~)/;
+
+/** Lines of each text that lie in fenced code blocks or are fences, by line number. */
+const codeLinesOf = new WeakMap<LineIndex, Uint8Array>();
+
+/** Marks the lines of a Markdown text that are fences or lie between them. */
+function findCodeLines(lines: LineIndex): Uint8Array {
+  const cached = codeLinesOf.get(lines);
+  if (cached) return cached;
+
+  const code = new Uint8Array(lines.count + 1);
+  let open = false;
+  for (let line = 1; line <= lines.count; line += 1) {
+    const fence = FENCE.test(lines.line(line));
+    code[line] = open || fence ? 1 : 0;
+    if (fence) open = !open;
+  }
+  codeLinesOf.set(lines, code);
+  return code;
+}
+
+/** Returns the title of the heading above `from`, skipping `# comments` in code blocks. */
 function findHeadingAbove(lines: LineIndex, from: number): string | null {
+  const code = findCodeLines(lines);
   for (let line = from; line >= 1 && line > from - MAX_SCAN_LINES; line -= 1) {
+    if (code[line] === 1) continue;
     const heading = headingOf(lines.line(line));
     if (heading !== null) return heading;
   }

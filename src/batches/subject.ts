@@ -227,7 +227,7 @@ function describeByName(files: readonly FileChange[], nameOf: (path: string) => 
   return { verb: verbOf(files), names: unique(files.map((file) => nameOf(file.path))) };
 }
 
-/** Definitions past which the subject of a whole file's edits names the file instead. */
+/** Definitions or sections past which the subject of a whole file's edits names the file. */
 const MAX_WHOLE_FILE_DEFINITIONS = 2;
 
 /**
@@ -274,6 +274,8 @@ export interface EditDetails {
   enclosed?: boolean;
   /** Titles of the docs sections the batch edits, in the order of its hunks. */
   sections?: readonly string[];
+  /** True when every docs edit lies under a heading. */
+  sectioned?: boolean;
   /** True when every edit fixes the spelling of a word in docs or comments. */
   spelling: boolean;
   /** The identifier every edit renames, when all of them rename the same one. */
@@ -281,21 +283,35 @@ export interface EditDetails {
 }
 
 /**
+ * Longest subject that names a whole docs file by its sections. It leaves room for the type and
+ * a scope, so that no title is cut to fit the header.
+ */
+const MAX_WHOLE_FILE_SECTION_SUBJECT = 50;
+
+/**
  * Names docs after their files, or after the sections edited when the batch takes some hunks
  * of one docs file. Other batches then take the rest of that file, and the file name alone
- * would give them all the same message.
+ * would give them all the same message. A whole file is named by its sections when every edit
+ * lies under a heading, and when they are few and short enough to be named whole.
  */
 function docsSubject(docs: readonly BatchPart[], details: EditDetails): Subject {
   const files = docs.map((part) => part.file);
   const [only] = docs;
   const sections = details.sections ?? [];
-  if (docs.length === 1 && only && !only.whole && sections.length > 0 && !details.spelling) {
-    return {
+  if (docs.length === 1 && only && sections.length > 0 && !details.spelling) {
+    const subject: Subject = {
       verb: 'update',
       names: unique(sections.map(clean)),
       tail: `in ${moduleName(only.file.path)}`,
       unit: ['section', 'sections'],
     };
+    const module = moduleName(only.file.path);
+    const fits =
+      details.sectioned === true &&
+      !(sections.length === 1 && sections[0]?.toLowerCase() === module.toLowerCase()) &&
+      sections.length <= MAX_WHOLE_FILE_DEFINITIONS &&
+      formatSubject(subject, MAX_WHOLE_FILE_DEFINITIONS).length <= MAX_WHOLE_FILE_SECTION_SUBJECT;
+    if (!only.whole || fits) return subject;
   }
   if (!details.spelling) return describeByName(files, moduleName);
   return {

@@ -65,7 +65,7 @@ describe('analyzeBatches', () => {
       'test/parser/tokenizer.test.ts',
     ]);
     assert.match(batches[1]?.rationale ?? '', /^test and the source it tests[,;]/);
-    assert.equal(batches[2]?.message, 'docs: update README');
+    assert.equal(batches[2]?.message, 'docs: update Demo in README');
     assert.equal(batches[2]?.type, 'docs');
   });
 

@@ -85,6 +85,27 @@ describe('findEnclosingName', () => {
     );
   });
 
+  test('comment in a code block', () => {
+    const old = [
+      '# Guide',
+      '',
+      '## Install',
+      '',
+      '```sh',
+      '# npm 7+ needs --',
+      'npm i',
+      '```',
+      'Done.',
+    ];
+    const edited = [...old];
+    edited[8] = 'Done now.';
+
+    assert.deepEqual(
+      enclosingNames({ path: 'docs/guide.md', old: lines(...old), new: lines(...edited) }),
+      ['Install'],
+    );
+  });
+
   test('docs section', () => {
     const old = ['# Guide', '', '## Install', 'Run it.', '', '## Use', 'Call it.'];
     const edited = ['# Guide', '', '## Install', 'Run it now.', '', '## Use', 'Call it now.'];

@@ -50,7 +50,7 @@ describe('subject of a batch with leftovers', () => {
 
     assert.equal(batches.length, 1);
     assert.deepEqual(pathsOf(batches[0]), ['faq.md', 'guide.md']);
-    assert.equal(batches[0]?.message, 'docs: update guide');
+    assert.equal(batches[0]?.message, 'docs: update Install in guide');
   });
 
   test('leftovers alone keep their names', () => {

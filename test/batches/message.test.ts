@@ -174,6 +174,28 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'refactor(parser): restructure tokenize in tokenizer',
   },
   {
+    name: 'whole docs file, one section',
+    specs: [
+      {
+        path: 'docs/guide.md',
+        old: lines('# Guide', '', '## Install', '', 'Run it.'),
+        new: lines('# Guide', '', '## Install', '', 'Run it twice.'),
+      },
+    ],
+    message: 'docs: update Install in guide',
+  },
+  {
+    name: 'whole docs file, long section title',
+    specs: [
+      {
+        path: 'docs/guide.md',
+        old: lines('# Guide', '', '## Installing from a private registry behind a proxy', 'Run.'),
+        new: lines('# Guide', '', '## Installing from a private registry behind a proxy', 'Go.'),
+      },
+    ],
+    message: 'docs: update guide',
+  },
+  {
     name: 'changed export signature',
     specs: [
       {
