@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { GitConfig } from '../git/config.js';
-import { shellQuote } from '../output/shell-quote.js';
+import { shellPath } from '../output/shell-quote.js';
 import { findHook, runHook, type FoundHook } from '../git/hooks.js';
 import { splitIdentity } from '../git/identity.js';
 import type { RepositoryLayout } from '../git/types.js';
@@ -118,7 +118,7 @@ function describeMessageFix(batch: string, strategyFile: string | null): string 
       `batch ${batch} there and run \`footprint commit --strategy FILE\`, ${skip}`
     );
   }
-  const file = shellQuote(strategyFile);
+  const file = shellPath(strategyFile);
   return (
     `Edit the message of batch ${batch} in ${file} and run ` +
     `\`footprint commit --strategy ${file}\` again, ${skip}`

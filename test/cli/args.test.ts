@@ -111,6 +111,12 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
   },
   { name: 'empty cwd value', argv: ['analyze', '--cwd='], named: /Option '--cwd' needs a value/ },
   {
+    name: 'file name with a leading dash',
+    argv: ['strategy', '--output', '-plan.json'],
+    named:
+      /'-plan\.json' reads as an option\. Write '--output=-plan\.json' or '--output \.\/-plan\.json'/,
+  },
+  {
     name: 'value for a boolean',
     argv: ['analyze', '--json=yes'],
     named: /Option '--json' takes no value, but got 'yes'/,
