@@ -470,6 +470,14 @@ export function initDoneMessage(style: Style, changed: boolean, waiting = false)
 // footprint prepare-commit-msg.
 
 /** Warns that no message was suggested; `reason` is a sentence ending in a full stop. */
+/** Says that the prepare-commit-msg hook's message file cannot be read, and which file to pass. */
+export function messageFileUnreadableMessage(file: string, code: string): string {
+  return (
+    `Cannot read the commit message file ${quotePath(file)} (${code}). ` +
+    'Pass the file that git gives the prepare-commit-msg hook, such as .git/COMMIT_EDITMSG.'
+  );
+}
+
 export function messageNotSuggestedMessage(style: Style, reason: string): string {
   const text = `footprint suggested no commit message: ${reason} The commit goes ahead.`;
   return formatStatus(style, 'warning', text) + '\n';
