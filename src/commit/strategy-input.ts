@@ -74,6 +74,7 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
   const mode = options.mode ?? recorded ?? undefined;
   const run = await runPipeline({
     command: 'strategy',
+    userCommand: 'commit',
     cwd: options.cwd,
     env: options.env,
     noLlm: options.noLlm,
