@@ -59,7 +59,7 @@ export async function runCommitMsgHook(
   if (!hook.executable) {
     options.warn(
       `The commit-msg hook ${hook.file} was skipped because it is not executable. ` +
-        `Make it executable with \`chmod +x ${hook.file}\`.`,
+        `Make it executable with \`chmod +x ${shellPath(hook.file)}\`.`,
     );
     return { messages: batches.map((item) => item.message), use: 'absent' };
   }

@@ -132,6 +132,17 @@ test('hook not executable is skipped with a warning', async () => {
   assert.match(output, /was skipped because it is not executable.*chmod \+x/);
 });
 
+test('chmod advice quotes the hook path', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  created.git(['config', 'core.hooksPath', 'my hooks']);
+  const file = installHook(created, 'exit 1', 'my hooks');
+  chmodSync(file, 0o644);
+
+  const { output } = await commitInProcess(created, { strategyFile });
+
+  assert.ok(output.includes(`\`chmod +x '${file}'\``), output);
+});
+
 test('hook emptying the message refuses', async () => {
   const { repo: created, strategyFile } = await stagedTwoBatches();
   installHook(created, ': > "$1"');
