@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import type { GitConfig } from '../git/config.js';
 import { shellPath } from '../output/shell-quote.js';
-import { findHook, runHook, type FoundHook } from '../git/hooks.js';
+import { findHook, runHook, type FoundHook, type HookExit } from '../git/hooks.js';
 import { splitIdentity } from '../git/identity.js';
 import type { RepositoryLayout } from '../git/types.js';
 import type { MessageCleanup } from '../message/cleanup-setting.js';
@@ -81,13 +81,13 @@ async function runOnce(
   const file = path.join(options.layout.gitDir, MESSAGE_FILE);
   await writeFile(file, item.hookMessage);
 
-  const code = await runHook(options.layout, hook, {
+  const exit = await runHook(options.layout, hook, {
     args: [hookArgument(options.layout, file)],
     env: hookEnvironment(options),
     output: options.output,
   });
-  if (code !== 0) {
-    const status = code === null ? 'could not be started' : `exited with ${code}`;
+  if (exit.kind !== 'exited' || exit.code !== 0) {
+    const status = describeHookExit(exit);
     throw new CommitRefusedError(
       `The commit-msg hook ${hook.file} ${status} on the message of batch ${item.batch} ` +
         `("${messageSubject(item.message)}"), so no commit was made. ` +
@@ -104,6 +104,12 @@ async function runOnce(
     );
   }
   return message;
+}
+
+function describeHookExit(exit: HookExit): string {
+  if (exit.kind === 'exited') return `exited with ${exit.code}`;
+  if (exit.kind === 'killed') return `was killed by ${exit.signal}`;
+  return 'could not be started';
 }
 
 /**

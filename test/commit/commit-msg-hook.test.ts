@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
@@ -118,6 +118,29 @@ test('hooks path is honoured', async () => {
   installHook(created, 'exit 3', 'custom-hooks');
 
   await assert.rejects(commitInProcess(created, { strategyFile }), /exited with 3/);
+});
+
+test('hook killed by a signal', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  installHook(created, 'kill -TERM $$');
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.match(error.message, /commit-msg was killed by SIGTERM on the message of batch b1/);
+    return true;
+  });
+});
+
+test('hook interpreter missing', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  const file = installHook(created, '');
+  writeFileSync(file, '#!/no/such/interpreter\n');
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.match(error.message, /commit-msg could not be started on the message of batch b1/);
+    return true;
+  });
 });
 
 test('hook not executable is skipped with a warning', async () => {
