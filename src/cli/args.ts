@@ -11,6 +11,7 @@ import {
   missingOptionValueMessage,
   optionOfOtherCommandMessage,
   requiredOptionMessage,
+  shortOptionEqualsMessage,
   standardStreamValueMessage,
   unexpectedArgumentMessage,
   unexpectedOptionValueMessage,
@@ -243,6 +244,10 @@ function checkToken(token: ScanToken, allowed: string[], command: CommandName | 
   if (value !== undefined && DATE_OPTIONS.has(token.name) && /^-\d/.test(value)) {
     throw new UserError(invalidDateMessage(token.rawName, value));
   }
+  // parseArgs, as getopt, reads `-o=plan.json` as -o with the value `=plan.json`.
+  if (value?.startsWith('=') && token.inlineValue && !token.rawName.startsWith('--')) {
+    throw new UserError(shortOptionEqualsMessage(token.rawName, `--${token.name}`, value));
+  }
   if (value === '-' && FILE_OPTIONS.has(token.name)) {
     throw new UserError(standardStreamValueMessage(`--${token.name}`));
   }
@@ -250,7 +255,8 @@ function checkToken(token: ScanToken, allowed: string[], command: CommandName | 
     value === undefined || value === '' || (!token.inlineValue && value.startsWith('-'));
   if (!missing) return;
 
-  const message = missingOptionValueMessage(token.rawName, spec.valueHint ?? 'a value');
+  const hint = spec.valueHint ?? 'a value';
+  const message = missingOptionValueMessage(token.rawName, `--${token.name}`, hint);
   if (value === undefined || !PATH_OPTIONS.has(token.name) || isOptionName(value)) {
     throw new UserError(message);
   }

@@ -59,8 +59,29 @@ export function joinWords(words: string[], conjunction: string): string {
   return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
-export function missingOptionValueMessage(option: string, hint: string): string {
-  return `Option '${option}' needs a value: ${hint}. Write it as '${option} VALUE' or '${option}=VALUE'.`;
+/** Says that `option`, as typed (such as `-o`), needs a value. `longOption` is its `--` form. */
+export function missingOptionValueMessage(
+  option: string,
+  longOption: string,
+  hint: string,
+): string {
+  return (
+    `Option '${option}' needs a value: ${hint}. ` +
+    `Write it as '${option} VALUE' or '${longOption}=VALUE'.`
+  );
+}
+
+/** Explains `-o=FILE`, which gives a short option a value that starts with `=`. */
+export function shortOptionEqualsMessage(
+  option: string,
+  longOption: string,
+  value: string,
+): string {
+  const intended = value.slice(1);
+  return (
+    `'${option}${value}' gives ${option} the value '${value}'. ` +
+    `Write '${option} ${intended}' or '${longOption}=${intended}'.`
+  );
 }
 
 /** Says how to pass a path that starts with `-`, which would otherwise read as an option. */

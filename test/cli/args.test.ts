@@ -179,6 +179,17 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     named: /Option '--output -' asks for standard output, .*Leave out --output/,
   },
   {
+    name: 'missing short option value',
+    argv: ['strategy', '-o'],
+    named: /Option '-o' needs a value: a file path\. Write it as '-o VALUE' or '--output=VALUE'\./,
+  },
+  {
+    name: 'short option with an equals sign',
+    argv: ['strategy', '-o=plan.json'],
+    named:
+      /'-o=plan\.json' gives -o the value '=plan\.json'\. Write '-o plan\.json' or '--output=plan/,
+  },
+  {
     name: 'missing --strategy',
     argv: ['validate'],
     named: /footprint validate needs --strategy FILE/,
