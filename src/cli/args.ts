@@ -5,11 +5,13 @@ import { COLOR_CHOICES, type ColorChoice } from '../output/color.js';
 import { closestName } from './closest-name.js';
 import { COUNT_OPTIONS, countOptionError } from './count-options.js';
 import {
+  dashValueMessage,
   invalidDateMessage,
   invalidOptionValueMessage,
   missingOptionValueMessage,
   optionOfOtherCommandMessage,
   requiredOptionMessage,
+  shortOptionEqualsMessage,
   standardStreamValueMessage,
   unexpectedArgumentMessage,
   unexpectedOptionValueMessage,
@@ -111,6 +113,9 @@ const OPTION_SPECS: Record<string, OptionSpec> = {
 
 /** Options whose value is a file, so that `-` is a request for a standard stream. */
 const FILE_OPTIONS: ReadonlySet<string> = new Set(['strategy', 'output']);
+
+/** Options whose value is a path, which may start with `-`, such as `--output=-plan.json`. */
+const PATH_OPTIONS: ReadonlySet<string> = new Set(['strategy', 'output', 'cwd']);
 
 /** Options whose value is a date or an age, so that `-1d` is an invalid age rather than an option. */
 const DATE_OPTIONS: ReadonlySet<string> = new Set(['since', 'until', 'older-than']);
@@ -271,13 +276,31 @@ function checkToken(token: ScanToken, allowed: string[], command: CommandName | 
   if (value !== undefined && DATE_OPTIONS.has(token.name) && /^-\d/.test(value)) {
     throw new UserError(invalidDateMessage(token.rawName, value));
   }
+  // parseArgs, as getopt, reads `-o=plan.json` as -o with the value `=plan.json`.
+  if (value?.startsWith('=') && token.inlineValue && !token.rawName.startsWith('--')) {
+    throw new UserError(shortOptionEqualsMessage(token.rawName, `--${token.name}`, value));
+  }
   if (value === '-' && FILE_OPTIONS.has(token.name)) {
     throw new UserError(standardStreamValueMessage(`--${token.name}`));
   }
   const missing =
     value === undefined || value === '' || (!token.inlineValue && value.startsWith('-'));
-  if (missing)
-    throw new UserError(missingOptionValueMessage(token.rawName, spec.valueHint ?? 'a value'));
+  if (!missing) return;
+
+  const hint = spec.valueHint ?? 'a value';
+  const message = missingOptionValueMessage(token.rawName, `--${token.name}`, hint);
+  if (value === undefined || !PATH_OPTIONS.has(token.name) || isOptionName(value)) {
+    throw new UserError(message);
+  }
+  throw new UserError(`${message} ${dashValueMessage(`--${token.name}`, value)}`);
+}
+
+/** Tells whether `argument` is one of footprint's options, such as `--json` or `-y`. */
+function isOptionName(argument: string): boolean {
+  if (argument.startsWith('--')) {
+    return Object.hasOwn(OPTION_SPECS, argument.slice(2).split('=')[0] ?? '');
+  }
+  return Object.values(OPTION_SPECS).some((spec) => spec.short === argument.slice(1, 2));
 }
 
 function readValues(argv: string[], allowed: string[], command: CommandName | null): CommandLine {

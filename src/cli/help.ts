@@ -221,7 +221,8 @@ ${BASE_OPTIONS}
 `,
   show: `Usage: footprint fossils show ID
 
-Prints one fossil readably. ID is the file name in the fossil store, with or without .json.
+Prints one fossil readably. ID is the file name in the fossil store, with or without .json,
+or its path, as footprint prints it after "Fossil" or "Recorded in".
 
   --json              Print the fossil as stored
 ${BASE_OPTIONS}

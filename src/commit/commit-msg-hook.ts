@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { GitConfig } from '../git/config.js';
-import { shellQuote } from '../output/shell-quote.js';
-import { findHook, runHook, type FoundHook } from '../git/hooks.js';
+import { shellPath } from '../output/shell-quote.js';
+import { findHook, runHook, type FoundHook, type HookExit } from '../git/hooks.js';
 import { splitIdentity } from '../git/identity.js';
 import type { RepositoryLayout } from '../git/types.js';
 import type { MessageCleanup } from '../message/cleanup-setting.js';
@@ -59,7 +59,7 @@ export async function runCommitMsgHook(
   if (!hook.executable) {
     options.warn(
       `The commit-msg hook ${hook.file} was skipped because it is not executable. ` +
-        `Make it executable with \`chmod +x ${hook.file}\`.`,
+        `Make it executable with \`chmod +x ${shellPath(hook.file)}\`.`,
     );
     return { messages: batches.map((item) => item.message), use: 'absent' };
   }
@@ -81,13 +81,13 @@ async function runOnce(
   const file = path.join(options.layout.gitDir, MESSAGE_FILE);
   await writeFile(file, item.hookMessage);
 
-  const code = await runHook(options.layout, hook, {
+  const exit = await runHook(options.layout, hook, {
     args: [hookArgument(options.layout, file)],
     env: hookEnvironment(options),
     output: options.output,
   });
-  if (code !== 0) {
-    const status = code === null ? 'could not be started' : `exited with ${code}`;
+  if (exit.kind !== 'exited' || exit.code !== 0) {
+    const status = describeHookExit(exit);
     throw new CommitRefusedError(
       `The commit-msg hook ${hook.file} ${status} on the message of batch ${item.batch} ` +
         `("${messageSubject(item.message)}"), so no commit was made. ` +
@@ -106,6 +106,12 @@ async function runOnce(
   return message;
 }
 
+function describeHookExit(exit: HookExit): string {
+  if (exit.kind === 'exited') return `exited with ${exit.code}`;
+  if (exit.kind === 'killed') return `was killed by ${exit.signal}`;
+  return 'could not be started';
+}
+
 /**
  * Returns how to commit a batch whose message the hook rejects: edit it in the strategy file
  * the run read, or in one written first when the run planned its own batches.
@@ -118,7 +124,7 @@ function describeMessageFix(batch: string, strategyFile: string | null): string 
       `batch ${batch} there and run \`footprint commit --strategy FILE\`, ${skip}`
     );
   }
-  const file = shellQuote(strategyFile);
+  const file = shellPath(strategyFile);
   return (
     `Edit the message of batch ${batch} in ${file} and run ` +
     `\`footprint commit --strategy ${file}\` again, ${skip}`

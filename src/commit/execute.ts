@@ -7,6 +7,7 @@ import { readCommitIdentities, type CommitIdentities } from '../git/identity.js'
 import { writeLooseObjects, type PendingObject } from '../git/object-writer.js';
 import { openRepository } from '../git/open.js';
 import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
+import { readSharedPermissions } from '../git/shared-permissions.js';
 import { readSigningSettings } from '../git/signing.js';
 import type { HeadState } from '../git/types.js';
 import { createDebug } from '../log/debug.js';
@@ -131,6 +132,7 @@ async function writeObjects(
 ): Promise<void> {
   const half = Math.ceil(objects.length / 2);
   await writeLooseObjects(session.layout, objects, {
+    shared: readSharedPermissions(session.config),
     onWritten: (written) => {
       if (written === half) killAt('objects', env);
     },

@@ -4,7 +4,7 @@ import type { Mode } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { StagedChange } from '../git/types.js';
 import { plural } from '../output/messages.js';
-import { shellQuote } from '../output/shell-quote.js';
+import { shellPath } from '../output/shell-quote.js';
 import { blockingFindings } from '../output/summary.js';
 import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import { runPipeline } from '../pipeline/run.js';
@@ -24,7 +24,7 @@ const REWRITE = `Move it away and write it again with ${rewriteCommand()}.`;
 
 /** Returns REWRITE with `file` in it, quoted for a shell. */
 function rewriteAdvice(file: string): string {
-  return `Move it away and write it again with ${rewriteCommand(shellQuote(file))}.`;
+  return `Move it away and write it again with ${rewriteCommand(shellPath(file))}.`;
 }
 
 export interface StrategyInputOptions {
@@ -74,6 +74,7 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
   const mode = options.mode ?? recorded ?? undefined;
   const run = await runPipeline({
     command: 'strategy',
+    userCommand: 'commit',
     cwd: options.cwd,
     env: options.env,
     noLlm: options.noLlm,

@@ -106,9 +106,13 @@ async function findLatestRun(
   for (const stored of fossils) {
     if (!isFossilOfKind(stored.fossil, 'commit-run')) continue;
     const run = stored.fossil.payload;
-    if (await landed(session, run)) return { store, fossil: stored, run };
-    debug(`commit run ${stored.id} never moved ${run.ref}; looking at the run before it`);
-    neverMoved.push(stored.id);
+    if (!(await landed(session, run))) {
+      debug(`commit run ${stored.id} never moved ${run.ref}; looking at the run before it`);
+      neverMoved.push(stored.id);
+      continue;
+    }
+    await checkNoNewerUnreadableRun(store, stored);
+    return { store, fossil: stored, run };
   }
   if (neverMoved.length > 0) {
     throw new CommitRefusedError(
@@ -119,6 +123,23 @@ async function findLatestRun(
   throw new CommitRefusedError(
     `No commit run is recorded in ${store.dir}, so there is nothing to undo. ` +
       '`footprint undo` undoes only runs of `footprint commit`.',
+  );
+}
+
+/**
+ * Rejects undoing `run` when a newer commit-run fossil cannot be read, such as one left empty
+ * by a power loss. That run may have moved the branch since, and its start is unknown.
+ */
+async function checkNoNewerUnreadableRun(store: FossilStore, run: StoredFossil): Promise<void> {
+  const from = new Date(run.fossil.createdAt);
+  const { warnings } = await store.list({ kind: 'commit-run', from });
+  if (warnings.length === 0) return;
+
+  throw new CommitRefusedError(
+    `A commit-run fossil newer than ${run.id} cannot be read, so footprint cannot tell ` +
+      `which run to undo: ${warnings.join(' ')} Nothing was changed. Find the commit the ` +
+      'run started from with `git reflog`, then move the branch back with ' +
+      '`git reset --soft <commit>`.',
   );
 }
 

@@ -21,8 +21,21 @@ function escape(character: string): string {
   return JSON.stringify(character).slice(1, -1);
 }
 
+/**
+ * A UTF-16 byte order mark (FF FE or FE FF) read as UTF-8: two replacement characters. Windows
+ * PowerShell's `>` and Out-File write UTF-16 ("Unicode") unless told otherwise, as Microsoft's
+ * Out-File documentation states.
+ */
+const UTF16_BOM_AS_UTF8 = '\uFFFD\uFFFD';
+
+const UTF16_REASON = 'UTF-16 text instead of UTF-8, so save the file as UTF-8';
+
 /** Parses JSON text, reporting the line and column of a syntax error. A leading BOM is ignored. */
 export function parseJsonText(text: string): JsonParseResult {
+  if (text.startsWith(UTF16_BOM_AS_UTF8) && text.includes('\u0000')) {
+    return { ok: false, problem: { line: 1, column: 1, reason: UTF16_REASON } };
+  }
+
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(source) as unknown };

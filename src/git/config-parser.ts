@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { shellPath } from '../output/shell-quote.js';
 
 /** One `key = value` line of a git config file. */
 export interface ConfigEntry {
@@ -245,8 +246,9 @@ class ConfigParser {
   }
 
   private fail(): never {
+    const check = `git config --file ${shellPath(this.origin)} --list`;
     throw new UserError(
-      `Bad config line ${this.line} in ${this.origin}. Fix the file, or check it with \`git config --file ${this.origin} --list\`.`,
+      `Bad config line ${this.line} in ${this.origin}. Fix the file, or check it with \`${check}\`.`,
     );
   }
 }

@@ -57,15 +57,21 @@ export interface RunHookOptions {
   output: (chunk: string) => void;
 }
 
+/** The end of a hook run: its exit code, the signal that killed it, or a failure to start. */
+export type HookExit =
+  | { kind: 'exited'; code: number }
+  | { kind: 'killed'; signal: NodeJS.Signals }
+  | { kind: 'not-started' };
+
 /**
  * Runs a hook in the worktree root (the git directory of a bare repository), as git does,
- * with no stdin. Returns its exit code; a hook that cannot start returns null.
+ * with no stdin, and returns how it ended.
  */
 export function runHook(
   layout: RepositoryLayout,
   hook: FoundHook,
   options: RunHookOptions,
-): Promise<number | null> {
+): Promise<HookExit> {
   return new Promise((resolve) => {
     const child = childProcess().spawn(hook.file, options.args, {
       cwd: layout.worktree ?? layout.gitDir,
@@ -76,8 +82,12 @@ export function runHook(
     child.stderr.on('data', (chunk: Buffer) => options.output(chunk.toString('utf8')));
     child.on('error', (error) => {
       options.output(`${hook.file}: ${error.message}\n`);
-      resolve(null);
+      resolve({ kind: 'not-started' });
     });
-    child.on('close', (code) => resolve(code));
+    child.on('close', (code, signal) => {
+      if (code !== null) resolve({ kind: 'exited', code });
+      else if (signal !== null) resolve({ kind: 'killed', signal });
+      else resolve({ kind: 'not-started' });
+    });
   });
 }

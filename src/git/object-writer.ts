@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { MakeDirectoryOptions } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import path from 'node:path';
 
 import { createDebug } from '../log/debug.js';
 import type { ObjectType } from './objects/types.js';
+import { applySharedPermissions, type SharedPermissions } from './shared-permissions.js';
 import type { RepositoryLayout } from './types.js';
 
 const debug = createDebug('git');
@@ -18,6 +20,8 @@ export interface PendingObject {
 export interface WriteObjectsOptions {
   /** Called after each object is stored, with the count stored so far. */
   onWritten?: (written: number) => void;
+  /** Permissions of `core.sharedRepository` for new object files and folders. */
+  shared?: SharedPermissions | null;
 }
 
 /** Prefix git gives its temporary object files; `git fsck` skips files named so. */
@@ -47,7 +51,7 @@ export async function writeLooseObjects(
   options: WriteObjectsOptions = {},
 ): Promise<void> {
   const git = await loadIsomorphicGit();
-  const fs = createObjectFileSystem();
+  const fs = createObjectFileSystem(options.shared ?? null);
   let written = 0;
   for (const object of objects) {
     const oid = await git.writeObject({
@@ -72,17 +76,26 @@ export async function writeLooseObjects(
  * place, so a process killed during the write would leave a truncated object that git reports
  * as corrupt and that isomorphic-git never replaces, because it skips existing files.
  */
-function createObjectFileSystem(): { promises: typeof fsPromises } {
+function createObjectFileSystem(shared: SharedPermissions | null): {
+  promises: typeof fsPromises;
+} {
   const writeFile = async (file: string, data: Uint8Array): Promise<void> => {
     const suffix = randomBytes(6).toString('hex');
     const temporary = path.join(path.dirname(file), `${TEMPORARY_OBJECT_PREFIX}${suffix}`);
     await fsPromises.writeFile(temporary, data, { flag: 'wx', mode: OBJECT_FILE_MODE });
     try {
+      applySharedPermissions(temporary, shared);
       await fsPromises.rename(temporary, file);
     } catch (error) {
       await fsPromises.rm(temporary, { force: true });
       throw error;
     }
   };
-  return { promises: { ...fsPromises, writeFile } as typeof fsPromises };
+  // A loose-object folder that isomorphic-git creates gets the shared permissions, as git's do.
+  const mkdir = async (dir: string, options?: MakeDirectoryOptions): Promise<unknown> => {
+    const created = await fsPromises.mkdir(dir, options);
+    applySharedPermissions(dir, shared);
+    return created;
+  };
+  return { promises: { ...fsPromises, writeFile, mkdir } as typeof fsPromises };
 }

@@ -1,7 +1,6 @@
 import {
   closeSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -14,6 +13,12 @@ import { createDebug } from '../log/debug.js';
 import type { GitConfig } from './config.js';
 import { appendReflog, reflogPath } from './reflog.js';
 import { resolveRef } from './refs.js';
+import {
+  applySharedPermissions,
+  makeSharedDirectory,
+  readSharedPermissions,
+  type SharedPermissions,
+} from './shared-permissions.js';
 import type { RepositoryLayout } from './types.js';
 
 const debug = createDebug('git');
@@ -88,18 +93,19 @@ export async function moveRef(
   onStep: (step: RefMoveStep) => void = () => {},
 ): Promise<void> {
   checkMovableRef(move.ref);
+  const shared = readSharedPermissions(config);
   const held: HeldLock[] = [];
   try {
     if (move.throughHead) {
-      held.push(createLock(refFile(layout, 'HEAD')));
+      held.push(createLock(refFile(layout, 'HEAD'), shared));
       await checkHeadPointsAt(layout, move.ref);
     }
-    const lock = createLock(refFile(layout, move.ref));
+    const lock = createLock(refFile(layout, move.ref), shared);
     held.push(lock);
     await checkOldValue(layout, move);
 
     if (move.newOid === null) {
-      deleteRef(layout, move, lock, onStep);
+      deleteRef(layout, move, lock, shared, onStep);
     } else {
       writeLock(lock, `${move.newOid}\n`);
       onStep('locked');
@@ -124,17 +130,27 @@ function refFile(layout: RepositoryLayout, ref: string): string {
   return path.join(ref === 'HEAD' ? layout.gitDir : layout.commonDir, ref);
 }
 
-function createLock(target: string): HeldLock {
+/** Creates `target`'s lock file exclusively, with the permissions git gives a new file. */
+function createLock(target: string, shared: SharedPermissions | null): HeldLock {
   const lockFile = `${target}${LOCK_SUFFIX}`;
-  mkdirSync(path.dirname(lockFile), { recursive: true });
+  makeSharedDirectory(path.dirname(lockFile), shared);
+  let fd: number;
   try {
-    return { target, lockFile, fd: openSync(lockFile, 'wx', 0o666) };
+    fd = openSync(lockFile, 'wx', 0o666);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new RefLockedError(lockFile, { cause: error });
     }
     throw error;
   }
+  const lock = { target, lockFile, fd };
+  try {
+    applySharedPermissions(lockFile, shared);
+  } catch (error) {
+    releaseLock(lock);
+    throw error;
+  }
+  return lock;
 }
 
 /**
@@ -192,20 +208,25 @@ function deleteRef(
   layout: RepositoryLayout,
   move: RefMove,
   lock: HeldLock,
+  shared: SharedPermissions | null,
   onStep: (step: RefMoveStep) => void,
 ): void {
   closeSync(lock.fd as number);
   lock.fd = null;
   onStep('locked');
 
-  removePackedRef(layout, move.ref);
+  removePackedRef(layout, move.ref, shared);
   rmSync(lock.target, { force: true });
   rmSync(reflogPath(layout, move.ref), { force: true });
   onStep('renamed');
 }
 
 /** Rewrites `packed-refs` without `ref` (and its peeled line), under `packed-refs.lock`. */
-function removePackedRef(layout: RepositoryLayout, ref: string): void {
+function removePackedRef(
+  layout: RepositoryLayout,
+  ref: string,
+  shared: SharedPermissions | null,
+): void {
   const file = path.join(layout.commonDir, 'packed-refs');
   let content: string;
   try {
@@ -221,7 +242,7 @@ function removePackedRef(layout: RepositoryLayout, ref: string): void {
 
   const peeled = lines[at + 1]?.startsWith('^') === true ? 2 : 1;
   lines.splice(at, peeled);
-  const lock = createLock(file);
+  const lock = createLock(file, shared);
   try {
     writeLock(lock, lines.join('\n'));
     commitLock(lock);

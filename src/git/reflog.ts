@@ -1,8 +1,13 @@
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { GitConfig } from './config.js';
+import {
+  applySharedPermissions,
+  makeSharedDirectory,
+  readSharedPermissions,
+} from './shared-permissions.js';
 import type { RepositoryLayout } from './types.js';
 
 /** The id a reflog records for a ref that did not exist or no longer exists. */
@@ -48,10 +53,13 @@ export function appendReflog(
   entry: ReflogEntry,
 ): void {
   const file = reflogPath(layout, ref);
-  if (!existsSync(file) && !shouldCreateReflog(layout, config, ref)) return;
+  const exists = existsSync(file);
+  if (!exists && !shouldCreateReflog(layout, config, ref)) return;
 
-  mkdirSync(path.dirname(file), { recursive: true });
+  const shared = readSharedPermissions(config);
+  makeSharedDirectory(path.dirname(file), shared);
   appendFileSync(file, formatReflogLine(entry));
+  if (!exists) applySharedPermissions(file, shared);
 }
 
 function shouldCreateReflog(layout: RepositoryLayout, config: GitConfig, ref: string): boolean {

@@ -79,7 +79,7 @@ export async function signPayload(
   const args = ['--status-fd=2', '-bsau', key];
   const result = await runProgram(settings.program, args, payload, context.env);
   if (result.code !== 0 || !`\n${result.stderr}`.includes(SIG_CREATED)) {
-    throw signingFailed(settings, result.stderr, result.code);
+    throw signingFailed(settings, result);
   }
   return result.stdout;
 }
@@ -101,7 +101,7 @@ async function signWithSsh(
     // With `-U`, ssh-keygen takes the private key of a literal public key from ssh-agent.
     const args = ['-Y', 'sign', '-n', 'git', '-f', keyFile, ...(literal === null ? [] : ['-U'])];
     const result = await runProgram(settings.program, [...args, bufferFile], null, env);
-    if (result.code !== 0) throw signingFailed(settings, result.stderr, result.code);
+    if (result.code !== 0) throw signingFailed(settings, result);
     return await readFile(`${bufferFile}.sig`, 'utf8');
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -141,7 +141,10 @@ function expandHome(file: string, env: NodeJS.ProcessEnv): string {
 }
 
 interface ProgramResult {
+  /** Exit code, or null when the program did not start or a signal killed it. */
   code: number | null;
+  /** The signal that killed the program, or null. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -158,10 +161,13 @@ function runProgram(
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => resolve({ code: null, stdout: '', stderr: error.message }));
-    child.on('close', (code) =>
+    child.on('error', (error) =>
+      resolve({ code: null, signal: null, stdout: '', stderr: error.message }),
+    );
+    child.on('close', (code, signal) =>
       resolve({
         code,
+        signal,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
       }),
@@ -172,13 +178,19 @@ function runProgram(
   });
 }
 
-function signingFailed(settings: SigningSettings, stderr: string, code: number | null): UserError {
-  const status = code === null ? 'could not be started' : `exited with ${code}`;
+function signingFailed(settings: SigningSettings, result: ProgramResult): UserError {
   return new UserError(
-    `commit.gpgSign is true, but ${settings.program} (gpg.format ${settings.format}) ${status} ` +
-      `while signing: ${lastLine(stderr)}. No commit was written. ${SIGNING_FIX}`,
+    `commit.gpgSign is true, but ${settings.program} (gpg.format ${settings.format}) ` +
+      `${describeExit(result)} while signing: ${lastLine(result.stderr)}. ` +
+      `No commit was written. ${SIGNING_FIX}`,
     { exitCode: 1 },
   );
+}
+
+function describeExit(result: ProgramResult): string {
+  if (result.code !== null) return `exited with ${result.code}`;
+  if (result.signal !== null) return `was killed by ${result.signal}`;
+  return 'could not be started';
 }
 
 /** Returns the last line of a program's error output that is not a gpg status line. */

@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { isUserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import { readGitConfig, type GitConfig } from '../git/config.js';
 import { discoverRepository } from '../git/discover.js';
 import { createDebug } from '../log/debug.js';
+import { messageFileUnreadableMessage } from '../output/messages.js';
 import { describeBatches } from './batch-comments.js';
 import { readCleanupMode, type CleanupMode } from './cleanup-setting.js';
 import { cleanupStripsComments, resolveCommentChar } from './comment-char.js';
@@ -90,7 +91,7 @@ export async function prepareCommitMessage(
 
 /** Reads the message file and the git settings that decide what may be added to it. */
 async function planMessage(options: PrepareMessageOptions): Promise<MessagePlan> {
-  const text = await readFile(options.messageFile, 'utf8');
+  const text = await readMessageFile(options.messageFile);
   const layout = await discoverRepository({ cwd: options.cwd, env: options.env });
   const scopes = ['system', 'global', 'local', 'worktree', 'command'] as const;
   const gitConfig = await readGitConfig(layout, { scopes, env: options.env });
@@ -105,6 +106,20 @@ async function planMessage(options: PrepareMessageOptions): Promise<MessagePlan>
     // Comment lines are added only where git removes them again.
     addComments: mode !== null && cleanupStripsComments(mode),
   };
+}
+
+/**
+ * Reads the message file. An unreadable one comes from a hand-typed path, because git always
+ * passes a readable file, so it is a UserError that names the file rather than a crash.
+ */
+async function readMessageFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new UserError(messageFileUnreadableMessage(file, code), { cause: error });
+  }
 }
 
 /**

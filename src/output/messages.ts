@@ -10,7 +10,7 @@ import type { Finding } from '../risk/types.js';
 import { rewriteCommand } from '../strategy/rewrite-command.js';
 import type { StrategyProblem } from '../strategy/types.js';
 import { quoteJsonString, quotePath } from './quote-path.js';
-import { shellQuote } from './shell-quote.js';
+import { shellPath } from './shell-quote.js';
 import { formatStatus, type Style } from './style.js';
 import { isRaisedByInsights } from '../insights/raise-severity.js';
 
@@ -59,8 +59,37 @@ export function joinWords(words: string[], conjunction: string): string {
   return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
-export function missingOptionValueMessage(option: string, hint: string): string {
-  return `Option '${option}' needs a value: ${hint}. Write it as '${option} VALUE' or '${option}=VALUE'.`;
+/** Says that `option`, as typed (such as `-o`), needs a value. `longOption` is its `--` form. */
+export function missingOptionValueMessage(
+  option: string,
+  longOption: string,
+  hint: string,
+): string {
+  return (
+    `Option '${option}' needs a value: ${hint}. ` +
+    `Write it as '${option} VALUE' or '${longOption}=VALUE'.`
+  );
+}
+
+/** Explains `-o=FILE`, which gives a short option a value that starts with `=`. */
+export function shortOptionEqualsMessage(
+  option: string,
+  longOption: string,
+  value: string,
+): string {
+  const intended = value.slice(1);
+  return (
+    `'${option}${value}' gives ${option} the value '${value}'. ` +
+    `Write '${option} ${intended}' or '${longOption}=${intended}'.`
+  );
+}
+
+/** Says how to pass a path that starts with `-`, which would otherwise read as an option. */
+export function dashValueMessage(option: string, value: string): string {
+  return (
+    `'${value}' reads as an option. Write '${option}=${value}' or '${option} ./${value}' ` +
+    'to pass it as the value.'
+  );
 }
 
 /** Explains `--strategy -` and `--output -`: footprint reads and writes files, not the standard streams. */
@@ -167,7 +196,7 @@ export function crashMessage(
 export function strategyWrittenMessage(style: Style, file: string, batchCount: number): string {
   const text =
     `Wrote the strategy (${plural(batchCount, 'batch', 'batches')}) to ${file}. ` +
-    `Check it with \`footprint validate --strategy ${shellQuote(file)}\`.`;
+    `Check it with \`footprint validate --strategy ${shellPath(file)}\`.`;
   return formatStatus(style, 'success', text) + '\n';
 }
 
@@ -187,11 +216,14 @@ export function strategyReadFailedMessage(file: string, code: string): string {
   if (code === 'EISDIR') {
     return (
       `${quoted} is a folder, not a strategy file. Pass the path of a file to --strategy, ` +
-      `and write one with \`footprint strategy --output ${quotePath(path.join(file, 'strategy.json'))}\`.`
+      `and write one with ${rewriteCommand(shellPath(path.join(file, 'strategy.json')))}.`
     );
   }
   if (code === 'ENOENT') {
-    return `Cannot read the strategy file ${quoted} (ENOENT). Write one with \`footprint strategy --output ${quoted}\`.`;
+    return (
+      `Cannot read the strategy file ${quoted} (ENOENT). ` +
+      `Write one with ${rewriteCommand(shellPath(file))}.`
+    );
   }
   return `Cannot read the strategy file ${quoted} (${code}). Check that the file exists and is readable.`;
 }
@@ -246,14 +278,14 @@ export function outputEditedStrategyMessage(option: string): string {
   return (
     `--output ${quoted} holds a strategy that was edited since footprint wrote it, or that ` +
     'another run or tool wrote, so writing there would lose it. Move it away first, for ' +
-    `example with \`mv ${shellQuote(option)} ${shellQuote(`${option}.old`)}\`, or pass another --output path.`
+    `example with \`mv ${shellPath(option)} ${shellPath(`${option}.old`)}\`, or pass another --output path.`
   );
 }
 
 export function outputNotFileMessage(option: string, isFolder: boolean): string {
   const quoted = quotePath(option);
   if (isFolder) {
-    return `--output ${quoted} is a folder. Pass the path of a file, such as --output ${quotePath(path.join(option, 'strategy.json'))}.`;
+    return `--output ${quoted} is a folder. Pass the path of a file, such as --output ${shellPath(path.join(option, 'strategy.json'))}.`;
   }
   return (
     `--output ${quoted} is not a regular file but a device, a pipe, a socket or a link to a ` +
@@ -290,7 +322,7 @@ export function strategyInvalidMessage(
 function formatProblemLine(style: Style, file: string, problem: StrategyProblem): string {
   const path = problem.path === undefined ? undefined : quotePath(problem.path);
   const where = [problem.batch, path].filter((part) => part !== undefined).join(' ');
-  const message = problem.message.replaceAll(rewriteCommand(), rewriteCommand(shellQuote(file)));
+  const message = problem.message.replaceAll(rewriteCommand(), rewriteCommand(shellPath(file)));
   return `  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${message}`;
 }
 
@@ -459,6 +491,14 @@ export function initDoneMessage(style: Style, changed: boolean, waiting = false)
 // footprint prepare-commit-msg.
 
 /** Warns that no message was suggested; `reason` is a sentence ending in a full stop. */
+/** Says that the prepare-commit-msg hook's message file cannot be read, and which file to pass. */
+export function messageFileUnreadableMessage(file: string, code: string): string {
+  return (
+    `Cannot read the commit message file ${quotePath(file)} (${code}). ` +
+    'Pass the file that git gives the prepare-commit-msg hook, such as .git/COMMIT_EDITMSG.'
+  );
+}
+
 export function messageNotSuggestedMessage(style: Style, reason: string): string {
   const text = `footprint suggested no commit message: ${reason} The commit goes ahead.`;
   return formatStatus(style, 'warning', text) + '\n';

@@ -29,6 +29,14 @@ export function shellQuote(value: string): string {
   return quoted + singleQuote(literal) + printfWord(escaped);
 }
 
+/**
+ * Quotes a file path for a command shown to the user, as shellQuote does, and writes a relative
+ * path that starts with `-` as `./-name`, so that the command does not read it as an option.
+ */
+export function shellPath(file: string): string {
+  return shellQuote(file.startsWith('-') ? `./${file}` : file);
+}
+
 function singleQuote(text: string): string {
   return text === '' ? '' : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -35,6 +35,8 @@ const debug = createDebug('pipeline');
 
 export interface PipelineOptions {
   command: PipelineResult['command'];
+  /** The command the user ran, such as `commit`, named in errors; `command` when absent. */
+  userCommand?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
   mode?: Mode;
@@ -79,7 +81,7 @@ async function runStages(
   options: PipelineOptions,
   timer: StageTimer,
 ): Promise<PipelineRun> {
-  const worktree = requireWorktree(reader, options.command);
+  const worktree = requireWorktree(reader, options.userCommand ?? options.command);
   const config = await loadConfig(worktree, configOverrides(options));
   const mode = config.config.mode;
   debug(`reader ${reader.choice.reader}, mode ${mode}, config ${config.file ?? 'defaults'}`);

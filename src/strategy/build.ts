@@ -1,6 +1,6 @@
 import type { BatchAnalysis } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
-import { shellQuote } from '../output/shell-quote.js';
+import { shellPath } from '../output/shell-quote.js';
 import type { RiskReport, Severity } from '../risk/types.js';
 import type { Strategy } from './types.js';
 
@@ -43,5 +43,5 @@ export function withStrategyFile(strategy: Strategy, file: string): Strategy {
 }
 
 function validateCommand(file: string): string {
-  return `footprint validate --strategy ${shellQuote(file)}`;
+  return `footprint validate --strategy ${shellPath(file)}`;
 }

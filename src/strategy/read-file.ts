@@ -3,6 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseJsonText } from '../config/parse-json.js';
 import { UserError } from '../errors.js';
 import { strategyNotFileMessage, strategyReadFailedMessage } from '../output/messages.js';
+import { shellPath } from '../output/shell-quote.js';
+import { rewriteCommand } from './rewrite-command.js';
 import type { StrategyProblem } from './types.js';
 
 /** A strategy file that cannot be read: a usage error (exit 2) that names the file. */
@@ -46,8 +48,9 @@ export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
   if (parsed.ok) return { ok: true, value: parsed.value };
 
   const { line, column, reason } = parsed.problem;
+  const command = rewriteCommand(shellPath(file));
   const message =
     `${file} is not valid JSON (line ${line}, column ${column}: ${reason}). ` +
-    `Fix the JSON syntax, or move it away and write the strategy again with \`footprint strategy --output ${file}\`.`;
+    `Fix the JSON syntax, or move it away and write the strategy again with ${command}.`;
   return { ok: false, problem: { code: 'json', message } };
 }

@@ -1,4 +1,4 @@
-import { shellQuote } from '../output/shell-quote.js';
+import { shellPath } from '../output/shell-quote.js';
 import type { StrategyProblem } from './types.js';
 
 /**
@@ -17,7 +17,7 @@ export function fillStrategyFile(
   problems: readonly StrategyProblem[],
   file: string,
 ): StrategyProblem[] {
-  const command = rewriteCommand(shellQuote(file));
+  const command = rewriteCommand(shellPath(file));
   return problems.map((problem) => ({
     ...problem,
     message: problem.message.replaceAll(rewriteCommand(), command),

@@ -111,6 +111,12 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
   },
   { name: 'empty cwd value', argv: ['analyze', '--cwd='], named: /Option '--cwd' needs a value/ },
   {
+    name: 'file name with a leading dash',
+    argv: ['strategy', '--output', '-plan.json'],
+    named:
+      /'-plan\.json' reads as an option\. Write '--output=-plan\.json' or '--output \.\/-plan\.json'/,
+  },
+  {
     name: 'value for a boolean',
     argv: ['analyze', '--json=yes'],
     named: /Option '--json' takes no value, but got 'yes'/,
@@ -171,6 +177,17 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     name: 'output to standard output',
     argv: ['strategy', '--output', '-'],
     named: /Option '--output -' asks for standard output, .*Leave out --output/,
+  },
+  {
+    name: 'missing short option value',
+    argv: ['strategy', '-o'],
+    named: /Option '-o' needs a value: a file path\. Write it as '-o VALUE' or '--output=VALUE'\./,
+  },
+  {
+    name: 'short option with an equals sign',
+    argv: ['strategy', '-o=plan.json'],
+    named:
+      /'-o=plan\.json' gives -o the value '=plan\.json'\. Write '-o plan\.json' or '--output=plan/,
   },
   {
     name: 'missing --strategy',

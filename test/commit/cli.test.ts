@@ -175,6 +175,22 @@ test('Ctrl-C at the question exits 130', async () => {
   });
 });
 
+test('Ctrl-D at the question declines', async () => {
+  const input = new PassThrough();
+  const answer = promptYesNo('Make 1 commit? [y/N] ', input, new PassThrough(), true);
+  input.write('\u0004');
+
+  assert.equal(await answer, false);
+});
+
+test('end of input declines', async () => {
+  const input = new PassThrough();
+  const answer = promptYesNo('Make 1 commit? [y/N] ', input, new PassThrough(), false);
+  input.end();
+
+  assert.equal(await answer, false);
+});
+
 test('yes at the question confirms', async () => {
   const input = new PassThrough();
   const answer = promptYesNo('Make 1 commit? [y/N] ', input, new PassThrough(), true);

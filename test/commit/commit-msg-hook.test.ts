@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
@@ -120,6 +120,29 @@ test('hooks path is honoured', async () => {
   await assert.rejects(commitInProcess(created, { strategyFile }), /exited with 3/);
 });
 
+test('hook killed by a signal', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  installHook(created, 'kill -TERM $$');
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.match(error.message, /commit-msg was killed by SIGTERM on the message of batch b1/);
+    return true;
+  });
+});
+
+test('hook interpreter missing', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  const file = installHook(created, '');
+  writeFileSync(file, '#!/no/such/interpreter\n');
+
+  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
+    assert.ok(isUserError(error));
+    assert.match(error.message, /commit-msg could not be started on the message of batch b1/);
+    return true;
+  });
+});
+
 test('hook not executable is skipped with a warning', async () => {
   const { repo: created, strategyFile } = await stagedTwoBatches();
   const file = installHook(created, 'exit 1');
@@ -130,6 +153,17 @@ test('hook not executable is skipped with a warning', async () => {
   assert.equal(outcome.kind, 'committed');
   if (outcome.kind === 'committed') assert.equal(outcome.run.commitMsgHook, 'absent');
   assert.match(output, /was skipped because it is not executable.*chmod \+x/);
+});
+
+test('chmod advice quotes the hook path', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  created.git(['config', 'core.hooksPath', 'my hooks']);
+  const file = installHook(created, 'exit 1', 'my hooks');
+  chmodSync(file, 0o644);
+
+  const { output } = await commitInProcess(created, { strategyFile });
+
+  assert.ok(output.includes(`\`chmod +x '${file}'\``), output);
 });
 
 test('hook emptying the message refuses', async () => {

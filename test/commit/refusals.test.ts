@@ -278,3 +278,19 @@ test('refuse unconfirmed plan', async () => {
 
   await assertRefused(created, /not confirmed/, { confirm: async () => false });
 });
+
+test('bare repository names commit', () => {
+  const created = createTempRepo({ bare: true });
+  repo = created;
+
+  for (const args of [
+    ['commit', '--yes'],
+    ['commit', '--dry-run'],
+  ]) {
+    const result = created.footprint(args);
+
+    assert.equal(result.status, 2, args.join(' '));
+    assert.match(result.stderr, /is a bare repository, which has no staged change to read/);
+    assert.match(result.stderr, /Run footprint commit in a worktree\./);
+  }
+});

@@ -146,6 +146,16 @@ test('unknown signing format refuses', async () => {
   await assertSigningRefused(repo, strategyFile, /gpg\.format is "smoke-signals"/);
 });
 
+test('signing program killed by a signal', async () => {
+  const { repo, strategyFile } = await stagedTwoBatches();
+  const program = path.join(repo.dir, '.git', 'killed-gpg');
+  writeFileSync(program, '#!/bin/sh\nkill -TERM $$\n', { mode: 0o755 });
+  repo.git(['config', 'commit.gpgSign', 'true']);
+  repo.git(['config', 'gpg.program', program]);
+
+  await assertSigningRefused(repo, strategyFile, /was killed by SIGTERM while signing/);
+});
+
 test('missing signing program refuses', async () => {
   const { repo, strategyFile } = await stagedTwoBatches();
   repo.git(['config', 'commit.gpgSign', 'true']);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
@@ -221,6 +221,19 @@ test('undo of a newer run after an undone one', async () => {
 
   assert.equal(result.fossilId, path.basename(second.fossilPath, '.json'));
   assert.equal(result.to, start.head);
+});
+
+test('undo refused past an unreadable run', async () => {
+  const { repo: created } = await committedTwoBatches();
+  created.write('c.txt', 'new\n');
+  created.git(['add', 'c.txt']);
+  const second = await commitRun(created);
+  writeFileSync(second.fossilPath, '');
+  const name = path.basename(second.fossilPath);
+
+  await assertUndoRefused(created, new RegExp(`${name}: skipped because it is not valid JSON`));
+  await assertUndoRefused(created, /footprint cannot tell which run to undo/);
+  await assertUndoRefused(created, /`git reset --soft <commit>`/);
 });
 
 test('commit, undo, list and undo again', () => {

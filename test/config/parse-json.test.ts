@@ -69,4 +69,21 @@ describe('parseJsonText', () => {
   test('byte order mark ignored', () => {
     assert.deepEqual(parseJsonText('\uFEFF[1]'), { ok: true, value: [1] });
   });
+
+  for (const encoding of ['utf16le', 'utf-16be'] as const) {
+    test(`${encoding} text named`, () => {
+      const bytes =
+        encoding === 'utf16le'
+          ? Buffer.from('\uFEFF{"mode": "balanced"}\r\n', 'utf16le')
+          : Buffer.from('\uFEFF{"mode": "balanced"}\r\n', 'utf16le').swap16();
+      const result = parseJsonText(bytes.toString('utf8'));
+
+      assert.equal(result.ok, false);
+      if (result.ok) return;
+      assert.equal(result.problem.line, 1, 'line');
+      assert.equal(result.problem.column, 1, 'column');
+      assert.match(result.problem.reason, /UTF-16/);
+      assert.match(result.problem.reason, /save the file as UTF-8/);
+    });
+  }
 });

@@ -219,6 +219,37 @@ describe('fossils show', () => {
     assert.deepEqual(validateFossil('outcome', fossil), []);
   });
 
+  test('path as commands print it', async () => {
+    const file = await writeOutcome(0, 'partial');
+    const id = path.basename(file, '.json');
+
+    const { code, stdout, stderr } = await run('fossils', 'show', `fossils/${id}.json`, '--json');
+    const fossil = JSON.parse(stdout) as { id: string };
+
+    assert.equal(code, 0, stderr);
+    assert.equal(fossil.id, id);
+  });
+
+  test('absolute path to a fossil', async () => {
+    const file = await writeOutcome(0, 'partial');
+
+    const { code, stdout, stderr } = await run('fossils', 'show', file, '--json');
+    const fossil = JSON.parse(stdout) as { id: string };
+
+    assert.equal(code, 0, stderr);
+    assert.equal(fossil.id, path.basename(file, '.json'));
+  });
+
+  test('path outside the store', async () => {
+    const file = await writeOutcome(0, 'partial');
+    mkdirSync(path.join(repo.dir, 'elsewhere'));
+
+    const { code, stderr } = await run('fossils', 'show', `elsewhere/${path.basename(file)}`);
+
+    assert.equal(code, 2);
+    assert.match(stderr, /No readable fossil has the id 'elsewhere\/.*' in fossils\./);
+  });
+
   test('unknown id', async () => {
     const { code, stderr } = await run('fossils', 'show', '20260101T000000.000Z-analysis-00000000');
 

@@ -71,6 +71,20 @@ describe('parseConfig', () => {
     );
   });
 
+  test('bad line quotes the file', () => {
+    assert.throws(
+      () => parseConfig('[core\n', '/my repo/.git/config'),
+      (error) => {
+        assert.ok(isUserError(error));
+        assert.ok(
+          error.message.includes("`git config --file '/my repo/.git/config' --list`"),
+          error.message,
+        );
+        return true;
+      },
+    );
+  });
+
   test('invalid constructs', () => {
     assert.throws(() => parseConfig('key = value\n', 'f'), /Bad config line 1/);
     assert.throws(() => parseConfig('[core\n', 'f'), /Bad config line/);

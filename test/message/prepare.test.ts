@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareCommitMessage } from '../../src/message/prepare.js';
+import { runCli } from '../cli/cli-io.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { fakeGithubToken } from '../risk/secret-parts.js';
 
@@ -189,6 +190,38 @@ test('prepare masks token paths without a fossil', async () => {
     assert.equal(outcome.action, 'listed');
     assert.equal(text.includes(token), false, text);
     assert.match(text, /^# {7}keys\/ghp_\*{8}\.txt$/m);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('prepare names a missing message file', async () => {
+  const repo = createTempRepo();
+  try {
+    stageModule(repo);
+    const file = path.join(repo.dir, 'no-such-message');
+
+    const result = await runCli(repo.dir, 'prepare-commit-msg', file);
+
+    assert.equal(result.code, 0);
+    assert.doesNotMatch(result.stderr, /internal error|Crash report/);
+    assert.ok(result.stderr.includes(`${file} (ENOENT)`), result.stderr);
+    assert.match(result.stderr, /such as \.git\/COMMIT_EDITMSG/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('prepare names a message folder', async () => {
+  const repo = createTempRepo();
+  try {
+    stageModule(repo);
+
+    const result = await runCli(repo.dir, 'prepare-commit-msg', '.git');
+
+    assert.equal(result.code, 0);
+    assert.doesNotMatch(result.stderr, /internal error|Crash report/);
+    assert.ok(result.stderr.includes(`${path.join(repo.dir, '.git')} (EISDIR)`), result.stderr);
   } finally {
     repo.cleanup();
   }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { shellQuote } from '../../src/output/shell-quote.js';
+import { shellPath, shellQuote } from '../../src/output/shell-quote.js';
 
 /** Returns the one argument that a POSIX shell makes of `word`. */
 function shellArgument(word: string): string {
@@ -52,4 +52,12 @@ test('shellQuote values survive a POSIX shell', () => {
   for (const value of values) {
     assert.equal(shellArgument(shellQuote(value)), value, JSON.stringify(value));
   }
+});
+
+test('shellPath keeps a leading dash a path', () => {
+  assert.equal(shellPath('-plan.json'), './-plan.json');
+});
+
+test('shellPath quotes a path with a space', () => {
+  assert.equal(shellPath('-my plan.json'), "'./-my plan.json'");
 });

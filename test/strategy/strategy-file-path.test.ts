@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -106,5 +106,80 @@ describe('strategy file path', () => {
     assert.equal(document['stagedTree'], null);
     assert.equal(problems[0]?.['code'], 'unreadable-file');
     assert.ok(result.stderr.includes(`Cannot read the strategy file ${file} (ENOENT).`));
+  });
+});
+
+/** Returns the words that a POSIX shell makes of the first command in backticks in `text`. */
+function suggestedCommand(text: string, start: string): string[] {
+  const command = text.slice(text.indexOf(`\`${start}`) + 1).split('`')[0] ?? '';
+  const script = `for word in ${command}; do printf '%s\\0' "$word"; done`;
+  const words = execFileSync('sh', ['-c', script], { encoding: 'utf8' });
+  return words.split('\0').slice(0, -1);
+}
+
+describe('suggested commands with unusual file names', () => {
+  test('missing file with a space', async () => {
+    const file = path.join(repo.dir, 'my plan.json');
+
+    const result = await run('validate', '--strategy', file);
+
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(suggestedCommand(result.stderr, 'footprint strategy'), [
+      'footprint',
+      'strategy',
+      '--output',
+      file,
+    ]);
+  });
+
+  test('folder with a space', async () => {
+    const folder = path.join(repo.dir, 'my plans');
+    mkdirSync(folder);
+
+    const result = await run('commit', '--dry-run', '--strategy', folder);
+
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(suggestedCommand(result.stderr, 'footprint strategy'), [
+      'footprint',
+      'strategy',
+      '--output',
+      path.join(folder, 'strategy.json'),
+    ]);
+  });
+
+  test('invalid JSON file with a space', async () => {
+    repo.write('my plan.json', '{ "batches": ');
+
+    const result = await run('validate', '--strategy', 'my plan.json');
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /is not valid JSON/);
+    assert.deepEqual(suggestedCommand(result.stdout, 'footprint strategy'), [
+      'footprint',
+      'strategy',
+      '--output',
+      path.join(repo.dir, 'my plan.json'),
+    ]);
+  });
+
+  test('written file with a leading dash', async () => {
+    const result = await run('strategy', '--output=-plan.json');
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(suggestedCommand(result.stderr, 'footprint validate'), [
+      'footprint',
+      'validate',
+      '--strategy',
+      './-plan.json',
+    ]);
+  });
+
+  test('written strategy checks a leading dash', async () => {
+    await run('strategy', '--output=-plan.json');
+    const strategy = JSON.parse(readFileSync(path.join(repo.dir, '-plan.json'), 'utf8')) as {
+      validation: string[];
+    };
+
+    assert.deepEqual(strategy.validation, ['footprint validate --strategy ./-plan.json']);
   });
 });

@@ -113,7 +113,7 @@ async function confirmOnTerminal(context: CommandContext, plan: CommitPlan): Pro
 /**
  * Prompts with `question` and returns true for `y` or `yes`. Ctrl-C, which readline reads as a key on
  * a terminal rather than as a signal, ends the command with exit 130 as an interrupt does
- * elsewhere, through a UserError.
+ * elsewhere, through a UserError. Ctrl-D or the end of the input declines, as an empty answer does.
  */
 export async function promptYesNo(
   question: string,
@@ -128,12 +128,18 @@ export async function promptYesNo(
     ...(terminal === undefined ? {} : { terminal }),
   });
   const cancel = new AbortController();
-  prompt.on('SIGINT', () => cancel.abort());
+  let interrupted = false;
+  prompt.on('SIGINT', () => {
+    interrupted = true;
+    cancel.abort();
+  });
+  prompt.on('close', () => cancel.abort());
   try {
     const answer = await prompt.question(question, { signal: cancel.signal });
     return /^y(es)?$/i.test(answer.trim());
   } catch (error) {
     if ((error as Error).name !== 'AbortError') throw error;
+    if (!interrupted) return false;
     throw new UserError('Interrupted at the question, so no commit was made.', {
       exitCode: EXIT_INTERRUPTED,
     });

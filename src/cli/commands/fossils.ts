@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { UserError } from '../../errors.js';
@@ -142,7 +144,7 @@ async function runList(context: CommandContext, store: FossilStore): Promise<voi
 async function runShow(context: CommandContext, store: FossilStore): Promise<void> {
   const id = context.line.operands[1];
   if (id === undefined) throw new UserError(missingFossilIdMessage());
-  const lookup = await store.read(id);
+  const lookup = await store.read(storeFileName(id, store.dir, context.cwd));
   writeWarnings(context, lookup.warnings);
   if (lookup.fossil === null) {
     throw new UserError(fossilNotFoundMessage(id, displayPath(store.dir, context.cwd)));
@@ -150,6 +152,27 @@ async function runShow(context: CommandContext, store: FossilStore): Promise<voi
 
   if (context.line.json) writeJson(context, lookup.fossil.fossil);
   else context.stdout.write(formatFossil(lookup.fossil.fossil, context.stdoutStyle));
+}
+
+/**
+ * Returns the file name when `id` is the path of a file in the store, as footprint prints it
+ * after `Fossil` or `Recorded in`, relative to `cwd`. Any other value is returned unchanged.
+ */
+function storeFileName(id: string, storeDir: string, cwd: string): string {
+  if (!id.includes('/') && !id.includes(path.sep)) return id;
+
+  const file = path.resolve(cwd, id);
+  return sameFolder(path.dirname(file), storeDir) ? path.basename(file) : id;
+}
+
+/** Tells whether two paths name one folder, through symbolic links such as macOS's /tmp. */
+function sameFolder(left: string, right: string): boolean {
+  if (left === right) return true;
+  try {
+    return realpathSync(left) === realpathSync(right);
+  } catch {
+    return false;
+  }
 }
 
 async function runPrune(
