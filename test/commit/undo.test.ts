@@ -326,3 +326,18 @@ test('undo to unborn branch names a working recovery', async () => {
   created.git(['reset', '--soft', last]);
   assert.equal(created.git(['rev-parse', 'HEAD']).trim(), last);
 });
+
+test('list trusts runs older than reflog', async () => {
+  const { repo: created } = await committedTwoBatches();
+  // As `git reflog expire` does with old lines: only a later line is left.
+  const later = { GIT_COMMITTER_DATE: '@4000000000 +0000' };
+  created.git(['commit', '-q', '--allow-empty', '-m', 'chore: later'], { env: later });
+  const reflog = path.join(created.dir, '.git', 'logs', 'refs', 'heads', 'main');
+  const lines = readFileSync(reflog, 'utf8').trimEnd().split('\n');
+  writeFileSync(reflog, `${lines.at(-1) ?? ''}\n`);
+
+  const rows = listRuns(created);
+
+  assert.equal(rows.length, 1, rows.join('\n'));
+  assert.match(rows[0] ?? '', /^\S+ \S+\s+commit-run\s+committed\s/);
+});
