@@ -15,7 +15,8 @@ import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
 import { reflogRecordsValue } from '../git/reflog.js';
 import { readHead, resolveRef } from '../git/refs.js';
 import { readInProgressOperation } from '../git/state.js';
-import type { HeadState } from '../git/types.js';
+import type { HeadState, RepositoryLayout } from '../git/types.js';
+import { findOtherWorktreeOn } from '../git/worktrees.js';
 import { createDebug } from '../log/debug.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
@@ -70,7 +71,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
     const head = await readHead(layout);
     // A branch that is a symbolic ref is compared as the branch it points at.
     const branch = head.ref === null ? null : ((await resolveRef(layout, head.ref))?.name ?? null);
-    const run = { ...recorded, ref: checkHeadOnRunRef(head, recorded, branch) };
+    const run = { ...recorded, ref: await checkHeadOnRunRef(layout, head, recorded, branch) };
     await checkNoOperation(session);
     checkNoLocks(layout, run.ref);
     checkRefAtRunEnd(head, run, fossil.id);
@@ -213,11 +214,12 @@ async function landed(session: CommitSession, run: CommitRunFossilPayload): Prom
  * Returns HEAD's ref when it is the ref the run moved. The fossil masks a token in a branch
  * name, so HEAD's ref is compared masked alike, and the returned ref is the real one.
  */
-function checkHeadOnRunRef(
+async function checkHeadOnRunRef(
+  layout: RepositoryLayout,
   head: HeadState,
   run: CommitRunFossilPayload,
   branch: string | null,
-): string {
+): Promise<string> {
   const current = head.detached ? 'HEAD' : head.ref;
   if (current !== null && maskNameSecrets(current) === run.ref) return current;
   if (!head.detached && branch !== null && maskNameSecrets(branch) === run.ref) return branch;
@@ -226,22 +228,33 @@ function checkHeadOnRunRef(
   const now = head.detached
     ? `detached at ${head.oid ?? 'nothing'}`
     : `on ${head.ref ?? 'nothing'}`;
+  const elsewhere = run.ref === 'HEAD' ? null : await findOtherWorktreeOn(layout, run.ref);
   throw new CommitRefusedError(
     `The last commit run moved ${where}, but HEAD is now ${now}. Nothing was changed. ` +
-      `${describeReturn(run)}, then run \`footprint undo\` again.`,
+      `${describeReturn(run, elsewhere)}, then run \`footprint undo\` again.`,
   );
 }
 
-/** Returns the step that puts HEAD back where the run left it, so that undo can move it. */
-function describeReturn(run: CommitRunFossilPayload): string {
+/**
+ * Returns the step that puts HEAD back where the run left it, so that undo can move it. git
+ * refuses to switch to a branch that another worktree has checked out. So the worktree that
+ * `elsewhere` names is detached first, which keeps its files, index and commit.
+ */
+function describeReturn(run: CommitRunFossilPayload, elsewhere: string | null): string {
   if (run.ref === 'HEAD') {
     return `To undo that run, detach HEAD at its last commit with \`git switch --detach ${run.finalHead}\``;
   }
-  if (run.ref.startsWith(BRANCH_PREFIX)) {
-    const branch = shellQuote(run.ref.slice(BRANCH_PREFIX.length));
+  if (!run.ref.startsWith(BRANCH_PREFIX)) return `To undo that run, check out ${run.ref} again`;
+
+  const branch = shellQuote(run.ref.slice(BRANCH_PREFIX.length));
+  if (elsewhere === null) {
     return `To undo that run, switch back to its branch with \`git switch ${branch}\``;
   }
-  return `To undo that run, check out ${run.ref} again`;
+  return (
+    `The worktree at ${elsewhere} has ${branch} checked out, so git refuses to switch to it ` +
+    `here. To undo that run, detach that worktree with ` +
+    `\`git -C ${shellQuote(elsewhere)} switch --detach\`, switch here with \`git switch ${branch}\``
+  );
 }
 
 async function checkNoOperation(session: CommitSession): Promise<void> {

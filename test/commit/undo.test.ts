@@ -277,6 +277,25 @@ test('undo refused on another branch', async () => {
   await assertUndoRefused(created, /with `git switch main`, then run `footprint undo` again\./);
 });
 
+test('undo advice with branch in worktree', async () => {
+  const { repo: created, run } = await committedTwoBatches();
+  created.git(['switch', '-qc', 'elsewhere']);
+  const other = path.join(created.dir, 'other');
+  created.git(['worktree', 'add', '-q', other, 'main']);
+
+  await assertUndoRefused(created, /The worktree at \S+ has main checked out/);
+  await assertUndoRefused(
+    created,
+    /`git -C \S+ switch --detach`, switch here with `git switch main`/,
+  );
+  // Each step of the advice works, and then undo does.
+  assert.notEqual(created.gitResult(['switch', 'main']).status, 0);
+  created.git(['-C', other, 'switch', '-q', '--detach']);
+  created.git(['switch', '-q', 'main']);
+  const result = await undo(created);
+  assert.equal(result.from, run.finalHead);
+});
+
 test('undo refused without a run', async () => {
   const created = createTempRepo();
   repo = created;
