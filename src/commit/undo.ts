@@ -66,9 +66,9 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
     const { layout } = session;
     checkWritableRepository(layout, session.config);
     const { store, fossil, run: recorded } = await findLatestRun(session);
-    await checkNotUndone(store, fossil);
-
     const head = await readHead(layout);
+    await checkNotUndone(store, fossil, head);
+
     // A branch that is a symbolic ref is compared as the branch it points at.
     const branch = head.ref === null ? null : ((await resolveRef(layout, head.ref))?.name ?? null);
     const run = { ...recorded, ref: await checkHeadOnRunRef(layout, head, recorded, branch) };
@@ -112,7 +112,7 @@ async function findLatestRun(
       neverMoved.push(stored.id);
       continue;
     }
-    await checkNoNewerUnreadableRun(store, stored);
+    await checkNoNewerUnreadableRun(session, store, stored);
     return { store, fossil: stored, run };
   }
   if (neverMoved.length > 0) {
@@ -131,29 +131,55 @@ async function findLatestRun(
  * Rejects undoing `run` when a newer commit-run fossil cannot be read, such as one left empty
  * by a power loss. That run may have moved the branch since, and its start is unknown.
  */
-async function checkNoNewerUnreadableRun(store: FossilStore, run: StoredFossil): Promise<void> {
+async function checkNoNewerUnreadableRun(
+  session: CommitSession,
+  store: FossilStore,
+  run: StoredFossil,
+): Promise<void> {
   const from = new Date(run.fossil.createdAt);
   const { warnings } = await store.list({ kind: 'commit-run', from });
   if (warnings.length === 0) return;
 
+  const head = await readHead(session.layout);
+  // `git reset` cannot make a branch unborn, but deleting the branch ref does.
+  const unborn =
+    head.ref === null
+      ? ''
+      : ' If the run started on a branch with no commits, ' +
+        `\`git update-ref -d ${shellQuote(head.ref)}\` makes the branch unborn again and keeps ` +
+        'the index and the working tree.';
   throw new CommitRefusedError(
     `A commit-run fossil newer than ${run.id} cannot be read, so footprint cannot tell ` +
       `which run to undo: ${warnings.join(' ')} Nothing was changed. Find the commit the ` +
       'run started from with `git reflog`, then move the branch back with ' +
-      '`git reset --soft <commit>`.',
+      `\`git reset --soft <commit>\`.${unborn}`,
   );
 }
 
 /** Commit runs read, newest first, to skip those that never moved their ref. */
 const MAX_RUNS_READ = 20;
 
-/** Next steps for a user whose newest run is undone already. */
-const AFTER_UNDO_ADVICE =
-  'To commit the staged change again, run `footprint commit`. `footprint undo` undoes only ' +
-  'the newest run; to move the branch further back, use `git reset --soft <commit>`.';
+/**
+ * Returns the next steps for a user whose newest run is undone already. A branch with no
+ * commits has nothing further back to move to.
+ */
+function describeAfterUndo(head: HeadState): string {
+  const commit = 'To commit the staged change again, run `footprint commit`.';
+  if (head.oid === null) {
+    return `${commit} The branch has no commits now, so there is nothing further back to undo.`;
+  }
+  return (
+    `${commit} \`footprint undo\` undoes only the newest run. To move the branch further ` +
+    'back, use `git reset --soft <commit>`.'
+  );
+}
 
 /** Rejects the run `run` when an undo fossil records it as undone. */
-async function checkNotUndone(store: FossilStore, run: StoredFossil): Promise<void> {
+async function checkNotUndone(
+  store: FossilStore,
+  run: StoredFossil,
+  head: HeadState,
+): Promise<void> {
   const undo = await findUndoOf(store, run);
   if (undo === null) return;
 
@@ -161,7 +187,7 @@ async function checkNotUndone(store: FossilStore, run: StoredFossil): Promise<vo
   throw new CommitRefusedError(
     `Commit run ${run.id} was already undone at ${undo.createdAt} (undo fossil ${undo.id}), ` +
       `which moved ${ref} back to ${to ?? 'an unborn branch'}. Nothing was changed. ` +
-      AFTER_UNDO_ADVICE,
+      describeAfterUndo(head),
   );
 }
 
@@ -271,7 +297,7 @@ function checkRefAtRunEnd(head: HeadState, run: CommitRunFossilPayload, fossilId
   if (head.oid === run.startHead) {
     throw new CommitRefusedError(
       `${run.ref} already points at ${run.startHead ?? 'nothing'}, where commit run ${fossilId} ` +
-        `started, so it is already undone. Nothing was changed. ${AFTER_UNDO_ADVICE}`,
+        `started, so it is already undone. Nothing was changed. ${describeAfterUndo(head)}`,
     );
   }
   throw new CommitRefusedError(
