@@ -24,6 +24,8 @@ export interface CommitMsgHookOptions {
   cleanup: MessageCleanup;
   /** Absolute path of the strategy file the messages come from, or null for a planned run. */
   strategyFile: string | null;
+  /** Start of a footprint command in the advice (see footprintInvocation). */
+  invocation: string;
   /** Receives the hook's output. */
   output: (chunk: string) => void;
   /** Receives a one-line warning, such as a hook that is not executable. */
@@ -91,7 +93,7 @@ async function runOnce(
     throw new CommitRefusedError(
       `The commit-msg hook ${hook.file} ${status} on the message of batch ${item.batch} ` +
         `("${messageSubject(item.message)}"), so no commit was made. ` +
-        describeMessageFix(item.batch, options.strategyFile),
+        describeMessageFix(item.batch, options.strategyFile, options.invocation),
     );
   }
 
@@ -100,7 +102,7 @@ async function runOnce(
   if (message === '') {
     throw new CommitRefusedError(
       `The commit-msg hook ${hook.file} left an empty message for batch ${item.batch}, ` +
-        `so no commit was made. ${describeMessageFix(item.batch, options.strategyFile)}`,
+        `so no commit was made. ${describeMessageFix(item.batch, options.strategyFile, options.invocation)}`,
     );
   }
   return message;
@@ -116,18 +118,22 @@ function describeHookExit(exit: HookExit): string {
  * Returns how to commit a batch whose message the hook rejects: edit it in the strategy file
  * the run read, or in one written first when the run planned its own batches.
  */
-function describeMessageFix(batch: string, strategyFile: string | null): string {
+function describeMessageFix(
+  batch: string,
+  strategyFile: string | null,
+  invocation: string,
+): string {
   const skip = 'or skip the hook with --no-verify.';
   if (strategyFile === null) {
     return (
-      'Write the strategy with `footprint strategy --output FILE`, edit the message of ' +
-      `batch ${batch} there and run \`footprint commit --strategy FILE\`, ${skip}`
+      `Write the strategy with \`${invocation} strategy --output FILE\`, edit the message of ` +
+      `batch ${batch} there and run \`${invocation} commit --strategy FILE\`, ${skip}`
     );
   }
   const file = shellPath(strategyFile);
   return (
     `Edit the message of batch ${batch} in ${file} and run ` +
-    `\`footprint commit --strategy ${file}\` again, ${skip}`
+    `\`${invocation} commit --strategy ${file}\` again, ${skip}`
   );
 }
 

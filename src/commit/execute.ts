@@ -30,6 +30,11 @@ export interface ExecuteOptions {
   noVerify: boolean;
   /** Receives the commit-msg hook's output and warnings. */
   output: (chunk: string) => void;
+  /**
+   * Start of a footprint command in the advice (see footprintInvocation), or `footprint` when
+   * unset.
+   */
+  invocation?: string;
 }
 
 /**
@@ -118,6 +123,7 @@ async function applyCommitMsgHook(
       env: options.env,
       author: identities.author,
       strategyFile: plan.strategy.file,
+      invocation: options.invocation ?? 'footprint',
       output: options.output,
       warn: (text) => options.output(`${text}\n`),
     },

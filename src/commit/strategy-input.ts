@@ -22,9 +22,9 @@ import type { StrategySource } from './types.js';
 
 const REWRITE = `Move it away and write it again with ${rewriteCommand()}.`;
 
-/** Returns REWRITE with `file` in it, quoted for a shell. */
-function rewriteAdvice(file: string): string {
-  return `Move it away and write it again with ${rewriteCommand(shellPath(file))}.`;
+/** Returns REWRITE with `file` in it, quoted for a shell, and the command's `invocation`. */
+function rewriteAdvice(file: string, invocation: string): string {
+  return `Move it away and write it again with ${rewriteCommand(shellPath(file), invocation)}.`;
 }
 
 export interface StrategyInputOptions {
@@ -34,6 +34,11 @@ export interface StrategyInputOptions {
   strategyFile?: string;
   mode?: Mode;
   noLlm: boolean;
+  /**
+   * Start of a footprint command in the advice (see footprintInvocation), or `footprint` when
+   * unset.
+   */
+  invocation?: string;
 }
 
 /** Origin of the mode that judges risk: --mode, the strategy file, or the configuration. */
@@ -57,6 +62,8 @@ export interface StrategyInput {
   riskMode: RiskMode;
   /** True when the strategy file was made at a commit this repository does not have. */
   headMissing: boolean;
+  /** Start of a footprint command in the advice. */
+  invocation: string;
 }
 
 /**
@@ -69,7 +76,8 @@ export interface StrategyInput {
 export async function loadStrategyInput(options: StrategyInputOptions): Promise<StrategyInput> {
   const file =
     options.strategyFile === undefined ? null : path.resolve(options.cwd, options.strategyFile);
-  const parsed = file === null ? null : await readStrategyFile(file);
+  const invocation = options.invocation ?? 'footprint';
+  const parsed = file === null ? null : await readStrategyFile(file, invocation);
   const recorded = parsed?.ok ? recordedMode(parsed.value) : null;
   const mode = options.mode ?? recorded ?? undefined;
   const run = await runPipeline({
@@ -86,11 +94,13 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     source: modeSource(options.mode, recorded),
     recorded,
   };
+  // The fields every result has, whatever the strategy's source.
+  const common = { result: run.result, riskMode, invocation };
   if (file === null || parsed === null) {
     const source: StrategySource = { kind: 'planned', file: null };
     const { validation } = run.result;
     const document = run.strategy;
-    return { document, source, validation, result: run.result, riskMode, headMissing: false };
+    return { ...common, document, source, validation, headMissing: false };
   }
 
   // The same reading and checks as `footprint validate`, content-based ones included (an
@@ -98,7 +108,7 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
   const source: StrategySource = { kind: 'file', file };
   if (!parsed.ok) {
     const validation = { valid: false, problems: [parsed.problem] };
-    return { document: null, source, validation, result: run.result, riskMode, headMissing: false };
+    return { ...common, document: null, source, validation, headMissing: false };
   }
   const headMissing = await findHeadMissing(options, parsed.value, run.result.footprint.head.oid);
   const validation = validateStrategy(parsed.value, run.result.footprint, {
@@ -109,7 +119,7 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     cleanup: run.cleanup,
   });
   const document = parsed.value;
-  return { document, source, validation, result: run.result, riskMode, headMissing };
+  return { ...common, document, source, validation, headMissing };
 }
 
 /**
@@ -201,7 +211,7 @@ function checkHeadUnmoved(input: StrategyInput, change: StagedChange): void {
   const was = document.head ?? 'an unborn branch';
   const now = change.head.oid ?? 'an unborn branch';
   const file = input.source.file;
-  const advice = file === null ? REWRITE : rewriteAdvice(file);
+  const advice = file === null ? REWRITE : rewriteAdvice(file, input.invocation);
   const problems = listedProblems(input);
   if (input.headMissing) {
     throw new CommitRefusedError(
@@ -221,7 +231,7 @@ function checkHeadUnmoved(input: StrategyInput, change: StagedChange): void {
 function listedProblems(input: StrategyInput): StrategyProblem[] {
   const file = input.source.file;
   const problems = input.validation.problems;
-  return file === null ? [...problems] : fillStrategyFile(problems, file);
+  return file === null ? [...problems] : fillStrategyFile(problems, file, input.invocation);
 }
 
 /** The pipeline and the commit run read the repository apart; both must have seen the same. */
@@ -237,7 +247,7 @@ function invalidStrategy(input: StrategyInput): CommitRefusedError {
   const name = file ?? 'The planned strategy';
   const problems = listedProblems(input);
   const lines = problems.map((problem) => `  ${problem.code}: ${problem.message}`);
-  const advice = file === null ? REWRITE : rewriteAdvice(file);
+  const advice = file === null ? REWRITE : rewriteAdvice(file, input.invocation);
   return new CommitRefusedError(
     `${name} is invalid (${plural(problems.length, 'problem')}), so no commit was made.\n` +
       `${lines.join('\n')}\nFix the strategy, or ${advice.charAt(0).toLowerCase()}${advice.slice(1)}`,

@@ -15,7 +15,8 @@ import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
 import { reflogRecordsValue } from '../git/reflog.js';
 import { readHead, resolveRef } from '../git/refs.js';
 import { readInProgressOperation } from '../git/state.js';
-import type { HeadState } from '../git/types.js';
+import type { HeadState, RepositoryLayout } from '../git/types.js';
+import { findOtherWorktreeOn } from '../git/worktrees.js';
 import { createDebug } from '../log/debug.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
@@ -65,12 +66,12 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
     const { layout } = session;
     checkWritableRepository(layout, session.config);
     const { store, fossil, run: recorded } = await findLatestRun(session);
-    await checkNotUndone(store, fossil);
-
     const head = await readHead(layout);
+    await checkNotUndone(store, fossil, head);
+
     // A branch that is a symbolic ref is compared as the branch it points at.
     const branch = head.ref === null ? null : ((await resolveRef(layout, head.ref))?.name ?? null);
-    const run = { ...recorded, ref: checkHeadOnRunRef(head, recorded, branch) };
+    const run = { ...recorded, ref: await checkHeadOnRunRef(layout, head, recorded, branch) };
     await checkNoOperation(session);
     checkNoLocks(layout, run.ref);
     checkRefAtRunEnd(head, run, fossil.id);
@@ -111,7 +112,7 @@ async function findLatestRun(
       neverMoved.push(stored.id);
       continue;
     }
-    await checkNoNewerUnreadableRun(store, stored);
+    await checkNoNewerUnreadableRun(session, store, stored);
     return { store, fossil: stored, run };
   }
   if (neverMoved.length > 0) {
@@ -130,29 +131,55 @@ async function findLatestRun(
  * Rejects undoing `run` when a newer commit-run fossil cannot be read, such as one left empty
  * by a power loss. That run may have moved the branch since, and its start is unknown.
  */
-async function checkNoNewerUnreadableRun(store: FossilStore, run: StoredFossil): Promise<void> {
+async function checkNoNewerUnreadableRun(
+  session: CommitSession,
+  store: FossilStore,
+  run: StoredFossil,
+): Promise<void> {
   const from = new Date(run.fossil.createdAt);
   const { warnings } = await store.list({ kind: 'commit-run', from });
   if (warnings.length === 0) return;
 
+  const head = await readHead(session.layout);
+  // `git reset` cannot make a branch unborn, but deleting the branch ref does.
+  const unborn =
+    head.ref === null
+      ? ''
+      : ' If the run started on a branch with no commits, ' +
+        `\`git update-ref -d ${shellQuote(head.ref)}\` makes the branch unborn again and keeps ` +
+        'the index and the working tree.';
   throw new CommitRefusedError(
     `A commit-run fossil newer than ${run.id} cannot be read, so footprint cannot tell ` +
       `which run to undo: ${warnings.join(' ')} Nothing was changed. Find the commit the ` +
       'run started from with `git reflog`, then move the branch back with ' +
-      '`git reset --soft <commit>`.',
+      `\`git reset --soft <commit>\`.${unborn}`,
   );
 }
 
 /** Commit runs read, newest first, to skip those that never moved their ref. */
 const MAX_RUNS_READ = 20;
 
-/** Next steps for a user whose newest run is undone already. */
-const AFTER_UNDO_ADVICE =
-  'To commit the staged change again, run `footprint commit`. `footprint undo` undoes only ' +
-  'the newest run; to move the branch further back, use `git reset --soft <commit>`.';
+/**
+ * Returns the next steps for a user whose newest run is undone already. A branch with no
+ * commits has nothing further back to move to.
+ */
+function describeAfterUndo(head: HeadState): string {
+  const commit = 'To commit the staged change again, run `footprint commit`.';
+  if (head.oid === null) {
+    return `${commit} The branch has no commits now, so there is nothing further back to undo.`;
+  }
+  return (
+    `${commit} \`footprint undo\` undoes only the newest run. To move the branch further ` +
+    'back, use `git reset --soft <commit>`.'
+  );
+}
 
 /** Rejects the run `run` when an undo fossil records it as undone. */
-async function checkNotUndone(store: FossilStore, run: StoredFossil): Promise<void> {
+async function checkNotUndone(
+  store: FossilStore,
+  run: StoredFossil,
+  head: HeadState,
+): Promise<void> {
   const undo = await findUndoOf(store, run);
   if (undo === null) return;
 
@@ -160,7 +187,7 @@ async function checkNotUndone(store: FossilStore, run: StoredFossil): Promise<vo
   throw new CommitRefusedError(
     `Commit run ${run.id} was already undone at ${undo.createdAt} (undo fossil ${undo.id}), ` +
       `which moved ${ref} back to ${to ?? 'an unborn branch'}. Nothing was changed. ` +
-      AFTER_UNDO_ADVICE,
+      describeAfterUndo(head),
   );
 }
 
@@ -213,11 +240,12 @@ async function landed(session: CommitSession, run: CommitRunFossilPayload): Prom
  * Returns HEAD's ref when it is the ref the run moved. The fossil masks a token in a branch
  * name, so HEAD's ref is compared masked alike, and the returned ref is the real one.
  */
-function checkHeadOnRunRef(
+async function checkHeadOnRunRef(
+  layout: RepositoryLayout,
   head: HeadState,
   run: CommitRunFossilPayload,
   branch: string | null,
-): string {
+): Promise<string> {
   const current = head.detached ? 'HEAD' : head.ref;
   if (current !== null && maskNameSecrets(current) === run.ref) return current;
   if (!head.detached && branch !== null && maskNameSecrets(branch) === run.ref) return branch;
@@ -226,22 +254,33 @@ function checkHeadOnRunRef(
   const now = head.detached
     ? `detached at ${head.oid ?? 'nothing'}`
     : `on ${head.ref ?? 'nothing'}`;
+  const elsewhere = run.ref === 'HEAD' ? null : await findOtherWorktreeOn(layout, run.ref);
   throw new CommitRefusedError(
     `The last commit run moved ${where}, but HEAD is now ${now}. Nothing was changed. ` +
-      `${describeReturn(run)}, then run \`footprint undo\` again.`,
+      `${describeReturn(run, elsewhere)}, then run \`footprint undo\` again.`,
   );
 }
 
-/** Returns the step that puts HEAD back where the run left it, so that undo can move it. */
-function describeReturn(run: CommitRunFossilPayload): string {
+/**
+ * Returns the step that puts HEAD back where the run left it, so that undo can move it. git
+ * refuses to switch to a branch that another worktree has checked out. So the worktree that
+ * `elsewhere` names is detached first, which keeps its files, index and commit.
+ */
+function describeReturn(run: CommitRunFossilPayload, elsewhere: string | null): string {
   if (run.ref === 'HEAD') {
     return `To undo that run, detach HEAD at its last commit with \`git switch --detach ${run.finalHead}\``;
   }
-  if (run.ref.startsWith(BRANCH_PREFIX)) {
-    const branch = shellQuote(run.ref.slice(BRANCH_PREFIX.length));
+  if (!run.ref.startsWith(BRANCH_PREFIX)) return `To undo that run, check out ${run.ref} again`;
+
+  const branch = shellQuote(run.ref.slice(BRANCH_PREFIX.length));
+  if (elsewhere === null) {
     return `To undo that run, switch back to its branch with \`git switch ${branch}\``;
   }
-  return `To undo that run, check out ${run.ref} again`;
+  return (
+    `The worktree at ${elsewhere} has ${branch} checked out, so git refuses to switch to it ` +
+    `here. To undo that run, detach that worktree with ` +
+    `\`git -C ${shellQuote(elsewhere)} switch --detach\`, switch here with \`git switch ${branch}\``
+  );
 }
 
 async function checkNoOperation(session: CommitSession): Promise<void> {
@@ -258,7 +297,7 @@ function checkRefAtRunEnd(head: HeadState, run: CommitRunFossilPayload, fossilId
   if (head.oid === run.startHead) {
     throw new CommitRefusedError(
       `${run.ref} already points at ${run.startHead ?? 'nothing'}, where commit run ${fossilId} ` +
-        `started, so it is already undone. Nothing was changed. ${AFTER_UNDO_ADVICE}`,
+        `started, so it is already undone. Nothing was changed. ${describeAfterUndo(head)}`,
     );
   }
   throw new CommitRefusedError(

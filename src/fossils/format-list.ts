@@ -6,7 +6,7 @@ const HEADERS = ['time', 'type', 'outcome', 'risk', 'batches', 'id'] as const;
 
 /** Outcomes shown in green, yellow and red. */
 const GOOD = new Set(['passed', 'followed', 'committed']);
-const MIXED = new Set(['partial', 'ignored']);
+const MIXED = new Set(['partial', 'ignored', 'interrupted']);
 const BAD = new Set(['blocked', 'error']);
 
 /** Formats fossil summaries as the table `footprint fossils list` prints, newest first. */

@@ -1,8 +1,10 @@
 import type { Config } from '../config/types.js';
+import type { RepositoryLayout } from '../git/types.js';
 import { SEVERITIES, type Severity } from '../risk/types.js';
 import { matchesFilter, readFossilNames, type FossilFilter, type FossilStore } from './store.js';
 import { isFossilOfKind, type AnalysisFossilPayload } from './types.js';
 import { readUndoneRunIds } from './undo-records.js';
+import { readUnlandedRunIds } from './unlanded-runs.js';
 
 /** Summary of the fossil record that `footprint fossils stats` prints (schemas/fossils-stats.schema.json). */
 export interface FossilStats {
@@ -32,13 +34,14 @@ export interface FossilStats {
 /**
  * Sums up the fossil record within `filter`'s times: fossils per type (by file name), hook
  * runs and blocks from analysis fossils, and what commits did with the suggestions from outcome
- * and commit-run fossils. A commit run that `footprint undo` undid does not count. Unreadable
- * fossils are skipped with one warning each.
+ * and commit-run fossils. A commit run that `footprint undo` undid, or that stopped before its
+ * ref moved, does not count. Unreadable fossils are skipped with one warning each.
  */
 export async function computeFossilStats(
   store: FossilStore,
   filter: FossilFilter,
   config: Config,
+  layout: RepositoryLayout,
 ): Promise<FossilStats> {
   const listed = (await readFossilNames(store.dir)).filter((name) => matchesFilter(name, filter));
   const readKinds = ['analysis', 'outcome', 'commit-run'];
@@ -63,7 +66,10 @@ export async function computeFossilStats(
     isFossilOfKind(stored.fossil, 'outcome') ? [stored.fossil.payload.result] : [],
   );
   const undone = await readUndoneRunIds(store);
-  const keptRuns = (commitRuns?.fossils ?? []).filter((stored) => !undone.has(stored.id));
+  const unlanded = await readUnlandedRunIds(layout, commitRuns?.fossils ?? []);
+  const keptRuns = (commitRuns?.fossils ?? []).filter(
+    (stored) => !undone.has(stored.id) && !unlanded.has(stored.id),
+  );
 
   return {
     from: names.length === 0 ? null : (names[names.length - 1]?.createdAt.toISOString() ?? null),

@@ -8,8 +8,8 @@ export interface FossilSummary {
   /** Absolute path of the fossil file. */
   file: string;
   /**
-   * End of the recorded run (`passed`, `blocked`, `followed`, `committed`, `undone`, ...), or
-   * null for kinds that record no run.
+   * End of the recorded run (`passed`, `blocked`, `followed`, `committed`, `undone`,
+   * `interrupted`, ...), or null for kinds that record no run.
    */
   outcome: string | null;
   /** Risk score of an analysis, or null. */
@@ -18,13 +18,24 @@ export interface FossilSummary {
   batches: number | null;
 }
 
+/** Ids of commit runs that did not end on their ref as recorded. */
+export interface CommitRunMarks {
+  /** Runs an undo fossil names. */
+  undone: ReadonlySet<string>;
+  /** Runs stopped before their ref moved, so their commits never landed. */
+  unlanded: ReadonlySet<string>;
+}
+
+const NO_MARKS: CommitRunMarks = { undone: new Set(), unlanded: new Set() };
+
 /**
  * Summarizes a fossil by its kind; kinds this version has no schema for get the envelope only.
- * A commit run whose id is in `undoneRuns` (runs an undo fossil names) is `undone`.
+ * A commit run in `marks.unlanded` is `interrupted`, one in `marks.undone` is `undone`, and
+ * any other is `committed`.
  */
 export function summarizeFossil(
   stored: StoredFossil,
-  undoneRuns: ReadonlySet<string> = new Set(),
+  marks: CommitRunMarks = NO_MARKS,
 ): FossilSummary {
   const { fossil } = stored;
   const summary: FossilSummary = {
@@ -47,8 +58,13 @@ export function summarizeFossil(
     summary.outcome = fossil.payload.result;
     summary.batches = fossil.payload.suggestedBatches;
   } else if (isFossilOfKind(fossil, 'commit-run')) {
-    summary.outcome = undoneRuns.has(stored.id) ? 'undone' : 'committed';
+    summary.outcome = describeRunOutcome(stored.id, marks);
     summary.batches = fossil.payload.commits.length;
   }
   return summary;
+}
+
+function describeRunOutcome(id: string, marks: CommitRunMarks): string {
+  if (marks.unlanded.has(id)) return 'interrupted';
+  return marks.undone.has(id) ? 'undone' : 'committed';
 }

@@ -71,6 +71,39 @@ function shouldCreateReflog(layout: RepositoryLayout, config: GitConfig, ref: st
   return ref === 'HEAD' || LOGGED_PREFIXES.some((prefix) => ref.startsWith(prefix));
 }
 
+/** Values a reflog moved its ref to, and when its oldest remaining line was written. */
+export interface ReflogValues {
+  values: Set<string>;
+  /** Time of the oldest line in seconds since the epoch, or null for an empty reflog. */
+  oldestSeconds: number | null;
+}
+
+/**
+ * Reads the values that lines of the ref's reflog moved it to, or returns null when the ref
+ * has no reflog (`core.logAllRefUpdates` off, or the reflog was deleted).
+ */
+export async function readReflogValues(
+  layout: RepositoryLayout,
+  ref: string,
+): Promise<ReflogValues | null> {
+  let text: string;
+  try {
+    text = await readFile(reflogPath(layout, ref), 'latin1');
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n').filter((line) => line !== '');
+  const values = new Set(lines.map((line) => line.split(' ', 2)[1] ?? ''));
+  return { values, oldestSeconds: lines.length === 0 ? null : lineSeconds(lines[0] ?? '') };
+}
+
+/** Returns the time of a reflog line: the number before the time zone, before the tab. */
+function lineSeconds(line: string): number | null {
+  const identity = line.split('\t', 1)[0] ?? '';
+  const match = / (\d+) [+-]\d{4}$/.exec(identity);
+  return match === null ? null : Number(match[1]);
+}
+
 /**
  * Returns true when a line of the ref's reflog moved it to `oid`, false when none did, and null
  * when the ref has no reflog (`core.logAllRefUpdates` off, or the reflog was deleted).
@@ -80,11 +113,6 @@ export async function reflogRecordsValue(
   ref: string,
   oid: string,
 ): Promise<boolean | null> {
-  let text: string;
-  try {
-    text = await readFile(reflogPath(layout, ref), 'latin1');
-  } catch {
-    return null;
-  }
-  return text.split('\n').some((line) => line.split(' ', 2)[1] === oid);
+  const reflog = await readReflogValues(layout, ref);
+  return reflog === null ? null : reflog.values.has(oid);
 }

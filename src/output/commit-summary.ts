@@ -136,8 +136,10 @@ function describeReflogRecovery(commits: number): string {
 }
 
 /**
- * On an unborn branch `git reflog` fails (git 2.39: "does not have any commits yet"), so the
- * line names the run's last commit, which `git fsck --lost-found` reports as dangling.
+ * On an unborn branch `git reflog` fails (git 2.39: "does not have any commits yet"), even when
+ * HEAD's reflog file records the run, as it does for an orphan branch in a repository with
+ * history. So the line names the run's last commit, which `git fsck --lost-found` reports as
+ * dangling.
  */
 function describeUnbornRecovery(result: UndoResult): string {
   const subject =
@@ -145,8 +147,10 @@ function describeUnbornRecovery(result: UndoResult): string {
       ? 'The commit of that run is'
       : `The ${result.commits} commits of that run are`;
   const last = result.commits === 1 ? 'it' : 'the last one';
+  const them = result.commits === 1 ? 'it' : 'them';
   return (
-    `  ${subject} on no branch now, and \`git reflog\` lists nothing on an unborn branch. ` +
+    `  ${subject} on no branch now, and \`git reflog\` cannot list ${them}: it fails while ` +
+    'the branch has no commits. ' +
     `\`git fsck --lost-found\` reports ${last}, ${result.from}, as dangling; ` +
     `\`git reset --soft ${result.from}\` brings the run back.`
   );

@@ -193,10 +193,19 @@ export function crashMessage(
   return lines.join('\n') + '\n';
 }
 
-export function strategyWrittenMessage(style: Style, file: string, batchCount: number): string {
+/**
+ * Reports a written strategy file. `shown` names the file for the shell's folder, and `file`
+ * names it for the check command that `invocation` starts (see footprintInvocation).
+ */
+export function strategyWrittenMessage(
+  style: Style,
+  written: { shown: string; file: string; invocation: string },
+  batchCount: number,
+): string {
+  const { shown, file, invocation } = written;
   const text =
-    `Wrote the strategy (${plural(batchCount, 'batch', 'batches')}) to ${file}. ` +
-    `Check it with \`footprint validate --strategy ${shellPath(file)}\`.`;
+    `Wrote the strategy (${plural(batchCount, 'batch', 'batches')}) to ${shown}. ` +
+    `Check it with \`${invocation} validate --strategy ${shellPath(file)}\`.`;
   return formatStatus(style, 'success', text) + '\n';
 }
 
@@ -211,18 +220,24 @@ export function strategyNotFileMessage(file: string): string {
   );
 }
 
-export function strategyReadFailedMessage(file: string, code: string): string {
+/** Says why a strategy file could not be read. A command it names starts with `invocation`. */
+export function strategyReadFailedMessage(
+  file: string,
+  code: string,
+  invocation = 'footprint',
+): string {
   const quoted = quotePath(file);
   if (code === 'EISDIR') {
+    const inside = shellPath(path.join(file, 'strategy.json'));
     return (
       `${quoted} is a folder, not a strategy file. Pass the path of a file to --strategy, ` +
-      `and write one with ${rewriteCommand(shellPath(path.join(file, 'strategy.json')))}.`
+      `and write one with ${rewriteCommand(inside, invocation)}.`
     );
   }
   if (code === 'ENOENT') {
     return (
       `Cannot read the strategy file ${quoted} (ENOENT). ` +
-      `Write one with ${rewriteCommand(shellPath(file))}.`
+      `Write one with ${rewriteCommand(shellPath(file), invocation)}.`
     );
   }
   return `Cannot read the strategy file ${quoted} (${code}). Check that the file exists and is readable.`;
@@ -273,12 +288,16 @@ export function outputNotStrategyMessage(option: string): string {
   );
 }
 
-export function outputEditedStrategyMessage(option: string): string {
+/**
+ * Rejects writing over an edited strategy. `option` is the path as given, and `shown` is the
+ * path from the shell's folder, which the `mv` command names.
+ */
+export function outputEditedStrategyMessage(option: string, shown: string = option): string {
   const quoted = quotePath(option);
   return (
     `--output ${quoted} holds a strategy that was edited since footprint wrote it, or that ` +
     'another run or tool wrote, so writing there would lose it. Move it away first, for ' +
-    `example with \`mv ${shellPath(option)} ${shellPath(`${option}.old`)}\`, or pass another --output path.`
+    `example with \`mv ${shellPath(shown)} ${shellPath(`${shown}.old`)}\`, or pass another --output path.`
   );
 }
 
@@ -310,19 +329,26 @@ export function strategyInvalidMessage(
   style: Style,
   file: string,
   problems: StrategyProblem[],
+  invocation = 'footprint',
 ): string {
   const lines = [
     formatStatus(style, 'error', `${file} is invalid: ${plural(problems.length, 'problem')}.`),
   ];
-  lines.push(...problems.map((problem) => formatProblemLine(style, file, problem)));
+  lines.push(...problems.map((problem) => formatProblemLine(style, file, problem, invocation)));
   return lines.join('\n') + '\n';
 }
 
 /** Writes one problem or warning of a strategy: its code, batch and path, then the message. */
-function formatProblemLine(style: Style, file: string, problem: StrategyProblem): string {
+function formatProblemLine(
+  style: Style,
+  file: string,
+  problem: StrategyProblem,
+  invocation: string,
+): string {
   const path = problem.path === undefined ? undefined : quotePath(problem.path);
   const where = [problem.batch, path].filter((part) => part !== undefined).join(' ');
-  const message = problem.message.replaceAll(rewriteCommand(), rewriteCommand(shellPath(file)));
+  const command = rewriteCommand(shellPath(file), invocation);
+  const message = problem.message.replaceAll(rewriteCommand(), command);
   return `  ${style.colors.dim(problem.code)}  ${where ? `${where}  ` : ''}${message}`;
 }
 
@@ -334,10 +360,11 @@ export function strategyWarningsMessage(
   style: Style,
   file: string,
   warnings: readonly StrategyProblem[],
+  invocation = 'footprint',
 ): string {
   if (warnings.length === 0) return '';
   const lines = [formatStatus(style, 'warning', `${file}: ${plural(warnings.length, 'warning')}.`)];
-  lines.push(...warnings.map((warning) => formatProblemLine(style, file, warning)));
+  lines.push(...warnings.map((warning) => formatProblemLine(style, file, warning, invocation)));
   return lines.join('\n') + '\n';
 }
 

@@ -28,6 +28,8 @@ interface ValidateFileOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   file: string;
+  /** Start of a footprint command in the advice (see footprintInvocation). */
+  invocation?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function validateStrategyFile(
   const file = path.resolve(options.cwd, options.file);
   let strategy: ParsedStrategy;
   try {
-    strategy = await readStrategyFile(file);
+    strategy = await readStrategyFile(file, options.invocation);
   } catch (error) {
     if (!isUserError(error)) throw error;
     return describeUnreadableFile(file, error, options);
@@ -65,7 +67,7 @@ export async function validateStrategyFile(
         })
       : { valid: false, problems: [strategy.problem] };
     // The file as the user named it goes into the advice to write it again.
-    const problems = fillStrategyFile(checked.problems, options.file);
+    const problems = fillStrategyFile(checked.problems, options.file, options.invocation);
     // A strategy that fits the staged change may still be one footprint commit cannot make.
     const reason = findUncommittableReason(change);
     if (reason !== null) problems.push({ code: 'uncommittable', message: reason });

@@ -25,9 +25,12 @@ export type ParsedStrategy = { ok: true; value: unknown } | { ok: false; problem
  * Reads and parses a strategy file the same way for `validate` and `commit`. A file that is
  * not JSON is an invalid strategy, like one that fails its schema, and the problem names the
  * line and column. Only a file that cannot be read is a usage error (UnreadableStrategyError,
- * exit 2).
+ * exit 2). A command in the messages starts with `invocation` (see footprintInvocation).
  */
-export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
+export async function readStrategyFile(
+  file: string,
+  invocation = 'footprint',
+): Promise<ParsedStrategy> {
   let text: string;
   try {
     // A named pipe would block the read until another process writes to it.
@@ -39,7 +42,7 @@ export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UnreadableStrategyError(file, strategyReadFailedMessage(file, code), {
+    throw new UnreadableStrategyError(file, strategyReadFailedMessage(file, code, invocation), {
       cause: error,
     });
   }
@@ -48,7 +51,7 @@ export async function readStrategyFile(file: string): Promise<ParsedStrategy> {
   if (parsed.ok) return { ok: true, value: parsed.value };
 
   const { line, column, reason } = parsed.problem;
-  const command = rewriteCommand(shellPath(file));
+  const command = rewriteCommand(shellPath(file), invocation);
   const message =
     `${file} is not valid JSON (line ${line}, column ${column}: ${reason}). ` +
     `Fix the JSON syntax, or move it away and write the strategy again with ${command}.`;

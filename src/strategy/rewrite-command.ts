@@ -7,17 +7,27 @@ import type { StrategyProblem } from './types.js';
  */
 export const STRATEGY_FILE_PLACEHOLDER = 'FILE';
 
-/** Returns the command that writes a fresh strategy to `file`, in backticks as messages show it. */
-export function rewriteCommand(file: string = STRATEGY_FILE_PLACEHOLDER): string {
-  return `\`footprint strategy --output ${file}\``;
+/**
+ * Returns the command that writes a fresh strategy to `file`, in backticks as messages show it.
+ * `invocation` starts the command (see footprintInvocation).
+ */
+export function rewriteCommand(
+  file: string = STRATEGY_FILE_PLACEHOLDER,
+  invocation = 'footprint',
+): string {
+  return `\`${invocation} strategy --output ${file}\``;
 }
 
-/** Puts `file`, quoted for a shell, in place of the placeholder in each problem's message. */
+/**
+ * Puts `file`, quoted for a shell, in place of the placeholder in each problem's message, in a
+ * command that starts with `invocation`.
+ */
 export function fillStrategyFile(
   problems: readonly StrategyProblem[],
   file: string,
+  invocation = 'footprint',
 ): StrategyProblem[] {
-  const command = rewriteCommand(shellPath(file));
+  const command = rewriteCommand(shellPath(file), invocation);
   return problems.map((problem) => ({
     ...problem,
     message: problem.message.replaceAll(rewriteCommand(), command),

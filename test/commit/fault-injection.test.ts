@@ -134,6 +134,35 @@ test('undo names runs that never moved the branch', async () => {
   assertAsBefore(created, start);
 });
 
+/** Returns the outcome of each commit run that `fossils list --json` prints, newest first. */
+function listedRunOutcomes(created: TempRepo): Array<string | null> {
+  const listed = created.footprint(['fossils', 'list', '--type', 'commit-run', '--json']);
+  assert.equal(listed.status, 0, listed.stderr);
+  const { fossils } = JSON.parse(listed.stdout) as { fossils: Array<{ outcome: string | null }> };
+  return fossils.map((fossil) => fossil.outcome);
+}
+
+test('list marks a killed run interrupted', async () => {
+  const { repo: created, strategyFile } = await stagedSplit();
+  runKilledAt(created, strategyFile, 'lock');
+  rmSync(path.join(created.dir, '.git', 'HEAD.lock'));
+  rmSync(path.join(created.dir, '.git', 'refs', 'heads', 'main.lock'));
+
+  assert.deepEqual(listedRunOutcomes(created), ['interrupted']);
+  const table = created.footprint(['fossils', 'list', '--color', 'never']);
+  assert.match(table.stdout, /commit-run\s+interrupted\s/);
+  const stats = created.footprint(['fossils', 'stats', '--json']);
+  const counted = JSON.parse(stats.stdout) as { suggestions: { commitRuns: number } };
+  assert.equal(counted.suggestions.commitRuns, 0);
+});
+
+test('list keeps a run killed after the rename', async () => {
+  const { repo: created, strategyFile } = await stagedSplit();
+  runKilledAt(created, strategyFile, 'renamed');
+
+  assert.deepEqual(listedRunOutcomes(created), ['committed']);
+});
+
 test('killed holding the ref lock leaves repository unchanged', async () => {
   const { repo: created, strategyFile, start } = await stagedSplit();
   const branchLock = path.join(created.dir, '.git', 'refs', 'heads', 'main.lock');

@@ -28,7 +28,9 @@ let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
 
 /** Commits a.txt and b.txt changes as two batches; returns the state before the run. */
-async function committedTwoBatches(options: { unborn?: boolean; detached?: boolean } = {}) {
+async function committedTwoBatches(
+  options: { unborn?: boolean; detached?: boolean; orphan?: boolean } = {},
+) {
   const created = createTempRepo();
   repo = created;
   if (!options.unborn) {
@@ -38,6 +40,7 @@ async function committedTwoBatches(options: { unborn?: boolean; detached?: boole
     created.git(['commit', '-qm', 'chore: start']);
   }
   if (options.detached) created.git(['switch', '-q', '--detach']);
+  if (options.orphan) created.git(['switch', '-q', '--orphan', 'side']);
   created.write('a.txt', 'changed\n');
   created.write('b.txt', 'changed\n');
   created.git(['add', '-A']);
@@ -234,6 +237,7 @@ test('undo refused past an unreadable run', async () => {
   await assertUndoRefused(created, new RegExp(`${name}: skipped because it is not valid JSON`));
   await assertUndoRefused(created, /footprint cannot tell which run to undo/);
   await assertUndoRefused(created, /`git reset --soft <commit>`/);
+  await assertUndoRefused(created, /`git update-ref -d refs\/heads\/main` makes the branch unborn/);
 });
 
 test('commit, undo, list and undo again', () => {
@@ -275,6 +279,25 @@ test('undo refused on another branch', async () => {
     /moved refs\/heads\/main, but HEAD is now on refs\/heads\/elsewhere/,
   );
   await assertUndoRefused(created, /with `git switch main`, then run `footprint undo` again\./);
+});
+
+test('undo advice with branch in worktree', async () => {
+  const { repo: created, run } = await committedTwoBatches();
+  created.git(['switch', '-qc', 'elsewhere']);
+  const other = path.join(created.dir, 'other');
+  created.git(['worktree', 'add', '-q', other, 'main']);
+
+  await assertUndoRefused(created, /The worktree at \S+ has main checked out/);
+  await assertUndoRefused(
+    created,
+    /`git -C \S+ switch --detach`, switch here with `git switch main`/,
+  );
+  // Each step of the advice works, and then undo does.
+  assert.notEqual(created.gitResult(['switch', 'main']).status, 0);
+  created.git(['-C', other, 'switch', '-q', '--detach']);
+  created.git(['switch', '-q', 'main']);
+  const result = await undo(created);
+  assert.equal(result.from, run.finalHead);
 });
 
 test('undo refused without a run', async () => {
@@ -325,4 +348,45 @@ test('undo to unborn branch names a working recovery', async () => {
   assert.match(fsck.stdout, new RegExp(`dangling commit ${last}`));
   created.git(['reset', '--soft', last]);
   assert.equal(created.git(['rev-parse', 'HEAD']).trim(), last);
+});
+
+test('undo to orphan branch names reflog failure', async () => {
+  const { repo: created, run } = await committedTwoBatches({ orphan: true });
+  const headLog = readFileSync(path.join(created.dir, '.git', 'logs', 'HEAD'), 'utf8');
+  assert.ok(headLog.includes(run.finalHead), headLog);
+
+  const result = created.footprint(['undo', '--color', 'never']);
+
+  assert.equal(result.status, 0, result.stderr);
+  assert.doesNotMatch(result.stdout, /lists nothing/);
+  assert.match(result.stdout, /`git reflog` cannot list them: it fails while the branch has no/);
+  assert.notEqual(created.gitResult(['reflog']).status, 0);
+  assert.equal(created.git(['symbolic-ref', 'HEAD']).trim(), 'refs/heads/side');
+});
+
+test('undo twice on unborn branch', async () => {
+  const { repo: created } = await committedTwoBatches({ unborn: true });
+  assert.equal(created.footprint(['undo']).status, 0);
+
+  const again = created.footprint(['undo', '--color', 'never']);
+
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /was already undone at /);
+  assert.doesNotMatch(again.stderr, /git reset --soft/);
+  assert.match(again.stderr, /The branch has no commits now, so there is nothing further back/);
+});
+
+test('list trusts runs older than reflog', async () => {
+  const { repo: created } = await committedTwoBatches();
+  // As `git reflog expire` does with old lines: only a later line is left.
+  const later = { GIT_COMMITTER_DATE: '@4000000000 +0000' };
+  created.git(['commit', '-q', '--allow-empty', '-m', 'chore: later'], { env: later });
+  const reflog = path.join(created.dir, '.git', 'logs', 'refs', 'heads', 'main');
+  const lines = readFileSync(reflog, 'utf8').trimEnd().split('\n');
+  writeFileSync(reflog, `${lines.at(-1) ?? ''}\n`);
+
+  const rows = listRuns(created);
+
+  assert.equal(rows.length, 1, rows.join('\n'));
+  assert.match(rows[0] ?? '', /^\S+ \S+\s+commit-run\s+committed\s/);
 });

@@ -13,7 +13,9 @@ import { recordOutcome } from '../../fossils/record-outcome.js';
 import { openFossilStore, type FossilFilter, type FossilStore } from '../../fossils/store.js';
 import { summarizeFossil } from '../../fossils/summarize-fossil.js';
 import { readUndoneRunIds } from '../../fossils/undo-records.js';
+import { readUnlandedRunIds } from '../../fossils/unlanded-runs.js';
 import { discoverRepository } from '../../git/discover.js';
+import type { RepositoryLayout } from '../../git/types.js';
 import { createDebug } from '../../log/debug.js';
 import {
   fossilNotFoundMessage,
@@ -80,11 +82,11 @@ export async function run(context: CommandContext): Promise<number> {
   const subcommand = readSubcommand(context.line);
   if (subcommand === 'record-outcome') return runRecordOutcome(context);
 
-  const { store, config } = await openStore(context);
-  if (subcommand === 'list') await runList(context, store);
+  const { store, config, layout } = await openStore(context);
+  if (subcommand === 'list') await runList(context, store, layout);
   else if (subcommand === 'show') await runShow(context, store);
   else if (subcommand === 'prune') await runPrune(context, store, config);
-  else await runStats(context, store, config);
+  else await runStats(context, store, config, layout);
   return EXIT_OK;
 }
 
@@ -110,23 +112,32 @@ function readSubcommand(line: CommandLine): Subcommand {
   return subcommand;
 }
 
-async function openStore(context: CommandContext): Promise<{ store: FossilStore; config: Config }> {
+async function openStore(
+  context: CommandContext,
+): Promise<{ store: FossilStore; config: Config; layout: RepositoryLayout }> {
   const layout = await discoverRepository({ cwd: context.cwd, env: context.env });
   if (layout.worktree === null) {
     throw noWorktreeError(layout.gitDir, 'fossils', 'has no fossil store');
   }
   const config = (await loadConfig(layout.worktree, { env: context.env })).config;
-  return { store: openFossilStore(layout.worktree, config), config };
+  return { store: openFossilStore(layout.worktree, config), config, layout };
 }
 
-async function runList(context: CommandContext, store: FossilStore): Promise<void> {
+async function runList(
+  context: CommandContext,
+  store: FossilStore,
+  layout: RepositoryLayout,
+): Promise<void> {
   const filter = readFilter(context.line);
   const listing = await store.list(filter);
   writeWarnings(context, listing.warnings);
   // A run's undo may be outside the filter's times or type, so all undo fossils are read.
   const hasRuns = listing.fossils.some((stored) => stored.fossil.kind === 'commit-run');
-  const undoneRuns = hasRuns ? await readUndoneRunIds(store) : new Set<string>();
-  const summaries = listing.fossils.map((stored) => summarizeFossil(stored, undoneRuns));
+  const marks = {
+    undone: hasRuns ? await readUndoneRunIds(store) : new Set<string>(),
+    unlanded: await readUnlandedRunIds(layout, listing.fossils),
+  };
+  const summaries = listing.fossils.map((stored) => summarizeFossil(stored, marks));
 
   if (context.line.json) {
     const fossils = summaries.map((summary) => ({
@@ -217,8 +228,9 @@ async function runStats(
   context: CommandContext,
   store: FossilStore,
   config: Config,
+  layout: RepositoryLayout,
 ): Promise<void> {
-  const stats = await computeFossilStats(store, readFilter(context.line), config);
+  const stats = await computeFossilStats(store, readFilter(context.line), config, layout);
   writeWarnings(context, stats.warnings);
   if (context.line.json) writeJson(context, stats);
   else context.stdout.write(formatFossilStats(stats, context.stdoutStyle));

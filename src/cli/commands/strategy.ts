@@ -10,6 +10,7 @@ import { buildAnalysisDocument } from '../../pipeline/document.js';
 import { runPipeline, type PipelineRun } from '../../pipeline/run.js';
 import { strategyWriteFailedMessage, strategyWrittenMessage } from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
+import { footprintInvocation } from '../../output/footprint-invocation.js';
 import { formatStatus } from '../../output/style.js';
 import { UserError } from '../../errors.js';
 import { withStrategyFile } from '../../strategy/build.js';
@@ -31,9 +32,7 @@ export async function run(context: CommandContext): Promise<number> {
   const layout =
     output === undefined ? null : await discoverRepository({ cwd: context.cwd, env: context.env });
   const target =
-    output === undefined || layout === null
-      ? null
-      : await checkStrategyOutputPath(path.resolve(context.cwd, output), output, layout);
+    output === undefined || layout === null ? null : await checkOutput(context, output, layout);
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
   const { strategy } = pipelineRun;
   const fossilPath = await recordStrategyFossil(context, layout, pipelineRun);
@@ -41,7 +40,7 @@ export async function run(context: CommandContext): Promise<number> {
   if (output !== undefined && target !== null && layout !== null) {
     const file = path.resolve(context.cwd, output);
     // Checked again: the file may have been edited while the pipeline (and an LLM) ran.
-    await checkStrategyOutputPath(file, output, layout);
+    await checkOutput(context, output, layout);
     // The check command in the file names the file as the user gave it, relative to the folder.
     const text = await writeStrategyFile(target, withStrategyFile(strategy, output));
     await recordWritten(context, layout, target, text);
@@ -52,9 +51,16 @@ export async function run(context: CommandContext): Promise<number> {
         elapsedMs: elapsedMs(context),
       };
       context.stderr.write(formatSummary(pipelineRun, options));
-      const shown = displayPath(file, context.cwd);
+      const written = {
+        shown:
+          context.line.cwd === undefined
+            ? displayPath(file, context.cwd)
+            : outputFromShell(context, output),
+        file: displayPath(file, context.cwd),
+        invocation: footprintInvocation(context.line.cwd),
+      };
       context.stderr.write(
-        strategyWrittenMessage(context.stderrStyle, shown, strategy.batches.length),
+        strategyWrittenMessage(context.stderrStyle, written, strategy.batches.length),
       );
     }
   }
@@ -64,6 +70,26 @@ export async function run(context: CommandContext): Promise<number> {
     writeJson(context, buildAnalysisDocument({ ...pipelineRun.result, fossilPath }));
   else if (output === undefined) writeJson(context, strategy);
   return EXIT_OK;
+}
+
+/** Rejects an `--output` path whose content a strategy would destroy (checkStrategyOutputPath). */
+function checkOutput(
+  context: CommandContext,
+  output: string,
+  layout: RepositoryLayout,
+): Promise<string> {
+  const file = path.resolve(context.cwd, output);
+  return checkStrategyOutputPath(file, output, layout, outputFromShell(context, output));
+}
+
+/**
+ * Returns the `--output` path for the shell's folder. A relative path is relative to the folder
+ * of `--cwd DIR`, so it is joined to DIR as given, which is relative to the shell's folder.
+ */
+function outputFromShell(context: CommandContext, output: string): string {
+  const cwdOption = context.line.cwd;
+  if (cwdOption === undefined || path.isAbsolute(output)) return output;
+  return path.join(cwdOption, output);
 }
 
 /**

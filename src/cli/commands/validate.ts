@@ -5,6 +5,7 @@ import {
   strategyValidMessage,
   strategyWarningsMessage,
 } from '../../output/messages.js';
+import { footprintInvocation } from '../../output/footprint-invocation.js';
 import { validateStrategyFile } from '../../pipeline/validate-file.js';
 import { VALIDATE_EXAMPLE } from '../args.js';
 import type { CommandContext } from '../context.js';
@@ -24,10 +25,12 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UserError(requiredOptionMessage('--strategy FILE', 'validate', VALIDATE_EXAMPLE));
   }
 
+  const invocation = footprintInvocation(context.line.cwd);
   const { validation, warnings, document, unreadable } = await validateStrategyFile({
     cwd: context.cwd,
     env: context.env,
     file,
+    invocation,
   });
   if (unreadable !== undefined) {
     // With --json the document comes first, then the error line and exit 2 as without it.
@@ -39,10 +42,11 @@ export async function run(context: CommandContext): Promise<number> {
   } else if (validation.valid) {
     context.stdout.write(strategyValidMessage(context.stdoutStyle, file));
   } else {
-    context.stdout.write(strategyInvalidMessage(context.stdoutStyle, file, validation.problems));
+    const problems = validation.problems;
+    context.stdout.write(strategyInvalidMessage(context.stdoutStyle, file, problems, invocation));
   }
   if (!context.line.json) {
-    context.stdout.write(strategyWarningsMessage(context.stdoutStyle, file, warnings));
+    context.stdout.write(strategyWarningsMessage(context.stdoutStyle, file, warnings, invocation));
   }
   return validation.valid ? EXIT_OK : EXIT_BLOCKED;
 }
