@@ -250,14 +250,17 @@ function definitionSubject(
 
   // `update Batch`, not `update Batch in batch`.
   const module = moduleName(only.file.path);
-  const repeats =
-    definitions.length === 1 && definitions[0]?.toLowerCase() === module.toLowerCase();
   return {
     verb,
     names: unique(definitions.map(clean)),
-    ...(repeats ? {} : { tail: `in ${module}` }),
+    ...(isFileName(definitions, module) ? {} : { tail: `in ${module}` }),
     unit: ['definition', 'definitions'],
   };
+}
+
+/** Returns true when the only name is the file's own, letter case aside. */
+function isFileName(names: readonly string[], module: string): boolean {
+  return names.length === 1 && names[0]?.toLowerCase() === module.toLowerCase();
 }
 
 function cosmeticSubject(choice: TypeChoice, code: readonly BatchPart[]): Subject {
@@ -283,8 +286,8 @@ export interface EditDetails {
 }
 
 /**
- * Longest subject that names a whole docs file by its sections. It leaves room for the type and
- * a scope, so that no title is cut to fit the header.
+ * Maximum length of a subject that names a whole docs file by its sections. It leaves room for
+ * the type and a scope, so that no title is cut to fit the header.
  */
 const MAX_WHOLE_FILE_SECTION_SUBJECT = 50;
 
@@ -299,16 +302,16 @@ function docsSubject(docs: readonly BatchPart[], details: EditDetails): Subject 
   const [only] = docs;
   const sections = details.sections ?? [];
   if (docs.length === 1 && only && sections.length > 0 && !details.spelling) {
+    const module = moduleName(only.file.path);
     const subject: Subject = {
       verb: 'update',
       names: unique(sections.map(clean)),
-      tail: `in ${moduleName(only.file.path)}`,
+      tail: `in ${module}`,
       unit: ['section', 'sections'],
     };
-    const module = moduleName(only.file.path);
     const fits =
       details.sectioned === true &&
-      !(sections.length === 1 && sections[0]?.toLowerCase() === module.toLowerCase()) &&
+      !isFileName(sections, module) &&
       sections.length <= MAX_WHOLE_FILE_DEFINITIONS &&
       formatSubject(subject, MAX_WHOLE_FILE_DEFINITIONS).length <= MAX_WHOLE_FILE_SECTION_SUBJECT;
     if (!only.whole || fits) return subject;

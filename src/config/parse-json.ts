@@ -23,8 +23,7 @@ function escape(character: string): string {
 
 /**
  * A UTF-16 byte order mark (FF FE or FE FF) read as UTF-8: two replacement characters. Windows
- * PowerShell's `>` and Out-File write UTF-16 ("Unicode") unless told otherwise, as Microsoft's
- * Out-File documentation states.
+ * PowerShell's `>` and Out-File write UTF-16 ("Unicode") by default, without an `-Encoding`.
  */
 const UTF16_BOM_AS_UTF8 = '\uFFFD\uFFFD';
 

@@ -7,9 +7,9 @@ import { isFossilOfKind, type StoredFossil } from './types.js';
  * commit. A run writes its fossil before it moves the ref, so a run killed in between leaves a
  * fossil of commits that never landed. Each ref's reflog is read once and nothing is written.
  *
- * A run counts as landed when the reflog of its ref records its last commit, and also when
- * that cannot be told: the ref has no reflog, or the run is older than the reflog's oldest
- * line, which `git reflog expire` may have removed.
+ * A run counts as landed when the reflog of its ref records its last commit. It also counts
+ * as landed when the reflog cannot decide: the ref has no reflog, or the run is older than the
+ * reflog's oldest line, which `git reflog expire` may have removed.
  */
 export async function readUnlandedRunIds(
   layout: RepositoryLayout,

@@ -194,17 +194,17 @@ export function crashMessage(
 }
 
 /**
- * Reports a written strategy file. `shown` names the file for the shell's folder, and `file`
+ * Reports a written strategy file. `pathFromShell` names the file from the shell's folder, and `file`
  * names it for the check command that `invocation` starts (see footprintInvocation).
  */
 export function strategyWrittenMessage(
   style: Style,
-  written: { shown: string; file: string; invocation: string },
+  written: { pathFromShell: string; file: string; invocation: string },
   batchCount: number,
 ): string {
-  const { shown, file, invocation } = written;
+  const { pathFromShell, file, invocation } = written;
   const text =
-    `Wrote the strategy (${plural(batchCount, 'batch', 'batches')}) to ${shown}. ` +
+    `Wrote the strategy (${plural(batchCount, 'batch', 'batches')}) to ${pathFromShell}. ` +
     `Check it with \`${invocation} validate --strategy ${shellPath(file)}\`.`;
   return formatStatus(style, 'success', text) + '\n';
 }
@@ -289,15 +289,18 @@ export function outputNotStrategyMessage(option: string): string {
 }
 
 /**
- * Rejects writing over an edited strategy. `option` is the path as given, and `shown` is the
+ * Rejects writing over an edited strategy. `option` is the path as given, and `pathFromShell` is the
  * path from the shell's folder, which the `mv` command names.
  */
-export function outputEditedStrategyMessage(option: string, shown: string = option): string {
+export function outputEditedStrategyMessage(
+  option: string,
+  pathFromShell: string = option,
+): string {
   const quoted = quotePath(option);
   return (
     `--output ${quoted} holds a strategy that was edited since footprint wrote it, or that ` +
     'another run or tool wrote, so writing there would lose it. Move it away first, for ' +
-    `example with \`mv ${shellPath(shown)} ${shellPath(`${shown}.old`)}\`, or pass another --output path.`
+    `example with \`mv ${shellPath(pathFromShell)} ${shellPath(`${pathFromShell}.old`)}\`, or pass another --output path.`
   );
 }
 

@@ -27,16 +27,16 @@ interface OutputTarget {
  * Rejects an `--output` path whose content a strategy would destroy. That is a path in a git
  * directory (the index, refs, objects, a submodule's or another worktree's git directory), a
  * file in the index, or an existing file that is not a strategy footprint wrote there, unchanged
- * since (see written-strategies.ts). An empty file, such as `mktemp` makes,
- * has nothing to lose and is accepted. `option` is the path as the user
- * wrote it, for the messages, and `shown` the path from the shell's folder, for a command in
- * them. Returns the real path to write, with symbolic links followed.
+ * since (see written-strategies.ts). An empty file, such as `mktemp` makes, has nothing to lose
+ * and is accepted. `option` is the path as the user wrote it, for the messages, and
+ * `pathFromShell` is the path from the shell's folder, for a command in them. Returns the real
+ * path to write, with symbolic links followed.
  */
 export async function checkStrategyOutputPath(
   file: string,
   option: string,
   layout: RepositoryLayout,
-  shown: string = option,
+  pathFromShell: string = option,
 ): Promise<string> {
   // A name that ends in a slash means a folder, although resolving the path drops the slash.
   if (/[\\/]$/.test(option)) throw new UserError(outputNotFileMessage(option, true));
@@ -53,7 +53,7 @@ export async function checkStrategyOutputPath(
     const text = await readFile(target.file, 'utf8').catch(() => '');
     if (!isStrategyText(text)) throw new UserError(outputNotStrategyMessage(option));
     if (!(await isUnchangedSinceWritten(layout, target.file, text))) {
-      throw new UserError(outputEditedStrategyMessage(option, shown));
+      throw new UserError(outputEditedStrategyMessage(option, pathFromShell));
     }
   }
   return target.file;

@@ -47,8 +47,8 @@ test('strategy check command runs from shell', async () => {
   const written = await runFromShell(['--cwd', cwdOption, 'strategy', '--output', 'plan.json']);
   assert.equal(written.code, 0, written.stderr);
 
-  const shown = /to (\S+)\. Check it with/.exec(written.stderr)?.[1] ?? '';
-  assert.equal(path.resolve(shell, shown), path.join(repo.dir, 'plan.json'));
+  const printedPath = /to (\S+)\. Check it with/.exec(written.stderr)?.[1] ?? '';
+  assert.equal(path.resolve(shell, printedPath), path.join(repo.dir, 'plan.json'));
   const check = await runFromShell(printedCommand(written.stderr, 'Check it with'));
   assert.equal(check.code, 0, check.stderr);
   assert.match(check.stdout, /is valid for the staged change/);
@@ -87,7 +87,7 @@ test('edited output mv runs from shell', async () => {
   const again = await runFromShell(argv);
 
   assert.equal(again.code, 2);
-  const shown = path.join(cwdOption, 'plan.json');
-  assert.ok(again.stderr.includes(`\`mv ${shown} ${shown}.old\``), again.stderr);
-  assert.equal(path.resolve(shell, shown), file);
+  const printedPath = path.join(cwdOption, 'plan.json');
+  assert.ok(again.stderr.includes(`\`mv ${printedPath} ${printedPath}.old\``), again.stderr);
+  assert.equal(path.resolve(shell, printedPath), file);
 });

@@ -115,7 +115,7 @@ async function confirmOnTerminal(context: CommandContext, plan: CommitPlan): Pro
 /**
  * Prompts with `question` and returns true for `y` or `yes`. Ctrl-C, which readline reads as a key on
  * a terminal rather than as a signal, ends the command with exit 130 as an interrupt does
- * elsewhere, through a UserError. Ctrl-D or the end of the input declines, as an empty answer does.
+ * elsewhere, through a UserError. Ctrl-D or the end of the input declines, as an empty reply does.
  */
 export async function promptYesNo(
   question: string,

@@ -52,7 +52,7 @@ export async function run(context: CommandContext): Promise<number> {
       };
       context.stderr.write(formatSummary(pipelineRun, options));
       const written = {
-        shown:
+        pathFromShell:
           context.line.cwd === undefined
             ? displayPath(file, context.cwd)
             : outputFromShell(context, output),
