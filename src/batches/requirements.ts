@@ -403,10 +403,15 @@ function findRemovedNameRequirements(context: AnalysisContext): Requirement[] {
   return found;
 }
 
-/** Returns true when some removed line of a file may hold an import or `require`. */
+/**
+ * Returns true when some removed line of a file may contain an import, a `require` or a
+ * re-export (`export { parse } from './parse.js'`, which names no `import`).
+ */
 export function removesImports(context: AnalysisContext, path: string): boolean {
   return (context.unitsOfPath.get(path) ?? []).some((unit) =>
-    unit.removed.some((line) => line.includes('import') || line.includes('require')),
+    unit.removed.some(
+      (line) => line.includes('import') || line.includes('require') || line.includes('from'),
+    ),
   );
 }
 
