@@ -314,8 +314,9 @@ function findDeletedImportRequirements(context: AnalysisContext, file: FileChang
 }
 
 /**
- * Finds Python and Go imports, on lines the change removes or edits, of a file the change
- * deletes or renames. As in findDeletedImportRequirements, such an edit must not come later.
+ * Finds Python and Go imports and Rust `mod` declarations, on lines the change removes or
+ * edits, of a file the change deletes or renames. As in findDeletedImportRequirements, such
+ * an edit must not come later.
  */
 function findRemovedPackageImportRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
@@ -509,7 +510,7 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
   }
   found.push(...findPackageImportRequirements(context));
-  if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go)$/.test(file.path))) {
+  if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go|rs)$/.test(file.path))) {
     found.push(...findRemovedPackageImportRequirements(context));
   }
   found.push(...findWorkspaceVersionRequirements(context));
