@@ -362,7 +362,7 @@ function describeShare(
 
 /**
  * Chooses the Conventional Commits type of a batch from its most significant files: code, then
- * tests, docs, CI, build files and dependencies, configuration, and anything else. A batch of
+ * tests, docs, dependencies, CI, build files, configuration, and anything else. A batch of
  * generated files alone is a `chore`. `usesNew`
  * lists the new files of earlier batches that the batch's code imports; `renamed` is true when
  * every edit of the batch renames one identifier.
@@ -398,10 +398,15 @@ export function chooseCommitType(
   if (has('docs')) {
     return { type: 'docs', reason: describeShare(parts, 'docs', 'documentation', 'code or tests') };
   }
-  if (has('ci')) {
+  // Conventional Commits types dependency changes `build`, and they matter more than CI files.
+  if (has('ci') && !changesAnyDependencies(parts, content)) {
     return { type: 'ci', reason: describeShare(parts, 'ci', 'CI files', 'code, tests or docs') };
   }
   return chooseBuildType(parts, content);
+}
+
+function changesAnyDependencies(parts: readonly BatchPart[], content: ContentMap): boolean {
+  return parts.some((part) => changesDependencies(part.file, content.get(part.file.path)));
 }
 
 /**
@@ -411,10 +416,9 @@ export function chooseCommitType(
  * message does not claim a dependency change.
  */
 function chooseBuildType(parts: readonly BatchPart[], content: ContentMap): TypeChoice {
-  const dependencies = parts.some((part) =>
-    changesDependencies(part.file, content.get(part.file.path)),
-  );
-  if (dependencies) return { type: 'build', reason: 'it changes dependencies' };
+  if (changesAnyDependencies(parts, content)) {
+    return { type: 'build', reason: 'it changes dependencies' };
+  }
   if (parts.some((part) => part.file.category === 'build')) {
     return { type: 'build', reason: 'it changes build files' };
   }

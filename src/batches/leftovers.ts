@@ -103,7 +103,8 @@ function chooseTarget(
  * Joins each small leftover (white space, a spelling fix, a tiny hunk) to the batch it is
  * most linked to, or else the closest by path, among batches with a change of the same
  * concern: a docs typo never joins a feature. Leftovers with no such batch join each other
- * by concern, so three stray spelling fixes in docs make one batch.
+ * by concern, so three stray spelling fixes in docs make one batch. Returns the units that
+ * joined a batch of other edits.
  */
 export function joinLeftovers(
   clustering: Clustering,
@@ -111,12 +112,13 @@ export function joinLeftovers(
   units: readonly ChangeUnit[],
   features: readonly UnitFeatures[],
   maxLeftoverLines: number,
-): void {
+): Set<number> {
   const clusters = describeClusters(clustering, units, features, maxLeftoverLines);
   const leftoverUnits = clusters.flatMap((cluster) =>
     cluster.leftover ? cluster.members.map((unit) => unit.index) : [],
   );
-  if (leftoverUnits.length === 0) return;
+  const joined = new Set<number>();
+  if (leftoverUnits.length === 0) return joined;
   const neighbours = collectNeighbours(links, new Set(leftoverUnits));
   const settled = clusters.filter((cluster) => !cluster.leftover);
   const stray = new Map<Concern, number>();
@@ -127,10 +129,12 @@ export function joinLeftovers(
     const target = chooseTarget(neighbours, clustering, leftover, candidates);
     if (target) {
       clustering.join(leftover.root, target.root, { kind: 'leftover', weight: 0 });
+      for (const unit of leftover.members) joined.add(unit.index);
       continue;
     }
     const first = stray.get(concern);
     if (first === undefined) stray.set(concern, leftover.root);
     else clustering.join(leftover.root, first, { kind: 'leftover', weight: 0 });
   }
+  return joined;
 }

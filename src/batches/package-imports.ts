@@ -3,12 +3,15 @@ import { folderOf } from './paths.js';
 import type { TextSide } from './file-texts.js';
 import type { AnalysisContext } from './relations/context.js';
 
-/** An import, in a Python or Go file's text, of changed files it names by module path. */
+/**
+ * An import, in a Python or Go file's text, of changed files it names by module path, or a
+ * Rust `mod` declaration of a changed module file.
+ */
 export interface PackageImport {
   importer: string;
   /** 1-based line of the import in the importer's text on the side read. */
   line: number;
-  /** Changed paths the import reaches: a Python module, or the files of a Go package. */
+  /** Changed paths the import reaches: a Python or Rust module, or the files of a Go package. */
   targets: string[];
   /** Names that a Python `from ... import` binds, as its module declares them; empty for Go. */
   names: string[];
@@ -28,7 +31,8 @@ const GO_BLOCK_LINE = /^\s*(?:(\w+|\.)\s+)?"([^"\n]+)"/;
 const GO_PACKAGE_CLAUSE = /^package\s+(\w+)/m;
 
 /**
- * Finds the imports of changed Python and Go files that reach other changed files. Python
+ * Finds the imports of changed Python and Go files that reach other changed files, and the
+ * Rust `mod` declarations of changed module files (see findRustModules). Python
  * module paths resolve to `a/b.py` or `a/b/__init__.py`, relative ones from the importer's
  * folder and absolute ones at the root or, with two parts or more, at the end of a longer path
  * (a `src/` layout). A Go import path reaches the changed files of the folder it ends with when
@@ -88,7 +92,42 @@ function findFileImports(
 ): PackageImport[] {
   if (file.path.endsWith('.py')) return findPythonImports(file, text, paths);
   if (file.path.endsWith('.go')) return findGoImports(context, file, text, changed);
+  if (file.path.endsWith('.rs')) return findRustModules(file, text, paths);
   return [];
+}
+
+/** A Rust module declaration with its file elsewhere: `mod lexer;` or `pub(crate) mod span;`. */
+const RUST_MOD = /^\s*(?:pub(?:\([\w\s:]*\))?\s+)?mod\s+(?:r#)?(\w+)\s*;/;
+
+/** Rust files whose `mod` declarations name files in their own folder, not in a subfolder. */
+const RUST_MODULE_ROOTS = new Set(['lib.rs', 'main.rs', 'mod.rs']);
+
+/**
+ * Finds the `mod name;` declarations of a Rust file whose module file is changed. The file is
+ * `name.rs` or `name/mod.rs` beside a crate root or `mod.rs`, and under a folder named after
+ * the declaring file otherwise (`src/parser.rs` declares `src/parser/name.rs`).
+ * NOTE: a `#[path = "..."]` attribute that moves the module file is not read.
+ */
+function findRustModules(
+  file: FileChange,
+  text: string,
+  paths: ReadonlySet<string>,
+): PackageImport[] {
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+  const folder = folderOf(file.path);
+  const stem = name.replace(/\.rs$/, '');
+  const base = RUST_MODULE_ROOTS.has(name) ? folder : [folder, stem].filter(Boolean).join('/');
+  const found: PackageImport[] = [];
+  text.split('\n').forEach((line, index) => {
+    const module = RUST_MOD.exec(line)?.[1];
+    if (module === undefined) return;
+    const stemPath = [base, module].filter(Boolean).join('/');
+    const targets = [`${stemPath}.rs`, `${stemPath}/mod.rs`].filter((path) => paths.has(path));
+    if (targets.length > 0) {
+      found.push({ importer: file.path, line: index + 1, targets, names: [] });
+    }
+  });
+  return found;
 }
 
 function findPythonImports(

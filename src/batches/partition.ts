@@ -58,13 +58,15 @@ function locationJoin(context: AnalysisContext, members: readonly number[]): Joi
 /**
  * Lists the ties that hold each cluster together, for its rationale: the joins recorded while
  * partitioning (a rename, a leftover), the links between its units that count for joining,
- * and else what their paths share.
+ * and else what their paths share. Links of a leftover are not named: they only chose its
+ * batch, and its leftover join says why it is there.
  */
 function describeClusters(
   context: AnalysisContext,
   links: readonly Link[],
   clustering: Clustering,
   clusters: readonly number[][],
+  leftovers: ReadonlySet<number>,
 ): Join[][] {
   const position = new Map(clusters.map((members, index) => [members[0] ?? 0, index]));
   const joins = clusters.map((members) =>
@@ -74,6 +76,7 @@ function describeClusters(
     const root = clustering.find(found.a);
     if (root !== clustering.find(found.b)) continue;
     if (found.weight < MIN_NAMED_WEIGHT || evidence[found.kind] <= 0) continue;
+    if (leftovers.has(found.a) || leftovers.has(found.b)) continue;
     joins[position.get(root) ?? 0]?.push({ kind: found.kind, weight: found.weight });
   }
   return joins.map((list, index) => {
@@ -188,9 +191,15 @@ export function partitionUnits(
   agglomeration.run(clustering, stable);
   joinSimilarEdits(clustering, links, apart);
   joinLoneReleaseNotes(clustering, context.units, scores);
-  joinLeftovers(clustering, links, context.units, context.features, MAX_LEFTOVER_LINES[mode]);
+  const leftovers = joinLeftovers(
+    clustering,
+    links,
+    context.units,
+    context.features,
+    MAX_LEFTOVER_LINES[mode],
+  );
   joinRequirementCycles(clustering, requirements);
 
   const clusters = clustering.clusters();
-  return { clusters, joins: describeClusters(context, links, clustering, clusters) };
+  return { clusters, joins: describeClusters(context, links, clustering, clusters, leftovers) };
 }

@@ -81,8 +81,8 @@ export function compareJoins(a: Join, b: Join): number {
 const MAX_LABELS = 3;
 
 /**
- * Names the relations that join a batch's units, most specific first. `needsOthers` is true
- * when the batch uses what an earlier batch changes.
+ * Names the relations that join a batch's units, most specific first, and a leftover last.
+ * `needsOthers` is true when the batch uses what an earlier batch changes.
  */
 function describeJoins(
   joins: readonly Join[],
@@ -98,10 +98,11 @@ function describeJoins(
   if (unitCount === 1) return 'one edit with no close relation to the rest of the change';
 
   const kinds = [...new Set([...joins].sort(compareJoins).map((join) => join.kind))];
-  return kinds
-    .slice(0, MAX_LABELS)
-    .map((kind) => RELATION_LABELS[kind])
-    .join(', ');
+  // A leftover is always named, because nothing else explains why that edit is in the batch.
+  const named = kinds.includes('leftover')
+    ? [...kinds.filter((kind) => kind !== 'leftover').slice(0, MAX_LABELS - 1), 'leftover' as const]
+    : kinds.slice(0, MAX_LABELS);
+  return named.map((kind) => RELATION_LABELS[kind]).join(', ');
 }
 
 /** Writes a batch's one-line rationale: the relations that join its units, then why its type. */

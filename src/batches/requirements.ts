@@ -314,8 +314,9 @@ function findDeletedImportRequirements(context: AnalysisContext, file: FileChang
 }
 
 /**
- * Finds Python and Go imports, on lines the change removes or edits, of a file the change
- * deletes or renames. As in findDeletedImportRequirements, such an edit must not come later.
+ * Finds Python and Go imports and Rust `mod` declarations, on lines the change removes or
+ * edits, of a file the change deletes or renames. As in findDeletedImportRequirements, such
+ * an edit must not come later.
  */
 function findRemovedPackageImportRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
@@ -403,10 +404,15 @@ function findRemovedNameRequirements(context: AnalysisContext): Requirement[] {
   return found;
 }
 
-/** Returns true when some removed line of a file may hold an import or `require`. */
+/**
+ * Returns true when some removed line of a file may contain an import, a `require` or a
+ * re-export (`export { parse } from './parse.js'`, which names no `import`).
+ */
 export function removesImports(context: AnalysisContext, path: string): boolean {
   return (context.unitsOfPath.get(path) ?? []).some((unit) =>
-    unit.removed.some((line) => line.includes('import') || line.includes('require')),
+    unit.removed.some(
+      (line) => line.includes('import') || line.includes('require') || line.includes('from'),
+    ),
   );
 }
 
@@ -504,7 +510,7 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
   }
   found.push(...findPackageImportRequirements(context));
-  if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go)$/.test(file.path))) {
+  if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go|rs)$/.test(file.path))) {
     found.push(...findRemovedPackageImportRequirements(context));
   }
   found.push(...findWorkspaceVersionRequirements(context));

@@ -20,6 +20,9 @@ const LOCATION_FOLDERS = new Set([
   'doc',
   '.github',
   'workflows',
+  // Go's layout folders: `internal` for packages other modules cannot import, `pkg` for others.
+  'internal',
+  'pkg',
 ]);
 
 /** Monorepo folders whose children are package names. */
@@ -51,13 +54,26 @@ function commonPrefix(lists: string[][]): string[] {
 }
 
 /**
+ * Returns the meaningful segments of each file's folder, leaving out tests at the root of a
+ * test folder when other files have some: `tests/test_cart.py` tests the package of the
+ * `src/shop/cart.py` beside it, so it keeps the batch's `shop` scope.
+ */
+function scopedSegments(files: readonly FileChange[]): string[][] {
+  const segments = files.map((file) => meaningfulSegments(file.path));
+  const placed = segments.filter(
+    (list, index) => list.length > 0 || files[index]?.category !== 'test',
+  );
+  return placed.some((list) => list.length > 0) ? placed : segments;
+}
+
+/**
  * Chooses the Conventional Commits scope of a batch: `deps` for a `build` batch that changes
  * dependencies (a lockfile, or a manifest whose dependencies change in `content`), else the
  * deepest folder all its files share once location folders (`src`, `test`, `docs`) are set
- * aside. Returns null when they share none, as for files at the root of `src` and `test`. A
- * batch of manifests whose dependencies did not change is a `chore` (see chooseCommitType),
- * so it gets its folder as scope. Without `content` every manifest counts as a dependency
- * change.
+ * aside, and tests at the root of a test folder left out (see scopedSegments). Returns null
+ * when they share none, as for files at the root of `src` and `test`. A batch of manifests
+ * whose dependencies did not change is a `chore` (see chooseCommitType), so it gets its
+ * folder as scope. Without `content` every manifest counts as a dependency change.
  */
 export function chooseScope(
   files: readonly FileChange[],
@@ -68,7 +84,7 @@ export function chooseScope(
   if (type === 'build' && dependencies) return 'deps';
   if (type === 'ci') return null;
 
-  const shared = commonPrefix(files.map((file) => meaningfulSegments(file.path)));
+  const shared = commonPrefix(scopedSegments(files));
   const scope = shared[shared.length - 1];
   if (scope === undefined || scope === type) return null;
   return scope.length <= MAX_SCOPE_LENGTH && SCOPE_TEXT.test(scope) ? scope : null;
