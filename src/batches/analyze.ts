@@ -6,7 +6,7 @@ import { partsOf, toBatchChange, type BatchPart } from './batch-parts.js';
 import { buildAnalysisContext } from './build-context.js';
 import type { CoChangeModel } from './co-change.js';
 import type { Join } from './clustering.js';
-import { chooseCommitType, type TypeChoice } from './commit-type.js';
+import { adoptLearnedType, chooseCommitType, type TypeChoice } from './commit-type.js';
 import { distinguishMessages, messageScope, writeMessage } from './message.js';
 import { orderClusters } from './order-clusters.js';
 import { partitionUnits } from './partition.js';
@@ -18,7 +18,7 @@ import { findRequirements } from './requirements.js';
 import { chooseBatchScope } from './scope.js';
 import { describeEdits, substantiveUnits } from './edit-details.js';
 import { describeChange, type EditDetails } from './subject.js';
-import type { Batch, BatchAnalysis, Mode } from './types.js';
+import type { Batch, BatchAnalysis, CommitType, Mode } from './types.js';
 import { MAX_PAIRED_UNITS, type ChangeUnit } from './units.js';
 
 const debug = createDebug('batches');
@@ -58,7 +58,9 @@ function draftBatch(
   rationale: string,
   named: Named = { parts },
 ): DraftBatch {
-  const scope = chooseBatchScope(named.parts, choice.type, options.model, content);
+  // The scope follows what the batch does: a dependency update keeps `deps` as a `chore`.
+  const scopeType = choice.guessed ?? choice.type;
+  const scope = chooseBatchScope(named.parts, scopeType, options.model, content);
   const subject = describeChange(named.parts, content, choice, named.details);
   return {
     message: writeMessage(choice.type, scope, subject),
@@ -93,6 +95,8 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
   );
 
   const releases = new WeakSet<DraftBatch>();
+  // A type taken from the repository's habit does not move the batch: `chore(deps)` goes first.
+  const guessedTypes = new WeakMap<DraftBatch, CommitType>();
   const draft = (
     cluster: readonly ChangeUnit[],
     usesNew: string[],
@@ -101,7 +105,8 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
   ) => {
     const parts = partsOf(cluster);
     const details = describeEdits(context, cluster);
-    const choice = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
+    const guess = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
+    const choice = adoptLearnedType(guess, parts, options.model);
     const joins = joinsOf.get(cluster) ?? [];
     const onlyBatch = clusters.length === 1;
     const rationale = writeRationale(joins, cluster.length, choice, {
@@ -116,9 +121,16 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
     };
     const drafted = draftBatch(parts, content, options, choice, rationale, named);
     if (choice.release) releases.add(drafted);
+    if (choice.guessed) guessedTypes.set(drafted, choice.guessed);
     return drafted;
   };
-  const order = orderClusters(clusters, requirements, draft, (drafted) => releases.has(drafted));
+  const order = orderClusters(
+    clusters,
+    requirements,
+    draft,
+    (drafted) => releases.has(drafted),
+    (drafted) => guessedTypes.get(drafted) ?? drafted.type,
+  );
   const batches = order.map(({ draft, dependsOn }, position) => ({
     id: `b${position + 1}`,
     ...draft,
@@ -177,7 +189,7 @@ function wholeChangeBatches(
     hunks: file.hunks.map((_, index) => index),
     whole: true,
   }));
-  const choice = chooseCommitType(parts, content);
+  const choice = adoptLearnedType(chooseCommitType(parts, content), parts, options.model);
   const draft = draftBatch(parts, content, options, choice, rationaleOf(choice));
   return [{ id: 'b1', ...draft, dependsOn: [] }];
 }

@@ -1,6 +1,8 @@
+import { COMMIT_TYPES, type CommitType } from './types.js';
+
 /**
  * What batch analysis reads from a model learned from the repository's history. Learning fills
- * it; without a model every relation still works, and only these two signals are missing.
+ * it; without a model every relation still works, and only these signals are missing.
  */
 export interface CoChangeModel {
   /**
@@ -14,6 +16,11 @@ export interface CoChangeModel {
    * these paths, or null when its history names none.
    */
   scopeFor?(paths: readonly string[]): string | null;
+  /**
+   * Returns the Conventional Commits type the repository's own commits mostly use when they
+   * change only files of the kind these paths are (dependencies, CI, docs or tests), or null.
+   */
+  typeFor?(paths: readonly string[]): string | null;
 }
 
 /** Reads the co-change strength of two paths, clamped to [0, 1]; 0 without a model. */
@@ -33,4 +40,15 @@ export function readLearnedScope(
 ): string | null {
   const scope = model?.scopeFor?.(paths) ?? null;
   return scope !== null && SCOPE_TEXT.test(scope) ? scope : null;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(COMMIT_TYPES);
+
+/** Reads the repository's own type for a batch of these paths, or null when it has none. */
+export function readLearnedType(
+  model: CoChangeModel | undefined,
+  paths: readonly string[],
+): CommitType | null {
+  const type = model?.typeFor?.(paths) ?? null;
+  return type !== null && KNOWN_TYPES.has(type) ? (type as CommitType) : null;
 }

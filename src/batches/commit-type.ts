@@ -1,6 +1,7 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
 import { linesOfParts, partLines, type BatchPart } from './batch-parts.js';
 import { isCode } from './categories.js';
+import { readLearnedType, type CoChangeModel } from './co-change.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
 import { findListedExports } from './export-lists.js';
 import { changesDependencies } from './manifest-changes.js';
@@ -15,6 +16,8 @@ export interface TypeChoice {
   uses?: string[];
   /** The versions the batch releases, when it bumps versions and nothing else (see release.ts). */
   release?: string[];
+  /** The guessed type, whose wording the subject keeps, when the repository's habit replaced it. */
+  guessed?: CommitType;
 }
 
 /** A share of added lines that also appear among the removed lines above which code only moved. */
@@ -403,6 +406,26 @@ export function chooseCommitType(
     return { type: 'ci', reason: describeShare(parts, 'ci', 'CI files', 'code, tests or docs') };
   }
   return chooseBuildType(parts, content);
+}
+
+/**
+ * Returns `choice` with the type the repository's own commits mostly use for a batch of only
+ * one kind of files, such as `chore` for a dependency update where the guess is `build`. A
+ * release keeps its type, and so does a batch that starts to use new files.
+ */
+export function adoptLearnedType(
+  choice: TypeChoice,
+  parts: readonly BatchPart[],
+  model: CoChangeModel | undefined,
+): TypeChoice {
+  if (choice.release !== undefined || choice.uses !== undefined) return choice;
+  const learned = readLearnedType(
+    model,
+    parts.map((part) => part.file.path),
+  );
+  if (learned === null || learned === choice.type) return choice;
+  const habit = `most of the repository's commits of only such files are ${learned}`;
+  return { type: learned, reason: `${choice.reason}, and ${habit}`, guessed: choice.type };
 }
 
 function changesAnyDependencies(parts: readonly BatchPart[], content: ContentMap): boolean {

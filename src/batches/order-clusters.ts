@@ -1,4 +1,4 @@
-import type { Batch } from './types.js';
+import type { Batch, CommitType } from './types.js';
 import { orderNodes } from './order.js';
 import { comparePaths } from './paths.js';
 import { isNewPath } from './relations/context.js';
@@ -75,7 +75,7 @@ function newFilesUsed(
 /**
  * Drafts a batch for each cluster and orders them: every batch after the batches it
  * requires, then by kind (build and dependencies, setup, core changes, features, tests, docs,
- * and releases last), then by first path.
+ * and releases last), then by first path. `kindOf` gives the type that places a batch.
  */
 export function orderClusters(
   clusters: ReadonlyArray<readonly ChangeUnit[]>,
@@ -87,6 +87,7 @@ export function orderClusters(
     neededByOthers: boolean,
   ) => DraftBatch,
   isRelease: (draft: DraftBatch) => boolean = () => false,
+  kindOf: (draft: DraftBatch) => CommitType = (drafted) => drafted.type,
 ): OrderedBatch[] {
   const clusterOf = new Map<number, number>();
   clusters.forEach((cluster, index) => cluster.forEach((unit) => clusterOf.set(unit.index, index)));
@@ -100,7 +101,7 @@ export function orderClusters(
 
   const order = orderNodes(
     drafts.map((entry, index) => ({
-      type: entry.type,
+      type: kindOf(entry),
       last: isRelease(entry),
       firstPath: clusters[index]?.[0]?.path ?? '',
       requires: required[index] ?? new Set<number>(),

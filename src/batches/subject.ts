@@ -336,7 +336,7 @@ export function describeChange(
   if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
   if (files.length === 1 && isPureRename(files[0])) return refactorSubject(files);
   if (choice.release) return { verb: 'release', names: choice.release.map(clean) };
-  switch (choice.type) {
+  switch (choice.guessed ?? choice.type) {
     case 'feat':
       return featureSubject(code, content, choice);
     case 'refactor':

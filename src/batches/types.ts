@@ -8,8 +8,20 @@ export interface BatchChange {
   hunks?: Hunk[];
 }
 
-export type CommitType =
-  'feat' | 'fix' | 'refactor' | 'test' | 'docs' | 'build' | 'ci' | 'chore' | 'perf' | 'style';
+export const COMMIT_TYPES = [
+  'feat',
+  'fix',
+  'refactor',
+  'test',
+  'docs',
+  'build',
+  'ci',
+  'chore',
+  'perf',
+  'style',
+] as const;
+
+export type CommitType = (typeof COMMIT_TYPES)[number];
 
 export interface Batch {
   /** Stable id within one analysis: `b1`, `b2`, ... in order. */

@@ -38,6 +38,7 @@ export function toCoChangeModel(model: Model): CoChangeModel & LearnedHabits {
     coChange: (pathA, pathB) =>
       coChangeStrength(model.coChange(pathA, pathB), model.coChange(pathB, pathA)),
     scopeFor: (paths) => model.scopeFor(paths),
+    typeFor: (paths) => model.typeFor(paths),
     sizeTargets: model.sizeTargets,
     kindOrder: model.kindOrder,
     usesConventionalCommits: model.usesConventionalCommits,

@@ -32,12 +32,21 @@ const CATEGORY_KINDS: Partial<Record<FileCategory, string>> = {
  */
 export function classifyCommitKind(facts: MessageFacts, paths: readonly string[]): string {
   if (facts.revert) return 'revert';
-  if (facts.type !== null) return TYPE_ALIASES.get(facts.type) ?? facts.type;
+  if (facts.type !== null) return normalizeType(facts.type);
   if (facts.fix) return 'fix';
   return kindOfPaths(paths);
 }
 
-function kindOfPaths(paths: readonly string[]): string {
+/** Returns the usual spelling of a Conventional Commits type: `feat` for `feature`. */
+export function normalizeType(type: string): string {
+  return TYPE_ALIASES.get(type) ?? type;
+}
+
+/**
+ * Returns the kind that the categories of all the paths share: `docs`, `test`, `ci`, or `build`
+ * for manifests, lockfiles and build files. Returns `other` for mixed kinds or no paths.
+ */
+export function kindOfPaths(paths: readonly string[]): string {
   const kinds = new Set(paths.map((path) => CATEGORY_KINDS[categorize(path)] ?? OTHER_KIND));
   const [only] = kinds;
   return kinds.size === 1 && only !== undefined ? only : OTHER_KIND;

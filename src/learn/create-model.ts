@@ -1,5 +1,6 @@
 import { OTHER_KIND } from './commit-kind.js';
 import { orderKinds } from './kind-order.js';
+import { chooseTypeForPaths } from './kind-types.js';
 import { folderOf } from './model-counts.js';
 import type { ModelDigest, ModelPayload } from './model-payload.js';
 import type { CoChangeStats, HotspotStats, KindTransition, Model } from './model-types.js';
@@ -42,6 +43,7 @@ export function createModel(payload: ModelPayload): Model {
       payload.commits >= MIN_COMMITS_FOR_CONVENTION &&
       digest.messages.conventional >= CONVENTIONAL_SHARE * payload.commits,
     commitTypes: rankNames(digest.messages.types, 1),
+    typeFor: (paths) => chooseTypeForPaths(paths, digest.messages.kindTypes ?? []),
     sizeTargets: deriveSizeTargets(digest.sizes),
     kindOrder: orderKinds(transitions),
     kindTransitions: transitions,

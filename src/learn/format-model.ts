@@ -1,5 +1,6 @@
 import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
 import { createModel, MIN_COMMITS_FOR_CONVENTION } from './create-model.js';
+import { chooseKindType, FILE_KINDS } from './kind-types.js';
 import type { ModelDigest, ModelPayload } from './model-payload.js';
 
 /** Rows listed for hotspots and for pairs. */
@@ -26,6 +27,7 @@ export function formatModelPayload(payload: ModelPayload): string[] {
     `Conventional Commits: ${describeConvention(model.usesConventionalCommits, payload.commits, share)}`,
     `  types: ${escapeControlCharacters(model.commitTypes.join(', ')) || 'none'}`,
     `  scopes: ${escapeControlCharacters(model.scopes.join(', ')) || 'none'}`,
+    `  types by kind of files: ${describeKindTypes(digest.messages.kindTypes ?? [])}`,
     `Batch size targets (files/hunks/lines): ${targets.join(', ')}`,
     `Usual order of kinds: ${model.kindOrder.join(', ') || 'not enough series'}`,
     '',
@@ -35,6 +37,15 @@ export function formatModelPayload(payload: ModelPayload): string[] {
     'Files most often changed together (commits, confidence each way):',
     ...listPairs(digest, payload.coChangeCommits),
   ];
+}
+
+/** Lists the type the repository uses for each kind of files it has a habit for: `ci chore`. */
+function describeKindTypes(kindTypes: ReadonlyArray<[string, string, number]>): string {
+  const habits = FILE_KINDS.flatMap((kind) => {
+    const type = chooseKindType(kind, kindTypes);
+    return type === null ? [] : [`${kind} ${escapeControlCharacters(type)}`];
+  });
+  return habits.join(', ') || 'none';
 }
 
 /** Says whether the history follows Conventional Commits, and why not when it is too short. */

@@ -1,4 +1,5 @@
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
+import { kindOfPaths, normalizeType, OTHER_KIND } from './commit-kind.js';
 import type { MessageFacts } from './commit-message.js';
 import type { LoggedCommit } from './log-parser.js';
 
@@ -41,6 +42,11 @@ export interface ModelCounts {
   scopes: Map<string, number>;
   /** Commits with a scope that changed a file in a folder, keyed by `pairKey(scope, folder)`. */
   scopeFolders: Map<string, number>;
+  /**
+   * Conventional commits whose files are all of one kind (see kindOfPaths), keyed by
+   * `pairKey(kind, type)`.
+   */
+  kindTypes: Map<string, number>;
   /** Consecutive commits of one author, keyed by `pairKey(from kind, to kind)`. */
   kindTransitions: Map<string, number>;
 }
@@ -62,6 +68,7 @@ export function createModelCounts(): ModelCounts {
     types: new Map(),
     scopes: new Map(),
     scopeFolders: new Map(),
+    kindTypes: new Map(),
     kindTransitions: new Map(),
   };
 }
@@ -179,6 +186,8 @@ function addMessage(counts: ModelCounts, facts: MessageFacts, paths: readonly st
   if (facts.type === null) return;
   counts.conventionalCommits += 1;
   increment(counts.types, facts.type);
+  const kind = kindOfPaths(paths);
+  if (kind !== OTHER_KIND) increment(counts.kindTypes, pairKey(kind, normalizeType(facts.type)));
   if (facts.scope === null) return;
 
   increment(counts.scopes, facts.scope);

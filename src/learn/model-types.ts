@@ -69,6 +69,11 @@ export interface Model {
   readonly usesConventionalCommits: boolean;
   /** Conventional Commits types the repository uses, most used first. */
   readonly commitTypes: readonly string[];
+  /**
+   * Returns the type the repository's commits mostly use when they change only files of the
+   * kind these paths are (dependencies and build files, CI, docs or tests), or null.
+   */
+  typeFor(paths: readonly string[]): string | null;
   /** Batch size targets per mode, from the distribution of the repository's commit sizes. */
   readonly sizeTargets: Readonly<Record<Mode, SizeTarget>>;
   /** Kinds of change (`refactor`, `feat`, `test`, ...) in the order a series of commits usually takes them. */

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { decodeCounts, encodeCounts } from '../../src/learn/counts-document.js';
+import { chooseKindType, chooseTypeForPaths } from '../../src/learn/kind-types.js';
+import { createModelCounts, pairKey } from '../../src/learn/model-counts.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { commitHistory, repeat, type HistoryCommit } from './history-fixture.js';
+
+interface StrategyBatch {
+  message: string;
+  type: string;
+  scope: string | null;
+  rationale: string;
+  changes: Array<{ path: string }>;
+}
+
+let repo: TempRepo;
+
+beforeEach(() => {
+  repo = createTempRepo();
+});
+
+afterEach(() => {
+  repo.cleanup();
+});
+
+function dependencyUpdates(count: number, type: string): HistoryCommit[] {
+  return repeat(count, {
+    message: `${type}(deps): update dependencies`,
+    files: { 'package.json': 'manifest', 'package-lock.json': 'lock' },
+  });
+}
+
+function manifest(version: string): string {
+  return `${JSON.stringify({ name: 'shop', dependencies: { 'left-pad': version } }, null, 2)}\n`;
+}
+
+function lockfile(version: string): string {
+  const packages = { '': { name: 'shop' }, 'node_modules/left-pad': { version } };
+  return `${JSON.stringify({ name: 'shop', lockfileVersion: 3, packages }, null, 2)}\n`;
+}
+
+/** Commits valid manifests after the history, then stages a bump of left-pad and a CI edit. */
+function stageBump(): void {
+  repo.write('package.json', manifest('1.2.0'));
+  repo.write('package-lock.json', lockfile('1.2.0'));
+  repo.write('.github/workflows/ci.yml', 'on: push\n');
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '--no-verify', '-m', 'feat: set up the shop']);
+
+  repo.write('package.json', manifest('1.3.0'));
+  repo.write('package-lock.json', lockfile('1.3.0'));
+  repo.write('.github/workflows/ci.yml', 'on: [push, pull_request]\n');
+  repo.git(['add', '-A']);
+}
+
+function strategyBatches(): StrategyBatch[] {
+  const result = repo.footprint(['strategy', '--no-llm', '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  return (JSON.parse(result.stdout) as { batches: StrategyBatch[] }).batches;
+}
+
+function dependencyBatch(batches: readonly StrategyBatch[]): StrategyBatch | undefined {
+  return batches.find((batch) => batch.changes.some((change) => change.path === 'package.json'));
+}
+
+describe('commit types learned per kind of files', () => {
+  test('dependency update typed as history does', () => {
+    commitHistory(repo, dependencyUpdates(6, 'chore'));
+    stageBump();
+    const before = dependencyBatch(strategyBatches());
+    assert.equal(repo.footprint(['learn']).status, 0);
+    const after = dependencyBatch(strategyBatches());
+
+    assert.equal(before?.message, 'build(deps): bump left-pad to 1.3.0');
+    assert.equal(after?.message, 'chore(deps): bump left-pad to 1.3.0');
+    assert.equal(after?.type, 'chore');
+    assert.match(after?.rationale ?? '', /commits of only such files are chore$/);
+  });
+
+  test('learned type keeps the batch first', () => {
+    commitHistory(repo, dependencyUpdates(6, 'chore'));
+    stageBump();
+    assert.equal(repo.footprint(['learn']).status, 0);
+    const batches = strategyBatches();
+
+    // `ci` and `chore` share a rank, so the CI file's path would win without the guessed type.
+    assert.deepEqual(
+      batches.map((batch) => batch.type),
+      ['chore', 'ci'],
+    );
+  });
+
+  test('split history keeps the guessed type', () => {
+    commitHistory(repo, [...dependencyUpdates(3, 'chore'), ...dependencyUpdates(3, 'build')]);
+    stageBump();
+    assert.equal(repo.footprint(['learn']).status, 0);
+
+    assert.equal(dependencyBatch(strategyBatches())?.type, 'build');
+  });
+
+  test('fossil summary names the habit', () => {
+    commitHistory(repo, dependencyUpdates(6, 'chore'));
+    stageBump();
+    assert.equal(repo.footprint(['learn']).status, 0);
+    const listed = repo.footprint(['fossils', 'list', '--json']);
+    const fossils = JSON.parse(listed.stdout) as { fossils: Array<{ type: string; id: string }> };
+    const model = fossils.fossils.find((fossil) => fossil.type === 'model');
+    const shown = repo.footprint(['fossils', 'show', model?.id ?? 'missing']);
+
+    assert.equal(shown.status, 0, shown.stderr);
+    assert.match(shown.stdout, /types by kind of files: build chore$/m);
+  });
+});
+
+describe('chooseKindType', () => {
+  const kindTypes: Array<[string, string, number]> = [
+    ['build', 'build', 2],
+    ['build', 'chore', 4],
+    ['ci', 'ci', 4],
+    ['docs', 'chore', 3],
+    ['docs', 'docs', 3],
+  ];
+
+  test('takes a type of most commits', () => {
+    assert.equal(chooseKindType('build', kindTypes), 'chore');
+  });
+
+  test('needs enough commits of the kind', () => {
+    assert.equal(chooseKindType('ci', kindTypes), null);
+  });
+
+  test('names no type for split habits', () => {
+    assert.equal(chooseKindType('docs', kindTypes), null);
+  });
+
+  test('names no type for mixed paths', () => {
+    assert.equal(chooseTypeForPaths(['package.json', 'src/index.ts'], kindTypes), null);
+    assert.equal(chooseTypeForPaths(['package.json', 'package-lock.json'], kindTypes), 'chore');
+  });
+});
+
+describe('kind types in the counts document', () => {
+  test('survive encoding and decoding', () => {
+    const counts = createModelCounts();
+    counts.kindTypes.set(pairKey('build', 'chore'), 7);
+    counts.kindTypes.set(pairKey('ci', 'ci'), 2);
+    const document = encodeCounts(counts);
+
+    assert.deepEqual(document.messages.kindTypes, [
+      ['build', 'chore', 7],
+      ['ci', 'ci', 2],
+    ]);
+    assert.deepEqual([...decodeCounts(document).kindTypes], [...counts.kindTypes]);
+  });
+
+  test('older documents decode without them', () => {
+    const document = encodeCounts(createModelCounts());
+    delete document.messages.kindTypes;
+
+    assert.equal(decodeCounts(document).kindTypes.size, 0);
+  });
+});
