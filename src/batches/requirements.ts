@@ -306,9 +306,9 @@ function findDeletedImportRequirements(context: AnalysisContext, file: FileChang
     const deleted = context.unitsOfPath.get(entry.target)?.[0];
     if (!deleted || !leavesOldPath(deleted.file)) continue;
     const importers = unitsAtLines(context, file.path, 'old', entry.firstLine, entry.lastLine);
-    for (const importer of importers) {
-      found.push(removes(deleted.index, importer.index, deleted.path));
-    }
+    // A rename removes the old path, which is the path the importer still names.
+    const removed = deleted.file.oldPath ?? deleted.path;
+    for (const importer of importers) found.push(removes(deleted.index, importer.index, removed));
   }
   return found;
 }
@@ -324,8 +324,9 @@ function findRemovedPackageImportRequirements(context: AnalysisContext): Require
     for (const target of entry.targets) {
       const targetUnit = context.unitsOfPath.get(target)?.[0];
       if (!targetUnit || !leavesOldPath(targetUnit.file)) continue;
+      const removed = targetUnit.file.oldPath ?? target;
       for (const importer of importers) {
-        found.push(removes(targetUnit.index, importer.index, target));
+        found.push(removes(targetUnit.index, importer.index, removed));
       }
     }
   }

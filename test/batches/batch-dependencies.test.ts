@@ -165,6 +165,31 @@ describe('findBatchDependencies', () => {
     assert.equal(dependency?.subject, 'src/legacy.ts');
   });
 
+  test('renamed file still imported', () => {
+    const input = makeFootprint([
+      {
+        path: 'src/current.ts',
+        oldPath: 'src/legacy.ts',
+        old: lines('export const legacy = 1;'),
+        new: lines('export const legacy = 1;'),
+      },
+      {
+        path: 'src/main.ts',
+        old: lines("import { legacy } from './legacy.js';", 'run(legacy);'),
+        new: lines("import { legacy } from './current.js';", 'run(legacy);'),
+      },
+    ]);
+    const dependencies = findBatchDependencies(
+      onePerPath(['src/current.ts', 'src/main.ts']),
+      input,
+    );
+    const removal = dependencies.find((dependency) => dependency.removes);
+
+    assert.equal(removal?.batch, 'b1');
+    assert.equal(removal?.path, 'src/current.ts');
+    assert.equal(removal?.subject, 'src/legacy.ts');
+  });
+
   test('Python import of a new name', () => {
     const input = makeFootprint([
       moduleWithFreshHelper,
