@@ -60,10 +60,29 @@ export async function readStrategyFile(
 
   const { line, column, reason } = parsed.problem;
   const command = rewriteCommand(shellPath(file), invocation);
+  const fix = looksLikeYaml(file, text)
+    ? 'It looks like YAML, and footprint reads strategy files as JSON only. Write it as JSON'
+    : 'Fix the JSON syntax';
   const message =
     `${file} is not valid JSON (line ${line}, column ${column}: ${reason}). ` +
-    `Fix the JSON syntax, or move it away and write the strategy again with ${command}.`;
+    `${fix}, or move it away and write the strategy again with ${command}.`;
   return { ok: false, problems: [{ code: 'json', message }] };
+}
+
+/** A line that starts a YAML mapping or list, such as `batches:` or `- id: b1`. */
+const YAML_LINE = /^(?:- )?[\w$-]+:(?: |$)/;
+
+/**
+ * Returns true for a file named `.yaml` or `.yml`, or whose text starts as YAML does rather than
+ * with a JSON object, such as `batches:`.
+ */
+function looksLikeYaml(file: string, text: string): boolean {
+  if (/\.ya?ml$/i.test(file)) return true;
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  // A YAML document may open with its `---` marker line.
+  const [first, second] = start.split('\n', 2);
+  const line = first?.trimEnd() === '---' ? second : first;
+  return !start.startsWith('{') && YAML_LINE.test(line ?? '');
 }
 
 /** Returns the JSON value at `segments` under `value`, or undefined where there is none. */
