@@ -255,3 +255,42 @@ describe('a rename and its importer', () => {
     }
   });
 });
+
+describe('a removed export and its importer', () => {
+  test('validate rejects the removal first', () => {
+    const repo = createTempRepo();
+    try {
+      const util = (more: string) =>
+        `export function add(a: number, b: number): number {\n  return a + b;\n}\n${more}`;
+      const main = (names: string, call: string) =>
+        `import { ${names} } from './util';\n\nconsole.log(${call});\n`;
+      repo.write('src/util.ts', util('\nexport function old(): number {\n  return 1;\n}\n'));
+      repo.write('src/main.ts', main('add, old', 'add(1, 2), old()'));
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'base']);
+      repo.write('src/util.ts', util(''));
+      repo.write('src/main.ts', main('add', 'add(1, 2)'));
+      repo.git(['add', '-A']);
+
+      const file = path.join(repo.dir, 'strategy.json');
+      assert.equal(repo.footprint(['strategy', '--output', file]).status, 0);
+      const strategy = JSON.parse(readFileSync(file, 'utf8')) as { batches: Batch[] };
+      const base = strategy.batches[0] as Batch;
+      strategy.batches = [
+        { ...base, id: 'drop', changes: [{ path: 'src/util.ts' }], dependsOn: [] },
+        { ...base, id: 'stop', changes: [{ path: 'src/main.ts' }], dependsOn: [] },
+      ];
+      writeFileSync(file, JSON.stringify(strategy));
+
+      const result = repo.footprint(['validate', '--strategy', file]);
+
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /Batch drop removes old \(in src\/util\.ts\), which batch stop still uses until it changes src\/main\.ts\./,
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
