@@ -306,9 +306,9 @@ function findDeletedImportRequirements(context: AnalysisContext, file: FileChang
     const deleted = context.unitsOfPath.get(entry.target)?.[0];
     if (!deleted || !leavesOldPath(deleted.file)) continue;
     const importers = unitsAtLines(context, file.path, 'old', entry.firstLine, entry.lastLine);
-    for (const importer of importers) {
-      found.push(removes(deleted.index, importer.index, deleted.path));
-    }
+    // A rename removes the old path, which is the path the importer still names.
+    const removed = deleted.file.oldPath ?? deleted.path;
+    for (const importer of importers) found.push(removes(deleted.index, importer.index, removed));
   }
   return found;
 }
@@ -325,8 +325,9 @@ function findRemovedPackageImportRequirements(context: AnalysisContext): Require
     for (const target of entry.targets) {
       const targetUnit = context.unitsOfPath.get(target)?.[0];
       if (!targetUnit || !leavesOldPath(targetUnit.file)) continue;
+      const removed = targetUnit.file.oldPath ?? target;
       for (const importer of importers) {
-        found.push(removes(targetUnit.index, importer.index, target));
+        found.push(removes(targetUnit.index, importer.index, removed));
       }
     }
   }
@@ -398,6 +399,54 @@ function findRemovedNameRequirements(context: AnalysisContext): Requirement[] {
         if (user === remover || !features?.removedIdentifiers.has(name)) continue;
         if (features.removedDeclarations.includes(name)) continue;
         found.push(removes(remover.index, user.index, name));
+      }
+    }
+  }
+  return found;
+}
+
+/** Maps `path\0name` to the units that remove the declaration of `name` from `path`. */
+function removersByName(context: AnalysisContext): Map<string, ChangeUnit[]> {
+  const removers = new Map<string, ChangeUnit[]>();
+  for (const unit of context.units) {
+    for (const name of removedDeclarations(context, unit)) {
+      const key = `${unit.path}\0${name}`;
+      removers.set(key, [...(removers.get(key) ?? []), unit]);
+    }
+  }
+  return removers;
+}
+
+/**
+ * Finds imports by name, on lines the change removes or edits, of a name that the imported file
+ * stops declaring. Until the importing unit is committed, it imports a name that is gone, so
+ * the removal must not come first. This covers JavaScript and TypeScript imports of relative
+ * paths and Python `from module import name`.
+ */
+function findRemovedNameImportRequirements(context: AnalysisContext): Requirement[] {
+  const removers = removersByName(context);
+  if (removers.size === 0) return [];
+
+  const imports: Array<{ importer: ChangeUnit[]; target: string; names: readonly string[] }> = [];
+  for (const file of context.files) {
+    if (!isScriptFile(file) || file.status === 'added' || file.status === 'copied') continue;
+    for (const entry of context.modules.imports(file.path, 'old')) {
+      const importer = unitsAtLines(context, file.path, 'old', entry.firstLine, entry.lastLine);
+      imports.push({ importer, target: entry.target, names: entry.imported });
+    }
+  }
+  for (const entry of findPackageImports(context, 'old')) {
+    const importer = unitsAtLines(context, entry.importer, 'old', entry.line, entry.line);
+    for (const target of entry.targets) imports.push({ importer, target, names: entry.names });
+  }
+
+  const found: Requirement[] = [];
+  for (const { importer, target, names } of imports) {
+    for (const name of names) {
+      for (const remover of removers.get(`${target}\0${name}`) ?? []) {
+        for (const unit of importer) {
+          if (unit !== remover) found.push(removes(remover.index, unit.index, name));
+        }
       }
     }
   }
@@ -517,5 +566,6 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
   found.push(...findDependencyRequirements(context));
   found.push(...findNewNameRequirements(context));
   found.push(...findRemovedNameRequirements(context));
+  found.push(...findRemovedNameImportRequirements(context));
   return found;
 }

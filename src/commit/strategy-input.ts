@@ -107,7 +107,7 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
   // import of a file that a later batch adds), so commit never runs a plan validate rejects.
   const source: StrategySource = { kind: 'file', file };
   if (!parsed.ok) {
-    const validation = { valid: false, problems: [parsed.problem] };
+    const validation = { valid: false, problems: parsed.problems };
     return { ...common, document: null, source, validation, headMissing: false };
   }
   const headMissing = await findHeadMissing(options, parsed.value, run.result.footprint.head.oid);

@@ -65,7 +65,7 @@ export async function validateStrategyFile(
           headMissing: await isStrategyHeadMissing(reader, strategy.value, change.head.oid),
           cleanup: await loadMessageCleanup(reader.layout, options.env),
         })
-      : { valid: false, problems: [strategy.problem] };
+      : { valid: false, problems: strategy.problems };
     // The file as the user named it goes into the advice to write it again.
     const problems = fillStrategyFile(checked.problems, options.file, options.invocation);
     // A strategy that fits the staged change may still be one footprint commit cannot make.

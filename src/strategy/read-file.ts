@@ -4,6 +4,7 @@ import { parseJsonText } from '../config/parse-json.js';
 import { UserError } from '../errors.js';
 import { strategyNotFileMessage, strategyReadFailedMessage } from '../output/messages.js';
 import { shellPath } from '../output/shell-quote.js';
+import { findDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 import { rewriteCommand } from './rewrite-command.js';
 import type { StrategyProblem } from './types.js';
 
@@ -18,14 +19,16 @@ export class UnreadableStrategyError extends UserError {
   }
 }
 
-/** A strategy file's JSON value, or the problem that makes it an invalid strategy. */
-export type ParsedStrategy = { ok: true; value: unknown } | { ok: false; problem: StrategyProblem };
+/** A strategy file's JSON value, or the problems that make it an invalid strategy. */
+export type ParsedStrategy =
+  { ok: true; value: unknown } | { ok: false; problems: StrategyProblem[] };
 
 /**
  * Reads and parses a strategy file the same way for `validate` and `commit`. A file that is
  * not JSON is an invalid strategy, like one that fails its schema, and the problem names the
- * line and column. Only a file that cannot be read is a usage error (UnreadableStrategyError,
- * exit 2). A command in the messages starts with `invocation` (see footprintInvocation).
+ * line and column. So is a file with a key twice in one object, with a problem per key. Only
+ * a file that cannot be read is a usage error (UnreadableStrategyError, exit 2). A command in
+ * the messages starts with `invocation` (see footprintInvocation).
  */
 export async function readStrategyFile(
   file: string,
@@ -48,12 +51,92 @@ export async function readStrategyFile(
   }
 
   const parsed = parseJsonText(text);
-  if (parsed.ok) return { ok: true, value: parsed.value };
+  if (parsed.ok) {
+    const duplicates = findDuplicateKeys(text);
+    if (duplicates.length === 0) return { ok: true, value: parsed.value };
+    const problems = duplicates.map((entry) => describeDuplicateKey(file, parsed.value, entry));
+    return { ok: false, problems };
+  }
 
   const { line, column, reason } = parsed.problem;
   const command = rewriteCommand(shellPath(file), invocation);
+  const fix = looksLikeYaml(file, text)
+    ? 'It looks like YAML, and footprint reads strategy files as JSON only. Write it as JSON'
+    : 'Fix the JSON syntax';
   const message =
     `${file} is not valid JSON (line ${line}, column ${column}: ${reason}). ` +
-    `Fix the JSON syntax, or move it away and write the strategy again with ${command}.`;
-  return { ok: false, problem: { code: 'json', message } };
+    `${fix}, or move it away and write the strategy again with ${command}.`;
+  return { ok: false, problems: [{ code: 'json', message }] };
+}
+
+/** A line that starts a YAML mapping or list, such as `batches:` or `- id: b1`. */
+const YAML_LINE = /^(?:- )?[\w$-]+:(?: |$)/;
+
+/**
+ * Returns true for a file named `.yaml` or `.yml`, or whose text starts as YAML does rather than
+ * with a JSON object, such as `batches:`.
+ */
+function looksLikeYaml(file: string, text: string): boolean {
+  if (/\.ya?ml$/i.test(file)) return true;
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  // A YAML document may open with its `---` marker line.
+  const [first, second] = start.split('\n', 2);
+  const line = first?.trimEnd() === '---' ? second : first;
+  return !start.startsWith('{') && YAML_LINE.test(line ?? '');
+}
+
+/** Returns the JSON value at `segments` under `value`, or undefined where there is none. */
+function valueAt(value: unknown, segments: readonly string[]): unknown {
+  let current = value;
+  for (const segment of segments) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Writes line numbers as `3`, `3 and 7` or `3, 5 and 7`. */
+function listLines(lines: readonly number[]): string {
+  const last = lines.at(-1);
+  return lines.length < 2 ? String(last) : `${lines.slice(0, -1).join(', ')} and ${last}`;
+}
+
+/**
+ * Makes a key that occurs more than once in one object a problem. It names the object as a JSON Pointer,
+ * with the id of the batch and the path of the change it is in, as schema problems do.
+ */
+function describeDuplicateKey(file: string, value: unknown, entry: DuplicateKey): StrategyProblem {
+  const [top, index, inner, changeIndex] = entry.segments;
+  const inBatch = top === 'batches' && index !== undefined;
+  const batch = inBatch ? nonEmptyString(valueAt(value, [top, index, 'id'])) : undefined;
+  const inChange = inBatch && inner === 'changes' && changeIndex !== undefined;
+  const changePath = inChange
+    ? valueAt(value, [top, index, inner, changeIndex, 'path'])
+    : undefined;
+  const path = nonEmptyString(changePath);
+
+  const escaped = entry.segments.map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1'));
+  const pointer = escaped.map((segment) => `/${segment}`).join('');
+  const named =
+    batch === undefined
+      ? pointer || 'the top level'
+      : pointer.replace(/^\/batches\/\d+/, `$& (batch ${batch})`);
+  const key = JSON.stringify(entry.key);
+  const times = entry.lines.length === 2 ? 'twice' : `${entry.lines.length} times`;
+  const ignored = entry.lines.slice(0, -1);
+  const values = ignored.length === 1 ? 'the value on line' : 'the values on lines';
+  const message =
+    `${file} has the key ${key} ${times} in ${named}, on lines ${listLines(entry.lines)}. ` +
+    `footprint reads only the last one, as JSON.parse does, so it ignores ${values} ` +
+    `${listLines(ignored)}. Keep one ${key} key: merge the values into it, or delete the others.`;
+  return {
+    code: 'duplicate-key',
+    ...(batch === undefined ? {} : { batch }),
+    ...(path === undefined ? {} : { path }),
+    message,
+  };
 }

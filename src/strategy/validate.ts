@@ -184,13 +184,44 @@ function checkOrder(strategy: StrategyShape): StrategyProblem[] {
   return problems;
 }
 
-function describeDependency(dependency: BatchDependency): string {
+/** Facts about a dependency that its batches, paths and subject do not contain. */
+interface DependencyFacts {
+  /** True when the later batch also needs the earlier one, so no order of the two works. */
+  needsBack: boolean;
+  /** True when `path` is a rename of `subject`, the old path that `onPath` still imports. */
+  renamed: boolean;
+}
+
+/**
+ * Returns the fix of a batch that needs a later one. When the later batch needs it back, no
+ * order of the two works, so the fix moves the needed part or merges the two batches.
+ */
+function describeDependencyFix(
+  dependency: BatchDependency,
+  part: string,
+  needsBack: boolean,
+): string {
+  const { batch, on } = dependency;
+  if (!needsBack) {
+    return `Move ${batch} after ${on}, or move ${part} into ${batch} or an earlier batch.`;
+  }
+
+  return (
+    `Batch ${on} also needs ${batch}, so moving ${batch} after ${on} does not help: ` +
+    `move ${part} into ${batch}, or merge ${batch} and ${on} into one batch.`
+  );
+}
+
+function describeDependency(dependency: BatchDependency, facts: DependencyFacts): string {
   const { batch, on } = dependency;
   const path = quotePath(dependency.path);
   const onPath = quotePath(dependency.onPath);
   const subject = quotePath(dependency.subject);
   const part = subject === onPath ? onPath : `that change of ${onPath}`;
-  const fix = `Move ${batch} after ${on}, or move ${part} into ${batch} or an earlier batch.`;
+  const fix = describeDependencyFix(dependency, part, facts.needsBack);
+  if (dependency.removes && facts.renamed) {
+    return `Batch ${batch} renames ${subject} to ${path}, but batch ${on} still imports ${subject} until it changes ${onPath}. ${fix}`;
+  }
   if (dependency.removes) {
     const where = subject === path ? '' : ` (in ${path})`;
     return `Batch ${batch} removes ${subject}${where}, which batch ${on} still uses until it changes ${onPath}. ${fix}`;
@@ -208,11 +239,17 @@ function checkDependencies(
   content: ReadonlyMap<string, FileContent>,
 ): StrategyProblem[] {
   const positions = new Map(strategy.batches.map((batch, position) => [batch.id, position]));
+  const dependencies = findBatchDependencies(strategy.batches, { footprint, content });
+  const pairs = new Set(dependencies.map(({ batch, on }) => `${batch}\0${on}`));
+  const oldPaths = new Map(footprint.files.map((file) => [file.path, file.oldPath]));
   const problems: StrategyProblem[] = [];
-  for (const dependency of findBatchDependencies(strategy.batches, { footprint, content })) {
+  for (const dependency of dependencies) {
     const at = positions.get(dependency.batch) ?? 0;
     if ((positions.get(dependency.on) ?? 0) <= at) continue;
-    const message = describeDependency(dependency);
+    const message = describeDependency(dependency, {
+      needsBack: pairs.has(`${dependency.on}\0${dependency.batch}`),
+      renamed: oldPaths.get(dependency.path) === dependency.subject,
+    });
     problems.push({ code: 'order', batch: dependency.batch, path: dependency.path, message });
   }
   return problems;

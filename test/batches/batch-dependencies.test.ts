@@ -165,6 +165,98 @@ describe('findBatchDependencies', () => {
     assert.equal(dependency?.subject, 'src/legacy.ts');
   });
 
+  test('renamed file still imported', () => {
+    const input = makeFootprint([
+      {
+        path: 'src/current.ts',
+        oldPath: 'src/legacy.ts',
+        old: lines('export const legacy = 1;'),
+        new: lines('export const legacy = 1;'),
+      },
+      {
+        path: 'src/main.ts',
+        old: lines("import { legacy } from './legacy.js';", 'run(legacy);'),
+        new: lines("import { legacy } from './current.js';", 'run(legacy);'),
+      },
+    ]);
+    const dependencies = findBatchDependencies(
+      onePerPath(['src/current.ts', 'src/main.ts']),
+      input,
+    );
+    const removal = dependencies.find((dependency) => dependency.removes);
+
+    assert.equal(removal?.batch, 'b1');
+    assert.equal(removal?.path, 'src/current.ts');
+    assert.equal(removal?.subject, 'src/legacy.ts');
+  });
+
+  test('removed export still imported', () => {
+    const input = makeFootprint([
+      {
+        path: 'src/util.ts',
+        old: lines('export const add = 1;', '', '', '', 'export function old() {}'),
+        new: lines('export const add = 1;'),
+      },
+      {
+        path: 'src/main.ts',
+        old: lines("import { add, old } from './util.js';", 'run(add, old);'),
+        new: lines("import { add } from './util.js';", 'run(add);'),
+      },
+    ]);
+    const [dependency, ...rest] = findBatchDependencies(
+      onePerPath(['src/util.ts', 'src/main.ts']),
+      input,
+    );
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.removes, true);
+    assert.equal(dependency?.subject, 'old');
+  });
+
+  test('Python removed name still imported', () => {
+    const input = makeFootprint([
+      {
+        path: 'pkg/lib.py',
+        old: lines('def keep():', '    return 1', '', '', 'def gone():', '    return 2'),
+        new: lines('def keep():', '    return 1'),
+      },
+      {
+        path: 'pkg/app.py',
+        old: lines('from pkg.lib import keep, gone', 'print(keep(), gone())'),
+        new: lines('from pkg.lib import keep', 'print(keep())'),
+      },
+    ]);
+    const [dependency, ...rest] = findBatchDependencies(
+      onePerPath(['pkg/lib.py', 'pkg/app.py']),
+      input,
+    );
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.removes, true);
+    assert.equal(dependency?.subject, 'gone');
+  });
+
+  test('removed export imported by no edit', () => {
+    const input = makeFootprint([
+      {
+        path: 'src/util.ts',
+        old: lines('export const add = 1;', '', '', '', 'export function old() {}'),
+        new: lines('export const add = 1;'),
+      },
+      {
+        path: 'src/main.ts',
+        old: lines("import { add } from './util.js';", 'run(add);'),
+        new: lines("import { add } from './util.js';", 'run(add, 2);'),
+      },
+    ]);
+
+    assert.deepEqual(findBatchDependencies(onePerPath(['src/util.ts', 'src/main.ts']), input), []);
+  });
+
   test('Python import of a new name', () => {
     const input = makeFootprint([
       moduleWithFreshHelper,

@@ -196,3 +196,101 @@ describe('imports of short names and changed sources', () => {
     }
   });
 });
+
+describe('a rename and its importer', () => {
+  /** Stages a rename of src/util.ts to src/helpers.ts and main.ts moving its import along. */
+  function stageRenameAndImporter(repo: TempRepo): string {
+    const util = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
+    const main = (from: string) => `import { add } from './${from}';\n\nconsole.log(add(1, 2));\n`;
+    repo.write('src/util.ts', util);
+    repo.write('src/main.ts', main('util'));
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'base']);
+    repo.git(['mv', 'src/util.ts', 'src/helpers.ts']);
+    repo.write('src/main.ts', main('helpers'));
+    repo.git(['add', '-A']);
+
+    const file = path.join(repo.dir, 'strategy.json');
+    assert.equal(repo.footprint(['strategy', '--output', file]).status, 0);
+    const strategy = JSON.parse(readFileSync(file, 'utf8')) as { batches: Batch[] };
+    const base = strategy.batches[0] as Batch;
+    strategy.batches = [
+      { ...base, id: 'move', changes: [{ path: 'src/helpers.ts' }], dependsOn: [] },
+      { ...base, id: 'use', changes: [{ path: 'src/main.ts' }], dependsOn: [] },
+    ];
+    writeFileSync(file, JSON.stringify(strategy));
+    return file;
+  }
+
+  test('rename names its old path', () => {
+    const repo = createTempRepo();
+    try {
+      const file = stageRenameAndImporter(repo);
+
+      const result = repo.footprint(['validate', '--strategy', file]);
+
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /Batch move renames src\/util\.ts to src\/helpers\.ts, but batch use still imports src\/util\.ts until it changes src\/main\.ts\./,
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('mutual need advises one batch', () => {
+    const repo = createTempRepo();
+    try {
+      const file = stageRenameAndImporter(repo);
+
+      const result = repo.footprint(['validate', '--strategy', file]);
+
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      assert.match(result.stdout, /Batch use also needs move, so moving move after use does not/);
+      assert.match(result.stdout, /or merge move and use into one batch\./);
+      assert.doesNotMatch(result.stdout, /Move move after use, or/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
+describe('a removed export and its importer', () => {
+  test('validate rejects the removal first', () => {
+    const repo = createTempRepo();
+    try {
+      const util = (more: string) =>
+        `export function add(a: number, b: number): number {\n  return a + b;\n}\n${more}`;
+      const main = (names: string, call: string) =>
+        `import { ${names} } from './util';\n\nconsole.log(${call});\n`;
+      repo.write('src/util.ts', util('\nexport function old(): number {\n  return 1;\n}\n'));
+      repo.write('src/main.ts', main('add, old', 'add(1, 2), old()'));
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'base']);
+      repo.write('src/util.ts', util(''));
+      repo.write('src/main.ts', main('add', 'add(1, 2)'));
+      repo.git(['add', '-A']);
+
+      const file = path.join(repo.dir, 'strategy.json');
+      assert.equal(repo.footprint(['strategy', '--output', file]).status, 0);
+      const strategy = JSON.parse(readFileSync(file, 'utf8')) as { batches: Batch[] };
+      const base = strategy.batches[0] as Batch;
+      strategy.batches = [
+        { ...base, id: 'drop', changes: [{ path: 'src/util.ts' }], dependsOn: [] },
+        { ...base, id: 'stop', changes: [{ path: 'src/main.ts' }], dependsOn: [] },
+      ];
+      writeFileSync(file, JSON.stringify(strategy));
+
+      const result = repo.footprint(['validate', '--strategy', file]);
+
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /Batch drop removes old \(in src\/util\.ts\), which batch stop still uses until it changes src\/main\.ts\./,
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

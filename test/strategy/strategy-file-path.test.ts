@@ -162,6 +162,34 @@ describe('suggested commands with unusual file names', () => {
     ]);
   });
 
+  test('YAML text says JSON only', async () => {
+    repo.write('plan.txt', '---\nschemaVersion: 1\nbatches:\n  - id: b1\n');
+
+    const result = await run('validate', '--strategy', 'plan.txt');
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /It looks like YAML, and footprint reads strategy files as JSON/);
+  });
+
+  test('YAML file name says JSON only', async () => {
+    repo.write('plan.yaml', '{ "batches": [} ');
+
+    const result = await run('validate', '--strategy', 'plan.yaml');
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /It looks like YAML, and footprint reads strategy files as JSON/);
+  });
+
+  test('broken JSON gets no YAML hint', async () => {
+    repo.write('plan.json', '{ "batches": [} ');
+
+    const result = await run('validate', '--strategy', 'plan.json');
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.doesNotMatch(result.stdout, /YAML/);
+    assert.match(result.stdout, /Fix the JSON syntax, or move it away/);
+  });
+
   test('written file with a leading dash', async () => {
     const result = await run('strategy', '--output=-plan.json');
 

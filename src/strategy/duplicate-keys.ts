@@ -1,0 +1,83 @@
+/** A key that occurs more than once in one JSON object. */
+export interface DuplicateKey {
+  /** Keys and array indexes from the document's root to the object, such as `batches`, `2`. */
+  segments: string[];
+  key: string;
+  /** 1-based line of each occurrence, in file order. */
+  lines: number[];
+}
+
+interface ObjectFrame {
+  kind: 'object';
+  segments: string[];
+  keys: Map<string, number[]>;
+  /** The key whose value comes next, or null before the first key. */
+  key: string | null;
+  expectsKey: boolean;
+}
+
+interface ArrayFrame {
+  kind: 'array';
+  segments: string[];
+  index: number;
+}
+
+type Frame = ObjectFrame | ArrayFrame;
+
+/** Returns the index of the quote that ends the string starting at `start`. */
+function stringEnd(text: string, start: number): number {
+  let at = start + 1;
+  while (at < text.length && text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
+  return at;
+}
+
+function childSegments(parent: Frame | undefined): string[] {
+  if (parent === undefined) return [];
+  const last = parent.kind === 'object' ? (parent.key ?? '') : String(parent.index);
+  return [...parent.segments, last];
+}
+
+function collect(frame: ObjectFrame, found: DuplicateKey[]): void {
+  for (const [key, lines] of frame.keys) {
+    if (lines.length > 1) found.push({ segments: frame.segments, key, lines });
+  }
+}
+
+/**
+ * Finds the keys that occur more than once in an object of `text`, which must be valid JSON.
+ * JSON.parse keeps the last value of such a key and silently drops the others, so an edit
+ * that adds a second `message` or `hunks` would be lost.
+ */
+export function findDuplicateKeys(text: string): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  const stack: Frame[] = [];
+  let line = 1;
+  for (let at = 0; at < text.length; at += 1) {
+    const character = text[at];
+    const top = stack.at(-1);
+    if (character === '\n') {
+      line += 1;
+    } else if (character === '"') {
+      const end = stringEnd(text, at);
+      if (top?.kind === 'object' && top.expectsKey) {
+        const key = JSON.parse(text.slice(at, end + 1)) as string;
+        top.keys.set(key, [...(top.keys.get(key) ?? []), line]);
+        top.key = key;
+        top.expectsKey = false;
+      }
+      at = end;
+    } else if (character === '{') {
+      const segments = childSegments(top);
+      stack.push({ kind: 'object', segments, keys: new Map(), key: null, expectsKey: true });
+    } else if (character === '[') {
+      stack.push({ kind: 'array', segments: childSegments(top), index: 0 });
+    } else if (character === '}' || character === ']') {
+      const closed = stack.pop();
+      if (closed?.kind === 'object') collect(closed, found);
+    } else if (character === ',' && top !== undefined) {
+      if (top.kind === 'object') top.expectsKey = true;
+      else top.index += 1;
+    }
+  }
+  return found;
+}
