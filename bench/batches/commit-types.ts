@@ -1,18 +1,20 @@
 /**
- * Commit types against the authors' own. The script takes the newest first-parent commits
- * whose subject starts with a Conventional Commits type, reads each as a change from its
- * parent's tree to its own, and types it the way batch analysis types a batch that holds the
- * whole change. It counts how often that type is the one the author wrote.
+ * Commit types and scopes against the authors' own. The script takes the newest first-parent
+ * commits whose subject starts with a Conventional Commits type, reads each as a change from
+ * its parent's tree to its own, and types it the way batch analysis types a batch that holds
+ * the whole change. It counts how often that type is the one the author wrote, and, for
+ * subjects with a scope, how often the batch's scope is the author's.
  *
  *   node --import tsx bench/batches/commit-types.ts --repo /tmp/public/vite [--count 300]
  *     [--learn] [--json]
  *
- * With `--learn`, the analysis reads the model `footprint learn` would have learned from the
- * history before the oldest scored commit, so no scored commit teaches its own type.
+ * With `--learn`, each commit is typed with the model `footprint learn` would have learned
+ * from the history before it, so no commit teaches its own type.
  */
 import { parseArgs } from 'node:util';
 import type { CoChangeModel } from '../../src/batches/co-change.js';
 import { adoptLearnedType, chooseCommitType } from '../../src/batches/commit-type.js';
+import { chooseBatchScope } from '../../src/batches/scope.js';
 import { COMMIT_TYPES } from '../../src/batches/types.js';
 import { TreeRepository } from '../../src/footprint/from-trees.js';
 import { parseCommit } from '../../src/git/objects/tree.js';
@@ -31,6 +33,8 @@ interface TypedCommit {
   oid: string;
   parent: string;
   type: string;
+  /** The written scope, or null for a subject without one. */
+  scope: string | null;
 }
 
 interface Typing {
@@ -38,12 +42,14 @@ interface Typing {
   written: string;
   guessed: string;
   reason: string;
+  writtenScope: string | null;
+  guessedScope: string | null;
 }
 
 /** Changes with more files than this are one batch in any case and say little about types. */
 const MAX_FILES = 300;
 
-const TYPED_SUBJECT = new RegExp(`^(${COMMIT_TYPES.join('|')})(?:\\([^)]*\\))?!?: `);
+const TYPED_SUBJECT = new RegExp(`^(${COMMIT_TYPES.join('|')})(?:\\(([^)]*)\\))?!?: `);
 
 function readOptions(argv: readonly string[]): Options {
   const { values } = parseArgs({
@@ -73,9 +79,10 @@ function listTypedCommits(repo: string, count: number): TypedCommit[] {
     if (commits.length >= count) break;
     const [ids = '', subject = ''] = line.split('\x1f');
     const [oid, ...parents] = ids.split(' ').filter(Boolean);
-    const type = TYPED_SUBJECT.exec(subject)?.[1];
+    const match = TYPED_SUBJECT.exec(subject);
+    const type = match?.[1];
     if (oid === undefined || parents.length !== 1 || type === undefined) continue;
-    commits.push({ oid, parent: parents[0] as string, type });
+    commits.push({ oid, parent: parents[0] as string, type, scope: match?.[2]?.trim() || null });
   }
   return commits;
 }
@@ -101,7 +108,15 @@ async function typeCommit(
     whole: true,
   }));
   const choice = adoptLearnedType(chooseCommitType(parts, input.content), parts, model);
-  return { oid: commit.oid, written: commit.type, guessed: choice.type, reason: choice.reason };
+  const scopeType = choice.guessed ?? choice.type;
+  return {
+    oid: commit.oid,
+    written: commit.type,
+    guessed: choice.type,
+    reason: choice.reason,
+    writtenScope: commit.scope,
+    guessedScope: chooseBatchScope(parts, scopeType, model, input.content),
+  };
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
@@ -125,9 +140,18 @@ function summarize(typings: readonly Typing[]) {
       (typing) => `${typing.written} typed ${typing.guessed}: ${typing.reason}`,
     ),
   ].slice(0, 10);
+  const scoped = typings.filter((typing) => typing.writtenScope !== null);
+  const scopesAgreed = scoped.filter((typing) => typing.writtenScope === typing.guessedScope);
+  const unscoped = typings.filter((typing) => typing.writtenScope === null);
   return {
     commits: typings.length,
     agreement: typings.length === 0 ? 0 : agreed / typings.length,
+    scopedCommits: scoped.length,
+    scopeAgreement: scoped.length === 0 ? 0 : scopesAgreed.length / scoped.length,
+    unscopedLeftUnscoped:
+      unscoped.length === 0
+        ? 0
+        : unscoped.filter((typing) => typing.guessedScope === null).length / unscoped.length,
     mostCommonType: mostCommon[0],
     mostCommonShare: typings.length === 0 ? 0 : mostCommon[1] / typings.length,
     byType,
@@ -141,6 +165,8 @@ function formatSummary(options: Options, summary: ReturnType<typeof summarize>):
     `${options.repo}: ${summary.commits} commits, learned model ${options.learn ? 'on' : 'off'}`,
     `type as written: ${percent(summary.agreement)}`,
     `(always ${summary.mostCommonType}: ${percent(summary.mostCommonShare)})`,
+    `scope as written: ${percent(summary.scopeAgreement)} of ${summary.scopedCommits} with a scope`,
+    `no scope where none was written: ${percent(summary.unscopedLeftUnscoped)}`,
     '',
     'written   commits  guessed so',
     ...summary.byType.map(
@@ -157,16 +183,13 @@ async function main(argv: readonly string[]): Promise<void> {
   const options = readOptions(argv);
   const commits = listTypedCommits(options.repo, options.count);
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-  const oldest = commits[commits.length - 1];
-  const model =
-    options.learn && oldest
-      ? await (await LearnedModels.open(options.repo, env)).modelAt(oldest.parent)
-      : undefined;
+  const models = options.learn ? await LearnedModels.open(options.repo, env) : null;
 
   const repository = await TreeRepository.open({ cwd: options.repo, env });
   const typings: Typing[] = [];
   try {
     for (const commit of commits) {
+      const model = models ? await models.modelAt(commit.parent) : undefined;
       const typing = await typeCommit(repository, commit, model);
       if (typing) typings.push(typing);
     }

@@ -5,7 +5,7 @@ import { readLearnedType, type CoChangeModel } from './co-change.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
 import { findListedExports } from './export-lists.js';
 import { changesDependencies } from './manifest-changes.js';
-import { readReleasedVersions } from './release.js';
+import { isReleaseNoteFile, readReleasedVersions } from './release.js';
 import type { CommitType } from './types.js';
 
 /** A commit type and the reason it was chosen, which the batch rationale repeats. */
@@ -395,17 +395,20 @@ export function chooseCommitType(
   const code = parts.filter((part) => isCode(part.file));
   if (code.length > 0) return chooseCodeType(code, content, usesNew, renamed);
 
+  // A changelog entry or changeset describes the batch's other files, so those decide the type.
+  const described = parts.filter((part) => !isReleaseNoteFile(part.file));
+  const typed = described.length > 0 ? described : parts;
   const has = (...categories: string[]) =>
-    parts.some((part) => categories.includes(part.file.category));
-  if (has('test')) return { type: 'test', reason: describeShare(parts, 'test', 'tests', 'code') };
+    typed.some((part) => categories.includes(part.file.category));
+  if (has('test')) return { type: 'test', reason: describeShare(typed, 'test', 'tests', 'code') };
   if (has('docs')) {
-    return { type: 'docs', reason: describeShare(parts, 'docs', 'documentation', 'code or tests') };
+    return { type: 'docs', reason: describeShare(typed, 'docs', 'documentation', 'code or tests') };
   }
   // Conventional Commits types dependency changes `build`, and they matter more than CI files.
-  if (has('ci') && !changesAnyDependencies(parts, content)) {
-    return { type: 'ci', reason: describeShare(parts, 'ci', 'CI files', 'code, tests or docs') };
+  if (has('ci') && !changesAnyDependencies(typed, content)) {
+    return { type: 'ci', reason: describeShare(typed, 'ci', 'CI files', 'code, tests or docs') };
   }
-  return chooseBuildType(parts, content);
+  return chooseBuildType(typed, content);
 }
 
 /**

@@ -14,13 +14,17 @@ const NOTE_FILES: ReadonlyMap<string, RegExp> = new Map([
 /** Files of those folders that are not notes. */
 const NOT_NOTES = /^(?:README(?:\.\w+)?|\.gitignore|\.gitkeep)$/i;
 
-/** Returns true for a release-note file the change adds. */
-export function isNewReleaseNote(unit: ChangeUnit): boolean {
-  if (unit.file.status !== 'added') return false;
-  const segments = unit.path.split('/');
+/** Returns true for a path in a release-note folder that is a note: `.changeset/x.md`. */
+export function isNotePath(path: string): boolean {
+  const segments = path.split('/');
   const name = segments[segments.length - 1] ?? '';
   const pattern = NOTE_FILES.get(segments[segments.length - 2] ?? '');
   return pattern !== undefined && pattern.test(name) && !NOT_NOTES.test(name);
+}
+
+/** Returns true for a release-note file the change adds. */
+export function isNewReleaseNote(unit: ChangeUnit): boolean {
+  return unit.file.status === 'added' && isNotePath(unit.path);
 }
 
 /**

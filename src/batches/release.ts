@@ -1,13 +1,28 @@
-import type { FileChange, FileContent } from '../footprint/types.js';
+import type { FileCategory, FileChange, FileContent } from '../footprint/types.js';
 import { partsOf, type BatchPart } from './batch-parts.js';
 import { DEPENDENCY_FIELDS, parseManifest, type Manifest } from './manifest-changes.js';
 import { baseNameOf } from './paths.js';
+import { isNotePath } from './release-notes.js';
 import type { ChangeUnit } from './units.js';
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
 /** Files a release commit keeps beside its manifests: its notes, and the changesets it used up. */
 const RELEASE_NOTES = /^(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|NEWS)(?:\.[^/]*)?$/i;
+
+/**
+ * Returns true for a file that describes other changes for a release: a changelog such as
+ * CHANGELOG.md, or a note in a release-note folder (see isNotePath).
+ */
+export function isReleaseNoteFile(file: FileChange): boolean {
+  return isReleaseNotePath(file.path, file.category);
+}
+
+/** Returns true for the path of a release-note file of `category`; see isReleaseNoteFile. */
+export function isReleaseNotePath(path: string, category: FileCategory): boolean {
+  if (category === 'docs' && RELEASE_NOTES.test(baseNameOf(path))) return true;
+  return isNotePath(path);
+}
 
 /** A version line of a TOML manifest: `version = "1.3.0"` in Cargo.toml or pyproject.toml. */
 const TOML_VERSION = /^\s*version\s*=\s*"([^"\n]+)"\s*$/;

@@ -1,3 +1,4 @@
+import { isReleaseNotePath } from '../batches/release.js';
 import { categorize } from '../footprint/category.js';
 import type { FileCategory } from '../footprint/types.js';
 import type { MessageFacts } from './commit-message.js';
@@ -44,10 +45,14 @@ export function normalizeType(type: string): string {
 
 /**
  * Returns the kind that the categories of all the paths share: `docs`, `test`, `ci`, or `build`
- * for manifests, lockfiles and build files. Returns `other` for mixed kinds or no paths.
+ * for manifests, lockfiles and build files. Release notes beside other files (a changeset
+ * with a dependency update) do not count. Returns `other` for mixed kinds or no paths.
  */
 export function kindOfPaths(paths: readonly string[]): string {
-  const kinds = new Set(paths.map((path) => CATEGORY_KINDS[categorize(path)] ?? OTHER_KIND));
+  const categorized = paths.map((path) => ({ path, category: categorize(path) }));
+  const described = categorized.filter(({ path, category }) => !isReleaseNotePath(path, category));
+  const counted = described.length > 0 ? described : categorized;
+  const kinds = new Set(counted.map(({ category }) => CATEGORY_KINDS[category] ?? OTHER_KIND));
   const [only] = kinds;
   return kinds.size === 1 && only !== undefined ? only : OTHER_KIND;
 }

@@ -1,5 +1,6 @@
 import {
   createModelCounts,
+  keepRecentKindTypes,
   pairKey,
   splitPairKey,
   type FileCounts,
@@ -41,8 +42,8 @@ export interface CountsDocument {
     /** Per scope and folder: index into `scopes`, index into `folders`, commits. */
     scopeFolders: number[];
     /**
-     * [kind, type, commits] for commits whose files are all of one kind, sorted. Models
-     * learned before it was counted lack it.
+     * [kind, type, committer time] of the newest commits whose files are all of one kind,
+     * as ModelCounts keeps them. Models learned before they were kept lack it.
      */
     kindTypes?: Array<[string, string, number]>;
   };
@@ -76,23 +77,13 @@ export function encodeHabits(
       types: [...counts.types].sort(compareEntries),
       scopes,
       scopeFolders: encodePairs(counts.scopeFolders, indexOf(scopes.map(([s]) => s)), folderIndex),
-      kindTypes: encodeKindTypes(counts.kindTypes),
+      kindTypes: keepRecentKindTypes(counts.kindTypes),
     },
     kinds: {
       names: kindNames,
       transitions: encodePairs(counts.kindTransitions, indexOf(kindNames), indexOf(kindNames)),
     },
   };
-}
-
-function encodeKindTypes(kindTypes: ModelCounts['kindTypes']): Array<[string, string, number]> {
-  return [...kindTypes]
-    .map(([key, commits]): [string, string, number] => [...splitPairKey(key), commits])
-    .sort((a, b) => compareText(a[0], b[0]) || compareText(a[1], b[1]));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Writes counts as a document. The output is canonical: equal counts give equal documents. */
@@ -162,9 +153,7 @@ function decodeMessages(document: CountsDocument, counts: ModelCounts): void {
   counts.scopes = new Map(messages.scopes);
   const scopeNames = messages.scopes.map(([scope]) => scope);
   decodePairs(messages.scopeFolders, scopeNames, document.folders, counts.scopeFolders);
-  for (const [kind, type, commits] of messages.kindTypes ?? []) {
-    counts.kindTypes.set(pairKey(kind, type), commits);
-  }
+  counts.kindTypes = keepRecentKindTypes(messages.kindTypes ?? []);
 }
 
 /** Folders that any count names, sorted. */

@@ -10,24 +10,25 @@ const KIND_TYPE_SHARE = 0.6;
 export const FILE_KINDS = ['build', 'ci', 'docs', 'test'] as const;
 
 /**
- * Returns the Conventional Commits type that most of the repository's commits of only this
- * kind of files used, such as `chore` for dependency updates where another repository writes
- * `build`. Returns null for fewer than MIN_KIND_COMMITS such commits, or when no type has
- * KIND_TYPE_SHARE of them.
+ * Returns the Conventional Commits type that most of the repository's newest commits of only
+ * this kind of files used, such as `chore` for dependency updates where another repository
+ * writes `build`. `kindTypes` holds [kind, type, time] of those commits. Returns null for fewer
+ * than MIN_KIND_COMMITS such commits, or when no type has KIND_TYPE_SHARE of them.
  */
 export function chooseKindType(
   kind: string,
   kindTypes: ReadonlyArray<[string, string, number]>,
 ): string | null {
-  let total = 0;
-  let best: [string, number] | null = null;
-  for (const [entryKind, type, commits] of kindTypes) {
-    if (entryKind !== kind) continue;
-    total += commits;
-    if (best === null || commits > best[1]) best = [type, commits];
+  const counts = new Map<string, number>();
+  for (const [entryKind, type] of kindTypes) {
+    if (entryKind === kind) counts.set(type, (counts.get(type) ?? 0) + 1);
   }
-  if (best === null || total < MIN_KIND_COMMITS) return null;
-  return best[1] >= KIND_TYPE_SHARE * total ? best[0] : null;
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  if (total < MIN_KIND_COMMITS) return null;
+
+  let best: [string, number] | null = null;
+  for (const entry of [...counts].sort()) if (best === null || entry[1] > best[1]) best = entry;
+  return best !== null && best[1] >= KIND_TYPE_SHARE * total ? best[0] : null;
 }
 
 /** Returns the repository's type for a change of these paths (see chooseKindType), or null. */

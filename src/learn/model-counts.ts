@@ -43,10 +43,10 @@ export interface ModelCounts {
   /** Commits with a scope that changed a file in a folder, keyed by `pairKey(scope, folder)`. */
   scopeFolders: Map<string, number>;
   /**
-   * Conventional commits whose files are all of one kind (see kindOfPaths), keyed by
-   * `pairKey(kind, type)`.
+   * [kind, type, committer time] of the newest conventional commits whose files are all of one
+   * kind (see kindOfPaths), at most RECENT_KIND_COMMITS per kind, sorted by kindTypeOrder.
    */
-  kindTypes: Map<string, number>;
+  kindTypes: Array<[string, string, number]>;
   /** Consecutive commits of one author, keyed by `pairKey(from kind, to kind)`. */
   kindTransitions: Map<string, number>;
 }
@@ -68,7 +68,7 @@ export function createModelCounts(): ModelCounts {
     types: new Map(),
     scopes: new Map(),
     scopeFolders: new Map(),
-    kindTypes: new Map(),
+    kindTypes: [],
     kindTransitions: new Map(),
   };
 }
@@ -118,7 +118,7 @@ export function addCommit(
   addFiles(counts, commit, facts.fix, coChange);
   if (coChange) addCoChange(counts, paths);
   addSizes(counts, commit, paths.length);
-  addMessage(counts, facts, paths);
+  addMessage(counts, facts, paths, commit.committedAt);
 }
 
 function maskCommitPaths(commit: LoggedCommit): LoggedCommit {
@@ -182,16 +182,54 @@ function addSizes(counts: ModelCounts, commit: LoggedCommit, fileCount: number):
   increment(counts.sizes.lines, lines);
 }
 
-function addMessage(counts: ModelCounts, facts: MessageFacts, paths: readonly string[]): void {
+function addMessage(
+  counts: ModelCounts,
+  facts: MessageFacts,
+  paths: readonly string[],
+  time: number,
+): void {
   if (facts.type === null) return;
   counts.conventionalCommits += 1;
   increment(counts.types, facts.type);
   const kind = kindOfPaths(paths);
-  if (kind !== OTHER_KIND) increment(counts.kindTypes, pairKey(kind, normalizeType(facts.type)));
+  if (kind !== OTHER_KIND) {
+    counts.kindTypes = keepRecentKindTypes([
+      ...counts.kindTypes,
+      [kind, normalizeType(facts.type), time],
+    ]);
+  }
   if (facts.scope === null) return;
 
   increment(counts.scopes, facts.scope);
   for (const folder of new Set(paths.map(folderOf))) {
     increment(counts.scopeFolders, pairKey(facts.scope, folder));
   }
+}
+
+/**
+ * Commits of each kind whose types a model keeps: the newest, because habits change, as when
+ * a project moves from `chore(deps)` to `build(deps)`.
+ */
+export const RECENT_KIND_COMMITS = 20;
+
+/** Orders kind types by kind, then newest first, then by type, so equal inputs keep one order. */
+export function kindTypeOrder(a: [string, string, number], b: [string, string, number]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  if (a[2] !== b[2]) return b[2] - a[2];
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
+
+/** Sorts kind types and keeps the RECENT_KIND_COMMITS newest of each kind. */
+export function keepRecentKindTypes(
+  entries: ReadonlyArray<[string, string, number]>,
+): Array<[string, string, number]> {
+  const kept: Array<[string, string, number]> = [];
+  const perKind = new Map<string, number>();
+  for (const entry of [...entries].sort(kindTypeOrder)) {
+    const count = perKind.get(entry[0]) ?? 0;
+    if (count >= RECENT_KIND_COMMITS) continue;
+    perKind.set(entry[0], count + 1);
+    kept.push(entry);
+  }
+  return kept;
 }

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { decodeCounts, encodeCounts } from '../../src/learn/counts-document.js';
 import { chooseKindType, chooseTypeForPaths } from '../../src/learn/kind-types.js';
-import { createModelCounts, pairKey } from '../../src/learn/model-counts.js';
+import {
+  createModelCounts,
+  keepRecentKindTypes,
+  RECENT_KIND_COMMITS,
+} from '../../src/learn/model-counts.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import { commitHistory, repeat, type HistoryCommit } from './history-fixture.js';
 
@@ -113,13 +117,23 @@ describe('commit types learned per kind of files', () => {
   });
 });
 
+/** Returns `count` commits of one kind and type, an hour apart from `start`. */
+function commitsOf(
+  kind: string,
+  type: string,
+  count: number,
+  start: number,
+): Array<[string, string, number]> {
+  return Array.from({ length: count }, (_, index) => [kind, type, start + index * 3600]);
+}
+
 describe('chooseKindType', () => {
-  const kindTypes: Array<[string, string, number]> = [
-    ['build', 'build', 2],
-    ['build', 'chore', 4],
-    ['ci', 'ci', 4],
-    ['docs', 'chore', 3],
-    ['docs', 'docs', 3],
+  const kindTypes = [
+    ...commitsOf('build', 'build', 2, 1000),
+    ...commitsOf('build', 'chore', 4, 2000),
+    ...commitsOf('ci', 'ci', 4, 1000),
+    ...commitsOf('docs', 'chore', 3, 1000),
+    ...commitsOf('docs', 'docs', 3, 2000),
   ];
 
   test('takes a type of most commits', () => {
@@ -138,26 +152,35 @@ describe('chooseKindType', () => {
     assert.equal(chooseTypeForPaths(['package.json', 'src/index.ts'], kindTypes), null);
     assert.equal(chooseTypeForPaths(['package.json', 'package-lock.json'], kindTypes), 'chore');
   });
+
+  test('follows a changed habit', () => {
+    const older = commitsOf('build', 'chore', 30, 1000);
+    const newer = commitsOf('build', 'build', RECENT_KIND_COMMITS, 1000 + 30 * 3600);
+    const kept = keepRecentKindTypes([...newer, ...older]);
+
+    assert.equal(kept.length, RECENT_KIND_COMMITS);
+    assert.equal(chooseKindType('build', kept), 'build');
+  });
 });
 
 describe('kind types in the counts document', () => {
   test('survive encoding and decoding', () => {
     const counts = createModelCounts();
-    counts.kindTypes.set(pairKey('build', 'chore'), 7);
-    counts.kindTypes.set(pairKey('ci', 'ci'), 2);
+    counts.kindTypes = keepRecentKindTypes([
+      ...commitsOf('ci', 'ci', 2, 5000),
+      ...commitsOf('build', 'chore', 25, 1000),
+    ]);
     const document = encodeCounts(counts);
 
-    assert.deepEqual(document.messages.kindTypes, [
-      ['build', 'chore', 7],
-      ['ci', 'ci', 2],
-    ]);
-    assert.deepEqual([...decodeCounts(document).kindTypes], [...counts.kindTypes]);
+    assert.equal(document.messages.kindTypes?.length, RECENT_KIND_COMMITS + 2);
+    assert.deepEqual(document.messages.kindTypes?.[0], ['build', 'chore', 1000 + 24 * 3600]);
+    assert.deepEqual(decodeCounts(document).kindTypes, counts.kindTypes);
   });
 
   test('older documents decode without them', () => {
     const document = encodeCounts(createModelCounts());
     delete document.messages.kindTypes;
 
-    assert.equal(decodeCounts(document).kindTypes.size, 0);
+    assert.deepEqual(decodeCounts(document).kindTypes, []);
   });
 });
