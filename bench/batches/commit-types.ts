@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CoChangeModel } from '../../src/batches/co-change.js';
-import { adoptLearnedType, chooseCommitType } from '../../src/batches/commit-type.js';
+import { adoptLearnedType, chooseCommitType, scopeTypeOf } from '../../src/batches/commit-type.js';
 import { chooseBatchScope } from '../../src/batches/scope.js';
 import { COMMIT_TYPES } from '../../src/batches/types.js';
 import { TreeRepository } from '../../src/footprint/from-trees.js';
@@ -108,14 +108,13 @@ async function typeCommit(
     whole: true,
   }));
   const choice = adoptLearnedType(chooseCommitType(parts, input.content), parts, model);
-  const scopeType = choice.guessed ?? choice.type;
   return {
     oid: commit.oid,
     written: commit.type,
     guessed: choice.type,
     reason: choice.reason,
     writtenScope: commit.scope,
-    guessedScope: chooseBatchScope(parts, scopeType, model, input.content),
+    guessedScope: chooseBatchScope(parts, scopeTypeOf(choice), model, input.content),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
+import { readActionUpdates } from './action-updates.js';
 import { linesOfParts, partLines, type BatchPart } from './batch-parts.js';
 import { isCode } from './categories.js';
 import { readLearnedType, type CoChangeModel } from './co-change.js';
@@ -404,6 +405,9 @@ export function chooseCommitType(
   if (has('docs')) {
     return { type: 'docs', reason: describeShare(typed, 'docs', 'documentation', 'code or tests') };
   }
+  if (readActionUpdates(typed, content) !== null) {
+    return { type: 'build', reason: 'it bumps the versions of actions its workflows use' };
+  }
   // Conventional Commits types dependency changes `build`, and they matter more than CI files.
   if (has('ci') && !changesAnyDependencies(typed, content)) {
     return { type: 'ci', reason: describeShare(typed, 'ci', 'CI files', 'code, tests or docs') };
@@ -429,6 +433,14 @@ export function adoptLearnedType(
   if (learned === null || learned === choice.type) return choice;
   const habit = `most of the repository's commits of only such files are ${learned}`;
   return { type: learned, reason: `${choice.reason}, and ${habit}`, guessed: choice.type };
+}
+
+/**
+ * Returns the type a batch's scope follows: the guessed one, so a dependency update keeps `deps`
+ * as a `chore`, except that a `ci` commit keeps none.
+ */
+export function scopeTypeOf(choice: TypeChoice): CommitType {
+  return choice.type === 'ci' ? choice.type : (choice.guessed ?? choice.type);
 }
 
 function changesAnyDependencies(parts: readonly BatchPart[], content: ContentMap): boolean {

@@ -1,9 +1,11 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
+import { readActionUpdates } from './action-updates.js';
 import type { BatchPart } from './batch-parts.js';
 import { readLearnedScope, type CoChangeModel } from './co-change.js';
 import { changesDependencies } from './manifest-changes.js';
 import type { CommitType } from './types.js';
 import { folderOf } from './paths.js';
+import { isReleaseNoteFile } from './release.js';
 
 /** Folders that name where code lives, not which part of the project it belongs to. */
 const LOCATION_FOLDERS = new Set([
@@ -90,9 +92,16 @@ export function chooseScope(
   return scope.length <= MAX_SCOPE_LENGTH && SCOPE_TEXT.test(scope) ? scope : null;
 }
 
+/** Returns true when the batch, release notes aside, only bumps the actions workflows use. */
+function bumpsActions(parts: readonly BatchPart[], content: ReadonlyMap<string, FileContent>) {
+  const described = parts.filter((part) => !isReleaseNoteFile(part.file));
+  return readActionUpdates(described, content) !== null;
+}
+
 /**
  * Chooses a batch's scope: the scope the repository's own commits use for its paths when the
- * learned model has one, else the scope of its files' folders (see chooseScope).
+ * learned model has one, `deps` for a `build` batch that bumps the actions of workflows, else
+ * the scope of its files' folders (see chooseScope).
  */
 export function chooseBatchScope(
   parts: readonly BatchPart[],
@@ -106,5 +115,7 @@ export function chooseBatchScope(
     files.map((file) => file.path),
   );
   // A scope that repeats the type (`docs(docs)`) adds nothing, so it is left out as in chooseScope.
-  return learned !== null && learned !== type ? learned : chooseScope(files, type, content);
+  if (learned !== null && learned !== type) return learned;
+  if (type === 'build' && content && bumpsActions(parts, content)) return 'deps';
+  return chooseScope(files, type, content);
 }

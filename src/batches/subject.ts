@@ -1,5 +1,6 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
 import { replaceForbiddenCharacters } from '../strategy/message-characters.js';
+import { readActionUpdates } from './action-updates.js';
 import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
@@ -7,6 +8,7 @@ import { isModeOnly, newExports } from './commit-type.js';
 import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
 import { readLineDependencyChanges } from './manifest-lines.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
+import { isReleaseNoteFile } from './release.js';
 import { testTargetOf } from './relations/test-source.js';
 
 type ContentMap = ReadonlyMap<string, FileContent>;
@@ -193,6 +195,11 @@ function batchDependencyChanges(
 }
 
 function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject {
+  const actions = readActionUpdates(
+    parts.filter((part) => !isReleaseNoteFile(part.file)),
+    content,
+  );
+  if (actions !== null) return dependencySubject(actions);
   const files = parts.map((part) => part.file);
   const manifests = parts.filter((part) => part.file.category === 'dependency-manifest');
   const lockfiles = files.filter((file) => file.category === 'lockfile');

@@ -1,0 +1,53 @@
+import type { FileContent } from '../footprint/types.js';
+import type { BatchPart } from './batch-parts.js';
+import type { DependencyChange } from './manifest-changes.js';
+
+/**
+ * A workflow step that runs an action at a ref, with an optional comment after it:
+ * `- uses: actions/checkout@v4`, or a pinned commit as `uses: owner/action@<sha> # v4.1.1`.
+ */
+const USES_LINE = /^\s*(?:-\s+)?uses:\s*(['"]?)([\w.-]+\/[\w./-]+)@([\w.-]+)\1\s*(?:#\s*(\S+).*)?$/;
+
+/** An action and the ref a step runs it at, with the version a comment gives a pinned ref. */
+interface ActionRef {
+  name: string;
+  version: string;
+}
+
+function readActionRef(line: string): ActionRef | null {
+  const match = USES_LINE.exec(line);
+  if (!match) return null;
+  const [, , name = '', ref = '', comment] = match;
+  return { name, version: comment ?? ref };
+}
+
+/**
+ * Returns the actions whose refs the CI parts of a batch change, as dependency changes, or null
+ * when a part is no CI file or an edit changes anything but the refs of `uses:` steps. This is
+ * what Dependabot and Renovate commit for the GitHub Actions a workflow uses.
+ */
+export function readActionUpdates(
+  parts: readonly BatchPart[],
+  content: ReadonlyMap<string, FileContent>,
+): DependencyChange[] | null {
+  if (parts.length === 0) return null;
+  const versions = new Map<string, string>();
+  for (const part of parts) {
+    if (part.file.category !== 'ci' || part.file.status !== 'modified') return null;
+    const hunks = content.get(part.file.path)?.hunks;
+    if (hunks === undefined) return null;
+
+    for (const index of part.hunks) {
+      const hunk = hunks[index];
+      if (hunk === undefined || hunk.added.length !== hunk.removed.length) return null;
+      for (let line = 0; line < hunk.added.length; line += 1) {
+        const added = readActionRef(hunk.added[line] ?? '');
+        const removed = readActionRef(hunk.removed[line] ?? '');
+        if (added === null || removed === null || added.name !== removed.name) return null;
+        if (!versions.has(added.name)) versions.set(added.name, added.version);
+      }
+    }
+  }
+  if (versions.size === 0) return null;
+  return [...versions].map(([name, version]) => ({ name, kind: 'changed', version }));
+}

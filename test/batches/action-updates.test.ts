@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { readActionUpdates } from '../../src/batches/action-updates.js';
+import type { BatchPart } from '../../src/batches/batch-parts.js';
+import type { Batch } from '../../src/batches/types.js';
+import type { FileChange, FileContent } from '../../src/footprint/types.js';
+import { commitHistory, repeat } from '../learn/history-fixture.js';
+import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { analyzeStaged, batchWith, commitFiles, lines, stageFiles } from './staged-analysis.js';
+
+const CHECKOUT_SHA = '9c091bb21b7c1c1d1991bb908d89e4e9dddfe3e0';
+
+const workflow = (checkout: string, setupNode: string) =>
+  lines(
+    'on: [push]',
+    'jobs:',
+    '  test:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    `      - uses: ${checkout}`,
+    `      - uses: ${setupNode}`,
+    '      - run: npm test',
+  );
+
+/** Returns one CI part whose only hunk replaces `removed` with `added`. */
+function ciPart(removed: string[], added: string[]): [BatchPart, Map<string, FileContent>] {
+  const path = '.github/workflows/ci.yml';
+  const file = { path, status: 'modified', category: 'ci', hunks: [{}] } as unknown as FileChange;
+  const content = { hunks: [{ added, removed }] } as unknown as FileContent;
+  return [{ file, hunks: [0], whole: true }, new Map([[path, content]])];
+}
+
+describe('readActionUpdates', () => {
+  test('reads the version of a pinned ref', () => {
+    const [part, content] = ciPart(
+      ['      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2'],
+      [`      - uses: actions/checkout@${CHECKOUT_SHA} # v7.0.0`],
+    );
+
+    assert.deepEqual(readActionUpdates([part], content), [
+      { name: 'actions/checkout', kind: 'changed', version: 'v7.0.0' },
+    ]);
+  });
+
+  test('reads a tag ref', () => {
+    const [part, content] = ciPart(
+      ['uses: "actions/setup-node@v3"'],
+      ['uses: "actions/setup-node@v4"'],
+    );
+
+    assert.deepEqual(readActionUpdates([part], content), [
+      { name: 'actions/setup-node', kind: 'changed', version: 'v4' },
+    ]);
+  });
+
+  test('rejects other workflow edits', () => {
+    const [part, content] = ciPart(['      - run: npm test'], ['      - run: npm run test:ci']);
+
+    assert.equal(readActionUpdates([part], content), null);
+  });
+
+  test('rejects a swapped action', () => {
+    const [part, content] = ciPart(['- uses: actions/cache@v3'], ['- uses: other/cache@v3']);
+
+    assert.equal(readActionUpdates([part], content), null);
+  });
+});
+
+describe('batch of action bumps', () => {
+  let repo: TempRepo;
+  let batch: Batch | undefined;
+
+  before(() => {
+    repo = createTempRepo();
+    commitFiles(repo, {
+      '.github/workflows/ci.yml': workflow('actions/checkout@v3', 'actions/setup-node@v3'),
+    });
+    stageFiles(repo, {
+      '.github/workflows/ci.yml': workflow('actions/checkout@v4', 'actions/setup-node@v3'),
+    });
+    batch = batchWith(analyzeStaged(repo), '.github/workflows/ci.yml');
+  });
+  after(() => repo.cleanup());
+
+  test('is a dependency bump', () => {
+    assert.equal(batch?.message, 'build(deps): bump actions/checkout to v4');
+  });
+});
+
+describe('action bumps in a ci history', () => {
+  let repo: TempRepo;
+
+  before(() => {
+    repo = createTempRepo();
+    commitHistory(
+      repo,
+      repeat(6, {
+        message: 'ci: tune the workflow',
+        files: { '.github/workflows/lint.yml': 'on: push' },
+      }),
+    );
+    commitFiles(repo, {
+      '.github/workflows/ci.yml': workflow('actions/checkout@v3', 'actions/setup-node@v3'),
+    });
+    stageFiles(repo, {
+      '.github/workflows/ci.yml': workflow('actions/checkout@v4', 'actions/setup-node@v4'),
+    });
+  });
+  after(() => repo.cleanup());
+
+  test('takes the ci type without scope', () => {
+    assert.equal(repo.footprint(['learn']).status, 0);
+    const result = repo.footprint(['strategy', '--no-llm', '--json']);
+    const [only] = (JSON.parse(result.stdout) as { batches: Batch[] }).batches;
+
+    assert.equal(only?.message, 'ci: bump actions/checkout and actions/setup-node');
+  });
+});
