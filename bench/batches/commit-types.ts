@@ -114,7 +114,13 @@ async function typeCommit(
     guessed: choice.type,
     reason: choice.reason,
     writtenScope: commit.scope,
-    guessedScope: chooseBatchScope(parts, scopeTypeOf(choice), model, input.content),
+    guessedScope: chooseBatchScope(
+      parts,
+      scopeTypeOf(choice),
+      model,
+      input.content,
+      choice.release !== undefined,
+    ),
   };
 }
 

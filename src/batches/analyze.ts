@@ -58,7 +58,8 @@ function draftBatch(
   rationale: string,
   named: Named = { parts },
 ): DraftBatch {
-  const scope = chooseBatchScope(named.parts, scopeTypeOf(choice), options.model, content);
+  const release = choice.release !== undefined;
+  const scope = chooseBatchScope(named.parts, scopeTypeOf(choice), options.model, content, release);
   const subject = describeChange(named.parts, content, choice, named.details);
   return {
     message: writeMessage(choice.type, scope, subject),

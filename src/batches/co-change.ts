@@ -17,10 +17,16 @@ export interface CoChangeModel {
    */
   scopeFor?(paths: readonly string[]): string | null;
   /**
-   * Returns the Conventional Commits type the repository's own commits mostly use when they
-   * change only files of the kind these paths are (dependencies, CI, docs or tests), or null.
+   * Returns the Conventional Commits type the repository's own commits mostly use for a
+   * release (`release` true) or a change of only the kind of files these paths are
+   * (dependencies, CI, docs or tests), or null.
    */
-  typeFor?(paths: readonly string[]): string | null;
+  typeFor?(paths: readonly string[], release?: boolean): string | null;
+  /**
+   * Returns the scope habit of the same commits: `{ scope: null }` when most have none, or
+   * null when the history shows no habit.
+   */
+  kindScopeFor?(paths: readonly string[], release?: boolean): { scope: string | null } | null;
 }
 
 /** Reads the co-change strength of two paths, clamped to [0, 1]; 0 without a model. */
@@ -48,7 +54,22 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(COMMIT_TYPES);
 export function readLearnedType(
   model: CoChangeModel | undefined,
   paths: readonly string[],
+  release = false,
 ): CommitType | null {
-  const type = model?.typeFor?.(paths) ?? null;
+  const type = model?.typeFor?.(paths, release) ?? null;
   return type !== null && KNOWN_TYPES.has(type) ? (type as CommitType) : null;
+}
+
+/**
+ * Reads the repository's scope habit for a batch of these paths: `{ scope: null }` for a habit
+ * of no scope, or null without a habit or with a scope that is no usable name.
+ */
+export function readKindScope(
+  model: CoChangeModel | undefined,
+  paths: readonly string[],
+  release = false,
+): { scope: string | null } | null {
+  const habit = model?.kindScopeFor?.(paths, release) ?? null;
+  if (habit === null || habit.scope === null) return habit;
+  return SCOPE_TEXT.test(habit.scope) ? habit : null;
 }

@@ -416,23 +416,29 @@ export function chooseCommitType(
 }
 
 /**
- * Returns `choice` with the type the repository's own commits mostly use for a batch of only
- * one kind of files, such as `chore` for a dependency update where the guess is `build`. A
- * release keeps its type, and so does a batch that starts to use new files.
+ * Returns `choice` with the type the repository's own commits mostly use for a release or a
+ * batch of only one kind of files, such as `chore` for a dependency update where the guess is
+ * `build`. A batch that starts to use new files keeps its type.
  */
 export function adoptLearnedType(
   choice: TypeChoice,
   parts: readonly BatchPart[],
   model: CoChangeModel | undefined,
 ): TypeChoice {
-  if (choice.release !== undefined || choice.uses !== undefined) return choice;
-  const learned = readLearnedType(
-    model,
-    parts.map((part) => part.file.path),
-  );
+  if (choice.uses !== undefined) return choice;
+  const release = choice.release !== undefined;
+  const paths = parts.map((part) => part.file.path);
+  const learned = readLearnedType(model, paths, release);
   if (learned === null || learned === choice.type) return choice;
-  const habit = `most of the repository's commits of only such files are ${learned}`;
-  return { type: learned, reason: `${choice.reason}, and ${habit}`, guessed: choice.type };
+  const habit = release
+    ? `most of the repository's releases are ${learned}`
+    : `most of the repository's commits of only such files are ${learned}`;
+  return {
+    ...choice,
+    type: learned,
+    reason: `${choice.reason}, and ${habit}`,
+    guessed: choice.type,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
 import { readActionUpdates } from './action-updates.js';
 import type { BatchPart } from './batch-parts.js';
-import { readLearnedScope, type CoChangeModel } from './co-change.js';
+import { readKindScope, readLearnedScope, type CoChangeModel } from './co-change.js';
 import { changesDependencies } from './manifest-changes.js';
 import type { CommitType } from './types.js';
 import { folderOf } from './paths.js';
@@ -99,17 +99,26 @@ function bumpsActions(parts: readonly BatchPart[], content: ReadonlyMap<string, 
 }
 
 /**
- * Chooses a batch's scope: the scope the repository's own commits use for its paths when the
- * learned model has one, `deps` for a `build` batch that bumps the actions of workflows, else
- * the scope of its files' folders (see chooseScope).
+ * Chooses a batch's scope. A release or a batch of one kind of files takes the repository's
+ * habit for such commits, even no scope, when the learned model has one. Otherwise it is the
+ * scope the repository's commits use for its paths, `deps` for a `build` batch that bumps the
+ * actions of workflows, else the scope of its files' folders (see chooseScope).
  */
 export function chooseBatchScope(
   parts: readonly BatchPart[],
   type: CommitType,
   model: CoChangeModel | undefined,
   content?: ReadonlyMap<string, FileContent>,
+  release = false,
 ): string | null {
   const files = parts.map((part) => part.file);
+  const habit = readKindScope(
+    model,
+    files.map((file) => file.path),
+    release,
+  );
+  if (habit !== null) return habit.scope === type ? null : habit.scope;
+
   const learned = readLearnedScope(
     model,
     files.map((file) => file.path),

@@ -162,8 +162,8 @@ ${BASE_OPTIONS}
 
 Reads the non-merge commits reachable from HEAD and writes a model fossil: which files and
 folders change together, which files fixes change most, the usual commit size, the
-Conventional Commits types and scopes in use (and the type for commits of dependencies, CI,
-docs or tests alone), and the usual order of kinds of change.
+Conventional Commits types and scopes in use (and those of releases and of commits of
+dependencies, CI, docs or tests alone), and the usual order of kinds of change.
 Every analysis then uses it. A later run reads only the commits after the last model's and
 adds them to it. Shows a progress bar on a terminal.
 

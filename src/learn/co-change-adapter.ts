@@ -38,7 +38,8 @@ export function toCoChangeModel(model: Model): CoChangeModel & LearnedHabits {
     coChange: (pathA, pathB) =>
       coChangeStrength(model.coChange(pathA, pathB), model.coChange(pathB, pathA)),
     scopeFor: (paths) => model.scopeFor(paths),
-    typeFor: (paths) => model.typeFor(paths),
+    typeFor: (paths, release) => model.typeFor(paths, release),
+    kindScopeFor: (paths, release) => model.kindScopeFor(paths, release),
     sizeTargets: model.sizeTargets,
     kindOrder: model.kindOrder,
     usesConventionalCommits: model.usesConventionalCommits,

@@ -8,6 +8,8 @@ export interface MessageFacts {
   fix: boolean;
   /** True for a revert, by its type or git's `Revert "..."` subject. */
   revert: boolean;
+  /** True when a Conventional Commits description releases: `v1.2.0`, `release 1.2.0`. */
+  release: boolean;
 }
 
 /** `type(scope)!: subject`, as the Conventional Commits 1.0.0 specification writes a header. */
@@ -21,6 +23,9 @@ const FIX_WORDS = /\b(?:fix(?:e[sd]|ing)?|bug(?:fix(?:es)?|s)?|hotfix(?:es)?|rev
 
 const GIT_REVERT_SUBJECT = /^Revert "/;
 
+/** A description that releases: a version first, or the word release or publish. */
+const RELEASE_DESCRIPTION = /^(?:v?\d+\.\d+\.\d+|(?:release|publish)\b)/i;
+
 /** Scopes longer than this are prose, not a name the repository reuses. */
 const MAX_SCOPE_LENGTH = 32;
 
@@ -33,7 +38,9 @@ export function readMessageFacts(message: string): MessageFacts {
   const revert = type === 'revert' || GIT_REVERT_SUBJECT.test(subject);
 
   const fix = type === null ? FIX_WORDS.test(subject) : FIX_TYPES.has(type);
-  return { type, scope, fix: fix || revert, revert };
+  const description = header === null ? '' : subject.slice(header[0].length - 1);
+  const release = RELEASE_DESCRIPTION.test(description);
+  return { type, scope, fix: fix || revert, revert, release };
 }
 
 function normalizeScope(scope: string | undefined): string | null {

@@ -2,6 +2,7 @@ import {
   createModelCounts,
   keepRecentKindTypes,
   pairKey,
+  type KindHeader,
   splitPairKey,
   type FileCounts,
   type Histogram,
@@ -42,10 +43,10 @@ export interface CountsDocument {
     /** Per scope and folder: index into `scopes`, index into `folders`, commits. */
     scopeFolders: number[];
     /**
-     * [kind, type, committer time] of the newest commits whose files are all of one kind,
-     * as ModelCounts keeps them. Models learned before they were kept lack it.
+     * The newest headers of releases and of commits of one kind of files, as ModelCounts keeps
+     * them. Models learned before they were kept lack it.
      */
-    kindTypes?: Array<[string, string, number]>;
+    kindTypes?: KindHeader[];
   };
   kinds: {
     names: string[];

@@ -1,6 +1,6 @@
 import { OTHER_KIND } from './commit-kind.js';
 import { orderKinds } from './kind-order.js';
-import { chooseTypeForPaths } from './kind-types.js';
+import { chooseKindScope, chooseKindType, kindOfBatch } from './kind-types.js';
 import { folderOf } from './model-counts.js';
 import type { ModelDigest, ModelPayload } from './model-payload.js';
 import type { CoChangeStats, HotspotStats, KindTransition, Model } from './model-types.js';
@@ -43,7 +43,14 @@ export function createModel(payload: ModelPayload): Model {
       payload.commits >= MIN_COMMITS_FOR_CONVENTION &&
       digest.messages.conventional >= CONVENTIONAL_SHARE * payload.commits,
     commitTypes: rankNames(digest.messages.types, 1),
-    typeFor: (paths) => chooseTypeForPaths(paths, digest.messages.kindTypes ?? []),
+    typeFor: (paths, release = false) => {
+      const kind = kindOfBatch(paths, release);
+      return kind === null ? null : chooseKindType(kind, digest.messages.kindTypes ?? []);
+    },
+    kindScopeFor: (paths, release = false) => {
+      const kind = kindOfBatch(paths, release);
+      return kind === null ? null : chooseKindScope(kind, digest.messages.kindTypes ?? []);
+    },
     sizeTargets: deriveSizeTargets(digest.sizes),
     kindOrder: orderKinds(transitions),
     kindTransitions: transitions,

@@ -1,6 +1,7 @@
 import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
 import { createModel, MIN_COMMITS_FOR_CONVENTION } from './create-model.js';
-import { chooseKindType, FILE_KINDS } from './kind-types.js';
+import { chooseKindScope, chooseKindType, HEADER_KINDS } from './kind-types.js';
+import type { KindHeader } from './model-counts.js';
 import type { ModelDigest, ModelPayload } from './model-payload.js';
 
 /** Rows listed for hotspots and for pairs. */
@@ -27,7 +28,7 @@ export function formatModelPayload(payload: ModelPayload): string[] {
     `Conventional Commits: ${describeConvention(model.usesConventionalCommits, payload.commits, share)}`,
     `  types: ${escapeControlCharacters(model.commitTypes.join(', ')) || 'none'}`,
     `  scopes: ${escapeControlCharacters(model.scopes.join(', ')) || 'none'}`,
-    `  types by kind of files: ${describeKindTypes(digest.messages.kindTypes ?? [])}`,
+    `  habits by kind: ${describeKindHabits(digest.messages.kindTypes ?? [])}`,
     `Batch size targets (files/hunks/lines): ${targets.join(', ')}`,
     `Usual order of kinds: ${model.kindOrder.join(', ') || 'not enough series'}`,
     '',
@@ -39,11 +40,17 @@ export function formatModelPayload(payload: ModelPayload): string[] {
   ];
 }
 
-/** Lists the type the repository uses for each kind of files it has a habit for: `ci chore`. */
-function describeKindTypes(kindTypes: ReadonlyArray<[string, string, number]>): string {
-  const habits = FILE_KINDS.flatMap((kind) => {
-    const type = chooseKindType(kind, kindTypes);
-    return type === null ? [] : [`${kind} ${escapeControlCharacters(type)}`];
+/**
+ * Lists the header each kind of commit takes when the repository has a habit for it:
+ * `release chore(release), build chore(deps), ci ci`.
+ */
+function describeKindHabits(headers: readonly KindHeader[]): string {
+  const habits = HEADER_KINDS.flatMap((kind) => {
+    const type = chooseKindType(kind, headers);
+    const scope = chooseKindScope(kind, headers);
+    if (type === null && scope === null) return [];
+    const header = `${type ?? '?'}${scope?.scope ? `(${scope.scope})` : ''}`;
+    return [`${kind} ${escapeControlCharacters(header)}`];
   });
   return habits.join(', ') || 'none';
 }

@@ -42,11 +42,8 @@ export interface ModelCounts {
   scopes: Map<string, number>;
   /** Commits with a scope that changed a file in a folder, keyed by `pairKey(scope, folder)`. */
   scopeFolders: Map<string, number>;
-  /**
-   * [kind, type, committer time] of the newest conventional commits whose files are all of one
-   * kind (see kindOfPaths), at most RECENT_KIND_COMMITS per kind, sorted by kindTypeOrder.
-   */
-  kindTypes: Array<[string, string, number]>;
+  /** The newest headers of releases and of commits of one kind of files: see KindHeader. */
+  kindTypes: KindHeader[];
   /** Consecutive commits of one author, keyed by `pairKey(from kind, to kind)`. */
   kindTransitions: Map<string, number>;
 }
@@ -191,12 +188,10 @@ function addMessage(
   if (facts.type === null) return;
   counts.conventionalCommits += 1;
   increment(counts.types, facts.type);
-  const kind = kindOfPaths(paths);
+  const kind = facts.release ? RELEASE_KIND : kindOfPaths(paths);
   if (kind !== OTHER_KIND) {
-    counts.kindTypes = keepRecentKindTypes([
-      ...counts.kindTypes,
-      [kind, normalizeType(facts.type), time],
-    ]);
+    const header: KindHeader = [kind, normalizeType(facts.type), facts.scope ?? '', time];
+    counts.kindTypes = keepRecentKindTypes([...counts.kindTypes, header]);
   }
   if (facts.scope === null) return;
 
@@ -212,18 +207,30 @@ function addMessage(
  */
 export const RECENT_KIND_COMMITS = 20;
 
-/** Orders kind types by kind, then newest first, then by type, so equal inputs keep one order. */
-export function kindTypeOrder(a: [string, string, number], b: [string, string, number]): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  if (a[2] !== b[2]) return b[2] - a[2];
-  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+/**
+ * The header of one commit of a kind: a release (its description names a version, see
+ * readMessageFacts), or a commit whose files are all of one kind (see kindOfPaths). It holds
+ * the kind, the type, the scope ('' for none) and the committer time.
+ */
+export type KindHeader = [kind: string, type: string, scope: string, time: number];
+
+/** The kind of a commit that releases, whatever its files. */
+export const RELEASE_KIND = 'release';
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sorts kind types and keeps the RECENT_KIND_COMMITS newest of each kind. */
-export function keepRecentKindTypes(
-  entries: ReadonlyArray<[string, string, number]>,
-): Array<[string, string, number]> {
-  const kept: Array<[string, string, number]> = [];
+/** Orders headers by kind, then newest first, then by type and scope, so one order holds. */
+export function kindTypeOrder(a: KindHeader, b: KindHeader): number {
+  if (a[0] !== b[0]) return compareText(a[0], b[0]);
+  if (a[3] !== b[3]) return b[3] - a[3];
+  return compareText(a[1], b[1]) || compareText(a[2], b[2]);
+}
+
+/** Sorts headers and keeps the RECENT_KIND_COMMITS newest of each kind. */
+export function keepRecentKindTypes(entries: readonly KindHeader[]): KindHeader[] {
+  const kept: KindHeader[] = [];
   const perKind = new Map<string, number>();
   for (const entry of [...entries].sort(kindTypeOrder)) {
     const count = perKind.get(entry[0]) ?? 0;

@@ -70,10 +70,16 @@ export interface Model {
   /** Conventional Commits types the repository uses, most used first. */
   readonly commitTypes: readonly string[];
   /**
-   * Returns the type the repository's commits mostly use when they change only files of the
-   * kind these paths are (dependencies and build files, CI, docs or tests), or null.
+   * Returns the type the repository's newest commits mostly use for a release (`release`
+   * true) or a change of only the kind of files these paths are (dependencies and build
+   * files, CI, docs or tests), or null.
    */
-  typeFor(paths: readonly string[]): string | null;
+  typeFor(paths: readonly string[], release?: boolean): string | null;
+  /**
+   * Returns the scope habit for the same commits as typeFor: `{ scope: null }` when most have
+   * none, or null without a habit.
+   */
+  kindScopeFor(paths: readonly string[], release?: boolean): { scope: string | null } | null;
   /** Batch size targets per mode, from the distribution of the repository's commit sizes. */
   readonly sizeTargets: Readonly<Record<Mode, SizeTarget>>;
   /** Kinds of change (`refactor`, `feat`, `test`, ...) in the order a series of commits usually takes them. */

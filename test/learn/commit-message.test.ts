@@ -4,21 +4,63 @@ import { classifyCommitKind } from '../../src/learn/commit-kind.js';
 import { readMessageFacts, type MessageFacts } from '../../src/learn/commit-message.js';
 
 const CASES: Array<[string, MessageFacts]> = [
-  ['feat(parser): add tokens', { type: 'feat', scope: 'parser', fix: false, revert: false }],
-  ['fix: handle empty input\n\nbody', { type: 'fix', scope: null, fix: true, revert: false }],
-  ['Fix(UI)!: drop the old API', { type: 'fix', scope: 'UI', fix: true, revert: false }],
-  ['chore(deps-dev): bump vite', { type: 'chore', scope: 'deps-dev', fix: false, revert: false }],
-  ['hotfix: restore login', { type: 'hotfix', scope: null, fix: true, revert: false }],
-  ['revert: feat(parser): add tokens', { type: 'revert', scope: null, fix: true, revert: true }],
-  ['Revert "feat: add tokens"', { type: null, scope: null, fix: true, revert: true }],
-  ['Fixes the crash on start', { type: null, scope: null, fix: true, revert: false }],
-  ['Add a bugfix note to the docs', { type: null, scope: null, fix: true, revert: false }],
-  ['Update prefix handling', { type: null, scope: null, fix: false, revert: false }],
-  ['feat(): empty scope', { type: 'feat', scope: null, fix: false, revert: false }],
-  ['feat:no space', { type: null, scope: null, fix: false, revert: false }],
+  [
+    'feat(parser): add tokens',
+    { type: 'feat', scope: 'parser', fix: false, revert: false, release: false },
+  ],
+  [
+    'fix: handle empty input\n\nbody',
+    { type: 'fix', scope: null, fix: true, revert: false, release: false },
+  ],
+  [
+    'Fix(UI)!: drop the old API',
+    { type: 'fix', scope: 'UI', fix: true, revert: false, release: false },
+  ],
+  [
+    'chore(deps-dev): bump vite',
+    { type: 'chore', scope: 'deps-dev', fix: false, revert: false, release: false },
+  ],
+  [
+    'hotfix: restore login',
+    { type: 'hotfix', scope: null, fix: true, revert: false, release: false },
+  ],
+  [
+    'revert: feat(parser): add tokens',
+    { type: 'revert', scope: null, fix: true, revert: true, release: false },
+  ],
+  [
+    'Revert "feat: add tokens"',
+    { type: null, scope: null, fix: true, revert: true, release: false },
+  ],
+  [
+    'Fixes the crash on start',
+    { type: null, scope: null, fix: true, revert: false, release: false },
+  ],
+  [
+    'Add a bugfix note to the docs',
+    { type: null, scope: null, fix: true, revert: false, release: false },
+  ],
+  [
+    'Update prefix handling',
+    { type: null, scope: null, fix: false, revert: false, release: false },
+  ],
+  ['feat(): empty scope', { type: 'feat', scope: null, fix: false, revert: false, release: false }],
+  ['feat:no space', { type: null, scope: null, fix: false, revert: false, release: false }],
   [
     'docs(a very long scope that is really a sentence): x',
-    { type: 'docs', scope: null, fix: false, revert: false },
+    { type: 'docs', scope: null, fix: false, revert: false, release: false },
+  ],
+  [
+    'chore(release): v1.7.0 (#6744)',
+    { type: 'chore', scope: 'release', fix: false, revert: false, release: true },
+  ],
+  [
+    'chore(changeset): release',
+    { type: 'chore', scope: 'changeset', fix: false, revert: false, release: true },
+  ],
+  [
+    'fix: releases the lock on exit',
+    { type: 'fix', scope: null, fix: true, revert: false, release: false },
   ],
 ];
 

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { decodeCounts, encodeCounts } from '../../src/learn/counts-document.js';
-import { chooseKindType, chooseTypeForPaths } from '../../src/learn/kind-types.js';
+import { chooseKindScope, chooseKindType, kindOfBatch } from '../../src/learn/kind-types.js';
 import {
   createModelCounts,
   keepRecentKindTypes,
   RECENT_KIND_COMMITS,
+  type KindHeader,
 } from '../../src/learn/model-counts.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import { commitHistory, repeat, type HistoryCommit } from './history-fixture.js';
@@ -113,18 +114,19 @@ describe('commit types learned per kind of files', () => {
     const shown = repo.footprint(['fossils', 'show', model?.id ?? 'missing']);
 
     assert.equal(shown.status, 0, shown.stderr);
-    assert.match(shown.stdout, /types by kind of files: build chore$/m);
+    assert.match(shown.stdout, /habits by kind: build chore\(deps\)$/m);
   });
 });
 
-/** Returns `count` commits of one kind and type, an hour apart from `start`. */
+/** Returns the headers of `count` commits of one kind and type, an hour apart from `start`. */
 function commitsOf(
   kind: string,
   type: string,
   count: number,
   start: number,
-): Array<[string, string, number]> {
-  return Array.from({ length: count }, (_, index) => [kind, type, start + index * 3600]);
+  scope = '',
+): KindHeader[] {
+  return Array.from({ length: count }, (_, index) => [kind, type, scope, start + index * 3600]);
 }
 
 describe('chooseKindType', () => {
@@ -148,9 +150,21 @@ describe('chooseKindType', () => {
     assert.equal(chooseKindType('docs', kindTypes), null);
   });
 
-  test('names no type for mixed paths', () => {
-    assert.equal(chooseTypeForPaths(['package.json', 'src/index.ts'], kindTypes), null);
-    assert.equal(chooseTypeForPaths(['package.json', 'package-lock.json'], kindTypes), 'chore');
+  test('names no kind for mixed paths', () => {
+    assert.equal(kindOfBatch(['package.json', 'src/index.ts'], false), null);
+    assert.equal(kindOfBatch(['package.json', 'package-lock.json'], false), 'build');
+    assert.equal(kindOfBatch(['package.json', 'CHANGELOG.md'], true), 'release');
+  });
+
+  test('reads a scope habit', () => {
+    const releases = [
+      ...commitsOf('release', 'chore', 5, 1000, 'release'),
+      ...commitsOf('ci', 'ci', 5, 1000),
+    ];
+
+    assert.deepEqual(chooseKindScope('release', releases), { scope: 'release' });
+    assert.deepEqual(chooseKindScope('ci', releases), { scope: null });
+    assert.equal(chooseKindScope('build', releases), null);
   });
 
   test('follows a changed habit', () => {
@@ -173,7 +187,7 @@ describe('kind types in the counts document', () => {
     const document = encodeCounts(counts);
 
     assert.equal(document.messages.kindTypes?.length, RECENT_KIND_COMMITS + 2);
-    assert.deepEqual(document.messages.kindTypes?.[0], ['build', 'chore', 1000 + 24 * 3600]);
+    assert.deepEqual(document.messages.kindTypes?.[0], ['build', 'chore', '', 1000 + 24 * 3600]);
     assert.deepEqual(decodeCounts(document).kindTypes, counts.kindTypes);
   });
 
