@@ -22,6 +22,8 @@ export interface CoChangeModel {
    * (dependencies, CI, docs or tests), or null.
    */
   typeFor?(paths: readonly string[], release?: boolean): string | null;
+  /** False when the repository's headers rarely name a scope, so batches get none either. */
+  readonly usesScopes?: boolean | null;
   /**
    * Returns the scope habit of the same commits: `{ scope: null }` when most have none, or
    * null when the history shows no habit.

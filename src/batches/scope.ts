@@ -100,7 +100,8 @@ function bumpsActions(parts: readonly BatchPart[], content: ReadonlyMap<string, 
 
 /**
  * Chooses a batch's scope. A release or a batch of one kind of files takes the repository's
- * habit for such commits, even no scope, when the learned model has one. Otherwise it is the
+ * habit for such commits, even no scope, when the learned model has one. A repository whose
+ * headers rarely name a scope gets none. Otherwise it is the
  * scope the repository's commits use for its paths, `deps` for a `build` batch that bumps the
  * actions of workflows, else the scope of its files' folders (see chooseScope).
  */
@@ -118,6 +119,7 @@ export function chooseBatchScope(
     release,
   );
   if (habit !== null) return habit.scope === type ? null : habit.scope;
+  if (model?.usesScopes === false) return null;
 
   const learned = readLearnedScope(
     model,

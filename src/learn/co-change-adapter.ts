@@ -38,6 +38,7 @@ export function toCoChangeModel(model: Model): CoChangeModel & LearnedHabits {
     coChange: (pathA, pathB) =>
       coChangeStrength(model.coChange(pathA, pathB), model.coChange(pathB, pathA)),
     scopeFor: (paths) => model.scopeFor(paths),
+    usesScopes: model.usesScopes,
     typeFor: (paths, release) => model.typeFor(paths, release),
     kindScopeFor: (paths, release) => model.kindScopeFor(paths, release),
     sizeTargets: model.sizeTargets,

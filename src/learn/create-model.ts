@@ -14,6 +14,8 @@ const CONVENTIONAL_SHARE = 0.5;
 const MIN_SCOPE_USES = 2;
 /** scopeFor names a scope only when it covers at least this share of the paths. */
 const SCOPE_MAJORITY = 0.5;
+/** Share of conventional headers with a scope below which the repository writes none. */
+const SCOPED_SHARE = 0.2;
 
 const FILE_FIELDS = 5;
 
@@ -39,6 +41,7 @@ export function createModel(payload: ModelPayload): Model {
     hotspot: (path) => readHotspot(digest, pathIndex().get(path)),
     scopes: rankNames(digest.messages.scopes, MIN_SCOPE_USES),
     scopeFor: (paths) => chooseScope(paths, folderIndex(), scopesOfFolder(), digest),
+    usesScopes: usesScopes(digest),
     usesConventionalCommits:
       payload.commits >= MIN_COMMITS_FOR_CONVENTION &&
       digest.messages.conventional >= CONVENTIONAL_SHARE * payload.commits,
@@ -55,6 +58,17 @@ export function createModel(payload: ModelPayload): Model {
     kindOrder: orderKinds(transitions),
     kindTransitions: transitions,
   };
+}
+
+/**
+ * Returns false when the repository's conventional headers rarely have a scope, true when
+ * they often do, and null for too few conventional commits to tell.
+ */
+function usesScopes(digest: ModelDigest): boolean | null {
+  const conventional = digest.messages.conventional;
+  if (conventional < MIN_COMMITS_FOR_CONVENTION) return null;
+  const scoped = digest.messages.scopes.reduce((sum, [, commits]) => sum + commits, 0);
+  return scoped >= SCOPED_SHARE * conventional;
 }
 
 function lazy<T>(build: () => T): () => T {

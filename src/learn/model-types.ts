@@ -65,6 +65,11 @@ export interface Model {
   readonly scopes: readonly string[];
   /** Returns the scope the repository's commits most often used for these paths, or null. */
   scopeFor(paths: readonly string[]): string | null;
+  /**
+   * False when the repository's conventional headers rarely name a scope (under 20%), true
+   * when they often do, null for too few conventional commits to tell.
+   */
+  readonly usesScopes: boolean | null;
   /** True when most commits follow Conventional Commits (`type(scope): subject`). */
   readonly usesConventionalCommits: boolean;
   /** Conventional Commits types the repository uses, most used first. */

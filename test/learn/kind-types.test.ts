@@ -129,6 +129,24 @@ function commitsOf(
   return Array.from({ length: count }, (_, index) => [kind, type, scope, start + index * 3600]);
 }
 
+describe('repositories that write no scopes', () => {
+  test('folder scope dropped once learned', () => {
+    commitHistory(
+      repo,
+      repeat(6, { message: 'feat: extend the lexer', files: { 'src/parser/lexer.ts': 'lexer' } }),
+    );
+    repo.write('src/parser/lexer.ts', 'export const lex = 1;\n');
+    repo.git(['add', '-A']);
+    const message = () => strategyBatches()[0]?.message;
+    const before = message();
+    assert.equal(repo.footprint(['learn']).status, 0);
+    const after = message();
+
+    assert.match(before ?? '', /^\w+\(parser\): /);
+    assert.match(after ?? '', /^\w+: /);
+  });
+});
+
 describe('chooseKindType', () => {
   const kindTypes = [
     ...commitsOf('build', 'build', 2, 1000),
