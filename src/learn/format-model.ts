@@ -28,7 +28,7 @@ export function formatModelPayload(payload: ModelPayload): string[] {
     `Conventional Commits: ${describeConvention(model.usesConventionalCommits, payload.commits, share)}`,
     `  types: ${escapeControlCharacters(model.commitTypes.join(', ')) || 'none'}`,
     `  scopes: ${escapeControlCharacters(model.scopes.join(', ')) || 'none'}`,
-    `  habits by kind: ${describeKindHabits(digest.messages.kindTypes ?? [])}`,
+    `  habits by kind: ${describeKindHabits(digest.messages.kindTypes)}`,
     `Batch size targets (files/hunks/lines): ${targets.join(', ')}`,
     `Usual order of kinds: ${model.kindOrder.join(', ') || 'not enough series'}`,
     '',
@@ -44,7 +44,8 @@ export function formatModelPayload(payload: ModelPayload): string[] {
  * Lists the header each kind of commit takes when the repository has a habit for it:
  * `release chore(release), build chore(deps), ci ci`.
  */
-function describeKindHabits(headers: readonly KindHeader[]): string {
+function describeKindHabits(headers: readonly KindHeader[] | undefined): string {
+  if (headers === undefined) return 'not learned by this model; run footprint learn';
   const habits = HEADER_KINDS.flatMap((kind) => {
     const type = chooseKindType(kind, headers);
     const scope = chooseKindScope(kind, headers);

@@ -181,7 +181,13 @@ async function planWalk(
 function readBase(previous: ModelFossil, options: ModelOptions): ModelCounts | null {
   if (!sameOptions(previous.payload.options, options)) return null;
   try {
-    return decodeCounts(unpackCounts(previous.payload.counts));
+    const document = unpackCounts(previous.payload.counts);
+    // Adding new commits to such counts would leave the older commits' types out for good.
+    if (document.messages.kindTypes === undefined) {
+      debug(`model ${previous.id} keeps no types by kind of files, learning from scratch`);
+      return null;
+    }
+    return decodeCounts(document);
   } catch (error) {
     debug(`model ${previous.id} has unreadable counts, learning from scratch: ${String(error)}`);
     return null;

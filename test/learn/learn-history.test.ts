@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createDefaultConfig } from '../../src/config/defaults.js';
+import { packCounts, unpackCounts } from '../../src/learn/counts-blob.js';
+import { formatModelPayload } from '../../src/learn/format-model.js';
 import { formatLearnResult } from '../../src/learn/format-result.js';
 import { learnHistory, type LearnOptions } from '../../src/learn/learn.js';
 import { createStyle } from '../../src/output/style.js';
 import { loadModel } from '../../src/learn/load-model.js';
+import type { ModelPayload } from '../../src/learn/model-payload.js';
 import type { Model } from '../../src/learn/model-types.js';
 import { validateFossil } from '../../src/schemas-runtime/validate-fossil.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
@@ -142,6 +145,19 @@ describe('learn on a known history', () => {
   });
 });
 
+/** Rewrites a model fossil as footprint wrote it before it kept types by kind of files. */
+function dropKindTypes(file: string | null): void {
+  assert.ok(file);
+  const fossil = JSON.parse(readFileSync(file, 'utf8')) as {
+    payload: { counts: string; digest: { messages: { kindTypes?: unknown } } };
+  };
+  const counts = unpackCounts(fossil.payload.counts);
+  delete counts.messages.kindTypes;
+  fossil.payload.counts = packCounts(counts);
+  delete fossil.payload.digest.messages.kindTypes;
+  writeFileSync(file, JSON.stringify(fossil));
+}
+
 describe('learn incrementally', () => {
   test('second learn after new commits equals one full run', async () => {
     const history = knownHistory();
@@ -211,6 +227,29 @@ describe('learn incrementally', () => {
     assert.equal(second.result, 'learned');
     assert.equal(second.commits, 5);
     assert.deepEqual(payloadOf(second.fossil), payloadOf(full.fossil));
+  });
+
+  test('model without kind types learns again', async () => {
+    const history = [
+      ...repeat(6, {
+        message: 'chore(deps): update dependencies',
+        files: { Gemfile: 'gem', 'Gemfile.lock': 'lock' },
+      }),
+      ...knownHistory(),
+    ];
+    commitHistory(repo, history.slice(0, 12));
+    const first = await learn();
+    dropKindTypes(first.fossil);
+    const shown = formatModelPayload(payloadOf(first.fossil) as ModelPayload);
+    commitHistory(repo, history.slice(12));
+    const second = await learn();
+    const full = await learn({ full: true });
+
+    assert.equal(second.result, 'learned');
+    assert.equal(second.newCommits, history.length);
+    assert.deepEqual(payloadOf(second.fossil), payloadOf(full.fossil));
+    assert.equal((await model()).typeFor(['Gemfile']), 'chore');
+    assert.ok(shown.includes('  habits by kind: not learned by this model; run footprint learn'));
   });
 
   test('rewritten history learns from scratch', async () => {
