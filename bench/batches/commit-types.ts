@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CoChangeModel } from '../../src/batches/co-change.js';
-import { adoptLearnedType, chooseCommitType, scopeTypeOf } from '../../src/batches/commit-type.js';
+import { adoptLearnedType, chooseCommitType } from '../../src/batches/commit-type.js';
 import { chooseBatchScope } from '../../src/batches/scope.js';
 import { COMMIT_TYPES } from '../../src/batches/types.js';
 import { TreeRepository } from '../../src/footprint/from-trees.js';
@@ -114,13 +114,7 @@ async function typeCommit(
     guessed: choice.type,
     reason: choice.reason,
     writtenScope: commit.scope,
-    guessedScope: chooseBatchScope(
-      parts,
-      scopeTypeOf(choice),
-      model,
-      input.content,
-      choice.release !== undefined,
-    ),
+    guessedScope: chooseBatchScope(parts, choice, model, input.content),
   };
 }
 

@@ -6,7 +6,7 @@ import { partsOf, toBatchChange, type BatchPart } from './batch-parts.js';
 import { buildAnalysisContext } from './build-context.js';
 import type { CoChangeModel } from './co-change.js';
 import type { Join } from './clustering.js';
-import { adoptLearnedType, chooseCommitType, scopeTypeOf, type TypeChoice } from './commit-type.js';
+import { adoptLearnedType, chooseCommitType, type TypeChoice } from './commit-type.js';
 import { distinguishMessages, messageScope, writeMessage } from './message.js';
 import { orderClusters } from './order-clusters.js';
 import { partitionUnits } from './partition.js';
@@ -58,8 +58,7 @@ function draftBatch(
   rationale: string,
   named: Named = { parts },
 ): DraftBatch {
-  const release = choice.release !== undefined;
-  const scope = chooseBatchScope(named.parts, scopeTypeOf(choice), options.model, content, release);
+  const scope = chooseBatchScope(named.parts, choice, options.model, content);
   const subject = describeChange(named.parts, content, choice, named.details);
   return {
     message: writeMessage(choice.type, scope, subject),

@@ -445,7 +445,7 @@ export function adoptLearnedType(
  * Returns the type a batch's scope follows: the guessed one, so a dependency update keeps `deps`
  * as a `chore`, except that a `ci` commit keeps none.
  */
-export function scopeTypeOf(choice: TypeChoice): CommitType {
+export function scopeTypeOf(choice: Pick<TypeChoice, 'type' | 'guessed'>): CommitType {
   return choice.type === 'ci' ? choice.type : (choice.guessed ?? choice.type);
 }
 

@@ -2,6 +2,7 @@ import type { FileChange, FileContent } from '../footprint/types.js';
 import { readActionUpdates } from './action-updates.js';
 import type { BatchPart } from './batch-parts.js';
 import { readKindScope, readLearnedScope, type CoChangeModel } from './co-change.js';
+import { scopeTypeOf, type TypeChoice } from './commit-type.js';
 import { changesDependencies } from './manifest-changes.js';
 import type { CommitType } from './types.js';
 import { folderOf } from './paths.js';
@@ -103,30 +104,32 @@ function bumpsActions(parts: readonly BatchPart[], content: ReadonlyMap<string, 
  * habit for such commits, even no scope, when the learned model has one. A repository whose
  * headers rarely name a scope gets none. Otherwise it is the
  * scope the repository's commits use for its paths, `deps` for a `build` batch that bumps the
- * actions of workflows, else the scope of its files' folders (see chooseScope).
+ * actions of workflows, else the scope of its files' folders (see chooseScope). Those last two
+ * follow the guessed type (see scopeTypeOf), so an update typed `chore` by habit gets `deps`.
  */
 export function chooseBatchScope(
   parts: readonly BatchPart[],
-  type: CommitType,
+  choice: Pick<TypeChoice, 'type' | 'guessed' | 'release'>,
   model: CoChangeModel | undefined,
   content?: ReadonlyMap<string, FileContent>,
-  release = false,
 ): string | null {
   const files = parts.map((part) => part.file);
   const habit = readKindScope(
     model,
     files.map((file) => file.path),
-    release,
+    choice.release !== undefined,
   );
-  if (habit !== null) return habit.scope === type ? null : habit.scope;
+  // A scope that repeats the message's type (`docs(docs)`) adds nothing, so it is left out,
+  // but `chore(ci)` keeps it.
+  if (habit !== null) return habit.scope === choice.type ? null : habit.scope;
   if (model?.usesScopes === false) return null;
 
   const learned = readLearnedScope(
     model,
     files.map((file) => file.path),
   );
-  // A scope that repeats the type (`docs(docs)`) adds nothing, so it is left out as in chooseScope.
-  if (learned !== null && learned !== type) return learned;
+  if (learned !== null && learned !== choice.type) return learned;
+  const type = scopeTypeOf(choice);
   if (type === 'build' && content && bumpsActions(parts, content)) return 'deps';
   return chooseScope(files, type, content);
 }

@@ -104,6 +104,21 @@ describe('commit types learned per kind of files', () => {
     assert.equal(dependencyBatch(strategyBatches())?.type, 'build');
   });
 
+  test('CI edit keeps the learned scope', () => {
+    const workflow = '.github/workflows/ci.yml';
+    commitHistory(
+      repo,
+      repeat(6, { message: 'chore(ci): run the tests', files: { [workflow]: 'on: push' } }),
+    );
+    repo.write(workflow, 'on: [push, pull_request]\n');
+    repo.git(['add', '-A']);
+    assert.equal(repo.footprint(['learn']).status, 0);
+    const [batch] = strategyBatches();
+
+    assert.equal(batch?.message, 'chore(ci): update ci.yml');
+    assert.equal(batch?.scope, 'ci');
+  });
+
   test('fossil summary names the habit', () => {
     commitHistory(repo, dependencyUpdates(6, 'chore'));
     stageBump();
