@@ -19,16 +19,20 @@ export interface CoChangeModel {
   /**
    * Returns the Conventional Commits type the repository's own commits mostly use for a
    * release (`release` true) or a change of only the kind of files these paths are
-   * (dependencies, CI, docs or tests), or null.
+   * (dependencies, CI, docs or tests), or a bump of actions (`bumpsActions` true), or null.
    */
-  typeFor?(paths: readonly string[], release?: boolean): string | null;
+  typeFor?(paths: readonly string[], release?: boolean, bumpsActions?: boolean): string | null;
   /** False when the repository's headers rarely name a scope, so batches get none either. */
   readonly usesScopes?: boolean | null;
   /**
    * Returns the scope habit of the same commits: `{ scope: null }` when most have none, or
    * null when the history shows no habit.
    */
-  kindScopeFor?(paths: readonly string[], release?: boolean): { scope: string | null } | null;
+  kindScopeFor?(
+    paths: readonly string[],
+    release?: boolean,
+    bumpsActions?: boolean,
+  ): { scope: string | null } | null;
 }
 
 /** Reads the co-change strength of two paths, clamped to [0, 1]; 0 without a model. */
@@ -57,8 +61,9 @@ export function readLearnedType(
   model: CoChangeModel | undefined,
   paths: readonly string[],
   release = false,
+  bumpsActions = false,
 ): CommitType | null {
-  const type = model?.typeFor?.(paths, release) ?? null;
+  const type = model?.typeFor?.(paths, release, bumpsActions) ?? null;
   return type !== null && KNOWN_TYPES.has(type) ? (type as CommitType) : null;
 }
 
@@ -70,8 +75,9 @@ export function readKindScope(
   model: CoChangeModel | undefined,
   paths: readonly string[],
   release = false,
+  bumpsActions = false,
 ): { scope: string | null } | null {
-  const habit = model?.kindScopeFor?.(paths, release) ?? null;
+  const habit = model?.kindScopeFor?.(paths, release, bumpsActions) ?? null;
   if (habit === null || habit.scope === null) return habit;
   return SCOPE_TEXT.test(habit.scope) ? habit : null;
 }

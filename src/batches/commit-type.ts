@@ -19,6 +19,8 @@ export interface TypeChoice {
   release?: string[];
   /** The guessed type, whose wording the subject keeps, when the repository's habit replaced it. */
   guessed?: CommitType;
+  /** True when the batch only bumps the actions its workflows use. */
+  bumpsActions?: boolean;
 }
 
 /** A share of added lines that also appear among the removed lines above which code only moved. */
@@ -406,7 +408,8 @@ export function chooseCommitType(
     return { type: 'docs', reason: describeShare(typed, 'docs', 'documentation', 'code or tests') };
   }
   if (readActionUpdates(typed, content) !== null) {
-    return { type: 'build', reason: 'it bumps the versions of actions its workflows use' };
+    const reason = 'it bumps the versions of actions its workflows use';
+    return { type: 'build', reason, bumpsActions: true };
   }
   // Conventional Commits types dependency changes `build`, and they matter more than CI files.
   if (has('ci') && !changesAnyDependencies(typed, content)) {
@@ -428,7 +431,7 @@ export function adoptLearnedType(
   if (choice.uses !== undefined) return choice;
   const release = choice.release !== undefined;
   const paths = parts.map((part) => part.file.path);
-  const learned = readLearnedType(model, paths, release);
+  const learned = readLearnedType(model, paths, release, choice.bumpsActions === true);
   if (learned === null || learned === choice.type) return choice;
   const habit = release
     ? `most of the repository's releases are ${learned}`

@@ -1,12 +1,10 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
-import { readActionUpdates } from './action-updates.js';
 import type { BatchPart } from './batch-parts.js';
 import { readKindScope, readLearnedScope, type CoChangeModel } from './co-change.js';
 import { scopeTypeOf, type TypeChoice } from './commit-type.js';
 import { changesDependencies } from './manifest-changes.js';
 import type { CommitType } from './types.js';
 import { folderOf } from './paths.js';
-import { isReleaseNoteFile } from './release.js';
 
 /** Folders that name where code lives, not which part of the project it belongs to. */
 const LOCATION_FOLDERS = new Set([
@@ -93,23 +91,17 @@ export function chooseScope(
   return scope.length <= MAX_SCOPE_LENGTH && SCOPE_TEXT.test(scope) ? scope : null;
 }
 
-/** Returns true when the batch, release notes aside, only bumps the actions workflows use. */
-function bumpsActions(parts: readonly BatchPart[], content: ReadonlyMap<string, FileContent>) {
-  const described = parts.filter((part) => !isReleaseNoteFile(part.file));
-  return readActionUpdates(described, content) !== null;
-}
-
 /**
  * Chooses a batch's scope. A release or a batch of one kind of files takes the repository's
  * habit for such commits, even no scope, when the learned model has one. A repository whose
- * headers rarely name a scope gets none. Otherwise it is the
- * scope the repository's commits use for its paths, `deps` for a `build` batch that bumps the
- * actions of workflows, else the scope of its files' folders (see chooseScope). Those last two
- * follow the guessed type (see scopeTypeOf), so an update typed `chore` by habit gets `deps`.
+ * headers rarely name a scope gets none. Otherwise a bump of the actions of workflows typed
+ * `build` or `chore` gets `deps`. Other batches take the scope the repository's commits use
+ * for their paths, else the scope of their files' folders (see chooseScope). That one follows
+ * the guessed type (see scopeTypeOf), so a dependency update typed `chore` by habit gets `deps`.
  */
 export function chooseBatchScope(
   parts: readonly BatchPart[],
-  choice: Pick<TypeChoice, 'type' | 'guessed' | 'release'>,
+  choice: Pick<TypeChoice, 'type' | 'guessed' | 'release' | 'bumpsActions'>,
   model: CoChangeModel | undefined,
   content?: ReadonlyMap<string, FileContent>,
 ): string | null {
@@ -118,18 +110,21 @@ export function chooseBatchScope(
     model,
     files.map((file) => file.path),
     choice.release !== undefined,
+    choice.bumpsActions === true,
   );
   // A scope that repeats the message's type (`docs(docs)`) adds nothing, so it is left out,
   // but `chore(ci)` keeps it.
   if (habit !== null) return habit.scope === choice.type ? null : habit.scope;
   if (model?.usesScopes === false) return null;
+  // The learned scope of workflow folders comes from CI edits, such as `chore(ci)`.
+  if (choice.bumpsActions === true && (choice.type === 'build' || choice.type === 'chore')) {
+    return 'deps';
+  }
 
   const learned = readLearnedScope(
     model,
     files.map((file) => file.path),
   );
   if (learned !== null && learned !== choice.type) return learned;
-  const type = scopeTypeOf(choice);
-  if (type === 'build' && content && bumpsActions(parts, content)) return 'deps';
-  return chooseScope(files, type, content);
+  return chooseScope(files, scopeTypeOf(choice), content);
 }

@@ -39,8 +39,9 @@ export function toCoChangeModel(model: Model): CoChangeModel & LearnedHabits {
       coChangeStrength(model.coChange(pathA, pathB), model.coChange(pathB, pathA)),
     scopeFor: (paths) => model.scopeFor(paths),
     usesScopes: model.usesScopes,
-    typeFor: (paths, release) => model.typeFor(paths, release),
-    kindScopeFor: (paths, release) => model.kindScopeFor(paths, release),
+    typeFor: (paths, release, bumpsActions) => model.typeFor(paths, release, bumpsActions),
+    kindScopeFor: (paths, release, bumpsActions) =>
+      model.kindScopeFor(paths, release, bumpsActions),
     sizeTargets: model.sizeTargets,
     kindOrder: model.kindOrder,
     usesConventionalCommits: model.usesConventionalCommits,

@@ -56,3 +56,38 @@ export function kindOfPaths(paths: readonly string[]): string {
   const [only] = kinds;
   return kinds.size === 1 && only !== undefined ? only : OTHER_KIND;
 }
+
+/** Kind of a commit of CI files only that bumps the actions its workflows use. */
+export const ACTIONS_KIND = 'actions';
+
+/** Scopes that Dependabot, Renovate and their users give dependency updates. */
+const DEPENDENCY_SCOPES = new Set([
+  'deps',
+  'deps-dev',
+  'dependencies',
+  'actions',
+  'github-actions',
+]);
+
+/** The `type(scope)!: ` that starts a Conventional Commits header. */
+const HEADER_PREFIX = /^[A-Za-z]+(?:\([^()\r\n]*\))?!?: /;
+
+/**
+ * A description that updates versions: `bump actions/checkout from 3 to 4`, `update
+ * actions/setup-node action to v4`, `pin dependencies`, `update GitHub Actions`.
+ */
+const UPDATE_DESCRIPTION =
+  /^(?:bump|upgrade|pin)\b|^update\b.*(?:\bactions?\b|\/|@|\bdigest\b|\bto v?\d)/i;
+
+/**
+ * Returns the kind whose habit a commit of one kind of files shows: `actions` for a commit of CI
+ * files whose scope or description updates versions, as Dependabot and Renovate write them,
+ * else `kind`.
+ */
+export function refineFileKind(kind: string, message: string, scope: string | null): string {
+  if (kind !== 'ci') return kind;
+  if (scope !== null && DEPENDENCY_SCOPES.has(scope.toLowerCase())) return ACTIONS_KIND;
+  const subject = message.trimStart().split('\n', 1)[0] ?? '';
+  const description = subject.replace(HEADER_PREFIX, '');
+  return UPDATE_DESCRIPTION.test(description) ? ACTIONS_KIND : kind;
+}

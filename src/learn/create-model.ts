@@ -1,6 +1,6 @@
 import { OTHER_KIND } from './commit-kind.js';
 import { orderKinds } from './kind-order.js';
-import { chooseKindScope, chooseKindType, kindOfBatch } from './kind-types.js';
+import { chooseBatchType, chooseKindScope, kindOfBatch } from './kind-types.js';
 import { folderOf } from './model-counts.js';
 import type { ModelDigest, ModelPayload } from './model-payload.js';
 import type { CoChangeStats, HotspotStats, KindTransition, Model } from './model-types.js';
@@ -46,12 +46,12 @@ export function createModel(payload: ModelPayload): Model {
       payload.commits >= MIN_COMMITS_FOR_CONVENTION &&
       digest.messages.conventional >= CONVENTIONAL_SHARE * payload.commits,
     commitTypes: rankNames(digest.messages.types, 1),
-    typeFor: (paths, release = false) => {
-      const kind = kindOfBatch(paths, release);
-      return kind === null ? null : chooseKindType(kind, digest.messages.kindTypes ?? []);
+    typeFor: (paths, release = false, bumpsActions = false) => {
+      const kind = kindOfBatch(paths, release, bumpsActions);
+      return kind === null ? null : chooseBatchType(kind, digest.messages.kindTypes ?? []);
     },
-    kindScopeFor: (paths, release = false) => {
-      const kind = kindOfBatch(paths, release);
+    kindScopeFor: (paths, release = false, bumpsActions = false) => {
+      const kind = kindOfBatch(paths, release, bumpsActions);
       return kind === null ? null : chooseKindScope(kind, digest.messages.kindTypes ?? []);
     },
     sizeTargets: deriveSizeTargets(digest.sizes),

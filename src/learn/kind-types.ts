@@ -1,4 +1,4 @@
-import { kindOfPaths, OTHER_KIND } from './commit-kind.js';
+import { ACTIONS_KIND, kindOfPaths, OTHER_KIND } from './commit-kind.js';
 import { RELEASE_KIND, type KindHeader } from './model-counts.js';
 
 /** Commits of one kind a model needs before it names the repository's habit for them. */
@@ -7,8 +7,11 @@ export const MIN_KIND_COMMITS = 5;
 /** Share of a kind's commits one choice needs to be the habit: a split history keeps the guess. */
 const KIND_TYPE_SHARE = 0.6;
 
-/** Kinds whose newest headers a model keeps: releases, then kinds of files (see kindOfPaths). */
-export const HEADER_KINDS = [RELEASE_KIND, 'build', 'ci', 'docs', 'test'] as const;
+/**
+ * Kinds whose newest headers a model keeps: releases, then kinds of files (see kindOfPaths), with
+ * bumps of actions apart from other CI commits (see refineFileKind).
+ */
+export const HEADER_KINDS = [RELEASE_KIND, 'build', 'ci', ACTIONS_KIND, 'docs', 'test'] as const;
 
 /** Returns the value that KIND_TYPE_SHARE of at least MIN_KIND_COMMITS values share, or null. */
 function habitOf(values: readonly string[]): string | null {
@@ -45,9 +48,26 @@ export function chooseKindScope(
   return { scope: scope === '' ? null : scope };
 }
 
-/** Returns the kind of a batch: a release, else the kind its paths share, or null for mixed. */
-export function kindOfBatch(paths: readonly string[], release: boolean): string | null {
+/**
+ * Returns the kind of a batch: a release, else the kind its paths share, `actions` for CI files
+ * whose only edits bump actions (`bumpsActions`), or null for mixed paths.
+ */
+export function kindOfBatch(
+  paths: readonly string[],
+  release: boolean,
+  bumpsActions = false,
+): string | null {
   if (release) return RELEASE_KIND;
   const kind = kindOfPaths(paths);
+  if (kind === 'ci' && bumpsActions) return ACTIONS_KIND;
   return kind === OTHER_KIND ? null : kind;
+}
+
+/**
+ * Returns the type habit of a kind as chooseKindType does, except that bumps of actions without
+ * a habit of their own take that of all other CI commits.
+ */
+export function chooseBatchType(kind: string, headers: readonly KindHeader[]): string | null {
+  const type = chooseKindType(kind, headers);
+  return type === null && kind === ACTIONS_KIND ? chooseKindType('ci', headers) : type;
 }

@@ -1,5 +1,5 @@
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
-import { kindOfPaths, normalizeType, OTHER_KIND } from './commit-kind.js';
+import { kindOfPaths, normalizeType, OTHER_KIND, refineFileKind } from './commit-kind.js';
 import type { MessageFacts } from './commit-message.js';
 import type { LoggedCommit } from './log-parser.js';
 
@@ -115,7 +115,7 @@ export function addCommit(
   addFiles(counts, commit, facts.fix, coChange);
   if (coChange) addCoChange(counts, paths);
   addSizes(counts, commit, paths.length);
-  addMessage(counts, facts, paths, commit.committedAt);
+  addMessage(counts, { ...facts, message: commit.message }, paths, commit.committedAt);
 }
 
 function maskCommitPaths(commit: LoggedCommit): LoggedCommit {
@@ -181,14 +181,16 @@ function addSizes(counts: ModelCounts, commit: LoggedCommit, fileCount: number):
 
 function addMessage(
   counts: ModelCounts,
-  facts: MessageFacts,
+  facts: MessageFacts & { message: string },
   paths: readonly string[],
   time: number,
 ): void {
   if (facts.type === null) return;
   counts.conventionalCommits += 1;
   increment(counts.types, facts.type);
-  const kind = facts.release ? RELEASE_KIND : kindOfPaths(paths);
+  const kind = facts.release
+    ? RELEASE_KIND
+    : refineFileKind(kindOfPaths(paths), facts.message, facts.scope);
   if (kind !== OTHER_KIND) {
     const header: KindHeader = [kind, normalizeType(facts.type), facts.scope ?? '', time];
     counts.kindTypes = keepRecentKindTypes([...counts.kindTypes, header]);

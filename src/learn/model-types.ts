@@ -77,14 +77,19 @@ export interface Model {
   /**
    * Returns the type the repository's newest commits mostly use for a release (`release`
    * true) or a change of only the kind of files these paths are (dependencies and build
-   * files, CI, docs or tests), or null.
+   * files, CI, docs or tests), or a bump of actions (`bumpsActions` true; the habit of other CI
+   * commits when such bumps have none), or null.
    */
-  typeFor(paths: readonly string[], release?: boolean): string | null;
+  typeFor(paths: readonly string[], release?: boolean, bumpsActions?: boolean): string | null;
   /**
    * Returns the scope habit for the same commits as typeFor: `{ scope: null }` when most have
    * none, or null without a habit.
    */
-  kindScopeFor(paths: readonly string[], release?: boolean): { scope: string | null } | null;
+  kindScopeFor(
+    paths: readonly string[],
+    release?: boolean,
+    bumpsActions?: boolean,
+  ): { scope: string | null } | null;
   /** Batch size targets per mode, from the distribution of the repository's commit sizes. */
   readonly sizeTargets: Readonly<Record<Mode, SizeTarget>>;
   /** Kinds of change (`refactor`, `feat`, `test`, ...) in the order a series of commits usually takes them. */

@@ -116,3 +116,47 @@ describe('action bumps in a ci history', () => {
     assert.equal(only?.message, 'ci: bump actions/checkout and actions/setup-node');
   });
 });
+
+/** Learns `history`, stages a bump of both actions and returns the batch's message. */
+function messageAfterHistory(history: Parameters<typeof commitHistory>[1]): string | undefined {
+  const repo = createTempRepo();
+  try {
+    commitHistory(repo, history);
+    commitFiles(repo, {
+      '.github/workflows/ci.yml': workflow('actions/checkout@v3', 'actions/setup-node@v3'),
+    });
+    stageFiles(repo, {
+      '.github/workflows/ci.yml': workflow('actions/checkout@v4', 'actions/setup-node@v4'),
+    });
+    assert.equal(repo.footprint(['learn']).status, 0);
+    const result = repo.footprint(['strategy', '--no-llm', '--json']);
+    const [only] = (JSON.parse(result.stdout) as { batches: Batch[] }).batches;
+    return only?.message;
+  } finally {
+    repo.cleanup();
+  }
+}
+
+describe('action bumps after learned bumps', () => {
+  const lint = '.github/workflows/lint.yml';
+
+  test('take the habit of bumps', () => {
+    const message = messageAfterHistory([
+      ...repeat(8, { message: 'ci: tune the workflow', files: { [lint]: 'on: push' } }),
+      ...repeat(5, {
+        message: 'build(deps): bump actions/cache from 3 to 4',
+        files: { [lint]: 'on: push' },
+      }),
+    ]);
+
+    assert.equal(message, 'build(deps): bump actions/checkout and actions/setup-node');
+  });
+
+  test('take deps scope as chore', () => {
+    const message = messageAfterHistory(
+      repeat(6, { message: 'chore(ci): tune the workflow', files: { [lint]: 'on: push' } }),
+    );
+
+    assert.equal(message, 'chore(deps): bump actions/checkout and actions/setup-node');
+  });
+});

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { refineFileKind } from '../../src/learn/commit-kind.js';
+import { readMessageFacts } from '../../src/learn/commit-message.js';
 import { decodeCounts, encodeCounts } from '../../src/learn/counts-document.js';
 import { chooseKindScope, chooseKindType, kindOfBatch } from '../../src/learn/kind-types.js';
 import {
@@ -208,6 +210,23 @@ describe('chooseKindType', () => {
     assert.equal(kept.length, RECENT_KIND_COMMITS);
     assert.equal(chooseKindType('build', kept), 'build');
   });
+});
+
+describe('refineFileKind', () => {
+  const cases: Array<[string, string, string, string]> = [
+    ['CI edit', 'ci', 'ci: run the tests on Node 22', 'ci'],
+    ['Dependabot bump', 'ci', 'build(deps): bump actions/checkout from 3 to 4', 'actions'],
+    ['Renovate update', 'ci', 'chore: update actions/setup-node action to v4', 'actions'],
+    ['bump by description', 'ci', 'ci: bump the Cygwin action', 'actions'],
+    ['update of node matrix', 'ci', 'ci: update the Node versions', 'ci'],
+    ['dependency update', 'build', 'chore(deps): update vite', 'build'],
+  ];
+
+  for (const [name, kind, message, expected] of cases) {
+    test(name, () => {
+      assert.equal(refineFileKind(kind, message, readMessageFacts(message).scope), expected);
+    });
+  }
 });
 
 describe('kind types in the counts document', () => {
