@@ -220,7 +220,8 @@ export type KindHeader = [kind: string, type: string, scope: string, time: numbe
 export const RELEASE_KIND = 'release';
 
 function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** Orders headers by kind, then newest first, then by type and scope, so one order holds. */
