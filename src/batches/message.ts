@@ -36,7 +36,7 @@ export function messageScope(scope: string | null): string | null {
  */
 export function writeMessage(type: CommitType, scope: string | null, subject: Subject): string {
   const safeScope = messageScope(scope);
-  const safeSubject = hideSubjectSecrets(dropScopeTail(subject, scope));
+  const safeSubject = hideSubjectSecrets(dropScopeVerb(dropScopeTail(subject, scope), scope));
   const prefix = safeScope === null ? `${type}: ` : `${type}(${safeScope}): `;
   let header = '';
   for (const candidate of subjectForms(safeSubject, prefix)) {
@@ -73,6 +73,12 @@ function shortenFirstName(subject: Subject, prefix: string): Subject | null {
   const without = prefix + formatSubject({ ...subject, names: ['', ...rest] }, 1);
   const short = shortenName(first, MAX_HEADER_LENGTH - without.length);
   return short === null ? null : { ...subject, names: [short, ...rest] };
+}
+
+/** Drops a verb that only repeats the scope: `chore(release): 1.7.0`, as standard-version writes. */
+function dropScopeVerb(subject: Subject, scope: string | null): Subject {
+  if (scope === null || subject.verb !== scope || subject.names.length === 0) return subject;
+  return { ...subject, verb: '' };
 }
 
 /** Drops a tail that only repeats the scope: `feat(cli): use tokenizer in cli`. */

@@ -411,7 +411,7 @@ export function formatSubject(subject: Subject, maxNames: number): string {
   const counted = maxNames === 0 || subject.names.length === 0;
   const words = [subject.verb, counted ? countNames(subject) : listNames(subject.names, maxNames)];
   if (subject.tail) words.push(subject.tail);
-  return words.join(' ');
+  return words.filter((word) => word !== '').join(' ');
 }
 
 export type { Subject };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeBatches } from '../../src/batches/analyze.js';
-import { MAX_HEADER_LENGTH } from '../../src/batches/message.js';
+import { MAX_HEADER_LENGTH, writeMessage } from '../../src/batches/message.js';
 import type { Mode } from '../../src/batches/types.js';
 import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
 
@@ -442,6 +442,13 @@ describe('batch messages', () => {
     }));
 
     assert.equal(messageOf(specs), 'feat(x): add a, b, c and 1 more');
+  });
+
+  test('scope named release drops the verb', () => {
+    const subject = { verb: 'release', names: ['1.7.0'] };
+
+    assert.equal(writeMessage('chore', 'release', subject), 'chore(release): 1.7.0');
+    assert.equal(writeMessage('chore', null, subject), 'chore: release 1.7.0');
   });
 
   test('control characters in paths are replaced', () => {
