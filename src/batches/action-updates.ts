@@ -14,11 +14,14 @@ interface ActionRef {
   version: string;
 }
 
+/** Renovate's older pin comment names the tag as `tag=v4.1.1`. */
+const TAG_PREFIX = /^tag=/;
+
 function readActionRef(line: string): ActionRef | null {
   const match = USES_LINE.exec(line);
   if (!match) return null;
   const [, , name = '', ref = '', comment] = match;
-  return { name, version: comment ?? ref };
+  return { name, version: comment?.replace(TAG_PREFIX, '') ?? ref };
 }
 
 /**

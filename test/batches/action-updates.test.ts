@@ -42,6 +42,17 @@ describe('readActionUpdates', () => {
     ]);
   });
 
+  test('reads an older pin comment', () => {
+    const [part, content] = ciPart(
+      ['uses: actions/cache@88522ab9f39a2ea568f7027eddc7d8d8bc9d59c8 # tag=v3.3.1'],
+      ['uses: actions/cache@704facf57e6136b1bc63b828d79edcd491f0ee84 # tag=v3.3.2'],
+    );
+
+    assert.deepEqual(readActionUpdates([part], content), [
+      { name: 'actions/cache', kind: 'changed', version: 'v3.3.2' },
+    ]);
+  });
+
   test('reads a tag ref', () => {
     const [part, content] = ciPart(
       ['uses: "actions/setup-node@v3"'],
