@@ -8,6 +8,9 @@ import type { DependencyChange } from './manifest-changes.js';
  */
 const USES_LINE = /^\s*(?:-\s+)?uses:\s*(['"]?)([\w.-]+\/[\w./-]+)@([\w.-]+)\1\s*(?:#\s*(\S+).*)?$/;
 
+/** Categories of files whose `uses:` lines an update of actions changes. */
+const UPDATED_CATEGORIES: ReadonlySet<string> = new Set(['ci', 'docs']);
+
 /** An action and the ref a step runs it at, with the version a comment gives a pinned ref. */
 interface ActionRef {
   name: string;
@@ -25,18 +28,19 @@ function readActionRef(line: string): ActionRef | null {
 }
 
 /**
- * Returns the actions whose refs the CI parts of a batch change, as dependency changes, or null
- * when a part is no CI file or an edit changes anything but the refs of `uses:` steps. This is
- * what Dependabot and Renovate commit for the GitHub Actions a workflow uses.
+ * Returns the actions whose refs the parts of a batch change, as dependency changes, or null
+ * when an edit changes anything but the refs of `uses:` steps, or no part is a CI file. This is
+ * what Dependabot and Renovate commit for the GitHub Actions a workflow uses. Renovate also
+ * updates the same lines in docs that show a workflow, so docs parts may take part.
  */
 export function readActionUpdates(
   parts: readonly BatchPart[],
   content: ReadonlyMap<string, FileContent>,
 ): DependencyChange[] | null {
-  if (parts.length === 0) return null;
+  if (!parts.some((part) => part.file.category === 'ci')) return null;
   const versions = new Map<string, string>();
   for (const part of parts) {
-    if (part.file.category !== 'ci' || part.file.status !== 'modified') return null;
+    if (!UPDATED_CATEGORIES.has(part.file.category) || part.file.status !== 'modified') return null;
     const hunks = content.get(part.file.path)?.hunks;
     if (hunks === undefined) return null;
 

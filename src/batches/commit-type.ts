@@ -404,12 +404,12 @@ export function chooseCommitType(
   const has = (...categories: string[]) =>
     typed.some((part) => categories.includes(part.file.category));
   if (has('test')) return { type: 'test', reason: describeShare(typed, 'test', 'tests', 'code') };
-  if (has('docs')) {
-    return { type: 'docs', reason: describeShare(typed, 'docs', 'documentation', 'code or tests') };
-  }
   if (readActionUpdates(typed, content) !== null) {
     const reason = 'it bumps the versions of actions its workflows use';
     return { type: 'build', reason, bumpsActions: true };
+  }
+  if (has('docs')) {
+    return { type: 'docs', reason: describeShare(typed, 'docs', 'documentation', 'code or tests') };
   }
   // Conventional Commits types dependency changes `build`, and they matter more than CI files.
   if (has('ci') && !changesAnyDependencies(typed, content)) {

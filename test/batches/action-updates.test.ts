@@ -6,7 +6,14 @@ import type { Batch } from '../../src/batches/types.js';
 import type { FileChange, FileContent } from '../../src/footprint/types.js';
 import { commitHistory, repeat } from '../learn/history-fixture.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
-import { analyzeStaged, batchWith, commitFiles, lines, stageFiles } from './staged-analysis.js';
+import {
+  analyzeStaged,
+  batchWith,
+  commitFiles,
+  lines,
+  pathsOf,
+  stageFiles,
+} from './staged-analysis.js';
 
 const CHECKOUT_SHA = '9c091bb21b7c1c1d1991bb908d89e4e9dddfe3e0';
 
@@ -64,6 +71,13 @@ describe('readActionUpdates', () => {
     ]);
   });
 
+  test('needs a workflow among the parts', () => {
+    const [part, content] = ciPart(['- uses: actions/cache@v3'], ['- uses: actions/cache@v4']);
+    const docs = { ...part, file: { ...part.file, category: 'docs' } } as BatchPart;
+
+    assert.equal(readActionUpdates([docs], content), null);
+  });
+
   test('rejects other workflow edits', () => {
     const [part, content] = ciPart(['      - run: npm test'], ['      - run: npm run test:ci']);
 
@@ -94,6 +108,32 @@ describe('batch of action bumps', () => {
   after(() => repo.cleanup());
 
   test('is a dependency bump', () => {
+    assert.equal(batch?.message, 'build(deps): bump actions/checkout to v4');
+  });
+});
+
+describe('action bumps in a workflow and its docs', () => {
+  let repo: TempRepo;
+  let batch: Batch | undefined;
+  const guide = (checkout: string) =>
+    lines('# Deploy', '', '```yaml', 'steps:', `  - uses: ${checkout}`, '```');
+
+  before(() => {
+    repo = createTempRepo();
+    commitFiles(repo, {
+      '.github/workflows/ci.yml': workflow('actions/checkout@v3', 'actions/setup-node@v3'),
+      'docs/deploy.md': guide('actions/checkout@v3'),
+    });
+    stageFiles(repo, {
+      '.github/workflows/ci.yml': workflow('actions/checkout@v4', 'actions/setup-node@v3'),
+      'docs/deploy.md': guide('actions/checkout@v4'),
+    });
+    batch = batchWith(analyzeStaged(repo, 'conservative'), '.github/workflows/ci.yml');
+  });
+  after(() => repo.cleanup());
+
+  test('are one dependency bump', () => {
+    assert.deepEqual(pathsOf(batch), ['.github/workflows/ci.yml', 'docs/deploy.md']);
     assert.equal(batch?.message, 'build(deps): bump actions/checkout to v4');
   });
 });
