@@ -17,18 +17,29 @@ export function describeEdits(context: AnalysisContext, units: readonly ChangeUn
   const docs = units.filter((unit) => unit.concern === 'docs');
   const sections = [...docs]
     .sort((a, b) => (a.hunks[0] ?? 0) - (b.hunks[0] ?? 0))
-    .flatMap((unit) => context.features[unit.index]?.enclosing ?? []);
+    .flatMap((unit) => sectionsOf(context, unit));
   const spelling = units.every((unit) => context.features[unit.index]?.spelling === true);
   const details: EditDetails = {
     definitions: [...new Set(names)],
     enclosed: code.every((unit) => Boolean(context.features[unit.index]?.enclosing)),
     sections: [...new Set(sections)],
-    sectioned: docs.every((unit) => Boolean(context.features[unit.index]?.enclosing)),
+    sectioned: docs.every((unit) => sectionsOf(context, unit).length > 0),
+    addsSections:
+      docs.length > 0 &&
+      docs.every((unit) => (context.features[unit.index]?.addedSections.length ?? 0) > 0),
     spelling,
   };
   const rename = findCommonRename(context, units);
   if (rename) details.rename = rename;
   return details;
+}
+
+/** Returns the sections a docs unit adds, or else the one it edits, or none. */
+function sectionsOf(context: AnalysisContext, unit: ChangeUnit): readonly string[] {
+  const features = context.features[unit.index];
+  if (features === undefined) return [];
+  if (features.addedSections.length > 0) return features.addedSections;
+  return features.enclosing === null ? [] : [features.enclosing];
 }
 
 /**

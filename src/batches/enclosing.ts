@@ -87,6 +87,32 @@ function findDeclarationAbove(lines: LineIndex, from: number, indent: number): s
   return null;
 }
 
+/** Returns the level of a Markdown heading line (1 for `#`), or 0 for any other line. */
+function headingLevelOf(line: string): number {
+  if (headingOf(line) === null) return 0;
+  return /^#+/.exec(line.trim())?.[0].length ?? 0;
+}
+
+/**
+ * Returns the top-level heading titles of added docs lines that remove nothing and start with a
+ * heading, which add whole sections, or [] for other edits. Skips `# comments` in code blocks.
+ */
+export function findAddedSections(added: readonly string[], removed: readonly string[]): string[] {
+  const text = added.filter((line) => line.trim() !== '');
+  if (removed.length > 0 || text[0] === undefined || headingOf(text[0]) === null) return [];
+
+  const headings: Array<{ level: number; title: string }> = [];
+  let fenced = false;
+  for (const line of text) {
+    if (FENCE.test(line)) fenced = !fenced;
+    const title = fenced ? null : headingOf(line);
+    if (title !== null) headings.push({ level: headingLevelOf(line), title });
+  }
+  const top = Math.min(...headings.map((heading) => heading.level));
+  const titles = headings.filter((heading) => heading.level === top).map(({ title }) => title);
+  return [...new Set(titles)];
+}
+
 /**
  * Returns the name of the function, class or other definition whose body a one-hunk unit
  * edits, or for docs the title of the section it edits. Returns null at the top level of a

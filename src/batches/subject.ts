@@ -284,8 +284,10 @@ export interface EditDetails {
   enclosed?: boolean;
   /** Titles of the docs sections the batch edits, in the order of its hunks. */
   sections?: readonly string[];
-  /** True when every docs edit lies under a heading. */
+  /** True when every docs edit lies under a heading or adds one. */
   sectioned?: boolean;
+  /** True when every docs edit adds whole sections, so `sections` are all new. */
+  addsSections?: boolean;
   /** True when every edit fixes the spelling of a word in docs or comments. */
   spelling: boolean;
   /** The identifier every edit renames, when all of them rename the same one. */
@@ -302,7 +304,7 @@ const MAX_WHOLE_FILE_SECTION_SUBJECT = 50;
  * Names docs after their files, or after the sections edited when the batch takes some hunks
  * of one docs file. Other batches then take the rest of that file, and the file name alone
  * would give them all the same message. A whole file is named by its sections when every edit
- * lies under a heading, and when they are few and short enough to be named whole.
+ * lies under a heading or adds one, and when they are few and short enough to be named whole.
  */
 function docsSubject(docs: readonly BatchPart[], details: EditDetails): Subject {
   const files = docs.map((part) => part.file);
@@ -310,10 +312,11 @@ function docsSubject(docs: readonly BatchPart[], details: EditDetails): Subject 
   const sections = details.sections ?? [];
   if (docs.length === 1 && only && sections.length > 0 && !details.spelling) {
     const module = moduleName(only.file.path);
+    const adds = details.addsSections === true;
     const subject: Subject = {
-      verb: 'update',
+      verb: adds ? 'add' : 'update',
       names: unique(sections.map(clean)),
-      tail: `in ${module}`,
+      tail: adds ? `to ${module}` : `in ${module}`,
       unit: ['section', 'sections'],
     };
     const fits =

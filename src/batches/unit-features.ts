@@ -6,7 +6,7 @@ import {
   isWhitespaceOnly,
   type TokenSwap,
 } from './edit-shape.js';
-import { findEnclosingName } from './enclosing.js';
+import { findAddedSections, findEnclosingName } from './enclosing.js';
 import type { FileTexts } from './file-texts.js';
 import { MAX_UNIT_LINES, identifiersOf, specificityOf } from './identifiers.js';
 import type { ChangeUnit } from './units.js';
@@ -22,6 +22,8 @@ export interface UnitFeatures {
   removedDeclarations: string[];
   /** The function, class or docs section whose body the unit edits, or null. */
   enclosing: string | null;
+  /** Titles of the docs sections a one-hunk edit adds whole (findAddedSections), or []. */
+  addedSections: string[];
   /**
    * Keys that hunks making the same small edit share: the same lines replaced by the same
    * lines, or the same identifiers swapped (`total>sum`).
@@ -112,6 +114,11 @@ function editsOneHunk(unit: ChangeUnit): boolean {
   return unit.hunks.length === 1 && unit.file.status === 'modified';
 }
 
+function addedSectionsOf(unit: ChangeUnit): string[] {
+  if (unit.concern !== 'docs' || !editsOneHunk(unit)) return [];
+  return findAddedSections(unit.added, unit.removed);
+}
+
 /** Reads the features of one unit from its changed lines and its file's staged text. */
 export function describeUnit(unit: ChangeUnit, texts: FileTexts): UnitFeatures {
   const addedIdentifiers = identifiersOf(unit.added);
@@ -129,6 +136,7 @@ export function describeUnit(unit: ChangeUnit, texts: FileTexts): UnitFeatures {
     addedDeclarations: declaredNames(unit.added, MAX_UNIT_LINES),
     removedDeclarations: declaredNames(unit.removed, MAX_UNIT_LINES),
     enclosing: editsOneHunk(unit) ? findEnclosingName(unit, texts) : null,
+    addedSections: addedSectionsOf(unit),
     editKeys: editKeysOf(unit, swapped, identifiers),
     renames: swapped !== null && swap?.removed.length === 1 && swap.added.length === 1,
     trivial: spelling || isBlankEdit(unit),

@@ -23,7 +23,7 @@ export function formatModelPayload(payload: ModelPayload): string[] {
 
   return [
     `Learned from ${payload.commits} commits${describeSpan(payload)}, up to ${payload.head}`,
-    `  ${payload.coChangeCommits} count for co-change (at most ${payload.options.coChangeMaxFiles} files), ${payload.fixCommits} are fixes`,
+    `  ${payload.coChangeCommits} of them count for co-change (at most ${payload.options.coChangeMaxFiles} files), ${describeFixes(payload.fixCommits)}`,
     `  options: at most ${payload.options.maxCommits} commits, since ${payload.options.since ?? 'the first'}`,
     `Conventional Commits: ${describeConvention(model.usesConventionalCommits, payload.commits, share)}`,
     `  types: ${escapeControlCharacters(model.commitTypes.join(', ')) || 'none'}`,
@@ -54,6 +54,10 @@ function describeKindHabits(headers: readonly KindHeader[] | undefined): string 
     return [`${kind} ${escapeControlCharacters(header)}`];
   });
   return habits.join(', ') || 'none';
+}
+
+function describeFixes(count: number): string {
+  return count === 1 ? '1 is a fix' : `${count} are fixes`;
 }
 
 /** Says whether the history follows Conventional Commits, and why not when it is too short. */

@@ -425,14 +425,14 @@ describe('scenario: modes and messages', () => {
       'ci: update ci.yml',
       'chore: update tsconfig.json',
       'feat: add table and update tokenizer and format',
-      'docs: update guide',
+      'docs: add Reports to guide',
     ],
     balanced: [
       'ci: update ci.yml',
       'chore: update tsconfig.json',
       'fix(parser): update tokenize in tokenizer',
       'feat(report): add table',
-      'docs: update guide',
+      'docs: add Reports to guide',
     ],
     aggressive: [
       'ci: update ci.yml',
@@ -440,7 +440,7 @@ describe('scenario: modes and messages', () => {
       'fix(parser): update tokenize in tokenizer',
       'feat(report): add table',
       'feat(report): use table in format',
-      'docs: update guide',
+      'docs: add Reports to guide',
     ],
   };
 

@@ -95,6 +95,18 @@ describe('learn on a known history', () => {
     assert.equal(learned.scopeFor(['README.md']), null);
   });
 
+  test('summary counts one fix', async () => {
+    commitHistory(repo, [
+      { message: 'feat: add a', files: { 'a.ts': 'a' } },
+      { message: 'fix: repair a', files: { 'a.ts': 'b' } },
+    ]);
+    const result = await learn();
+    const shown = formatModelPayload(payloadOf(result.fossil) as ModelPayload);
+
+    const line = '  2 of them count for co-change (at most 50 files), 1 is a fix';
+    assert.ok(shown.includes(line), shown.join('\n'));
+  });
+
   test('orders kinds by the series they came in', async () => {
     commitHistory(repo, knownHistory());
     await learn();
