@@ -15,13 +15,17 @@ function checkBatchCount(change: RiskChange, context: RuleContext): Finding[] {
   const { analysis } = change;
   if (!analysis.splitSuggested || analysis.batches.length < minBatches) return [];
 
-  const independent = analysis.batches.filter((batch) => batch.dependsOn.length === 0).length;
-  return [
-    createFinding(RULE, context, {
-      path: '',
-      message: `The change splits into ${analysis.batches.length} batches, ${independent} of them independent of the others`,
-    }),
-  ];
+  const count = analysis.batches.length;
+  const alone = analysis.batches.filter((batch) => batch.dependsOn.length === 0).length;
+  return [createFinding(RULE, context, { path: '', message: describeSplit(count, alone) })];
+}
+
+/** Says how many batches the change splits into and how many of them need no other batch. */
+export function describeSplit(count: number, alone: number): string {
+  if (alone === count)
+    return `The change splits into ${count} batches, none of which needs another`;
+  const which = alone === 1 ? '1 of which needs' : `${alone} of which need`;
+  return `The change splits into ${count} batches, ${which} no other`;
 }
 
 export const unrelatedBatchesRule: RiskRule = {
