@@ -8,6 +8,8 @@ export interface DependencyChange {
   name: string;
   kind: 'added' | 'removed' | 'changed';
   version: string | null;
+  /** The version before a change, when it is known. */
+  previous?: string | null;
 }
 
 /** The sections of a package.json that list dependencies with their version ranges. */
@@ -66,7 +68,7 @@ export function readDependencyChanges(
   for (const [name, version] of after) {
     const previous = before.get(name);
     if (previous === undefined) changes.push({ name, kind: 'added', version });
-    else if (previous !== version) changes.push({ name, kind: 'changed', version });
+    else if (previous !== version) changes.push({ name, kind: 'changed', version, previous });
   }
   for (const name of before.keys()) {
     if (!after.has(name)) changes.push({ name, kind: 'removed', version: null });

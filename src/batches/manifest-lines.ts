@@ -201,7 +201,9 @@ export function readLineDependencyChanges(
   for (const [key, { name, version }] of after) {
     const previous = before.get(key);
     if (previous === undefined) changes.push({ name, kind: 'added', version });
-    else if (previous.version !== version) changes.push({ name, kind: 'changed', version });
+    else if (previous.version !== version) {
+      changes.push({ name, kind: 'changed', version, previous: previous.version });
+    }
   }
   for (const [key, { name }] of before) {
     if (!after.has(key)) changes.push({ name, kind: 'removed', version: null });

@@ -153,13 +153,38 @@ function dependencySubject(changes: DependencyChange[]): Subject {
   const [only] = changes;
   if (changes.length === 1 && only?.kind === 'changed') {
     if (only.version === null) return { verb: 'update', names, unit };
-    return { verb: 'bump', names, tail: `to ${clean(only.version)}`, unit };
+    return { verb: changeVerb(changes), names, tail: `to ${clean(only.version)}`, unit };
   }
   if (kinds.size === 1 && kinds.has('added')) return { verb: 'add', names, unit };
   if (kinds.size === 1 && kinds.has('removed')) return { verb: 'remove', names, unit };
-  if (kinds.size === 1) return { verb: 'bump', names, unit };
+  if (kinds.size === 1) return { verb: changeVerb(changes), names, unit };
   const count = names.length === 1 ? '1 dependency' : `${names.length} dependencies`;
   return { verb: 'update', names: [count] };
+}
+
+/**
+ * Returns the verb for version changes: `downgrade` when every one lowers the version, `bump`
+ * when none does, and `update` for both.
+ */
+function changeVerb(changes: readonly DependencyChange[]): string {
+  const lowered = changes.filter((change) => isDowngrade(change.previous, change.version));
+  if (lowered.length === 0) return 'bump';
+  return lowered.length === changes.length ? 'downgrade' : 'update';
+}
+
+/** The first version number of a range or tag: `1.2.3` in `^1.2.3`, `v4` in `v4`. */
+const VERSION_NUMBER = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/;
+
+/** Returns true when `next` names a lower version than `previous`; false when either has none. */
+function isDowngrade(previous: string | null | undefined, next: string | null): boolean {
+  const before = VERSION_NUMBER.exec(previous ?? '');
+  const after = VERSION_NUMBER.exec(next ?? '');
+  if (!before || !after) return false;
+  for (let part = 1; part <= 3; part += 1) {
+    const difference = Number(after[part] ?? 0) - Number(before[part] ?? 0);
+    if (difference !== 0) return difference < 0;
+  }
+  return false;
 }
 
 /**

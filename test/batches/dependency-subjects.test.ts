@@ -35,6 +35,27 @@ const cases: Array<{
     paths: ['requirements.txt'],
   },
   {
+    name: 'pinned requirement downgrade',
+    before: { 'requirements.txt': lines('requests==2.32.3', 'flask>=2.0') },
+    after: { 'requirements.txt': lines('requests==2.31.0', 'flask>=2.0') },
+    message: 'build(deps): downgrade requests to 2.31.0',
+    paths: ['requirements.txt'],
+  },
+  {
+    name: 'package range downgrade',
+    before: { 'package.json': lines('{', '  "dependencies": { "picocolors": "^1.1.1" }', '}') },
+    after: { 'package.json': lines('{', '  "dependencies": { "picocolors": "^1.1.0" }', '}') },
+    message: 'build(deps): downgrade picocolors to ^1.1.0',
+    paths: ['package.json'],
+  },
+  {
+    name: 'one bump and one downgrade',
+    before: { 'requirements.txt': lines('requests==2.31.0', 'flask==3.0.0') },
+    after: { 'requirements.txt': lines('requests==2.32.3', 'flask==2.3.3') },
+    message: 'build(deps): update flask and requests',
+    paths: ['requirements.txt'],
+  },
+  {
     name: 'hashed requirement bump',
     before: {
       'requirements.txt': lines('requests==2.31.0 \\', '    --hash=sha256:aaaa'),
