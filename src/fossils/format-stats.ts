@@ -27,7 +27,7 @@ export function formatFossilStats(stats: FossilStats, style: Style): string {
     '',
     `Commits compared with a suggestion: ${suggestions.outcomes}`,
     `  followed ${suggestions.followed} (${percent(suggestions.followedShare)}), partly ${suggestions.partial}, ignored ${suggestions.ignored}`,
-    `footprint commit runs: ${suggestions.commitRuns}`,
+    `footprint commit runs that stand: ${suggestions.commitRuns} (undone and interrupted runs not counted)`,
   );
   return `${lines.join('\n')}\n`;
 }

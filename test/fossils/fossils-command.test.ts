@@ -449,6 +449,7 @@ describe('fossils stats', () => {
     assert.match(stdout, /^Blocked: {3}1 \(100% of runs\)$/m);
     assert.match(stdout, /^ {2}by rule: secret\/private-key 1$/m);
     assert.match(stdout, /^ {2}followed 1 \(100%\), partly 0, ignored 0$/m);
+    assert.match(stdout, /^footprint commit runs that stand: 0 \(undone and interrupted/m);
   });
 });
 
