@@ -2,6 +2,7 @@ import { formatModelPayload } from '../learn/format-model.js';
 import { plural } from '../output/messages.js';
 import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
 import type { Style } from '../output/style.js';
+import { formatBatchList, formatCommitRun, formatStrategy, formatUndo } from './format-records.js';
 import { formatLocalTime } from './format-time.js';
 import { isFossilOfKind, type AnalysisFossilPayload, type Fossil } from './types.js';
 import type { OutcomeFossilPayload } from './outcome-types.js';
@@ -12,6 +13,9 @@ export function formatFossil(fossil: Fossil, style: Style): string {
   if (isFossilOfKind(fossil, 'analysis')) lines.push(...formatAnalysis(fossil.payload, style));
   else if (isFossilOfKind(fossil, 'outcome')) lines.push(...formatOutcome(fossil.payload));
   else if (isFossilOfKind(fossil, 'model')) lines.push(...formatModelPayload(fossil.payload));
+  else if (isFossilOfKind(fossil, 'commit-run')) lines.push(...formatCommitRun(fossil.payload));
+  else if (isFossilOfKind(fossil, 'undo')) lines.push(...formatUndo(fossil.payload));
+  else if (isFossilOfKind(fossil, 'strategy')) lines.push(...formatStrategy(fossil.payload));
   else lines.push(...JSON.stringify(fossil.payload, null, 2).split('\n'));
   return `${lines.join('\n')}\n`;
 }
@@ -37,21 +41,14 @@ function formatAnalysis(payload: AnalysisFossilPayload, style: Style): string[] 
   ];
   // A fossil is a file anyone can edit, and its paths and messages may hold control
   // characters, so they are quoted and escaped before they reach the terminal.
-  for (const batch of payload.batches) {
-    lines.push(escapeControlCharacters(`  ${batch.id}  ${batch.message}`));
-    const paths = batch.changes.map((change) =>
-      change.hunks === undefined
-        ? quotePath(change.path)
-        : `${quotePath(change.path)} (${plural(change.hunks.length, 'hunk')})`,
-    );
-    lines.push(`      ${paths.join(', ')}`);
-  }
+  lines.push(...formatBatchList(payload.batches));
 
   const blocked = payload.risk.blocked ? ', blocked' : '';
   lines.push('', `Risk ${payload.risk.score.toFixed(2)}${blocked}:`);
   if (payload.risk.findings.length === 0) lines.push('  no findings');
   for (const finding of payload.risk.findings) {
-    const path = quotePath(finding.path);
+    // A finding on the whole change has no path, and a dash keeps the columns in place.
+    const path = finding.path === '' ? '-' : quotePath(finding.path);
     const where = finding.line === undefined ? path : `${path}:${finding.line}`;
     const text = `  ${finding.severity.padEnd(10)}${finding.rule}  ${where}  ${finding.message}`;
     lines.push(escapeControlCharacters(text));

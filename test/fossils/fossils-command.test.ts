@@ -210,6 +210,87 @@ describe('fossils show', () => {
     assert.match(stdout, /^ {2}"e\\033\[31mred\.txt" {2}3, 3,/m);
   });
 
+  test('readable commit run', async () => {
+    const file = await storeAt(0).write('commit-run', {
+      repository: { head: OID, branch: 'main', stagedTree: OID },
+      payload: {
+        ref: 'refs/heads/main',
+        startHead: null,
+        finalHead: OID,
+        stagedTree: OID,
+        strategy: {
+          source: 'planned',
+          file: null,
+          createdAt: '2026-03-01T09:00:00.000Z',
+          mode: 'balanced',
+        },
+        commits: [
+          { oid: 'b'.repeat(40), tree: OID, batch: 'b1', message: 'build(deps): bump x\n\nbody' },
+          { oid: OID, tree: OID, batch: 'b2', message: 'feat: add y\u001b[2J' },
+        ],
+        signing: null,
+        commitMsgHook: 'ran',
+      },
+    });
+    const { code, stdout } = await run('fossils', 'show', path.basename(file, '.json'));
+
+    assert.equal(code, 0);
+    assert.match(stdout, /^Moved refs\/heads\/main from an unborn branch to a{40}$/m);
+    assert.match(stdout, /^ {2}b{12} {2}b1 {2}build\(deps\): bump x$/m);
+    assert.match(stdout, /^ {2}a{12} {2}b2 {2}feat: add y\\033\[2J$/m);
+    assert.ok(!stdout.includes('"finalHead"'), stdout);
+  });
+
+  test('readable undo', async () => {
+    const file = await storeAt(0).write('undo', {
+      repository: { head: OID, branch: 'main', stagedTree: OID },
+      payload: {
+        run: '20260301T100000.000Z-commit-run-0a1b2c3d',
+        ref: 'refs/heads/main',
+        from: 'b'.repeat(40),
+        to: OID,
+        commits: 2,
+      },
+    });
+    const { stdout } = await run('fossils', 'show', path.basename(file, '.json'));
+
+    assert.match(stdout, /^Undid commit run 20260301T100000\.000Z-commit-run-0a1b2c3d$/m);
+    assert.match(stdout, /^2 commits left the ref$/m);
+  });
+
+  test('readable strategy', async () => {
+    const file = await storeAt(0).write('strategy', {
+      repository: { head: OID, branch: 'main', stagedTree: OID },
+      payload: {
+        schemaVersion: 1,
+        kind: 'strategy',
+        createdAt: '2026-03-01T09:00:00.000Z',
+        mode: 'balanced',
+        head: OID,
+        stagedTree: OID,
+        batches: [
+          {
+            id: 'b1',
+            message: 'feat: add y',
+            type: 'feat',
+            scope: null,
+            rationale:
+              'one edit with no close relation to the rest of the change; feat because it adds source files',
+            changes: [{ path: 'src/y.ts' }],
+            dependsOn: [],
+          },
+        ],
+        mitigations: [],
+        validation: ['npx lint-staged'],
+      },
+    });
+    const { stdout } = await run('fossils', 'show', path.basename(file, '.json'));
+
+    assert.match(stdout, /^ {2}b1 {2}feat: add y$/m);
+    assert.match(stdout, /^ {6}src\/y\.ts$/m);
+    assert.match(stdout, /^ {2}npx lint-staged$/m);
+  });
+
   test('json is the fossil as stored', async () => {
     const id = path.basename(await writeOutcome(0, 'partial'), '.json');
     const { stdout } = await run('fossils', 'show', `${id}.json`, '--json');
