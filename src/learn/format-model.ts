@@ -50,7 +50,12 @@ function describeKindHabits(headers: readonly KindHeader[] | undefined): string 
     const type = chooseKindType(kind, headers);
     const scope = chooseKindScope(kind, headers);
     if (type === null && scope === null) return [];
-    const header = `${type ?? '?'}${scope?.scope ? `(${scope.scope})` : ''}`;
+    if (type === null) {
+      // Only the scope is a habit: name it, or say that such commits name none.
+      const named = scope?.scope ? `scope ${scope.scope}` : 'no scope';
+      return [`${kind} ${escapeControlCharacters(named)}`];
+    }
+    const header = `${type}${scope?.scope ? `(${scope.scope})` : ''}`;
     return [`${kind} ${escapeControlCharacters(header)}`];
   });
   return habits.join(', ') || 'none';

@@ -67,6 +67,17 @@ function strategyBatches(): StrategyBatch[] {
   return (JSON.parse(result.stdout) as { batches: StrategyBatch[] }).batches;
 }
 
+/** Learns a model and returns what `fossils show` prints for it. */
+function showModel(): string {
+  assert.equal(repo.footprint(['learn']).status, 0);
+  const listed = repo.footprint(['fossils', 'list', '--json']);
+  const fossils = JSON.parse(listed.stdout) as { fossils: Array<{ type: string; id: string }> };
+  const model = fossils.fossils.find((fossil) => fossil.type === 'model');
+  const shown = repo.footprint(['fossils', 'show', model?.id ?? 'missing']);
+  assert.equal(shown.status, 0, shown.stderr);
+  return shown.stdout;
+}
+
 function dependencyBatch(batches: readonly StrategyBatch[]): StrategyBatch | undefined {
   return batches.find((batch) => batch.changes.some((change) => change.path === 'package.json'));
 }
@@ -124,14 +135,16 @@ describe('commit types learned per kind of files', () => {
   test('fossil summary names the habit', () => {
     commitHistory(repo, dependencyUpdates(6, 'chore'));
     stageBump();
-    assert.equal(repo.footprint(['learn']).status, 0);
-    const listed = repo.footprint(['fossils', 'list', '--json']);
-    const fossils = JSON.parse(listed.stdout) as { fossils: Array<{ type: string; id: string }> };
-    const model = fossils.fossils.find((fossil) => fossil.type === 'model');
-    const shown = repo.footprint(['fossils', 'show', model?.id ?? 'missing']);
 
-    assert.equal(shown.status, 0, shown.stderr);
-    assert.match(shown.stdout, /habits by kind: build chore\(deps\)$/m);
+    assert.match(showModel(), /habits by kind: build chore\(deps\)$/m);
+  });
+
+  test('fossil summary names a scope habit', () => {
+    const edit = (message: string) => ({ message, files: { '.github/workflows/ci.yml': 'on' } });
+    commitHistory(repo, [...repeat(3, edit('ci: tune')), ...repeat(3, edit('chore: tune'))]);
+    stageBump();
+
+    assert.match(showModel(), /habits by kind: ci no scope$/m);
   });
 });
 
