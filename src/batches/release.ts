@@ -48,9 +48,13 @@ function readJsonBump(content: FileContent): Bump | null {
   };
 }
 
+/** package.json fields that release tools rewrite from history: the lists of people. */
+const PEOPLE_FIELDS = ['contributors', 'maintainers'] as const;
+
 /**
- * Returns true when a package.json changed nothing but its version and the ranges of
- * dependencies on the packages in `released`, as a release of a workspace bumps them together.
+ * Returns true when a package.json changed nothing but its version, its lists of people and the
+ * ranges of dependencies on the packages in `released`, as a release of a workspace bumps them
+ * together.
  */
 function changesOnlyReleaseFields(content: FileContent, released: ReadonlySet<string>): boolean {
   const before = parseManifest(content.oldText);
@@ -59,6 +63,7 @@ function changesOnlyReleaseFields(content: FileContent, released: ReadonlySet<st
 
   const strip = (manifest: Manifest): Manifest => {
     const copy: Manifest = { ...manifest, version: null };
+    for (const field of PEOPLE_FIELDS) copy[field] = null;
     for (const field of DEPENDENCY_FIELDS) {
       const entries = manifest[field];
       if (typeof entries !== 'object' || entries === null) continue;
@@ -109,8 +114,9 @@ function readTomlBump(file: FileChange, content: FileContent): [string, string] 
  * Returns the versions a batch releases, or null when it is not a release. A release changes
  * the version of one manifest or more, and nothing else. Each package.json changes only its
  * version and its ranges on the released packages, and each TOML manifest only its version
- * line. Lockfiles, release notes (CHANGELOG.md, HISTORY.md), deleted changesets and files that
- * only swap the earlier version for the new one (`VERSION = "1.3.0"`) may join.
+ * line. Lockfiles, release notes (CHANGELOG.md, HISTORY.md), deleted changesets, build output
+ * that the release rebuilt, and files that only swap the earlier version for the new one
+ * (`VERSION = "1.3.0"`) may join.
  */
 export function readReleasedVersions(
   parts: readonly BatchPart[],
@@ -142,6 +148,7 @@ export function readReleasedVersions(
     }
     if (file.category === 'docs' && RELEASE_NOTES.test(baseNameOf(file.path))) continue;
     if (file.status === 'deleted' && file.path.startsWith('.changeset/')) continue;
+    if (file.category === 'generated' && file.status === 'modified') continue;
     if (file.category !== 'dependency-manifest') {
       if (swapsOnlyVersions(fileContent, [...bumps.values()])) continue;
       return null;

@@ -220,6 +220,36 @@ describe('release batches', () => {
     }
   });
 
+  test('rebuilt output and contributors join a release', () => {
+    const named = (version: string, contributors: string[]) =>
+      `${JSON.stringify({ name: 'http', version, contributors }, null, 2)}\n`;
+    const input = makeFootprint([
+      {
+        path: 'package.json',
+        old: named('1.7.7', ['Ann', 'Bo']),
+        new: named('1.7.8', ['Bo', 'Ann']),
+      },
+      {
+        path: 'dist/http.js',
+        category: 'generated',
+        old: lines('/* http v1.7.7 */', 'const a = 1;'),
+        new: lines('/* http v1.7.8 */', 'const a = 2;'),
+      },
+      {
+        path: 'lib/env/data.js',
+        old: lines('export const VERSION = "1.7.7";'),
+        new: lines('export const VERSION = "1.7.8";'),
+      },
+    ]);
+    const parts = input.footprint.files.map((file) => ({
+      file,
+      hunks: file.hunks.map((_, index) => index),
+      whole: true,
+    }));
+
+    assert.deepEqual(readReleasedVersions(parts, input.content), ['1.7.8']);
+  });
+
   test('chained versions in one batch are one release', () => {
     const manifestOf = (name: string, version: string) => manifest(name, version);
     const input = makeFootprint([
