@@ -1,8 +1,8 @@
 /**
  * Commit types and scopes against the authors' own. The script takes the newest first-parent
- * commits whose subject starts with a Conventional Commits type, reads each as a change from
- * its parent's tree to its own, and types it the way batch analysis types a batch that holds
- * the whole change. It counts how often that type is the one the author wrote, and, for
+ * commits whose subject starts with a Conventional Commits type and reads each as a change
+ * from its parent's tree to its own. It types each the way batch analysis types a batch that
+ * contains the whole change. It counts how often that type is the one the author wrote, and, for
  * subjects with a scope, how often the batch's scope is the author's.
  *
  *   node --import tsx bench/batches/commit-types.ts --repo /tmp/public/vite [--count 300]
@@ -46,7 +46,7 @@ interface Typing {
   guessedScope: string | null;
 }
 
-/** Changes with more files than this are one batch in any case and say little about types. */
+/** Changes of more files than this, mostly mass edits such as a reformat, are skipped. */
 const MAX_FILES = 300;
 
 const TYPED_SUBJECT = new RegExp(`^(${COMMIT_TYPES.join('|')})(?:\\(([^)]*)\\))?!?: `);

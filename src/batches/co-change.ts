@@ -18,8 +18,9 @@ export interface CoChangeModel {
   scopeFor?(paths: readonly string[]): string | null;
   /**
    * Returns the Conventional Commits type the repository's own commits mostly use for a
-   * release (`release` true) or a change of only the kind of files these paths are
-   * (dependencies, CI, docs or tests), or a bump of actions (`bumpsActions` true), or null.
+   * change of only the kind of files these paths are (dependencies, CI, docs or tests), or
+   * null. With `release`, it is the type of releases, and with `bumpsActions`, of bumps of
+   * workflow actions.
    */
   typeFor?(paths: readonly string[], release?: boolean, bumpsActions?: boolean): string | null;
   /** False when the repository's headers rarely name a scope, so batches get none either. */

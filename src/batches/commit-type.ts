@@ -5,7 +5,7 @@ import { isCode } from './categories.js';
 import { readLearnedType, type CoChangeModel } from './co-change.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
 import { findListedExports } from './export-lists.js';
-import { changesDependencies } from './manifest-changes.js';
+import { changesDependencies, type DependencyChange } from './manifest-changes.js';
 import { isReleaseNoteFile, readReleasedVersions } from './release.js';
 import type { CommitType } from './types.js';
 
@@ -19,8 +19,8 @@ export interface TypeChoice {
   release?: string[];
   /** The guessed type, whose wording the subject keeps, when the repository's habit replaced it. */
   guessed?: CommitType;
-  /** True when the batch only bumps the actions its workflows use. */
-  bumpsActions?: boolean;
+  /** The actions whose versions the batch bumps, when it bumps nothing else (see action-updates.ts). */
+  actions?: DependencyChange[];
 }
 
 /** A share of added lines that also appear among the removed lines above which code only moved. */
@@ -404,9 +404,9 @@ export function chooseCommitType(
   const has = (...categories: string[]) =>
     typed.some((part) => categories.includes(part.file.category));
   if (has('test')) return { type: 'test', reason: describeShare(typed, 'test', 'tests', 'code') };
-  if (readActionUpdates(typed, content) !== null) {
-    const reason = 'it bumps the versions of actions its workflows use';
-    return { type: 'build', reason, bumpsActions: true };
+  const actions = readActionUpdates(typed, content);
+  if (actions !== null) {
+    return { type: 'build', reason: 'it bumps the versions of actions its workflows use', actions };
   }
   if (has('docs')) {
     return { type: 'docs', reason: describeShare(typed, 'docs', 'documentation', 'code or tests') };
@@ -431,7 +431,7 @@ export function adoptLearnedType(
   if (choice.uses !== undefined) return choice;
   const release = choice.release !== undefined;
   const paths = parts.map((part) => part.file.path);
-  const learned = readLearnedType(model, paths, release, choice.bumpsActions === true);
+  const learned = readLearnedType(model, paths, release, choice.actions !== undefined);
   if (learned === null || learned === choice.type) return choice;
   const habit = release
     ? `most of the repository's releases are ${learned}`

@@ -59,7 +59,7 @@ function locationJoin(context: AnalysisContext, members: readonly number[]): Joi
  * Lists the ties that hold each cluster together, for its rationale: the joins recorded while
  * partitioning (a rename, a leftover), the links between its units that count for joining,
  * and else what their paths share. Links of a leftover are not named: they only chose its
- * batch, and its leftover join says why it is there.
+ * batch, and its leftover join explains why it is there.
  */
 function describeClusters(
   context: AnalysisContext,

@@ -101,30 +101,22 @@ export function chooseScope(
  */
 export function chooseBatchScope(
   parts: readonly BatchPart[],
-  choice: Pick<TypeChoice, 'type' | 'guessed' | 'release' | 'bumpsActions'>,
+  choice: Pick<TypeChoice, 'type' | 'guessed' | 'release' | 'actions'>,
   model: CoChangeModel | undefined,
   content?: ReadonlyMap<string, FileContent>,
 ): string | null {
   const files = parts.map((part) => part.file);
-  const habit = readKindScope(
-    model,
-    files.map((file) => file.path),
-    choice.release !== undefined,
-    choice.bumpsActions === true,
-  );
+  const paths = files.map((file) => file.path);
+  const bumpsActions = choice.actions !== undefined;
+  const habit = readKindScope(model, paths, choice.release !== undefined, bumpsActions);
   // A scope that repeats the message's type (`docs(docs)`) adds nothing, so it is left out,
   // but `chore(ci)` keeps it.
   if (habit !== null) return habit.scope === choice.type ? null : habit.scope;
   if (model?.usesScopes === false) return null;
   // The learned scope of workflow folders comes from CI edits, such as `chore(ci)`.
-  if (choice.bumpsActions === true && (choice.type === 'build' || choice.type === 'chore')) {
-    return 'deps';
-  }
+  if (bumpsActions && (choice.type === 'build' || choice.type === 'chore')) return 'deps';
 
-  const learned = readLearnedScope(
-    model,
-    files.map((file) => file.path),
-  );
+  const learned = readLearnedScope(model, paths);
   if (learned !== null && learned !== choice.type) return learned;
   return chooseScope(files, scopeTypeOf(choice), content);
 }

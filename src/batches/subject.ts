@@ -1,6 +1,5 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
 import { replaceForbiddenCharacters } from '../strategy/message-characters.js';
-import { readActionUpdates } from './action-updates.js';
 import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
@@ -8,7 +7,6 @@ import { isModeOnly, newExports } from './commit-type.js';
 import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
 import { readLineDependencyChanges } from './manifest-lines.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
-import { isReleaseNoteFile } from './release.js';
 import { testTargetOf } from './relations/test-source.js';
 
 type ContentMap = ReadonlyMap<string, FileContent>;
@@ -220,11 +218,6 @@ function batchDependencyChanges(
 }
 
 function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject {
-  const actions = readActionUpdates(
-    parts.filter((part) => !isReleaseNoteFile(part.file)),
-    content,
-  );
-  if (actions !== null) return dependencySubject(actions);
   const files = parts.map((part) => part.file);
   const manifests = parts.filter((part) => part.file.category === 'dependency-manifest');
   const lockfiles = files.filter((file) => file.category === 'lockfile');
@@ -398,6 +391,7 @@ export function describeChange(
       if (docs.length === 0) return cosmeticSubject(choice, code);
       return docsSubject(docs, details);
     case 'build':
+      if (choice.actions) return dependencySubject(choice.actions);
       return buildSubject(parts, content);
     default:
       return describeByName(files, (path) => clean(baseNameOf(path)));

@@ -51,7 +51,7 @@ function describeKindHabits(headers: readonly KindHeader[] | undefined): string 
     const scope = chooseKindScope(kind, headers);
     if (type === null && scope === null) return [];
     if (type === null) {
-      // Only the scope is a habit: name it, or say that such commits name none.
+      // Only the scope is a habit, which may be to name no scope at all.
       const named = scope?.scope ? `scope ${scope.scope}` : 'no scope';
       return [`${kind} ${escapeControlCharacters(named)}`];
     }

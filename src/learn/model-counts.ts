@@ -211,7 +211,7 @@ export const RECENT_KIND_COMMITS = 20;
 
 /**
  * The header of one commit of a kind: a release (its description names a version, see
- * readMessageFacts), or a commit whose files are all of one kind (see kindOfPaths). It holds
+ * readMessageFacts), or a commit whose files are all of one kind (see kindOfPaths). It contains
  * the kind, the type, the scope ('' for none) and the committer time.
  */
 export type KindHeader = [kind: string, type: string, scope: string, time: number];
@@ -233,13 +233,13 @@ export function kindTypeOrder(a: KindHeader, b: KindHeader): number {
 
 /** Sorts headers and keeps the RECENT_KIND_COMMITS newest of each kind. */
 export function keepRecentKindTypes(entries: readonly KindHeader[]): KindHeader[] {
-  const kept: KindHeader[] = [];
+  const recent: KindHeader[] = [];
   const perKind = new Map<string, number>();
   for (const entry of [...entries].sort(kindTypeOrder)) {
     const count = perKind.get(entry[0]) ?? 0;
     if (count >= RECENT_KIND_COMMITS) continue;
     perKind.set(entry[0], count + 1);
-    kept.push(entry);
+    recent.push(entry);
   }
-  return kept;
+  return recent;
 }

@@ -75,10 +75,10 @@ export interface Model {
   /** Conventional Commits types the repository uses, most used first. */
   readonly commitTypes: readonly string[];
   /**
-   * Returns the type the repository's newest commits mostly use for a release (`release`
-   * true) or a change of only the kind of files these paths are (dependencies and build
-   * files, CI, docs or tests), or a bump of actions (`bumpsActions` true; the habit of other CI
-   * commits when such bumps have none), or null.
+   * Returns the type the repository's newest commits mostly use for a change of only the kind
+   * of files these paths are (dependencies and build files, CI, docs or tests), or null. With
+   * `release`, it is the type of releases. With `bumpsActions`, it is the type of bumps of
+   * workflow actions, or of other CI commits when such bumps show no habit.
    */
   typeFor(paths: readonly string[], release?: boolean, bumpsActions?: boolean): string | null;
   /**

@@ -73,9 +73,9 @@ function showModel(): string {
   const listed = repo.footprint(['fossils', 'list', '--json']);
   const fossils = JSON.parse(listed.stdout) as { fossils: Array<{ type: string; id: string }> };
   const model = fossils.fossils.find((fossil) => fossil.type === 'model');
-  const shown = repo.footprint(['fossils', 'show', model?.id ?? 'missing']);
-  assert.equal(shown.status, 0, shown.stderr);
-  return shown.stdout;
+  const output = repo.footprint(['fossils', 'show', model?.id ?? 'missing']);
+  assert.equal(output.status, 0, output.stderr);
+  return output.stdout;
 }
 
 function dependencyBatch(batches: readonly StrategyBatch[]): StrategyBatch | undefined {
@@ -218,10 +218,10 @@ describe('chooseKindType', () => {
   test('follows a changed habit', () => {
     const older = commitsOf('build', 'chore', 30, 1000);
     const newer = commitsOf('build', 'build', RECENT_KIND_COMMITS, 1000 + 30 * 3600);
-    const kept = keepRecentKindTypes([...newer, ...older]);
+    const recent = keepRecentKindTypes([...newer, ...older]);
 
-    assert.equal(kept.length, RECENT_KIND_COMMITS);
-    assert.equal(chooseKindType('build', kept), 'build');
+    assert.equal(recent.length, RECENT_KIND_COMMITS);
+    assert.equal(chooseKindType('build', recent), 'build');
   });
 });
 

@@ -101,10 +101,10 @@ describe('learn on a known history', () => {
       { message: 'fix: repair a', files: { 'a.ts': 'b' } },
     ]);
     const result = await learn();
-    const shown = formatModelPayload(payloadOf(result.fossil) as ModelPayload);
+    const summary = formatModelPayload(payloadOf(result.fossil) as ModelPayload);
 
     const line = '  2 of them count for co-change (at most 50 files), 1 is a fix';
-    assert.ok(shown.includes(line), shown.join('\n'));
+    assert.ok(summary.includes(line), summary.join('\n'));
   });
 
   test('orders kinds by the series they came in', async () => {
@@ -252,7 +252,7 @@ describe('learn incrementally', () => {
     commitHistory(repo, history.slice(0, 12));
     const first = await learn();
     dropKindTypes(first.fossil);
-    const shown = formatModelPayload(payloadOf(first.fossil) as ModelPayload);
+    const summary = formatModelPayload(payloadOf(first.fossil) as ModelPayload);
     commitHistory(repo, history.slice(12));
     const second = await learn();
     const full = await learn({ full: true });
@@ -261,7 +261,7 @@ describe('learn incrementally', () => {
     assert.equal(second.newCommits, history.length);
     assert.deepEqual(payloadOf(second.fossil), payloadOf(full.fossil));
     assert.equal((await model()).typeFor(['Gemfile']), 'chore');
-    assert.ok(shown.includes('  habits by kind: not learned by this model; run footprint learn'));
+    assert.ok(summary.includes('  habits by kind: not learned by this model; run footprint learn'));
   });
 
   test('rewritten history learns from scratch', async () => {

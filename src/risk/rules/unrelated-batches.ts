@@ -24,8 +24,8 @@ function checkBatchCount(change: RiskChange, context: RuleContext): Finding[] {
 export function describeSplit(count: number, alone: number): string {
   if (alone === count)
     return `The change splits into ${count} batches, none of which needs another`;
-  const which = alone === 1 ? '1 of which needs' : `${alone} of which need`;
-  return `The change splits into ${count} batches, ${which} no other`;
+  const clause = alone === 1 ? '1 of which needs' : `${alone} of which need`;
+  return `The change splits into ${count} batches, ${clause} no other`;
 }
 
 export const unrelatedBatchesRule: RiskRule = {
