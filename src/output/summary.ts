@@ -57,6 +57,7 @@ export function formatSummary(run: { result: PipelineResult }, options: SummaryO
     ...findingLines(result, options),
     ...noticeLines(result, options.style),
     ...outcomeLines(result, options),
+    ...followLines(result, options.style),
     footerLine(result, options),
   ];
   return lines.join('\n') + '\n';
@@ -294,6 +295,43 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
     blockedHeadline(style, shown, result.command),
     ...waysOutLines(style, shown, configFile, target.glob),
   ];
+}
+
+/**
+ * Tells how to make the suggested commits when the split has several and nothing blocks. In the
+ * hook, `git commit` still makes one commit, so the way goes through undoing it: a soft reset,
+ * or on a first commit deleting the branch, which leaves the index as staged.
+ */
+function followLines(result: PipelineResult, style: Style): string[] {
+  const { analysis, footprint } = result;
+  if (!analysis.splitSuggested || analysis.batches.length < 2 || result.risk.blocked) return [];
+
+  const count = plural(analysis.batches.length, 'commit');
+  let text: string;
+  if (result.command === 'analyze') {
+    text = `To make these ${count}, run \`footprint commit\`.`;
+  } else if (result.command === 'precommit') {
+    const undo =
+      footprint.head.oid === null
+        ? `\`git update-ref -d ${footprint.head.ref ?? 'HEAD'}\``
+        : '`git reset --soft HEAD~1`';
+    text =
+      `To make these ${count} instead, run ${undo} after this commit, then ` +
+      '`footprint commit`.';
+  } else {
+    return [];
+  }
+  // A command in backquotes is never broken or cut, so a copied line never runs half of it.
+  const lines: string[] = [];
+  for (const word of text.match(/`[^`]*`\S*|\S+/g) ?? []) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= style.width) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines.map((line) => style.colors.dim(line));
 }
 
 /**

@@ -524,3 +524,53 @@ test('summary shows one finding per file before a second of any', () => {
 
   assert.deepEqual(listed.slice(0, 4), ['a.js:1', 'b.js:1', 'c.js:1', 'a.js:2']);
 });
+
+test('hook summary tells how to follow', () => {
+  const lines = summarize().split('\n');
+
+  assert.ok(
+    lines.includes(
+      'To make these 2 commits instead, run `git reset --soft HEAD~1` after this commit, then',
+    ),
+    lines.join('\n'),
+  );
+  assert.ok(lines.includes('`footprint commit`.'), lines.join('\n'));
+});
+
+test('first commit follows by deleting branch', () => {
+  const result = makeResult();
+  result.footprint.head = { oid: null, ref: 'refs/heads/trunk', detached: false };
+
+  const text = summarize(result);
+
+  assert.match(text, /run `git update-ref -d refs\/heads\/trunk` after this commit/);
+  assert.doesNotMatch(text, /reset --soft/);
+});
+
+test('analyze summary names footprint commit', () => {
+  const text = summarize(makeResult({ command: 'analyze' }));
+
+  assert.match(text, /^To make these 2 commits, run `footprint commit`\.$/m);
+});
+
+test('no follow hint when blocked', () => {
+  const result = makeResult();
+  result.risk.findings = [makeFinding({ severity: 'critical' })];
+  result.risk.blocked = true;
+
+  assert.doesNotMatch(summarize(result), /To make these/);
+});
+
+test('no follow hint for one batch', () => {
+  const result = makeResult();
+  result.analysis.batches = [makeBatch('b1', 'feat: all of it', [{ path: 'src/feature.ts' }])];
+
+  assert.doesNotMatch(summarize(result), /To make these/);
+});
+
+test('narrow follow hint keeps commands whole', () => {
+  const lines = summarize(makeResult(), { style: plainStyle(20) }).split('\n');
+
+  assert.ok(lines.includes('`git reset --soft HEAD~1`'), lines.join('\n'));
+  assert.ok(lines.includes('`footprint commit`.'), lines.join('\n'));
+});
