@@ -17,6 +17,7 @@ import { addHuskyLine, checkHuskyFile, hasLocalFootprint, runsMachinePath } from
 import type { InstallStep } from './install-step.js';
 import { simpleGitHooksNote } from './simple-git-hooks.js';
 import { isTracked } from './tracked.js';
+import { learnNote } from './learn-note.js';
 import { findWorktreeLayout } from './worktree-layout.js';
 import { checkFossilGitignore, writeFossilGitignore, writeStarterConfig } from './starter-files.js';
 
@@ -75,6 +76,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
     await staleHooksNote(target, layout, templates),
     lefthookNote(target, worktree),
     simpleGitHooksNote(worktree, writesGitDirHooks(target, layout)),
+    await learnNote(layout, worktree, config.config),
   ].filter((text) => text !== null);
   const changed = steps.some((step) => step.action !== 'unchanged');
   return { target, steps, notes, advice, changed };

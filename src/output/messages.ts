@@ -520,7 +520,6 @@ export function initDoneMessage(style: Style, changed: boolean, waiting = false)
 
 // footprint prepare-commit-msg.
 
-/** Warns that no message was suggested; `reason` is a sentence ending in a full stop. */
 /** Says that the prepare-commit-msg hook's message file cannot be read, and which file to pass. */
 export function messageFileUnreadableMessage(file: string, code: string): string {
   return (
@@ -529,6 +528,7 @@ export function messageFileUnreadableMessage(file: string, code: string): string
   );
 }
 
+/** Warns that no message was suggested; `reason` is a sentence ending in a full stop. */
 export function messageNotSuggestedMessage(style: Style, reason: string): string {
   const text = `footprint suggested no commit message: ${reason} The commit goes ahead.`;
   return formatStatus(style, 'warning', text) + '\n';

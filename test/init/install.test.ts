@@ -17,6 +17,7 @@ import path from 'node:path';
 import { isUserError } from '../../src/errors.js';
 import { readHookTemplates } from '../../src/init/hook-script.js';
 import { installHooks, type InstallReport } from '../../src/init/install.js';
+import { learnHistory } from '../../src/learn/learn.js';
 import { validateConfigDocument } from '../../src/schemas-runtime/validators.js';
 import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
 
@@ -144,11 +145,12 @@ test('init notes a tracked hooks folder', async () => {
 
     const report = await install(repo);
 
-    assert.equal(report.advice.length, 1, report.advice.join('\n'));
+    assert.equal(report.advice.length, 2, report.advice.join('\n'));
     assert.match(
       report.advice[0] ?? '',
       /^githooks is tracked by git, and footprint's hooks there name /,
     );
+    assert.match(report.advice[1] ?? '', /^Run `footprint learn` once/);
   } finally {
     repo.cleanup();
   }
@@ -1370,5 +1372,37 @@ test('init rejects a fossil store ignore that is not a file', async () => {
     } finally {
       repo.cleanup();
     }
+  }
+});
+
+test('init advises learning a history', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('src/a.js', 'export const a = 1;\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'feat: add a']);
+
+    const report = await install(repo);
+
+    assert.equal(report.advice.length, 1, report.advice.join('\n'));
+    assert.match(report.advice[0] ?? '', /^Run `footprint learn` once: it reads the history/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init skips learn advice with model', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('src/a.js', 'export const a = 1;\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'feat: add a']);
+    await learnHistory({ cwd: repo.dir, env: gitTestEnv(), maxCommits: 100, since: null });
+
+    const report = await install(repo);
+
+    assert.deepEqual(report.advice, []);
+  } finally {
+    repo.cleanup();
   }
 });
