@@ -1,3 +1,4 @@
+import { closestName } from '../cli/closest-name.js';
 import type { FileChange } from '../footprint/types.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
@@ -109,8 +110,9 @@ function describeFolder(path: string, inside: readonly FileChange[]): string {
 /**
  * Returns the fix for a path that no staged file has, naming the staged path it most likely
  * means: the new path of a rename, the same path in another Unicode normalization form, which
- * looks the same, the path as git names it (see pathRewrites), or a folder's files. An
- * intent-to-add path gets the command that stages it. Returns null when none fits.
+ * looks the same, the path as git names it (see pathRewrites), a folder's files, or the one
+ * staged path a typing error or two away (see closestName). An intent-to-add path gets the
+ * command that stages it. Returns null when none fits.
  */
 function findLikelyFix(path: string, staged: StagedPaths): string | null {
   const { files } = staged;
@@ -144,7 +146,15 @@ function findLikelyFix(path: string, staged: StagedPaths): string | null {
   }
 
   const inside = files.filter((file) => file.path.startsWith(`${typed}/`));
-  return inside.length > 0 ? describeFolder(typed, inside) : null;
+  if (inside.length > 0) return describeFolder(typed, inside);
+
+  const paths = files.map((file) => file.path);
+  const closest = closestName(typed, paths);
+  if (closest === null) return null;
+  return (
+    `Did you mean ${quotePath(closest)}? Set "path": ${quoteJsonString(closest)}, ` +
+    'or remove it from the batch.'
+  );
 }
 
 /** Reports a path a batch names that is not staged, with the likely fix when there is one. */

@@ -157,6 +157,19 @@ describe('unknown path hint', () => {
     assert.match(message, /staged as a rename to src\/new\.js/);
   });
 
+  test('misspelt path names staged path', () => {
+    const message = unknownPathMessage('src/crat.js', ['src/cart.js']);
+
+    assert.ok(message.includes('Did you mean src/cart.js?'), message);
+    assert.ok(message.includes('Set "path": "src/cart.js",'), message);
+  });
+
+  test('equally close paths keep generic fix', () => {
+    const message = unknownPathMessage('src/ca.js', ['src/cart.js']);
+
+    assert.match(message, /Remove it from the batch, or stage it and write the strategy again\./);
+  });
+
   test('unrelated path keeps the generic fix', () => {
     const message = unknownPathMessage('lib/other.js', []);
 
