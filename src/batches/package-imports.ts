@@ -15,12 +15,14 @@ export interface PackageImport {
   targets: string[];
   /** Names that a Python `from ... import` binds, as its module declares them; empty for Go. */
   names: string[];
-  /** Identifier that Go code writes before the package's names (`store` in `store.New()`). */
+  /**
+   * The prefix that code writes before the module's names: Go's `store` in `store.New()`, or
+   * Python's `a.b` after `import a.b` and `m` after `import a.b as m`.
+   */
   qualifier?: string;
 }
 
 const PYTHON_FROM = /^\s*from\s+(\.+[\w.]*|[\w.]+)\s+import\s+\(?\s*([\w\s,*]+)/;
-const PYTHON_IMPORT = /^\s*import\s+([\w.]+(?:\s*,\s*[\w.]+)*)/;
 /** A Python `import` line with its aliases: `import numpy as np, os.path`. */
 const PYTHON_IMPORT_LIST =
   /^\s*import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)/;
@@ -138,21 +140,39 @@ function findPythonImports(
   const found: PackageImport[] = [];
   text.split('\n').forEach((line, index) => {
     const from = PYTHON_FROM.exec(line);
-    const modules = from
-      ? [from[1] as string]
-      : (PYTHON_IMPORT.exec(line)?.[1]
-          ?.split(',')
-          .map((name) => name.trim()) ?? []);
-    const names = from ? readImportedNames(from[2] ?? '') : [];
-    const targets = new Set<string>();
-    for (const module of modules) {
-      for (const target of resolvePythonModule(file.path, module, names, paths)) {
-        if (target !== file.path) targets.add(target);
-      }
+    if (!from) {
+      found.push(...findPythonModuleImports(file.path, line, index + 1, paths));
+      return;
     }
-    if (targets.size > 0)
-      found.push({ importer: file.path, line: index + 1, targets: [...targets], names });
+    const names = readImportedNames(from[2] ?? '');
+    const targets = resolvePythonModule(file.path, from[1] as string, names, paths).filter(
+      (target) => target !== file.path,
+    );
+    if (targets.length > 0) found.push({ importer: file.path, line: index + 1, targets, names });
   });
+  return found;
+}
+
+/**
+ * Finds the changed modules that one `import a.b, c as d` line reaches, one import per module,
+ * each with the prefix that its uses are written with: `a.b` in `a.b.name`, `d` in `d.name`.
+ */
+function findPythonModuleImports(
+  importer: string,
+  line: string,
+  lineNumber: number,
+  paths: ReadonlySet<string>,
+): PackageImport[] {
+  const found: PackageImport[] = [];
+  for (const item of PYTHON_IMPORT_LIST.exec(line)?.[1]?.split(',') ?? []) {
+    const [module = '', asKeyword, alias] = item.trim().split(/\s+/);
+    const targets = resolvePythonModule(importer, module, [], paths).filter(
+      (target) => target !== importer,
+    );
+    if (targets.length === 0) continue;
+    const qualifier = asKeyword === 'as' && alias !== undefined ? alias : module;
+    found.push({ importer, line: lineNumber, targets, names: [], qualifier });
+  }
   return found;
 }
 

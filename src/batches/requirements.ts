@@ -239,8 +239,8 @@ function findNewNameImports(
 }
 
 /**
- * Finds the units of `importer` whose added lines use `qualifier.Name` (Go's `store.Open`) of
- * a name that one of `units`, in the imported package, newly declares.
+ * Finds the units of `importer` whose added lines use `qualifier.Name` (Go's `store.Open`,
+ * Python's `pkg.mod.open`) of a name that one of `units`, in the imported module, newly declares.
  */
 function findQualifiedUses(
   context: AnalysisContext,
@@ -252,7 +252,9 @@ function findQualifiedUses(
   const found: Requirement[] = [];
   for (const unit of units) {
     for (const name of newDeclarations(context, unit)) {
-      const use = new RegExp(`(?<![\\w.])${qualifier}\\.${name}(?!\\w)`);
+      // A qualifier holds only word characters and the dots of a Python module path.
+      const written = qualifier.replaceAll('.', '\\.');
+      const use = new RegExp(`(?<![\\w.])${written}\\.${name}(?!\\w)`);
       for (const user of users) {
         if (user.added.some((line) => use.test(line))) {
           found.push(uses(user.index, unit.index, name, true));

@@ -55,6 +55,22 @@ const moduleWithFreshHelper: FileSpec = {
 };
 
 /**
+ * Finds the batch dependencies of pkg/use.py, which imports pkg/mod.py with `importLine` and
+ * starts to call `qualifier.fresh_helper()`, when b1 takes pkg/use.py and b2 pkg/mod.py.
+ */
+function pythonModuleUse(importLine: string, qualifier: string) {
+  const input = makeFootprint([
+    moduleWithFreshHelper,
+    {
+      path: 'pkg/use.py',
+      old: lines(importLine, 'x = 1'),
+      new: lines(importLine, 'x = 1', `y = ${qualifier}.fresh_helper()`),
+    },
+  ]);
+  return findBatchDependencies(onePerPath(['pkg/use.py', 'pkg/mod.py']), input);
+}
+
+/**
  * Finds the batch dependencies of app.py going from `old` to `edited` in two hunks, an import
  * and a use, when b1 takes the use's hunk and b2 the import's.
  */
@@ -317,6 +333,26 @@ describe('findBatchDependencies', () => {
     );
 
     assert.deepEqual(useBeforeImport(old, edited), []);
+  });
+
+  test('Python use through its module', () => {
+    const [dependency, ...rest] = pythonModuleUse('import pkg.mod', 'pkg.mod');
+
+    assert.equal(rest.length, 0);
+    assert.equal(dependency?.batch, 'b1');
+    assert.equal(dependency?.on, 'b2');
+    assert.equal(dependency?.path, 'pkg/use.py');
+    assert.equal(dependency?.subject, 'fresh_helper');
+  });
+
+  test('Python use under a module alias', () => {
+    const [dependency] = pythonModuleUse('import os, pkg.mod as helpers', 'helpers');
+
+    assert.equal(dependency?.subject, 'fresh_helper');
+  });
+
+  test('Python use through another module', () => {
+    assert.deepEqual(pythonModuleUse('import pkg.mod as helpers', 'pkg.mod'), []);
   });
 
   test('Go use of a new function', () => {
