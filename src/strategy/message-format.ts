@@ -25,7 +25,7 @@ function checkLength(id: string, header: string): StrategyProblem | null {
 }
 
 /** Returns the type and scope of a Conventional Commits header, or null for other text. */
-function readHeader(header: string): HeaderParts | null {
+export function readHeader(header: string): HeaderParts | null {
   const match = HEADER.exec(header);
   if (match === null) return null;
   return { type: match[1] ?? '', scope: match[2] ?? null };

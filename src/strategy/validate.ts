@@ -9,6 +9,7 @@ import { checkMessageSecrets } from './message-secrets.js';
 import { maskProblemSecrets } from './mask-problem-secrets.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import { rewriteCommand } from './rewrite-command.js';
+import { describeBatchSchemaFix } from './schema-fix.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
 
@@ -281,10 +282,12 @@ function describeSchemaError(strategy: unknown, error: string): StrategyProblem 
 }
 
 /**
- * Returns the end of a schema error's message: the fix, after the value of a batch `type`
- * outside the schema's list, which the error does not show.
+ * Returns the end of a schema error's message: the fix (see describeBatchSchemaFix), after the
+ * value of a batch `type` outside the schema's list, which the error does not show.
  */
 function describeSchemaFix(batch: unknown, error: string): string {
+  const batchFix = describeBatchSchemaFix(batch, error);
+  if (batchFix !== null) return `. ${batchFix}`;
   const isType = /^\/batches\/\d+\/type: must be one of /.test(error);
   const type = isType ? (batch as { type?: unknown } | undefined)?.type : undefined;
   if (typeof type !== 'string') return `. Fix that field, or ${REWRITE}.`;
