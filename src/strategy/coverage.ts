@@ -131,14 +131,39 @@ function nearestTaker(
 }
 
 /**
+ * Reports a file that batches name only with hunks that are not staged, as after the file was
+ * staged again with other line numbers, so none of its staged hunks is taken.
+ */
+function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): StrategyProblem {
+  const batches = [...new Set(mentions)];
+  const [first = ''] = batches;
+  const single = batches.length === 1;
+  const naming = single
+    ? `batch ${first} names only hunks that are not staged`
+    : `batches ${batches.join(', ')} name only hunks that are not staged`;
+  const fix = single
+    ? `List the staged hunks in the \`hunks\` of ${first}, or drop \`hunks\` there to take ` +
+      'the whole file.'
+    : 'Share the staged hunks out among their `hunks` lists, or keep the file in one of them ' +
+      'without `hunks` to take it whole.';
+  const message =
+    `None of the staged hunks of ${quotePath(file.path)} (${listHunks(file.hunks)}) is in a ` +
+    `batch, because ${naming}. ${fix}`;
+  return pathProblem('missing-path', file.path, message, first);
+}
+
+/**
  * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
  * hunks in the same batches, is reported once for its path.
  */
-function checkHunks({ file, byHunk }: FileCoverage): StrategyProblem[] {
+function checkHunks({ file, byHunk, mentions }: FileCoverage): StrategyProblem[] {
   const takersOf = (hunk: Hunk): string[] => byHunk.get(hunkKey(hunk)) ?? [];
   const missing = file.hunks.filter((hunk) => takersOf(hunk).length === 0);
   const duplicated = file.hunks.filter((hunk) => takersOf(hunk).length > 1);
 
+  if (missing.length === file.hunks.length && mentions.length > 0) {
+    return [noStagedHunkTaken(file, mentions)];
+  }
   if (missing.length === file.hunks.length) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to a batch, or list its hunks.`;
     return [

@@ -339,6 +339,22 @@ describe('validateStrategy', () => {
     assert.equal(problems[0]?.path, 'src/a.ts');
   });
 
+  test('path with only unknown hunks', () => {
+    const wrong = { oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 };
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts', hunks: [wrong] }, { path: 'docs/b.md' }]),
+        batch('b2', [{ path: 'src/c.ts' }]),
+      ]),
+    );
+    const missing = problems.find((problem) => problem.code === 'missing-path');
+
+    assert.equal(missing?.batch, 'b1');
+    assert.equal(missing?.message.includes('in no batch'), false, missing?.message);
+    assert.match(missing?.message ?? '', /batch b1 names only hunks that are not staged/);
+    assert.match(missing?.message ?? '', /@@ -2,1 \+2,1 @@, @@ -6,1 \+6,1 @@/);
+  });
+
   test('missing path', () => {
     const problems = problemsOf(
       strategyWith([batch('b1', [{ path: 'src/a.ts' }, { path: 'src/c.ts' }])]),
