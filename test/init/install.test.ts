@@ -1397,7 +1397,13 @@ test('init skips learn advice with model', async () => {
     repo.write('src/a.js', 'export const a = 1;\n');
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '-m', 'feat: add a']);
-    await learnHistory({ cwd: repo.dir, env: gitTestEnv(), maxCommits: 100, since: null });
+    await learnHistory({
+      cwd: repo.dir,
+      env: gitTestEnv(),
+      maxCommits: 100,
+      since: null,
+      full: false,
+    });
 
     const report = await install(repo);
 
