@@ -1,6 +1,7 @@
 import type { FileChange, FileContent } from '../footprint/types.js';
 import type { BatchChange } from './types.js';
 import type { ChangeUnit } from './units.js';
+import { wholeFileChange } from './whole-file-change.js';
 
 /** The part of one changed file a batch takes: some of its hunks, or all of them. */
 export interface BatchPart {
@@ -43,9 +44,9 @@ export function linesOfParts(
   return parts.flatMap((part) => partLines(part, content, side));
 }
 
-/** Writes a part as the JSON contract has it: the whole file without `hunks`. */
+/** Writes a part as the JSON contract has it: see wholeFileChange for a part that is whole. */
 export function toBatchChange(part: BatchPart): BatchChange {
-  if (part.whole) return { path: part.file.path };
+  if (part.whole) return wholeFileChange(part.file);
   const hunks = part.hunks.map((hunk) => ({
     ...(part.file.hunks[hunk] as FileChange['hunks'][0]),
   }));

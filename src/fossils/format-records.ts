@@ -5,19 +5,38 @@ import type { Strategy } from '../strategy/types.js';
 import { formatLocalTime } from './format-time.js';
 import type { CommitRunFossilPayload, UndoFossilPayload } from './types.js';
 
-/** Lists batches as `  b1  message` with their paths below, escaped for the terminal. */
+/**
+ * Lists batches as `  b1  message` with their paths below, escaped for the terminal. A path
+ * reads as in the summary: `(1 of 2 hunks)` when batches share its hunks, `(2 hunks)` when one
+ * batch takes them all.
+ */
 export function formatBatchList(batches: readonly Batch[]): string[] {
+  const totals = countListedHunks(batches);
   const lines: string[] = [];
   for (const batch of batches) {
     lines.push(escapeControlCharacters(`  ${batch.id}  ${batch.message}`));
-    const paths = batch.changes.map((change) =>
-      change.hunks === undefined
-        ? quotePath(change.path)
-        : `${quotePath(change.path)} (${plural(change.hunks.length, 'hunk')})`,
-    );
+    const paths = batch.changes.map((change) => {
+      const name = quotePath(change.path);
+      const total = totals.get(change.path) ?? 0;
+      if (change.hunks === undefined) return name;
+      if (change.hunks.length < total) return `${name} (${change.hunks.length} of ${total} hunks)`;
+      return total > 1 ? `${name} (${total} hunks)` : name;
+    });
     lines.push(`      ${paths.join(', ')}`);
   }
   return lines;
+}
+
+/**
+ * Counts the hunks each path has in all batches together, which are all its staged hunks when
+ * every hunk is in exactly one batch, as in a fossil the pipeline wrote.
+ */
+function countListedHunks(batches: readonly Batch[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const change of batches.flatMap((batch) => batch.changes)) {
+    totals.set(change.path, (totals.get(change.path) ?? 0) + (change.hunks?.length ?? 0));
+  }
+  return totals;
 }
 
 /** Formats the record of a `footprint commit` run: the ref, its move, and each commit. */

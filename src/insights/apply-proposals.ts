@@ -1,5 +1,6 @@
 import type { Batch, BatchAnalysis, BatchChange } from '../batches/types.js';
 import type { MessageCleanup } from '../message/cleanup-setting.js';
+import { wholeFileChange } from '../batches/whole-file-change.js';
 import type { FileContent, Footprint, Hunk } from '../footprint/types.js';
 import { createDebug } from '../log/debug.js';
 import type { RiskReport } from '../risk/types.js';
@@ -43,9 +44,13 @@ function joinChanges(batches: readonly Batch[], footprint: Footprint): BatchChan
     else joined.set(change.path, [...(earlier ?? []), ...change.hunks]);
   }
 
-  const hunkCounts = new Map(footprint.files.map((file) => [file.path, file.hunks.length]));
+  const files = new Map(footprint.files.map((file) => [file.path, file]));
   return [...joined].map(([path, hunks]) => {
-    if (hunks === null || hunks.length === hunkCounts.get(path)) return { path };
+    const file = files.get(path);
+    if (file !== undefined && (hunks === null || hunks.length === file.hunks.length)) {
+      return wholeFileChange(file);
+    }
+    if (hunks === null) return { path };
     return { path, hunks: [...hunks].sort(hunkOrder) };
   });
 }

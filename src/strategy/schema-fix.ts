@@ -57,7 +57,10 @@ export function describeBatchSchemaFix(batch: unknown, error: string): string | 
     return `Remove batch ${typed.id}, or move changes into it.`;
   }
   if (EMPTY_HUNKS.test(error)) {
-    return 'Remove "hunks" to take the whole file, or list the hunks the batch takes.';
+    return (
+      'Remove the entry when the batch takes none of its hunks, remove "hunks" to take the ' +
+      'whole file, or list the hunks the batch takes.'
+    );
   }
   return null;
 }

@@ -70,11 +70,17 @@ describe('analyzeBatches', () => {
   });
 
   test('batches take whole files', () => {
-    const { batches } = analyze(featureChange);
+    const input = makeFootprint(featureChange);
+    const { batches } = analyzeBatches(input, { mode: 'balanced' });
     const changes = batches.flatMap((batch) => batch.changes);
 
     assert.equal(changes.length, featureChange.length);
-    assert.ok(changes.every((change) => change.hunks === undefined));
+    for (const file of input.footprint.files) {
+      const change = changes.find((entry) => entry.path === file.path);
+      // An added file has no hunks to move, and a modified one lists all of its own.
+      const expected = file.status === 'added' ? undefined : file.hunks;
+      assert.deepEqual(change?.hunks, expected, file.path);
+    }
   });
 
   test('every batch has a one-line rationale', () => {

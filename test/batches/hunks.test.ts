@@ -90,11 +90,18 @@ describe('analyzeBatches at hunk level', () => {
     }
   });
 
-  test('a batch taking a whole file lists no hunks', () => {
-    const batches = analyze(twoEdits, 'conservative');
+  test('whole file batch lists all hunks', () => {
+    const input = makeFootprint(twoEdits);
+    const batches = analyzeBatches(input, { mode: 'conservative' }).batches;
+    const changes = batches[0]?.changes ?? [];
 
     assert.equal(batches.length, 1);
-    assert.ok(batches[0]?.changes.every((change) => change.hunks === undefined));
+    for (const file of input.footprint.files) {
+      const change = changes.find((entry) => entry.path === file.path);
+      // The two new files have no hunks to move, and records.ts lists both of its own.
+      const expected = file.status === 'added' ? undefined : file.hunks;
+      assert.deepEqual(change?.hunks, expected, file.path);
+    }
   });
 
   test('split file keeps the same result when files are shuffled', () => {
@@ -118,7 +125,10 @@ describe('analyzeBatches at hunk level', () => {
     const batches = analyze([{ path: 'src/total.js', old, new: edited }], 'aggressive');
 
     assert.equal(batches.length, 1);
-    assert.equal(batches[0]?.changes[0]?.hunks, undefined);
+    assert.deepEqual(batches[0]?.changes[0]?.hunks, [
+      { oldStart: 2, oldLines: 1, newStart: 2, newLines: 1 },
+      { oldStart: 42, oldLines: 1, newStart: 42, newLines: 1 },
+    ]);
   });
 });
 

@@ -168,7 +168,7 @@ describe('fossils show', () => {
     assert.match(stdout, /^ {2}critical {2}secret\/private-key {2}src\/parser\/tokens\.ts:44/m);
     assert.match(
       stdout,
-      /^ {6}src\/parser\/tokens\.ts \(1 hunk\), test\/parser\/tokens\.test\.ts$/m,
+      /^ {6}src\/parser\/tokens\.ts \(1 of 2 hunks\), test\/parser\/tokens\.test\.ts$/m,
     );
   });
 

@@ -206,6 +206,21 @@ describe('applyInsights proposals', () => {
     assert.deepEqual(Object.keys(insights.messages), ['b1', 'b2']);
   });
 
+  test('merge of split file lists hunks', () => {
+    const split = analysisOf([
+      batch('b1', 'src/a.ts'),
+      { ...batch('b2', 'src/b.ts'), changes: [{ path: 'src/b.ts', hunks: [hunksOfB[0]!] }] },
+      { ...batch('b3', 'src/b.ts'), changes: [{ path: 'src/b.ts', hunks: [hunksOfB[1]!] }] },
+      batch('b4', 'README.md'),
+    ]);
+    const { analysis } = apply(split, {
+      proposals: [merge(['b2', 'b3'], 'fix: rename one and three')],
+    });
+
+    assert.equal(analysis.batches.length, 3);
+    assert.deepEqual(analysis.batches[1]?.changes, [{ path: 'src/b.ts', hunks: hunksOfB }]);
+  });
+
   test('merge that breaks the order is dropped', () => {
     const { analysis } = apply(chain, {
       proposals: [merge(['b1', 'b3'], 'feat: join the ends')],

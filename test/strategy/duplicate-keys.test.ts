@@ -59,9 +59,13 @@ describe('duplicate keys in a strategy file', () => {
     repo.cleanup();
   });
 
-  /** Writes the strategy with a second `hunks` key after the first in the change of notes.txt. */
+  /** Writes the strategy with two `hunks` keys, in place of its own, in the change of notes.txt. */
   function addSecondHunksKey(): void {
-    const text = readFileSync(strategyFile, 'utf8');
+    const strategy = JSON.parse(readFileSync(strategyFile, 'utf8')) as {
+      batches: Array<{ changes: Array<{ path: string; hunks?: unknown }> }>;
+    };
+    for (const change of strategy.batches.flatMap((batch) => batch.changes)) delete change.hunks;
+    const text = JSON.stringify(strategy, null, 2);
     const first = '{"oldStart": 2, "oldLines": 1, "newStart": 2, "newLines": 1}';
     const second = '{"oldStart": 13, "oldLines": 1, "newStart": 13, "newLines": 1}';
     const edited = text.replace(

@@ -94,7 +94,9 @@ describe('schema problem fixes', () => {
     ]);
 
     const message = messageWith(problems, '/hunks');
-    const fix = 'Remove "hunks" to take the whole file, or list the hunks the batch takes.';
+    const fix =
+      'Remove the entry when the batch takes none of its hunks, remove "hunks" to take the ' +
+      'whole file, or list the hunks the batch takes.';
     assert.ok(message.endsWith(fix), message);
   });
 });
