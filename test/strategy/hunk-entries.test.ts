@@ -70,6 +70,26 @@ describe('strategy hunk entries', () => {
     ]);
   });
 
+  test('strategy file puts each hunk on a line', async () => {
+    const fixture = await createStrategyRepo(
+      { 'a.js': BEFORE },
+      { 'a.js': numberedLines(BOTH_EDITS) },
+    );
+    repo = fixture.repo;
+    const lines = readFileSync(fixture.strategyFile, 'utf8').split('\n');
+
+    assert.ok(
+      lines.includes('            { "oldStart": 3, "oldLines": 1, "newStart": 3, "newLines": 1 },'),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.includes(
+        '            { "oldStart": 37, "oldLines": 1, "newStart": 37, "newLines": 1 }',
+      ),
+      lines.join('\n'),
+    );
+  });
+
   test('analyze json lists hunks too', async () => {
     const fixture = await createStrategyRepo(
       { 'a.js': BEFORE },

@@ -20,6 +20,7 @@ import type { Strategy } from '../../strategy/types.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { pipelineOptions, writeJson } from './pipeline-options.js';
+import { formatStrategyText } from '../../strategy/format-text.js';
 
 /**
  * `footprint strategy [--output FILE]`: writes the strategy to FILE, or to stdout without
@@ -68,7 +69,7 @@ export async function run(context: CommandContext): Promise<number> {
   // The document names the fossil this run wrote, the strategy's.
   if (context.line.json)
     writeJson(context, buildAnalysisDocument({ ...pipelineRun.result, fossilPath }));
-  else if (output === undefined) writeJson(context, strategy);
+  else if (output === undefined) context.stdout.write(formatStrategyText(strategy));
   return EXIT_OK;
 }
 
@@ -146,7 +147,7 @@ const PERMISSION_BITS = 0o7777;
  * user's to fix.
  */
 async function writeStrategyFile(file: string, strategy: Strategy): Promise<string> {
-  const text = `${JSON.stringify(strategy, null, 2)}\n`;
+  const text = formatStrategyText(strategy);
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const previous = await stat(file).catch(() => null);
