@@ -97,7 +97,7 @@ function findFileImports(
 }
 
 /** A Rust module declaration with its file elsewhere: `mod lexer;` or `pub(crate) mod span;`. */
-const RUST_MOD = /^\s*(?:pub(?:\([\w\s:]*\))?\s+)?mod\s+(?:r#)?(\w+)\s*;/;
+export const RUST_MOD = /^\s*(?:pub(?:\([\w\s:]*\))?\s+)?mod\s+(?:r#)?(\w+)\s*;/;
 
 /** Rust files whose `mod` declarations name files in their own folder, not in a subfolder. */
 const RUST_MODULE_ROOTS = new Set(['lib.rs', 'main.rs', 'mod.rs']);

@@ -5,6 +5,7 @@ import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
 import { findPackageImports, findPythonBindings } from './package-imports.js';
 import { entryUnitsByPackage, importedPackages } from './relations/dependency-use.js';
+import { findRustPathRequirements } from './rust-paths.js';
 import type { ChangeUnit } from './units.js';
 
 /**
@@ -559,6 +560,7 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
   }
   found.push(...findPackageImportRequirements(context));
+  found.push(...findRustPathRequirements(context));
   if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go|rs)$/.test(file.path))) {
     found.push(...findRemovedPackageImportRequirements(context));
   }
