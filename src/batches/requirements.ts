@@ -315,9 +315,9 @@ function findDeletedImportRequirements(context: AnalysisContext, file: FileChang
 }
 
 /**
- * Finds Python and Go imports and Rust `mod` declarations, on lines the change removes or
- * edits, of a file the change deletes or renames. As in findDeletedImportRequirements, such
- * an edit must not come later.
+ * Finds Python and Go imports, Rust `mod` declarations and stylesheet imports, on lines the
+ * change removes or edits, of a file the change deletes or renames. As in
+ * findDeletedImportRequirements, such an edit must not come later.
  */
 function findRemovedPackageImportRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
@@ -561,7 +561,8 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
   }
   found.push(...findPackageImportRequirements(context));
   found.push(...findRustPathRequirements(context));
-  if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go|rs)$/.test(file.path))) {
+  const packageFile = /\.(?:py|go|rs|s[ac]ss|css|less)$/;
+  if (context.files.some((file) => leavesOldPath(file) && packageFile.test(file.path))) {
     found.push(...findRemovedPackageImportRequirements(context));
   }
   found.push(...findWorkspaceVersionRequirements(context));
