@@ -87,6 +87,18 @@ function refactorSubject(code: readonly FileChange[]): Subject {
   return { verb: 'restructure', names };
 }
 
+/**
+ * Names the deleted modules of a batch whose other code edits only remove lines, such as the
+ * imports and calls of what it deletes: `remove legacy`, not `restructure legacy and main`.
+ */
+function removalSubject(code: readonly BatchPart[], content: ContentMap): Subject | null {
+  const deleted = code.filter((part) => part.file.status === 'deleted');
+  if (deleted.length === 0 || deleted.length === code.length) return null;
+  const others = code.filter((part) => part.file.status !== 'deleted');
+  if (others.some((part) => partLines(part, content, 'added').length > 0)) return null;
+  return { verb: 'remove', names: unique(deleted.map((part) => moduleName(part.file.path))) };
+}
+
 function featureSubject(
   code: readonly BatchPart[],
   content: ContentMap,
@@ -373,6 +385,7 @@ export function describeChange(
         return { verb: 'rename', names: [clean(from)], tail: `to ${clean(to)}` };
       }
       return (
+        removalSubject(code, content) ??
         definitionSubject(code, details, 'restructure') ??
         refactorSubject(code.map((part) => part.file))
       );

@@ -242,6 +242,34 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'refactor: remove legacy',
   },
   {
+    name: 'deleted source and its imports',
+    specs: [
+      { path: 'src/legacy.ts', old: lines('export const old = 1;'), new: null },
+      {
+        path: 'src/main.ts',
+        old: lines(
+          "import { old } from './legacy';",
+          'export const a = old;',
+          'export const b = 2;',
+        ),
+        new: lines('export const b = 2;'),
+      },
+    ],
+    message: 'refactor: remove legacy',
+  },
+  {
+    name: 'deleted source and an added line',
+    specs: [
+      { path: 'src/legacy.ts', old: lines('export const old = 1;'), new: null },
+      {
+        path: 'src/main.ts',
+        old: lines("import { old } from './legacy';", 'export const a = old;'),
+        new: lines('export const a = 1;'),
+      },
+    ],
+    message: 'fix: update legacy and main',
+  },
+  {
     name: 'new tests only',
     specs: [{ path: 'test/parser/tokenizer.test.ts', new: lines('test();') }],
     message: 'test(parser): add tests for tokenizer',
