@@ -35,16 +35,19 @@ function clean(name: string): string {
 const GENERIC_STEMS = new Set(['index', 'main', 'mod', 'lib', '__init__', '__main__', 'init']);
 /** Folders that hold a package's sources, named past to reach the package's own folder. */
 const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'sources']);
+/** A TypeScript declaration file, such as `options.d.ts` or `index.d.mts`. */
+const DECLARATION_FILE = /[^/]\.d\.[cm]?ts$/;
 /** A numbered migration such as Django's `0002_product_stock`, named by its description. */
 const NUMBERED = /^\d+[_-](?=[a-z])/i;
 
 /**
- * Names a module for a subject: its file's stem, without a migration's number, or for a file
- * whose stem only names its role (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) its folder,
- * past a `src/` folder (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
+ * Names a module for a subject: its file's stem, without a migration's number or the `.d` of a
+ * declaration file (`options.d.ts` is `options`), or for a file whose stem only names its role
+ * (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) its folder, past a `src/` folder
+ * (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
  */
 function moduleName(path: string): string {
-  const stem = stemOf(path);
+  const stem = DECLARATION_FILE.test(path) ? stemOf(path).slice(0, -2) : stemOf(path);
   if (!GENERIC_STEMS.has(stem)) return clean(stem.replace(NUMBERED, ''));
 
   let folder = folderOf(path);

@@ -270,6 +270,22 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'fix: update legacy and main',
   },
   {
+    name: 'declaration file',
+    specs: [
+      {
+        path: 'types/arguments/options.d.ts',
+        old: lines('export type Options = {', '  verbose: boolean;', '};'),
+        new: lines('export type Options = {', '  verbose: boolean | string;', '};'),
+      },
+      {
+        path: 'types/index.d.mts',
+        old: lines("export * from './a.js';"),
+        new: lines("export * from './b.js';"),
+      },
+    ],
+    message: 'fix(types): update options and types',
+  },
+  {
     name: 'new tests only',
     specs: [{ path: 'test/parser/tokenizer.test.ts', new: lines('test();') }],
     message: 'test(parser): add tests for tokenizer',
