@@ -17,6 +17,8 @@ const LOCATION_FOLDERS = new Set([
   '__test__',
   'spec',
   'specs',
+  // Type tests, as tsd and Vitest keep them.
+  'test-d',
   'docs',
   'doc',
   '.github',

@@ -7,7 +7,7 @@ import { isModeOnly, newExports } from './commit-type.js';
 import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
 import { readLineDependencyChanges } from './manifest-lines.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
-import { testTargetOf } from './relations/test-source.js';
+import { testTargetOf, type TestTarget } from './relations/test-source.js';
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
@@ -42,9 +42,9 @@ const NUMBERED = /^\d+[_-](?=[a-z])/i;
 
 /**
  * Names a module for a subject: its file's stem, without a migration's number or the `.d` of a
- * declaration file (`options.d.ts` is `options`), or for a file whose stem only names its role
- * (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) its folder, past a `src/` folder
- * (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
+ * declaration file (`options.d.ts` is `options`). A file whose stem only names its role
+ * (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) is named by its folder, past a `src/`
+ * folder (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
  */
 function moduleName(path: string): string {
   const stem = DECLARATION_FILE.test(path) ? stemOf(path).slice(0, -2) : stemOf(path);
@@ -254,9 +254,22 @@ function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject
   return { verb: verbOf(files), names: unique(files.map((file) => clean(baseNameOf(file.path)))) };
 }
 
+/** A type test's stem, as tsd and Vitest name them: `options.test-d` tests `options`. */
+const TYPE_TEST_STEM = /\.(?:test|spec)-d$/;
+
+/**
+ * Returns what a test tests, for its subject. testTargetOf leaves a type test unnamed, so it
+ * pairs with no source by name, because such pairs lowered bench/untangle/run.ts on execa.
+ */
+function testedBy(file: FileChange): TestTarget | null {
+  const target = testTargetOf(file);
+  if (target === null || target.named || !TYPE_TEST_STEM.test(target.stem)) return target;
+  return { stem: target.stem.replace(TYPE_TEST_STEM, ''), named: true };
+}
+
 /** Names tests after what they test (`add tests for parser`), and test helpers after themselves. */
 function testSubject(tests: readonly FileChange[]): Subject {
-  const targets = tests.map(testTargetOf);
+  const targets = tests.map(testedBy);
   const named = targets.every((target) => target?.named === true);
   const names = tests.map((file, index) => clean(targets[index]?.stem ?? stemOf(file.path)));
   const verb = named ? `${verbOf(tests)} tests for` : verbOf(tests);

@@ -286,6 +286,24 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'fix(types): update options and types',
   },
   {
+    name: 'type tests in folders',
+    specs: [
+      {
+        path: 'test-d/arguments/encoding-option.test-d.ts',
+        category: 'test',
+        old: lines("expectType<string>(await execa('x'));"),
+        new: lines("expectType<string>(await execa('y'));"),
+      },
+      {
+        path: 'test-d/stdio/duplex.test-d.ts',
+        category: 'test',
+        old: lines("expectType<string>(await execa('x'));"),
+        new: lines("expectType<string>(await execa('y'));"),
+      },
+    ],
+    message: 'test: update tests for encoding-option and duplex',
+  },
+  {
     name: 'new tests only',
     specs: [{ path: 'test/parser/tokenizer.test.ts', new: lines('test();') }],
     message: 'test(parser): add tests for tokenizer',
