@@ -280,6 +280,9 @@ function describeByName(files: readonly FileChange[], nameOf: (path: string) => 
   return { verb: verbOf(files), names: unique(files.map((file) => nameOf(file.path))) };
 }
 
+/** The noun of a subject that counts definitions. */
+const DEFINITIONS: [string, string] = ['definition', 'definitions'];
+
 /** Definitions or sections past which the subject of a whole file's edits names the file. */
 const MAX_WHOLE_FILE_DEFINITIONS = 2;
 
@@ -338,6 +341,8 @@ export interface EditDetails {
   spelling: boolean;
   /** The identifier every edit renames, when all of them rename the same one. */
   rename?: { from: string; to: string };
+  /** Declarations the batch moves out of other files into the file at path `to`. */
+  move?: { names: string[]; to: string };
 }
 
 /**
@@ -399,6 +404,11 @@ export function describeChange(
       if (details.rename) {
         const { from, to } = details.rename;
         return { verb: 'rename', names: [clean(from)], tail: `to ${clean(to)}` };
+      }
+      if (details.move) {
+        const { names, to } = details.move;
+        const tail = `to ${moduleName(to)}`;
+        return { verb: 'move', names: unique(names.map(clean)), tail, unit: DEFINITIONS };
       }
       return (
         removalSubject(code, content) ??
