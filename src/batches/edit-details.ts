@@ -1,3 +1,4 @@
+import { declaredName } from './declarations.js';
 import { replaceIdentifier } from './identifiers.js';
 import type { AnalysisContext } from './relations/context.js';
 import type { EditDetails } from './subject.js';
@@ -31,7 +32,70 @@ export function describeEdits(context: AnalysisContext, units: readonly ChangeUn
   };
   const rename = findCommonRename(context, units);
   if (rename) details.rename = rename;
+  const move = findMove(context, code);
+  if (move) details.move = move;
   return details;
+}
+
+/**
+ * Returns the declarations that code units move out of other files, and the one file they
+ * move to. Returns null when none moves, when they go to several files, or when a unit of a
+ * third file changes lines that name no moved declaration.
+ */
+function findMove(
+  context: AnalysisContext,
+  code: readonly ChangeUnit[],
+): { names: string[]; to: string } | null {
+  const added = new Map<string, Set<string>>();
+  const removed = new Map<string, Set<string>>();
+  for (const unit of code) {
+    for (const name of outerDeclarations(unit.added)) addTo(added, unit.path, name);
+    for (const name of outerDeclarations(unit.removed)) addTo(removed, unit.path, name);
+  }
+
+  const moves = new Map<string, { from: Set<string>; names: string[] }>();
+  for (const [from, names] of removed) {
+    for (const name of names) {
+      // A name declared again in its own file was edited there, not moved.
+      if (added.get(from)?.has(name) === true) continue;
+      for (const [to, declared] of added) {
+        if (to === from || !declared.has(name)) continue;
+        const move = moves.get(to) ?? { from: new Set<string>(), names: [] };
+        move.from.add(from);
+        move.names.push(name);
+        moves.set(to, move);
+      }
+    }
+  }
+  const [only, ...others] = moves;
+  if (only === undefined || others.length > 0) return null;
+
+  const [to, move] = only;
+  const other = code.filter((unit) => unit.path !== to && !move.from.has(unit.path));
+  const related = other.every((unit) =>
+    move.names.some((name) => context.features[unit.index]?.identifiers.has(name) === true),
+  );
+  return related ? { to, names: move.names } : null;
+}
+
+/**
+ * Returns the names that the least indented declarations among some lines declare, so the
+ * locals of a moved function (`const words`) are not counted as moved.
+ */
+function outerDeclarations(lines: readonly string[]): string[] {
+  const found: Array<{ name: string; indent: number }> = [];
+  for (const line of lines) {
+    const name = declaredName(line);
+    if (name !== null) found.push({ name, indent: line.length - line.trimStart().length });
+  }
+  const outer = Math.min(...found.map((entry) => entry.indent));
+  return found.filter((entry) => entry.indent === outer).map((entry) => entry.name);
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 /** Returns the sections a docs unit adds, or else the one it edits, or none. */

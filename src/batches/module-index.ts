@@ -54,28 +54,57 @@ function quotedRelativeTexts(text: string): string[] {
   return found;
 }
 
-/** Path aliases that bundlers and TypeScript configurations map into the project. */
-const PATH_ALIAS = /^(?:@|~|#)\//;
-
 /** Source folders under which a folder is a module of the project, not a workspace package. */
 const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'app']);
 
 /**
+ * Returns true for the first segment of a specifier that no npm package name can start with,
+ * so a bundler or tsconfig path alias maps it: `@`, `~`, `~lib`, `$lib`, `#app`, and a scope
+ * with no package after it (`@utils`). validate-npm-package-name 7 rejects `$` and `#` in a
+ * package name and `~` in a new one.
+ */
+function isAliasSegment(segment: string, alone: boolean): boolean {
+  if (/^[~$#]/.test(segment) || segment === '@') return true;
+  return alone && segment.startsWith('@');
+}
+
+/**
+ * Returns true when a path alias such as `~lib/clock` may name the file whose path without
+ * extension is `stem`. The alias may stand for a folder of its own name (`src/lib/clock`) or
+ * for another folder, so what follows it is enough (`clock`).
+ * NOTE: tsconfig.json `paths` are not read, so an alias is matched by name alone.
+ */
+function aliasMayReach(segments: readonly string[], stem: string): boolean {
+  const [first = '', ...rest] = segments;
+  return reachesStem([first.slice(1), ...rest], stem) || reachesStem(rest, stem);
+}
+
+/** Returns true when a path without extension ends with the given segments. */
+function reachesStem(segments: readonly string[], stem: string): boolean {
+  const path = segments.join('/');
+  return path !== '' && `/${stem}`.endsWith(`/${path}`);
+}
+
+/**
  * Returns true when an import specifier may name `definer`. A path alias may, when its path is
- * where the definer lies (`@/utils/date` for `src/utils/date.ts` or `src/utils/date/index.ts`).
- * A workspace package may, when its last name part is a folder of `definer` outside a source
- * folder (`@ws/utils` for `packages/utils/src/money.ts`, not `lodash` for `src/lodash/index.js`).
+ * where the definer lies (`@/utils/date` or `~utils/date` for `src/utils/date.ts` or
+ * `src/utils/date/index.ts`, see aliasMayReach). A scoped name may be such an alias too
+ * (`@lib/clock` for `src/lib/clock.ts`). A workspace package may, when its last name part is
+ * a folder of `definer` outside a source folder (`@ws/utils` for `packages/utils/src/money.ts`,
+ * not `lodash` for `src/lodash/index.js`).
  * NOTE: package.json files are not read, so a package in a folder of another name is missed.
  */
 function mayReachLocally(specifier: string, definer: string): boolean {
   if (specifier.startsWith('.') || specifier.startsWith('/')) return false;
   const stem = definer.replace(/\.[^./]+$/, '').replace(/\/index$/, '');
-  if (PATH_ALIAS.test(specifier) || specifier.startsWith('#')) {
-    const aliasPath = specifier.replace(/^[@~#]\/?/, '').replace(/\.[^./]+$/, '');
-    return aliasPath !== '' && `/${stem}`.endsWith(`/${aliasPath}`);
-  }
-  const parts = specifier.split('/');
-  const packageName = specifier.startsWith('@') ? parts[1] : parts[0];
+  const parts = specifier.replace(/\.[^./]+$/, '').split('/');
+  const [first = ''] = parts;
+  if (isAliasSegment(first, parts.length === 1)) return aliasMayReach(parts, stem);
+  // The scope must be a folder too, so `@babel/core` does not reach every `core.ts`.
+  if (first.startsWith('@') && reachesStem([first.slice(1), ...parts.slice(1)], stem)) return true;
+
+  const names = specifier.split('/');
+  const packageName = specifier.startsWith('@') ? names[1] : names[0];
   if (packageName === undefined) return false;
   const folders = definer.split('/').slice(0, -1);
   return folders.some(

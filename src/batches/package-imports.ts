@@ -2,10 +2,12 @@ import type { FileChange } from '../footprint/types.js';
 import { folderOf } from './paths.js';
 import type { TextSide } from './file-texts.js';
 import type { AnalysisContext } from './relations/context.js';
+import { findStyleImports, isStyleFile } from './style-imports.js';
 
 /**
- * An import, in a Python or Go file's text, of changed files it names by module path, or a
- * Rust `mod` declaration of a changed module file.
+ * An import, in a Python or Go file's text, of changed files it names by module path, a Rust
+ * `mod` declaration of a changed module file, or a stylesheet's `@import`, `@use` or
+ * `@forward` of a changed stylesheet.
  */
 export interface PackageImport {
   importer: string;
@@ -33,8 +35,9 @@ const GO_BLOCK_LINE = /^\s*(?:(\w+|\.)\s+)?"([^"\n]+)"/;
 const GO_PACKAGE_CLAUSE = /^package\s+(\w+)/m;
 
 /**
- * Finds the imports of changed Python and Go files that reach other changed files, and the
- * Rust `mod` declarations of changed module files (see findRustModules). Python
+ * Finds the imports of changed Python and Go files that reach other changed files, the
+ * Rust `mod` declarations of changed module files (see findRustModules), and the stylesheets
+ * that changed stylesheets load (see findStyleImports). Python
  * module paths resolve to `a/b.py` or `a/b/__init__.py`, relative ones from the importer's
  * folder and absolute ones at the root or, with two parts or more, at the end of a longer path
  * (a `src/` layout). A Go import path reaches the changed files of the folder it ends with when
@@ -95,11 +98,18 @@ function findFileImports(
   if (file.path.endsWith('.py')) return findPythonImports(file, text, paths);
   if (file.path.endsWith('.go')) return findGoImports(context, file, text, changed);
   if (file.path.endsWith('.rs')) return findRustModules(file, text, paths);
+  if (isStyleFile(file)) {
+    return findStyleImports(file.path, text, paths).map((entry) => ({
+      ...entry,
+      importer: file.path,
+      names: [],
+    }));
+  }
   return [];
 }
 
 /** A Rust module declaration with its file elsewhere: `mod lexer;` or `pub(crate) mod span;`. */
-const RUST_MOD = /^\s*(?:pub(?:\([\w\s:]*\))?\s+)?mod\s+(?:r#)?(\w+)\s*;/;
+export const RUST_MOD = /^\s*(?:pub(?:\([\w\s:]*\))?\s+)?mod\s+(?:r#)?(\w+)\s*;/;
 
 /** Rust files whose `mod` declarations name files in their own folder, not in a subfolder. */
 const RUST_MODULE_ROOTS = new Set(['lib.rs', 'main.rs', 'mod.rs']);

@@ -5,6 +5,7 @@ import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
 import { findPackageImports, findPythonBindings } from './package-imports.js';
 import { entryUnitsByPackage, importedPackages } from './relations/dependency-use.js';
+import { findRustPathRequirements } from './rust-paths.js';
 import type { ChangeUnit } from './units.js';
 
 /**
@@ -316,9 +317,9 @@ function findDeletedImportRequirements(context: AnalysisContext, file: FileChang
 }
 
 /**
- * Finds Python and Go imports and Rust `mod` declarations, on lines the change removes or
- * edits, of a file the change deletes or renames. As in findDeletedImportRequirements, such
- * an edit must not come later.
+ * Finds Python and Go imports, Rust `mod` declarations and stylesheet imports, on lines the
+ * change removes or edits, of a file the change deletes or renames. As in
+ * findDeletedImportRequirements, such an edit must not come later.
  */
 function findRemovedPackageImportRequirements(context: AnalysisContext): Requirement[] {
   const found: Requirement[] = [];
@@ -561,7 +562,9 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     }
   }
   found.push(...findPackageImportRequirements(context));
-  if (context.files.some((file) => leavesOldPath(file) && /\.(?:py|go|rs)$/.test(file.path))) {
+  found.push(...findRustPathRequirements(context));
+  const packageFile = /\.(?:py|go|rs|s[ac]ss|css|less)$/;
+  if (context.files.some((file) => leavesOldPath(file) && packageFile.test(file.path))) {
     found.push(...findRemovedPackageImportRequirements(context));
   }
   found.push(...findWorkspaceVersionRequirements(context));

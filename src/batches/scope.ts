@@ -17,6 +17,8 @@ const LOCATION_FOLDERS = new Set([
   '__test__',
   'spec',
   'specs',
+  // Type tests, as tsd and Vitest keep them.
+  'test-d',
   'docs',
   'doc',
   '.github',
@@ -54,15 +56,19 @@ function commonPrefix(lists: string[][]): string[] {
   return first.slice(0, length);
 }
 
+/** Categories of files that, placed at the root of a folder, serve the packages below it. */
+const SHARED_CATEGORIES: ReadonlySet<string> = new Set(['test', 'lockfile']);
+
 /**
  * Returns the meaningful segments of each file's folder, leaving out tests at the root of a
- * test folder when other files have some: `tests/test_cart.py` tests the package of the
- * `src/shop/cart.py` beside it, so it keeps the batch's `shop` scope.
+ * test folder and lockfiles at the root of the repository when other files have some:
+ * `tests/test_cart.py` tests the package of the `src/shop/cart.py` beside it, so it keeps the
+ * batch's `shop` scope, and a workspace's one lockfile locks `packages/cli` too.
  */
 function scopedSegments(files: readonly FileChange[]): string[][] {
   const segments = files.map((file) => meaningfulSegments(file.path));
   const placed = segments.filter(
-    (list, index) => list.length > 0 || files[index]?.category !== 'test',
+    (list, index) => list.length > 0 || !SHARED_CATEGORIES.has(files[index]?.category ?? ''),
   );
   return placed.some((list) => list.length > 0) ? placed : segments;
 }

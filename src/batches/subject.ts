@@ -7,7 +7,7 @@ import { isModeOnly, newExports } from './commit-type.js';
 import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
 import { readLineDependencyChanges } from './manifest-lines.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
-import { testTargetOf } from './relations/test-source.js';
+import { testTargetOf, type TestTarget } from './relations/test-source.js';
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
@@ -35,16 +35,19 @@ function clean(name: string): string {
 const GENERIC_STEMS = new Set(['index', 'main', 'mod', 'lib', '__init__', '__main__', 'init']);
 /** Folders that hold a package's sources, named past to reach the package's own folder. */
 const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'sources']);
+/** A TypeScript declaration file, such as `options.d.ts` or `index.d.mts`. */
+const DECLARATION_FILE = /[^/]\.d\.[cm]?ts$/;
 /** A numbered migration such as Django's `0002_product_stock`, named by its description. */
 const NUMBERED = /^\d+[_-](?=[a-z])/i;
 
 /**
- * Names a module for a subject: its file's stem, without a migration's number, or for a file
- * whose stem only names its role (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) its folder,
- * past a `src/` folder (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
+ * Names a module for a subject: its file's stem, without a migration's number or the `.d` of a
+ * declaration file (`options.d.ts` is `options`). A file whose stem only names its role
+ * (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) is named by its folder, past a `src/`
+ * folder (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
  */
 function moduleName(path: string): string {
-  const stem = stemOf(path);
+  const stem = DECLARATION_FILE.test(path) ? stemOf(path).slice(0, -2) : stemOf(path);
   if (!GENERIC_STEMS.has(stem)) return clean(stem.replace(NUMBERED, ''));
 
   let folder = folderOf(path);
@@ -85,6 +88,18 @@ function refactorSubject(code: readonly FileChange[]): Subject {
     return { verb: 'rename', names: [moduleName(from)], tail: `to ${moduleName(only.path)}` };
   }
   return { verb: 'restructure', names };
+}
+
+/**
+ * Names the deleted modules of a batch whose other code edits only remove lines, such as the
+ * imports and calls of what it deletes: `remove legacy`, not `restructure legacy and main`.
+ */
+function removalSubject(code: readonly BatchPart[], content: ContentMap): Subject | null {
+  const deleted = code.filter((part) => part.file.status === 'deleted');
+  if (deleted.length === 0 || deleted.length === code.length) return null;
+  const others = code.filter((part) => part.file.status !== 'deleted');
+  if (others.some((part) => partLines(part, content, 'added').length > 0)) return null;
+  return { verb: 'remove', names: unique(deleted.map((part) => moduleName(part.file.path))) };
 }
 
 function featureSubject(
@@ -239,9 +254,22 @@ function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject
   return { verb: verbOf(files), names: unique(files.map((file) => clean(baseNameOf(file.path)))) };
 }
 
+/** A type test's stem, as tsd and Vitest name them: `options.test-d` tests `options`. */
+const TYPE_TEST_STEM = /\.(?:test|spec)-d$/;
+
+/**
+ * Returns what a test tests, for its subject. testTargetOf leaves a type test unnamed, so it
+ * pairs with no source by name, because such pairs lowered bench/untangle/run.ts on execa.
+ */
+function testedBy(file: FileChange): TestTarget | null {
+  const target = testTargetOf(file);
+  if (target === null || target.named || !TYPE_TEST_STEM.test(target.stem)) return target;
+  return { stem: target.stem.replace(TYPE_TEST_STEM, ''), named: true };
+}
+
 /** Names tests after what they test (`add tests for parser`), and test helpers after themselves. */
 function testSubject(tests: readonly FileChange[]): Subject {
-  const targets = tests.map(testTargetOf);
+  const targets = tests.map(testedBy);
   const named = targets.every((target) => target?.named === true);
   const names = tests.map((file, index) => clean(targets[index]?.stem ?? stemOf(file.path)));
   const verb = named ? `${verbOf(tests)} tests for` : verbOf(tests);
@@ -251,6 +279,9 @@ function testSubject(tests: readonly FileChange[]): Subject {
 function describeByName(files: readonly FileChange[], nameOf: (path: string) => string): Subject {
   return { verb: verbOf(files), names: unique(files.map((file) => nameOf(file.path))) };
 }
+
+/** The noun of a subject that counts definitions. */
+const DEFINITIONS: [string, string] = ['definition', 'definitions'];
 
 /** Definitions or sections past which the subject of a whole file's edits names the file. */
 const MAX_WHOLE_FILE_DEFINITIONS = 2;
@@ -310,6 +341,8 @@ export interface EditDetails {
   spelling: boolean;
   /** The identifier every edit renames, when all of them rename the same one. */
   rename?: { from: string; to: string };
+  /** Declarations the batch moves out of other files into the file at path `to`. */
+  move?: { names: string[]; to: string };
 }
 
 /**
@@ -372,7 +405,13 @@ export function describeChange(
         const { from, to } = details.rename;
         return { verb: 'rename', names: [clean(from)], tail: `to ${clean(to)}` };
       }
+      if (details.move) {
+        const { names, to } = details.move;
+        const tail = `to ${moduleName(to)}`;
+        return { verb: 'move', names: unique(names.map(clean)), tail, unit: DEFINITIONS };
+      }
       return (
+        removalSubject(code, content) ??
         definitionSubject(code, details, 'restructure') ??
         refactorSubject(code.map((part) => part.file))
       );

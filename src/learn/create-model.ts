@@ -168,7 +168,8 @@ function indexScopeFolders(digest: ModelDigest): Map<number, Array<[number, numb
  * Chooses the scope the repository's commits used for these paths. Each path looks at its
  * folder, or the nearest ancestor folder with scoped commits (the root only for files at the
  * root), and votes for each scope used there with that scope's share of the folder's commits.
- * The winner needs SCOPE_MAJORITY of the paths' votes and MIN_SCOPE_USES uses in all.
+ * The winner needs SCOPE_MAJORITY of the paths' votes, which no other scope may reach, and
+ * MIN_SCOPE_USES uses in all.
  */
 function chooseScope(
   paths: readonly string[],
@@ -188,10 +189,11 @@ function chooseScope(
     }
   }
 
-  let best: [number, number] | null = null;
-  for (const entry of votes) if (best === null || entry[1] > best[1]) best = entry;
-  if (best === null || best[1] < SCOPE_MAJORITY * paths.length) return null;
-  const [name, uses] = digest.messages.scopes[best[0]] ?? ['', 0];
+  // Two scopes that each reach the share, as on half the paths each, name neither half alone.
+  const reaching = [...votes].filter(([, vote]) => vote >= SCOPE_MAJORITY * paths.length);
+  if (reaching.length !== 1) return null;
+  const [scope] = reaching[0] as [number, number];
+  const [name, uses] = digest.messages.scopes[scope] ?? ['', 0];
   return uses >= MIN_SCOPE_USES ? name : null;
 }
 

@@ -93,4 +93,48 @@ describe('scopes of common layouts', () => {
     assert.deepEqual(pathsOf(batch), ['internal/api/handler.go', 'internal/metrics/metrics.go']);
     assert.equal(batch?.scope, null);
   });
+
+  test('root lockfile keeps package scope', () => {
+    const manifest = (dependency: string) =>
+      lines('{', '  "name": "@mono/cli",', `  "dependencies": { ${dependency} }`, '}');
+    const lockfile = (name: string, version: string) =>
+      lines(
+        '{',
+        '  "lockfileVersion": 3,',
+        '  "packages": {',
+        `    "node_modules/${name}": { "version": "${version}" }`,
+        '  }',
+        '}',
+      );
+    const main = (name: string, local: string) =>
+      lines(
+        `import ${local} from '${name}';`,
+        '',
+        'export function main() {',
+        `  console.log(${local}.green('ok'));`,
+        '}',
+      );
+    const batches = analyzeChange(
+      repo,
+      {
+        'package.json': lines('{', '  "private": true,', '  "workspaces": ["packages/*"]', '}'),
+        'package-lock.json': lockfile('kleur', '4.1.0'),
+        'packages/cli/package.json': manifest('"kleur": "4.1.0"'),
+        'packages/cli/src/main.ts': main('kleur', 'kleur'),
+      },
+      {
+        'package-lock.json': lockfile('picocolors', '1.1.0'),
+        'packages/cli/package.json': manifest('"picocolors": "1.1.0"'),
+        'packages/cli/src/main.ts': main('picocolors', 'pc'),
+      },
+    );
+    const batch = batchWith(batches, 'packages/cli/src/main.ts');
+
+    assert.deepEqual(pathsOf(batch), [
+      'package-lock.json',
+      'packages/cli/package.json',
+      'packages/cli/src/main.ts',
+    ]);
+    assert.equal(batch?.scope, 'cli');
+  });
 });

@@ -242,6 +242,68 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
     message: 'refactor: remove legacy',
   },
   {
+    name: 'deleted source and its imports',
+    specs: [
+      { path: 'src/legacy.ts', old: lines('export const old = 1;'), new: null },
+      {
+        path: 'src/main.ts',
+        old: lines(
+          "import { old } from './legacy';",
+          'export const a = old;',
+          'export const b = 2;',
+        ),
+        new: lines('export const b = 2;'),
+      },
+    ],
+    message: 'refactor: remove legacy',
+  },
+  {
+    name: 'deleted source and an added line',
+    specs: [
+      { path: 'src/legacy.ts', old: lines('export const old = 1;'), new: null },
+      {
+        path: 'src/main.ts',
+        old: lines("import { old } from './legacy';", 'export const a = old;'),
+        new: lines('export const a = 1;'),
+      },
+    ],
+    message: 'fix: update legacy and main',
+  },
+  {
+    name: 'declaration file',
+    specs: [
+      {
+        path: 'types/arguments/options.d.ts',
+        old: lines('export type Options = {', '  verbose: boolean;', '};'),
+        new: lines('export type Options = {', '  verbose: boolean | string;', '};'),
+      },
+      {
+        path: 'types/index.d.mts',
+        old: lines("export * from './a.js';"),
+        new: lines("export * from './b.js';"),
+      },
+    ],
+    message: 'fix(types): update options and types',
+  },
+  {
+    name: 'type tests in folders',
+    specs: [
+      {
+        path: 'test-d/arguments/encoding-option.test-d.ts',
+        category: 'test',
+        old: lines("expectType<string>(await execa('x'));"),
+        new: lines("expectType<string>(await execa('y'));"),
+      },
+      {
+        path: 'test-d/stdio/duplex.test-d.ts',
+        category: 'test',
+        old: lines("expectType<string>(await execa('x'));"),
+        new: lines("expectType<string>(await execa('y'));"),
+      },
+    ],
+    message: 'test: update tests for encoding-option and duplex',
+  },
+  {
     name: 'new tests only',
     specs: [{ path: 'test/parser/tokenizer.test.ts', new: lines('test();') }],
     message: 'test(parser): add tests for tokenizer',

@@ -70,6 +70,33 @@ describe('imports from packages and aliases', () => {
     assert.equal(modules.importsFromElsewhere('src/a.ts', 'dates', DEFINER), true);
   });
 
+  test('alias that no package can be', () => {
+    const cases: Array<[string, string]> = [
+      ['~lib/clock', 'src/lib/clock.ts'],
+      ['$lib/clock', 'src/lib/clock.ts'],
+      ['@utils', 'src/utils/index.ts'],
+      ['#app/clock', 'src/clock.ts'],
+      ['@lib/clock', 'src/lib/clock.ts'],
+    ];
+    for (const [specifier, definer] of cases) {
+      const modules = indexOf({ 'src/ui/view.ts': `import { now } from '${specifier}';\n` });
+
+      assert.equal(modules.mayReach(specifier, definer), true, specifier);
+      assert.equal(
+        modules.importsFromElsewhere('src/ui/view.ts', 'now', definer),
+        false,
+        specifier,
+      );
+    }
+  });
+
+  test('alias of another folder is elsewhere', () => {
+    const modules = indexOf({ 'src/ui/view.ts': "import { now } from '~lib/clock';\n" });
+
+    assert.equal(modules.mayReach('~lib/clock', 'src/lib/timer.ts'), false);
+    assert.equal(modules.importsFromElsewhere('src/ui/view.ts', 'now', 'src/lib/timer.ts'), true);
+  });
+
   test('relative, commented and longer names ignored', () => {
     const modules = indexOf({
       'src/b.ts': [

@@ -89,3 +89,54 @@ describe('Rust module declarations', () => {
     assert.equal(problem?.path, 'src/old_utils.rs');
   });
 });
+
+// A module uses `crate::retry` before the crate root declares `mod retry;`.
+describe('Rust crate path of a new module', () => {
+  let repo: TempRepo;
+
+  before(() => {
+    repo = createTempRepo();
+    commitFiles(repo, {
+      'Cargo.toml': lines('[package]', 'name = "tool"', 'version = "0.1.0"', 'edition = "2021"'),
+      'src/main.rs': lines('mod net;', '', 'fn main() {', '    net::serve(8080);', '}'),
+      'src/net.rs': lines('pub fn serve(port: u16) {', '    println!("{}", port);', '}'),
+    });
+    stageFiles(repo, {
+      'src/retry.rs': lines(
+        'pub fn with_retries<F: FnMut() -> bool>(mut attempt: F, times: u32) -> bool {',
+        '    (0..times).any(|_| attempt())',
+        '}',
+      ),
+      'src/main.rs': lines(
+        'mod net;',
+        'mod retry;',
+        '',
+        'fn main() {',
+        '    net::serve(8080);',
+        '}',
+      ),
+      'src/net.rs': lines(
+        'use crate::retry::with_retries;',
+        '',
+        'pub fn serve(port: u16) {',
+        '    with_retries(|| {',
+        '        println!("{}", port);',
+        '        true',
+        '    }, 3);',
+        '}',
+      ),
+    });
+  });
+  after(() => repo.cleanup());
+
+  for (const mode of ['conservative', 'balanced', 'aggressive'] as const) {
+    test(`${mode} mode declares module first`, () => {
+      const batches = analyzeStaged(repo, mode);
+      const root = positionOf(batches, 'src/main.rs');
+      const user = positionOf(batches, 'src/net.rs');
+
+      assert.notEqual(root, -1);
+      assert.ok(root <= user, JSON.stringify(batches.map((batch) => batch.changes)));
+    });
+  }
+});

@@ -95,6 +95,15 @@ describe('learn on a known history', () => {
     assert.equal(learned.scopeFor(['README.md']), null);
   });
 
+  test('two scopes in a tie name none', async () => {
+    commitHistory(repo, knownHistory());
+    await learn();
+    const learned = await model();
+
+    assert.equal(learned.scopeFor(['src/parser/lexer.ts', 'src/ui/button.ts']), null);
+    assert.equal(learned.scopeFor(['src/ui/button.ts', 'src/parser/lexer.ts']), null);
+  });
+
   test('summary counts one fix', async () => {
     commitHistory(repo, [
       { message: 'feat: add a', files: { 'a.ts': 'a' } },

@@ -10,9 +10,9 @@ import {
 } from './context.js';
 
 /**
- * Links a Python or Go import or a Rust `mod` declaration that the change adds or edits to the
- * main edit of each changed file it reaches, as findImportLinks does for JavaScript and
- * TypeScript.
+ * Links a Python or Go import, a Rust `mod` declaration or a stylesheet import that the change
+ * adds or edits to the main edit of each changed file it reaches, as findImportLinks does for
+ * JavaScript and TypeScript.
  */
 export function findPackageImportLinks(context: AnalysisContext): Link[] {
   const links: Link[] = [];
