@@ -346,7 +346,7 @@ test('strategy names an output path it cannot write', () => {
     assert.equal(result.status, 2, result.stderr);
     assert.match(
       result.stderr,
-      /Cannot write the strategy to \S+taken\/strategy\.json \(a file is in the way of one of its folders, EEXIST\)/,
+      /Cannot write the strategy to \S+taken\/strategy\.json \(a part of the path is a file, not a folder, ENOTDIR\)/,
     );
     assert.match(result.stderr, /Pass a writable path to --output/);
   } finally {

@@ -9,11 +9,12 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cli/cli-io.js';
-import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 
 const UNSAVED = 'line 1\nunsaved work, not staged\n';
 
@@ -224,6 +225,25 @@ describe('strategy --output', () => {
     assert.match(
       result.stderr,
       /a file is in the way of one of its folders, EEXIST|a part of the path is a file, not a folder, ENOTDIR/,
+    );
+  });
+
+  test('names a folder that refuses children', { skip: !existsSync('/proc/self') }, () => {
+    // A child process with a time limit, because the failure this guards against is a hang.
+    const output = '/proc/footprint-missing/plan.json';
+    const result = spawnSync(process.execPath, [footprintBin, 'strategy', '--output', output], {
+      cwd: repo.dir,
+      env: gitTestEnv(),
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+
+    assert.equal(result.signal, null);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(
+      result.stderr,
+      /Cannot write the strategy to \/proc\/footprint-missing\/plan\.json/,
     );
   });
 

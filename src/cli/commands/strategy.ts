@@ -1,4 +1,4 @@
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildStrategyFossil } from '../../fossils/build-strategy.js';
 import { FossilWriteError } from '../../fossils/fossil-write-error.js';
@@ -14,6 +14,7 @@ import { footprintInvocation } from '../../output/footprint-invocation.js';
 import { formatStatus } from '../../output/style.js';
 import { UserError } from '../../errors.js';
 import { withStrategyFile } from '../../strategy/build.js';
+import { makeFolders } from '../../strategy/make-folders.js';
 import { checkStrategyOutputPath } from '../../strategy/output-path.js';
 import { recordWrittenStrategy } from '../../strategy/written-strategies.js';
 import type { Strategy } from '../../strategy/types.js';
@@ -149,7 +150,7 @@ const PERMISSION_BITS = 0o7777;
 async function writeStrategyFile(file: string, strategy: Strategy): Promise<string> {
   const text = formatStrategyText(strategy);
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeFolders(path.dirname(file));
     const previous = await stat(file).catch(() => null);
     await writeFileAtomic(file, text);
     if (previous !== null) await chmod(file, previous.mode & PERMISSION_BITS);
