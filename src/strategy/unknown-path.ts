@@ -1,5 +1,6 @@
 import { closestName } from '../cli/closest-name.js';
 import type { FileChange } from '../footprint/types.js';
+import { unquoteCString } from '../git/c-quote.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import { shellQuote } from '../output/shell-quote.js';
@@ -25,11 +26,15 @@ export interface StagedPaths {
   worktree?: string | undefined;
 }
 
+const UNQUOTE_FIX = "without git's quotes and escapes";
+
 /** Returns the rewrites that take a path typed by hand to git's name for it, in order. */
 function pathRewrites(staged: StagedPaths): PathRewrite[] {
   const root = staged.worktree?.replaceAll('\\', '/').replace(/\/+$/, '');
   return [
     { apply: (path) => path.trim(), fix: 'without the white space around it' },
+    // `git status` and `git diff --name-only` quote names with non-ASCII or control characters.
+    { apply: unquoteCString, fix: UNQUOTE_FIX },
     { apply: (path) => path.replaceAll('\\', '/'), fix: 'with / separators' },
     {
       apply: (path) => (root === undefined ? path : stripRoot(path, root)),
@@ -142,7 +147,11 @@ function findLikelyFix(path: string, staged: StagedPaths): string | null {
 
   const { typed, fixes } = rewriteTyped(path, staged);
   if (files.some((file) => file.path === typed)) {
-    return `Name it as git does, ${joinWords(fixes, 'and')}: ${quotePath(typed)}.`;
+    // The terminal form of an unusual name is quoted again, so the JSON form is shown instead.
+    const name = fixes.includes(UNQUOTE_FIX)
+      ? `{ "path": ${quoteJsonString(typed)} }`
+      : quotePath(typed);
+    return `Name it as git does, ${joinWords(fixes, 'and')}: ${name}.`;
   }
 
   const inside = files.filter((file) => file.path.startsWith(`${typed}/`));

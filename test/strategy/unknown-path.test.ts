@@ -130,6 +130,14 @@ describe('unknown path hint', () => {
     );
   });
 
+  test('git quoted path names the staged path', () => {
+    // As `git diff --name-only` prints src/café.js under the default core.quotePath.
+    const message = unknownPathMessage('"src/caf\\303\\251.js"', [CAFE_NFC]);
+
+    assert.match(message, /Name it as git does, without git's quotes and escapes: /);
+    assert.ok(message.includes(`{ "path": "${CAFE_NFC}" }`), message);
+  });
+
   test('letter case names the staged path', () => {
     const message = unknownPathMessage('Docs/Guide.md', ['docs/guide.md']);
 
@@ -248,5 +256,27 @@ describe('unknown path hint in a repository', () => {
       'Name it as git does, with no . or .. segments and without the trailing / that marks ' +
       'a folder: src/cart.js.';
     assert.ok(unknown?.message?.endsWith(fix), unknown?.message);
+  });
+});
+
+describe('unknown path hint for a quoted name', () => {
+  test('git diff output names the path', async () => {
+    const name = 'src/tab\there.js';
+    const { repo, strategyFile } = await createStrategyRepo({ [name]: 'a\n' }, { [name]: 'b\n' });
+    try {
+      const quoted = repo.git(['diff', '--cached', '--name-only']).trim();
+      const text = readFileSync(strategyFile, 'utf8');
+      writeFileSync(strategyFile, text.replace('"src/tab\\there.js"', JSON.stringify(quoted)));
+
+      const result = await runCli(repo.dir, 'validate', '--json', '--strategy', strategyFile);
+      const document = JSON.parse(result.stdout) as { problems: Array<Record<string, string>> };
+      const unknown = document.problems.find((problem) => problem.code === 'unknown-path');
+
+      assert.equal(quoted, '"src/tab\\there.js"');
+      assert.equal(unknown?.path, quoted);
+      assert.ok(unknown?.message?.endsWith(': { "path": "src/tab\\there.js" }.'), unknown?.message);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
