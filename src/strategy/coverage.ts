@@ -22,11 +22,15 @@ function listHunks(hunks: readonly Hunk[]): string {
   return rest > 0 ? `${listed} and ${rest} more` : listed;
 }
 
-/** Batch ids that take each hunk of one staged file, keyed by hunkKey, plus whole-file mentions. */
+/**
+ * Batch ids that take each hunk of one staged file, keyed by hunkKey, the batches that name
+ * the file, and those that name it without `hunks`, which take every hunk.
+ */
 interface FileCoverage {
   file: FileChange;
   byHunk: Map<string, string[]>;
   mentions: string[];
+  wholeFile: Set<string>;
 }
 
 function unknownHunk(file: FileChange, batch: string, hunk: Hunk): StrategyProblem {
@@ -45,7 +49,7 @@ function recordCoverage(strategy: StrategyShape, staged: StagedPaths) {
   const coverage = new Map<string, FileCoverage>();
   for (const file of staged.files) {
     const byHunk = new Map(file.hunks.map((hunk) => [hunkKey(hunk), [] as string[]]));
-    coverage.set(file.path, { file, byHunk, mentions: [] });
+    coverage.set(file.path, { file, byHunk, mentions: [], wholeFile: new Set() });
   }
 
   const problems: StrategyProblem[] = [];
@@ -57,6 +61,7 @@ function recordCoverage(strategy: StrategyShape, staged: StagedPaths) {
         continue;
       }
       entry.mentions.push(batch.id);
+      if (change.hunks === undefined) entry.wholeFile.add(batch.id);
       const hunks = change.hunks ?? entry.file.hunks;
       for (const hunk of hunks) {
         const takers = entry.byHunk.get(hunkKey(hunk));
@@ -153,10 +158,45 @@ function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): Strat
 }
 
 /**
+ * Describes how to leave a hunk in only one of the batches that take it. A batch whose entry
+ * has no `hunks` takes every hunk of the file, so that entry needs a `hunks` list to give one up.
+ */
+function duplicateHunkFix(
+  path: string,
+  takers: readonly string[],
+  wholeFile: ReadonlySet<string>,
+): string {
+  const batches = [...new Set(takers)];
+  const whole = batches.filter((batch) => wholeFile.has(batch));
+  const listing = batches.filter((batch) => !wholeFile.has(batch));
+  const file = quotePath(path);
+  if (whole.length === 0) {
+    return (
+      `Keep its line in the \`hunks\` of ${file} in one of these batches, ` +
+      'and delete it from the others.'
+    );
+  }
+
+  const [only] = whole;
+  const takes =
+    whole.length === 1
+      ? `Batch ${only} takes all of ${file}, because its entry for it has no \`hunks\`.`
+      : `Batches ${whole.join(', ')} take all of ${file}, ` +
+        'because their entries for it have no `hunks`.';
+  const give =
+    whole.length === 1
+      ? `Give that entry the \`hunks\` that ${only} should take`
+      : 'Give those entries the `hunks` that each batch should take';
+  const other =
+    listing.length === 0 ? '' : `, or delete the hunk's line from ${listing.join(', ')}`;
+  return `${takes} ${give}${other}.`;
+}
+
+/**
  * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
  * hunks in the same batches, is reported once for its path.
  */
-function checkHunks({ file, byHunk, mentions }: FileCoverage): StrategyProblem[] {
+function checkHunks({ file, byHunk, mentions, wholeFile }: FileCoverage): StrategyProblem[] {
   const takersOf = (hunk: Hunk): string[] => byHunk.get(hunkKey(hunk)) ?? [];
   const missing = file.hunks.filter((hunk) => takersOf(hunk).length === 0);
   const duplicated = file.hunks.filter((hunk) => takersOf(hunk).length > 1);
@@ -178,7 +218,7 @@ function checkHunks({ file, byHunk, mentions }: FileCoverage): StrategyProblem[]
   const firstTakers = takersOf(file.hunks[0] as Hunk).join(',');
   const sameTakers = file.hunks.every((hunk) => takersOf(hunk).join(',') === firstTakers);
   if (duplicated.length === file.hunks.length && sameTakers) {
-    return checkWholeFile({ file, byHunk, mentions: takersOf(file.hunks[0] as Hunk) });
+    return checkWholeFile({ file, byHunk, wholeFile, mentions: takersOf(file.hunks[0] as Hunk) });
   }
 
   const problems = missing.map((hunk) => {
@@ -194,10 +234,9 @@ function checkHunks({ file, byHunk, mentions }: FileCoverage): StrategyProblem[]
       near,
     );
   });
-  const fix = (batch: string): string =>
-    `Keep it in ${batch} only: list the other hunks of the file in the later batches.`;
   for (const hunk of duplicated) {
     const takers = takersOf(hunk);
+    const fix = (): string => duplicateHunkFix(file.path, takers, wholeFile);
     const message = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} ${describeTakers(takers, fix)}`;
     problems.push(pathProblem('duplicate-hunk', file.path, message, takers[1]));
   }

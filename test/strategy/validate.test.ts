@@ -339,6 +339,39 @@ describe('validateStrategy', () => {
     assert.equal(problems[0]?.path, 'src/a.ts');
   });
 
+  test('hunk listed in two batches', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts', hunks: [hunkOne!, hunkTwo!] }, { path: 'docs/b.md' }]),
+        batch('b2', [{ path: 'src/a.ts', hunks: [hunkTwo!] }, { path: 'src/c.ts' }]),
+      ]),
+    );
+
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(
+      problems[0]?.message,
+      'Hunk @@ -6,1 +6,1 @@ of src/a.ts is in batches b1, b2. Keep its line in the `hunks` ' +
+        'of src/a.ts in one of these batches, and delete it from the others.',
+    );
+  });
+
+  test('hunk of a whole-file entry', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts' }, { path: 'docs/b.md' }, { path: 'src/c.ts' }]),
+        batch('b2', [{ path: 'src/a.ts', hunks: [hunkTwo!] }]),
+      ]),
+    );
+
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(
+      problems[0]?.message,
+      'Hunk @@ -6,1 +6,1 @@ of src/a.ts is in batches b1, b2. Batch b1 takes all of src/a.ts, ' +
+        'because its entry for it has no `hunks`. Give that entry the `hunks` that b1 should ' +
+        "take, or delete the hunk's line from b2.",
+    );
+  });
+
   test('path with only unknown hunks', () => {
     const wrong = { oldStart: 2, oldLines: 1, newStart: 2, newLines: 2 };
     const problems = problemsOf(
