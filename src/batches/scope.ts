@@ -31,6 +31,15 @@ const LOCATION_FOLDERS = new Set([
 /** Monorepo folders whose children are package names. */
 const PACKAGE_FOLDERS = new Set(['packages', 'apps', 'libs', 'modules', 'crates']);
 
+/** Scopes that Dependabot, Renovate and their users give dependency updates. */
+export const DEPENDENCY_SCOPES: ReadonlySet<string> = new Set([
+  'deps',
+  'deps-dev',
+  'dependencies',
+  'actions',
+  'github-actions',
+]);
+
 const MAX_SCOPE_LENGTH = 24;
 const SCOPE_TEXT = /^[A-Za-z0-9][\w.-]*$/;
 
@@ -123,6 +132,21 @@ export function chooseBatchScope(
   if (bumpsActions && (choice.type === 'build' || choice.type === 'chore')) return 'deps';
 
   const learned = readLearnedScope(model, paths);
-  if (learned !== null && learned !== choice.type) return learned;
+  if (learned !== null && learned !== choice.type && fitsLearnedScope(learned, files, content)) {
+    return learned;
+  }
   return chooseScope(files, scopeTypeOf(choice), content);
+}
+
+/**
+ * Returns whether a scope learned for the batch's folders fits it. Dependency updates give the
+ * folder of a manifest a scope such as `deps`, which fits only a batch that changes dependencies.
+ */
+function fitsLearnedScope(
+  scope: string,
+  files: readonly FileChange[],
+  content?: ReadonlyMap<string, FileContent>,
+): boolean {
+  if (!DEPENDENCY_SCOPES.has(scope.toLowerCase())) return true;
+  return files.some((file) => changesDependencies(file, content?.get(file.path)));
 }

@@ -1,4 +1,5 @@
 import { isReleaseNotePath } from '../batches/release.js';
+import { DEPENDENCY_SCOPES } from '../batches/scope.js';
 import { categorize } from '../footprint/category.js';
 import type { FileCategory } from '../footprint/types.js';
 import type { MessageFacts } from './commit-message.js';
@@ -59,15 +60,6 @@ export function kindOfPaths(paths: readonly string[]): string {
 
 /** Kind of a commit of CI files only that bumps the actions its workflows use. */
 export const ACTIONS_KIND = 'actions';
-
-/** Scopes that Dependabot, Renovate and their users give dependency updates. */
-const DEPENDENCY_SCOPES = new Set([
-  'deps',
-  'deps-dev',
-  'dependencies',
-  'actions',
-  'github-actions',
-]);
 
 /** The `type(scope)!: ` that starts a Conventional Commits header. */
 const HEADER_PREFIX = /^[A-Za-z]+(?:\([^()\r\n]*\))?!?: /;

@@ -57,6 +57,31 @@ describe('co-change model', () => {
     assert.match(batches[0]?.message ?? '', /^docs: /);
   });
 
+  test('learned deps scope skips other files', () => {
+    const readme: FileSpec[] = [
+      { path: 'README.md', old: lines('# Shop'), new: lines('# A shop') },
+    ];
+    const model: CoChangeModel = { coChange: () => 0, scopeFor: () => 'deps' };
+    const { batches } = analyzeBatches(makeFootprint(readme), { mode: 'balanced', model });
+
+    assert.equal(batches[0]?.scope, null);
+    assert.match(batches[0]?.message ?? '', /^docs: /);
+  });
+
+  test('learned deps scope names a bump', () => {
+    const manifest: FileSpec[] = [
+      {
+        path: 'package.json',
+        old: lines('{', '  "dependencies": { "left-pad": "1.2.0" }', '}'),
+        new: lines('{', '  "dependencies": { "left-pad": "1.3.0" }', '}'),
+      },
+    ];
+    const model: CoChangeModel = { coChange: () => 0, scopeFor: () => 'deps' };
+    const { batches } = analyzeBatches(makeFootprint(manifest), { mode: 'balanced', model });
+
+    assert.equal(batches[0]?.scope, 'deps');
+  });
+
   test('strength is clamped to the unit interval', () => {
     const model: CoChangeModel = { coChange: () => 7 };
 
