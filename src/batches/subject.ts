@@ -39,15 +39,19 @@ const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'sources']);
 const DECLARATION_FILE = /[^/]\.d\.[cm]?ts$/;
 /** A numbered migration such as Django's `0002_product_stock`, named by its description. */
 const NUMBERED = /^\d+[_-](?=[a-z])/i;
+/** A Sass partial such as `_card.scss`, which `@use "card"` loads without the underscore. */
+const SASS_PARTIAL = /(?:^|\/)_[^/]+\.s[ac]ss$/;
 
 /**
- * Names a module for a subject: its file's stem, without a migration's number or the `.d` of a
- * declaration file (`options.d.ts` is `options`). A file whose stem only names its role
- * (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) is named by its folder, past a `src/`
- * folder (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
+ * Names a module for a subject: its file's stem, without a migration's number, the `.d` of a
+ * declaration file (`options.d.ts` is `options`) or a Sass partial's `_` (`_card.scss` is
+ * `card`). A file whose stem only names its role (`index.ts`, `main.tf`, `lib.rs`,
+ * `__init__.py`, `_index.scss`) is named by its folder, past a `src/` folder
+ * (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
  */
 function moduleName(path: string): string {
-  const stem = DECLARATION_FILE.test(path) ? stemOf(path).slice(0, -2) : stemOf(path);
+  let stem = DECLARATION_FILE.test(path) ? stemOf(path).slice(0, -2) : stemOf(path);
+  if (SASS_PARTIAL.test(path)) stem = stem.slice(1);
   if (!GENERIC_STEMS.has(stem)) return clean(stem.replace(NUMBERED, ''));
 
   let folder = folderOf(path);
