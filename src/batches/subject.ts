@@ -395,6 +395,12 @@ export function describeChange(
   choice: TypeChoice,
   details: EditDetails = { definitions: [], spelling: false },
 ): Subject {
+  const modeOnly = parts.filter((part) => isModeOnly(part.file));
+  if (modeOnly.length > 0 && modeOnly.length < parts.length) {
+    const edited = parts.filter((part) => !isModeOnly(part.file));
+    const subject = describeChange(edited, content, choice, details);
+    return appendModeChange(subject, modeOnly);
+  }
   const code = parts.filter((part) => isCode(part.file));
   const files = parts.map((part) => part.file);
   const docs = parts.filter((part) => part.file.category === 'docs');
@@ -456,6 +462,13 @@ function modeSubject(files: readonly FileChange[]): Subject {
     return { verb: 'make', names, tail: 'non-executable' };
   }
   return { verb: 'change the mode of', names };
+}
+
+/** Adds the mode changes of a batch with other edits to its subject's tail, naming one file. */
+function appendModeChange(subject: Subject, modeOnly: readonly BatchPart[]): Subject {
+  const modes = formatSubject(modeSubject(modeOnly.map((part) => part.file)), 1);
+  const tail = subject.tail === undefined ? `and ${modes}` : `${subject.tail} and ${modes}`;
+  return { ...subject, tail };
 }
 
 /** Lists names as `a`, `a and b`, `a, b and c`, or `a, b and 3 more` past `max`. */
