@@ -4,8 +4,9 @@ import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
 import { isModeOnly, newExports } from './commit-type.js';
-import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
-import { readLineDependencyChanges } from './manifest-lines.js';
+import { batchDependencyChanges, readDependencyImports } from './dependency-imports.js';
+import { describeDependencyUse } from './dependency-use-subject.js';
+import type { DependencyChange } from './manifest-changes.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
 import { testTargetOf, type TestTarget } from './relations/test-source.js';
 
@@ -204,38 +205,6 @@ function isDowngrade(previous: string | null | undefined, next: string | null): 
   return false;
 }
 
-/**
- * Returns the dependency changes of a manifest part, or null when they cannot be read. A part
- * of a `package.json` keeps the changes its hunks mention. Other manifests are read from the
- * lines the part changes (see readLineDependencyChanges).
- */
-function partDependencyChanges(part: BatchPart, content: ContentMap): DependencyChange[] | null {
-  const text = content.get(part.file.path);
-  const changes = readDependencyChanges(part.file, text);
-  if (changes === null) return readLineDependencyChanges(part, text);
-  if (part.whole) return changes;
-  const lines = [...partLines(part, content, 'added'), ...partLines(part, content, 'removed')];
-  return changes.filter((change) => lines.some((line) => line.includes(`"${change.name}"`)));
-}
-
-/**
- * Returns the dependency changes of a batch's manifests, or null when one of them is added,
- * deleted or cannot be read.
- */
-function batchDependencyChanges(
-  manifests: readonly BatchPart[],
-  content: ContentMap,
-): DependencyChange[] | null {
-  const changes: DependencyChange[] = [];
-  for (const manifest of manifests) {
-    if (manifest.file.status !== 'modified') return null;
-    const found = partDependencyChanges(manifest, content);
-    if (found === null) return null;
-    changes.push(...found);
-  }
-  return changes;
-}
-
 function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject {
   const files = parts.map((part) => part.file);
   const manifests = parts.filter((part) => part.file.category === 'dependency-manifest');
@@ -407,6 +376,9 @@ export function describeChange(
   if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
   if (files.length === 1 && isPureRename(files[0])) return refactorSubject(files);
   if (choice.release) return { verb: 'release', names: choice.release.map(clean) };
+  const imports = readDependencyImports(parts, content);
+  const dependencyUse = imports && describeDependencyUse(imports, moduleName, clean);
+  if (dependencyUse) return dependencyUse;
   switch (choice.guessed ?? choice.type) {
     case 'feat':
       return featureSubject(code, content, choice);
