@@ -90,9 +90,22 @@ function refactorSubject(code: readonly FileChange[]): Subject {
         tail: `to ${clean(folderOf(only.path)) || 'the root'}`,
       };
     }
-    return { verb: 'rename', names: [moduleName(from)], tail: `to ${moduleName(only.path)}` };
+    const [before, after] = renameNames(from, only.path);
+    return { verb: 'rename', names: [before], tail: `to ${after}` };
   }
   return { verb: 'restructure', names };
+}
+
+/**
+ * Names the two paths of a rename by module, or by file name where the module names would hide
+ * the rename: `test.yml` to `main.yml`, which the folder names, and `.eslintrc` to `.eslintrc.js`.
+ */
+function renameNames(from: string, to: string): [string, string] {
+  const generic = GENERIC_STEMS.has(stemOf(from)) || GENERIC_STEMS.has(stemOf(to));
+  if (generic || moduleName(from) === moduleName(to)) {
+    return [clean(baseNameOf(from)), clean(baseNameOf(to))];
+  }
+  return [moduleName(from), moduleName(to)];
 }
 
 /**
@@ -376,6 +389,10 @@ export function describeChange(
   if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
   if (files.length === 1 && isPureRename(files[0])) return refactorSubject(files);
   if (choice.release) return { verb: 'release', names: choice.release.map(clean) };
+  const [renamed] = parts;
+  if (parts.length === 1 && renamed?.whole && isEditedRename(renamed.file)) {
+    return editedRenameSubject(renamed.file);
+  }
   const imports = readDependencyImports(parts, content);
   const dependencyUse = imports && describeDependencyUse(imports, moduleName, clean);
   if (dependencyUse) return dependencyUse;
@@ -417,6 +434,20 @@ export function describeChange(
     default:
       return describeByName(files, (path) => clean(baseNameOf(path)));
   }
+}
+
+/** Returns true for a file renamed or moved with some of its lines edited. */
+function isEditedRename(file: FileChange | undefined): file is FileChange & { oldPath: string } {
+  return file?.status === 'renamed' && file.oldPath !== undefined && file.hunks.length > 0;
+}
+
+/**
+ * Names a batch of one whole renamed file with edits by its rename, `rename util to helpers
+ * and update it`, because git pairs the paths only when most lines are kept (50 % by default).
+ */
+function editedRenameSubject(file: FileChange & { oldPath: string }): Subject {
+  const renamed = refactorSubject([{ ...file, hunks: [] }]);
+  return { ...renamed, tail: `${renamed.tail ?? ''} and update it`.trimStart() };
 }
 
 /** Returns true for a file renamed or moved with its content unchanged. */
