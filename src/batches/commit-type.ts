@@ -369,9 +369,10 @@ function describeShare(
 /**
  * Chooses the Conventional Commits type of a batch from its most significant files: code, then
  * tests, docs, dependencies, CI, build files, configuration, and anything else. A batch of
- * generated files alone is a `chore`. `usesNew`
- * lists the new files of earlier batches that the batch's code imports; `renamed` is true when
- * every edit of the batch renames one identifier.
+ * generated files alone is a `chore`, and so is one of mode changes alone. In a batch with
+ * other edits, a file whose mode alone changes does not decide the type. `usesNew` lists the
+ * new files of earlier batches that the batch's code imports; `renamed` is true when every
+ * edit of the batch renames one identifier.
  */
 export function chooseCommitType(
   parts: readonly BatchPart[],
@@ -379,9 +380,20 @@ export function chooseCommitType(
   usesNew: readonly string[] = [],
   renamed = false,
 ): TypeChoice {
-  if (parts.length > 0 && parts.every((part) => isModeOnly(part.file))) {
+  const edited = parts.filter((part) => !isModeOnly(part.file));
+  if (parts.length > 0 && edited.length === 0) {
     return { type: 'chore', reason: 'it changes only file modes' };
   }
+  return chooseContentType(edited, content, usesNew, renamed);
+}
+
+/** Chooses the type of a batch by what its files' contents change (see chooseCommitType). */
+function chooseContentType(
+  parts: readonly BatchPart[],
+  content: ContentMap,
+  usesNew: readonly string[],
+  renamed: boolean,
+): TypeChoice {
   const release = readReleasedVersions(parts, content);
   if (release !== null) {
     return {

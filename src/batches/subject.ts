@@ -4,8 +4,9 @@ import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
 import { isModeOnly, newExports } from './commit-type.js';
-import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
-import { readLineDependencyChanges } from './manifest-lines.js';
+import { batchDependencyChanges, readDependencyImports } from './dependency-imports.js';
+import { describeDependencyUse } from './dependency-use-subject.js';
+import type { DependencyChange } from './manifest-changes.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
 import { testTargetOf, type TestTarget } from './relations/test-source.js';
 
@@ -39,15 +40,19 @@ const SOURCE_FOLDERS = new Set(['src', 'lib', 'source', 'sources']);
 const DECLARATION_FILE = /[^/]\.d\.[cm]?ts$/;
 /** A numbered migration such as Django's `0002_product_stock`, named by its description. */
 const NUMBERED = /^\d+[_-](?=[a-z])/i;
+/** A Sass partial such as `_card.scss`, which `@use "card"` loads without the underscore. */
+const SASS_PARTIAL = /(?:^|\/)_[^/]+\.s[ac]ss$/;
 
 /**
- * Names a module for a subject: its file's stem, without a migration's number or the `.d` of a
- * declaration file (`options.d.ts` is `options`). A file whose stem only names its role
- * (`index.ts`, `main.tf`, `lib.rs`, `__init__.py`) is named by its folder, past a `src/`
- * folder (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
+ * Names a module for a subject: its file's stem, without a migration's number, the `.d` of a
+ * declaration file (`options.d.ts` is `options`) or a Sass partial's `_` (`_card.scss` is
+ * `card`). A file whose stem only names its role (`index.ts`, `main.tf`, `lib.rs`,
+ * `__init__.py`, `_index.scss`) is named by its folder, past a `src/` folder
+ * (`vendor/fmtnum/src/lib.rs` is `fmtnum`).
  */
 function moduleName(path: string): string {
-  const stem = DECLARATION_FILE.test(path) ? stemOf(path).slice(0, -2) : stemOf(path);
+  let stem = DECLARATION_FILE.test(path) ? stemOf(path).slice(0, -2) : stemOf(path);
+  if (SASS_PARTIAL.test(path)) stem = stem.slice(1);
   if (!GENERIC_STEMS.has(stem)) return clean(stem.replace(NUMBERED, ''));
 
   let folder = folderOf(path);
@@ -85,9 +90,22 @@ function refactorSubject(code: readonly FileChange[]): Subject {
         tail: `to ${clean(folderOf(only.path)) || 'the root'}`,
       };
     }
-    return { verb: 'rename', names: [moduleName(from)], tail: `to ${moduleName(only.path)}` };
+    const [before, after] = renameNames(from, only.path);
+    return { verb: 'rename', names: [before], tail: `to ${after}` };
   }
   return { verb: 'restructure', names };
+}
+
+/**
+ * Names the two paths of a rename by module, or by file name where the module names would hide
+ * the rename: `test.yml` to `main.yml`, which the folder names, and `.eslintrc` to `.eslintrc.js`.
+ */
+function renameNames(from: string, to: string): [string, string] {
+  const generic = GENERIC_STEMS.has(stemOf(from)) || GENERIC_STEMS.has(stemOf(to));
+  if (generic || moduleName(from) === moduleName(to)) {
+    return [clean(baseNameOf(from)), clean(baseNameOf(to))];
+  }
+  return [moduleName(from), moduleName(to)];
 }
 
 /**
@@ -198,38 +216,6 @@ function isDowngrade(previous: string | null | undefined, next: string | null): 
     if (difference !== 0) return difference < 0;
   }
   return false;
-}
-
-/**
- * Returns the dependency changes of a manifest part, or null when they cannot be read. A part
- * of a `package.json` keeps the changes its hunks mention. Other manifests are read from the
- * lines the part changes (see readLineDependencyChanges).
- */
-function partDependencyChanges(part: BatchPart, content: ContentMap): DependencyChange[] | null {
-  const text = content.get(part.file.path);
-  const changes = readDependencyChanges(part.file, text);
-  if (changes === null) return readLineDependencyChanges(part, text);
-  if (part.whole) return changes;
-  const lines = [...partLines(part, content, 'added'), ...partLines(part, content, 'removed')];
-  return changes.filter((change) => lines.some((line) => line.includes(`"${change.name}"`)));
-}
-
-/**
- * Returns the dependency changes of a batch's manifests, or null when one of them is added,
- * deleted or cannot be read.
- */
-function batchDependencyChanges(
-  manifests: readonly BatchPart[],
-  content: ContentMap,
-): DependencyChange[] | null {
-  const changes: DependencyChange[] = [];
-  for (const manifest of manifests) {
-    if (manifest.file.status !== 'modified') return null;
-    const found = partDependencyChanges(manifest, content);
-    if (found === null) return null;
-    changes.push(...found);
-  }
-  return changes;
 }
 
 function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject {
@@ -391,12 +377,25 @@ export function describeChange(
   choice: TypeChoice,
   details: EditDetails = { definitions: [], spelling: false },
 ): Subject {
+  const modeOnly = parts.filter((part) => isModeOnly(part.file));
+  if (modeOnly.length > 0 && modeOnly.length < parts.length) {
+    const edited = parts.filter((part) => !isModeOnly(part.file));
+    const subject = describeChange(edited, content, choice, details);
+    return appendModeChange(subject, modeOnly);
+  }
   const code = parts.filter((part) => isCode(part.file));
   const files = parts.map((part) => part.file);
   const docs = parts.filter((part) => part.file.category === 'docs');
   if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
   if (files.length === 1 && isPureRename(files[0])) return refactorSubject(files);
   if (choice.release) return { verb: 'release', names: choice.release.map(clean) };
+  const [renamed] = parts;
+  if (parts.length === 1 && renamed?.whole && isEditedRename(renamed.file)) {
+    return editedRenameSubject(renamed.file);
+  }
+  const imports = readDependencyImports(parts, content);
+  const dependencyUse = imports && describeDependencyUse(imports, moduleName, clean);
+  if (dependencyUse) return dependencyUse;
   switch (choice.guessed ?? choice.type) {
     case 'feat':
       return featureSubject(code, content, choice);
@@ -437,6 +436,20 @@ export function describeChange(
   }
 }
 
+/** Returns true for a file renamed or moved with some of its lines edited. */
+function isEditedRename(file: FileChange | undefined): file is FileChange & { oldPath: string } {
+  return file?.status === 'renamed' && file.oldPath !== undefined && file.hunks.length > 0;
+}
+
+/**
+ * Names a batch of one whole renamed file with edits by its rename, `rename util to helpers
+ * and update it`, because git pairs the paths only when most lines are kept (50 % by default).
+ */
+function editedRenameSubject(file: FileChange & { oldPath: string }): Subject {
+  const renamed = refactorSubject([{ ...file, hunks: [] }]);
+  return { ...renamed, tail: `${renamed.tail ?? ''} and update it`.trimStart() };
+}
+
 /** Returns true for a file renamed or moved with its content unchanged. */
 function isPureRename(file: FileChange | undefined): boolean {
   return file?.status === 'renamed' && file.oldPath !== undefined && file.hunks.length === 0;
@@ -452,6 +465,13 @@ function modeSubject(files: readonly FileChange[]): Subject {
     return { verb: 'make', names, tail: 'non-executable' };
   }
   return { verb: 'change the mode of', names };
+}
+
+/** Adds the mode changes of a batch with other edits to its subject's tail, naming one file. */
+function appendModeChange(subject: Subject, modeOnly: readonly BatchPart[]): Subject {
+  const modes = formatSubject(modeSubject(modeOnly.map((part) => part.file)), 1);
+  const tail = subject.tail === undefined ? `and ${modes}` : `${subject.tail} and ${modes}`;
+  return { ...subject, tail };
 }
 
 /** Lists names as `a`, `a and b`, `a, b and c`, or `a, b and 3 more` past `max`. */

@@ -58,3 +58,49 @@ describe('mode-only change', () => {
     }
   });
 });
+
+describe('mode-only file in a larger batch', () => {
+  test('other code decides the type', () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, {
+        'bin/cli.js': lines('#!/usr/bin/env node', "import { main } from '../src/main.js';", 'main();'),
+        'src/main.js': lines('export function main() {', '  return 1;', '}'),
+      });
+      chmodSync(path.join(repo.dir, 'bin', 'cli.js'), 0o755);
+      repo.write('src/main.js', lines('export function main() {', '  return 2;', '}'));
+      repo.git(['add', '-A']);
+
+      const batches = analyzeStaged(repo, 'conservative');
+
+      assert.deepEqual(
+        batches.map((batch) => batch.message),
+        ['fix: update main and make cli.js executable'],
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('docs decide the type', () => {
+    const repo = createTempRepo();
+    try {
+      commitFiles(repo, {
+        'bin/cli.js': lines('#!/usr/bin/env node', "console.log('cli');"),
+        'docs/cli.md': lines('# CLI', '', 'Run it.'),
+      });
+      chmodSync(path.join(repo.dir, 'bin', 'cli.js'), 0o755);
+      repo.write('docs/cli.md', lines('# CLI', '', 'Run it with bin/cli.js.'));
+      repo.git(['add', '-A']);
+
+      const batches = analyzeStaged(repo, 'conservative');
+
+      assert.deepEqual(
+        batches.map((batch) => batch.message),
+        ['docs: update cli and make cli.js executable'],
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

@@ -38,3 +38,65 @@ describe('subject of a pure rename', () => {
     }
   });
 });
+
+describe('subject of an edited rename', () => {
+  test('renamed module with one edit', () => {
+    const repo = createTempRepo();
+    try {
+      const body = ['export function greet(name) {', "  return 'Hello ' + name;", '}', ''];
+      commitFiles(repo, { 'src/old-name.js': lines(...body, 'export const version = 1;') });
+      repo.git(['mv', 'src/old-name.js', 'src/fresh.js']);
+      repo.write('src/fresh.js', lines(...body, 'export const version = 2;'));
+      repo.git(['add', '-A']);
+
+      const batches = analyzeStaged(repo);
+
+      assert.deepEqual(
+        batches.map((batch) => batch.message),
+        ['fix: rename old-name to fresh and update it'],
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('moved module with one edit', () => {
+    const repo = createTempRepo();
+    try {
+      const body = ['export function greet(name) {', "  return 'Hello ' + name;", '}', ''];
+      commitFiles(repo, { 'src/greet.js': lines(...body, 'export const version = 1;') });
+      repo.write('lib/greet.js', lines(...body, 'export const version = 2;'));
+      repo.git(['rm', '-q', 'src/greet.js']);
+      repo.git(['add', '-A']);
+
+      const batches = analyzeStaged(repo);
+
+      assert.deepEqual(
+        batches.map((batch) => batch.message),
+        ['fix: move greet to lib and update it'],
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('renamed workflow named by file', () => {
+    const repo = createTempRepo();
+    try {
+      const steps = ['on: push', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:'];
+      commitFiles(repo, { '.github/workflows/test.yml': lines(...steps, '      - run: npm test') });
+      repo.write('.github/workflows/main.yml', lines(...steps, '      - run: npm run test'));
+      repo.git(['rm', '-q', '.github/workflows/test.yml']);
+      repo.git(['add', '-A']);
+
+      const batches = analyzeStaged(repo);
+
+      assert.deepEqual(
+        batches.map((batch) => batch.message),
+        ['ci: rename test.yml to main.yml and update it'],
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

@@ -79,3 +79,21 @@ describe('new Sass partial and its @use', () => {
     });
   }
 });
+
+describe('Sass partial subject', () => {
+  test('names partial without underscore', () => {
+    repo = createTempRepo();
+    commitFiles(repo, { 'styles/app.scss': lines('body {', '  margin: 0;', '}') });
+    stageFiles(repo, {
+      'styles/_card.scss': lines('.card {', '  padding: 1rem;', '}'),
+      'styles/app.scss': lines('@use "card";', '', 'body {', '  margin: 0;', '}'),
+    });
+
+    const batches = analyzeStaged(repo, 'conservative');
+
+    assert.deepEqual(
+      batches.map((batch) => batch.message),
+      ['feat(styles): add card'],
+    );
+  });
+});

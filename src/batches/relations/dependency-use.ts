@@ -38,8 +38,12 @@ export function packageOfSpecifier(specifier: string): string | null {
  * lines, or with `addedOnly` its added lines alone.
  */
 export function importedPackages(unit: ChangeUnit, addedOnly = false): Set<string> {
+  return packagesImportedOn(addedOnly ? unit.added : [...unit.added, ...unit.removed]);
+}
+
+/** Returns the packages that lines of code import or require, reading at most MAX_UNIT_LINES. */
+export function packagesImportedOn(changed: readonly string[]): Set<string> {
   const packages = new Set<string>();
-  const changed = addedOnly ? unit.added : [...unit.added, ...unit.removed];
   const lines = changed.slice(0, MAX_UNIT_LINES);
   for (const line of lines) {
     const text = line.slice(0, MAX_LINE_LENGTH);

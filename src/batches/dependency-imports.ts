@@ -1,0 +1,80 @@
+import type { FileContent } from '../footprint/types.js';
+import { partLines, type BatchPart } from './batch-parts.js';
+import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
+import { readLineDependencyChanges } from './manifest-lines.js';
+import { packagesImportedOn } from './relations/dependency-use.js';
+
+type ContentMap = ReadonlyMap<string, FileContent>;
+
+/** Dependencies a batch adds or removes, and the files of the batch that import them. */
+export interface DependencyImports {
+  added: string[];
+  removed: string[];
+  /** Parts other than manifests and lockfiles, each importing an added or removed dependency. */
+  users: BatchPart[];
+}
+
+/**
+ * Returns the dependency changes of a manifest part, or null when they cannot be read. A part
+ * of a `package.json` keeps the changes its hunks mention. Other manifests are read from the
+ * lines the part changes (see readLineDependencyChanges).
+ */
+function partDependencyChanges(part: BatchPart, content: ContentMap): DependencyChange[] | null {
+  const text = content.get(part.file.path);
+  const changes = readDependencyChanges(part.file, text);
+  if (changes === null) return readLineDependencyChanges(part, text);
+  if (part.whole) return changes;
+  const lines = [...partLines(part, content, 'added'), ...partLines(part, content, 'removed')];
+  return changes.filter((change) => lines.some((line) => line.includes(`"${change.name}"`)));
+}
+
+/**
+ * Returns the dependency changes of a batch's manifests, or null when one of them is added,
+ * deleted or cannot be read.
+ */
+export function batchDependencyChanges(
+  manifests: readonly BatchPart[],
+  content: ContentMap,
+): DependencyChange[] | null {
+  const changes: DependencyChange[] = [];
+  for (const manifest of manifests) {
+    if (manifest.file.status !== 'modified') return null;
+    const found = partDependencyChanges(manifest, content);
+    if (found === null) return null;
+    changes.push(...found);
+  }
+  return changes;
+}
+
+/**
+ * Reads a batch whose manifests add or remove dependencies and whose other files start or stop
+ * importing them. Each other part must be an existing file that imports an added dependency on
+ * its added lines or a removed one on its removed lines, so a subject built from the result
+ * leaves out no edit. Returns null otherwise, and when a dependency only changes its version.
+ */
+export function readDependencyImports(
+  parts: readonly BatchPart[],
+  content: ContentMap,
+): DependencyImports | null {
+  const manifests = parts.filter((part) => part.file.category === 'dependency-manifest');
+  const users = parts.filter(
+    (part) => part.file.category !== 'dependency-manifest' && part.file.category !== 'lockfile',
+  );
+  if (manifests.length === 0 || users.length === 0) return null;
+  // A new file that imports a dependency is named as new, by its own subject.
+  if (users.some((part) => part.file.status === 'added' || part.file.status === 'copied')) {
+    return null;
+  }
+
+  const changes = batchDependencyChanges(manifests, content);
+  if (changes === null || changes.length === 0) return null;
+  if (changes.some((change) => change.kind === 'changed')) return null;
+  const added = changes.filter((change) => change.kind === 'added').map(({ name }) => name);
+  const removed = changes.filter((change) => change.kind === 'removed').map(({ name }) => name);
+  const importsAll = users.every((part) => {
+    const imported = packagesImportedOn(partLines(part, content, 'added'));
+    const dropped = packagesImportedOn(partLines(part, content, 'removed'));
+    return added.some((name) => imported.has(name)) || removed.some((name) => dropped.has(name));
+  });
+  return importsAll ? { added, removed, users } : null;
+}
