@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Batch, BatchChange } from '../batches/types.js';
+import type { Batch, BatchChange, Mode } from '../batches/types.js';
 import type { FileChange } from '../footprint/types.js';
 import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import type { PipelineResult } from '../pipeline/types.js';
@@ -14,6 +14,7 @@ import {
   waysOutLines,
 } from './messages.js';
 import { quotePath } from './quote-path.js';
+import { shellQuote } from './shell-quote.js';
 import { formatStatus, statusSegment, type Style } from './style.js';
 import type { Level } from './symbols.js';
 import { wrapFix } from './wrap-fix.js';
@@ -31,6 +32,10 @@ export interface SummaryOptions {
   maxPathLines?: number;
   /** Findings listed before "and N more findings"; default 8. */
   maxFindings?: number;
+  /** Start of the footprint command in advice (see footprintInvocation); default `footprint`. */
+  invocation?: string;
+  /** The `--mode` the run was given, which the advised `footprint commit` needs to split alike. */
+  modeOption?: Mode;
 }
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -57,7 +62,7 @@ export function formatSummary(run: { result: PipelineResult }, options: SummaryO
     ...findingLines(result, options),
     ...noticeLines(result, options.style),
     ...outcomeLines(result, options),
-    ...followLines(result, options.style),
+    ...followLines(result, options),
     footerLine(result, options),
   ];
   return lines.join('\n') + '\n';
@@ -300,24 +305,27 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
 /**
  * Tells how to make the suggested commits when the split has several and nothing blocks. In the
  * hook, `git commit` still makes one commit, so the way goes through undoing it: a soft reset,
- * or on a first commit deleting the branch, which leaves the index as staged.
+ * or on a first commit deleting the branch, which leaves the index as staged. A commit of only
+ * some paths (`git commit -- PATH`, `--only`) gets no advice, because the undo would also put
+ * back the changes staged beside those paths, and `footprint commit` would commit them too.
  */
-function followLines(result: PipelineResult, style: Style): string[] {
+function followLines(result: PipelineResult, options: SummaryOptions): string[] {
   const { analysis, footprint } = result;
   if (!analysis.splitSuggested || analysis.batches.length < 2 || result.risk.blocked) return [];
+  if (result.partialCommit === true) return [];
 
   const count = plural(analysis.batches.length, 'commit');
+  const mode = options.modeOption === undefined ? '' : ` --mode ${options.modeOption}`;
+  const commit = `\`${options.invocation ?? 'footprint'} commit${mode}\``;
   let text: string;
   if (result.command === 'analyze') {
-    text = `To make these ${count}, run \`footprint commit\`.`;
+    text = `To make these ${count}, run ${commit}.`;
   } else if (result.command === 'precommit') {
     const undo =
       footprint.head.oid === null
-        ? `\`git update-ref -d ${footprint.head.ref ?? 'HEAD'}\``
+        ? `\`git update-ref -d ${shellQuote(footprint.head.ref ?? 'HEAD')}\``
         : '`git reset --soft HEAD~1`';
-    text =
-      `To make these ${count} instead, run ${undo} after this commit, then ` +
-      '`footprint commit`.';
+    text = `To make these ${count} instead, run ${undo} after this commit, then ${commit}.`;
   } else {
     return [];
   }
@@ -325,13 +333,13 @@ function followLines(result: PipelineResult, style: Style): string[] {
   const lines: string[] = [];
   for (const word of text.match(/`[^`]*`\S*|\S+/g) ?? []) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= style.width) {
+    if (last !== undefined && last.length + 1 + word.length <= options.style.width) {
       lines[lines.length - 1] = `${last} ${word}`;
     } else {
       lines.push(word);
     }
   }
-  return lines.map((line) => style.colors.dim(line));
+  return lines.map((line) => options.style.colors.dim(line));
 }
 
 /**

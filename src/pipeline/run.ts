@@ -27,6 +27,7 @@ import { assessScopedRisk } from './scoped-risk.js';
 import { StageTimer } from './stage-timer.js';
 import type { PipelineResult } from './types.js';
 import { noWorktreeError } from '../git/no-worktree.js';
+import { isPartialCommitIndex } from '../git/partial-commit-index.js';
 import { WHITESPACE_CLEANUP } from '../commit/message-problem.js';
 import { isUserError } from '../errors.js';
 import { loadMessageCleanup, type MessageCleanup } from '../message/cleanup-setting.js';
@@ -151,6 +152,7 @@ async function runStages(
     timings: timer.timings,
     fossilPath: null,
   };
+  if (isPartialCommitIndex(reader.layout)) result.partialCommit = true;
   if (options.writeFossil) {
     await timer.time('fossil', () => recordAnalysisFossil(worktree, result));
   }

@@ -25,6 +25,11 @@ export interface PipelineResult {
   timings: Partial<Record<StageName, number>>;
   /** Path of the fossil written, or null when none was written. */
   fossilPath: string | null;
+  /**
+   * True when the hook checks git's temporary index of a commit of only some paths (`git commit
+   * -- PATH` or `--only`), which the index file `next-index-*.lock` shows.
+   */
+  partialCommit?: boolean;
   /** Reason the fossil could not be written, with the path and the fix. The risk decision stands. */
   fossilWarning?: string;
 }

@@ -574,3 +574,32 @@ test('narrow follow hint keeps commands whole', () => {
   assert.ok(lines.includes('`git reset --soft HEAD~1`'), lines.join('\n'));
   assert.ok(lines.includes('`footprint commit`.'), lines.join('\n'));
 });
+
+test('first commit hint quotes branch name', () => {
+  const result = makeResult();
+  result.footprint.head = { oid: null, ref: 'refs/heads/feat/$(id)', detached: false };
+
+  const text = summarize(result);
+
+  assert.match(text, /run `git update-ref -d 'refs\/heads\/feat\/\$\(id\)'` after this commit/);
+});
+
+test('analyze hint carries cwd and mode', () => {
+  const options = { invocation: 'footprint --cwd repo', modeOption: 'aggressive' as const };
+  const text = summarize(makeResult({ command: 'analyze' }), options);
+
+  assert.match(text, /run `footprint --cwd repo commit --mode aggressive`\.$/m);
+});
+
+test('hook hint carries mode option', () => {
+  const text = summarize(makeResult(), { modeOption: 'conservative' });
+
+  assert.match(text, /^`footprint commit --mode conservative`\.$/m);
+});
+
+test('no follow hint for partial commit', () => {
+  const result = makeResult();
+  result.partialCommit = true;
+
+  assert.doesNotMatch(summarize(result), /To make these/);
+});

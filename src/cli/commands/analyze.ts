@@ -2,7 +2,7 @@ import { runPipeline } from '../../pipeline/run.js';
 import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { pipelineOptions, writeJson } from './pipeline-options.js';
+import { adviceOptions, pipelineOptions, writeJson } from './pipeline-options.js';
 import { writeSarif } from './sarif-output.js';
 
 /**
@@ -19,7 +19,12 @@ export async function run(context: CommandContext): Promise<number> {
   } else if (context.line.json) {
     writeJson(context, pipelineRun.documents.analysis);
   } else {
-    const options = { style: context.stdoutStyle, cwd: context.cwd, elapsedMs: elapsedMs(context) };
+    const options = {
+      style: context.stdoutStyle,
+      cwd: context.cwd,
+      elapsedMs: elapsedMs(context),
+      ...adviceOptions(context),
+    };
     context.stdout.write(formatSummary(pipelineRun, options));
   }
   return EXIT_OK;

@@ -1,4 +1,6 @@
 import type { PipelineOptions } from '../../pipeline/run.js';
+import type { SummaryOptions } from '../../output/summary.js';
+import { footprintInvocation } from '../../output/footprint-invocation.js';
 import type { CommandContext } from '../context.js';
 
 /** Builds the pipeline's options from the command line. */
@@ -21,4 +23,15 @@ export function pipelineOptions(
 /** Writes one JSON document and a newline. */
 export function writeJson(context: CommandContext, document: object): void {
   context.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+/** Returns the summary options that make the summary's advice repeat `--cwd` and `--mode`. */
+export function adviceOptions(
+  context: CommandContext,
+): Pick<SummaryOptions, 'invocation' | 'modeOption'> {
+  const options: Pick<SummaryOptions, 'invocation' | 'modeOption'> = {
+    invocation: footprintInvocation(context.line.cwd),
+  };
+  if (context.line.mode !== undefined) options.modeOption = context.line.mode;
+  return options;
 }

@@ -2,7 +2,7 @@ import { fossilNotWrittenMessage, skippedMessage } from '../../output/messages.j
 import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_BLOCKED, EXIT_OK } from '../exit-codes.js';
-import { pipelineOptions, writeJson } from './pipeline-options.js';
+import { adviceOptions, pipelineOptions, writeJson } from './pipeline-options.js';
 
 /**
  * `footprint precommit`: the hook pipeline. The summary goes to stderr, which git shows
@@ -29,7 +29,12 @@ export async function run(context: CommandContext): Promise<number> {
   } else if (context.line.json) {
     writeJson(context, pipelineRun.documents.analysis);
   } else {
-    const options = { style: context.stderrStyle, cwd: context.cwd, elapsedMs: elapsedMs(context) };
+    const options = {
+      style: context.stderrStyle,
+      cwd: context.cwd,
+      elapsedMs: elapsedMs(context),
+      ...adviceOptions(context),
+    };
     context.stderr.write(formatSummary(pipelineRun, options));
   }
   const { fossilWarning } = pipelineRun.result;
