@@ -32,6 +32,8 @@ export interface InstallOptions {
   footprintBin: string;
   /** Absolute path of the node binary, the hook's fallback when PATH lacks node. */
   node: string;
+  /** Start of a footprint command in the advice (see footprintInvocation); default `footprint`. */
+  invocation?: string;
 }
 
 export interface InstallReport {
@@ -76,7 +78,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
     await staleHooksNote(target, layout, templates),
     lefthookNote(target, worktree),
     simpleGitHooksNote(worktree, writesGitDirHooks(target, layout)),
-    await learnNote(layout, worktree, config.config),
+    await learnNote(layout, worktree, config.config, options.invocation ?? 'footprint'),
   ].filter((text) => text !== null);
   const changed = steps.some((step) => step.action !== 'unchanged');
   return { target, steps, notes, advice, changed };

@@ -5,13 +5,15 @@ import type { RepositoryLayout } from '../git/types.js';
 
 /**
  * Returns the advice to run `footprint learn` once, for a repository with commits and no model
- * fossil yet. Without a model, batch messages use footprint's own defaults, such as
- * `build(deps)` where the history writes `chore(deps)`, and no scope from the history.
+ * fossil yet; `invocation` starts the command (see footprintInvocation). Without a model, batch
+ * messages use footprint's own defaults, such as `build(deps)` where the history writes
+ * `chore(deps)`, and no scope from the history.
  */
 export async function learnNote(
   layout: RepositoryLayout,
   worktree: string,
   config: Config,
+  invocation: string,
 ): Promise<string | null> {
   const head = await readHead(layout);
   if (head.oid === null) return null;
@@ -19,7 +21,7 @@ export async function learnNote(
   const listing = await openFossilStore(worktree, config).list({ kind: 'model', limit: 1 });
   if (listing.fossils.length > 0) return null;
   return (
-    'Run `footprint learn` once: it reads the history into a model, and the suggested ' +
+    `Run \`${invocation} learn\` once: it reads the history into a model, and the suggested ` +
     'batches and messages then follow the types, scopes and files that change together here.'
   );
 }

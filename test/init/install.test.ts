@@ -1391,6 +1391,28 @@ test('init advises learning a history', async () => {
   }
 });
 
+test('learn advice carries cwd option', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('src/a.js', 'export const a = 1;\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'feat: add a']);
+
+    const report = await installHooks({
+      cwd: repo.dir,
+      env: gitTestEnv(),
+      packageRoot: projectRoot,
+      footprintBin: path.join(projectRoot, 'bin', 'footprint.js'),
+      node: process.execPath,
+      invocation: 'footprint --cwd repo',
+    });
+
+    assert.match(report.advice[0] ?? '', /^Run `footprint --cwd repo learn` once/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init skips learn advice with model', async () => {
   const repo = createTempRepo();
   try {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { footprintInvocation } from '../../output/footprint-invocation.js';
 import { installHooks, type InstallReport } from '../../init/install.js';
 import { uninstallHooks } from '../../init/uninstall.js';
 import { UserError } from '../../errors.js';
@@ -41,6 +42,7 @@ export async function run(context: CommandContext): Promise<number> {
         ...options,
         footprintBin: path.join(packageRoot, 'bin', 'footprint.js'),
         node: process.execPath,
+        invocation: footprintInvocation(context.line.cwd),
       });
 
   writeReport(context, report);
