@@ -64,7 +64,11 @@ describe('mode-only file in a larger batch', () => {
     const repo = createTempRepo();
     try {
       commitFiles(repo, {
-        'bin/cli.js': lines('#!/usr/bin/env node', "import { main } from '../src/main.js';", 'main();'),
+        'bin/cli.js': lines(
+          '#!/usr/bin/env node',
+          "import { main } from '../src/main.js';",
+          'main();',
+        ),
         'src/main.js': lines('export function main() {', '  return 1;', '}'),
       });
       chmodSync(path.join(repo.dir, 'bin', 'cli.js'), 0o755);
