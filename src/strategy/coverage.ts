@@ -33,15 +33,28 @@ interface FileCoverage {
   wholeFile: Set<string>;
 }
 
-function unknownHunk(file: FileChange, batch: string, hunk: Hunk): StrategyProblem {
-  return {
-    code: 'unknown-hunk',
-    batch,
-    path: file.path,
-    message:
-      `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, which is not a staged ` +
-      `hunk. Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take the whole file.`,
-  };
+function unknownHunk(
+  file: FileChange,
+  batch: string,
+  hunk: Hunk,
+  staged: StagedPaths,
+): StrategyProblem {
+  const start =
+    `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, ` +
+    'which is not a staged hunk.';
+  // A hunk pasted under the wrong path is most likely the hunk of the file that has it.
+  const key = hunkKey(hunk);
+  const owners = staged.files.filter(
+    (other) => other !== file && other.hunks.some((own) => hunkKey(own) === key),
+  );
+  const [owner] = owners;
+  const fix =
+    owners.length === 1 && owner !== undefined
+      ? `It is a staged hunk of ${quotePath(owner.path)}: move its line out of this entry ` +
+        `into the \`hunks\` of { "path": ${quoteJsonString(owner.path)} } in one batch.`
+      : `Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take ` +
+        'the whole file.';
+  return { code: 'unknown-hunk', batch, path: file.path, message: `${start} ${fix}` };
 }
 
 /** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
@@ -66,7 +79,7 @@ function recordCoverage(strategy: StrategyShape, staged: StagedPaths) {
       for (const hunk of hunks) {
         const takers = entry.byHunk.get(hunkKey(hunk));
         if (takers) takers.push(batch.id);
-        else problems.push(unknownHunk(entry.file, batch.id, hunk));
+        else problems.push(unknownHunk(entry.file, batch.id, hunk, staged));
       }
     }
   }

@@ -303,6 +303,23 @@ describe('validateStrategy', () => {
     assert.match(problems[0]?.message ?? '', /@@ -2,1 \+2,1 @@, @@ -6,1 \+6,1 @@/);
   });
 
+  test('hunk under the wrong path', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('b1', [{ path: 'src/a.ts', hunks: [hunkOne!] }, { path: 'src/c.ts' }]),
+        batch('b2', [{ path: 'docs/b.md', hunks: [hunkTwo!] }]),
+      ]),
+    );
+    const unknown = problems.find((problem) => problem.code === 'unknown-hunk');
+
+    assert.equal(unknown?.batch, 'b2');
+    assert.match(
+      unknown?.message ?? '',
+      /It is a staged hunk of src\/a\.ts: move its line out of this entry/,
+    );
+    assert.match(unknown?.message ?? '', /\{ "path": "src\/a\.ts" \}/);
+  });
+
   test('missing hunk', () => {
     const problems = problemsOf(
       strategyWith([
