@@ -148,7 +148,8 @@ function splitLines(result: PipelineResult, options: SummaryOptions): string[] {
   const rest = analysis.batches.length - shown.length;
   if (rest > 0) {
     lines.push(
-      `${INDENT}and ${plural(rest, 'more batch', 'more batches')}; \`footprint strategy\` lists them all.`,
+      `${INDENT}and ${plural(rest, 'more batch', 'more batches')}; ` +
+        `\`${options.invocation ?? 'footprint'} strategy${modeFlag(options)}\` lists them all.`,
     );
   }
   return lines;
@@ -315,8 +316,7 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
   if (result.partialCommit === true) return [];
 
   const count = plural(analysis.batches.length, 'commit');
-  const mode = options.modeOption === undefined ? '' : ` --mode ${options.modeOption}`;
-  const commit = `\`${options.invocation ?? 'footprint'} commit${mode}\``;
+  const commit = `\`${options.invocation ?? 'footprint'} commit${modeFlag(options)}\``;
   let text: string;
   if (result.command === 'analyze') {
     text = `To make these ${count}, run ${commit}.`;
@@ -340,6 +340,11 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
     }
   }
   return lines.map((line) => options.style.colors.dim(line));
+}
+
+/** Returns ` --mode M` when the run was given --mode, for a command in advice to repeat it. */
+function modeFlag(options: SummaryOptions): string {
+  return options.modeOption === undefined ? '' : ` --mode ${options.modeOption}`;
 }
 
 /**

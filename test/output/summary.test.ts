@@ -603,3 +603,18 @@ test('no follow hint for partial commit', () => {
 
   assert.doesNotMatch(summarize(result), /To make these/);
 });
+
+test('batch cut line repeats cwd and mode', () => {
+  const result = makeResult();
+  result.analysis.batches = ['b1', 'b2', 'b3'].map((id) =>
+    makeBatch(id, `chore: ${id}`, [{ path: 'README.md' }]),
+  );
+
+  const text = summarize(result, {
+    maxBatches: 2,
+    invocation: 'footprint --cwd app',
+    modeOption: 'aggressive',
+  });
+
+  assert.match(text, /and 1 more batch; `footprint --cwd app strategy --mode aggressive` lists/);
+});
