@@ -371,7 +371,7 @@ function describeShare(
  * tests, docs, dependencies, CI, build files, configuration, and anything else. A batch of
  * generated files alone is a `chore`, and so is one of mode changes alone. In a batch with
  * other edits, a file whose mode alone changes does not decide the type. `usesNew` lists the
- * new files of earlier batches that the batch's code imports; `renamed` is true when every
+ * new files of earlier batches that the batch's code imports. `renamed` is true when every
  * edit of the batch renames one identifier.
  */
 export function chooseCommitType(

@@ -5,9 +5,8 @@ import type { RepositoryLayout } from '../git/types.js';
 
 /**
  * Returns the advice to run `footprint learn` once, for a repository with commits and no model
- * fossil yet; `invocation` starts the command (see footprintInvocation). Without a model, batch
- * messages use footprint's own defaults, such as `build(deps)` where the history writes
- * `chore(deps)`, and no scope from the history.
+ * fossil yet. `invocation` starts the command (see footprintInvocation). Without a model, batch
+ * messages use footprint's defaults, such as `build(deps)` where the history has `chore(deps)`.
  */
 export async function learnNote(
   layout: RepositoryLayout,

@@ -149,7 +149,7 @@ function splitLines(result: PipelineResult, options: SummaryOptions): string[] {
   if (rest > 0) {
     lines.push(
       `${INDENT}and ${plural(rest, 'more batch', 'more batches')}; ` +
-        `\`${options.invocation ?? 'footprint'} strategy${modeFlag(options)}\` lists them all.`,
+        `\`${adviceCommand(options, 'strategy')}\` lists them all.`,
     );
   }
   return lines;
@@ -304,11 +304,10 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
 }
 
 /**
- * Tells how to make the suggested commits when the split has several and nothing blocks. In the
- * hook, `git commit` still makes one commit, so the way goes through undoing it: a soft reset,
- * or on a first commit deleting the branch, which leaves the index as staged. A commit of only
- * some paths (`git commit -- PATH`, `--only`) gets no advice, because the undo would also put
- * back the changes staged beside those paths, and `footprint commit` would commit them too.
+ * Returns the advice that makes a passed split of several batches into commits. The hook's
+ * `git commit` still makes one commit, so the advice first undoes it, which keeps the index.
+ * A commit of only some paths gets none, because `footprint commit` would also commit what is
+ * still staged beside those paths.
  */
 function followLines(result: PipelineResult, options: SummaryOptions): string[] {
   const { analysis, footprint } = result;
@@ -316,7 +315,7 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
   if (result.partialCommit === true) return [];
 
   const count = plural(analysis.batches.length, 'commit');
-  const commit = `\`${options.invocation ?? 'footprint'} commit${modeFlag(options)}\``;
+  const commit = `\`${adviceCommand(options, 'commit')}\``;
   let text: string;
   if (result.command === 'analyze') {
     text = `To make these ${count}, run ${commit}.`;
@@ -329,22 +328,35 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
   } else {
     return [];
   }
-  // A command in backquotes is never broken or cut, so a copied line never runs half of it.
+  return wrapKeepingCommands(text, options.style.width).map((line) =>
+    options.style.colors.dim(line),
+  );
+}
+
+/**
+ * Wraps text at spaces into lines of `width` columns, keeping each command in backquotes whole
+ * on one line however long it is, so a copied line never runs half of a command.
+ */
+function wrapKeepingCommands(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const word of text.match(/`[^`]*`\S*|\S+/g) ?? []) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= options.style.width) {
+    if (last !== undefined && last.length + 1 + word.length <= width) {
       lines[lines.length - 1] = `${last} ${word}`;
     } else {
       lines.push(word);
     }
   }
-  return lines.map((line) => options.style.colors.dim(line));
+  return lines;
 }
 
-/** Returns ` --mode M` when the run was given --mode, for a command in advice to repeat it. */
-function modeFlag(options: SummaryOptions): string {
-  return options.modeOption === undefined ? '' : ` --mode ${options.modeOption}`;
+/**
+ * Returns a footprint command for advice, with the `--cwd` and `--mode` the run was given, so
+ * it runs in the same repository and splits alike: `footprint --cwd app commit --mode aggressive`.
+ */
+function adviceCommand(options: SummaryOptions, command: string): string {
+  const mode = options.modeOption === undefined ? '' : ` --mode ${options.modeOption}`;
+  return `${options.invocation ?? 'footprint'} ${command}${mode}`;
 }
 
 /**

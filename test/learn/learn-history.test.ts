@@ -95,7 +95,7 @@ describe('learn on a known history', () => {
     assert.equal(learned.scopeFor(['README.md']), null);
   });
 
-  test('two scopes in a tie name none', async () => {
+  test('tied scopes name none', async () => {
     commitHistory(repo, knownHistory());
     await learn();
     const learned = await model();

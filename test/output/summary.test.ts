@@ -604,7 +604,7 @@ test('no follow hint for partial commit', () => {
   assert.doesNotMatch(summarize(result), /To make these/);
 });
 
-test('batch cut line repeats cwd and mode', () => {
+test('batch cut line repeats options', () => {
   const result = makeResult();
   result.analysis.batches = ['b1', 'b2', 'b3'].map((id) =>
     makeBatch(id, `chore: ${id}`, [{ path: 'README.md' }]),

@@ -70,7 +70,7 @@ describe('strategy hunk entries', () => {
     ]);
   });
 
-  test('strategy file puts each hunk on a line', async () => {
+  test('strategy writes one hunk per line', async () => {
     const fixture = await createStrategyRepo(
       { 'a.js': BEFORE },
       { 'a.js': numberedLines(BOTH_EDITS) },

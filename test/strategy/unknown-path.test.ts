@@ -130,7 +130,7 @@ describe('unknown path hint', () => {
     );
   });
 
-  test('git quoted path names the staged path', () => {
+  test('git-quoted path names staged path', () => {
     // As `git diff --name-only` prints src/café.js under the default core.quotePath.
     const message = unknownPathMessage('"src/caf\\303\\251.js"', [CAFE_NFC]);
 
