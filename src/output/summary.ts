@@ -305,7 +305,8 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
 
 /**
  * Returns the advice that makes a passed split of several batches into commits. The hook's
- * `git commit` still makes one commit, so the advice first undoes it, which keeps the index.
+ * `git commit` still makes one commit, so the advice first undoes it, which keeps the index:
+ * `HEAD@{1}` goes back to the commit the hook compared with, even after an amend.
  * A commit of only some paths gets none, because `footprint commit` would also commit what is
  * still staged beside those paths.
  */
@@ -323,7 +324,7 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
     const undo =
       footprint.head.oid === null
         ? `\`git update-ref -d ${shellQuote(footprint.head.ref ?? 'HEAD')}\``
-        : '`git reset --soft HEAD~1`';
+        : `\`git reset --soft ${result.reflogAtHead === true ? "'HEAD@{1}'" : 'HEAD~1'}\``;
     text = `To make these ${count} instead, run ${undo} after this commit, then ${commit}.`;
   } else {
     return [];

@@ -30,6 +30,11 @@ export interface PipelineResult {
    * -- PATH` or `--only`), which the index file `next-index-*.lock` shows.
    */
   partialCommit?: boolean;
+  /**
+   * True when the last line of HEAD's reflog moved it to HEAD, so that after the hook's commit,
+   * amend or not, `HEAD@{1}` names the commit the change was analysed against.
+   */
+  reflogAtHead?: boolean;
   /** Reason the fossil could not be written, with the path and the fix. The risk decision stands. */
   fossilWarning?: string;
 }
