@@ -1,7 +1,7 @@
 import type { FileContent } from '../footprint/types.js';
 import { partLines, type BatchPart } from './batch-parts.js';
 import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
-import { readLineDependencyChanges } from './manifest-lines.js';
+import { dependencyKey, readLineDependencyChanges } from './manifest-lines.js';
 import { packagesImportedOn } from './relations/dependency-use.js';
 
 type ContentMap = ReadonlyMap<string, FileContent>;
@@ -72,9 +72,12 @@ export function readDependencyImports(
   const added = changes.filter((change) => change.kind === 'added').map(({ name }) => name);
   const removed = changes.filter((change) => change.kind === 'removed').map(({ name }) => name);
   const importsAll = users.every((part) => {
-    const imported = packagesImportedOn(partLines(part, content, 'added'));
-    const dropped = packagesImportedOn(partLines(part, content, 'removed'));
-    return added.some((name) => imported.has(name)) || removed.some((name) => dropped.has(name));
+    const imported = packagesImportedOn(partLines(part, content, 'added'), part.file.path);
+    const dropped = packagesImportedOn(partLines(part, content, 'removed'), part.file.path);
+    return (
+      added.some((name) => imported.has(dependencyKey(name))) ||
+      removed.some((name) => dropped.has(dependencyKey(name)))
+    );
   });
   return importsAll ? { added, removed, users } : null;
 }

@@ -177,9 +177,10 @@ function changedEntries(
 
 /**
  * Normalizes a package name as PEP 503 compares Python names, so `Foo_Bar` and `foo-bar` match.
- * Cargo treats `-` and `_` alike too. Two Go modules that differ only in case would match.
+ * Cargo treats `-` and `_` alike too, and Rust code names `serde-json` as `serde_json`. Two Go
+ * modules that differ only in case would match.
  */
-function keyOf(name: string): string {
+export function dependencyKey(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
@@ -195,8 +196,12 @@ export function readLineDependencyChanges(
   const read = readerOf(part.file.path);
   if (!read || !content || content.oldText === null || content.newText === null) return null;
 
-  const before = new Map(changedEntries(part, content, read, 'old').map((e) => [keyOf(e.name), e]));
-  const after = new Map(changedEntries(part, content, read, 'new').map((e) => [keyOf(e.name), e]));
+  const before = new Map(
+    changedEntries(part, content, read, 'old').map((e) => [dependencyKey(e.name), e]),
+  );
+  const after = new Map(
+    changedEntries(part, content, read, 'new').map((e) => [dependencyKey(e.name), e]),
+  );
   const changes: DependencyChange[] = [];
   for (const [key, { name, version }] of after) {
     const previous = before.get(key);

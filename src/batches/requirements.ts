@@ -1,6 +1,7 @@
 import type { FileChange } from '../footprint/types.js';
 import { specificityOf } from './identifiers.js';
 import { parseManifest } from './manifest-changes.js';
+import { dependencyKey } from './manifest-lines.js';
 import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
 import { findPackageImports, findPythonBindings } from './package-imports.js';
@@ -470,14 +471,15 @@ export function removesImports(context: AnalysisContext, path: string): boolean 
 
 /**
  * Imports of a package on added lines, when the change adds that package to the dependencies
- * of a `package.json`: the import cannot be committed before the dependency.
+ * of a manifest: the import cannot be committed before the dependency.
  */
 function findDependencyRequirements(context: AnalysisContext): Requirement[] {
-  const added = new Map<string, ChangeUnit[]>();
+  const added = new Map<string, { name: string; units: ChangeUnit[] }>();
   for (const file of context.files) {
     if (file.category !== 'dependency-manifest') continue;
-    for (const [name, units] of entryUnitsByPackage(context, file, true)) {
-      added.set(name, [...(added.get(name) ?? []), ...units]);
+    for (const [key, entry] of entryUnitsByPackage(context, file, true)) {
+      const units = [...(added.get(key)?.units ?? []), ...entry.units];
+      added.set(key, { name: entry.name, units });
     }
   }
   if (added.size === 0) return [];
@@ -486,9 +488,11 @@ function findDependencyRequirements(context: AnalysisContext): Requirement[] {
   for (const unit of context.units) {
     const category = unit.file.category;
     if (category === 'dependency-manifest' || category === 'lockfile') continue;
-    for (const name of importedPackages(unit, true)) {
-      for (const entry of added.get(name) ?? [])
-        found.push(uses(unit.index, entry.index, name, true));
+    for (const key of importedPackages(unit, true)) {
+      const dependency = added.get(key);
+      for (const entry of dependency?.units ?? []) {
+        found.push(uses(unit.index, entry.index, dependency?.name ?? key, true));
+      }
     }
   }
   return found;
@@ -518,15 +522,15 @@ function findWorkspaceVersionRequirements(context: AnalysisContext): Requirement
     const units = (context.unitsOfPath.get(file.path) ?? []).filter((unit) =>
       unit.added.some((line) => line.includes(`"${change[1]}"`)),
     );
-    versions.set(change[0], { version: change[1], units });
+    versions.set(dependencyKey(change[0]), { version: change[1], units });
   }
   if (versions.size === 0) return [];
 
   const found: Requirement[] = [];
   for (const file of context.files) {
     if (file.category !== 'dependency-manifest') continue;
-    for (const [name, users] of entryUnitsByPackage(context, file)) {
-      const target = versions.get(name);
+    for (const [key, { name, units: users }] of entryUnitsByPackage(context, file)) {
+      const target = versions.get(key);
       if (target === undefined) continue;
       const ranged = users.filter((unit) =>
         unit.added.some((line) => line.includes(target.version)),

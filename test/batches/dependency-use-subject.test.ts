@@ -99,6 +99,90 @@ const cases: Array<{
     },
     messages: ['feat: add delay'],
   },
+  {
+    name: 'pip requirement and import',
+    before: {
+      'requirements.txt': lines('flask==3.0.0'),
+      'app/client.py': lines('def fetch(url):', '    return url'),
+    },
+    after: {
+      'requirements.txt': lines('flask==3.0.0', 'Requests==2.31.0'),
+      'app/client.py': lines(
+        'from requests.adapters import HTTPAdapter',
+        '',
+        'def fetch(url):',
+        '    return HTTPAdapter().send(url)',
+      ),
+    },
+    messages: ['fix: add Requests and use it in client'],
+  },
+  {
+    name: 'crate with a dash',
+    before: {
+      'Cargo.toml': lines('[package]', 'name = "app"', '', '[dependencies]', 'rand = "0.8"'),
+      'src/main.rs': lines('fn main() {', '    println!("hi");', '}'),
+    },
+    after: {
+      'Cargo.toml': lines(
+        '[package]',
+        'name = "app"',
+        '',
+        '[dependencies]',
+        'rand = "0.8"',
+        'serde-json = "1.0"',
+      ),
+      'src/main.rs': lines('fn main() {', '    println!("{}", serde_json::json!(1));', '}'),
+    },
+    messages: ['fix: add serde-json and use it in main'],
+  },
+  {
+    name: 'Go module and package',
+    before: {
+      'go.mod': lines(
+        'module example.com/app',
+        '',
+        'require (',
+        '\tgolang.org/x/text v0.14.0',
+        ')',
+      ),
+      'main.go': lines('package main', '', 'import "fmt"', '', 'func main() { fmt.Println(1) }'),
+    },
+    after: {
+      'go.mod': lines(
+        'module example.com/app',
+        '',
+        'require (',
+        '\tgithub.com/pkg/errors v0.9.1',
+        '\tgolang.org/x/text v0.14.0',
+        ')',
+      ),
+      'main.go': lines(
+        'package main',
+        '',
+        'import errs "github.com/pkg/errors/withstack"',
+        '',
+        'func main() { errs.Println(1) }',
+      ),
+    },
+    messages: ['fix: add github.com/pkg/errors and use it in main'],
+  },
+  {
+    name: 'relative Python import',
+    before: {
+      'requirements.txt': lines('flask==3.0.0'),
+      'app/client.py': lines('def fetch(url):', '    return url'),
+    },
+    after: {
+      'requirements.txt': lines('flask==3.0.0', 'requests==2.31.0'),
+      'app/client.py': lines(
+        'from .requests import send',
+        '',
+        'def fetch(url):',
+        '    return send(url)',
+      ),
+    },
+    messages: ['fix: update client'],
+  },
 ];
 
 describe('dependency and its use', () => {

@@ -1,5 +1,7 @@
 import type { FileChange } from '../../footprint/types.js';
-import { readDependencyChanges } from '../manifest-changes.js';
+import { readDependencyChanges, type DependencyChange } from '../manifest-changes.js';
+import { dependencyKey, readLineDependencyChanges } from '../manifest-lines.js';
+import { readForeignImports } from './foreign-imports.js';
 import type { ChangeUnit } from '../units.js';
 import { weights } from '../weights.js';
 import { link, type AnalysisContext, type Link } from './context.js';
@@ -35,62 +37,93 @@ export function packageOfSpecifier(specifier: string): string | null {
 
 /**
  * Returns the packages that a unit's changed lines import or require: its added and removed
- * lines, or with `addedOnly` its added lines alone.
+ * lines, or with `addedOnly` its added lines alone. Names are keys (see dependencyKey).
  */
 export function importedPackages(unit: ChangeUnit, addedOnly = false): Set<string> {
-  return packagesImportedOn(addedOnly ? unit.added : [...unit.added, ...unit.removed]);
+  return packagesImportedOn(addedOnly ? unit.added : [...unit.added, ...unit.removed], unit.path);
 }
 
-/** Returns the packages that lines of code import or require, reading at most MAX_UNIT_LINES. */
-export function packagesImportedOn(changed: readonly string[]): Set<string> {
+/**
+ * Returns the keys of the packages that lines of code import or require, reading at most
+ * MAX_UNIT_LINES. The path's extension chooses the language: Python, Rust and Go have readers of
+ * their own (see foreign-imports.ts), and every other file is read for JavaScript's imports.
+ */
+export function packagesImportedOn(changed: readonly string[], path: string): Set<string> {
+  const lines = changed.slice(0, MAX_UNIT_LINES).map((line) => line.slice(0, MAX_LINE_LENGTH));
+  const foreign = readForeignImports(lines, path);
+  if (foreign !== null) return new Set(foreign.map(dependencyKey));
+
   const packages = new Set<string>();
-  const lines = changed.slice(0, MAX_UNIT_LINES);
-  for (const line of lines) {
-    const text = line.slice(0, MAX_LINE_LENGTH);
+  for (const text of lines) {
     if (!text.includes('import') && !text.includes('from') && !text.includes('require')) continue;
     for (const match of text.matchAll(SPECIFIER)) {
       const name = packageOfSpecifier(match[2] as string);
-      if (name !== null) packages.add(name);
+      if (name !== null) packages.add(dependencyKey(name));
     }
   }
   return packages;
 }
 
+/** A dependency as a manifest names it, and the units of the manifest whose lines change it. */
+export interface DependencyEntries {
+  name: string;
+  units: ChangeUnit[];
+}
+
+/** Returns the dependency changes of a manifest unit: a package.json's, or its changed lines'. */
+function unitDependencyChanges(
+  context: AnalysisContext,
+  manifest: FileChange,
+  unit: ChangeUnit,
+  packageChanges: DependencyChange[] | null,
+): DependencyChange[] {
+  if (packageChanges !== null) {
+    const lines = [...unit.added, ...unit.removed];
+    return packageChanges.filter((change) =>
+      lines.some((line) => line.includes(`"${change.name}"`)),
+    );
+  }
+  const part = { file: manifest, hunks: unit.hunks, whole: unit.whole };
+  return readLineDependencyChanges(part, context.texts.content.get(manifest.path)) ?? [];
+}
+
 /**
- * Returns the units of a `package.json` whose lines name each dependency its change touches,
- * or with `addedOnly` each dependency it adds.
+ * Returns the units of a dependency manifest whose lines name each dependency its change
+ * touches, or with `addedOnly` each dependency it adds, by key (see dependencyKey). A
+ * `package.json` is parsed whole, and pip requirements, pyproject.toml, Cargo.toml, Pipfile and
+ * go.mod are read on the lines each unit changes.
  */
 export function entryUnitsByPackage(
   context: AnalysisContext,
   manifest: FileChange,
   addedOnly = false,
-): Map<string, ChangeUnit[]> {
-  const changes = readDependencyChanges(manifest, context.texts.content.get(manifest.path));
-  const units = context.unitsOfPath.get(manifest.path) ?? [];
-  const byPackage = new Map<string, ChangeUnit[]>();
-  for (const change of changes ?? []) {
-    if (addedOnly && change.kind !== 'added') continue;
-    const quoted = `"${change.name}"`;
-    const entries = units.filter((unit) =>
-      [...unit.added, ...unit.removed].some((line) => line.includes(quoted)),
-    );
-    if (entries.length > 0) byPackage.set(change.name, entries);
+): Map<string, DependencyEntries> {
+  const packageChanges = readDependencyChanges(manifest, context.texts.content.get(manifest.path));
+  const byPackage = new Map<string, DependencyEntries>();
+  for (const unit of context.unitsOfPath.get(manifest.path) ?? []) {
+    for (const change of unitDependencyChanges(context, manifest, unit, packageChanges)) {
+      if (addedOnly && change.kind !== 'added') continue;
+      const key = dependencyKey(change.name);
+      const entries = byPackage.get(key) ?? { name: change.name, units: [] };
+      if (!entries.units.includes(unit)) entries.units.push(unit);
+      byPackage.set(key, entries);
+    }
   }
   return byPackage;
 }
 
 /**
- * Links each unit of a `package.json` that adds, removes or changes a dependency to the units
- * of other files whose changed lines import or require that package. A dependency is usually
- * added with its first import and removed with its last. Only a modified `package.json` is
- * read (see readDependencyChanges).
+ * Links each unit of a dependency manifest that adds, removes or changes a dependency to the
+ * units of other files whose changed lines import or require that package. A dependency is
+ * usually added with its first import and removed with its last. Only a modified manifest is
+ * read (see entryUnitsByPackage).
  */
 export function findDependencyUseLinks(context: AnalysisContext): Link[] {
   const entries = new Map<string, ChangeUnit[]>();
   for (const file of context.files) {
     if (file.category !== 'dependency-manifest') continue;
-    for (const [name, units] of entryUnitsByPackage(context, file)) {
-      entries.set(name, [...(entries.get(name) ?? []), ...units]);
+    for (const [key, { units }] of entryUnitsByPackage(context, file)) {
+      entries.set(key, [...(entries.get(key) ?? []), ...units]);
     }
   }
   if (entries.size === 0) return [];
