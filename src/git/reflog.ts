@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { GitConfig } from './config.js';
@@ -115,36 +115,4 @@ export async function reflogRecordsValue(
 ): Promise<boolean | null> {
   const reflog = await readReflogValues(layout, ref);
   return reflog === null ? null : reflog.values.has(oid);
-}
-
-/** Bytes read from a reflog's end to find its last line: longer than any line git writes. */
-const TAIL_BYTES = 16 * 1024;
-
-/**
- * Returns the value the last line of the ref's reflog moved it to, reading only the file's end,
- * or null when the ref has no reflog or its last line cannot be read.
- */
-export async function readLastReflogValue(
-  layout: RepositoryLayout,
-  ref: string,
-): Promise<string | null> {
-  let text: string;
-  try {
-    const handle = await open(reflogPath(layout, ref), 'r');
-    try {
-      const { size } = await handle.stat();
-      const length = Math.min(size, TAIL_BYTES);
-      const buffer = Buffer.alloc(length);
-      await handle.read(buffer, 0, length, size - length);
-      text = buffer.toString('latin1');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
-
-  const lines = text.split('\n').filter((line) => line !== '');
-  const value = lines.at(-1)?.split(' ', 2)[1];
-  return value !== undefined && /^[0-9a-f]{40,64}$/.test(value) ? value : null;
 }

@@ -303,28 +303,33 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
   ];
 }
 
+/** Hex digits of the commit id in the advice's reset; git rejects an id that two objects share. */
+const ADVICE_OID_DIGITS = 12;
+
 /**
  * Returns the advice that makes a passed split of several batches into commits. The hook's
- * `git commit` still makes one commit, so the advice first undoes it, which keeps the index:
- * `HEAD@{1}` goes back to the commit the hook compared with, even after an amend.
- * A commit of only some paths gets none, because `footprint commit` would also commit what is
- * still staged beside those paths.
+ * `git commit` still makes one commit, so the advice first undoes it, which keeps the index.
+ * It resets to the commit the hook compared the index with, by id: that is right after an
+ * amend too, and changes nothing when the commit failed after the hook. A commit of only some
+ * paths gets none, because `footprint commit` would also commit what is still staged beside
+ * those paths, and neither does a repository `footprint commit` cannot write.
  */
 function followLines(result: PipelineResult, options: SummaryOptions): string[] {
   const { analysis, footprint } = result;
   if (!analysis.splitSuggested || analysis.batches.length < 2 || result.risk.blocked) return [];
-  if (result.partialCommit === true) return [];
+  if (result.partialCommit === true || result.commitUnsupported === true) return [];
 
   const count = plural(analysis.batches.length, 'commit');
-  const commit = `\`${adviceCommand(options, 'commit')}\``;
+  const commit = `\`${skipPrefix(result)}${adviceCommand(options, 'commit')}\``;
   let text: string;
   if (result.command === 'analyze') {
     text = `To make these ${count}, run ${commit}.`;
   } else if (result.command === 'precommit') {
+    const head = footprint.head.oid;
     const undo =
-      footprint.head.oid === null
+      head === null
         ? `\`git update-ref -d ${shellQuote(footprint.head.ref ?? 'HEAD')}\``
-        : `\`git reset --soft ${result.reflogAtHead === true ? "'HEAD@{1}'" : 'HEAD~1'}\``;
+        : `\`git reset --soft ${head.slice(0, ADVICE_OID_DIGITS)}\``;
     text = `To make these ${count} instead, run ${undo} after this commit, then ${commit}.`;
   } else {
     return [];
@@ -332,6 +337,15 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
   return wrapKeepingCommands(text, options.style.width).map((line) =>
     options.style.colors.dim(line),
   );
+}
+
+/**
+ * Returns `FOOTPRINT_SKIP=RULES ` when this run skipped rules, so that `footprint commit` skips
+ * them too instead of blocking the split that the advice suggests.
+ */
+function skipPrefix(result: PipelineResult): string {
+  const skipped = result.risk.skippedRules ?? [];
+  return skipped.length === 0 ? '' : `FOOTPRINT_SKIP=${shellQuote(skipped.join(','))} `;
 }
 
 /**

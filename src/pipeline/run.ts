@@ -28,7 +28,7 @@ import { StageTimer } from './stage-timer.js';
 import type { PipelineResult } from './types.js';
 import { noWorktreeError } from '../git/no-worktree.js';
 import { isPartialCommitIndex } from '../git/partial-commit-index.js';
-import { readLastReflogValue } from '../git/reflog.js';
+import { canWriteCommits } from '../commit/writable-format.js';
 import { WHITESPACE_CLEANUP } from '../commit/message-problem.js';
 import { isUserError } from '../errors.js';
 import { loadMessageCleanup, type MessageCleanup } from '../message/cleanup-setting.js';
@@ -154,10 +154,7 @@ async function runStages(
     fossilPath: null,
   };
   if (isPartialCommitIndex(reader.layout)) result.partialCommit = true;
-  const head = input.footprint.head.oid;
-  if (options.command === 'precommit' && head !== null) {
-    result.reflogAtHead = (await readLastReflogValue(reader.layout, 'HEAD')) === head;
-  }
+  if (!canWriteCommits(input.footprint, reader.layout)) result.commitUnsupported = true;
   if (options.writeFossil) {
     await timer.time('fossil', () => recordAnalysisFossil(worktree, result));
   }

@@ -31,10 +31,10 @@ export interface PipelineResult {
    */
   partialCommit?: boolean;
   /**
-   * True when the last line of HEAD's reflog moved it to HEAD, so that after the hook's commit,
-   * amend or not, `HEAD@{1}` names the commit the change was analysed against.
+   * True when `footprint commit` cannot write to this repository (SHA-256 object ids or a
+   * reftable), so the summary gives no advice that leads to it.
    */
-  reflogAtHead?: boolean;
+  commitUnsupported?: boolean;
   /** Reason the fossil could not be written, with the path and the fix. The risk decision stands. */
   fossilWarning?: string;
 }

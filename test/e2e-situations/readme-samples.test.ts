@@ -9,9 +9,14 @@ import { projectRoot } from '../helpers/repo.js';
 /** The README's samples of hook output, each a text block that starts with footprint's header. */
 const SAMPLE_BLOCK = /```text\n(footprint · [\s\S]*?)```/g;
 
-/** Replaces what differs between runs: the fossil's file name and the hook's time. */
+/**
+ * Replaces what differs between runs: the fossil's file name, the hook's time, and the id of
+ * the commit the advice resets to, which the demo's commit times change.
+ */
 function normalize(text: string): string {
-  return text.replace(/^Fossil fossils\/\S+\.json · \d+ ms$/gm, 'Fossil fossils/ID.json · N ms');
+  return text
+    .replace(/^Fossil fossils\/\S+\.json · \d+ ms$/gm, 'Fossil fossils/ID.json · N ms')
+    .replace(/`git reset --soft [0-9a-f]{12}`/g, '`git reset --soft COMMIT`');
 }
 
 test('README hook samples match the demo', () => {

@@ -1,13 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { reinitRepo } from '../git/fixtures.js';
+import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
 import { commitStartingProject, stageTangledChange } from './project.js';
 
 /** Advice a hook printed under a passed split: the undo command and footprint's arguments. */
 interface Advice {
   undo: string;
   count: number;
+  /** A `NAME=value` prefix of the footprint command, or an empty string. */
+  env: string;
   footprintArgs: string[];
 }
 
@@ -21,17 +26,25 @@ function createHookedRepo(): TempRepo {
 }
 
 /** Runs `git commit` through the hook and returns the advice it printed. */
-function commitWithAdvice(repo: TempRepo, args: string[]): Advice {
-  const result = repo.gitResult(['commit', ...args], { env: { LC_ALL: 'C.UTF-8' } });
+function commitWithAdvice(
+  repo: TempRepo,
+  args: string[],
+  env: Record<string, string> = {},
+): Advice {
+  const result = repo.gitResult(['commit', ...args], { env: { LC_ALL: 'C.UTF-8', ...env } });
   assert.equal(result.status, 0, result.stderr);
 
   const split = /Suggested split into (\d+) commits/.exec(result.stderr);
-  const advice = /run `([^`]+)` after this commit, then\s+`footprint ([^`]+)`/.exec(result.stderr);
-  assert.ok(split !== null && advice !== null, result.stderr);
+  const advice = /run `([^`]+)` after this commit, then\s+`(\S+=\S+ )?footprint ([^`]+)`/.exec(
+    result.stderr,
+  );
+  assert.ok(split !== null, result.stderr);
+  assert.ok(advice !== null, result.stderr);
   return {
     undo: advice[1] ?? '',
     count: Number(split[1]),
-    footprintArgs: (advice[2] ?? '').split(' '),
+    env: (advice[2] ?? '').trim(),
+    footprintArgs: (advice[3] ?? '').split(' '),
   };
 }
 
@@ -58,9 +71,9 @@ test('printed advice turns a commit into the split', () => {
     const tree = revParse(repo, 'HEAD^{tree}');
 
     runInShell(repo, advice.undo);
-    const made = repo.footprint([...advice.footprintArgs, '--yes', '--no-llm']);
+    const commitRun = repo.footprint([...advice.footprintArgs, '--yes', '--no-llm']);
 
-    assert.equal(made.status, 0, made.stderr);
+    assert.equal(commitRun.status, 0, commitRun.stderr);
     assert.equal(revParse(repo, 'HEAD^{tree}'), tree);
     assert.equal(revParse(repo, `HEAD~${advice.count}`), start);
   } finally {
@@ -76,11 +89,11 @@ test('advice after an amend splits only the amendment', () => {
     const advice = commitWithAdvice(repo, ['--amend', '--no-edit']);
     const tree = revParse(repo, 'HEAD^{tree}');
 
-    assert.equal(advice.undo, "git reset --soft 'HEAD@{1}'");
+    assert.equal(advice.undo, `git reset --soft ${first.slice(0, 12)}`);
     runInShell(repo, advice.undo);
-    const made = repo.footprint([...advice.footprintArgs, '--yes', '--no-llm']);
+    const commitRun = repo.footprint([...advice.footprintArgs, '--yes', '--no-llm']);
 
-    assert.equal(made.status, 0, made.stderr);
+    assert.equal(commitRun.status, 0, commitRun.stderr);
     assert.equal(revParse(repo, 'HEAD^{tree}'), tree);
     assert.equal(revParse(repo, `HEAD~${advice.count}`), first);
   } finally {
@@ -88,21 +101,97 @@ test('advice after an amend splits only the amendment', () => {
   }
 });
 
-test('advice without a reflog resets to the parent', () => {
+test('advice after a rejected commit keeps history', () => {
   const repo = createHookedRepo();
   try {
-    repo.git(['config', 'core.logAllRefUpdates', 'false']);
-    repo.git(['reflog', 'expire', '--expire=all', '--all']);
     const start = revParse(repo, 'HEAD');
+    repo.write('.git/hooks/commit-msg', '#!/bin/sh\necho "subject rejected" >&2\nexit 1\n', 0o755);
     stageTangledChange(repo);
-    const advice = commitWithAdvice(repo, ['-m', 'tangled']);
+    const result = repo.gitResult(['commit', '-m', 'wip'], { env: { LC_ALL: 'C.UTF-8' } });
+    const undo = /run `([^`]+)` after this commit/.exec(result.stderr)?.[1] ?? '';
 
-    assert.equal(advice.undo, 'git reset --soft HEAD~1');
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(undo, `git reset --soft ${start.slice(0, 12)}`);
+    runInShell(repo, undo);
+    assert.equal(revParse(repo, 'HEAD'), start);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('advice keeps the rules FOOTPRINT_SKIP skipped', () => {
+  const repo = createHookedRepo();
+  try {
+    stageTangledChange(repo);
+    repo.write('src/debug.js', 'export function pause() {\n  debugger;\n}\n');
+    repo.git(['add', 'src/debug.js']);
+    const advice = commitWithAdvice(repo, ['-m', 'tangled'], { FOOTPRINT_SKIP: 'debugger' });
+
+    assert.deepEqual(advice.footprintArgs, ['commit']);
+    assert.equal(advice.env, 'FOOTPRINT_SKIP=debugger');
     runInShell(repo, advice.undo);
-    const made = repo.footprint([...advice.footprintArgs, '--yes', '--no-llm']);
+    const commitRun = repo.footprint(['commit', '--yes', '--no-llm'], {
+      env: { FOOTPRINT_SKIP: 'debugger' },
+    });
+    assert.equal(commitRun.status, 0, commitRun.stderr);
+  } finally {
+    repo.cleanup();
+  }
+});
 
-    assert.equal(made.status, 0, made.stderr);
-    assert.equal(revParse(repo, `HEAD~${advice.count}`), start);
+test('no advice where commit cannot write', () => {
+  const repo = createTempRepo();
+  try {
+    reinitRepo(repo, ['--object-format=sha256']);
+    assert.equal(repo.footprint(['init']).status, 0);
+    commitStartingProject(repo);
+    stageTangledChange(repo);
+    const result = repo.gitResult(['commit', '-m', 'tangled'], { env: { LC_ALL: 'C.UTF-8' } });
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /Suggested split into \d+ commits/);
+    assert.doesNotMatch(result.stderr, /after this commit/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+/** Copies the built package into the repository's node_modules, as npm installs it. */
+function installIntoProject(repo: TempRepo): string {
+  const packageRoot = path.join(repo.dir, 'node_modules', 'footprint-cli');
+  for (const entry of [
+    'package.json',
+    'bin',
+    'hooks',
+    'schemas',
+    'dist/main.cjs',
+    'dist/footprint.cjs',
+  ]) {
+    cpSync(path.join(projectRoot, entry), path.join(packageRoot, entry), { recursive: true });
+  }
+  mkdirSync(path.join(repo.dir, 'node_modules', '.bin'));
+  const bin = path.join(packageRoot, 'bin', 'footprint.js');
+  symlinkSync(bin, path.join(repo.dir, 'node_modules', '.bin', 'footprint'));
+  return bin;
+}
+
+test('project install advises npx', () => {
+  const repo = createTempRepo();
+  try {
+    commitStartingProject(repo);
+    repo.write('.gitignore', 'node_modules\n');
+    repo.git(['add', '.gitignore']);
+    repo.git(['commit', '-q', '-m', 'ignore node_modules']);
+    const bin = installIntoProject(repo);
+    stageTangledChange(repo);
+    const result = spawnSync(process.execPath, [bin, 'analyze', '--no-llm'], {
+      cwd: repo.dir,
+      env: gitTestEnv({ NODE_PATH: path.join(projectRoot, 'node_modules') }),
+      encoding: 'utf8',
+    });
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /run `npx footprint commit`/);
   } finally {
     repo.cleanup();
   }

@@ -42,7 +42,7 @@ test('hook prints the split of a tangled change and commits', () => {
     assert.match(result.stderr, /src\/discount\.js/);
     assert.match(result.stderr, /package-lock\.json/);
     assert.match(result.stderr, /✔ Commit passed/);
-    assert.match(result.stderr, /run `git reset --soft 'HEAD@\{1\}'` after this commit, then/);
+    assert.match(result.stderr, /run `git reset --soft [0-9a-f]{12}` after this commit, then/);
     assert.match(result.stderr, /^Fossil fossils\/\S+\.json · \d+ ms$/m);
     assert.equal(listFossils(repo).length, 1);
   } finally {

@@ -530,7 +530,7 @@ test('hook summary tells how to follow', () => {
 
   assert.ok(
     lines.includes(
-      'To make these 2 commits instead, run `git reset --soft HEAD~1` after this commit, then',
+      'To make these 2 commits instead, run `git reset --soft aaaaaaaaaaaa` after this commit, then',
     ),
     lines.join('\n'),
   );
@@ -571,7 +571,7 @@ test('no follow hint for one batch', () => {
 test('narrow follow hint keeps commands whole', () => {
   const lines = summarize(makeResult(), { style: plainStyle(20) }).split('\n');
 
-  assert.ok(lines.includes('`git reset --soft HEAD~1`'), lines.join('\n'));
+  assert.ok(lines.includes('`git reset --soft aaaaaaaaaaaa`'), lines.join('\n'));
   assert.ok(lines.includes('`footprint commit`.'), lines.join('\n'));
 });
 

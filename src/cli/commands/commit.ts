@@ -13,7 +13,7 @@ import {
   formatCommitDone,
   formatCommitPlan,
 } from '../../output/commit-summary.js';
-import { footprintInvocation } from '../../output/footprint-invocation.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import { userErrorMessage } from '../../output/messages.js';
 import { formatStatus } from '../../output/style.js';
 import { UnreadableStrategyError } from '../../strategy/read-file.js';
@@ -61,7 +61,7 @@ export async function run(context: CommandContext): Promise<number> {
       context.stderr.write(`${formatStatus(context.stderrStyle, 'warning', message)}\n`),
   };
   if (line.strategy !== undefined) options.strategyFile = line.strategy;
-  if (line.cwd !== undefined) options.invocation = footprintInvocation(line.cwd);
+  options.invocation = adviceInvocation(context);
   if (line.mode !== undefined) options.mode = line.mode;
 
   let outcome: CommitOutcome;

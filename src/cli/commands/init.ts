@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { footprintInvocation } from '../../output/footprint-invocation.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import { installHooks, type InstallReport } from '../../init/install.js';
 import { uninstallHooks } from '../../init/uninstall.js';
 import { UserError } from '../../errors.js';
@@ -42,7 +42,7 @@ export async function run(context: CommandContext): Promise<number> {
         ...options,
         footprintBin: path.join(packageRoot, 'bin', 'footprint.js'),
         node: process.execPath,
-        invocation: footprintInvocation(context.line.cwd),
+        invocation: adviceInvocation(context),
       });
 
   writeReport(context, report);

@@ -1,6 +1,6 @@
 import type { PipelineOptions } from '../../pipeline/run.js';
 import type { SummaryOptions } from '../../output/summary.js';
-import { footprintInvocation } from '../../output/footprint-invocation.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandContext } from '../context.js';
 
 /** Builds the pipeline's options from the command line. */
@@ -30,7 +30,7 @@ export function adviceOptions(
   context: CommandContext,
 ): Pick<SummaryOptions, 'invocation' | 'modeOption'> {
   const options: Pick<SummaryOptions, 'invocation' | 'modeOption'> = {
-    invocation: footprintInvocation(context.line.cwd),
+    invocation: adviceInvocation(context),
   };
   if (context.line.mode !== undefined) options.modeOption = context.line.mode;
   return options;

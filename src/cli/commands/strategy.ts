@@ -10,7 +10,7 @@ import { buildAnalysisDocument } from '../../pipeline/document.js';
 import { runPipeline, type PipelineRun } from '../../pipeline/run.js';
 import { strategyWriteFailedMessage, strategyWrittenMessage } from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
-import { footprintInvocation } from '../../output/footprint-invocation.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import { formatStatus } from '../../output/style.js';
 import { UserError } from '../../errors.js';
 import { withStrategyFile } from '../../strategy/build.js';
@@ -59,7 +59,7 @@ export async function run(context: CommandContext): Promise<number> {
             ? displayPath(file, context.cwd)
             : outputFromShell(context, output),
         file: displayPath(file, context.cwd),
-        invocation: footprintInvocation(context.line.cwd),
+        invocation: adviceInvocation(context),
       };
       context.stderr.write(
         strategyWrittenMessage(context.stderrStyle, written, strategy.batches.length),

@@ -5,7 +5,7 @@ import {
   strategyValidMessage,
   strategyWarningsMessage,
 } from '../../output/messages.js';
-import { footprintInvocation } from '../../output/footprint-invocation.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import { validateStrategyFile } from '../../pipeline/validate-file.js';
 import { VALIDATE_EXAMPLE } from '../args.js';
 import type { CommandContext } from '../context.js';
@@ -25,7 +25,7 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UserError(requiredOptionMessage('--strategy FILE', 'validate', VALIDATE_EXAMPLE));
   }
 
-  const invocation = footprintInvocation(context.line.cwd);
+  const invocation = adviceInvocation(context);
   const { validation, warnings, document, unreadable } = await validateStrategyFile({
     cwd: context.cwd,
     env: context.env,
