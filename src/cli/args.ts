@@ -124,15 +124,9 @@ const BASE_OPTIONS = ['help', 'version', 'color', 'no-color', 'debug', 'cwd'];
 /**
  * The common options, which every command but the hook's `prepare-commit-msg` accepts, so a
  * script can pass the same flags to each. `validate`, `undo`, `learn`, `fossils` and `init`
- * accept --mode and --no-llm and ignore them, and `init` rejects --json when it runs.
+ * accept --mode and --no-llm and ignore them.
  */
 const COMMON_OPTIONS = [...BASE_OPTIONS, 'json', 'mode', 'no-llm'];
-
-/**
- * Options a command accepts only to reject them with its own message, such as `--json` of
- * `init`, which has no JSON output yet. Errors that list an option's commands leave these out.
- */
-const REJECTED_OPTIONS: Partial<Record<CommandName, string[]>> = { init: ['json'] };
 
 /** Options each command accepts. */
 const COMMAND_OPTIONS: Record<CommandName, string[]> = {
@@ -255,11 +249,7 @@ function checkToken(token: ScanToken, allowed: string[], command: CommandName | 
     throw new UserError(unknownOptionMessage(token.rawName, command, suggestion));
   }
   if (!allowed.includes(token.name) && command !== null) {
-    const owners = COMMANDS.filter(
-      (name) =>
-        COMMAND_OPTIONS[name].includes(token.name) &&
-        !(REJECTED_OPTIONS[name] ?? []).includes(token.name),
-    );
+    const owners = COMMANDS.filter((name) => COMMAND_OPTIONS[name].includes(token.name));
     throw new UserError(optionOfOtherCommandMessage(token.rawName, command, owners));
   }
 

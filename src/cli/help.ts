@@ -107,9 +107,9 @@ changes nothing.
 
   --uninstall         Remove footprint's hooks and put back the hooks they replaced; remove
                       the starter configuration and fossils/.gitignore when unchanged
-${BASE_OPTIONS}
+  --json              Print the report as JSON (schemas/init.schema.json)
 ${UNUSED_COMMON_OPTIONS}
-  --json              Rejected with exit 2, because init has no JSON output yet
+${BASE_OPTIONS}
 `,
   'prepare-commit-msg': `Usage: footprint prepare-commit-msg FILE [SOURCE [COMMIT]] [options]
 

@@ -6,7 +6,7 @@ import { UnreadableStrategyError } from '../strategy/read-file.js';
 import type { CommandName, JsonRequest } from './args.js';
 
 /** Commands without JSON output, whose errors get no document. */
-const TEXT_ONLY: ReadonlySet<CommandName> = new Set(['init', 'prepare-commit-msg']);
+const TEXT_ONLY: ReadonlySet<CommandName> = new Set(['prepare-commit-msg']);
 
 /**
  * Builds the `--json` document of a usage or configuration error, so that stdout still has

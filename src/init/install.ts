@@ -37,6 +37,8 @@ export interface InstallOptions {
 }
 
 export interface InstallReport {
+  /** Absolute path of the worktree root. */
+  worktree: string;
   target: HookTarget;
   steps: InstallStep[];
   /** Reasons git does not run the installed hooks yet, each with how to activate them. */
@@ -81,7 +83,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
     await learnNote(layout, worktree, config.config, options.invocation ?? 'footprint'),
   ].filter((text) => text !== null);
   const changed = steps.some((step) => step.action !== 'unchanged');
-  return { target, steps, notes, advice, changed };
+  return { worktree, target, steps, notes, advice, changed };
 }
 
 /** Throws when the hook of `template` cannot be installed, before any file is written. */

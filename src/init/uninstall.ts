@@ -39,7 +39,7 @@ export async function uninstallHooks(
   steps.push(...(await removeStarterConfig(layout, worktree)));
 
   const changed = steps.some((step) => step.action !== 'unchanged');
-  return { target, steps, notes: [], advice: [], changed };
+  return { worktree, target, steps, notes: [], advice: [], changed };
 }
 
 async function removeHooks(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {

@@ -19,6 +19,7 @@ import validateFossilOutcome from './generated/fossil-outcome.js';
 import validateFossilsList from './generated/fossils-list.js';
 import validateFossilsPrune from './generated/fossils-prune.js';
 import validateFossilsStats from './generated/fossils-stats.js';
+import validateInit from './generated/init.js';
 import validateLearn from './generated/learn.js';
 import validateModelCounts from './generated/model-counts.js';
 import validateFossilStrategy from './generated/fossil-strategy.js';
@@ -51,6 +52,7 @@ const VALIDATORS = {
   'fossils-list': validateFossilsList,
   'fossils-prune': validateFossilsPrune,
   'fossils-stats': validateFossilsStats,
+  init: validateInit,
   learn: validateLearn,
   'model-counts': validateModelCounts,
   'fossil-strategy': validateFossilStrategy,

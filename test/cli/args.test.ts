@@ -84,10 +84,10 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     named: /'--json' is for .*not footprint prepare-commit-msg/,
   },
   {
-    name: 'json owners leave out init',
+    name: 'json owners include init',
     argv: ['prepare-commit-msg', '--json'],
     named:
-      /'--json' is for footprint precommit, analyze, strategy, validate, commit, undo, learn and fossils, not/,
+      /'--json' is for footprint precommit, analyze, strategy, validate, init, commit, undo, learn and fossils, not/,
   },
   {
     name: 'invalid mode',

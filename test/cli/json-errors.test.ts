@@ -43,6 +43,8 @@ const CASES: ErrorCase[] = [
   { args: ['commit', '--json', '--yes'], schema: 'commit', fields: { result: 'refused' } },
   { args: ['commit', '--json'], schema: 'commit', fields: { result: 'refused' } },
   { args: ['undo', '--json'], schema: 'undo', fields: { result: 'refused' } },
+  { args: ['init', '--json'], schema: 'error', fields: { command: 'init' } },
+  { args: ['init', '--uninstall', '--json'], schema: 'error', fields: { command: 'init' } },
 ];
 
 describe('--json usage errors outside a repository', () => {
@@ -101,13 +103,6 @@ describe('--json usage errors outside a repository', () => {
 
     assert.equal(document.error.exitCode, result.status);
     assert.match(document.error.message, /is not inside a git repository/);
-  });
-
-  test('init --json prints no document', () => {
-    const result = runFootprint(folder, ['init', '--json']);
-
-    assert.equal(result.status, 2, result.stderr);
-    assert.equal(result.stdout, '');
   });
 });
 

@@ -195,39 +195,3 @@ test('init command warns that lefthook replaces its hooks', async () => {
     repo.cleanup();
   }
 });
-
-test('init command --uninstall --json exits 2 and removes nothing', async () => {
-  const repo = createTempRepo();
-  try {
-    await main(['init'], captureIo({ cwd: repo.dir, env: utf8Env() }).io);
-    const { io, stderr } = captureIo({ cwd: repo.dir, env: utf8Env() });
-
-    const code = await main(['init', '--uninstall', '--json'], io);
-
-    assert.equal(code, 2);
-    assert.match(stderr.text, /so nothing was removed\. Run `footprint init --uninstall` without/);
-    assert.ok(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
-  } finally {
-    repo.cleanup();
-  }
-});
-
-test('init command --json exits 2 and installs nothing', async () => {
-  const repo = createTempRepo();
-  try {
-    const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: utf8Env() });
-
-    const code = await main(['init', '--json'], io);
-
-    assert.equal(code, 2);
-    assert.equal(stdout.text, '');
-    assert.match(
-      stderr.text,
-      /footprint init has no --json output yet, so nothing was installed\./,
-    );
-    assert.ok(!existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')));
-    assert.ok(!existsSync(path.join(repo.dir, 'footprint.config.json')));
-  } finally {
-    repo.cleanup();
-  }
-});

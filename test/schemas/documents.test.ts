@@ -35,6 +35,7 @@ import {
   sampleOutcomeFossil,
 } from '../fossils/samples.js';
 import { sampleCommitDocument, sampleUndoDocument } from '../commit/result-samples.js';
+import { sampleInitDocument } from '../init/result-samples.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests break samples at arbitrary depths */
 
@@ -53,6 +54,7 @@ const samples: Record<DocumentType, () => unknown> = {
   'fossils-list': sampleFossilsListDocument,
   'fossils-prune': sampleFossilsPruneDocument,
   'fossils-stats': sampleFossilsStatsDocument,
+  init: sampleInitDocument,
   learn: sampleLearnDocument,
   'model-counts': sampleModelCounts,
   'insights-tool': sampleInsightsToolReply,
@@ -202,6 +204,27 @@ const brokenCases: BrokenCase[] = [
     validate: validateConfigDocument,
     build: broken(sampleConfigFile, (doc) => (doc.llm.timeoutMs = 10)),
     expected: '/llm/timeoutMs: must be >= 100',
+  },
+  {
+    name: 'init husky target without version',
+    validate: (document) => validateDocument('init', document),
+    build: broken(sampleInitDocument, (doc) => (doc.target.huskyVersion = null)),
+    expected: '/target/huskyVersion: must be one of v9, v8',
+  },
+  {
+    name: 'init git-dir target inactive',
+    validate: (document) => validateDocument('init', document),
+    build: broken(sampleInitDocument, (doc) => {
+      doc.target = { kind: 'git-dir', dir: '.git/hooks', huskyVersion: null, active: false };
+    }),
+    expected: '/target/active: must be true',
+  },
+  {
+    name: 'init step action unknown',
+    validate: (document) => validateDocument('init', document),
+    build: broken(sampleInitDocument, (doc) => (doc.steps[0].action = 'deleted')),
+    expected:
+      '/steps/0/action: must be one of created, appended, chained, unchanged, updated, removed, restored',
   },
 ];
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { adviceInvocation } from '../advice-invocation.js';
 import { installHooks, type InstallReport } from '../../init/install.js';
+import { editedHookFiles, initReportDocument } from '../../init/report-document.js';
 import { uninstallHooks } from '../../init/uninstall.js';
-import { UserError } from '../../errors.js';
 import {
   initDoneMessage,
   installStepMessage,
@@ -11,29 +11,18 @@ import {
 import { formatStatus } from '../../output/style.js';
 import { displayPath } from '../../output/summary.js';
 import type { CommandContext } from '../context.js';
-import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { EXIT_OK } from '../exit-codes.js';
 import { findPackageRoot } from '../package-info.js';
-import { EDITED_HOOK_DETAIL } from '../../init/hook-file.js';
+import { writeJson } from './pipeline-options.js';
 
 /**
  * `footprint init`: installs the hooks with the paths of this footprint and this node baked
  * in, then lists each file it created, changed or left alone on stdout. `--uninstall` undoes
- * it and lists what it removed or restored. It accepts the common --mode and --no-llm,
- * which change nothing here, and rejects --json.
+ * it and lists what it removed or restored. With `--json`, stdout gets the init document
+ * (schemas/init.schema.json) instead. It accepts the common --mode and --no-llm, which
+ * change nothing here.
  */
 export async function run(context: CommandContext): Promise<number> {
-  // NOTE: init has no JSON document yet, because no schema in schemas/ describes its report.
-  if (context.line.json) {
-    const [what, command] = context.line.uninstall
-      ? ['removed', 'footprint init --uninstall']
-      : ['installed', 'footprint init'];
-    throw new UserError(
-      `footprint init has no --json output yet, so nothing was ${what}. ` +
-        `Run \`${command}\` without --json; it lists each file it changes on stdout.`,
-      { exitCode: EXIT_USAGE },
-    );
-  }
-
   const packageRoot = findPackageRoot();
   const options = { cwd: context.cwd, env: context.env, packageRoot };
   const report = context.line.uninstall
@@ -45,6 +34,10 @@ export async function run(context: CommandContext): Promise<number> {
         invocation: adviceInvocation(context),
       });
 
+  if (context.line.json) {
+    writeJson(context, initReportDocument(report, context.line.uninstall));
+    return EXIT_OK;
+  }
   writeReport(context, report);
   const style = context.stdoutStyle;
   context.stdout.write(
@@ -57,9 +50,7 @@ export async function run(context: CommandContext): Promise<number> {
 
 /** Returns the footprint hooks an uninstall kept because someone edited them, as shown. */
 function keptHooks(context: CommandContext, report: InstallReport): string[] {
-  return report.steps
-    .filter((step) => step.detail.startsWith(EDITED_HOOK_DETAIL))
-    .map((step) => displayPath(step.file, context.cwd));
+  return editedHookFiles(report.steps).map((file) => displayPath(file, context.cwd));
 }
 
 function writeReport(context: CommandContext, report: InstallReport): void {
