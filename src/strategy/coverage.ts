@@ -1,6 +1,6 @@
 import type { FileChange, Hunk } from '../footprint/types.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
-import type { StrategyShape } from './shape.js';
+import type { ShapeChange, StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
 import { unknownPath, type StagedPaths } from './unknown-path.js';
 
@@ -24,13 +24,18 @@ function listHunks(hunks: readonly Hunk[]): string {
 
 /**
  * Batch ids that take each hunk of one staged file, keyed by hunkKey, the batches that name
- * the file, and those that name it without `hunks`, which take every hunk.
+ * the file, and those that name it without `hunks`, which take every hunk. Hunks that unchecked
+ * changes take are never reported missing.
  */
 interface FileCoverage {
   file: FileChange;
   byHunk: Map<string, string[]>;
   mentions: string[];
   wholeFile: Set<string>;
+  /** True when an unchecked change names the file. */
+  namedUnchecked: boolean;
+  /** Keys of the hunks that unchecked changes take, all of them when one names the file whole. */
+  uncheckedHunks: Set<string>;
 }
 
 function unknownHunk(
@@ -58,11 +63,28 @@ function unknownHunk(
 }
 
 /** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
-function recordCoverage(strategy: StrategyShape, staged: StagedPaths) {
+function recordCoverage(
+  strategy: StrategyShape,
+  staged: StagedPaths,
+  unchecked: readonly ShapeChange[],
+) {
   const coverage = new Map<string, FileCoverage>();
   for (const file of staged.files) {
     const byHunk = new Map(file.hunks.map((hunk) => [hunkKey(hunk), [] as string[]]));
-    coverage.set(file.path, { file, byHunk, mentions: [], wholeFile: new Set() });
+    coverage.set(file.path, {
+      file,
+      byHunk,
+      mentions: [],
+      wholeFile: new Set(),
+      namedUnchecked: false,
+      uncheckedHunks: new Set(),
+    });
+  }
+  for (const change of unchecked) {
+    const entry = coverage.get(change.path);
+    if (entry === undefined) continue;
+    entry.namedUnchecked = true;
+    for (const hunk of change.hunks ?? entry.file.hunks) entry.uncheckedHunks.add(hunkKey(hunk));
   }
 
   const problems: StrategyProblem[] = [];
@@ -91,8 +113,9 @@ function pathProblem(code: string, path: string, message: string, batch?: string
 }
 
 /** Checks a file without hunks (a rename, mode change or binary): exactly one batch names it. */
-function checkWholeFile({ file, mentions }: FileCoverage): StrategyProblem[] {
+function checkWholeFile({ file, mentions, namedUnchecked }: FileCoverage): StrategyProblem[] {
   const [first, second] = mentions;
+  if (first === undefined && namedUnchecked) return [];
   if (first === undefined) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to one batch.`;
     return [
@@ -209,9 +232,12 @@ function duplicateHunkFix(
  * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
  * hunks in the same batches, is reported once for its path.
  */
-function checkHunks({ file, byHunk, mentions, wholeFile }: FileCoverage): StrategyProblem[] {
+function checkHunks(entry: FileCoverage): StrategyProblem[] {
+  const { file, byHunk, mentions, wholeFile, uncheckedHunks } = entry;
   const takersOf = (hunk: Hunk): string[] => byHunk.get(hunkKey(hunk)) ?? [];
-  const missing = file.hunks.filter((hunk) => takersOf(hunk).length === 0);
+  const missing = file.hunks.filter(
+    (hunk) => takersOf(hunk).length === 0 && !uncheckedHunks.has(hunkKey(hunk)),
+  );
   const duplicated = file.hunks.filter((hunk) => takersOf(hunk).length > 1);
 
   if (missing.length === file.hunks.length && mentions.length > 0) {
@@ -231,7 +257,7 @@ function checkHunks({ file, byHunk, mentions, wholeFile }: FileCoverage): Strate
   const firstTakers = takersOf(file.hunks[0] as Hunk).join(',');
   const sameTakers = file.hunks.every((hunk) => takersOf(hunk).join(',') === firstTakers);
   if (duplicated.length === file.hunks.length && sameTakers) {
-    return checkWholeFile({ file, byHunk, wholeFile, mentions: takersOf(file.hunks[0] as Hunk) });
+    return checkWholeFile({ ...entry, mentions: takersOf(file.hunks[0] as Hunk) });
   }
 
   const problems = missing.map((hunk) => {
@@ -260,10 +286,15 @@ function checkHunks({ file, byHunk, mentions, wholeFile }: FileCoverage): Strate
  * Checks that the batches take every staged hunk of every staged path exactly once, comparing
  * hunks by all four numbers. An entry without `hunks` takes every hunk of its path. A path
  * without hunks (a rename without edits, a mode change, a binary file) must be named once. A
- * path that is not staged gets the likely fix (see unknownPath).
+ * path that is not staged gets the likely fix (see unknownPath). The `unchecked` changes, which
+ * other problems report, count as taken and are not checked.
  */
-export function checkCoverage(strategy: StrategyShape, staged: StagedPaths): StrategyProblem[] {
-  const { coverage, problems } = recordCoverage(strategy, staged);
+export function checkCoverage(
+  strategy: StrategyShape,
+  staged: StagedPaths,
+  unchecked: readonly ShapeChange[] = [],
+): StrategyProblem[] {
+  const { coverage, problems } = recordCoverage(strategy, staged, unchecked);
   for (const entry of coverage.values()) {
     problems.push(...(entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry)));
   }

@@ -87,7 +87,7 @@ describe('validateStrategy', () => {
     assert.deepEqual(codes(strategy), []);
   });
 
-  test('schema errors end the check', () => {
+  test('batches not a list ends the check', () => {
     const validation = validateStrategy({ batches: 'x' }, footprint, {
       validateSchema: () => ['/batches must be array'],
     });
