@@ -7,6 +7,23 @@ import { unknownPath, type StagedPaths } from './unknown-path.js';
 /** Staged hunks a message lists before it only counts the rest. */
 const LISTED_HUNKS = 5;
 
+/** The fix of a path or hunk that differs because the staged tree changed after the strategy. */
+const STALE_FIX = 'Fix the stale strategy first.';
+
+/**
+ * A problem, with its `statement` kept apart from the fix when a changed staged tree can cause
+ * it, so that STALE_FIX can replace the fix.
+ */
+type CoverageProblem = StrategyProblem & { statement?: string };
+
+/** Options of checkCoverage. */
+export interface CoverageOptions {
+  /** Changes that other problems report, counted as taken and not checked. */
+  unchecked?: readonly ShapeChange[];
+  /** True when the strategy was made for another staged tree, so paths and hunks may differ. */
+  staleTree?: boolean;
+}
+
 /** Writes a hunk as git's hunk header shows it: `@@ -12,3 +12,4 @@`. */
 export function describeHunk(hunk: Hunk): string {
   return `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
@@ -43,7 +60,7 @@ function unknownHunk(
   batch: string,
   hunk: Hunk,
   staged: StagedPaths,
-): StrategyProblem {
+): CoverageProblem {
   const start =
     `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, ` +
     'which is not a staged hunk.';
@@ -59,7 +76,7 @@ function unknownHunk(
         `into the \`hunks\` of { "path": ${quoteJsonString(owner.path)} } in one batch.`
       : `Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take ` +
         'the whole file.';
-  return { code: 'unknown-hunk', batch, path: file.path, message: `${start} ${fix}` };
+  return { ...pathProblem('unknown-hunk', file.path, `${start} ${fix}`, batch), statement: start };
 }
 
 /** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
@@ -87,7 +104,7 @@ function recordCoverage(
     for (const hunk of change.hunks ?? entry.file.hunks) entry.uncheckedHunks.add(hunkKey(hunk));
   }
 
-  const problems: StrategyProblem[] = [];
+  const problems: CoverageProblem[] = [];
   for (const batch of strategy.batches) {
     for (const change of batch.changes) {
       const entry = coverage.get(change.path);
@@ -112,19 +129,25 @@ function pathProblem(code: string, path: string, message: string, batch?: string
   return batch === undefined ? { code, path, message } : { code, batch, path, message };
 }
 
+/** Makes a problem that a change of the staged tree can cause: the statement, then the fix. */
+function statedProblem(
+  code: string,
+  path: string,
+  statement: string,
+  fix: string,
+  batch?: string,
+): CoverageProblem {
+  return { ...pathProblem(code, path, `${statement} ${fix}`, batch), statement };
+}
+
 /** Checks a file without hunks (a rename, mode change or binary): exactly one batch names it. */
-function checkWholeFile({ file, mentions, namedUnchecked }: FileCoverage): StrategyProblem[] {
+function checkWholeFile({ file, mentions, namedUnchecked }: FileCoverage): CoverageProblem[] {
   const [first, second] = mentions;
   if (first === undefined && namedUnchecked) return [];
   if (first === undefined) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to one batch.`;
-    return [
-      pathProblem(
-        'missing-path',
-        file.path,
-        `${quotePath(file.path)} is staged but in no batch. ${fix}`,
-      ),
-    ];
+    const statement = `${quotePath(file.path)} is staged but in no batch.`;
+    return [statedProblem('missing-path', file.path, statement, fix)];
   }
   if (second === undefined) return [];
   const fix = (batch: string): string => `Keep it in ${batch} only.`;
@@ -175,7 +198,7 @@ function nearestTaker(
  * Reports a file that batches name only with hunks that are not staged, as after the file was
  * staged again with other line numbers, so none of its staged hunks is taken.
  */
-function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): StrategyProblem {
+function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): CoverageProblem {
   const batches = [...new Set(mentions)];
   const [first = ''] = batches;
   const single = batches.length === 1;
@@ -187,10 +210,10 @@ function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): Strat
       'the whole file.'
     : 'Share the staged hunks out among their `hunks` lists, or keep the file in one of them ' +
       'without `hunks` to take it whole.';
-  const message =
+  const statement =
     `None of the staged hunks of ${quotePath(file.path)} (${listHunks(file.hunks)}) is in a ` +
-    `batch, because ${naming}. ${fix}`;
-  return pathProblem('missing-path', file.path, message, first);
+    `batch, because ${naming}.`;
+  return statedProblem('missing-path', file.path, statement, fix, first);
 }
 
 /**
@@ -232,7 +255,7 @@ function duplicateHunkFix(
  * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
  * hunks in the same batches, is reported once for its path.
  */
-function checkHunks(entry: FileCoverage): StrategyProblem[] {
+function checkHunks(entry: FileCoverage): CoverageProblem[] {
   const { file, byHunk, mentions, wholeFile, uncheckedHunks } = entry;
   const takersOf = (hunk: Hunk): string[] => byHunk.get(hunkKey(hunk)) ?? [];
   const missing = file.hunks.filter(
@@ -245,13 +268,8 @@ function checkHunks(entry: FileCoverage): StrategyProblem[] {
   }
   if (missing.length === file.hunks.length) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to a batch, or list its hunks.`;
-    return [
-      pathProblem(
-        'missing-path',
-        file.path,
-        `${quotePath(file.path)} is staged but in no batch. ${fix}`,
-      ),
-    ];
+    const statement = `${quotePath(file.path)} is staged but in no batch.`;
+    return [statedProblem('missing-path', file.path, statement, fix)];
   }
 
   const firstTakers = takersOf(file.hunks[0] as Hunk).join(',');
@@ -266,10 +284,12 @@ function checkHunks(entry: FileCoverage): StrategyProblem[] {
       near === undefined
         ? 'one batch'
         : `batch ${near}, which takes the hunk nearest it, or of another batch`;
-    return pathProblem(
+    const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
+    return statedProblem(
       'missing-hunk',
       file.path,
-      `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch. Add it to the \`hunks\` of ${where}.`,
+      statement,
+      `Add it to the \`hunks\` of ${where}.`,
       near,
     );
   });
@@ -286,17 +306,20 @@ function checkHunks(entry: FileCoverage): StrategyProblem[] {
  * Checks that the batches take every staged hunk of every staged path exactly once, comparing
  * hunks by all four numbers. An entry without `hunks` takes every hunk of its path. A path
  * without hunks (a rename without edits, a mode change, a binary file) must be named once. A
- * path that is not staged gets the likely fix (see unknownPath). The `unchecked` changes, which
- * other problems report, count as taken and are not checked.
+ * path that is not staged gets the likely fix (see unknownPath). With `options.staleTree`, a
+ * path or hunk that is unknown or missing gets STALE_FIX and `cause: 'stale'` instead.
  */
 export function checkCoverage(
   strategy: StrategyShape,
   staged: StagedPaths,
-  unchecked: readonly ShapeChange[] = [],
+  options: CoverageOptions = {},
 ): StrategyProblem[] {
-  const { coverage, problems } = recordCoverage(strategy, staged, unchecked);
+  const { coverage, problems } = recordCoverage(strategy, staged, options.unchecked ?? []);
   for (const entry of coverage.values()) {
     problems.push(...(entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry)));
   }
-  return problems;
+  return problems.map(({ statement, ...problem }) => {
+    if (statement === undefined || options.staleTree !== true) return problem;
+    return { ...problem, message: `${statement} ${STALE_FIX}`, cause: 'stale' };
+  });
 }

@@ -47,7 +47,7 @@ export function wholeStrategy(strategy: StrategyShape): CheckedParts {
   };
 }
 
-/** Returns the JSON pointer of a formatted schema error: `/batches/0/type` of `/batches/0/type: …`. */
+/** Returns the JSON pointer that starts a formatted schema error, such as `/batches/0/type`. */
 function errorPointer(error: string): string {
   return error.slice(0, error.indexOf(': '));
 }

@@ -352,7 +352,10 @@ function checkParts(
         intentToAdd: footprint.intentToAdd,
         worktree: options.worktree,
       },
-      parts.unchecked,
+      {
+        unchecked: parts.unchecked,
+        staleTree: parts.bound && strategy.stagedTree !== footprint.stagedTree,
+      },
     ),
   ];
 }

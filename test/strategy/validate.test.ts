@@ -470,7 +470,7 @@ describe('validateStrategy', () => {
     for (const problem of problems) {
       assert.match(
         problem.message,
-        /(Add|Keep|Move|Remove|Give|Use|Stage|name the new path|write it again)/,
+        /(Add|Keep|Move|Remove|Give|Use|Stage|Fix|name the new path|write it again)/,
         problem.code,
       );
     }
