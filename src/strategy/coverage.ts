@@ -1,4 +1,5 @@
 import type { FileChange, Hunk } from '../footprint/types.js';
+import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import type { ShapeChange, StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
@@ -55,27 +56,50 @@ interface FileCoverage {
   uncheckedHunks: Set<string>;
 }
 
-function unknownHunk(
+/**
+ * Returns the fix of a hunk named under a path that does not have it. A hunk pasted under the
+ * wrong path likely belongs to the file that has it. Among several, the one whose hunk no
+ * batch takes is likely, because its line was cut from there.
+ */
+function describeUnknownHunkFix(
   file: FileChange,
-  batch: string,
   hunk: Hunk,
   staged: StagedPaths,
-): CoverageProblem {
-  const start =
-    `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, ` +
-    'which is not a staged hunk.';
-  // A hunk pasted under the wrong path is most likely the hunk of the file that has it.
+  coverage: ReadonlyMap<string, FileCoverage>,
+): string {
   const key = hunkKey(hunk);
   const owners = staged.files.filter(
     (other) => other !== file && other.hunks.some((own) => hunkKey(own) === key),
   );
-  const [owner] = owners;
-  const fix =
-    owners.length === 1 && owner !== undefined
-      ? `It is a staged hunk of ${quotePath(owner.path)}: move its line out of this entry ` +
-        `into the \`hunks\` of { "path": ${quoteJsonString(owner.path)} } in one batch.`
-      : `Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take ` +
-        'the whole file.';
+  const untaken = owners.filter((owner) => {
+    const entry = coverage.get(owner.path);
+    return entry?.byHunk.get(key)?.length === 0 && !entry.uncheckedHunks.has(key);
+  });
+  const likely = owners.length === 1 ? owners : untaken;
+  const owner = likely.length === 1 ? likely[0] : undefined;
+  if (owner !== undefined) {
+    return (
+      `It is a staged hunk of ${quotePath(owner.path)}: move its line out of this entry ` +
+      `into the \`hunks\` of { "path": ${quoteJsonString(owner.path)} } in one batch.`
+    );
+  }
+  if (owners.length > 1) {
+    const paths = owners.map((other) => quotePath(other.path));
+    return (
+      `The same hunk is staged in ${joinWords(paths, 'and')}: remove its line from this ` +
+      'entry, or move it into the `hunks` of the file it came from.'
+    );
+  }
+  return (
+    `Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take ` +
+    'the whole file.'
+  );
+}
+
+function unknownHunk(file: FileChange, batch: string, hunk: Hunk, fix: string): CoverageProblem {
+  const start =
+    `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, ` +
+    'which is not a staged hunk.';
   return { ...pathProblem('unknown-hunk', file.path, `${start} ${fix}`, batch), statement: start };
 }
 
@@ -104,12 +128,13 @@ function recordCoverage(
     for (const hunk of change.hunks ?? entry.file.hunks) entry.uncheckedHunks.add(hunkKey(hunk));
   }
 
-  const problems: CoverageProblem[] = [];
+  // The fix of an unknown hunk reads which hunks every batch takes, so problems are made last.
+  const problems: Array<() => CoverageProblem> = [];
   for (const batch of strategy.batches) {
     for (const change of batch.changes) {
       const entry = coverage.get(change.path);
       if (!entry) {
-        problems.push(unknownPath(change.path, batch.id, staged));
+        problems.push(() => unknownPath(change.path, batch.id, staged));
         continue;
       }
       entry.mentions.push(batch.id);
@@ -117,12 +142,18 @@ function recordCoverage(
       const hunks = change.hunks ?? entry.file.hunks;
       for (const hunk of hunks) {
         const takers = entry.byHunk.get(hunkKey(hunk));
-        if (takers) takers.push(batch.id);
-        else problems.push(unknownHunk(entry.file, batch.id, hunk, staged));
+        if (takers) {
+          takers.push(batch.id);
+          continue;
+        }
+        problems.push(() => {
+          const fix = describeUnknownHunkFix(entry.file, hunk, staged, coverage);
+          return unknownHunk(entry.file, batch.id, hunk, fix);
+        });
       }
     }
   }
-  return { coverage, problems };
+  return { coverage, problems: problems.map((describe) => describe()) };
 }
 
 function pathProblem(code: string, path: string, message: string, batch?: string): StrategyProblem {
