@@ -1,5 +1,4 @@
 import {
-  isBatch,
   isChange,
   isNullableString,
   isObject,
@@ -21,7 +20,8 @@ export interface CheckedParts {
   positions: readonly number[];
   /**
    * Changes that the checks leave out but count as taken, so the hunks they name are not
-   * reported missing: those of unreadable batches, and entries with a schema error.
+   * reported missing: those of unreadable batches, and entries that do not parse or have a
+   * schema error.
    */
   unchecked: readonly ShapeChange[];
   /** Indexes in `ids` of the batches left out of the checks. */
@@ -57,11 +57,49 @@ function isWithin(pointer: string, base: string): boolean {
   return pointer === base || pointer.startsWith(`${base}/`);
 }
 
+/** Returns true when `head` and `stagedTree` can be read and have no schema error. */
+function isBound(document: Record<string, unknown>, pointers: readonly string[]): boolean {
+  if (!isNullableString(document['head']) || !isNullableString(document['stagedTree'])) {
+    return false;
+  }
+  return !pointers.some((pointer) => pointer === '/head' || pointer === '/stagedTree');
+}
+
 /**
- * Reads the parts of a document with schema errors that the other checks can still use. A
- * batch that isBatch rejects is left out, and its changes that parse are counted as taken. In
- * a readable batch, an entry of `changes` with a schema error is counted as taken and not
- * checked, so it is reported once. Returns null when `batches` is not a list.
+ * Returns the batch at `index` as the checks read it, or null when its id, message, changes
+ * or dependsOn cannot be read. A missing `dependsOn`, often left out of a batch typed by hand,
+ * reads as []. The entries of its `changes` that do not parse, or have a schema error, are
+ * left out of the batch and returned in `unchecked`.
+ */
+function readBatch(typed: unknown, index: number, pointers: readonly string[]) {
+  const unchecked = readUncheckedChanges(typed);
+  if (!isObject(typed)) return { batch: null, unchecked };
+  const { id, message, changes } = typed;
+  const dependsOn = typed['dependsOn'] ?? [];
+  if (typeof id !== 'string' || typeof message !== 'string' || !Array.isArray(changes)) {
+    return { batch: null, unchecked };
+  }
+  if (!Array.isArray(dependsOn) || !dependsOn.every((other) => typeof other === 'string')) {
+    return { batch: null, unchecked };
+  }
+
+  const flawed = (entry: unknown, at: number): boolean =>
+    !isChange(entry) ||
+    pointers.some((pointer) => isWithin(pointer, `/batches/${index}/changes/${at}`));
+  const batch: ShapeBatch = {
+    ...typed,
+    id,
+    message,
+    dependsOn,
+    changes: changes.filter((entry, at) => !flawed(entry, at)) as ShapeChange[],
+  };
+  return { batch, unchecked: readUncheckedChanges({ changes: changes.filter(flawed) }) };
+}
+
+/**
+ * Reads the parts of a document with schema errors that the other checks can still use (see
+ * readBatch). A batch that cannot be read is left out, and the changes that the checks leave
+ * out count as taken (see CheckedParts). Returns null when `batches` is not a list.
  */
 export function readCheckedParts(
   document: unknown,
@@ -70,12 +108,7 @@ export function readCheckedParts(
   if (!isObject(document) || !Array.isArray(document['batches'])) return null;
 
   const pointers = schemaErrors.map(errorPointer);
-  const { head, stagedTree } = document;
-  const bound =
-    isNullableString(head) &&
-    isNullableString(stagedTree) &&
-    !pointers.some((pointer) => pointer === '/head' || pointer === '/stagedTree');
-
+  const bound = isBound(document, pointers);
   const parts = {
     batches: [] as ShapeBatch[],
     ids: [] as Array<string | null>,
@@ -86,34 +119,36 @@ export function readCheckedParts(
   document['batches'].forEach((typed: unknown, index) => {
     const id = isObject(typed) && typeof typed['id'] === 'string' ? typed['id'] : null;
     parts.ids.push(id);
-    // A batch typed by hand often lacks `dependsOn`, which the schema reports, so it reads as [].
-    const batch =
-      isObject(typed) && typed['dependsOn'] === undefined ? { ...typed, dependsOn: [] } : typed;
-    if (!isBatch(batch)) {
+    const { batch, unchecked } = readBatch(typed, index, pointers);
+    parts.unchecked.push(...unchecked);
+    if (batch === null) {
       parts.leftOut.push(index);
-      parts.unchecked.push(...readableChanges(batch));
       return;
     }
-
-    const flawed = (entry: number) =>
-      pointers.some((pointer) => isWithin(pointer, `/batches/${index}/changes/${entry}`));
-    parts.batches.push({ ...batch, changes: batch.changes.filter((_, at) => !flawed(at)) });
-    parts.unchecked.push(...batch.changes.filter((_, at) => flawed(at)));
+    parts.batches.push(batch);
     parts.positions.push(index);
   });
 
   const strategy = {
-    head: bound ? (head as string | null) : null,
-    stagedTree: bound ? (stagedTree as string | null) : null,
+    head: bound ? (document['head'] as string | null) : null,
+    stagedTree: bound ? (document['stagedTree'] as string | null) : null,
     batches: parts.batches,
   };
   return { strategy, bound, ...parts };
 }
 
-/** Returns the entries of an unreadable batch's `changes` that parse as changes. */
-function readableChanges(batch: unknown): ShapeChange[] {
+/**
+ * Returns the entries of a batch's `changes` that name a path, as changes the checks leave
+ * out. An entry whose `hunks` cannot be read stands for the whole file, because which of its
+ * hunks it meant is not known.
+ */
+function readUncheckedChanges(batch: unknown): ShapeChange[] {
   if (!isObject(batch) || !Array.isArray(batch['changes'])) return [];
-  return batch['changes'].filter(isChange);
+  return batch['changes'].flatMap((entry: unknown): ShapeChange[] => {
+    if (isChange(entry)) return [entry];
+    if (isObject(entry) && typeof entry['path'] === 'string') return [{ path: entry['path'] }];
+    return [];
+  });
 }
 
 /**

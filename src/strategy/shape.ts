@@ -41,8 +41,7 @@ export function isChange(value: unknown): value is ShapeChange {
   return hunks === undefined || (Array.isArray(hunks) && hunks.every(isHunk));
 }
 
-/** Returns true when `value` is a batch whose fields validation reads have the right types. */
-export function isBatch(value: unknown): value is ShapeBatch {
+function isBatch(value: unknown): value is ShapeBatch {
   if (!isObject(value) || typeof value['id'] !== 'string') return false;
   if (typeof value['message'] !== 'string') return false;
   const { changes, dependsOn } = value;

@@ -129,7 +129,7 @@ describe('validate with schema errors', () => {
 
     const { rows } = await validateJson(repo, fixture.strategyFile);
 
-    // b3 takes none of b.md's hunks, so b.md is in no batch, which the schema error does not say.
+    // b3 takes none of b.md's hunks, so b.md is in no batch, which the schema error does not report.
     assert.deepEqual(rows, [
       'schema b1 -',
       'schema b2 -',
@@ -150,6 +150,22 @@ describe('validate with schema errors', () => {
 
     assert.deepEqual(rows, ['schema b1 -', 'missing-hunk b1 a.js']);
     assert.match(problems[0]?.message ?? '', /missing required key "dependsOn"/);
+  });
+
+  test('batch with a bad hunk is checked', async () => {
+    const fixture = await createFixture();
+    repo = fixture.repo;
+    const badHunk = { ...HUNK_37, oldStart: 'x' };
+    writeBatches(fixture.strategyFile, [
+      batch('b1', [{ path: 'a.js', hunks: [HUNK_3, badHunk] }], { dependsOn: ['b2'] }),
+      batch('b2', [{ path: 'b.md' }, { path: 'c.js' }]),
+    ]);
+
+    const { problems, rows } = await validateJson(repo, fixture.strategyFile);
+
+    // The entry's hunks cannot be read, so no hunk of a.js is reported missing.
+    assert.deepEqual(rows, ['schema b1 a.js', 'order b1 -']);
+    assert.equal(problems[0]?.message.includes('the other checks leave'), false);
   });
 
   test('malformed head skips the stale check', async () => {
