@@ -105,6 +105,7 @@ function copyProblem(problem: StrategyProblem): StrategyProblem {
   const copy: StrategyProblem = { code: problem.code, message: problem.message };
   if (problem.batch !== undefined) copy.batch = problem.batch;
   if (problem.path !== undefined) copy.path = problem.path;
+  if (problem.cause !== undefined) copy.cause = problem.cause;
   return copy;
 }
 

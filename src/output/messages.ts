@@ -324,9 +324,14 @@ export function strategyValidMessage(style: Style, file: string): string {
   return formatStatus(style, 'success', `${file} is valid for the staged change.`) + '\n';
 }
 
+/** Problems that follow from another one, listed under it before the rest are only counted. */
+const LISTED_FOLLOWING = 5;
+
 /**
  * Lists the problems of an invalid strategy, each with its own fix. A fix that writes the
- * strategy again names `file` in place of the placeholder.
+ * strategy again names `file` in place of the placeholder. Problems that follow from another
+ * (their `cause`) are indented under the first problem with that code, and only the first
+ * LISTED_FOLLOWING of them are written, so that a stale strategy does not hide its fix.
  */
 export function strategyInvalidMessage(
   style: Style,
@@ -337,7 +342,22 @@ export function strategyInvalidMessage(
   const lines = [
     formatStatus(style, 'error', `${file} is invalid: ${plural(problems.length, 'problem')}.`),
   ];
-  lines.push(...problems.map((problem) => formatProblemLine(style, file, problem, invocation)));
+  const codes = new Set(problems.map((problem) => problem.code));
+  const isFolded = (problem: StrategyProblem): boolean =>
+    problem.cause !== undefined && codes.has(problem.cause);
+  const listedCauses = new Set<string>();
+  for (const problem of problems) {
+    if (isFolded(problem)) continue;
+    lines.push(formatProblemLine(style, file, problem, invocation));
+    if (listedCauses.has(problem.code)) continue;
+    listedCauses.add(problem.code);
+    const following = problems.filter((other) => isFolded(other) && other.cause === problem.code);
+
+    const listed = following.slice(0, LISTED_FOLLOWING);
+    lines.push(...listed.map((other) => `  ${formatProblemLine(style, file, other, invocation)}`));
+    const rest = following.length - listed.length;
+    if (rest > 0) lines.push(`    and ${rest} more, listed with --json.`);
+  }
   return lines.join('\n') + '\n';
 }
 

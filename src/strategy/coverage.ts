@@ -1,11 +1,29 @@
 import type { FileChange, Hunk } from '../footprint/types.js';
+import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
-import type { StrategyShape } from './shape.js';
+import type { ShapeChange, StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
 import { unknownPath, type StagedPaths } from './unknown-path.js';
 
 /** Staged hunks a message lists before it only counts the rest. */
 const LISTED_HUNKS = 5;
+
+/** The fix of a path or hunk that differs because the staged tree changed after the strategy. */
+const STALE_FIX = 'Fix the stale strategy first.';
+
+/**
+ * A problem, with its `statement` kept apart from the fix when a changed staged tree can cause
+ * it, so that STALE_FIX can replace the fix.
+ */
+type CoverageProblem = StrategyProblem & { statement?: string };
+
+/** Options of checkCoverage. */
+export interface CoverageOptions {
+  /** Changes that other problems report, counted as taken and not checked. */
+  unchecked?: readonly ShapeChange[];
+  /** True when the strategy was made for another staged tree, so paths and hunks may differ. */
+  staleTree?: boolean;
+}
 
 /** Writes a hunk as git's hunk header shows it: `@@ -12,3 +12,4 @@`. */
 export function describeHunk(hunk: Hunk): string {
@@ -24,53 +42,99 @@ function listHunks(hunks: readonly Hunk[]): string {
 
 /**
  * Batch ids that take each hunk of one staged file, keyed by hunkKey, the batches that name
- * the file, and those that name it without `hunks`, which take every hunk.
+ * the file, and those that name it without `hunks`, which take every hunk. Hunks that unchecked
+ * changes take are never reported missing.
  */
 interface FileCoverage {
   file: FileChange;
   byHunk: Map<string, string[]>;
   mentions: string[];
   wholeFile: Set<string>;
+  /** True when an unchecked change names the file. */
+  namedUnchecked: boolean;
+  /** Keys of the hunks that unchecked changes take, all of them when one names the file whole. */
+  uncheckedHunks: Set<string>;
 }
 
-function unknownHunk(
+/**
+ * Returns the fix of a hunk named under a path that does not have it. A hunk pasted under the
+ * wrong path likely belongs to the file that has it. Among several, the one whose hunk no
+ * batch takes is likely, because its line was cut from there.
+ */
+function describeUnknownHunkFix(
   file: FileChange,
-  batch: string,
   hunk: Hunk,
   staged: StagedPaths,
-): StrategyProblem {
-  const start =
-    `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, ` +
-    'which is not a staged hunk.';
-  // A hunk pasted under the wrong path is most likely the hunk of the file that has it.
+  coverage: ReadonlyMap<string, FileCoverage>,
+): string {
   const key = hunkKey(hunk);
   const owners = staged.files.filter(
     (other) => other !== file && other.hunks.some((own) => hunkKey(own) === key),
   );
-  const [owner] = owners;
-  const fix =
-    owners.length === 1 && owner !== undefined
-      ? `It is a staged hunk of ${quotePath(owner.path)}: move its line out of this entry ` +
-        `into the \`hunks\` of { "path": ${quoteJsonString(owner.path)} } in one batch.`
-      : `Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take ` +
-        'the whole file.';
-  return { code: 'unknown-hunk', batch, path: file.path, message: `${start} ${fix}` };
+  const untaken = owners.filter((owner) => {
+    const entry = coverage.get(owner.path);
+    return entry?.byHunk.get(key)?.length === 0 && !entry.uncheckedHunks.has(key);
+  });
+  const likely = owners.length === 1 ? owners : untaken;
+  const owner = likely.length === 1 ? likely[0] : undefined;
+  if (owner !== undefined) {
+    return (
+      `It is a staged hunk of ${quotePath(owner.path)}: move its line out of this entry ` +
+      `into the \`hunks\` of { "path": ${quoteJsonString(owner.path)} } in one batch.`
+    );
+  }
+  if (owners.length > 1) {
+    const paths = owners.map((other) => quotePath(other.path));
+    return (
+      `The same hunk is staged in ${joinWords(paths, 'and')}: remove its line from this ` +
+      'entry, or move it into the `hunks` of the file it came from.'
+    );
+  }
+  return (
+    `Use the staged hunks (${listHunks(file.hunks) || 'none'}) or drop \`hunks\` to take ` +
+    'the whole file.'
+  );
+}
+
+function unknownHunk(file: FileChange, batch: string, hunk: Hunk, fix: string): CoverageProblem {
+  const start =
+    `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, ` +
+    'which is not a staged hunk.';
+  return { ...pathProblem('unknown-hunk', file.path, `${start} ${fix}`, batch), statement: start };
 }
 
 /** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
-function recordCoverage(strategy: StrategyShape, staged: StagedPaths) {
+function recordCoverage(
+  strategy: StrategyShape,
+  staged: StagedPaths,
+  unchecked: readonly ShapeChange[],
+) {
   const coverage = new Map<string, FileCoverage>();
   for (const file of staged.files) {
     const byHunk = new Map(file.hunks.map((hunk) => [hunkKey(hunk), [] as string[]]));
-    coverage.set(file.path, { file, byHunk, mentions: [], wholeFile: new Set() });
+    coverage.set(file.path, {
+      file,
+      byHunk,
+      mentions: [],
+      wholeFile: new Set(),
+      namedUnchecked: false,
+      uncheckedHunks: new Set(),
+    });
+  }
+  for (const change of unchecked) {
+    const entry = coverage.get(change.path);
+    if (entry === undefined) continue;
+    entry.namedUnchecked = true;
+    for (const hunk of change.hunks ?? entry.file.hunks) entry.uncheckedHunks.add(hunkKey(hunk));
   }
 
-  const problems: StrategyProblem[] = [];
+  // The fix of an unknown hunk reads which hunks every batch takes, so problems are made last.
+  const problems: Array<() => CoverageProblem> = [];
   for (const batch of strategy.batches) {
     for (const change of batch.changes) {
       const entry = coverage.get(change.path);
       if (!entry) {
-        problems.push(unknownPath(change.path, batch.id, staged));
+        problems.push(() => unknownPath(change.path, batch.id, staged));
         continue;
       }
       entry.mentions.push(batch.id);
@@ -78,30 +142,43 @@ function recordCoverage(strategy: StrategyShape, staged: StagedPaths) {
       const hunks = change.hunks ?? entry.file.hunks;
       for (const hunk of hunks) {
         const takers = entry.byHunk.get(hunkKey(hunk));
-        if (takers) takers.push(batch.id);
-        else problems.push(unknownHunk(entry.file, batch.id, hunk, staged));
+        if (takers) {
+          takers.push(batch.id);
+          continue;
+        }
+        problems.push(() => {
+          const fix = describeUnknownHunkFix(entry.file, hunk, staged, coverage);
+          return unknownHunk(entry.file, batch.id, hunk, fix);
+        });
       }
     }
   }
-  return { coverage, problems };
+  return { coverage, problems: problems.map((describe) => describe()) };
 }
 
 function pathProblem(code: string, path: string, message: string, batch?: string): StrategyProblem {
   return batch === undefined ? { code, path, message } : { code, batch, path, message };
 }
 
+/** Makes a problem that a change of the staged tree can cause: the statement, then the fix. */
+function statedProblem(
+  code: string,
+  path: string,
+  statement: string,
+  fix: string,
+  batch?: string,
+): CoverageProblem {
+  return { ...pathProblem(code, path, `${statement} ${fix}`, batch), statement };
+}
+
 /** Checks a file without hunks (a rename, mode change or binary): exactly one batch names it. */
-function checkWholeFile({ file, mentions }: FileCoverage): StrategyProblem[] {
+function checkWholeFile({ file, mentions, namedUnchecked }: FileCoverage): CoverageProblem[] {
   const [first, second] = mentions;
+  if (first === undefined && namedUnchecked) return [];
   if (first === undefined) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to one batch.`;
-    return [
-      pathProblem(
-        'missing-path',
-        file.path,
-        `${quotePath(file.path)} is staged but in no batch. ${fix}`,
-      ),
-    ];
+    const statement = `${quotePath(file.path)} is staged but in no batch.`;
+    return [statedProblem('missing-path', file.path, statement, fix)];
   }
   if (second === undefined) return [];
   const fix = (batch: string): string => `Keep it in ${batch} only.`;
@@ -152,7 +229,7 @@ function nearestTaker(
  * Reports a file that batches name only with hunks that are not staged, as after the file was
  * staged again with other line numbers, so none of its staged hunks is taken.
  */
-function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): StrategyProblem {
+function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): CoverageProblem {
   const batches = [...new Set(mentions)];
   const [first = ''] = batches;
   const single = batches.length === 1;
@@ -164,10 +241,10 @@ function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): Strat
       'the whole file.'
     : 'Share the staged hunks out among their `hunks` lists, or keep the file in one of them ' +
       'without `hunks` to take it whole.';
-  const message =
+  const statement =
     `None of the staged hunks of ${quotePath(file.path)} (${listHunks(file.hunks)}) is in a ` +
-    `batch, because ${naming}. ${fix}`;
-  return pathProblem('missing-path', file.path, message, first);
+    `batch, because ${naming}.`;
+  return statedProblem('missing-path', file.path, statement, fix, first);
 }
 
 /**
@@ -209,9 +286,12 @@ function duplicateHunkFix(
  * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
  * hunks in the same batches, is reported once for its path.
  */
-function checkHunks({ file, byHunk, mentions, wholeFile }: FileCoverage): StrategyProblem[] {
+function checkHunks(entry: FileCoverage): CoverageProblem[] {
+  const { file, byHunk, mentions, wholeFile, uncheckedHunks } = entry;
   const takersOf = (hunk: Hunk): string[] => byHunk.get(hunkKey(hunk)) ?? [];
-  const missing = file.hunks.filter((hunk) => takersOf(hunk).length === 0);
+  const missing = file.hunks.filter(
+    (hunk) => takersOf(hunk).length === 0 && !uncheckedHunks.has(hunkKey(hunk)),
+  );
   const duplicated = file.hunks.filter((hunk) => takersOf(hunk).length > 1);
 
   if (missing.length === file.hunks.length && mentions.length > 0) {
@@ -219,19 +299,14 @@ function checkHunks({ file, byHunk, mentions, wholeFile }: FileCoverage): Strate
   }
   if (missing.length === file.hunks.length) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to a batch, or list its hunks.`;
-    return [
-      pathProblem(
-        'missing-path',
-        file.path,
-        `${quotePath(file.path)} is staged but in no batch. ${fix}`,
-      ),
-    ];
+    const statement = `${quotePath(file.path)} is staged but in no batch.`;
+    return [statedProblem('missing-path', file.path, statement, fix)];
   }
 
   const firstTakers = takersOf(file.hunks[0] as Hunk).join(',');
   const sameTakers = file.hunks.every((hunk) => takersOf(hunk).join(',') === firstTakers);
   if (duplicated.length === file.hunks.length && sameTakers) {
-    return checkWholeFile({ file, byHunk, wholeFile, mentions: takersOf(file.hunks[0] as Hunk) });
+    return checkWholeFile({ ...entry, mentions: takersOf(file.hunks[0] as Hunk) });
   }
 
   const problems = missing.map((hunk) => {
@@ -240,10 +315,12 @@ function checkHunks({ file, byHunk, mentions, wholeFile }: FileCoverage): Strate
       near === undefined
         ? 'one batch'
         : `batch ${near}, which takes the hunk nearest it, or of another batch`;
-    return pathProblem(
+    const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
+    return statedProblem(
       'missing-hunk',
       file.path,
-      `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch. Add it to the \`hunks\` of ${where}.`,
+      statement,
+      `Add it to the \`hunks\` of ${where}.`,
       near,
     );
   });
@@ -260,12 +337,20 @@ function checkHunks({ file, byHunk, mentions, wholeFile }: FileCoverage): Strate
  * Checks that the batches take every staged hunk of every staged path exactly once, comparing
  * hunks by all four numbers. An entry without `hunks` takes every hunk of its path. A path
  * without hunks (a rename without edits, a mode change, a binary file) must be named once. A
- * path that is not staged gets the likely fix (see unknownPath).
+ * path that is not staged gets the likely fix (see unknownPath). With `options.staleTree`, a
+ * path or hunk that is unknown or missing gets STALE_FIX and `cause: 'stale'` instead.
  */
-export function checkCoverage(strategy: StrategyShape, staged: StagedPaths): StrategyProblem[] {
-  const { coverage, problems } = recordCoverage(strategy, staged);
+export function checkCoverage(
+  strategy: StrategyShape,
+  staged: StagedPaths,
+  options: CoverageOptions = {},
+): StrategyProblem[] {
+  const { coverage, problems } = recordCoverage(strategy, staged, options.unchecked ?? []);
   for (const entry of coverage.values()) {
     problems.push(...(entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry)));
   }
-  return problems;
+  return problems.map(({ statement, ...problem }) => {
+    if (statement === undefined || options.staleTree !== true) return problem;
+    return { ...problem, message: `${statement} ${STALE_FIX}`, cause: 'stale' };
+  });
 }

@@ -24,6 +24,11 @@ export interface StrategyProblem {
   batch?: string;
   path?: string;
   message: string;
+  /**
+   * Code of the problem this one follows from, listed before it, such as `stale` for a path
+   * that differs because the staged tree changed since the strategy was made.
+   */
+  cause?: string;
 }
 
 export interface StrategyValidation {

@@ -166,15 +166,18 @@ function findLikelyFix(path: string, staged: StagedPaths): string | null {
   );
 }
 
-/** Reports a path a batch names that is not staged, with the likely fix when there is one. */
-export function unknownPath(path: string, batch: string, staged: StagedPaths): StrategyProblem {
+/**
+ * Reports a path a batch names that is not staged, with the likely fix when there is one. The
+ * `statement` is the message without the fix.
+ */
+export function unknownPath(
+  path: string,
+  batch: string,
+  staged: StagedPaths,
+): StrategyProblem & { statement: string } {
   const hint =
     findLikelyFix(path, staged) ??
     `Remove it from the batch, or stage it and write the strategy again.`;
-  return {
-    code: 'unknown-path',
-    batch,
-    path,
-    message: `Batch ${batch} names ${quotePath(path)}, which is not in the staged change. ${hint}`,
-  };
+  const statement = `Batch ${batch} names ${quotePath(path)}, which is not in the staged change.`;
+  return { code: 'unknown-path', batch, path, message: `${statement} ${hint}`, statement };
 }

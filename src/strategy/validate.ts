@@ -10,11 +10,20 @@ import { maskProblemSecrets } from './mask-problem-secrets.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import { rewriteCommand } from './rewrite-command.js';
 import { describeBatchSchemaFix } from './schema-fix.js';
+import {
+  readCheckedParts,
+  restatesSchemaError,
+  wholeStrategy,
+  type CheckedParts,
+} from './readable.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
 
 // strategy --output never replaces an edited strategy, so the file has to move first.
 const REWRITE = `move it away and write it again with ${rewriteCommand()}`;
+
+/** The schema error of a document the schema let through but validation cannot read. */
+const MALFORMED = 'batches, head or stagedTree is malformed';
 
 /** The fix for a batch `type` outside the schema's list, which `footprint commit` does not read. */
 const TYPE_FIX =
@@ -167,18 +176,20 @@ function dependencyProblem(batch: string, dependency: string, position: number, 
   return null;
 }
 
-/** Checks that every batch depends only on batches before it. */
-function checkOrder(strategy: StrategyShape): StrategyProblem[] {
-  const positions = strategy.batches.map((batch) => batch.id);
+/**
+ * Checks that every batch depends only on batches before it, by their places in the document.
+ * A dependency on no known id is not reported while a left-out batch has no readable id,
+ * because it may be that batch's.
+ */
+function checkOrder(parts: CheckedParts): StrategyProblem[] {
+  const { ids } = parts;
   const problems: StrategyProblem[] = [];
-  strategy.batches.forEach((batch, position) => {
+  parts.strategy.batches.forEach((batch, at) => {
+    const position = parts.positions[at] ?? at;
     for (const dependency of batch.dependsOn) {
-      const problem = dependencyProblem(
-        batch.id,
-        dependency,
-        position,
-        positions.indexOf(dependency),
-      );
+      const found = ids.indexOf(dependency);
+      if (found === -1 && ids.includes(null)) continue;
+      const problem = dependencyProblem(batch.id, dependency, position, found);
       if (problem) problems.push(problem);
     }
   });
@@ -295,6 +306,61 @@ function describeSchemaFix(batch: unknown, error: string): string {
 }
 
 /**
+ * Makes each schema error a problem (see describeSchemaError). Only the first error inside a
+ * left-out batch adds that the other checks skip the batch, so each such batch is named once.
+ */
+function describeSchemaErrors(
+  strategy: unknown,
+  errors: readonly string[],
+  leftOut: readonly number[],
+): StrategyProblem[] {
+  const noted = new Set<number>();
+  return errors.map((error) => {
+    const problem = describeSchemaError(strategy, error);
+    const index = Number(/^\/batches\/(\d+)/.exec(error)?.[1] ?? -1);
+    if (!leftOut.includes(index) || noted.has(index)) return problem;
+
+    noted.add(index);
+    const batchName = problem.batch === undefined ? 'this batch' : `batch ${problem.batch}`;
+    return {
+      ...problem,
+      message: `${problem.message} Until then, the other checks leave ${batchName} out.`,
+    };
+  });
+}
+
+/** Runs the checks after the schema on the parts of the strategy they can read. */
+function checkParts(
+  parts: CheckedParts,
+  footprint: Footprint,
+  options: ValidateStrategyOptions,
+): StrategyProblem[] {
+  const { strategy } = parts;
+  const cleanup = options.cleanup ?? WHITESPACE_CLEANUP;
+  return [
+    ...(parts.bound ? checkStale(strategy, footprint, options.headMissing ?? false) : []),
+    ...checkBatchIds(strategy, cleanup),
+    ...checkMessageCharacters(strategy, cleanup),
+    ...checkMessageSecrets(strategy),
+    ...checkOrder(parts),
+    ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),
+    ...checkFileFolderBatches(strategy, footprint.files),
+    ...checkCoverage(
+      strategy,
+      {
+        files: footprint.files,
+        intentToAdd: footprint.intentToAdd,
+        worktree: options.worktree,
+      },
+      {
+        unchecked: parts.unchecked,
+        staleTree: parts.bound && strategy.stagedTree !== footprint.stagedTree,
+      },
+    ),
+  ];
+}
+
+/**
  * Validates a strategy document against its schema and the current staged change. A valid
  * strategy was made for the staged tree and HEAD of `footprint` (else it is stale), has unique
  * batch ids, a message in each batch that git commits under `options.cleanup` (see
@@ -303,8 +369,8 @@ function describeSchemaFix(batch: unknown, error: string): string {
  * once and names no path or hunk that is not staged, and keeps a file and the files under the same
  * path as a folder in one batch. With `options.content`, no batch may use what
  * a later batch adds (see findBatchDependencies). Each problem names the batch and path involved
- * and how to fix it, with provider tokens masked. Schema errors end the check, because the
- * other checks need a well-formed document.
+ * and how to fix it, with provider tokens masked. After schema errors, the other checks still
+ * run on the batches they can read (see readCheckedParts), and a stale strategy comes first.
  */
 export function validateStrategy(
   strategy: unknown,
@@ -312,27 +378,22 @@ export function validateStrategy(
   options: ValidateStrategyOptions,
 ): StrategyValidation {
   const schemaErrors = options.validateSchema(strategy);
-  if (schemaErrors.length > 0 || !hasStrategyShape(strategy)) {
-    const errors =
-      schemaErrors.length > 0 ? schemaErrors : ['batches, head or stagedTree is malformed'];
-    const problems = errors.map((error) => describeSchemaError(strategy, error));
-    return { valid: false, problems: maskProblemSecrets(problems) };
+  if (schemaErrors.length === 0 && hasStrategyShape(strategy)) {
+    const problems = checkParts(wholeStrategy(strategy), footprint, options);
+    return { valid: problems.length === 0, problems: maskProblemSecrets(problems) };
   }
 
-  const cleanup = options.cleanup ?? WHITESPACE_CLEANUP;
-  const problems = [
-    ...checkStale(strategy, footprint, options.headMissing ?? false),
-    ...checkBatchIds(strategy, cleanup),
-    ...checkMessageCharacters(strategy, cleanup),
-    ...checkMessageSecrets(strategy),
-    ...checkOrder(strategy),
-    ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),
-    ...checkFileFolderBatches(strategy, footprint.files),
-    ...checkCoverage(strategy, {
-      files: footprint.files,
-      intentToAdd: footprint.intentToAdd,
-      worktree: options.worktree,
-    }),
-  ];
-  return { valid: problems.length === 0, problems: maskProblemSecrets(problems) };
+  // A document the schema let through but the shape check rejects gets no further checks.
+  const errors = schemaErrors.length > 0 ? schemaErrors : [MALFORMED];
+  const parts = schemaErrors.length > 0 ? readCheckedParts(strategy, errors) : null;
+  const schemaProblems = describeSchemaErrors(strategy, errors, parts?.leftOut ?? []);
+  if (parts === null) return { valid: false, problems: maskProblemSecrets(schemaProblems) };
+
+  const checked = checkParts(parts, footprint, options).filter(
+    (problem) => !restatesSchemaError(problem, parts, errors),
+  );
+  const stale = checked.filter((problem) => problem.code === 'stale');
+  const others = checked.filter((problem) => problem.code !== 'stale');
+  const problems = [...stale, ...schemaProblems, ...others];
+  return { valid: false, problems: maskProblemSecrets(problems) };
 }

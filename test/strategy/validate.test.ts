@@ -87,7 +87,7 @@ describe('validateStrategy', () => {
     assert.deepEqual(codes(strategy), []);
   });
 
-  test('schema errors end the check', () => {
+  test('batches not a list ends the check', () => {
     const validation = validateStrategy({ batches: 'x' }, footprint, {
       validateSchema: () => ['/batches must be array'],
     });
@@ -470,7 +470,7 @@ describe('validateStrategy', () => {
     for (const problem of problems) {
       assert.match(
         problem.message,
-        /(Add|Keep|Move|Remove|Give|Use|Stage|name the new path|write it again)/,
+        /(Add|Keep|Move|Remove|Give|Use|Stage|Fix|name the new path|write it again)/,
         problem.code,
       );
     }

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, test } from 'node:test';
+import { runCli } from '../cli/cli-io.js';
+import type { TempRepo } from '../helpers/repo.js';
+import { createStrategyRepo } from '../helpers/strategy-repo.js';
+
+/** Builds forty numbered lines, replacing each line whose number is a key of `edits`. */
+function numberedLines(edits: Record<number, string> = {}): string {
+  const lines = [];
+  for (let line = 1; line <= 40; line += 1) lines.push(edits[line] ?? `const v${line} = ${line};`);
+  return `${lines.join('\n')}\n`;
+}
+
+const HUNK_3 = { oldStart: 3, oldLines: 1, newStart: 3, newLines: 1 };
+const HUNK_37 = { oldStart: 37, oldLines: 1, newStart: 37, newLines: 1 };
+
+function batch(id: string, changes: unknown[]) {
+  return {
+    id,
+    message: `chore: edit ${id}`,
+    type: 'chore',
+    scope: null,
+    rationale: 'r',
+    changes,
+    dependsOn: [],
+  };
+}
+
+/** Rewrites the strategy file with other batches, keeping its other keys. */
+function writeBatches(file: string, batches: unknown[]): void {
+  const strategy = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, `${JSON.stringify({ ...strategy, batches }, null, 2)}\n`);
+}
+
+interface Problem {
+  code: string;
+  batch?: string;
+  path?: string;
+  message: string;
+}
+
+/** Stages an edit of line 3 in a.js and in b.js, and of line 37 in c.js. */
+function createFixture() {
+  const edit3 = numberedLines({ 3: 'const v3 = 33;' });
+  return createStrategyRepo(
+    { 'a.js': numberedLines(), 'b.js': numberedLines(), 'c.js': numberedLines() },
+    { 'a.js': edit3, 'b.js': edit3, 'c.js': numberedLines({ 37: 'const v37 = 3737;' }) },
+  );
+}
+
+async function validateJson(repo: TempRepo, file: string) {
+  const result = await runCli(repo.dir, 'validate', '--strategy', file, '--json');
+  const problems = (JSON.parse(result.stdout) as { problems: Problem[] }).problems;
+  const rows = problems.map((problem) =>
+    [problem.code, problem.batch ?? '-', problem.path ?? '-'].join(' '),
+  );
+  return { problems, rows };
+}
+
+describe('hunk pasted under another path', () => {
+  let repo: TempRepo | undefined;
+  afterEach(() => repo?.cleanup());
+
+  test('names the file left without it', async () => {
+    const fixture = await createFixture();
+    repo = fixture.repo;
+    // b.js's hunk line was moved under c.js, whose own hunk is line 37. a.js has the same hunk.
+    writeBatches(fixture.strategyFile, [
+      batch('b1', [{ path: 'a.js', hunks: [HUNK_3] }]),
+      batch('b2', [{ path: 'c.js', hunks: [HUNK_37, HUNK_3] }]),
+    ]);
+
+    const { problems, rows } = await validateJson(repo, fixture.strategyFile);
+
+    assert.deepEqual(rows, ['unknown-hunk b2 c.js', 'missing-path - b.js']);
+    assert.equal(
+      problems[0]?.message,
+      'Batch b2 names hunk @@ -3,1 +3,1 @@ of c.js, which is not a staged hunk. ' +
+        'It is a staged hunk of b.js: move its line out of this entry into the `hunks` of ' +
+        '{ "path": "b.js" } in one batch.',
+    );
+  });
+
+  test('names every file when unclear', async () => {
+    const fixture = await createFixture();
+    repo = fixture.repo;
+    writeBatches(fixture.strategyFile, [
+      batch('b1', [{ path: 'a.js' }, { path: 'b.js' }]),
+      batch('b2', [{ path: 'c.js', hunks: [HUNK_37, HUNK_3] }]),
+    ]);
+
+    const { problems, rows } = await validateJson(repo, fixture.strategyFile);
+
+    assert.deepEqual(rows, ['unknown-hunk b2 c.js']);
+    assert.equal(
+      problems[0]?.message,
+      'Batch b2 names hunk @@ -3,1 +3,1 @@ of c.js, which is not a staged hunk. ' +
+        'The same hunk is staged in a.js and b.js: remove its line from this entry, or move ' +
+        'it into the `hunks` of the file it came from.',
+    );
+  });
+});

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, test } from 'node:test';
+import { validateValidationDocument } from '../../src/schemas-runtime/validators.js';
+import { runCli } from '../cli/cli-io.js';
+import type { TempRepo } from '../helpers/repo.js';
+import { createStrategyRepo } from '../helpers/strategy-repo.js';
+
+/** Builds forty numbered lines, replacing each line whose number is a key of `edits`. */
+function numberedLines(edits: Record<number, string> = {}): string {
+  const lines = [];
+  for (let line = 1; line <= 40; line += 1) lines.push(edits[line] ?? `const v${line} = ${line};`);
+  return `${lines.join('\n')}\n`;
+}
+
+const HUNK_3 = { oldStart: 3, oldLines: 1, newStart: 3, newLines: 1 };
+const HUNK_37 = { oldStart: 37, oldLines: 1, newStart: 37, newLines: 1 };
+
+function batch(id: string, changes: unknown[]) {
+  return {
+    id,
+    message: `chore: edit ${id}`,
+    type: 'chore',
+    scope: null,
+    rationale: 'r',
+    changes,
+    dependsOn: [],
+  };
+}
+
+/** Rewrites the strategy file with other batches, keeping its other keys. */
+function writeBatches(file: string, batches: unknown[]): void {
+  const strategy = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, `${JSON.stringify({ ...strategy, batches }, null, 2)}\n`);
+}
+
+interface Problem {
+  code: string;
+  batch?: string;
+  path?: string;
+  message: string;
+  cause?: string;
+}
+
+/**
+ * Writes a strategy for edits of a.js at lines 3 and 37, b.md and a new c.js, then stages
+ * another change: a.js edited at lines 3 and 20, c.js unstaged, and `added` files new.
+ */
+async function restagedFixture(added: readonly string[]) {
+  const fixture = await createStrategyRepo(
+    { 'a.js': numberedLines(), 'b.md': '# B\n' },
+    {
+      'a.js': numberedLines({ 3: 'const v3 = 33;', 37: 'const v37 = 3737;' }),
+      'b.md': '# B\n\nMore.\n',
+      'c.js': 'export const c = 1;\n',
+    },
+  );
+  writeBatches(fixture.strategyFile, [
+    batch('b1', [{ path: 'a.js', hunks: [HUNK_3, HUNK_37] }]),
+    batch('b2', [{ path: 'b.md' }, { path: 'c.js' }]),
+  ]);
+  const { repo } = fixture;
+  repo.write('a.js', numberedLines({ 3: 'const v3 = 33;', 20: 'const v20 = 2020;' }));
+  repo.git(['rm', '-q', '--cached', 'c.js']);
+  for (const file of added) repo.write(file, `export const x = '${file}';\n`);
+  repo.git(['add', 'a.js', ...added]);
+  return fixture;
+}
+
+describe('validate of another staged tree', () => {
+  let repo: TempRepo | undefined;
+  afterEach(() => repo?.cleanup());
+
+  test('json folds paths under stale', async () => {
+    const fixture = await restagedFixture(['d.js']);
+    repo = fixture.repo;
+
+    const result = await runCli(repo.dir, 'validate', '--strategy', fixture.strategyFile, '--json');
+    const document = JSON.parse(result.stdout) as { problems: Problem[] };
+    const rows = document.problems.map((problem) =>
+      [problem.code, problem.batch ?? '-', problem.path ?? '-', problem.cause ?? '-'].join(' '),
+    );
+
+    assert.equal(result.code, 1);
+    assert.deepEqual(rows, [
+      'stale - - -',
+      'unknown-hunk b1 a.js stale',
+      'unknown-path b2 c.js stale',
+      'missing-hunk b1 a.js stale',
+      'missing-path - d.js stale',
+    ]);
+    assert.deepEqual(validateValidationDocument(document), []);
+  });
+
+  test('stale problem says what to do', async () => {
+    const fixture = await restagedFixture(['d.js']);
+    repo = fixture.repo;
+
+    const result = await runCli(repo.dir, 'validate', '--strategy', fixture.strategyFile, '--json');
+    const [stale, ...rest] = (JSON.parse(result.stdout) as { problems: Problem[] }).problems;
+    const command = `\`footprint strategy --output ${fixture.strategyFile}\``;
+
+    assert.equal(stale?.code, 'stale');
+    assert.ok(stale?.message.includes('Stage the change it was made for'), stale?.message);
+    assert.ok(stale?.message.includes(command), stale?.message);
+    for (const problem of rest) {
+      assert.ok(problem.message.endsWith('Fix the stale strategy first.'), problem.message);
+      assert.equal(problem.message.includes('footprint strategy --output'), false, problem.message);
+    }
+  });
+
+  test('folded messages drop path hints', async () => {
+    const fixture = await restagedFixture(['d.js']);
+    repo = fixture.repo;
+
+    const result = await runCli(repo.dir, 'validate', '--strategy', fixture.strategyFile, '--json');
+    const problems = (JSON.parse(result.stdout) as { problems: Problem[] }).problems;
+    const unknownPath = problems.find((problem) => problem.code === 'unknown-path');
+
+    assert.equal(
+      unknownPath?.message,
+      'Batch b2 names c.js, which is not in the staged change. Fix the stale strategy first.',
+    );
+  });
+
+  test('text lists paths under stale', async () => {
+    const fixture = await restagedFixture(['d.js', 'e.js', 'f.js', 'g.js']);
+    repo = fixture.repo;
+
+    const result = await runCli(repo.dir, 'validate', '--strategy', fixture.strategyFile);
+    const lines = result.stdout.split('\n');
+
+    assert.equal(result.code, 1);
+    assert.match(lines[0] ?? '', /plan\.json is invalid: 8 problems\.$/);
+    assert.match(lines[1] ?? '', /^ {2}stale {2}The staged tree differs from the strategy's/);
+    assert.match(lines[2] ?? '', /^ {4}unknown-hunk {2}b1 a\.js {2}Batch b1 names hunk @@ -37,1/);
+    assert.match(lines[3] ?? '', /^ {4}unknown-path {2}b2 c\.js {2}Batch b2 names c\.js/);
+    assert.match(lines[4] ?? '', /^ {4}missing-hunk {2}b1 a\.js {2}Hunk @@ -20,1 \+20,1 @@/);
+    assert.match(lines[5] ?? '', /^ {4}missing-path {2}d\.js {2}d\.js is staged but in no batch/);
+    assert.match(lines[6] ?? '', /^ {4}missing-path {2}e\.js /);
+    assert.equal(lines[7], '    and 2 more, listed with --json.');
+    assert.equal(lines[8], '');
+  });
+  test('stale leads schema errors', async () => {
+    const fixture = await restagedFixture([]);
+    repo = fixture.repo;
+    const strategy = JSON.parse(readFileSync(fixture.strategyFile, 'utf8')) as {
+      batches: Array<Record<string, unknown>>;
+    };
+    const [first] = strategy.batches;
+    if (first !== undefined) first['type'] = 'feature';
+    writeFileSync(fixture.strategyFile, JSON.stringify(strategy));
+
+    const result = await runCli(repo.dir, 'validate', '--strategy', fixture.strategyFile, '--json');
+    const problems = (JSON.parse(result.stdout) as { problems: Problem[] }).problems;
+    const codes = problems.map((problem) => problem.code);
+
+    assert.deepEqual(codes, ['stale', 'schema', 'unknown-hunk', 'unknown-path', 'missing-hunk']);
+  });
+});
