@@ -370,7 +370,8 @@ function describeShare(
  * Chooses the Conventional Commits type of a batch from its most significant files: code, then
  * tests, docs, dependencies, CI, build files, configuration, and anything else. A batch of
  * generated files alone is a `chore`, and so is one of mode changes alone. In a batch with
- * other edits, a file whose mode alone changes does not decide the type. `usesNew` lists the
+ * other edits, a file whose mode alone changes does not decide the type. Code that adds files
+ * or exports is a `fix` when the added lines of the batch's tests name a bug. `usesNew` lists the
  * new files of earlier batches that the batch's code imports. `renamed` is true when every
  * edit of the batch renames one identifier.
  */
@@ -408,7 +409,12 @@ function chooseContentType(
     return { type: 'chore', reason: 'it changes only generated files' };
   }
   const code = parts.filter((part) => isCode(part.file));
-  if (code.length > 0) return chooseCodeType(code, content, usesNew, renamed);
+  if (code.length > 0) {
+    const guess = chooseCodeType(code, content, usesNew, renamed);
+    if (guess.type !== 'feat' || guess.uses !== undefined) return guess;
+    const tests = parts.filter((part) => part.file.category === 'test');
+    return testsNameBug(tests, content) ? { type: 'fix', reason: BUG_TEST_REASON } : guess;
+  }
 
   // A changelog entry or changeset describes the batch's other files, so those decide the type.
   const described = parts.filter((part) => !isReleaseNoteFile(part.file));
@@ -428,6 +434,19 @@ function chooseContentType(
     return { type: 'ci', reason: describeShare(typed, 'ci', 'CI files', 'code, tests or docs') };
   }
   return chooseBuildType(typed, content);
+}
+
+/**
+ * Words of an added test line that name a bug: `issue`, `bug`, `regression`, `fix`, `fixes`,
+ * `fixed`, or an issue number such as `#1234`. Such a test checks a fix, so the code beside it
+ * fixes something even when it adds files or exports.
+ */
+const BUG_WORDS = /\b(?:issues?|bugs?|regression|fix(?:es|ed)?)\b|#\d{2,}/i;
+
+const BUG_TEST_REASON = 'its tests name a bug or an issue';
+
+function testsNameBug(tests: readonly BatchPart[], content: ContentMap): boolean {
+  return linesOfParts(tests, content, 'added').some((line) => BUG_WORDS.test(line));
 }
 
 /**
