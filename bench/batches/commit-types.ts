@@ -182,7 +182,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const options = readOptions(argv);
   const commits = listTypedCommits(options.repo, options.count);
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-  const models = options.learn ? await LearnedModels.open(options.repo, env) : null;
+  // Read with their diffs, as `footprint learn` reads a full clone, for the types of code commits.
+  const models = options.learn ? await LearnedModels.open(options.repo, env, true) : null;
 
   const repository = await TreeRepository.open({ cwd: options.repo, env });
   const typings: Typing[] = [];

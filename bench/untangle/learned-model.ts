@@ -19,17 +19,21 @@ import { walkCommits } from '../../src/learn/walk-history.js';
  * from the base, none after it), counted by the same functions. Commits are read once and
  * kept, since composites of one history share most of theirs.
  *
- * NOTE: commits are read with paths only, as `footprint learn` reads a partial clone. The
- * co-change strengths and scopes that batch analysis reads depend on paths and messages only;
- * the size histograms, which need line counts, stay empty.
+ * NOTE: by default commits are read with paths only, as `footprint learn` reads a partial
+ * clone. The co-change strengths and scopes that batch analysis reads depend on paths and
+ * messages only. The size histograms and the types of code commits need the diffs, so they
+ * stay empty unless `withLines` reads the diffs, as `footprint learn` reads a full clone.
  */
 export class LearnedModels {
   private readonly commits = new Map<string, LoggedCommit>();
 
-  private constructor(private readonly layout: RepositoryLayout) {}
+  private constructor(
+    private readonly layout: RepositoryLayout,
+    private readonly withLines: boolean,
+  ) {}
 
-  static async open(repo: string, env: NodeJS.ProcessEnv): Promise<LearnedModels> {
-    return new LearnedModels(await discoverRepository({ cwd: repo, env }));
+  static async open(repo: string, env: NodeJS.ProcessEnv, withLines = false) {
+    return new LearnedModels(await discoverRepository({ cwd: repo, env }), withLines);
   }
 
   /** Returns the model learned from the history up to and including `base`. */
@@ -40,7 +44,7 @@ export class LearnedModels {
     if (unread.length > 0) {
       await walkCommits(this.layout, {
         oids: unread,
-        withLines: false,
+        withLines: this.withLines,
         onCommit: (commit) => this.commits.set(commit.oid, commit),
       });
     }

@@ -7,5 +7,9 @@ import type { FileCategory, FileChange } from '../footprint/types.js';
 const CODE_CATEGORIES: ReadonlySet<FileCategory> = new Set(['source', 'migration', 'generated']);
 
 export function isCode(file: FileChange): boolean {
-  return CODE_CATEGORIES.has(file.category);
+  return isCodeCategory(file.category);
+}
+
+export function isCodeCategory(category: FileCategory): boolean {
+  return CODE_CATEGORIES.has(category);
 }

@@ -23,6 +23,11 @@ export interface CoChangeModel {
    * workflow actions.
    */
   typeFor?(paths: readonly string[], release?: boolean, bumpsActions?: boolean): string | null;
+  /**
+   * Returns the type the repository's code commits with these features (see codeFeatures)
+   * most likely have, with its share of the posterior in [0, 1], or null for weak evidence.
+   */
+  codeTypeFor?(features: readonly string[]): { type: string; share: number } | null;
   /** False when the repository's headers rarely name a scope, so batches get none either. */
   readonly usesScopes?: boolean | null;
   /**
@@ -65,6 +70,16 @@ export function readLearnedType(
   bumpsActions = false,
 ): CommitType | null {
   const type = model?.typeFor?.(paths, release, bumpsActions) ?? null;
+  return type !== null && KNOWN_TYPES.has(type) ? (type as CommitType) : null;
+}
+
+/** Reads the repository's own type for a batch of code with these features, or null. */
+export function readLearnedCodeType(
+  model: CoChangeModel | undefined,
+  features: readonly string[],
+): CommitType | null {
+  if (features.length === 0) return null;
+  const type = model?.codeTypeFor?.(features)?.type ?? null;
   return type !== null && KNOWN_TYPES.has(type) ? (type as CommitType) : null;
 }
 

@@ -2,12 +2,13 @@ import type { FileChange, FileContent } from '../footprint/types.js';
 import { readActionUpdates } from './action-updates.js';
 import { linesOfParts, partLines, type BatchPart } from './batch-parts.js';
 import { isCode } from './categories.js';
-import { readLearnedType, type CoChangeModel } from './co-change.js';
+import { batchFeatures } from './code-features.js';
+import { readLearnedCodeType, readLearnedType, type CoChangeModel } from './co-change.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
 import { findListedExports } from './export-lists.js';
 import { changesDependencies, type DependencyChange } from './manifest-changes.js';
 import { isReleaseNoteFile, readReleasedVersions } from './release.js';
-import type { CommitType } from './types.js';
+import { COMMIT_TYPES, type CommitType } from './types.js';
 
 /** A commit type and the reason it was chosen, which the batch rationale repeats. */
 export interface TypeChoice {
@@ -370,7 +371,8 @@ function describeShare(
  * Chooses the Conventional Commits type of a batch from its most significant files: code, then
  * tests, docs, dependencies, CI, build files, configuration, and anything else. A batch of
  * generated files alone is a `chore`, and so is one of mode changes alone. In a batch with
- * other edits, a file whose mode alone changes does not decide the type. `usesNew` lists the
+ * other edits, a file whose mode alone changes does not decide the type. Code that adds files
+ * or exports is a `fix` when the added lines of the batch's tests name a bug. `usesNew` lists the
  * new files of earlier batches that the batch's code imports. `renamed` is true when every
  * edit of the batch renames one identifier.
  */
@@ -408,7 +410,12 @@ function chooseContentType(
     return { type: 'chore', reason: 'it changes only generated files' };
   }
   const code = parts.filter((part) => isCode(part.file));
-  if (code.length > 0) return chooseCodeType(code, content, usesNew, renamed);
+  if (code.length > 0) {
+    const guess = chooseCodeType(code, content, usesNew, renamed);
+    if (guess.type !== 'feat' || guess.uses !== undefined) return guess;
+    const tests = parts.filter((part) => part.file.category === 'test');
+    return testsNameBug(tests, content) ? { type: 'fix', reason: BUG_TEST_REASON } : guess;
+  }
 
   // A changelog entry or changeset describes the batch's other files, so those decide the type.
   const described = parts.filter((part) => !isReleaseNoteFile(part.file));
@@ -431,9 +438,24 @@ function chooseContentType(
 }
 
 /**
+ * Words of an added test line that name a bug: `issue`, `bug`, `regression`, `fix`, `fixes`,
+ * `fixed`, or an issue number such as `#1234`. Such a test checks a fix, so the code beside it
+ * fixes something even when it adds files or exports.
+ */
+const BUG_WORDS = /\b(?:issues?|bugs?|regression|fix(?:es|ed)?)\b|#\d{2,}/i;
+
+const BUG_TEST_REASON = 'its tests name a bug or an issue';
+
+function testsNameBug(tests: readonly BatchPart[], content: ContentMap): boolean {
+  return linesOfParts(tests, content, 'added').some((line) => BUG_WORDS.test(line));
+}
+
+/**
  * Returns `choice` with the type the repository's own commits mostly use for a release or a
  * batch of only one kind of files, such as `chore` for a dependency update where the guess is
- * `build`. A batch that starts to use new files keeps its type.
+ * `build`. A batch of code takes the type that the repository's code commits with the same
+ * features most likely have, when the evidence is strong. A batch that starts to use new files
+ * keeps its type.
  */
 export function adoptLearnedType(
   choice: TypeChoice,
@@ -444,14 +466,33 @@ export function adoptLearnedType(
   const release = choice.release !== undefined;
   const paths = parts.map((part) => part.file.path);
   const learned = readLearnedType(model, paths, release, choice.actions !== undefined);
-  if (learned === null || learned === choice.type) return choice;
-  const habit = release
-    ? `most of the repository's releases are ${learned}`
-    : `most of the repository's commits of only such files are ${learned}`;
+  if (learned !== null) return adoptType(choice, learned, release ? RELEASE_HABIT : KIND_HABIT);
+  if (release || !parts.some((part) => isCode(part.file))) return choice;
+
+  const coded = readLearnedCodeType(model, batchFeatures(parts));
+  if (coded === null || !CODE_HABIT_TYPES.has(coded)) return choice;
+  return adoptType(choice, coded, CODE_HABIT);
+}
+
+/**
+ * Types a batch of code may take from the habit of the repository's code commits. `build` and
+ * `ci` name build files and CI. When a history types its code commits `build` (express wrote
+ * `build: eslint@4.19.1` for a linter update with its fixes), the type names the tooling.
+ */
+const CODE_HABIT_TYPES: ReadonlySet<CommitType> = new Set(
+  COMMIT_TYPES.filter((type) => type !== 'build' && type !== 'ci'),
+);
+
+const RELEASE_HABIT = "most of the repository's releases are";
+const KIND_HABIT = "most of the repository's commits of only such files are";
+const CODE_HABIT = "the repository's commits that change such code are mostly";
+
+function adoptType(choice: TypeChoice, learned: CommitType, habit: string): TypeChoice {
+  if (learned === choice.type) return choice;
   return {
     ...choice,
     type: learned,
-    reason: `${choice.reason}, and ${habit}`,
+    reason: `${choice.reason}, and ${habit} ${learned}`,
     guessed: choice.type,
   };
 }

@@ -42,6 +42,7 @@ export function toCoChangeModel(model: Model): CoChangeModel & LearnedHabits {
     typeFor: (paths, release, bumpsActions) => model.typeFor(paths, release, bumpsActions),
     kindScopeFor: (paths, release, bumpsActions) =>
       model.kindScopeFor(paths, release, bumpsActions),
+    codeTypeFor: (features) => model.codeTypeFor(features),
     sizeTargets: model.sizeTargets,
     kindOrder: model.kindOrder,
     usesConventionalCommits: model.usesConventionalCommits,

@@ -47,6 +47,11 @@ export interface CountsDocument {
      * them. Models learned before they were kept lack it.
      */
     kindTypes?: KindHeader[];
+    /**
+     * [type, feature, commits] of the conventional commits that change code, as ModelCounts
+     * keeps them, sorted. Models learned before they were kept lack it.
+     */
+    codeTypes?: CodeTypeCount[];
   };
   kinds: {
     names: string[];
@@ -54,6 +59,9 @@ export interface CountsDocument {
     transitions: number[];
   };
 }
+
+/** Commits of one type with one feature of their code. The feature `` counts all of them. */
+export type CodeTypeCount = [type: string, feature: string, commits: number];
 
 const FILE_FIELDS = 4;
 
@@ -79,6 +87,7 @@ export function encodeHabits(
       scopes,
       scopeFolders: encodePairs(counts.scopeFolders, indexOf(scopes.map(([s]) => s)), folderIndex),
       kindTypes: keepRecentKindTypes(counts.kindTypes),
+      codeTypes: encodeCodeTypes(counts.codeTypes),
     },
     kinds: {
       names: kindNames,
@@ -155,6 +164,22 @@ function decodeMessages(document: CountsDocument, counts: ModelCounts): void {
   const scopeNames = messages.scopes.map(([scope]) => scope);
   decodePairs(messages.scopeFolders, scopeNames, document.folders, counts.scopeFolders);
   counts.kindTypes = keepRecentKindTypes(messages.kindTypes ?? []);
+  for (const [type, feature, commits] of messages.codeTypes ?? []) {
+    counts.codeTypes.set(pairKey(type, feature), commits);
+  }
+}
+
+function encodeCodeTypes(codeTypes: ReadonlyMap<string, number>): CodeTypeCount[] {
+  const entries = [...codeTypes].map(([key, commits]): CodeTypeCount => {
+    const [type, feature] = splitPairKey(key);
+    return [type, feature, commits];
+  });
+  return entries.sort((a, b) => compareText(a[0], b[0]) || compareText(a[1], b[1]));
+}
+
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** Folders that any count names, sorted. */

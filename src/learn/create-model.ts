@@ -1,3 +1,4 @@
+import { createCodeTypeClassifier } from './code-types.js';
 import { OTHER_KIND } from './commit-kind.js';
 import { orderKinds } from './kind-order.js';
 import { chooseBatchType, chooseKindScope, kindOfBatch } from './kind-types.js';
@@ -29,6 +30,7 @@ export function createModel(payload: ModelPayload): Model {
   const folderIndex = lazy(() => indexNames(digest.folders));
   const scopesOfFolder = lazy(() => indexScopeFolders(digest));
   const transitions = readTransitions(digest);
+  const codeTypes = lazy(() => createCodeTypeClassifier(digest.messages.codeTypes ?? []));
   const filesOf = (index: number) => fileField(digest, index, 1);
   const foldersOf = (index: number) => digest.folderCommits[index] ?? 0;
   const total = payload.coChangeCommits;
@@ -54,6 +56,7 @@ export function createModel(payload: ModelPayload): Model {
       const kind = kindOfBatch(paths, release, bumpsActions);
       return kind === null ? null : chooseKindScope(kind, digest.messages.kindTypes ?? []);
     },
+    codeTypeFor: (features) => codeTypes()(features),
     sizeTargets: deriveSizeTargets(digest.sizes),
     kindOrder: orderKinds(transitions),
     kindTransitions: transitions,

@@ -1,4 +1,5 @@
 import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
+import type { CodeTypeCount } from './counts-document.js';
 import { createModel, MIN_COMMITS_FOR_CONVENTION } from './create-model.js';
 import { chooseKindScope, chooseKindType, HEADER_KINDS } from './kind-types.js';
 import type { KindHeader } from './model-counts.js';
@@ -29,6 +30,7 @@ export function formatModelPayload(payload: ModelPayload): string[] {
     `  types: ${escapeControlCharacters(model.commitTypes.join(', ')) || 'none'}`,
     `  scopes: ${escapeControlCharacters(model.scopes.join(', ')) || 'none'}`,
     `  habits by kind: ${describeKindHabits(digest.messages.kindTypes)}`,
+    `  types of code commits: ${describeCodeTypes(digest.messages.codeTypes)}`,
     `Batch size targets (files/hunks/lines): ${targets.join(', ')}`,
     `Usual order of kinds: ${model.kindOrder.join(', ') || 'not enough series'}`,
     '',
@@ -59,6 +61,15 @@ function describeKindHabits(headers: readonly KindHeader[] | undefined): string 
     return [`${kind} ${escapeControlCharacters(header)}`];
   });
   return habits.join(', ') || 'none';
+}
+
+/** Lists the types of the code commits the model counts, most used first: `fix 40, feat 12`. */
+function describeCodeTypes(entries: readonly CodeTypeCount[] | undefined): string {
+  if (entries === undefined) return 'not learned by this model; run footprint learn';
+  const totals = entries.filter(([, feature]) => feature === '');
+  totals.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
+  const listed = totals.map(([type, , commits]) => `${escapeControlCharacters(type)} ${commits}`);
+  return listed.join(', ') || 'none';
 }
 
 function describeFixes(count: number): string {

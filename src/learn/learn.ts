@@ -187,6 +187,10 @@ function readBase(previous: ModelFossil, options: ModelOptions): ModelCounts | n
       debug(`model ${previous.id} keeps no types by kind of files, learning from scratch`);
       return null;
     }
+    if (document.messages.codeTypes === undefined) {
+      debug(`model ${previous.id} keeps no types of code commits, learning from scratch`);
+      return null;
+    }
     return decodeCounts(document);
   } catch (error) {
     debug(`model ${previous.id} has unreadable counts, learning from scratch: ${String(error)}`);

@@ -4,6 +4,8 @@ export interface LoggedFile {
   /** Lines added and deleted, or null for a binary file or a walk that reads no diffs. */
   additions: number | null;
   deletions: number | null;
+  /** True for a file the commit adds; absent for other files and for a walk that reads no diffs. */
+  added?: true;
 }
 
 /** One commit as `git log` printed it. */
@@ -32,7 +34,14 @@ const COMMIT_START = '\x01';
 const PATCH_START = 'd'.charCodeAt(0);
 const NUL = 0;
 const NEWLINE = 10;
-const HUNK_HEADER = '\n@@ ';
+/**
+ * Patch lines the parser reads, each after a newline: a hunk header, a file's header, and the
+ * line that marks the file as new. Content lines start with `+`, `-` or a space, so none of
+ * them can match.
+ */
+const PATCH_MARKER = /\n(?:(@@ )|(diff --git )|(new file mode ))/g;
+/** Characters of the longest marker minus one, kept unscanned at the end of a chunk. */
+const MARKER_TAIL = '\nnew file mode '.length - 1;
 const NEXT_COMMIT = '\n\x01';
 
 type State = 'start' | 'header' | 'entries' | 'patch';
@@ -44,7 +53,8 @@ import { decodeGitPath } from '../git/path-bytes.js';
  * `git log -z --name-only LOG_FORMAT` (without), fed in chunks decoded as latin1 so that
  * every byte is one character. Messages are decoded as UTF-8 once complete, and paths as the
  * index readers decode them, with bytes that are not valid UTF-8 escaped.
- * The patch is only scanned for hunk headers; its lines are never kept.
+ * The patch is only scanned for hunk headers and new files; its lines are never kept. The
+ * patch lists files in the order of the numstat entries, which is how a new file is matched.
  */
 export class LogParser {
   private text = '';
@@ -52,6 +62,8 @@ export class LogParser {
   private state: State = 'start';
   private fields: string[] = [];
   private current: LoggedCommit | null = null;
+  /** Index into the current commit's files of the file whose patch is being read. */
+  private patchFile = -1;
 
   constructor(
     private readonly withLines: boolean,
@@ -71,7 +83,7 @@ export class LogParser {
 
   /** Finishes the last commit. Returns false when the output stopped inside a header. */
   end(): boolean {
-    if (this.state === 'patch') this.countHunks(this.text.length);
+    if (this.state === 'patch') this.scanPatch(this.text.length);
     if (this.state === 'header') return false;
     this.finishCommit();
     this.state = 'start';
@@ -139,6 +151,8 @@ export class LogParser {
       return true;
     }
     if (this.withLines && code === PATCH_START) {
+      // The first file's `diff --git` line follows the entries without a newline before it.
+      this.patchFile = 0;
       this.state = 'patch';
       return true;
     }
@@ -153,28 +167,36 @@ export class LogParser {
   private readPatch(): boolean {
     const next = this.text.indexOf(NEXT_COMMIT, this.pos);
     if (next === -1) {
-      // Keep the last bytes: they may start a hunk header or the next commit.
-      const safeEnd = Math.max(this.pos, this.text.length - (HUNK_HEADER.length - 1));
-      this.countHunks(safeEnd);
+      // Keep the last bytes: they may start a marker or the next commit.
+      const safeEnd = Math.max(this.pos, this.text.length - MARKER_TAIL);
+      this.scanPatch(safeEnd);
       this.pos = safeEnd;
       return false;
     }
-    this.countHunks(next);
+    this.scanPatch(next);
     this.finishCommit();
     this.pos = next + NEXT_COMMIT.length;
     this.state = 'header';
     return true;
   }
 
-  /** Counts the hunk headers that start between the current position and `end`. */
-  private countHunks(end: number): void {
-    let count = 0;
-    let index = this.text.indexOf(HUNK_HEADER, this.pos);
-    while (index !== -1 && index < end) {
-      count += 1;
-      index = this.text.indexOf(HUNK_HEADER, index + HUNK_HEADER.length);
+  /**
+   * Counts the hunk headers that start between the current position and `end`, and marks the
+   * files whose patches say they are new.
+   */
+  private scanPatch(end: number): void {
+    const commit = this.current;
+    let hunks = 0;
+    PATCH_MARKER.lastIndex = this.pos;
+    for (let match = PATCH_MARKER.exec(this.text); match !== null && match.index < end;) {
+      if (match[1] !== undefined) hunks += 1;
+      else if (match[2] !== undefined) this.patchFile += 1;
+      else if (commit !== null && commit.files[this.patchFile] !== undefined) {
+        (commit.files[this.patchFile] as LoggedFile).added = true;
+      }
+      match = PATCH_MARKER.exec(this.text);
     }
-    if (this.current !== null) this.current.hunks = (this.current.hunks ?? 0) + count;
+    if (commit !== null) commit.hunks = (commit.hunks ?? 0) + hunks;
     this.pos = end;
   }
 
@@ -182,6 +204,7 @@ export class LogParser {
     if (this.current === null) return;
     const commit = this.current;
     this.current = null;
+    this.patchFile = -1;
     this.onCommit(commit);
   }
 }

@@ -1,3 +1,6 @@
+import { codeFeatures } from '../batches/code-features.js';
+import { COMMIT_TYPES } from '../batches/types.js';
+import { categorize } from '../footprint/category.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { kindOfPaths, normalizeType, OTHER_KIND, refineFileKind } from './commit-kind.js';
 import type { MessageFacts } from './commit-message.js';
@@ -46,6 +49,11 @@ export interface ModelCounts {
   kindTypes: KindHeader[];
   /** Consecutive commits of one author, keyed by `pairKey(from kind, to kind)`. */
   kindTransitions: Map<string, number>;
+  /**
+   * Conventional commits that change code, read with their lines, keyed by `pairKey(type,
+   * feature)` for each feature of codeFeatures, and by `pairKey(type, '')` for all of them.
+   */
+  codeTypes: Map<string, number>;
 }
 
 export function createModelCounts(): ModelCounts {
@@ -67,6 +75,7 @@ export function createModelCounts(): ModelCounts {
     scopeFolders: new Map(),
     kindTypes: [],
     kindTransitions: new Map(),
+    codeTypes: new Map(),
   };
 }
 
@@ -116,6 +125,32 @@ export function addCommit(
   if (coChange) addCoChange(counts, paths);
   addSizes(counts, commit, paths.length);
   addMessage(counts, { ...facts, message: commit.message }, paths, commit.committedAt);
+  addCodeTypes(counts, commit, facts);
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(COMMIT_TYPES);
+
+/**
+ * Counts the type of a conventional commit that changes code by the features of its files.
+ * Releases are left out, and so are commits read with paths only, whose features are unknown.
+ */
+function addCodeTypes(counts: ModelCounts, commit: LoggedCommit, facts: MessageFacts): void {
+  if (facts.type === null || facts.release || commit.hunks === null) return;
+  const type = normalizeType(facts.type);
+  if (!KNOWN_TYPES.has(type)) return;
+
+  const features = codeFeatures(
+    commit.files.map((file) => ({
+      path: file.path,
+      category: categorize(file.path),
+      added: file.added === true,
+      additions: file.additions ?? 0,
+      deletions: file.deletions ?? 0,
+    })),
+  );
+  if (features.length === 0) return;
+  increment(counts.codeTypes, pairKey(type, ''));
+  for (const feature of features) increment(counts.codeTypes, pairKey(type, feature));
 }
 
 function maskCommitPaths(commit: LoggedCommit): LoggedCommit {

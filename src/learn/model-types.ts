@@ -1,4 +1,5 @@
 import type { Mode } from '../batches/types.js';
+import type { CodeTypeGuess } from './code-types.js';
 
 /**
  * Co-change of two paths in the learned commits, in association-rule terms. Support is a
@@ -90,6 +91,11 @@ export interface Model {
     release?: boolean,
     bumpsActions?: boolean,
   ): { scope: string | null } | null;
+  /**
+   * Returns the type the repository's code commits with these features (see codeFeatures)
+   * most likely have, with its share of the posterior, or null when the evidence is weak.
+   */
+  codeTypeFor(features: readonly string[]): CodeTypeGuess | null;
   /** Batch size targets per mode, from the distribution of the repository's commit sizes. */
   readonly sizeTargets: Readonly<Record<Mode, SizeTarget>>;
   /** Kinds of change (`refactor`, `feat`, `test`, ...) in the order a series of commits usually takes them. */

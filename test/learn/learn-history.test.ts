@@ -179,6 +179,19 @@ function dropKindTypes(file: string | null): void {
   writeFileSync(file, JSON.stringify(fossil));
 }
 
+/** Rewrites a model fossil as footprint wrote it before it kept the types of code commits. */
+function dropCodeTypes(file: string | null): void {
+  assert.ok(file);
+  const fossil = JSON.parse(readFileSync(file, 'utf8')) as {
+    payload: { counts: string; digest: { messages: { codeTypes?: unknown } } };
+  };
+  const counts = unpackCounts(fossil.payload.counts);
+  delete counts.messages.codeTypes;
+  fossil.payload.counts = packCounts(counts);
+  delete fossil.payload.digest.messages.codeTypes;
+  writeFileSync(file, JSON.stringify(fossil));
+}
+
 describe('learn incrementally', () => {
   test('second learn after new commits equals one full run', async () => {
     const history = knownHistory();
@@ -271,6 +284,41 @@ describe('learn incrementally', () => {
     assert.deepEqual(payloadOf(second.fossil), payloadOf(full.fossil));
     assert.equal((await model()).typeFor(['Gemfile']), 'chore');
     assert.ok(summary.includes('  habits by kind: not learned by this model; run footprint learn'));
+  });
+
+  test('model without code types learns again', async () => {
+    const history = knownHistory();
+    commitHistory(repo, history.slice(0, 12));
+    dropCodeTypes((await learn()).fossil);
+    commitHistory(repo, history.slice(12));
+    const second = await learn();
+    const full = await learn({ full: true });
+
+    assert.equal(second.result, 'learned');
+    assert.equal(second.newCommits, history.length);
+    assert.deepEqual(payloadOf(second.fossil), payloadOf(full.fossil));
+  });
+
+  test('code types add up across runs', async () => {
+    const history = knownHistory();
+    commitHistory(repo, history.slice(0, 9));
+    await learn();
+    commitHistory(repo, history.slice(9));
+    const second = await learn();
+    const full = await learn({ full: true });
+    const codeTypes = (file: string | null) =>
+      (payloadOf(file) as ModelPayload).digest.messages.codeTypes;
+
+    assert.equal(second.result, 'updated');
+    assert.deepEqual(codeTypes(second.fossil), codeTypes(full.fossil));
+    assert.deepEqual(
+      codeTypes(full.fossil)?.filter(([, feature]) => feature === ''),
+      [
+        ['feat', '', 8],
+        ['fix', '', 2],
+        ['refactor', '', 4],
+      ],
+    );
   });
 
   test('rewritten history learns from scratch', async () => {

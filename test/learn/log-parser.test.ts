@@ -24,6 +24,18 @@ const WITH_LINES = [
   '@@ -3 +3 @@\n-old\n+new\n@@ -9,0 +10 @@\n+tail\n',
 ].join('');
 
+/** A commit that adds its first and third files, one of whose lines looks like a marker. */
+const WITH_NEW_FILES = [
+  header(A, B, 'feat: add the lexer\n'),
+  '\n2\t0\tsrc/lexer.ts\x001\t1\tsrc/parser.ts\x001\t0\tsrc/tokens.ts\0\0',
+  'diff --git a/src/lexer.ts b/src/lexer.ts\nnew file mode 100644\nindex 0000000..1\n',
+  '--- /dev/null\n+++ b/src/lexer.ts\n@@ -0,0 +1,2 @@\n+new file mode 100644\n+end\n',
+  'diff --git a/src/parser.ts b/src/parser.ts\nindex 1..2 100644\n--- a/src/parser.ts\n',
+  '+++ b/src/parser.ts\n@@ -4 +4 @@\n-old\n+new\n',
+  'diff --git a/src/tokens.ts b/src/tokens.ts\nnew file mode 100644\nindex 0000000..3\n',
+  '--- /dev/null\n+++ b/src/tokens.ts\n@@ -0,0 +1 @@\n+token\n',
+].join('');
+
 function parse(text: string, withLines: boolean, chunkSize: number): LoggedCommit[] {
   const commits: LoggedCommit[] = [];
   const parser = new LogParser(withLines, (commit) => commits.push(commit));
@@ -60,6 +72,19 @@ describe('log parser', () => {
     const whole = parse(WITH_LINES, true, 1 << 16);
     for (const size of [1, 2, 3, 5, 7, 13, 64]) {
       assert.deepEqual(parse(WITH_LINES, true, size), whole, `chunks of ${size}`);
+    }
+  });
+
+  test('marks the files a commit adds', () => {
+    for (const size of [1, 2, 3, 7, 64, 1 << 16]) {
+      const [commit] = parse(WITH_NEW_FILES, true, size);
+
+      assert.deepEqual(
+        commit?.files.map((file) => file.added ?? false),
+        [true, false, true],
+        `chunks of ${size}`,
+      );
+      assert.equal(commit?.hunks, 3, `chunks of ${size}`);
     }
   });
 
