@@ -20,7 +20,7 @@ import { recordWrittenStrategy } from '../../strategy/written-strategies.js';
 import type { Strategy } from '../../strategy/types.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { pipelineOptions, writeJson } from './pipeline-options.js';
+import { pipelineOptions, writeJson, writeModelWarnings } from './pipeline-options.js';
 import { formatStrategyText } from '../../strategy/format-text.js';
 
 /**
@@ -36,6 +36,7 @@ export async function run(context: CommandContext): Promise<number> {
   const target =
     output === undefined || layout === null ? null : await checkOutput(context, output, layout);
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
+  writeModelWarnings(context, pipelineRun.result);
   const { strategy } = pipelineRun;
   const fossilPath = await recordStrategyFossil(context, layout, pipelineRun);
 
