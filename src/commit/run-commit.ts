@@ -1,3 +1,4 @@
+import { llmFallbackMessage } from '../output/messages.js';
 import { checkMessageFormat } from '../strategy/message-format.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import { executePlan } from './execute.js';
@@ -35,6 +36,8 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
   const warn = options.warn ?? ((message: string) => options.output(`${message}\n`));
   const input = await loadStrategyInput(options);
   for (const warning of input.result.modelWarnings ?? []) warn(warning);
+  const llmFailure = input.result.insights.fallbackReason;
+  if (llmFailure !== undefined) warn(llmFallbackMessage(llmFailure));
   const session = await openCommitSession(options);
   try {
     const change = await session.reader.readStagedChange();
