@@ -7,6 +7,7 @@ import { readCommitIdentities, type CommitIdentities } from '../git/identity.js'
 import { writeLooseObjects, type PendingObject } from '../git/object-writer.js';
 import { openRepository } from '../git/open.js';
 import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
+import { GitWriteError } from '../git/write-error.js';
 import { readSharedPermissions } from '../git/shared-permissions.js';
 import { readSigningSettings } from '../git/signing.js';
 import type { HeadState } from '../git/types.js';
@@ -19,6 +20,7 @@ import { lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
 import type { CommitSession } from './session.js';
 import { describeStrategyOrigin } from './strategy-origin.js';
+import { writeRefusal } from './write-refusal.js';
 import type { CommitPlan, CommitRun, WrittenCommit } from './types.js';
 
 const debug = createDebug('commit');
@@ -137,12 +139,18 @@ async function writeObjects(
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   const half = Math.ceil(objects.length / 2);
-  await writeLooseObjects(session.layout, objects, {
-    shared: readSharedPermissions(session.config),
-    onWritten: (written) => {
-      if (written === half) killAt('objects', env);
-    },
-  });
+  try {
+    await writeLooseObjects(session.layout, objects, {
+      shared: readSharedPermissions(session.config),
+      onWritten: (written) => {
+        if (written === half) killAt('objects', env);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof GitWriteError)) throw error;
+    const outcome = 'footprint made no commits and the branch was not moved';
+    throw writeRefusal(error, session.layout.commonDir, outcome);
+  }
 }
 
 /** Reads the index again: a change staged while footprint ran would not be in the commits. */
@@ -169,9 +177,9 @@ function headOf(plan: CommitPlan): HeadState {
 }
 
 /**
- * Moves the ref from the run's start to its last commit. A lock held by someone else, or a ref
- * that moved since planning, refuses the run: nothing on the branch changes, and the fossil
- * of the run that did not happen is removed.
+ * Moves the ref from the run's start to its last commit. A lock held by someone else, a ref
+ * that moved since planning, or a lock or reflog that cannot be written refuses the run. Then
+ * nothing on the branch changes, and the fossil of the run that did not happen is removed.
  */
 async function moveBranch(
   session: CommitSession,
@@ -196,10 +204,18 @@ async function moveBranch(
     );
     debug(`${plan.ref} now at ${finalHead}`);
   } catch (error) {
-    if (!(error instanceof RefLockedError || error instanceof RefChangedError)) throw error;
+    const refused =
+      error instanceof RefLockedError ||
+      error instanceof RefChangedError ||
+      error instanceof GitWriteError;
+    if (!refused) throw error;
     await rm(fossilPath, { force: true });
     if (error instanceof RefLockedError) throw lockRefusal([error.lockFile]);
-    throw refChangedRefusal(error);
+    if (error instanceof RefChangedError) throw refChangedRefusal(error);
+    const outcome =
+      'the branch was not moved, and the commits footprint wrote are unreferenced ' +
+      '(`git gc` removes them)';
+    throw writeRefusal(error, session.layout.commonDir, outcome);
   }
 }
 

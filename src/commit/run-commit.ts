@@ -1,3 +1,4 @@
+import { llmFallbackMessage } from '../output/messages.js';
 import { checkMessageFormat } from '../strategy/message-format.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import { executePlan } from './execute.js';
@@ -32,15 +33,16 @@ export type CommitOutcome =
  * are never written. A refusal is a CommitRefusedError, raised before the ref moves.
  */
 export async function runCommit(options: CommitOptions): Promise<CommitOutcome> {
+  const warn = options.warn ?? ((message: string) => options.output(`${message}\n`));
   const input = await loadStrategyInput(options);
+  for (const warning of input.result.modelWarnings ?? []) warn(warning);
+  const llmFailure = input.result.insights.fallbackReason;
+  if (llmFailure !== undefined) warn(llmFallbackMessage(llmFailure));
   const session = await openCommitSession(options);
   try {
     const change = await session.reader.readStagedChange();
     const plan = await planCommits(session, input, change, options);
-    warnMessageFormat(
-      input.document,
-      options.warn ?? ((message) => options.output(`${message}\n`)),
-    );
+    warnMessageFormat(input.document, warn);
     const worktree = session.layout.worktree ?? options.cwd;
     if (options.dryRun) return { kind: 'planned', plan, worktree };
 

@@ -12,6 +12,7 @@ import {
 } from '../fossils/types.js';
 import { readCommitIdentities } from '../git/identity.js';
 import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
+import { GitWriteError } from '../git/write-error.js';
 import { reflogRecordsValue } from '../git/reflog.js';
 import { readHead, resolveRef } from '../git/refs.js';
 import { readInProgressOperation } from '../git/state.js';
@@ -21,6 +22,7 @@ import { createDebug } from '../log/debug.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
+import { writeRefusal } from './write-refusal.js';
 import { openCommitSession, type CommitSession } from './session.js';
 import { noWorktreeError } from '../git/no-worktree.js';
 import { shellQuote } from '../output/shell-quote.js';
@@ -359,6 +361,9 @@ async function moveBack(
           'Nothing was changed.',
         { cause: error },
       );
+    }
+    if (error instanceof GitWriteError) {
+      throw writeRefusal(error, session.layout.commonDir, 'footprint undo moved nothing');
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import { SEVERITIES, type Severity } from '../risk/types.js';
 import { matchesFilter, readFossilNames, type FossilFilter, type FossilStore } from './store.js';
 import { isFossilOfKind, type AnalysisFossilPayload } from './types.js';
 import { readUndoneRunIds } from './undo-records.js';
+import { readReplacedOutcomeIds } from './replaced-outcomes.js';
 import { readUnlandedRunIds } from './unlanded-runs.js';
 
 /** Summary of the fossil record that `footprint fossils stats` prints (schemas/fossils-stats.schema.json). */
@@ -35,7 +36,8 @@ export interface FossilStats {
  * Sums up the fossil record within `filter`'s times: fossils per type (by file name), hook
  * runs and blocks from analysis fossils, and what commits did with the suggestions from outcome
  * and commit-run fossils. A commit run that `footprint undo` undid, or that stopped before its
- * ref moved, does not count. Unreadable fossils are skipped with one warning each.
+ * ref moved, does not count. Nor does the outcome of a commit that a standing run replaced
+ * (see readReplacedOutcomeIds). Unreadable fossils are skipped with one warning each.
  */
 export async function computeFossilStats(
   store: FossilStore,
@@ -62,13 +64,16 @@ export async function computeFossilStats(
     .filter((fossil) => isFossilOfKind(fossil, 'analysis'))
     .map((fossil) => fossil.payload as unknown as AnalysisFossilPayload)
     .filter((payload) => payload.command === 'precommit');
-  const results = (outcomes?.fossils ?? []).flatMap((stored) =>
-    isFossilOfKind(stored.fossil, 'outcome') ? [stored.fossil.payload.result] : [],
-  );
   const undone = await readUndoneRunIds(store);
   const unlanded = await readUnlandedRunIds(layout, commitRuns?.fossils ?? []);
   const keptRuns = (commitRuns?.fossils ?? []).filter(
     (stored) => !undone.has(stored.id) && !unlanded.has(stored.id),
+  );
+  const replaced = await readReplacedOutcomeIds(layout, outcomes?.fossils ?? [], keptRuns);
+  const results = (outcomes?.fossils ?? []).flatMap((stored) =>
+    isFossilOfKind(stored.fossil, 'outcome') && !replaced.has(stored.id)
+      ? [stored.fossil.payload.result]
+      : [],
   );
 
   return {

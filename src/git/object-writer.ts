@@ -7,6 +7,7 @@ import { createDebug } from '../log/debug.js';
 import type { ObjectType } from './objects/types.js';
 import { applySharedPermissions, type SharedPermissions } from './shared-permissions.js';
 import type { RepositoryLayout } from './types.js';
+import { toGitWriteError } from './write-error.js';
 
 const debug = createDebug('git');
 
@@ -44,6 +45,7 @@ function loadIsomorphicGit(): Promise<IsomorphicGit> {
  * Stores objects as loose objects in the repository's object directory through isomorphic-git,
  * in the order given. Each id isomorphic-git returns is checked against `oid`. Objects are
  * not fsynced, like git's default `core.fsync=committed,-loose-object` (git-config(1), git 2.39).
+ * A folder or file that the file system rejects throws GitWriteError.
  */
 export async function writeLooseObjects(
   layout: RepositoryLayout,
@@ -54,13 +56,7 @@ export async function writeLooseObjects(
   const fs = createObjectFileSystem(options.shared ?? null);
   let written = 0;
   for (const object of objects) {
-    const oid = await git.writeObject({
-      fs,
-      gitdir: layout.commonDir,
-      type: object.type,
-      object: object.content,
-      format: 'content',
-    });
+    const oid = await writeOneObject(git, fs, layout, object);
     if (oid !== object.oid) {
       throw new Error(`isomorphic-git stored a ${object.type} as ${oid}, expected ${object.oid}.`);
     }
@@ -68,6 +64,25 @@ export async function writeLooseObjects(
     options.onWritten?.(written);
   }
   debug(`wrote ${written} loose objects`);
+}
+
+async function writeOneObject(
+  git: IsomorphicGit,
+  fs: { promises: typeof fsPromises },
+  layout: RepositoryLayout,
+  object: PendingObject,
+): Promise<string> {
+  try {
+    return await git.writeObject({
+      fs,
+      gitdir: layout.commonDir,
+      type: object.type,
+      object: object.content,
+      format: 'content',
+    });
+  } catch (error) {
+    throw toGitWriteError(error, path.join(layout.commonDir, 'objects')) ?? error;
+  }
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type SharedPermissions,
 } from './shared-permissions.js';
 import type { RepositoryLayout } from './types.js';
+import { toGitWriteError } from './write-error.js';
 
 const debug = createDebug('git');
 
@@ -84,7 +85,8 @@ interface HeldLock {
  * the lock over the ref. With `throughHead`, `HEAD.lock` is held first, as `git commit` does, so
  * no checkout can switch branches meanwhile, and HEAD must still point at `ref`. Killed at any
  * moment, the ref has its old or its new value; a lock file may be left behind. `onStep` lets
- * tests stop the process at the steps named by RefMoveStep.
+ * tests stop the process at the steps named by RefMoveStep. A lock, ref or reflog file that the
+ * file system rejects before the ref moves throws GitWriteError.
  */
 export async function moveRef(
   layout: RepositoryLayout,
@@ -95,6 +97,7 @@ export async function moveRef(
   checkMovableRef(move.ref);
   const shared = readSharedPermissions(config);
   const held: HeldLock[] = [];
+  const progress = { moved: false };
   try {
     if (move.throughHead) {
       held.push(createLock(refFile(layout, 'HEAD'), shared));
@@ -105,15 +108,19 @@ export async function moveRef(
     await checkOldValue(layout, move);
 
     if (move.newOid === null) {
-      deleteRef(layout, move, lock, shared, onStep);
+      deleteRef(layout, move, lock, { shared, progress, onStep });
     } else {
       writeLock(lock, `${move.newOid}\n`);
       onStep('locked');
       appendReflogs(layout, config, move);
       commitLock(lock);
+      progress.moved = true;
       onStep('renamed');
     }
     debug(`moved ${move.ref} from ${move.oldOid ?? 'nothing'} to ${move.newOid ?? 'nothing'}`);
+  } catch (error) {
+    const writeError = progress.moved ? null : toGitWriteError(error, refFile(layout, move.ref));
+    throw writeError ?? error;
   } finally {
     for (const lock of held.reverse()) releaseLock(lock);
   }
@@ -208,15 +215,21 @@ function deleteRef(
   layout: RepositoryLayout,
   move: RefMove,
   lock: HeldLock,
-  shared: SharedPermissions | null,
-  onStep: (step: RefMoveStep) => void,
+  steps: {
+    shared: SharedPermissions | null;
+    /** Set once the ref is gone, so that a later failure is not reported as "nothing moved". */
+    progress: { moved: boolean };
+    onStep: (step: RefMoveStep) => void;
+  },
 ): void {
+  const { shared, progress, onStep } = steps;
   closeSync(lock.fd as number);
   lock.fd = null;
   onStep('locked');
 
   removePackedRef(layout, move.ref, shared);
   rmSync(lock.target, { force: true });
+  progress.moved = true;
   rmSync(reflogPath(layout, move.ref), { force: true });
   onStep('renamed');
 }

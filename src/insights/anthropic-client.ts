@@ -87,7 +87,12 @@ export async function requestToolInput(request: MessagesRequest): Promise<unknow
     throw new InsightProviderError(description, { cause: error });
   }
 
-  if (!Array.isArray((message as { content?: unknown }).content)) {
+  // A reply body such as `null` or `[]` passes the SDK's parsing, so its shape is checked here.
+  const content: unknown =
+    typeof message === 'object' && message !== null
+      ? (message as { content?: unknown }).content
+      : undefined;
+  if (!Array.isArray(content)) {
     throw new InsightProviderError('the reply is not a Messages API response');
   }
   const toolUse = message.content.find(

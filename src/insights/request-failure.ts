@@ -7,6 +7,10 @@ const MAX_ERROR_MESSAGE = 120;
 /** Shortest secret cut out of a message; a shorter one would cut parts of common words. */
 const MIN_SECRET_LENGTH = 8;
 
+/** HTTP statuses of a key the API rejects (401) or that lacks access (403). */
+const KEY_STATUSES = new Set([401, 403]);
+const KEY_FIX = ', so check that ANTHROPIC_API_KEY holds a valid key with access to the model';
+
 /** Causes followed at most, in case a chain loops. */
 const MAX_CAUSES = 8;
 
@@ -79,7 +83,7 @@ function describeOtherError(error: unknown, secrets: readonly string[]): string 
 
 /**
  * Describes a failed request in one line. A reply with an error status gives its HTTP status
- * and request id. Other failures give their kind, and a failed connection the message of its
+ * and request id, and a 401 or 403 names ANTHROPIC_API_KEY as the thing to check. Other failures give their kind, and a failed connection the message of its
  * innermost cause. The SDK's messages for its own kinds are not shown, because they may quote
  * the base URL, and every message that is shown is redacted, with `secrets` cut out.
  */
@@ -91,7 +95,8 @@ export function describeRequestFailure(error: unknown, secrets: readonly string[
   };
   if (typeof status === 'number') {
     const request = typeof requestID === 'string' ? `, request ${requestID}` : '';
-    return `the API returned HTTP ${status}${request}`;
+    const fix = KEY_STATUSES.has(status) ? KEY_FIX : '';
+    return `the API returned HTTP ${status}${request}${fix}`;
   }
 
   const tooLarge = listCauses(error).find((cause) => cause instanceof ReplyTooLargeError);

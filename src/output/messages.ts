@@ -650,6 +650,14 @@ export function fossilNotWrittenMessage(style: Style, warning: string): string {
   return formatStatus(style, 'warning', warning) + '\n';
 }
 
+/**
+ * Returns the notice that the LLM provider was not used, as the hook's summary shows it. The
+ * reason itself states that the offline heuristic ran instead.
+ */
+export function llmFallbackMessage(reason: string): string {
+  return `LLM insights: ${reason}`;
+}
+
 /** Formats the line for a skipped fossil; `warning` names the file and the reason. */
 export function skippedFossilMessage(style: Style, warning: string): string {
   return formatStatus(style, 'warning', warning) + '\n';

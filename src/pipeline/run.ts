@@ -89,7 +89,8 @@ async function runStages(
   debug(`reader ${reader.choice.reader}, mode ${mode}, config ${config.file ?? 'defaults'}`);
 
   // The learned model, when `footprint learn` made one, loads while the footprint is read.
-  const modelLoad = loadOptionalModel(worktree, config.config);
+  const modelWarnings: string[] = [];
+  const modelLoad = loadOptionalModel(worktree, config.config, modelWarnings);
   const input = await timer.time('footprint', async () => {
     const change = await reader.readStagedChange();
     return buildFootprint(reader, change, { maxDiffBytes: config.config.maxDiffBytes });
@@ -153,6 +154,7 @@ async function runStages(
     timings: timer.timings,
     fossilPath: null,
   };
+  if (modelWarnings.length > 0) result.modelWarnings = modelWarnings;
   if (isPartialCommitIndex(reader.layout)) result.partialCommit = true;
   if (!canWriteCommits(input.footprint, reader.layout)) result.commitUnsupported = true;
   if (options.writeFossil) {
@@ -207,10 +209,17 @@ async function writeAnalysisFossil(worktree: string, result: PipelineResult): Pr
   return store.write('analysis', buildAnalysisFossil(result, outcome));
 }
 
-/** Loads the learned model. A model that cannot be loaded is left out, never an error. */
-async function loadOptionalModel(worktree: string, config: Config): Promise<Model | null> {
+/**
+ * Loads the learned model. A model that cannot be loaded is left out, never an error, and a
+ * skipped model fossil adds a line to `warnings`.
+ */
+async function loadOptionalModel(
+  worktree: string,
+  config: Config,
+  warnings: string[],
+): Promise<Model | null> {
   try {
-    return await loadModel(worktree, config);
+    return await loadModel(worktree, config, { onWarning: (warning) => warnings.push(warning) });
   } catch (error) {
     debug(`no model: ${String(error)}`);
     return null;

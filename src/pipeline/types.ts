@@ -37,4 +37,9 @@ export interface PipelineResult {
   commitUnsupported?: boolean;
   /** Reason the fossil could not be written, with the path and the fix. The risk decision stands. */
   fossilWarning?: string;
+  /**
+   * One line per newer model fossil skipped because it is corrupt or from a newer footprint,
+   * naming the file. The run used the model before it, or none.
+   */
+  modelWarnings?: string[];
 }

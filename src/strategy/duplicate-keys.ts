@@ -7,9 +7,15 @@ export interface DuplicateKey {
   lines: number[];
 }
 
+/**
+ * An open object or array. Frames link to their parent instead of copying its path, because
+ * copying made scanning a text nested N levels deep cost N squared time and memory.
+ */
 interface ObjectFrame {
   kind: 'object';
-  segments: string[];
+  parent: Frame | undefined;
+  /** Key or index of this value in its parent, or '' at the root. */
+  segment: string;
   keys: Map<string, number[]>;
   /** The key whose value comes next, or null before the first key. */
   key: string | null;
@@ -18,28 +24,38 @@ interface ObjectFrame {
 
 interface ArrayFrame {
   kind: 'array';
-  segments: string[];
+  parent: Frame | undefined;
+  segment: string;
   index: number;
 }
 
 type Frame = ObjectFrame | ArrayFrame;
 
 /** Returns the index of the quote that ends the string starting at `start`. */
-function stringEnd(text: string, start: number): number {
+export function stringEnd(text: string, start: number): number {
   let at = start + 1;
   while (at < text.length && text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
   return at;
 }
 
-function childSegments(parent: Frame | undefined): string[] {
-  if (parent === undefined) return [];
-  const last = parent.kind === 'object' ? (parent.key ?? '') : String(parent.index);
-  return [...parent.segments, last];
+/** Returns the key or index of the next value in `parent`. */
+function childSegment(parent: Frame | undefined): string {
+  if (parent === undefined) return '';
+  return parent.kind === 'object' ? (parent.key ?? '') : String(parent.index);
+}
+
+/** Returns the keys and indexes from the root to `frame`. */
+function pathSegments(frame: Frame): string[] {
+  const segments: string[] = [];
+  for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent) {
+    segments.push(at.segment);
+  }
+  return segments.reverse();
 }
 
 function collect(frame: ObjectFrame, found: DuplicateKey[]): void {
   for (const [key, lines] of frame.keys) {
-    if (lines.length > 1) found.push({ segments: frame.segments, key, lines });
+    if (lines.length > 1) found.push({ segments: pathSegments(frame), key, lines });
   }
 }
 
@@ -61,16 +77,19 @@ export function findDuplicateKeys(text: string): DuplicateKey[] {
       const end = stringEnd(text, at);
       if (top?.kind === 'object' && top.expectsKey) {
         const key = JSON.parse(text.slice(at, end + 1)) as string;
-        top.keys.set(key, [...(top.keys.get(key) ?? []), line]);
+        const lines = top.keys.get(key);
+        if (lines === undefined) top.keys.set(key, [line]);
+        else lines.push(line);
         top.key = key;
         top.expectsKey = false;
       }
       at = end;
     } else if (character === '{') {
-      const segments = childSegments(top);
-      stack.push({ kind: 'object', segments, keys: new Map(), key: null, expectsKey: true });
+      const segment = childSegment(top);
+      const keys = new Map<string, number[]>();
+      stack.push({ kind: 'object', parent: top, segment, keys, key: null, expectsKey: true });
     } else if (character === '[') {
-      stack.push({ kind: 'array', segments: childSegments(top), index: 0 });
+      stack.push({ kind: 'array', parent: top, segment: childSegment(top), index: 0 });
     } else if (character === '}' || character === ']') {
       const closed = stack.pop();
       if (closed?.kind === 'object') collect(closed, found);

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { strategyNotFileMessage, strategyReadFailedMessage } from '../output/messages.js';
 import { shellPath } from '../output/shell-quote.js';
 import { findDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
+import { findExcessNesting } from './nesting-depth.js';
 import { rewriteCommand } from './rewrite-command.js';
 import type { StrategyProblem } from './types.js';
 
@@ -19,6 +20,12 @@ export class UnreadableStrategyError extends UserError {
   }
 }
 
+/**
+ * Maximum nesting of arrays and objects in a strategy file. A strategy that footprint writes
+ * nests 7 levels (batches, changes, hunks), and deeper files only slow the later checks.
+ */
+export const MAX_STRATEGY_DEPTH = 64;
+
 /** A strategy file's JSON value, or the problems that make it an invalid strategy. */
 export type ParsedStrategy =
   { ok: true; value: unknown } | { ok: false; problems: StrategyProblem[] };
@@ -26,7 +33,8 @@ export type ParsedStrategy =
 /**
  * Reads and parses a strategy file the same way for `validate` and `commit`. A file that is
  * not JSON is an invalid strategy, like one that fails its schema, and the problem names the
- * line and column. So is a file with a key twice in one object, with a problem per key. Only
+ * line and column. So is a file nested deeper than MAX_STRATEGY_DEPTH, and a file with a key
+ * twice in one object, with a problem per key. Only
  * a file that cannot be read is a usage error (UnreadableStrategyError, exit 2). A command in
  * the messages starts with `invocation` (see footprintInvocation).
  */
@@ -52,6 +60,8 @@ export async function readStrategyFile(
 
   const parsed = parseJsonText(text);
   if (parsed.ok) {
+    const tooDeep = excessNestingProblem(file, text, invocation);
+    if (tooDeep !== undefined) return { ok: false, problems: [tooDeep] };
     const duplicates = findDuplicateKeys(text);
     if (duplicates.length === 0) return { ok: true, value: parsed.value };
     const problems = duplicates.map((entry) => describeDuplicateKey(file, parsed.value, entry));
@@ -67,6 +77,24 @@ export async function readStrategyFile(
     `${file} is not valid JSON (line ${line}, column ${column}: ${reason}). ` +
     `${fix}, or move it away and write the strategy again with ${command}.`;
   return { ok: false, problems: [{ code: 'json', message }] };
+}
+
+/** Makes nesting deeper than MAX_STRATEGY_DEPTH a problem, which names where it starts. */
+function excessNestingProblem(
+  file: string,
+  text: string,
+  invocation: string,
+): StrategyProblem | undefined {
+  const found = findExcessNesting(text.replace(/^\uFEFF/, ''), MAX_STRATEGY_DEPTH);
+  if (found === undefined) return undefined;
+
+  const command = rewriteCommand(shellPath(file), invocation);
+  const message =
+    `${file} nests arrays and objects more than ${MAX_STRATEGY_DEPTH} levels deep at line ` +
+    `${found.line}, column ${found.column}. footprint reads at most ${MAX_STRATEGY_DEPTH} ` +
+    `levels, and a strategy needs 7. Remove the extra brackets, or move the file away and ` +
+    `write the strategy again with ${command}.`;
+  return { code: 'nesting-depth', message };
 }
 
 /** A line that starts a YAML mapping or list, such as `batches:` or `- id: b1`. */

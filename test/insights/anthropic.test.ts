@@ -196,6 +196,32 @@ describe('anthropic provider', () => {
     assert.match(insights.fallbackReason ?? '', /the API returned HTTP 401/);
   });
 
+  test('null reply is not a response', async () => {
+    const server = await serve([{ body: null }]);
+    const insights = await run(server.baseURL, await buildInsightRequest(change));
+
+    assert.equal(server.requests.length, 1);
+    assert.equal(insights.provider, 'heuristic');
+    assert.equal(
+      insights.fallbackReason,
+      'anthropic failed (the reply is not a Messages API response); used the offline heuristic',
+    );
+  });
+
+  for (const status of [401, 403]) {
+    test(`HTTP ${status} names the API key`, async () => {
+      const server = await serve([{ status }]);
+      const insights = await run(server.baseURL, await buildInsightRequest(change));
+
+      assert.equal(server.requests.length, 1);
+      assert.equal(
+        insights.fallbackReason,
+        `anthropic failed (the API returned HTTP ${status}, request req_test_1, so check that ` +
+          'ANTHROPIC_API_KEY holds a valid key with access to the model); used the offline heuristic',
+      );
+    });
+  }
+
   test('reply slower than the budget falls back', async () => {
     const server = await serve([{ toolInput: goodReply, delayMs: 60_000 }]);
     // A budget the request meets even on a loaded machine, and the delayed reply misses.

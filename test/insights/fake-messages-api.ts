@@ -125,11 +125,13 @@ function answer(
     return;
   }
   const status = reply.status ?? 200;
+  // A `body` of null is sent as the JSON text `null`.
   const body =
-    reply.body ??
-    (status === 200
-      ? toolUseMessage(request.body['model'], reply.toolInput, sequence)
-      : errorBody(status, sequence));
+    reply.body !== undefined
+      ? reply.body
+      : status === 200
+        ? toolUseMessage(request.body['model'], reply.toolInput, sequence)
+        : errorBody(status, sequence);
   response.writeHead(status, {
     'content-type': 'application/json',
     'request-id': `req_test_${sequence}`,

@@ -2,7 +2,12 @@ import { runPipeline } from '../../pipeline/run.js';
 import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { adviceOptions, pipelineOptions, writeJson } from './pipeline-options.js';
+import {
+  adviceOptions,
+  pipelineOptions,
+  writeJson,
+  writeModelWarnings,
+} from './pipeline-options.js';
 import { writeSarif } from './sarif-output.js';
 
 /**
@@ -14,6 +19,7 @@ import { writeSarif } from './sarif-output.js';
 export async function run(context: CommandContext): Promise<number> {
   const options = { ...pipelineOptions(context, 'analyze', false), noLlm: true };
   const pipelineRun = await runPipeline(options);
+  writeModelWarnings(context, pipelineRun.result);
   if (context.line.format === 'sarif') {
     writeSarif(context, pipelineRun.result);
   } else if (context.line.json) {

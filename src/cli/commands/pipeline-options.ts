@@ -1,4 +1,6 @@
 import type { PipelineOptions } from '../../pipeline/run.js';
+import type { PipelineResult } from '../../pipeline/types.js';
+import { skippedFossilMessage } from '../../output/messages.js';
 import type { SummaryOptions } from '../../output/summary.js';
 import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandContext } from '../context.js';
@@ -34,4 +36,14 @@ export function adviceOptions(
   };
   if (context.line.mode !== undefined) options.modeOption = context.line.mode;
   return options;
+}
+
+/**
+ * Writes one line on stderr per model fossil the run skipped, as `footprint fossils list`
+ * does, also with `--json`, so a user learns that the newest model stopped loading.
+ */
+export function writeModelWarnings(context: CommandContext, result: PipelineResult): void {
+  for (const warning of result.modelWarnings ?? []) {
+    context.stderr.write(skippedFossilMessage(context.stderrStyle, warning));
+  }
 }

@@ -2,7 +2,12 @@ import { fossilNotWrittenMessage, skippedMessage } from '../../output/messages.j
 import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_BLOCKED, EXIT_OK } from '../exit-codes.js';
-import { adviceOptions, pipelineOptions, writeJson } from './pipeline-options.js';
+import {
+  adviceOptions,
+  pipelineOptions,
+  writeJson,
+  writeModelWarnings,
+} from './pipeline-options.js';
 
 /**
  * `footprint precommit`: the hook pipeline. The summary goes to stderr, which git shows
@@ -23,6 +28,7 @@ export async function run(context: CommandContext): Promise<number> {
   // Loaded here so that a skipped hook never loads the pipeline.
   const { runPipeline } = await import('../../pipeline/run.js');
   const pipelineRun = await runPipeline(pipelineOptions(context, 'precommit', true));
+  writeModelWarnings(context, pipelineRun.result);
   if (context.line.format === 'sarif') {
     const { writeSarif } = await import('./sarif-output.js');
     writeSarif(context, pipelineRun.result);

@@ -8,7 +8,11 @@ import { discoverRepository } from '../../git/discover.js';
 import type { RepositoryLayout } from '../../git/types.js';
 import { buildAnalysisDocument } from '../../pipeline/document.js';
 import { runPipeline, type PipelineRun } from '../../pipeline/run.js';
-import { strategyWriteFailedMessage, strategyWrittenMessage } from '../../output/messages.js';
+import {
+  llmFallbackMessage,
+  strategyWriteFailedMessage,
+  strategyWrittenMessage,
+} from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
 import { adviceInvocation } from '../advice-invocation.js';
 import { formatStatus } from '../../output/style.js';
@@ -20,7 +24,7 @@ import { recordWrittenStrategy } from '../../strategy/written-strategies.js';
 import type { Strategy } from '../../strategy/types.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { pipelineOptions, writeJson } from './pipeline-options.js';
+import { pipelineOptions, writeJson, writeModelWarnings } from './pipeline-options.js';
 import { formatStrategyText } from '../../strategy/format-text.js';
 
 /**
@@ -36,6 +40,7 @@ export async function run(context: CommandContext): Promise<number> {
   const target =
     output === undefined || layout === null ? null : await checkOutput(context, output, layout);
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
+  writeModelWarnings(context, pipelineRun.result);
   const { strategy } = pipelineRun;
   const fossilPath = await recordStrategyFossil(context, layout, pipelineRun);
 
@@ -70,8 +75,19 @@ export async function run(context: CommandContext): Promise<number> {
   // The document names the fossil this run wrote, the strategy's.
   if (context.line.json)
     writeJson(context, buildAnalysisDocument({ ...pipelineRun.result, fossilPath }));
-  else if (output === undefined) context.stdout.write(formatStrategyText(strategy));
+  else if (output === undefined) {
+    // No summary is printed then, so the summary's notice of a failed LLM is given alone.
+    writeLlmFallback(context, pipelineRun);
+    context.stdout.write(formatStrategyText(strategy));
+  }
   return EXIT_OK;
+}
+
+function writeLlmFallback(context: CommandContext, pipelineRun: PipelineRun): void {
+  const reason = pipelineRun.result.insights.fallbackReason;
+  if (reason === undefined) return;
+  const line = formatStatus(context.stderrStyle, 'warning', llmFallbackMessage(reason));
+  context.stderr.write(`${line}\n`);
 }
 
 /** Rejects an `--output` path whose content a strategy would destroy (checkStrategyOutputPath). */
