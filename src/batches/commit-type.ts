@@ -438,11 +438,14 @@ function chooseContentType(
 }
 
 /**
- * Words of an added test line that name a bug: `issue`, `bug`, `regression`, `fix`, `fixes`,
- * `fixed`, or an issue number such as `#1234`. Such a test checks a fix, so the code beside it
- * fixes something even when it adds files or exports.
+ * Words of an added test line that name a bug: `bug`, `regression`, `fix`, `fixes`, an issue
+ * with its number (`issue #12`, `issues/12` in a link), or a number such as `#1234` that does
+ * not end a quoted string, as the colour `'#112233'` does. `fixed` is left out for
+ * `position: fixed`. Such a test checks a fix, so the code beside it fixes something even when
+ * it adds files or exports.
  */
-const BUG_WORDS = /\b(?:issues?|bugs?|regression|fix(?:es|ed)?)\b|#\d{2,}/i;
+const BUG_WORDS =
+  /\b(?:bugs?|regression|fix(?:es)?)\b|\bissues?[\s/]*#?\d+|(?<![\w#])#\d{2,}(?![\w'"`])/i;
 
 const BUG_TEST_REASON = 'its tests name a bug or an issue';
 

@@ -36,6 +36,8 @@ export interface SummaryOptions {
   invocation?: string;
   /** The `--mode` the run was given, which the advised `footprint commit` needs to split alike. */
   modeOption?: Mode;
+  /** True when the run kept the LLM off (`--no-llm`, FOOTPRINT_LLM=0), as advice must too. */
+  noLlm?: boolean;
 }
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -303,14 +305,14 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
   ];
 }
 
-/** Hex digits of the commit id in the advice's reset; git rejects an id that two objects share. */
+/** Hex digits of the commit id in the advice's reset. git rejects an id two objects share. */
 const ADVICE_OID_DIGITS = 12;
 
 /**
  * Returns the advice that makes a passed split of several batches into commits. The hook's
  * `git commit` still makes one commit, so the advice first undoes it, which keeps the index.
- * It resets to the commit the hook compared the index with, by id: that is right after an
- * amend too, and changes nothing when the commit failed after the hook. A commit of only some
+ * It resets to the commit the hook compared the index with, by id: the amended commit after an
+ * amend, and no move at all when the commit failed after the hook. A commit of only some
  * paths gets none, because `footprint commit` would also commit what is still staged beside
  * those paths, and neither does a repository `footprint commit` cannot write.
  */
@@ -325,6 +327,8 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
   if (result.command === 'analyze') {
     text = `To make these ${count}, run ${commit}.`;
   } else if (result.command === 'precommit') {
+    // NOTE: a pre-commit hook cannot tell an amend, so its advice keeps the amended commit and
+    // splits the amendment on top. git's GIT_AUTHOR_DATE hints at one, but users may export it.
     const head = footprint.head.oid;
     const undo =
       head === null
@@ -366,12 +370,14 @@ function wrapKeepingCommands(text: string, width: number): string[] {
 }
 
 /**
- * Returns a footprint command for advice, with the `--cwd` and `--mode` the run was given, so
- * it runs in the same repository and splits alike: `footprint --cwd app commit --mode aggressive`.
+ * Returns a footprint command for advice, with the `--cwd`, `--mode` and `--no-llm` the run was
+ * given, so it runs in the same repository, splits alike and sends nothing the run did not:
+ * `footprint --cwd app commit --mode aggressive --no-llm`.
  */
 function adviceCommand(options: SummaryOptions, command: string): string {
   const mode = options.modeOption === undefined ? '' : ` --mode ${options.modeOption}`;
-  return `${options.invocation ?? 'footprint'} ${command}${mode}`;
+  const llm = options.noLlm === true ? ' --no-llm' : '';
+  return `${options.invocation ?? 'footprint'} ${command}${mode}${llm}`;
 }
 
 /**

@@ -64,4 +64,20 @@ describe('type of code with a test', () => {
   test('plain test keeps feat', () => {
     assert.equal(stageExportWithTest('empty input returns null')?.type, 'feat');
   });
+
+  test('issue number in parentheses gives fix', () => {
+    assert.equal(stageExportWithTest('empty input (#88)')?.type, 'fix');
+  });
+
+  test('quoted colour keeps feat', () => {
+    assert.equal(stageExportWithTest('paints "#112233"')?.type, 'feat');
+  });
+
+  test('issue without number keeps feat', () => {
+    assert.equal(stageExportWithTest('opens an issue with a title')?.type, 'feat');
+  });
+
+  test('fixed position keeps feat', () => {
+    assert.equal(stageExportWithTest('keeps position fixed')?.type, 'feat');
+  });
 });

@@ -191,7 +191,19 @@ test('project install advises npx', () => {
     });
 
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /run `npx footprint commit`/);
+    assert.match(result.stdout, /run `npx footprint commit --no-llm`/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('advice keeps the LLM off', () => {
+  const repo = createHookedRepo();
+  try {
+    stageTangledChange(repo);
+    const advice = commitWithAdvice(repo, ['-m', 'tangled'], { FOOTPRINT_LLM: '0' });
+
+    assert.deepEqual(advice.footprintArgs, ['commit', '--no-llm']);
   } finally {
     repo.cleanup();
   }

@@ -4,6 +4,7 @@ import { skippedFossilMessage } from '../../output/messages.js';
 import type { SummaryOptions } from '../../output/summary.js';
 import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandContext } from '../context.js';
+import { readLlmSwitch } from '../../insights/llm-variable.js';
 
 /** Builds the pipeline's options from the command line. */
 export function pipelineOptions(
@@ -27,15 +28,28 @@ export function writeJson(context: CommandContext, document: object): void {
   context.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 }
 
-/** Returns the summary options that make the summary's advice repeat `--cwd` and `--mode`. */
+/**
+ * Returns the summary options that make the summary's advice repeat `--cwd`, `--mode` and
+ * `--no-llm`, which FOOTPRINT_LLM=0 stands for when only this run had it.
+ */
 export function adviceOptions(
   context: CommandContext,
-): Pick<SummaryOptions, 'invocation' | 'modeOption'> {
-  const options: Pick<SummaryOptions, 'invocation' | 'modeOption'> = {
+): Pick<SummaryOptions, 'invocation' | 'modeOption' | 'noLlm'> {
+  const options: Pick<SummaryOptions, 'invocation' | 'modeOption' | 'noLlm'> = {
     invocation: adviceInvocation(context),
   };
   if (context.line.mode !== undefined) options.modeOption = context.line.mode;
+  if (context.line.noLlm || llmSwitchedOff(context.env)) options.noLlm = true;
   return options;
+}
+
+/** Returns true when FOOTPRINT_LLM turns the provider off. An invalid value stopped the run. */
+function llmSwitchedOff(env: NodeJS.ProcessEnv): boolean {
+  try {
+    return readLlmSwitch(env).off;
+  } catch {
+    return false;
+  }
 }
 
 /**
