@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { CONFIG_FILE_NAME } from '../config/load.js';
@@ -60,13 +60,33 @@ export async function writeFossilGitignore(
  * init writes any file.
  */
 export function checkFossilGitignore(worktree: string, fossilDir: string): void {
-  const file = path.join(path.resolve(worktree, fossilDir), '.gitignore');
+  const folder = path.resolve(worktree, fossilDir);
+  if (isBlockedFolder(folder)) {
+    throw new UserError(
+      `${folder} is not a folder, so footprint cannot keep its fossils there. Move that file ` +
+        'away, or set "fossilDir" in footprint.config.json to a folder, then run ' +
+        '`footprint init` again.',
+    );
+  }
+
+  const file = path.join(folder, '.gitignore');
   const existing = lstatSync(file, { throwIfNoEntry: false });
   if (existing === undefined || existing.isFile()) return;
   throw new UserError(
     `${file} is not a regular file, so git reads no ignore rules from it and the fossils would show as untracked. ` +
       'Remove it, then run `footprint init` again.',
   );
+}
+
+/** Returns true when a file, or a file in place of one of its parents, takes a folder's path. */
+function isBlockedFolder(folder: string): boolean {
+  try {
+    const found = statSync(folder, { throwIfNoEntry: false });
+    return found !== undefined && !found.isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return true;
+    throw error;
+  }
 }
 
 /**

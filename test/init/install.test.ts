@@ -1375,6 +1375,27 @@ test('init rejects a fossil store ignore that is not a file', async () => {
   }
 });
 
+test('init rejects a file as fossil store', async () => {
+  for (const fossilDir of ['fossils', 'fossils/inner']) {
+    const repo = createTempRepo();
+    try {
+      repo.write('fossils', 'not a folder\n');
+      repo.write('footprint.config.json', `{ "fossilDir": "${fossilDir}" }\n`);
+
+      const message = await install(repo).then(
+        () => assert.fail(`init accepted ${fossilDir}`),
+        (error: unknown) => (error as Error).message,
+      );
+
+      const folder = path.join(repo.dir, fossilDir);
+      assert.ok(message.startsWith(`${folder} is not a folder, so footprint`), message);
+      assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+    } finally {
+      repo.cleanup();
+    }
+  }
+});
+
 test('init advises learning a history', async () => {
   const repo = createTempRepo();
   try {
