@@ -70,8 +70,16 @@ export function commitConfirmQuestion(plan: CommitPlan): string {
   return `Make ${plural(plan.commits.length, 'commit')} on ${describeRef(plan.ref)}? [y/N] `;
 }
 
-/** Reports a finished run: the range, each commit, and how to undo it. */
-export function formatCommitDone(style: Style, run: CommitRun, cwd: string): string {
+/**
+ * Reports a finished run: the range, each commit, and how to undo it. `invocation` starts the
+ * undo command, as the run was started (see footprintInvocation).
+ */
+export function formatCommitDone(
+  style: Style,
+  run: CommitRun,
+  cwd: string,
+  invocation = 'footprint',
+): string {
   const { colors } = style;
   const count = plural(run.commits.length, 'commit');
   const headline = `Made ${count} on ${describeRef(run.plan.ref)}${describeRange(run)}.`;
@@ -81,7 +89,8 @@ export function formatCommitDone(style: Style, run: CommitRun, cwd: string): str
     lines.push(`  ${colors.yellow(shortOid(commit.oid))} ${subject}`);
   }
   if (run.signing !== null) lines.push(`  Signed with ${run.signing}.`);
-  lines.push(`  Recorded in ${displayPath(run.fossilPath, cwd)}. Undo with \`footprint undo\`.`);
+  const recorded = displayPath(run.fossilPath, cwd);
+  lines.push(`  Recorded in ${recorded}. Undo with \`${invocation} undo\`.`);
   return lines.join('\n') + '\n';
 }
 

@@ -96,6 +96,19 @@ test('cli without terminal needs yes', () => {
   assert.deepEqual(captureState(created), start);
 });
 
+test('undo hint repeats the cwd', () => {
+  const created = stagedRepo();
+  const folder = path.basename(created.dir);
+  const committed = spawnSync(
+    process.execPath,
+    [footprintBin, '--cwd', folder, 'commit', '--yes', '--no-llm'],
+    { cwd: path.dirname(created.dir), env: gitTestEnv(), encoding: 'utf8' },
+  );
+
+  assert.equal(committed.status, 0, committed.stderr);
+  assert.match(committed.stdout, new RegExp(`Undo with \`footprint --cwd ${folder} undo\`\\.`));
+});
+
 test('cli commit and undo', () => {
   const created = stagedRepo();
   const start = captureState(created);

@@ -81,7 +81,10 @@ export async function run(context: CommandContext): Promise<number> {
   } else if (outcome.kind === 'planned') {
     context.stdout.write(formatCommitPlan(context.stdoutStyle, outcome.plan, context.cwd));
   } else {
-    context.stdout.write(formatCommitDone(context.stdoutStyle, outcome.run, context.cwd));
+    const invocation = adviceInvocation(context);
+    context.stdout.write(
+      formatCommitDone(context.stdoutStyle, outcome.run, context.cwd, invocation),
+    );
   }
   return EXIT_OK;
 }
