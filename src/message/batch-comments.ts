@@ -7,10 +7,11 @@ const MAX_PATHS = 3;
 
 /**
  * Writes the suggested batches as the text of comment lines for the message file: a heading,
- * each batch's id and message with its paths, and what to do next. The list replaces a
- * subject, because no batch's message describes the whole change.
+ * each batch's id and message with its paths, and what to do next, with `invocation` starting
+ * the footprint command. The list replaces a subject, because no batch's message describes
+ * the whole change.
  */
-export function describeBatches(batches: readonly Batch[]): string[] {
+export function describeBatches(batches: readonly Batch[], invocation = 'footprint'): string[] {
   const lines = [`footprint: this change mixes ${plural(batches.length, 'commit')}:`];
 
   for (const batch of batches.slice(0, MAX_BATCHES)) {
@@ -23,7 +24,7 @@ export function describeBatches(batches: readonly Batch[]): string[] {
 
   lines.push(
     'Write one message for the whole change, or leave the message empty to abort',
-    'the commit and run `footprint commit` to make one commit per batch.',
+    `the commit and run \`${invocation} commit\` to make one commit per batch.`,
   );
   return lines;
 }

@@ -22,6 +22,8 @@ export interface PrepareMessageOptions {
   messageFile: string;
   /** git's second argument: '' when the commit has no message yet, else where it came from. */
   source: string;
+  /** Start of the footprint command the comments advise (see footprintInvocation). */
+  invocation?: string;
 }
 
 /** The change made to the message file. */
@@ -81,7 +83,7 @@ export async function prepareCommitMessage(
 
   const edit = {
     subject: fillSubject ? first.message : null,
-    comments: listBatches ? describeBatches(suggestion.batches) : [],
+    comments: listBatches ? describeBatches(suggestion.batches, options.invocation) : [],
     commentChar: plan.commentChar,
   };
   await writeFile(options.messageFile, editMessage(plan.text, edit));

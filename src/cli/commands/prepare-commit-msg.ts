@@ -5,6 +5,7 @@ import { crashMessage, messageNotSuggestedMessage } from '../../output/messages.
 import type { CommandContext } from '../context.js';
 import { writeCrashReport } from '../crash-report.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { adviceInvocation } from '../advice-invocation.js';
 
 /** An argument placeholder of a lefthook `run` line, such as `{2}`. */
 const LEFTHOOK_PLACEHOLDER = /^\{\d+\}$/;
@@ -24,7 +25,14 @@ export async function run(context: CommandContext): Promise<number> {
     // Loaded here so that a skipped hook never loads the pipeline.
     const { prepareCommitMessage } = await import('../../message/prepare.js');
     const messageFile = path.resolve(context.cwd, file);
-    await prepareCommitMessage({ cwd: context.cwd, env: context.env, messageFile, source });
+    const invocation = adviceInvocation(context);
+    await prepareCommitMessage({
+      cwd: context.cwd,
+      env: context.env,
+      messageFile,
+      source,
+      invocation,
+    });
   } catch (caught) {
     const error = describeDamagedIndex(caught) ?? caught;
     if (isUserError(error)) {
