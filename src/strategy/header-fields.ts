@@ -83,7 +83,7 @@ function describeScope(scope: string | null): string {
  * Checks that a batch's `type` and `scope` fields agree with its message header. `footprint
  * commit` commits the message as written and does not read the fields, so a difference is a
  * warning that names what the commit will carry. A header type that the field cannot hold is
- * left to the `unknown-commit-type` warning.
+ * left to the `unknown-commit-type` warning, and a field type outside the list to the schema.
  */
 export function checkFieldsMatchHeader(
   batch: BatchFields,
@@ -92,7 +92,13 @@ export function checkFieldsMatchHeader(
   const differences: string[] = [];
   const settings: string[] = [];
   const { type, scope } = batch;
-  if (typeof type === 'string' && type !== header.type && isCommitType(header.type)) {
+  // A type outside the list is a schema problem, whose fix already says to take the message's.
+  if (
+    typeof type === 'string' &&
+    isCommitType(type) &&
+    type !== header.type &&
+    isCommitType(header.type)
+  ) {
     const headerType = quoteJsonString(header.type);
     differences.push(`type ${quoteJsonString(type)} where its message has ${headerType}`);
     settings.push(`"type": ${headerType}`);

@@ -145,6 +145,13 @@ const fieldCases: Array<{
     codes: ['header-mismatch'],
   },
   {
+    name: 'type outside the list',
+    message: 'feat(cart): count',
+    type: 'feature',
+    scope: 'cart',
+    codes: [],
+  },
+  {
     name: 'scope differs',
     message: 'fix(cart): count',
     type: 'fix',
