@@ -14,7 +14,7 @@ import {
   waysOutLines,
 } from './messages.js';
 import { quotePath } from './quote-path.js';
-import { shellQuote } from './shell-quote.js';
+import { shellPath, shellQuote } from './shell-quote.js';
 import { formatStatus, statusSegment, type Style } from './style.js';
 import type { Level } from './symbols.js';
 import { wrapFix } from './wrap-fix.js';
@@ -38,6 +38,8 @@ export interface SummaryOptions {
   modeOption?: Mode;
   /** True when the run kept the LLM off (`--no-llm`, FOOTPRINT_LLM=0), as advice must too. */
   noLlm?: boolean;
+  /** The `--cwd` the run was given, which the advised git command takes as `-C`. */
+  cwdOption?: string;
 }
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -330,10 +332,11 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
     // NOTE: a pre-commit hook cannot tell an amend, so its advice keeps the amended commit and
     // splits the amendment on top. git's GIT_AUTHOR_DATE hints at one, but users may export it.
     const head = footprint.head.oid;
+    const git = options.cwdOption === undefined ? 'git' : `git -C ${shellPath(options.cwdOption)}`;
     const undo =
       head === null
-        ? `\`git update-ref -d ${shellQuote(footprint.head.ref ?? 'HEAD')}\``
-        : `\`git reset --soft ${head.slice(0, ADVICE_OID_DIGITS)}\``;
+        ? `\`${git} update-ref -d ${shellQuote(footprint.head.ref ?? 'HEAD')}\``
+        : `\`${git} reset --soft ${head.slice(0, ADVICE_OID_DIGITS)}\``;
     text = `To make these ${count} instead, run ${undo} after this commit, then ${commit}.`;
   } else {
     return [];

@@ -537,6 +537,16 @@ test('hook summary tells how to follow', () => {
   assert.ok(lines.includes('`footprint commit`.'), lines.join('\n'));
 });
 
+test('follow hint runs git in cwd', () => {
+  const text = summarize(makeResult(), {
+    cwdOption: 'my app',
+    invocation: "footprint --cwd 'my app'",
+  });
+
+  assert.match(text, /run `git -C 'my app' reset --soft a{12}` after this commit/);
+  assert.match(text, /`footprint --cwd 'my app' commit`/);
+});
+
 test('first commit follows by deleting branch', () => {
   const result = makeResult();
   result.footprint.head = { oid: null, ref: 'refs/heads/trunk', detached: false };

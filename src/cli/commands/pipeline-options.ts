@@ -29,17 +29,18 @@ export function writeJson(context: CommandContext, document: object): void {
 }
 
 /**
- * Returns the summary options that make the summary's advice repeat `--cwd`, `--mode` and
- * `--no-llm`, which FOOTPRINT_LLM=0 stands for when only this run had it.
+ * Returns the summary options that make the summary's advice repeat `--cwd` (also as git's
+ * `-C`), `--mode` and `--no-llm`, which FOOTPRINT_LLM=0 stands for when only this run had it.
  */
 export function adviceOptions(
   context: CommandContext,
-): Pick<SummaryOptions, 'invocation' | 'modeOption' | 'noLlm'> {
-  const options: Pick<SummaryOptions, 'invocation' | 'modeOption' | 'noLlm'> = {
+): Pick<SummaryOptions, 'invocation' | 'modeOption' | 'noLlm' | 'cwdOption'> {
+  const options: Pick<SummaryOptions, 'invocation' | 'modeOption' | 'noLlm' | 'cwdOption'> = {
     invocation: adviceInvocation(context),
   };
   if (context.line.mode !== undefined) options.modeOption = context.line.mode;
   if (context.line.noLlm || llmSwitchedOff(context.env)) options.noLlm = true;
+  if (context.line.cwd !== undefined) options.cwdOption = context.line.cwd;
   return options;
 }
 
