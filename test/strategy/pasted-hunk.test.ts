@@ -1,44 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, test } from 'node:test';
 import { runCli } from '../cli/cli-io.js';
 import type { TempRepo } from '../helpers/repo.js';
 import { createStrategyRepo } from '../helpers/strategy-repo.js';
-
-/** Builds forty numbered lines, replacing each line whose number is a key of `edits`. */
-function numberedLines(edits: Record<number, string> = {}): string {
-  const lines = [];
-  for (let line = 1; line <= 40; line += 1) lines.push(edits[line] ?? `const v${line} = ${line};`);
-  return `${lines.join('\n')}\n`;
-}
-
-const HUNK_3 = { oldStart: 3, oldLines: 1, newStart: 3, newLines: 1 };
-const HUNK_37 = { oldStart: 37, oldLines: 1, newStart: 37, newLines: 1 };
-
-function batch(id: string, changes: unknown[]) {
-  return {
-    id,
-    message: `chore: edit ${id}`,
-    type: 'chore',
-    scope: null,
-    rationale: 'r',
-    changes,
-    dependsOn: [],
-  };
-}
-
-/** Rewrites the strategy file with other batches, keeping its other keys. */
-function writeBatches(file: string, batches: unknown[]): void {
-  const strategy = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, `${JSON.stringify({ ...strategy, batches }, null, 2)}\n`);
-}
-
-interface Problem {
-  code: string;
-  batch?: string;
-  path?: string;
-  message: string;
-}
+import { numberedLines, HUNK_3, HUNK_37, batch, writeBatches, type Problem } from './hand-edits.js';
 
 /** Stages an edit of line 3 in a.js and in b.js, and of line 37 in c.js. */
 function createFixture() {

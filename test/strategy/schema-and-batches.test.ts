@@ -4,16 +4,7 @@ import { afterEach, describe, test } from 'node:test';
 import { runCli } from '../cli/cli-io.js';
 import type { TempRepo } from '../helpers/repo.js';
 import { createStrategyRepo } from '../helpers/strategy-repo.js';
-
-/** Builds forty numbered lines, replacing each line whose number is a key of `edits`. */
-function numberedLines(edits: Record<number, string> = {}): string {
-  const lines = [];
-  for (let line = 1; line <= 40; line += 1) lines.push(edits[line] ?? `const v${line} = ${line};`);
-  return `${lines.join('\n')}\n`;
-}
-
-const HUNK_3 = { oldStart: 3, oldLines: 1, newStart: 3, newLines: 1 };
-const HUNK_37 = { oldStart: 37, oldLines: 1, newStart: 37, newLines: 1 };
+import { numberedLines, HUNK_3, HUNK_37, batch, writeBatches, type Problem } from './hand-edits.js';
 
 /** Commits a.js and b.md, then stages edits at lines 3 and 37 of a.js, b.md and a new c.js. */
 function createFixture() {
@@ -25,32 +16,6 @@ function createFixture() {
       'c.js': 'export const c = 1;\n',
     },
   );
-}
-
-function batch(id: string, changes: unknown, more: Record<string, unknown> = {}) {
-  return {
-    id,
-    message: `chore: edit ${id}`,
-    type: 'chore',
-    scope: null,
-    rationale: 'r',
-    changes,
-    dependsOn: [],
-    ...more,
-  };
-}
-
-/** Rewrites the strategy file with other batches, keeping its other keys. */
-function writeBatches(file: string, batches: unknown[]): void {
-  const strategy = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, `${JSON.stringify({ ...strategy, batches }, null, 2)}\n`);
-}
-
-interface Problem {
-  code: string;
-  batch?: string;
-  path?: string;
-  message: string;
 }
 
 /** Runs `validate --json` and returns each problem as `code batch path`. */

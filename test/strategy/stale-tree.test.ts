@@ -5,42 +5,7 @@ import { validateValidationDocument } from '../../src/schemas-runtime/validators
 import { runCli } from '../cli/cli-io.js';
 import type { TempRepo } from '../helpers/repo.js';
 import { createStrategyRepo } from '../helpers/strategy-repo.js';
-
-/** Builds forty numbered lines, replacing each line whose number is a key of `edits`. */
-function numberedLines(edits: Record<number, string> = {}): string {
-  const lines = [];
-  for (let line = 1; line <= 40; line += 1) lines.push(edits[line] ?? `const v${line} = ${line};`);
-  return `${lines.join('\n')}\n`;
-}
-
-const HUNK_3 = { oldStart: 3, oldLines: 1, newStart: 3, newLines: 1 };
-const HUNK_37 = { oldStart: 37, oldLines: 1, newStart: 37, newLines: 1 };
-
-function batch(id: string, changes: unknown[]) {
-  return {
-    id,
-    message: `chore: edit ${id}`,
-    type: 'chore',
-    scope: null,
-    rationale: 'r',
-    changes,
-    dependsOn: [],
-  };
-}
-
-/** Rewrites the strategy file with other batches, keeping its other keys. */
-function writeBatches(file: string, batches: unknown[]): void {
-  const strategy = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, `${JSON.stringify({ ...strategy, batches }, null, 2)}\n`);
-}
-
-interface Problem {
-  code: string;
-  batch?: string;
-  path?: string;
-  message: string;
-  cause?: string;
-}
+import { numberedLines, HUNK_3, HUNK_37, batch, writeBatches, type Problem } from './hand-edits.js';
 
 /**
  * Writes a strategy for edits of a.js at lines 3 and 37, b.md and a new c.js, then stages
