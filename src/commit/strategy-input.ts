@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Mode } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { StagedChange } from '../git/types.js';
-import { plural } from '../output/messages.js';
+import { plural, strategyProblemLines } from '../output/messages.js';
+import { createStyle } from '../output/style.js';
 import { shellPath } from '../output/shell-quote.js';
 import { blockingFindings } from '../output/summary.js';
 import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
@@ -242,11 +243,14 @@ function checkSameSnapshot(footprint: Footprint, change: StagedChange): void {
   );
 }
 
+/** The look of refusal text, which the command colours as a whole when it prints it. */
+const PLAIN = createStyle({ write: () => true }, {}, 'never');
+
 function invalidStrategy(input: StrategyInput): CommitRefusedError {
   const file = input.source.file;
   const name = file ?? 'The planned strategy';
   const problems = listedProblems(input);
-  const lines = problems.map((problem) => `  ${problem.code}: ${problem.message}`);
+  const lines = strategyProblemLines(PLAIN, file ?? 'strategy', problems, input.invocation);
   const advice = file === null ? REWRITE : rewriteAdvice(file, input.invocation);
   return new CommitRefusedError(
     `${name} is invalid (${plural(problems.length, 'problem')}), so no commit was made.\n` +

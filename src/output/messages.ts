@@ -327,21 +327,33 @@ export function strategyValidMessage(style: Style, file: string): string {
 /** Problems that follow from another one, listed under it before the rest are only counted. */
 const LISTED_FOLLOWING = 5;
 
-/**
- * Lists the problems of an invalid strategy, each with its own fix. A fix that writes the
- * strategy again names `file` in place of the placeholder. Problems that follow from another
- * (their `cause`) are indented under the first problem with that code, and only the first
- * LISTED_FOLLOWING of them are written, so that a stale strategy does not hide its fix.
- */
+/** Lists the problems of an invalid strategy under a headline with their count (see strategyProblemLines). */
 export function strategyInvalidMessage(
   style: Style,
   file: string,
   problems: StrategyProblem[],
   invocation = 'footprint',
 ): string {
-  const lines = [
-    formatStatus(style, 'error', `${file} is invalid: ${plural(problems.length, 'problem')}.`),
-  ];
+  const headline = `${file} is invalid: ${plural(problems.length, 'problem')}.`;
+  const lines = [formatStatus(style, 'error', headline)];
+  lines.push(...strategyProblemLines(style, file, problems, invocation));
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Writes the problems of an invalid strategy, one line each with its code, batch, path and
+ * fix. A fix that writes the strategy again names `file` in place of the placeholder. Problems
+ * that follow from another (their `cause`) are indented under the first problem with that
+ * code, and only the first LISTED_FOLLOWING of them are written, so that a stale strategy does
+ * not hide its fix.
+ */
+export function strategyProblemLines(
+  style: Style,
+  file: string,
+  problems: readonly StrategyProblem[],
+  invocation = 'footprint',
+): string[] {
+  const lines: string[] = [];
   const codes = new Set(problems.map((problem) => problem.code));
   const isFolded = (problem: StrategyProblem): boolean =>
     problem.cause !== undefined && codes.has(problem.cause);
@@ -358,7 +370,7 @@ export function strategyInvalidMessage(
     const rest = following.length - listed.length;
     if (rest > 0) lines.push(`    and ${rest} more, listed with --json.`);
   }
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
 /** Writes one problem or warning of a strategy: its code, batch and path, then the message. */

@@ -164,9 +164,13 @@ test('refuse strategy missing a path', async () => {
   const { strategy } = await planStrategy(created);
   const file = writeStrategy(created, strategy, [batch('b1', 'fix: a', [{ path: 'a.txt' }])]);
 
-  await assertRefused(created, /is invalid \(1 problem\)[\s\S]*missing-path: b\.txt is staged/, {
-    strategyFile: file,
-  });
+  await assertRefused(
+    created,
+    /is invalid \(1 problem\)[\s\S]*missing-path {2}b\.txt {2}b\.txt is staged/,
+    {
+      strategyFile: file,
+    },
+  );
 });
 
 test('refuse strategy failing schema', async () => {
@@ -176,9 +180,13 @@ test('refuse strategy failing schema', async () => {
   const file = path.join(created.dir, '.git', 'broken-strategy.json');
   writeFileSync(file, JSON.stringify({ kind: 'strategy', batches: [] }));
 
-  await assertRefused(created, /is invalid[\s\S]*schema: The strategy does not match its schema/, {
-    strategyFile: file,
-  });
+  await assertRefused(
+    created,
+    /is invalid[\s\S]*schema {2}.*The strategy does not match its schema/,
+    {
+      strategyFile: file,
+    },
+  );
 });
 
 test('refuse strategy file that is not JSON', async () => {
@@ -189,7 +197,7 @@ test('refuse strategy file that is not JSON', async () => {
   writeFileSync(file, '{ nope');
 
   // An invalid strategy, as `footprint validate` reports it: exit 1 with line and column.
-  await assertRefused(created, /is invalid[\s\S]*json: .*is not valid JSON \(line 1, column 3/, {
+  await assertRefused(created, /is invalid[\s\S]*json {2}.*is not valid JSON \(line 1, column 3/, {
     strategyFile: file,
   });
 });
@@ -222,7 +230,7 @@ test('refuse strategy order that validate rejects', async () => {
     batch('b2', 'feat: add discount', [{ path: 'src/discount.js' }]),
   ]);
 
-  await assertRefused(created, /is invalid[\s\S]*order: .*discount/, { strategyFile: file });
+  await assertRefused(created, /is invalid[\s\S]*order {2}.*discount/, { strategyFile: file });
 });
 
 test('refuse lock left behind', async () => {

@@ -162,7 +162,7 @@ describe('strategy with control characters', () => {
     assert.equal(repo.git(['rev-parse', 'HEAD']), head);
     assert.match(
       result.stderr,
-      /message-control-character: Batch b1 has a message with bidirectional/,
+      /message-control-character {2}b1 {2}Batch b1 has a message with bidirectional/,
     );
   });
 
@@ -247,7 +247,7 @@ describe('strategy with control characters', () => {
     assert.equal(result.code, 1, result.stderr);
     assert.ok(!result.stderr.includes('\u001b'), result.stderr);
     assert.ok(!result.stdout.includes('\u001b'), result.stdout);
-    assert.match(result.stderr, /message-control-character: Batch b1 has a message/);
+    assert.match(result.stderr, /message-control-character {2}b1 {2}Batch b1 has a message/);
   });
 
   test('commit quotes an unknown path', async () => {

@@ -106,6 +106,20 @@ describe('validate of another staged tree', () => {
     assert.equal(lines[7], '    and 2 more, listed with --json.');
     assert.equal(lines[8], '');
   });
+  test('commit lists problems as validate', async () => {
+    const fixture = await restagedFixture(['d.js']);
+    repo = fixture.repo;
+
+    const result = await runCli(repo.dir, 'commit', '--strategy', fixture.strategyFile, '--yes');
+    const lines = result.stderr.split('\n');
+
+    assert.equal(result.code, 1);
+    assert.match(lines[0] ?? '', /plan\.json is invalid \(5 problems\), so no commit was made\.$/);
+    assert.match(lines[1] ?? '', /^ {2}stale {2}The staged tree differs from the strategy's/);
+    assert.match(lines[2] ?? '', /^ {4}unknown-hunk {2}b1 a\.js {2}Batch b1 names hunk @@ -37,1/);
+    assert.match(lines[5] ?? '', /^ {4}missing-path {2}d\.js {2}d\.js is staged but in no batch/);
+  });
+
   test('stale leads schema errors', async () => {
     const fixture = await restagedFixture([]);
     repo = fixture.repo;
