@@ -117,6 +117,23 @@ const cases: Array<{
     messages: ['fix: add Requests and use it in client'],
   },
   {
+    name: 'distribution named otherwise',
+    before: {
+      'requirements.txt': lines('flask==3.0.0'),
+      'app/config.py': lines('def load(text):', '    return text'),
+    },
+    after: {
+      'requirements.txt': lines('flask==3.0.0', 'PyYAML==6.0.1'),
+      'app/config.py': lines(
+        'import yaml',
+        '',
+        'def load(text):',
+        '    return yaml.safe_load(text)',
+      ),
+    },
+    messages: ['fix: add PyYAML and use it in config'],
+  },
+  {
     name: 'crate with a dash',
     before: {
       'Cargo.toml': lines('[package]', 'name = "app"', '', '[dependencies]', 'rand = "0.8"'),

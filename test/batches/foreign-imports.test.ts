@@ -7,13 +7,19 @@ const cases: Array<{ name: string; path: string; lines: string[]; expected: stri
     name: 'Python import list',
     path: 'app/main.py',
     lines: ['import os.path as p, yaml  # config', '    import numpy'],
-    expected: ['os', 'yaml', 'numpy'],
+    expected: ['os', 'yaml', 'PyYAML', 'numpy'],
   },
   {
     name: 'Python from import',
     path: 'stubs/api.pyi',
     lines: ['from requests.adapters import HTTPAdapter', 'from . import local', 'from .x import y'],
     expected: ['requests'],
+  },
+  {
+    name: 'Python module of another name',
+    path: 'app/config.py',
+    lines: ['import yaml', 'from dateutil import parser'],
+    expected: ['yaml', 'PyYAML', 'dateutil', 'python-dateutil'],
   },
   {
     name: 'Rust paths and extern',

@@ -8,15 +8,44 @@ const PYTHON_IMPORT = /^\s*import\s+([^#]+)/;
 const PYTHON_FROM = /^\s*from\s+([A-Za-z_]\w*)(?:\.\w+)*\s+import\b/;
 
 /**
+ * Common Python distributions whose module has another name: a manifest names `PyYAML` where
+ * code imports `yaml`. A distribution missing here is linked only when the names agree.
+ */
+const PYTHON_DISTRIBUTIONS: ReadonlyMap<string, string> = new Map([
+  ['yaml', 'PyYAML'],
+  ['bs4', 'beautifulsoup4'],
+  ['PIL', 'Pillow'],
+  ['sklearn', 'scikit-learn'],
+  ['dateutil', 'python-dateutil'],
+  ['dotenv', 'python-dotenv'],
+  ['cv2', 'opencv-python'],
+  ['jwt', 'PyJWT'],
+  ['attr', 'attrs'],
+  ['Crypto', 'pycryptodome'],
+  ['OpenSSL', 'pyOpenSSL'],
+  ['serial', 'pyserial'],
+  ['git', 'GitPython'],
+  ['docx', 'python-docx'],
+  ['magic', 'python-magic'],
+  ['fitz', 'PyMuPDF'],
+]);
+
+/**
  * Reads the top-level packages that Python lines import: `requests` for `import requests.adapters`
- * and for `from requests import get`. Relative imports (`from . import x`) name no dependency.
+ * and for `from requests import get`, and also the distribution of a module named otherwise
+ * (`PyYAML` for `yaml`). Relative imports (`from . import x`) name no dependency.
  */
 function readPythonImports(lines: readonly string[]): string[] {
   const names: string[] = [];
+  const add = (name: string): void => {
+    names.push(name);
+    const distribution = PYTHON_DISTRIBUTIONS.get(name);
+    if (distribution !== undefined) names.push(distribution);
+  };
   for (const line of lines) {
     const from = PYTHON_FROM.exec(line);
     if (from?.[1] !== undefined) {
-      names.push(from[1]);
+      add(from[1]);
       continue;
     }
 
@@ -24,7 +53,7 @@ function readPythonImports(lines: readonly string[]): string[] {
     if (modules === undefined) continue;
     for (const item of modules.split(',')) {
       const name = /^\s*([A-Za-z_]\w*)/.exec(item)?.[1];
-      if (name !== undefined) names.push(name);
+      if (name !== undefined) add(name);
     }
   }
   return names;
