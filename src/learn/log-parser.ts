@@ -182,7 +182,7 @@ export class LogParser {
 
   /**
    * Counts the hunk headers that start between the current position and `end`, and marks the
-   * files whose patches say they are new.
+   * files whose patches carry a `new file mode` line.
    */
   private scanPatch(end: number): void {
     const commit = this.current;

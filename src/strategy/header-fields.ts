@@ -92,7 +92,7 @@ export function checkFieldsMatchHeader(
   const differences: string[] = [];
   const settings: string[] = [];
   const { type, scope } = batch;
-  // A type outside the list is a schema problem, whose fix already says to take the message's.
+  // A type outside the list is a schema problem, whose fix already asks for the message's type.
   if (
     typeof type === 'string' &&
     isCommitType(type) &&

@@ -87,6 +87,35 @@ function unitDependencyChanges(
   return readLineDependencyChanges(part, context.texts.content.get(manifest.path)) ?? [];
 }
 
+/** Units of each changed manifest with their dependency changes, by analysis and path. */
+const manifestUnits = new WeakMap<AnalysisContext, Map<string, ManifestUnit[]>>();
+
+/** A unit of a manifest and the dependency changes on its lines. */
+type ManifestUnit = [ChangeUnit, DependencyChange[]];
+
+/**
+ * Returns the units of a manifest with their dependency changes, read once per analysis, since
+ * the links and the requirements of dependencies both ask for them.
+ */
+function readManifestUnits(context: AnalysisContext, manifest: FileChange): ManifestUnit[] {
+  let byPath = manifestUnits.get(context);
+  if (byPath === undefined) {
+    byPath = new Map();
+    manifestUnits.set(context, byPath);
+  }
+
+  let read = byPath.get(manifest.path);
+  if (read === undefined) {
+    const content = context.texts.content.get(manifest.path);
+    const packageChanges = readDependencyChanges(manifest, content);
+    read = (context.unitsOfPath.get(manifest.path) ?? []).map((unit): ManifestUnit => {
+      return [unit, unitDependencyChanges(context, manifest, unit, packageChanges)];
+    });
+    byPath.set(manifest.path, read);
+  }
+  return read;
+}
+
 /**
  * Returns the units of a dependency manifest whose lines name each dependency its change
  * touches, or with `addedOnly` each dependency it adds, by key (see dependencyKey). A
@@ -98,10 +127,9 @@ export function entryUnitsByPackage(
   manifest: FileChange,
   addedOnly = false,
 ): Map<string, DependencyEntries> {
-  const packageChanges = readDependencyChanges(manifest, context.texts.content.get(manifest.path));
   const byPackage = new Map<string, DependencyEntries>();
-  for (const unit of context.unitsOfPath.get(manifest.path) ?? []) {
-    for (const change of unitDependencyChanges(context, manifest, unit, packageChanges)) {
+  for (const [unit, changes] of readManifestUnits(context, manifest)) {
+    for (const change of changes) {
       if (addedOnly && change.kind !== 'added') continue;
       const key = dependencyKey(change.name);
       const entries = byPackage.get(key) ?? { name: change.name, units: [] };

@@ -81,9 +81,8 @@ export async function run(context: CommandContext): Promise<number> {
   } else if (outcome.kind === 'planned') {
     context.stdout.write(formatCommitPlan(context.stdoutStyle, outcome.plan, context.cwd));
   } else {
-    const invocation = adviceInvocation(context);
     context.stdout.write(
-      formatCommitDone(context.stdoutStyle, outcome.run, context.cwd, invocation),
+      formatCommitDone(context.stdoutStyle, outcome.run, context.cwd, options.invocation),
     );
   }
   return EXIT_OK;
