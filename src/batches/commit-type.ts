@@ -110,6 +110,7 @@ function isGoMain(part: BatchPart, content: ContentMap): boolean {
 export interface RemovedExports {
   /** Each name with its line's shape. A name that several parts remove keeps the last shape. */
   names: ReadonlyMap<string, string>;
+  /** Shapes of the removed names that no added line declares again: those may be renamed. */
   shapes: ReadonlySet<string>;
 }
 
@@ -118,21 +119,27 @@ const NO_REMOVED_EXPORTS: RemovedExports = { names: new Map(), shapes: new Set()
 /** Collects the exports that the removed lines of `parts` declare. */
 export function removedExports(parts: readonly BatchPart[], content: ContentMap): RemovedExports {
   const names = new Map<string, string>();
+  const declared = new Set<string>();
   for (const part of parts) {
     for (const [name, shape] of exportedNames(partLines(part, content, 'removed'))) {
       names.set(name, shape);
     }
     addListedExports(names, part, part.hunks, content, 'removed');
+    for (const name of exportedNames(partLines(part, content, 'added')).keys()) declared.add(name);
   }
-  return { names, shapes: new Set(names.values()) };
+  const shapes = new Set<string>();
+  names.forEach((shape, name) => {
+    if (!declared.has(name)) shapes.add(shape);
+  });
+  return { names, shapes };
 }
 
 /**
  * Returns the names a part newly exports: declared as exports or listed in an export list on
  * its added lines, and on no removed line of its file, so moving an export between hunks adds
- * nothing. A declaration whose removed line differs only in its name was renamed, which adds
- * nothing either. Nor does an export in `moved`, which the removed lines of another part of the
- * batch declare.
+ * nothing. A declaration whose removed line differs only in its name, where the added lines no
+ * longer declare that name, was renamed, which adds nothing either. Nor does an export in
+ * `moved`, which the removed lines of another part of the batch declare.
  */
 export function newExports(
   part: BatchPart,
@@ -146,14 +153,25 @@ export function newExports(
   const allHunks = part.file.hunks.map((_, index) => index);
   const removed = exportedNames(partLines({ ...part, hunks: allHunks }, content, 'removed'));
   addListedExports(removed, part, allHunks, content, 'removed');
-  const ownShapes = new Set<string>();
+  // Only a name that the added lines no longer declare can have been renamed, once.
+  const renamable = new Map<string, number>();
   removed.forEach((shape, name) => {
-    if (!moved.names.has(name)) ownShapes.add(shape);
+    if (!moved.names.has(name) && !added.has(name)) {
+      renamable.set(shape, (renamable.get(shape) ?? 0) + 1);
+    }
   });
-  return [...added]
-    .filter(([name]) => !removed.has(name) && !moved.names.has(name))
-    .filter(([, shape]) => !ownShapes.has(shape) && !moved.shapes.has(shape))
+  const fresh = [...added].filter(([name]) => !removed.has(name) && !moved.names.has(name));
+  return fresh
+    .filter(([, shape]) => !moved.shapes.has(shape) && !takeOne(renamable, shape))
     .map(([name]) => name);
+}
+
+/** Takes one from the count of `key`, returning false when there is none left. */
+function takeOne(counts: Map<string, number>, key: string): boolean {
+  const count = counts.get(key) ?? 0;
+  if (count === 0) return false;
+  counts.set(key, count - 1);
+  return true;
 }
 
 /** Returns the share of non-blank added lines whose trimmed text was also removed, or 1 when none were added. */

@@ -100,6 +100,33 @@ test('renamed export is no new export', () => {
   }
 });
 
+test('new export beside changed signature', () => {
+  const repo = createTempRepo();
+  try {
+    const sub = ['', 'export function sub(a, b) {', '  return a - b;', '}'];
+    commitFiles(repo, {
+      'src/math.js': lines('export function add(a, b) {', '  return a + b;', '}', ...sub),
+    });
+    stageFiles(repo, {
+      'src/math.js': lines(
+        'export function add(a, b, c = 0) {',
+        '  return a + b + c;',
+        '}',
+        ...sub,
+        'export function mul(a, b) {',
+        '  return a * b;',
+        '}',
+      ),
+    });
+
+    const [batch] = analyzeStaged(repo);
+
+    assert.equal(batch?.message, 'feat: add mul to math');
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('moved export is no new export', () => {
   const repo = createTempRepo();
   try {
