@@ -18,7 +18,10 @@ export interface TypeChoice {
   uses?: string[];
   /** The versions the batch releases, when it bumps versions and nothing else (see release.ts). */
   release?: string[];
-  /** The guessed type, whose wording the subject keeps, when the repository's habit replaced it. */
+  /**
+   * The type whose subject, scope and place in the order the batch keeps when its written type
+   * differs: a habit of the repository replaced it, or a dependency update is written `chore`.
+   */
   guessed?: CommitType;
   /** The actions whose versions the batch bumps, when it bumps nothing else (see action-updates.ts). */
   actions?: DependencyChange[];
@@ -443,12 +446,16 @@ function chooseContentType(
   if (has('test')) return { type: 'test', reason: describeShare(typed, 'test', 'tests', 'code') };
   const actions = readActionUpdates(typed, content);
   if (actions !== null) {
-    return { type: 'build', reason: 'it bumps the versions of actions its workflows use', actions };
+    return {
+      ...DEPENDENCY_UPDATE,
+      reason: 'it bumps the versions of actions its workflows use',
+      actions,
+    };
   }
   if (has('docs')) {
     return { type: 'docs', reason: describeShare(typed, 'docs', 'documentation', 'code or tests') };
   }
-  // Conventional Commits types dependency changes `build`, and they matter more than CI files.
+  // Dependency changes matter more than CI files.
   if (has('ci') && !changesAnyDependencies(typed, content)) {
     return { type: 'ci', reason: describeShare(typed, 'ci', 'CI files', 'code, tests or docs') };
   }
@@ -514,7 +521,7 @@ function adoptType(choice: TypeChoice, learned: CommitType, habit: string): Type
     ...choice,
     type: learned,
     reason: `${choice.reason}, and ${habit} ${learned}`,
-    guessed: choice.type,
+    guessed: choice.guessed ?? choice.type,
   };
 }
 
@@ -531,18 +538,26 @@ function changesAnyDependencies(parts: readonly BatchPart[], content: ContentMap
 }
 
 /**
- * Chooses the type of a batch without code, tests, docs or CI files. Dependency changes and
- * build files make it `build`, which chooseScope gives the `deps` scope when the batch has a
- * manifest or lockfile. A manifest whose scripts or metadata alone changed is `chore`, so its
- * message does not claim a dependency change.
+ * The type of a dependency update: `chore`, as Renovate writes it and as most histories that
+ * bench/batches/commit-types.ts reads do, worded, scoped (`deps`) and ordered as a `build`.
+ */
+const DEPENDENCY_UPDATE = { type: 'chore', guessed: 'build' } as const;
+
+/**
+ * Chooses the type of a batch without code, tests, docs or CI files. Build files make it
+ * `build`, with the `deps` scope when it also changes dependencies, and a dependency update
+ * alone is a `chore(deps)`. A manifest whose scripts or metadata alone changed is `chore`, so
+ * its message does not claim a dependency change.
  */
 function chooseBuildType(parts: readonly BatchPart[], content: ContentMap): TypeChoice {
-  if (changesAnyDependencies(parts, content)) {
-    return { type: 'build', reason: 'it changes dependencies' };
-  }
+  const dependencies = changesAnyDependencies(parts, content);
   if (parts.some((part) => part.file.category === 'build')) {
-    return { type: 'build', reason: 'it changes build files' };
+    return {
+      type: 'build',
+      reason: `it changes build files${dependencies ? ' and dependencies' : ''}`,
+    };
   }
+  if (dependencies) return { ...DEPENDENCY_UPDATE, reason: 'it changes dependencies' };
   if (parts.some((part) => part.file.category === 'dependency-manifest')) {
     return { type: 'chore', reason: 'it changes manifests but not their dependencies' };
   }

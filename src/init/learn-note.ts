@@ -6,7 +6,7 @@ import type { RepositoryLayout } from '../git/types.js';
 /**
  * Returns the advice to run `footprint learn` once, for a repository with commits and no model
  * fossil yet. `invocation` starts the command (see footprintInvocation). Without a model, batch
- * messages use footprint's defaults, such as `build(deps)` where the history has `chore(deps)`.
+ * messages use footprint's defaults, such as `chore(deps)` where the history has `build(deps)`.
  */
 export async function learnNote(
   layout: RepositoryLayout,

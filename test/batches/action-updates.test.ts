@@ -108,7 +108,7 @@ describe('batch of action bumps', () => {
   after(() => repo.cleanup());
 
   test('is a dependency bump', () => {
-    assert.equal(batch?.message, 'build(deps): bump actions/checkout to v4');
+    assert.equal(batch?.message, 'chore(deps): bump actions/checkout to v4');
   });
 });
 
@@ -134,7 +134,7 @@ describe('action bumps in a workflow and its docs', () => {
 
   test('are one dependency bump', () => {
     assert.deepEqual(pathsOf(batch), ['.github/workflows/ci.yml', 'docs/deploy.md']);
-    assert.equal(batch?.message, 'build(deps): bump actions/checkout to v4');
+    assert.equal(batch?.message, 'chore(deps): bump actions/checkout to v4');
   });
 });
 
@@ -195,12 +195,12 @@ describe('action bumps after learned bumps', () => {
     const message = messageAfterHistory([
       ...repeat(8, { message: 'ci: tune the workflow', files: { [lint]: 'on: push' } }),
       ...repeat(5, {
-        message: 'build(deps): bump actions/cache from 3 to 4',
+        message: 'chore(deps): bump actions/cache from 3 to 4',
         files: { [lint]: 'on: push' },
       }),
     ]);
 
-    assert.equal(message, 'build(deps): bump actions/checkout and actions/setup-node');
+    assert.equal(message, 'chore(deps): bump actions/checkout and actions/setup-node');
   });
 
   test('take deps scope as chore', () => {

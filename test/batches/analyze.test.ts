@@ -54,7 +54,7 @@ describe('analyzeBatches', () => {
       batches.map((batch) => batch.id),
       ['b1', 'b2', 'b3'],
     );
-    assert.equal(batches[0]?.message, 'build(deps): bump chalk to 5.6.2');
+    assert.equal(batches[0]?.message, 'chore(deps): bump chalk to 5.6.2');
     assert.deepEqual(pathsOf(batches[0]), ['package-lock.json', 'package.json']);
     assert.match(batches[0]?.rationale ?? '', /^manifest and its lockfile;/);
     assert.equal(batches[1]?.message, 'feat(parser): add tokenizer');
@@ -331,7 +331,7 @@ describe('analyzeBatches order', () => {
     assert.match(batches[0]?.rationale ?? '', /import/);
   });
 
-  test('kind order puts build first and docs last', () => {
+  test('kind order puts dependencies first', () => {
     const { batches } = analyze([
       { path: 'docs/a.md', new: lines('a') },
       { path: 'test/zeta.test.ts', old: lines('a'), new: lines('b') },
@@ -346,7 +346,7 @@ describe('analyzeBatches order', () => {
 
     assert.deepEqual(
       batches.map((batch) => batch.type),
-      ['build', 'fix', 'feat', 'test', 'docs'],
+      ['chore', 'fix', 'feat', 'test', 'docs'],
     );
   });
 });

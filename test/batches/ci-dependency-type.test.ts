@@ -46,8 +46,8 @@ describe('batch of CI and dependency changes', () => {
     assert.deepEqual(pathsOf(batch), ['.github/workflows/deploy.yml', 'requirements.txt']);
   });
 
-  test('is a build commit', () => {
-    assert.equal(batch?.type, 'build');
+  test('is a dependency update', () => {
+    assert.equal(batch?.type, 'chore');
   });
 
   test('has the deps scope', () => {
@@ -55,6 +55,6 @@ describe('batch of CI and dependency changes', () => {
   });
 
   test('names the bumped dependency', () => {
-    assert.equal(batch?.message, 'build(deps): bump mkdocs-material to 9.5.2');
+    assert.equal(batch?.message, 'chore(deps): bump mkdocs-material to 9.5.2');
   });
 });

@@ -31,28 +31,28 @@ const cases: Array<{
     name: 'pinned requirement bump',
     before: { 'requirements.txt': lines('requests==2.31.0', 'flask>=2.0') },
     after: { 'requirements.txt': lines('requests==2.32.3', 'flask>=2.0') },
-    message: 'build(deps): bump requests to 2.32.3',
+    message: 'chore(deps): bump requests to 2.32.3',
     paths: ['requirements.txt'],
   },
   {
     name: 'pinned requirement downgrade',
     before: { 'requirements.txt': lines('requests==2.32.3', 'flask>=2.0') },
     after: { 'requirements.txt': lines('requests==2.31.0', 'flask>=2.0') },
-    message: 'build(deps): downgrade requests to 2.31.0',
+    message: 'chore(deps): downgrade requests to 2.31.0',
     paths: ['requirements.txt'],
   },
   {
     name: 'package range downgrade',
     before: { 'package.json': lines('{', '  "dependencies": { "picocolors": "^1.1.1" }', '}') },
     after: { 'package.json': lines('{', '  "dependencies": { "picocolors": "^1.1.0" }', '}') },
-    message: 'build(deps): downgrade picocolors to ^1.1.0',
+    message: 'chore(deps): downgrade picocolors to ^1.1.0',
     paths: ['package.json'],
   },
   {
     name: 'one bump and one downgrade',
     before: { 'requirements.txt': lines('requests==2.31.0', 'flask==3.0.0') },
     after: { 'requirements.txt': lines('requests==2.32.3', 'flask==2.3.3') },
-    message: 'build(deps): update flask and requests',
+    message: 'chore(deps): update flask and requests',
     paths: ['requirements.txt'],
   },
   {
@@ -63,7 +63,7 @@ const cases: Array<{
     after: {
       'requirements.txt': lines('requests==2.32.3 \\', '    --hash=sha256:bbbb'),
     },
-    message: 'build(deps): bump requests to 2.32.3',
+    message: 'chore(deps): bump requests to 2.32.3',
     paths: ['requirements.txt'],
   },
   {
@@ -72,14 +72,14 @@ const cases: Array<{
     after: {
       'requirements-dev.txt': lines('-r requirements.txt', 'black==24.1.0', 'pytest>=8.0  # tests'),
     },
-    message: 'build(deps): add pytest',
+    message: 'chore(deps): add pytest',
     paths: ['requirements-dev.txt'],
   },
   {
     name: 'pip constraint bump',
     before: { 'constraints.txt': lines('urllib3==2.1.0', 'idna==3.6') },
     after: { 'constraints.txt': lines('urllib3==2.2.1', 'idna==3.6') },
-    message: 'build(deps): bump urllib3 to 2.2.1',
+    message: 'chore(deps): bump urllib3 to 2.2.1',
     paths: ['constraints.txt'],
   },
   {
@@ -88,14 +88,14 @@ const cases: Array<{
       'conanfile.txt': lines('[requires]', 'zlib/1.2.13', '', '[generators]', 'CMakeDeps'),
     },
     after: { 'conanfile.txt': lines('[requires]', 'zlib/1.3.1', '', '[generators]', 'CMakeDeps') },
-    message: 'build(deps): update conanfile.txt',
+    message: 'chore(deps): update conanfile.txt',
     paths: ['conanfile.txt'],
   },
   {
     name: 'requirement removed',
     before: { 'requirements.txt': lines('requests==2.31.0', 'six==1.16.0') },
     after: { 'requirements.txt': lines('requests==2.31.0') },
-    message: 'build(deps): remove six',
+    message: 'chore(deps): remove six',
     paths: ['requirements.txt'],
   },
   {
@@ -108,7 +108,7 @@ const cases: Array<{
       'go.mod': goMod('\tgithub.com/pkg/errors v0.9.1', '\tgolang.org/x/text v0.14.0 // indirect'),
       'go.sum': lines('github.com/pkg/errors v0.9.1 h1:bbb='),
     },
-    message: 'build(deps): bump github.com/pkg/errors to v0.9.1',
+    message: 'chore(deps): bump github.com/pkg/errors to v0.9.1',
     paths: ['go.mod', 'go.sum'],
   },
   {
@@ -121,7 +121,7 @@ const cases: Array<{
       'go.mod': goMod('\tgithub.com/example-organization/telemetry-exporter-for-queues/v2 v2.4.1'),
       'go.sum': lines('b'),
     },
-    message: 'build(deps): bump telemetry-exporter-for-queues to v2.4.1',
+    message: 'chore(deps): bump telemetry-exporter-for-queues to v2.4.1',
     paths: ['go.mod', 'go.sum'],
   },
   {
@@ -149,14 +149,14 @@ const cases: Array<{
         'version = "1.0.86"',
       ),
     },
-    message: 'build(deps): add anyhow',
+    message: 'chore(deps): add anyhow',
     paths: ['Cargo.lock', 'Cargo.toml'],
   },
   {
     name: 'crate table version bump',
     before: { 'Cargo.toml': cargoToml('[dependencies.tokio]', 'version = "1.36"') },
     after: { 'Cargo.toml': cargoToml('[dependencies.tokio]', 'version = "1.37"') },
-    message: 'build(deps): bump tokio to 1.37',
+    message: 'chore(deps): bump tokio to 1.37',
     paths: ['Cargo.toml'],
   },
   {
@@ -179,14 +179,14 @@ const cases: Array<{
         ']',
       ),
     },
-    message: 'build(deps): bump httpx to >=0.27',
+    message: 'chore(deps): bump httpx to >=0.27',
     paths: ['pyproject.toml'],
   },
   {
     name: 'one-line dependency array',
     before: { 'pyproject.toml': lines(...PROJECT_HEADER, 'dependencies = ["attrs", "click>=8"]') },
     after: { 'pyproject.toml': lines(...PROJECT_HEADER, 'dependencies = ["click>=8"]') },
-    message: 'build(deps): remove attrs',
+    message: 'chore(deps): remove attrs',
     paths: ['pyproject.toml'],
   },
   {
@@ -199,7 +199,7 @@ const cases: Array<{
       'pyproject.toml': poetryToml('python = "^3.12"', 'requests = "^2.32"'),
       'poetry.lock': lines('[[package]]', 'name = "requests"', 'version = "2.32.0"'),
     },
-    message: 'build(deps): update 2 dependencies',
+    message: 'chore(deps): update 2 dependencies',
     paths: ['poetry.lock', 'pyproject.toml'],
   },
 ];

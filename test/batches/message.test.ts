@@ -339,7 +339,7 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
       },
       { path: 'package-lock.json', old: lines('a'), new: lines('b') },
     ],
-    message: 'build(deps): add ajv',
+    message: 'chore(deps): add ajv',
   },
   {
     name: 'removed dev dependency',
@@ -347,7 +347,7 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
       { path: 'package.json', old: '{"devDependencies":{"tap":"1.0.0"}}', new: '{}' },
       { path: 'package-lock.json', old: lines('a'), new: lines('b') },
     ],
-    message: 'build(deps): remove tap',
+    message: 'chore(deps): remove tap',
   },
   {
     name: 'mixed dependency changes',
@@ -359,7 +359,7 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
       },
       { path: 'package-lock.json', old: lines('a'), new: lines('b') },
     ],
-    message: 'build(deps): update 3 dependencies',
+    message: 'chore(deps): update 3 dependencies',
   },
   {
     name: 'manifest that is not JSON',
@@ -367,17 +367,17 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
       { path: 'package.json', old: '{', new: '{ }' },
       { path: 'package-lock.json', old: lines('a'), new: lines('b') },
     ],
-    message: 'build(deps): update dependencies',
+    message: 'chore(deps): update dependencies',
   },
   {
     name: 'deleted lockfile',
     specs: [{ path: 'package-lock.json', old: lines('a') }],
-    message: 'build(deps): remove package-lock.json',
+    message: 'chore(deps): remove package-lock.json',
   },
   {
     name: 'lockfile only',
     specs: [{ path: 'yarn.lock', old: lines('a'), new: lines('b') }],
-    message: 'build(deps): refresh lockfile',
+    message: 'chore(deps): refresh lockfile',
   },
   {
     name: 'workspace manifest with root lockfile',
@@ -385,7 +385,7 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
       { path: 'packages/core/package.json', old: '{}', new: '{"dependencies":{"x":"1.0.0"}}' },
       { path: 'package-lock.json', old: lines('a'), new: lines('b') },
     ],
-    message: 'build(deps): add x',
+    message: 'chore(deps): add x',
   },
   {
     name: 'manifest scripts edit',
@@ -416,7 +416,7 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
   {
     name: 'new manifest with dependencies',
     specs: [{ path: 'tools/package.json', new: '{"dependencies":{"x":"1.0.0"}}' }],
-    message: 'build(deps): add package.json',
+    message: 'chore(deps): add package.json',
   },
   {
     name: 'packageManager bump',
@@ -427,7 +427,7 @@ const cases: Array<{ name: string; specs: FileSpec[]; message: string }> = [
         new: '{"packageManager":"pnpm@9.1.0"}',
       },
     ],
-    message: 'build(deps): update package.json',
+    message: 'chore(deps): update package.json',
   },
   {
     name: 'configuration',

@@ -35,6 +35,6 @@ describe('dependency bump with a changeset', () => {
   });
 
   test('stays a dependency bump', () => {
-    assert.equal(batch?.message, 'build(deps): bump left-pad to 1.3.0');
+    assert.equal(batch?.message, 'chore(deps): bump left-pad to 1.3.0');
   });
 });

@@ -105,7 +105,7 @@ describe('release batches', () => {
 
       const [batch] = analyzeStaged(repo);
 
-      assert.equal(batch?.type, 'build');
+      assert.equal(batch?.scope, 'deps');
       assert.doesNotMatch(batch?.message ?? '', /release/);
     } finally {
       repo.cleanup();

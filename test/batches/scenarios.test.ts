@@ -140,7 +140,7 @@ describe('scenario: feature with test, docs typo and dependency bump', () => {
 
   test('dependency bump first', () => {
     assert.deepEqual(pathsOf(batches[0]), ['package-lock.json', 'package.json']);
-    assert.equal(batches[0]?.message, 'build(deps): bump chalk to 5.6.2');
+    assert.equal(batches[0]?.message, 'chore(deps): bump chalk to 5.6.2');
     assert.match(batches[0]?.rationale ?? '', /^manifest and its lockfile/);
   });
 

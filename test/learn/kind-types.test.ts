@@ -84,37 +84,36 @@ function dependencyBatch(batches: readonly StrategyBatch[]): StrategyBatch | und
 
 describe('commit types learned per kind of files', () => {
   test('dependency update typed as history does', () => {
-    commitHistory(repo, dependencyUpdates(6, 'chore'));
+    commitHistory(repo, dependencyUpdates(6, 'build'));
     stageBump();
     const before = dependencyBatch(strategyBatches());
     assert.equal(repo.footprint(['learn']).status, 0);
     const after = dependencyBatch(strategyBatches());
 
-    assert.equal(before?.message, 'build(deps): bump left-pad to 1.3.0');
-    assert.equal(after?.message, 'chore(deps): bump left-pad to 1.3.0');
-    assert.equal(after?.type, 'chore');
-    assert.match(after?.rationale ?? '', /commits of only such files are chore$/);
+    assert.equal(before?.message, 'chore(deps): bump left-pad to 1.3.0');
+    assert.equal(after?.message, 'build(deps): bump left-pad to 1.3.0');
+    assert.match(after?.rationale ?? '', /commits of only such files are build$/);
   });
 
-  test('learned type keeps the batch first', () => {
+  test('dependency update stays first', () => {
     commitHistory(repo, dependencyUpdates(6, 'chore'));
     stageBump();
     assert.equal(repo.footprint(['learn']).status, 0);
     const batches = strategyBatches();
 
-    // `ci` and `chore` share a rank, so the CI file's path would win without the guessed type.
+    // `ci` and `chore` share a rank, so the CI file's path would win without the `build` wording.
     assert.deepEqual(
       batches.map((batch) => batch.type),
       ['chore', 'ci'],
     );
   });
 
-  test('split history keeps the guessed type', () => {
+  test('split history keeps the default type', () => {
     commitHistory(repo, [...dependencyUpdates(3, 'chore'), ...dependencyUpdates(3, 'build')]);
     stageBump();
     assert.equal(repo.footprint(['learn']).status, 0);
 
-    assert.equal(dependencyBatch(strategyBatches())?.type, 'build');
+    assert.equal(dependencyBatch(strategyBatches())?.type, 'chore');
   });
 
   test('CI edit keeps the learned scope', () => {
@@ -228,7 +227,7 @@ describe('chooseKindType', () => {
 describe('refineFileKind', () => {
   const cases: Array<[string, string, string, string]> = [
     ['CI edit', 'ci', 'ci: run the tests on Node 22', 'ci'],
-    ['Dependabot bump', 'ci', 'build(deps): bump actions/checkout from 3 to 4', 'actions'],
+    ['Dependabot bump', 'ci', 'chore(deps): bump actions/checkout from 3 to 4', 'actions'],
     ['Renovate update', 'ci', 'chore: update actions/setup-node action to v4', 'actions'],
     ['bump by description', 'ci', 'ci: bump the Cygwin action', 'actions'],
     ['update of node matrix', 'ci', 'ci: update the Node versions', 'ci'],
