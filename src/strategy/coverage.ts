@@ -316,12 +316,12 @@ function checkHunks(entry: FileCoverage): CoverageProblem[] {
         ? 'one batch'
         : `batch ${near}, which takes the hunk nearest it, or of another batch`;
     const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
+    // The batch that the fix suggests goes into the message only, because no batch takes it.
     return statedProblem(
       'missing-hunk',
       file.path,
       statement,
       `Add it to the \`hunks\` of ${where}.`,
-      near,
     );
   });
   for (const hunk of duplicated) {

@@ -51,7 +51,7 @@ describe('validate of another staged tree', () => {
       'stale - - -',
       'unknown-hunk b1 a.js stale',
       'unknown-path b2 c.js stale',
-      'missing-hunk b1 a.js stale',
+      'missing-hunk - a.js stale',
       'missing-path - d.js stale',
     ]);
     assert.deepEqual(validateValidationDocument(document), []);
@@ -100,7 +100,7 @@ describe('validate of another staged tree', () => {
     assert.match(lines[1] ?? '', /^ {2}stale {2}The staged tree differs from the strategy's/);
     assert.match(lines[2] ?? '', /^ {4}unknown-hunk {2}b1 a\.js {2}Batch b1 names hunk @@ -37,1/);
     assert.match(lines[3] ?? '', /^ {4}unknown-path {2}b2 c\.js {2}Batch b2 names c\.js/);
-    assert.match(lines[4] ?? '', /^ {4}missing-hunk {2}b1 a\.js {2}Hunk @@ -20,1 \+20,1 @@/);
+    assert.match(lines[4] ?? '', /^ {4}missing-hunk {2}a\.js {2}Hunk @@ -20,1 \+20,1 @@/);
     assert.match(lines[5] ?? '', /^ {4}missing-path {2}d\.js {2}d\.js is staged but in no batch/);
     assert.match(lines[6] ?? '', /^ {4}missing-path {2}e\.js /);
     assert.equal(lines[7], '    and 2 more, listed with --json.');
