@@ -1,6 +1,7 @@
 import type { FileChange, Hunk } from '../footprint/types.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
+import { describePastedHunk, describeTakers, duplicateHunkFix } from './duplicates.js';
 import type { ShapeChange, StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
 import { unknownPath, type StagedPaths } from './unknown-path.js';
@@ -54,6 +55,29 @@ interface FileCoverage {
   namedUnchecked: boolean;
   /** Keys of the hunks that unchecked changes take, all of them when one names the file whole. */
   uncheckedHunks: Set<string>;
+  /** Keys of the hunks that an entry lists in its `hunks`, rather than taking the whole file. */
+  listedHunks: Set<string>;
+}
+
+/** Returns the staged files other than `file` that have `hunk`, by its four numbers. */
+function findOwners(file: FileChange, hunk: Hunk, staged: StagedPaths): FileChange[] {
+  const key = hunkKey(hunk);
+  return staged.files.filter(
+    (other) => other !== file && other.hunks.some((own) => hunkKey(own) === key),
+  );
+}
+
+/** Returns the `owners` whose hunk with the key of `hunk` no batch takes. */
+function findUntaken(
+  owners: readonly FileChange[],
+  hunk: Hunk,
+  coverage: ReadonlyMap<string, FileCoverage>,
+): FileChange[] {
+  const key = hunkKey(hunk);
+  return owners.filter((owner) => {
+    const entry = coverage.get(owner.path);
+    return entry?.byHunk.get(key)?.length === 0 && !entry.uncheckedHunks.has(key);
+  });
 }
 
 /**
@@ -67,14 +91,8 @@ function describeUnknownHunkFix(
   staged: StagedPaths,
   coverage: ReadonlyMap<string, FileCoverage>,
 ): string {
-  const key = hunkKey(hunk);
-  const owners = staged.files.filter(
-    (other) => other !== file && other.hunks.some((own) => hunkKey(own) === key),
-  );
-  const untaken = owners.filter((owner) => {
-    const entry = coverage.get(owner.path);
-    return entry?.byHunk.get(key)?.length === 0 && !entry.uncheckedHunks.has(key);
-  });
+  const owners = findOwners(file, hunk, staged);
+  const untaken = findUntaken(owners, hunk, coverage);
   const likely = owners.length === 1 ? owners : untaken;
   const owner = likely.length === 1 ? likely[0] : undefined;
   if (owner !== undefined) {
@@ -119,6 +137,7 @@ function recordCoverage(
       wholeFile: new Set(),
       namedUnchecked: false,
       uncheckedHunks: new Set(),
+      listedHunks: new Set(),
     });
   }
   for (const change of unchecked) {
@@ -144,6 +163,7 @@ function recordCoverage(
         const takers = entry.byHunk.get(hunkKey(hunk));
         if (takers) {
           takers.push(batch.id);
+          if (change.hunks !== undefined) entry.listedHunks.add(hunkKey(hunk));
           continue;
         }
         problems.push(() => {
@@ -184,25 +204,6 @@ function checkWholeFile({ file, mentions, namedUnchecked }: FileCoverage): Cover
   const fix = (batch: string): string => `Keep it in ${batch} only.`;
   const message = `${quotePath(file.path)} ${describeTakers(mentions, fix)}`;
   return [pathProblem('duplicate-path', file.path, message, second)];
-}
-
-/**
- * Says where a path or hunk that is taken more than once is, and how to keep one: `is listed
- * twice in batch b1` when only one batch names it, else `is in batches b1, b2` and `fix`.
- */
-function describeTakers(takers: readonly string[], fix: (first: string) => string): string {
-  const batches = [...new Set(takers)];
-  const first = batches[0] ?? '';
-  if (batches.length === 1) {
-    return `is listed ${describeTimes(takers.length)} in batch ${first}. Keep one entry for it.`;
-  }
-  const repeated = batches.filter((batch) => takers.indexOf(batch) !== takers.lastIndexOf(batch));
-  const also = repeated.length === 0 ? '' : ` (more than once in ${repeated.join(', ')})`;
-  return `is in batches ${batches.join(', ')}${also}. ${fix(first)}`;
-}
-
-function describeTimes(count: number): string {
-  return count === 2 ? 'twice' : `${count} times`;
 }
 
 /**
@@ -247,52 +248,63 @@ function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): Cover
   return statedProblem('missing-path', file.path, statement, fix, first);
 }
 
-/**
- * Describes how to leave a hunk in only one of the batches that take it. A batch whose entry
- * has no `hunks` takes every hunk of the file, so that entry needs a `hunks` list to give one up.
- */
-function duplicateHunkFix(
-  path: string,
-  takers: readonly string[],
-  wholeFile: ReadonlySet<string>,
-): string {
-  const batches = [...new Set(takers)];
-  const whole = batches.filter((batch) => wholeFile.has(batch));
-  const listing = batches.filter((batch) => !wholeFile.has(batch));
-  const file = quotePath(path);
-  if (whole.length === 0) {
-    return (
-      `Keep its line in the \`hunks\` of ${file} in one of these batches, ` +
-      'and delete it from the others.'
-    );
-  }
+/** Reports a hunk in no batch, with the batch of the nearest taken hunk in its fix. */
+function missingHunk(
+  file: FileChange,
+  hunk: Hunk,
+  takersOf: (hunk: Hunk) => string[],
+): CoverageProblem {
+  const near = nearestTaker(file.hunks, hunk, takersOf);
+  const where =
+    near === undefined
+      ? 'one batch'
+      : `batch ${near}, which takes the hunk nearest it, or of another batch`;
+  const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
+  // The batch that the fix suggests goes into the message only, because no batch takes it.
+  return statedProblem(
+    'missing-hunk',
+    file.path,
+    statement,
+    `Add it to the \`hunks\` of ${where}.`,
+  );
+}
 
-  const [only] = whole;
-  const takes =
-    whole.length === 1
-      ? `Batch ${only} takes all of ${file}, because its entry for it has no \`hunks\`.`
-      : `Batches ${whole.join(', ')} take all of ${file}, ` +
-        'because their entries for it have no `hunks`.';
-  const give =
-    whole.length === 1
-      ? `Give that entry the \`hunks\` that ${only} should take`
-      : 'Give those entries the `hunks` that each batch should take';
-  const other =
-    listing.length === 0 ? '' : `, or delete the hunk's line from ${listing.join(', ')}`;
-  return `${takes} ${give}${other}.`;
+/**
+ * Reports a hunk that `takers` take more than once: as a line pasted from the staged files in
+ * `pastedFrom`, when there are any, else as a duplicate.
+ */
+function hunkTakenTwice(
+  entry: FileCoverage,
+  hunk: Hunk,
+  takers: readonly string[],
+  pastedFrom: readonly FileChange[],
+): CoverageProblem {
+  const { file, wholeFile } = entry;
+  if (pastedFrom.length > 0) {
+    const message = describePastedHunk(file.path, describeHunk(hunk), takers, pastedFrom);
+    return pathProblem('unknown-hunk', file.path, message, takers[1]);
+  }
+  const fix = (): string => duplicateHunkFix(file.path, takers, wholeFile);
+  const message = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} ${describeTakers(takers, fix)}`;
+  return pathProblem('duplicate-hunk', file.path, message, takers[1]);
 }
 
 /**
  * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
- * hunks in the same batches, is reported once for its path.
+ * hunks in the same batches, is reported once for its path, unless a hunk taken twice may be
+ * a line pasted from another file (see `pastedFrom`).
  */
-function checkHunks(entry: FileCoverage): CoverageProblem[] {
-  const { file, byHunk, mentions, wholeFile, uncheckedHunks } = entry;
+function checkHunks(
+  entry: FileCoverage,
+  pastedFrom: (hunk: Hunk) => FileChange[],
+): CoverageProblem[] {
+  const { file, byHunk, mentions, uncheckedHunks } = entry;
   const takersOf = (hunk: Hunk): string[] => byHunk.get(hunkKey(hunk)) ?? [];
   const missing = file.hunks.filter(
     (hunk) => takersOf(hunk).length === 0 && !uncheckedHunks.has(hunkKey(hunk)),
   );
   const duplicated = file.hunks.filter((hunk) => takersOf(hunk).length > 1);
+  const owners = new Map(duplicated.map((hunk) => [hunk, pastedFrom(hunk)]));
 
   if (missing.length === file.hunks.length && mentions.length > 0) {
     return [noStagedHunkTaken(file, mentions)];
@@ -305,30 +317,14 @@ function checkHunks(entry: FileCoverage): CoverageProblem[] {
 
   const firstTakers = takersOf(file.hunks[0] as Hunk).join(',');
   const sameTakers = file.hunks.every((hunk) => takersOf(hunk).join(',') === firstTakers);
-  if (duplicated.length === file.hunks.length && sameTakers) {
+  const pasted = [...owners.values()].some((from) => from.length > 0);
+  if (duplicated.length === file.hunks.length && sameTakers && !pasted) {
     return checkWholeFile({ ...entry, mentions: takersOf(file.hunks[0] as Hunk) });
   }
 
-  const problems = missing.map((hunk) => {
-    const near = nearestTaker(file.hunks, hunk, takersOf);
-    const where =
-      near === undefined
-        ? 'one batch'
-        : `batch ${near}, which takes the hunk nearest it, or of another batch`;
-    const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
-    // The batch that the fix suggests goes into the message only, because no batch takes it.
-    return statedProblem(
-      'missing-hunk',
-      file.path,
-      statement,
-      `Add it to the \`hunks\` of ${where}.`,
-    );
-  });
+  const problems = missing.map((hunk) => missingHunk(file, hunk, takersOf));
   for (const hunk of duplicated) {
-    const takers = takersOf(hunk);
-    const fix = (): string => duplicateHunkFix(file.path, takers, wholeFile);
-    const message = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} ${describeTakers(takers, fix)}`;
-    problems.push(pathProblem('duplicate-hunk', file.path, message, takers[1]));
+    problems.push(hunkTakenTwice(entry, hunk, takersOf(hunk), owners.get(hunk) ?? []));
   }
   return problems;
 }
@@ -347,7 +343,14 @@ export function checkCoverage(
 ): StrategyProblem[] {
   const { coverage, problems } = recordCoverage(strategy, staged, options.unchecked ?? []);
   for (const entry of coverage.values()) {
-    problems.push(...(entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry)));
+    // A hunk line listed under this file may be one cut from a file that has the same hunk.
+    const pastedFrom = (hunk: Hunk): FileChange[] =>
+      entry.listedHunks.has(hunkKey(hunk))
+        ? findUntaken(findOwners(entry.file, hunk, staged), hunk, coverage)
+        : [];
+    const checked =
+      entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry, pastedFrom);
+    problems.push(...checked);
   }
   return problems.map(({ statement, ...problem }) => {
     if (statement === undefined || options.staleTree !== true) return problem;
