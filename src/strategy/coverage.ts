@@ -2,6 +2,7 @@ import type { FileChange, Hunk } from '../footprint/types.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import { describePastedHunk, describeTakers, duplicateHunkFix } from './duplicates.js';
+import { isExplainedByRestaging, type RestagingClue, type StagedRecord } from './restaging.js';
 import type { ShapeChange, StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
 import { unknownPath, type StagedPaths } from './unknown-path.js';
@@ -14,9 +15,9 @@ const STALE_FIX = 'Fix the stale strategy first.';
 
 /**
  * A problem, with its `statement` kept apart from the fix when a changed staged tree can cause
- * it, so that STALE_FIX can replace the fix.
+ * it, so that STALE_FIX can replace the fix, and the `clue` to decide whether it did.
  */
-type CoverageProblem = StrategyProblem & { statement?: string };
+type CoverageProblem = StrategyProblem & { statement?: string; clue?: RestagingClue };
 
 /** Options of checkCoverage. */
 export interface CoverageOptions {
@@ -24,6 +25,11 @@ export interface CoverageOptions {
   unchecked?: readonly ShapeChange[];
   /** True when the strategy was made for another staged tree, so paths and hunks may differ. */
   staleTree?: boolean;
+  /**
+   * The staged change the strategy was made for, when known. With it, only the problems that
+   * restaging explains follow from the stale one (see isExplainedByRestaging).
+   */
+  recorded?: StagedRecord | undefined;
 }
 
 /** Writes a hunk as git's hunk header shows it: `@@ -12,3 +12,4 @@`. */
@@ -118,7 +124,8 @@ function unknownHunk(file: FileChange, batch: string, hunk: Hunk, fix: string): 
   const start =
     `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, ` +
     'which is not a staged hunk.';
-  return { ...pathProblem('unknown-hunk', file.path, `${start} ${fix}`, batch), statement: start };
+  const clue: RestagingClue = { side: 'names', path: file.path, hunk };
+  return statedProblem('unknown-hunk', clue, start, fix, batch);
 }
 
 /** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
@@ -153,7 +160,8 @@ function recordCoverage(
     for (const change of batch.changes) {
       const entry = coverage.get(change.path);
       if (!entry) {
-        problems.push(() => unknownPath(change.path, batch.id, staged));
+        const clue: RestagingClue = { side: 'names', path: change.path };
+        problems.push(() => ({ ...unknownPath(change.path, batch.id, staged), clue }));
         continue;
       }
       entry.mentions.push(batch.id);
@@ -183,12 +191,17 @@ function pathProblem(code: string, path: string, message: string, batch?: string
 /** Makes a problem that a change of the staged tree can cause: the statement, then the fix. */
 function statedProblem(
   code: string,
-  path: string,
+  clue: RestagingClue,
   statement: string,
   fix: string,
   batch?: string,
 ): CoverageProblem {
-  return { ...pathProblem(code, path, `${statement} ${fix}`, batch), statement };
+  return { ...pathProblem(code, clue.path, `${statement} ${fix}`, batch), statement, clue };
+}
+
+/** Returns the clue of a staged path that no batch takes. */
+function stagedPathClue(file: FileChange): RestagingClue {
+  return { side: 'staged', path: file.path, hunks: file.hunks };
 }
 
 /** Checks a file without hunks (a rename, mode change or binary): exactly one batch names it. */
@@ -198,7 +211,7 @@ function checkWholeFile({ file, mentions, namedUnchecked }: FileCoverage): Cover
   if (first === undefined) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to one batch.`;
     const statement = `${quotePath(file.path)} is staged but in no batch.`;
-    return [statedProblem('missing-path', file.path, statement, fix)];
+    return [statedProblem('missing-path', stagedPathClue(file), statement, fix)];
   }
   if (second === undefined) return [];
   const fix = (batch: string): string => `Keep it in ${batch} only.`;
@@ -245,7 +258,7 @@ function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): Cover
   const statement =
     `None of the staged hunks of ${quotePath(file.path)} (${listHunks(file.hunks)}) is in a ` +
     `batch, because ${naming}.`;
-  return statedProblem('missing-path', file.path, statement, fix, first);
+  return statedProblem('missing-path', stagedPathClue(file), statement, fix, first);
 }
 
 /** Reports a hunk in no batch, with the batch of the nearest taken hunk in its fix. */
@@ -261,12 +274,8 @@ function missingHunk(
       : `batch ${near}, which takes the hunk nearest it, or of another batch`;
   const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
   // The batch that the fix suggests goes into the message only, because no batch takes it.
-  return statedProblem(
-    'missing-hunk',
-    file.path,
-    statement,
-    `Add it to the \`hunks\` of ${where}.`,
-  );
+  const clue: RestagingClue = { side: 'staged', path: file.path, hunk };
+  return statedProblem('missing-hunk', clue, statement, `Add it to the \`hunks\` of ${where}.`);
 }
 
 /**
@@ -312,7 +321,7 @@ function checkHunks(
   if (missing.length === file.hunks.length) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to a batch, or list its hunks.`;
     const statement = `${quotePath(file.path)} is staged but in no batch.`;
-    return [statedProblem('missing-path', file.path, statement, fix)];
+    return [statedProblem('missing-path', stagedPathClue(file), statement, fix)];
   }
 
   const firstTakers = takersOf(file.hunks[0] as Hunk).join(',');
@@ -334,7 +343,8 @@ function checkHunks(
  * hunks by all four numbers. An entry without `hunks` takes every hunk of its path. A path
  * without hunks (a rename without edits, a mode change, a binary file) must be named once. A
  * path that is not staged gets the likely fix (see unknownPath). With `options.staleTree`, a
- * path or hunk that is unknown or missing gets STALE_FIX and `cause: 'stale'` instead.
+ * path or hunk that is unknown or missing gets STALE_FIX and `cause: 'stale'` instead, unless
+ * `options.recorded` shows that restaging does not explain it.
  */
 export function checkCoverage(
   strategy: StrategyShape,
@@ -352,8 +362,12 @@ export function checkCoverage(
       entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry, pastedFrom);
     problems.push(...checked);
   }
-  return problems.map(({ statement, ...problem }) => {
-    if (statement === undefined || options.staleTree !== true) return problem;
+  const { staleTree, recorded } = options;
+  return problems.map(({ statement, clue, ...problem }) => {
+    if (statement === undefined || staleTree !== true) return problem;
+    if (clue !== undefined && recorded !== undefined && !isExplainedByRestaging(clue, recorded)) {
+      return problem;
+    }
     return { ...problem, message: `${statement} ${STALE_FIX}`, cause: 'stale' };
   });
 }
