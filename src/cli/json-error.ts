@@ -41,6 +41,7 @@ export function userErrorDocument(
         reason: message,
         file,
         problems: unreadable ? [problem] : [],
+        warnings: [],
       });
     case 'undo':
       return refusedUndoDocument(message);

@@ -57,6 +57,8 @@ export interface CommitRefusal {
   file: string | null;
   /** The strategy's problems when they are the reason, as `validate --json` lists them. */
   problems: readonly StrategyProblem[];
+  /** The strategy's warnings, as `validate --json` lists them. */
+  warnings: readonly StrategyProblem[];
 }
 
 /**
@@ -70,6 +72,7 @@ export function refusedCommitDocument(refusal: CommitRefusal): object {
     reason: refusal.reason,
     file: refusal.file,
     problems: refusal.problems.map((problem) => ({ ...problem })),
+    warnings: refusal.warnings.map((warning) => ({ ...warning })),
   };
 }
 

@@ -3,9 +3,14 @@ import { checkMessageFormat } from '../strategy/message-format.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import { executePlan } from './execute.js';
 import { planCommits } from './plan.js';
-import { CommitRefusedError } from './refusal.js';
+import type { StrategyProblem } from '../strategy/types.js';
+import { CommitRefusedError, withStrategyWarnings } from './refusal.js';
 import { openCommitSession } from './session.js';
-import { loadStrategyInput, type StrategyInputOptions } from './strategy-input.js';
+import {
+  loadStrategyInput,
+  type StrategyInput,
+  type StrategyInputOptions,
+} from './strategy-input.js';
 import type { CommitPlan, CommitRun } from './types.js';
 
 export interface CommitOptions extends StrategyInputOptions {
@@ -38,11 +43,23 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
   for (const warning of input.result.modelWarnings ?? []) warn(warning);
   const llmFailure = input.result.insights.fallbackReason;
   if (llmFailure !== undefined) warn(llmFallbackMessage(llmFailure));
+  const warnings = warnMessageFormat(input.document, warn);
+  try {
+    return await commitStrategy(input, options);
+  } catch (error) {
+    throw withStrategyWarnings(error, warnings);
+  }
+}
+
+/** Plans the commits of a loaded strategy, confirms them and, unless a dry run, makes them. */
+async function commitStrategy(
+  input: StrategyInput,
+  options: CommitOptions,
+): Promise<CommitOutcome> {
   const session = await openCommitSession(options);
   try {
     const change = await session.reader.readStagedChange();
     const plan = await planCommits(session, input, change, options);
-    warnMessageFormat(input.document, warn);
     const worktree = session.layout.worktree ?? options.cwd;
     if (options.dryRun) return { kind: 'planned', plan, worktree };
 
@@ -57,10 +74,12 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
 }
 
 /**
- * Writes the warnings that `footprint validate` gives on the batch messages, once the plan is
- * made, so a commit run and validate report the same messages before anything is committed.
+ * Writes the warnings that `footprint validate` gives on the batch messages before the plan is
+ * checked, so a run that is then refused reports them as validate does. Returns them.
  */
-function warnMessageFormat(strategy: unknown, warn: (message: string) => void): void {
-  if (!hasStrategyShape(strategy)) return;
-  for (const warning of checkMessageFormat(strategy)) warn(warning.message);
+function warnMessageFormat(strategy: unknown, warn: (message: string) => void): StrategyProblem[] {
+  if (!hasStrategyShape(strategy)) return [];
+  const warnings = checkMessageFormat(strategy);
+  for (const warning of warnings) warn(warning.message);
+  return warnings;
 }

@@ -14,6 +14,7 @@ import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.j
 import { openRepository } from '../git/open.js';
 import { isStrategyHeadMissing } from '../strategy/missing-head.js';
 import { readStrategyFile } from '../strategy/read-file.js';
+import { loadStagedRecord } from '../strategy/restaging.js';
 import { fillStrategyFile, rewriteCommand } from '../strategy/rewrite-command.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import type { Strategy, StrategyProblem, StrategyValidation } from '../strategy/types.js';
@@ -112,12 +113,17 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     return { ...common, document: null, source, validation, headMissing: false };
   }
   const headMissing = await findHeadMissing(options, parsed.value, run.result.footprint.head.oid);
+  const stagedRecord = await loadStagedRecord(parsed.value, run.result.footprint, {
+    worktree: run.worktree,
+    config: run.result.config.config,
+  });
   const validation = validateStrategy(parsed.value, run.result.footprint, {
     validateSchema: validateStrategyDocument,
     content: run.content,
     worktree: run.worktree,
     headMissing,
     cleanup: run.cleanup,
+    recorded: stagedRecord,
   });
   const document = parsed.value;
   return { ...common, document, source, validation, headMissing };

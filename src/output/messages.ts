@@ -327,6 +327,9 @@ export function strategyValidMessage(style: Style, file: string): string {
 /** Problems that follow from another one, listed under it before the rest are only counted. */
 const LISTED_FOLLOWING = 5;
 
+/** Problems that the text lists before it counts the rest and names the command to list all. */
+const LISTED_PROBLEMS = 50;
+
 /** Lists the problems of an invalid strategy under a headline with their count (see strategyProblemLines). */
 export function strategyInvalidMessage(
   style: Style,
@@ -345,7 +348,7 @@ export function strategyInvalidMessage(
  * fix. A fix that writes the strategy again names `file` in place of the placeholder. Problems
  * that follow from another (their `cause`) are indented under the first problem with that
  * code, and only the first LISTED_FOLLOWING of them are written, so that a stale strategy does
- * not hide its fix.
+ * not hide its fix. Of the others, the first LISTED_PROBLEMS are written and the rest counted.
  */
 export function strategyProblemLines(
   style: Style,
@@ -358,8 +361,8 @@ export function strategyProblemLines(
   const isFolded = (problem: StrategyProblem): boolean =>
     problem.cause !== undefined && codes.has(problem.cause);
   const listedCauses = new Set<string>();
-  for (const problem of problems) {
-    if (isFolded(problem)) continue;
+  const leading = problems.filter((problem) => !isFolded(problem));
+  for (const problem of leading.slice(0, LISTED_PROBLEMS)) {
     lines.push(formatProblemLine(style, file, problem, invocation));
     if (listedCauses.has(problem.code)) continue;
     listedCauses.add(problem.code);
@@ -369,6 +372,11 @@ export function strategyProblemLines(
     lines.push(...listed.map((other) => `  ${formatProblemLine(style, file, other, invocation)}`));
     const rest = following.length - listed.length;
     if (rest > 0) lines.push(`    and ${rest} more, listed with --json.`);
+  }
+  const rest = leading.length - LISTED_PROBLEMS;
+  if (rest > 0) {
+    const command = `${invocation} validate --strategy ${shellPath(file)} --json`;
+    lines.push(`  and ${rest} more problems. Run \`${command}\` to list them all.`);
   }
   return lines;
 }

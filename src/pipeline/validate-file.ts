@@ -9,6 +9,7 @@ import { validateStrategyDocument } from '../schemas-runtime/validate-strategy.j
 import { checkMessageFormat } from '../strategy/message-format.js';
 import { readStrategyFile, type ParsedStrategy } from '../strategy/read-file.js';
 import { isStrategyHeadMissing } from '../strategy/missing-head.js';
+import { loadStagedRecord } from '../strategy/restaging.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import type { StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
@@ -64,6 +65,10 @@ export async function validateStrategyFile(
           worktree,
           headMissing: await isStrategyHeadMissing(reader, strategy.value, change.head.oid),
           cleanup: await loadMessageCleanup(reader.layout, options.env),
+          recorded: await loadStagedRecord(strategy.value, input.footprint, {
+            worktree,
+            config: config.config,
+          }),
         })
       : { valid: false, problems: strategy.problems };
     // The file as the user named it goes into the advice to write it again.

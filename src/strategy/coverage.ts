@@ -1,6 +1,8 @@
 import type { FileChange, Hunk } from '../footprint/types.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
+import { describePastedHunk, describeTakers, duplicateHunkFix } from './duplicates.js';
+import { isExplainedByRestaging, type RestagingClue, type StagedRecord } from './restaging.js';
 import type { ShapeChange, StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
 import { unknownPath, type StagedPaths } from './unknown-path.js';
@@ -13,9 +15,9 @@ const STALE_FIX = 'Fix the stale strategy first.';
 
 /**
  * A problem, with its `statement` kept apart from the fix when a changed staged tree can cause
- * it, so that STALE_FIX can replace the fix.
+ * it, so that STALE_FIX can replace the fix, and the `clue` to decide whether it did.
  */
-type CoverageProblem = StrategyProblem & { statement?: string };
+type CoverageProblem = StrategyProblem & { statement?: string; clue?: RestagingClue };
 
 /** Options of checkCoverage. */
 export interface CoverageOptions {
@@ -23,6 +25,11 @@ export interface CoverageOptions {
   unchecked?: readonly ShapeChange[];
   /** True when the strategy was made for another staged tree, so paths and hunks may differ. */
   staleTree?: boolean;
+  /**
+   * The staged change the strategy was made for, when known. With it, only the problems that
+   * restaging explains follow from the stale one (see isExplainedByRestaging).
+   */
+  recorded?: StagedRecord | undefined;
 }
 
 /** Writes a hunk as git's hunk header shows it: `@@ -12,3 +12,4 @@`. */
@@ -54,6 +61,29 @@ interface FileCoverage {
   namedUnchecked: boolean;
   /** Keys of the hunks that unchecked changes take, all of them when one names the file whole. */
   uncheckedHunks: Set<string>;
+  /** Keys of the hunks that an entry lists in its `hunks`, rather than taking the whole file. */
+  listedHunks: Set<string>;
+}
+
+/** Returns the staged files other than `file` that have `hunk`, by its four numbers. */
+function findOwners(file: FileChange, hunk: Hunk, staged: StagedPaths): FileChange[] {
+  const key = hunkKey(hunk);
+  return staged.files.filter(
+    (other) => other !== file && other.hunks.some((own) => hunkKey(own) === key),
+  );
+}
+
+/** Returns the `owners` whose hunk with the key of `hunk` no batch takes. */
+function findUntaken(
+  owners: readonly FileChange[],
+  hunk: Hunk,
+  coverage: ReadonlyMap<string, FileCoverage>,
+): FileChange[] {
+  const key = hunkKey(hunk);
+  return owners.filter((owner) => {
+    const entry = coverage.get(owner.path);
+    return entry?.byHunk.get(key)?.length === 0 && !entry.uncheckedHunks.has(key);
+  });
 }
 
 /**
@@ -67,14 +97,8 @@ function describeUnknownHunkFix(
   staged: StagedPaths,
   coverage: ReadonlyMap<string, FileCoverage>,
 ): string {
-  const key = hunkKey(hunk);
-  const owners = staged.files.filter(
-    (other) => other !== file && other.hunks.some((own) => hunkKey(own) === key),
-  );
-  const untaken = owners.filter((owner) => {
-    const entry = coverage.get(owner.path);
-    return entry?.byHunk.get(key)?.length === 0 && !entry.uncheckedHunks.has(key);
-  });
+  const owners = findOwners(file, hunk, staged);
+  const untaken = findUntaken(owners, hunk, coverage);
   const likely = owners.length === 1 ? owners : untaken;
   const owner = likely.length === 1 ? likely[0] : undefined;
   if (owner !== undefined) {
@@ -100,7 +124,8 @@ function unknownHunk(file: FileChange, batch: string, hunk: Hunk, fix: string): 
   const start =
     `Batch ${batch} names hunk ${describeHunk(hunk)} of ${quotePath(file.path)}, ` +
     'which is not a staged hunk.';
-  return { ...pathProblem('unknown-hunk', file.path, `${start} ${fix}`, batch), statement: start };
+  const clue: RestagingClue = { side: 'names', path: file.path, hunk };
+  return statedProblem('unknown-hunk', clue, start, fix, batch);
 }
 
 /** Records which batches take which hunks; returns problems for paths and hunks that do not exist. */
@@ -119,6 +144,7 @@ function recordCoverage(
       wholeFile: new Set(),
       namedUnchecked: false,
       uncheckedHunks: new Set(),
+      listedHunks: new Set(),
     });
   }
   for (const change of unchecked) {
@@ -134,7 +160,8 @@ function recordCoverage(
     for (const change of batch.changes) {
       const entry = coverage.get(change.path);
       if (!entry) {
-        problems.push(() => unknownPath(change.path, batch.id, staged));
+        const clue: RestagingClue = { side: 'names', path: change.path };
+        problems.push(() => ({ ...unknownPath(change.path, batch.id, staged), clue }));
         continue;
       }
       entry.mentions.push(batch.id);
@@ -144,6 +171,7 @@ function recordCoverage(
         const takers = entry.byHunk.get(hunkKey(hunk));
         if (takers) {
           takers.push(batch.id);
+          if (change.hunks !== undefined) entry.listedHunks.add(hunkKey(hunk));
           continue;
         }
         problems.push(() => {
@@ -163,12 +191,17 @@ function pathProblem(code: string, path: string, message: string, batch?: string
 /** Makes a problem that a change of the staged tree can cause: the statement, then the fix. */
 function statedProblem(
   code: string,
-  path: string,
+  clue: RestagingClue,
   statement: string,
   fix: string,
   batch?: string,
 ): CoverageProblem {
-  return { ...pathProblem(code, path, `${statement} ${fix}`, batch), statement };
+  return { ...pathProblem(code, clue.path, `${statement} ${fix}`, batch), statement, clue };
+}
+
+/** Returns the clue of a staged path that no batch takes. */
+function stagedPathClue(file: FileChange): RestagingClue {
+  return { side: 'staged', path: file.path, hunks: file.hunks };
 }
 
 /** Checks a file without hunks (a rename, mode change or binary): exactly one batch names it. */
@@ -178,31 +211,12 @@ function checkWholeFile({ file, mentions, namedUnchecked }: FileCoverage): Cover
   if (first === undefined) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to one batch.`;
     const statement = `${quotePath(file.path)} is staged but in no batch.`;
-    return [statedProblem('missing-path', file.path, statement, fix)];
+    return [statedProblem('missing-path', stagedPathClue(file), statement, fix)];
   }
   if (second === undefined) return [];
   const fix = (batch: string): string => `Keep it in ${batch} only.`;
   const message = `${quotePath(file.path)} ${describeTakers(mentions, fix)}`;
   return [pathProblem('duplicate-path', file.path, message, second)];
-}
-
-/**
- * Says where a path or hunk that is taken more than once is, and how to keep one: `is listed
- * twice in batch b1` when only one batch names it, else `is in batches b1, b2` and `fix`.
- */
-function describeTakers(takers: readonly string[], fix: (first: string) => string): string {
-  const batches = [...new Set(takers)];
-  const first = batches[0] ?? '';
-  if (batches.length === 1) {
-    return `is listed ${describeTimes(takers.length)} in batch ${first}. Keep one entry for it.`;
-  }
-  const repeated = batches.filter((batch) => takers.indexOf(batch) !== takers.lastIndexOf(batch));
-  const also = repeated.length === 0 ? '' : ` (more than once in ${repeated.join(', ')})`;
-  return `is in batches ${batches.join(', ')}${also}. ${fix(first)}`;
-}
-
-function describeTimes(count: number): string {
-  return count === 2 ? 'twice' : `${count} times`;
 }
 
 /**
@@ -244,55 +258,62 @@ function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): Cover
   const statement =
     `None of the staged hunks of ${quotePath(file.path)} (${listHunks(file.hunks)}) is in a ` +
     `batch, because ${naming}.`;
-  return statedProblem('missing-path', file.path, statement, fix, first);
+  return statedProblem('missing-path', stagedPathClue(file), statement, fix, first);
+}
+
+/** Reports a hunk in no batch, with the batch of the nearest taken hunk in its fix. */
+function missingHunk(
+  file: FileChange,
+  hunk: Hunk,
+  takersOf: (hunk: Hunk) => string[],
+): CoverageProblem {
+  const near = nearestTaker(file.hunks, hunk, takersOf);
+  const where =
+    near === undefined
+      ? 'one batch'
+      : `batch ${near}, which takes the hunk nearest it, or of another batch`;
+  const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
+  // The batch that the fix suggests goes into the message only, because no batch takes it.
+  const clue: RestagingClue = { side: 'staged', path: file.path, hunk };
+  return statedProblem('missing-hunk', clue, statement, `Add it to the \`hunks\` of ${where}.`);
 }
 
 /**
- * Describes how to leave a hunk in only one of the batches that take it. A batch whose entry
- * has no `hunks` takes every hunk of the file, so that entry needs a `hunks` list to give one up.
+ * Reports a hunk that `takers` take more than once: as a line pasted from the staged files in
+ * `pastedFrom`, when there are any, else as a duplicate.
  */
-function duplicateHunkFix(
-  path: string,
+function hunkTakenTwice(
+  entry: FileCoverage,
+  hunk: Hunk,
   takers: readonly string[],
-  wholeFile: ReadonlySet<string>,
-): string {
-  const batches = [...new Set(takers)];
-  const whole = batches.filter((batch) => wholeFile.has(batch));
-  const listing = batches.filter((batch) => !wholeFile.has(batch));
-  const file = quotePath(path);
-  if (whole.length === 0) {
-    return (
-      `Keep its line in the \`hunks\` of ${file} in one of these batches, ` +
-      'and delete it from the others.'
-    );
+  pastedFrom: readonly FileChange[],
+): CoverageProblem {
+  const { file, wholeFile } = entry;
+  if (pastedFrom.length > 0) {
+    const message = describePastedHunk(file.path, describeHunk(hunk), takers, pastedFrom);
+    return pathProblem('unknown-hunk', file.path, message, takers[1]);
   }
-
-  const [only] = whole;
-  const takes =
-    whole.length === 1
-      ? `Batch ${only} takes all of ${file}, because its entry for it has no \`hunks\`.`
-      : `Batches ${whole.join(', ')} take all of ${file}, ` +
-        'because their entries for it have no `hunks`.';
-  const give =
-    whole.length === 1
-      ? `Give that entry the \`hunks\` that ${only} should take`
-      : 'Give those entries the `hunks` that each batch should take';
-  const other =
-    listing.length === 0 ? '' : `, or delete the hunk's line from ${listing.join(', ')}`;
-  return `${takes} ${give}${other}.`;
+  const fix = (): string => duplicateHunkFix(file.path, takers, wholeFile);
+  const message = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} ${describeTakers(takers, fix)}`;
+  return pathProblem('duplicate-hunk', file.path, message, takers[1]);
 }
 
 /**
  * Checks that each hunk of a file is in exactly one batch. A file in no batch, or with all its
- * hunks in the same batches, is reported once for its path.
+ * hunks in the same batches, is reported once for its path, unless a hunk taken twice may be
+ * a line pasted from another file (see `pastedFrom`).
  */
-function checkHunks(entry: FileCoverage): CoverageProblem[] {
-  const { file, byHunk, mentions, wholeFile, uncheckedHunks } = entry;
+function checkHunks(
+  entry: FileCoverage,
+  pastedFrom: (hunk: Hunk) => FileChange[],
+): CoverageProblem[] {
+  const { file, byHunk, mentions, uncheckedHunks } = entry;
   const takersOf = (hunk: Hunk): string[] => byHunk.get(hunkKey(hunk)) ?? [];
   const missing = file.hunks.filter(
     (hunk) => takersOf(hunk).length === 0 && !uncheckedHunks.has(hunkKey(hunk)),
   );
   const duplicated = file.hunks.filter((hunk) => takersOf(hunk).length > 1);
+  const owners = new Map(duplicated.map((hunk) => [hunk, pastedFrom(hunk)]));
 
   if (missing.length === file.hunks.length && mentions.length > 0) {
     return [noStagedHunkTaken(file, mentions)];
@@ -300,35 +321,19 @@ function checkHunks(entry: FileCoverage): CoverageProblem[] {
   if (missing.length === file.hunks.length) {
     const fix = `Add { "path": ${quoteJsonString(file.path)} } to a batch, or list its hunks.`;
     const statement = `${quotePath(file.path)} is staged but in no batch.`;
-    return [statedProblem('missing-path', file.path, statement, fix)];
+    return [statedProblem('missing-path', stagedPathClue(file), statement, fix)];
   }
 
   const firstTakers = takersOf(file.hunks[0] as Hunk).join(',');
   const sameTakers = file.hunks.every((hunk) => takersOf(hunk).join(',') === firstTakers);
-  if (duplicated.length === file.hunks.length && sameTakers) {
+  const pasted = [...owners.values()].some((from) => from.length > 0);
+  if (duplicated.length === file.hunks.length && sameTakers && !pasted) {
     return checkWholeFile({ ...entry, mentions: takersOf(file.hunks[0] as Hunk) });
   }
 
-  const problems = missing.map((hunk) => {
-    const near = nearestTaker(file.hunks, hunk, takersOf);
-    const where =
-      near === undefined
-        ? 'one batch'
-        : `batch ${near}, which takes the hunk nearest it, or of another batch`;
-    const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
-    return statedProblem(
-      'missing-hunk',
-      file.path,
-      statement,
-      `Add it to the \`hunks\` of ${where}.`,
-      near,
-    );
-  });
+  const problems = missing.map((hunk) => missingHunk(file, hunk, takersOf));
   for (const hunk of duplicated) {
-    const takers = takersOf(hunk);
-    const fix = (): string => duplicateHunkFix(file.path, takers, wholeFile);
-    const message = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} ${describeTakers(takers, fix)}`;
-    problems.push(pathProblem('duplicate-hunk', file.path, message, takers[1]));
+    problems.push(hunkTakenTwice(entry, hunk, takersOf(hunk), owners.get(hunk) ?? []));
   }
   return problems;
 }
@@ -338,7 +343,8 @@ function checkHunks(entry: FileCoverage): CoverageProblem[] {
  * hunks by all four numbers. An entry without `hunks` takes every hunk of its path. A path
  * without hunks (a rename without edits, a mode change, a binary file) must be named once. A
  * path that is not staged gets the likely fix (see unknownPath). With `options.staleTree`, a
- * path or hunk that is unknown or missing gets STALE_FIX and `cause: 'stale'` instead.
+ * path or hunk that is unknown or missing gets STALE_FIX and `cause: 'stale'` instead, unless
+ * `options.recorded` shows that restaging does not explain it.
  */
 export function checkCoverage(
   strategy: StrategyShape,
@@ -347,10 +353,21 @@ export function checkCoverage(
 ): StrategyProblem[] {
   const { coverage, problems } = recordCoverage(strategy, staged, options.unchecked ?? []);
   for (const entry of coverage.values()) {
-    problems.push(...(entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry)));
+    // A hunk line listed under this file may be one cut from a file that has the same hunk.
+    const pastedFrom = (hunk: Hunk): FileChange[] =>
+      entry.listedHunks.has(hunkKey(hunk))
+        ? findUntaken(findOwners(entry.file, hunk, staged), hunk, coverage)
+        : [];
+    const checked =
+      entry.file.hunks.length === 0 ? checkWholeFile(entry) : checkHunks(entry, pastedFrom);
+    problems.push(...checked);
   }
-  return problems.map(({ statement, ...problem }) => {
-    if (statement === undefined || options.staleTree !== true) return problem;
+  const { staleTree, recorded } = options;
+  return problems.map(({ statement, clue, ...problem }) => {
+    if (statement === undefined || staleTree !== true) return problem;
+    if (clue !== undefined && recorded !== undefined && !isExplainedByRestaging(clue, recorded)) {
+      return problem;
+    }
     return { ...problem, message: `${statement} ${STALE_FIX}`, cause: 'stale' };
   });
 }

@@ -16,6 +16,7 @@ import {
   wholeStrategy,
   type CheckedParts,
 } from './readable.js';
+import type { StagedRecord } from './restaging.js';
 import { hasStrategyShape, type StrategyShape } from './shape.js';
 import type { StrategyProblem, StrategyValidation } from './types.js';
 
@@ -51,6 +52,12 @@ export interface ValidateStrategyOptions {
    * `footprint commit` will clean it. Without them, messages get whitespace cleanup only.
    */
   cleanup?: MessageCleanup;
+  /**
+   * The staged change the strategy was made for (see loadStagedRecord). With it, a stale
+   * strategy's path and hunk problems follow from the stale one only when restaging explains
+   * them, so a path left out by hand is reported with its own fix.
+   */
+  recorded?: StagedRecord | undefined;
 }
 
 function shortId(oid: string | null): string {
@@ -355,6 +362,7 @@ function checkParts(
       {
         unchecked: parts.unchecked,
         staleTree: parts.bound && strategy.stagedTree !== footprint.stagedTree,
+        recorded: options.recorded,
       },
     ),
   ];

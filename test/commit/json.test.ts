@@ -263,19 +263,28 @@ test('undo --json prints a refusal', () => {
 
 test('refusal documents match their schemas', () => {
   const problem = { code: 'missing-path', path: 'a.js', message: 'a.js is in no batch.' };
+  const warning = { code: 'long-subject', batch: 'b1', message: 'Batch b1 has a long subject.' };
   const commitRefusal = {
     command: 'commit',
     result: 'refused',
     reason: 'No.',
     file: '/tmp/plan.json',
     problems: [problem],
+    warnings: [warning],
   };
   const undoRefusal = { command: 'undo', result: 'refused', reason: 'No.' };
-  const withoutProblems = { command: 'commit', result: 'refused', reason: 'No.', file: null };
+  const withoutProblems = {
+    command: 'commit',
+    result: 'refused',
+    reason: 'No.',
+    file: null,
+    warnings: [],
+  };
 
   assert.deepEqual(validateDocument('commit', commitRefusal), []);
   assert.deepEqual(validateDocument('commit', { ...withoutProblems, problems: [] }), []);
   assert.notDeepEqual(validateDocument('commit', withoutProblems), []);
+  assert.notDeepEqual(validateDocument('commit', { ...commitRefusal, warnings: undefined }), []);
   assert.notDeepEqual(
     validateDocument('commit', { ...commitRefusal, problems: [{ ...problem, fix: 'x' }] }),
     [],

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { validateValidationDocument } from '../../src/schemas-runtime/validators.js';
+import {
+  validateDocument,
+  validateValidationDocument,
+} from '../../src/schemas-runtime/validators.js';
 import { checkMessageFormat } from '../../src/strategy/message-format.js';
 import type { StrategyShape } from '../../src/strategy/shape.js';
 import { runCli } from '../cli/cli-io.js';
@@ -40,6 +43,15 @@ function setFirstBatch(fields: Partial<StrategyFile['batches'][number]>): void {
   const batch = strategy.batches[0];
   assert.ok(batch !== undefined);
   Object.assign(batch, fields);
+  writeFileSync(strategyFile, JSON.stringify(strategy, null, 2));
+}
+
+/** Adds a path that is not staged to the first batch, so the strategy is invalid. */
+function addUnstagedPath(): void {
+  const strategy = JSON.parse(readFileSync(strategyFile, 'utf8')) as {
+    batches: Array<{ changes: unknown[] }>;
+  };
+  strategy.batches[0]?.changes.push({ path: 'src/unstaged.js' });
   writeFileSync(strategyFile, JSON.stringify(strategy, null, 2));
 }
 
@@ -353,5 +365,48 @@ describe('validate of batch messages', () => {
 
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /(⚠|\[!\]) Batch b1 has a subject line of 101 characters/);
+  });
+
+  test('refused commit still warns', async () => {
+    setFirstMessage(LONG_SUBJECT);
+    addUnstagedPath();
+
+    const result = await run('commit', '--strategy', strategyFile, '--yes');
+    const lines = result.stderr.split('\n');
+    const warning = lines.findIndex((line) => line.includes('has a subject line of 101'));
+    const refusal = lines.findIndex((line) => line.includes('is invalid (1 problem)'));
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(lines[warning] ?? '', /^(⚠|\[!\]) Batch b1 has a subject line of 101 characters/);
+    assert.ok(refusal > warning, result.stderr);
+  });
+
+  test('refused commit json lists warnings', async () => {
+    setFirstMessage(LONG_SUBJECT);
+    addUnstagedPath();
+
+    const result = await run('commit', '--strategy', strategyFile, '--yes', '--json');
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+    const warnings = document['warnings'] as Array<Record<string, string>>;
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(validateDocument('commit', document), []);
+    assert.equal(document['result'], 'refused');
+    assert.deepEqual(
+      warnings.map((warning) => [warning['code'], warning['batch']]),
+      [['long-subject', 'b1']],
+    );
+    assert.match(warnings[0]?.['message'] ?? '', /^Batch b1 has a subject line of 101 characters/);
+  });
+
+  test('refusal without strategy lists none', async () => {
+    repo.git(['reset', '-q']);
+
+    const result = await run('commit', '--yes', '--json');
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(validateDocument('commit', document), []);
+    assert.deepEqual(document['warnings'], []);
   });
 });

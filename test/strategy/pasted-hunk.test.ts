@@ -65,4 +65,72 @@ describe('hunk pasted under another path', () => {
         'it into the `hunks` of the file it came from.',
     );
   });
+
+  test('pasted under a same-header hunk', async () => {
+    const fixture = await createFixture();
+    repo = fixture.repo;
+    // b.js's hunk line was moved under a.js, whose own hunk has the same header.
+    writeBatches(fixture.strategyFile, [
+      batch('b1', [{ path: 'a.js', hunks: [HUNK_3, HUNK_3] }]),
+      batch('b2', [{ path: 'c.js' }]),
+    ]);
+
+    const { problems, rows } = await validateJson(repo, fixture.strategyFile);
+
+    assert.deepEqual(rows, ['unknown-hunk b1 a.js', 'missing-path - b.js']);
+    assert.equal(
+      problems[0]?.message,
+      'Hunk @@ -3,1 +3,1 @@ of a.js is listed twice in batch b1, but a.js has it once. ' +
+        'The same hunk is staged in b.js, and no batch takes it there: move one of these ' +
+        'lines into the `hunks` of { "path": "b.js" } in one batch.',
+    );
+  });
+
+  test('pasted into another batch', async () => {
+    const fixture = await createFixture();
+    repo = fixture.repo;
+    writeBatches(fixture.strategyFile, [
+      batch('b1', [{ path: 'a.js', hunks: [HUNK_3] }]),
+      batch('b2', [{ path: 'c.js' }, { path: 'a.js', hunks: [HUNK_3] }]),
+    ]);
+
+    const { problems, rows } = await validateJson(repo, fixture.strategyFile);
+
+    assert.deepEqual(rows, ['unknown-hunk b2 a.js', 'missing-path - b.js']);
+    assert.match(
+      problems[0]?.message ?? '',
+      /^Hunk @@ -3,1 \+3,1 @@ of a\.js is in batches b1, b2, but a\.js has it once\. /,
+    );
+  });
+
+  test('pasted hunk of two files', async () => {
+    const edit3 = numberedLines({ 3: 'const v3 = 33;' });
+    const fixture = await createStrategyRepo(
+      { 'a.js': numberedLines(), 'b.js': numberedLines(), 'c.js': numberedLines() },
+      { 'a.js': edit3, 'b.js': edit3, 'c.js': edit3 },
+    );
+    repo = fixture.repo;
+    writeBatches(fixture.strategyFile, [batch('b1', [{ path: 'a.js', hunks: [HUNK_3, HUNK_3] }])]);
+
+    const { problems, rows } = await validateJson(repo, fixture.strategyFile);
+
+    assert.deepEqual(rows, ['unknown-hunk b1 a.js', 'missing-path - b.js', 'missing-path - c.js']);
+    assert.match(
+      problems[0]?.message ?? '',
+      /The same hunk is staged in b\.js and c\.js, and no batch takes it there: move each /,
+    );
+  });
+
+  test('copy with no owner stays duplicate', async () => {
+    const fixture = await createFixture();
+    repo = fixture.repo;
+    writeBatches(fixture.strategyFile, [
+      batch('b1', [{ path: 'a.js', hunks: [HUNK_3, HUNK_3] }, { path: 'b.js' }]),
+      batch('b2', [{ path: 'c.js' }]),
+    ]);
+
+    const { rows } = await validateJson(repo, fixture.strategyFile);
+
+    assert.deepEqual(rows, ['duplicate-path b1 a.js']);
+  });
 });

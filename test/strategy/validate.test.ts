@@ -336,7 +336,7 @@ describe('validateStrategy', () => {
       ['missing-hunk'],
     );
     assert.match(problems[0]?.message ?? '', /@@ -6,1 \+6,1 @@ of src\/a\.ts is in no batch/);
-    assert.equal(problems[0]?.batch, 'b1', 'the batch of the hunk next to it');
+    assert.equal(problems[0]?.batch, undefined, 'no batch takes it');
     assert.match(problems[0]?.message ?? '', /Add it to the `hunks` of batch b1, which takes/);
   });
 

@@ -26,8 +26,9 @@ import { writeJson } from './pipeline-options.js';
  * commit per batch. The plan and the result, or with `--json` the result document, go to
  * stdout; the question, hook output and warnings go to stderr. Exits 1 when the run is
  * refused, with nothing on the branch changed. With `--json`, a refusal still prints a
- * document with `result: "refused"`, the reason and the strategy's problems on stdout, and the
- * reason on stderr. So does a strategy file that cannot be read, which still exits 2.
+ * document with `result: "refused"`, the reason and the strategy's problems and warnings on
+ * stdout, and the warnings and the reason on stderr. So does a strategy file that cannot be
+ * read, which still exits 2.
  */
 export async function run(context: CommandContext): Promise<number> {
   const { line } = context;
@@ -101,11 +102,12 @@ function describeRefusal(
   const file = strategyFile === undefined ? null : path.resolve(cwd, strategyFile);
   if (error instanceof UnreadableStrategyError) {
     const problems = [{ code: 'unreadable-file', message: error.message }];
-    return { reason: error.message, file: error.file, problems };
+    return { reason: error.message, file: error.file, problems, warnings: [] };
   }
   if (!isRefusal(error)) return null;
-  const problems = error instanceof CommitRefusedError ? error.problems : [];
-  return { reason: error.message, file, problems };
+  const refused = error instanceof CommitRefusedError ? error : null;
+  const { problems = [], warnings = [] } = refused ?? {};
+  return { reason: error.message, file, problems, warnings };
 }
 
 /** Shows the plan and prompts on the terminal to confirm it (see promptYesNo). */
