@@ -18,6 +18,7 @@ import type { InstallStep } from './install-step.js';
 import { simpleGitHooksNote } from './simple-git-hooks.js';
 import { isTracked } from './tracked.js';
 import { learnNote } from './learn-note.js';
+import { readProjectInstall, type ProjectInstall } from './project-install.js';
 import { findWorktreeLayout } from './worktree-layout.js';
 import { checkFossilGitignore, writeFossilGitignore, writeStarterConfig } from './starter-files.js';
 
@@ -73,7 +74,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   steps.push(await writeFossilGitignore(layout, worktree, config.config.fossilDir));
   steps.push(await writeStarterConfig(worktree));
 
-  const notes = collectNotes(target, layout);
+  const notes = collectNotes(target, layout, worktree);
   const advice = [
     await absoluteHuskyLineNote(target, worktree, templates, options.footprintBin),
     await trackedHooksFolderNote(target, layout, steps, options.footprintBin),
@@ -243,15 +244,34 @@ async function staleHooksNote(
   );
 }
 
-function collectNotes(target: HookTarget, layout: RepositoryLayout): string[] {
+function collectNotes(target: HookTarget, layout: RepositoryLayout, worktree: string): string[] {
   if (target.kind !== 'husky') return [];
-  if (!target.active) {
-    return [
-      'git does not run .husky hooks yet because core.hooksPath is unset. Run `npx husky` to activate them.',
-    ];
-  }
-  const note = missingHuskyRuntimeNote(target.dir, target.huskyVersion, layout);
+  const project = readProjectInstall(worktree);
+  if (!target.active) return [inactiveHuskyNote(worktree, project)];
+  const installCommand = project?.command ?? 'npm install';
+  const note = missingHuskyRuntimeNote(target.dir, target.huskyVersion, layout, installCommand);
   return note === null ? [] : [note];
+}
+
+/**
+ * Returns the note for a `.husky` folder that git does not run yet. In a fresh clone of a
+ * project that installs footprint, `npx husky` alone would make every commit fail with
+ * `footprint: not found`, so the note names the install command first.
+ */
+function inactiveHuskyNote(worktree: string, project: ProjectInstall | null): string {
+  const reason = 'git does not run .husky hooks yet because core.hooksPath is unset';
+  if (project === null || !project.installsFootprint || hasLocalFootprint(worktree)) {
+    return `${reason}. Run \`npx husky\` to activate them.`;
+  }
+  const missing = 'node_modules has no footprint for them to run';
+  const install = `${reason}, and ${missing}. Run \`${project.command}\``;
+  if (project.activatesHusky) {
+    return (
+      `${install}: it installs footprint, and the \`prepare\` script (\`husky\`) then ` +
+      'activates the hooks.'
+    );
+  }
+  return `${install}, which installs footprint, then \`npx husky\` to activate them.`;
 }
 
 /**
@@ -264,6 +284,7 @@ function missingHuskyRuntimeNote(
   huskyDir: string,
   huskyVersion: 'v9' | 'v8',
   layout: RepositoryLayout,
+  installCommand: string,
 ): string | null {
   const runtime = path.join(huskyDir, '_');
   if (huskyVersion !== 'v9' || existsSync(path.join(runtime, 'pre-commit'))) return null;
@@ -273,8 +294,8 @@ function missingHuskyRuntimeNote(
     : `and ${runtime} has no pre-commit`;
   return (
     `git runs no hook in this worktree yet: core.hooksPath is .husky/_, which husky writes ` +
-    `and git does not track, ${reason}. Run \`npm install\` here: it installs footprint, and ` +
-    'the `prepare` script that `husky init` adds writes .husky/_. Without that script, run ' +
-    '`npx husky` after it.'
+    `and git does not track, ${reason}. Run \`${installCommand}\` here: it installs ` +
+    'footprint, and the `prepare` script that `husky init` adds writes .husky/_. Without that ' +
+    'script, run `npx husky` after it.'
   );
 }
