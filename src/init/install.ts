@@ -12,11 +12,11 @@ import {
   renderHookScript,
   type HookTemplate,
 } from './hook-script.js';
+import { hooksFolderNote } from './hooks-folder-note.js';
 import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
 import { addHuskyLine, checkHuskyFile, hasLocalFootprint, runsMachinePath } from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { simpleGitHooksNote } from './simple-git-hooks.js';
-import { isTracked } from './tracked.js';
 import { learnNote } from './learn-note.js';
 import { readProjectInstall, type ProjectInstall } from './project-install.js';
 import { findWorktreeLayout } from './worktree-layout.js';
@@ -77,7 +77,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const notes = collectNotes(target, layout, worktree);
   const advice = [
     await absoluteHuskyLineNote(target, worktree, templates, options.footprintBin),
-    await trackedHooksFolderNote(target, layout, steps, options.footprintBin),
+    await hooksFolderNote(target, layout, steps, options.footprintBin),
     await staleHooksNote(target, layout, templates),
     lefthookNote(target, worktree),
     simpleGitHooksNote(worktree, writesGitDirHooks(target, layout)),
@@ -152,31 +152,6 @@ async function absoluteHuskyLineNote(
     `The husky hooks run ${footprintBin}, a path on this machine only, because the project does not install footprint. ` +
     "Before committing .husky, run `npm install --save-dev footprint-cli` and `npx footprint init` again, so the hooks run the project's footprint."
   );
-}
-
-/**
- * Returns a note when init wrote into a hooks folder that the repository tracks, such as a
- * team's `githooks/` set as `core.hooksPath`. footprint's hooks name this machine's node and
- * footprint as their last resort, and anyone who commits them shares those paths.
- */
-async function trackedHooksFolderNote(
-  target: HookTarget,
-  layout: RepositoryLayout,
-  steps: readonly InstallStep[],
-  footprintBin: string,
-): Promise<string | null> {
-  if (target.kind !== 'hooks-path') return null;
-  const written = steps.filter(
-    (step) => step.action !== 'unchanged' && path.dirname(step.file) === target.dir,
-  );
-  for (const step of written) {
-    if (!(await isTracked(layout, step.file))) continue;
-    return (
-      `${path.relative(layout.worktree ?? '', target.dir) || '.'} is tracked by git, and footprint's hooks there name ${footprintBin} and this machine's node as their last resort. ` +
-      'Review the changes before you commit them: teammates run these hooks too.'
-    );
-  }
-  return null;
 }
 
 /** Configuration files of lefthook, which `lefthook install` reads. */
