@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -13,7 +13,8 @@ import {
   type HookTemplate,
 } from './hook-script.js';
 import { hooksFolderNote } from './hooks-folder-note.js';
-import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
+import { findHookTarget, sameFolder, type HookTarget } from './hook-target.js';
+import { globalHookFor, globalHooksAdvice, rejectSharedHooksFolder } from './global-hooks.js';
 import { addHuskyLine, checkHuskyFile, hasLocalFootprint, runsMachinePath } from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { simpleGitHooksNote } from './simple-git-hooks.js';
@@ -61,8 +62,9 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const { layout, worktree } = await findWorktreeLayout(options);
   const config = await loadConfig(worktree, { env: options.env });
   const target = await findHookTarget(layout, worktree, options.env);
-  rejectSharedHooksFolder(target);
   const templates = await readHookTemplates(options.packageRoot);
+  const hookNames = templates.map((template) => template.name);
+  rejectSharedHooksFolder(target, layout, hookNames);
   debug(`hook target ${target.kind} in ${target.dir}: ${templates.map((t) => t.name).join(', ')}`);
   for (const template of templates) await checkHook(target, template, worktree, options);
   checkFossilGitignore(worktree, config.config.fossilDir);
@@ -76,6 +78,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
 
   const notes = collectNotes(target, layout, worktree);
   const advice = [
+    globalHooksAdvice(target, hookNames),
     await absoluteHuskyLineNote(target, worktree, templates, options.footprintBin),
     await hooksFolderNote(target, layout, steps, options.footprintBin),
     await staleHooksNote(target, layout, templates),
@@ -124,9 +127,11 @@ async function installHook(
       { worktree, huskyVersion: target.huskyVersion, footprintBin: options.footprintBin },
     );
   }
+  const globalHook = globalHookFor(target, template.name);
   const script = renderHookScript(template, {
     footprintBin: options.footprintBin,
     node: options.node,
+    ...(globalHook === undefined ? {} : { globalHook }),
   });
   return installHookFile(target.dir, template.name, script, describeHook(template.name, command));
 }
@@ -178,21 +183,13 @@ function lefthookNote(target: HookTarget, worktree: string): string | null {
  */
 function runsOtherHooks(target: HookTarget, defaultDir: string): boolean {
   if (target.kind === 'git-dir' || (target.kind === 'husky' && !target.active)) return false;
-  return realPath(target.dir) !== realPath(defaultDir);
+  return !sameFolder(target.dir, defaultDir);
 }
 
 /** Returns true when init wrote its hooks to the git directory's own `hooks/` folder. */
 function writesGitDirHooks(target: HookTarget, layout: RepositoryLayout): boolean {
   if (target.kind === 'husky') return false;
-  return realPath(target.dir) === realPath(path.join(layout.commonDir, 'hooks'));
-}
-
-function realPath(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return path.resolve(folder);
-  }
+  return sameFolder(target.dir, path.join(layout.commonDir, 'hooks'));
 }
 
 /**
