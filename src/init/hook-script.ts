@@ -38,6 +38,8 @@ export interface BakedPaths {
   footprintBin: string;
   /** Absolute path of the node binary that ran `footprint init`. */
   node: string;
+  /** Absolute path of the global hook of the same name, which the hook runs first. */
+  globalHook?: string;
 }
 
 /** Returns the file name an existing hook gets when footprint's hook replaces it and runs it first. */
@@ -69,7 +71,8 @@ function renderPaths(template: HookTemplate, baked: BakedPaths): string {
       /^installed_footprint=''$/m,
       () => `installed_footprint=${quoteShell(baked.footprintBin)}`,
     )
-    .replace(/^installed_node=''$/m, () => `installed_node=${quoteShell(baked.node)}`);
+    .replace(/^installed_node=''$/m, () => `installed_node=${quoteShell(baked.node)}`)
+    .replace(/^global_hook=''$/m, () => `global_hook=${quoteShell(baked.globalHook ?? '')}`);
 }
 
 /** The line that records a digest of a hook as init wrote it, after the marker line. */

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -16,8 +16,15 @@ export type HookTarget =
    * The hook file in the folder core.hooksPath names. `shared` describes the setting when it
    * comes from the user's or the system's git configuration and names one folder for every
    * repository, whose hooks git then runs in each repository that sets none of its own.
+   * `overrides` describes such a setting when the repository's own core.hooksPath hides it by
+   * naming the git directory's `hooks/` folder, as `git config core.hooksPath .git/hooks` does.
    */
-  | { kind: 'hooks-path'; dir: string; shared: SharedHooksSetting | null }
+  | {
+      kind: 'hooks-path';
+      dir: string;
+      shared: SharedHooksSetting | null;
+      overrides: SharedHooksSetting | null;
+    }
   /** The hook file in `<common git dir>/hooks`. */
   | { kind: 'git-dir'; dir: string };
 
@@ -45,7 +52,14 @@ export async function findHookTarget(
     if (huskyDir !== null) {
       return { kind: 'husky', dir: huskyDir, huskyVersion: detectHuskyVersion(dir), active: true };
     }
-    return { kind: 'hooks-path', dir, shared: await sharedHooksSetting(layout, config, env) };
+    const own = await readGitConfig(layout, { scopes: ['local', 'worktree', 'command'], env });
+    if (!own.has('core.hooksPath')) {
+      const shared = readGlobalHooksSetting(config, env);
+      return { kind: 'hooks-path', dir, shared, overrides: null };
+    }
+    const gitDirHooks = sameFolder(dir, path.join(layout.commonDir, 'hooks'));
+    const overrides = gitDirHooks ? await globalHooksSetting(layout, env) : null;
+    return { kind: 'hooks-path', dir, shared: null, overrides };
   }
 
   const huskyDir = path.join(worktree, '.husky');
@@ -108,45 +122,42 @@ function isLinkItself(file: string): boolean {
 /** A core.hooksPath set outside the repository's own configuration, and where. */
 export interface SharedHooksSetting {
   value: string;
+  /** The folder the value names, absolute, with `~/` expanded. */
+  dir: string;
   /** The file that sets it, such as `~/.gitconfig`. */
   origin: string;
   line: number;
 }
 
 /**
- * Returns where core.hooksPath is set when the repository's own configuration leaves it to the
- * user-wide or system files and its value names one folder for every repository: an absolute
- * path, or one from the home folder. A relative value such as `.githooks` resolves inside each
- * repository, so it is not shared.
+ * Returns where the user-wide or system git configuration sets core.hooksPath, when its last
+ * value names one folder for every repository: an absolute path, or one from the home folder.
+ * A relative value such as `.githooks` resolves inside each repository, so it is not shared.
  */
-async function sharedHooksSetting(
+async function globalHooksSetting(
   layout: RepositoryLayout,
-  config: GitConfig,
   env: NodeJS.ProcessEnv,
 ): Promise<SharedHooksSetting | null> {
-  const own = await readGitConfig(layout, { scopes: ['local', 'worktree', 'command'], env });
-  if (own.has('core.hooksPath')) return null;
-
-  const entries = config.entries.filter((entry) => entry.key === 'core.hookspath');
-  const entry = entries[entries.length - 1];
-  if (entry === undefined || !path.isAbsolute(expandHome(entry.value ?? '', env))) return null;
-  return { value: entry.value ?? '', origin: entry.origin, line: entry.line };
+  return readGlobalHooksSetting(
+    await readGitConfig(layout, { scopes: ['system', 'global'], env }),
+    env,
+  );
 }
 
-/**
- * Rejects an install into a hooks folder that every repository of the user shares: footprint
- * would then run on each commit everywhere and leave a fossil store in every repository.
- */
-export function rejectSharedHooksFolder(target: HookTarget): void {
-  if (target.kind !== 'hooks-path' || target.shared === null) return;
-
-  const { value, origin, line } = target.shared;
-  throw new UserError(
-    `core.hooksPath is set to ${value} in ${origin} line ${line}, one folder for every ` +
-      'repository, so git runs its hooks in each repository that sets no core.hooksPath of ' +
-      'its own. footprint installed nothing there. To install footprint for this repository ' +
-      'only, run `git config core.hooksPath .git/hooks` in it, then `footprint init` again.',
-  );
+function readGlobalHooksSetting(
+  config: GitConfig,
+  env: NodeJS.ProcessEnv,
+): SharedHooksSetting | null {
+  const entries = config.entries.filter((entry) => entry.key === 'core.hookspath');
+  const entry = entries[entries.length - 1];
+  const dir = expandHome(entry?.value ?? '', env);
+  if (entry === undefined || !path.isAbsolute(dir)) return null;
+  return {
+    value: entry.value ?? '',
+    dir: path.resolve(dir),
+    origin: entry.origin,
+    line: entry.line,
+  };
 }
 
 /** Returns the husky folder for a hooks path of `<x>/.husky/_` (husky 9) or `<x>/.husky` (husky 5 to 8). */
@@ -169,6 +180,19 @@ function detectHuskyVersion(hooksDir: string): 'v9' | 'v8' {
 function expandHome(value: string, env: NodeJS.ProcessEnv): string {
   if (value !== '~' && !value.startsWith('~/')) return value;
   return path.join(env['HOME'] ?? homedir(), value.slice(1));
+}
+
+/** Returns true when two paths name one folder. Links count, because one can name `.git/hooks`. */
+export function sameFolder(first: string, second: string): boolean {
+  return realPath(first) === realPath(second);
+}
+
+function realPath(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return path.resolve(folder);
+  }
 }
 
 function isDirectory(dir: string): boolean {

@@ -172,17 +172,37 @@ function rejectUnsafeFile(file: string, scanned: readonly ShellLine[], line: str
  * Returns the first command line above `index` that may end the script after a command, such
  * as `npx lint-staged && exit 0`, or -1. A line below it runs only when that command fails, so
  * footprint's line goes above it. A guard on a test (`[ -n "$CI" ] && exit 0`) is left above
- * footprint's line on purpose: it skips every check, as its author meant.
+ * footprint's line on purpose: it skips every check, as its author meant. So is a command that
+ * exits only to fail the commit, such as `npx lint-staged || exit 1` (see FAILURE_EXIT).
  */
 function findExitAfterCommand(scanned: readonly ShellLine[], index: number): number {
   return scanned.findIndex(
     (current, i) =>
       i < index &&
       isCommandLine(current) &&
-      /(?:&&|\|\||;)\s*(?:exit|exec)\b/.test(current.code) &&
+      EXIT_AFTER_COMMAND.test(current.code.replace(FAILURE_EXIT, '')) &&
       !/^\s*(?:\[|test\b|if\b)/.test(current.code),
   );
 }
+
+/** An `exit` or `exec` that runs after another command on the same line. */
+const EXIT_AFTER_COMMAND = /(?:&&|\|\||;)\s*(?:exit|exec)\b/;
+
+/** An exit status from 1 to 255, which sh does not wrap round to 0. */
+const FAILURE_STATUS = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d?)`;
+
+/**
+ * The end of a line's code that exits with a failure status when its command fails: `|| exit`,
+ * `|| exit $?` or `|| exit N`, or a `|| { ...; exit N; }` group. The commit then fails without
+ * footprint, and a line below runs whenever the command succeeds. In a group, a bare `exit` or
+ * `$?` takes the status of the group's last command, which may be 0, so only a number counts.
+ */
+const FAILURE_EXIT = new RegExp(
+  String.raw`\|\|\s*(?:` +
+    String.raw`exit(?:\s+(?:${FAILURE_STATUS}|\$\?))?` +
+    String.raw`|\{[^{}]*;\s*exit\s+${FAILURE_STATUS}\s*;?\s*\}` +
+    String.raw`)\s*$`,
+);
 
 /**
  * Rejects a place after an indented line, such as a command inside a multi-line `if` block:

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -12,12 +12,14 @@ import {
   renderHookScript,
   type HookTemplate,
 } from './hook-script.js';
-import { findHookTarget, rejectSharedHooksFolder, type HookTarget } from './hook-target.js';
+import { hooksFolderNote } from './hooks-folder-note.js';
+import { findHookTarget, sameFolder, type HookTarget } from './hook-target.js';
+import { globalHookFor, globalHooksAdvice, rejectSharedHooksFolder } from './global-hooks.js';
 import { addHuskyLine, checkHuskyFile, hasLocalFootprint, runsMachinePath } from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { simpleGitHooksNote } from './simple-git-hooks.js';
-import { isTracked } from './tracked.js';
 import { learnNote } from './learn-note.js';
+import { readProjectInstall, type ProjectInstall } from './project-install.js';
 import { findWorktreeLayout } from './worktree-layout.js';
 import { checkFossilGitignore, writeFossilGitignore, writeStarterConfig } from './starter-files.js';
 
@@ -60,8 +62,9 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const { layout, worktree } = await findWorktreeLayout(options);
   const config = await loadConfig(worktree, { env: options.env });
   const target = await findHookTarget(layout, worktree, options.env);
-  rejectSharedHooksFolder(target);
   const templates = await readHookTemplates(options.packageRoot);
+  const hookNames = templates.map((template) => template.name);
+  rejectSharedHooksFolder(target, layout, hookNames);
   debug(`hook target ${target.kind} in ${target.dir}: ${templates.map((t) => t.name).join(', ')}`);
   for (const template of templates) await checkHook(target, template, worktree, options);
   checkFossilGitignore(worktree, config.config.fossilDir);
@@ -73,10 +76,11 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   steps.push(await writeFossilGitignore(layout, worktree, config.config.fossilDir));
   steps.push(await writeStarterConfig(worktree));
 
-  const notes = collectNotes(target, layout);
+  const notes = collectNotes(target, layout, worktree);
   const advice = [
+    globalHooksAdvice(target, hookNames),
     await absoluteHuskyLineNote(target, worktree, templates, options.footprintBin),
-    await trackedHooksFolderNote(target, layout, steps, options.footprintBin),
+    await hooksFolderNote(target, layout, steps, options.footprintBin),
     await staleHooksNote(target, layout, templates),
     lefthookNote(target, worktree),
     simpleGitHooksNote(worktree, writesGitDirHooks(target, layout)),
@@ -123,9 +127,11 @@ async function installHook(
       { worktree, huskyVersion: target.huskyVersion, footprintBin: options.footprintBin },
     );
   }
+  const globalHook = globalHookFor(target, template.name);
   const script = renderHookScript(template, {
     footprintBin: options.footprintBin,
     node: options.node,
+    ...(globalHook === undefined ? {} : { globalHook }),
   });
   return installHookFile(target.dir, template.name, script, describeHook(template.name, command));
 }
@@ -153,31 +159,6 @@ async function absoluteHuskyLineNote(
   );
 }
 
-/**
- * Returns a note when init wrote into a hooks folder that the repository tracks, such as a
- * team's `githooks/` set as `core.hooksPath`. footprint's hooks name this machine's node and
- * footprint as their last resort, and anyone who commits them shares those paths.
- */
-async function trackedHooksFolderNote(
-  target: HookTarget,
-  layout: RepositoryLayout,
-  steps: readonly InstallStep[],
-  footprintBin: string,
-): Promise<string | null> {
-  if (target.kind !== 'hooks-path') return null;
-  const written = steps.filter(
-    (step) => step.action !== 'unchanged' && path.dirname(step.file) === target.dir,
-  );
-  for (const step of written) {
-    if (!(await isTracked(layout, step.file))) continue;
-    return (
-      `${path.relative(layout.worktree ?? '', target.dir) || '.'} is tracked by git, and footprint's hooks there name ${footprintBin} and this machine's node as their last resort. ` +
-      'Review the changes before you commit them: teammates run these hooks too.'
-    );
-  }
-  return null;
-}
-
 /** Configuration files of lefthook, which `lefthook install` reads. */
 const LEFTHOOK_CONFIGS = ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.lefthook.yaml'];
 
@@ -202,21 +183,13 @@ function lefthookNote(target: HookTarget, worktree: string): string | null {
  */
 function runsOtherHooks(target: HookTarget, defaultDir: string): boolean {
   if (target.kind === 'git-dir' || (target.kind === 'husky' && !target.active)) return false;
-  return realPath(target.dir) !== realPath(defaultDir);
+  return !sameFolder(target.dir, defaultDir);
 }
 
 /** Returns true when init wrote its hooks to the git directory's own `hooks/` folder. */
 function writesGitDirHooks(target: HookTarget, layout: RepositoryLayout): boolean {
   if (target.kind === 'husky') return false;
-  return realPath(target.dir) === realPath(path.join(layout.commonDir, 'hooks'));
-}
-
-function realPath(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return path.resolve(folder);
-  }
+  return sameFolder(target.dir, path.join(layout.commonDir, 'hooks'));
 }
 
 /**
@@ -243,15 +216,34 @@ async function staleHooksNote(
   );
 }
 
-function collectNotes(target: HookTarget, layout: RepositoryLayout): string[] {
+function collectNotes(target: HookTarget, layout: RepositoryLayout, worktree: string): string[] {
   if (target.kind !== 'husky') return [];
-  if (!target.active) {
-    return [
-      'git does not run .husky hooks yet because core.hooksPath is unset. Run `npx husky` to activate them.',
-    ];
-  }
-  const note = missingHuskyRuntimeNote(target.dir, target.huskyVersion, layout);
+  const project = readProjectInstall(worktree);
+  if (!target.active) return [inactiveHuskyNote(worktree, project)];
+  const installCommand = project?.command ?? 'npm install';
+  const note = missingHuskyRuntimeNote(target.dir, target.huskyVersion, layout, installCommand);
   return note === null ? [] : [note];
+}
+
+/**
+ * Returns the note for a `.husky` folder that git does not run yet. In a fresh clone of a
+ * project that installs footprint, `npx husky` alone would make every commit fail with
+ * `footprint: not found`, so the note names the install command first.
+ */
+function inactiveHuskyNote(worktree: string, project: ProjectInstall | null): string {
+  const reason = 'git does not run .husky hooks yet because core.hooksPath is unset';
+  if (project === null || !project.installsFootprint || hasLocalFootprint(worktree)) {
+    return `${reason}. Run \`npx husky\` to activate them.`;
+  }
+  const missing = 'node_modules has no footprint for them to run';
+  const install = `${reason}, and ${missing}. Run \`${project.command}\``;
+  if (project.activatesHusky) {
+    return (
+      `${install}: it installs footprint, and the \`prepare\` script (\`husky\`) then ` +
+      'activates the hooks.'
+    );
+  }
+  return `${install}, which installs footprint, then \`npx husky\` to activate them.`;
 }
 
 /**
@@ -264,6 +256,7 @@ function missingHuskyRuntimeNote(
   huskyDir: string,
   huskyVersion: 'v9' | 'v8',
   layout: RepositoryLayout,
+  installCommand: string,
 ): string | null {
   const runtime = path.join(huskyDir, '_');
   if (huskyVersion !== 'v9' || existsSync(path.join(runtime, 'pre-commit'))) return null;
@@ -273,8 +266,8 @@ function missingHuskyRuntimeNote(
     : `and ${runtime} has no pre-commit`;
   return (
     `git runs no hook in this worktree yet: core.hooksPath is .husky/_, which husky writes ` +
-    `and git does not track, ${reason}. Run \`npm install\` here: it installs footprint, and ` +
-    'the `prepare` script that `husky init` adds writes .husky/_. Without that script, run ' +
-    '`npx husky` after it.'
+    `and git does not track, ${reason}. Run \`${installCommand}\` here: it installs ` +
+    'footprint, and the `prepare` script that `husky init` adds writes .husky/_. Without that ' +
+    'script, run `npx husky` after it.'
   );
 }

@@ -4,6 +4,7 @@ import { createDefaultConfig } from '../config/defaults.js';
 import { loadConfig } from '../config/load.js';
 import { isUserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
+import { globalHooksUninstallAdvice } from './global-hooks.js';
 import { uninstallHookFile } from './hook-file.js';
 import { HOOK_NAMES, readHookTemplates } from './hook-script.js';
 import { findHookTarget, type HookTarget } from './hook-target.js';
@@ -20,7 +21,8 @@ const debug = createDebug('init');
  * each chained hook back under its name, removes footprint's lines from husky files, and
  * removes the starter configuration and the fossil store's `.gitignore` when they are as init
  * wrote them. Hooks are looked for in the current target and in the git directory's
- * `hooks/`, in case core.hooksPath changed since init. Running it twice changes nothing.
+ * `hooks/`, in case core.hooksPath changed since init. Running it twice changes nothing. The
+ * advice notes global hooks that the repository's own core.hooksPath still keeps from running.
  */
 export async function uninstallHooks(
   options: Omit<InstallOptions, 'footprintBin' | 'node'>,
@@ -39,7 +41,8 @@ export async function uninstallHooks(
   steps.push(...(await removeStarterConfig(layout, worktree)));
 
   const changed = steps.some((step) => step.action !== 'unchanged');
-  return { worktree, target, steps, notes: [], advice: [], changed };
+  const advice = globalHooksUninstallAdvice(target, HOOK_NAMES);
+  return { worktree, target, steps, notes: [], advice: advice === null ? [] : [advice], changed };
 }
 
 async function removeHooks(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {

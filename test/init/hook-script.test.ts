@@ -50,18 +50,19 @@ function createSandbox() {
     chmodSync(file, 0o755);
   };
   const install = async (
-    baked: { footprintBin: string; node: string },
+    baked: { footprintBin: string; node: string; globalHook?: string },
     name: HookName = 'pre-commit',
   ) => {
     const hook = path.join(hooks, name);
     writeExecutable(hook, renderHookScript(await readTemplate(name), baked));
     return hook;
   };
-  const runHook = (hook: string, env: NodeJS.ProcessEnv = {}, args: string[] = []) =>
+  const runHook = (hook: string, env: NodeJS.ProcessEnv = {}, args: string[] = [], input = '') =>
     spawnSync(SH, [path.relative(worktree, hook), ...args], {
       cwd: worktree,
       env: { PATH: tools, HOME: home, ...env },
       encoding: 'utf8',
+      input,
     });
   return {
     root,
@@ -513,4 +514,96 @@ test('outcome hook skips commits a rebase replays', async () => {
   } finally {
     repo.cleanup();
   }
+});
+
+/**
+ * A global hook that prints its arguments and the first line of its stdin, with sh builtins
+ * because the sandbox PATH has no `cat`, then exits with `code`.
+ */
+function globalEcho(code = 0): string {
+  return `#!/bin/sh\necho "global $*"\nIFS= read -r line && echo "$line"\nexit ${code}\n`;
+}
+
+test('hook runs the global hook with arguments and stdin', async () => {
+  const sandbox = createSandbox();
+  try {
+    const globalHook = path.join(sandbox.home, 'hooks', 'pre-commit');
+    sandbox.writeExecutable(globalHook, globalEcho());
+    const hook = await sandbox.install({ ...NO_NODE, globalHook });
+    sandbox.writeExecutable(
+      path.join(sandbox.hooks, 'pre-commit.footprint-chained'),
+      '#!/bin/sh\necho chained\n',
+    );
+    sandbox.writeExecutable(path.join(sandbox.tools, 'node'), '#!/bin/sh\n');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho());
+
+    const result = sandbox.runHook(hook, {}, ['one', 'two words'], 'from stdin\n');
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'global one two words\nfrom stdin\nchained\nprecommit|');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook stops when the global hook fails', async () => {
+  const sandbox = createSandbox();
+  try {
+    const globalHook = path.join(sandbox.home, 'hooks', 'pre-commit');
+    sandbox.writeExecutable(globalHook, globalEcho(5));
+    const hook = await sandbox.install({ ...NO_NODE, globalHook });
+    sandbox.writeExecutable(path.join(sandbox.tools, 'node'), '#!/bin/sh\n');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho());
+
+    const result = sandbox.runHook(hook, { FOOTPRINT: '0' });
+
+    assert.equal(result.status, 5);
+    assert.equal(result.stdout, 'global \n');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('message hook passes arguments to the global hook', async () => {
+  const sandbox = createSandbox();
+  try {
+    const globalHook = path.join(sandbox.home, 'hooks', 'prepare-commit-msg');
+    sandbox.writeExecutable(globalHook, globalEcho(6));
+    const hook = await sandbox.install({ ...NO_NODE, globalHook }, 'prepare-commit-msg');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho());
+
+    const result = sandbox.runHook(hook, {}, ['.git/COMMIT_EDITMSG', 'message']);
+
+    assert.equal(result.status, 6);
+    assert.equal(result.stdout, 'global .git/COMMIT_EDITMSG message\n');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook skips a global hook that is gone', async () => {
+  const sandbox = createSandbox();
+  try {
+    const globalHook = path.join(sandbox.home, 'hooks', 'post-commit');
+    const hook = await sandbox.install({ ...NO_NODE, globalHook }, 'post-commit');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'node'), '#!/bin/sh\n');
+    sandbox.writeExecutable(path.join(sandbox.tools, 'footprint'), argumentEcho());
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'fossils|record-outcome|');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('rendered hook names the global hook', async () => {
+  const script = renderHookScript(await readTemplate('pre-commit'), {
+    footprintBin: '/opt/footprint.js',
+    node: '/usr/bin/node',
+    globalHook: "/home/o'neil/hooks/pre-commit",
+  });
+
+  assert.match(script, /^global_hook='\/home\/o'\\''neil\/hooks\/pre-commit'$/m);
 });

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTempRepo } from '../helpers/repo.js';
+
+/** A secret scanner in the global hooks folder: it fails while `$HOME/block` exists. */
+const SCANNER = '#!/bin/sh\necho GLOBAL-SCANNER-RAN >&2\n[ -f "$HOME/block" ] && exit 1\nexit 0\n';
+
+/**
+ * A home folder whose global git configuration (GIT_CONFIG_GLOBAL, never the real one) sets
+ * core.hooksPath to `~/hooks`, which contains SCANNER as its pre-commit.
+ */
+function createGlobalScanner() {
+  const home = realpathSync(mkdtempSync(path.join(tmpdir(), 'footprint-home-')));
+  mkdirSync(path.join(home, 'hooks'));
+  writeFileSync(path.join(home, 'hooks', 'pre-commit'), SCANNER, { mode: 0o755 });
+  const config = path.join(home, 'gitconfig');
+  writeFileSync(config, '[core]\n\thooksPath = ~/hooks\n');
+  return {
+    home,
+    env: { GIT_CONFIG_GLOBAL: config, HOME: home, LC_ALL: 'C.UTF-8' },
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+test('commit runs the global scanner first', () => {
+  const repo = createTempRepo();
+  const global = createGlobalScanner();
+  try {
+    const refused = repo.footprint(['init'], { env: global.env });
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.ok(
+      refused.stderr.includes(
+        `footprint's hooks then run ${global.home}/hooks/pre-commit first, as git does now.`,
+      ),
+    );
+
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+    const init = repo.footprint(['init'], { env: global.env });
+    assert.equal(init.status, 0, init.stderr);
+    repo.write('README.md', '# Shop\n');
+    repo.git(['add', 'README.md']);
+
+    const result = repo.gitResult(['commit', '-m', 'docs: start'], { env: global.env });
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /^GLOBAL-SCANNER-RAN$/m);
+    assert.match(result.stderr, /✔ Commit passed/);
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});
+
+test('failing global scanner blocks the commit', () => {
+  const repo = createTempRepo();
+  const global = createGlobalScanner();
+  try {
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+    const init = repo.footprint(['init'], { env: global.env });
+    assert.equal(init.status, 0, init.stderr);
+    writeFileSync(path.join(global.home, 'block'), '');
+    repo.write('README.md', '# Shop\n');
+    repo.git(['add', 'README.md']);
+
+    const result = repo.gitResult(['commit', '-m', 'docs: start'], { env: global.env });
+
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /^GLOBAL-SCANNER-RAN$/m);
+    assert.doesNotMatch(result.stderr, /^footprint · /m);
+    assert.equal(repo.gitResult(['rev-parse', '--verify', '-q', 'HEAD']).stdout, '');
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});
