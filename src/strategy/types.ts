@@ -22,6 +22,8 @@ export interface StrategyProblem {
   /** Kind of problem, such as `missing-hunk`, `duplicate-hunk`, `unknown-path`, `stale`, `schema`, `order`. */
   code: string;
   batch?: string;
+  /** Batches of an `order-cycle` problem in the order of the cycle, each depending on the next. */
+  batches?: string[];
   path?: string;
   message: string;
   /**

@@ -1,13 +1,15 @@
-import { findBatchDependencies, type BatchDependency } from '../batches/batch-dependencies.js';
+import { findBatchDependencies } from '../batches/batch-dependencies.js';
 import { findMessageProblem, WHITESPACE_CLEANUP } from '../commit/message-problem.js';
 import type { FileContent, Footprint } from '../footprint/types.js';
 import type { MessageCleanup } from '../message/cleanup-setting.js';
+import { describeBatchNeeds, type BatchNeed } from './batch-needs.js';
 import { checkCoverage } from './coverage.js';
 import { checkFileFolderBatches } from './file-folder.js';
 import { checkMessageCharacters } from './message-characters.js';
 import { checkMessageSecrets } from './message-secrets.js';
 import { maskProblemSecrets } from './mask-problem-secrets.js';
-import { quoteJsonString, quotePath } from '../output/quote-path.js';
+import { quoteJsonString } from '../output/quote-path.js';
+import { checkOrderCycles, type OrderCycleCheck } from './order-cycles.js';
 import { rewriteCommand } from './rewrite-command.js';
 import { describeBatchSchemaFix } from './schema-fix.js';
 import {
@@ -186,14 +188,15 @@ function dependencyProblem(batch: string, dependency: string, position: number, 
 /**
  * Checks that every batch depends only on batches before it, by their places in the document.
  * A dependency on no known id is not reported while a left-out batch has no readable id,
- * because it may be that batch's.
+ * because it may be that batch's. A cycle problem covers the dependencies inside its cycle.
  */
-function checkOrder(parts: CheckedParts): StrategyProblem[] {
+function checkOrder(parts: CheckedParts, cycles: OrderCycleCheck): StrategyProblem[] {
   const { ids } = parts;
   const problems: StrategyProblem[] = [];
   parts.strategy.batches.forEach((batch, at) => {
     const position = parts.positions[at] ?? at;
     for (const dependency of batch.dependsOn) {
+      if (cycles.covers(batch.id, dependency)) continue;
       const found = ids.indexOf(dependency);
       if (found === -1 && ids.includes(null)) continue;
       const problem = dependencyProblem(batch.id, dependency, position, found);
@@ -203,73 +206,23 @@ function checkOrder(parts: CheckedParts): StrategyProblem[] {
   return problems;
 }
 
-/** Facts about a dependency that its batches, paths and subject do not contain. */
-interface DependencyFacts {
-  /** True when the later batch also needs the earlier one, so no order of the two works. */
-  needsBack: boolean;
-  /** True when `path` is a rename of `subject`, the old path that `onPath` still imports. */
-  renamed: boolean;
-}
-
 /**
- * Returns the fix of a batch that needs a later one. When the later batch needs it back, no
- * order of the two works, so the fix moves the needed part or merges the two batches.
+ * Checks that no batch needs a later one, by the imports and names the staged change adds and
+ * removes (see describeBatchNeeds), except inside a cycle, which has its own problem.
  */
-function describeDependencyFix(
-  dependency: BatchDependency,
-  part: string,
-  needsBack: boolean,
-): string {
-  const { batch, on } = dependency;
-  if (!needsBack) {
-    return `Move ${batch} after ${on}, or move ${part} into ${batch} or an earlier batch.`;
-  }
-
-  return (
-    `Batch ${on} also needs ${batch}, so moving ${batch} after ${on} does not help: ` +
-    `move ${part} into ${batch}, or merge ${batch} and ${on} into one batch.`
-  );
-}
-
-function describeDependency(dependency: BatchDependency, facts: DependencyFacts): string {
-  const { batch, on } = dependency;
-  const path = quotePath(dependency.path);
-  const onPath = quotePath(dependency.onPath);
-  const subject = quotePath(dependency.subject);
-  const part = subject === onPath ? onPath : `that change of ${onPath}`;
-  const fix = describeDependencyFix(dependency, part, facts.needsBack);
-  if (dependency.removes && facts.renamed) {
-    return `Batch ${batch} renames ${subject} to ${path}, but batch ${on} still imports ${subject} until it changes ${onPath}. ${fix}`;
-  }
-  if (dependency.removes) {
-    const where = subject === path ? '' : ` (in ${path})`;
-    return `Batch ${batch} removes ${subject}${where}, which batch ${on} still uses until it changes ${onPath}. ${fix}`;
-  }
-  if (subject === onPath) {
-    return `Batch ${batch} imports ${subject} (in ${path}), which batch ${on} adds. ${fix}`;
-  }
-  return `Batch ${batch} uses ${subject} (in ${path}), which batch ${on} adds in ${onPath}. ${fix}`;
-}
-
-/** Checks that no batch needs a later one, by the imports and names the staged change adds and removes. */
 function checkDependencies(
   strategy: StrategyShape,
-  footprint: Footprint,
-  content: ReadonlyMap<string, FileContent>,
+  needs: readonly BatchNeed[],
+  cycles: OrderCycleCheck,
 ): StrategyProblem[] {
   const positions = new Map(strategy.batches.map((batch, position) => [batch.id, position]));
-  const dependencies = findBatchDependencies(strategy.batches, { footprint, content });
-  const pairs = new Set(dependencies.map(({ batch, on }) => `${batch}\0${on}`));
-  const oldPaths = new Map(footprint.files.map((file) => [file.path, file.oldPath]));
   const problems: StrategyProblem[] = [];
-  for (const dependency of dependencies) {
-    const at = positions.get(dependency.batch) ?? 0;
-    if ((positions.get(dependency.on) ?? 0) <= at) continue;
-    const message = describeDependency(dependency, {
-      needsBack: pairs.has(`${dependency.on}\0${dependency.batch}`),
-      renamed: oldPaths.get(dependency.path) === dependency.subject,
-    });
-    problems.push({ code: 'order', batch: dependency.batch, path: dependency.path, message });
+  for (const { dependency, reason, part } of needs) {
+    const { batch, on } = dependency;
+    const at = positions.get(batch) ?? 0;
+    if ((positions.get(on) ?? 0) <= at || cycles.covers(batch, on)) continue;
+    const fix = `Move ${batch} after ${on}, or move ${part} into ${batch} or an earlier batch.`;
+    problems.push({ code: 'order', batch, path: dependency.path, message: `${reason} ${fix}` });
   }
   return problems;
 }
@@ -336,6 +289,16 @@ function describeSchemaErrors(
   });
 }
 
+/** Finds what each batch needs of another in the staged change, worded for the problems. */
+function findNeeds(
+  strategy: StrategyShape,
+  footprint: Footprint,
+  content: ReadonlyMap<string, FileContent>,
+): BatchNeed[] {
+  const dependencies = findBatchDependencies(strategy.batches, { footprint, content });
+  return describeBatchNeeds(dependencies, footprint.files);
+}
+
 /** Runs the checks after the schema on the parts of the strategy they can read. */
 function checkParts(
   parts: CheckedParts,
@@ -344,13 +307,16 @@ function checkParts(
 ): StrategyProblem[] {
   const { strategy } = parts;
   const cleanup = options.cleanup ?? WHITESPACE_CLEANUP;
+  const needs = options.content ? findNeeds(strategy, footprint, options.content) : [];
+  const cycles = checkOrderCycles(parts, needs);
   return [
     ...(parts.bound ? checkStale(strategy, footprint, options.headMissing ?? false) : []),
     ...checkBatchIds(strategy, cleanup),
     ...checkMessageCharacters(strategy, cleanup),
     ...checkMessageSecrets(strategy),
-    ...checkOrder(parts),
-    ...(options.content ? checkDependencies(strategy, footprint, options.content) : []),
+    ...cycles.problems,
+    ...checkOrder(parts, cycles),
+    ...checkDependencies(strategy, needs, cycles),
     ...checkFileFolderBatches(strategy, footprint.files),
     ...checkCoverage(
       strategy,
@@ -376,9 +342,11 @@ function checkParts(
  * feeds and tabs, and depends only on earlier batches. It also takes every staged hunk exactly
  * once and names no path or hunk that is not staged, and keeps a file and the files under the same
  * path as a folder in one batch. With `options.content`, no batch may use what
- * a later batch adds (see findBatchDependencies). Each problem names the batch and path involved
- * and how to fix it, with provider tokens masked. After schema errors, the other checks still
- * run on the batches they can read (see readCheckedParts), and a stale strategy comes first.
+ * a later batch adds (see findBatchDependencies). A dependency cycle, which no order of the
+ * batches satisfies, is one problem (see checkOrderCycles). Each problem names the batch and
+ * path involved and how to fix it, with provider tokens masked. After schema errors, the other
+ * checks still run on the batches they can read (see readCheckedParts), and a stale strategy
+ * comes first.
  */
 export function validateStrategy(
   strategy: unknown,

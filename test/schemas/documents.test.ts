@@ -194,6 +194,12 @@ const brokenCases: BrokenCase[] = [
     expected: '/problems/0/code: must match pattern "^[a-z][a-z0-9-]*$"',
   },
   {
+    name: 'cycle of one batch',
+    validate: validateValidationDocument,
+    build: broken(sampleValidationDocument, (doc) => (doc.problems[2].batches = ['b1'])),
+    expected: '/problems/2/batches: must NOT have fewer than 2 items',
+  },
+  {
     name: 'config mode unknown',
     validate: validateConfigDocument,
     build: broken(sampleConfigFile, (doc) => (doc.mode = 'fast')),

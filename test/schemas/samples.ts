@@ -239,6 +239,12 @@ export function sampleValidationDocument(): Record<string, unknown> {
         message: 'Hunk -40,0 +43,5 of src/parser/tokens.ts is in no batch.',
       },
       { code: 'stale', message: 'The staged tree changed since the strategy was made.' },
+      {
+        code: 'order-cycle',
+        batch: 'b1',
+        batches: ['b1', 'b3'],
+        message: 'The dependencies of batches b1 and b3 form a cycle (b1 → b3 → b1).',
+      },
     ],
     warnings: [
       {
