@@ -276,7 +276,7 @@ function stemOfPath(path: string): string {
   return dot <= 0 ? name : name.slice(0, dot);
 }
 
-/** A file renamed or moved with its content unchanged, by its staged and HEAD paths. */
+/** A file renamed or moved, by its staged and HEAD paths. */
 interface FileMove {
   path: string;
   oldPath: string;
@@ -333,20 +333,26 @@ function updatesMovedSpecifier(added: string, removed: string, moves: readonly F
   );
 }
 
-/**
- * Returns true when the code only renames or moves files (`git mv`, content unchanged) and
- * edits lines that name them. Each changed line of another file must equal a removed line once
- * the new names go back to the old ones (`./helpers.js` back to `./util.js`), or change only
- * the specifier of a moved file (see updatesMovedSpecifier).
- */
-function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean {
+/** Returns the files of `parts` renamed or moved, with their content changed or not. */
+function fileMoves(parts: readonly BatchPart[], edited: boolean): FileMove[] {
   const moves: FileMove[] = [];
-  for (const { file } of code) {
-    if (file.status === 'renamed' && file.oldPath !== undefined && file.hunks.length === 0) {
-      moves.push({ path: file.path, oldPath: file.oldPath });
-    }
+  for (const { file } of parts) {
+    if (file.status !== 'renamed' || file.oldPath === undefined) continue;
+    if (file.hunks.length > 0 === edited) moves.push({ path: file.path, oldPath: file.oldPath });
   }
-  if (moves.length === 0) return false;
+  return moves;
+}
+
+/**
+ * Returns true when every changed line of `parts` outside the moved files names them. Such a
+ * line equals a removed line once the new names go back to the old ones (`./helpers.js` back
+ * to `./util.js`), or changes only the specifier of a moved file (see updatesMovedSpecifier).
+ */
+export function onlyUpdatesReferences(
+  parts: readonly BatchPart[],
+  content: ContentMap,
+  moves: readonly FileMove[],
+): boolean {
   const stems = moves
     .map((move) => [stemOfPath(move.path), stemOfPath(move.oldPath)] as const)
     .filter(([to, from]) => to !== from);
@@ -355,9 +361,10 @@ function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean 
   const updates = (line: string, removed: string) =>
     IMPORT_LINE.test(line) &&
     (restore(line) === removed || updatesMovedSpecifier(line, removed, moves));
+  const moved = new Set(moves.map((move) => move.path));
 
-  return code.every((part) => {
-    if (part.file.status === 'renamed' && part.file.hunks.length === 0) return true;
+  return parts.every((part) => {
+    if (moved.has(part.file.path)) return true;
     const hunks = content.get(part.file.path)?.hunks ?? [];
     return part.hunks.every((index) => {
       const hunk = hunks[index];
@@ -365,6 +372,30 @@ function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean 
       return hunk.added.every((line, at) => updates(line, hunk.removed[at] ?? ''));
     });
   });
+}
+
+/**
+ * Returns the one file of `parts` renamed with edits when every other part only updates the
+ * lines that name it (see onlyUpdatesReferences), or null.
+ */
+export function editedRenameOf(
+  parts: readonly BatchPart[],
+  content: ContentMap,
+): (FileChange & { oldPath: string }) | null {
+  const moves = fileMoves(parts, true);
+  if (moves.length !== 1 || fileMoves(parts, false).length > 0) return null;
+  const file = parts.find((part) => part.file.path === moves[0]?.path)?.file;
+  if (file?.oldPath === undefined || !onlyUpdatesReferences(parts, content, moves)) return null;
+  return { ...file, oldPath: file.oldPath };
+}
+
+/**
+ * Returns true when the code only renames or moves files (`git mv`, content unchanged) and
+ * edits lines that name them.
+ */
+function renamesFiles(code: readonly BatchPart[], content: ContentMap): boolean {
+  const moves = fileMoves(code, false);
+  return moves.length > 0 && onlyUpdatesReferences(code, content, moves);
 }
 
 /** Returns true for a file whose staged change is its mode alone, such as `chmod +x`. */
@@ -538,8 +569,8 @@ function changesAnyDependencies(parts: readonly BatchPart[], content: ContentMap
 }
 
 /**
- * The type of a dependency update: `chore`, as Renovate writes it and as most histories that
- * bench/batches/commit-types.ts reads do, worded, scoped (`deps`) and ordered as a `build`.
+ * The type of a dependency update: `chore`, as Renovate and most histories that
+ * bench/batches/commit-types.ts reads write it. Its subject, scope and order are a `build`'s.
  */
 const DEPENDENCY_UPDATE = { type: 'chore', guessed: 'build' } as const;
 

@@ -3,7 +3,7 @@ import { replaceForbiddenCharacters } from '../strategy/message-characters.js';
 import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
-import { isModeOnly, newExports } from './commit-type.js';
+import { editedRenameOf, isModeOnly, newExports } from './commit-type.js';
 import { batchDependencyChanges, readDependencyImports } from './dependency-imports.js';
 import { describeDependencyUse } from './dependency-use-subject.js';
 import type { DependencyChange } from './manifest-changes.js';
@@ -389,9 +389,10 @@ export function describeChange(
   if (files.length > 0 && files.every(isModeOnly)) return modeSubject(files);
   if (files.length === 1 && isPureRename(files[0])) return refactorSubject(files);
   if (choice.release) return { verb: 'release', names: choice.release.map(clean) };
-  const [renamed] = parts;
-  if (parts.length === 1 && renamed?.whole && isEditedRename(renamed.file)) {
-    return editedRenameSubject(renamed.file);
+  // A file renamed with edits names the batch when the other files only update its imports.
+  const renamed = editedRenameOf(parts, content);
+  if (renamed && parts.some((part) => part.whole && part.file.path === renamed.path)) {
+    return editedRenameSubject(renamed);
   }
   const imports = readDependencyImports(parts, content);
   const dependencyUse = imports && describeDependencyUse(imports, moduleName, clean);
@@ -434,11 +435,6 @@ export function describeChange(
     default:
       return describeByName(files, (path) => clean(baseNameOf(path)));
   }
-}
-
-/** Returns true for a file renamed or moved with some of its lines edited. */
-function isEditedRename(file: FileChange | undefined): file is FileChange & { oldPath: string } {
-  return file?.status === 'renamed' && file.oldPath !== undefined && file.hunks.length > 0;
 }
 
 /**

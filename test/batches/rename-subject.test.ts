@@ -60,6 +60,33 @@ describe('subject of an edited rename', () => {
     }
   });
 
+  test('renamed module and its importer', () => {
+    const repo = createTempRepo();
+    try {
+      const body = ['export function pad(text) {', "  return ' ' + text;", '}', ''];
+      commitFiles(repo, {
+        'src/util.js': lines(...body, 'export const width = 1;'),
+        'src/main.js': lines("import { pad } from './util.js';", '', "console.log(pad('x'));"),
+      });
+      repo.git(['mv', 'src/util.js', 'src/utils.js']);
+      repo.write('src/utils.js', lines(...body, 'export const width = 2;'));
+      repo.write(
+        'src/main.js',
+        lines("import { pad } from './utils.js';", '', "console.log(pad('x'));"),
+      );
+      repo.git(['add', '-A']);
+
+      const batches = analyzeStaged(repo);
+
+      assert.deepEqual(
+        batches.map((batch) => batch.message),
+        ['fix: rename util to utils and update it'],
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   test('moved module with one edit', () => {
     const repo = createTempRepo();
     try {
