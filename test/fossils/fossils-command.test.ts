@@ -413,7 +413,10 @@ describe('fossils prune of the newest model', () => {
       stdout,
       /Kept 20260102T100000\.000Z-model-0b0b0b0b because it is the newest model/,
     );
-    assert.match(stdout, /Run fossils prune --keep 0 --type model to remove it too\./);
+    assert.ok(
+      stdout.includes('Run `footprint fossils prune --keep 0 --type model` to remove it too.\n'),
+      stdout,
+    );
   });
 
   test('json names the kept model', async () => {

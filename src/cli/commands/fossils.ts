@@ -32,6 +32,7 @@ import {
 } from '../../output/messages.js';
 import { formatStatus } from '../../output/style.js';
 import { displayPath } from '../../output/summary.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandLine } from '../args.js';
 import { closestName } from '../closest-name.js';
 import type { CommandContext } from '../context.js';
@@ -218,9 +219,8 @@ async function runPrune(
   const text = `${verb} ${plural(removed.length, 'fossil')}; ${plural(report.kept, 'fossil')} kept.`;
   context.stdout.write(formatStatus(context.stdoutStyle, 'success', text) + '\n');
   for (const id of keptNewestModel) {
-    context.stdout.write(
-      formatStatus(context.stdoutStyle, 'info', keptNewestModelMessage(id)) + '\n',
-    );
+    const message = keptNewestModelMessage(id, adviceInvocation(context));
+    context.stdout.write(formatStatus(context.stdoutStyle, 'info', message) + '\n');
   }
 }
 
