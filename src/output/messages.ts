@@ -600,6 +600,16 @@ export function keptNewestModelMessage(id: string, invocation = 'footprint'): st
   );
 }
 
+/**
+ * Says that `fossils list` found no fossil in the store folder `dir`, or none that matches
+ * `filters`, the filter options as given, such as `--type model`.
+ */
+export function noFossilsListedMessage(dir: string, filters: readonly string[]): string {
+  const folder = dir.endsWith('/') ? dir : `${dir}/`;
+  if (filters.length === 0) return `No fossils in ${folder}.`;
+  return `No fossil in ${folder} matches ${filters.join(' ')}.`;
+}
+
 /** The one message for a count option's invalid value, negative, zero, a fraction or a word. */
 export function invalidCountMessage(
   option: string,
