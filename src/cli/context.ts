@@ -15,6 +15,8 @@ export interface CommandContext {
   line: CommandLine;
   /** Absolute folder the command runs in: `--cwd` resolved, or the process's folder. */
   cwd: string;
+  /** The process's folder, which `--cwd` is relative to and a printed command is run in. */
+  processCwd: string;
   env: NodeJS.ProcessEnv;
   stdout: OutputStream;
   stderr: OutputStream;

@@ -154,6 +154,7 @@ function createContext(line: CommandLine, io: CliIo, startedAt: number): Command
   return {
     line,
     cwd,
+    processCwd: path.resolve(io.cwd),
     env: io.env,
     stdout: io.stdout,
     stderr: io.stderr,

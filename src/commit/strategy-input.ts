@@ -185,13 +185,20 @@ export function checkStrategyInput(
   const blocking = blockingFindings(maskFlaggedPaths(input.result));
   if (blocking.length > 0 && !options.noVerify) {
     const listed = blocking.map((finding) => `${finding.rule} in ${finding.path || 'the change'}`);
-    throw new CommitRefusedError(riskBlockedMessage(listed, input.riskMode));
+    throw new CommitRefusedError(riskBlockedMessage(listed, input.riskMode, input.invocation));
   }
   return input.document as Strategy;
 }
 
-/** Writes the refusal: the blocking findings, the mode and its origin, and the ways out. */
-function riskBlockedMessage(listed: readonly string[], riskMode: RiskMode): string {
+/**
+ * Writes the refusal: the blocking findings, the mode and its origin, and the ways out, with
+ * the footprint command started by `invocation`.
+ */
+function riskBlockedMessage(
+  listed: readonly string[],
+  riskMode: RiskMode,
+  invocation: string,
+): string {
   const { mode, source, recorded } = riskMode;
   const origins: Record<ModeSource, string> = {
     option: `set by --mode ${mode}`,
@@ -204,7 +211,7 @@ function riskBlockedMessage(listed: readonly string[], riskMode: RiskMode): stri
       : '';
   return (
     `The risk check blocks this change in ${mode} mode (${origins[source]}): ` +
-    `${listed.join(', ')}.${otherMode} Run \`footprint analyze --mode ${mode}\` for the ` +
+    `${listed.join(', ')}.${otherMode} Run \`${invocation} analyze --mode ${mode}\` for the ` +
     'details and fix the staged files, or pass --no-verify to commit anyway, as ' +
     '`git commit --no-verify` skips the pre-commit hook.'
   );

@@ -35,6 +35,8 @@ const BRANCH_PREFIX = 'refs/heads/';
 export interface UndoOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Start of a footprint command in messages (see footprintInvocation); default `footprint`. */
+  invocation?: string;
 }
 
 /** Result of `footprint undo`. */
@@ -64,19 +66,21 @@ export interface UndoResult {
  */
 export async function runUndo(options: UndoOptions): Promise<UndoResult> {
   const session = await openCommitSession(options);
+  const invocation = options.invocation ?? 'footprint';
   try {
     const { layout } = session;
     checkWritableRepository(layout, session.config);
     const { store, fossil, run: recorded } = await findLatestRun(session);
     const head = await readHead(layout);
-    await checkNotUndone(store, fossil, head);
+    await checkNotUndone(store, fossil, head, invocation);
 
     // A branch that is a symbolic ref is compared as the branch it points at.
     const branch = head.ref === null ? null : ((await resolveRef(layout, head.ref))?.name ?? null);
-    const run = { ...recorded, ref: await checkHeadOnRunRef(layout, head, recorded, branch) };
+    const ref = await checkHeadOnRunRef(layout, head, recorded, branch, invocation);
+    const run = { ...recorded, ref };
     await checkNoOperation(session);
     checkNoLocks(layout, run.ref);
-    checkRefAtRunEnd(head, run, fossil.id);
+    checkRefAtRunEnd(head, run, fossil.id, invocation);
 
     await moveBack(session, run, await reflogIdentity(session, options.env));
     const undone = {
@@ -87,7 +91,12 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
       fossilId: fossil.id,
     };
     const after = await readHead(layout);
-    const record = await recordUndo(store, fossil, recorded.ref, after, undone);
+    const record = await recordUndo(
+      store,
+      { fossil, recordedRef: recorded.ref, invocation },
+      after,
+      undone,
+    );
     return { ...undone, ...record };
   } finally {
     await session.close();
@@ -162,16 +171,16 @@ async function checkNoNewerUnreadableRun(
 const MAX_RUNS_READ = 20;
 
 /**
- * Returns the next steps for a user whose newest run is undone already. A branch with no
- * commits has nothing further back to move to.
+ * Returns the next steps for a user whose newest run is undone already, with footprint's
+ * commands started by `invocation`. A branch with no commits has nothing further back to move to.
  */
-function describeAfterUndo(head: HeadState): string {
-  const commit = 'To commit the staged change again, run `footprint commit`.';
+function describeAfterUndo(head: HeadState, invocation: string): string {
+  const commit = `To commit the staged change again, run \`${invocation} commit\`.`;
   if (head.oid === null) {
     return `${commit} The branch has no commits now, so there is nothing further back to undo.`;
   }
   return (
-    `${commit} \`footprint undo\` undoes only the newest run. To move the branch further ` +
+    `${commit} \`${invocation} undo\` undoes only the newest run. To move the branch further ` +
     'back, use `git reset --soft <commit>`.'
   );
 }
@@ -181,6 +190,7 @@ async function checkNotUndone(
   store: FossilStore,
   run: StoredFossil,
   head: HeadState,
+  invocation: string,
 ): Promise<void> {
   const undo = await findUndoOf(store, run);
   if (undo === null) return;
@@ -189,7 +199,7 @@ async function checkNotUndone(
   throw new CommitRefusedError(
     `Commit run ${run.id} was already undone at ${undo.createdAt} (undo fossil ${undo.id}), ` +
       `which moved ${ref} back to ${to ?? 'an unborn branch'}. Nothing was changed. ` +
-      describeAfterUndo(head),
+      describeAfterUndo(head, invocation),
   );
 }
 
@@ -200,11 +210,11 @@ async function checkNotUndone(
  */
 async function recordUndo(
   store: FossilStore,
-  fossil: StoredFossil,
-  recordedRef: string,
+  undoneRun: { fossil: StoredFossil; recordedRef: string; invocation: string },
   head: HeadState,
   undone: Omit<UndoResult, 'fossilPath' | 'fossilWarning'>,
 ): Promise<Pick<UndoResult, 'fossilPath' | 'fossilWarning'>> {
+  const { fossil, recordedRef, invocation } = undoneRun;
   const payload: UndoFossilPayload = {
     run: fossil.id,
     // The ref as the run's fossil records it, with a token in a branch name masked.
@@ -220,7 +230,7 @@ async function recordUndo(
     if (!(error instanceof FossilWriteError)) throw error;
     debug(`undo fossil not written: ${String(error.cause)}`);
     const warning =
-      `The undo is done, but it is not recorded, so \`footprint fossils list\` still lists ` +
+      `The undo is done, but it is not recorded, so \`${invocation} fossils list\` still lists ` +
       `commit run ${fossil.id} as committed. ${error.message}`;
     return { fossilPath: null, fossilWarning: warning };
   }
@@ -247,6 +257,7 @@ async function checkHeadOnRunRef(
   head: HeadState,
   run: CommitRunFossilPayload,
   branch: string | null,
+  invocation: string,
 ): Promise<string> {
   const current = head.detached ? 'HEAD' : head.ref;
   if (current !== null && maskNameSecrets(current) === run.ref) return current;
@@ -259,7 +270,7 @@ async function checkHeadOnRunRef(
   const elsewhere = run.ref === 'HEAD' ? null : await findOtherWorktreeOn(layout, run.ref);
   throw new CommitRefusedError(
     `The last commit run moved ${where}, but HEAD is now ${now}. Nothing was changed. ` +
-      `${describeReturn(run, elsewhere)}, then run \`footprint undo\` again.`,
+      `${describeReturn(run, elsewhere)}, then run \`${invocation} undo\` again.`,
   );
 }
 
@@ -293,13 +304,19 @@ async function checkNoOperation(session: CommitSession): Promise<void> {
   );
 }
 
-function checkRefAtRunEnd(head: HeadState, run: CommitRunFossilPayload, fossilId: string): void {
+function checkRefAtRunEnd(
+  head: HeadState,
+  run: CommitRunFossilPayload,
+  fossilId: string,
+  invocation: string,
+): void {
   if (head.oid === run.finalHead) return;
 
   if (head.oid === run.startHead) {
     throw new CommitRefusedError(
       `${run.ref} already points at ${run.startHead ?? 'nothing'}, where commit run ${fossilId} ` +
-        `started, so it is already undone. Nothing was changed. ${describeAfterUndo(head)}`,
+        'started, so it is already undone. Nothing was changed. ' +
+        describeAfterUndo(head, invocation),
     );
   }
   throw new CommitRefusedError(

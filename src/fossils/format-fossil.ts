@@ -35,7 +35,8 @@ function formatAnalysis(payload: AnalysisFossilPayload, style: Style): string[] 
   const { totals } = payload.footprint;
   const lines = [
     `${payload.command}: ${payload.outcome}, mode ${payload.mode}, reader ${payload.reader.reader}`,
-    `Staged: ${totals.files} files, +${totals.additions} -${totals.deletions} in ${totals.hunks} hunks`,
+    `Staged: ${plural(totals.files, 'file')}, +${totals.additions} -${totals.deletions} ` +
+      `in ${plural(totals.hunks, 'hunk')}`,
     '',
     payload.splitSuggested ? 'Suggested batches:' : 'Batches (no split suggested):',
   ];

@@ -15,8 +15,16 @@ function seconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(1)} s`;
 }
 
-/** Formats what `footprint learn` did, for stdout. */
-export function formatLearnResult(result: LearnResult, style: Style, cwd: string): string {
+/**
+ * Formats what `footprint learn` did, for stdout. A footprint command it names starts with
+ * `invocation` (see footprintInvocation).
+ */
+export function formatLearnResult(
+  result: LearnResult,
+  style: Style,
+  cwd: string,
+  invocation = 'footprint',
+): string {
   const lines = [
     formatStatus(style, result.result === 'no-commits' ? 'info' : 'success', headline(result)),
   ];
@@ -32,7 +40,8 @@ export function formatLearnResult(result: LearnResult, style: Style, cwd: string
       `Left out ${count(result.shallowCommits, 'commit')} at the shallow clone's boundary, ` +
       'whose parents are missing, so their diffs would show every file as added. ' +
       // A later plain learn starts after the model's last commit, so the older history needs --full.
-      'Run `git fetch --unshallow`, then `footprint learn --full`, to learn from the whole history.';
+      `Run \`git fetch --unshallow\`, then \`${invocation} learn --full\`, to learn from the ` +
+      'whole history.';
     lines.push(formatStatus(style, 'info', text));
   }
   return `${lines.join('\n')}\n`;

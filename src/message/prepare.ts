@@ -22,8 +22,11 @@ export interface PrepareMessageOptions {
   messageFile: string;
   /** git's second argument: '' when the commit has no message yet, else where it came from. */
   source: string;
-  /** Start of the footprint command the comments advise (see footprintInvocation). */
-  invocation?: string;
+  /**
+   * Returns the start of the footprint command the comments advise (see footprintInvocation),
+   * called only when they list batches, because finding it reads the file system.
+   */
+  invocation?: () => string;
 }
 
 /** The change made to the message file. */
@@ -83,7 +86,7 @@ export async function prepareCommitMessage(
 
   const edit = {
     subject: fillSubject ? first.message : null,
-    comments: listBatches ? describeBatches(suggestion.batches, options.invocation) : [],
+    comments: listBatches ? describeBatches(suggestion.batches, options.invocation?.()) : [],
     commentChar: plan.commentChar,
   };
   await writeFile(options.messageFile, editMessage(plan.text, edit));

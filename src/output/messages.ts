@@ -574,20 +574,24 @@ export function messageNotSuggestedMessage(style: Style, reason: string): string
   return formatStatus(style, 'warning', text) + '\n';
 }
 
-/** Sums up an uninstall; `keptHooks` are footprint hooks left because someone edited them. */
+/**
+ * Sums up an uninstall. `keptHooks` are footprint hooks left because someone edited them, and
+ * `invocation` starts the footprint commands the message names (see footprintInvocation).
+ */
 export function uninstallDoneMessage(
   style: Style,
   changed: boolean,
   keptHooks: readonly string[] = [],
+  invocation = 'footprint',
 ): string {
   if (keptHooks.length > 0) {
     const text =
       `footprint still runs from ${keptHooks.join(', ')}, kept because of your edits. ` +
-      'Move your lines out, delete the file, and run `footprint init --uninstall` again.';
+      `Move your lines out, delete the file, and run \`${invocation} init --uninstall\` again.`;
     return formatStatus(style, 'warning', text) + '\n';
   }
   const text = changed
-    ? 'footprint is uninstalled. Run `footprint init` to install it again.'
+    ? `footprint is uninstalled. Run \`${invocation} init\` to install it again.`
     : 'footprint was not installed; nothing changed.';
   return formatStatus(style, 'success', text) + '\n';
 }
@@ -596,11 +600,22 @@ export function uninstallDoneMessage(
 
 export const FOSSIL_ID_EXAMPLE = '20260101T120000.000Z-analysis-0a1b2c3d';
 
-export function keptNewestModelMessage(id: string): string {
+/** Says why prune kept model `id`, with the command that `invocation` starts to remove it. */
+export function keptNewestModelMessage(id: string, invocation = 'footprint'): string {
   return (
     `Kept ${id} because it is the newest model and analyses read it. ` +
-    'Run fossils prune --keep 0 --type model to remove it too.'
+    `Run \`${invocation} fossils prune --keep 0 --type model\` to remove it too.`
   );
+}
+
+/**
+ * Says that `fossils list` found no fossil in the store folder `dir`, or none that matches
+ * `filters`, the filter options as given, such as `--type model`.
+ */
+export function noFossilsListedMessage(dir: string, filters: readonly string[]): string {
+  const folder = dir.endsWith('/') ? dir : `${dir}/`;
+  if (filters.length === 0) return `No fossils in ${folder}.`;
+  return `No fossil in ${folder} matches ${filters.join(' ')}.`;
 }
 
 /** The one message for a count option's invalid value, negative, zero, a fraction or a word. */

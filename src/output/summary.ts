@@ -32,8 +32,11 @@ export interface SummaryOptions {
   maxPathLines?: number;
   /** Findings listed before "and N more findings"; default 8. */
   maxFindings?: number;
-  /** Start of the footprint command in advice (see footprintInvocation); default `footprint`. */
-  invocation?: string;
+  /**
+   * Returns the start of the footprint command in advice (see footprintInvocation). It reads the
+   * file system, so it is called only when the summary names a command. Default `footprint`.
+   */
+  invocation?: () => string;
   /** The `--mode` the run was given, which the advised `footprint commit` needs to split alike. */
   modeOption?: Mode;
   /** True when the run kept the LLM off (`--no-llm`, FOOTPRINT_LLM=0), as advice must too. */
@@ -222,7 +225,8 @@ function findingLines(result: PipelineResult, options: SummaryOptions): string[]
   const rest = sorted.length - maxFindings;
   if (rest > 0)
     lines.push(
-      `${INDENT}and ${plural(rest, 'more finding')}; \`footprint analyze --json\` lists them all.`,
+      `${INDENT}and ${plural(rest, 'more finding')}; ` +
+        `\`${adviceCommand(options, 'analyze --json')}\` lists them all.`,
     );
   return lines;
 }
@@ -380,7 +384,7 @@ function wrapKeepingCommands(text: string, width: number): string[] {
 function adviceCommand(options: SummaryOptions, command: string): string {
   const mode = options.modeOption === undefined ? '' : ` --mode ${options.modeOption}`;
   const llm = options.noLlm === true ? ' --no-llm' : '';
-  return `${options.invocation ?? 'footprint'} ${command}${mode}${llm}`;
+  return `${options.invocation?.() ?? 'footprint'} ${command}${mode}${llm}`;
 }
 
 /**

@@ -37,11 +37,18 @@ export function buildStrategy(
   };
 }
 
-/** Returns the strategy with its check command naming `file`, the path it is written to. */
-export function withStrategyFile(strategy: Strategy, file: string): Strategy {
-  return { ...strategy, validation: [validateCommand(file)] };
+/**
+ * Returns the strategy with its check command naming `file`, the path it is written to. The
+ * command starts with `command`, which runs footprint in the folder `file` is relative to.
+ */
+export function withStrategyFile(
+  strategy: Strategy,
+  file = DEFAULT_STRATEGY_FILE,
+  command = 'footprint',
+): Strategy {
+  return { ...strategy, validation: [validateCommand(file, command)] };
 }
 
-function validateCommand(file: string): string {
-  return `footprint validate --strategy ${shellPath(file)}`;
+function validateCommand(file: string, command = 'footprint'): string {
+  return `${command} validate --strategy ${shellPath(file)}`;
 }

@@ -7,7 +7,13 @@ import { runUndo } from '../../src/commit/undo.js';
 import { isUserError } from '../../src/errors.js';
 import type { Fossil } from '../../src/fossils/types.js';
 import { validateFossil } from '../../src/schemas-runtime/validate-fossil.js';
-import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import {
+  createTempRepo,
+  gitTestEnv,
+  linkProjectCommand,
+  plainPath,
+  type TempRepo,
+} from '../helpers/repo.js';
 import {
   assertFsckClean,
   batch,
@@ -268,6 +274,25 @@ test('commit, undo, list and undo again', () => {
   assert.equal(again.status, 1);
   assert.match(again.stderr, /was already undone at /);
   assert.match(again.stderr, /To commit the staged change again, run `footprint commit`\./);
+});
+
+test('second undo names npx commands', async () => {
+  const { repo: created } = await committedTwoBatches();
+  linkProjectCommand(created.dir);
+  const env = { PATH: plainPath() };
+  assert.equal(created.footprint(['undo'], { env }).status, 0);
+
+  const again = created.footprint(['undo'], { env });
+
+  assert.equal(again.status, 1);
+  assert.ok(
+    again.stderr.includes(
+      'Nothing was changed. To commit the staged change again, run `npx footprint commit`. ' +
+        '`npx footprint undo` undoes only the newest run. To move the branch further back, ' +
+        'use `git reset --soft <commit>`.',
+    ),
+    again.stderr,
+  );
 });
 
 test('undo refused on another branch', async () => {

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
-import path from 'node:path';
 import { reinitRepo } from '../git/fixtures.js';
-import { createTempRepo, gitTestEnv, projectRoot, type TempRepo } from '../helpers/repo.js';
+import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { commitStartingProject, stageTangledChange } from './project.js';
 
 /** Advice a hook printed under a passed split: the undo command and footprint's arguments. */
@@ -151,47 +149,6 @@ test('no advice where commit cannot write', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /Suggested split into \d+ commits/);
     assert.doesNotMatch(result.stderr, /after this commit/);
-  } finally {
-    repo.cleanup();
-  }
-});
-
-/** Copies the built package into the repository's node_modules, as npm installs it. */
-function installIntoProject(repo: TempRepo): string {
-  const packageRoot = path.join(repo.dir, 'node_modules', 'footprint-cli');
-  for (const entry of [
-    'package.json',
-    'bin',
-    'hooks',
-    'schemas',
-    'dist/main.cjs',
-    'dist/footprint.cjs',
-  ]) {
-    cpSync(path.join(projectRoot, entry), path.join(packageRoot, entry), { recursive: true });
-  }
-  mkdirSync(path.join(repo.dir, 'node_modules', '.bin'));
-  const bin = path.join(packageRoot, 'bin', 'footprint.js');
-  symlinkSync(bin, path.join(repo.dir, 'node_modules', '.bin', 'footprint'));
-  return bin;
-}
-
-test('project install advises npx', () => {
-  const repo = createTempRepo();
-  try {
-    commitStartingProject(repo);
-    repo.write('.gitignore', 'node_modules\n');
-    repo.git(['add', '.gitignore']);
-    repo.git(['commit', '-q', '-m', 'ignore node_modules']);
-    const bin = installIntoProject(repo);
-    stageTangledChange(repo);
-    const result = spawnSync(process.execPath, [bin, 'analyze', '--no-llm'], {
-      cwd: repo.dir,
-      env: gitTestEnv({ NODE_PATH: path.join(projectRoot, 'node_modules') }),
-      encoding: 'utf8',
-    });
-
-    assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /run `npx footprint commit --no-llm`/);
   } finally {
     repo.cleanup();
   }

@@ -152,7 +152,23 @@ describe('fossils list', () => {
     const { code, stdout } = await run('fossils', 'list');
 
     assert.equal(code, 0);
-    assert.equal(stdout, 'No fossils in fossils match.\n');
+    assert.equal(stdout, 'No fossils in fossils/.\n');
+  });
+
+  test('filter that matches nothing', async () => {
+    await writeAnalysis(0, false, 10);
+
+    const { code, stdout } = await run(
+      'fossils',
+      'list',
+      '--type',
+      'model',
+      '--since',
+      '2026-01-01',
+    );
+
+    assert.equal(code, 0);
+    assert.equal(stdout, 'No fossil in fossils/ matches --type model --since 2026-01-01.\n');
   });
 });
 
@@ -164,12 +180,24 @@ describe('fossils show', () => {
     assert.equal(code, 0);
     assert.match(stdout, new RegExp(`^analysis fossil ${id}$`, 'm'));
     assert.match(stdout, /^precommit: blocked, mode balanced, reader native$/m);
+    assert.match(stdout, /^Staged: 4 files, \+27 -2 in 3 hunks$/m);
     assert.match(stdout, /^ {2}b1 {2}feat\(parser\): add tokens for templates$/m);
     assert.match(stdout, /^ {2}critical {2}secret\/private-key {2}src\/parser\/tokens\.ts:44/m);
     assert.match(
       stdout,
       /^ {6}src\/parser\/tokens\.ts \(1 of 2 hunks\), test\/parser\/tokens\.test\.ts$/m,
     );
+  });
+
+  test('analysis of one file and hunk', async () => {
+    const result = samplePipelineResult();
+    result.footprint.totals = { files: 1, additions: 1, deletions: 0, hunks: 1 };
+    const file = await storeAt(0).write('analysis', buildAnalysisFossil(result, 'passed'));
+
+    const { code, stdout } = await run('fossils', 'show', path.basename(file, '.json'));
+
+    assert.equal(code, 0);
+    assert.match(stdout, /^Staged: 1 file, \+1 -0 in 1 hunk$/m);
   });
 
   test('analysis quotes paths and messages', async () => {
@@ -413,7 +441,10 @@ describe('fossils prune of the newest model', () => {
       stdout,
       /Kept 20260102T100000\.000Z-model-0b0b0b0b because it is the newest model/,
     );
-    assert.match(stdout, /Run fossils prune --keep 0 --type model to remove it too\./);
+    assert.ok(
+      stdout.includes('Run `footprint fossils prune --keep 0 --type model` to remove it too.\n'),
+      stdout,
+    );
   });
 
   test('json names the kept model', async () => {

@@ -1,16 +1,46 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  realpathSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const footprintBin = path.join(projectRoot, 'bin', 'footprint.js');
+/** A folder whose `footprint` links to footprintBin, as a global install puts it on PATH. */
+export const footprintPathFolder = path.join(projectRoot, 'test', 'helpers', 'path-bin');
+
+/**
+ * Returns PATH without footprintPathFolder or any other folder that contains a `footprint`, as on
+ * a machine where footprint is not installed globally.
+ */
+export function plainPath(): string {
+  return (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter((folder) => folder !== '' && !existsSync(path.join(folder, 'footprint')))
+    .join(path.delimiter);
+}
+
+/**
+ * Links `node_modules/.bin/footprint` in `folder` to footprintBin, as `npm install` of a
+ * package file made from this checkout does, so `npx footprint` there runs this checkout.
+ */
+export function linkProjectCommand(folder: string): void {
+  mkdirSync(path.join(folder, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(footprintBin, path.join(folder, 'node_modules', '.bin', 'footprint'));
+}
 
 /**
  * Environment for git commands in tests: no user or system configuration, no system attributes
  * file, a fixed identity and dates, and none of the GIT_* variables of a hook that may be running
- * the tests.
+ * the tests. PATH starts with footprintPathFolder, so footprint's advice reads `footprint`.
  */
 export function gitTestEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -19,6 +49,7 @@ export function gitTestEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
   }
   return {
     ...env,
+    PATH: [footprintPathFolder, process.env['PATH'] ?? ''].join(path.delimiter),
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_ATTR_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',

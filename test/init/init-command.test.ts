@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cli/cli-io.js';
-import { createTempRepo, gitTestEnv } from '../helpers/repo.js';
+import { createTempRepo, gitTestEnv, linkProjectCommand, plainPath } from '../helpers/repo.js';
 
 /** Returns the test environment with a UTF-8 locale, so the output has its Unicode symbols. */
 function utf8Env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -157,6 +157,26 @@ test('init command --uninstall lists what it removed', async () => {
     assert.match(stdout.text, /✔ footprint\.config\.json: removed/);
     assert.match(stdout.text, /footprint is uninstalled/);
     assert.equal(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('uninstall names the npx command', async () => {
+  const repo = createTempRepo();
+  try {
+    linkProjectCommand(repo.dir);
+    const env = utf8Env({ PATH: plainPath() });
+    await main(['init'], captureIo({ cwd: repo.dir, env }).io);
+    const { io, stdout } = captureIo({ cwd: repo.dir, env });
+
+    const code = await main(['init', '--uninstall'], io);
+
+    assert.equal(code, 0);
+    assert.equal(
+      stdout.text.trimEnd().split('\n').at(-1),
+      '✔ footprint is uninstalled. Run `npx footprint init` to install it again.',
+    );
   } finally {
     repo.cleanup();
   }

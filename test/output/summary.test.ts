@@ -540,7 +540,7 @@ test('hook summary tells how to follow', () => {
 test('follow hint runs git in cwd', () => {
   const text = summarize(makeResult(), {
     cwdOption: 'my app',
-    invocation: "footprint --cwd 'my app'",
+    invocation: () => "footprint --cwd 'my app'",
   });
 
   assert.match(text, /run `git -C 'my app' reset --soft a{12}` after this commit/);
@@ -595,7 +595,7 @@ test('first commit hint quotes branch name', () => {
 });
 
 test('analyze hint carries cwd and mode', () => {
-  const options = { invocation: 'footprint --cwd repo', modeOption: 'aggressive' as const };
+  const options = { invocation: () => 'footprint --cwd repo', modeOption: 'aggressive' as const };
   const text = summarize(makeResult({ command: 'analyze' }), options);
 
   assert.match(text, /run `footprint --cwd repo commit --mode aggressive`\.$/m);
@@ -622,7 +622,7 @@ test('batch cut line repeats options', () => {
 
   const text = summarize(result, {
     maxBatches: 2,
-    invocation: 'footprint --cwd app',
+    invocation: () => 'footprint --cwd app',
     modeOption: 'aggressive',
   });
 

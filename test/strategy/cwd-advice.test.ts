@@ -1,11 +1,25 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cli/cli-io.js';
-import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import {
+  createTempRepo,
+  footprintBin,
+  gitTestEnv,
+  linkProjectCommand,
+  plainPath,
+  type TempRepo,
+} from '../helpers/repo.js';
 
 let repo: TempRepo;
 /** The shell's folder: outside the repository, which the runs reach with `--cwd`. */
@@ -52,6 +66,40 @@ test('strategy check command runs from shell', async () => {
   const check = await runFromShell(printedCommand(written.stderr, 'Check it with'));
   assert.equal(check.code, 0, check.stderr);
   assert.match(check.stdout, /is valid for the staged change/);
+});
+
+test('strategy npx command fits each folder', async () => {
+  linkProjectCommand(repo.dir);
+  const { io, stderr } = captureIo({ cwd: shell, env: gitTestEnv({ PATH: plainPath() }) });
+
+  const argv = ['--cwd', cwdOption, 'strategy', '--output', 'plan.json'];
+  const code = await main(argv, io);
+  const written = JSON.parse(readFileSync(path.join(repo.dir, 'plan.json'), 'utf8')) as {
+    validation: string[];
+  };
+
+  assert.equal(code, 0, stderr.text);
+  assert.ok(
+    stderr.text.includes(
+      `Check it with \`node ${footprintBin} --cwd ${cwdOption} validate --strategy plan.json\`.`,
+    ),
+    stderr.text,
+  );
+  assert.deepEqual(written.validation, ['npx footprint validate --strategy plan.json']);
+});
+
+test('printed strategy names the npx check', async () => {
+  linkProjectCommand(repo.dir);
+  const { io, stdout, stderr } = captureIo({
+    cwd: repo.dir,
+    env: gitTestEnv({ PATH: plainPath() }),
+  });
+
+  const code = await main(['strategy'], io);
+  const printed = JSON.parse(stdout.text) as { validation: string[] };
+
+  assert.equal(code, 0, stderr.text);
+  assert.deepEqual(printed.validation, ['npx footprint validate --strategy strategy.json']);
 });
 
 test('validate rewrite command runs from shell', async () => {

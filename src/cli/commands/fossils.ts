@@ -22,6 +22,7 @@ import {
   invalidDateMessage,
   keptNewestModelMessage,
   missingFossilIdMessage,
+  noFossilsListedMessage,
   missingFossilsSubcommandMessage,
   optionOfOtherSubcommandMessage,
   plural,
@@ -30,8 +31,10 @@ import {
   unknownFossilsSubcommandMessage,
   unknownFossilTypeMessage,
 } from '../../output/messages.js';
+import { shellQuote } from '../../output/shell-quote.js';
 import { formatStatus } from '../../output/style.js';
 import { displayPath } from '../../output/summary.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandLine } from '../args.js';
 import { closestName } from '../closest-name.js';
 import type { CommandContext } from '../context.js';
@@ -146,7 +149,8 @@ async function runList(
     }));
     writeJson(context, { fossils, warnings: listing.warnings });
   } else if (summaries.length === 0) {
-    context.stdout.write(`No fossils in ${displayPath(store.dir, context.cwd)} match.\n`);
+    const dir = displayPath(store.dir, context.cwd);
+    context.stdout.write(`${noFossilsListedMessage(dir, filterOptions(context.line))}\n`);
   } else {
     context.stdout.write(formatFossilTable(summaries, context.stdoutStyle));
   }
@@ -218,9 +222,8 @@ async function runPrune(
   const text = `${verb} ${plural(removed.length, 'fossil')}; ${plural(report.kept, 'fossil')} kept.`;
   context.stdout.write(formatStatus(context.stdoutStyle, 'success', text) + '\n');
   for (const id of keptNewestModel) {
-    context.stdout.write(
-      formatStatus(context.stdoutStyle, 'info', keptNewestModelMessage(id)) + '\n',
-    );
+    const message = keptNewestModelMessage(id, adviceInvocation(context));
+    context.stdout.write(formatStatus(context.stdoutStyle, 'info', message) + '\n');
   }
 }
 
@@ -275,6 +278,18 @@ function emptyRangeMessage(since: string, until: string, filter: FossilFilter): 
     );
   }
   return `--since ${since} is later than --until ${until}, so no fossil can match. Swap the two values.`;
+}
+
+/** Returns the options of `fossils list` that select fossils, as given, such as `--type model`. */
+function filterOptions(line: CommandLine): string[] {
+  const options: [string, string | undefined][] = [
+    ['--type', line.type],
+    ['--since', line.since],
+    ['--until', line.until],
+  ];
+  return options.flatMap(([option, value]) =>
+    value === undefined ? [] : [`${option} ${shellQuote(value)}`],
+  );
 }
 
 function readType(value: string): string {

@@ -25,13 +25,14 @@ import { writeJson } from './pipeline-options.js';
 export async function run(context: CommandContext): Promise<number> {
   const packageRoot = findPackageRoot();
   const options = { cwd: context.cwd, env: context.env, packageRoot };
+  const invocation = adviceInvocation(context);
   const report = context.line.uninstall
     ? await uninstallHooks(options)
     : await installHooks({
         ...options,
         footprintBin: path.join(packageRoot, 'bin', 'footprint.js'),
         node: process.execPath,
-        invocation: adviceInvocation(context),
+        invocation,
       });
 
   if (context.line.json) {
@@ -42,7 +43,7 @@ export async function run(context: CommandContext): Promise<number> {
   const style = context.stdoutStyle;
   context.stdout.write(
     context.line.uninstall
-      ? uninstallDoneMessage(style, report.changed, keptHooks(context, report))
+      ? uninstallDoneMessage(style, report.changed, keptHooks(context, report), invocation)
       : initDoneMessage(style, report.changed, report.notes.length > 0),
   );
   return EXIT_OK;

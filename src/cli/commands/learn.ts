@@ -6,6 +6,7 @@ import { parseDateOrAge } from '../../fossils/parse-time.js';
 import { invalidDateMessage, skippedFossilMessage } from '../../output/messages.js';
 import { readCountOption } from '../count-options.js';
 import { isUnicodeSupported } from '../../output/symbols.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
@@ -38,7 +39,10 @@ export async function run(context: CommandContext): Promise<number> {
     context.stderr.write(skippedFossilMessage(context.stderrStyle, warning));
   }
   if (line.json) writeJson(context, learnResultDocument(result));
-  else context.stdout.write(formatLearnResult(result, context.stdoutStyle, context.cwd));
+  else {
+    const invocation = adviceInvocation(context);
+    context.stdout.write(formatLearnResult(result, context.stdoutStyle, context.cwd, invocation));
+  }
   return EXIT_OK;
 }
 

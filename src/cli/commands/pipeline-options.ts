@@ -31,12 +31,14 @@ export function writeJson(context: CommandContext, document: object): void {
 /**
  * Returns the summary options that make the summary's advice repeat `--cwd` (also as git's
  * `-C`), `--mode` and `--no-llm`, which FOOTPRINT_LLM=0 stands for when only this run had it.
+ * The footprint command is looked up once, when the summary first prints it.
  */
 export function adviceOptions(
   context: CommandContext,
 ): Pick<SummaryOptions, 'invocation' | 'modeOption' | 'noLlm' | 'cwdOption'> {
+  let invocation: string | undefined;
   const options: Pick<SummaryOptions, 'invocation' | 'modeOption' | 'noLlm' | 'cwdOption'> = {
-    invocation: adviceInvocation(context),
+    invocation: () => (invocation ??= adviceInvocation(context)),
   };
   if (context.line.mode !== undefined) options.modeOption = context.line.mode;
   if (context.line.noLlm || llmSwitchedOff(context.env)) options.noLlm = true;

@@ -25,13 +25,12 @@ export async function run(context: CommandContext): Promise<number> {
     // Loaded here so that a skipped hook never loads the pipeline.
     const { prepareCommitMessage } = await import('../../message/prepare.js');
     const messageFile = path.resolve(context.cwd, file);
-    const invocation = adviceInvocation(context);
     await prepareCommitMessage({
       cwd: context.cwd,
       env: context.env,
       messageFile,
       source,
-      invocation,
+      invocation: () => adviceInvocation(context),
     });
   } catch (caught) {
     const error = describeDamagedIndex(caught) ?? caught;

@@ -14,7 +14,7 @@ import {
   strategyWrittenMessage,
 } from '../../output/messages.js';
 import { displayPath, formatSummary } from '../../output/summary.js';
-import { adviceInvocation } from '../advice-invocation.js';
+import { adviceInvocation, commandStartIn } from '../advice-invocation.js';
 import { formatStatus } from '../../output/style.js';
 import { UserError } from '../../errors.js';
 import { withStrategyFile } from '../../strategy/build.js';
@@ -24,7 +24,12 @@ import { recordWrittenStrategy } from '../../strategy/written-strategies.js';
 import type { Strategy } from '../../strategy/types.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { pipelineOptions, writeJson, writeModelWarnings } from './pipeline-options.js';
+import {
+  adviceOptions,
+  pipelineOptions,
+  writeJson,
+  writeModelWarnings,
+} from './pipeline-options.js';
 import { formatStrategyText } from '../../strategy/format-text.js';
 
 /**
@@ -49,13 +54,15 @@ export async function run(context: CommandContext): Promise<number> {
     // Checked again: the file may have been edited while the pipeline (and an LLM) ran.
     await checkOutput(context, output, layout);
     // The check command in the file names the file as the user gave it, relative to the folder.
-    const text = await writeStrategyFile(target, withStrategyFile(strategy, output));
+    const command = commandStartIn(context, context.cwd);
+    const text = await writeStrategyFile(target, withStrategyFile(strategy, output, command));
     await recordWritten(context, layout, target, text);
     if (!context.line.json) {
       const options = {
         style: context.stderrStyle,
         cwd: context.cwd,
         elapsedMs: elapsedMs(context),
+        ...adviceOptions(context),
       };
       context.stderr.write(formatSummary(pipelineRun, options));
       const written = {
@@ -78,7 +85,8 @@ export async function run(context: CommandContext): Promise<number> {
   else if (output === undefined) {
     // No summary is printed then, so the summary's notice of a failed LLM is given alone.
     writeLlmFallback(context, pipelineRun);
-    context.stdout.write(formatStrategyText(strategy));
+    const command = commandStartIn(context, context.cwd);
+    context.stdout.write(formatStrategyText(withStrategyFile(strategy, undefined, command)));
   }
   return EXIT_OK;
 }

@@ -3,6 +3,7 @@ import { refusedUndoDocument, undoResultDocument } from '../../commit/result-doc
 import { runUndo, type UndoResult } from '../../commit/undo.js';
 import { formatUndoDone } from '../../output/commit-summary.js';
 import { fossilNotWrittenMessage, userErrorMessage } from '../../output/messages.js';
+import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
@@ -16,7 +17,8 @@ import { writeJson } from './pipeline-options.js';
 export async function run(context: CommandContext): Promise<number> {
   let result: UndoResult;
   try {
-    result = await runUndo({ cwd: context.cwd, env: context.env });
+    const invocation = adviceInvocation(context);
+    result = await runUndo({ cwd: context.cwd, env: context.env, invocation });
   } catch (error) {
     if (!context.line.json || !isRefusal(error)) throw error;
     writeJson(context, refusedUndoDocument(error.message));
