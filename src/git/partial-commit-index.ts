@@ -9,3 +9,12 @@ import type { RepositoryLayout } from './types.js';
 export function isPartialCommitIndex(layout: RepositoryLayout): boolean {
   return /^next-index-\d+\.lock$/.test(path.basename(layout.indexFile));
 }
+
+/**
+ * Reports whether the index is the locked copy that `git commit -a` and `--include` stage into
+ * (`index.lock`). git keeps it as the real index only when the commit succeeds, so after a
+ * failed commit what it staged is unstaged again.
+ */
+export function isCommitStagingIndex(layout: RepositoryLayout): boolean {
+  return path.basename(layout.indexFile) === 'index.lock';
+}

@@ -342,6 +342,10 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
         ? `\`${git} update-ref -d ${shellQuote(footprint.head.ref ?? 'HEAD')}\``
         : `\`${git} reset --soft ${head.slice(0, ADVICE_OID_DIGITS)}\``;
     text = `To make these ${count} instead, run ${undo} after this commit, then ${commit}.`;
+    // git drops what `-a` staged when the commit fails, so the split would find nothing.
+    if (result.stagedByCommit === true) {
+      text += ` If this commit fails, first stage its changes again with \`${git} add -u\`.`;
+    }
   } else {
     return [];
   }

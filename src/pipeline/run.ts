@@ -27,7 +27,7 @@ import { assessScopedRisk } from './scoped-risk.js';
 import { StageTimer } from './stage-timer.js';
 import type { PipelineResult } from './types.js';
 import { noWorktreeError } from '../git/no-worktree.js';
-import { isPartialCommitIndex } from '../git/partial-commit-index.js';
+import { isCommitStagingIndex, isPartialCommitIndex } from '../git/partial-commit-index.js';
 import { canWriteCommits } from '../commit/writable-format.js';
 import { WHITESPACE_CLEANUP } from '../commit/message-problem.js';
 import { isUserError } from '../errors.js';
@@ -156,6 +156,7 @@ async function runStages(
   };
   if (modelWarnings.length > 0) result.modelWarnings = modelWarnings;
   if (isPartialCommitIndex(reader.layout)) result.partialCommit = true;
+  if (isCommitStagingIndex(reader.layout)) result.stagedByCommit = true;
   if (!canWriteCommits(input.footprint, reader.layout)) result.commitUnsupported = true;
   if (options.writeFossil) {
     await timer.time('fossil', () => recordAnalysisFossil(worktree, result));

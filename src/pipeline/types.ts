@@ -31,6 +31,11 @@ export interface PipelineResult {
    */
   partialCommit?: boolean;
   /**
+   * True when the hook checks the index that `git commit -a` or `--include` staged into
+   * (`index.lock`), which git drops again when the commit fails.
+   */
+  stagedByCommit?: boolean;
+  /**
    * True when `footprint commit` cannot write to this repository (SHA-256 object ids or a
    * reftable), so the summary gives no advice that leads to it.
    */

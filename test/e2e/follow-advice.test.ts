@@ -117,6 +117,44 @@ test('advice after a rejected commit keeps history', () => {
   }
 });
 
+test('advice after a rejected commit -a', () => {
+  const repo = createHookedRepo();
+  try {
+    const start = revParse(repo, 'HEAD');
+    repo.write('.git/hooks/commit-msg', '#!/bin/sh\necho "subject rejected" >&2\nexit 1\n', 0o755);
+    stageTangledChange(repo);
+    repo.git(['reset', '-q', '--', 'README.md', 'package.json', 'package-lock.json']);
+    const result = repo.gitResult(['commit', '-a', '-m', 'wip'], { env: { LC_ALL: 'C.UTF-8' } });
+    const stage = /stage its changes again with `([^`]+)`/.exec(result.stderr)?.[1] ?? '';
+
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(stage, 'git add -u');
+    runInShell(repo, `git reset --soft ${start.slice(0, 12)} && ${stage}`);
+    runInShell(repo, 'rm .git/hooks/commit-msg');
+    const tree = repo.git(['write-tree']).trim();
+    const commitRun = repo.footprint(['commit', '--yes', '--no-llm']);
+
+    assert.equal(commitRun.status, 0, commitRun.stderr);
+    assert.equal(revParse(repo, 'HEAD^{tree}'), tree);
+    assert.equal(revParse(repo, 'HEAD~3'), start);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('no staging hint without -a', () => {
+  const repo = createHookedRepo();
+  try {
+    stageTangledChange(repo);
+    const result = repo.gitResult(['commit', '-m', 'tangled'], { env: { LC_ALL: 'C.UTF-8' } });
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /add -u/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('advice keeps the rules FOOTPRINT_SKIP skipped', () => {
   const repo = createHookedRepo();
   try {

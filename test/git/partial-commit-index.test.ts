@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPartialCommitIndex } from '../../src/git/partial-commit-index.js';
+import { isCommitStagingIndex, isPartialCommitIndex } from '../../src/git/partial-commit-index.js';
 import type { RepositoryLayout } from '../../src/git/types.js';
 
 function layoutWithIndex(indexFile: string): RepositoryLayout {
@@ -17,4 +17,12 @@ test('index lock of commit -a', () => {
 
 test('ordinary index file', () => {
   assert.equal(isPartialCommitIndex(layoutWithIndex('.git/index')), false);
+});
+
+test('commit -a stages into index.lock', () => {
+  assert.equal(isCommitStagingIndex(layoutWithIndex('/r/.git/index.lock')), true);
+});
+
+test('plain commit reads the index', () => {
+  assert.equal(isCommitStagingIndex(layoutWithIndex('.git/index')), false);
 });
