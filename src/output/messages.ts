@@ -457,7 +457,7 @@ export function waysOutLines(
         ] as Array<[string, string]>)),
     [
       wholeChange ? 'Allow the rule' : 'Allow a path',
-      `add ${allowEntry} to "${allowKey}" in ${config}`,
+      `add ${allowEntry} to "${allowKey}" in ${config}${otherEntries(blocking)}`,
     ],
     ['Skip the rule', `FOOTPRINT_SKIP=${ruleList} git commit ...`],
     // A severity only the LLM raised goes back to the rules' own without it.
@@ -470,6 +470,19 @@ export function waysOutLines(
   return rows.map(
     ([label, text]) => `  ${style.colors.bold(`${label}:`.padEnd(labelWidth))} ${text}`,
   );
+}
+
+/** Returns the words that ask for one allow entry per other finding, when there are others. */
+function otherEntries(blocking: readonly Finding[]): string {
+  const first = blocking[0];
+  const others = new Set(
+    blocking
+      .filter((finding) => finding.rule !== first?.rule || finding.path !== first?.path)
+      .map((finding) => `${finding.rule}\0${finding.path}`),
+  );
+  if (others.size === 0) return '';
+  if (others.size === 1) return ', and one like it for the other finding';
+  return `, and one like it for each of the ${others.size} other findings`;
 }
 
 /**

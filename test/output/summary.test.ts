@@ -402,6 +402,25 @@ test('summary fix row for file and change findings', () => {
   assert.match(text, /Allow a path: +add \{ "rule": "private-key", "path": "keys\/deploy\.pem" \}/);
 });
 
+test('allow row names the other findings', () => {
+  const result = makeResult();
+  const second = makeFinding({ rule: 'conflict-marker', path: 'src/app.js' });
+  result.risk = { score: 1, blocked: true, findings: [makeFinding(), second] };
+
+  const text = summarize(result);
+
+  assert.match(text, /in footprint\.config\.json, and one like it for the other finding\n/);
+});
+
+test('allow row for one finding', () => {
+  const result = makeResult();
+  result.risk = { score: 1, blocked: true, findings: [makeFinding()] };
+
+  const text = summarize(result);
+
+  assert.match(text, /"risk\.allow" in footprint\.config\.json\n/);
+});
+
 test('summary allow entry escapes glob characters of the path', () => {
   const result = makeResult();
   result.risk = {
