@@ -1,4 +1,4 @@
-import { accessSync, constants, readFileSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { RepositoryLayout } from '../git/types.js';
@@ -47,7 +47,28 @@ const GIT_HOOK_NAMES = new Set([
 export function globalHookFor(target: HookTarget, name: string): string | undefined {
   if (target.kind !== 'hooks-path' || target.overrides === null) return undefined;
   const file = path.join(target.overrides.dir, name);
+  if (linksLocally(target.dir, target.overrides.dir, name)) return undefined;
   return isChainable(file) ? file : undefined;
+}
+
+/**
+ * Returns true when the repository's hooks folder already has the global hook `name`, linked
+ * or chained by footprint (`NAME.footprint-chained`), so git or the chain runs it already.
+ */
+function linksLocally(hooksDir: string, globalDir: string, name: string): boolean {
+  const global = realPathOf(path.join(globalDir, name));
+  if (global === null) return false;
+  return [name, `${name}.footprint-chained`].some(
+    (local) => realPathOf(path.join(hooksDir, local)) === global,
+  );
+}
+
+function realPathOf(file: string): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
 }
 
 function isChainable(file: string): boolean {
@@ -57,8 +78,9 @@ function isChainable(file: string): boolean {
 /**
  * Rejects an install into a hooks folder that every repository of the user shares: footprint
  * would then run on each commit everywhere and leave a fossil store in every repository. The
- * message describes what the advised `git config core.hooksPath .git/hooks` does to the hooks
- * of that folder: footprint's hooks run those of their names, and git stops running the others.
+ * message advises the absolute path of the shared git directory's `hooks/`, which every linked
+ * worktree reaches, and describes what that does to the global hooks: footprint's hooks run
+ * those of their names, and git stops running the others.
  */
 export function rejectSharedHooksFolder(
   target: HookTarget,
@@ -84,8 +106,8 @@ export function rejectSharedHooksFolder(
     `core.hooksPath is set to ${setting.value} in ${setting.origin} line ${setting.line}, one ` +
       'folder for every repository, so git runs its hooks in each repository that sets no ' +
       'core.hooksPath of its own. footprint installed nothing there. To install footprint for ' +
-      'this repository only, run `git config core.hooksPath .git/hooks` in it, then ' +
-      `\`footprint init\` again.${effects.join('')}`,
+      `this repository only, run \`git config core.hooksPath ${shellPath(gitDirHooks)}\` in ` +
+      `it, then \`footprint init\` again.${effects.join('')}`,
   );
 }
 
@@ -101,7 +123,9 @@ export function globalHooksAdvice(target: HookTarget, hookNames: readonly string
   if (hooks.length === 0) return null;
 
   const chained = chainableHooks(setting.dir, hooks, hookNames);
-  const stopped = hooks.filter((name) => !hookNames.includes(name));
+  const stopped = hooks.filter(
+    (name) => !hookNames.includes(name) && !linksLocally(target.dir, setting.dir, name),
+  );
   const runs =
     chained.length === 0
       ? ''

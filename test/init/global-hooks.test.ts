@@ -7,6 +7,7 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,7 +72,7 @@ test('refusal names the global hooks', async () => {
         `core.hooksPath is set to ~/hooks in ${global.config} line 4, one folder for every ` +
           'repository, so git runs its hooks in each repository that sets no core.hooksPath ' +
           'of its own. footprint installed nothing there. To install footprint for this ' +
-          'repository only, run `git config core.hooksPath .git/hooks` in it, then ' +
+          `repository only, run \`git config core.hooksPath ${hooks}\` in it, then ` +
           `\`footprint init\` again. footprint's hooks then run ${global.dir}/pre-commit first, ` +
           `as git does now. git then no longer runs ${global.dir}/commit-msg and ` +
           `${global.dir}/pre-push in this repository: to keep them, run ` +
@@ -87,6 +88,28 @@ test('refusal names the global hooks', async () => {
       'pre-push',
     ]);
   } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});
+
+test('refusal in a linked worktree', async () => {
+  const repo = createTempRepo();
+  const global = createGlobalHooks({ 'pre-commit': SCANNER });
+  const linked = `${repo.dir}-linked`;
+  try {
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    repo.git(['commit', '-q', '-m', 'first']);
+    repo.git(['worktree', 'add', '-q', linked, '-b', 'linked']);
+    const hooks = path.join(repo.dir, '.git', 'hooks');
+
+    await assert.rejects(install({ ...repo, dir: linked }, global.env), (error: Error) => {
+      assert.ok(error.message.includes(`run \`git config core.hooksPath ${hooks}\` in it`));
+      return true;
+    });
+  } finally {
+    rmSync(linked, { recursive: true, force: true });
     repo.cleanup();
     global.cleanup();
   }
@@ -131,6 +154,25 @@ test('init chains the global pre-commit', async () => {
           `\`ln -s ${global.dir}/pre-push ${path.join(repo.dir, '.git', 'hooks')}/\`.`,
       ],
     );
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});
+
+test('linked global hooks run once', async () => {
+  const repo = createTempRepo();
+  const global = createGlobalHooks({ 'pre-commit': SCANNER, 'pre-push': SCANNER });
+  try {
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+    const hooks = path.join(repo.dir, '.git', 'hooks');
+    symlinkSync(path.join(global.dir, 'pre-commit'), path.join(hooks, 'pre-commit'));
+    symlinkSync(path.join(global.dir, 'pre-push'), path.join(hooks, 'pre-push'));
+
+    const report = await install(repo, global.env);
+
+    assert.equal(globalHookLine(repo, 'pre-commit'), "global_hook=''");
+    assert.equal(report.advice.filter((text) => text.includes('ln -s')).length, 0);
   } finally {
     repo.cleanup();
     global.cleanup();
