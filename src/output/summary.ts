@@ -342,9 +342,12 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
         ? `\`${git} update-ref -d ${shellQuote(footprint.head.ref ?? 'HEAD')}\``
         : `\`${git} reset --soft ${head.slice(0, ADVICE_OID_DIGITS)}\``;
     text = `To make these ${count} instead, run ${undo} after this commit, then ${commit}.`;
-    // git drops what `-a` staged when the commit fails, so the split would find nothing.
+    // git drops what `-a` staged when the commit fails, so the split would find nothing. An
+    // `--include` of some paths uses the same index, so `git add -u` is named for `-a` only.
     if (result.stagedByCommit === true) {
-      text += ` If this commit fails, first stage its changes again with \`${git} add -u\`.`;
+      text +=
+        ' If this commit fails, git unstages what `-a` or `--include` staged for it: stage it' +
+        ` again first (\`${git} add -u\` after \`-a\`).`;
     }
   } else {
     return [];

@@ -125,7 +125,7 @@ test('advice after a rejected commit -a', () => {
     stageTangledChange(repo);
     repo.git(['reset', '-q', '--', 'README.md', 'package.json', 'package-lock.json']);
     const result = repo.gitResult(['commit', '-a', '-m', 'wip'], { env: { LC_ALL: 'C.UTF-8' } });
-    const stage = /stage its changes again with `([^`]+)`/.exec(result.stderr)?.[1] ?? '';
+    const stage = /stage it\s+again first \(`([^`]+)` after `-a`\)/.exec(result.stderr)?.[1] ?? '';
 
     assert.equal(result.status, 1, result.stderr);
     assert.equal(stage, 'git add -u');
