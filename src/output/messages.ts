@@ -475,14 +475,10 @@ export function waysOutLines(
 /** Returns the words that ask for one allow entry per other finding, when there are others. */
 function otherEntries(blocking: readonly Finding[]): string {
   const first = blocking[0];
-  const others = new Set(
-    blocking
-      .filter((finding) => finding.rule !== first?.rule || finding.path !== first?.path)
-      .map((finding) => `${finding.rule}\0${finding.path}`),
+  const others = blocking.some(
+    (finding) => finding.rule !== first?.rule || finding.path !== first?.path,
   );
-  if (others.size === 0) return '';
-  if (others.size === 1) return ', and one like it for the other finding';
-  return `, and one like it for each of the ${others.size} other findings`;
+  return others ? ', and one like it for each other finding above' : '';
 }
 
 /**

@@ -409,7 +409,7 @@ test('allow row names the other findings', () => {
 
   const text = summarize(result);
 
-  assert.match(text, /in footprint\.config\.json, and one like it for the other finding\n/);
+  assert.match(text, /in footprint\.config\.json, and one like it for each other finding above\n/);
 });
 
 test('allow row for one finding', () => {
