@@ -81,9 +81,12 @@ function dropScopeVerb(subject: Subject, scope: string | null): Subject {
   return { ...subject, verb: '' };
 }
 
-/** Drops a tail that only repeats the scope: `feat(cli): use tokenizer in cli`. */
+/**
+ * Drops a tail that only repeats the scope: `feat(cli): use tokenizer in cli`. A rename keeps
+ * its new name: `refactor(b): rename a to b`.
+ */
 function dropScopeTail(subject: Subject, scope: string | null): Subject {
-  if (scope === null || subject.tail === undefined) return subject;
+  if (scope === null || subject.tail === undefined || subject.verb === 'rename') return subject;
   if (subject.tail !== `in ${scope}` && subject.tail !== `to ${scope}`) return subject;
   const rest: Subject = { ...subject };
   delete rest.tail;

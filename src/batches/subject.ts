@@ -83,7 +83,12 @@ function refactorSubject(code: readonly FileChange[]): Subject {
     only.hunks.length === 0
   ) {
     const from = only.oldPath;
-    if (baseNameOf(from) === baseNameOf(only.path)) {
+    const sameName = baseNameOf(from) === baseNameOf(only.path);
+    // An `index.js` is named by its folder, so moving it to another folder renames the module.
+    if (sameName && moduleName(from) !== moduleName(only.path)) {
+      return { verb: 'rename', names: [moduleName(from)], tail: `to ${moduleName(only.path)}` };
+    }
+    if (sameName) {
       return {
         verb: 'move',
         names: [moduleName(only.path)],

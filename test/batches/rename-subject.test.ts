@@ -39,6 +39,28 @@ describe('subject of a pure rename', () => {
   });
 });
 
+describe('subject of a moved index file', () => {
+  test('index moved to another folder', () => {
+    const repo = createTempRepo();
+    try {
+      const text = lines('export function parse(s) {', '  return s;', '}');
+      commitFiles(repo, { 'src/a/index.js': text });
+      repo.write('src/b/index.js', text);
+      repo.git(['rm', '-q', 'src/a/index.js']);
+      repo.git(['add', '-A']);
+
+      const batches = analyzeStaged(repo);
+
+      assert.deepEqual(
+        batches.map((batch) => batch.message),
+        ['refactor(b): rename a to b'],
+      );
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
 describe('subject of an edited rename', () => {
   test('renamed module with one edit', () => {
     const repo = createTempRepo();
