@@ -96,6 +96,16 @@ test('cli without terminal needs yes', () => {
   assert.deepEqual(captureState(created), start);
 });
 
+test('invalid strategy before missing yes', () => {
+  const created = stagedRepo();
+  created.write('plan.json', '{"version": 1, "batches": []}\n');
+
+  const result = created.footprint(['commit', '--strategy', 'plan.json']);
+
+  assert.equal(result.status, 1, result.stderr);
+  assert.doesNotMatch(result.stderr, /Pass --yes/);
+});
+
 test('undo hint repeats the cwd', () => {
   const created = stagedRepo();
   const folder = path.basename(created.dir);

@@ -40,15 +40,18 @@ export async function run(context: CommandContext): Promise<number> {
       { exitCode: EXIT_USAGE },
     );
   }
-  // CI=true turns prompts off even on a terminal, as it does for colour.
+  // CI=true turns prompts off even on a terminal, as it does for colour. Without a prompt the
+  // run still plans first, so an invalid strategy is reported before the missing --yes.
   const canPrompt = process.stdin.isTTY === true && context.env['CI'] !== 'true';
-  if (asks && !canPrompt) {
+  const confirm = async (plan: CommitPlan): Promise<boolean> => {
+    if (!asks) return true;
+    if (canPrompt) return confirmOnTerminal(context, plan);
     throw new UserError(
       'footprint commit asks for confirmation, but stdin is not a terminal or CI=true is set. ' +
         'Pass --yes to commit without asking, or --dry-run to see the plan.',
       { exitCode: EXIT_USAGE },
     );
-  }
+  };
 
   const options: CommitOptions = {
     cwd: context.cwd,
@@ -56,7 +59,7 @@ export async function run(context: CommandContext): Promise<number> {
     noLlm: line.noLlm,
     dryRun: line.dryRun,
     noVerify: line.noVerify,
-    confirm: (plan) => (asks ? confirmOnTerminal(context, plan) : Promise.resolve(true)),
+    confirm,
     output: (chunk) => context.stderr.write(chunk),
     warn: (message) =>
       context.stderr.write(`${formatStatus(context.stderrStyle, 'warning', message)}\n`),
