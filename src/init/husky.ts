@@ -4,6 +4,7 @@ import path from 'node:path';
 import { footprintWords, quoteShell } from './hook-script.js';
 import { placeLine, type LineRequest } from './husky-placement.js';
 import type { InstallStep } from './install-step.js';
+import { readProjectInstall } from './project-install.js';
 import { isCommandLine, scanShellLines } from './shell-lines.js';
 
 const LINT_STAGED_LINE = /\blint-staged\b/;
@@ -182,7 +183,7 @@ function replaceMachinePath(
   line: string,
   options: HuskyLineOptions,
 ): string | null {
-  if (!hasLocalFootprint(options.worktree) || MACHINE_PATH.test(line)) return null;
+  if (!projectRunsFootprint(options.worktree) || MACHINE_PATH.test(line)) return null;
   const runsFootprint = footprintLinePattern(hook.command);
   const lines = existing.split('\n');
   const index = lines.findIndex(
@@ -224,11 +225,20 @@ export function hasLocalFootprint(worktree: string): boolean {
 }
 
 /**
+ * Returns true when husky can run the project's own footprint: it is installed, or package.json
+ * lists footprint-cli, as in a fresh clone before its dependencies are installed.
+ */
+export function projectRunsFootprint(worktree: string): boolean {
+  return hasLocalFootprint(worktree) || readProjectInstall(worktree)?.installsFootprint === true;
+}
+
+/**
  * Chooses the command husky runs. Husky 9 puts node_modules/.bin on PATH, husky 8 does not;
- * without a local install, the absolute path of the footprint that ran init is used.
+ * when the project neither installs nor lists footprint, the absolute path of the footprint
+ * that ran init is used.
  */
 function footprintCommandLine(command: string, options: HuskyLineOptions): string {
-  if (!hasLocalFootprint(options.worktree)) {
+  if (!projectRunsFootprint(options.worktree)) {
     // The path can go away (an npx cache, another checkout), and node then fails before
     // footprint reads FOOTPRINT=0. The guard keeps that way out when the file is gone, and
     // hooks that must never stop a commit ignore a failure, as --no-verify does not skip

@@ -15,7 +15,13 @@ import {
 import { hooksFolderNote } from './hooks-folder-note.js';
 import { findHookTarget, sameFolder, type HookTarget } from './hook-target.js';
 import { globalHookFor, globalHooksAdvice, rejectSharedHooksFolder } from './global-hooks.js';
-import { addHuskyLine, checkHuskyFile, hasLocalFootprint, runsMachinePath } from './husky.js';
+import {
+  addHuskyLine,
+  checkHuskyFile,
+  hasLocalFootprint,
+  projectRunsFootprint,
+  runsMachinePath,
+} from './husky.js';
 import type { InstallStep } from './install-step.js';
 import { simpleGitHooksNote } from './simple-git-hooks.js';
 import { learnNote } from './learn-note.js';
@@ -138,7 +144,7 @@ async function installHook(
 
 /**
  * Returns a note when a husky line runs footprint by an absolute path, because the project
- * does not install footprint. `.husky/` is committed, and on another clone, or once npx has
+ * neither installs footprint nor lists it in package.json. `.husky/` is committed, and on another clone, or once npx has
  * cleaned its cache, that path is gone and every commit fails. A fresh clone without
  * `node_modules` gets no note when its husky lines run the project's `footprint`.
  */
@@ -148,7 +154,7 @@ async function absoluteHuskyLineNote(
   templates: readonly HookTemplate[],
   footprintBin: string,
 ): Promise<string | null> {
-  if (target.kind !== 'husky' || hasLocalFootprint(worktree)) return null;
+  if (target.kind !== 'husky' || projectRunsFootprint(worktree)) return null;
   const hooks = templates.flatMap((template) =>
     template.command === null ? [] : [{ name: template.name, command: template.command }],
   );

@@ -60,6 +60,24 @@ test('fresh husky clone names the lockfile manager', async () => {
   }
 });
 
+test('fresh husky clone runs the project footprint', async () => {
+  const repo = createTempRepo();
+  try {
+    writeHuskyProject(repo, { prepare: 'husky' });
+    repo.write('pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
+
+    const report = await installInRepo(repo);
+
+    assert.equal(
+      readFileSync(path.join(repo.dir, '.husky', 'prepare-commit-msg'), 'utf8'),
+      'footprint prepare-commit-msg "$@"\n',
+    );
+    assert.equal(report.advice.filter((text) => text.includes('does not install')).length, 0);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('fresh husky clone without prepare script', async () => {
   const repo = createTempRepo();
   try {
