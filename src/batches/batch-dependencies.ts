@@ -1,4 +1,5 @@
 import type { FileContent, Footprint, Hunk } from '../footprint/types.js';
+import { hunkKey } from '../footprint/hunk-key.js';
 import { buildAnalysisContext } from './build-context.js';
 import { comparePaths } from './paths.js';
 import { findRequirements, type Requirement } from './requirements.js';
@@ -55,10 +56,6 @@ function readFacts(input: DependencyInput): UnitFacts {
   const facts = { units: context.units, requirements: findRequirements(context) };
   remembered.set(input.content, facts);
   return facts;
-}
-
-function hunkKey(hunk: Hunk): string {
-  return `${hunk.oldStart},${hunk.oldLines},${hunk.newStart},${hunk.newLines}`;
 }
 
 /** Returns, for each `path\0hunk` and each `path` of a file without hunks, the batches taking it. */

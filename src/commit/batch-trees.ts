@@ -1,5 +1,6 @@
 import type { BatchChange } from '../batches/types.js';
 import type { FileChange, Hunk } from '../footprint/types.js';
+import { hunkKey } from '../footprint/hunk-key.js';
 import type { PendingObject } from '../git/object-writer.js';
 import { EMPTY_TREE_OID, hashObject, type TreeEntry } from '../git/objects/tree.js';
 import { computeStagedTree, type TreeAccess } from '../git/staged-tree.js';
@@ -37,9 +38,6 @@ export interface BatchTrees {
 
 /** Statuses whose content a batch may take hunk by hunk. */
 const SPLITTABLE = new Set(['modified', 'renamed', 'copied']);
-
-const hunkKey = (hunk: Hunk): string =>
-  `${hunk.oldStart},${hunk.oldLines},${hunk.newStart},${hunk.newLines}`;
 
 /**
  * Computes the tree of every batch commit: HEAD's tree plus the changes of that batch and of

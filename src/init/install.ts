@@ -144,9 +144,8 @@ async function installHook(
 
 /**
  * Returns a note when a husky line runs footprint by an absolute path, because the project
- * neither installs footprint nor lists it in package.json. `.husky/` is committed, and on another clone, or once npx has
- * cleaned its cache, that path is gone and every commit fails. A fresh clone without
- * `node_modules` gets no note when its husky lines run the project's `footprint`.
+ * neither installs footprint nor lists it in package.json. `.husky/` is committed, and on
+ * another clone, or once npx has cleaned its cache, that path is gone and every commit fails.
  */
 async function absoluteHuskyLineNote(
   target: HookTarget,

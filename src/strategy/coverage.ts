@@ -1,4 +1,5 @@
 import type { FileChange, Hunk } from '../footprint/types.js';
+import { hunkKey } from '../footprint/hunk-key.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
 import { describePastedHunk, describeTakers, duplicateHunkFix } from './duplicates.js';
@@ -35,10 +36,6 @@ export interface CoverageOptions {
 /** Writes a hunk as git's hunk header shows it: `@@ -12,3 +12,4 @@`. */
 export function describeHunk(hunk: Hunk): string {
   return `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
-}
-
-function hunkKey(hunk: Hunk): string {
-  return `${hunk.oldStart},${hunk.oldLines},${hunk.newStart},${hunk.newLines}`;
 }
 
 function listHunks(hunks: readonly Hunk[]): string {

@@ -3,10 +3,11 @@ import { recordedPath } from '../fossils/compare-commit.js';
 import { findStrategyFossil } from '../fossils/find-strategy-fossil.js';
 import { openFossilStore } from '../fossils/store.js';
 import type { Footprint, Hunk } from '../footprint/types.js';
+import { hunkKey } from '../footprint/hunk-key.js';
 import { isNullableString, isObject, type ShapeChange } from './shape.js';
 
 /**
- * The staged paths that a strategy was made for, each with its staged hunks, or null for a
+ * The staged paths that a strategy was written for, each with its staged hunks, or null for a
  * path the strategy takes whole (footprint lists no hunks for added, deleted, renamed and
  * binary files). A path keeps the tokens that its strategy fossil masked.
  */
@@ -23,10 +24,6 @@ export interface RestagingClue {
   hunk?: Hunk;
   /** Staged hunks of the path now, for a staged path that no batch takes. */
   hunks?: readonly Hunk[];
-}
-
-function hunkKey(hunk: Hunk): string {
-  return `${hunk.oldStart},${hunk.oldLines},${hunk.newStart},${hunk.newLines}`;
 }
 
 /**

@@ -9,8 +9,8 @@ import { createTempRepo } from '../helpers/repo.js';
 const SCANNER = '#!/bin/sh\necho GLOBAL-SCANNER-RAN >&2\n[ -f "$HOME/block" ] && exit 1\nexit 0\n';
 
 /**
- * A home folder whose global git configuration (GIT_CONFIG_GLOBAL, never the real one) sets
- * core.hooksPath to `~/hooks`, which contains SCANNER as its pre-commit.
+ * Creates a home folder whose global git configuration (GIT_CONFIG_GLOBAL, never the real one)
+ * sets core.hooksPath to `~/hooks`, which contains SCANNER as its pre-commit.
  */
 function createGlobalScanner() {
   const home = realpathSync(mkdtempSync(path.join(tmpdir(), 'footprint-home-')));

@@ -9,7 +9,7 @@ import { installInRepo } from './install-in-repo.js';
 
 const FOOTPRINT_BIN = path.join(projectRoot, 'bin', 'footprint.js');
 
-/** The advice about footprint's hooks in a core.hooksPath folder that git commits, if any. */
+/** Returns the advice about footprint's hooks in a core.hooksPath folder that git commits. */
 function hooksFolderAdvice(report: InstallReport): string[] {
   return report.advice.filter((text) => text.includes('.githooks'));
 }

@@ -247,7 +247,7 @@ describe('validate of another staged tree', () => {
       [batch('b1', [{ path: 'a.js', hunks: [HUNK_3, HUNK_37] }]), batch('b2', [{ path: 'c.js' }])],
     );
     repo = fixture.repo;
-    // The strategy fossil records what was staged; with it gone, nothing tells b.md apart.
+    // The strategy fossil records what was staged. Without it, b.md cannot be told apart.
     rmSync(path.join(repo.dir, 'fossils'), { recursive: true });
 
     const result = await runCli(repo.dir, 'validate', '--strategy', fixture.strategyFile, '--json');
