@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { RepositoryLayout } from '../git/types.js';
 import { HOOK_MARKER } from './hook-script.js';
@@ -17,6 +17,8 @@ const NOT_FOUND = '"footprint: the footprint command was not found"';
  * footprint and node as their last resort. Without footprint in `node_modules`, a teammate's
  * commits stop, so the note comes on every run until the project installs footprint. With it,
  * teammates need only install the dependencies, and the note comes when init changed a hook.
+ * A hooks folder reached through a symlink, such as `.git/hooks` linked to `../.githooks`, is
+ * treated as the folder the link points to.
  */
 export async function hooksFolderNote(
   target: HookTarget,
@@ -24,8 +26,9 @@ export async function hooksFolderNote(
   steps: readonly InstallStep[],
   footprintBin: string,
 ): Promise<string | null> {
-  if (target.kind !== 'hooks-path' || layout.worktree === null) return null;
-  const preCommit = path.join(target.dir, 'pre-commit');
+  if (target.kind === 'husky' || layout.worktree === null) return null;
+  const resolvedFolder = await realpath(target.dir).catch(() => target.dir);
+  const preCommit = path.join(resolvedFolder, 'pre-commit');
   const hooks = steps.filter((step) => path.dirname(step.file) === target.dir);
   // A hook of the user's own that runs footprint stays in place of footprint's hook.
   const text = await readFile(preCommit, 'utf8').catch(() => '');
@@ -34,7 +37,7 @@ export async function hooksFolderNote(
   if (state === null) return null;
 
   const worktree = layout.worktree;
-  const folder = path.relative(worktree, target.dir).split(path.sep).join('/');
+  const folder = path.relative(worktree, resolvedFolder).split(path.sep).join('/');
   const file = `${folder}/pre-commit`;
   const committed =
     state === 'tracked'

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InstallReport } from '../../src/init/install.js';
@@ -163,6 +171,24 @@ test('own hook running footprint gets no note', async () => {
     const report = await installInRepo(repo);
 
     assert.deepEqual(hooksFolderAdvice(report), []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('hooks symlinked into worktree get note', async () => {
+  const repo = createTempRepo();
+  try {
+    const hooks = path.join(repo.dir, '.git', 'hooks');
+    rmSync(hooks, { recursive: true, force: true });
+    mkdirSync(path.join(repo.dir, '.githooks'));
+    symlinkSync(path.join('..', '.githooks'), hooks);
+
+    const report = await installInRepo(repo);
+
+    assert.ok(existsSync(path.join(repo.dir, '.githooks', 'pre-commit')));
+    assert.equal(hooksFolderAdvice(report).length, 1);
+    assert.match(hooksFolderAdvice(report)[0] ?? '', /^footprint's hooks in \.githooks run /);
   } finally {
     repo.cleanup();
   }
