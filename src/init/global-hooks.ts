@@ -40,15 +40,15 @@ const GIT_HOOK_NAMES = new Set([
 
 /**
  * Returns the global hook that footprint's hook `name` runs first, or undefined. It is the file
- * of that name in the global folder that the repository's core.hooksPath overrides, when git
- * would run it (an executable file) and it is not a copy of footprint's hook, which would run
- * footprint twice.
+ * of that name in the global folder that the repository's core.hooksPath overrides, unless it
+ * is a copy of footprint's hook, which would run footprint twice. The hook runs the file only
+ * when it is executable at commit time, so a global hook added after init runs too.
  */
 export function globalHookFor(target: HookTarget, name: string): string | undefined {
   if (target.kind !== 'hooks-path' || target.overrides === null) return undefined;
   const file = path.join(target.overrides.dir, name);
   if (linksLocally(target.dir, target.overrides.dir, name)) return undefined;
-  return isChainable(file) ? file : undefined;
+  return readText(file).includes(HOOK_MARKER) ? undefined : file;
 }
 
 /**

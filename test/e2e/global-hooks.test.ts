@@ -10,12 +10,13 @@ const SCANNER = '#!/bin/sh\necho GLOBAL-SCANNER-RAN >&2\n[ -f "$HOME/block" ] &&
 
 /**
  * Creates a home folder whose global git configuration (GIT_CONFIG_GLOBAL, never the real one)
- * sets core.hooksPath to `~/hooks`, which contains SCANNER as its pre-commit.
+ * sets core.hooksPath to `~/hooks`, which contains SCANNER as its pre-commit unless
+ * `withScanner` is false.
  */
-function createGlobalScanner() {
+function createGlobalScanner(withScanner = true) {
   const home = realpathSync(mkdtempSync(path.join(tmpdir(), 'footprint-home-')));
   mkdirSync(path.join(home, 'hooks'));
-  writeFileSync(path.join(home, 'hooks', 'pre-commit'), SCANNER, { mode: 0o755 });
+  if (withScanner) writeFileSync(path.join(home, 'hooks', 'pre-commit'), SCANNER, { mode: 0o755 });
   const config = path.join(home, 'gitconfig');
   writeFileSync(config, '[core]\n\thooksPath = ~/hooks\n');
   return {
@@ -71,6 +72,28 @@ test('failing global scanner blocks the commit', () => {
     assert.match(result.stderr, /^GLOBAL-SCANNER-RAN$/m);
     assert.doesNotMatch(result.stderr, /^footprint · /m);
     assert.equal(repo.gitResult(['rev-parse', '--verify', '-q', 'HEAD']).stdout, '');
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});
+
+test('global scanner added after init runs', () => {
+  const repo = createTempRepo();
+  const global = createGlobalScanner(false);
+  try {
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+    const init = repo.footprint(['init'], { env: global.env });
+    assert.equal(init.status, 0, init.stderr);
+    writeFileSync(path.join(global.home, 'hooks', 'pre-commit'), SCANNER, { mode: 0o755 });
+    writeFileSync(path.join(global.home, 'block'), '');
+    repo.write('README.md', '# Shop\n');
+    repo.git(['add', 'README.md']);
+
+    const result = repo.gitResult(['commit', '-m', 'docs: start'], { env: global.env });
+
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /^GLOBAL-SCANNER-RAN$/m);
   } finally {
     repo.cleanup();
     global.cleanup();

@@ -142,8 +142,11 @@ test('init chains the global pre-commit', async () => {
     const report = await install(repo, global.env);
 
     assert.equal(globalHookLine(repo, 'pre-commit'), `global_hook='${global.dir}/pre-commit'`);
-    assert.equal(globalHookLine(repo, 'prepare-commit-msg'), "global_hook=''");
-    assert.equal(globalHookLine(repo, 'post-commit'), "global_hook=''");
+    assert.equal(
+      globalHookLine(repo, 'prepare-commit-msg'),
+      `global_hook='${global.dir}/prepare-commit-msg'`,
+    );
+    assert.equal(globalHookLine(repo, 'post-commit'), `global_hook='${global.dir}/post-commit'`);
     assert.deepEqual(
       report.advice.filter((text) => text.includes(global.dir)),
       [
