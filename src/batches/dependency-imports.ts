@@ -1,6 +1,11 @@
 import type { FileContent } from '../footprint/types.js';
 import { partLines, type BatchPart } from './batch-parts.js';
-import { readDependencyChanges, type DependencyChange } from './manifest-changes.js';
+import {
+  readDependencyChanges,
+  readScriptChanges,
+  type DependencyChange,
+  type ScriptChanges,
+} from './manifest-changes.js';
 import { dependencyKey, readLineDependencyChanges } from './manifest-lines.js';
 import { packagesImportedOn } from './relations/dependency-use.js';
 
@@ -44,6 +49,31 @@ export function batchDependencyChanges(
     changes.push(...found);
   }
   return changes;
+}
+
+/**
+ * Returns the `scripts` entries that a batch's `package.json` parts add, edit or remove. A part
+ * of a file keeps the entries its changed lines name.
+ */
+export function batchScriptChanges(
+  manifests: readonly BatchPart[],
+  content: ContentMap,
+): ScriptChanges {
+  const found: ScriptChanges = { added: [], changed: [], removed: [] };
+  for (const part of manifests) {
+    const changes = readScriptChanges(part.file, content.get(part.file.path));
+    if (changes === null) continue;
+
+    const lines = part.whole
+      ? null
+      : [...partLines(part, content, 'added'), ...partLines(part, content, 'removed')];
+    const isNamed = (name: string) =>
+      lines === null || lines.some((line) => line.includes(`"${name}"`));
+    found.added.push(...changes.added.filter(isNamed));
+    found.changed.push(...changes.changed.filter(isNamed));
+    found.removed.push(...changes.removed.filter(isNamed));
+  }
+  return found;
 }
 
 /**

@@ -76,6 +76,46 @@ export function readDependencyChanges(
   return changes.sort((a, b) => comparePaths(a.name, b.name));
 }
 
+/** The `scripts` entries a `package.json` change adds, edits or removes, each sorted by name. */
+export interface ScriptChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+function readScripts(text: string | null): Map<string, string> | null {
+  const scripts = parseManifest(text)?.['scripts'];
+  if (scripts === undefined) return new Map();
+  if (typeof scripts !== 'object' || scripts === null || Array.isArray(scripts)) return null;
+  return new Map(Object.entries(scripts).map(([name, command]) => [name, String(command)]));
+}
+
+/**
+ * Returns the script changes of a modified `package.json`, or null when the file is no
+ * `package.json`, was added or deleted, or either side is not valid JSON.
+ */
+export function readScriptChanges(
+  file: FileChange,
+  content: FileContent | undefined,
+): ScriptChanges | null {
+  if (baseNameOf(file.path) !== 'package.json') return null;
+  if (!content || content.oldText === null || content.newText === null) return null;
+
+  const before = readScripts(content.oldText);
+  const after = readScripts(content.newText);
+  if (before === null || after === null) return null;
+
+  const changes: ScriptChanges = { added: [], changed: [], removed: [] };
+  for (const [name, command] of after) {
+    const previous = before.get(name);
+    if (previous === undefined) changes.added.push(name);
+    else if (previous !== command) changes.changed.push(name);
+  }
+  for (const name of before.keys()) if (!after.has(name)) changes.removed.push(name);
+  for (const list of Object.values(changes)) list.sort(comparePaths);
+  return changes;
+}
+
 /**
  * Returns true when a staged file changes what the project depends on. That is a lockfile, or
  * a dependency manifest whose dependency sections changed as the manifest-without-lockfile

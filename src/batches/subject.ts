@@ -4,9 +4,13 @@ import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
 import { editedRenameOf, isModeOnly, newExports } from './commit-type.js';
-import { batchDependencyChanges, readDependencyImports } from './dependency-imports.js';
+import {
+  batchDependencyChanges,
+  batchScriptChanges,
+  readDependencyImports,
+} from './dependency-imports.js';
 import { describeDependencyUse } from './dependency-use-subject.js';
-import type { DependencyChange } from './manifest-changes.js';
+import type { DependencyChange, ScriptChanges } from './manifest-changes.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
 import { testTargetOf, type TestTarget } from './relations/test-source.js';
 
@@ -199,6 +203,32 @@ function dependencySubject(changes: DependencyChange[]): Subject {
 }
 
 /**
+ * Adds the `scripts` entries a batch edits beside its dependencies to the subject's tail, such
+ * as `and add lint script`, so a subject that names a bump does not hide a script edit.
+ */
+function withScripts(subject: Subject, scripts: ScriptChanges): Subject {
+  const names = unique([...scripts.added, ...scripts.changed, ...scripts.removed].map(clean));
+  if (names.length === 0) return subject;
+
+  const tail = `${subject.tail ?? ''} and ${scriptVerb(scripts)} ${scriptNames(names)}`;
+  return { ...subject, tail: tail.trimStart() };
+}
+
+/** Returns `add` when a batch only adds scripts, `remove` when it only removes them, else `update`. */
+function scriptVerb({ added, changed, removed }: ScriptChanges): string {
+  if (changed.length === 0 && removed.length === 0) return 'add';
+  if (changed.length === 0 && added.length === 0) return 'remove';
+  return 'update';
+}
+
+/** Names one or two scripts (`lint script`, `fmt and test scripts`) and counts more. */
+function scriptNames(names: readonly string[]): string {
+  if (names.length === 1) return `${names[0]} script`;
+  if (names.length === 2) return `${names[0]} and ${names[1]} scripts`;
+  return `${names.length} scripts`;
+}
+
+/**
  * Returns the verb for version changes: `downgrade` when every one lowers the version, `bump`
  * when none does, and `update` for both.
  */
@@ -228,7 +258,9 @@ function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject
   const manifests = parts.filter((part) => part.file.category === 'dependency-manifest');
   const lockfiles = files.filter((file) => file.category === 'lockfile');
   const changes = manifests.length > 0 ? batchDependencyChanges(manifests, content) : null;
-  if (changes && changes.length > 0) return dependencySubject(changes);
+  if (changes && changes.length > 0) {
+    return withScripts(dependencySubject(changes), batchScriptChanges(manifests, content));
+  }
   if (manifests.length === 0 && lockfiles.length > 0 && files.length === lockfiles.length) {
     // A lockfile the change deletes or adds is named, since nothing was refreshed.
     if (lockfiles.every((file) => file.status === 'deleted')) {

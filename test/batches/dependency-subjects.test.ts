@@ -35,6 +35,54 @@ const cases: Array<{
     paths: ['requirements.txt'],
   },
   {
+    name: 'bump with a new script',
+    before: {
+      'package.json': lines(
+        '{',
+        '  "scripts": { "test": "node --test" },',
+        '',
+        '',
+        '',
+        '  "dependencies": { "chalk": "^5.3.0" }',
+        '}',
+      ),
+    },
+    after: {
+      'package.json': lines(
+        '{',
+        '  "scripts": { "test": "node --test", "lint": "eslint ." },',
+        '',
+        '',
+        '',
+        '  "dependencies": { "chalk": "^5.4.1" }',
+        '}',
+      ),
+    },
+    message: 'chore(deps): bump chalk to ^5.4.1 and add lint script',
+    paths: ['package.json'],
+  },
+  {
+    name: 'added dependency with changed scripts',
+    before: {
+      'package.json': lines(
+        '{',
+        '  "scripts": { "test": "node --test", "fmt": "prettier -w ." },',
+        '  "devDependencies": {}',
+        '}',
+      ),
+    },
+    after: {
+      'package.json': lines(
+        '{',
+        '  "scripts": { "test": "vitest run", "fmt": "prettier -c ." },',
+        '  "devDependencies": { "vitest": "^3.2.4" }',
+        '}',
+      ),
+    },
+    message: 'chore(deps): add vitest and update fmt and test scripts',
+    paths: ['package.json'],
+  },
+  {
     name: 'pinned requirement downgrade',
     before: { 'requirements.txt': lines('requests==2.32.3', 'flask>=2.0') },
     after: { 'requirements.txt': lines('requests==2.31.0', 'flask>=2.0') },
