@@ -1,24 +1,9 @@
+import { PACKAGE_CONTAINERS } from '../footprint/package-folders.js';
 import { folderOf, isWithin } from './paths.js';
 import type { AnalysisContext, Link } from './relations/context.js';
 import type { Mode, RelationKind } from './types.js';
 import type { ChangeUnit, Concern } from './units.js';
 import { evidence, modeBias, pairPrior } from './weights.js';
-
-/** Folders of a monorepo whose children are packages, each changed mostly on its own. */
-const PACKAGE_CONTAINERS = new Set([
-  'packages',
-  'apps',
-  'libs',
-  'crates',
-  'plugins',
-  'modules',
-  'services',
-  'playground',
-  'playgrounds',
-  'examples',
-  'sites',
-  'tools',
-]);
 
 /** Returns the package folder of a monorepo path, such as `packages/vite`, or ''. */
 function packageOf(path: string): string {

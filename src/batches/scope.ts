@@ -43,15 +43,20 @@ export const DEPENDENCY_SCOPES: ReadonlySet<string> = new Set([
 const MAX_SCOPE_LENGTH = 24;
 const SCOPE_TEXT = /^[A-Za-z0-9][\w.-]*$/;
 
-/** Returns the folder segments that name a part of the project: `src/parser` gives `parser`. */
+/**
+ * Returns the folder segments that name a part of the project: `src/parser` gives `parser`. A
+ * package's name counts even when it is a location word, as `docs` in `apps/docs/app`.
+ */
 function meaningfulSegments(path: string): string[] {
   const segments = folderOf(path).split('/');
-  return segments.filter(
-    (segment, index) =>
-      segment !== '' &&
+  return segments.filter((segment, index) => {
+    if (segment === '') return false;
+    if (index > 0 && PACKAGE_FOLDERS.has(segments[index - 1] as string)) return true;
+    return (
       !LOCATION_FOLDERS.has(segment) &&
-      !(PACKAGE_FOLDERS.has(segment) && index < segments.length - 1),
-  );
+      !(PACKAGE_FOLDERS.has(segment) && index < segments.length - 1)
+    );
+  });
 }
 
 function commonPrefix(lists: string[][]): string[] {

@@ -1,5 +1,6 @@
 import { CATEGORY_RULES, DATA_LANGUAGES, type CategoryRule } from './category-rules.js';
 import { detectLanguage } from './language.js';
+import { isPackageName } from './package-folders.js';
 import type { FileCategory } from './types.js';
 
 export interface CategorizeOptions {
@@ -75,8 +76,20 @@ function matchesRule(rule: CategoryRule, parts: PathParts): boolean {
   return (
     (rule.names?.includes(parts.name) ?? false) ||
     (rule.namePatterns?.some((pattern) => pattern.test(parts.name)) ?? false) ||
-    (rule.folders?.some((folder) => parts.folders.includes(folder)) ?? false) ||
+    (rule.folders?.some((folder) => inFolder(rule, parts, folder)) ?? false) ||
     (rule.pathPatterns?.some((pattern) => pattern.test(parts.path)) ?? false) ||
     (rule.extensions?.includes(parts.extension) ?? false)
+  );
+}
+
+/**
+ * Returns true when the path lies in a folder named `folder`. A docs folder that is a package
+ * of a monorepo, as `apps/docs` is in Turborepo's starter, contains a site's code, so its name
+ * does not make that code documentation.
+ */
+function inFolder(rule: CategoryRule, parts: PathParts, folder: string): boolean {
+  return parts.folders.some(
+    (name, index) =>
+      name === folder && !(rule.category === 'docs' && isPackageName(parts.folders, index)),
   );
 }

@@ -94,6 +94,20 @@ describe('scopes of common layouts', () => {
     assert.equal(batch?.scope, null);
   });
 
+  test('docs app is a package', () => {
+    const page = (text: string) =>
+      lines('export default function Page() {', `  return <main>${text}</main>;`, '}');
+    const batches = analyzeChange(
+      repo,
+      { 'package.json': lines('{ "name": "turbo" }'), 'apps/docs/page.tsx': page('Hi') },
+      { 'apps/docs/page.tsx': page('Hello') },
+    );
+    const batch = batchWith(batches, 'apps/docs/page.tsx');
+
+    assert.notEqual(batch?.type, 'docs');
+    assert.equal(batch?.scope, 'docs');
+  });
+
   test('root lockfile keeps package scope', () => {
     const manifest = (dependency: string) =>
       lines('{', '  "name": "@mono/cli",', `  "dependencies": { ${dependency} }`, '}');
