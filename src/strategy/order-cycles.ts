@@ -1,21 +1,14 @@
 import { findCycles } from '../batches/cycles.js';
-import { joinWords, plural } from '../output/messages.js';
 import type { BatchNeed } from './batch-needs.js';
+import { planCycleBreak } from './cycle-breaks.js';
+import {
+  describeCycle,
+  describeCycleSet,
+  LISTED_BATCHES,
+  type OrderEdge,
+} from './order-cycle-messages.js';
 import type { CheckedParts } from './readable.js';
 import type { StrategyProblem } from './types.js';
-
-/** Reason sentences listed per dependency of a cycle before the rest are only counted. */
-const LISTED_NEEDS = 3;
-
-/** A dependency of batch `batch` on batch `on`, which must come before it. */
-interface OrderEdge {
-  batch: string;
-  on: string;
-  /** True when `batch` lists `on` in its dependsOn. */
-  declared: boolean;
-  /** Needs of `batch` on `on` that the staged change proves. */
-  needs: BatchNeed[];
-}
 
 /** The cycle problems of a strategy, and which dependencies they cover. */
 export interface OrderCycleCheck {
@@ -50,88 +43,6 @@ function collectEdges(parts: CheckedParts, needs: readonly BatchNeed[]): Map<str
   return edges;
 }
 
-/** Returns the nodes of a shortest path from `start` to `end` that stays inside `members`. */
-function findShortestPath(
-  start: number,
-  end: number,
-  targets: ReadonlyArray<readonly number[]>,
-  members: ReadonlySet<number>,
-): number[] {
-  const previous = new Map<number, number>([[start, start]]);
-  const queue = [start];
-  for (let next = 0; next < queue.length && !previous.has(end); next += 1) {
-    const node = queue[next] as number;
-    for (const target of targets[node] ?? []) {
-      if (!members.has(target) || previous.has(target)) continue;
-      previous.set(target, node);
-      queue.push(target);
-    }
-  }
-
-  const path = [end];
-  while (path[path.length - 1] !== start) path.push(previous.get(path.at(-1) as number) as number);
-  return path.reverse();
-}
-
-/**
- * Splits a strongly connected component, its nodes in ascending order, into simple cycles that
- * together take each of its edges, so a cycle names every dependency inside it. Each cycle
- * starts at its lowest node, the batch that comes first in the strategy.
- */
-function coverComponent(
-  component: readonly number[],
-  targets: ReadonlyArray<readonly number[]>,
-): number[][] {
-  const members = new Set(component);
-  const covered = new Set<string>();
-  const cycles: number[][] = [];
-  for (const from of component) {
-    for (const to of targets[from] ?? []) {
-      if (!members.has(to) || covered.has(`${from},${to}`)) continue;
-
-      const cycle = [from, ...findShortestPath(to, from, targets, members).slice(0, -1)];
-      cycle.forEach((node, at) => covered.add(`${node},${cycle[(at + 1) % cycle.length]}`));
-      const first = cycle.indexOf(cycle.reduce((low, node) => Math.min(low, node)));
-      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
-    }
-  }
-  return cycles;
-}
-
-/** Returns the fix that removes one dependency of a cycle. */
-function describeEdgeFix(edge: OrderEdge): string {
-  const unlist = `remove ${edge.on} from the dependsOn of ${edge.batch}`;
-  if (edge.needs.length === 0) return unlist;
-
-  const parts = joinWords([...new Set(edge.needs.map((need) => need.part))], 'and');
-  return edge.declared ? `${unlist} and move ${parts} into it` : `move ${parts} into ${edge.batch}`;
-}
-
-/** Returns the reason sentences of a dependency that the staged change proves. */
-function listReasons(edge: OrderEdge): string[] {
-  const reasons = edge.needs.slice(0, LISTED_NEEDS).map((need) => need.reason);
-  const rest = edge.needs.length - LISTED_NEEDS;
-  if (rest > 0) {
-    reasons.push(
-      `Batch ${edge.batch} also needs ${plural(rest, 'more change')} of batch ${edge.on}.`,
-    );
-  }
-  return reasons;
-}
-
-/** Makes the problem of one cycle, whose batches `ids` each depend on the next. */
-function describeCycle(ids: readonly string[], edges: readonly OrderEdge[]): StrategyProblem {
-  const names = joinWords([...ids], 'and');
-  const fixes = [...edges.map(describeEdgeFix), `merge ${names} into one batch`];
-  const message = [
-    `The dependencies of batches ${names} form a cycle (${[...ids, ids[0]].join(' → ')}, each ` +
-      'depending on the next), so no order of these batches satisfies them.',
-    ...edges.flatMap(listReasons),
-    `To break the cycle, do one of these: ${fixes.slice(0, -1).join(', ')}, or ${fixes.at(-1)}.`,
-  ].join(' ');
-  return { code: 'order-cycle', batch: ids[0] as string, batches: [...ids], message };
-}
-
 /** Returns the numbers of the batches each batch depends on, in ascending order. */
 function listTargets(ids: readonly string[], edges: Map<string, OrderEdge>): number[][] {
   const numbers = new Map(ids.map((id, number) => [id, number]));
@@ -143,11 +54,90 @@ function listTargets(ids: readonly string[], edges: Map<string, OrderEdge>): num
   return targets;
 }
 
+/** The dependencies between batches, with the batch ids that their numbers stand for. */
+interface OrderGraph {
+  /** Batch ids in strategy order, so a batch's number is its place in the strategy. */
+  ids: readonly string[];
+  edges: ReadonlyMap<string, OrderEdge>;
+  /** Numbers of the batches each batch depends on, in ascending order. */
+  targets: ReadonlyArray<readonly number[]>;
+}
+
+/** Returns the edge of the dependency of batch number `batch` on batch number `on`. */
+function edgeBetween(graph: OrderGraph, batch: number, on: number): OrderEdge {
+  const edge = graph.edges.get(edgeKey(graph.ids[batch] as string, graph.ids[on] as string));
+  if (edge === undefined) throw new Error(`No dependency of batch ${batch} on batch ${on}.`);
+  return edge;
+}
+
+/**
+ * Returns the numbers of a component in cycle order from its first, or null unless each of its
+ * batches depends on exactly one other batch of it, so that it is a single cycle.
+ */
+function traceSimpleCycle(component: readonly number[], graph: OrderGraph): number[] | null {
+  const members = new Set(component);
+  const next = new Map<number, number>();
+  for (const node of component) {
+    const inner = (graph.targets[node] ?? []).filter((on) => on !== node && members.has(on));
+    if (inner.length !== 1) return null;
+    next.set(node, inner[0] as number);
+  }
+
+  const first = component[0] as number;
+  const cycle = [first];
+  for (let node = next.get(first); node !== undefined && node !== first; node = next.get(node)) {
+    cycle.push(node);
+  }
+  return cycle;
+}
+
+/** Returns the dependencies inside a component, by batch and then by `on`, in strategy order. */
+function listInnerEdges(component: readonly number[], graph: OrderGraph): OrderEdge[] {
+  const members = new Set(component);
+  return component.flatMap((node) =>
+    (graph.targets[node] ?? [])
+      .filter((on) => on !== node && members.has(on))
+      .map((on) => edgeBetween(graph, node, on)),
+  );
+}
+
+/**
+ * Makes the one problem of a strongly connected component, its batch numbers in ascending
+ * order. A component that is one cycle of at most LISTED_BATCHES batches is shown as a path in
+ * cycle order, with each dependency whose removal alone breaks it. Any other component gets a
+ * plan that breaks all of its cycles together (see planCycleBreak).
+ */
+function describeComponent(component: readonly number[], graph: OrderGraph): StrategyProblem {
+  const batches = component.map((node) => graph.ids[node] as string);
+  const problem = { code: 'order-cycle', batch: batches[0] as string, batches };
+  const cycle = traceSimpleCycle(component, graph);
+  if (cycle !== null && cycle.length <= LISTED_BATCHES) {
+    const edges = cycle.map((node, at) =>
+      edgeBetween(graph, node, cycle[(at + 1) % cycle.length] as number),
+    );
+    return { ...problem, message: describeCycle(batches, edges) };
+  }
+
+  const isNeeded = (batch: number, on: number) => edgeBetween(graph, batch, on).needs.length > 0;
+  const plan = planCycleBreak(component, graph.targets, isNeeded);
+  const keepsOrder =
+    plan.merges.length === 0 && plan.order.every((node, at) => node === component[at]);
+  const message = describeCycleSet({
+    batches,
+    simple: cycle !== null,
+    edges: listInnerEdges(component, graph),
+    merges: plan.merges.map((group) => group.map((node) => graph.ids[node] as string)),
+    removals: plan.removals.map(([batch, on]) => edgeBetween(graph, batch, on)),
+    removesLaterEntries: keepsOrder,
+  });
+  return { ...problem, message };
+}
+
 /**
  * Finds the dependency cycles among the batches that the checks read, through dependsOn and
  * through the needs the staged change proves. No order of the batches satisfies a cycle, so
- * each gets one problem that names it in order, and the dependencies of batches in one
- * strongly connected component get no order problem of their own.
+ * each strongly connected component of batches gets one problem that names its batches, and
+ * the dependencies inside it get no order problem of their own.
  */
 export function checkOrderCycles(
   parts: CheckedParts,
@@ -164,14 +154,7 @@ export function checkOrderCycles(
   const problems: StrategyProblem[] = [];
   components.forEach((component, index) => {
     for (const node of component) componentOf.set(ids[node] as string, index);
-    for (const cycle of coverComponent(component, targets)) {
-      const cycleIds = cycle.map((node) => ids[node] as string);
-      const cycleEdges = cycleIds.map((batch, at) => {
-        const on = cycleIds[(at + 1) % cycleIds.length] as string;
-        return edges.get(edgeKey(batch, on)) as OrderEdge;
-      });
-      problems.push(describeCycle(cycleIds, cycleEdges));
-    }
+    problems.push(describeComponent(component, { ids, edges, targets }));
   });
 
   const covers = (batch: string, on: string): boolean => {

@@ -22,7 +22,7 @@ export interface StrategyProblem {
   /** Kind of problem, such as `missing-hunk`, `duplicate-hunk`, `unknown-path`, `stale`, `schema`, `order`. */
   code: string;
   batch?: string;
-  /** Batches of an `order-cycle` problem in the order of the cycle, each depending on the next. */
+  /** Batches of an `order-cycle` problem in strategy order, each depending on every other. */
   batches?: string[];
   path?: string;
   message: string;

@@ -188,7 +188,7 @@ function dependencyProblem(batch: string, dependency: string, position: number, 
 /**
  * Checks that every batch depends only on batches before it, by their places in the document.
  * A dependency on no known id is not reported while a left-out batch has no readable id,
- * because it may be that batch's. A cycle problem covers the dependencies inside its cycle.
+ * because it may be that batch's. A cycle problem covers the dependencies inside its set.
  */
 function checkOrder(parts: CheckedParts, cycles: OrderCycleCheck): StrategyProblem[] {
   const { ids } = parts;
@@ -208,7 +208,8 @@ function checkOrder(parts: CheckedParts, cycles: OrderCycleCheck): StrategyProbl
 
 /**
  * Checks that no batch needs a later one, by the imports and names the staged change adds and
- * removes (see describeBatchNeeds), except inside a cycle, which has its own problem.
+ * removes (see describeBatchNeeds), except inside a set of batches in cycles, which has its own
+ * problem.
  */
 function checkDependencies(
   strategy: StrategyShape,
@@ -342,9 +343,9 @@ function checkParts(
  * feeds and tabs, and depends only on earlier batches. It also takes every staged hunk exactly
  * once and names no path or hunk that is not staged, and keeps a file and the files under the same
  * path as a folder in one batch. With `options.content`, no batch may use what
- * a later batch adds (see findBatchDependencies). A dependency cycle, which no order of the
- * batches satisfies, is one problem (see checkOrderCycles). Each problem names the batch and
- * path involved and how to fix it, with provider tokens masked. After schema errors, the other
+ * a later batch adds (see findBatchDependencies). Batches whose dependencies form cycles, which
+ * no order satisfies, give one problem per strongly connected set (see checkOrderCycles). Each
+ * problem names the batch and path involved and how to fix it, with provider tokens masked. After schema errors, the other
  * checks still run on the batches they can read (see readCheckedParts), and a stale strategy
  * comes first.
  */
