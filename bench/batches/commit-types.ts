@@ -6,18 +6,22 @@
  * subjects with a scope, how often the batch's scope is the author's.
  *
  *   node --import tsx bench/batches/commit-types.ts --repo /tmp/public/vite [--count 300]
- *     [--learn] [--json]
+ *     [--learn] [--bots] [--json]
  *
  * With `--learn`, each commit is typed with the model `footprint learn` would have learned
- * from the history before it, so no commit teaches its own type.
+ * from the history before it, so no commit teaches its own type. With `--bots`, a dependency
+ * update takes the type that the Dependabot or Renovate configuration in its parent's tree
+ * gives it, as the hook reads it from HEAD.
  */
 import { parseArgs } from 'node:util';
 import type { CoChangeModel } from '../../src/batches/co-change.js';
-import { adoptLearnedType, chooseCommitType } from '../../src/batches/commit-type.js';
+import { adoptRepositoryType, chooseCommitType } from '../../src/batches/commit-type.js';
 import { chooseBatchScope } from '../../src/batches/scope.js';
 import { COMMIT_TYPES } from '../../src/batches/types.js';
+import { loadUpdateBots } from '../../src/batches/update-bots/load.js';
 import { TreeRepository } from '../../src/footprint/from-trees.js';
-import { parseCommit } from '../../src/git/objects/tree.js';
+import { parseCommit, parseTree } from '../../src/git/objects/tree.js';
+import { readTreeFiles } from '../../src/git/tree-files.js';
 import { git } from '../untangle/git-command.js';
 import { LearnedModels } from '../untangle/learned-model.js';
 
@@ -25,6 +29,7 @@ interface Options {
   repo: string;
   count: number;
   learn: boolean;
+  bots: boolean;
   json: boolean;
 }
 
@@ -58,6 +63,7 @@ function readOptions(argv: readonly string[]): Options {
       repo: { type: 'string' },
       count: { type: 'string', default: '300' },
       learn: { type: 'boolean', default: false },
+      bots: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -68,7 +74,7 @@ function readOptions(argv: readonly string[]): Options {
   if (!Number.isInteger(count) || count < 1) {
     throw new Error(`Invalid --count "${values.count}": expected a whole number of 1 or more.`);
   }
-  return { repo: values.repo, count, learn: values.learn, json: values.json };
+  return { repo: values.repo, count, learn: values.learn, bots: values.bots, json: values.json };
 }
 
 /** Lists the newest `count` single-parent first-parent commits with a typed subject. */
@@ -87,10 +93,24 @@ function listTypedCommits(repo: string, count: number): TypedCommit[] {
   return commits;
 }
 
+/** Reads files of a tree from the repository's object store, as the hook's reader does. */
+function treeFileReader(repository: TreeRepository) {
+  const source = {
+    readTree: async (oid: string) => parseTree((await repository.objects.read(oid)).content),
+    readObjectSize: (oid: string) => repository.objects.readSize(oid),
+    readBlob: async (oid: string) => (await repository.objects.read(oid)).content,
+  };
+  return {
+    readTreeFiles: (tree: string, paths: readonly string[], maxBytes: number) =>
+      readTreeFiles(source, tree, paths, maxBytes),
+  };
+}
+
 async function typeCommit(
   repository: TreeRepository,
   commit: TypedCommit,
   model: CoChangeModel | undefined,
+  bots: boolean,
 ): Promise<Typing | null> {
   const treeOf = async (oid: string) => parseCommit((await repository.objects.read(oid)).content);
   const input = await repository.buildFootprint({
@@ -107,7 +127,9 @@ async function typeCommit(
     hunks: file.hunks.map((_, index) => index),
     whole: true,
   }));
-  const choice = adoptLearnedType(chooseCommitType(parts, input.content), parts, model);
+  const updateBots = bots ? await loadUpdateBots(treeFileReader(repository), input.footprint) : [];
+  const guess = chooseCommitType(parts, input.content);
+  const choice = adoptRepositoryType(guess, parts, input.content, { model, updateBots });
   return {
     oid: commit.oid,
     written: commit.type,
@@ -162,6 +184,7 @@ function formatSummary(options: Options, summary: ReturnType<typeof summarize>):
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
   return [
     `${options.repo}: ${summary.commits} commits, learned model ${options.learn ? 'on' : 'off'}`,
+    `update bot configurations ${options.bots ? 'read' : 'not read'}`,
     `type as written: ${percent(summary.agreement)}`,
     `(always ${summary.mostCommonType}: ${percent(summary.mostCommonShare)})`,
     `scope as written: ${percent(summary.scopeAgreement)} of ${summary.scopedCommits} with a scope`,
@@ -190,7 +213,7 @@ async function main(argv: readonly string[]): Promise<void> {
   try {
     for (const commit of commits) {
       const model = models ? await models.modelAt(commit.parent) : undefined;
-      const typing = await typeCommit(repository, commit, model);
+      const typing = await typeCommit(repository, commit, model, options.bots);
       if (typing) typings.push(typing);
     }
   } finally {

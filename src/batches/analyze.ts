@@ -6,7 +6,7 @@ import { partsOf, toBatchChange, type BatchPart } from './batch-parts.js';
 import { buildAnalysisContext } from './build-context.js';
 import type { CoChangeModel } from './co-change.js';
 import type { Join } from './clustering.js';
-import { adoptLearnedType, chooseCommitType, type TypeChoice } from './commit-type.js';
+import { adoptRepositoryType, chooseCommitType, type TypeChoice } from './commit-type.js';
 import { distinguishMessages, messageScope, writeMessage } from './message.js';
 import { orderClusters } from './order-clusters.js';
 import { partitionUnits } from './partition.js';
@@ -20,6 +20,7 @@ import { describeEdits, substantiveUnits } from './edit-details.js';
 import { describeChange, type EditDetails } from './subject.js';
 import type { Batch, BatchAnalysis, CommitType, Mode } from './types.js';
 import { MAX_PAIRED_UNITS, type ChangeUnit } from './units.js';
+import type { UpdateBots } from './update-bots/load.js';
 
 const debug = createDebug('batches');
 
@@ -37,6 +38,8 @@ export interface AnalyzeOptions {
   mode: Mode;
   /** Patterns learned from the repository's history; everything works without them. */
   model?: CoChangeModel;
+  /** The Dependabot and Renovate configurations in HEAD's tree (see update-bots/load.ts). */
+  updateBots?: UpdateBots;
 }
 
 /** A batch before ordering gives it an id. */
@@ -104,7 +107,7 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
     const parts = partsOf(cluster);
     const details = describeEdits(context, cluster);
     const guess = chooseCommitType(parts, content, usesNew, details.rename !== undefined);
-    const choice = adoptLearnedType(guess, parts, options.model);
+    const choice = adoptRepositoryType(guess, parts, content, options);
     const joins = joinsOf.get(cluster) ?? [];
     const onlyBatch = clusters.length === 1;
     const rationale = writeRationale(joins, cluster.length, choice, {
@@ -187,7 +190,7 @@ function wholeChangeBatches(
     hunks: file.hunks.map((_, index) => index),
     whole: true,
   }));
-  const choice = adoptLearnedType(chooseCommitType(parts, content), parts, options.model);
+  const choice = adoptRepositoryType(chooseCommitType(parts, content), parts, content, options);
   const draft = draftBatch(parts, content, options, choice, rationaleOf(choice));
   return [{ id: 'b1', ...draft, dependsOn: [] }];
 }

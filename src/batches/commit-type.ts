@@ -9,6 +9,8 @@ import { findListedExports } from './export-lists.js';
 import { changesDependencies, type DependencyChange } from './manifest-changes.js';
 import { isReleaseNoteFile, readReleasedVersions } from './release.js';
 import { COMMIT_TYPES, type CommitType } from './types.js';
+import { adoptBotConvention } from './update-bots/adopt-convention.js';
+import type { UpdateBots } from './update-bots/load.js';
 
 /** A commit type and the reason it was chosen, which the batch rationale repeats. */
 export interface TypeChoice {
@@ -20,11 +22,16 @@ export interface TypeChoice {
   release?: string[];
   /**
    * The type whose subject, scope and place in the order the batch keeps when its written type
-   * differs: a habit of the repository replaced it, or a dependency update is written `chore`.
+   * differs: a habit or an update bot's configuration replaced it, or a dependency update is
+   * written `chore`. A configuration's own scope, in `scope`, replaces the guessed one.
    */
   guessed?: CommitType;
   /** The actions whose versions the batch bumps, when it bumps nothing else (see action-updates.ts). */
   actions?: DependencyChange[];
+  /** True for a batch that only updates dependencies, whose type an update bot may configure. */
+  updatesDependencies?: true;
+  /** The scope that an update bot's configuration gives the batch, null for none. */
+  scope?: string | null;
 }
 
 /** A share of added lines that also appear among the removed lines above which code only moved. */
@@ -534,6 +541,21 @@ export function adoptLearnedType(
 }
 
 /**
+ * Returns `choice` with the type that the repository states or shows for such a batch: the one
+ * an update bot's configuration gives a dependency update, else its learned habit (see
+ * adoptLearnedType).
+ */
+export function adoptRepositoryType(
+  choice: TypeChoice,
+  parts: readonly BatchPart[],
+  content: ContentMap,
+  repository: { model?: CoChangeModel | undefined; updateBots?: UpdateBots | undefined },
+): TypeChoice {
+  const configured = adoptBotConvention(choice, parts, content, repository.updateBots ?? []);
+  return configured ?? adoptLearnedType(choice, parts, repository.model);
+}
+
+/**
  * Types a batch of code may take from the habit of the repository's code commits. `build` and
  * `ci` name build files and CI. When a history types its code commits `build` (express wrote
  * `build: eslint@4.19.1` for a linter update with its fixes), the type names the tooling.
@@ -572,7 +594,7 @@ function changesAnyDependencies(parts: readonly BatchPart[], content: ContentMap
  * The type of a dependency update: `chore`, as Renovate and most histories that
  * bench/batches/commit-types.ts reads write it. Its subject, scope and order are a `build`'s.
  */
-const DEPENDENCY_UPDATE = { type: 'chore', guessed: 'build' } as const;
+const DEPENDENCY_UPDATE = { type: 'chore', guessed: 'build', updatesDependencies: true } as const;
 
 /**
  * Chooses the type of a batch without code, tests, docs or CI files. Build files make it

@@ -112,19 +112,22 @@ export function chooseScope(
 }
 
 /**
- * Chooses a batch's scope. A release or a batch of one kind of files takes the repository's
- * habit for such commits, even no scope, when the learned model has one. A repository whose
- * headers rarely name a scope gets none. Otherwise a bump of the actions of workflows typed
- * `build` or `chore` gets `deps`. Other batches take the scope the repository's commits use
- * for their paths, else the scope of their files' folders (see chooseScope). That one follows
- * the guessed type (see scopeTypeOf), so a dependency update typed `chore` by habit gets `deps`.
+ * Chooses a batch's scope. A dependency update takes the scope that an update bot's
+ * configuration gives it, even none. A release or a batch of one kind of files takes the
+ * repository's habit for such commits, even no scope, when the learned model has one. A
+ * repository whose headers rarely name a scope gets none. Otherwise a bump of the actions of
+ * workflows typed `build` or `chore` gets `deps`. Other batches take the scope the
+ * repository's commits use for their paths, else the scope of their files' folders (see
+ * chooseScope). That one follows the guessed type (see scopeTypeOf), so a dependency update
+ * typed `chore` by habit gets `deps`.
  */
 export function chooseBatchScope(
   parts: readonly BatchPart[],
-  choice: Pick<TypeChoice, 'type' | 'guessed' | 'release' | 'actions'>,
+  choice: Pick<TypeChoice, 'type' | 'guessed' | 'release' | 'actions' | 'scope'>,
   model: CoChangeModel | undefined,
   content?: ReadonlyMap<string, FileContent>,
 ): string | null {
+  if (choice.scope !== undefined) return choice.scope;
   const files = parts.map((part) => part.file);
   const paths = files.map((file) => file.path);
   const bumpsActions = choice.actions !== undefined;

@@ -7,6 +7,7 @@ import { compareGitPaths } from './path-order.js';
 import type { ObjectSource } from './readers/native.js';
 import { binaryByAttributes } from './readers/reader-support.js';
 import { detectRenames, type RenameOptions } from './renames.js';
+import { readTreeFiles } from './tree-files.js';
 import type {
   FileMode,
   GitReader,
@@ -207,6 +208,20 @@ export class TreeDiffReader implements GitReader {
 
   readObjectSize(oid: string): Promise<number> {
     return this.objects.readSize(oid);
+  }
+
+  readTreeFiles(
+    tree: string,
+    paths: readonly string[],
+    maxBytes: number,
+  ): Promise<Map<string, Buffer>> {
+    const source = {
+      readTree: async (oid: string) =>
+        parseTree((await readTyped(this.objects, oid, 'tree')).content),
+      readObjectSize: (oid: string) => this.readObjectSize(oid),
+      readBlob: (oid: string) => this.readBlob(oid),
+    };
+    return readTreeFiles(source, tree, paths, maxBytes);
   }
 
   readAttributes(filePath: string, names: readonly string[]): Promise<Record<string, string>> {

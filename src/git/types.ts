@@ -86,6 +86,16 @@ export interface GitReader {
    */
   readIndexPaths?(near?: readonly string[]): Promise<string[]>;
   /**
+   * Reads the files at `paths` in the tree `tree` (see tree-files.ts), leaving out each path
+   * that is missing, is no regular file, or holds more than `maxBytes` bytes. Optional: a
+   * reader without it reads no file.
+   */
+  readTreeFiles?(
+    tree: string,
+    paths: readonly string[],
+    maxBytes: number,
+  ): Promise<Map<string, Buffer>>;
+  /**
    * Returns true when the repository has a commit with the full id `oid`. Optional: callers
    * count every commit as present when a reader lacks it.
    */

@@ -1,5 +1,6 @@
 import type { Mode } from '../batches/types.js';
 import { analyzeBatches } from '../batches/analyze.js';
+import { loadUpdateBots } from '../batches/update-bots/load.js';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { findRiskScopes, type RiskScope } from '../config/nearest.js';
@@ -98,7 +99,10 @@ async function runStages(
   const model = await modelLoad;
   const cleanup = await loadPipelineCleanup(reader, options.env);
   const coChange = model === null ? {} : { model: toCoChangeModel(model) };
-  const analysis = timer.timeSync('batches', () => analyzeBatches(input, { mode, ...coChange }));
+  const analysis = await timer.time('batches', async () => {
+    const updateBots = await loadUpdateBots(reader, input.footprint);
+    return analyzeBatches(input, { mode, ...coChange, updateBots });
+  });
   let riskScopes: Map<string, RiskScope> = new Map();
   const risk = await timer.time('risk', async () => {
     const paths = input.footprint.files.map((file) => file.path);

@@ -12,6 +12,7 @@ import { detectRenames, type RenameOptions } from '../renames.js';
 import { GitCommandError, runGit } from '../run-git.js';
 import { computeStagedTree, type TreeAccess } from '../staged-tree.js';
 import { readInProgressOperation } from '../state.js';
+import { readTreeFiles } from '../tree-files.js';
 import type {
   GitReader,
   HeadState,
@@ -109,6 +110,19 @@ export class CliReader implements GitReader {
   async readObjectSize(oid: string): Promise<number> {
     this.sizes ??= new CatFileProcess(this.layout, false);
     return expectObject(oid, await this.sizes.read(oid)).size;
+  }
+
+  readTreeFiles(
+    tree: string,
+    paths: readonly string[],
+    maxBytes: number,
+  ): Promise<Map<string, Buffer>> {
+    const source = {
+      readTree: this.treeAccess().readTree,
+      readObjectSize: (oid: string) => this.readObjectSize(oid),
+      readBlob: (oid: string) => this.readBlob(oid),
+    };
+    return readTreeFiles(source, tree, paths, maxBytes);
   }
 
   async hasCommit(oid: string): Promise<boolean> {

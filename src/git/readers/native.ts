@@ -43,6 +43,7 @@ import {
 } from './reader-support.js';
 import { isObjectId } from './object-format.js';
 import { TreeMerge } from './tree-merge.js';
+import { readTreeFiles } from '../tree-files.js';
 
 const debug = createDebug('git');
 
@@ -142,6 +143,19 @@ export class NativeReader implements GitReader {
 
   readObjectSize(oid: string): Promise<number> {
     return this.objects.readSize(oid);
+  }
+
+  readTreeFiles(
+    tree: string,
+    paths: readonly string[],
+    maxBytes: number,
+  ): Promise<Map<string, Buffer>> {
+    const source = {
+      readTree: (oid: string) => this.readTree(oid),
+      readObjectSize: (oid: string) => this.readObjectSize(oid),
+      readBlob: (oid: string) => this.readBlob(oid),
+    };
+    return readTreeFiles(source, tree, paths, maxBytes);
   }
 
   async hasCommit(oid: string): Promise<boolean> {
