@@ -64,7 +64,8 @@ const COMMAND_HELP: Record<CommandName, string> = {
 
 Runs the pipeline on the staged change: footprint, batches, risk, insights, strategy check and
 fossil. Prints the suggested split and the risk findings to stderr, where git shows them.
-Exits 1 when a finding blocks the commit. FOOTPRINT=0 skips it.
+Exits 1 when a finding blocks the commit. FOOTPRINT=0 skips it. The pre-commit hook runs it,
+and so does the pre-merge-commit hook, on the merge result that git merge is about to commit.
 
 ${FORMAT_OPTION}
 ${COMMON_OPTIONS}

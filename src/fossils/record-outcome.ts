@@ -102,7 +102,9 @@ function describeOutcome(
 /**
  * Picks the analysis to compare with among the newest ones made on `parent`: the newest that
  * saw every committed path staged and suggested a split, else the newest that saw every
- * committed path, else the newest.
+ * committed path, else the newest. An analysis made during a merge, rebase, cherry-pick,
+ * revert or `git am` was for that operation's commit, such as a merge that was aborted, so it
+ * is never picked.
  */
 async function findReference(
   store: FossilStore,
@@ -113,7 +115,9 @@ async function findReference(
   for (const warning of listing.warnings) debug(warning);
   const candidates = listing.fossils.filter(
     (stored) =>
-      stored.fossil.repository.head === parent && isFossilOfKind(stored.fossil, 'analysis'),
+      stored.fossil.repository.head === parent &&
+      isFossilOfKind(stored.fossil, 'analysis') &&
+      !analyzedDuringOperation(stored),
   );
 
   const covering = candidates.filter((stored) => coversAll(stored, committed));
@@ -128,6 +132,11 @@ async function findReference(
     payload: analysisPayload(chosen),
     stagedTree: chosen.fossil.repository.stagedTree,
   };
+}
+
+function analyzedDuringOperation(stored: StoredFossil): boolean {
+  const operation = analysisPayload(stored).footprint.operation;
+  return operation !== null && operation !== 'bisect';
 }
 
 function analysisPayload(stored: StoredFossil): AnalysisFossilPayload {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { readMergeCommand } from './merge-heads.js';
 import type { InProgressOperation, RepositoryLayout } from './types.js';
 
 /**
@@ -8,10 +9,12 @@ import type { InProgressOperation, RepositoryLayout } from './types.js';
  * `git status` reports them: merge, `git am`, rebase, cherry-pick, revert, then bisect (which
  * can run alongside the others). A multi-commit cherry-pick or revert whose conflict was
  * committed has no CHERRY_PICK_HEAD or REVERT_HEAD left, so the first command of `sequencer/todo`
- * decides.
+ * decides. With the hook's `env`, a merge that git merge or git pull is committing counts
+ * too, although git writes no MERGE_HEAD before the pre-merge-commit hook (see readMergeCommand).
  */
 export async function readInProgressOperation(
   layout: RepositoryLayout,
+  env?: NodeJS.ProcessEnv,
 ): Promise<InProgressOperation | null> {
   const has = (name: string): boolean => existsSync(path.join(layout.gitDir, name));
 
@@ -23,6 +26,7 @@ export async function readInProgressOperation(
 
   const sequenced = readSequencerOperation(path.join(layout.gitDir, 'sequencer', 'todo'));
   if (sequenced !== null) return sequenced;
+  if (env !== undefined && readMergeCommand(env) !== null) return 'merge';
   if (has('BISECT_LOG')) return 'bisect';
   return null;
 }

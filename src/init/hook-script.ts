@@ -13,14 +13,22 @@ const LOCAL_RUN_LINE = /node_modules\/\.bin\/footprint ([^|;&\n]+)/;
 
 /**
  * Git hooks that footprint installs when `hooks/` has a script for them, in the order git
- * runs them during a commit.
+ * runs them during a commit. `git merge` runs pre-merge-commit in place of pre-commit when it
+ * commits a merge itself, and no post-commit.
  */
-export const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'post-commit'] as const;
+export const HOOK_NAMES = [
+  'pre-commit',
+  'pre-merge-commit',
+  'prepare-commit-msg',
+  'post-commit',
+] as const;
 export type HookName = (typeof HOOK_NAMES)[number];
 
 /** Purpose of each hook, for the lines `footprint init` prints. */
 const HOOK_PURPOSES: Record<HookName, string> = {
   'pre-commit': 'checks the staged change and blocks a risky commit',
+  'pre-merge-commit':
+    'checks a merge that `git merge` commits without conflicts, and blocks a risky one',
   'prepare-commit-msg': 'fills in the suggested commit message',
   'post-commit': 'records the outcome fossil of each commit',
 };

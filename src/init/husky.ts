@@ -8,6 +8,8 @@ import { readProjectInstall } from './project-install.js';
 import { isCommandLine, scanShellLines } from './shell-lines.js';
 
 const LINT_STAGED_LINE = /\blint-staged\b/;
+/** Hooks whose footprint line goes after lint-staged, which checks the same staged files. */
+const LINT_STAGED_HOOKS: ReadonlySet<string> = new Set(['pre-commit', 'pre-merge-commit']);
 
 /** Header of a new hook file for husky 5 to 8, which run hooks as scripts sourcing husky.sh. */
 const HUSKY_V8_HEADER = '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\n';
@@ -26,9 +28,9 @@ export interface HuskyHook {
 }
 
 /**
- * Adds a line that runs `footprint <command>` to `<huskyDir>/<hook>`. In pre-commit it goes
- * after the last line that runs lint-staged, so footprint reads the files lint-staged fixed.
- * Elsewhere, and without lint-staged, it goes at the end. It always goes above a final `exit`
+ * Adds a line that runs `footprint <command>` to `<huskyDir>/<hook>`. In pre-commit and
+ * pre-merge-commit it goes after the last line that runs lint-staged, so footprint reads the
+ * files lint-staged fixed. Elsewhere, and without lint-staged, it goes at the end. It always goes above a final `exit`
  * or `exec COMMAND` line, since nothing after those runs (see placeLine). A missing file is
  * created. A file that already runs the command is left as it is, unless that line sits
  * below such an end, where it moves up.
@@ -81,7 +83,7 @@ export async function checkHuskyFile(
 }
 
 function lineRequest(hook: HuskyHook, line: string): LineRequest {
-  const afterLintStaged = hook.name === 'pre-commit';
+  const afterLintStaged = LINT_STAGED_HOOKS.has(hook.name);
   return {
     line,
     existing: footprintLinePattern(hook.command),

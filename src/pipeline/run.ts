@@ -111,7 +111,9 @@ async function runStages(
     const queries = selectIndexPathQueries(input.footprint);
     const indexPaths = queries.length > 0 ? await reader.readIndexPaths?.(queries) : undefined;
     const merging = input.footprint.operation === 'merge';
-    const mergedPaths = merging ? await readPathsFromMergeHead(reader.layout, paths) : undefined;
+    const mergedPaths = merging
+      ? await readPathsFromMergeHead(reader.layout, options.env, paths)
+      : undefined;
     const riskOptions = {
       mode,
       config: config.config,

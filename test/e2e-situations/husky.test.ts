@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTempRepo, projectRoot, type TempRepo } from '../helpers/repo.js';
+import { fakeAwsAccessKeyId } from '../risk/secret-parts.js';
 import { COMMIT_ENV, commitBase } from './situation.js';
 
 const HUSKY_BIN = path.join(projectRoot, 'node_modules', 'husky', 'bin.js');
@@ -12,7 +13,7 @@ const HUSKY_BIN = path.join(projectRoot, 'node_modules', 'husky', 'bin.js');
 const HUSKY_ON = { HUSKY: '' };
 
 /** The hook files `footprint init` adds next to the `.husky/pre-commit` of `husky init`. */
-const ADDED_HOOKS = ['prepare-commit-msg', 'post-commit'];
+const ADDED_HOOKS = ['pre-merge-commit', 'prepare-commit-msg', 'post-commit'];
 
 /**
  * Creates a project set up as husky 9's docs say (`husky init`), then runs `footprint init`.
@@ -70,7 +71,7 @@ test('husky hook files match what husky init writes', () => {
       assert.doesNotMatch(text, /^#!/, `${name} has no #! line`);
       assert.match(
         text,
-        /footprint\.js' (prepare-commit-msg "\$@"|fossils record-outcome) \|\| true\n$/,
+        /footprint\.js' (precommit|prepare-commit-msg "\$@" \|\| true|fossils record-outcome \|\| true)\n$/,
       );
     }
   } finally {
@@ -98,6 +99,7 @@ test('husky setup commit passes conservative mode', () => {
     assert.doesNotMatch(result.stderr, /executable-bit/);
     assert.match(result.stderr, /✔ Commit passed/);
     assert.deepEqual(repo.git(['ls-files', '-s', '.husky']).match(/^\d+/gm), [
+      '100644',
       '100644',
       '100644',
       '100644',
@@ -210,6 +212,40 @@ test('husky in a linked worktree needs husky run there', () => {
   } finally {
     repo.gitResult(['worktree', 'remove', '--force', linked]);
     rmSync(linked, { recursive: true, force: true });
+    repo.cleanup();
+  }
+});
+
+test('husky blocks a clean merge until uninstall', () => {
+  const repo = createHuskyProject();
+  try {
+    commitBase(repo);
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    repo.write('src/keys.js', `export const keyId = "${fakeAwsAccessKeyId()}";\n`);
+    repo.git(['add', 'src/keys.js']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'feat: key'], { env: { FOOTPRINT: '0' } });
+    repo.git(['checkout', '-q', 'main']);
+    repo.write('README.md', '# Shop\n\nA cart library for small shops.\n');
+    repo.git(['commit', '-q', '--no-verify', '-am', 'docs: describe the shop']);
+    const mergeArgs = ['merge', '--no-ff', 'feature', '-m', 'Merge feature'];
+    const mergeEnv = { ...COMMIT_ENV, ...HUSKY_ON };
+
+    const blocked = repo.gitResult(mergeArgs, { env: mergeEnv });
+    const hookFile = path.join(repo.dir, '.husky', 'pre-merge-commit');
+    const hookText = readFileSync(hookFile, 'utf8');
+    repo.git(['merge', '--abort']);
+    const uninstall = repo.footprint(['init', '--uninstall']);
+    const merged = repo.gitResult(mergeArgs, { env: mergeEnv });
+
+    assert.match(hookText, /footprint\.js' precommit\n$/);
+    assert.equal(blocked.status, 1, blocked.stderr);
+    assert.match(blocked.stderr, /✖ Commit blocked by 1 finding \(provider-token\)/);
+    assert.equal(uninstall.status, 0, uninstall.stderr);
+    assert.equal(existsSync(hookFile), false, 'uninstall removes .husky/pre-merge-commit');
+    assert.equal(merged.status, 0, merged.stderr);
+    assert.doesNotMatch(merged.stderr, /provider-token/);
+    assert.equal(repo.git(['log', '-1', '--format=%P']).trim().split(' ').length, 2);
+  } finally {
     repo.cleanup();
   }
 });

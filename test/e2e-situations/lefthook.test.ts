@@ -19,6 +19,7 @@ import {
   messageOf,
   rawCommit,
 } from './situation.js';
+import { fakeAwsAccessKeyId } from '../risk/secret-parts.js';
 
 /**
  * lefthook from the project's devDependencies: the `lefthook` package, whose `bin` script runs
@@ -124,7 +125,7 @@ function createLefthookRepo(): TempRepo {
     encoding: 'utf8',
   });
   assert.equal(install.status, 0, install.stdout + install.stderr);
-  for (const hook of ['pre-commit', 'prepare-commit-msg']) {
+  for (const hook of ['pre-commit', 'pre-merge-commit', 'prepare-commit-msg']) {
     assert.ok(existsSync(path.join(repo.dir, '.git', 'hooks', hook)), `lefthook installed ${hook}`);
   }
   return repo;
@@ -136,10 +137,11 @@ function stageTax(repo: TempRepo): void {
   repo.git(['add', 'src/tax.js']);
 }
 
-test('lefthook entry declares both hooks', () => {
+test('lefthook entry declares each hook', () => {
   const runs = readRunLines(readDocumentedConfig());
 
   assert.equal(runs.get('pre-commit'), 'node_modules/.bin/footprint precommit');
+  assert.equal(runs.get('pre-merge-commit'), 'node_modules/.bin/footprint precommit');
   assert.equal(
     runs.get('prepare-commit-msg'),
     'node_modules/.bin/footprint prepare-commit-msg "{1}" "{2}"',
@@ -216,6 +218,33 @@ test('lefthook stops a blocked commit', { skip }, () => {
     assert.match(seen, /^✗ footprint \(/m);
     assert.equal(repo.git(['rev-parse', 'HEAD']), head);
     assert.equal(repo.git(['diff', '--cached', '--name-only']), 'deploy/key.pem\n');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('lefthook blocks a clean merge with a key', { skip }, () => {
+  const repo = createLefthookRepo();
+  try {
+    commitBase(repo);
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    repo.write('src/keys.js', `export const keyId = "${fakeAwsAccessKeyId()}";\n`);
+    repo.git(['add', 'src/keys.js']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'feat: key']);
+    repo.git(['checkout', '-q', 'main']);
+    repo.write('README.md', '# Shop\n\nA cart library for small shops.\n');
+    repo.git(['commit', '-q', '--no-verify', '-am', 'docs: describe the shop']);
+    const before = repo.git(['rev-parse', 'HEAD']);
+
+    const result = repo.gitResult(['merge', '--no-ff', '-m', 'Merge feature', 'feature'], {
+      env: COMMIT_ENV,
+    });
+    const seen = plainText(result.stderr);
+
+    assert.equal(result.status, 1, seen);
+    assert.match(seen, /hook: {2}pre-merge-commit/);
+    assert.match(seen, /✖ Commit blocked by 1 finding \(provider-token\)/);
+    assert.equal(repo.git(['rev-parse', 'HEAD']), before);
   } finally {
     repo.cleanup();
   }

@@ -99,3 +99,39 @@ test('global scanner added after init runs', () => {
     global.cleanup();
   }
 });
+
+test('failing global pre-merge-commit blocks the merge', () => {
+  const repo = createTempRepo();
+  const global = createGlobalScanner(false);
+  try {
+    writeFileSync(path.join(global.home, 'hooks', 'pre-merge-commit'), SCANNER, { mode: 0o755 });
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+    const init = repo.footprint(['init'], { env: global.env });
+    assert.equal(init.status, 0, init.stderr);
+    repo.write('README.md', '# Shop\n');
+    repo.git(['add', 'README.md']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'docs: start']);
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    repo.write('src/tax.js', 'export const rate = 0.2;\n');
+    repo.git(['add', 'src/tax.js']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'feat: tax rate']);
+    repo.git(['checkout', '-q', 'main']);
+    const mergeArgs = ['merge', '--no-ff', '-m', 'Merge feature', 'feature'];
+
+    writeFileSync(path.join(global.home, 'block'), '');
+    const blocked = repo.gitResult(mergeArgs, { env: global.env });
+    repo.git(['merge', '--abort']);
+    rmSync(path.join(global.home, 'block'));
+    const merged = repo.gitResult(mergeArgs, { env: global.env });
+
+    assert.equal(blocked.status, 1, blocked.stderr);
+    assert.match(blocked.stderr, /^GLOBAL-SCANNER-RAN$/m);
+    assert.doesNotMatch(blocked.stderr, /^footprint · /m);
+    assert.equal(merged.status, 0, merged.stderr);
+    assert.match(merged.stderr, /^GLOBAL-SCANNER-RAN\nfootprint · /m);
+    assert.match(merged.stderr, /✔ Commit passed/);
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});

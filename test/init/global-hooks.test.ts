@@ -163,6 +163,54 @@ test('init chains the global pre-commit', async () => {
   }
 });
 
+test('init chains the global pre-merge-commit', async () => {
+  const repo = createTempRepo();
+  const global = createGlobalHooks({ 'pre-merge-commit': SCANNER });
+  try {
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+
+    const report = await install(repo, global.env);
+    const uninstalled = await uninstallHooks({
+      cwd: repo.dir,
+      env: global.env,
+      packageRoot: projectRoot,
+    });
+
+    const chained = `${global.dir}/pre-merge-commit`;
+    assert.deepEqual(
+      report.advice.filter((text) => text.includes(global.dir)),
+      [
+        `This repository's own core.hooksPath overrides ~/hooks, set in ` +
+          `${global.config} line 4, so git runs none of the hooks in ${global.dir} here. ` +
+          `footprint's hooks run ${chained} first in their place.`,
+      ],
+    );
+    assert.match(uninstalled.advice[0] ?? '', new RegExp(`no longer run ${chained} in their`));
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});
+
+test('init writes the global pre-merge-commit line', async () => {
+  const repo = createTempRepo();
+  const global = createGlobalHooks({ 'pre-merge-commit': SCANNER });
+  try {
+    repo.git(['config', 'core.hooksPath', '.git/hooks']);
+
+    await install(repo, global.env);
+
+    assert.equal(
+      globalHookLine(repo, 'pre-merge-commit'),
+      `global_hook='${global.dir}/pre-merge-commit'`,
+    );
+    assert.equal(globalHookLine(repo, 'pre-commit'), `global_hook='${global.dir}/pre-commit'`);
+  } finally {
+    repo.cleanup();
+    global.cleanup();
+  }
+});
+
 test('linked global hooks run once', async () => {
   const repo = createTempRepo();
   const global = createGlobalHooks({ 'pre-commit': SCANNER, 'pre-push': SCANNER });

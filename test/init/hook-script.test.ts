@@ -149,6 +149,7 @@ const MANAGER_NODES = [
 /** Each hook with the arguments git passes it when the commit has no message yet. */
 const HOOK_RUNS: { name: HookName; args: string[]; runs: string }[] = [
   { name: 'pre-commit', args: [], runs: 'precommit' },
+  { name: 'pre-merge-commit', args: [], runs: 'precommit' },
   {
     name: 'prepare-commit-msg',
     args: ['.git/COMMIT_EDITMSG'],
@@ -361,7 +362,53 @@ test('templates name their footprint command', async () => {
   const commands = new Map(templates.map((template) => [template.name, template.command]));
 
   assert.equal(commands.get('pre-commit'), 'precommit');
+  assert.equal(commands.get('pre-merge-commit'), 'precommit');
   assert.equal(commands.get('prepare-commit-msg'), 'prepare-commit-msg "$@"');
+});
+
+test('merge hook runs its own chained hook', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(NO_NODE, 'pre-merge-commit');
+    sandbox.writeExecutable(
+      path.join(sandbox.hooks, 'pre-commit.footprint-chained'),
+      '#!/bin/sh\necho commit-chained\n',
+    );
+    sandbox.writeExecutable(
+      path.join(sandbox.hooks, 'pre-merge-commit.footprint-chained'),
+      '#!/bin/sh\necho merge-chained\nexit 4\n',
+    );
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 4);
+    assert.equal(result.stdout, 'merge-chained\n');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('merge hook without footprint names git merge', async () => {
+  const sandbox = createSandbox();
+  try {
+    const hook = await sandbox.install(
+      { footprintBin: '/nonexistent/footprint.js', node: process.execPath },
+      'pre-merge-commit',
+    );
+
+    const result = sandbox.runHook(hook);
+    const skipped = sandbox.runHook(hook, { FOOTPRINT: '0' });
+
+    assert.equal(result.status, 1);
+    assert.match(
+      result.stderr,
+      /Skip once: FOOTPRINT=0 git merge \.\.\. {3}or {3}git merge --no-verify/,
+    );
+    assert.equal(skipped.status, 0);
+    assert.equal(skipped.stderr, '');
+  } finally {
+    sandbox.cleanup();
+  }
 });
 
 /** A footprint on PATH that prints its arguments separated by `|` and exits with `code`. */

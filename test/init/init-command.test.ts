@@ -25,6 +25,10 @@ test('init command lists what it wrote', async () => {
     );
     assert.match(
       stdout.text,
+      /^✔ \.git\/hooks\/pre-merge-commit: created \(runs `footprint precommit`, which checks a merge that `git merge` commits without conflicts, and blocks a risky one\)$/m,
+    );
+    assert.match(
+      stdout.text,
       /^✔ \.git\/hooks\/prepare-commit-msg: created \(runs `footprint prepare-commit-msg`, which fills in the suggested commit message\)$/m,
     );
     assert.match(

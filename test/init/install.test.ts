@@ -875,6 +875,7 @@ test('init notes husky missing in a linked worktree', async () => {
         changed.map((step) => path.relative(linked, step.file)),
         [
           path.join('.husky', 'pre-commit'),
+          path.join('.husky', 'pre-merge-commit'),
           path.join('.husky', 'prepare-commit-msg'),
           path.join('.husky', 'post-commit'),
           path.join('fossils', '.gitignore'),

@@ -42,6 +42,7 @@ test('uninstall removes what init created', async () => {
 
     assert.equal(report.changed, true);
     assert.equal(exists(repo, '.git/hooks/pre-commit'), false);
+    assert.equal(exists(repo, '.git/hooks/pre-merge-commit'), false);
     assert.equal(exists(repo, '.git/hooks/prepare-commit-msg'), false);
     assert.equal(exists(repo, 'footprint.config.json'), false);
     assert.equal(exists(repo, 'fossils'), false);
@@ -204,6 +205,7 @@ test('uninstall removes footprint lines from husky files', async () => {
     await uninstall(repo);
 
     assert.equal(read(repo, '.husky/pre-commit'), 'npx lint-staged\n');
+    assert.equal(exists(repo, '.husky/pre-merge-commit'), false);
     assert.equal(exists(repo, '.husky/prepare-commit-msg'), false);
   } finally {
     repo.cleanup();

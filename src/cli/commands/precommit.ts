@@ -10,9 +10,10 @@ import {
 } from './pipeline-options.js';
 
 /**
- * `footprint precommit`: the hook pipeline. The summary goes to stderr, which git shows
- * for hooks; `--json` puts the analysis document on stdout and `--format sarif` the risk
- * findings as SARIF, and neither prints a summary.
+ * `footprint precommit`: the hook pipeline, run by the pre-commit hook and by the
+ * pre-merge-commit hook of a merge that git merge commits. The summary goes to stderr, which
+ * git shows for hooks. `--json` puts the analysis document on stdout and `--format sarif` the
+ * risk findings as SARIF, and neither prints a summary.
  * Exits 1 when the risk blocks the commit, also when the fossil could not be written.
  */
 export async function run(context: CommandContext): Promise<number> {

@@ -74,7 +74,7 @@ export class CliReader implements GitReader {
     private readonly format: ObjectFormat,
     private readonly renameOptions: RenameOptions,
     config: GitConfig,
-    env: NodeJS.ProcessEnv = process.env,
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.choice = { reader: 'cli', reasons: [...reasons] };
     this.attributes = new AttributeReader(this.attributeSource(), {
@@ -88,7 +88,7 @@ export class CliReader implements GitReader {
   async readStagedChange(): Promise<StagedChange> {
     const [head, operation] = await Promise.all([
       this.readHeadState(),
-      readInProgressOperation(this.layout),
+      readInProgressOperation(this.layout, this.env),
     ]);
     const headTree =
       head.oid === null ? null : readCommitTreeId(await this.readTyped(head.oid, 'commit'));

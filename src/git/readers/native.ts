@@ -71,7 +71,7 @@ export class NativeReader implements GitReader {
     private readonly objects: ObjectSource,
     private readonly renameOptions: RenameOptions,
     config: GitConfig,
-    env: NodeJS.ProcessEnv = process.env,
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     const entries = index?.table ?? createEmptyEntryTable();
     this.attributes = new AttributeReader(
@@ -92,7 +92,7 @@ export class NativeReader implements GitReader {
   async readStagedChange(): Promise<StagedChange> {
     const [head, operation] = await Promise.all([
       readHead(this.layout),
-      readInProgressOperation(this.layout),
+      readInProgressOperation(this.layout, this.env),
     ]);
     const headTree = head.oid === null ? null : await this.readCommitTree(head.oid);
 
