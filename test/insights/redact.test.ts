@@ -219,6 +219,11 @@ const keptCases: Array<[name: string, input: string]> = [
   ['Dockerfile token label with spaces', 'ENV TOKEN_LABEL Personal access token'],
 ];
 
+/** A 40-character AWS secret access key shape. */
+const awsSecret = ['Wm4Rt7Yp2Kx9Lq3Zv8Nb', '5Hd1Gf6Js0Ac2Ex7Tu4Q'].join('');
+const npmAuthToken = ['3f2b8c1e-9a4d-4e7b', '-b6c2-8d1f0a9e7c45'].join('');
+const oauthToken = ['9f8e7d6c5b4a3f2e1d0c', '9b8a7f6e5d4c3b2a1f0e'].join('');
+
 /** Inputs from a file at a path, and what redaction makes of them. */
 const pathCases: Array<[name: string, path: string, input: string, expected: string]> = [
   [
@@ -275,6 +280,24 @@ const pathCases: Array<[name: string, path: string, input: string, expected: str
     'scripts/run.sh',
     `export DB_PASSWORD=${cliPassword},x;y && ./run`,
     'export DB_PASSWORD=[REDACTED] && ./run',
+  ],
+  [
+    'AWS secret key after its name',
+    'config/aws.yml',
+    `aws_secret_access_key: ${awsSecret}`,
+    'aws_secret_access_key: [REDACTED]',
+  ],
+  [
+    'npm auth token',
+    '.npmrc',
+    `//registry.npmjs.org/:_authToken=${npmAuthToken}`,
+    '//registry.npmjs.org/:_authToken=[REDACTED]',
+  ],
+  [
+    'token in a package URL',
+    'package.json',
+    `"url": "https://${oauthToken}:x-oauth-basic@github.com/acme/app.git"`,
+    '"url": "https://[REDACTED]@github.com/acme/app.git"',
   ],
 ];
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { commitStartingProject } from '../e2e/project.js';
 import type { TempRepo } from '../helpers/repo.js';
+import { fakeAwsAccessKeyId } from '../risk/secret-parts.js';
 import type { FakeMessagesApi, RecordedRequest } from './fake-messages-api.js';
 import { hermeticEnv, runFootprint } from './footprint-process.js';
 import { trackTestResources } from './test-resources.js';
@@ -9,8 +10,11 @@ import { trackTestResources } from './test-resources.js';
 const { serve, createRepo: createTrackedRepo } = trackTestResources();
 
 // Values are joined from parts so that this file contains no string a scanner would flag.
+const AWS_SECRET = ['q8HfZr2Lp9Vw3Mx81Kq2', 'Lp7Vw3QzTt5Yy6Uu7Ii8'].join('');
+const OTHER_AWS_SECRET = ['Wm4Rt7Yp2Kx9Lq3Zv8Nb', '5Hd1Gf6Js0Ac2Ex7Tu4Q'].join('');
 const PASSPHRASE = ['correct horse', ' battery staple'].join('');
 const SPACED_PASSWORD = ['open sesame', ' 42'].join('');
+const ALLOW_TOKEN = '// footprint-allow: provider-token';
 
 /** Creates a repository whose first commit turns on the Anthropic provider. */
 function createRepo(): TempRepo {
@@ -24,7 +28,7 @@ function serverEnv(server: FakeMessagesApi): Record<string, string> {
   return { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: server.baseURL };
 }
 
-/** Returns the text of the request's user message, which holds the change summary. */
+/** Returns the text of the request's user message, which contains the change summary. */
 function summaryText(request: RecordedRequest | undefined): string {
   const messages = request?.body['messages'] as Array<{ content: unknown }> | undefined;
   const content = messages?.[0]?.content;
@@ -44,7 +48,46 @@ function hunkLines(summary: string, path: string): string[] {
   return lines.slice(start + 1, end === -1 ? undefined : end);
 }
 
+/** Returns every run of four or more characters of `secret` that `text` contains. */
+function leakedParts(text: string, secret: string): string[] {
+  const leaked: string[] = [];
+  for (let start = 0; start + 4 <= secret.length; start++) {
+    const part = secret.slice(start, start + 4);
+    if (text.includes(part)) leaked.push(part);
+  }
+  return leaked;
+}
+
 describe('redacted lines in the request', () => {
+  test('AWS keys keep their names', async () => {
+    const server = await serve([{ toolInput: { summary: 'Adds AWS settings.', messages: [] } }]);
+    const repo = createRepo();
+    repo.write(
+      'src/aws.js',
+      [
+        `export const AWS_ACCESS_KEY_ID = "${fakeAwsAccessKeyId()}"; ${ALLOW_TOKEN}`,
+        `export const AWS_SECRET_ACCESS_KEY = "${AWS_SECRET}"; ${ALLOW_TOKEN}`,
+        `export const aws = { secretAccessKey: "${OTHER_AWS_SECRET}" }; ${ALLOW_TOKEN}`,
+        '',
+      ].join('\n'),
+    );
+    repo.git(['add', '-A']);
+
+    const result = await runFootprint(repo.dir, ['precommit'], hermeticEnv(serverEnv(server)));
+    const request = server.requests[0];
+    const body = request?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.deepEqual(hunkLines(summaryText(request), 'src/aws.js'), [
+      `+export const AWS_ACCESS_KEY_ID = "[REDACTED]"; ${ALLOW_TOKEN}`,
+      `+export const AWS_SECRET_ACCESS_KEY = "[REDACTED]"; ${ALLOW_TOKEN}`,
+      `+export const aws = { secretAccessKey: "[REDACTED]" }; ${ALLOW_TOKEN}`,
+    ]);
+    assert.deepEqual(leakedParts(body, AWS_SECRET), []);
+    assert.deepEqual(leakedParts(body, OTHER_AWS_SECRET), []);
+  });
+
   test('spaced config values go whole', async () => {
     const server = await serve([{ toolInput: { summary: 'Adds mail settings.', messages: [] } }]);
     const repo = createRepo();
