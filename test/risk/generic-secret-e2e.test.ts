@@ -16,6 +16,10 @@ const HASH_PASSWORD = ['Tr0ub4', 'dor#3'].join('');
 const HASH_SECRET = ['k9#Lm2', 'Pq7Zx4'].join('');
 const FLOW_TOKEN = ['Xk8p&Qz', '29vLm'].join('');
 const RANDOM = ['Xk8pQz29', 'vLmRt7'].join('');
+const PASSPHRASE = ['correct-horse', '-battery-staple-42'].join('');
+const DASHED_RANDOM = ['k9xm-2pq7', '-zx4t-88ab'].join('');
+const BASE64_KEY = ['dGhpcyBpcyBhIHNl', 'Y3JldCBrZXkgdmFsdWU9'].join('');
+const HEX_KEY = ['9f86d081884c7d659a2f', 'eaa0c55ad015a3bf4f1b'].join('');
 
 const repos: TempRepo[] = [];
 after(() => {
@@ -132,5 +136,47 @@ describe('generic-secret unquoted values', () => {
     });
 
     assert.deepEqual(locations(findings), []);
+  });
+});
+
+describe('generic-secret identifiers', () => {
+  test('word, version and date keys pass', () => {
+    const findings = findGenericSecrets({
+      'src/conf.js': [
+        'export const conf = {',
+        '  cacheKey: "user-profile-v2-2024-01-15",',
+        '  idempotencyKey: "order-create-v3-2024-01-15",',
+        '  flagKey: "checkout-redesign-v2",',
+        '  migrationKey: "20240115-add-users-table",',
+        '  storeKey: "users/profile/v2/2024-01-15",',
+        '  release_token: "release.notes.rc1.2024",',
+        '};',
+      ],
+      'config/cache.yml': ['cache_key: session_store_v12_2024_03_01'],
+    });
+
+    assert.deepEqual(locations(findings), []);
+  });
+
+  test('random-looking values are still found', () => {
+    const findings = findGenericSecrets({
+      'src/keys.js': [
+        `export const apiKey = "${RANDOM}";`,
+        `export const dbPassword = "${TROUBADOR}";`,
+        `export const signingKey = "${BASE64_KEY}";`,
+        `export const secretKey = "${HEX_KEY}";`,
+        `export const apiToken = "${DASHED_RANDOM}";`,
+        `export const password = "${PASSPHRASE}";`,
+      ],
+    });
+
+    assert.deepEqual(locations(findings), [
+      'src/keys.js:1',
+      'src/keys.js:2',
+      'src/keys.js:3',
+      'src/keys.js:4',
+      'src/keys.js:5',
+      'src/keys.js:6',
+    ]);
   });
 });

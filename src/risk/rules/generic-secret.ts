@@ -4,6 +4,7 @@ import { shannonEntropy } from '../entropy.js';
 import { createFinding } from '../finding.js';
 import { maskSecret } from '../mask.js';
 import { findTokenCandidates } from '../secrets/token-candidates.js';
+import { isWordIdentifier } from '../secrets/word-identifier.js';
 import {
   detectValueSyntax,
   findUnquotedValueEnd,
@@ -114,6 +115,11 @@ const DIGIT_RUNS = /\d+/g;
  */
 const STORE_PATH =
   /^[a-z]{2,}[a-z0-9]*(?:[-_][a-z0-9]+)*(?:\/[a-z]{2,}[a-z0-9]*(?:[-_][a-z0-9]+)*)+$/;
+/**
+ * Names under which people choose a passphrase, whose words and number look like an
+ * identifier (`correct-horse-battery-staple-42`).
+ */
+const PASSPHRASE_NAME = /pass|pwd|secret/i;
 /** Amazon Resource Names, which name a secret (`arn:aws:secretsmanager:…`) rather than hold it. */
 const ARN = /^arn:aws[\w-]*:/;
 /** A bare value that is a name or a property path, such as `process.env.API_KEY`. */
@@ -205,6 +211,7 @@ function looksSecret(
   if (value.length < minLength || !HAS_DIGIT.test(value)) return false;
   if (NOT_SECRET_NAMES.test(name) || NOT_SECRET_VALUE.test(value)) return false;
   if (STORE_PATH.test(value) || ARN.test(value)) return false;
+  if (isWordIdentifier(value) && !PASSPHRASE_NAME.test(name)) return false;
   if (codeFile && IDENTIFIER_WORDS.test(value) && (value.match(DIGIT_RUNS)?.length ?? 0) <= 1) {
     return false;
   }
