@@ -1,6 +1,11 @@
 import { findCommandLinePasswords } from '../risk/secrets/command-line-passwords.js';
 import { scanTokenWindows } from '../risk/secrets/secretlint-scan.js';
 import { cutTokenWindows, findTokenCandidates } from '../risk/secrets/token-candidates.js';
+import {
+  detectValueSyntax,
+  findUnquotedValueEnd,
+  type ValueSyntax,
+} from '../risk/secrets/unquoted-value.js';
 import { looksRandom } from './entropy.js';
 
 /** Replacement text of every redacted value, which no later pass would redact again. */
@@ -39,9 +44,13 @@ const KNOWN_TOKENS = [
  */
 const NAME_AND_OPERATOR = /(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]+['"]?[ \t]*(?::=|=>|=|:)[ \t]*/g;
 
-/** An assigned value: quoted on one line, or bare up to a space, quote, comma, semicolon or bracket. */
+/**
+ * An assigned value: quoted on one line, or bare up to a space, quote, comma, semicolon or
+ * bracket where the file's format does not say where an unquoted value ends.
+ */
 const QUOTED_VALUE = /(['"`])([^'"`\r\n]*)\1/y;
 const BARE_VALUE = /[^\s'"`,;()[\]{}]+/y;
+const BLANK = /\s/;
 
 /**
  * Names that mention a credential, in any case and in camelCase or snake_case alike (`dbPass`,
@@ -112,8 +121,33 @@ function isSecretBare(value: string, following: string): boolean {
   return !HARMLESS_BARE_VALUES.test(value);
 }
 
-/** Returns the span of the value at `start` assigned to `name` and its replacement, or null. */
-function readSecretValue(text: string, start: number, name: string) {
+/** A name and where its value starts, in the text being redacted. */
+interface Assigned {
+  name: string;
+  nameStart: number;
+  start: number;
+}
+
+/**
+ * Returns the end of the unquoted value at `start`, as the file's format defines it (a YAML or
+ * properties line, a shell word). A value with spaces goes whole only under a name whose last
+ * word is a credential, as in quotes, and otherwise its first word goes. In other formats the
+ * value runs up to a space, quote, comma, semicolon or bracket.
+ */
+function findBareValueEnd(text: string, assigned: Assigned, syntax: ValueSyntax | null): number {
+  const { name, nameStart, start } = assigned;
+  const end = syntax === null ? null : findUnquotedValueEnd(text, nameStart, start, syntax);
+  if (end !== null) {
+    const blank = text.slice(start, end).search(BLANK);
+    return blank === -1 || CREDENTIAL_LAST_WORD.test(name) ? end : start + blank;
+  }
+  BARE_VALUE.lastIndex = start;
+  return BARE_VALUE.test(text) ? BARE_VALUE.lastIndex : start;
+}
+
+/** Returns the span of an assigned value and its replacement, or null when it stays. */
+function readSecretValue(text: string, assigned: Assigned, syntax: ValueSyntax | null) {
+  const { name, start } = assigned;
   QUOTED_VALUE.lastIndex = start;
   const quoted = QUOTED_VALUE.exec(text);
   if (quoted !== null) {
@@ -122,14 +156,14 @@ function readSecretValue(text: string, start: number, name: string) {
     return { end: start + whole.length, replacement: `${quote}${REDACTED}${quote}` };
   }
 
-  BARE_VALUE.lastIndex = start;
-  const bare = BARE_VALUE.exec(text)?.[0];
-  if (bare === undefined || !isSecretBare(bare, text.charAt(start + bare.length))) return null;
-  return { end: start + bare.length, replacement: REDACTED };
+  const end = findBareValueEnd(text, assigned, syntax);
+  const bare = text.slice(start, end);
+  if (bare === '' || !isSecretBare(bare, text.charAt(end))) return null;
+  return { end, replacement: REDACTED };
 }
 
 /** Redacts values assigned to names that mention a credential; other values are scanned on. */
-function redactAssignments(text: string): string {
+function redactAssignments(text: string, syntax: ValueSyntax | null): string {
   let redacted = '';
   let copied = 0;
   NAME_AND_OPERATOR.lastIndex = 0;
@@ -138,7 +172,7 @@ function redactAssignments(text: string): string {
     if (!mentionsCredential(name)) continue;
 
     const start = match.index + match[0].length;
-    const value = readSecretValue(text, start, name);
+    const value = readSecretValue(text, { name, nameStart: match.index, start }, syntax);
     if (value === null) continue;
     redacted += text.slice(copied, start) + value.replacement;
     copied = value.end;
@@ -247,7 +281,7 @@ export function redactSecrets(text: string, path = 'change.txt'): string {
   redacted = redactCommandLinePasswords(redacted);
   // Before the assignments, which would redact the name in `key="ApiKey"` and hide it.
   redacted = redactXmlSettings(redacted);
-  redacted = redactAssignments(redacted);
+  redacted = redactAssignments(redacted, detectValueSyntax(path));
   redacted = redactDockerEnv(redacted);
   return redactRandomTokens(redacted);
 }

@@ -219,6 +219,88 @@ const keptCases: Array<[name: string, input: string]> = [
   ['Dockerfile token label with spaces', 'ENV TOKEN_LABEL Personal access token'],
 ];
 
+/** A 40-character AWS secret access key shape. */
+const awsSecret = ['Wm4Rt7Yp2Kx9Lq3Zv8Nb', '5Hd1Gf6Js0Ac2Ex7Tu4Q'].join('');
+const npmAuthToken = ['3f2b8c1e-9a4d-4e7b', '-b6c2-8d1f0a9e7c45'].join('');
+const oauthToken = ['9f8e7d6c5b4a3f2e1d0c', '9b8a7f6e5d4c3b2a1f0e'].join('');
+
+/** Inputs from a file at a path, and what redaction makes of them. */
+const pathCases: Array<[name: string, path: string, input: string, expected: string]> = [
+  [
+    'YAML passphrase before a comment',
+    'config/app.yml',
+    'password: correct horse battery staple # rotated',
+    'password: [REDACTED] # rotated',
+  ],
+  [
+    'commented-out YAML setting',
+    'config/app.yml',
+    '  # db_password: open sesame 42',
+    '  # db_password: [REDACTED]',
+  ],
+  [
+    'YAML sequence entry',
+    'docker-compose.yml',
+    `      - POSTGRES_PASSWORD=${cliPassword},x y`,
+    '      - POSTGRES_PASSWORD=[REDACTED]',
+  ],
+  [
+    'YAML flow mapping',
+    'config/app.yml',
+    `env: {API_TOKEN: ${cliPassword}#1, DEBUG: on}`,
+    'env: {API_TOKEN: [REDACTED], DEBUG: on}',
+  ],
+  ['YAML label with spaces', 'config/app.yml', 'token_hint: ask ops', 'token_hint: ask ops'],
+  [
+    'first word under a label name',
+    'config/app.yml',
+    `auth_mode: ${cliPassword} then more`,
+    'auth_mode: [REDACTED] then more',
+  ],
+  [
+    'properties value with # and spaces',
+    'src/main/resources/app.properties',
+    'db.password=open sesame #42',
+    'db.password=[REDACTED]',
+  ],
+  [
+    'INI value before a comment',
+    'db.ini',
+    'password = open sesame ; old',
+    'password = [REDACTED] ; old',
+  ],
+  [
+    '.env value before a comment',
+    'deploy/.env.staging',
+    `export API_SECRET=${cliPassword}#1 x # staging`,
+    'export API_SECRET=[REDACTED] # staging',
+  ],
+  [
+    'shell word with a comma and semicolon',
+    'scripts/run.sh',
+    `export DB_PASSWORD=${cliPassword},x;y && ./run`,
+    'export DB_PASSWORD=[REDACTED] && ./run',
+  ],
+  [
+    'AWS secret key after its name',
+    'config/aws.yml',
+    `aws_secret_access_key: ${awsSecret}`,
+    'aws_secret_access_key: [REDACTED]',
+  ],
+  [
+    'npm auth token',
+    '.npmrc',
+    `//registry.npmjs.org/:_authToken=${npmAuthToken}`,
+    '//registry.npmjs.org/:_authToken=[REDACTED]',
+  ],
+  [
+    'token in a package URL',
+    'package.json',
+    `"url": "https://${oauthToken}:x-oauth-basic@github.com/acme/app.git"`,
+    '"url": "https://[REDACTED]@github.com/acme/app.git"',
+  ],
+];
+
 describe('redactSecrets', () => {
   for (const [name, input, expected] of redactedCases) {
     test(`redacts ${name}`, () => {
@@ -236,6 +318,28 @@ describe('redactSecrets', () => {
     for (const [name, input] of redactedCases) {
       const once = redactSecrets(input);
       assert.equal(redactSecrets(once), once, name);
+    }
+  });
+
+  for (const [name, path, input, expected] of pathCases) {
+    test(`redacts ${name}`, () => {
+      assert.equal(redactSecrets(input, path), expected);
+    });
+  }
+
+  test('second pass with paths unchanged', () => {
+    for (const [name, path, input] of pathCases) {
+      const once = redactSecrets(input, path);
+      assert.equal(redactSecrets(once, path), once, name);
+    }
+  });
+
+  test('long config lines of keys', { timeout: HANG_TIMEOUT_MS }, () => {
+    const inputs = ['- key: x\n'.repeat(100_000), `{${'key: x,'.repeat(100_000)}}`];
+    for (const path of ['config/app.yml', 'app.properties', '.env', 'run.sh']) {
+      for (const input of inputs) {
+        assert.equal(redactSecrets(input, path), input, `${path} ${input.slice(0, 8)}`);
+      }
     }
   });
 

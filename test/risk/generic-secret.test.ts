@@ -147,3 +147,35 @@ describe('generic-secret public values', () => {
     assert.deepEqual(findings, []);
   });
 });
+
+describe('generic-secret word identifiers', () => {
+  const identifiers = [
+    'cacheKey: "user-profile-v2-2024-01-15"',
+    'flagKey: "checkout-redesign-v2"',
+    'exportKey: "billing.export.beta4.2024"',
+    'cacheKey: "20240115-add-users-table"',
+  ];
+
+  for (const line of identifiers) {
+    test(`identifier ${line.slice(0, 24)} is not found`, () => {
+      assert.deepEqual(findGenericSecrets([{ path: 'config/app.yml', new: lines(line) }]), []);
+    });
+  }
+
+  // Values joined from parts, so that this file contains none that the hook reports.
+  const secrets = [
+    ['api_key = "ab12-cd34', '-ef56-gh78"'],
+    ['cacheKey: "xkqzvbtw', '-2024-01-15-v2"'],
+    ['apiKey: "mq7zx-', 'notes-2024"'],
+    ['api_key: "Release-Notes', '-2024-01-15"'],
+    ['webhook_secret: "release-notes', '-2024-01-15"'],
+  ].map((parts) => parts.join(''));
+
+  secrets.forEach((line, index) => {
+    test(`identifier-like secret ${index + 1} is found`, () => {
+      assert.deepEqual(findGenericSecrets([{ path: 'src/conf.js', new: lines(line) }]), [
+        'src/conf.js:1',
+      ]);
+    });
+  });
+});

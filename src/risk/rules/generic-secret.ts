@@ -4,6 +4,12 @@ import { shannonEntropy } from '../entropy.js';
 import { createFinding } from '../finding.js';
 import { maskSecret } from '../mask.js';
 import { findTokenCandidates } from '../secrets/token-candidates.js';
+import { isWordIdentifier } from '../secrets/word-identifier.js';
+import {
+  detectValueSyntax,
+  findUnquotedValueEnd,
+  type ValueSyntax,
+} from '../secrets/unquoted-value.js';
 import { readNumber, readStringList } from '../settings.js';
 import { severityInFile } from '../test-severity.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
@@ -50,6 +56,11 @@ const MAX_NAME = 64;
  */
 const ASSIGNED_VALUE =
   /["']?[ \t]{0,5}(?::=|=>|\?=|=|:)[ \t]{0,5}(?:"([^"\s\\]{1,200})"|'([^'\s\\]{1,200})'|`([^`\s\\]{1,200})`|([A-Za-z0-9+/=_.~-]{1,200}))/y;
+/** The operator of ASSIGNED_VALUE, before an unquoted value that findUnquotedValueEnd reads. */
+const ASSIGNMENT_BEFORE_UNQUOTED = /["']?[ \t]{0,5}(?::=|=>|\?=|=|:)[ \t]{0,5}(?=[^"'`\s])/y;
+/** Maximum characters of a value that the rule reads, as in ASSIGNED_VALUE. */
+const MAX_VALUE = 200;
+const BLANK = /\s/;
 /**
  * A quoted name, a comma and a quoted value, as a call passes a setting:
  * `define('DB_PASSWORD', '…')`, `setenv("API_KEY", "…")`. Without quotes around the name, a
@@ -104,6 +115,11 @@ const DIGIT_RUNS = /\d+/g;
  */
 const STORE_PATH =
   /^[a-z]{2,}[a-z0-9]*(?:[-_][a-z0-9]+)*(?:\/[a-z]{2,}[a-z0-9]*(?:[-_][a-z0-9]+)*)+$/;
+/**
+ * Names under which people choose a passphrase, whose words and number look like an
+ * identifier (`correct-horse-battery-staple-42`).
+ */
+const PASSPHRASE_NAME = /pass|pwd|secret/i;
 /** Amazon Resource Names, which name a secret (`arn:aws:secretsmanager:…`) rather than hold it. */
 const ARN = /^arn:aws[\w-]*:/;
 /** A bare value that is a name or a property path, such as `process.env.API_KEY`. */
@@ -127,8 +143,37 @@ interface Assignment {
   end: number;
 }
 
+/**
+ * Reads an unquoted value as the file's format defines it (`Tr0ub4dor&3` in YAML, `k9#Lm2` in a
+ * .env file), or returns null where the format sets no end. Only the value's first word is
+ * judged, because a value with spaces is prose or a passphrase, as in quotes.
+ */
+function readUnquotedValue(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+  syntax: ValueSyntax | null,
+): Omit<Assignment, 'name'> | null {
+  if (syntax === null) return null;
+  ASSIGNMENT_BEFORE_UNQUOTED.lastIndex = nameEnd;
+  if (!ASSIGNMENT_BEFORE_UNQUOTED.test(text)) return null;
+
+  const start = ASSIGNMENT_BEFORE_UNQUOTED.lastIndex;
+  const end = findUnquotedValueEnd(text, nameStart, start, syntax, MAX_VALUE);
+  if (end === null || end === start) return null;
+  const line = text.slice(start, end);
+  const blank = line.search(BLANK);
+  const value = blank === -1 ? line : line.slice(0, blank);
+  return { value, bare: true, end: start + value.length };
+}
+
 /** Reads the name around a keyword and the value assigned to it, or null. */
-function readAssignment(text: string, keywordAt: number, keywordLength: number): Assignment | null {
+function readAssignment(
+  text: string,
+  keywordAt: number,
+  keywordLength: number,
+  syntax: ValueSyntax | null,
+): Assignment | null {
   let start = keywordAt;
   while (start > 0 && keywordAt - start < MAX_NAME && isNameChar(text.charCodeAt(start - 1)))
     start--;
@@ -136,6 +181,9 @@ function readAssignment(text: string, keywordAt: number, keywordLength: number):
   while (end < text.length && end - keywordAt < MAX_NAME && isNameChar(text.charCodeAt(end))) end++;
 
   const name = text.slice(start, end);
+  const unquoted = readUnquotedValue(text, start, end, syntax);
+  if (unquoted !== null) return { name, ...unquoted };
+
   for (const form of VALUE_FORMS) {
     if (!form.applies(text, start)) continue;
     form.pattern.lastIndex = end;
@@ -163,6 +211,7 @@ function looksSecret(
   if (value.length < minLength || !HAS_DIGIT.test(value)) return false;
   if (NOT_SECRET_NAMES.test(name) || NOT_SECRET_VALUE.test(value)) return false;
   if (STORE_PATH.test(value) || ARN.test(value)) return false;
+  if (isWordIdentifier(value) && !PASSPHRASE_NAME.test(name)) return false;
   if (codeFile && IDENTIFIER_WORDS.test(value) && (value.match(DIGIT_RUNS)?.length ?? 0) <= 1) {
     return false;
   }
@@ -251,6 +300,7 @@ function findSecrets(
   text: string,
   options: RuleContext['options'],
   codeFile: boolean,
+  syntax: ValueSyntax | null,
 ): FoundSecret[] {
   const keywords = compileKeywords(readStringList(options, 'keywords'));
   const minLength = readNumber(options, 'minLength', 10);
@@ -260,7 +310,7 @@ function findSecrets(
   keywords.lastIndex = 0;
   for (let keyword = keywords.exec(text); keyword !== null; keyword = keywords.exec(text)) {
     const at = keyword.index;
-    const assignment = readAssignment(text, at, keyword[0].length);
+    const assignment = readAssignment(text, at, keyword[0].length, syntax);
     if (assignment !== null && looksSecret(assignment, minLength, minEntropy, codeFile)) {
       found.push({ ...assignment, at });
     }
@@ -288,7 +338,8 @@ function checkGenericSecrets(
   const added = readAddedText(file, content);
   const severity = severityInFile(file, context);
   const findings: Finding[] = [];
-  for (const secret of findSecrets(added.text, context.options, codeFile)) {
+  const syntax = detectValueSyntax(file.path);
+  for (const secret of findSecrets(added.text, context.options, codeFile, syntax)) {
     const entropy = shannonEntropy(secret.value).toFixed(1);
     findings.push(
       createFinding(

@@ -1,3 +1,5 @@
+import { shellWordSource } from './unquoted-value.js';
+
 /**
  * A value written after a password option or variable, as a command line in a script, a
  * Dockerfile or a document has it.
@@ -21,12 +23,8 @@ export type PasswordValueKind = 'literal' | 'placeholder' | 'reference';
 /** Maximum length of a value read. Each read is bounded, so a long line costs linear time. */
 const MAX_VALUE = 256;
 
-/**
- * A bare value runs up to a space, a quote or a shell operator. A `&`, `;` or `|` followed by
- * another character of a word stays in the value, as in `-pAmp3rs&nd`: the writer meant one
- * password, and the redaction must not send its second half.
- */
-const BARE = `((?:[^\\s'"\`;|&<>()]|[&;|](?=[^\\s'"\`;|&<>()])){1,${MAX_VALUE}})`;
+/** A bare value is one shell word: it runs up to a space, a quote or a shell operator. */
+const BARE = `(${shellWordSource(MAX_VALUE)})`;
 
 /**
  * A value in double or single quotes without spaces, or a bare value. A quoted value with

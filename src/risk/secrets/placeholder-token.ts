@@ -17,8 +17,9 @@ const URL_TOKEN = /^https?:\/\/\S*\/([^/\s]+)\/?$/;
 
 /**
  * Returns the part of a matched token that carries its secret: without a leading name and
- * assignment (`aws_secret_access_key = `, which some preset rules include in the match) and
- * without the provider's public prefix (`ghp_`, `AKIA`). For a URL it is the last segment.
+ * assignment (`aws_secret_access_key = `, which a report keeps when its range cannot be moved
+ * onto the value) and without the provider's public prefix (`ghp_`, `AKIA`). For a URL it is
+ * the last segment.
  */
 function readTokenBody(value: string): string {
   const url = URL_TOKEN.exec(value);

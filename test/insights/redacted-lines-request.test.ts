@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { commitStartingProject } from '../e2e/project.js';
+import type { TempRepo } from '../helpers/repo.js';
+import { fakeAwsAccessKeyId } from '../risk/secret-parts.js';
+import type { FakeMessagesApi, RecordedRequest } from './fake-messages-api.js';
+import { hermeticEnv, runFootprint } from './footprint-process.js';
+import { trackTestResources } from './test-resources.js';
+
+const { serve, createRepo: createTrackedRepo } = trackTestResources();
+
+// Values are joined from parts so that this file contains no string a scanner would flag.
+const AWS_SECRET = ['q8HfZr2Lp9Vw3Mx81Kq2', 'Lp7Vw3QzTt5Yy6Uu7Ii8'].join('');
+const OTHER_AWS_SECRET = ['Wm4Rt7Yp2Kx9Lq3Zv8Nb', '5Hd1Gf6Js0Ac2Ex7Tu4Q'].join('');
+const PASSPHRASE = ['correct horse', ' battery staple'].join('');
+const SPACED_PASSWORD = ['open sesame', ' 42'].join('');
+const ALLOW_TOKEN = '// footprint-allow: provider-token';
+
+/** Creates a repository whose first commit turns on the Anthropic provider. */
+function createRepo(): TempRepo {
+  const repo = createTrackedRepo();
+  repo.write('footprint.config.json', JSON.stringify({ llm: { provider: 'anthropic' } }));
+  commitStartingProject(repo);
+  return repo;
+}
+
+function serverEnv(server: FakeMessagesApi): Record<string, string> {
+  return { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: server.baseURL };
+}
+
+/** Returns the text of the request's user message, which contains the change summary. */
+function summaryText(request: RecordedRequest | undefined): string {
+  const messages = request?.body['messages'] as Array<{ content: unknown }> | undefined;
+  const content = messages?.[0]?.content;
+  assert.equal(typeof content, 'string', 'the request has no user message text');
+  return content as string;
+}
+
+/** Returns the lines of the first hunk the summary shows for `path`, after its header. */
+function hunkLines(summary: string, path: string): string[] {
+  const lines = summary.split('\n');
+  const file = lines.find((line) => line.split(' ')[2] === path);
+  const id = file?.split(' ')[0];
+  assert.ok(id, `${path} is not in the summary:\n${summary}`);
+  const start = lines.findIndex((line) => line.startsWith(`${id} h1 @@`));
+  assert.notEqual(start, -1, `${path} has no hunk in the summary:\n${summary}`);
+  const end = lines.findIndex((line, index) => index > start && line === '');
+  return lines.slice(start + 1, end === -1 ? undefined : end);
+}
+
+/** Returns every run of four or more characters of `secret` that `text` contains. */
+function leakedParts(text: string, secret: string): string[] {
+  const leaked: string[] = [];
+  for (let start = 0; start + 4 <= secret.length; start++) {
+    const part = secret.slice(start, start + 4);
+    if (text.includes(part)) leaked.push(part);
+  }
+  return leaked;
+}
+
+describe('redacted lines in the request', () => {
+  test('AWS keys keep their names', async () => {
+    const server = await serve([{ toolInput: { summary: 'Adds AWS settings.', messages: [] } }]);
+    const repo = createRepo();
+    repo.write(
+      'src/aws.js',
+      [
+        `export const AWS_ACCESS_KEY_ID = "${fakeAwsAccessKeyId()}"; ${ALLOW_TOKEN}`,
+        `export const AWS_SECRET_ACCESS_KEY = "${AWS_SECRET}"; ${ALLOW_TOKEN}`,
+        `export const aws = { secretAccessKey: "${OTHER_AWS_SECRET}" }; ${ALLOW_TOKEN}`,
+        '',
+      ].join('\n'),
+    );
+    repo.git(['add', '-A']);
+
+    const result = await runFootprint(repo.dir, ['precommit'], hermeticEnv(serverEnv(server)));
+    const request = server.requests[0];
+    const body = request?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.deepEqual(hunkLines(summaryText(request), 'src/aws.js'), [
+      `+export const AWS_ACCESS_KEY_ID = "[REDACTED]"; ${ALLOW_TOKEN}`,
+      `+export const AWS_SECRET_ACCESS_KEY = "[REDACTED]"; ${ALLOW_TOKEN}`,
+      `+export const aws = { secretAccessKey: "[REDACTED]" }; ${ALLOW_TOKEN}`,
+    ]);
+    assert.deepEqual(leakedParts(body, AWS_SECRET), []);
+    assert.deepEqual(leakedParts(body, OTHER_AWS_SECRET), []);
+  });
+
+  test('spaced config values go whole', async () => {
+    const server = await serve([{ toolInput: { summary: 'Adds mail settings.', messages: [] } }]);
+    const repo = createRepo();
+    repo.write(
+      'config/mail.yml',
+      ['smtp:', `  password: ${PASSPHRASE} # rotated monthly`, '  host: mail.internal', ''].join(
+        '\n',
+      ),
+    );
+    repo.write('config/mail.properties', `mail.password=${SPACED_PASSWORD}\nmail.port=587\n`);
+    repo.git(['add', '-A']);
+
+    // With the rule skipped no file is withheld, so redaction alone must catch the values.
+    const env = hermeticEnv({ ...serverEnv(server), FOOTPRINT_SKIP: 'generic-secret' });
+    const result = await runFootprint(repo.dir, ['precommit'], env);
+    const request = server.requests[0];
+    const body = request?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.deepEqual(hunkLines(summaryText(request), 'config/mail.yml'), [
+      '+smtp:',
+      '+  password: [REDACTED] # rotated monthly',
+      '+  host: mail.internal',
+    ]);
+    assert.deepEqual(hunkLines(summaryText(request), 'config/mail.properties'), [
+      '+mail.password=[REDACTED]',
+      '+mail.port=587',
+    ]);
+    assert.equal(body.includes('battery'), false, 'part of the passphrase was sent');
+    assert.equal(body.includes('sesame'), false, 'part of the password was sent');
+  });
+});
