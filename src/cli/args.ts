@@ -57,6 +57,8 @@ export interface CommandLine {
   format?: OutputFormat;
   /** `init --uninstall`. */
   uninstall: boolean;
+  /** `precommit --merge`: the pre-merge-commit hook runs it, so a merge is being committed. */
+  merge: boolean;
   /** Arguments after the command, for the commands that take them (COMMAND_OPERANDS). */
   operands: string[];
   /** `commit --dry-run`: print the plan and write nothing. */
@@ -98,6 +100,7 @@ const OPTION_SPECS: Record<string, OptionSpec> = {
   strategy: { type: 'string', valueHint: 'a strategy file' },
   format: { type: 'string', valueHint: `one of ${OUTPUT_FORMATS.join(', ')}` },
   uninstall: { type: 'boolean' },
+  merge: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   'no-verify': { type: 'boolean' },
@@ -130,7 +133,7 @@ const COMMON_OPTIONS = [...BASE_OPTIONS, 'json', 'mode', 'no-llm'];
 
 /** Options each command accepts. */
 const COMMAND_OPTIONS: Record<CommandName, string[]> = {
-  precommit: [...COMMON_OPTIONS, 'format'],
+  precommit: [...COMMON_OPTIONS, 'format', 'merge'],
   analyze: [...COMMON_OPTIONS, 'format'],
   strategy: [...COMMON_OPTIONS, 'output'],
   validate: [...COMMON_OPTIONS, 'strategy'],
@@ -315,6 +318,7 @@ function readValues(argv: string[], allowed: string[], command: CommandName | nu
     debug: flag('debug'),
     color: readColor(text('color'), flag('no-color')),
     uninstall: flag('uninstall'),
+    merge: flag('merge'),
     operands: [],
     dryRun: flag('dry-run'),
     yes: flag('yes'),

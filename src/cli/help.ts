@@ -68,6 +68,8 @@ Exits 1 when a finding blocks the commit. FOOTPRINT=0 skips it. The pre-commit h
 and so does the pre-merge-commit hook, on the merge result that git merge is about to commit.
 
 ${FORMAT_OPTION}
+  --merge             Check the change as a merge, with no split advice: the pre-merge-commit
+                      hook passes it, because a wrapper may hide the merge from footprint
 ${COMMON_OPTIONS}
 `,
   analyze: `Usage: footprint analyze [options]

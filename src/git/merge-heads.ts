@@ -10,6 +10,12 @@ const debug = createDebug('git');
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /**
+ * Set to 1 by `footprint precommit --merge`, which the pre-merge-commit hook runs, so a merge
+ * whose caller set GIT_REFLOG_ACTION to its own value still counts as one.
+ */
+export const MERGE_HOOK_VARIABLE = 'FOOTPRINT_MERGE_HOOK';
+
+/**
  * The command that is committing a merge while it runs the pre-merge-commit hook: `git merge`
  * with the revisions it was given, or `git pull`, whose merge takes FETCH_HEAD's heads.
  */
@@ -20,12 +26,15 @@ export type MergeCommand = { kind: 'merge'; revisions: string[] } | { kind: 'pul
  * writes MERGE_HEAD (seen with git 2.39.5), so GIT_REFLOG_ACTION is all that names the merge.
  * git merge sets it to `merge` and the revisions given, such as `merge feature`, unless its
  * caller set it first, as git pull does (`pull --no-rebase origin main`). Returns null for
- * any other value, including a caller's own, so such a merge is checked as a plain commit.
+ * any other value, including a caller's own, unless the pre-merge-commit hook set
+ * MERGE_HOOK_VARIABLE.
  */
 export function readMergeCommand(env: NodeJS.ProcessEnv): MergeCommand | null {
   const [verb, ...words] = (env['GIT_REFLOG_ACTION'] ?? '').trim().split(/\s+/);
   if (verb === 'merge') return { kind: 'merge', revisions: words };
   if (verb === 'pull') return { kind: 'pull' };
+  // The merged commits are unknown then, so every staged file gets every rule.
+  if (env[MERGE_HOOK_VARIABLE] === '1') return { kind: 'merge', revisions: [] };
   return null;
 }
 

@@ -167,6 +167,9 @@ function footprintLinePattern(command: string): RegExp {
   );
 }
 
+/** The footprint commands whose exit code stops git: the checks of a commit or a merge. */
+const BLOCKING_COMMAND = /^precommit(?: |$)/;
+
 /** A command that runs footprint by an absolute path: `node '/…/footprint.js'`. */
 const MACHINE_PATH = /\bnode\s+'\/[^']*footprint\.js'/;
 /** The guard or the ending init adds to such a line (see footprintCommandLine). */
@@ -247,7 +250,8 @@ function footprintCommandLine(command: string, options: HuskyLineOptions): strin
     // prepare-commit-msg.
     const bin = quoteShell(options.footprintBin);
     const run = `node ${bin} ${command}`;
-    if (command !== 'precommit') return `${run} || true`;
+    // `precommit` and `precommit --merge` block a risky commit or merge, so no `|| true`.
+    if (!BLOCKING_COMMAND.test(command)) return `${run} || true`;
     return `[ "\${FOOTPRINT:-}" = 0 ] && [ ! -f ${bin} ] || ${run}`;
   }
   return options.huskyVersion === 'v9'

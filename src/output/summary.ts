@@ -308,6 +308,19 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
     ...skippedLines,
     blockedHeadline(style, shown, result.command),
     ...waysOutLines(style, shown, configFile, target.glob),
+    ...pendingMergeLines(result),
+  ];
+}
+
+/**
+ * Returns the line on how to leave a merge that a block left pending: git keeps its
+ * merge result and parents, so `git commit` finishes it and `git merge --abort` undoes it.
+ */
+function pendingMergeLines(result: PipelineResult): string[] {
+  if (result.command !== 'precommit' || result.footprint.operation !== 'merge') return [];
+  return [
+    `${INDENT}The merge is not committed yet: \`git commit\` finishes it once the findings are ` +
+      'fixed, and `git merge --abort` undoes it.',
   ];
 }
 

@@ -112,6 +112,47 @@ test('clean merge with a key is blocked', () => {
   }
 });
 
+test('blocked merge names merge abort', () => {
+  const twins = createTwins();
+  try {
+    const repo = twins.hooked;
+    divergeBranches(repo, keyFiles());
+
+    const result = merge(repo, ['--no-ff', 'feature', '-m', 'Merge feature']);
+
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /^ {2}The merge is not committed yet: `git commit` finishes it once the findings are fixed, and `git merge --abort` undoes it\.$/m,
+    );
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('hidden merge gets no split advice', () => {
+  const twins = createTwins();
+  try {
+    const repo = twins.hooked;
+    divergeBranches(repo, {
+      'src/tax.js': 'export const rate = 0.2;\n',
+      'docs/tax.md': '# Tax\n\nThe rate is 20%.\n',
+    });
+
+    // A wrapper may set GIT_REFLOG_ACTION, which then no longer names the merge.
+    const result = merge(repo, ['--no-ff', 'feature', '-m', 'Merge feature'], {
+      GIT_REFLOG_ACTION: 'wrapper',
+    });
+
+    assertPassed(result);
+    assert.match(result.stderr, /No split suggested while a merge is in progress/);
+    assert.doesNotMatch(result.stderr, /git reset --soft/);
+    assert.equal(parentCount(repo), 2);
+  } finally {
+    twins.cleanup();
+  }
+});
+
 test('blocked clean merge completes with no-verify', () => {
   const twins = createTwins();
   try {

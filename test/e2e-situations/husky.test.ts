@@ -71,7 +71,7 @@ test('husky hook files match what husky init writes', () => {
       assert.doesNotMatch(text, /^#!/, `${name} has no #! line`);
       assert.match(
         text,
-        /footprint\.js' (precommit|prepare-commit-msg "\$@" \|\| true|fossils record-outcome \|\| true)\n$/,
+        /footprint\.js' (precommit(?: --merge)?|prepare-commit-msg "\$@" \|\| true|fossils record-outcome \|\| true)\n$/,
       );
     }
   } finally {
@@ -237,7 +237,7 @@ test('husky blocks a clean merge until uninstall', () => {
     const uninstall = repo.footprint(['init', '--uninstall']);
     const merged = repo.gitResult(mergeArgs, { env: mergeEnv });
 
-    assert.match(hookText, /footprint\.js' precommit\n$/);
+    assert.match(hookText, /footprint\.js' precommit --merge\n$/);
     assert.equal(blocked.status, 1, blocked.stderr);
     assert.match(blocked.stderr, /✖ Commit blocked by 1 finding \(provider-token\)/);
     assert.equal(uninstall.status, 0, uninstall.stderr);

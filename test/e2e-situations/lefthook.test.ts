@@ -141,7 +141,7 @@ test('lefthook entry declares each hook', () => {
   const runs = readRunLines(readDocumentedConfig());
 
   assert.equal(runs.get('pre-commit'), 'node_modules/.bin/footprint precommit');
-  assert.equal(runs.get('pre-merge-commit'), 'node_modules/.bin/footprint precommit');
+  assert.equal(runs.get('pre-merge-commit'), 'node_modules/.bin/footprint precommit --merge');
   assert.equal(
     runs.get('prepare-commit-msg'),
     'node_modules/.bin/footprint prepare-commit-msg "{1}" "{2}"',

@@ -149,7 +149,7 @@ const MANAGER_NODES = [
 /** Each hook with the arguments git passes it when the commit has no message yet. */
 const HOOK_RUNS: { name: HookName; args: string[]; runs: string }[] = [
   { name: 'pre-commit', args: [], runs: 'precommit' },
-  { name: 'pre-merge-commit', args: [], runs: 'precommit' },
+  { name: 'pre-merge-commit', args: [], runs: 'precommit --merge' },
   {
     name: 'prepare-commit-msg',
     args: ['.git/COMMIT_EDITMSG'],
@@ -362,7 +362,7 @@ test('templates name their footprint command', async () => {
   const commands = new Map(templates.map((template) => [template.name, template.command]));
 
   assert.equal(commands.get('pre-commit'), 'precommit');
-  assert.equal(commands.get('pre-merge-commit'), 'precommit');
+  assert.equal(commands.get('pre-merge-commit'), 'precommit --merge');
   assert.equal(commands.get('prepare-commit-msg'), 'prepare-commit-msg "$@"');
 });
 

@@ -30,7 +30,7 @@ test('husky clone without node_modules gets no note', async () => {
     // A fresh clone of a project that installs footprint. Its committed husky files run the
     // project's footprint, and node_modules is not installed yet.
     repo.write('.husky/pre-commit', 'npx lint-staged\nfootprint precommit\n');
-    repo.write('.husky/pre-merge-commit', 'footprint precommit\n');
+    repo.write('.husky/pre-merge-commit', 'footprint precommit --merge\n');
     repo.write('.husky/prepare-commit-msg', 'footprint prepare-commit-msg "$@"\n');
     repo.write('.husky/post-commit', 'footprint fossils record-outcome\n');
     repo.git(['config', 'core.hooksPath', '.husky/_']);

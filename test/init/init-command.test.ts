@@ -25,7 +25,7 @@ test('init command lists what it wrote', async () => {
     );
     assert.match(
       stdout.text,
-      /^✔ \.git\/hooks\/pre-merge-commit: created \(runs `footprint precommit`, which checks a merge that `git merge` commits without conflicts, and blocks a risky one\)$/m,
+      /^✔ \.git\/hooks\/pre-merge-commit: created \(runs `footprint precommit --merge`, which checks a merge that `git merge` commits without conflicts, and blocks a risky one\)$/m,
     );
     assert.match(
       stdout.text,

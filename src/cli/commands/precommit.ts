@@ -1,3 +1,4 @@
+import { MERGE_HOOK_VARIABLE } from '../../git/merge-heads.js';
 import { fossilNotWrittenMessage, skippedMessage } from '../../output/messages.js';
 import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
@@ -14,6 +15,7 @@ import {
  * pre-merge-commit hook of a merge that git merge commits. The summary goes to stderr, which
  * git shows for hooks. `--json` puts the analysis document on stdout and `--format sarif` the
  * risk findings as SARIF, and neither prints a summary.
+ * `--merge` marks the change as a merge: the pre-merge-commit hook passes it.
  * Exits 1 when the risk blocks the commit, also when the fossil could not be written.
  */
 export async function run(context: CommandContext): Promise<number> {
@@ -28,7 +30,7 @@ export async function run(context: CommandContext): Promise<number> {
 
   // Loaded here so that a skipped hook never loads the pipeline.
   const { runPipeline } = await import('../../pipeline/run.js');
-  const pipelineRun = await runPipeline(pipelineOptions(context, 'precommit', true));
+  const pipelineRun = await runPipeline(pipelineOptions(withMergeHook(context), 'precommit', true));
   writeModelWarnings(context, pipelineRun.result);
   if (context.line.format === 'sarif') {
     const { writeSarif } = await import('./sarif-output.js');
@@ -49,4 +51,13 @@ export async function run(context: CommandContext): Promise<number> {
     context.stderr.write(fossilNotWrittenMessage(context.stderrStyle, fossilWarning));
   }
   return pipelineRun.result.risk.blocked ? EXIT_BLOCKED : EXIT_OK;
+}
+
+/**
+ * Returns the context with MERGE_HOOK_VARIABLE set under `--merge`, so the git readers, which
+ * take the environment, count the change as a merge even when GIT_REFLOG_ACTION does not say so.
+ */
+function withMergeHook(context: CommandContext): CommandContext {
+  if (!context.line.merge) return context;
+  return { ...context, env: { ...context.env, [MERGE_HOOK_VARIABLE]: '1' } };
 }
