@@ -204,21 +204,31 @@ function dependencySubject(changes: DependencyChange[]): Subject {
 
 /**
  * Adds the `scripts` entries a batch edits beside its dependencies to the subject's tail, such
- * as `and add lint script`, so a subject that names a bump does not hide a script edit.
+ * as `and add lint script`, so a subject that names a bump does not hide a script edit. Each
+ * kind of edit gets its verb (`, add lint script and update build script`), and a verb the
+ * subject already starts with is not repeated (`update 2 dependencies and 3 scripts`).
  */
 function withScripts(subject: Subject, scripts: ScriptChanges): Subject {
-  const names = unique([...scripts.added, ...scripts.changed, ...scripts.removed].map(clean));
-  if (names.length === 0) return subject;
+  const edits: Array<[string, string[]]> = [
+    ['add', scripts.added],
+    ['update', scripts.changed],
+    ['remove', scripts.removed],
+  ];
+  const clauses = edits
+    .map(([verb, names]): [string, string[]] => [verb, unique(names.map(clean))])
+    .filter(([, names]) => names.length > 0);
+  if (clauses.length === 0) return subject;
 
-  const tail = `${subject.tail ?? ''} and ${scriptVerb(scripts)} ${scriptNames(names)}`;
-  return { ...subject, tail: tail.trimStart() };
-}
-
-/** Returns `add` when a batch only adds scripts, `remove` when it only removes them, else `update`. */
-function scriptVerb({ added, changed, removed }: ScriptChanges): string {
-  if (changed.length === 0 && removed.length === 0) return 'add';
-  if (changed.length === 0 && added.length === 0) return 'remove';
-  return 'update';
+  const [only] = clauses;
+  if (clauses.length === 1 && only) {
+    const [verb, names] = only;
+    const repeated = verb === subject.verb && subject.tail === undefined;
+    const clause = repeated ? scriptNames(names) : `${verb} ${scriptNames(names)}`;
+    return { ...subject, tail: `${subject.tail ?? ''} and ${clause}`.trimStart() };
+  }
+  const texts = clauses.map(([verb, names]) => `${verb} ${scriptNames(names)}`);
+  const listed = `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]}`;
+  return { ...subject, tail: `${subject.tail ?? ''}, ${listed}` };
 }
 
 /** Names one or two scripts (`lint script`, `fmt and test scripts`) and counts more. */
@@ -524,8 +534,10 @@ function countNames(subject: Subject): string {
 export function formatSubject(subject: Subject, maxNames: number): string {
   const counted = maxNames === 0 || subject.names.length === 0;
   const words = [subject.verb, counted ? countNames(subject) : listNames(subject.names, maxNames)];
-  if (subject.tail) words.push(subject.tail);
-  return words.filter((word) => word !== '').join(' ');
+  const text = words.filter((word) => word !== '').join(' ');
+  if (!subject.tail) return text;
+  // A tail that lists more edits starts with a comma, which follows the names without a space.
+  return subject.tail.startsWith(',') ? `${text}${subject.tail}` : `${text} ${subject.tail}`;
 }
 
 export type { Subject };

@@ -83,6 +83,48 @@ const cases: Array<{
     paths: ['package.json'],
   },
   {
+    name: 'bump with added and edited scripts',
+    before: {
+      'package.json': lines(
+        '{',
+        '  "scripts": { "build": "tsc" },',
+        '  "dependencies": { "pad": "1.0.0" }',
+        '}',
+      ),
+    },
+    after: {
+      'package.json': lines(
+        '{',
+        '  "scripts": { "build": "tsc -b", "lint": "eslint ." },',
+        '  "dependencies": { "pad": "1.3.0" }',
+        '}',
+      ),
+    },
+    message: 'chore(deps): bump pad to 1.3.0, add lint script and update build script',
+    paths: ['package.json'],
+  },
+  {
+    name: 'dependency updates with updated scripts',
+    before: {
+      'package.json': lines(
+        '{',
+        '  "scripts": { "build": "tsc", "test": "node --test", "lint": "eslint ." },',
+        '  "dependencies": { "a-lib": "1.0.0" }',
+        '}',
+      ),
+    },
+    after: {
+      'package.json': lines(
+        '{',
+        '  "scripts": { "build": "tsc -b", "test": "vitest", "lint": "eslint --cache ." },',
+        '  "dependencies": { "b-lib": "2.0.0" }',
+        '}',
+      ),
+    },
+    message: 'chore(deps): update 2 dependencies and 3 scripts',
+    paths: ['package.json'],
+  },
+  {
     name: 'pinned requirement downgrade',
     before: { 'requirements.txt': lines('requests==2.32.3', 'flask>=2.0') },
     after: { 'requirements.txt': lines('requests==2.31.0', 'flask>=2.0') },
