@@ -153,6 +153,27 @@ test('hidden merge gets no split advice', () => {
   }
 });
 
+test('git sample merge hook runs footprint once', () => {
+  // git's pre-merge-commit.sample, once enabled, runs the pre-commit hook.
+  const sample =
+    '#!/bin/sh\n. git-sh-setup\ntest -x "$GIT_DIR/hooks/pre-commit" &&\n' +
+    '        exec "$GIT_DIR/hooks/pre-commit"\n:\n';
+  const twins = createTwins({
+    beforeInit: (repo) => repo.write('.git/hooks/pre-merge-commit', sample, 0o755),
+  });
+  try {
+    const repo = twins.hooked;
+    divergeBranches(repo, { 'src/tax.js': 'export const rate = 0.2;\n' });
+
+    const result = merge(repo, ['--no-ff', 'feature', '-m', 'Merge feature']);
+
+    assertPassed(result);
+    assert.equal(result.stderr.match(/^footprint · /gm)?.length, 1);
+  } finally {
+    twins.cleanup();
+  }
+});
+
 test('blocked clean merge completes with no-verify', () => {
   const twins = createTwins();
   try {
