@@ -15,7 +15,11 @@ import { openRepository } from '../git/open.js';
 import { isStrategyHeadMissing } from '../strategy/missing-head.js';
 import { readStrategyFile } from '../strategy/read-file.js';
 import { loadStagedRecord } from '../strategy/restaging.js';
-import { fillStrategyFile, rewriteCommand } from '../strategy/rewrite-command.js';
+import {
+  fillStrategyFile,
+  findWorktreeFromShell,
+  rewriteCommand,
+} from '../strategy/rewrite-command.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import type { Strategy, StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
@@ -41,6 +45,8 @@ export interface StrategyInputOptions {
    * unset.
    */
   invocation?: string;
+  /** Folder the advice's commands run in, the worktree's top when unset. */
+  shellFolder?: string;
 }
 
 /** Origin of the mode that judges risk: --mode, the strategy file, or the configuration. */
@@ -66,6 +72,8 @@ export interface StrategyInput {
   headMissing: boolean;
   /** Start of a footprint command in the advice. */
   invocation: string;
+  /** Top of the worktree from the folder the advice's commands run in (see fillStrategyFile). */
+  worktreeFromShell: string;
 }
 
 /**
@@ -96,8 +104,10 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     source: modeSource(options.mode, recorded),
     recorded,
   };
+  const shellFolder = options.shellFolder ?? run.worktree;
+  const worktreeFromShell = await findWorktreeFromShell(run.worktree, shellFolder);
   // The fields every result has, whatever the strategy's source.
-  const common = { result: run.result, riskMode, invocation };
+  const common = { result: run.result, riskMode, invocation, worktreeFromShell };
   if (file === null || parsed === null) {
     const source: StrategySource = { kind: 'planned', file: null };
     const { validation } = run.result;
@@ -245,7 +255,8 @@ function checkHeadUnmoved(input: StrategyInput, change: StagedChange): void {
 function listedProblems(input: StrategyInput): StrategyProblem[] {
   const file = input.source.file;
   const problems = input.validation.problems;
-  return file === null ? [...problems] : fillStrategyFile(problems, file, input.invocation);
+  if (file === null) return [...problems];
+  return fillStrategyFile(problems, file, input.invocation, input.worktreeFromShell);
 }
 
 /** The pipeline and the commit run read the repository apart; both must have seen the same. */

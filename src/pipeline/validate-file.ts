@@ -13,7 +13,7 @@ import { loadStagedRecord } from '../strategy/restaging.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import type { StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
-import { fillStrategyFile } from '../strategy/rewrite-command.js';
+import { fillStrategyFile, findWorktreeFromShell } from '../strategy/rewrite-command.js';
 
 export interface StrategyFileValidation {
   validation: StrategyValidation;
@@ -31,6 +31,8 @@ interface ValidateFileOptions {
   file: string;
   /** Start of a footprint command in the advice (see footprintInvocation). */
   invocation?: string;
+  /** Folder the advice's commands run in, the worktree's top when unset. */
+  shellFolder?: string;
 }
 
 /**
@@ -72,7 +74,8 @@ export async function validateStrategyFile(
         })
       : { valid: false, problems: strategy.problems };
     // The file as the user named it goes into the advice to write it again.
-    const problems = fillStrategyFile(checked.problems, options.file, options.invocation);
+    const top = await findWorktreeFromShell(worktree, options.shellFolder ?? worktree);
+    const problems = fillStrategyFile(checked.problems, options.file, options.invocation, top);
     // A strategy that fits the staged change may still be one footprint commit cannot make.
     const reason = findUncommittableReason(change);
     if (reason !== null) problems.push({ code: 'uncommittable', message: reason });
