@@ -21,6 +21,13 @@ import {
   rewriteCommand,
 } from '../strategy/rewrite-command.js';
 import { hasStrategyShape } from '../strategy/shape.js';
+import {
+  findStagedStrategy,
+  findStagedStrategyChange,
+  footprintToCheck,
+  reportStagedStrategy,
+  type StagedStrategyFile,
+} from '../strategy/staged-strategy.js';
 import type { Strategy, StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
 import { CommitRefusedError } from './refusal.js';
@@ -123,11 +130,13 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     return { ...common, document: null, source, validation, headMissing: false };
   }
   const headMissing = await findHeadMissing(options, parsed.value, run.result.footprint.head.oid);
-  const stagedRecord = await loadStagedRecord(parsed.value, run.result.footprint, {
+  const staged = await findStagedStrategyFile(options, parsed.value, file, run);
+  const footprint = footprintToCheck(run.result.footprint, staged);
+  const stagedRecord = await loadStagedRecord(parsed.value, footprint, {
     worktree: run.worktree,
     config: run.result.config.config,
   });
-  const validation = validateStrategy(parsed.value, run.result.footprint, {
+  const checked = validateStrategy(parsed.value, footprint, {
     validateSchema: validateStrategyDocument,
     content: run.content,
     worktree: run.worktree,
@@ -135,8 +144,37 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     cleanup: run.cleanup,
     recorded: stagedRecord,
   });
+  const problems = reportStagedStrategy(checked.problems, staged);
+  const validation = { valid: problems.length === 0, problems };
   const document = parsed.value;
   return { ...common, document, source, validation, headMissing };
+}
+
+/**
+ * Finds whether the strategy file is staged itself (see findStagedStrategy). The repository is
+ * opened again only when it is, because the pipeline has closed its reader.
+ */
+async function findStagedStrategyFile(
+  options: StrategyInputOptions,
+  strategy: unknown,
+  file: string,
+  run: { worktree: string; result: PipelineResult },
+): Promise<StagedStrategyFile | undefined> {
+  const { footprint } = run.result;
+  if ((await findStagedStrategyChange(file, run.worktree, footprint)) === undefined)
+    return undefined;
+  const reader = await openRepository({ cwd: options.cwd, env: options.env });
+  try {
+    const change = await reader.readStagedChange();
+    return await findStagedStrategy(strategy, file, {
+      reader,
+      change,
+      footprint,
+      worktree: run.worktree,
+    });
+  } finally {
+    await reader.close();
+  }
 }
 
 /**

@@ -104,8 +104,9 @@ export function standardStreamValueMessage(option: string): string {
   return (
     `Option '${option} -' asks to read standard input, which footprint does not support: ` +
     `${option} takes a file. Save the strategy to a file and pass its path, such as ` +
-    `'${option} plan.json' after \`footprint strategy --output plan.json\`, or write ` +
-    `'${option} ./-' for a file named -.`
+    `'${option} fossils/strategy.json' after ` +
+    '`footprint strategy --output fossils/strategy.json`, ' +
+    `or write '${option} ./-' for a file named -.`
   );
 }
 

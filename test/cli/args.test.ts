@@ -166,7 +166,7 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     name: 'strategy from standard input',
     argv: ['validate', '--strategy', '-'],
     named:
-      /Option '--strategy -' asks to read standard input, which footprint does not support: --strategy takes a file\. .*'--strategy plan\.json'.*'--strategy \.\/-'/,
+      /Option '--strategy -' asks to read standard input, which footprint does not support: --strategy takes a file\. .*'--strategy fossils\/strategy\.json'.*'--strategy \.\/-'/,
   },
   {
     name: 'inline strategy from standard input',

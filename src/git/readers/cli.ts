@@ -147,6 +147,10 @@ export class CliReader implements GitReader {
     return this.attributes.read(filePath, names);
   }
 
+  computeTree(headTree: string | null, entries: readonly StagedEntry[]): Promise<string> {
+    return computeStagedTree(headTree, entries, this.treeAccess());
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.contents?.close(), this.sizes?.close()]);
     this.contents = null;
