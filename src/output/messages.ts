@@ -160,6 +160,26 @@ export function hookBypassMessage(): string {
   return '  The commit is blocked until this is fixed. Skip footprint once with FOOTPRINT=0 git commit ..., or every hook with git commit --no-verify.\n';
 }
 
+/** Says what happened to the commit after footprint failed in `precommit`, by `failClosed`. */
+function failClosedOutcome(commitAllowed: boolean): string {
+  return commitAllowed
+    ? '  The commit goes ahead without checks. Set "failClosed": true in footprint.config.json to block instead.'
+    : '  The commit is blocked because "failClosed" is true. Bypass with `git commit --no-verify`.';
+}
+
+/**
+ * Reports a damaged repository in `precommit`: the error, then what happened to the commit.
+ * It requests no bug report, because the fault is in the repository.
+ */
+export function damagedRepositoryMessage(
+  style: Style,
+  message: string,
+  commitAllowed: boolean,
+): string {
+  const status = formatStatus(style, commitAllowed ? 'warning' : 'error', maskNameSecrets(message));
+  return `${status}\n${failClosedOutcome(commitAllowed)}\n`;
+}
+
 /**
  * Explains an internal error: where the crash report is and what happened to the commit.
  * `commitAllowed` is null outside `precommit`.
@@ -179,15 +199,7 @@ export function crashMessage(
     ),
   ];
   lines.push(`  ${report}`);
-  if (commitAllowed === true) {
-    lines.push(
-      '  The commit goes ahead without checks. Set "failClosed": true in footprint.config.json to block instead.',
-    );
-  } else if (commitAllowed === false) {
-    lines.push(
-      '  The commit is blocked because "failClosed" is true. Bypass with `git commit --no-verify`.',
-    );
-  }
+  if (commitAllowed !== null) lines.push(failClosedOutcome(commitAllowed));
   lines.push(
     '  Please report it with the crash report attached, after checking it for anything private.',
   );
