@@ -129,6 +129,14 @@ export function unexpectedArgumentMessage(argument: string, command: string): st
   );
 }
 
+/** Rejects a file given to `command` without `--strategy`, which is how it reads one. */
+export function strategyArgumentMessage(argument: string, command: string): string {
+  return (
+    `Unexpected argument '${argument}' for footprint ${command}. To pass a strategy file, ` +
+    `write \`footprint ${command} --strategy ${shellPath(argument)}\`.`
+  );
+}
+
 export function requiredOptionMessage(option: string, command: string, example: string): string {
   return `footprint ${command} needs ${option}, for example \`${example}\`.`;
 }
