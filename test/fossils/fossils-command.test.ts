@@ -205,6 +205,22 @@ describe('fossils show', () => {
     assert.match(stdout, /^Staged: 1 file, \+1 -0 in 1 hunk$/m);
   });
 
+  test('analysis counts undiffed files apart', async () => {
+    const result = samplePipelineResult();
+    const [first] = result.footprint.files;
+    assert.ok(first !== undefined);
+    result.footprint.files = [
+      { ...first, opaque: 'too-large', hunks: [], additions: 0, deletions: 0 },
+    ];
+    result.footprint.totals = { files: 1, additions: 0, deletions: 0, hunks: 0 };
+    const file = await storeAt(0).write('analysis', buildAnalysisFossil(result, 'passed'));
+
+    const { code, stdout } = await run('fossils', 'show', path.basename(file, '.json'));
+
+    assert.equal(code, 0);
+    assert.match(stdout, /^Staged: 1 file, not diffed$/m);
+  });
+
   test('analysis quotes paths and messages', async () => {
     const result = samplePipelineResult();
     const [batch] = result.analysis.batches;
