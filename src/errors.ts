@@ -5,10 +5,19 @@
 export class UserError extends Error {
   override readonly name = 'UserError';
   readonly exitCode: number;
+  /**
+   * True for a damaged repository that git can still commit, such as an object that cannot be
+   * inflated. `precommit` then exits by `failClosed`, as after an internal error.
+   */
+  readonly damagedRepository: boolean;
 
-  constructor(message: string, options: { exitCode?: number; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { exitCode?: number; cause?: unknown; damagedRepository?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.exitCode = options.exitCode ?? 2;
+    this.damagedRepository = options.damagedRepository ?? false;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   requiredOptionMessage,
   shortOptionEqualsMessage,
   standardStreamValueMessage,
+  strategyArgumentMessage,
   unexpectedArgumentMessage,
   unexpectedOptionValueMessage,
   unknownCommandMessage,
@@ -176,7 +177,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
   for (const token of scan.tokens) checkToken(token, allowed, command);
   const operandCount = helpTopic || command === null ? 0 : (COMMAND_OPERANDS[command] ?? 0);
   const extra = rest[operandCount];
-  if (extra !== undefined) throw new UserError(unexpectedArgumentMessage(extra, command ?? 'help'));
+  if (extra !== undefined) throw extraArgumentError(extra, command, scan.tokens);
 
   const line = readValues(argv, allowed, command);
   line.operands = rest.slice(0, operandCount);
@@ -233,6 +234,22 @@ function scanArguments(argv: string[]) {
     allowPositionals: true,
     tokens: true,
   });
+}
+
+/**
+ * Returns the error of an extra argument. When a command that reads a strategy file with
+ * `--strategy` gets none, the argument is likely that file, so the error shows the option.
+ */
+function extraArgumentError(
+  extra: string,
+  command: CommandName | null,
+  tokens: readonly ScanToken[],
+): UserError {
+  const hasStrategy = tokens.some((token) => token.kind === 'option' && token.name === 'strategy');
+  if (command !== null && COMMAND_OPTIONS[command].includes('strategy') && !hasStrategy) {
+    return new UserError(strategyArgumentMessage(extra, command));
+  }
+  return new UserError(unexpectedArgumentMessage(extra, command ?? 'help'));
 }
 
 function resolveCommand(name: string | undefined): CommandName | null {

@@ -2,10 +2,12 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { describeDamagedIndex } from '../git/damaged-index.js';
+import { describeCorruptObject } from '../git/unreadable-object.js';
 import { nowMs } from '../log/clock.js';
 import { createDebug, enableDebug, setDebugRedaction } from '../log/debug.js';
 import {
   cwdNotFoundMessage,
+  damagedRepositoryMessage,
   hookBypassMessage,
   interruptedMessage,
   missingCommandMessage,
@@ -22,7 +24,8 @@ import {
   type JsonRequest,
 } from './args.js';
 import type { CliIo, CommandContext } from './context.js';
-import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { EXIT_BLOCKED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { readFailClosed } from './fail-closed.js';
 import { handleBug } from './handle-bug.js';
 import { helpText } from './help.js';
 import { readPackageVersion } from './package-info.js';
@@ -65,7 +68,10 @@ export async function main(argv: string[], callerIo: CliIo = processIo()): Promi
     debug(`footprint ${argv.join(' ')}`);
     return await dispatch(line, io, startedAt);
   } catch (caught) {
-    const error = describeDamagedIndex(caught) ?? caught;
+    const error = describeDamagedIndex(caught) ?? describeCorruptObject(caught) ?? caught;
+    if (isUserError(error) && error.damagedRepository && line?.command === 'precommit') {
+      return reportDamagedRepository(error, { argv, line, io, style }, stdout.written());
+    }
     if (isUserError(error)) {
       // A command that printed its own document before the error keeps it as the only one.
       if (!stdout.written()) await writeErrorDocument(error, argv, line, io);
@@ -80,6 +86,26 @@ export async function main(argv: string[], callerIo: CliIo = processIo()): Promi
   } finally {
     stopInterrupts();
   }
+}
+
+/**
+ * Reports a damaged repository in `precommit`. As after an internal error, the commit goes
+ * ahead (exit 0) unless the configuration sets `failClosed` (exit 1), because git can still
+ * commit the change that footprint could not read. Only a blocked run gets an error document,
+ * because its schema has no exit code 0.
+ */
+async function reportDamagedRepository(
+  error: UserError,
+  run: { argv: string[]; line: CommandLine; io: CliIo; style: Style },
+  documentWritten: boolean,
+): Promise<number> {
+  const failClosed = await readFailClosed(resolveCwd(run.line, run.io), run.io.env);
+  if (failClosed && !documentWritten) {
+    const blocked = new UserError(error.message, { exitCode: EXIT_BLOCKED, cause: error });
+    await writeErrorDocument(blocked, run.argv, run.line, run.io);
+  }
+  run.io.stderr.write(damagedRepositoryMessage(run.style, error.message, !failClosed));
+  return failClosed ? EXIT_BLOCKED : EXIT_OK;
 }
 
 /**

@@ -15,8 +15,19 @@ import { openRepository } from '../git/open.js';
 import { isStrategyHeadMissing } from '../strategy/missing-head.js';
 import { readStrategyFile } from '../strategy/read-file.js';
 import { loadStagedRecord } from '../strategy/restaging.js';
-import { fillStrategyFile, rewriteCommand } from '../strategy/rewrite-command.js';
+import {
+  fillStrategyFile,
+  findWorktreeFromShell,
+  rewriteCommand,
+} from '../strategy/rewrite-command.js';
 import { hasStrategyShape } from '../strategy/shape.js';
+import {
+  findStagedStrategy,
+  findStagedStrategyChange,
+  footprintToCheck,
+  reportStagedStrategy,
+  type StagedStrategyFile,
+} from '../strategy/staged-strategy.js';
 import type { Strategy, StrategyProblem, StrategyValidation } from '../strategy/types.js';
 import { validateStrategy } from '../strategy/validate.js';
 import { CommitRefusedError } from './refusal.js';
@@ -41,6 +52,8 @@ export interface StrategyInputOptions {
    * unset.
    */
   invocation?: string;
+  /** Folder the advice's commands run in, the worktree's top when unset. */
+  shellFolder?: string;
 }
 
 /** Origin of the mode that judges risk: --mode, the strategy file, or the configuration. */
@@ -66,6 +79,8 @@ export interface StrategyInput {
   headMissing: boolean;
   /** Start of a footprint command in the advice. */
   invocation: string;
+  /** Top of the worktree from the folder the advice's commands run in (see fillStrategyFile). */
+  worktreeFromShell: string;
 }
 
 /**
@@ -96,8 +111,10 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     source: modeSource(options.mode, recorded),
     recorded,
   };
+  const shellFolder = options.shellFolder ?? run.worktree;
+  const worktreeFromShell = await findWorktreeFromShell(run.worktree, shellFolder);
   // The fields every result has, whatever the strategy's source.
-  const common = { result: run.result, riskMode, invocation };
+  const common = { result: run.result, riskMode, invocation, worktreeFromShell };
   if (file === null || parsed === null) {
     const source: StrategySource = { kind: 'planned', file: null };
     const { validation } = run.result;
@@ -113,11 +130,13 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     return { ...common, document: null, source, validation, headMissing: false };
   }
   const headMissing = await findHeadMissing(options, parsed.value, run.result.footprint.head.oid);
-  const stagedRecord = await loadStagedRecord(parsed.value, run.result.footprint, {
+  const staged = await findStagedStrategyFile(options, parsed.value, file, run);
+  const footprint = footprintToCheck(run.result.footprint, staged);
+  const stagedRecord = await loadStagedRecord(parsed.value, footprint, {
     worktree: run.worktree,
     config: run.result.config.config,
   });
-  const validation = validateStrategy(parsed.value, run.result.footprint, {
+  const checked = validateStrategy(parsed.value, footprint, {
     validateSchema: validateStrategyDocument,
     content: run.content,
     worktree: run.worktree,
@@ -125,8 +144,37 @@ export async function loadStrategyInput(options: StrategyInputOptions): Promise<
     cleanup: run.cleanup,
     recorded: stagedRecord,
   });
+  const problems = reportStagedStrategy(checked.problems, staged);
+  const validation = { valid: problems.length === 0, problems };
   const document = parsed.value;
   return { ...common, document, source, validation, headMissing };
+}
+
+/**
+ * Finds whether the strategy file is staged itself (see findStagedStrategy). The repository is
+ * opened again only when it is, because the pipeline has closed its reader.
+ */
+async function findStagedStrategyFile(
+  options: StrategyInputOptions,
+  strategy: unknown,
+  file: string,
+  run: { worktree: string; result: PipelineResult },
+): Promise<StagedStrategyFile | undefined> {
+  const { footprint } = run.result;
+  if ((await findStagedStrategyChange(file, run.worktree, footprint)) === undefined)
+    return undefined;
+  const reader = await openRepository({ cwd: options.cwd, env: options.env });
+  try {
+    const change = await reader.readStagedChange();
+    return await findStagedStrategy(strategy, file, {
+      reader,
+      change,
+      footprint,
+      worktree: run.worktree,
+    });
+  } finally {
+    await reader.close();
+  }
 }
 
 /**
@@ -245,7 +293,8 @@ function checkHeadUnmoved(input: StrategyInput, change: StagedChange): void {
 function listedProblems(input: StrategyInput): StrategyProblem[] {
   const file = input.source.file;
   const problems = input.validation.problems;
-  return file === null ? [...problems] : fillStrategyFile(problems, file, input.invocation);
+  if (file === null) return [...problems];
+  return fillStrategyFile(problems, file, input.invocation, input.worktreeFromShell);
 }
 
 /** The pipeline and the commit run read the repository apart; both must have seen the same. */

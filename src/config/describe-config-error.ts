@@ -26,7 +26,8 @@ function decodePointer(pointer: string): string[] {
 }
 
 /** Formats keys as people write them: `risk.allow[0].rule`. */
-function formatKeyPath(keys: readonly string[]): string {
+/** Writes a key path as the messages name it: `llm.model`, or `risk.custom[0].pattern`. */
+export function formatKeyPath(keys: readonly string[]): string {
   return keys.reduce((text, key) => {
     if (/^\d+$/.test(key)) return `${text}[${key}]`;
     return text === '' ? key : `${text}.${key}`;

@@ -5,6 +5,7 @@ import { isUserError, UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { findConfigSchemaErrors } from '../schemas-runtime/validate-config.js';
 import { checkCustomRules } from './check-custom-rules.js';
+import { checkDuplicateKeys } from './check-duplicate-keys.js';
 import { checkFossilDir } from './check-fossil-dir.js';
 import { checkFossilStore } from './check-fossil-store.js';
 import { checkLlmModel } from './check-llm-model.js';
@@ -203,15 +204,34 @@ function rejectBrokenLink(file: string, label: string, problem: string): void {
 
 function parseConfigJson(text: string, location: ConfigLocation): unknown {
   const parsed = parseJsonText(text);
-  if (parsed.ok) return parsed.value;
+  if (parsed.ok) {
+    checkDuplicateKeys(text, location);
+    return parsed.value;
+  }
 
   const { line, column, reason } = parsed.problem;
+  const at = `${location.label}: invalid JSON at line ${line}, column ${column}`;
+  if (startsComment(text, line, column)) {
+    throw new UserError(
+      `${at}: a comment. Comments are not allowed in ${location.label}, because JSON has ` +
+        'none. Remove the comment.',
+    );
+  }
   const use =
     location.keyPrefix.length === 0 ? 'as its configuration' : `for its "${MANIFEST_KEY}" key`;
   throw new UserError(
-    `${location.label}: invalid JSON at line ${line}, column ${column}: ${reason}. ` +
-      `Fix the JSON syntax, because footprint reads this file ${use}.`,
+    `${at}: ${reason}. Fix the JSON syntax, because footprint reads this file ${use}.`,
   );
+}
+
+/**
+ * Returns true when a `//` or `/*` comment starts at the 1-based `line` and `column` of a JSON
+ * syntax error, counted as parseJsonText counts them (after a byte order mark).
+ */
+function startsComment(text: string, line: number, column: number): boolean {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const rest = source.split('\n')[line - 1]?.slice(column - 1) ?? '';
+  return rest.startsWith('//') || rest.startsWith('/*');
 }
 
 function checkConfig(found: FoundConfig): ConfigFile {

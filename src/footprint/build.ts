@@ -1,4 +1,4 @@
-import { describeMissingObject } from '../git/missing-object.js';
+import { describeUnreadableObject } from '../git/unreadable-object.js';
 import type { GitReader, StagedChange } from '../git/types.js';
 import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
@@ -36,7 +36,7 @@ export async function buildFootprint(
 
   const built = await mapWithLimit(change.entries, READ_CONCURRENCY, (entry) =>
     buildFileChange(entry, source, options).catch((error: unknown) => {
-      throw describeMissingObject(error, [entry]) ?? error;
+      throw describeUnreadableObject(error, [entry]) ?? error;
     }),
   );
   // In entry order, one at a time, so the same blobs get the budget on every run.

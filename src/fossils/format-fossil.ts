@@ -31,12 +31,20 @@ function formatEnvelope(fossil: Fossil, style: Style): string[] {
   ];
 }
 
+/** Counts the staged files and lines, with files over maxDiffBytes counted as not diffed. */
+function describeStagedCounts(footprint: AnalysisFossilPayload['footprint']): string {
+  const { totals } = footprint;
+  const files = plural(totals.files, 'file');
+  const undiffed = footprint.files.filter((file) => file.opaque === 'too-large').length;
+  if (undiffed === totals.files && undiffed > 0) return `${files}, not diffed`;
+  const counts = `+${totals.additions} -${totals.deletions} in ${plural(totals.hunks, 'hunk')}`;
+  return undiffed > 0 ? `${files}, ${counts}, ${undiffed} not diffed` : `${files}, ${counts}`;
+}
+
 function formatAnalysis(payload: AnalysisFossilPayload, style: Style): string[] {
-  const { totals } = payload.footprint;
   const lines = [
     `${payload.command}: ${payload.outcome}, mode ${payload.mode}, reader ${payload.reader.reader}`,
-    `Staged: ${plural(totals.files, 'file')}, +${totals.additions} -${totals.deletions} ` +
-      `in ${plural(totals.hunks, 'hunk')}`,
+    `Staged: ${describeStagedCounts(payload.footprint)}`,
     '',
     payload.splitSuggested ? 'Suggested batches:' : 'Batches (no split suggested):',
   ];

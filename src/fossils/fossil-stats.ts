@@ -2,6 +2,7 @@ import type { Config } from '../config/types.js';
 import type { RepositoryLayout } from '../git/types.js';
 import { SEVERITIES, type Severity } from '../risk/types.js';
 import { matchesFilter, readFossilNames, type FossilFilter, type FossilStore } from './store.js';
+import type { OutcomeFossilPayload } from './outcome-types.js';
 import { isFossilOfKind, type AnalysisFossilPayload } from './types.js';
 import { readUndoneRunIds } from './undo-records.js';
 import { readReplacedOutcomeIds } from './replaced-outcomes.js';
@@ -37,7 +38,8 @@ export interface FossilStats {
  * runs and blocks from analysis fossils, and what commits did with the suggestions from outcome
  * and commit-run fossils. A commit run that `footprint undo` undid, or that stopped before its
  * ref moved, does not count. Nor does the outcome of a commit that a standing run replaced
- * (see readReplacedOutcomeIds). Unreadable fossils are skipped with one warning each.
+ * (see readReplacedOutcomeIds), or an outcome without a suggested batch. Unreadable fossils are
+ * skipped with one warning each.
  */
 export async function computeFossilStats(
   store: FossilStore,
@@ -71,7 +73,9 @@ export async function computeFossilStats(
   );
   const replaced = await readReplacedOutcomeIds(layout, outcomes?.fossils ?? [], keptRuns);
   const results = (outcomes?.fossils ?? []).flatMap((stored) =>
-    isFossilOfKind(stored.fossil, 'outcome') && !replaced.has(stored.id)
+    isFossilOfKind(stored.fossil, 'outcome') &&
+    !replaced.has(stored.id) &&
+    hasSuggestedBatch(stored.fossil.payload)
       ? [stored.fossil.payload.result]
       : [],
   );
@@ -84,6 +88,14 @@ export async function computeFossilStats(
     suggestions: summarizeOutcomes(results, keptRuns.length),
     warnings,
   };
+}
+
+/**
+ * Returns true when the outcome compares a commit that changed paths with suggested batches.
+ * Earlier builds also recorded empty commits and analyses without batches, as ignored.
+ */
+function hasSuggestedBatch(payload: OutcomeFossilPayload): boolean {
+  return payload.suggestedBatches > 0 && payload.committedFiles > 0;
 }
 
 function countTypes(kinds: readonly string[]): FossilStats['types'] {

@@ -43,8 +43,9 @@ interface CommitFacts {
  * Compares the commit HEAD points at with the split an analysis suggested for it, and writes
  * an outcome fossil (the post-commit hook runs this). The analysis is the newest one made on
  * the same parent commit whose staged paths include the commit's, preferring one that
- * suggested a split. Merges, commits made during a rebase, cherry-pick or revert, and commits
- * without such an analysis (`--no-verify`, FOOTPRINT=0, `--amend`) get no fossil.
+ * suggested a split. Merges, commits made during a rebase, cherry-pick or revert, and empty
+ * commits get no fossil. Nor do commits without such an analysis (`--no-verify`, FOOTPRINT=0,
+ * `--amend`) or whose analysis suggested no batch.
  */
 export async function recordOutcome(options: RecordOutcomeOptions): Promise<RecordOutcomeResult> {
   if (options.env['FOOTPRINT'] === '0') return skip('FOOTPRINT=0 skips footprint');
@@ -64,9 +65,12 @@ export async function recordOutcome(options: RecordOutcomeOptions): Promise<Reco
   const config = await loadConfig(worktree, { env: options.env, warnIgnored: false });
   const store = openFossilStore(worktree, config.config, options.now ? { now: options.now } : {});
   const committed = await readCommittedPaths(layout, commit.oid);
+  if (committed.length === 0) return skip('the commit changes no path');
   const parent = commit.parents[0] ?? null;
   const reference = await findReference(store, parent, committed);
   if (reference === null) return skip(`no analysis was made on ${parent ?? 'an unborn branch'}`);
+  if (reference.payload.batches.length === 0)
+    return skip(`analysis ${reference.id} suggested no batch`);
 
   const payload = describeOutcome(commit, committed, reference);
   const repository = describeRepositoryState(head, commit.tree);

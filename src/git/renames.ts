@@ -1,4 +1,4 @@
-import { describeMissingObject } from './missing-object.js';
+import { describeUnreadableObject } from './unreadable-object.js';
 import { MAX_SCORE, countCopiedBytes, countSpans, type SpanCounts } from './similarity.js';
 import type { FileMode, StagedEntry } from './types.js';
 
@@ -82,7 +82,7 @@ export async function detectRenames(
 
   const minimumScore = options.minimumScore ?? DEFAULT_MINIMUM_SCORE;
   const similarity = new SimilarityEstimator(
-    nameMissingObjects(content, entries),
+    nameUnreadableObjects(content, entries),
     options.ignoreUnterminatedLastLine ?? false,
   );
   findExactRenames(sources, destinations, options.copies);
@@ -441,13 +441,13 @@ class SimilarityEstimator {
   }
 }
 
-/** Wraps `content` so that a missing blob fails with the path that names it. */
-function nameMissingObjects(
+/** Wraps `content` so that a missing or damaged blob fails with the path that names it. */
+function nameUnreadableObjects(
   content: RenameContentSource,
   entries: readonly StagedEntry[],
 ): RenameContentSource {
   const rethrow = (error: unknown): never => {
-    throw describeMissingObject(error, entries) ?? error;
+    throw describeUnreadableObject(error, entries) ?? error;
   };
   const named: RenameContentSource = {
     readBlob: (oid) => content.readBlob(oid).catch(rethrow),

@@ -100,5 +100,11 @@ export interface GitReader {
    * count every commit as present when a reader lacks it.
    */
   hasCommit?(oid: string): Promise<boolean>;
+  /**
+   * Returns the id of the tree that HEAD's tree `headTree` plus the staged `entries` make, as
+   * `git write-tree` would write it, without writing anything (see computeStagedTree).
+   * Optional: a reader without it cannot tell how a strategy differs from the staged change.
+   */
+  computeTree?(headTree: string | null, entries: readonly StagedEntry[]): Promise<string>;
   close(): Promise<void>;
 }

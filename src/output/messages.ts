@@ -104,8 +104,9 @@ export function standardStreamValueMessage(option: string): string {
   return (
     `Option '${option} -' asks to read standard input, which footprint does not support: ` +
     `${option} takes a file. Save the strategy to a file and pass its path, such as ` +
-    `'${option} plan.json' after \`footprint strategy --output plan.json\`, or write ` +
-    `'${option} ./-' for a file named -.`
+    `'${option} fossils/strategy.json' after ` +
+    '`footprint strategy --output fossils/strategy.json`, ' +
+    `or write '${option} ./-' for a file named -.`
   );
 }
 
@@ -125,6 +126,14 @@ export function unexpectedArgumentMessage(argument: string, command: string): st
   return (
     `Unexpected argument '${argument}' for footprint ${command}. ` +
     `Run \`${helpCommand(command)}\` to see what it takes.`
+  );
+}
+
+/** Rejects a file given to `command` without `--strategy`, which is how it reads one. */
+export function strategyArgumentMessage(argument: string, command: string): string {
+  return (
+    `Unexpected argument '${argument}' for footprint ${command}. To pass a strategy file, ` +
+    `write \`footprint ${command} --strategy ${shellPath(argument)}\`.`
   );
 }
 
@@ -159,6 +168,26 @@ export function hookBypassMessage(): string {
   return '  The commit is blocked until this is fixed. Skip footprint once with FOOTPRINT=0 git commit ..., or every hook with git commit --no-verify.\n';
 }
 
+/** Says what happened to the commit after footprint failed in `precommit`, by `failClosed`. */
+function failClosedOutcome(commitAllowed: boolean): string {
+  return commitAllowed
+    ? '  The commit goes ahead without checks. Set "failClosed": true in footprint.config.json to block instead.'
+    : '  The commit is blocked because "failClosed" is true. Bypass with `git commit --no-verify`.';
+}
+
+/**
+ * Reports a damaged repository in `precommit`: the error, then what happened to the commit.
+ * It requests no bug report, because the fault is in the repository.
+ */
+export function damagedRepositoryMessage(
+  style: Style,
+  message: string,
+  commitAllowed: boolean,
+): string {
+  const status = formatStatus(style, commitAllowed ? 'warning' : 'error', maskNameSecrets(message));
+  return `${status}\n${failClosedOutcome(commitAllowed)}\n`;
+}
+
 /**
  * Explains an internal error: where the crash report is and what happened to the commit.
  * `commitAllowed` is null outside `precommit`.
@@ -178,15 +207,7 @@ export function crashMessage(
     ),
   ];
   lines.push(`  ${report}`);
-  if (commitAllowed === true) {
-    lines.push(
-      '  The commit goes ahead without checks. Set "failClosed": true in footprint.config.json to block instead.',
-    );
-  } else if (commitAllowed === false) {
-    lines.push(
-      '  The commit is blocked because "failClosed" is true. Bypass with `git commit --no-verify`.',
-    );
-  }
+  if (commitAllowed !== null) lines.push(failClosedOutcome(commitAllowed));
   lines.push(
     '  Please report it with the crash report attached, after checking it for anything private.',
   );

@@ -83,13 +83,21 @@ function headerLine(result: PipelineResult, style: Style): string {
     segments.push({ text: ` ${symbols.dot} nothing staged` });
     return fitLine(style, segments);
   }
-  segments.push(
-    { text: ` ${symbols.dot} ${plural(totals.files, 'file')}, ` },
-    { text: `+${totals.additions}`, paint: colors.green },
-    { text: ' ' },
-    { text: `${symbols.minus}${totals.deletions}`, paint: colors.red },
-    { text: ` in ${plural(totals.hunks, 'hunk')} ${symbols.dot} ${result.analysis.mode}` },
-  );
+  segments.push({ text: ` ${symbols.dot} ${plural(totals.files, 'file')}, ` });
+  // Files over maxDiffBytes have no line counts, so the header counts them apart as not diffed.
+  const undiffed = result.footprint.files.filter((file) => file.opaque === 'too-large').length;
+  if (undiffed === totals.files) {
+    segments.push({ text: 'not diffed' });
+  } else {
+    segments.push(
+      { text: `+${totals.additions}`, paint: colors.green },
+      { text: ' ' },
+      { text: `${symbols.minus}${totals.deletions}`, paint: colors.red },
+      { text: ` in ${plural(totals.hunks, 'hunk')}` },
+    );
+    if (undiffed > 0) segments.push({ text: `, ${undiffed} not diffed` });
+  }
+  segments.push({ text: ` ${symbols.dot} ${result.analysis.mode}` });
   return fitLine(style, segments);
 }
 
@@ -97,9 +105,8 @@ function headerLine(result: PipelineResult, style: Style): string {
 const MAX_UNDIFFED_PATHS = 3;
 
 /**
- * Returns a line naming the files that the header counts without their lines. Files over
- * `maxDiffBytes` get no hunks, so they add `+0 −0 in 0 hunks`, while the risk rules still
- * scan their added text.
+ * Returns a line naming the files that the header counts as not diffed. Files over
+ * `maxDiffBytes` get no hunks or line counts, while the risk rules still scan their added text.
  */
 function undiffedLines(result: PipelineResult, style: Style): string[] {
   const paths = result.footprint.files

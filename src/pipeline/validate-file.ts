@@ -12,8 +12,13 @@ import { isStrategyHeadMissing } from '../strategy/missing-head.js';
 import { loadStagedRecord } from '../strategy/restaging.js';
 import { hasStrategyShape } from '../strategy/shape.js';
 import type { StrategyProblem, StrategyValidation } from '../strategy/types.js';
+import {
+  findStagedStrategy,
+  footprintToCheck,
+  reportStagedStrategy,
+} from '../strategy/staged-strategy.js';
 import { validateStrategy } from '../strategy/validate.js';
-import { fillStrategyFile } from '../strategy/rewrite-command.js';
+import { fillStrategyFile, findWorktreeFromShell } from '../strategy/rewrite-command.js';
 
 export interface StrategyFileValidation {
   validation: StrategyValidation;
@@ -31,6 +36,8 @@ interface ValidateFileOptions {
   file: string;
   /** Start of a footprint command in the advice (see footprintInvocation). */
   invocation?: string;
+  /** Folder the advice's commands run in, the worktree's top when unset. */
+  shellFolder?: string;
 }
 
 /**
@@ -58,21 +65,28 @@ export async function validateStrategyFile(
     const input = await buildFootprint(reader, change, {
       maxDiffBytes: config.config.maxDiffBytes,
     });
+    const context = { reader, change, footprint: input.footprint, worktree };
+    const staged = strategy.ok
+      ? await findStagedStrategy(strategy.value, file, context)
+      : undefined;
+    const footprint = footprintToCheck(input.footprint, staged);
     const checked: StrategyValidation = strategy.ok
-      ? validateStrategy(strategy.value, input.footprint, {
+      ? validateStrategy(strategy.value, footprint, {
           validateSchema: validateStrategyDocument,
           content: input.content,
           worktree,
           headMissing: await isStrategyHeadMissing(reader, strategy.value, change.head.oid),
           cleanup: await loadMessageCleanup(reader.layout, options.env),
-          recorded: await loadStagedRecord(strategy.value, input.footprint, {
+          recorded: await loadStagedRecord(strategy.value, footprint, {
             worktree,
             config: config.config,
           }),
         })
       : { valid: false, problems: strategy.problems };
     // The file as the user named it goes into the advice to write it again.
-    const problems = fillStrategyFile(checked.problems, options.file, options.invocation);
+    const top = await findWorktreeFromShell(worktree, options.shellFolder ?? worktree);
+    const reported = reportStagedStrategy(checked.problems, staged);
+    const problems = fillStrategyFile(reported, options.file, options.invocation, top);
     // A strategy that fits the staged change may still be one footprint commit cannot make.
     const reason = findUncommittableReason(change);
     if (reason !== null) problems.push({ code: 'uncommittable', message: reason });

@@ -2,7 +2,9 @@ import type { FileChange, Hunk } from '../footprint/types.js';
 import { hunkKey } from '../footprint/hunk-key.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
+import { unstageCommand } from '../risk/unstage-command.js';
 import { describePastedHunk, describeTakers, duplicateHunkFix } from './duplicates.js';
+import { rewriteCommand } from './rewrite-command.js';
 import { isExplainedByRestaging, type RestagingClue, type StagedRecord } from './restaging.js';
 import type { ShapeChange, StrategyShape } from './shape.js';
 import type { StrategyProblem } from './types.js';
@@ -201,12 +203,23 @@ function stagedPathClue(file: FileChange): RestagingClue {
   return { side: 'staged', path: file.path, hunks: file.hunks };
 }
 
+/**
+ * Returns the fix for a user who deleted the batch of a staged path to leave the path out.
+ * `footprint commit` commits the whole staged tree, so the path must be unstaged.
+ */
+function unstageFix(file: FileChange): string {
+  return (
+    `To leave it out of these commits, unstage it with \`${unstageCommand(file)}\`, then move ` +
+    `this strategy away and write it again with ${rewriteCommand()}.`
+  );
+}
+
 /** Checks a file without hunks (a rename, mode change or binary): exactly one batch names it. */
 function checkWholeFile({ file, mentions, namedUnchecked }: FileCoverage): CoverageProblem[] {
   const [first, second] = mentions;
   if (first === undefined && namedUnchecked) return [];
   if (first === undefined) {
-    const fix = `Add { "path": ${quoteJsonString(file.path)} } to one batch.`;
+    const fix = `Add { "path": ${quoteJsonString(file.path)} } to one batch. ${unstageFix(file)}`;
     const statement = `${quotePath(file.path)} is staged but in no batch.`;
     return [statedProblem('missing-path', stagedPathClue(file), statement, fix)];
   }
@@ -316,7 +329,9 @@ function checkHunks(
     return [noStagedHunkTaken(file, mentions)];
   }
   if (missing.length === file.hunks.length) {
-    const fix = `Add { "path": ${quoteJsonString(file.path)} } to a batch, or list its hunks.`;
+    const fix =
+      `Add { "path": ${quoteJsonString(file.path)} } to a batch, or list its hunks. ` +
+      unstageFix(file);
     const statement = `${quotePath(file.path)} is staged but in no batch.`;
     return [statedProblem('missing-path', stagedPathClue(file), statement, fix)];
   }

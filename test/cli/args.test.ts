@@ -127,6 +127,23 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     named: /Unexpected argument 'src' for footprint analyze/,
   },
   {
+    name: 'validate file without option',
+    argv: ['validate', 'plan.json'],
+    named:
+      /^✖ Unexpected argument 'plan\.json' for footprint validate\. To pass a strategy file, write `footprint validate --strategy plan\.json`\.$/m,
+  },
+  {
+    name: 'commit file without option',
+    argv: ['commit', 'my plan.json', '--dry-run'],
+    named: /To pass a strategy file, write `footprint commit --strategy 'my plan\.json'`\.$/m,
+  },
+  {
+    name: 'extra argument beside strategy',
+    argv: ['validate', '--strategy', 'a.json', 'b.json'],
+    named:
+      /^✖ Unexpected argument 'b\.json' for footprint validate\. Run `footprint validate --help`/,
+  },
+  {
     name: 'unknown command',
     argv: ['analyse'],
     named: /Unknown command 'analyse'\. Did you mean 'analyze'\?/,
@@ -166,7 +183,7 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     name: 'strategy from standard input',
     argv: ['validate', '--strategy', '-'],
     named:
-      /Option '--strategy -' asks to read standard input, which footprint does not support: --strategy takes a file\. .*'--strategy plan\.json'.*'--strategy \.\/-'/,
+      /Option '--strategy -' asks to read standard input, which footprint does not support: --strategy takes a file\. .*'--strategy fossils\/strategy\.json'.*'--strategy \.\/-'/,
   },
   {
     name: 'inline strategy from standard input',

@@ -202,7 +202,8 @@ test('commit --json lists stale strategy problems', () => {
   const file = writeStrategy(created);
   created.git(['commit', '-qm', 'chore: take the staged change'], { env: { FOOTPRINT: '0' } });
   created.write('docs/guide.md', '# Guide\n\nHow to pay and ship.\n');
-  created.git(['add', '-A']);
+  // `git add -A` would stage plan.json too, which validation reports before the stale tree.
+  created.git(['add', 'docs/guide.md']);
 
   const result = created.footprint(['commit', '--json', '--dry-run', '--strategy', file]);
   const document = parseDocument(result.stdout);

@@ -299,6 +299,95 @@ describe('loadConfig errors', () => {
     );
   });
 
+  test('duplicate key in config file', async () => {
+    repo.write('footprint.config.json', '{"mode":"balanced",\n "mode":"aggressive"}\n');
+    const error = await loadError();
+
+    assert.equal(error.exitCode, 2);
+    assert.equal(
+      error.message,
+      'footprint.config.json: the key "mode" appears twice, on lines 1 and 2. footprint reads ' +
+        'only the last one, as JSON.parse does, so it would ignore the value on line 1. ' +
+        'Keep one "mode" key and delete the others.',
+    );
+  });
+
+  test('nested duplicate keys each named', async () => {
+    repo.write(
+      'footprint.config.json',
+      '{\n  "llm": {\n    "enabled": true,\n    "enabled": false\n  },\n' +
+        '  "risk": { "disable": [], "disable": [], "disable": [] }\n}\n',
+    );
+    const error = await loadError();
+    const lines = error.message.split('\n');
+
+    assert.equal(lines.length, 2, error.message);
+    assert.match(
+      lines[0] ?? '',
+      /^footprint\.config\.json: the key "llm\.enabled" appears twice, on lines 3 and 4\./,
+    );
+    assert.match(lines[1] ?? '', /the key "risk\.disable" appears 3 times, on lines 6, 6 and 6\./);
+    assert.match(lines[1] ?? '', /ignore the values on lines 6 and 6\./);
+  });
+
+  test('duplicate key in the footprint key', async () => {
+    repo.write(
+      'package.json',
+      '{\n  "name": "app",\n  "footprint": {\n    "mode": "balanced",\n    "mode": "aggressive"\n  }\n}\n',
+    );
+    const error = await loadError();
+
+    assert.match(
+      error.message,
+      /^package\.json: the key "footprint\.mode" appears twice, on lines 4 and 5\./,
+    );
+  });
+
+  test('duplicate key outside the footprint key', async () => {
+    repo.write('package.json', '{"name": "a", "name": "b", "footprint": {"mode": "aggressive"}}');
+    const source = await loadConfig(repo.dir, { env: {} });
+
+    assert.equal(source.config.mode, 'aggressive');
+  });
+
+  test('line comment in config file', async () => {
+    repo.write('footprint.config.json', '{\n  // the default\n  "mode": "balanced"\n}\n');
+    const error = await loadError();
+
+    assert.equal(error.exitCode, 2);
+    assert.equal(
+      error.message,
+      'footprint.config.json: invalid JSON at line 2, column 3: a comment. Comments are not ' +
+        'allowed in footprint.config.json, because JSON has none. Remove the comment.',
+    );
+  });
+
+  test('block comment after a value', async () => {
+    repo.write('footprint.config.json', '{ "mode": "balanced" /* for now */ }\n');
+    const error = await loadError();
+
+    assert.match(
+      error.message,
+      /^footprint\.config\.json: invalid JSON at line 1, column 22: a comment\./,
+    );
+  });
+
+  test('comment in package.json', async () => {
+    repo.write('package.json', '{ "name": "app", // ours\n "footprint": {} }');
+    const error = await loadError();
+
+    assert.match(error.message, /^package\.json: invalid JSON at line 1, column 18: a comment\./);
+    assert.match(error.message, /Comments are not allowed in package\.json/);
+  });
+
+  test('slash inside a string is no comment', async () => {
+    repo.write('footprint.config.json', '{ "fossilDir": "fossils//x", }\n');
+    const error = await loadError();
+
+    assert.doesNotMatch(error.message, /comment/i);
+    assert.match(error.message, /Fix the JSON syntax/);
+  });
+
   test('invalid JSON in package.json', async () => {
     repo.write('package.json', '{ "name": "app", "footprint": }');
     const error = await loadError();

@@ -47,7 +47,11 @@ async function writeAnalysis(
   );
 }
 
-async function writeOutcome(hour: number, result: OutcomeResult): Promise<string> {
+async function writeOutcome(
+  hour: number,
+  result: OutcomeResult,
+  fields: Partial<OutcomeFossilPayload> = {},
+): Promise<string> {
   const payload: OutcomeFossilPayload = {
     commit: OID,
     parent: null,
@@ -59,6 +63,7 @@ async function writeOutcome(hour: number, result: OutcomeResult): Promise<string
     batchesTouched: ['b1'],
     committedFiles: 1,
     unsuggestedFiles: 0,
+    ...fields,
   };
   return storeAt(hour).write('outcome', {
     repository: { head: OID, branch: 'main', stagedTree: OID },
@@ -198,6 +203,22 @@ describe('fossils show', () => {
 
     assert.equal(code, 0);
     assert.match(stdout, /^Staged: 1 file, \+1 -0 in 1 hunk$/m);
+  });
+
+  test('analysis counts undiffed files apart', async () => {
+    const result = samplePipelineResult();
+    const [first] = result.footprint.files;
+    assert.ok(first !== undefined);
+    result.footprint.files = [
+      { ...first, opaque: 'too-large', hunks: [], additions: 0, deletions: 0 },
+    ];
+    result.footprint.totals = { files: 1, additions: 0, deletions: 0, hunks: 0 };
+    const file = await storeAt(0).write('analysis', buildAnalysisFossil(result, 'passed'));
+
+    const { code, stdout } = await run('fossils', 'show', path.basename(file, '.json'));
+
+    assert.equal(code, 0);
+    assert.match(stdout, /^Staged: 1 file, not diffed$/m);
   });
 
   test('analysis quotes paths and messages', async () => {
@@ -521,6 +542,20 @@ describe('fossils stats', () => {
       { type: 'outcome', count: 4 },
       { type: 'analysis', count: 3 },
     ]);
+  });
+
+  test('outcome without a suggestion left out', async () => {
+    await writeOutcome(1, 'followed');
+    await writeOutcome(2, 'ignored', { suggestedBatches: 0, batchesTouched: [] });
+    await writeOutcome(3, 'ignored', { committedFiles: 0, batchesTouched: [] });
+    const { code, stdout } = await run('fossils', 'stats', '--json');
+    const stats = JSON.parse(stdout) as { suggestions: Record<string, unknown> };
+
+    assert.equal(code, 0);
+    assert.deepEqual(validateDocument('fossils-stats', stats), []);
+    assert.equal(stats.suggestions['outcomes'], 1);
+    assert.equal(stats.suggestions['ignored'], 0);
+    assert.equal(stats.suggestions['followedShare'], 1);
   });
 
   test('unreadable fossil left out of counts', async () => {

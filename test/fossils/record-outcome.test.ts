@@ -100,6 +100,35 @@ describe('outcome fossil from the post-commit hook', () => {
     assert.deepEqual(outcomes(), []);
   });
 
+  test('empty commit gets no outcome', async () => {
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'chore: empty']);
+    const result = await recordOutcome({ cwd: repo.dir, env: gitTestEnv() });
+
+    assert.equal(fossils('analysis').length, 1, 'the pre-commit hook ran');
+    assert.deepEqual(outcomes(), []);
+    assert.equal(result.reason, 'the commit changes no path');
+  });
+
+  test('empty commit after a split gets no outcome', () => {
+    stageTwoBatches();
+    assert.equal(repo.footprint(['precommit']).status, 0);
+    repo.git(['reset', '-q']);
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'chore: empty']);
+
+    assert.equal(fossils('analysis').length, 2);
+    assert.deepEqual(outcomes(), []);
+  });
+
+  test('commit after an empty analysis gets no outcome', () => {
+    assert.equal(repo.footprint(['precommit']).status, 0);
+    repo.write('notes.txt', 'note\n');
+    repo.git(['add', 'notes.txt']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'chore: notes']);
+
+    assert.equal(fossils('analysis').length, 1);
+    assert.deepEqual(outcomes(), []);
+  });
+
   test('merge commit gets no outcome', async () => {
     repo.git(['checkout', '-q', '-b', 'side']);
     repo.write('side.txt', 'side\n');

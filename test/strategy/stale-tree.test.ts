@@ -165,7 +165,10 @@ describe('validate of another staged tree', () => {
     ]);
     assert.equal(
       problems[4]?.message,
-      'b.md is staged but in no batch. Add { "path": "b.md" } to a batch, or list its hunks.',
+      'b.md is staged but in no batch. Add { "path": "b.md" } to a batch, or list its hunks. ' +
+        'To leave it out of these commits, unstage it with `git reset -q -- b.md`, then move ' +
+        'this strategy away and write it again with ' +
+        `\`footprint strategy --output ${fixture.strategyFile}\`.`,
     );
   });
 
@@ -185,7 +188,10 @@ describe('validate of another staged tree', () => {
     assert.equal(
       lines[5],
       '  missing-path  b.md  b.md is staged but in no batch. ' +
-        'Add { "path": "b.md" } to a batch, or list its hunks.',
+        'Add { "path": "b.md" } to a batch, or list its hunks. ' +
+        'To leave it out of these commits, unstage it with `git reset -q -- b.md`, then move ' +
+        'this strategy away and write it again with ' +
+        `\`footprint strategy --output ${fixture.strategyFile}\`.`,
     );
   });
 

@@ -417,6 +417,23 @@ describe('validateStrategy', () => {
     assert.equal(problems[0]?.path, 'docs/b.md');
   });
 
+  test('missing rename offers unstaging both paths', () => {
+    const problems = problemsOf(
+      strategyWith([batch('b1', [{ path: 'src/a.ts' }, { path: 'docs/b.md' }])]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['missing-path'],
+    );
+    assert.equal(problems[0]?.path, 'src/c.ts');
+    assert.match(problems[0]?.message ?? '', /Add \{ "path": "src\/c\.ts" \} to one batch\./);
+    assert.match(
+      problems[0]?.message ?? '',
+      /unstage it with `git reset -q -- src\/old-c\.ts src\/c\.ts`, then move this strategy away/,
+    );
+  });
+
   test('whole file in two batches is one duplicate path', () => {
     const problems = problemsOf(strategyWith([...wholeFiles, batch('b2', [{ path: 'src/a.ts' }])]));
 

@@ -66,6 +66,7 @@ export async function run(context: CommandContext): Promise<number> {
   };
   if (line.strategy !== undefined) options.strategyFile = line.strategy;
   options.invocation = adviceInvocation(context);
+  options.shellFolder = context.processCwd;
   if (line.mode !== undefined) options.mode = line.mode;
 
   let outcome: CommitOutcome;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isUserError } from '../../errors.js';
 import { describeDamagedIndex } from '../../git/damaged-index.js';
+import { describeCorruptObject } from '../../git/unreadable-object.js';
 import { crashMessage, messageNotSuggestedMessage } from '../../output/messages.js';
 import type { CommandContext } from '../context.js';
 import { writeCrashReport } from '../crash-report.js';
@@ -33,7 +34,7 @@ export async function run(context: CommandContext): Promise<number> {
       invocation: () => adviceInvocation(context),
     });
   } catch (caught) {
-    const error = describeDamagedIndex(caught) ?? caught;
+    const error = describeDamagedIndex(caught) ?? describeCorruptObject(caught) ?? caught;
     if (isUserError(error)) {
       context.stderr.write(messageNotSuggestedMessage(context.stderrStyle, error.message));
       return EXIT_OK;

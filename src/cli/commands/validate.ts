@@ -31,6 +31,7 @@ export async function run(context: CommandContext): Promise<number> {
     env: context.env,
     file,
     invocation,
+    shellFolder: context.processCwd,
   });
   if (unreadable !== undefined) {
     // With --json the document comes first, then the error line and exit 2 as without it.

@@ -9,7 +9,12 @@ import { Inflater } from './inflater.js';
 import { looseObjectPath, readLooseObject, readLooseObjectHeader } from './loose.js';
 import { PackFile } from './pack.js';
 import { SavedObjects } from './saved-objects.js';
-import { MissingObjectError, type GitObject } from './types.js';
+import {
+  CorruptObjectError,
+  MissingObjectError,
+  ObjectFormatError,
+  type GitObject,
+} from './types.js';
 
 const debug = createDebug('git');
 
@@ -122,8 +127,9 @@ export class ObjectStore {
     const readBase = (baseOid: string, baseDepth: number) => this.readAtDepth(baseOid, baseDepth);
     const object = this.lookup(
       oid,
-      (pack, offset) => this.readPacked(oid, pack, offset, readBase, depth),
-      (dir) => readLooseObject(dir, oid, this.inflater),
+      (pack, offset) =>
+        nameCorruption(oid, () => this.readPacked(oid, pack, offset, readBase, depth)),
+      (dir) => nameCorruption(oid, () => readLooseObject(dir, oid, this.inflater)),
     );
     if (object === null) throw new MissingObjectError(oid);
     return object;
@@ -149,8 +155,9 @@ export class ObjectStore {
 
     const size = this.lookup(
       oid,
-      (pack, offset) => pack.readObjectSize(offset),
-      (dir) => readLooseObjectHeader(dir, oid, this.inflater)?.size ?? null,
+      (pack, offset) => nameCorruption(oid, () => pack.readObjectSize(offset)),
+      (dir) =>
+        nameCorruption(oid, () => readLooseObjectHeader(dir, oid, this.inflater)?.size ?? null),
     );
     if (size === null) throw new MissingObjectError(oid);
     return size;
@@ -204,6 +211,25 @@ export class ObjectStore {
       if (loose !== null) return loose;
     }
     return null;
+  }
+}
+
+/**
+ * Runs `read` of object `oid`, and throws a CorruptObjectError in place of what zlib or the
+ * object parsers throw for damaged data. A damaged delta base in the same pack counts as `oid`.
+ */
+function nameCorruption<T>(oid: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ObjectFormatError) {
+      throw new CorruptObjectError(oid, error.message, { cause: error });
+    }
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (typeof code === 'string' && code.startsWith('Z_')) {
+      throw new CorruptObjectError(oid, (error as Error).message, { cause: error });
+    }
+    throw error;
   }
 }
 

@@ -15,6 +15,22 @@ export class MissingObjectError extends Error {
   }
 }
 
+/**
+ * An object that the object store has but cannot read, because its file or pack is damaged.
+ * `detail` is what failed, such as zlib's `incorrect header check`.
+ */
+export class CorruptObjectError extends Error {
+  override readonly name = 'CorruptObjectError';
+
+  constructor(
+    readonly oid: string,
+    readonly detail: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(`Object ${oid} cannot be read: ${detail}`, options);
+  }
+}
+
 /** An object file or pack is not in a format this reader understands, or is damaged. */
 export class ObjectFormatError extends Error {
   override readonly name = 'ObjectFormatError';

@@ -6,7 +6,7 @@ import type { GitConfig } from '../config.js';
 import { findGlobalAttributesFile } from '../global-attributes.js';
 import { findSystemAttributesFile } from '../system-attributes.js';
 import type { TreeEntry } from '../objects/tree.js';
-import { MissingObjectError } from '../objects/types.js';
+import { CorruptObjectError, MissingObjectError } from '../objects/types.js';
 import { compareGitPaths } from '../path-order.js';
 import { detectRenames, type RenameOptions } from '../renames.js';
 import { GitCommandError, runGit } from '../run-git.js';
@@ -109,7 +109,7 @@ export class CliReader implements GitReader {
 
   async readObjectSize(oid: string): Promise<number> {
     this.sizes ??= new CatFileProcess(this.layout, false);
-    return expectObject(oid, await this.sizes.read(oid)).size;
+    return (await this.expectObject(oid, await this.sizes.read(oid))).size;
   }
 
   readTreeFiles(
@@ -145,6 +145,10 @@ export class CliReader implements GitReader {
 
   readAttributes(filePath: string, names: readonly string[]): Promise<Record<string, string>> {
     return this.attributes.read(filePath, names);
+  }
+
+  computeTree(headTree: string | null, entries: readonly StagedEntry[]): Promise<string> {
+    return computeStagedTree(headTree, entries, this.treeAccess());
   }
 
   async close(): Promise<void> {
@@ -208,9 +212,26 @@ export class CliReader implements GitReader {
 
   private async readTyped(oid: string, type: string): Promise<Buffer> {
     this.contents ??= new CatFileProcess(this.layout, true);
-    const object = expectObject(oid, await this.contents.read(oid));
+    const object = await this.expectObject(oid, await this.contents.read(oid));
     if (object.type !== type) throw new Error(`Object ${oid} is a ${object.type}, not a ${type}.`);
     return object.content ?? Buffer.alloc(0);
+  }
+
+  /**
+   * Returns `object`, or throws for an object that `git cat-file --batch` reported missing.
+   * git 2.39 reports a damaged object as missing there too, so `git cat-file -t` distinguishes
+   * them: it prints an `error:` line for a damaged object, which becomes a CorruptObjectError,
+   * and none for a missing one, which becomes a MissingObjectError.
+   */
+  private async expectObject(oid: string, object: CatFileObject | null): Promise<CatFileObject> {
+    if (object !== null) return object;
+    try {
+      await runGit(this.layout, ['cat-file', '-t', oid]);
+    } catch (error) {
+      const detail = error instanceof GitCommandError ? firstErrorLine(error.stderr) : null;
+      if (detail !== null) throw new CorruptObjectError(oid, detail, { cause: error });
+    }
+    throw new MissingObjectError(oid);
   }
 
   private treeAccess(): TreeAccess {
@@ -243,9 +264,10 @@ export class CliReader implements GitReader {
   }
 }
 
-function expectObject(oid: string, object: CatFileObject | null): CatFileObject {
-  if (object === null) throw new MissingObjectError(oid);
-  return object;
+/** Returns the text of git's first `error:` line in `stderr`, or null when it has none. */
+function firstErrorLine(stderr: string): string | null {
+  const line = stderr.split('\n').find((text) => text.startsWith('error: '));
+  return line === undefined ? null : line.slice('error: '.length).trim();
 }
 
 /** Parses `ls-files --stage -z` records (`mode oid stage\tpath`) of `.gitattributes` files. */

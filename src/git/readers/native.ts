@@ -10,6 +10,7 @@ import type { IndexFile } from '../index-file.js';
 import {
   EMPTY_TREE_OID,
   canonicalMode,
+  hashObject,
   parseCommit,
   parseTree,
   parseTreeEntryAt,
@@ -19,6 +20,7 @@ import { MissingObjectError, type GitObject } from '../objects/types.js';
 import { compareGitPaths } from '../path-order.js';
 import { readHead } from '../refs.js';
 import { detectRenames, type RenameOptions } from '../renames.js';
+import { computeStagedTree } from '../staged-tree.js';
 import { readInProgressOperation } from '../state.js';
 import type {
   FileMode,
@@ -171,6 +173,15 @@ export class NativeReader implements GitReader {
 
   readAttributes(filePath: string, names: readonly string[]): Promise<Record<string, string>> {
     return this.attributes.read(filePath, names);
+  }
+
+  computeTree(headTree: string | null, entries: readonly StagedEntry[]): Promise<string> {
+    // This reader reads SHA-1 repositories only.
+    return computeStagedTree(headTree, entries, {
+      readTree: (oid) => this.readTree(oid),
+      hashTree: (content) => hashObject('tree', content),
+      emptyTreeOid: EMPTY_TREE_OID,
+    });
   }
 
   async close(): Promise<void> {
