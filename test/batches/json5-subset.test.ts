@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseJson5Subset } from '../../src/batches/update-bots/json5-subset.js';
+import { MAX_NESTING_DEPTH } from '../../src/batches/update-bots/records.js';
 import { lines } from './staged-analysis.js';
 
 describe('parseJson5Subset', () => {
@@ -45,6 +46,23 @@ describe('parseJson5Subset', () => {
 
   test('ignores a byte order mark', () => {
     assert.deepEqual(parseJson5Subset('\uFEFF{"a": 1}'), { a: 1 });
+  });
+
+  test('reads nesting up to the limit', () => {
+    const depth = MAX_NESTING_DEPTH;
+    let value = parseJson5Subset(`${'{a:'.repeat(depth - 1)}[1]${'}'.repeat(depth - 1)}`);
+    let levels = 1;
+    for (; !Array.isArray(value); levels += 1) value = (value as { a: unknown }).a;
+
+    assert.equal(levels, depth);
+    assert.deepEqual(value, [1]);
+  });
+
+  test('rejects deep nesting', () => {
+    const text = `${'['.repeat(50000)}${']'.repeat(50000)}`;
+    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} at position ${MAX_NESTING_DEPTH}`;
+
+    assert.throws(() => parseJson5Subset(text), new SyntaxError(message));
   });
 
   const invalid: Array<{ name: string; text: string }> = [

@@ -163,6 +163,96 @@ describe('readRenovateConfig', () => {
     assert.equal(conventionOf(config), null);
   });
 
+  describe('fix for dependencies preset', () => {
+    const presets = [
+      'config:recommended',
+      'config:base',
+      'config:best-practices',
+      'config:js-lib',
+      ':semanticPrefixFixDepsChoreOthers',
+      'default:semanticPrefixFixDepsChoreOthers',
+    ];
+    for (const preset of presets) {
+      test(`${preset} types production fix`, () => {
+        const config = { extends: [preset], semanticCommitType: 'build' };
+
+        assert.deepEqual(conventionOf(config), { type: 'fix', scope: 'deps' });
+      });
+    }
+
+    const chores: Array<{ name: string; types: string[] }> = [
+      { name: 'development', types: ['devDependencies'] },
+      { name: 'peer', types: ['peerDependencies'] },
+      { name: 'optional', types: ['optionalDependencies'] },
+      { name: 'unknown', types: [] },
+    ];
+    for (const { name, types } of chores) {
+      test(`types ${name} dependencies chore`, () => {
+        const config = { extends: ['config:recommended'], semanticCommitType: 'build' };
+
+        assert.deepEqual(conventionOf(config, npmUpdate(types)), { type: 'chore', scope: 'deps' });
+      });
+    }
+
+    test('types mixed dependencies fix', () => {
+      const update = npmUpdate(['devDependencies', 'dependencies']);
+
+      assert.deepEqual(conventionOf({ extends: ['config:recommended'] }, update), {
+        type: 'fix',
+        scope: 'deps',
+      });
+    });
+
+    test('types actions chore', () => {
+      const config = { extends: ['config:recommended'], semanticCommitType: 'ci' };
+
+      assert.deepEqual(conventionOf(config, ACTIONS), { type: 'chore', scope: 'deps' });
+    });
+
+    test('keeps the configured scope', () => {
+      const config = { extends: ['config:recommended'], semanticCommitScope: 'npm' };
+
+      assert.deepEqual(conventionOf(config), { type: 'fix', scope: 'npm' });
+    });
+
+    test('ignored preset keeps own type', () => {
+      const config = {
+        extends: ['config:recommended'],
+        ignorePresets: [':semanticPrefixFixDepsChoreOthers'],
+        semanticCommitType: 'build',
+      };
+
+      assert.deepEqual(conventionOf(config), { type: 'build', scope: 'deps' });
+    });
+
+    test('own package rule wins', () => {
+      const config = {
+        extends: ['config:recommended'],
+        packageRules: [{ matchDepTypes: ['dependencies'], semanticCommitType: 'build' }],
+      };
+
+      assert.deepEqual(conventionOf(config), { type: 'build', scope: 'deps' });
+    });
+
+    test('later type-all preset wins', () => {
+      const config = { extends: ['config:recommended', ':semanticCommitTypeAll(perf)'] };
+
+      assert.deepEqual(conventionOf(config), { type: 'perf', scope: 'deps' });
+    });
+
+    test('earlier type-all preset loses', () => {
+      const config = { extends: [':semanticCommitTypeAll(perf)', 'config:recommended'] };
+
+      assert.deepEqual(conventionOf(config), { type: 'fix', scope: 'deps' });
+    });
+
+    test('prefix still decides alone', () => {
+      const config = { extends: ['config:recommended'], commitMessagePrefix: 'build:' };
+
+      assert.deepEqual(conventionOf(config), { type: 'build', scope: null });
+    });
+  });
+
   const ignored: Array<{ name: string; config: unknown }> = [
     {
       name: 'disabled semantic commits',
@@ -172,7 +262,18 @@ describe('readRenovateConfig', () => {
       name: 'disabled by preset',
       config: { extends: [':semanticCommitsDisabled'], semanticCommitType: 'fix' },
     },
-    { name: 'no semantic settings', config: { extends: ['config:recommended'] } },
+    { name: 'no semantic settings', config: { extends: ['config:semverAllMonthly'] } },
+    {
+      name: 'ignored fix preset',
+      config: {
+        extends: ['config:recommended'],
+        ignorePresets: [':semanticPrefixFixDepsChoreOthers'],
+      },
+    },
+    {
+      name: 'recommended but disabled',
+      config: { extends: ['config:recommended'], semanticCommits: 'disabled' },
+    },
     { name: 'only a scope', config: { semanticCommitScope: 'npm' } },
     { name: 'a list', config: ['fix'] },
     { name: 'a string', config: 'fix' },

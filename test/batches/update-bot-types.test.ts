@@ -5,6 +5,7 @@ import { afterEach, describe, test } from 'node:test';
 import type { Batch } from '../../src/batches/types.js';
 import { commitHistory, repeat } from '../learn/history-fixture.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { fakeGithubToken } from '../risk/secret-parts.js';
 import { analyzeStaged, batchWith, commitFiles, lines, stageFiles } from './staged-analysis.js';
 
 let repo: TempRepo | undefined;
@@ -198,7 +199,8 @@ describe('renovate semantic commit settings', () => {
     );
     const batch = npmBumpBatch({ '.github/renovate.json5': config });
 
-    assert.equal(batch?.message, 'build(npm): bump lodash to 4.17.21');
+    // config:recommended types production dependencies fix over semanticCommitType.
+    assert.equal(batch?.message, 'fix(npm): bump lodash to 4.17.21');
   });
 
   test('reads the package.json key', () => {
@@ -246,6 +248,134 @@ describe('renovate semantic commit settings', () => {
     const batch = npmBumpBatch({ 'renovate.json': config });
 
     assert.equal(batch?.message, 'chore(deps): bump lodash to 4.17.21');
+  });
+});
+
+describe('renovate recommended preset', () => {
+  const recommended = JSON.stringify({
+    extends: ['config:recommended'],
+    semanticCommitType: 'build',
+  });
+
+  test('types a production bump fix', () => {
+    const batch = npmBumpBatch({ 'renovate.json': recommended });
+
+    assert.equal(batch?.message, 'fix(deps): bump lodash to 4.17.21');
+  });
+
+  test('types a development bump chore', () => {
+    const batch = npmBumpBatch({ 'renovate.json': recommended }, 'eslint');
+
+    assert.equal(batch?.message, 'chore(deps): bump eslint to 9.1.0');
+  });
+
+  test('reads the preset alone', () => {
+    const config = JSON.stringify({ extends: [':semanticPrefixFixDepsChoreOthers'] });
+    const batch = npmBumpBatch({ 'renovate.json': config });
+
+    assert.equal(batch?.message, 'fix(deps): bump lodash to 4.17.21');
+  });
+
+  test('rationale names the configuration', () => {
+    const batch = npmBumpBatch({ 'renovate.json': recommended });
+
+    assert.match(
+      batch?.rationale ?? '',
+      /Renovate's configuration in renovate\.json .*fix\(deps\)/,
+    );
+  });
+});
+
+describe('dependabot yaml forms', () => {
+  test('reads a document end marker', () => {
+    const config = `${dependabot('npm', 'prefix: build')}...\n`;
+    const batch = npmBumpBatch({ [DEPENDABOT]: config });
+
+    assert.equal(batch?.message, 'build: bump lodash to 4.17.21');
+  });
+
+  test('reads a flow mapping over lines', () => {
+    const config = lines(
+      'version: 2',
+      'updates:',
+      '  - package-ecosystem: npm',
+      '    directory: /',
+      '    commit-message: {',
+      '      prefix: build,',
+      '      include: scope',
+      '    }',
+    );
+    const batch = npmBumpBatch({ [DEPENDABOT]: config });
+
+    assert.equal(batch?.message, 'build(deps): bump lodash to 4.17.21');
+  });
+});
+
+describe('hostile update bot configuration', () => {
+  /** A valid dependabot.yml with brackets nested `depth` deep, which once overflowed the stack. */
+  function nestedDependabot(depth: number): string {
+    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    return `${dependabot('npm', 'prefix: build')}x: ${nested}\n`;
+  }
+
+  test('keeps the default type', () => {
+    const batch = npmBumpBatch({ [DEPENDABOT]: nestedDependabot(5000) });
+
+    assert.equal(batch?.message, 'chore(deps): bump lodash to 4.17.21');
+  });
+
+  test('debug line names the problem', () => {
+    repo = createTempRepo();
+    commitFiles(repo, { [DEPENDABOT]: nestedDependabot(5000), ...npmFiles(BEFORE) });
+    stageFiles(repo, npmFiles({ ...BEFORE, lodash: '4.17.21' }));
+    const result = repo.footprint(['analyze', '--debug', '--no-llm']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /\.github\/dependabot\.yml in HEAD is left out: .*line 9: collections nested deeper/,
+    );
+  });
+
+  test('still blocks a token', () => {
+    repo = createTempRepo();
+    commitFiles(repo, { [DEPENDABOT]: nestedDependabot(5000), ...npmFiles(BEFORE) });
+    stageFiles(repo, {
+      ...npmFiles({ ...BEFORE, lodash: '4.17.21' }),
+      'src/token.js': `export const token = '${fakeGithubToken()}';\n`,
+    });
+    const result = repo.footprint(['precommit', '--json', '--no-llm']);
+    const document = JSON.parse(result.stdout) as {
+      risk: { blocked: boolean; findings: Array<{ rule: string; path: string }> };
+    };
+    const tokenFindings = document.risk.findings.filter(
+      (finding) => finding.path === 'src/token.js',
+    );
+
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(document.risk.blocked, true);
+    assert.deepEqual(
+      tokenFindings.map((finding) => finding.rule),
+      ['provider-token'],
+    );
+    assert.doesNotMatch(result.stderr, /internal error/);
+  });
+
+  test('hook blocks a token commit', () => {
+    repo = createTempRepo();
+    assert.equal(repo.footprint(['init']).status, 0);
+    commitFiles(repo, { [DEPENDABOT]: nestedDependabot(5000), ...npmFiles(BEFORE) });
+    const before = repo.git(['rev-parse', 'HEAD']);
+    stageFiles(repo, {
+      ...npmFiles({ ...BEFORE, lodash: '4.17.21' }),
+      'src/token.js': `export const token = '${fakeGithubToken()}';\n`,
+    });
+    const result = repo.gitResult(['commit', '-m', 'build: bump lodash']);
+
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /provider-token/);
+    assert.doesNotMatch(result.stderr, /internal error/);
+    assert.equal(repo.git(['rev-parse', 'HEAD']), before);
   });
 });
 

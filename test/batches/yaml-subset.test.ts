@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { MAX_NESTING_DEPTH } from '../../src/batches/update-bots/records.js';
 import { parseYamlSubset, YamlSubsetError } from '../../src/batches/update-bots/yaml-subset.js';
 import { lines } from './staged-analysis.js';
 
@@ -86,6 +87,50 @@ describe('parseYamlSubset', () => {
         '      include: scope',
       ),
     },
+    {
+      name: 'document end marker',
+      text: lines(
+        'version: 2',
+        'updates:',
+        '  - package-ecosystem: npm',
+        '    directory: /',
+        '    schedule: { interval: weekly }',
+        '    commit-message:',
+        '      prefix: build',
+        '      include: scope',
+        '... # end of the settings',
+        '# nothing more',
+      ),
+    },
+    {
+      name: 'flow mapping over lines',
+      text: lines(
+        'version: 2',
+        'updates:',
+        '  - package-ecosystem: npm',
+        '    directory: /',
+        '    schedule: {',
+        '      interval: weekly',
+        '    }',
+        '    commit-message: {',
+        '      prefix: build, # the type',
+        '      include: scope',
+        '    }',
+      ),
+    },
+    {
+      name: 'flow mapping on its own lines',
+      text: lines(
+        'version: 2',
+        'updates:',
+        '  - package-ecosystem: npm',
+        '    directory: /',
+        '    schedule: {interval: weekly}',
+        '    commit-message:',
+        '      { prefix: "build",',
+        "        include: 'scope' }",
+      ),
+    },
   ];
 
   for (const { name, text } of forms) {
@@ -142,6 +187,29 @@ describe('parseYamlSubset', () => {
     assert.deepEqual(document, { note: 'one # kept\ntwo\n', next: 'x' });
   });
 
+  test('reads a flow sequence over lines', () => {
+    const text = lines('directories: [', '  "/", # root', "  '/apps/*',", '  /libs', ']', 'b: x');
+
+    assert.deepEqual(parseYamlSubset(text), { directories: ['/', '/apps/*', '/libs'], b: 'x' });
+  });
+
+  test('ends a block scalar at document end', () => {
+    const document = parseYamlSubset(lines('|', 'one', '...', '# end'));
+
+    assert.equal(document, 'one\n');
+  });
+
+  test('reads nesting up to the limit', () => {
+    const depth = MAX_NESTING_DEPTH - 1;
+    const document = parseYamlSubset(`a: ${'['.repeat(depth)}x${']'.repeat(depth)}\n`);
+    let value = (document as { a: unknown }).a;
+    let levels = 0;
+    for (; Array.isArray(value); levels += 1) value = value[0];
+
+    assert.equal(levels, depth);
+    assert.equal(value, 'x');
+  });
+
   test('reads an empty document', () => {
     assert.equal(parseYamlSubset('# nothing here\n'), null);
   });
@@ -158,6 +226,20 @@ describe('parseYamlSubset', () => {
     { name: 'tag', text: 'a: !!str 1\n', line: 1 },
     { name: 'second document', text: 'a: 1\n---\nb: 2\n', line: 2 },
     { name: 'line without key', text: 'a: 1\njust text\n', line: 2 },
+    { name: 'flow mapping left open', text: 'a: {\n  b: 1,\n\nc: 2\n', line: 1 },
+    { name: 'text after document end', text: 'a: 1\n...\nb: 2\n', line: 3 },
+    { name: 'document after document end', text: 'a: 1\n...\n---\nb: 2\n', line: 3 },
+    {
+      name: 'deep flow nesting',
+      text: `version: 2\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      line: 2,
+    },
+    { name: 'deep sequence nesting', text: `a: 1\nb:\n  ${'- '.repeat(5000)}x\n`, line: 3 },
+    {
+      name: 'deep mapping nesting',
+      text: Array.from({ length: 500 }, (_, level) => `${' '.repeat(level)}k:\n`).join(''),
+      line: MAX_NESTING_DEPTH + 1,
+    },
   ];
 
   for (const { name, text, line } of invalid) {

@@ -1,3 +1,5 @@
+import { MAX_NESTING_DEPTH } from './records.js';
+
 /** JSON5's escapes of one character in strings, by the character after the backslash. */
 const ESCAPES: Readonly<Record<string, string>> = {
   b: '\b',
@@ -19,7 +21,8 @@ const LITERALS: ReadonlySet<string> = new Set(['true', 'false', 'null']);
 /**
  * Parses JSON5 as Renovate's configuration files use it: JSON with comments, trailing commas,
  * unquoted keys, single-quoted strings, hexadecimal numbers and signs or dots that JSON
- * lacks. Raises SyntaxError for anything else, such as `Infinity` or `NaN`.
+ * lacks. Raises SyntaxError for anything else, such as `Infinity` or `NaN`, and for collections
+ * nested deeper than MAX_NESTING_DEPTH.
  */
 export function parseJson5Subset(text: string): unknown {
   return JSON.parse(new Json5Converter(text).convert()) as unknown;
@@ -31,6 +34,8 @@ class Json5Converter {
   private output = '';
   /** A comma not written yet, because a closing bracket right after it drops it. */
   private comma = false;
+  /** The number of collections open at the current position. */
+  private depth = 0;
 
   constructor(private readonly text: string) {
     if (text.startsWith('\uFEFF')) this.index = 1;
@@ -45,9 +50,19 @@ class Json5Converter {
         this.index += 1;
       } else if (char === '}' || char === ']') {
         this.comma = false;
+        this.depth -= 1;
         this.emit(char);
         this.index += 1;
-      } else if ('{[:'.includes(char)) {
+      } else if (char === '{' || char === '[') {
+        this.depth += 1;
+        if (this.depth > MAX_NESTING_DEPTH) {
+          throw new SyntaxError(
+            `Nesting deeper than ${MAX_NESTING_DEPTH} at position ${this.index}`,
+          );
+        }
+        this.emit(char);
+        this.index += 1;
+      } else if (char === ':') {
         this.emit(char);
         this.index += 1;
       } else if (char === '"' || char === "'") {

@@ -6,7 +6,6 @@ import { readDependabotConfig } from './dependabot.js';
 import { parseJson5Subset } from './json5-subset.js';
 import { readRenovateConfig } from './renovate.js';
 import type { UpdateBotConfig } from './types.js';
-import { YamlSubsetError } from './yaml-subset.js';
 
 const debug = createDebug('batches');
 
@@ -44,7 +43,8 @@ const UPDATE_CATEGORIES: ReadonlySet<string> = new Set(['dependency-manifest', '
  * Reads the Dependabot and Renovate configurations in HEAD's tree with one batch of object
  * reads. It never reads the index or the working tree, so an unfinished edit of a configuration
  * types no batch. It reads nothing when no staged file is a manifest, lockfile or CI file. A
- * configuration that cannot be read or parsed is left out, with a debug line.
+ * configuration that cannot be read or parsed is left out, with a debug line, whatever the
+ * error, so a configuration file never fails the analysis.
  */
 export async function loadUpdateBots(
   reader: Pick<GitReader, 'readTreeFiles'>,
@@ -78,21 +78,26 @@ function readRenovate(files: ReadonlyMap<string, Buffer>): UpdateBotConfig | nul
   if (file !== undefined) {
     return parseOrNull(file, () => readRenovateConfig(parseJson5Subset(textOf(files, file)), file));
   }
-  const manifest = files.has(PACKAGE_JSON) ? parseManifest(textOf(files, PACKAGE_JSON)) : null;
-  const config = manifest?.['renovate'];
-  return config === undefined ? null : readRenovateConfig(config, PACKAGE_JSON);
+  if (!files.has(PACKAGE_JSON)) return null;
+  return parseOrNull(PACKAGE_JSON, () => {
+    const config = parseManifest(textOf(files, PACKAGE_JSON))?.['renovate'];
+    return config === undefined ? null : readRenovateConfig(config, PACKAGE_JSON);
+  });
 }
 
 function textOf(files: ReadonlyMap<string, Buffer>, file: string): string {
   return (files.get(file) ?? Buffer.alloc(0)).toString('utf8');
 }
 
+/**
+ * Runs `read`, and returns null when it raises. Besides the readers' parse errors, this catches
+ * a bug such as a stack overflow, because the configurations only refine message types.
+ */
 function parseOrNull(file: string, read: () => UpdateBotConfig | null): UpdateBotConfig | null {
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof YamlSubsetError || error instanceof SyntaxError)) throw error;
-    debug(`${file} in HEAD is left out: ${error.message}`);
+    debug(`${file} in HEAD is left out: ${String(error)}`);
     return null;
   }
 }

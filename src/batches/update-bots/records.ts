@@ -8,3 +8,10 @@ export function readTexts(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.filter((item): item is string => typeof item === 'string');
 }
+
+/**
+ * The deepest nesting of collections that the YAML and JSON5 readers accept. Real update bot
+ * configurations nest fewer than 10 deep, and the limit keeps a hostile file from exhausting
+ * the stack of the recursive YAML reader.
+ */
+export const MAX_NESTING_DEPTH = 100;

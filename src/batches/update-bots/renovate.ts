@@ -18,8 +18,48 @@ interface PackageRule {
   managers: readonly string[] | null;
   /** `matchDepTypes`, or null when the rule matches every dependency type. */
   dependencyTypes: readonly string[] | null;
+  /**
+   * Whether every changed dependency type must be listed, or one is enough. Renovate matches
+   * each dependency alone, so a batch of several types matches a rule only in part.
+   */
+  dependencyTypeMatch: 'every' | 'some';
   settings: HeaderSettings;
 }
+
+/**
+ * Presets that include `:semanticPrefixFixDepsChoreOthers`, as Renovate's docs list them
+ * (docs.renovatebot.com/presets-config), `config:base` being the old name of
+ * `config:recommended`.
+ */
+const FIX_DEPS_PRESETS: ReadonlySet<string> = new Set([
+  ':semanticPrefixFixDepsChoreOthers',
+  'config:recommended',
+  'config:base',
+  'config:best-practices',
+  'config:js-app',
+  'config:js-lib',
+]);
+const FIX_DEPS_PRESET = ':semanticPrefixFixDepsChoreOthers';
+
+/**
+ * The package rules of `:semanticPrefixFixDepsChoreOthers`: `chore` for every update, then `fix`
+ * for the production dependency types `dependencies` (npm) and `require` (Composer). A batch
+ * that changes a production dependency takes `fix`, as Renovate's commit for it would.
+ */
+const FIX_DEPS_RULES: readonly PackageRule[] = [
+  {
+    managers: null,
+    dependencyTypes: null,
+    dependencyTypeMatch: 'every',
+    settings: { type: 'chore' },
+  },
+  {
+    managers: null,
+    dependencyTypes: ['dependencies', 'require'],
+    dependencyTypeMatch: 'some',
+    settings: { type: 'fix' },
+  },
+];
 
 /** Renovate's scope when none is set, as its docs show it: `chore(deps): update eslint`. */
 const DEFAULT_SCOPE = 'deps';
@@ -56,7 +96,12 @@ const PRESETS: ReadonlyArray<{ pattern: RegExp; apply(found: Presets, argument: 
   {
     pattern: /^semanticCommitTypeAll\((.+)\)$/,
     apply: (found, type) =>
-      found.rules.push({ managers: null, dependencyTypes: null, settings: { type } }),
+      found.rules.push({
+        managers: null,
+        dependencyTypes: null,
+        dependencyTypeMatch: 'every',
+        settings: { type },
+      }),
   },
   {
     pattern: /^semanticCommitScope\((.+)\)$/,
@@ -80,13 +125,15 @@ interface Presets {
 /**
  * Reads the header settings of a Renovate configuration: `semanticCommitType`,
  * `semanticCommitScope` and `commitMessagePrefix` at its top level, in `packageRules` that
- * match by manager or dependency type alone, and in the presets that set them by name.
- * Returns null when the configuration states no type or prefix, or turns semantic commits off.
+ * match by manager or dependency type alone, and in the presets that set them by name, less
+ * those in `ignorePresets`. Returns null when the configuration states no type or prefix, or
+ * turns semantic commits off. Renovate detects semantic commits from the history when
+ * `semanticCommits` is unset, and footprint reads that as on, since it writes them anyway.
  */
 export function readRenovateConfig(config: unknown, file: string): UpdateBotConfig | null {
   if (!isRecord(config)) return null;
 
-  const presets = readPresets(config['extends']);
+  const presets = readPresets(config['extends'], config['ignorePresets']);
   const semanticCommits = config['semanticCommits'] ?? presets.semanticCommits;
   if (semanticCommits === 'disabled') return null;
 
@@ -111,11 +158,22 @@ function readSettings(record: Record<string, unknown>): HeaderSettings {
   return settings;
 }
 
-// NOTE: presets of other groups are not read, although `config:recommended` adds rules that type
-// updates of production dependencies `fix` over a top-level `semanticCommitType`.
-function readPresets(value: unknown): Presets {
+/** Returns a preset name in its short form: `:name` for `default:name`. */
+function shortPresetName(preset: string): string {
+  return preset.startsWith('default:') ? preset.slice('default'.length) : preset;
+}
+
+// NOTE: presets of other groups and of other repositories (`github>owner/repo`) are not read,
+// so settings they make leave the default types.
+function readPresets(value: unknown, ignored: unknown): Presets {
   const found: Presets = { settings: {}, rules: [] };
+  const ignoredNames = new Set(readTexts(ignored).map(shortPresetName));
   for (const preset of readTexts(value)) {
+    if (ignoredNames.has(shortPresetName(preset))) continue;
+    if (FIX_DEPS_PRESETS.has(shortPresetName(preset)) && !ignoredNames.has(FIX_DEPS_PRESET)) {
+      found.rules.push(...FIX_DEPS_RULES);
+      continue;
+    }
     const name = preset.replace(/^(?:default)?:/, '');
     if (name === preset) continue;
     for (const { pattern, apply } of PRESETS) {
@@ -148,7 +206,12 @@ function readRules(value: unknown): PackageRule[] {
     const managers = readMatcher(rule, MANAGER_KEYS);
     const dependencyTypes = readMatcher(rule, DEPENDENCY_TYPE_KEYS);
     if (unread || (managers === null && dependencyTypes === null)) continue;
-    rules.push({ managers, dependencyTypes, settings: readSettings(rule) });
+    rules.push({
+      managers,
+      dependencyTypes,
+      dependencyTypeMatch: 'every',
+      settings: readSettings(rule),
+    });
   }
   return rules;
 }
@@ -159,8 +222,8 @@ function readMatcher(rule: Record<string, unknown>, keys: readonly string[]): st
 }
 
 /**
- * Returns true when a rule matches the update. Renovate matches each dependency alone, so a
- * rule of dependency types matches only when every changed package.json section is one of them.
+ * Returns true when a rule matches the update. A rule of dependency types matches when every
+ * changed package.json section is one of them, or one section for a `some` rule.
  */
 function ruleMatches(rule: PackageRule, update: DependencyUpdate): boolean {
   const { managers, dependencyTypes } = rule;
@@ -168,16 +231,19 @@ function ruleMatches(rule: PackageRule, update: DependencyUpdate): boolean {
     return false;
   }
   if (dependencyTypes === null) return true;
-  return (
-    update.dependencyTypes.length > 0 &&
-    update.dependencyTypes.every((type) => dependencyTypes.includes(type))
-  );
+
+  // NOTE: dependency types are read from package.json alone, so a composer.json update of
+  // `require` stays chore under `:semanticPrefixFixDepsChoreOthers`, where Renovate writes fix.
+  const listed = (type: string) => dependencyTypes.includes(type);
+  const changed = update.dependencyTypes;
+  if (rule.dependencyTypeMatch === 'some') return changed.some(listed);
+  return changed.length > 0 && changed.every(listed);
 }
 
 /**
  * Returns the convention of the settings after every matching rule, in order, applied its own.
  * A prefix decides alone, as it replaces Renovate's semantic type and scope. Without one, a type
- * is needed, because presets that footprint does not read (`config:recommended`) may set it.
+ * is needed, because presets that footprint does not read may set it.
  */
 function findConvention(
   topLevel: HeaderSettings,

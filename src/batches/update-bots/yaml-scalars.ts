@@ -1,3 +1,5 @@
+import { MAX_NESTING_DEPTH } from './records.js';
+
 /** A YAML text that the subset reader cannot read, with the 1-based line of the problem. */
 export class YamlSubsetError extends Error {
   override readonly name = 'YamlSubsetError';
@@ -76,6 +78,39 @@ export function stripComment(text: string): string {
   return text;
 }
 
+/**
+ * Returns how many more flow collections `text` opens than it closes, counting brackets outside
+ * quoted scalars. A line that ends inside a quoted scalar counts up to that quote.
+ */
+export function countOpenFlows(text: string): number {
+  let open = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] as string;
+    const previous = index === 0 ? ' ' : (text[index - 1] as string);
+    const atToken = previous === ' ' || previous === '\t' || FLOW_INDICATORS.includes(previous);
+    if ((char === '"' || char === "'") && atToken) {
+      const end = findQuoteEnd(text, index);
+      if (end < 0) return open;
+      index = end - 1;
+    } else if (char === '[' || char === '{') {
+      open += 1;
+    } else if (char === ']' || char === '}') {
+      open -= 1;
+    }
+  }
+  return open;
+}
+
+/**
+ * Raises YamlSubsetError when a collection that starts on `line` at `depth` (1 for the
+ * outermost) nests deeper than MAX_NESTING_DEPTH.
+ */
+export function checkNestingDepth(depth: number, line: number): void {
+  if (depth > MAX_NESTING_DEPTH) {
+    throw new YamlSubsetError(line, `collections nested deeper than ${MAX_NESTING_DEPTH}`);
+  }
+}
+
 /** Reads a quoted scalar whose quotes are the first and last characters of `text`. */
 export function readQuoted(text: string, line: number): string {
   const inner = text.slice(1, -1);
@@ -112,21 +147,26 @@ export function readPlain(text: string): string | null {
   return text === '' || text === '~' || /^(null|Null|NULL)$/.test(text) ? null : text;
 }
 
-/** Reads one scalar or flow collection that fills `text`, which has no comment. */
-export function readInlineValue(text: string, line: number): unknown {
-  const reader = new FlowReader(text, line);
+/**
+ * Reads one scalar or flow collection that fills `text`, which has no comment, inside `depth`
+ * block collections.
+ */
+export function readInlineValue(text: string, line: number, depth = 0): unknown {
+  const reader = new FlowReader(text, line, depth);
   const value = reader.readNode('');
   reader.expectEnd();
   return value;
 }
 
-/** Reads scalars and `[...]` and `{...}` collections written on one line. */
+/** Reads scalars and `[...]` and `{...}` collections from one line, or lines joined as one. */
 class FlowReader {
   private index = 0;
 
   constructor(
     private readonly text: string,
     private readonly line: number,
+    /** The number of collections open around the current position. */
+    private depth: number,
   ) {}
 
   /** Reads a node, where a plain scalar also stops at any character of `stops`. */
@@ -150,24 +190,26 @@ class FlowReader {
   }
 
   private readSequence(): unknown[] {
+    this.open();
     const items: unknown[] = [];
-    this.index += 1;
     for (;;) {
       this.skipSpaces();
-      if (this.take(']')) return items;
+      if (this.take(']')) break;
       items.push(this.readNode(FLOW_INDICATORS));
       this.skipSpaces();
       if (!this.take(',')) this.expect(']');
-      if (this.text[this.index - 1] === ']') return items;
+      if (this.text[this.index - 1] === ']') break;
     }
+    this.depth -= 1;
+    return items;
   }
 
   private readMapping(): Record<string, unknown> {
+    this.open();
     const entries: Array<[string, unknown]> = [];
-    this.index += 1;
     for (;;) {
       this.skipSpaces();
-      if (this.take('}')) return Object.fromEntries(entries);
+      if (this.take('}')) break;
       const key = this.readNode(`${FLOW_INDICATORS}:`);
       if (typeof key !== 'string') throw new YamlSubsetError(this.line, 'invalid mapping key');
       this.skipSpaces();
@@ -175,8 +217,17 @@ class FlowReader {
       entries.push([key, this.readNode(FLOW_INDICATORS)]);
       this.skipSpaces();
       if (!this.take(',')) this.expect('}');
-      if (this.text[this.index - 1] === '}') return Object.fromEntries(entries);
+      if (this.text[this.index - 1] === '}') break;
     }
+    this.depth -= 1;
+    return Object.fromEntries(entries);
+  }
+
+  /** Moves past the bracket that opens a collection, one level deeper. */
+  private open(): void {
+    this.depth += 1;
+    checkNestingDepth(this.depth, this.line);
+    this.index += 1;
   }
 
   private readQuotedScalar(): string {

@@ -1,5 +1,7 @@
 import { isRecord } from './records.js';
 import {
+  checkNestingDepth,
+  countOpenFlows,
   findQuoteEnd,
   readInlineValue,
   readQuoted,
@@ -20,13 +22,18 @@ interface Line {
 const MERGE_KEY = '<<';
 const ANCHOR = /^&([^\s,[\]{}]+)(?:\s+|$)/;
 const BLOCK_SCALAR_HEADER = /^[|>][-+1-9]*$/;
+/** A `...` line, which ends the document, with an optional comment. */
+const DOCUMENT_END = /^\.\.\.(?:[ \t]+#.*|[ \t]*)$/;
+/** A `---` or `...` line, which ends a block scalar or flow collection still open. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/;
 
 /**
  * Parses the block YAML of configuration files such as `.github/dependabot.yml` into plain
- * values. It reads mappings, sequences, quoted and plain scalars, flow collections on one line,
- * comments, literal and folded block scalars, anchors, aliases and `<<` merge keys. Plain
- * scalars stay text, except that `~`, `null` and nothing are null. Anything else, such as a
- * tag, a second document or a plain scalar over several lines, raises YamlSubsetError.
+ * values. It reads mappings, sequences, quoted and plain scalars, flow collections on one line
+ * or several, comments, literal and folded block scalars, anchors, aliases, `<<` merge keys and
+ * the `---` and `...` markers of one document. Plain scalars stay text, except that `~`, `null`
+ * and nothing are null. Anything else, such as a tag, a second document, a plain scalar over
+ * several lines or collections nested deeper than MAX_NESTING_DEPTH, raises YamlSubsetError.
  */
 export function parseYamlSubset(text: string): unknown {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -69,6 +76,14 @@ function describeUnexpected(line: Line): string {
   return `expected "key: value" but found ${line.text}`;
 }
 
+/** Describes content after the document end marker `...`. */
+function describeAfterEnd(text: string): string {
+  if (text === '---' || text.startsWith('--- ') || text.startsWith('%')) {
+    return 'a second document, which is not supported';
+  }
+  return `unexpected text after the document end marker: ${text}`;
+}
+
 /** Joins the lines of a folded block scalar, keeping blank lines as line breaks. */
 function foldLines(lines: readonly string[]): string {
   return lines.join('\n').replace(/([^\n])\n(?=[^\n])/g, '$1 ');
@@ -80,6 +95,10 @@ class BlockReader {
   /** The text after a sequence item's dash, read as a line of its own (see readSequence). */
   private pending: Line | null = null;
   private readonly anchors = new Map<string, unknown>();
+  /** True after the `...` line, which ends the document. */
+  private ended = false;
+  /** The number of block collections open around the current line. */
+  private depth = 0;
 
   constructor(private readonly lines: readonly string[]) {}
 
@@ -92,14 +111,28 @@ class BlockReader {
     const value = this.readBlock(-1);
     const rest = this.peek();
     if (rest !== null) throw new YamlSubsetError(rest.number, describeUnexpected(rest));
+    if (this.ended) this.expectOnlyComments();
     return value;
+  }
+
+  /** Raises YamlSubsetError for content after the `...` line, where only comments may follow. */
+  private expectOnlyComments(): void {
+    for (let index = this.index + 1; index < this.lines.length; index += 1) {
+      const text = stripComment((this.lines[index] as string).trim()).trimEnd();
+      if (text !== '') throw new YamlSubsetError(index + 1, describeAfterEnd(text));
+    }
   }
 
   /** Returns the next line with content without moving past it, or null at the end. */
   private peek(): Line | null {
     if (this.pending !== null) return this.pending;
+    if (this.ended) return null;
     for (; this.index < this.lines.length; this.index += 1) {
       const raw = this.lines[this.index] as string;
+      if (DOCUMENT_END.test(raw)) {
+        this.ended = true;
+        return null;
+      }
       const leading = (/^[ \t]*/.exec(raw) as RegExpExecArray)[0];
       const text = stripComment(raw.slice(leading.length)).trimEnd();
       if (text === '') continue;
@@ -127,7 +160,14 @@ class BlockReader {
     return this.readValue(line.text, parentIndent, line, false);
   }
 
+  /** Opens a block collection whose first line is `line`, one level deeper. */
+  private open(line: Line | null): void {
+    this.depth += 1;
+    checkNestingDepth(this.depth, line?.number ?? this.index + 1);
+  }
+
   private readMapping(indent: number): Record<string, unknown> {
+    this.open(this.peek());
     const entries = new Map<string, unknown>();
     const merges: Array<{ value: unknown; line: number }> = [];
     for (let line = this.peek(); line !== null && line.indent >= indent; line = this.peek()) {
@@ -153,10 +193,12 @@ class BlockReader {
         }
       }
     }
+    this.depth -= 1;
     return Object.fromEntries(entries);
   }
 
   private readSequence(indent: number): unknown[] {
+    this.open(this.peek());
     const items: unknown[] = [];
     for (let line = this.peek(); line !== null && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) throw new YamlSubsetError(line.number, 'unexpected indentation');
@@ -173,6 +215,7 @@ class BlockReader {
         items.push(this.readValue(rest, indent, line, false));
       }
     }
+    this.depth -= 1;
     return items;
   }
 
@@ -209,7 +252,26 @@ class BlockReader {
     if (findMappingColon(text) >= 0 && !/^["'[{]/.test(text)) {
       throw new YamlSubsetError(line.number, 'unexpected mapping after a key');
     }
-    return readInlineValue(text, line.number);
+    const flow = countOpenFlows(text) > 0 ? this.readFlowLines(text, line) : text;
+    return readInlineValue(flow, line.number, this.depth);
+  }
+
+  /**
+   * Joins the lines of a flow collection that `text` on `line` leaves open, with a space for
+   * each line break as YAML folds them, and moves past them. Their indentation is not checked.
+   */
+  private readFlowLines(text: string, line: Line): string {
+    const parts = [text];
+    let open = countOpenFlows(text);
+    for (; open > 0 && this.index < this.lines.length; this.index += 1) {
+      const raw = this.lines[this.index] as string;
+      if (DOCUMENT_MARKER.test(raw)) break;
+      const part = stripComment(raw.trim()).trimEnd();
+      parts.push(part);
+      open += countOpenFlows(part);
+    }
+    if (open > 0) throw new YamlSubsetError(line.number, 'unclosed flow collection');
+    return parts.join(' ');
   }
 
   /**
@@ -222,6 +284,7 @@ class BlockReader {
     for (; this.index < this.lines.length; this.index += 1) {
       const raw = this.lines[this.index] as string;
       const leading = (/^ */.exec(raw) as RegExpExecArray)[0].length;
+      if (DOCUMENT_MARKER.test(raw)) break;
       if (raw.trim() === '') {
         lines.push('');
         continue;
