@@ -4,6 +4,8 @@ import { cutTokenWindows, findTokenCandidates } from '../risk/secrets/token-cand
 import {
   detectValueSyntax,
   findUnquotedValueEnd,
+  readShellValue,
+  type LineValueSyntax,
   type ValueSyntax,
 } from '../risk/secrets/unquoted-value.js';
 import { looksRandom } from './entropy.js';
@@ -130,11 +132,15 @@ interface Assigned {
 
 /**
  * Returns the end of the unquoted value at `start`, as the file's format defines it (a YAML or
- * properties line, a shell word). A value with spaces goes whole only under a name whose last
+ * properties line). A value with spaces goes whole only under a name whose last
  * word is a credential, as in quotes, and otherwise its first word goes. In other formats the
  * value runs up to a space, quote, comma, semicolon or bracket.
  */
-function findBareValueEnd(text: string, assigned: Assigned, syntax: ValueSyntax | null): number {
+function findBareValueEnd(
+  text: string,
+  assigned: Assigned,
+  syntax: LineValueSyntax | null,
+): number {
   const { name, nameStart, start } = assigned;
   const end = syntax === null ? null : findUnquotedValueEnd(text, nameStart, start, syntax);
   if (end !== null) {
@@ -145,9 +151,40 @@ function findBareValueEnd(text: string, assigned: Assigned, syntax: ValueSyntax 
   return BARE_VALUE.test(text) ? BARE_VALUE.lastIndex : start;
 }
 
+/** A span of text to redact and its replacement. */
+interface Redaction {
+  end: number;
+  replacement: string;
+}
+
+/**
+ * Returns the whole span of a shell or Dockerfile value when the shell reads a secret from it,
+ * or null when it stays. Quoted and escaped parts are one value, so a quote or `\ ` inside the
+ * value sends none of it. Returns undefined when the name is assigned no shell value there, or
+ * an empty one (`NAME= word`), so that the caller reads the value as in other text.
+ */
+function readShellSecret(
+  text: string,
+  name: string,
+  nameStart: number,
+): (Redaction & { start: number }) | null | undefined {
+  const shell = readShellValue(text, nameStart, nameStart + name.length);
+  if (shell === null || shell.value === '') return undefined;
+  if (!isSecretBare(shell.value, text.charAt(shell.end))) return null;
+  return { start: shell.start, end: shell.end, replacement: REDACTED };
+}
+
 /** Returns the span of an assigned value and its replacement, or null when it stays. */
-function readSecretValue(text: string, assigned: Assigned, syntax: ValueSyntax | null) {
-  const { name, start } = assigned;
+function readSecretValue(
+  text: string,
+  assigned: Assigned,
+  syntax: ValueSyntax | null,
+): Redaction | null {
+  const { name, nameStart, start } = assigned;
+  if (syntax === 'shell') {
+    const shell = readShellSecret(text, name, nameStart);
+    if (shell !== undefined) return shell;
+  }
   QUOTED_VALUE.lastIndex = start;
   const quoted = QUOTED_VALUE.exec(text);
   if (quoted !== null) {
@@ -156,10 +193,31 @@ function readSecretValue(text: string, assigned: Assigned, syntax: ValueSyntax |
     return { end: start + whole.length, replacement: `${quote}${REDACTED}${quote}` };
   }
 
-  const end = findBareValueEnd(text, assigned, syntax);
+  const end = findBareValueEnd(text, assigned, syntax === 'shell' ? null : syntax);
   const bare = text.slice(start, end);
   if (bare === '' || !isSecretBare(bare, text.charAt(end))) return null;
   return { end, replacement: REDACTED };
+}
+
+/** Names at the start of a Dockerfile `ENV NAME value` line, whose value has no `=` before it. */
+const DOCKER_ENV_NAME = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]/gim;
+
+/** Redacts the values of `ENV NAME value` lines whose name mentions a credential, whole. */
+function redactShellEnvLines(text: string): string {
+  let redacted = '';
+  let copied = 0;
+  DOCKER_ENV_NAME.lastIndex = 0;
+  for (let match = DOCKER_ENV_NAME.exec(text); match; match = DOCKER_ENV_NAME.exec(text)) {
+    const name = match[1] ?? '';
+    if (!mentionsCredential(name)) continue;
+
+    const nameStart = match.index + match[0].length - name.length - 1;
+    const value = readShellSecret(text, name, nameStart);
+    if (value === null || value === undefined) continue;
+    redacted += text.slice(copied, value.start) + value.replacement;
+    copied = value.end;
+  }
+  return redacted + text.slice(copied);
 }
 
 /** Redacts values assigned to names that mention a credential; other values are scanned on. */
@@ -281,7 +339,9 @@ export function redactSecrets(text: string, path = 'change.txt'): string {
   redacted = redactCommandLinePasswords(redacted);
   // Before the assignments, which would redact the name in `key="ApiKey"` and hide it.
   redacted = redactXmlSettings(redacted);
-  redacted = redactAssignments(redacted, detectValueSyntax(path));
+  const syntax = detectValueSyntax(path);
+  redacted = redactAssignments(redacted, syntax);
+  if (syntax === 'shell') redacted = redactShellEnvLines(redacted);
   redacted = redactDockerEnv(redacted);
   return redactRandomTokens(redacted);
 }

@@ -282,6 +282,42 @@ const pathCases: Array<[name: string, path: string, input: string, expected: str
     'export DB_PASSWORD=[REDACTED] && ./run',
   ],
   [
+    'shell word with quoted parts',
+    'deploy.sh',
+    `API_TOKEN=${cliPassword}"a b"'c' && ./run`,
+    'API_TOKEN=[REDACTED] && ./run',
+  ],
+  [
+    'shell word with an escaped space',
+    'deploy.sh',
+    `AUTH_KEY=${cliPassword}\\ tail`,
+    'AUTH_KEY=[REDACTED]',
+  ],
+  [
+    'shell word with an unclosed quote',
+    'deploy.sh',
+    `export API_SECRET=${cliPassword}"tail more\nnext`,
+    'export API_SECRET=[REDACTED]\nnext',
+  ],
+  [
+    'shell reference in quotes',
+    'deploy.sh',
+    'DB_PASSWORD="$DB_PASSWORD"',
+    'DB_PASSWORD="$DB_PASSWORD"',
+  ],
+  [
+    'Dockerfile ENV value with quotes',
+    'Dockerfile',
+    `ENV DB_PASSWORD "${cliPassword}" tail  `,
+    'ENV DB_PASSWORD [REDACTED]  ',
+  ],
+  [
+    'Dockerfile ARG with an escaped space',
+    'build/app.Dockerfile',
+    `ARG NPM_TOKEN=${cliPassword}\\ tail`,
+    'ARG NPM_TOKEN=[REDACTED]',
+  ],
+  [
     'AWS secret key after its name',
     'config/aws.yml',
     `aws_secret_access_key: ${awsSecret}`,

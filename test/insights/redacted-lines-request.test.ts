@@ -16,6 +16,19 @@ const PASSPHRASE = ['correct horse', ' battery staple'].join('');
 const SPACED_PASSWORD = ['open sesame', ' 42'].join('');
 const ALLOW_TOKEN = '// footprint-allow: provider-token';
 
+/**
+ * Shell words with quoted or escaped parts. The shell reads each as the word without its
+ * quotes and backslashes, which these words use only as quoting.
+ */
+const SHELL_WORDS = {
+  quoted: ['k9Xm2pQ7"zX4t', '8bW3Lp5N"'].join(''),
+  escaped: ['Hq3Zm8Wv\\ Tr5', 'Kp2Lx9Nb'].join(''),
+  single: ["Wn4Rt8Yp'Kd7F", "s2Gh6Jl'"].join(''),
+  docker: ['Bq7Xw2Nk"Rf5T', 'z9Mc3Vd"'].join(''),
+  legacy: ['Zq8Wm3Xk9', 'Lp2Vb7Nr4'].join(''),
+  arg: ['Rt5Yu7Io\\ Vx9L', 'q2MzWn'].join(''),
+};
+
 /** Creates a repository whose first commit turns on the Anthropic provider. */
 function createRepo(): TempRepo {
   const repo = createTrackedRepo();
@@ -119,5 +132,56 @@ describe('redacted lines in the request', () => {
     ]);
     assert.equal(body.includes('battery'), false, 'part of the passphrase was sent');
     assert.equal(body.includes('sesame'), false, 'part of the password was sent');
+  });
+
+  test('shell words go whole', async () => {
+    const server = await serve([{ toolInput: { summary: 'Adds deploy settings.', messages: [] } }]);
+    const repo = createRepo();
+    const { quoted, escaped, single, docker, legacy, arg } = SHELL_WORDS;
+    repo.write(
+      'deploy.sh',
+      [
+        `API_TOKEN=${quoted} && ./deploy`,
+        `SECRET_KEY=${escaped}`,
+        `export CLIENT_SECRET=${single}`,
+        '',
+      ].join('\n'),
+    );
+    repo.write(
+      'Dockerfile',
+      [
+        'FROM node:20',
+        `ENV API_SECRET=${docker}`,
+        `ENV DB_PASSWORD ${legacy}`,
+        `ARG NPM_TOKEN=${arg}`,
+        '',
+      ].join('\n'),
+    );
+    repo.git(['add', '-A']);
+
+    // With the rule skipped no file is withheld, so redaction alone must catch the values.
+    const env = hermeticEnv({ ...serverEnv(server), FOOTPRINT_SKIP: 'generic-secret' });
+    const result = await runFootprint(repo.dir, ['precommit'], env);
+    const request = server.requests[0];
+    const body = request?.rawBody ?? '';
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.deepEqual(hunkLines(summaryText(request), 'deploy.sh'), [
+      '+API_TOKEN=[REDACTED] && ./deploy',
+      '+SECRET_KEY=[REDACTED]',
+      '+export CLIENT_SECRET=[REDACTED]',
+    ]);
+    assert.deepEqual(hunkLines(summaryText(request), 'Dockerfile'), [
+      '+FROM node:20',
+      '+ENV API_SECRET=[REDACTED]',
+      '+ENV DB_PASSWORD [REDACTED]',
+      '+ARG NPM_TOKEN=[REDACTED]',
+    ]);
+    for (const [name, word] of Object.entries(SHELL_WORDS)) {
+      const value = word.replace(/["'\\]/g, '');
+      assert.deepEqual(leakedParts(body, value), [], `${name}: parts of the value were sent`);
+      assert.deepEqual(leakedParts(body, word), [], `${name}: parts of the word were sent`);
+    }
   });
 });

@@ -180,3 +180,79 @@ describe('generic-secret identifiers', () => {
     ]);
   });
 });
+
+// Shell words with quoted or escaped parts, which the shell joins into one value.
+const QUOTED_TAIL = ['k9Xm2pQ7"zX4t', '8bW3Lp5N"'].join('');
+const ESCAPED_SPACE = ['Hq3Zm8Wv\\ Tr5', 'Kp2Lx9Nb'].join('');
+const SINGLE_QUOTED_TAIL = ["Wn4Rt8Yp'Kd7F", "s2Gh6Jl'"].join('');
+const DOCKER_QUOTED_TAIL = ['Bq7Xw2Nk"Rf5T', 'z9Mc3Vd"'].join('');
+const LETTERS_AND_DIGITS = ['Zq8Wm3Xk9', 'Lp2Vb7Nr4'].join('');
+
+describe('generic-secret shell words', () => {
+  test('quoted and escaped parts join', () => {
+    const findings = findGenericSecrets({
+      'deploy.sh': [
+        `API_TOKEN=${QUOTED_TAIL}`,
+        `SECRET_KEY=${ESCAPED_SPACE}`,
+        `export CLIENT_SECRET=${SINGLE_QUOTED_TAIL}`,
+      ],
+      Dockerfile: ['FROM node:20', `ENV API_SECRET=${DOCKER_QUOTED_TAIL}`],
+    });
+
+    assert.deepEqual(locations(findings).sort(), [
+      'Dockerfile:2',
+      'deploy.sh:1',
+      'deploy.sh:2',
+      'deploy.sh:3',
+    ]);
+  });
+
+  test('letters and digits in every form', () => {
+    const findings = findGenericSecrets({
+      'run.sh': [`DB_PASSWORD=${LETTERS_AND_DIGITS}`, `export DB_PASSWORD=${LETTERS_AND_DIGITS}`],
+      Dockerfile: [
+        'FROM node:20',
+        `ENV DB_PASSWORD=${LETTERS_AND_DIGITS}`,
+        `ENV DB_PASSWORD ${LETTERS_AND_DIGITS}`,
+        `ENV DB_PASSWORD "${LETTERS_AND_DIGITS}"`,
+        `ENV DB_PASSWORD ${TROUBADOR}xQ9Lm7Pz`,
+        `ARG DB_PASSWORD=${LETTERS_AND_DIGITS}`,
+      ],
+      'app.properties': [`DB_PASSWORD=${LETTERS_AND_DIGITS}`],
+    });
+
+    assert.deepEqual(locations(findings).sort(), [
+      'Dockerfile:2',
+      'Dockerfile:3',
+      'Dockerfile:4',
+      'Dockerfile:5',
+      'Dockerfile:6',
+      'app.properties:1',
+      'run.sh:1',
+      'run.sh:2',
+    ]);
+    assert.equal(findings[0]?.masked, 'DB_PASSWORD = ********');
+  });
+
+  test('identifiers, references and prose pass', () => {
+    const findings = findGenericSecrets({
+      'ci/cache.sh': [
+        'CACHE_KEY=user-profile-v2-2024-01-15',
+        'export FLAG_KEY="checkout-redesign-v2"',
+        'DB_PASSWORD="$DB_PASSWORD"',
+        "API_KEY='${API_KEY}'",
+        'TOKEN_HELP="Run make token 2 first"',
+        'AUTH_MODE=oauth2-pkce',
+      ],
+      Dockerfile: [
+        'FROM node:20',
+        'ENV CACHE_KEY build-cache-v3-2024',
+        'ENV TOKEN_LABEL Personal access token 2',
+        'ARG NPM_TOKEN',
+        'ENV API_TOKEN ${API_TOKEN}',
+      ],
+    });
+
+    assert.deepEqual(locations(findings), []);
+  });
+});

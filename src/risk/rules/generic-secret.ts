@@ -8,6 +8,7 @@ import { isWordIdentifier } from '../secrets/word-identifier.js';
 import {
   detectValueSyntax,
   findUnquotedValueEnd,
+  readShellValue,
   type ValueSyntax,
 } from '../secrets/unquoted-value.js';
 import { readNumber, readStringList } from '../settings.js';
@@ -61,6 +62,7 @@ const ASSIGNMENT_BEFORE_UNQUOTED = /["']?[ \t]{0,5}(?::=|=>|\?=|=|:)[ \t]{0,5}(?
 /** Maximum characters of a value that the rule reads, as in ASSIGNED_VALUE. */
 const MAX_VALUE = 200;
 const BLANK = /\s/;
+const BLANKS = /\s+/;
 /**
  * A quoted name, a comma and a quoted value, as a call passes a setting:
  * `define('DB_PASSWORD', '…')`, `setenv("API_KEY", "…")`. Without quotes around the name, a
@@ -139,8 +141,25 @@ interface Assignment {
   value: string;
   /** True when the value was written without quotes, as code or a bare config value. */
   bare: boolean;
+  /** True when each blank-separated word of the value is judged on its own. */
+  wordByWord?: boolean;
   /** Offset in the line where the examined text ends. */
   end: number;
+}
+
+/**
+ * Reads the value of a shell or Dockerfile assignment as the shell reads the word, quoted and
+ * escaped parts joined. The value is a literal, because the shell refers to a variable only
+ * with `$`. Blanks in it come from quotes or `\ `, so each word is judged, and prose passes.
+ */
+function readShellAssignment(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+): Omit<Assignment, 'name'> | null {
+  const shell = readShellValue(text, nameStart, nameEnd, MAX_VALUE);
+  if (shell === null || shell.value === '') return null;
+  return { value: shell.value, bare: false, wordByWord: true, end: shell.end };
 }
 
 /**
@@ -155,6 +174,7 @@ function readUnquotedValue(
   syntax: ValueSyntax | null,
 ): Omit<Assignment, 'name'> | null {
   if (syntax === null) return null;
+  if (syntax === 'shell') return readShellAssignment(text, nameStart, nameEnd);
   ASSIGNMENT_BEFORE_UNQUOTED.lastIndex = nameEnd;
   if (!ASSIGNMENT_BEFORE_UNQUOTED.test(text)) return null;
 
@@ -220,6 +240,20 @@ function looksSecret(
   if (PUBLISHABLE_KEY.test(value) || PINNED_SOURCE.test(value)) return false;
   if (codeFile && assignment.bare && IDENTIFIER_PATH.test(value)) return false;
   return hasSecretEntropy(value, minEntropy);
+}
+
+/** Returns the value that looks like a secret, with wordByWord its first such word, or null. */
+function findSecretValue(
+  assignment: Assignment,
+  minLength: number,
+  minEntropy: number,
+  codeFile: boolean,
+): string | null {
+  const values = assignment.wordByWord ? assignment.value.split(BLANKS) : [assignment.value];
+  const secret = values.find((value) =>
+    looksSecret({ ...assignment, value }, minLength, minEntropy, codeFile),
+  );
+  return secret ?? null;
 }
 
 /**
@@ -311,9 +345,8 @@ function findSecrets(
   for (let keyword = keywords.exec(text); keyword !== null; keyword = keywords.exec(text)) {
     const at = keyword.index;
     const assignment = readAssignment(text, at, keyword[0].length, syntax);
-    if (assignment !== null && looksSecret(assignment, minLength, minEntropy, codeFile)) {
-      found.push({ ...assignment, at });
-    }
+    const secret = assignment && findSecretValue(assignment, minLength, minEntropy, codeFile);
+    if (assignment !== null && secret) found.push({ ...assignment, value: secret, at });
     // The next search starts past the text this step examined, so a line is read about once.
     keywords.lastIndex = Math.max(at + keyword[0].length, assignment?.end ?? 0);
   }

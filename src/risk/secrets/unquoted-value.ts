@@ -7,6 +7,9 @@ import { detectLanguage } from '../../footprint/language.js';
  */
 export type ValueSyntax = 'yaml' | 'properties' | 'dotenv' | 'ini' | 'shell';
 
+/** A value syntax whose values run along a line, which findUnquotedValueEnd reads. */
+export type LineValueSyntax = Exclude<ValueSyntax, 'shell'>;
+
 const YAML_NAME = /\.ya?ml$/i;
 const PROPERTIES_NAME = /\.properties$/i;
 /** `.env`, `.env.local`, `.env.production`, `staging.env`. */
@@ -31,12 +34,11 @@ export function detectValueSyntax(path: string): ValueSyntax | null {
  * setting is read as the setting it would be, because its value is committed all the same.
  * Java's Properties.load reads `#` and `!` as comments only there.
  */
-const LINE_COMMENT: Readonly<Record<ValueSyntax, string>> = {
+const LINE_COMMENT: Readonly<Record<LineValueSyntax, string>> = {
   yaml: '#',
   properties: '#!',
   dotenv: '#',
   ini: ';#',
-  shell: '#',
 };
 
 /**
@@ -44,7 +46,7 @@ const LINE_COMMENT: Readonly<Record<ValueSyntax, string>> = {
  * and Docker Compose's `.env` syntax read `#` so. INI has no one standard, and `;` or `#` after
  * whitespace is taken as a comment. A properties value runs to the end of its line.
  */
-const INLINE_COMMENT: Readonly<Record<Exclude<ValueSyntax, 'shell'>, string>> = {
+const INLINE_COMMENT: Readonly<Record<LineValueSyntax, string>> = {
   yaml: '#',
   properties: '',
   dotenv: '#',
@@ -89,7 +91,7 @@ function endsExportWord(text: string, index: number): boolean {
  * NOTE: a later key of a flow collection (`{a: 1, password: …}`) also gets null, because
  * telling it from a comma in a plain value needs the whole line read back.
  */
-function findKeyPlace(text: string, nameStart: number, syntax: ValueSyntax): KeyPlace | null {
+function findKeyPlace(text: string, nameStart: number, syntax: LineValueSyntax): KeyPlace | null {
   let at = nameStart - 1;
   if (text[at] === '"' || text[at] === "'") at--;
   at = skipBlanksBack(text, at);
@@ -119,29 +121,172 @@ function findKeyPlace(text: string, nameStart: number, syntax: ValueSyntax): Key
  */
 const SHELL_CHAR = `[^\\s'"\`;|&<>()]`;
 
-/** Returns the source of a pattern for one shell word of at most `maxLength` characters. */
+/**
+ * Returns the source of a pattern for at most `maxLength` unquoted characters of a shell word.
+ * NOTE: the pattern stops at a quote, so the command-line-password rule reads `-pab"cd"` as `ab`.
+ */
 export function shellWordSource(maxLength: number): string {
   return `(?:${SHELL_CHAR}|[&;|](?=${SHELL_CHAR})){1,${maxLength}}`;
 }
 
-const UNBOUNDED_SHELL_WORD = new RegExp(`(?:${SHELL_CHAR}|[&;|](?=${SHELL_CHAR}))+`, 'y');
-const boundedShellWords = new Map<number, RegExp>();
+const SHELL_WORD_CHAR = new RegExp(SHELL_CHAR);
+const SHELL_OPERATOR_IN_WORD = /[&;|]/;
 
-function readShellWordEnd(text: string, start: number, maxLength: number): number {
-  let pattern = UNBOUNDED_SHELL_WORD;
-  if (Number.isFinite(maxLength)) {
-    pattern = boundedShellWords.get(maxLength) ?? new RegExp(shellWordSource(maxLength), 'y');
-    boundedShellWords.set(maxLength, pattern);
+/** Characters that a backslash escapes inside double quotes, by POSIX shell rules. */
+const DOUBLE_QUOTE_ESCAPES = '$`"\\';
+
+/**
+ * A value in a shell script or Dockerfile: the span the assignment writes and the value that
+ * the shell reads from it after quote removal.
+ */
+export interface ShellValue {
+  /** Offset of the value's first character, a quote included. */
+  start: number;
+  /** Offset after the value's last character, a closing quote included. */
+  end: number;
+  /** The value with quotes and escaping backslashes removed, and no expansion done. */
+  value: string;
+}
+
+/** A quoted part of a shell word, read up to its closing quote. */
+interface QuotedPart {
+  end: number;
+  value: string;
+}
+
+/** Returns the offset of the line end at or after `at`, or `limit` if that comes first. */
+function findLineEnd(text: string, at: number, limit: number): number {
+  const newline = text.indexOf('\n', at);
+  return newline === -1 || newline > limit ? limit : newline;
+}
+
+/**
+ * Reads the single-quoted part that opens at `at`. An unclosed quote continues on later lines,
+ * which are not read, so the part runs to the end of its line.
+ */
+function readSingleQuoted(text: string, at: number, limit: number): QuotedPart {
+  const lineEnd = findLineEnd(text, at + 1, limit);
+  const close = text.indexOf("'", at + 1);
+  if (close === -1 || close >= lineEnd) return { end: lineEnd, value: text.slice(at + 1, lineEnd) };
+  return { end: close + 1, value: text.slice(at + 1, close) };
+}
+
+/** Reads the double-quoted part that opens at `at`, to its closing quote or its line end. */
+function readDoubleQuoted(text: string, at: number, limit: number): QuotedPart {
+  const lineEnd = findLineEnd(text, at + 1, limit);
+  let value = '';
+  let index = at + 1;
+  while (index < lineEnd) {
+    const char = text.charAt(index);
+    if (char === '"') return { end: index + 1, value };
+    const next = text.charAt(index + 1);
+    if (char === '\\' && index + 1 < lineEnd && DOUBLE_QUOTE_ESCAPES.includes(next)) {
+      value += next;
+      index += 2;
+    } else {
+      value += char;
+      index += 1;
+    }
   }
-  pattern.lastIndex = start;
-  return pattern.test(text) ? pattern.lastIndex : start;
+  return { end: lineEnd, value };
+}
+
+/**
+ * Reads text by POSIX shell word rules from `start`: unquoted characters, single-quoted and
+ * double-quoted parts and backslash-escaped characters, joined. A word ends at an unquoted
+ * blank, line end or operator, except a `&`, `;` or `|` inside a word, as SHELL_CHAR describes. With `toLineEnd`, blanks and operators are kept and the text
+ * runs to the end of the line without trailing blanks, as in Dockerfile's `ENV NAME value`.
+ * NOTE: a backslash before a line end (a continued line) ends the word, and the next line is
+ * not read as part of it.
+ */
+function readShellText(
+  text: string,
+  start: number,
+  maxLength: number,
+  toLineEnd: boolean,
+): ShellValue {
+  const limit = Math.min(text.length, start + maxLength);
+  let value = '';
+  let at = start;
+  // Span end and value length after the last character that is not an unquoted blank.
+  let end = start;
+  let kept = 0;
+  while (at < limit) {
+    const char = text.charAt(at);
+    if (char === "'" || char === '"') {
+      const part =
+        char === "'" ? readSingleQuoted(text, at, limit) : readDoubleQuoted(text, at, limit);
+      value += part.value;
+      at = part.end;
+      end = at;
+      kept = value.length;
+      continue;
+    }
+    if (char === '\\') {
+      const next = text.charAt(at + 1);
+      if (at + 1 >= limit || next === '\n' || next === '\r') break;
+      value += next;
+      at += 2;
+      end = at;
+      kept = value.length;
+      continue;
+    }
+    if (char === '\n' || char === '\r') break;
+    if (!toLineEnd && !SHELL_WORD_CHAR.test(char)) {
+      const joins = SHELL_OPERATOR_IN_WORD.test(char) && SHELL_WORD_CHAR.test(text.charAt(at + 1));
+      if (!joins) break;
+    }
+    value += char;
+    at += 1;
+    if (!isBlank(char)) {
+      end = at;
+      kept = value.length;
+    }
+  }
+  return { start, end, value: value.slice(0, kept) };
+}
+
+/** Returns true when the name at `nameStart` starts a shell word, as an assignment must. */
+function startsShellWord(text: string, nameStart: number): boolean {
+  const before = text[nameStart - 1];
+  return before === undefined || /[\s;&|(]/.test(before);
+}
+
+/** Returns true when `ENV` and blanks alone come before `nameStart` on its line. */
+function followsDockerEnv(text: string, nameStart: number): boolean {
+  const lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
+  return /^[ \t]*ENV[ \t]+$/i.test(text.slice(lineStart, nameStart));
+}
+
+/**
+ * Reads the value assigned to the name at [`nameStart`, `nameEnd`) in a shell script or a
+ * Dockerfile. After `=` (`NAME=value`, `export NAME=value`, `ENV NAME=value`, `ARG NAME=value`)
+ * the value is one shell word. In Dockerfile's `ENV NAME value` form it is the rest of the
+ * line, with quotes removed as in a word. Returns null where the name is assigned no value this
+ * way: a name inside a word, a name followed by another operator, or `ENV NAME` alone. At most
+ * `maxLength` characters of the value are read.
+ */
+export function readShellValue(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+  maxLength = Number.POSITIVE_INFINITY,
+): ShellValue | null {
+  if (!startsShellWord(text, nameStart)) return null;
+  if (text[nameEnd] === '=') return readShellText(text, nameEnd + 1, maxLength, false);
+  if (!isBlank(text[nameEnd]) || !followsDockerEnv(text, nameStart)) return null;
+
+  let start = nameEnd;
+  while (isBlank(text[start])) start++;
+  const value = readShellText(text, start, maxLength, true);
+  return value.end === start ? null : value;
 }
 
 /** Returns the end of a value that runs to the end of its line, a comment or a flow indicator. */
 function readLineValueEnd(
   text: string,
   start: number,
-  syntax: Exclude<ValueSyntax, 'shell'>,
+  syntax: LineValueSyntax,
   place: KeyPlace,
   maxLength: number,
 ): number {
@@ -162,8 +307,8 @@ function readLineValueEnd(
  * Returns the end of the unquoted value that starts at `start`, assigned to the name that
  * starts at `nameStart`, as the format defines it. In YAML, .env, INI and properties files the
  * value of a line's key runs to the end of the line or to a comment, without trailing blanks,
- * and in YAML flow collections to `,`, `]` or `}`. In shell scripts and Dockerfiles a value is
- * one shell word. Returns `start` for an empty value, and null when the format sets no end
+ * and in YAML flow collections to `,`, `]` or `}`. Shell scripts and Dockerfiles are read by
+ * readShellValue. Returns `start` for an empty value, and null when the format sets no end
  * there: a name inside a value or prose, or a YAML value that is no plain scalar. At most
  * `maxLength` characters are read.
  */
@@ -171,15 +316,9 @@ export function findUnquotedValueEnd(
   text: string,
   nameStart: number,
   start: number,
-  syntax: ValueSyntax,
+  syntax: LineValueSyntax,
   maxLength = Number.POSITIVE_INFINITY,
 ): number | null {
-  if (syntax === 'shell') {
-    const before = text[nameStart - 1];
-    const startsWord = before === undefined || /[\s;&|(]/.test(before);
-    return startsWord ? readShellWordEnd(text, start, maxLength) : null;
-  }
-
   const place = findKeyPlace(text, nameStart, syntax);
   if (place === null) return null;
   if (syntax === 'yaml' && YAML_INDICATORS.has(text[start] ?? '')) return null;
