@@ -240,27 +240,29 @@ function scriptNames(names: readonly string[]): string {
 
 /**
  * Returns the verb for version changes: `downgrade` when every one lowers the version, `bump`
- * when none does, and `update` for both.
+ * when every one raises it, and `update` otherwise, as for `1.0.0` widened to `^1.0.0`.
  */
 function changeVerb(changes: readonly DependencyChange[]): string {
-  const lowered = changes.filter((change) => isDowngrade(change.previous, change.version));
-  if (lowered.length === 0) return 'bump';
-  return lowered.length === changes.length ? 'downgrade' : 'update';
+  const moves = changes.map((change) => compareVersions(change.previous, change.version));
+  if (moves.every((move) => move > 0)) return 'bump';
+  if (moves.every((move) => move < 0)) return 'downgrade';
+  return 'update';
 }
 
 /** The first version number of a range or tag: `1.2.3` in `^1.2.3`, `v4` in `v4`. */
 const VERSION_NUMBER = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/;
 
-/** Returns true when `next` names a lower version than `previous`; false when either has none. */
-function isDowngrade(previous: string | null | undefined, next: string | null): boolean {
+/** Returns 1 when `next` names a higher version than `previous`, -1 for a lower one, else 0. */
+function compareVersions(previous: string | null | undefined, next: string | null): number {
   const before = VERSION_NUMBER.exec(previous ?? '');
   const after = VERSION_NUMBER.exec(next ?? '');
-  if (!before || !after) return false;
+  // A version footprint cannot read, such as a tag or a Git URL, counts as a bump.
+  if (!before || !after) return 1;
   for (let part = 1; part <= 3; part += 1) {
     const difference = Number(after[part] ?? 0) - Number(before[part] ?? 0);
-    if (difference !== 0) return difference < 0;
+    if (difference !== 0) return Math.sign(difference);
   }
-  return false;
+  return 0;
 }
 
 function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject {

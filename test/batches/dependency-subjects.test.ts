@@ -125,6 +125,13 @@ const cases: Array<{
     paths: ['package.json'],
   },
   {
+    name: 'package range widened',
+    before: { 'package.json': lines('{', '  "dependencies": { "picocolors": "1.1.0" }', '}') },
+    after: { 'package.json': lines('{', '  "dependencies": { "picocolors": "^1.1.0" }', '}') },
+    message: 'chore(deps): update picocolors to ^1.1.0',
+    paths: ['package.json'],
+  },
+  {
     name: 'pinned requirement downgrade',
     before: { 'requirements.txt': lines('requests==2.32.3', 'flask>=2.0') },
     after: { 'requirements.txt': lines('requests==2.31.0', 'flask>=2.0') },
