@@ -13,7 +13,7 @@ const TREE_MODE: FileMode = '040000';
 
 /**
  * Reads the files at `paths` in the tree `tree`, reading each folder's tree at most once. A
- * path that is missing, names a folder, a symlink or a submodule, or holds more than
+ * path that is missing, names a folder, a symlink or a submodule, or is larger than
  * `maxBytes` bytes is left out of the result.
  */
 export async function readTreeFiles(

@@ -87,7 +87,7 @@ export interface GitReader {
   readIndexPaths?(near?: readonly string[]): Promise<string[]>;
   /**
    * Reads the files at `paths` in the tree `tree` (see tree-files.ts), leaving out each path
-   * that is missing, is no regular file, or holds more than `maxBytes` bytes. Optional: a
+   * that is missing, is no regular file, or is larger than `maxBytes` bytes. Optional: a
    * reader without it reads no file.
    */
   readTreeFiles?(

@@ -48,7 +48,7 @@ function missingStagedBlob(error: MissingObjectError, path: string): UserError {
   );
 }
 
-/** Messages of git 2.39 that name a damaged object by its id, such as `unable to unpack ID header`. */
+/** Messages of git 2.39 that name a damaged object by its id (`unable to unpack ID header`). */
 const GIT_CORRUPT_OBJECT =
   /(?:unable to unpack(?: contents of)?|(?:loose|packed) object) ([0-9a-f]{40}(?:[0-9a-f]{24})?)\b/;
 

@@ -30,9 +30,9 @@ export interface HuskyHook {
 /**
  * Adds a line that runs `footprint <command>` to `<huskyDir>/<hook>`. In pre-commit and
  * pre-merge-commit it goes after the last line that runs lint-staged, so footprint reads the
- * files lint-staged fixed. Elsewhere, and without lint-staged, it goes at the end. It always goes above a final `exit`
- * or `exec COMMAND` line, since nothing after those runs (see placeLine). A missing file is
- * created. A file that already runs the command is left as it is, unless that line sits
+ * files lint-staged fixed. Elsewhere, and without lint-staged, it goes at the end. It always
+ * goes above a final `exit` or `exec COMMAND` line, since nothing after those runs (see
+ * placeLine). A missing file is created. A file that already runs the command is left as it is, unless that line sits
  * below such an end, where it moves up.
  */
 export async function addHuskyLine(

@@ -345,9 +345,9 @@ function checkParts(
  * path as a folder in one batch. With `options.content`, no batch may use what
  * a later batch adds (see findBatchDependencies). Batches whose dependencies form cycles, which
  * no order satisfies, give one problem per strongly connected set (see checkOrderCycles). Each
- * problem names the batch and path involved and how to fix it, with provider tokens masked. After schema errors, the other
- * checks still run on the batches they can read (see readCheckedParts), and a stale strategy
- * comes first.
+ * problem names the batch and path involved and how to fix it, with provider tokens masked.
+ * After schema errors, the other checks still run on the batches they can read (see
+ * readCheckedParts), and a stale strategy comes first.
  */
 export function validateStrategy(
   strategy: unknown,

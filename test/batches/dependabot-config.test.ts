@@ -7,7 +7,7 @@ import { lines } from './staged-analysis.js';
 
 const FILE = '.github/dependabot.yml';
 
-/** An update of the file at `path`, changing the package.json sections `dependencyTypes`. */
+/** Returns an update of the file at `path` that changes the package.json sections `dependencyTypes`. */
 function updateOf(path: string, dependencyTypes: string[] = ['dependencies']): DependencyUpdate {
   const ecosystem = ecosystemOfFile(path);
   assert.ok(ecosystem, `${path} has an ecosystem`);

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { loadUpdateBots } from '../../src/batches/update-bots/load.js';
 import { makeFootprint } from '../helpers/footprint-builder.js';
 
-/** A file body whose text cannot be read, as a bug deep in a reader would fail. */
+/** Returns a file body whose text throws `error` when read, as a bug deep in a reader would. */
 function failingBuffer(error: Error): Buffer {
   const toString = (): string => {
     throw error;

@@ -77,7 +77,7 @@ function actionBumpBatch(config: Record<string, string>): Batch | undefined {
 
 const DEPENDABOT = '.github/dependabot.yml';
 
-/** A Dependabot configuration with one update entry of `ecosystem`, as its docs format it. */
+/** Returns a Dependabot configuration with one update entry of `ecosystem`, as its docs format it. */
 function dependabot(ecosystem: string, ...commitMessage: string[]): string {
   return lines(
     'version: 2',
@@ -312,7 +312,7 @@ describe('dependabot yaml forms', () => {
 });
 
 describe('hostile update bot configuration', () => {
-  /** A valid dependabot.yml with brackets nested `depth` deep, which once overflowed the stack. */
+  /** Returns a valid dependabot.yml with brackets nested `depth` deep. */
   function nestedDependabot(depth: number): string {
     const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     return `${dependabot('npm', 'prefix: build')}x: ${nested}\n`;

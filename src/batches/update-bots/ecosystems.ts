@@ -1,3 +1,4 @@
+import { findEcosystemOfManifest } from '../../risk/dependencies/ecosystems.js';
 import { baseNameOf } from '../paths.js';
 import type { BotEcosystem } from './types.js';
 
@@ -10,42 +11,39 @@ interface PackageEcosystem extends BotEcosystem {
 }
 
 /**
+ * Returns the file names of the manifest `manifest` and of its lockfiles, as the dependency
+ * rules list them, so both read one table.
+ */
+function filesOf(manifest: string): string[] {
+  const ecosystem = findEcosystemOfManifest(manifest);
+  return ecosystem === undefined ? [manifest] : [manifest, ...ecosystem.lockfiles];
+}
+
+/**
  * Package ecosystems by Dependabot's `package-ecosystem` values and Renovate's manager names,
  * as their documentation lists them. Dependabot has no CocoaPods ecosystem.
  */
 const PACKAGE_ECOSYSTEMS: readonly PackageEcosystem[] = [
+  { names: filesOf('package.json'), dependabot: ['npm', 'bun'], renovate: ['npm', 'bun'] },
   {
-    names: [
-      'package.json',
-      'package-lock.json',
-      'npm-shrinkwrap.json',
-      'yarn.lock',
-      'pnpm-lock.yaml',
-      'bun.lock',
-      'bun.lockb',
-    ],
-    dependabot: ['npm', 'bun'],
-    renovate: ['npm', 'bun'],
-  },
-  {
-    names: ['pyproject.toml', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'pdm.lock', 'uv.lock'],
+    names: [...filesOf('pyproject.toml'), ...filesOf('Pipfile')],
     namePatterns: [/^([^/]*[-_.])?(requirements|constraints)[^/]*\.(txt|in)$/],
     dependabot: ['pip', 'uv'],
     renovate: ['pip_requirements', 'pipenv', 'poetry', 'pep621'],
   },
-  { names: ['Cargo.toml', 'Cargo.lock'], dependabot: ['cargo'], renovate: ['cargo'] },
-  { names: ['go.mod', 'go.sum'], dependabot: ['gomod'], renovate: ['gomod'] },
-  { names: ['composer.json', 'composer.lock'], dependabot: ['composer'], renovate: ['composer'] },
+  { names: filesOf('Cargo.toml'), dependabot: ['cargo'], renovate: ['cargo'] },
+  { names: filesOf('go.mod'), dependabot: ['gomod'], renovate: ['gomod'] },
+  { names: filesOf('composer.json'), dependabot: ['composer'], renovate: ['composer'] },
   {
-    names: ['Gemfile', 'Gemfile.lock'],
+    names: filesOf('Gemfile'),
     namePatterns: [/\.gemspec$/],
     dependabot: ['bundler'],
     renovate: ['bundler'],
   },
-  { names: ['mix.exs', 'mix.lock'], dependabot: ['mix'], renovate: ['mix'] },
-  { names: ['pubspec.yaml', 'pubspec.lock'], dependabot: ['pub'], renovate: ['pub'] },
-  { names: ['Package.swift', 'Package.resolved'], dependabot: ['swift'], renovate: ['swift'] },
-  { names: ['Podfile', 'Podfile.lock'], dependabot: [], renovate: ['cocoapods'] },
+  { names: filesOf('mix.exs'), dependabot: ['mix'], renovate: ['mix'] },
+  { names: filesOf('pubspec.yaml'), dependabot: ['pub'], renovate: ['pub'] },
+  { names: filesOf('Package.swift'), dependabot: ['swift'], renovate: ['swift'] },
+  { names: filesOf('Podfile'), dependabot: [], renovate: ['cocoapods'] },
   { names: ['pom.xml'], dependabot: ['maven'], renovate: ['maven'] },
   {
     names: ['build.gradle', 'build.gradle.kts', 'gradle.lockfile'],

@@ -194,8 +194,9 @@ function readDoubleQuoted(text: string, at: number, limit: number): QuotedPart {
 /**
  * Reads text by POSIX shell word rules from `start`: unquoted characters, single-quoted and
  * double-quoted parts and backslash-escaped characters, joined. A word ends at an unquoted
- * blank, line end or operator, except a `&`, `;` or `|` inside a word, as SHELL_CHAR describes. With `toLineEnd`, blanks and operators are kept and the text
- * runs to the end of the line without trailing blanks, as in Dockerfile's `ENV NAME value`.
+ * blank, line end or operator, except a `&`, `;` or `|` inside a word, as SHELL_CHAR
+ * describes. With `toLineEnd`, blanks and operators belong to the text, which runs to the end
+ * of the line without trailing blanks, as in Dockerfile's `ENV NAME value`.
  * NOTE: a backslash before a line end (a continued line) ends the word, and the next line is
  * not read as part of it.
  */
@@ -210,7 +211,7 @@ function readShellText(
   let at = start;
   // Span end and value length after the last character that is not an unquoted blank.
   let end = start;
-  let kept = 0;
+  let valueLength = 0;
   while (at < limit) {
     const char = text.charAt(at);
     if (char === "'" || char === '"') {
@@ -219,7 +220,7 @@ function readShellText(
       value += part.value;
       at = part.end;
       end = at;
-      kept = value.length;
+      valueLength = value.length;
       continue;
     }
     if (char === '\\') {
@@ -228,7 +229,7 @@ function readShellText(
       value += next;
       at += 2;
       end = at;
-      kept = value.length;
+      valueLength = value.length;
       continue;
     }
     if (char === '\n' || char === '\r') break;
@@ -240,10 +241,10 @@ function readShellText(
     at += 1;
     if (!isBlank(char)) {
       end = at;
-      kept = value.length;
+      valueLength = value.length;
     }
   }
-  return { start, end, value: value.slice(0, kept) };
+  return { start, end, value: value.slice(0, valueLength) };
 }
 
 /** Returns true when the name at `nameStart` starts a shell word, as an assignment must. */
