@@ -112,6 +112,26 @@ const foundCases: Array<[name: string, line: string, expected: string[]]> = [
     [`-passout pass: ${password} literal`],
   ],
   [
+    'echo into --password-stdin',
+    `echo "${password}" | docker login -u ci --password-stdin reg`,
+    [`echo ${password} literal`],
+  ],
+  [
+    'printf into --password-stdin',
+    `printf '%s' '${password}' | podman login --password-stdin reg`,
+    [`printf ${password} literal`],
+  ],
+  [
+    'here-string to --password-stdin',
+    `docker login --password-stdin <<< "${password}"`,
+    [`<<< ${password} literal`],
+  ],
+  [
+    'variable into --password-stdin',
+    'echo "$PW" | docker login --password-stdin',
+    ['echo $PW reference'],
+  ],
+  [
     'gpg --passphrase with spaces',
     `gpg --batch --passphrase "${password} horse" -d f`,
     [`--passphrase ${password} horse literal`],
@@ -123,7 +143,6 @@ const noneCases: Array<[name: string, line: string]> = [
   ['mysql -p alone', 'mysql -u root -p app'],
   ['-p of another command', 'mkdir -p build; ssh -p2222 host'],
   ['-p after the command ended', 'mysqldump app > a.sql; ssh -p2222 host'],
-  ['--password-stdin', 'echo "$PW" | docker login --password-stdin'],
   ['--no-password', 'psql --no-password app'],
   ['option name in code', "args.push('--password=' + password)"],
   ['option name in a list', 'spawn("mysql", ["--password", password])'],
@@ -138,6 +157,9 @@ const noneCases: Array<[name: string, line: string]> = [
   ['container named mysql', 'docker run -d --name mysql -p3306:3306 mysql:8'],
   ['Dockerfile ENV with another word first', 'echo ENV PGPASSWORD value'],
   ['openssl -passin env:', 'openssl rsa -passin env:KEY_PW -in k.pem'],
+  ['file into --password-stdin', 'cat pw.txt | docker login --password-stdin'],
+  ['echo in another command', 'echo done; docker login --password-stdin < pw.txt'],
+  ['echo before ||', 'echo "x" || docker login --password-stdin'],
 ];
 
 function describeFound(line: string): string[] {

@@ -179,3 +179,116 @@ describe('generic-secret word identifiers', () => {
     });
   });
 });
+
+// A random value from parts, which every case below places under a different name or form.
+const RANDOM = ['Xq7HgZVu', 'RokLERfE9z'].join('');
+const DOLLAR = '$';
+
+/** Returns the generic-secret findings of each text, each in its own file at `path`. */
+function findEach(path: string, texts: readonly string[]): string[][] {
+  return texts.map((text) => findGenericSecrets([{ path, new: lines(text) }]));
+}
+
+describe('generic-secret password abbreviations', () => {
+  const names = ['DB_PW', 'dbPwd', 'SMTPPass', 'user.pass', 'pass', 'PASS_2', 'ldap-pw'];
+  const words = ['bypassCache', 'passive', 'PWA_ICON', 'compass_heading', 'passengerCount'];
+
+  for (const name of names) {
+    test(`${name} is a password name`, () => {
+      assert.deepEqual(findEach('conf/app.ini', [`${name} = ${RANDOM}`]), [['conf/app.ini:1']]);
+    });
+  }
+
+  for (const name of words) {
+    test(`${name} is no password name`, () => {
+      assert.deepEqual(findEach('conf/app.ini', [`${name} = ${RANDOM}`]), [[]]);
+    });
+  }
+});
+
+describe('generic-secret fallback literals', () => {
+  const found = [
+    `$password = getenv('DB_PASSWORD') ?: '${RANDOM}';`,
+    `api_key = ENV["API_KEY"] || "${RANDOM}"`,
+    `const apiKey: string = process.env.API_KEY || "${RANDOM}";`,
+    `const secret = config.get("secret") ?? process.env.SECRET ?? "${RANDOM}";`,
+  ];
+  const notFound = [
+    `const opts = { apiKey: config.key, name: opts.name || "${RANDOM}" };`,
+    `if (apiKey == null || "${RANDOM}") {}`,
+    `const token = process.env.TOKEN || fallbackToken("${RANDOM}");`,
+  ];
+
+  found.forEach((line, index) => {
+    test(`fallback ${index + 1} is found`, () => {
+      assert.deepEqual(findEach('src/app.ts', [line]), [['src/app.ts:1']]);
+    });
+  });
+
+  notFound.forEach((line, index) => {
+    test(`non-fallback ${index + 1} is not found`, () => {
+      assert.deepEqual(findEach('src/app.ts', [line]), [[]]);
+    });
+  });
+});
+
+describe('generic-secret credential arguments', () => {
+  const basic = (userPassword: string): string => Buffer.from(userPassword).toString('base64');
+  const found = [
+    `CREATE USER app IDENTIFIED WITH mysql_native_password BY '${RANDOM}';`,
+    `CREATE USER app IDENTIFIED BY ${RANDOM};`,
+    `new UsernamePasswordCredentials("svc", "${RANDOM}")`,
+    `new PasswordAuthentication("svc", "${RANDOM}".toCharArray())`,
+    `aiohttp.BasicAuth("svc", "${RANDOM}")`,
+    `headers = {"Authorization": "Basic ${basic(`svc:${RANDOM}`)}"}`,
+    `credentials = ["svc", "${RANDOM}"]`,
+    `auth = "Basic " + base64.b64encode(b"svc:${RANDOM}").decode()`,
+  ];
+  const notFound = [
+    'DriverManager.getConnection(url, properties);',
+    `DriverManager.getConnection(url, "app", password, "${RANDOM}");`,
+    `headers = {"Authorization": "Basic ${basic('admin:admin')}"}`,
+    'CREATE USER app IDENTIFIED BY PASSWORD;',
+    `CREATE USER app IDENTIFIED BY :${RANDOM};`,
+    `HTTPBasicAuth(user, "${DOLLAR}{PASSWORD}")`,
+    `sort = ("name", "${RANDOM}")`,
+  ];
+
+  found.forEach((line, index) => {
+    test(`argument ${index + 1} is found`, () => {
+      assert.deepEqual(findEach('src/app.py', [line]), [['src/app.py:1']]);
+    });
+  });
+
+  notFound.forEach((line, index) => {
+    test(`non-argument ${index + 1} is not found`, () => {
+      assert.deepEqual(findEach('src/app.py', [line]), [[]]);
+    });
+  });
+});
+
+describe('generic-secret pairs inside strings', () => {
+  const found = [
+    `const cs = "Server=db; User Id=sa; Password=${RANDOM};";`,
+    `const cs = "Password=${RANDOM};Server=db";`,
+    `const url = "https://db.example.org/app?user=app&password=${RANDOM}";`,
+  ];
+  const notFound = [
+    `let a = 1; password = someVariable${RANDOM};`,
+    `e="x",a?apiKey=t.key${RANDOM}:null;`,
+    `var n="";t.apiKey=n.apiKeyFrom${RANDOM};`,
+    `const q = cond && password=${RANDOM};`,
+  ];
+
+  found.forEach((line, index) => {
+    test(`string pair ${index + 1} is found`, () => {
+      assert.deepEqual(findEach('src/db.ts', [line]), [['src/db.ts:1']]);
+    });
+  });
+
+  notFound.forEach((line, index) => {
+    test(`code pair ${index + 1} is not found`, () => {
+      assert.deepEqual(findEach('src/db.ts', [line]), [[]]);
+    });
+  });
+});

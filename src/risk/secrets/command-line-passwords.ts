@@ -407,6 +407,57 @@ function classify(password: Omit<Found, 'afterSpace'>, afterSpace: boolean): Pas
   return classifyPasswordValue(password.value, afterSpace, password.quote);
 }
 
+/** The option of a command that reads its password from standard input. */
+const STDIN_OPTION = /(?<![\w-])--password-stdin(?![\w-])/g;
+/** `echo` or `printf '%s'` and the blanks before the value they write. */
+const ECHO_COMMAND =
+  /(?:^|[;&(])[ \t]*(echo|printf)(?:[ \t]+-[neE]{1,3}|[ \t]+(["'])%s(?:\\n)?\2)?[ \t]+/g;
+/** The rest of a command line after a written value: one pipe into the command with the option. */
+const PIPE_TO_OPTION = /^[ \t]*\|(?!\|)[^|;&\n]*$/;
+/** A here-string after the option: `--password-stdin <<< VALUE`. */
+const HERE_STRING = /[^|;&\n]{0,256}?<<<[ \t]*/y;
+
+/** Returns the value that `echo` or `printf` pipes into the command at `optionAt`, or null. */
+function readPipedValue(text: string, optionAt: number): Found | null {
+  const lineStart = text.lastIndexOf('\n', optionAt - 1) + 1;
+  if (optionAt - lineStart > MAX_PREFIX) return null;
+  const line = text.slice(lineStart, optionAt);
+  const echo = [...line.matchAll(ECHO_COMMAND)].at(-1);
+  if (echo === undefined) return null;
+
+  const value = readPasswordValue(text, lineStart + echo.index + echo[0].length, true);
+  if (value === null) return null;
+  const valueEnd = value.end + value.quote.length;
+  if (!PIPE_TO_OPTION.test(text.slice(valueEnd, optionAt))) return null;
+  const option = echo[1] ?? 'echo';
+  return { command: null, option, separator: ' ', user: null, afterSpace: true, ...value };
+}
+
+/** Returns the value of a here-string after the option that ends at `optionEnd`, or null. */
+function readHereString(text: string, optionEnd: number): Found | null {
+  HERE_STRING.lastIndex = optionEnd;
+  if (!HERE_STRING.test(text)) return null;
+  const value = readPasswordValue(text, HERE_STRING.lastIndex, true);
+  if (value === null) return null;
+  return { command: null, option: '<<<', separator: ' ', user: null, afterSpace: true, ...value };
+}
+
+/**
+ * Finds passwords written to the standard input of a command that reads one there, as
+ * `echo VALUE | docker login --password-stdin` and `docker login --password-stdin <<< VALUE`
+ * do. podman, helm, oras and skopeo take the same option.
+ */
+function findStdinPasswords(text: string): Found[] {
+  const found: Found[] = [];
+  STDIN_OPTION.lastIndex = 0;
+  for (let match = STDIN_OPTION.exec(text); match; match = STDIN_OPTION.exec(text)) {
+    const end = match.index + match[0].length;
+    const value = readPipedValue(text, match.index) ?? readHereString(text, end);
+    if (value !== null) found.push(value);
+  }
+  return found;
+}
+
 /**
  * Finds passwords written into command lines. The forms are `mysql -pSECRET` and the other
  * MySQL and MariaDB clients, and long options ending in `password`, `passwd` or `passphrase`
@@ -414,7 +465,8 @@ function classify(password: Omit<Found, 'afterSpace'>, afterSpace: boolean): Pas
  * `REDISCLI_AUTH` and Dockerfile `ENV PGPASSWORD SECRET`. And the short options of `sshpass -p`,
  * `redis-cli -a`, `curl -u user:SECRET`, `docker login -p`, `mongo -p`, `mongosh -p`,
  * `sqlcmd -P`, `zip -P`, `ldapsearch -w` and the other OpenLDAP clients, and openssl's
- * `-passin pass:SECRET`. Each value is classified, so callers can skip references such as
+ * `-passin pass:SECRET`, and a value piped or passed as a here-string to `--password-stdin`.
+ * Each value is classified, so callers can skip references such as
  * `-p"$DB_PASSWORD"`. A command's options are read up to the next `;`, `|`, `&` or line break
  * without a `\` before it.
  */
@@ -433,6 +485,11 @@ export function findCommandLinePasswords(text: string): CommandLinePassword[] {
       // about once. After a command it goes on from the name, to find the long options in it.
       if (!commandAnchor) ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, candidate.end);
     }
+  }
+  for (const candidate of findStdinPasswords(text)) {
+    if (found.has(candidate.start)) continue;
+    const { afterSpace, ...password } = candidate;
+    found.set(candidate.start, { ...password, kind: classify(password, afterSpace) });
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }

@@ -115,6 +115,14 @@ function findKeyPlace(text: string, nameStart: number, syntax: LineValueSyntax):
 }
 
 /**
+ * Returns true when the name at `nameStart` is the key of its line, as findKeyPlace reads it,
+ * and not the first key of a YAML flow collection.
+ */
+export function isLineKey(text: string, nameStart: number, syntax: LineValueSyntax): boolean {
+  return findKeyPlace(text, nameStart, syntax) === 'line';
+}
+
+/**
  * A shell word's characters: anything but whitespace, quotes and the operators that end a
  * word. A `&`, `;` or `|` followed by another character of a word stays in the value, as in
  * `-pAmp3rs&nd`: the writer meant one password, and the redaction must not send its second half.
