@@ -439,27 +439,31 @@ export function firstSentence(text: string): string {
   return /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
 }
 
+function hasCommentLine(finding: Finding): boolean {
+  return finding.line !== undefined && acceptsLineComments(finding.path);
+}
+
 /**
  * Lists the ways out of a blocked commit, from fixing the finding to skipping the hook.
  * `configFile` is the configuration file that governs the first finding's path, as shown to the
  * user, or null when there is none. `allowGlob` is that path as a glob written in that file.
  * A finding about the whole change, whose path is '', is allowed by its rule alone, because
- * `risk.allow` rejects an empty path glob.
+ * `risk.allow` rejects an empty path glob. `takesLineComment` returns whether a finding's line can
+ * take a `footprint-allow:` comment, by default when it has a line in a file with comments.
  */
 export function waysOutLines(
   style: Style,
   blocking: Finding[],
   configFile: string | null,
   allowGlob: string = blocking[0]?.path ?? '',
+  takesLineComment: (finding: Finding) => boolean = hasCommentLine,
 ): string[] {
   const rules = [...new Set(blocking.map((finding) => finding.rule))];
   const first = blocking[0];
   const ruleList = rules.join(',');
   // A comment only helps a finding that has a line; file-level rules such as a .env file do not.
   // A JSON file has no comments, so the path entry below is its way to allow a line.
-  const lineRule = blocking.find(
-    (finding) => finding.line !== undefined && acceptsLineComments(finding.path),
-  )?.rule;
+  const lineRule = blocking.find(takesLineComment)?.rule;
   const config = configFile ?? 'footprint.config.json';
   const allowKey = config.endsWith('package.json') ? 'footprint.risk.allow' : 'risk.allow';
   const wholeChange = first !== undefined && first.path === '';

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Batch, BatchChange, Mode } from '../batches/types.js';
-import type { FileChange } from '../footprint/types.js';
+import type { FileChange, FootprintWithContent } from '../footprint/types.js';
 import { maskFlaggedPaths } from '../pipeline/mask-flagged-paths.js';
 import type { PipelineResult } from '../pipeline/types.js';
+import { createLineCommentTest } from '../risk/inline-allow.js';
 import type { Finding, Severity } from '../risk/types.js';
 import { unstageCommand } from '../risk/unstage-command.js';
 import { listItems, packItems, renderLine, type Segment } from './fit.js';
@@ -57,9 +58,13 @@ const MAX_PATHS_WITHOUT_WIDTH = 10;
  * batches, the risk findings, whether the commit passes and the ways out when it does not,
  * the fossil and the time taken. Every line fits `options.style.width` columns, which is
  * Infinity on a stream without a width. A token in a path that a secret-in-path finding
- * flagged is masked as the finding masks it.
+ * flagged is masked as the finding masks it. With the run's staged `content`, a finding on a
+ * line inside a multi-line string gets no advice to add a `footprint-allow:` comment there.
  */
-export function formatSummary(run: { result: PipelineResult }, options: SummaryOptions): string {
+export function formatSummary(
+  run: { result: PipelineResult; content?: FootprintWithContent['content'] },
+  options: SummaryOptions,
+): string {
   const result = maskFlaggedPaths(run.result);
   const lines = [
     headerLine(result, options.style),
@@ -68,7 +73,7 @@ export function formatSummary(run: { result: PipelineResult }, options: SummaryO
     ...splitLines(result, options),
     ...findingLines(result, options),
     ...noticeLines(result, options.style),
-    ...outcomeLines(result, options),
+    ...outcomeLines(result, options, run.content),
     ...followLines(result, options),
     footerLine(result, options),
   ];
@@ -299,7 +304,16 @@ function noticeLines(result: PipelineResult, style: Style): string[] {
   return lines;
 }
 
-function outcomeLines(result: PipelineResult, options: SummaryOptions): string[] {
+/**
+ * Returns the status lines: the skipped rules, whether the commit passes, and when it is
+ * blocked the ways out. The staged texts in `content` show whether a finding's line can take a
+ * `footprint-allow:` comment or lies inside a multi-line string.
+ */
+function outcomeLines(
+  result: PipelineResult,
+  options: SummaryOptions,
+  content: FootprintWithContent['content'] | undefined,
+): string[] {
   const { style } = options;
   const skipped = result.risk.skippedRules ?? [];
   const skippedLines = skipped.length === 0 ? [] : [skippedRulesMessage(style, skipped)];
@@ -314,7 +328,7 @@ function outcomeLines(result: PipelineResult, options: SummaryOptions): string[]
   return [
     ...skippedLines,
     blockedHeadline(style, shown, result.command),
-    ...waysOutLines(style, shown, configFile, target.glob),
+    ...waysOutLines(style, shown, configFile, target.glob, createLineCommentTest(content)),
     ...pendingMergeLines(result),
   ];
 }

@@ -9,6 +9,8 @@ import {
   hasReadableText,
   readAddedText,
 } from './added-lines.js';
+import { dropInlineBypass } from './bypass.js';
+import { acceptsLineComments, createLineCommentTest } from './inline-allow.js';
 import { createChangeContext, createRuleScopes, type RuleScopes } from './rule-scopes.js';
 import { isBlocking, scoreFindings } from './score.js';
 import { findSuppression } from './suppression.js';
@@ -207,6 +209,20 @@ function dropAllowed(
   });
 }
 
+/**
+ * Removes the `footprint-allow:` comment from the fix of each finding whose line ends inside a
+ * multi-line string, such as a key in a template literal, where the comment would become part
+ * of the string. The `risk.allow` entry the fix also names still works there.
+ */
+function dropCommentsInStrings(findings: Finding[], input: FootprintWithContent): Finding[] {
+  const takesComment = createLineCommentTest(input.content);
+  return findings.map((finding) => {
+    if (finding.line === undefined || !acceptsLineComments(finding.path)) return finding;
+    if (takesComment(finding)) return finding;
+    return { ...finding, fix: dropInlineBypass(finding.fix, finding.rule) };
+  });
+}
+
 function compareFindings(order: Map<string, number>) {
   return (a: Finding, b: Finding): number => {
     if (a.path !== b.path) return a.path < b.path ? -1 : 1;
@@ -239,7 +255,8 @@ export function assessRisk(
   if (options.mergedPaths !== undefined) change.mergedPaths = options.mergedPaths;
 
   const found = [...checkFiles(input, scopes, options.mergedPaths), ...checkChange(change, scopes)];
-  const findings = capPerFileRule(dropAllowed(dropRepeatedSecrets(found), input, scopes));
+  const allowed = capPerFileRule(dropAllowed(dropRepeatedSecrets(found), input, scopes));
+  const findings = dropCommentsInStrings(allowed, input);
   findings.sort(compareFindings(scopes.order));
 
   const report: RiskReport = {

@@ -1,3 +1,7 @@
+import type { FileContent } from '../footprint/types.js';
+import { createStringLineTest } from './string-lines.js';
+import type { Finding } from './types.js';
+
 /** The comment marker that allows findings on its own line: `footprint-allow: rule-a, rule-b`. */
 export const INLINE_ALLOW_MARKER = 'footprint-allow:';
 
@@ -49,4 +53,27 @@ const KEY_NAME = /(?:\.(?:pem|key|crt|cer|csr|der|p8|p12|pfx|ppk|asc|gpg)|(?:^|\
 export function acceptsLineComments(path: string): boolean {
   if (KEY_NAME.test(path)) return false;
   return !JSON_NAME.test(path) || JSONC_NAME.test(path);
+}
+
+/**
+ * Returns a test of whether a finding's line can take a `footprint-allow:` comment. It can
+ * when its file's format takes comments and the line ends outside any multi-line string of
+ * the staged text in `content`, which the comment would otherwise join.
+ */
+export function createLineCommentTest(
+  content: ReadonlyMap<string, FileContent> | undefined,
+): (finding: Finding) => boolean {
+  const stringLineTests = new Map<string, (line: number) => boolean>();
+  return (finding) => {
+    if (finding.line === undefined || !acceptsLineComments(finding.path)) return false;
+    const text = content?.get(finding.path)?.newText;
+    if (text === null || text === undefined) return true;
+
+    let insideString = stringLineTests.get(finding.path);
+    if (insideString === undefined) {
+      insideString = createStringLineTest(finding.path, text);
+      stringLineTests.set(finding.path, insideString);
+    }
+    return !insideString(finding.line);
+  };
 }
