@@ -210,6 +210,8 @@ function countSpaces(text: string, at: number): number {
  * Reads the first word of a YAML block scalar whose indicator follows the key at `nameStart`,
  * from the next line when that line is indented deeper than the key's. `valueAt` is its
  * offset, so the finding names the line of the value.
+ * NOTE: both lines must be added lines. A change of the value line alone, as when a password
+ * is rotated, leaves the key out of the added text, so the value is not read.
  */
 function readBlockScalar(
   text: string,
