@@ -56,6 +56,11 @@ const TOKEN_NAMES: Readonly<Record<string, string>> = {
   GITLAB_OTHER_TOKEN: 'GitLab token',
   GOOGLE_API_KEY: 'Google API key',
   DIGITALOCEAN_TOKEN: 'DigitalOcean token',
+  PYPI_TOKEN: 'PyPI API token',
+  HUGGINGFACE_TOKEN: 'Hugging Face access token',
+  ANTHROPIC_ADMIN_KEY: 'Anthropic Admin API key',
+  SUPABASE_TOKEN: 'Supabase personal access token',
+  DATABRICKS_TOKEN: 'Databricks personal access token',
 };
 
 /** The non-secret start of a token that is a URL, such as a Slack webhook: scheme and host. */
@@ -145,7 +150,7 @@ export const providerTokenRule: RiskRule = {
   group: 'secrets',
   defaultSeverity: 'critical',
   description:
-    "Finds provider tokens and API keys (AWS, GitHub, GitLab, Google, npm, Slack, OpenAI, Anthropic, Stripe, and more) with secretlint's recommended preset and footprint's own patterns for formats it lacks.",
+    "Finds provider tokens and API keys (AWS, GitHub, GitLab, Google, npm, PyPI, Slack, OpenAI, Anthropic, Hugging Face, Stripe, Supabase, Databricks, and more) with secretlint's recommended preset and footprint's own patterns for formats it lacks.",
   defaultOptions: {},
   checkChange: checkProviderTokens,
 };

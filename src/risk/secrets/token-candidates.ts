@@ -69,6 +69,13 @@ export const TOKEN_KEYWORDS: readonly TokenKeyword[] = [
     keyword,
     shape: /do[por]_v1_[a-f0-9]{64}/y,
   })),
+  // PyPI, Hugging Face, Anthropic admin, Supabase and Databricks tokens, which footprint also
+  // matches itself.
+  { keyword: 'pypi-AgE', shape: /pypi-AgE[A-Za-z0-9_-]{60}/y },
+  { keyword: 'hf_', shape: /hf_[A-Za-z0-9]{34}(?![A-Za-z0-9_])/y },
+  { keyword: 'sk-ant-admin0', shape: /sk-ant-admin0\d-[A-Za-z0-9_-]{80}/y },
+  { keyword: 'sbp_', shape: /sbp_[a-f0-9]{40}/y },
+  { keyword: 'dapi', shape: /dapi[a-f0-9]{32}/y },
 ];
 
 /** Characters kept before and after a candidate, more than the longest token the preset matches. */
