@@ -148,6 +148,7 @@ const PRECISE_SECRET_RULES = new Set([
   'url-credentials',
   'command-line-password',
   'jwt',
+  'kubernetes-secret',
 ]);
 
 /** Drops generic-secret findings on lines where a precise secret rule already found the secret. */
