@@ -11,9 +11,8 @@ import type { Finding, RiskRule, RuleContext } from '../types.js';
 const RULE = {
   id: 'kubernetes-secret',
   fix:
-    'Keep the Secret out of git: commit it encrypted (Sealed Secrets, SOPS) or as a reference ' +
-    '(External Secrets), or create it with `kubectl create secret`. Then rotate the value, ' +
-    'since base64 is an encoding that anyone reverses.',
+    'Take the Secret out of git, commit it encrypted (Sealed Secrets, SOPS) or create it with ' +
+    '`kubectl create secret`, then rotate the value: base64 is no encryption.',
 };
 
 const YAML_PATH = /\.ya?ml$/i;
