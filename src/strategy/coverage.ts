@@ -85,10 +85,23 @@ function findUntaken(
   });
 }
 
+/** Returns the fix of a hunk named under a file with no hunks, which a batch takes whole. */
+function describeHunklessFix(file: FileChange): string {
+  const why =
+    file.binary || file.opaque !== undefined
+      ? 'its content is not diffed line by line'
+      : 'only its mode or path changes';
+  return (
+    `${quotePath(file.path)} has no hunks, because ${why}: drop \`hunks\` from this entry so ` +
+    'that the batch takes it whole.'
+  );
+}
+
 /**
  * Returns the fix of a hunk named under a path that does not have it. A hunk pasted under the
- * wrong path likely belongs to the file that has it. Among several, the one whose hunk no
- * batch takes is likely, because its line was cut from there.
+ * wrong path likely belongs to the file whose same hunk no batch takes, because its line was
+ * cut from there. A hunk that another file has and a batch takes says nothing of where it
+ * came from: the same four numbers are common.
  */
 function describeUnknownHunkFix(
   file: FileChange,
@@ -96,10 +109,10 @@ function describeUnknownHunkFix(
   staged: StagedPaths,
   coverage: ReadonlyMap<string, FileCoverage>,
 ): string {
+  if (file.hunks.length === 0) return describeHunklessFix(file);
   const owners = findOwners(file, hunk, staged);
   const untaken = findUntaken(owners, hunk, coverage);
-  const likely = owners.length === 1 ? owners : untaken;
-  const owner = likely.length === 1 ? likely[0] : undefined;
+  const owner = untaken.length === 1 ? untaken[0] : undefined;
   if (owner !== undefined) {
     return (
       `It is a staged hunk of ${quotePath(owner.path)}: move its line out of this entry ` +
