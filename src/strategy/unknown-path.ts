@@ -112,6 +112,14 @@ function describeFolder(path: string, inside: readonly FileChange[]): string {
   );
 }
 
+/** Writes each character of a JSON string beyond ASCII as a `\uXXXX` escape. */
+function escapeNonAscii(json: string): string {
+  return json.replace(
+    /[^\x20-\x7e]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /**
  * Returns the fix for a path that no staged file has, naming the staged path it most likely
  * means: the new path of a rename, the same path in another Unicode normalization form, which
@@ -140,8 +148,9 @@ function findLikelyFix(path: string, staged: StagedPaths): string | null {
   if (sameText) {
     return (
       'It differs from the staged path only in how its accented letters are encoded ' +
-      '(Unicode NFC or NFD), so it looks the same. ' +
-      `Replace it with the staged path, { "path": ${quoteJsonString(sameText.path)} }.`
+      '(Unicode NFC or NFD), so it looks the same. Replace it with the staged path, ' +
+      `{ "path": ${escapeNonAscii(quoteJsonString(sameText.path))} }, whose letters beyond ` +
+      'ASCII are escaped here so that a copy keeps their encoding.'
     );
   }
 
