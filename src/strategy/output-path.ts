@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { parseJsonText } from '../config/parse-json.js';
 import { UserError } from '../errors.js';
+import { discoverRepository } from '../git/discover.js';
 import { runGit } from '../git/run-git.js';
 import type { RepositoryLayout } from '../git/types.js';
 import {
@@ -121,16 +122,44 @@ function isInside(file: string, folder: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** Returns true when the index has `file`, staged, unmerged or intent-to-add. */
+/**
+ * Returns true when the index has `file`, staged, unmerged or intent-to-add, or when the index
+ * of a repository nested in the worktree (a submodule or another clone) has it.
+ */
 async function isInIndex(layout: RepositoryLayout, file: string): Promise<boolean> {
   if (layout.worktree === null) return false;
   const worktree = await realpath(layout.worktree).catch(() => layout.worktree as string);
   if (!isInside(file, worktree)) return false;
 
+  const nested = await findNestedWorktree(file, worktree);
+  if (nested === null) return listsFile(layout, worktree, file);
+  const nestedLayout = await discoverRepository({ cwd: nested, env: {} }).catch(() => null);
+  return nestedLayout !== null && (await listsFile(nestedLayout, nested, file));
+}
+
+/** Returns true when `git ls-files` of the repository at `worktree` lists `file`. */
+async function listsFile(
+  layout: RepositoryLayout,
+  worktree: string,
+  file: string,
+): Promise<boolean> {
   const relative = path.relative(worktree, file).split(path.sep).join('/');
   // A literal pathspec, so that a `*` or `:` in the name is the file's own character.
   const output = await runGit(layout, ['ls-files', '-z', '--', `:(literal)${relative}`]);
   return output.length > 0;
+}
+
+/**
+ * Returns the deepest folder between the worktree and `file` that has a `.git` entry of its
+ * own, the worktree of a nested repository, or null when there is none.
+ */
+async function findNestedWorktree(file: string, worktree: string): Promise<string | null> {
+  for (let folder = path.dirname(file); folder !== worktree; folder = path.dirname(folder)) {
+    if (!isInside(folder, worktree)) return null;
+    const entry = await lstat(path.join(folder, '.git')).catch(() => null);
+    if (entry !== null) return folder;
+  }
+  return null;
 }
 
 /** Returns true when `text` is a footprint strategy document of any schema version. */
