@@ -3,7 +3,7 @@ import type { FileChange } from '../footprint/types.js';
 import { unquoteCString } from '../git/c-quote.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
-import { shellQuote } from '../output/shell-quote.js';
+import { shellPathspec } from '../output/top-pathspec.js';
 import type { StrategyProblem } from './types.js';
 
 /** Staged files a folder hint lists before it only counts the rest. */
@@ -132,7 +132,7 @@ function findLikelyFix(path: string, staged: StagedPaths): string | null {
   if (staged.intentToAdd.includes(path)) {
     return (
       `${quotePath(path)} is only intent-to-add (\`git add -N\`), so none of its content is ` +
-      `staged. Stage it with \`git add -- ${shellQuote(path)}\` and write the strategy ` +
+      `staged. Stage it with \`git add -- ${shellPathspec(path)}\` and write the strategy ` +
       'again, or remove it from the batch.'
     );
   }

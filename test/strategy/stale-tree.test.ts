@@ -166,7 +166,7 @@ describe('validate of another staged tree', () => {
     assert.equal(
       problems[4]?.message,
       'b.md is staged but in no batch. Add { "path": "b.md" } to a batch, or list its hunks. ' +
-        'To leave it out of these commits, unstage it with `git reset -q -- b.md`, then move ' +
+        'To leave it out of these commits, unstage it with `git reset -q -- :/b.md`, then move ' +
         'this strategy away and write it again with ' +
         `\`footprint strategy --output ${fixture.strategyFile}\`.`,
     );
@@ -189,7 +189,7 @@ describe('validate of another staged tree', () => {
       lines[5],
       '  missing-path  b.md  b.md is staged but in no batch. ' +
         'Add { "path": "b.md" } to a batch, or list its hunks. ' +
-        'To leave it out of these commits, unstage it with `git reset -q -- b.md`, then move ' +
+        'To leave it out of these commits, unstage it with `git reset -q -- :/b.md`, then move ' +
         'this strategy away and write it again with ' +
         `\`footprint strategy --output ${fixture.strategyFile}\`.`,
     );

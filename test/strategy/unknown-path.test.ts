@@ -241,7 +241,7 @@ describe('unknown path hint in a repository', () => {
 
     assert.equal(unknown?.path, 'notes/to do.md');
     assert.match(unknown?.message ?? '', /notes\/to do\.md is only intent-to-add \(`git add -N`\)/);
-    assert.match(unknown?.message ?? '', /Stage it with `git add -- 'notes\/to do\.md'`/);
+    assert.match(unknown?.message ?? '', /Stage it with `git add -- ':\/notes\/to do\.md'`/);
     assert.equal(
       problems.some((problem) => problem.code === 'stale'),
       false,

@@ -430,7 +430,7 @@ describe('validateStrategy', () => {
     assert.match(problems[0]?.message ?? '', /Add \{ "path": "src\/c\.ts" \} to one batch\./);
     assert.match(
       problems[0]?.message ?? '',
-      /unstage it with `git reset -q -- src\/old-c\.ts src\/c\.ts`, then move this strategy away/,
+      /unstage it with `git reset -q -- :\/src\/old-c\.ts :\/src\/c\.ts`, then move this/,
     );
   });
 
