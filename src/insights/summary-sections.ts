@@ -5,6 +5,7 @@ import type { WithheldReason } from './content-policy.js';
 import { redactSecrets } from './redact.js';
 import { TextBudget } from './text-budget.js';
 import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
+import { countUndiffed, describeBlobSizes, isUndiffed, notDiffedPhrase } from './undiffed-files.js';
 
 /** A staged file as the change summary names it: `f1`, `f2`, ... in footprint order. */
 export interface SummaryFile {
@@ -20,12 +21,20 @@ function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }
 
-export function describeChange(footprint: Footprint, analysis: BatchAnalysis): string[] {
+/** Describes the staged totals, with files over maxDiffBytes counted apart from the lines. */
+function describeTotals(footprint: Footprint): string {
   const { files, additions, deletions, hunks } = footprint.totals;
-  const lines = [
-    `Staged change: ${plural(files, 'file')}, +${additions} -${deletions}, ` +
-      `${plural(hunks, 'hunk')}. Mode: ${analysis.mode}.`,
-  ];
+  const fileCount = plural(files, 'file');
+  const undiffed = countUndiffed(footprint.files);
+  if (undiffed > 0 && undiffed === files) return `${fileCount}, ${notDiffedPhrase(files)}`;
+
+  const counts = `${fileCount}, +${additions} -${deletions}, ${plural(hunks, 'hunk')}`;
+  if (undiffed === 0) return counts;
+  return `${counts}, ${plural(undiffed, 'file')} ${notDiffedPhrase(undiffed)}`;
+}
+
+export function describeChange(footprint: Footprint, analysis: BatchAnalysis): string[] {
+  const lines = [`Staged change: ${describeTotals(footprint)}. Mode: ${analysis.mode}.`];
   if (analysis.fileLimit !== undefined) {
     lines.push(
       `The change has more than ${analysis.fileLimit} files, so it stays one commit: ` +
@@ -40,12 +49,24 @@ export function describeChange(footprint: Footprint, analysis: BatchAnalysis): s
   return lines;
 }
 
+/**
+ * Describes a staged file: its id, status, path and line counts. A file over maxDiffBytes has no
+ * line counts, so its line gives the blob sizes and the reason it was not diffed.
+ */
 export function describeFile({ id, file, withheld }: SummaryFile): string {
   const path = redactSecrets(file.path);
   const from = file.oldPath === undefined ? '' : ` from ${redactSecrets(file.oldPath)}`;
+  const named = `${id} ${file.status} ${path}${from}`;
+  if (isUndiffed(file)) {
+    // The line already explains why no lines are sent, so only a different reason is added.
+    const lines =
+      withheld === null || withheld === 'not diffed' ? '' : ` (lines withheld: ${withheld})`;
+    return `${named}, ${describeBlobSizes(file)}, ${notDiffedPhrase(1)}${lines}`;
+  }
+
   const hunks = file.hunks.length > 0 ? `, ${plural(file.hunks.length, 'hunk')}` : '';
   const lines = withheld === null ? '' : ` (lines withheld: ${withheld})`;
-  return `${id} ${file.status} ${path}${from} +${file.additions} -${file.deletions}${hunks}${lines}`;
+  return `${named} +${file.additions} -${file.deletions}${hunks}${lines}`;
 }
 
 function sameHunk(a: Hunk, b: Hunk): boolean {

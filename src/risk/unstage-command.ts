@@ -16,3 +16,11 @@ export function unstageCommand(file: FileChange): string {
       : [file.path];
   return `git reset -q -- ${paths.map(shellPathspec).join(' ')}`;
 }
+
+/**
+ * Returns the git command that prompts for each staged hunk of a modified file and takes the
+ * hunks answered `y` out of the commit. It leaves the working tree file as it is.
+ */
+export function unstageHunksCommand(file: FileChange): string {
+  return `git reset -p -- ${shellPathspec(file.path)}`;
+}

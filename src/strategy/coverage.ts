@@ -2,7 +2,7 @@ import type { FileChange, Hunk } from '../footprint/types.js';
 import { hunkKey } from '../footprint/hunk-key.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
-import { unstageCommand } from '../risk/unstage-command.js';
+import { unstageCommand, unstageHunksCommand } from '../risk/unstage-command.js';
 import { describePastedHunk, describeTakers, duplicateHunkFix } from './duplicates.js';
 import { rewriteCommand } from './rewrite-command.js';
 import { isExplainedByRestaging, type RestagingClue, type StagedRecord } from './restaging.js';
@@ -284,6 +284,22 @@ function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): Cover
   return statedProblem('missing-path', stagedPathClue(file), statement, fix, first);
 }
 
+/**
+ * Returns the fix for a user who deleted the batch of a staged hunk to leave the hunk out, or
+ * null for a file that git cannot unstage hunk by hunk. The other hunks of the file stay staged.
+ */
+function unstageHunkFix(file: FileChange, hunk: Hunk): string | null {
+  // NOTE: git reset -p shows a renamed or copied file as a new file, one hunk of all its lines,
+  // so such a file gets no way to leave out one hunk.
+  if (file.status !== 'modified') return null;
+  return (
+    `To leave it out of these commits, unstage only that hunk with ` +
+    `\`${unstageHunksCommand(file)}\`, answering y for ${describeHunk(hunk)} and n for the ` +
+    'others (git shows it with context lines and may join it with a nearby hunk, which `s` ' +
+    `splits), then move this strategy away and write it again with ${rewriteCommand()}.`
+  );
+}
+
 /** Reports a hunk in no batch, with the batch of the nearest taken hunk in its fix. */
 function missingHunk(
   file: FileChange,
@@ -296,9 +312,12 @@ function missingHunk(
       ? 'one batch'
       : `batch ${near}, which takes the hunk nearest it, or of another batch`;
   const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
+  const add = `Add it to the \`hunks\` of ${where}.`;
+  const unstage = unstageHunkFix(file, hunk);
+  const fix = unstage === null ? add : `${add} ${unstage}`;
   // The batch that the fix suggests goes into the message only, because no batch takes it.
   const clue: RestagingClue = { side: 'staged', path: file.path, hunk };
-  return statedProblem('missing-hunk', clue, statement, `Add it to the \`hunks\` of ${where}.`);
+  return statedProblem('missing-hunk', clue, statement, fix);
 }
 
 /**

@@ -411,7 +411,7 @@ describe('anthropic provider', () => {
     assert.equal(entry?.reply.summary, 'The password is password=[REDACTED] for now.');
     assert.equal(insights.summary, 'The password is password=[REDACTED] for now.');
     assert.equal(entry?.model, 'claude-haiku-5-5');
-    assert.equal(entry?.promptVersion, 1);
+    assert.equal(entry?.promptVersion, 2);
   });
   test('message with a redaction mark keeps the heuristic message', async () => {
     const reply: ToolReply = {

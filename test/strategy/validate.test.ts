@@ -338,6 +338,37 @@ describe('validateStrategy', () => {
     assert.match(problems[0]?.message ?? '', /@@ -6,1 \+6,1 @@ of src\/a\.ts is in no batch/);
     assert.equal(problems[0]?.batch, undefined, 'no batch takes it');
     assert.match(problems[0]?.message ?? '', /Add it to the `hunks` of batch b1, which takes/);
+    assert.match(
+      problems[0]?.message ?? '',
+      /unstage only that hunk with `git reset -p -- :\/src\/a\.ts`/,
+    );
+    assert.match(
+      problems[0]?.message ?? '',
+      /answering y for @@ -6,1 \+6,1 @@ and n for the others/,
+    );
+  });
+
+  test('missing hunk of rename offers no reset -p', () => {
+    const renamed = makeFootprint([
+      {
+        path: 'src/new-a.ts',
+        oldPath: 'src/a.ts',
+        old: lines('1', '2', '3', '4', '5', '6'),
+        new: lines('1', 'two', '3', '4', '5', 'six'),
+      },
+    ]);
+    const [first] = renamed.footprint.files[0]?.hunks ?? [];
+    const strategy = strategyWith([batch('b1', [{ path: 'src/new-a.ts', hunks: [first!] }])]);
+    const { problems } = validateStrategy(strategy, renamed.footprint, {
+      validateSchema: noSchemaErrors,
+    });
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['missing-hunk'],
+    );
+    assert.match(problems[0]?.message ?? '', /Add it to the `hunks` of batch b1, which takes/);
+    assert.doesNotMatch(problems[0]?.message ?? '', /git reset/);
   });
 
   test('duplicate hunk', () => {
