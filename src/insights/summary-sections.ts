@@ -2,7 +2,6 @@ import type { Batch, BatchAnalysis, BatchChange } from '../batches/types.js';
 import type { FileChange, Footprint, Hunk } from '../footprint/types.js';
 import type { Finding } from '../risk/types.js';
 import type { WithheldReason } from './content-policy.js';
-import { redactSecrets } from './redact.js';
 import { TextBudget } from './text-budget.js';
 import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
 
@@ -12,6 +11,9 @@ export interface SummaryFile {
   file: FileChange;
   withheld: WithheldReason | null;
 }
+
+/** Redacts one text of the summary (see RequestRedactor). */
+type Redact = (text: string) => string;
 
 /** Room kept in a list section for its closing `and N more` line. */
 const MORE_LINE_BYTES = 80;
@@ -40,9 +42,9 @@ export function describeChange(footprint: Footprint, analysis: BatchAnalysis): s
   return lines;
 }
 
-export function describeFile({ id, file, withheld }: SummaryFile): string {
-  const path = redactSecrets(file.path);
-  const from = file.oldPath === undefined ? '' : ` from ${redactSecrets(file.oldPath)}`;
+export function describeFile({ id, file, withheld }: SummaryFile, redact: Redact): string {
+  const path = redact(file.path);
+  const from = file.oldPath === undefined ? '' : ` from ${redact(file.oldPath)}`;
   const hunks = file.hunks.length > 0 ? `, ${plural(file.hunks.length, 'hunk')}` : '';
   const lines = withheld === null ? '' : ` (lines withheld: ${withheld})`;
   return `${id} ${file.status} ${path}${from} +${file.additions} -${file.deletions}${hunks}${lines}`;
@@ -58,9 +60,13 @@ function sameHunk(a: Hunk, b: Hunk): boolean {
 }
 
 /** Names a batch's part of a file: `f1` for the whole file, `f1 (h1, h3)` for some hunks. */
-function describeBatchChange(change: BatchChange, files: ReadonlyMap<string, SummaryFile>): string {
+function describeBatchChange(
+  change: BatchChange,
+  files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
+): string {
   const entry = files.get(change.path);
-  if (entry === undefined) return redactSecrets(change.path);
+  if (entry === undefined) return redact(change.path);
   if (change.hunks === undefined || change.hunks.length === entry.file.hunks.length) {
     return entry.id;
   }
@@ -71,14 +77,18 @@ function describeBatchChange(change: BatchChange, files: ReadonlyMap<string, Sum
   return `${entry.id} (${numbers.join(', ')})`;
 }
 
-export function describeBatch(batch: Batch, files: ReadonlyMap<string, SummaryFile>): string[] {
-  const changes = batch.changes.map((change) => describeBatchChange(change, files));
+export function describeBatch(
+  batch: Batch,
+  files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
+): string[] {
+  const changes = batch.changes.map((change) => describeBatchChange(change, files, redact));
   const dependsOn = batch.dependsOn.length === 0 ? 'none' : batch.dependsOn.join(', ');
   return [
-    `${batch.id} ${redactSecrets(batch.message)}`,
+    `${batch.id} ${redact(batch.message)}`,
     `   files: ${changes.join(', ')}`,
     `   depends on: ${dependsOn}`,
-    `   why: ${redactSecrets(batch.rationale)}`,
+    `   why: ${redact(batch.rationale)}`,
   ];
 }
 
@@ -86,11 +96,12 @@ export function describeFinding(
   id: string,
   finding: Finding,
   files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
 ): string {
-  const file = files.get(finding.path)?.id ?? redactSecrets(finding.path);
+  const file = files.get(finding.path)?.id ?? redact(finding.path);
   const line = finding.line === undefined ? '' : ` line ${finding.line}`;
   const location = finding.path === '' ? '' : ` ${file}${line}`;
-  const message = redactSecrets(finding.message);
+  const message = redact(finding.message);
   return `${id} ${finding.severity} ${finding.rule}${location}: ${message}`;
 }
 
