@@ -2,7 +2,6 @@ import type { Batch, BatchAnalysis, BatchChange } from '../batches/types.js';
 import type { FileChange, Footprint, Hunk } from '../footprint/types.js';
 import type { Finding } from '../risk/types.js';
 import type { WithheldReason } from './content-policy.js';
-import { redactSecrets } from './redact.js';
 import { TextBudget } from './text-budget.js';
 import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
 import { countUndiffed, describeBlobSizes, isUndiffed, notDiffedPhrase } from './undiffed-files.js';
@@ -13,6 +12,9 @@ export interface SummaryFile {
   file: FileChange;
   withheld: WithheldReason | null;
 }
+
+/** Redacts one text of the summary (see RequestRedactor). */
+type Redact = (text: string) => string;
 
 /** Room kept in a list section for its closing `and N more` line. */
 const MORE_LINE_BYTES = 80;
@@ -53,9 +55,9 @@ export function describeChange(footprint: Footprint, analysis: BatchAnalysis): s
  * Describes a staged file: its id, status, path and line counts. A file over maxDiffBytes has no
  * line counts, so its line gives the blob sizes and the reason it was not diffed.
  */
-export function describeFile({ id, file, withheld }: SummaryFile): string {
-  const path = redactSecrets(file.path);
-  const from = file.oldPath === undefined ? '' : ` from ${redactSecrets(file.oldPath)}`;
+export function describeFile({ id, file, withheld }: SummaryFile, redact: Redact): string {
+  const path = redact(file.path);
+  const from = file.oldPath === undefined ? '' : ` from ${redact(file.oldPath)}`;
   const named = `${id} ${file.status} ${path}${from}`;
   if (isUndiffed(file)) {
     // The line already explains why no lines are sent, so only a different reason is added.
@@ -79,9 +81,13 @@ function sameHunk(a: Hunk, b: Hunk): boolean {
 }
 
 /** Names a batch's part of a file: `f1` for the whole file, `f1 (h1, h3)` for some hunks. */
-function describeBatchChange(change: BatchChange, files: ReadonlyMap<string, SummaryFile>): string {
+function describeBatchChange(
+  change: BatchChange,
+  files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
+): string {
   const entry = files.get(change.path);
-  if (entry === undefined) return redactSecrets(change.path);
+  if (entry === undefined) return redact(change.path);
   if (change.hunks === undefined || change.hunks.length === entry.file.hunks.length) {
     return entry.id;
   }
@@ -92,14 +98,18 @@ function describeBatchChange(change: BatchChange, files: ReadonlyMap<string, Sum
   return `${entry.id} (${numbers.join(', ')})`;
 }
 
-export function describeBatch(batch: Batch, files: ReadonlyMap<string, SummaryFile>): string[] {
-  const changes = batch.changes.map((change) => describeBatchChange(change, files));
+export function describeBatch(
+  batch: Batch,
+  files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
+): string[] {
+  const changes = batch.changes.map((change) => describeBatchChange(change, files, redact));
   const dependsOn = batch.dependsOn.length === 0 ? 'none' : batch.dependsOn.join(', ');
   return [
-    `${batch.id} ${redactSecrets(batch.message)}`,
+    `${batch.id} ${redact(batch.message)}`,
     `   files: ${changes.join(', ')}`,
     `   depends on: ${dependsOn}`,
-    `   why: ${redactSecrets(batch.rationale)}`,
+    `   why: ${redact(batch.rationale)}`,
   ];
 }
 
@@ -107,11 +117,12 @@ export function describeFinding(
   id: string,
   finding: Finding,
   files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
 ): string {
-  const file = files.get(finding.path)?.id ?? redactSecrets(finding.path);
+  const file = files.get(finding.path)?.id ?? redact(finding.path);
   const line = finding.line === undefined ? '' : ` line ${finding.line}`;
   const location = finding.path === '' ? '' : ` ${file}${line}`;
-  const message = redactSecrets(finding.message);
+  const message = redact(finding.message);
   return `${id} ${finding.severity} ${finding.rule}${location}: ${message}`;
 }
 

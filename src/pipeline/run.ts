@@ -106,7 +106,7 @@ async function runStages(
     return analyzeBatches(input, { mode, ...coChange, updateBots, packageNames });
   });
   let riskScopes: Map<string, RiskScope> = new Map();
-  const risk = await timer.time('risk', async () => {
+  const assessment = await timer.time('risk', async () => {
     const paths = input.footprint.files.map((file) => file.path);
     const scopes = await findRiskScopes(worktree, paths, config);
     riskScopes = scopes;
@@ -136,7 +136,8 @@ async function runStages(
       storeReplies: options.writeFossil,
       input,
       analysis,
-      risk,
+      risk: assessment.report,
+      requestSecrets: assessment.requestSecrets,
       cleanup,
     }),
   );

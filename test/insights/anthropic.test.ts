@@ -352,8 +352,10 @@ describe('anthropic provider', () => {
         new: lines('export const region = "eu";', ...Object.values(plantedLines)),
       },
     ]);
-    // No finding, so the file's lines are sent and redaction alone must catch every value.
+    // No finding and no secret known to the request, so the file's lines are sent and
+    // redaction alone must catch every value.
     request.risk = { score: 0, blocked: false, findings: [] };
+    request.requestSecrets = () => ({ paths: new Set(), values: new Set() });
     await run(server.baseURL, request);
     const [sent] = server.requests;
     assert.ok(sent);
