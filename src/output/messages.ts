@@ -71,6 +71,14 @@ export function missingOptionValueMessage(
   );
 }
 
+/** Explains an empty value, such as `--output ''` or `--output=`, with an `example` value. */
+export function emptyOptionValueMessage(option: string, hint: string, example: string): string {
+  return (
+    `Option '${option}' needs a value: ${hint}, and the value given is empty. ` +
+    `Pass one, such as '${option} ${example}'.`
+  );
+}
+
 /** Explains `-o=FILE`, which gives a short option a value that starts with `=`. */
 export function shortOptionEqualsMessage(
   option: string,
