@@ -93,8 +93,15 @@ export function checkStagedChange(change: StagedChange): void {
   if (reason !== null) throw new CommitRefusedError(reason);
 }
 
-/** Returns why footprint commit would reject the staged change, or null when it would not. */
-export function findUncommittableReason(change: StagedChange): string | null {
+/**
+ * Returns why footprint commit would reject the staged change, or null when it would not. A
+ * footprint has the same fields, with its `files` as `entries`.
+ */
+export function findUncommittableReason(
+  change: Pick<StagedChange, 'operation' | 'unmerged' | 'stagedTree'> & {
+    entries: readonly unknown[];
+  },
+): string | null {
   const operation = change.operation;
   if (operation !== null && operation !== 'bisect') {
     return (
