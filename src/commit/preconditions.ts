@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import type { GitConfig } from '../git/config.js';
 import { findRefLocks } from '../git/locks.js';
+import { resolveRef } from '../git/refs.js';
 import type {
   HeadState,
   InProgressOperation,
@@ -53,6 +54,44 @@ export function checkWritableRepository(layout: RepositoryLayout, config: GitCon
 }
 
 /**
+ * Runs the checks that `footprint commit` makes before it plans: an object and ref format it
+ * can write, a branch it can move, no lock file in the way, and a staged change it can commit.
+ * Throws a CommitRefusedError for the first that fails. Returns the ref the run moves.
+ */
+export async function checkCommitPreconditions(
+  layout: RepositoryLayout,
+  config: GitConfig,
+  change: StagedChange,
+): Promise<string> {
+  checkWritableRepository(layout, config);
+  // A branch that is a symbolic ref moves the branch it points at, and an unborn one stays.
+  const branch = change.head.ref === null ? null : await resolveRef(layout, change.head.ref);
+  const ref = refToMove(change.head, branch?.name ?? change.head.ref);
+  // A lock left by a killed run is reported first, even when that run already committed.
+  checkNoLocks(layout, ref);
+  checkStagedChange(change);
+  return ref;
+}
+
+/**
+ * Returns why `footprint commit` would reject this repository and staged change before it
+ * plans (see checkCommitPreconditions), or null when it would not.
+ */
+export async function findCommitRefusal(
+  layout: RepositoryLayout,
+  config: GitConfig,
+  change: StagedChange,
+): Promise<string | null> {
+  try {
+    await checkCommitPreconditions(layout, config, change);
+    return null;
+  } catch (error) {
+    if (error instanceof CommitRefusedError) return error.message;
+    throw error;
+  }
+}
+
+/**
  * Returns the ref a run moves: HEAD's branch, or HEAD itself when detached. `branch` is the
  * ref HEAD's branch resolves to, as git moves it: a branch that is itself a symbolic ref
  * (`refs/heads/alias` to `refs/heads/main`) moves the branch it points at.
@@ -77,10 +116,12 @@ export function checkNoLocks(layout: RepositoryLayout, ref: string): void {
 export function lockRefusal(locks: readonly string[]): CommitRefusedError {
   const files = joinWords([...locks], 'and');
   const command = `rm ${locks.map(shellQuote).join(' ')}`;
+  const single = locks.length === 1;
+  const lock = single ? 'the lock' : 'the locks';
   return new CommitRefusedError(
-    `${files} ${locks.length === 1 ? 'exists' : 'exist'}, so another git process is running, ` +
-      'or one was killed while it held the lock. The branch was not moved. If no git process ' +
-      `is running, remove the lock with \`${command}\` and run the command again.`,
+    `${files} ${single ? 'exists' : 'exist'}, so another git process is running, ` +
+      `or one was killed while it held ${lock}. The branch was not moved. If no git process ` +
+      `is running, remove ${lock} with \`${command}\` and run the command again.`,
   );
 }
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cli/cli-io.js';
+import { reinitRepo } from '../git/fixtures.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 
 async function run(repo: TempRepo, ...argv: string[]) {
@@ -45,6 +48,99 @@ test('validate rejects what commit refuses', async () => {
     const problem = document.problems.find((entry) => entry.code === 'uncommittable');
     assert.ok(problem, JSON.stringify(document.problems));
     assert.match(problem.message, /^A merge is in progress, so footprint commit makes no commits/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+/** Makes a repository with one commit and a staged change, and writes plan.json for it. */
+async function plannedRepo(initOptions: string[] = []): Promise<TempRepo> {
+  const repo = createTempRepo();
+  if (initOptions.length > 0) reinitRepo(repo, initOptions);
+  repo.write('a.txt', 'a\n');
+  repo.git(['add', 'a.txt']);
+  repo.git(['commit', '-q', '-m', 'chore: start'], { env: { FOOTPRINT: '0' } });
+  repo.write('a.txt', 'a\nb\n');
+  repo.git(['add', 'a.txt']);
+  const written = await run(repo, 'strategy', '--output', 'plan.json', '--no-llm');
+  assert.equal(written.code, 0, written.stderr);
+  return repo;
+}
+
+test('validate rejects sha256 objects', async () => {
+  const repo = await plannedRepo(['--object-format=sha256']);
+  try {
+    const result = await run(repo, 'validate', '--strategy', 'plan.json');
+
+    assert.equal(result.code, 1, result.stdout);
+    assert.ok(
+      result.stdout.includes(
+        'uncommittable  This repository uses sha256 object ids (extensions.objectFormat), ' +
+          'and isomorphic-git, which footprint writes commits with, writes SHA-1 objects only.',
+      ),
+      result.stdout,
+    );
+    assert.equal(result.stdout.includes('✔'), false, result.stdout);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('validate rejects a reftable', async () => {
+  const repo = await plannedRepo();
+  try {
+    mkdirSync(path.join(repo.dir, '.git', 'reftable'));
+
+    const result = await run(repo, 'validate', '--strategy', 'plan.json');
+
+    assert.equal(result.code, 1, result.stdout);
+    assert.ok(
+      result.stdout.includes('uncommittable  This repository keeps its refs in a reftable'),
+      result.stdout,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('validate rejects a branch lock', async () => {
+  const repo = await plannedRepo();
+  try {
+    const lock = path.join(repo.dir, '.git', 'refs', 'heads', 'main.lock');
+    writeFileSync(lock, '');
+
+    const result = await run(repo, 'validate', '--strategy', 'plan.json');
+
+    assert.equal(result.code, 1, result.stdout);
+    assert.ok(result.stdout.includes(`uncommittable  ${lock} exists`), result.stdout);
+    assert.ok(result.stdout.includes(`remove the lock with \`rm ${lock}\``), result.stdout);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('validate names two locks', async () => {
+  const repo = await plannedRepo();
+  try {
+    const headLock = path.join(repo.dir, '.git', 'HEAD.lock');
+    const branchLock = path.join(repo.dir, '.git', 'refs', 'heads', 'main.lock');
+    writeFileSync(headLock, '');
+    writeFileSync(branchLock, '');
+
+    const result = await run(repo, 'validate', '--strategy', 'plan.json');
+
+    assert.equal(result.code, 1, result.stdout);
+    assert.ok(
+      result.stdout.includes(
+        `${headLock} and ${branchLock} exist, so another git process is running, or one was ` +
+          'killed while it held the locks.',
+      ),
+      result.stdout,
+    );
+    assert.ok(
+      result.stdout.includes(`remove the locks with \`rm ${headLock} ${branchLock}\``),
+      result.stdout,
+    );
   } finally {
     repo.cleanup();
   }
