@@ -134,34 +134,84 @@ export function checkStagedChange(change: StagedChange): void {
   if (reason !== null) throw new CommitRefusedError(reason);
 }
 
+/** The fields of a staged change that decide whether it can become batch commits. */
+type CommitState = Pick<StagedChange, 'operation' | 'unmerged' | 'stagedTree'> & {
+  entries: readonly unknown[];
+};
+
+/** The first reason a staged change cannot become batch commits. */
+type Blocker =
+  | { kind: 'operation'; operation: Exclude<InProgressOperation, 'bisect'> }
+  | { kind: 'unmerged'; paths: readonly string[] }
+  | { kind: 'nothing-staged' };
+
+/** Finds why a staged change cannot become batch commits, or returns null when it can. */
+function findBlocker(change: CommitState): Blocker | null {
+  const operation = change.operation;
+  if (operation !== null && operation !== 'bisect') return { kind: 'operation', operation };
+  if (change.unmerged.length > 0) return { kind: 'unmerged', paths: change.unmerged };
+  if (change.entries.length === 0 || change.stagedTree === null) return { kind: 'nothing-staged' };
+  return null;
+}
+
+/** Names the unmerged paths and how many there are, as in `2 paths have unmerged entries (...)`. */
+function describeUnmerged(paths: readonly string[]): string {
+  const count = plural(paths.length, 'path has', 'paths have');
+  return `${count} unmerged entries (${listPaths(paths)})`;
+}
+
 /**
  * Returns why footprint commit would reject the staged change, or null when it would not. A
  * footprint has the same fields, with its `files` as `entries`.
  */
-export function findUncommittableReason(
-  change: Pick<StagedChange, 'operation' | 'unmerged' | 'stagedTree'> & {
-    entries: readonly unknown[];
-  },
-): string | null {
-  const operation = change.operation;
-  if (operation !== null && operation !== 'bisect') {
-    return (
-      `${capitalizedOperationPhrase(operation)} is in progress, so footprint commit makes no commits. ` +
-      `${OPERATION_ADVICE[operation]}, then plan the batches again.`
-    );
+export function findUncommittableReason(change: CommitState): string | null {
+  const blocker = findBlocker(change);
+  if (blocker === null) return null;
+  switch (blocker.kind) {
+    case 'operation':
+      return (
+        `${capitalizedOperationPhrase(blocker.operation)} is in progress, so footprint commit ` +
+        `makes no commits. ${OPERATION_ADVICE[blocker.operation]}, then plan the batches again.`
+      );
+    case 'unmerged':
+      return (
+        `${describeUnmerged(blocker.paths)}. ` +
+        'Resolve them and stage the result with `git add` first.'
+      );
+    case 'nothing-staged':
+      return 'Nothing is staged, so there is nothing to commit. Stage changes with `git add` first.';
   }
+}
 
-  if (change.unmerged.length > 0) {
-    return (
-      `${plural(change.unmerged.length, 'path has', 'paths have')} unmerged entries ` +
-      `(${listPaths(change.unmerged)}). Resolve them and stage the result with \`git add\` first.`
-    );
+/**
+ * Returns why `footprint strategy --output` writes no strategy for the staged change, for the
+ * reasons footprint commit would reject it (see findUncommittableReason), or null.
+ */
+export function findUnsplittableReason(change: CommitState): string | null {
+  const blocker = findBlocker(change);
+  if (blocker === null) return null;
+  const unwritten = 'so there is nothing to split and no strategy was written';
+  switch (blocker.kind) {
+    case 'operation': {
+      const { operation } = blocker;
+      const cause =
+        operation === 'merge'
+          ? 'footprint commit does not make merge commits'
+          : 'footprint commit makes no commits until it ends';
+      const next = operation === 'merge' ? '' : ', then write the strategy again';
+      return (
+        `${capitalizedOperationPhrase(operation)} is in progress, and ${cause}, ${unwritten}. ` +
+        `${OPERATION_ADVICE[operation]}${next}.`
+      );
+    }
+    case 'unmerged':
+      return (
+        `${describeUnmerged(blocker.paths)}, ${unwritten}. ` +
+        'Resolve them and stage the result with `git add` first.'
+      );
+    case 'nothing-staged':
+      return `Nothing is staged, ${unwritten}. Stage changes with \`git add\` first.`;
   }
-
-  if (change.entries.length === 0 || change.stagedTree === null) {
-    return 'Nothing is staged, so there is nothing to commit. Stage changes with `git add` first.';
-  }
-  return null;
 }
 
 function listPaths(paths: readonly string[]): string {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
@@ -33,9 +33,10 @@ test('validate rejects what commit refuses', async () => {
     );
     repo.write('d.txt', 'two\n');
     repo.git(['add', 'd.txt']);
-    repo.write('plan.json', '');
-    const written = await run(repo, 'strategy', '--output', 'plan.json', '--no-llm');
+    // strategy --output writes nothing during a merge, so the plan comes from standard output.
+    const written = await run(repo, 'strategy', '--no-llm');
     assert.equal(written.code, 0, written.stderr);
+    repo.write('plan.json', written.stdout);
 
     const result = await run(repo, 'validate', '--strategy', 'plan.json', '--json');
     const document = JSON.parse(result.stdout) as {
@@ -141,6 +142,60 @@ test('validate names two locks', async () => {
       result.stdout.includes(`remove the locks with \`rm ${headLock} ${branchLock}\``),
       result.stdout,
     );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('strategy output refuses during a merge', async () => {
+  const repo = createTempRepo();
+  try {
+    const quiet = { env: { FOOTPRINT: '0' } };
+    repo.write('c.txt', 'base\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'base'], quiet);
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.write('side.txt', 'side\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'side'], quiet);
+    repo.git(['checkout', '-q', '-']);
+    repo.write('main.txt', 'main\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'main'], quiet);
+    repo.git(['merge', '-q', '--no-commit', 'side'], quiet);
+
+    const result = await run(repo, 'strategy', '--output', 'plan.json', '--no-llm');
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(
+      result.stderr,
+      '✖ A merge is in progress, and footprint commit does not make merge commits, so there ' +
+        'is nothing to split and no strategy was written. Finish it with `git commit` or ' +
+        'abort it with `git merge --abort`.\n',
+    );
+    assert.equal(existsSync(path.join(repo.dir, 'plan.json')), false);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('strategy output refuses with nothing staged', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    repo.git(['commit', '-q', '-m', 'chore: start'], { env: { FOOTPRINT: '0' } });
+    repo.write('plan.json', '');
+
+    const result = await run(repo, 'strategy', '--output', 'plan.json', '--no-llm');
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(
+      result.stderr,
+      '✖ Nothing is staged, so there is nothing to split and no strategy was written. ' +
+        'Stage changes with `git add` first.\n',
+    );
+    assert.equal(readFileSync(path.join(repo.dir, 'plan.json'), 'utf8'), '');
   } finally {
     repo.cleanup();
   }
