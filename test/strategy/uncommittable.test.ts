@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
+import { validateErrorDocument } from '../../src/schemas-runtime/validators.js';
 import { captureIo } from '../cli/cli-io.js';
 import { reinitRepo } from '../git/fixtures.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
@@ -174,6 +175,10 @@ test('strategy output refuses during a merge', async () => {
         'abort it with `git merge --abort`.\n',
     );
     assert.equal(existsSync(path.join(repo.dir, 'plan.json')), false);
+
+    const json = await run(repo, 'strategy', '--output', 'plan.json', '--no-llm', '--json');
+    assert.equal(json.code, 1, json.stderr);
+    assert.deepEqual(validateErrorDocument(JSON.parse(json.stdout)), []);
   } finally {
     repo.cleanup();
   }
