@@ -54,10 +54,22 @@ export async function checkStrategyOutputPath(
     const text = await readFile(target.file, 'utf8').catch(() => '');
     if (!isStrategyText(text)) throw new UserError(outputNotStrategyMessage(option));
     if (!(await isUnchangedSinceWritten(layout, target.file, text))) {
-      throw new UserError(outputEditedStrategyMessage(option, pathFromShell));
+      const suffix = await findUnusedSuffix(file);
+      throw new UserError(outputEditedStrategyMessage(option, pathFromShell, suffix));
     }
   }
   return target.file;
+}
+
+/**
+ * Returns the first of `.old`, `.old.1`, `.old.2` and so on that makes a name nothing has yet
+ * beside `file`, so the `mv` command a message suggests replaces no file and moves into no folder.
+ */
+async function findUnusedSuffix(file: string): Promise<string> {
+  for (let number = 0; ; number += 1) {
+    const suffix = number === 0 ? '.old' : `.old.${number}`;
+    if ((await lstat(`${file}${suffix}`).catch(() => null)) === null) return suffix;
+  }
 }
 
 /**

@@ -216,6 +216,22 @@ describe('strategy --output', () => {
     assert.equal(readText('plan.json'), edited);
   });
 
+  test('mv advice skips names in use', async () => {
+    assert.equal((await strategyTo('plan.json')).code, 0);
+    repo.write('plan.json', readText('plan.json').replace(/"message": "/, '"message": "edited '));
+    repo.write('plan.json.old', 'precious\n');
+    mkdirSync(path.join(repo.dir, 'plan.json.old.1'));
+
+    const result = await strategyTo('plan.json');
+
+    assert.equal(result.code, 2);
+    assert.ok(
+      result.stderr.includes('for example with `mv plan.json plan.json.old.2`, or pass another'),
+      result.stderr,
+    );
+    assert.equal(readText('plan.json.old'), 'precious\n');
+  });
+
   test('rejects a strategy it did not write', async () => {
     assert.equal((await strategyTo('plan.json')).code, 0);
     repo.write('copy.json', readText('plan.json'));

@@ -167,8 +167,34 @@ describe('validateStrategy', () => {
       problems[0]?.message,
       "HEAD differs from the strategy's: it was made at HEAD eeeeeeeeeeee, and the repository " +
         `is now at HEAD ${footprint.head.oid?.slice(0, 12)} (staged tree ` +
-        `${footprint.stagedTree?.slice(0, 12)} is the same). Check out eeeeeeeeeeee again, or ` +
-        'move it away and write it again with `footprint strategy --output FILE`.',
+        `${footprint.stagedTree?.slice(0, 12)} is the same). Move it away and write it again ` +
+        'for the staged change with `footprint strategy --output FILE`. Checking out ' +
+        'eeeeeeeeeeee again also works, but it detaches HEAD from main. `footprint commit` ' +
+        'would then make the commits on no branch, and `git switch main` returns to the branch.',
+    );
+  });
+
+  test('merge puts checkout first', () => {
+    const merging = makeFootprint([{ path: 'docs/b.md', old: lines('a'), new: lines('b') }], {
+      operation: 'merge',
+    }).footprint;
+    const strategy = strategyWith([batch('b1', [{ path: 'docs/b.md' }])], {
+      head: 'e'.repeat(40),
+    });
+
+    const [problem] = validateStrategy(strategy, merging, {
+      validateSchema: noSchemaErrors,
+    }).problems;
+
+    assert.equal(problem?.code, 'stale');
+    assert.match(
+      problem?.message ?? '',
+      new RegExp(
+        '\\(staged tree 222222222222 is the same\\)\\. Check out eeeeeeeeeeee again, or move ' +
+          'it away and write it again with `footprint strategy --output FILE`\\. Checking it ' +
+          'out detaches HEAD from main\\. `footprint commit` would then make the commits on no ' +
+          'branch, and `git switch main` returns to the branch\\.$',
+      ),
     );
   });
 
@@ -202,8 +228,10 @@ describe('validateStrategy', () => {
       "Both the staged tree and HEAD differ from the strategy's: it was made for staged tree " +
         'ffffffffffff at HEAD eeeeeeeeeeee, and the repository now has staged tree ' +
         `${footprint.stagedTree?.slice(0, 12)} at HEAD ${footprint.head.oid?.slice(0, 12)}. ` +
-        'Check out eeeeeeeeeeee again and stage the change it was made for, or move it away ' +
-        'and write it again with `footprint strategy --output FILE`.',
+        'Move it away and write it again for the staged change with `footprint strategy ' +
+        '--output FILE`. Checking out eeeeeeeeeeee again and staging the change it was made ' +
+        'for also works, but it detaches HEAD from main. `footprint commit` would then make ' +
+        'the commits on no branch, and `git switch main` returns to the branch.',
     );
   });
 
