@@ -65,13 +65,14 @@ export async function buildBatchTrees(input: BatchTreeInput): Promise<BatchTrees
       const file = files.get(change.path);
       if (entry === undefined || file === undefined) throw unknownPath(batch.id, change.path);
 
+      const first = !taken.has(change.path);
       const takenHunks = taken.get(change.path) ?? new Set<string>();
       for (const hunk of change.hunks ?? file.hunks) takenHunks.add(hunkKey(hunk));
       taken.set(change.path, takenHunks);
 
       const complete = file.hunks.every((hunk) => takenHunks.has(hunkKey(hunk)));
       state.set(change.path, complete ? entry : await blobs.partial(entry, file, takenHunks));
-      planned.push(describeChange(entry, file, change));
+      planned.push(describeChange(entry, file, change, first));
     }
     result.trees.push(await computeStagedTree(input.headTree, [...state.values()], recorder));
     result.changes.push(planned);
@@ -81,11 +82,24 @@ export async function buildBatchTrees(input: BatchTreeInput): Promise<BatchTrees
   return result;
 }
 
-function describeChange(entry: StagedEntry, file: FileChange, change: BatchChange): PlannedChange {
+/**
+ * Describes what a batch takes of one path. `first` is true for the first batch that names the
+ * path, which takes its mode change when its hunks are split.
+ */
+function describeChange(
+  entry: StagedEntry,
+  file: FileChange,
+  change: BatchChange,
+  first: boolean,
+): PlannedChange {
   const planned: PlannedChange = { path: entry.path, totalHunks: file.hunks.length };
   if (entry.status === 'renamed' && entry.oldPath !== undefined) planned.oldPath = entry.oldPath;
   if (change.hunks !== undefined && change.hunks.length < file.hunks.length) {
     planned.hunks = change.hunks.map((hunk) => ({ ...hunk }));
+    const { oldMode, newMode } = file;
+    if (first && oldMode !== null && newMode !== null && oldMode !== newMode) {
+      planned.modeChange = `${oldMode} -> ${newMode}`;
+    }
   }
   return planned;
 }

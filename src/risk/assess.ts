@@ -9,8 +9,10 @@ import {
   hasReadableText,
   readAddedText,
 } from './added-lines.js';
+import { collectRequestSecrets, type RequestSecrets } from './request-secrets.js';
 import { createChangeContext, createRuleScopes, type RuleScopes } from './rule-scopes.js';
 import { isBlocking, scoreFindings } from './score.js';
+import { copySecretRange } from './secret-range.js';
 import { findSuppression } from './suppression.js';
 import type { Finding, RiskChange, RiskModel, RiskReport } from './types.js';
 
@@ -133,7 +135,9 @@ function checkChange(change: RiskChange, scopes: RuleScopes): Finding[] {
       // An info finding is a note the rule chose not to weigh, such as an edit of a file that
       // was already over the size limit, so the configured severity does not replace it.
       const severity = finding.severity === 'info' ? 'info' : context.severity;
-      findings.push({ ...finding, severity });
+      const configured = { ...finding, severity };
+      copySecretRange(finding, configured);
+      findings.push(configured);
     }
     msByRule.set(rule.id, nowMs() - started);
   }
@@ -217,6 +221,17 @@ function compareFindings(order: Map<string, number>) {
   };
 }
 
+/** The risk report, and what an insight request about the same change must not send. */
+export interface RiskAssessment {
+  report: RiskReport;
+  /**
+   * Returns the secrets that an insight request must not send (see collectRequestSecrets). It
+   * runs the skipped secret rules and the secret rules on removed lines on its first call only,
+   * so a run that sends no request does not pay for them.
+   */
+  requestSecrets: () => RequestSecrets;
+}
+
 /**
  * Runs the risk rules on the staged change and returns the findings sorted by path and line,
  * their combined score and whether the commit is blocked. File rules read the lines the
@@ -231,6 +246,15 @@ export function assessRisk(
   analysis: BatchAnalysis,
   options: RiskOptions,
 ): RiskReport {
+  return assessRiskWithSecrets(input, analysis, options).report;
+}
+
+/** Runs assessRisk, and keeps what it read for the secrets of an insight request. */
+export function assessRiskWithSecrets(
+  input: FootprintWithContent,
+  analysis: BatchAnalysis,
+  options: RiskOptions,
+): RiskAssessment {
   const { config } = options;
   debug(`running the rules on ${input.footprint.files.length} staged files`);
   const scopes = createRuleScopes(config, options.skip, options.riskByPath);
@@ -249,5 +273,9 @@ export function assessRisk(
     findings,
   };
   if (scopes.skipped.length > 0) report.skippedRules = scopes.skipped;
-  return report;
+
+  let secrets: RequestSecrets | undefined;
+  const requestSecrets = (): RequestSecrets =>
+    (secrets ??= collectRequestSecrets({ input, analysis, scopes, found }));
+  return { report, requestSecrets };
 }

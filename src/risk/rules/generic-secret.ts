@@ -3,6 +3,8 @@ import { findLineNumber, readAddedText } from '../added-lines.js';
 import { shannonEntropy } from '../entropy.js';
 import { createFinding } from '../finding.js';
 import { maskSecret } from '../mask.js';
+import { rangeInAddedText } from '../secret-range.js';
+import { CREDENTIAL_KEYWORDS } from '../secrets/credential-keywords.js';
 import { findTokenCandidates } from '../secrets/token-candidates.js';
 import { isWordIdentifier } from '../secrets/word-identifier.js';
 import {
@@ -22,19 +24,6 @@ const RULE = {
     'if it is a real credential.',
 };
 
-/** gitleaks' generic-api-key keywords (v8), matched in lower case inside a name. */
-const KEYWORDS = [
-  'access',
-  'api',
-  'auth',
-  'credential',
-  'creds',
-  'key',
-  'passwd',
-  'password',
-  'secret',
-  'token',
-];
 /** Name parts that contain a keyword but name no secret. */
 const NOT_SECRET_NAMES =
   /author|monkey|keyboard|keyframe|keyword|keycode|keypress|keydown|keyup|tokeniz|primary_?key|foreign_?key|public_?key|key_?(?:id|name|path|file|length|size|type|prefix)$|(?:^|_)api_?(?:version|url|base|host|path|endpoint)/i;
@@ -143,6 +132,8 @@ interface Assignment {
   bare: boolean;
   /** True when each blank-separated word of the value is judged on its own. */
   wordByWord?: boolean;
+  /** Offset in the line at or before the value's text, past the name. */
+  valueFrom: number;
   /** Offset in the line where the examined text ends. */
   end: number;
 }
@@ -159,7 +150,13 @@ function readShellAssignment(
 ): Omit<Assignment, 'name'> | null {
   const shell = readShellValue(text, nameStart, nameEnd, MAX_VALUE);
   if (shell === null || shell.value === '') return null;
-  return { value: shell.value, bare: false, wordByWord: true, end: shell.end };
+  return {
+    value: shell.value,
+    bare: false,
+    wordByWord: true,
+    valueFrom: shell.start,
+    end: shell.end,
+  };
 }
 
 /**
@@ -184,7 +181,7 @@ function readUnquotedValue(
   const line = text.slice(start, end);
   const blank = line.search(BLANK);
   const value = blank === -1 ? line : line.slice(0, blank);
-  return { value, bare: true, end: start + value.length };
+  return { value, bare: true, valueFrom: start, end: start + value.length };
 }
 
 /** Reads the name around a keyword and the value assigned to it, or null. */
@@ -212,7 +209,7 @@ function readAssignment(
 
     const value = match.slice(1).find((group) => group !== undefined) ?? '';
     const bare = form.bareGroup !== undefined && match[form.bareGroup] !== undefined;
-    return { name, value, bare, end: form.pattern.lastIndex };
+    return { name, value, bare, valueFrom: end, end: form.pattern.lastIndex };
   }
   return null;
 }
@@ -328,6 +325,20 @@ function compileKeywords(keywords: readonly string[]): RegExp {
 /** Assignment offsets are into the text searched, which may hold many lines joined by `\n`. */
 interface FoundSecret extends Assignment {
   at: number;
+  /** Offsets of the value's text: the secret word as written, or else the whole shell word. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * Returns where `secret`, the value or one word of it, is written in `text`. A shell word
+ * whose quotes the shell drops is not written as its value reads, so its whole text is given.
+ */
+function locateValue(text: string, assignment: Assignment, secret: string): [number, number] {
+  const examined = text.slice(assignment.valueFrom, assignment.end);
+  const at = examined.indexOf(secret);
+  if (at === -1) return [assignment.valueFrom, assignment.end];
+  return [assignment.valueFrom + at, assignment.valueFrom + at + secret.length];
 }
 
 function findSecrets(
@@ -346,7 +357,10 @@ function findSecrets(
     const at = keyword.index;
     const assignment = readAssignment(text, at, keyword[0].length, syntax);
     const secret = assignment && findSecretValue(assignment, minLength, minEntropy, codeFile);
-    if (assignment !== null && secret) found.push({ ...assignment, value: secret, at });
+    if (assignment !== null && secret) {
+      const [valueStart, valueEnd] = locateValue(text, assignment, secret);
+      found.push({ ...assignment, value: secret, at, valueStart, valueEnd });
+    }
     // The next search starts past the text this step examined, so a line is read about once.
     keywords.lastIndex = Math.max(at + keyword[0].length, assignment?.end ?? 0);
   }
@@ -381,6 +395,7 @@ function checkGenericSecrets(
         {
           path: file.path,
           line: findLineNumber(added, secret.at),
+          range: rangeInAddedText(added, secret.valueStart, secret.valueEnd),
           message: `Value of \`${secret.name}\` looks like a secret (entropy ${entropy} bits per character)`,
           masked: `${secret.name} = ${maskSecret(secret.value)}`,
         },
@@ -396,6 +411,11 @@ export const genericSecretRule: RiskRule = {
   defaultSeverity: 'high',
   description:
     'Finds random-looking values assigned to names such as `api_key`, `password` or `token` (keyword and entropy, as gitleaks does).',
-  defaultOptions: { keywords: KEYWORDS, minLength: 10, minEntropy: 3.5, testSeverity: 'medium' },
+  defaultOptions: {
+    keywords: [...CREDENTIAL_KEYWORDS],
+    minLength: 10,
+    minEntropy: 3.5,
+    testSeverity: 'medium',
+  },
   check: checkGenericSecrets,
 };

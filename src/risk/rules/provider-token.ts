@@ -170,6 +170,7 @@ function toFinding(path: string, match: TokenMatch, context: RuleContext): Findi
     line: match.line,
     message: `${name} staged`,
     masked: maskToken(match.value),
+    range: { line: match.line, start: match.column, end: match.column + match.value.length },
   });
 }
 
