@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeBatches } from '../../src/batches/analyze.js';
 import { createDefaultConfig } from '../../src/config/defaults.js';
-import { assessRisk } from '../../src/risk/assess.js';
+import { assessRisk, assessRiskWithSecrets } from '../../src/risk/assess.js';
 import type { RiskReport } from '../../src/risk/types.js';
 import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
 import { fakeGithubToken } from './secret-parts.js';
@@ -106,5 +106,18 @@ describe('kubernetes-secret manifest forms', () => {
       report.findings.filter((finding) => finding.line === 6).map((finding) => finding.rule),
       ['kubernetes-secret'],
     );
+  });
+
+  test('request secrets take the base64', () => {
+    const input = makeFootprint([
+      { path: 'k8s/app.yaml', new: lines(...HEADER, 'data:', `  CONN: "${OPAQUE}" # rotated`) },
+    ]);
+    const analysis = analyzeBatches(input, { mode: 'balanced' });
+    const config = createDefaultConfig();
+    const options = { mode: 'balanced' as const, config, skip: ['kubernetes-secret'] };
+    const secrets = assessRiskWithSecrets(input, analysis, options).requestSecrets();
+
+    assert.deepEqual([...secrets.values], [OPAQUE]);
+    assert.deepEqual([...secrets.paths], ['k8s/app.yaml']);
   });
 });
