@@ -230,6 +230,49 @@ describe('other path advice run from a subfolder', () => {
     }
   });
 
+  test('executable bit fix clears it', () => {
+    const repo = createTempRepo();
+    try {
+      repo.write(`${SUBFOLDER}/util.js`, 'export const one = 1;\n');
+      repo.write('data/my table.csv', 'a,b\n');
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'chore: start']);
+      repo.git(['update-index', '--chmod=+x', '--', 'data/my table.csv']);
+      const folder = path.join(repo.dir, SUBFOLDER);
+
+      const fix = findingFix(folder, 'executable-bit');
+      runInShell(folder, commandAfter(fix, 'git update-index '));
+
+      assert.match(repo.git(['ls-files', '-s', '--', 'data/my table.csv']), /^100644 /);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('lockfile fix restores it', () => {
+    const repo = createTempRepo();
+    try {
+      repo.write(`${SUBFOLDER}/util.js`, 'export const one = 1;\n');
+      repo.write('package.json', '{ "name": "app" }\n');
+      repo.write('package-lock.json', '{ "lockfileVersion": 3 }\n');
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', 'chore: start']);
+      repo.write('package-lock.json', '{ "lockfileVersion": 3, "packages": {} }\n');
+      repo.write('README.md', '# app\n');
+      repo.git(['add', '-A']);
+      const folder = path.join(repo.dir, SUBFOLDER);
+
+      const fix = findingFix(folder, 'lockfile-without-manifest');
+      runInShell(folder, commandAfter(fix, 'git restore '));
+
+      assert.deepEqual(stagedPaths(repo), ['README.md']);
+      const restored = readFileSync(path.join(repo.dir, 'package-lock.json'), 'utf8');
+      assert.equal(restored, '{ "lockfileVersion": 3 }\n');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   test('committed store ignore file gets git rm', () => {
     const repo = createTempRepo();
     try {
@@ -259,4 +302,15 @@ function writePlanNaming(repo: TempRepo, planFile: string, file: string): void {
   };
   plan.batches[0]?.changes.push({ path: file });
   writeFileSync(planFile, JSON.stringify(plan, null, 2));
+}
+
+/** Returns the fix of the first finding of `rule` that `footprint analyze --json` gives in `folder`. */
+function findingFix(folder: string, rule: string): string {
+  const result = runFootprint(folder, ['analyze', '--json', '--no-llm']);
+  const document = JSON.parse(result.stdout) as {
+    risk: { findings: Array<{ rule: string; fix: string }> };
+  };
+  const finding = document.risk.findings.find((found) => found.rule === rule);
+  assert.ok(finding, result.stdout);
+  return finding.fix;
 }
