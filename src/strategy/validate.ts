@@ -220,7 +220,31 @@ function checkBatchIds(strategy: StrategyShape, cleanup: MessageCleanup): Strate
   return problems;
 }
 
-function dependencyProblem(batch: string, dependency: string, position: number, at: number) {
+/** Batch ids an unknown-dependency problem lists as what a renamed id may now be. */
+const LISTED_EARLIER_IDS = 5;
+
+/**
+ * Returns the fix of a dependency on an id no batch has. The batch it meant may have a new id,
+ * so the fix lists the ids of the batches before it, the nearest last.
+ */
+function unknownDependencyFix(dependency: string, earlier: readonly string[]): string {
+  const remove = `remove ${dependency} from dependsOn.`;
+  if (earlier.length === 0) return 'Remove it from dependsOn.';
+  const listed = earlier.slice(-LISTED_EARLIER_IDS);
+  const more = earlier.length > listed.length ? `${earlier.length - listed.length} more, ` : '';
+  return (
+    `If the batch it needs has a new id, write that id (earlier batches: ${more}` +
+    `${listed.join(', ')}), or ${remove}`
+  );
+}
+
+function dependencyProblem(
+  batch: string,
+  dependency: string,
+  position: number,
+  at: number,
+  earlier: readonly string[],
+) {
   if (dependency === batch) {
     return {
       code: 'order',
@@ -229,7 +253,8 @@ function dependencyProblem(batch: string, dependency: string, position: number, 
     };
   }
   if (at === -1) {
-    const message = `Batch ${batch} depends on ${dependency}, which no batch is. Remove it from dependsOn.`;
+    const fix = unknownDependencyFix(dependency, earlier);
+    const message = `Batch ${batch} depends on ${dependency}, which no batch is. ${fix}`;
     return { code: 'unknown-dependency', batch, message };
   }
   if (at > position) {
@@ -255,7 +280,8 @@ function checkOrder(parts: CheckedParts, cycles: OrderCycleCheck): StrategyProbl
       if (cycles.covers(batch.id, dependency)) continue;
       const found = ids.indexOf(dependency);
       if (found === -1 && ids.includes(null)) continue;
-      const problem = dependencyProblem(batch.id, dependency, position, found);
+      const earlier = ids.slice(0, at).filter((id): id is string => id !== null);
+      const problem = dependencyProblem(batch.id, dependency, position, found, earlier);
       if (problem) problems.push(problem);
     }
   });

@@ -283,6 +283,24 @@ describe('validateStrategy', () => {
     );
   });
 
+  test('renamed dependency lists earlier ids', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('add', [{ path: 'src/a.ts' }]),
+        batch('docs', [{ path: 'docs/b.md' }]),
+        batch('b3', [{ path: 'src/c.ts' }], ['b1']),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.message),
+      [
+        'Batch b3 depends on b1, which no batch is. If the batch it needs has a new id, write ' +
+          'that id (earlier batches: add, docs), or remove b1 from dependsOn.',
+      ],
+    );
+  });
+
   test('unknown path', () => {
     const problems = problemsOf(
       strategyWith([batch('b1', [...wholeFiles[0]!.changes, { path: 'nope.ts' }])]),
