@@ -72,7 +72,10 @@ export async function buildBatchTrees(input: BatchTreeInput): Promise<BatchTrees
 
       const complete = file.hunks.every((hunk) => takenHunks.has(hunkKey(hunk)));
       state.set(change.path, complete ? entry : await blobs.partial(entry, file, takenHunks));
-      planned.push(describeChange(entry, file, change, first));
+      const described = describeChange(entry, file, change, first);
+      const earlier = planned.find((other) => other.path === described.path);
+      if (earlier === undefined) planned.push(described);
+      else mergePlannedChange(earlier, described);
     }
     result.trees.push(await computeStagedTree(input.headTree, [...state.values()], recorder));
     result.changes.push(planned);
@@ -102,6 +105,21 @@ function describeChange(
     }
   }
   return planned;
+}
+
+/**
+ * Adds what a second entry of one batch takes of a path to the first entry's, so the plan lists
+ * each path once per commit. An entry without `hunks` takes the whole file.
+ */
+function mergePlannedChange(earlier: PlannedChange, later: PlannedChange): void {
+  if (earlier.hunks === undefined) return;
+  if (later.hunks === undefined) {
+    delete earlier.hunks;
+    return;
+  }
+  const hunks = [...earlier.hunks, ...later.hunks];
+  if (hunks.length >= earlier.totalHunks) delete earlier.hunks;
+  else earlier.hunks = hunks;
 }
 
 function unknownPath(batch: string, path: string): CommitRefusedError {
