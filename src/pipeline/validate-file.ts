@@ -94,7 +94,9 @@ export async function validateStrategyFile(
     const problems = fillStrategyFile(reported, options.file, options.invocation, top);
     // A strategy that fits the staged change may still be one footprint commit cannot make.
     const reason = await findCommitRefusal(reader.layout, gitConfig, change);
-    if (reason !== null) problems.push({ code: 'uncommittable', message: reason });
+    if (reason !== null) {
+      problems.push({ code: 'uncommittable', message: dropOutcomeSentences(reason) });
+    }
     const validation: StrategyValidation = { valid: problems.length === 0, problems };
     const warnings =
       strategy.ok && hasStrategyShape(strategy.value) ? checkMessageFormat(strategy.value) : [];
@@ -150,4 +152,15 @@ async function describeUnreadableFile(
     warnings: [],
   };
   return { validation, warnings: [], document, unreadable: error };
+}
+
+/**
+ * Sentences of a commit refusal that report what the run left as it was. validate writes and
+ * moves nothing in any case, so its problem leaves them out.
+ */
+const OUTCOME_SENTENCES = /(?:^| )(?:Nothing was written|The branch was not moved)\./g;
+
+/** Returns a commit refusal without the sentences that say what the run did not change. */
+function dropOutcomeSentences(reason: string): string {
+  return reason.replace(OUTCOME_SENTENCES, '');
 }

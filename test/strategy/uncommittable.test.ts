@@ -78,7 +78,8 @@ test('validate rejects sha256 objects', async () => {
     assert.ok(
       result.stdout.includes(
         'uncommittable  This repository uses sha256 object ids (extensions.objectFormat), ' +
-          'and isomorphic-git, which footprint writes commits with, writes SHA-1 objects only.',
+          'and isomorphic-git, which footprint writes commits with, writes SHA-1 objects only. ' +
+          'Make the commits with git itself.',
       ),
       result.stdout,
     );
