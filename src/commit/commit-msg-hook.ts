@@ -90,6 +90,9 @@ async function runOnce(
   });
   if (exit.kind === 'not-started') throw notStartedRefusal(hook.file, exit);
   const subject = `batch ${item.batch} ("${messageSubject(item.message)}")`;
+  if (exit.kind === 'exited' && (exit.code === 126 || exit.code === 127)) {
+    throw commandMissingRefusal(hook.file, exit.code, subject);
+  }
   if (exit.kind !== 'exited' || exit.code !== 0) {
     const status =
       exit.kind === 'killed' ? `was killed by ${exit.signal}` : `exited with ${exit.code}`;
@@ -120,6 +123,27 @@ function notStartedRefusal(
   return new CommitRefusedError(
     `The commit-msg hook ${hookFile} could not be started${because}. No commit was made. ` +
       `${fix}, or skip the hook with --no-verify.`,
+  );
+}
+
+/**
+ * Rejects a run whose hook exited with the status shells give a command they cannot run: 127
+ * for one not found (an interpreter that `#!/usr/bin/env` looks up, too) and 126 for one that
+ * is not executable. The message plays no part in that.
+ */
+function commandMissingRefusal(
+  hookFile: string,
+  code: number,
+  subject: string,
+): CommitRefusedError {
+  const meaning =
+    code === 127
+      ? 'a command the hook runs was not found'
+      : 'a command the hook runs is not executable';
+  return new CommitRefusedError(
+    `The commit-msg hook ${hookFile} exited with ${code} on the message of ${subject}, so no ` +
+      `commit was made. A shell exits with ${code} when ${meaning}, so check the programs the ` +
+      'hook runs and its first line (see its output above), or skip the hook with --no-verify.',
   );
 }
 

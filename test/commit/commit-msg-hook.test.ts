@@ -158,6 +158,23 @@ test('hook interpreter missing', async () => {
   assert.equal(result.stderr.includes('ENOENT'), false, result.stderr);
 });
 
+test('hook command not found', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  const file = installHook(created, '');
+  writeFileSync(file, '#!/usr/bin/env no-such-program-footprint\nexit 0\n');
+
+  const result = await commitCli(created, strategyFile);
+
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(
+    result.refusal,
+    `✖ The commit-msg hook ${file} exited with 127 on the message of batch b1 ("fix: change a"), ` +
+      'so no commit was made. A shell exits with 127 when a command the hook runs was not ' +
+      'found, so check the programs the hook runs and its first line (see its output above), ' +
+      'or skip the hook with --no-verify.',
+  );
+});
+
 test('hook interpreter with a carriage return', async () => {
   const { repo: created, strategyFile } = await stagedTwoBatches();
   const file = installHook(created, '');
