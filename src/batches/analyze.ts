@@ -9,6 +9,7 @@ import type { Join } from './clustering.js';
 import { adoptRepositoryType, chooseCommitType, type TypeChoice } from './commit-type.js';
 import { distinguishMessages, messageScope, writeMessage } from './message.js';
 import { orderClusters } from './order-clusters.js';
+import { choosePackageScopes, type PackageScopes } from './package-scopes.js';
 import { partitionUnits } from './partition.js';
 import { comparePaths } from './paths.js';
 import { writeFileLimitRationale, writeOperationRationale, writeRationale } from './rationale.js';
@@ -40,6 +41,16 @@ export interface AnalyzeOptions {
   model?: CoChangeModel;
   /** The Dependabot and Renovate configurations in HEAD's tree (see update-bots/load.ts). */
   updateBots?: UpdateBots;
+  /**
+   * package.json names of the staged packages whose folder name another staged package shares,
+   * by package folder (see package-names.ts). Without them, such packages take their paths.
+   */
+  packageNames?: ReadonlyMap<string, string>;
+}
+
+/** Options of a batch analysis, with the scopes of staged packages that share a name. */
+interface DraftOptions extends AnalyzeOptions {
+  packageScopes: PackageScopes;
 }
 
 /** A batch before ordering gives it an id. */
@@ -56,12 +67,13 @@ interface Named {
 function draftBatch(
   parts: BatchPart[],
   content: Content,
-  options: AnalyzeOptions,
+  options: DraftOptions,
   choice: TypeChoice,
   rationale: string,
   named: Named = { parts },
 ): DraftBatch {
-  const scope = chooseBatchScope(named.parts, choice, options.model, content);
+  const { model, packageScopes } = options;
+  const scope = chooseBatchScope(named.parts, choice, model, content, packageScopes);
   const subject = describeChange(named.parts, content, choice, named.details);
   return {
     message: writeMessage(choice.type, scope, subject),
@@ -73,7 +85,7 @@ function draftBatch(
   };
 }
 
-function splitIntoBatches(files: FileChange[], content: Content, options: AnalyzeOptions): Batch[] {
+function splitIntoBatches(files: FileChange[], content: Content, options: DraftOptions): Batch[] {
   const context = buildAnalysisContext(files, content, options.model);
   const links = findLinks(context);
   const requirements = findRequirements(context);
@@ -151,10 +163,13 @@ function splitIntoBatches(files: FileChange[], content: Content, options: Analyz
  */
 export function analyzeBatches(
   input: FootprintWithContent,
-  options: AnalyzeOptions,
+  analyzeOptions: AnalyzeOptions,
 ): BatchAnalysis {
   const files = [...input.footprint.files].sort((a, b) => comparePaths(a.path, b.path));
   const { operation } = input.footprint;
+  const paths = files.map((file) => file.path);
+  const packageScopes = choosePackageScopes(paths, analyzeOptions.packageNames ?? new Map());
+  const options: DraftOptions = { ...analyzeOptions, packageScopes };
 
   if (operation !== null && SINGLE_COMMIT_OPERATIONS.has(operation)) {
     const batches = wholeChangeBatches(files, input.content, options, (choice) =>
@@ -180,7 +195,7 @@ export function analyzeBatches(
 function wholeChangeBatches(
   files: FileChange[],
   content: Content,
-  options: AnalyzeOptions,
+  options: DraftOptions,
   rationaleOf: (choice: TypeChoice) => string,
 ): Batch[] {
   if (files.length === 0) return [];

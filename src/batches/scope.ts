@@ -3,6 +3,12 @@ import type { BatchPart } from './batch-parts.js';
 import { readKindScope, readLearnedScope, type CoChangeModel } from './co-change.js';
 import { scopeTypeOf, type TypeChoice } from './commit-type.js';
 import { changesDependencies } from './manifest-changes.js';
+import {
+  isScopeText,
+  packageIndexOf,
+  PACKAGE_FOLDERS,
+  type PackageScopes,
+} from './package-scopes.js';
 import type { CommitType } from './types.js';
 import { folderOf } from './paths.js';
 
@@ -28,9 +34,6 @@ const LOCATION_FOLDERS = new Set([
   'pkg',
 ]);
 
-/** Monorepo folders whose children are package names. */
-const PACKAGE_FOLDERS = new Set(['packages', 'apps', 'libs', 'modules', 'crates']);
-
 /** Scopes that Dependabot, Renovate and their users give dependency updates. */
 export const DEPENDENCY_SCOPES: ReadonlySet<string> = new Set([
   'deps',
@@ -40,34 +43,52 @@ export const DEPENDENCY_SCOPES: ReadonlySet<string> = new Set([
   'github-actions',
 ]);
 
-const MAX_SCOPE_LENGTH = 24;
-const SCOPE_TEXT = /^[A-Za-z0-9][\w.-]*$/;
+/** A folder that names a part of the project, marked when it is a package of a monorepo. */
+interface Segment {
+  name: string;
+  isPackage: boolean;
+}
 
 /**
  * Returns the folder segments that name a part of the project: `src/parser` gives `parser`. A
- * package's name counts even when it is a location word, as `docs` in `apps/docs/app`.
+ * package's name counts even when it is a location word, as `docs` in `apps/docs/app`, and
+ * `packageScopes` can rename it. A docs file's folders below its package, such as `pages` in
+ * `apps/docs/pages/intro.md`, lay out a site, so they name no part.
  */
-function meaningfulSegments(path: string): string[] {
-  const segments = folderOf(path).split('/');
-  return segments.filter((segment, index) => {
-    if (segment === '') return false;
-    if (index > 0 && PACKAGE_FOLDERS.has(segments[index - 1] as string)) return true;
-    return (
-      !LOCATION_FOLDERS.has(segment) &&
-      !(PACKAGE_FOLDERS.has(segment) && index < segments.length - 1)
-    );
+function meaningfulSegments(file: FileChange, packageScopes: PackageScopes): Segment[] {
+  const folders = folderOf(file.path).split('/');
+  const packageIndex = packageIndexOf(folders);
+  const inDocsPackage = file.category === 'docs' && packageIndex !== -1;
+  const segments = inDocsPackage ? folders.slice(0, packageIndex + 1) : folders;
+
+  const kept: Segment[] = [];
+  segments.forEach((segment, index) => {
+    if (segment === '') return;
+    if (index > 0 && PACKAGE_FOLDERS.has(segments[index - 1] as string)) {
+      const folder = segments.slice(0, index + 1).join('/');
+      kept.push({ name: packageScopes.get(folder) ?? segment, isPackage: true });
+      return;
+    }
+    const isContainer = PACKAGE_FOLDERS.has(segment) && index < segments.length - 1;
+    if (LOCATION_FOLDERS.has(segment) || isContainer) return;
+    kept.push({ name: segment, isPackage: false });
   });
+  return kept;
 }
 
-function commonPrefix(lists: string[][]): string[] {
+function commonPrefix(lists: Segment[][]): Segment[] {
   const [first = [], ...rest] = lists;
   let length = first.length;
   for (const list of rest) {
     let shared = 0;
-    while (shared < length && list[shared] === first[shared]) shared += 1;
+    while (shared < length && isSameSegment(list[shared], first[shared])) shared += 1;
     length = shared;
   }
   return first.slice(0, length);
+}
+
+function isSameSegment(a: Segment | undefined, b: Segment | undefined): boolean {
+  return a?.name === b?.name && a?.isPackage === b?.isPackage;
 }
 
 /** Categories of files that, placed at the root of a folder, serve the packages below it. */
@@ -79,8 +100,8 @@ const SHARED_CATEGORIES: ReadonlySet<string> = new Set(['test', 'lockfile']);
  * `tests/test_cart.py` tests the package of the `src/shop/cart.py` beside it, so it keeps the
  * batch's `shop` scope, and a workspace's one lockfile locks `packages/cli` too.
  */
-function scopedSegments(files: readonly FileChange[]): string[][] {
-  const segments = files.map((file) => meaningfulSegments(file.path));
+function scopedSegments(files: readonly FileChange[], packageScopes: PackageScopes): Segment[][] {
+  const segments = files.map((file) => meaningfulSegments(file, packageScopes));
   const placed = segments.filter(
     (list, index) => list.length > 0 || !SHARED_CATEGORIES.has(files[index]?.category ?? ''),
   );
@@ -91,24 +112,29 @@ function scopedSegments(files: readonly FileChange[]): string[][] {
  * Chooses the Conventional Commits scope of a batch: `deps` for a `build` batch that changes
  * dependencies (a lockfile, or a manifest whose dependencies change in `content`), else the
  * deepest folder all its files share once location folders (`src`, `test`, `docs`) are set
- * aside, and tests at the root of a test folder left out (see scopedSegments). Returns null
- * when they share none, as for files at the root of `src` and `test`. A batch of manifests
- * whose dependencies did not change is a `chore` (see chooseCommitType), so it gets its
- * folder as scope. Without `content` every manifest counts as a dependency change.
+ * aside, and tests at the root of a test folder left out (see scopedSegments). A docs file in
+ * a monorepo package counts as the package's root. Returns null when they share none, as for
+ * files at the root of `src` and `test`. A batch of manifests whose dependencies did not
+ * change is a `chore` (see chooseCommitType), so it gets its folder as scope. Without
+ * `content` every manifest counts as a dependency change. A package that `packageScopes`
+ * lists takes its scope from there, so two staged packages named docs get different scopes.
  */
 export function chooseScope(
   files: readonly FileChange[],
   type: CommitType,
   content?: ReadonlyMap<string, FileContent>,
+  packageScopes: PackageScopes = new Map(),
 ): string | null {
   const dependencies = files.some((file) => changesDependencies(file, content?.get(file.path)));
   if (type === 'build' && dependencies) return 'deps';
   if (type === 'ci') return null;
 
-  const shared = commonPrefix(scopedSegments(files));
+  const shared = commonPrefix(scopedSegments(files, packageScopes));
   const scope = shared[shared.length - 1];
-  if (scope === undefined || scope === type) return null;
-  return scope.length <= MAX_SCOPE_LENGTH && SCOPE_TEXT.test(scope) ? scope : null;
+  if (scope === undefined) return null;
+  // A folder that repeats the type adds nothing, but a package's name identifies the package.
+  if (scope.name === type && !scope.isPackage) return null;
+  return isScopeText(scope.name) ? scope.name : null;
 }
 
 /**
@@ -126,6 +152,7 @@ export function chooseBatchScope(
   choice: Pick<TypeChoice, 'type' | 'guessed' | 'release' | 'actions' | 'scope'>,
   model: CoChangeModel | undefined,
   content?: ReadonlyMap<string, FileContent>,
+  packageScopes: PackageScopes = new Map(),
 ): string | null {
   if (choice.scope !== undefined) return choice.scope;
   const files = parts.map((part) => part.file);
@@ -143,7 +170,7 @@ export function chooseBatchScope(
   if (learned !== null && learned !== choice.type && fitsLearnedScope(learned, files, content)) {
     return learned;
   }
-  return chooseScope(files, scopeTypeOf(choice), content);
+  return chooseScope(files, scopeTypeOf(choice), content, packageScopes);
 }
 
 /**

@@ -6,6 +6,7 @@ import { closestName } from './closest-name.js';
 import { COUNT_OPTIONS, countOptionError } from './count-options.js';
 import {
   dashValueMessage,
+  emptyOptionValueMessage,
   invalidDateMessage,
   invalidOptionValueMessage,
   missingOptionValueMessage,
@@ -85,34 +86,38 @@ interface OptionSpec {
   short?: string;
   /** Allowed values, named in the message when the value is missing. */
   valueHint?: string;
+  /** A value the message of an empty value shows, such as `strategy.json`. */
+  example?: string;
 }
+
+const DATE_HINT = 'a date such as 2025-01-31, or an age such as 30d';
 
 const OPTION_SPECS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   json: { type: 'boolean' },
-  mode: { type: 'string', valueHint: `one of ${MODES.join(', ')}` },
+  mode: { type: 'string', valueHint: `one of ${MODES.join(', ')}`, example: 'balanced' },
   'no-llm': { type: 'boolean' },
-  color: { type: 'string', valueHint: `one of ${COLOR_CHOICES.join(', ')}` },
+  color: { type: 'string', valueHint: `one of ${COLOR_CHOICES.join(', ')}`, example: 'never' },
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean' },
-  cwd: { type: 'string', valueHint: 'a folder' },
-  output: { type: 'string', short: 'o', valueHint: 'a file path' },
-  strategy: { type: 'string', valueHint: 'a strategy file' },
-  format: { type: 'string', valueHint: `one of ${OUTPUT_FORMATS.join(', ')}` },
+  cwd: { type: 'string', valueHint: 'a folder', example: 'packages/app' },
+  output: { type: 'string', short: 'o', valueHint: 'a file path', example: 'strategy.json' },
+  strategy: { type: 'string', valueHint: 'a strategy file', example: 'fossils/strategy.json' },
+  format: { type: 'string', valueHint: `one of ${OUTPUT_FORMATS.join(', ')}`, example: 'json' },
   uninstall: { type: 'boolean' },
   merge: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   'no-verify': { type: 'boolean' },
-  'max-commits': { type: 'string', valueHint: 'a number of commits' },
-  since: { type: 'string', valueHint: 'a date such as 2025-01-31, or an age such as 30d' },
-  until: { type: 'string', valueHint: 'a date such as 2025-01-31, or an age such as 30d' },
+  'max-commits': { type: 'string', valueHint: 'a number of commits', example: '500' },
+  since: { type: 'string', valueHint: DATE_HINT, example: '30d' },
+  until: { type: 'string', valueHint: DATE_HINT, example: '2025-01-31' },
   full: { type: 'boolean' },
-  type: { type: 'string', valueHint: 'a fossil type such as analysis' },
-  keep: { type: 'string', valueHint: 'a number of fossils' },
-  'older-than': { type: 'string', valueHint: 'an age such as 30d, or a date' },
-  limit: { type: 'string', valueHint: 'a number of fossils' },
+  type: { type: 'string', valueHint: 'a fossil type such as analysis', example: 'analysis' },
+  keep: { type: 'string', valueHint: 'a number of fossils', example: '100' },
+  'older-than': { type: 'string', valueHint: 'an age such as 30d, or a date', example: '30d' },
+  limit: { type: 'string', valueHint: 'a number of fossils', example: '20' },
 };
 
 /** Options whose value is a file, so that `-` is a request for a standard stream. */
@@ -293,11 +298,13 @@ function checkToken(token: ScanToken, allowed: string[], command: CommandName | 
   if (value === '-' && FILE_OPTIONS.has(token.name)) {
     throw new UserError(standardStreamValueMessage(`--${token.name}`));
   }
-  const missing =
-    value === undefined || value === '' || (!token.inlineValue && value.startsWith('-'));
+  const hint = spec.valueHint ?? 'a value';
+  if (value === '') {
+    throw new UserError(emptyOptionValueMessage(token.rawName, hint, spec.example ?? 'VALUE'));
+  }
+  const missing = value === undefined || (!token.inlineValue && value.startsWith('-'));
   if (!missing) return;
 
-  const hint = spec.valueHint ?? 'a value';
   const message = missingOptionValueMessage(token.rawName, `--${token.name}`, hint);
   if (value === undefined || !PATH_OPTIONS.has(token.name) || isOptionName(value)) {
     throw new UserError(message);

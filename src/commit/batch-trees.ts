@@ -65,13 +65,17 @@ export async function buildBatchTrees(input: BatchTreeInput): Promise<BatchTrees
       const file = files.get(change.path);
       if (entry === undefined || file === undefined) throw unknownPath(batch.id, change.path);
 
+      const first = !taken.has(change.path);
       const takenHunks = taken.get(change.path) ?? new Set<string>();
       for (const hunk of change.hunks ?? file.hunks) takenHunks.add(hunkKey(hunk));
       taken.set(change.path, takenHunks);
 
       const complete = file.hunks.every((hunk) => takenHunks.has(hunkKey(hunk)));
       state.set(change.path, complete ? entry : await blobs.partial(entry, file, takenHunks));
-      planned.push(describeChange(entry, file, change));
+      const described = describeChange(entry, file, change, first);
+      const earlier = planned.find((other) => other.path === described.path);
+      if (earlier === undefined) planned.push(described);
+      else mergePlannedChange(earlier, described);
     }
     result.trees.push(await computeStagedTree(input.headTree, [...state.values()], recorder));
     result.changes.push(planned);
@@ -81,13 +85,41 @@ export async function buildBatchTrees(input: BatchTreeInput): Promise<BatchTrees
   return result;
 }
 
-function describeChange(entry: StagedEntry, file: FileChange, change: BatchChange): PlannedChange {
+/**
+ * Describes what a batch takes of one path. `first` is true for the first batch that names the
+ * path, which takes its mode change when its hunks are split.
+ */
+function describeChange(
+  entry: StagedEntry,
+  file: FileChange,
+  change: BatchChange,
+  first: boolean,
+): PlannedChange {
   const planned: PlannedChange = { path: entry.path, totalHunks: file.hunks.length };
   if (entry.status === 'renamed' && entry.oldPath !== undefined) planned.oldPath = entry.oldPath;
   if (change.hunks !== undefined && change.hunks.length < file.hunks.length) {
     planned.hunks = change.hunks.map((hunk) => ({ ...hunk }));
+    const { oldMode, newMode } = file;
+    if (first && oldMode !== null && newMode !== null && oldMode !== newMode) {
+      planned.modeChange = `${oldMode} -> ${newMode}`;
+    }
   }
   return planned;
+}
+
+/**
+ * Adds what a second entry of one batch takes of a path to the first entry's, so the plan lists
+ * each path once per commit. An entry without `hunks` takes the whole file.
+ */
+function mergePlannedChange(earlier: PlannedChange, later: PlannedChange): void {
+  if (earlier.hunks === undefined) return;
+  if (later.hunks === undefined) {
+    delete earlier.hunks;
+    return;
+  }
+  const hunks = [...earlier.hunks, ...later.hunks];
+  if (hunks.length >= earlier.totalHunks) delete earlier.hunks;
+  else earlier.hunks = hunks;
 }
 
 function unknownPath(batch: string, path: string): CommitRefusedError {

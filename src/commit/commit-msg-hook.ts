@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import type { GitConfig } from '../git/config.js';
 import { shellPath } from '../output/shell-quote.js';
-import { findHook, runHook, type FoundHook, type HookExit } from '../git/hooks.js';
+import { findHook, runHook, type FoundHook } from '../git/hooks.js';
 import { splitIdentity } from '../git/identity.js';
 import type { RepositoryLayout } from '../git/types.js';
 import type { MessageCleanup } from '../message/cleanup-setting.js';
@@ -88,30 +88,80 @@ async function runOnce(
     env: hookEnvironment(options),
     output: options.output,
   });
+  if (exit.kind === 'not-started') throw notStartedRefusal(hook.file, exit);
+  const subject = `batch ${item.batch} ("${messageSubject(item.message)}")`;
+  if (exit.kind === 'exited' && (exit.code === 126 || exit.code === 127)) {
+    throw commandMissingRefusal(hook.file, exit.code, subject);
+  }
   if (exit.kind !== 'exited' || exit.code !== 0) {
-    const status = describeHookExit(exit);
+    const status =
+      exit.kind === 'killed' ? `was killed by ${exit.signal}` : `exited with ${exit.code}`;
     throw new CommitRefusedError(
-      `The commit-msg hook ${hook.file} ${status} on the message of batch ${item.batch} ` +
-        `("${messageSubject(item.message)}"), so no commit was made. ` +
-        describeMessageFix(item.batch, options.strategyFile, options.invocation),
+      `The commit-msg hook ${hook.file} ${status} on the message of ${subject}, so no commit ` +
+        `was made. ${describeMessageFix(item.batch, options.strategyFile, options.invocation)}`,
     );
   }
 
   const left = await readFile(file, 'utf8');
   const message = cleanupCommitMessage(left, options.cleanup, item.hookMessage);
-  if (message === '') {
-    throw new CommitRefusedError(
-      `The commit-msg hook ${hook.file} left an empty message for batch ${item.batch}, ` +
-        `so no commit was made. ${describeMessageFix(item.batch, options.strategyFile, options.invocation)}`,
-    );
-  }
+  if (message === '') throw emptyMessageRefusal(hook.file, subject, left);
   return message;
 }
 
-function describeHookExit(exit: HookExit): string {
-  if (exit.kind === 'exited') return `exited with ${exit.code}`;
-  if (exit.kind === 'killed') return `was killed by ${exit.signal}`;
-  return 'could not be started';
+/**
+ * Rejects a run whose hook could not start. The message of a batch plays no part, so the fix
+ * is in the hook or in skipping it.
+ */
+function notStartedRefusal(
+  hookFile: string,
+  exit: { reason: string; interpreter: boolean },
+): CommitRefusedError {
+  const fix = exit.interpreter
+    ? `Fix the first line of ${hookFile}`
+    : `Check that ${hookFile} can run`;
+  const because = exit.interpreter ? `, because ${exit.reason}` : ` (${exit.reason})`;
+  return new CommitRefusedError(
+    `The commit-msg hook ${hookFile} could not be started${because}. No commit was made. ` +
+      `${fix}, or skip the hook with --no-verify.`,
+  );
+}
+
+/**
+ * Rejects a run whose hook exited with the status shells give a command they cannot run: 127
+ * for one not found (an interpreter that `#!/usr/bin/env` looks up, too) and 126 for one that
+ * is not executable. The message plays no part in that.
+ */
+function commandMissingRefusal(
+  hookFile: string,
+  code: number,
+  subject: string,
+): CommitRefusedError {
+  const meaning =
+    code === 127
+      ? 'a command the hook runs was not found'
+      : 'a command the hook runs is not executable';
+  return new CommitRefusedError(
+    `The commit-msg hook ${hookFile} exited with ${code} on the message of ${subject}, so no ` +
+      `commit was made. A shell exits with ${code} when ${meaning}, so check the programs the ` +
+      'hook runs and its first line (see its output above), or skip the hook with --no-verify.',
+  );
+}
+
+/**
+ * Rejects a run whose hook left an empty message. The batch's own message is not empty, since
+ * the plan checks it, so the hook emptied it, maybe on purpose to reject the commit.
+ */
+function emptyMessageRefusal(hookFile: string, subject: string, left: string): CommitRefusedError {
+  const change =
+    left.trim() === ''
+      ? `emptied the message of ${subject}`
+      : "left only lines that git's message cleanup removes, such as comment lines, in the " +
+        `message of ${subject}`;
+  return new CommitRefusedError(
+    `The commit-msg hook ${hookFile} ${change}, so no commit was made. git commit rejects an ` +
+      'empty message too, so a hook may empty it on purpose. Check what ' +
+      `${hookFile} does to its message file, or skip the hook with --no-verify.`,
+  );
 }
 
 /**

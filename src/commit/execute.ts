@@ -2,7 +2,9 @@ import { rm } from 'node:fs/promises';
 
 import type { ConfigSource } from '../config/types.js';
 import { buildCommitRunFossil, type CommitRunRecord } from '../fossils/build-commit-run.js';
+import { FossilWriteError } from '../fossils/fossil-write-error.js';
 import { openFossilStore } from '../fossils/store.js';
+import { UserError } from '../errors.js';
 import { readCommitIdentities, type CommitIdentities } from '../git/identity.js';
 import { writeLooseObjects, type PendingObject } from '../git/object-writer.js';
 import { openRepository } from '../git/open.js';
@@ -104,7 +106,17 @@ async function recordRun(
     ...outcome,
   };
   const store = openFossilStore(session.layout.worktree as string, configSource.config);
-  return store.write('commit-run', buildCommitRunFossil(record));
+  try {
+    return await store.write('commit-run', buildCommitRunFossil(record));
+  } catch (error) {
+    if (!(error instanceof FossilWriteError)) throw error;
+    // The fossil is what `footprint undo` reads, so the branch moves only once it is written.
+    throw new UserError(
+      `${error.message} footprint undo reads that record, so the branch was not moved and ` +
+        'nothing was committed.',
+      { cause: error },
+    );
+  }
 }
 
 async function applyCommitMsgHook(

@@ -4,17 +4,11 @@ import { buildBatchTrees } from './batch-trees.js';
 import { readMessageCleanup, type MessageCleanup } from '../message/cleanup-setting.js';
 import { cleanupCommitMessage, prepareHookMessage } from './message.js';
 import { findMessageProblem } from './message-problem.js';
-import {
-  checkNoLocks,
-  checkStagedChange,
-  checkWritableRepository,
-  refToMove,
-} from './preconditions.js';
+import { checkCommitPreconditions } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
 import type { CommitSession } from './session.js';
 import { checkStrategyInput, type StrategyInput } from './strategy-input.js';
 import type { CommitPlan, PlannedCommit } from './types.js';
-import { resolveRef } from '../git/refs.js';
 
 /**
  * Plans a commit run without writing anything: checks that the repository, its state and the
@@ -27,14 +21,7 @@ export async function planCommits(
   change: StagedChange,
   options: { noVerify: boolean },
 ): Promise<CommitPlan> {
-  checkWritableRepository(session.layout, session.config);
-  // A branch that is a symbolic ref moves the branch it points at; an unborn one stays as named.
-  const branch =
-    change.head.ref === null ? null : await resolveRef(session.layout, change.head.ref);
-  const ref = refToMove(change.head, branch?.name ?? change.head.ref);
-  // A lock left by a killed run is reported first, even when that run already committed.
-  checkNoLocks(session.layout, ref);
-  checkStagedChange(change);
+  const ref = await checkCommitPreconditions(session.layout, session.config, change);
   const strategy = checkStrategyInput(input, change, options);
   const cleanup = readMessageCleanup(session.config);
   const messages = cleanMessages(strategy, cleanup);

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import type { GitConfig } from '../git/config.js';
 import { findRefLocks } from '../git/locks.js';
+import { resolveRef } from '../git/refs.js';
 import type {
   HeadState,
   InProgressOperation,
@@ -53,6 +54,44 @@ export function checkWritableRepository(layout: RepositoryLayout, config: GitCon
 }
 
 /**
+ * Runs the checks that `footprint commit` makes before it plans: an object and ref format it
+ * can write, a branch it can move, no lock file in the way, and a staged change it can commit.
+ * Throws a CommitRefusedError for the first that fails. Returns the ref the run moves.
+ */
+export async function checkCommitPreconditions(
+  layout: RepositoryLayout,
+  config: GitConfig,
+  change: StagedChange,
+): Promise<string> {
+  checkWritableRepository(layout, config);
+  // A branch that is a symbolic ref moves the branch it points at, and an unborn one stays.
+  const branch = change.head.ref === null ? null : await resolveRef(layout, change.head.ref);
+  const ref = refToMove(change.head, branch?.name ?? change.head.ref);
+  // A lock left by a killed run is reported first, even when that run already committed.
+  checkNoLocks(layout, ref);
+  checkStagedChange(change);
+  return ref;
+}
+
+/**
+ * Returns why `footprint commit` would reject this repository and staged change before it
+ * plans (see checkCommitPreconditions), or null when it would not.
+ */
+export async function findCommitRefusal(
+  layout: RepositoryLayout,
+  config: GitConfig,
+  change: StagedChange,
+): Promise<string | null> {
+  try {
+    await checkCommitPreconditions(layout, config, change);
+    return null;
+  } catch (error) {
+    if (error instanceof CommitRefusedError) return error.message;
+    throw error;
+  }
+}
+
+/**
  * Returns the ref a run moves: HEAD's branch, or HEAD itself when detached. `branch` is the
  * ref HEAD's branch resolves to, as git moves it: a branch that is itself a symbolic ref
  * (`refs/heads/alias` to `refs/heads/main`) moves the branch it points at.
@@ -77,10 +116,12 @@ export function checkNoLocks(layout: RepositoryLayout, ref: string): void {
 export function lockRefusal(locks: readonly string[]): CommitRefusedError {
   const files = joinWords([...locks], 'and');
   const command = `rm ${locks.map(shellQuote).join(' ')}`;
+  const single = locks.length === 1;
+  const lock = single ? 'the lock' : 'the locks';
   return new CommitRefusedError(
-    `${files} ${locks.length === 1 ? 'exists' : 'exist'}, so another git process is running, ` +
-      'or one was killed while it held the lock. The branch was not moved. If no git process ' +
-      `is running, remove the lock with \`${command}\` and run the command again.`,
+    `${files} ${single ? 'exists' : 'exist'}, so another git process is running, ` +
+      `or one was killed while it held ${lock}. The branch was not moved. If no git process ` +
+      `is running, remove ${lock} with \`${command}\` and run the command again.`,
   );
 }
 
@@ -93,27 +134,84 @@ export function checkStagedChange(change: StagedChange): void {
   if (reason !== null) throw new CommitRefusedError(reason);
 }
 
-/** Returns why footprint commit would reject the staged change, or null when it would not. */
-export function findUncommittableReason(change: StagedChange): string | null {
+/** The fields of a staged change that decide whether it can become batch commits. */
+type CommitState = Pick<StagedChange, 'operation' | 'unmerged' | 'stagedTree'> & {
+  entries: readonly unknown[];
+};
+
+/** The first reason a staged change cannot become batch commits. */
+type Blocker =
+  | { kind: 'operation'; operation: Exclude<InProgressOperation, 'bisect'> }
+  | { kind: 'unmerged'; paths: readonly string[] }
+  | { kind: 'nothing-staged' };
+
+/** Finds why a staged change cannot become batch commits, or returns null when it can. */
+function findBlocker(change: CommitState): Blocker | null {
   const operation = change.operation;
-  if (operation !== null && operation !== 'bisect') {
-    return (
-      `${capitalizedOperationPhrase(operation)} is in progress, so footprint commit makes no commits. ` +
-      `${OPERATION_ADVICE[operation]}, then plan the batches again.`
-    );
-  }
-
-  if (change.unmerged.length > 0) {
-    return (
-      `${plural(change.unmerged.length, 'path has', 'paths have')} unmerged entries ` +
-      `(${listPaths(change.unmerged)}). Resolve them and stage the result with \`git add\` first.`
-    );
-  }
-
-  if (change.entries.length === 0 || change.stagedTree === null) {
-    return 'Nothing is staged, so there is nothing to commit. Stage changes with `git add` first.';
-  }
+  if (operation !== null && operation !== 'bisect') return { kind: 'operation', operation };
+  if (change.unmerged.length > 0) return { kind: 'unmerged', paths: change.unmerged };
+  if (change.entries.length === 0 || change.stagedTree === null) return { kind: 'nothing-staged' };
   return null;
+}
+
+/** Names the unmerged paths and how many there are, as in `2 paths have unmerged entries (...)`. */
+function describeUnmerged(paths: readonly string[]): string {
+  const count = plural(paths.length, 'path has', 'paths have');
+  return `${count} unmerged entries (${listPaths(paths)})`;
+}
+
+/**
+ * Returns why footprint commit would reject the staged change, or null when it would not. A
+ * footprint has the same fields, with its `files` as `entries`.
+ */
+export function findUncommittableReason(change: CommitState): string | null {
+  const blocker = findBlocker(change);
+  if (blocker === null) return null;
+  switch (blocker.kind) {
+    case 'operation':
+      return (
+        `${capitalizedOperationPhrase(blocker.operation)} is in progress, so footprint commit ` +
+        `makes no commits. ${OPERATION_ADVICE[blocker.operation]}, then plan the batches again.`
+      );
+    case 'unmerged':
+      return (
+        `${describeUnmerged(blocker.paths)}. ` +
+        'Resolve them and stage the result with `git add` first.'
+      );
+    case 'nothing-staged':
+      return 'Nothing is staged, so there is nothing to commit. Stage changes with `git add` first.';
+  }
+}
+
+/**
+ * Returns why `footprint strategy --output` writes no strategy for the staged change, for the
+ * reasons footprint commit would reject it (see findUncommittableReason), or null.
+ */
+export function findUnsplittableReason(change: CommitState): string | null {
+  const blocker = findBlocker(change);
+  if (blocker === null) return null;
+  const unwritten = 'so there is nothing to split and no strategy was written';
+  switch (blocker.kind) {
+    case 'operation': {
+      const { operation } = blocker;
+      const cause =
+        operation === 'merge'
+          ? 'footprint commit does not make merge commits'
+          : 'footprint commit makes no commits until it ends';
+      const next = operation === 'merge' ? '' : ', then write the strategy again';
+      return (
+        `${capitalizedOperationPhrase(operation)} is in progress, and ${cause}, ${unwritten}. ` +
+        `${OPERATION_ADVICE[operation]}${next}.`
+      );
+    }
+    case 'unmerged':
+      return (
+        `${describeUnmerged(blocker.paths)}, ${unwritten}. ` +
+        'Resolve them and stage the result with `git add` first.'
+      );
+    case 'nothing-staged':
+      return `Nothing is staged, ${unwritten}. Stage changes with \`git add\` first.`;
+  }
 }
 
 function listPaths(paths: readonly string[]): string {

@@ -27,6 +27,11 @@ export interface PlannedChange {
   hunks?: Hunk[];
   /** Staged hunks of the path in all, to show `2 of 5 hunks`. */
   totalHunks: number;
+  /**
+   * The mode change a file split across batches makes in this commit, the first that takes
+   * one of its hunks, as `100644 -> 100755`. Absent otherwise.
+   */
+  modeChange?: string;
 }
 
 /** One commit to make: its batch, tree and message. */

@@ -15,7 +15,7 @@ import { checkRuleIds } from './check-rule-ids.js';
 import { createDefaultConfig } from './defaults.js';
 import { describeConfigError, type ConfigLocation } from './describe-config-error.js';
 import { mergeConfig, type ConfigFile } from './merge.js';
-import { parseJsonText } from './parse-json.js';
+import { parseJsonText, startsComment } from './parse-json.js';
 import type { Config, ConfigSource } from './types.js';
 import { readLlmSwitch } from '../insights/llm-variable.js';
 
@@ -211,7 +211,7 @@ function parseConfigJson(text: string, location: ConfigLocation): unknown {
 
   const { line, column, reason } = parsed.problem;
   const at = `${location.label}: invalid JSON at line ${line}, column ${column}`;
-  if (startsComment(text, line, column)) {
+  if (startsComment(text, parsed.problem)) {
     throw new UserError(
       `${at}: a comment. Comments are not allowed in ${location.label}, because JSON has ` +
         'none. Remove the comment.',
@@ -222,16 +222,6 @@ function parseConfigJson(text: string, location: ConfigLocation): unknown {
   throw new UserError(
     `${at}: ${reason}. Fix the JSON syntax, because footprint reads this file ${use}.`,
   );
-}
-
-/**
- * Returns true when a `//` or `/*` comment starts at the 1-based `line` and `column` of a JSON
- * syntax error, counted as parseJsonText counts them (after a byte order mark).
- */
-function startsComment(text: string, line: number, column: number): boolean {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const rest = source.split('\n')[line - 1]?.slice(column - 1) ?? '';
-  return rest.startsWith('//') || rest.startsWith('/*');
 }
 
 function checkConfig(found: FoundConfig): ConfigFile {

@@ -82,6 +82,16 @@ function failsBeforeEnd(prefix: string): boolean {
   }
 }
 
+/**
+ * Returns true when a `//` or `/*` comment starts at the 1-based `line` and `column` of a JSON
+ * syntax error, counted as parseJsonText counts them (after a byte order mark).
+ */
+export function startsComment(text: string, { line, column }: JsonSyntaxProblem): boolean {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const rest = source.split('\n')[line - 1]?.slice(column - 1) ?? '';
+  return rest.startsWith('//') || rest.startsWith('/*');
+}
+
 function lineAndColumn(source: string, offset: number): { line: number; column: number } {
   const before = source.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;

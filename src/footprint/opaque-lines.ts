@@ -1,5 +1,6 @@
 import { latin1Text } from '../git/buffer-text.js';
 import type { ScanLine } from './types.js';
+import { detectUtf16Order } from './utf16-order.js';
 
 /**
  * Largest staged blob whose added lines are found without a diff, for the secret rules. Finding
@@ -56,16 +57,23 @@ export function findAddedPrintableRuns(oldContent: Buffer | null, newContent: Bu
 }
 
 /**
- * Decodes a blob that starts with a UTF-16 byte order mark, which git calls binary because of
- * its NUL bytes (Windows tools write such text files), or returns null for any other blob.
+ * Decodes a blob of UTF-16 text, which git calls binary because of its NUL bytes (Windows tools
+ * write such text files): one that starts with a byte order mark, or one that detectUtf16Order
+ * reads as UTF-16 without it. Returns null for any other blob.
  */
 function decodeUtf16(content: Buffer): string | null {
   if (content[0] === 0xff && content[1] === 0xfe) return content.subarray(2).toString('utf16le');
-  if (content[0] === 0xfe && content[1] === 0xff) {
-    const swapped = Buffer.from(content.subarray(2, content.length - (content.length % 2)));
-    return swapped.swap16().toString('utf16le');
-  }
+  if (content[0] === 0xfe && content[1] === 0xff) return decodeBigEndian(content.subarray(2));
+
+  const order = detectUtf16Order(content);
+  if (order === 'le') return content.toString('utf16le');
+  if (order === 'be') return decodeBigEndian(content);
   return null;
+}
+
+function decodeBigEndian(bytes: Buffer): string {
+  const swapped = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+  return swapped.swap16().toString('utf16le');
 }
 
 function splitLines(text: string): string[] {

@@ -1,6 +1,17 @@
 import { UserError } from '../errors.js';
 import { quotePath } from '../output/quote-path.js';
 
+/** What the errno codes of a failed fossil write mean, in the user's words. */
+const REASON_WORDS: Readonly<Record<string, string>> = {
+  EEXIST: 'a file is where a folder of the path has to be',
+  ENOTDIR: 'a file is where a folder of the path has to be',
+  ENOENT: 'a folder of the path is missing or a broken symlink',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
 /**
  * The fossil store could not be written: the folder or the file could not be created, for
  * example because `fossilDir` names a file or a dangling symlink. `footprint precommit` keeps
@@ -14,8 +25,10 @@ export class FossilWriteError extends UserError {
 
   constructor(file: string, cause: unknown) {
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    const words = REASON_WORDS[reason];
     super(
-      `The fossil was not written to ${quotePath(file)} (${reason}). ` +
+      `The fossil was not written to ${quotePath(file)} ` +
+        `(${words === undefined ? reason : `${reason}: ${words}`}). ` +
         'Point fossilDir in footprint.config.json at a folder footprint can create and write, ' +
         'or move away the file or broken symlink that is in its place.',
       { cause },

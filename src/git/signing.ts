@@ -19,6 +19,8 @@ const DEFAULT_PROGRAMS: Readonly<Record<SigningFormat, string>> = {
 };
 /** gpg and gpgsm print this status line once a signature is made. */
 const SIG_CREATED = '\n[GNUPG:] SIG_CREATED ';
+/** The text a message shows in place of a program's last error line when it wrote none. */
+const NO_ERROR_OUTPUT = 'no error output';
 const SIGNING_FIX =
   'Fix the signing setup (gpg.format, user.signingKey), or set commit.gpgSign to false.';
 
@@ -78,8 +80,11 @@ export async function signPayload(
   const key = settings.key ?? context.committer;
   const args = ['--status-fd=2', '-bsau', key];
   const result = await runProgram(settings.program, args, payload, context.env);
-  if (result.code !== 0 || !`\n${result.stderr}`.includes(SIG_CREATED)) {
-    throw signingFailed(settings, result);
+  if (result.code !== 0) throw signingFailed(settings, result);
+  if (!`\n${result.stderr}`.includes(SIG_CREATED)) {
+    const missing =
+      'its status output has no `[GNUPG:] SIG_CREATED` line, which gpg prints once it has signed';
+    throw missingSignatureError(settings, missing, result);
   }
   return result.stdout;
 }
@@ -102,7 +107,15 @@ async function signWithSsh(
     const args = ['-Y', 'sign', '-n', 'git', '-f', keyFile, ...(literal === null ? [] : ['-U'])];
     const result = await runProgram(settings.program, [...args, bufferFile], null, env);
     if (result.code !== 0) throw signingFailed(settings, result);
-    return await readFile(`${bufferFile}.sig`, 'utf8');
+    const signature = await readFile(`${bufferFile}.sig`, 'utf8').catch(() => null);
+    if (signature === null) {
+      throw missingSignatureError(
+        settings,
+        `it wrote no signature file (${bufferFile}.sig)`,
+        result,
+      );
+    }
+    return signature;
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -187,6 +200,25 @@ function signingFailed(settings: SigningSettings, result: ProgramResult): UserEr
   );
 }
 
+/**
+ * Makes the error of a signing program that exited with 0 but made no signature, where
+ * `missing` names what was expected and is not there. It ends with the program's last error
+ * line when the program wrote one.
+ */
+function missingSignatureError(
+  settings: SigningSettings,
+  missing: string,
+  result: ProgramResult,
+): UserError {
+  const lastError = lastLine(result.stderr);
+  const output = lastError === NO_ERROR_OUTPUT ? '' : ` Its last error line: ${lastError}.`;
+  return new UserError(
+    `commit.gpgSign is true, but ${settings.program} (gpg.format ${settings.format}) exited ` +
+      `with 0 and printed no signature: ${missing}.${output} No commit was written. ${SIGNING_FIX}`,
+    { exitCode: 1 },
+  );
+}
+
 function describeExit(result: ProgramResult): string {
   if (result.code !== null) return `exited with ${result.code}`;
   if (result.signal !== null) return `was killed by ${result.signal}`;
@@ -198,7 +230,7 @@ function lastLine(text: string): string {
   const lines = text
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('[GNUPG:]'));
-  return lines.at(-1)?.trim() ?? 'no error output';
+  return lines.at(-1)?.trim() ?? NO_ERROR_OUTPUT;
 }
 
 function nonEmpty(value: string | null | undefined): string | null {

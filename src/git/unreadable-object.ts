@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { shellPathspec } from '../output/top-pathspec.js';
 import { CorruptObjectError, MissingObjectError } from './objects/types.js';
 import { quoteGitPath } from './path-bytes.js';
 import { GitCommandError } from './run-git.js';
@@ -37,13 +38,13 @@ export function describeUnreadableObject(
 }
 
 function missingStagedBlob(error: MissingObjectError, path: string): UserError {
-  const shellPath = `'${path.replaceAll("'", `'\\''`)}'`;
+  const pathspec = shellPathspec(path);
   return new UserError(
     `The staged blob ${error.oid} of ${quoteGitPath(path)} is missing from the object ` +
       'store, so git cannot commit this index either.\n' +
       'Run `git fsck --full` to check the repository. If the working tree has the file, stage ' +
-      `it again with \`git add -- ${shellPath}\`; otherwise unstage it with ` +
-      `\`git rm --cached -- ${shellPath}\`.`,
+      `it again with \`git add -- ${pathspec}\`; otherwise unstage it with ` +
+      `\`git rm --cached -- ${pathspec}\`.`,
     { cause: error },
   );
 }

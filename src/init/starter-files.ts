@@ -10,6 +10,7 @@ import {
   STORE_GITIGNORE_TEXT,
 } from '../fossils/store-gitignore.js';
 import type { RepositoryLayout } from '../git/types.js';
+import { shellPathspec } from '../output/top-pathspec.js';
 import type { InstallStep } from './install-step.js';
 import { isTracked } from './tracked.js';
 
@@ -42,7 +43,8 @@ export async function writeFossilGitignore(
         action: 'unchanged',
         detail:
           'committed, so the store is not ignored on branches without it; run ' +
-          `\`git rm --cached ${relative}\`, commit that, and run \`footprint init\` again`,
+          `\`git rm --cached -- ${shellPathspec(relative)}\`, commit that, and run ` +
+          '`footprint init` again',
       };
     }
     await writeFile(file, STORE_GITIGNORE_TEXT);

@@ -1,5 +1,4 @@
 import type { FileChange } from '../footprint/types.js';
-import type { Finding } from '../risk/types.js';
 
 /** Reason the lines of a staged file stay on this machine, as the change summary names it. */
 export type WithheldReason =
@@ -17,17 +16,6 @@ export type WithheldReason =
  */
 const CREDENTIAL_FILE_NAMES =
   /^(?:\.env(?:\..*)?|.*\.env|\.envrc|\.npmrc|\.pypirc|\.netrc|_netrc|\.pgpass|\.git-credentials|\.htpasswd|credentials(?:\.json)?|id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|.*\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk|asc|gpg))$/i;
-
-/**
- * Rule ids that look for secrets. A finding that carries a masked value is a secret finding
- * whatever its rule, so rules added later count without a change here.
- */
-const SECRET_RULE = /secret|private-key|credential|token|password|entropy|api-key/i;
-
-/** Returns true when a finding reports a secret value. */
-export function isSecretFinding(finding: Finding): boolean {
-  return finding.masked !== undefined || SECRET_RULE.test(finding.rule);
-}
 
 function isCredentialFile(path: string): boolean {
   return CREDENTIAL_FILE_NAMES.test(path.slice(path.lastIndexOf('/') + 1));

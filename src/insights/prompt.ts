@@ -4,7 +4,7 @@ import { TOOL_NAME } from './tool-schema.js';
  * Version of the instructions, the change summary's format and the tool schema together.
  * Cached replies of another version are never used, so change it with any of the three.
  */
-export const PROMPT_VERSION = 1;
+export const PROMPT_VERSION = 2;
 
 export const TOOL_DESCRIPTION =
   'Record better commit messages, merges and splits of the proposed batches, and risk notes ' +

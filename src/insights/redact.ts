@@ -1,4 +1,5 @@
 import { findCommandLinePasswords } from '../risk/secrets/command-line-passwords.js';
+import { CREDENTIAL_KEYWORDS } from '../risk/secrets/credential-keywords.js';
 import { scanTokenWindows } from '../risk/secrets/secretlint-scan.js';
 import { cutTokenWindows, findTokenCandidates } from '../risk/secrets/token-candidates.js';
 import {
@@ -56,11 +57,20 @@ const BLANK = /\s/;
 
 /**
  * Names that mention a credential, in any case and in camelCase or snake_case alike (`dbPass`,
- * `DB_PWD`, `clientSecret`, `authToken`, `api_key`, `credentials`). Words that merely start
- * with one, such as `author`, are left out. Others (`keyboard`, `bypass`) are redacted too,
- * because a redacted harmless value costs less than a leaked password.
+ * `DB_PWD`, `clientSecret`, `authToken`, `api_key`, `creds`): every keyword of the
+ * generic-secret rule, and `pass` and `pwd`. Names that merely contain one (`keyboard`,
+ * `bypass`, `rapid`) are redacted too, because a redacted harmless value costs less than a
+ * leaked password.
  */
-const CREDENTIAL_NAME = /pass|pwd|secret|token|key|auth(?!or)|credential/i;
+const CREDENTIAL_NAME = new RegExp(
+  [...CREDENTIAL_KEYWORDS, 'pass', 'pwd']
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'i',
+);
+
+/** `auth` at the start of `author` or `authority`, which name no credential. */
+const AUTHOR_WORD = /auth(?=or)/gi;
 
 /** `pw` as a name of its own or a word in one (`pw`, `DB_PW`, `smtpPw`), but not `PWA`. */
 const SHORT_PASSWORD_NAME = /(?<![A-Za-z])pw(?![a-z])|(?<![A-Za-z])PW(?![A-Za-z])|Pw(?![a-z])/;
@@ -108,7 +118,8 @@ const MIN_PRESET_MATCH = 8;
 const TOKEN_RUN = /[A-Za-z0-9+/_=-]{20,}/g;
 
 function mentionsCredential(name: string): boolean {
-  return CREDENTIAL_NAME.test(name) || SHORT_PASSWORD_NAME.test(name);
+  const words = name.replace(AUTHOR_WORD, '');
+  return CREDENTIAL_NAME.test(words) || SHORT_PASSWORD_NAME.test(name);
 }
 
 /** Judges a quoted value a secret unless it is short, or has spaces and reads as a label. */

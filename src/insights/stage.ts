@@ -2,6 +2,7 @@ import type { BatchAnalysis } from '../batches/types.js';
 import type { Config } from '../config/types.js';
 import type { MessageCleanup } from '../message/cleanup-setting.js';
 import type { FootprintWithContent } from '../footprint/types.js';
+import type { RequestSecrets } from '../risk/request-secrets.js';
 import type { RiskReport } from '../risk/types.js';
 import { applyInsights, type AppliedInsights } from './apply.js';
 import { openInsightCache } from './fossil-cache.js';
@@ -19,6 +20,8 @@ export interface InsightStageInput {
   input: FootprintWithContent;
   analysis: BatchAnalysis;
   risk: RiskReport;
+  /** Returns what the request must not send, collected by the risk stage on first call. */
+  requestSecrets: () => RequestSecrets;
   /** The repository's message cleanup settings, for the checks of proposed batches. */
   cleanup: MessageCleanup;
 }
@@ -30,11 +33,12 @@ export interface InsightStageInput {
  * ones; `blocked` can only go from false to true.
  */
 export async function runInsightStage(stage: InsightStageInput): Promise<AppliedInsights> {
-  const { config, input, analysis, risk } = stage;
+  const { config, input, analysis, risk, requestSecrets } = stage;
   const stored = openInsightCache(stage.worktree, config);
   const cache = stage.storeReplies ? stored : { lookup: stored.lookup, store: async () => {} };
   const provider = selectInsightProvider(config, stage.env, { noLlm: stage.noLlm, cache });
-  const insights = await runInsights(provider, { input, analysis, risk }, config.llm.timeoutMs);
+  const request = { input, analysis, risk, requestSecrets };
+  const insights = await runInsights(provider, request, config.llm.timeoutMs);
 
   const blockOn = config.blockOn[config.mode];
   return applyInsights({

@@ -1,5 +1,5 @@
 import type { FileContent, Hunk, HunkText } from '../footprint/types.js';
-import { redactSecrets } from './redact.js';
+import type { RequestRedactor } from './request-redactor.js';
 import type { SummaryFile } from './summary-sections.js';
 import type { TextBudget } from './text-budget.js';
 
@@ -34,23 +34,27 @@ function cutAtTokenBoundary(line: string, max: number): string {
   return `${line.slice(0, end)}…`;
 }
 
-function redactLines(lines: readonly string[], path: string): string[] {
+/**
+ * Redacts lines of one file. The known secret values go before a long line is cut, since a cut
+ * inside one would leave its start unrecognised.
+ */
+function redactLines(lines: readonly string[], path: string, redactor: RequestRedactor): string[] {
   if (lines.length === 0) return [];
   const scanned = lines.map((line) =>
-    cutAtTokenBoundary(line.replace(/\r$/, ''), MAX_SCANNED_LINE),
+    cutAtTokenBoundary(redactor.redactValues(line.replace(/\r$/, '')), MAX_SCANNED_LINE),
   );
-  return redactSecrets(scanned.join('\n'), path).split('\n');
+  return redactor.redact(scanned.join('\n'), path).split('\n');
 }
 
 /** Formats one hunk: a header naming file and hunk, then `-` and `+` lines, redacted. */
-export function formatHunk(candidate: HunkCandidate): string[] {
+export function formatHunk(candidate: HunkCandidate, redactor: RequestRedactor): string[] {
   const { entry, number, hunk, text } = candidate;
   const header =
     `${entry.id} h${number} @@ -${hunk.oldStart},${hunk.oldLines} ` +
     `+${hunk.newStart},${hunk.newLines} @@`;
   const body = [
-    ...redactLines(text.removed, entry.file.path).map((line) => `-${line}`),
-    ...redactLines(text.added, entry.file.path).map((line) => `+${line}`),
+    ...redactLines(text.removed, entry.file.path, redactor).map((line) => `-${line}`),
+    ...redactLines(text.added, entry.file.path, redactor).map((line) => `+${line}`),
   ].map((line) => cutAtTokenBoundary(line, MAX_SHOWN_LINE));
 
   const visibleLines = body.slice(0, MAX_HUNK_LINES);
@@ -83,10 +87,14 @@ export function orderHunkCandidates(
 }
 
 /** Adds the hunks that fit in the budget, in order, and returns how many did not fit. */
-export function addHunks(budget: TextBudget, candidates: readonly HunkCandidate[]): number {
+export function addHunks(
+  budget: TextBudget,
+  candidates: readonly HunkCandidate[],
+  redactor: RequestRedactor,
+): number {
   let omitted = 0;
   for (const candidate of candidates) {
-    if (!budget.tryAdd(['', ...formatHunk(candidate)])) omitted += 1;
+    if (!budget.tryAdd(['', ...formatHunk(candidate, redactor)])) omitted += 1;
   }
   return omitted;
 }

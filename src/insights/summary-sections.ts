@@ -2,9 +2,9 @@ import type { Batch, BatchAnalysis, BatchChange } from '../batches/types.js';
 import type { FileChange, Footprint, Hunk } from '../footprint/types.js';
 import type { Finding } from '../risk/types.js';
 import type { WithheldReason } from './content-policy.js';
-import { redactSecrets } from './redact.js';
 import { TextBudget } from './text-budget.js';
 import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
+import { countUndiffed, describeBlobSizes, isUndiffed, notDiffedPhrase } from './undiffed-files.js';
 
 /** A staged file as the change summary names it: `f1`, `f2`, ... in footprint order. */
 export interface SummaryFile {
@@ -13,6 +13,9 @@ export interface SummaryFile {
   withheld: WithheldReason | null;
 }
 
+/** Redacts one text of the summary (see RequestRedactor). */
+type Redact = (text: string) => string;
+
 /** Room kept in a list section for its closing `and N more` line. */
 const MORE_LINE_BYTES = 80;
 
@@ -20,12 +23,20 @@ function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }
 
-export function describeChange(footprint: Footprint, analysis: BatchAnalysis): string[] {
+/** Describes the staged totals, with files over maxDiffBytes counted apart from the lines. */
+function describeTotals(footprint: Footprint): string {
   const { files, additions, deletions, hunks } = footprint.totals;
-  const lines = [
-    `Staged change: ${plural(files, 'file')}, +${additions} -${deletions}, ` +
-      `${plural(hunks, 'hunk')}. Mode: ${analysis.mode}.`,
-  ];
+  const fileCount = plural(files, 'file');
+  const undiffed = countUndiffed(footprint.files);
+  if (undiffed > 0 && undiffed === files) return `${fileCount}, ${notDiffedPhrase(files)}`;
+
+  const counts = `${fileCount}, +${additions} -${deletions}, ${plural(hunks, 'hunk')}`;
+  if (undiffed === 0) return counts;
+  return `${counts}, ${plural(undiffed, 'file')} ${notDiffedPhrase(undiffed)}`;
+}
+
+export function describeChange(footprint: Footprint, analysis: BatchAnalysis): string[] {
+  const lines = [`Staged change: ${describeTotals(footprint)}. Mode: ${analysis.mode}.`];
   if (analysis.fileLimit !== undefined) {
     lines.push(
       `The change has more than ${analysis.fileLimit} files, so it stays one commit: ` +
@@ -40,12 +51,24 @@ export function describeChange(footprint: Footprint, analysis: BatchAnalysis): s
   return lines;
 }
 
-export function describeFile({ id, file, withheld }: SummaryFile): string {
-  const path = redactSecrets(file.path);
-  const from = file.oldPath === undefined ? '' : ` from ${redactSecrets(file.oldPath)}`;
+/**
+ * Describes a staged file: its id, status, path and line counts. A file over maxDiffBytes has no
+ * line counts, so its line gives the blob sizes and the reason it was not diffed.
+ */
+export function describeFile({ id, file, withheld }: SummaryFile, redact: Redact): string {
+  const path = redact(file.path);
+  const from = file.oldPath === undefined ? '' : ` from ${redact(file.oldPath)}`;
+  const named = `${id} ${file.status} ${path}${from}`;
+  if (isUndiffed(file)) {
+    // The line already explains why no lines are sent, so only a different reason is added.
+    const lines =
+      withheld === null || withheld === 'not diffed' ? '' : ` (lines withheld: ${withheld})`;
+    return `${named}, ${describeBlobSizes(file)}, ${notDiffedPhrase(1)}${lines}`;
+  }
+
   const hunks = file.hunks.length > 0 ? `, ${plural(file.hunks.length, 'hunk')}` : '';
   const lines = withheld === null ? '' : ` (lines withheld: ${withheld})`;
-  return `${id} ${file.status} ${path}${from} +${file.additions} -${file.deletions}${hunks}${lines}`;
+  return `${named} +${file.additions} -${file.deletions}${hunks}${lines}`;
 }
 
 function sameHunk(a: Hunk, b: Hunk): boolean {
@@ -58,9 +81,13 @@ function sameHunk(a: Hunk, b: Hunk): boolean {
 }
 
 /** Names a batch's part of a file: `f1` for the whole file, `f1 (h1, h3)` for some hunks. */
-function describeBatchChange(change: BatchChange, files: ReadonlyMap<string, SummaryFile>): string {
+function describeBatchChange(
+  change: BatchChange,
+  files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
+): string {
   const entry = files.get(change.path);
-  if (entry === undefined) return redactSecrets(change.path);
+  if (entry === undefined) return redact(change.path);
   if (change.hunks === undefined || change.hunks.length === entry.file.hunks.length) {
     return entry.id;
   }
@@ -71,14 +98,18 @@ function describeBatchChange(change: BatchChange, files: ReadonlyMap<string, Sum
   return `${entry.id} (${numbers.join(', ')})`;
 }
 
-export function describeBatch(batch: Batch, files: ReadonlyMap<string, SummaryFile>): string[] {
-  const changes = batch.changes.map((change) => describeBatchChange(change, files));
+export function describeBatch(
+  batch: Batch,
+  files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
+): string[] {
+  const changes = batch.changes.map((change) => describeBatchChange(change, files, redact));
   const dependsOn = batch.dependsOn.length === 0 ? 'none' : batch.dependsOn.join(', ');
   return [
-    `${batch.id} ${redactSecrets(batch.message)}`,
+    `${batch.id} ${redact(batch.message)}`,
     `   files: ${changes.join(', ')}`,
     `   depends on: ${dependsOn}`,
-    `   why: ${redactSecrets(batch.rationale)}`,
+    `   why: ${redact(batch.rationale)}`,
   ];
 }
 
@@ -86,11 +117,12 @@ export function describeFinding(
   id: string,
   finding: Finding,
   files: ReadonlyMap<string, SummaryFile>,
+  redact: Redact,
 ): string {
-  const file = files.get(finding.path)?.id ?? redactSecrets(finding.path);
+  const file = files.get(finding.path)?.id ?? redact(finding.path);
   const line = finding.line === undefined ? '' : ` line ${finding.line}`;
   const location = finding.path === '' ? '' : ` ${file}${line}`;
-  const message = redactSecrets(finding.message);
+  const message = redact(finding.message);
   return `${id} ${finding.severity} ${finding.rule}${location}: ${message}`;
 }
 

@@ -2,6 +2,7 @@ import type { BatchAnalysis } from '../batches/types.js';
 import type { Footprint } from '../footprint/types.js';
 import type { RiskReport, Severity } from '../risk/types.js';
 import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
+import { countUndiffed, notDiffedPhrase } from './undiffed-files.js';
 
 /** Batch messages a summary lists before it only counts the rest. */
 const LISTED_BATCHES = 5;
@@ -12,9 +13,16 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** Describes the staged totals, with files over maxDiffBytes counted apart from the lines. */
 function describeFiles(footprint: Footprint): string {
   const { files, additions, deletions } = footprint.totals;
-  return `The staged change touches ${plural(files, 'file')} (+${additions} -${deletions}).`;
+  const touched = `The staged change touches ${plural(files, 'file')}`;
+  const undiffed = countUndiffed(footprint.files);
+  if (undiffed > 0 && undiffed === files) return `${touched}, ${notDiffedPhrase(files)}.`;
+
+  const counts = `${touched} (+${additions} -${deletions})`;
+  if (undiffed === 0) return `${counts}.`;
+  return `${counts}, ${undiffed} ${notDiffedPhrase(undiffed)}.`;
 }
 
 function describeBatches(footprint: Footprint, analysis: BatchAnalysis): string {

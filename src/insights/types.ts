@@ -1,11 +1,17 @@
 import type { BatchAnalysis, BatchChange } from '../batches/types.js';
 import type { Footprint, FootprintWithContent } from '../footprint/types.js';
+import type { RequestSecrets } from '../risk/request-secrets.js';
 import type { RiskReport, Severity } from '../risk/types.js';
 
 export interface InsightRequest {
   input: FootprintWithContent;
   analysis: BatchAnalysis;
   risk: RiskReport;
+  /**
+   * Returns the paths and values that a request to a provider must not send, which the risk
+   * stage collects on first call. The offline heuristic never calls it.
+   */
+  requestSecrets: () => RequestSecrets;
   signal: AbortSignal;
 }
 

@@ -22,8 +22,8 @@ export function describeRef(ref: string): string {
 
 /**
  * Lists the planned commits: one line per commit with its message subject and batch, then the
- * paths it takes, with `2 of 5 hunks` for a file split across batches. Provider tokens in the
- * paths and the strategy file's name are masked.
+ * paths it takes, with `2 of 5 hunks` for a file split across batches (and its mode change in
+ * the first of them). Provider tokens in the paths and the strategy file's name are masked.
  */
 export function formatCommitPlan(style: Style, plan: CommitPlan, cwd: string): string {
   const { colors } = style;
@@ -62,7 +62,8 @@ function describeChange(change: PlannedChange): string {
       ? path
       : `${quotePath(maskNameSecrets(change.oldPath))} -> ${path}`;
   if (change.hunks === undefined) return name;
-  return `${name} (${change.hunks.length} of ${plural(change.totalHunks, 'hunk')})`;
+  const mode = change.modeChange === undefined ? '' : `, mode ${change.modeChange}`;
+  return `${name} (${change.hunks.length} of ${plural(change.totalHunks, 'hunk')}${mode})`;
 }
 
 /** Returns the question asked on a terminal before anything is written. */

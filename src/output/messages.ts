@@ -71,6 +71,14 @@ export function missingOptionValueMessage(
   );
 }
 
+/** Explains an empty value, such as `--output ''` or `--output=`, with an `example` value. */
+export function emptyOptionValueMessage(option: string, hint: string, example: string): string {
+  return (
+    `Option '${option}' needs a value: ${hint}, and the value given is empty. ` +
+    `Pass one, such as '${option} ${example}'.`
+  );
+}
+
 /** Explains `-o=FILE`, which gives a short option a value that starts with `=`. */
 export function shortOptionEqualsMessage(
   option: string,
@@ -311,17 +319,20 @@ export function outputNotStrategyMessage(option: string): string {
 
 /**
  * Rejects writing over an edited strategy. `option` is the path as given, and `pathFromShell` is the
- * path from the shell's folder, which the `mv` command names.
+ * path from the shell's folder, which the `mv` command names. The command moves the file to its
+ * name with `suffix` added, which the caller checked is not in use.
  */
 export function outputEditedStrategyMessage(
   option: string,
   pathFromShell: string = option,
+  suffix = '.old',
 ): string {
   const quoted = quotePath(option);
+  const moved = shellPath(`${pathFromShell}${suffix}`);
   return (
     `--output ${quoted} holds a strategy that was edited since footprint wrote it, or that ` +
     'another run or tool wrote, so writing there would lose it. Move it away first, for ' +
-    `example with \`mv ${shellPath(pathFromShell)} ${shellPath(`${pathFromShell}.old`)}\`, or pass another --output path.`
+    `example with \`mv ${shellPath(pathFromShell)} ${moved}\`, or pass another --output path.`
   );
 }
 

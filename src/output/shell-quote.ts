@@ -2,14 +2,14 @@ import { escapeCharacter, isHiddenCharacter } from './quote-path.js';
 
 /**
  * Quotes a value for a POSIX shell so that a command shown to the user runs as shown: left as
- * it is when it has only letters, digits and `_./-`, else in single quotes with each `'`
+ * it is when it has only letters, digits and `_./:-`, else in single quotes with each `'`
  * written as `'\''`. A newline stays inside the single quotes, because `$'\n'` is not POSIX.
  * The other characters that quotePath escapes, such as a tab, ESC, bidirectional controls and
  * bytes that are not UTF-8, are written as `"$(printf '\033')"`. Printed as they are, they
  * would move the cursor, hide or reorder the name, or turn into spaces when copied.
  */
 export function shellQuote(value: string): string {
-  if (/^[\w./-]+$/.test(value)) return value;
+  if (/^[\w./:-]+$/.test(value)) return value;
   if (value === '') return "''";
 
   let quoted = '';

@@ -1,5 +1,6 @@
 import type { Mode } from '../batches/types.js';
 import { analyzeBatches } from '../batches/analyze.js';
+import { loadPackageNames } from '../batches/package-names.js';
 import { loadUpdateBots } from '../batches/update-bots/load.js';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { Config } from '../config/types.js';
@@ -101,10 +102,11 @@ async function runStages(
   const coChange = model === null ? {} : { model: toCoChangeModel(model) };
   const analysis = await timer.time('batches', async () => {
     const updateBots = await loadUpdateBots(reader, input.footprint);
-    return analyzeBatches(input, { mode, ...coChange, updateBots });
+    const packageNames = await loadPackageNames(reader, input);
+    return analyzeBatches(input, { mode, ...coChange, updateBots, packageNames });
   });
   let riskScopes: Map<string, RiskScope> = new Map();
-  const risk = await timer.time('risk', async () => {
+  const assessment = await timer.time('risk', async () => {
     const paths = input.footprint.files.map((file) => file.path);
     const scopes = await findRiskScopes(worktree, paths, config);
     riskScopes = scopes;
@@ -134,7 +136,8 @@ async function runStages(
       storeReplies: options.writeFossil,
       input,
       analysis,
-      risk,
+      risk: assessment.report,
+      requestSecrets: assessment.requestSecrets,
       cleanup,
     }),
   );

@@ -2,8 +2,7 @@ import type { BatchAnalysis } from '../batches/types.js';
 import type { RiskScope } from '../config/nearest.js';
 import type { Config } from '../config/types.js';
 import type { FootprintWithContent } from '../footprint/types.js';
-import { assessRisk, type RiskOptions } from '../risk/assess.js';
-import type { RiskReport } from '../risk/types.js';
+import { assessRiskWithSecrets, type RiskAssessment, type RiskOptions } from '../risk/assess.js';
 
 /**
  * Runs the risk rules once on the whole change, each staged path under the configuration
@@ -16,10 +15,11 @@ export function assessScopedRisk(
   analysis: BatchAnalysis,
   options: RiskOptions,
   scopes: ReadonlyMap<string, RiskScope>,
-): RiskReport {
+): RiskAssessment {
   const riskByPath = new Map<string, Config['risk']>();
   for (const [path, scope] of scopes) {
     if (scope.dir !== '') riskByPath.set(path, scope.risk);
   }
-  return assessRisk(input, analysis, riskByPath.size === 0 ? options : { ...options, riskByPath });
+  const scoped = riskByPath.size === 0 ? options : { ...options, riskByPath };
+  return assessRiskWithSecrets(input, analysis, scoped);
 }

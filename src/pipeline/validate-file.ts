@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { findUncommittableReason } from '../commit/preconditions.js';
+import { findCommitRefusal } from '../commit/preconditions.js';
 import { loadConfig } from '../config/load.js';
-import { loadMessageCleanup } from '../message/cleanup-setting.js';
+import { readGitConfig } from '../git/config.js';
+import { readMessageCleanup } from '../message/cleanup-setting.js';
 import { isUserError, type UserError } from '../errors.js';
 import { buildFootprint } from '../footprint/build.js';
 import { openRepository } from '../git/open.js';
@@ -29,6 +30,8 @@ export interface StrategyFileValidation {
   /** The usage error (exit 2) of a strategy file that cannot be read, for the caller to raise. */
   unreadable?: UserError;
 }
+
+const GIT_SCOPES = ['system', 'global', 'local', 'worktree', 'command'] as const;
 
 interface ValidateFileOptions {
   cwd: string;
@@ -66,6 +69,8 @@ export async function validateStrategyFile(
       maxDiffBytes: config.config.maxDiffBytes,
     });
     const context = { reader, change, footprint: input.footprint, worktree };
+    // Every scope, as `git commit` reads it, for the message cleanup and commit's own checks.
+    const gitConfig = await readGitConfig(reader.layout, { scopes: GIT_SCOPES, env: options.env });
     const staged = strategy.ok
       ? await findStagedStrategy(strategy.value, file, context)
       : undefined;
@@ -76,7 +81,7 @@ export async function validateStrategyFile(
           content: input.content,
           worktree,
           headMissing: await isStrategyHeadMissing(reader, strategy.value, change.head.oid),
-          cleanup: await loadMessageCleanup(reader.layout, options.env),
+          cleanup: readMessageCleanup(gitConfig),
           recorded: await loadStagedRecord(strategy.value, footprint, {
             worktree,
             config: config.config,
@@ -88,8 +93,10 @@ export async function validateStrategyFile(
     const reported = reportStagedStrategy(checked.problems, staged);
     const problems = fillStrategyFile(reported, options.file, options.invocation, top);
     // A strategy that fits the staged change may still be one footprint commit cannot make.
-    const reason = findUncommittableReason(change);
-    if (reason !== null) problems.push({ code: 'uncommittable', message: reason });
+    const reason = await findCommitRefusal(reader.layout, gitConfig, change);
+    if (reason !== null) {
+      problems.push({ code: 'uncommittable', message: dropOutcomeSentences(reason) });
+    }
     const validation: StrategyValidation = { valid: problems.length === 0, problems };
     const warnings =
       strategy.ok && hasStrategyShape(strategy.value) ? checkMessageFormat(strategy.value) : [];
@@ -145,4 +152,15 @@ async function describeUnreadableFile(
     warnings: [],
   };
   return { validation, warnings: [], document, unreadable: error };
+}
+
+/**
+ * Sentences of a commit refusal that report what the run left as it was. validate writes and
+ * moves nothing in any case, so its problem leaves them out.
+ */
+const OUTCOME_SENTENCES = /(?:^| )(?:Nothing was written|The branch was not moved)\./g;
+
+/** Returns a commit refusal without the sentences that say what the run did not change. */
+function dropOutcomeSentences(reason: string): string {
+  return reason.replace(OUTCOME_SENTENCES, '');
 }

@@ -11,8 +11,10 @@ import {
 } from './added-lines.js';
 import { dropInlineBypass } from './bypass.js';
 import { acceptsLineComments, createLineCommentTest } from './inline-allow.js';
+import { collectRequestSecrets, type RequestSecrets } from './request-secrets.js';
 import { createChangeContext, createRuleScopes, type RuleScopes } from './rule-scopes.js';
 import { isBlocking, scoreFindings } from './score.js';
+import { copySecretRange } from './secret-range.js';
 import { findSuppression } from './suppression.js';
 import type { Finding, RiskChange, RiskModel, RiskReport } from './types.js';
 
@@ -135,7 +137,9 @@ function checkChange(change: RiskChange, scopes: RuleScopes): Finding[] {
       // An info finding is a note the rule chose not to weigh, such as an edit of a file that
       // was already over the size limit, so the configured severity does not replace it.
       const severity = finding.severity === 'info' ? 'info' : context.severity;
-      findings.push({ ...finding, severity });
+      const configured = { ...finding, severity };
+      copySecretRange(finding, configured);
+      findings.push(configured);
     }
     msByRule.set(rule.id, nowMs() - started);
   }
@@ -150,6 +154,7 @@ const PRECISE_SECRET_RULES = new Set([
   'url-credentials',
   'command-line-password',
   'jwt',
+  'kubernetes-secret',
 ]);
 
 /** Drops generic-secret findings on lines where a precise secret rule already found the secret. */
@@ -219,7 +224,9 @@ function dropCommentsInStrings(findings: Finding[], input: FootprintWithContent)
   return findings.map((finding) => {
     if (finding.line === undefined || !acceptsLineComments(finding.path)) return finding;
     if (takesComment(finding)) return finding;
-    return { ...finding, fix: dropInlineBypass(finding.fix, finding.rule) };
+    const advised = { ...finding, fix: dropInlineBypass(finding.fix, finding.rule) };
+    copySecretRange(finding, advised);
+    return advised;
   });
 }
 
@@ -230,6 +237,17 @@ function compareFindings(order: Map<string, number>) {
     if (lines !== 0) return lines;
     return (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0);
   };
+}
+
+/** The risk report, and what an insight request about the same change must not send. */
+export interface RiskAssessment {
+  report: RiskReport;
+  /**
+   * Returns the secrets that an insight request must not send (see collectRequestSecrets). It
+   * runs the skipped secret rules and the secret rules on removed lines on its first call only,
+   * so a run that sends no request does not pay for them.
+   */
+  requestSecrets: () => RequestSecrets;
 }
 
 /**
@@ -246,6 +264,15 @@ export function assessRisk(
   analysis: BatchAnalysis,
   options: RiskOptions,
 ): RiskReport {
+  return assessRiskWithSecrets(input, analysis, options).report;
+}
+
+/** Runs assessRisk, and keeps what it read for the secrets of an insight request. */
+export function assessRiskWithSecrets(
+  input: FootprintWithContent,
+  analysis: BatchAnalysis,
+  options: RiskOptions,
+): RiskAssessment {
   const { config } = options;
   debug(`running the rules on ${input.footprint.files.length} staged files`);
   const scopes = createRuleScopes(config, options.skip, options.riskByPath);
@@ -265,5 +292,9 @@ export function assessRisk(
     findings,
   };
   if (scopes.skipped.length > 0) report.skippedRules = scopes.skipped;
-  return report;
+
+  let secrets: RequestSecrets | undefined;
+  const requestSecrets = (): RequestSecrets =>
+    (secrets ??= collectRequestSecrets({ input, analysis, scopes, found }));
+  return { report, requestSecrets };
 }

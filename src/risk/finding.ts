@@ -1,5 +1,6 @@
 import { describeBypass } from './bypass.js';
 import { acceptsLineComments } from './inline-allow.js';
+import { recordSecretRange, type SecretRange } from './secret-range.js';
 import type { Finding, RiskRule, RuleContext } from './types.js';
 
 /** Where and what a finding is; the rule adds its id, severity and fix. */
@@ -8,6 +9,8 @@ export interface FindingFields {
   line?: number;
   message: string;
   masked?: string;
+  /** Where the secret value that `masked` shows sits, which recordSecretRange keeps aside. */
+  range?: SecretRange;
 }
 
 /** Builds a finding of `rule` whose fix is the rule's own fix followed by the ways around it. */
@@ -28,5 +31,6 @@ export function createFinding(
   };
   if (fields.line !== undefined) finding.line = fields.line;
   if (fields.masked !== undefined) finding.masked = fields.masked;
+  if (fields.range !== undefined) recordSecretRange(finding, fields.range);
   return finding;
 }

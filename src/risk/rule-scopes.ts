@@ -11,6 +11,12 @@ export interface RuleScope {
   /** Enabled rules by id: built-in and custom, without `risk.disable` and the skipped ids. */
   rules: Map<string, RiskRule>;
   contexts: Map<string, RuleContext>;
+  /**
+   * The rules of the secrets group that `risk.disable` leaves on, the skipped ones included,
+   * with their settings. They look for what an insight request must not send (see
+   * request-secrets), which FOOTPRINT_SKIP does not make any less secret.
+   */
+  secretRules: Map<string, { rule: RiskRule; context: RuleContext }>;
 }
 
 /** The configurations that govern a change's paths, each resolved once. */
@@ -35,16 +41,19 @@ function createScope(config: Config, skip: readonly string[], skipped: Set<strin
   const skipping = new Set(skip);
   const rules = new Map<string, RiskRule>();
   const contexts = new Map<string, RuleContext>();
+  const secretRules = new Map<string, { rule: RiskRule; context: RuleContext }>();
   for (const rule of listRules(config)) {
     if (disabled.has(rule.id)) continue;
+    const context = resolveRuleContext(rule, config);
+    if (rule.group === 'secrets') secretRules.set(rule.id, { rule, context });
     if (skipping.has(rule.id)) {
       skipped.add(rule.id);
       continue;
     }
     rules.set(rule.id, rule);
-    contexts.set(rule.id, resolveRuleContext(rule, config));
+    contexts.set(rule.id, context);
   }
-  return { config, rules, contexts };
+  return { config, rules, contexts, secretRules };
 }
 
 /** FOOTPRINT_SKIP values already warned about, so a process warns about each once. */

@@ -17,11 +17,11 @@ function hasControl(text: string): boolean {
 }
 
 /**
- * Returns true when a new binary file is text in UTF-16 with a byte order mark, which git calls
- * binary because of its NUL bytes. The footprint stage decodes a blob that starts with the mark
+ * Returns true when a new binary file is text in UTF-16, with or without a byte order mark,
+ * which git calls binary because of its NUL bytes. The footprint stage decodes such a blob
  * into lines for the secret rules (every line of a new file, numbered from 1), while it reads
  * any other binary blob as runs of printable bytes. Two facts tell them apart. First, decoded
- * UTF-16 accounts for every byte of the blob: 2 for the mark, and 2 for each code unit of the
+ * UTF-16 accounts for every byte of the blob: 2 for a mark, and 2 for each code unit of the
  * lines and their line breaks (`\n`, or `\r\n`, whose `\r` the lines lose). Second, text has
  * no NUL or other control characters, which binary data after a stray mark decodes to.
  *
@@ -31,7 +31,6 @@ function hasControl(text: string): boolean {
 export function isUtf16Text(file: FileChange, content: FileContent | undefined): boolean {
   const lines = content?.opaqueLines;
   if (lines === undefined || lines.length === 0 || file.status !== 'added') return false;
-  if ((file.size - BOM_BYTES) % UNIT_BYTES !== 0) return false;
 
   let units = 0;
   for (let index = 0; index < lines.length; index++) {
@@ -39,9 +38,15 @@ export function isUtf16Text(file: FileChange, content: FileContent | undefined):
     if (line === undefined || line.line !== index + 1 || hasControl(line.text)) return false;
     units += line.text.length;
   }
-  const count = lines.length;
-  const staged = (file.size - BOM_BYTES) / UNIT_BYTES;
-  // The line breaks are one `\n` between each two lines, plus at most a `\r` on every line
-  // and a final `\n`.
+  return [BOM_BYTES, 0].some((markBytes) => fitsUnits(file.size - markBytes, units, lines.length));
+}
+
+/**
+ * Returns true when `bytes` of UTF-16 are the `units` of `count` lines and their line breaks:
+ * one `\n` between each two lines, plus at most a `\r` on every line and a final `\n`.
+ */
+function fitsUnits(bytes: number, units: number, count: number): boolean {
+  if (bytes % UNIT_BYTES !== 0) return false;
+  const staged = bytes / UNIT_BYTES;
   return staged >= units + count - 1 && staged <= units + 2 * count;
 }

@@ -2,7 +2,7 @@ import type { FileChange, Hunk } from '../footprint/types.js';
 import { hunkKey } from '../footprint/hunk-key.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
-import { unstageCommand } from '../risk/unstage-command.js';
+import { unstageCommand, unstageHunksCommand } from '../risk/unstage-command.js';
 import { describePastedHunk, describeTakers, duplicateHunkFix } from './duplicates.js';
 import { rewriteCommand } from './rewrite-command.js';
 import { isExplainedByRestaging, type RestagingClue, type StagedRecord } from './restaging.js';
@@ -85,10 +85,23 @@ function findUntaken(
   });
 }
 
+/** Returns the fix of a hunk named under a file with no hunks, which a batch takes whole. */
+function describeHunklessFix(file: FileChange): string {
+  const why =
+    file.binary || file.opaque !== undefined
+      ? 'its content is not diffed line by line'
+      : 'only its mode or path changes';
+  return (
+    `${quotePath(file.path)} has no hunks, because ${why}: drop \`hunks\` from this entry so ` +
+    'that the batch takes it whole.'
+  );
+}
+
 /**
  * Returns the fix of a hunk named under a path that does not have it. A hunk pasted under the
- * wrong path likely belongs to the file that has it. Among several, the one whose hunk no
- * batch takes is likely, because its line was cut from there.
+ * wrong path likely belongs to the file whose same hunk no batch takes, because its line was
+ * cut from there. A hunk that another file has and a batch takes says nothing of where it
+ * came from: the same four numbers are common.
  */
 function describeUnknownHunkFix(
   file: FileChange,
@@ -96,10 +109,10 @@ function describeUnknownHunkFix(
   staged: StagedPaths,
   coverage: ReadonlyMap<string, FileCoverage>,
 ): string {
+  if (file.hunks.length === 0) return describeHunklessFix(file);
   const owners = findOwners(file, hunk, staged);
   const untaken = findUntaken(owners, hunk, coverage);
-  const likely = owners.length === 1 ? owners : untaken;
-  const owner = likely.length === 1 ? likely[0] : undefined;
+  const owner = untaken.length === 1 ? untaken[0] : undefined;
   if (owner !== undefined) {
     return (
       `It is a staged hunk of ${quotePath(owner.path)}: move its line out of this entry ` +
@@ -271,6 +284,22 @@ function noStagedHunkTaken(file: FileChange, mentions: readonly string[]): Cover
   return statedProblem('missing-path', stagedPathClue(file), statement, fix, first);
 }
 
+/**
+ * Returns the fix for a user who deleted the batch of a staged hunk to leave the hunk out, or
+ * null for a file that git cannot unstage hunk by hunk. The other hunks of the file stay staged.
+ */
+function unstageHunkFix(file: FileChange, hunk: Hunk): string | null {
+  // NOTE: git reset -p shows a renamed or copied file as a new file, one hunk of all its lines,
+  // so such a file gets no way to leave out one hunk.
+  if (file.status !== 'modified') return null;
+  return (
+    `To leave it out of these commits, unstage only that hunk with ` +
+    `\`${unstageHunksCommand(file)}\`, answering y for ${describeHunk(hunk)} and n for the ` +
+    'others (git shows it with context lines and may join it with a nearby hunk, which `s` ' +
+    `splits), then move this strategy away and write it again with ${rewriteCommand()}.`
+  );
+}
+
 /** Reports a hunk in no batch, with the batch of the nearest taken hunk in its fix. */
 function missingHunk(
   file: FileChange,
@@ -283,9 +312,12 @@ function missingHunk(
       ? 'one batch'
       : `batch ${near}, which takes the hunk nearest it, or of another batch`;
   const statement = `Hunk ${describeHunk(hunk)} of ${quotePath(file.path)} is in no batch.`;
+  const add = `Add it to the \`hunks\` of ${where}.`;
+  const unstage = unstageHunkFix(file, hunk);
+  const fix = unstage === null ? add : `${add} ${unstage}`;
   // The batch that the fix suggests goes into the message only, because no batch takes it.
   const clue: RestagingClue = { side: 'staged', path: file.path, hunk };
-  return statedProblem('missing-hunk', clue, statement, `Add it to the \`hunks\` of ${where}.`);
+  return statedProblem('missing-hunk', clue, statement, fix);
 }
 
 /**

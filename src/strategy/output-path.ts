@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { parseJsonText } from '../config/parse-json.js';
 import { UserError } from '../errors.js';
+import { discoverRepository } from '../git/discover.js';
 import { runGit } from '../git/run-git.js';
 import type { RepositoryLayout } from '../git/types.js';
 import {
@@ -53,10 +54,22 @@ export async function checkStrategyOutputPath(
     const text = await readFile(target.file, 'utf8').catch(() => '');
     if (!isStrategyText(text)) throw new UserError(outputNotStrategyMessage(option));
     if (!(await isUnchangedSinceWritten(layout, target.file, text))) {
-      throw new UserError(outputEditedStrategyMessage(option, pathFromShell));
+      const suffix = await findUnusedSuffix(file);
+      throw new UserError(outputEditedStrategyMessage(option, pathFromShell, suffix));
     }
   }
   return target.file;
+}
+
+/**
+ * Returns the first of `.old`, `.old.1`, `.old.2` and so on that makes a name nothing has yet
+ * beside `file`, so the `mv` command a message suggests replaces no file and moves into no folder.
+ */
+async function findUnusedSuffix(file: string): Promise<string> {
+  for (let number = 0; ; number += 1) {
+    const suffix = number === 0 ? '.old' : `.old.${number}`;
+    if ((await lstat(`${file}${suffix}`).catch(() => null)) === null) return suffix;
+  }
 }
 
 /**
@@ -121,16 +134,44 @@ function isInside(file: string, folder: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** Returns true when the index has `file`, staged, unmerged or intent-to-add. */
+/**
+ * Returns true when the index has `file`, staged, unmerged or intent-to-add, or when the index
+ * of a repository nested in the worktree (a submodule or another clone) has it.
+ */
 async function isInIndex(layout: RepositoryLayout, file: string): Promise<boolean> {
   if (layout.worktree === null) return false;
   const worktree = await realpath(layout.worktree).catch(() => layout.worktree as string);
   if (!isInside(file, worktree)) return false;
 
+  const nested = await findNestedWorktree(file, worktree);
+  if (nested === null) return listsFile(layout, worktree, file);
+  const nestedLayout = await discoverRepository({ cwd: nested, env: {} }).catch(() => null);
+  return nestedLayout !== null && (await listsFile(nestedLayout, nested, file));
+}
+
+/** Returns true when `git ls-files` of the repository at `worktree` lists `file`. */
+async function listsFile(
+  layout: RepositoryLayout,
+  worktree: string,
+  file: string,
+): Promise<boolean> {
   const relative = path.relative(worktree, file).split(path.sep).join('/');
   // A literal pathspec, so that a `*` or `:` in the name is the file's own character.
   const output = await runGit(layout, ['ls-files', '-z', '--', `:(literal)${relative}`]);
   return output.length > 0;
+}
+
+/**
+ * Returns the deepest folder between the worktree and `file` that has a `.git` entry of its
+ * own, the worktree of a nested repository, or null when there is none.
+ */
+async function findNestedWorktree(file: string, worktree: string): Promise<string | null> {
+  for (let folder = path.dirname(file); folder !== worktree; folder = path.dirname(folder)) {
+    if (!isInside(folder, worktree)) return null;
+    const entry = await lstat(path.join(folder, '.git')).catch(() => null);
+    if (entry !== null) return folder;
+  }
+  return null;
 }
 
 /** Returns true when `text` is a footprint strategy document of any schema version. */

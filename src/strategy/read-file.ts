@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 
-import { parseJsonText } from '../config/parse-json.js';
+import { parseJsonText, startsComment } from '../config/parse-json.js';
 import { UserError } from '../errors.js';
 import { strategyNotFileMessage, strategyReadFailedMessage } from '../output/messages.js';
 import { shellPath } from '../output/shell-quote.js';
@@ -68,15 +68,26 @@ export async function readStrategyFile(
     return { ok: false, problems };
   }
 
-  const { line, column, reason } = parsed.problem;
+  const { line, column } = parsed.problem;
   const command = rewriteCommand(shellPath(file), invocation);
-  const fix = looksLikeYaml(file, text)
-    ? 'It looks like YAML, and footprint reads strategy files as JSON only. Write it as JSON'
-    : 'Fix the JSON syntax';
+  const comment = startsComment(text, parsed.problem);
+  const reason = comment ? 'a comment' : parsed.problem.reason;
   const message =
     `${file} is not valid JSON (line ${line}, column ${column}: ${reason}). ` +
-    `${fix}, or move it away and write the strategy again with ${command}.`;
+    `${describeJsonFix(file, text, comment)}, or move it away and write the strategy again ` +
+    `with ${command}.`;
   return { ok: false, problems: [{ code: 'json', message }] };
+}
+
+/** Returns the start of the fix for a strategy file that is not JSON, before the rewrite. */
+function describeJsonFix(file: string, text: string, comment: boolean): string {
+  if (comment) {
+    return 'Strategy files are JSON, which has no comments, so remove the comment';
+  }
+  if (looksLikeYaml(file, text)) {
+    return 'It looks like YAML, and footprint reads strategy files as JSON only. Write it as JSON';
+  }
+  return 'Fix the JSON syntax';
 }
 
 /** Makes nesting deeper than MAX_STRATEGY_DEPTH a problem, which names where it starts. */

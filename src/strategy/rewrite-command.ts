@@ -21,13 +21,14 @@ export function rewriteCommand(
   return `\`${invocation} strategy --output ${file}\``;
 }
 
-/** Start of a `git reset` command in problem messages. Its paths are from the worktree's top. */
-const GIT_RESET = '`git reset ';
+/** Starts of the git commands in problem messages: `git reset` and `git add -- PATH`. */
+const PATH_COMMANDS = ['reset ', 'add -- '];
 
 /**
  * Puts `file`, quoted for a shell, in place of the placeholder in each problem's message, in a
  * command that starts with `invocation`. `worktree` is the path of the worktree's top folder
- * from the shell's folder. Unless it is `''`, each `git reset` command gets `-C worktree`.
+ * from the shell's folder. Unless it is `''`, each of those git commands gets `-C worktree`,
+ * because a shell outside the worktree runs git in no repository or in another one.
  */
 export function fillStrategyFile(
   problems: readonly StrategyProblem[],
@@ -36,16 +37,21 @@ export function fillStrategyFile(
   worktree = '',
 ): StrategyProblem[] {
   const command = rewriteCommand(shellPath(file), invocation);
-  const reset = worktree === '' ? GIT_RESET : `\`git -C ${shellPath(worktree)} reset `;
-  return problems.map((problem) => ({
-    ...problem,
-    message: problem.message.replaceAll(rewriteCommand(), command).replaceAll(GIT_RESET, reset),
-  }));
+  return problems.map((problem) => {
+    let message = problem.message.replaceAll(rewriteCommand(), command);
+    if (worktree !== '') {
+      for (const start of PATH_COMMANDS) {
+        message = message.replaceAll(`\`git ${start}`, `\`git -C ${shellPath(worktree)} ${start}`);
+      }
+    }
+    return { ...problem, message };
+  });
 }
 
 /**
  * Returns the path of `worktree` from `shellFolder`, as fillStrategyFile takes it. It is `''`
- * when both are the same folder, also through symbolic links.
+ * when the shell's folder is the worktree or a folder inside it, also through symbolic links,
+ * where top-folder pathspecs need no `-C`.
  */
 export async function findWorktreeFromShell(
   worktree: string,
@@ -54,5 +60,7 @@ export async function findWorktreeFromShell(
   const [top, shell] = await Promise.all(
     [worktree, shellFolder].map((folder) => realpath(folder).catch(() => path.resolve(folder))),
   );
-  return path.relative(shell ?? shellFolder, top ?? worktree);
+  const relative = path.relative(shell ?? shellFolder, top ?? worktree);
+  const inside = relative.split(path.sep).every((segment) => segment === '..' || segment === '');
+  return inside ? '' : relative;
 }

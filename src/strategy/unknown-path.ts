@@ -3,7 +3,7 @@ import type { FileChange } from '../footprint/types.js';
 import { unquoteCString } from '../git/c-quote.js';
 import { joinWords } from '../output/messages.js';
 import { quoteJsonString, quotePath } from '../output/quote-path.js';
-import { shellQuote } from '../output/shell-quote.js';
+import { shellPathspec } from '../output/top-pathspec.js';
 import type { StrategyProblem } from './types.js';
 
 /** Staged files a folder hint lists before it only counts the rest. */
@@ -112,6 +112,14 @@ function describeFolder(path: string, inside: readonly FileChange[]): string {
   );
 }
 
+/** Writes each character of a JSON string beyond ASCII as a `\uXXXX` escape. */
+function escapeNonAscii(json: string): string {
+  return json.replace(
+    /[^\x20-\x7e]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /**
  * Returns the fix for a path that no staged file has, naming the staged path it most likely
  * means: the new path of a rename, the same path in another Unicode normalization form, which
@@ -124,7 +132,7 @@ function findLikelyFix(path: string, staged: StagedPaths): string | null {
   if (staged.intentToAdd.includes(path)) {
     return (
       `${quotePath(path)} is only intent-to-add (\`git add -N\`), so none of its content is ` +
-      `staged. Stage it with \`git add -- ${shellQuote(path)}\` and write the strategy ` +
+      `staged. Stage it with \`git add -- ${shellPathspec(path)}\` and write the strategy ` +
       'again, or remove it from the batch.'
     );
   }
@@ -140,8 +148,9 @@ function findLikelyFix(path: string, staged: StagedPaths): string | null {
   if (sameText) {
     return (
       'It differs from the staged path only in how its accented letters are encoded ' +
-      '(Unicode NFC or NFD), so it looks the same. ' +
-      `Replace it with the staged path, { "path": ${quoteJsonString(sameText.path)} }.`
+      '(Unicode NFC or NFD), so it looks the same. Replace it with the staged path, ' +
+      `{ "path": ${escapeNonAscii(quoteJsonString(sameText.path))} }, whose letters beyond ` +
+      'ASCII are escaped here so that a copy keeps their encoding.'
     );
   }
 

@@ -1,6 +1,8 @@
 import { findBatchDependencies } from '../batches/batch-dependencies.js';
 import { findMessageProblem, WHITESPACE_CLEANUP } from '../commit/message-problem.js';
+import { findUncommittableReason } from '../commit/preconditions.js';
 import type { FileContent, Footprint } from '../footprint/types.js';
+import type { HeadState } from '../git/types.js';
 import type { MessageCleanup } from '../message/cleanup-setting.js';
 import { describeBatchNeeds, type BatchNeed } from './batch-needs.js';
 import { checkCoverage } from './coverage.js';
@@ -9,6 +11,7 @@ import { checkMessageCharacters } from './message-characters.js';
 import { checkMessageSecrets } from './message-secrets.js';
 import { maskProblemSecrets } from './mask-problem-secrets.js';
 import { quoteJsonString } from '../output/quote-path.js';
+import { shellQuote } from '../output/shell-quote.js';
 import { checkOrderCycles, type OrderCycleCheck } from './order-cycles.js';
 import { rewriteCommand } from './rewrite-command.js';
 import { describeBatchSchemaFix } from './schema-fix.js';
@@ -24,6 +27,11 @@ import type { StrategyProblem, StrategyValidation } from './types.js';
 
 // strategy --output never replaces an edited strategy, so the file has to move first.
 const REWRITE = `move it away and write it again with ${rewriteCommand()}`;
+
+/** The fix a stale strategy needs besides its HEAD when its staged tree moved too. */
+const RESTAGE = 'stage the change it was made for';
+
+const BRANCH_PREFIX = 'refs/heads/';
 
 /** The schema error of a document the schema let through but validation cannot read. */
 const MALFORMED = 'batches, head or stagedTree is malformed';
@@ -70,15 +78,63 @@ function describeHead(oid: string | null): string {
   return oid === null ? 'no HEAD (an unborn branch)' : `HEAD ${shortId(oid)}`;
 }
 
+/** Returns the branch HEAD is on, without `refs/heads/`, or null when HEAD is detached. */
+function branchOf(head: HeadState): string | null {
+  if (head.detached || head.ref === null) return null;
+  return head.ref.startsWith(BRANCH_PREFIX) ? head.ref.slice(BRANCH_PREFIX.length) : head.ref;
+}
+
 /**
- * Returns the fix sentence of a stale HEAD: check out the strategy's HEAD again (and do `more`),
- * or write the strategy again. On an unborn branch there is no commit to go back to, so the
- * sentence offers only the rewrite.
+ * Returns true when the staged change is one `footprint commit` can commit now, so a strategy
+ * written again for it has batches to commit.
  */
-function offerFix(head: string | null, more: string): string {
+function canRewrite(footprint: Footprint): boolean {
+  return findUncommittableReason({ ...footprint, entries: footprint.files }) === null;
+}
+
+/** A checkout of the strategy's HEAD that would make a stale strategy fit again. */
+interface Checkout {
+  /** The strategy's HEAD, shortened. */
+  id: string;
+  /** True when the change the strategy was made for has to be staged again too. */
+  restage: boolean;
+  /** The branch HEAD is on now, which the checkout leaves, or null when HEAD is detached. */
+  branch: string | null;
+}
+
+/**
+ * Returns the fix sentences of a stale HEAD: write the strategy again, or check out the
+ * strategy's HEAD again. The rewrite comes first when the staged change can be committed now,
+ * because a checkout detaches HEAD. A strategy made on an unborn branch gets only the rewrite.
+ */
+function offerFix(head: string | null, restage: boolean, footprint: Footprint): string {
   if (head === null) return `Move it away and write it again with ${rewriteCommand()}.`;
-  const checkOut = `Check out ${shortId(head)} again${more === '' ? '' : ` ${more}`}`;
-  return `${checkOut}, or ${REWRITE}.`;
+  const checkout = { id: shortId(head), restage, branch: branchOf(footprint.head) };
+  return canRewrite(footprint) ? offerRewriteFirst(checkout) : offerCheckoutFirst(checkout);
+}
+
+function offerRewriteFirst({ id, restage, branch }: Checkout): string {
+  const rewrite = `Move it away and write it again for the staged change with ${rewriteCommand()}.`;
+  const staging = restage ? ' and staging the change it was made for' : '';
+  const checkingOut = `Checking out ${id} again${staging} also works`;
+  if (branch === null) return `${rewrite} ${checkingOut}.`;
+  const detached = describeDetachedCommits(branch);
+  return `${rewrite} ${checkingOut}, but it detaches HEAD from ${branch}. ${detached}`;
+}
+
+function offerCheckoutFirst({ id, restage, branch }: Checkout): string {
+  const checkOut = `Check out ${id} again${restage ? ` and ${RESTAGE}` : ''}, or ${REWRITE}.`;
+  if (branch === null) return checkOut;
+  const detached = describeDetachedCommits(branch);
+  return `${checkOut} Checking it out detaches HEAD from ${branch}. ${detached}`;
+}
+
+/** Describes where `footprint commit` puts the commits once a checkout left `branch`. */
+function describeDetachedCommits(branch: string): string {
+  return (
+    '`footprint commit` would then make the commits on no branch, and ' +
+    `\`git switch ${shellQuote(branch)}\` returns to the branch.`
+  );
 }
 
 /**
@@ -117,7 +173,7 @@ function describeStale(
     return (
       `Both the staged tree and HEAD differ from the strategy's: it was made for ${oldTree} ` +
       `at ${oldHead}, and the repository now has ${newTree} at ${newHead}. ` +
-      offerFix(strategy.head, 'and stage the change it was made for')
+      offerFix(strategy.head, true, footprint)
     );
   }
   if (treeMoved) {
@@ -130,7 +186,7 @@ function describeStale(
   if (headMoved) {
     return (
       `HEAD differs from the strategy's: it was made at ${oldHead}, and the repository is now ` +
-      `at ${newHead} (${newTree} is the same). ${offerFix(strategy.head, '')}`
+      `at ${newHead} (${newTree} is the same). ${offerFix(strategy.head, false, footprint)}`
     );
   }
   return null;
@@ -164,7 +220,31 @@ function checkBatchIds(strategy: StrategyShape, cleanup: MessageCleanup): Strate
   return problems;
 }
 
-function dependencyProblem(batch: string, dependency: string, position: number, at: number) {
+/** Batch ids an unknown-dependency problem lists as what a renamed id may now be. */
+const LISTED_EARLIER_IDS = 5;
+
+/**
+ * Returns the fix of a dependency on an id no batch has. The batch it meant may have a new id,
+ * so the fix lists the ids of the batches before it, the nearest last.
+ */
+function unknownDependencyFix(dependency: string, earlier: readonly string[]): string {
+  const remove = `remove ${dependency} from dependsOn.`;
+  if (earlier.length === 0) return 'Remove it from dependsOn.';
+  const listed = earlier.slice(-LISTED_EARLIER_IDS);
+  const more = earlier.length > listed.length ? `${earlier.length - listed.length} more, ` : '';
+  return (
+    `If the batch it needs has a new id, write that id (earlier batches: ${more}` +
+    `${listed.join(', ')}), or ${remove}`
+  );
+}
+
+function dependencyProblem(
+  batch: string,
+  dependency: string,
+  position: number,
+  at: number,
+  earlier: readonly string[],
+) {
   if (dependency === batch) {
     return {
       code: 'order',
@@ -173,7 +253,8 @@ function dependencyProblem(batch: string, dependency: string, position: number, 
     };
   }
   if (at === -1) {
-    const message = `Batch ${batch} depends on ${dependency}, which no batch is. Remove it from dependsOn.`;
+    const fix = unknownDependencyFix(dependency, earlier);
+    const message = `Batch ${batch} depends on ${dependency}, which no batch is. ${fix}`;
     return { code: 'unknown-dependency', batch, message };
   }
   if (at > position) {
@@ -199,7 +280,8 @@ function checkOrder(parts: CheckedParts, cycles: OrderCycleCheck): StrategyProbl
       if (cycles.covers(batch.id, dependency)) continue;
       const found = ids.indexOf(dependency);
       if (found === -1 && ids.includes(null)) continue;
-      const problem = dependencyProblem(batch.id, dependency, position, found);
+      const earlier = ids.slice(0, at).filter((id): id is string => id !== null);
+      const problem = dependencyProblem(batch.id, dependency, position, found, earlier);
       if (problem) problems.push(problem);
     }
   });

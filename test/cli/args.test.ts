@@ -211,6 +211,23 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     argv: ['validate'],
     named: /footprint validate needs --strategy FILE/,
   },
+  {
+    name: 'empty output value',
+    argv: ['strategy', '--output', ''],
+    named:
+      /^✖ Option '--output' needs a value: a file path, and the value given is empty\. Pass one, such as '--output strategy\.json'\.$/m,
+  },
+  {
+    name: 'empty inline strategy value',
+    argv: ['validate', '--strategy='],
+    named:
+      /^✖ Option '--strategy' needs a value: a strategy file, and the value given is empty\. Pass one, such as '--strategy fossils\/strategy\.json'\.$/m,
+  },
+  {
+    name: 'empty short output value',
+    argv: ['strategy', '-o', ''],
+    named: /^✖ Option '-o' needs a value: a file path, and the value given is empty\. .*'-o strat/m,
+  },
 ];
 
 for (const { name, argv, named } of usageErrors) {
@@ -223,6 +240,41 @@ for (const { name, argv, named } of usageErrors) {
     assert.match(stderr.text, named);
     assert.match(stderr.text, /^✖ /);
     assert.equal(stdout.text, '');
+  });
+}
+
+/** Each option that takes a value, with a command that accepts it. */
+const VALUE_OPTIONS: ReadonlyArray<[command: string, option: string]> = [
+  ['analyze', '--mode'],
+  ['analyze', '--color'],
+  ['analyze', '--cwd'],
+  ['analyze', '--format'],
+  ['strategy', '--output'],
+  ['commit', '--strategy'],
+  ['learn', '--max-commits'],
+  ['learn', '--since'],
+  ['fossils', '--until'],
+  ['fossils', '--type'],
+  ['fossils', '--keep'],
+  ['fossils', '--older-than'],
+  ['fossils', '--limit'],
+];
+
+for (const [command, option] of VALUE_OPTIONS) {
+  test(`empty value of ${option}`, async () => {
+    for (const argv of [
+      [command, option, ''],
+      [command, `${option}=`],
+    ]) {
+      const { io, stderr } = captureIo();
+
+      const code = await main(argv, io);
+
+      assert.equal(code, 2, argv.join(' '));
+      assert.ok(stderr.text.includes('and the value given is empty. Pass one'), stderr.text);
+      assert.ok(stderr.text.includes(`such as '${option} `), stderr.text);
+      assert.equal(stderr.text.includes('reads as an option'), false, stderr.text);
+    }
   });
 }
 

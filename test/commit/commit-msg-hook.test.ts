@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
 import { isUserError } from '../../src/errors.js';
+import { runCli } from '../cli/cli-io.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import {
   assertUnchanged,
@@ -131,16 +132,65 @@ test('hook killed by a signal', async () => {
   });
 });
 
+/** Runs `footprint commit --strategy FILE --yes` in-process and returns its exit code and output. */
+async function commitCli(created: TempRepo, strategyFile: string) {
+  const state = captureState(created);
+  const result = await runCli(created.dir, 'commit', '--strategy', strategyFile, '--yes');
+  assertUnchanged(created, state);
+  const refusal = result.stderr.split('\n').find((line) => line.startsWith('✖ ')) ?? '';
+  return { ...result, refusal };
+}
+
 test('hook interpreter missing', async () => {
   const { repo: created, strategyFile } = await stagedTwoBatches();
   const file = installHook(created, '');
-  writeFileSync(file, '#!/no/such/interpreter\n');
+  writeFileSync(file, '#!/no/such/interpreter -e\nexit 0\n');
 
-  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
-    assert.ok(isUserError(error));
-    assert.match(error.message, /commit-msg could not be started on the message of batch b1/);
-    return true;
-  });
+  const result = await commitCli(created, strategyFile);
+
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(
+    result.refusal,
+    `✖ The commit-msg hook ${file} could not be started, because its #! line names the ` +
+      'interpreter /no/such/interpreter, which does not exist. No commit was made. Fix the ' +
+      `first line of ${file}, or skip the hook with --no-verify.`,
+  );
+  assert.equal(result.stderr.includes('ENOENT'), false, result.stderr);
+});
+
+test('hook command not found', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  const file = installHook(created, '');
+  writeFileSync(file, '#!/usr/bin/env no-such-program-footprint\nexit 0\n');
+
+  const result = await commitCli(created, strategyFile);
+
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(
+    result.refusal,
+    `✖ The commit-msg hook ${file} exited with 127 on the message of batch b1 ("fix: change a"), ` +
+      'so no commit was made. A shell exits with 127 when a command the hook runs was not ' +
+      'found, so check the programs the hook runs and its first line (see its output above), ' +
+      'or skip the hook with --no-verify.',
+  );
+});
+
+test('hook interpreter with a carriage return', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  const file = installHook(created, '');
+  writeFileSync(file, '#!/bin/sh\r\nexit 0\r\n');
+
+  const result = await commitCli(created, strategyFile);
+
+  assert.equal(result.code, 1, result.stderr);
+  assert.ok(
+    result.stderr.includes(
+      'its #! line names the interpreter "/bin/sh\\r", which does not exist, because the ' +
+        'line ends in a carriage return (Windows line ends).',
+    ),
+    result.stderr,
+  );
+  assert.equal(result.stderr.includes('Edit the message'), false, result.stderr);
 });
 
 test('hook not executable is skipped with a warning', async () => {
@@ -168,14 +218,35 @@ test('chmod advice quotes the hook path', async () => {
 
 test('hook emptying the message refuses', async () => {
   const { repo: created, strategyFile } = await stagedTwoBatches();
-  installHook(created, ': > "$1"');
+  const file = installHook(created, ': > "$1"');
 
-  await assert.rejects(commitInProcess(created, { strategyFile }), (error: unknown) => {
-    assert.ok(isUserError(error));
-    assert.match(error.message, /left an empty message for batch b1/);
-    assert.ok(error.message.includes(`Edit the message of batch b1 in ${strategyFile} and`));
-    return true;
-  });
+  const result = await commitCli(created, strategyFile);
+
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(
+    result.refusal,
+    `✖ The commit-msg hook ${file} emptied the message of batch b1 ("fix: change a"), so no ` +
+      'commit was made. git commit rejects an empty message too, so a hook may empty it on ' +
+      `purpose. Check what ${file} does to its message file, or skip the hook with --no-verify.`,
+  );
+});
+
+test('hook leaving only comments refuses', async () => {
+  const { repo: created, strategyFile } = await stagedTwoBatches();
+  created.git(['config', 'commit.cleanup', 'strip']);
+  const file = installHook(created, 'echo "# rejected" > "$1"');
+
+  const result = await commitCli(created, strategyFile);
+
+  assert.equal(result.code, 1, result.stderr);
+  assert.ok(
+    result.stderr.includes(
+      `hook ${file} left only lines that git's message cleanup removes, such as comment ` +
+        'lines, in the message of batch b1 ("fix: change a")',
+    ),
+    result.stderr,
+  );
+  assert.equal(result.stderr.includes('Edit the message'), false, result.stderr);
 });
 
 test('planned run rejection names strategy', async () => {

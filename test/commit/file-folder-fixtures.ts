@@ -56,9 +56,22 @@ export function stageRenameOutOfFolder(repo: TempRepo): void {
   repo.git(['add', '-A']);
 }
 
-/** Each file/folder scenario, with the staged paths that must share one batch. */
+/**
+ * Each file/folder scenario, with the staged paths that must share one batch or come in order,
+ * and which side HEAD has, whose batch has to come first: the file at `a`, or what is under it.
+ */
 export const SCENARIOS = [
-  { name: 'folder to file', stage: stageFolderToFile, together: ['a', 'a/b.txt', 'a/c.txt'] },
-  { name: 'file to folder', stage: stageFileToFolder, together: ['a', 'a/b.txt'] },
-  { name: 'rename out of the folder', stage: stageRenameOutOfFolder, together: ['a', 'x-b.txt'] },
+  {
+    name: 'folder to file',
+    stage: stageFolderToFile,
+    together: ['a', 'a/b.txt', 'a/c.txt'],
+    first: 'under',
+  },
+  { name: 'file to folder', stage: stageFileToFolder, together: ['a', 'a/b.txt'], first: 'file' },
+  {
+    name: 'rename out of the folder',
+    stage: stageRenameOutOfFolder,
+    together: ['a', 'x-b.txt'],
+    first: 'under',
+  },
 ] as const;

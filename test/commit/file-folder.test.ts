@@ -79,6 +79,25 @@ function expectedTree(
 const listTree = (created: TempRepo, tree: string): string =>
   created.git(['ls-tree', '-r', '--full-tree', tree]);
 
+/** Returns two batches, one with `file` and one with `rest`, the side `first` names first. */
+function splitBatches(file: string, rest: readonly string[], first: 'file' | 'under'): Batch[] {
+  const fileBatch = (id: string) => batch(id, `feat: take ${file}`, [{ path: file }]);
+  const restBatch = (id: string) =>
+    batch(
+      id,
+      'feat: take the other side',
+      rest.map((staged) => ({ path: staged })),
+    );
+  return first === 'file' ? [fileBatch('w1'), restBatch('w2')] : [restBatch('w1'), fileBatch('w2')];
+}
+
+/** Returns the start of the problem for batches w1 and w2 in the reverse of the order `first` needs. */
+function misorderText(first: 'file' | 'under', file: string, under: string): string {
+  return first === 'file'
+    ? `Batch w1 takes ${under} before batch w2 takes ${file}, but a is a file until batch w2`
+    : `Batch w1 takes ${file} before batch w2 takes ${under}, but a is a folder until batch w2`;
+}
+
 describe('footprint commit with a path that changes between file and folder', () => {
   for (const scenario of SCENARIOS) {
     test(`${scenario.name}: commits match their batches`, () => {
@@ -109,21 +128,15 @@ describe('footprint commit with a path that changes between file and folder', ()
       assert.equal(created.git(['rev-parse', 'HEAD^{tree}']).trim(), stagedTree);
     });
 
-    test(`${scenario.name}: split strategy rejected`, async () => {
+    test(`${scenario.name}: reversed split rejected`, async () => {
       const created = createTempRepo();
       repo = created;
       scenario.stage(created);
       const { strategy, files } = await planStrategy(created);
       const [file, ...under] = scenario.together;
       const rest = [...files.keys()].filter((staged) => staged !== file);
-      const strategyFile = writeStrategy(created, strategy, [
-        batch(
-          'w1',
-          'feat: take the other side',
-          rest.map((staged) => ({ path: staged })),
-        ),
-        batch('w2', `feat: take ${file}`, [{ path: file }]),
-      ]);
+      const batches = splitBatches(file, rest, scenario.first === 'file' ? 'under' : 'file');
+      const strategyFile = writeStrategy(created, strategy, batches);
       const before = captureState(created);
       const objects = listObjectFiles(created);
 
@@ -131,25 +144,49 @@ describe('footprint commit with a path that changes between file and folder', ()
 
       assert.equal(validation.status, 1, validation.stdout + validation.stderr);
       const report = validation.stdout + validation.stderr;
-      for (const path of under) {
-        assert.ok(
-          report.includes(
-            `Batch w2 takes ${file} and batch w1 takes ${path}, but ${file} is a file on one side`,
-          ),
-          report,
-        );
-        assert.ok(report.includes(`Move ${file} and ${path} into one batch.`), report);
-      }
+      for (const path of under)
+        assert.ok(report.includes(misorderText(scenario.first, file, path)));
+      assert.ok(report.includes(`or move ${file} and ${under[0]} into one batch.`), report);
 
       const commit = created.footprint(['commit', '--strategy', strategyFile, '--yes', '--no-llm']);
 
       assert.equal(commit.status, 1, commit.stdout + commit.stderr);
-      assert.match(commit.stdout + commit.stderr, /into one batch/);
+      assert.match(commit.stdout + commit.stderr, /no tree can hold both/);
       assertUnchanged(created, before);
       assert.deepEqual(listObjectFiles(created), objects);
     });
 
-    test(`${scenario.name}: batch trees refuse split`, async () => {
+    test(`${scenario.name}: split in order commits`, async () => {
+      const created = createTempRepo();
+      repo = created;
+      scenario.stage(created);
+      const { strategy, files } = await planStrategy(created);
+      const [file] = scenario.together;
+      const rest = [...files.keys()].filter((staged) => staged !== file);
+      const strategyFile = writeStrategy(
+        created,
+        strategy,
+        splitBatches(file, rest, scenario.first),
+      );
+      const base = created.git(['rev-parse', 'HEAD']).trim();
+      const stagedTree = created.git(['write-tree']).trim();
+
+      const validation = created.footprint(['validate', '--strategy', strategyFile]);
+      const commit = created.footprint(['commit', '--strategy', strategyFile, '--yes', '--no-llm']);
+
+      assert.equal(validation.status, 0, validation.stdout + validation.stderr);
+      assert.equal(commit.status, 0, commit.stdout + commit.stderr);
+      const first = created
+        .git(['rev-list', '--reverse', `${base}..HEAD`])
+        .trim()
+        .split('\n')[0];
+      const firstPaths = created.git(['ls-tree', '-r', '--name-only', first ?? '']).split('\n');
+      assert.equal(firstPaths.includes('a'), false);
+      assert.equal(created.git(['rev-list', '--count', `${base}..HEAD`]).trim(), '2');
+      assert.equal(created.git(['rev-parse', 'HEAD^{tree}']).trim(), stagedTree);
+    });
+
+    test(`${scenario.name}: batch trees refuse reversed split`, async () => {
       const created = createTempRepo();
       repo = created;
       scenario.stage(created);
@@ -161,16 +198,13 @@ describe('footprint commit with a path that changes between file and folder', ()
         headTree: null,
         entries: [],
         files: [...files.values()],
-        batches: [
-          { id: 'w1', changes: under.map((path) => ({ path })) },
-          { id: 'w2', changes: [{ path: file }] },
-        ],
+        batches: splitBatches(file, under, scenario.first === 'file' ? 'under' : 'file'),
         objects: { readTree: unused, readBlob: unused, has: unused },
       });
 
       await assert.rejects(building, (error: unknown) => {
         assert.ok(error instanceof CommitRefusedError);
-        assert.match(error.message, new RegExp(`Move ${file} and ${under[0]} into one batch`));
+        assert.ok(error.message.includes(misorderText(scenario.first, file, under[0] ?? '')));
         return true;
       });
     });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, test } from 'node:test';
 
 import { isUserError } from '../../src/errors.js';
+import { runCli } from '../cli/cli-io.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import {
   assertFsckClean,
@@ -206,3 +207,52 @@ test(
     assertFsckClean(repo);
   },
 );
+
+/** Runs `footprint commit --strategy FILE --yes` in-process and returns its exit code and output. */
+async function commitCli(repo: TempRepo, strategyFile: string) {
+  const objects = listObjectFiles(repo);
+  const head = captureState(repo).head;
+  const result = await runCli(repo.dir, 'commit', '--strategy', strategyFile, '--yes');
+  assert.equal(captureState(repo).head, head);
+  assert.deepEqual(listObjectFiles(repo), objects, 'no unsigned object was written');
+  return result;
+}
+
+test('openpgp program without a signature', async () => {
+  const { repo, strategyFile } = await stagedTwoBatches();
+  const program = path.join(repo.dir, '.git', 'quiet-gpg');
+  writeFileSync(program, '#!/bin/sh\ncat >/dev/null\necho garbage\nexit 0\n', { mode: 0o755 });
+  repo.git(['config', 'commit.gpgSign', 'true']);
+  repo.git(['config', 'gpg.program', program]);
+
+  const result = await commitCli(repo, strategyFile);
+
+  assert.equal(result.code, 1, result.stderr);
+  assert.ok(
+    result.stderr.includes(
+      `✖ commit.gpgSign is true, but ${program} (gpg.format openpgp) exited with 0 and ` +
+        'printed no signature: its status output has no `[GNUPG:] SIG_CREATED` line, which ' +
+        'gpg prints once it has signed. No commit was written. Fix the signing setup',
+    ),
+    result.stderr,
+  );
+  assert.equal(result.stderr.includes('no error output'), false, result.stderr);
+});
+
+test('ssh program without a signature', async () => {
+  const { repo, strategyFile } = await stagedTwoBatches();
+  const program = path.join(repo.dir, '.git', 'quiet-ssh-keygen');
+  writeFileSync(program, '#!/bin/sh\necho "Signing file"\nexit 0\n', { mode: 0o755 });
+  repo.git(['config', 'commit.gpgSign', 'true']);
+  repo.git(['config', 'gpg.format', 'ssh']);
+  repo.git(['config', 'gpg.ssh.program', program]);
+  repo.git(['config', 'user.signingKey', path.join(repo.dir, 'signing-key')]);
+
+  const result = await commitCli(repo, strategyFile);
+
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(
+    result.stderr,
+    /^✖ commit\.gpgSign is true, but \S+quiet-ssh-keygen \(gpg\.format ssh\) exited with 0 and printed no signature: it wrote no signature file \(\S+\.sig\)\. No commit was written\. Fix the signing setup/m,
+  );
+});

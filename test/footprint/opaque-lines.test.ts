@@ -81,3 +81,40 @@ describe('findAddedPrintableRuns', () => {
     );
   });
 });
+
+describe('findAddedPrintableRuns without a byte order mark', () => {
+  const text = '$Token = "value"\r\nWrite-Host "done"\r\n';
+
+  test('UTF-16LE text is read as lines', () => {
+    const runs = findAddedPrintableRuns(null, Buffer.from(text, 'utf16le'));
+
+    assert.deepEqual(runs, [
+      { line: 1, text: '$Token = "value"' },
+      { line: 2, text: 'Write-Host "done"' },
+    ]);
+  });
+
+  test('UTF-16BE text is read as lines', () => {
+    const runs = findAddedPrintableRuns(null, Buffer.from(text, 'utf16le').swap16());
+
+    assert.deepEqual(runs, [
+      { line: 1, text: '$Token = "value"' },
+      { line: 2, text: 'Write-Host "done"' },
+    ]);
+  });
+
+  test('lines of HEAD are not added', () => {
+    const old = Buffer.from('one\r\ntwo\r\n', 'utf16le');
+    const runs = findAddedPrintableRuns(old, Buffer.from('one\r\nthree\r\ntwo\r\n', 'utf16le'));
+
+    assert.deepEqual(runs, [{ line: 2, text: 'three' }]);
+  });
+
+  test('16-bit numbers stay binary', () => {
+    const numbers = Buffer.alloc(512);
+    for (let index = 0; index < 256; index++) numbers.writeUInt16LE((index % 8) + 1, index * 2);
+    const bytes = Buffer.concat([numbers, Buffer.from('\0a readable run\0')]);
+
+    assert.deepEqual(findAddedPrintableRuns(null, bytes), [{ line: 1, text: 'a readable run' }]);
+  });
+});

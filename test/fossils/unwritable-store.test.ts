@@ -40,7 +40,7 @@ function assertFossilWarning(stderr: string, shownPath: RegExp): void {
   const warnings = stderr.split('\n').filter((line) => line.includes('fossil was not written'));
   assert.equal(warnings.length, 1, stderr);
   assert.match(warnings[0] ?? '', shownPath);
-  assert.match(warnings[0] ?? '', /\(E[A-Z]+\)/);
+  assert.match(warnings[0] ?? '', /\(E[A-Z]+: (?:a file is where|a folder of the path is)/);
   assert.match(warnings[0] ?? '', /fossilDir/);
   assert.doesNotMatch(stderr, /internal error/);
   assert.doesNotMatch(stderr, /without checks/);
@@ -103,7 +103,8 @@ describe('unwritable fossil store', () => {
     const code = await main(['commit', '--yes', '--no-llm'], io);
 
     assert.equal(code, 2, stderr.text);
-    assert.match(stderr.text, /The fossil was not written to fossils\/.*\(E[A-Z]+\)/);
+    assert.match(stderr.text, /The fossil was not written to fossils\/.*\(E[A-Z]+: a file is/);
+    assert.match(stderr.text, /so the branch was not moved and nothing was committed\./);
     assert.doesNotMatch(stderr.text, /internal error/);
     assert.equal(repo.git(['rev-parse', 'HEAD']), head);
   });

@@ -109,7 +109,10 @@ test('init keeps a committed gitignore of earlier versions', async () => {
 
     assert.equal(read(repo, 'fossils/.gitignore'), '*\n!.gitignore\n');
     assert.equal(step?.action, 'unchanged');
-    assert.match(step?.detail ?? '', /run `git rm --cached fossils\/\.gitignore`, commit that/);
+    assert.match(
+      step?.detail ?? '',
+      /run `git rm --cached -- :\/fossils\/\.gitignore`, commit that/,
+    );
   } finally {
     repo.cleanup();
   }

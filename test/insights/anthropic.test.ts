@@ -352,8 +352,10 @@ describe('anthropic provider', () => {
         new: lines('export const region = "eu";', ...Object.values(plantedLines)),
       },
     ]);
-    // No finding, so the file's lines are sent and redaction alone must catch every value.
+    // No finding and no secret known to the request, so the file's lines are sent and
+    // redaction alone must catch every value.
     request.risk = { score: 0, blocked: false, findings: [] };
+    request.requestSecrets = () => ({ paths: new Set(), values: new Set() });
     await run(server.baseURL, request);
     const [sent] = server.requests;
     assert.ok(sent);
@@ -411,7 +413,7 @@ describe('anthropic provider', () => {
     assert.equal(entry?.reply.summary, 'The password is password=[REDACTED] for now.');
     assert.equal(insights.summary, 'The password is password=[REDACTED] for now.');
     assert.equal(entry?.model, 'claude-haiku-5-5');
-    assert.equal(entry?.promptVersion, 1);
+    assert.equal(entry?.promptVersion, 2);
   });
   test('message with a redaction mark keeps the heuristic message', async () => {
     const reply: ToolReply = {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { requestBudgetBytes } from '../../src/insights/anthropic.js';
 import { buildChangeSummary } from '../../src/insights/change-summary.js';
-import { findWithheldReason, isSecretFinding } from '../../src/insights/content-policy.js';
+import { findWithheldReason } from '../../src/insights/content-policy.js';
+import { isSecretFinding } from '../../src/risk/secret-findings.js';
 import type { Finding } from '../../src/risk/types.js';
 import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
 import { anthropicConfig, buildInsightRequest } from './insight-request.js';
@@ -67,7 +68,9 @@ describe('buildChangeSummary', () => {
       { path: 'src/a.ts', new: lines('FOUND-LINE') },
     ]);
     const risk = { ...NO_RISK, findings: [finding('generic-secret', 'src/a.ts')] };
-    const { text } = buildChangeSummary({ ...request, risk }, 65536);
+    // Only the finding above is a secret here, so each file shows its own reason.
+    const requestSecrets = () => ({ paths: new Set<string>(), values: new Set<string>() });
+    const { text } = buildChangeSummary({ ...request, risk, requestSecrets }, 65536);
 
     assert.match(text, /package-lock\.json \+1 -0, 1 hunk \(lines withheld: lockfile\)/);
     assert.match(text, /\.env\.local \+1 -0, 1 hunk \(lines withheld: credentials file\)/);

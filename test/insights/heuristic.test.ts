@@ -96,6 +96,22 @@ describe('heuristic provider', () => {
     assert.doesNotMatch(summary, /in progress/);
   });
 
+  test('summary counts undiffed files apart', async () => {
+    const big: FileSpec = { path: 'data/big.csv', new: lines('x'), opaque: 'too-large' };
+    const { summary } = await createHeuristicProvider().generate(await request([...change, big]));
+
+    assert.match(summary, /^The staged change touches 3 files \(\+2 -1\), /);
+    assert.match(summary, /\(\+2 -1\), 1 not diffed because of its size\. /);
+  });
+
+  test('summary of only undiffed files', async () => {
+    const big: FileSpec = { path: 'data/big.csv', new: lines('x'), opaque: 'too-large' };
+    const { summary } = await createHeuristicProvider().generate(await request([big]));
+
+    assert.match(summary, /^The staged change touches 1 file, not diffed because of its size\. /);
+    assert.doesNotMatch(summary, /\+0 -0/);
+  });
+
   test('summary of an empty change', async () => {
     const { summary } = await createHeuristicProvider().generate(await request([]));
 

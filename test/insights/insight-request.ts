@@ -2,7 +2,7 @@ import { analyzeBatches } from '../../src/batches/analyze.js';
 import { createDefaultConfig } from '../../src/config/defaults.js';
 import type { Config } from '../../src/config/types.js';
 import type { InsightRequest } from '../../src/insights/types.js';
-import { assessRisk } from '../../src/risk/assess.js';
+import { assessRiskWithSecrets } from '../../src/risk/assess.js';
 import {
   makeFootprint,
   type FileSpec,
@@ -29,12 +29,12 @@ export async function buildInsightRequest(
   const input = makeFootprint(specs, options);
   const analysis = analyzeBatches(input, { mode: 'balanced' });
   // `await` keeps this working whether the risk stage returns its report or a promise of it.
-  const risk = await assessRisk(input, analysis, {
+  const { report, requestSecrets } = await assessRiskWithSecrets(input, analysis, {
     mode: 'balanced',
     config: createDefaultConfig(),
     skip: [],
   });
-  return { input, analysis, risk, signal: new AbortController().signal };
+  return { input, analysis, risk: report, requestSecrets, signal: new AbortController().signal };
 }
 
 /** Returns a fake private key file. The header is assembled, so this file never contains one. */

@@ -270,7 +270,8 @@ describe('precommit with the anthropic provider', () => {
       assert.equal(firstBody.includes(secret), false, 'a password is in the request');
     }
 
-    // With the rule skipped the file is no longer withheld, and redaction must catch them.
+    // A skipped rule no longer blocks, but its passwords are still secrets, so the file stays
+    // withheld.
     const skipped = await precommit(repo, {
       ...serverEnv(server),
       FOOTPRINT_SKIP: 'command-line-password',
@@ -279,11 +280,23 @@ describe('precommit with the anthropic provider', () => {
 
     assert.equal(skipped.status, 0, skipped.stderr);
     assert.equal(server.requests.length, 2);
-    assert.match(secondBody, /mysqldump -uroot -p\[REDACTED\] app/);
-    assert.match(secondBody, /--password \[REDACTED\] app/);
-    assert.match(secondBody, /curl -u deploy:\[REDACTED\] -T/);
+    assert.match(secondBody, /scripts\/backup\.sh .*lines withheld: secret finding/);
     assert.equal(secondBody.includes(password), false, 'the -p password was sent');
     assert.equal(secondBody.includes(other), false, 'the --password value was sent');
+
+    // A disabled rule does not run, so the file is sent and redaction must catch them.
+    const config = { llm: { provider: 'anthropic' }, risk: { disable: ['command-line-password'] } };
+    repo.write('footprint.config.json', JSON.stringify(config));
+    const disabled = await precommit(repo, serverEnv(server));
+    const thirdBody = server.requests[2]?.rawBody ?? '';
+
+    assert.equal(disabled.status, 0, disabled.stderr);
+    assert.equal(server.requests.length, 3);
+    assert.match(thirdBody, /mysqldump -uroot -p\[REDACTED\] app/);
+    assert.match(thirdBody, /--password \[REDACTED\] app/);
+    assert.match(thirdBody, /curl -u deploy:\[REDACTED\] -T/);
+    assert.equal(thirdBody.includes(password), false, 'the -p password was sent');
+    assert.equal(thirdBody.includes(other), false, 'the --password value was sent');
   });
 
   test('missing key sends nothing and says why', async () => {
@@ -301,7 +314,8 @@ describe('precommit with the anthropic provider', () => {
   test('password values never reach the request', async () => {
     const server = await serve([{ toolInput: { summary: 'Rotated.', messages: [] } }]);
     const repo = createRepo();
-    const removed = ['Tr0ub4dor', '&3horse'].join('');
+    // A weak password that no rule reports, so that its file is sent and the redaction is seen.
+    const removed = ['hunter2', 'horse'].join('');
     const added = ['correct', '-horse-', 'battery'].join('');
     repo.write(
       'src/db-config.js',
@@ -347,9 +361,10 @@ describe('precommit with the anthropic provider', () => {
     );
     repo.git(['add', '-A']);
 
-    // With the rule skipped no file is withheld, so redaction alone must catch the values.
-    const env = { ...serverEnv(server), FOOTPRINT_SKIP: 'generic-secret' };
-    const result = await precommit(repo, env);
+    // With the rule disabled no file is withheld, so redaction alone must catch the values.
+    const config = { llm: { provider: 'anthropic' }, risk: { disable: ['generic-secret'] } };
+    repo.write('footprint.config.json', JSON.stringify(config));
+    const result = await precommit(repo, serverEnv(server));
     const body = server.requests[0]?.rawBody ?? '';
 
     assert.equal(result.status, 0, result.stderr);

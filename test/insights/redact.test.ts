@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { looksRandom } from '../../src/insights/entropy.js';
 import { redactSecrets } from '../../src/insights/redact.js';
+import { genericSecretRule } from '../../src/risk/rules/generic-secret.js';
+import { readStringList } from '../../src/risk/settings.js';
 
 // Stops a hang such as catastrophic backtracking. bench/risk/hostile.ts measures speed.
 const HANG_TIMEOUT_MS = 120_000;
@@ -367,6 +369,19 @@ describe('redactSecrets', () => {
     for (const [name, path, input] of pathCases) {
       const once = redactSecrets(input, path);
       assert.equal(redactSecrets(once, path), once, name);
+    }
+  });
+
+  test('every generic-secret keyword name', () => {
+    const keywords = readStringList(genericSecretRule.defaultOptions, 'keywords');
+
+    assert.ok(keywords.length >= 10, 'the rule has fewer keywords than expected');
+    for (const keyword of keywords) {
+      assert.equal(
+        redactSecrets(`db_${keyword} = "${cliPassword}"`),
+        `db_${keyword} = "[REDACTED]"`,
+        keyword,
+      );
     }
   });
 

@@ -14,7 +14,6 @@ const AWS_SECRET = ['q8HfZr2Lp9Vw3Mx81Kq2', 'Lp7Vw3QzTt5Yy6Uu7Ii8'].join('');
 const OTHER_AWS_SECRET = ['Wm4Rt7Yp2Kx9Lq3Zv8Nb', '5Hd1Gf6Js0Ac2Ex7Tu4Q'].join('');
 const PASSPHRASE = ['correct horse', ' battery staple'].join('');
 const SPACED_PASSWORD = ['open sesame', ' 42'].join('');
-const ALLOW_TOKEN = '// footprint-allow: provider-token';
 
 /**
  * Shell words with quoted or escaped parts. The shell reads each as the word without its
@@ -35,6 +34,16 @@ function createRepo(): TempRepo {
   repo.write('footprint.config.json', JSON.stringify({ llm: { provider: 'anthropic' } }));
   commitStartingProject(repo);
   return repo;
+}
+
+/**
+ * Turns the rules off in the repository's configuration, unstaged. A rule that is off does not
+ * run even for the request, so the lines it would match are sent, and redaction alone must
+ * catch their values.
+ */
+function disableRules(repo: TempRepo, rules: string[]): void {
+  const config = { llm: { provider: 'anthropic' }, risk: { disable: rules } };
+  repo.write('footprint.config.json', JSON.stringify(config));
 }
 
 function serverEnv(server: FakeMessagesApi): Record<string, string> {
@@ -78,13 +87,14 @@ describe('redacted lines in the request', () => {
     repo.write(
       'src/aws.js',
       [
-        `export const AWS_ACCESS_KEY_ID = "${fakeAwsAccessKeyId()}"; ${ALLOW_TOKEN}`,
-        `export const AWS_SECRET_ACCESS_KEY = "${AWS_SECRET}"; ${ALLOW_TOKEN}`,
-        `export const aws = { secretAccessKey: "${OTHER_AWS_SECRET}" }; ${ALLOW_TOKEN}`,
+        `export const AWS_ACCESS_KEY_ID = "${fakeAwsAccessKeyId()}";`,
+        `export const AWS_SECRET_ACCESS_KEY = "${AWS_SECRET}";`,
+        `export const aws = { secretAccessKey: "${OTHER_AWS_SECRET}" };`,
         '',
       ].join('\n'),
     );
     repo.git(['add', '-A']);
+    disableRules(repo, ['provider-token', 'generic-secret']);
 
     const result = await runFootprint(repo.dir, ['precommit'], hermeticEnv(serverEnv(server)));
     const request = server.requests[0];
@@ -93,9 +103,9 @@ describe('redacted lines in the request', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(server.requests.length, 1);
     assert.deepEqual(hunkLines(summaryText(request), 'src/aws.js'), [
-      `+export const AWS_ACCESS_KEY_ID = "[REDACTED]"; ${ALLOW_TOKEN}`,
-      `+export const AWS_SECRET_ACCESS_KEY = "[REDACTED]"; ${ALLOW_TOKEN}`,
-      `+export const aws = { secretAccessKey: "[REDACTED]" }; ${ALLOW_TOKEN}`,
+      '+export const AWS_ACCESS_KEY_ID = "[REDACTED]";',
+      '+export const AWS_SECRET_ACCESS_KEY = "[REDACTED]";',
+      '+export const aws = { secretAccessKey: "[REDACTED]" };',
     ]);
     assert.deepEqual(leakedParts(body, AWS_SECRET), []);
     assert.deepEqual(leakedParts(body, OTHER_AWS_SECRET), []);
@@ -113,9 +123,8 @@ describe('redacted lines in the request', () => {
     repo.write('config/mail.properties', `mail.password=${SPACED_PASSWORD}\nmail.port=587\n`);
     repo.git(['add', '-A']);
 
-    // With the rule skipped no file is withheld, so redaction alone must catch the values.
-    const env = hermeticEnv({ ...serverEnv(server), FOOTPRINT_SKIP: 'generic-secret' });
-    const result = await runFootprint(repo.dir, ['precommit'], env);
+    disableRules(repo, ['generic-secret']);
+    const result = await runFootprint(repo.dir, ['precommit'], hermeticEnv(serverEnv(server)));
     const request = server.requests[0];
     const body = request?.rawBody ?? '';
 
@@ -159,9 +168,8 @@ describe('redacted lines in the request', () => {
     );
     repo.git(['add', '-A']);
 
-    // With the rule skipped no file is withheld, so redaction alone must catch the values.
-    const env = hermeticEnv({ ...serverEnv(server), FOOTPRINT_SKIP: 'generic-secret' });
-    const result = await runFootprint(repo.dir, ['precommit'], env);
+    disableRules(repo, ['generic-secret']);
+    const result = await runFootprint(repo.dir, ['precommit'], hermeticEnv(serverEnv(server)));
     const request = server.requests[0];
     const body = request?.rawBody ?? '';
 

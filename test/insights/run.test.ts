@@ -12,7 +12,8 @@ const HANG_TIMEOUT_MS = 120_000;
 function runRequest(): InsightRunRequest {
   const input = makeFootprint([{ path: 'src/a.ts', new: lines('x') }]);
   const analysis = analyzeBatches(input, { mode: 'balanced' });
-  return { input, analysis, risk: { score: 0, blocked: false, findings: [] } };
+  const risk = { score: 0, blocked: false, findings: [] };
+  return { input, analysis, risk, requestSecrets: () => ({ paths: new Set(), values: new Set() }) };
 }
 
 const remoteInsights: Insights = {

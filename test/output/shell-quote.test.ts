@@ -14,6 +14,10 @@ test('shellQuote leaves a plain path bare', () => {
   assert.equal(shellQuote('deploy/key.pem'), 'deploy/key.pem');
 });
 
+test('shellQuote leaves a colon bare', () => {
+  assert.equal(shellQuote(':/deploy/key.pem'), ':/deploy/key.pem');
+});
+
 test('shellQuote single-quotes a path with a space', () => {
   assert.equal(shellQuote('my notes.env'), "'my notes.env'");
 });
@@ -41,6 +45,7 @@ test('shellQuote quotes an empty value', () => {
 test('shellQuote values survive a POSIX shell', () => {
   const values = [
     'plain.env',
+    ':/top/a:b.env',
     'it\'s $HOME `id` "x" \\ *.env',
     'a\nb\n',
     'tab\there',

@@ -92,6 +92,23 @@ describe('risk rules on hostile input', () => {
     assert.deepEqual(ruleLines(report), ['large-file']);
   });
 
+  test('Secret manifest of long lines', { timeout: HANG_TIMEOUT_MS }, () => {
+    const spaces = ' '.repeat(400_000);
+    const braces = '{} #'.repeat(100_000);
+    const text = [
+      'kind: Secret',
+      `a${spaces}b`,
+      'data:',
+      `  key${spaces}value`,
+      `  flow: {${braces}`,
+      `data: {${braces}`,
+      '',
+    ].join('\n');
+    const report = assess(addedFiles([{ path: 'app/secret.yaml', text }]));
+
+    assert.deepEqual(ruleLines(report), ['large-file']);
+  });
+
   test('binary file content is not read', () => {
     const text = `${pemBegin()}\n${'MIIB'.repeat(20)}\n`;
     const input = addedFiles([

@@ -15,6 +15,11 @@ const BAIT = [
   'password: "',
   'ops_ey',
   ':x-oauth-basic@github.com',
+  'hf_',
+  'sbp_',
+  'dapi',
+  'pypi-AgE',
+  'sk-ant-admin0',
   'T3BlbkFJ',
 ];
 

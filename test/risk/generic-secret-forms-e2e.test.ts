@@ -144,7 +144,7 @@ describe('generic-secret values inside other text', () => {
     });
 
     assert.deepEqual(secretLocations(outcome), [
-      'generic-secret config/auth.yaml:3',
+      'generic-secret config/auth.yaml:2',
       'generic-secret docs/api.md:3',
       'generic-secret src/Conn.cs:1',
       'generic-secret src/Conn.java:1',

@@ -22,6 +22,20 @@ function largeFileMessages(input: FootprintWithContent): string[] {
 }
 
 describe('large-file messages', () => {
+  test('fix names the unstage command', () => {
+    const report = assessRisk(
+      addedFiles([{ path: 'data/big dump.txt', text: 'x'.repeat(LIMIT + 1) }]),
+      ANALYSIS,
+      { mode: 'balanced', config: createDefaultConfig(), skip: [] },
+    );
+    const finding = report.findings.find((found) => found.rule === 'large-file');
+
+    assert.match(
+      finding?.fix ?? '',
+      /unstage it with `git reset -q -- ':\/data\/big dump\.txt'`\)/,
+    );
+  });
+
   test('a byte over the limit shows bytes', () => {
     const text = 'x'.repeat(LIMIT);
 

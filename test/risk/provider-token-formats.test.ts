@@ -5,6 +5,12 @@ import { createDefaultConfig } from '../../src/config/defaults.js';
 import { assessRisk } from '../../src/risk/assess.js';
 import type { RiskReport } from '../../src/risk/types.js';
 import { lines, makeFootprint, type FileSpec } from '../helpers/footprint-builder.js';
+import {
+  fakeAnthropicAdminKey,
+  fakeDatabricksToken,
+  fakeHuggingFaceToken,
+  fakeSupabaseToken,
+} from './secret-parts.js';
 
 function assess(specs: FileSpec[]): RiskReport {
   const input = makeFootprint(specs);
@@ -144,5 +150,33 @@ describe('provider-token placeholders', () => {
     const report = assess([{ path: 'src/a.js', new: lines(`t = '${token}'`) }]);
 
     assert.deepEqual(tokenFindings(report), ['1 GitHub token staged']);
+  });
+});
+
+describe('newer token families near misses', () => {
+  const hf = ['h', 'f_'].join('');
+  const near: Array<{ name: string; line: string }> = [
+    { name: 'lower-case name after hf_', line: `${hf}${'abcdefghijklmnopqrstuvwxyzabcdefgh'}()` },
+    { name: 'hf_ with 33 letters', line: `t = "${fakeHuggingFaceToken().slice(0, -1)}"` },
+    { name: 'hf_ with 35 letters', line: `t = "${fakeHuggingFaceToken()}Q"` },
+    { name: 'Supabase token of zeros', line: `t = "${['sb', 'p_'].join('')}${'0'.repeat(40)}"` },
+    { name: 'Supabase token not hex', line: `t = "${fakeSupabaseToken().replace(/[a-f]/g, 'G')}"` },
+    { name: 'Databricks token too short', line: `t = "${fakeDatabricksToken().slice(0, -1)}"` },
+    { name: 'PyPI name of a package', line: 'pip install pypi-AgEnt-tools==1.0' },
+    { name: 'Anthropic admin key cut', line: `k = "${fakeAnthropicAdminKey().slice(0, 40)}"` },
+  ];
+
+  for (const { name, line } of near) {
+    test(`${name} is not found`, () => {
+      const report = assess([{ path: 'src/near.py', new: lines(line) }]);
+
+      assert.deepEqual(tokenFindings(report), []);
+    });
+  }
+
+  test('token after a word is not found', () => {
+    const report = assess([{ path: 'src/a.py', new: lines(`x = "prefix${fakeSupabaseToken()}"`) }]);
+
+    assert.deepEqual(tokenFindings(report), []);
   });
 });

@@ -73,3 +73,54 @@ export function fakeAnthropicKey(): string {
     '-xAA',
   ].join('');
 }
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const ALPHANUMERIC = `${LETTERS}0123456789`;
+const BASE64URL = `${ALPHANUMERIC}-_`;
+const HEX = '0123456789abcdef';
+
+/** Returns `length` characters of `alphabet`, the same for the same seed, as a token body. */
+export function pseudoRandomBody(alphabet: string, length: number, seed: number): string {
+  // xorshift32, which stays within 32-bit integers.
+  let state = seed;
+  let body = '';
+  for (let index = 0; index < length; index++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    body += alphabet[state % alphabet.length] ?? 'A';
+  }
+  return body;
+}
+
+/** Returns a PyPI upload token shape: `pypi-`, the macaroon start for pypi.org, base64url. */
+export function fakePypiToken(): string {
+  return ['py', 'pi-', 'AgEIcHlwaS5vcmc', pseudoRandomBody(BASE64URL, 150, 11)].join('');
+}
+
+/** Returns a Hugging Face user access token shape: `hf_` and 34 letters. */
+export function fakeHuggingFaceToken(): string {
+  return ['h', 'f_', pseudoRandomBody(LETTERS, 34, 12)].join('');
+}
+
+/** Returns an Anthropic Admin API key shape: `sk-ant-admin01-`, 93 characters and `AA`. */
+export function fakeAnthropicAdminKey(): string {
+  return ['sk-ant-', 'admin01-', pseudoRandomBody(BASE64URL, 93, 13), 'AA'].join('');
+}
+
+/** Returns a Supabase personal access token shape: `sbp_` and 40 hex digits. */
+export function fakeSupabaseToken(): string {
+  return ['sb', 'p_', pseudoRandomBody(HEX, 40, 14)].join('');
+}
+
+/** Returns a Databricks personal access token shape: `dapi` and 32 hex digits. */
+export function fakeDatabricksToken(): string {
+  return ['da', 'pi', pseudoRandomBody(HEX, 32, 15)].join('');
+}
+
+/** Returns an OpenAI key shape of a project, service account or admin key. */
+export function fakeOpenAiKey(kind: 'proj' | 'svcacct' | 'admin'): string {
+  const half = (seed: number): string => pseudoRandomBody(ALPHANUMERIC, 74, seed);
+  return ['sk', `-${kind}-`, half(16), 'T3Blbk', 'FJ', half(17)].join('');
+}

@@ -47,16 +47,40 @@ describe('allow advice inside multi-line strings', () => {
     assert.doesNotMatch(finding?.fix ?? '', /footprint-allow/);
   });
 
-  test('password in a YAML block scalar', () => {
+  test('key in a YAML block scalar', () => {
     const outcome = runPrecommit(
-      { 'config/auth.yaml': fileText('auth:', '  password: |', `    ${KEY}`, 'debug: false') },
+      {
+        'config/tls.yaml': fileText(
+          'tls:',
+          '  key: |',
+          `    ${BEGIN}`,
+          `    ${BODY}`,
+          `    ${END}`,
+        ),
+      },
+      { summary: true },
+    );
+
+    const finding = findingOf(outcome, 'private-key');
+    assert.equal(finding?.line, 3);
+    assert.equal(outcome.blocked, true);
+    assert.doesNotMatch(outcome.summary, ALLOW_LINE);
+    assert.doesNotMatch(finding?.fix ?? '', /footprint-allow/);
+  });
+
+  test('YAML block password on its key', () => {
+    const outcome = runPrecommit(
+      { 'config/app.yaml': fileText('auth:', '  password: |', `    ${KEY}`, 'debug: false') },
       { summary: true },
     );
 
     const finding = findingOf(outcome, 'generic-secret');
-    assert.equal(finding?.line, 3);
-    assert.doesNotMatch(outcome.summary, ALLOW_LINE);
-    assert.doesNotMatch(finding?.fix ?? '', /footprint-allow/);
+    assert.equal(finding?.line, 2);
+    assert.match(
+      outcome.summary,
+      /Allow one line: +add the comment `footprint-allow: generic-secret`/,
+    );
+    assert.match(finding?.fix ?? '', /footprint-allow: generic-secret/);
   });
 
   test('key in a shell here-document', () => {

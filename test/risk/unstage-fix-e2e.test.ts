@@ -59,8 +59,8 @@ describe('the unstage command in a fix', () => {
       const [key] = findingsOf(repo, 'private-key');
       assert.ok(credential !== undefined);
       assert.ok(key !== undefined);
-      assert.equal(commandOf(credential.fix), 'git reset -q -- .env');
-      assert.equal(commandOf(key.fix), 'git reset -q -- deploy/key.pem');
+      assert.equal(commandOf(credential.fix), 'git reset -q -- :/.env');
+      assert.equal(commandOf(key.fix), 'git reset -q -- :/deploy/key.pem');
 
       runCommand(repo, commandOf(credential.fix));
       runCommand(repo, commandOf(key.fix));
@@ -82,7 +82,7 @@ describe('the unstage command in a fix', () => {
 
       const [credential] = findingsOf(repo, 'credential-file');
       assert.ok(credential !== undefined);
-      assert.equal(commandOf(credential.fix), 'git reset -q -- .env');
+      assert.equal(commandOf(credential.fix), 'git reset -q -- :/.env');
 
       runCommand(repo, commandOf(credential.fix));
       assert.deepEqual(stagedPaths(repo), []);
@@ -221,7 +221,7 @@ describe('the unstage command in human output', () => {
       repo.git(['add', '-A']);
 
       const command = printedCommand(repo, '60');
-      assert.equal(command, `git reset -q -- 'old'"$(printf '\\t')"'name.env' 'new\nname.env'`);
+      assert.equal(command, `git reset -q -- ':/old'"$(printf '\\t')"'name.env' ':/new\nname.env'`);
 
       runCommand(repo, command);
       assert.deepEqual(stagedPaths(repo), ['README.md'], 'neither path stays staged');

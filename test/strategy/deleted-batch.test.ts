@@ -61,7 +61,7 @@ describe('validate after a deleted batch', () => {
     );
     assert.ok(
       problem?.message.includes(
-        'To leave it out of these commits, unstage it with `git reset -q -- README.md`, ' +
+        'To leave it out of these commits, unstage it with `git reset -q -- :/README.md`, ' +
           'then move this strategy away and write it again with ' +
           `\`footprint strategy --output ${planFile}\`.`,
       ),
@@ -90,12 +90,27 @@ describe('validate after a deleted batch', () => {
     const folder = path.join(repo.dir, 'src');
     const result = await runCli(folder, 'validate', '--json', '--strategy', planFile);
     const [problem] = (JSON.parse(result.stdout) as { problems: StrategyProblem[] }).problems;
-    const unstage = /`git -C \.\. (reset [^`]+)`/.exec(problem?.message ?? '')?.[1];
+    const unstage = /`git (reset [^`]+)`/.exec(problem?.message ?? '')?.[1];
     assert.ok(unstage !== undefined, problem?.message);
-    execFileSync('git', ['-C', '..', ...unstage.split(' ')], { cwd: folder, env: gitTestEnv() });
+    execFileSync('git', unstage.split(' '), { cwd: folder, env: gitTestEnv() });
     const staged = repo.git(['diff', '--cached', '--name-only']);
 
-    assert.equal(unstage, 'reset -q -- README.md');
+    assert.equal(unstage, 'reset -q -- :/README.md');
+    assert.equal(staged, 'src/price.test.ts\nsrc/price.ts\n');
+  });
+
+  test('fix from outside names the worktree', async () => {
+    await writePlanWithoutReadme();
+    const cwdOption = path.relative(planFolder, repo.dir);
+    const argv = ['--cwd', cwdOption, 'validate', '--json', '--strategy', planFile];
+    const result = await runCli(planFolder, ...argv);
+    const [problem] = (JSON.parse(result.stdout) as { problems: StrategyProblem[] }).problems;
+    const unstage = /`(git -C [^`]+)`/.exec(problem?.message ?? '')?.[1];
+    assert.ok(unstage !== undefined, problem?.message);
+    execFileSync('sh', ['-c', unstage], { cwd: planFolder, env: gitTestEnv() });
+    const staged = repo.git(['diff', '--cached', '--name-only']);
+
+    assert.equal(unstage, `git -C ${cwdOption} reset -q -- :/README.md`);
     assert.equal(staged, 'src/price.test.ts\nsrc/price.ts\n');
   });
 
@@ -105,7 +120,7 @@ describe('validate after a deleted batch', () => {
 
     assert.equal(result.code, 1);
     assert.ok(
-      result.stderr.includes('unstage it with `git -C .. reset -q -- README.md`'),
+      result.stderr.includes('unstage it with `git reset -q -- :/README.md`'),
       result.stderr,
     );
   });

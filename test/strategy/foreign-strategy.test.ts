@@ -87,7 +87,7 @@ test('validate keeps checkout advice for a known commit', () => {
 
   assert.equal(result.status, 1, result.stderr);
   const output = result.stdout + result.stderr;
-  assert.ok(output.includes(`Check out ${start.slice(0, 12)} again`), output);
+  assert.ok(output.includes(`Checking out ${start.slice(0, 12)} again also works`), output);
   assert.equal(output.includes('does not have'), false, output);
 });
 

@@ -57,6 +57,22 @@ describe('strategy --output', () => {
     );
   });
 
+  test('rejects a nested repository file', async () => {
+    const nested = path.join(repo.dir, 'vendor', 'lib');
+    mkdirSync(nested, { recursive: true });
+    spawnSync('git', ['init', '-q', nested]);
+    writeFileSync(path.join(nested, '__init__.py'), '');
+    spawnSync('git', ['-C', nested, 'add', '__init__.py']);
+
+    const tracked = await strategyTo('vendor/lib/__init__.py');
+    const untracked = await strategyTo('vendor/lib/plan.json');
+
+    assert.equal(tracked.code, 2, tracked.stderr);
+    assert.equal(readText('vendor/lib/__init__.py'), '');
+    assert.match(tracked.stderr, /vendor\/lib\/__init__\.py is a file in git's index/);
+    assert.equal(untracked.code, 0, untracked.stderr);
+  });
+
   test('rejects an intent-to-add file', async () => {
     repo.write('draft.md', 'not staged yet\n');
     repo.git(['add', '-N', 'draft.md']);
@@ -198,6 +214,22 @@ describe('strategy --output', () => {
       /Move it away first, for example with `mv plan\.json plan\.json\.old`/,
     );
     assert.equal(readText('plan.json'), edited);
+  });
+
+  test('mv advice skips names in use', async () => {
+    assert.equal((await strategyTo('plan.json')).code, 0);
+    repo.write('plan.json', readText('plan.json').replace(/"message": "/, '"message": "edited '));
+    repo.write('plan.json.old', 'precious\n');
+    mkdirSync(path.join(repo.dir, 'plan.json.old.1'));
+
+    const result = await strategyTo('plan.json');
+
+    assert.equal(result.code, 2);
+    assert.ok(
+      result.stderr.includes('for example with `mv plan.json plan.json.old.2`, or pass another'),
+      result.stderr,
+    );
+    assert.equal(readText('plan.json.old'), 'precious\n');
   });
 
   test('rejects a strategy it did not write', async () => {

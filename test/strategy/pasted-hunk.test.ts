@@ -133,4 +133,56 @@ describe('hunk pasted under another path', () => {
 
     assert.deepEqual(rows, ['duplicate-path b1 a.js']);
   });
+
+  test('taken same hunk names no file', async () => {
+    const fixture = await createStrategyRepo(
+      { 'a.js': numberedLines(), 'c.js': numberedLines() },
+      { 'a.js': numberedLines({ 3: 'const v3 = 33;' }), 'c.js': numberedLines({ 37: 'x();' }) },
+    );
+    repo = fixture.repo;
+    // A made-up hunk that a.js also has, while a batch takes a.js's: nothing was cut from it.
+    writeBatches(fixture.strategyFile, [
+      batch('b1', [{ path: 'a.js', hunks: [HUNK_3] }]),
+      batch('b2', [{ path: 'c.js', hunks: [HUNK_37, HUNK_3] }]),
+    ]);
+
+    const { problems, rows } = await validateJson(repo, fixture.strategyFile);
+
+    assert.deepEqual(rows, ['unknown-hunk b2 c.js']);
+    assert.equal(
+      problems[0]?.message,
+      'Batch b2 names hunk @@ -3,1 +3,1 @@ of c.js, which is not a staged hunk. ' +
+        'Use the staged hunks (@@ -37,1 +37,1 @@) or drop `hunks` to take the whole file.',
+    );
+  });
+
+  test('hunkless files are taken whole', async () => {
+    const fixture = await createStrategyRepo(
+      { 'a.js': numberedLines(), 'data.bin': 'one\0two\n', 'run.sh': 'echo run\n' },
+      { 'a.js': numberedLines({ 3: 'const v3 = 33;' }), 'data.bin': 'three\0four\n' },
+    );
+    repo = fixture.repo;
+    fixture.repo.git(['update-index', '--chmod=+x', 'run.sh']);
+    const rewrite = ['strategy', '--no-llm', '--output', fixture.strategyFile];
+    assert.equal((await runCli(repo.dir, ...rewrite)).code, 0);
+    writeBatches(fixture.strategyFile, [
+      batch('b1', [
+        { path: 'a.js', hunks: [HUNK_3] },
+        { path: 'data.bin', hunks: [HUNK_3] },
+        { path: 'run.sh', hunks: [HUNK_3] },
+      ]),
+    ]);
+
+    const { problems, rows } = await validateJson(repo, fixture.strategyFile);
+
+    assert.deepEqual(rows, ['unknown-hunk b1 data.bin', 'unknown-hunk b1 run.sh']);
+    assert.match(
+      problems[0]?.message ?? '',
+      /data\.bin has no hunks, because its content is not diffed line by line: drop `hunks` /,
+    );
+    assert.match(
+      problems[1]?.message ?? '',
+      /run\.sh has no hunks, because only its mode or path changes: drop `hunks` from this entry/,
+    );
+  });
 });

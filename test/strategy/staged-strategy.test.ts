@@ -59,7 +59,7 @@ for (const reader of ['native', 'cli']) {
       assert.equal(problem?.path, 'plan.json');
       assert.match(problem?.message ?? '', /^The strategy file plan\.json is staged itself/);
       assert.ok(
-        problem?.message.includes('Unstage it with `git reset -q -- plan.json`'),
+        problem?.message.includes('Unstage it with `git reset -q -- :/plan.json`'),
         problem?.message,
       );
       assert.ok(problem?.message.includes('fossils/strategy.json'), problem?.message);
@@ -92,7 +92,7 @@ for (const reader of ['native', 'cli']) {
       );
       assert.match(
         problems[0]?.message ?? '',
-        /Unstage it first with `git reset -q -- plan\.json`/,
+        /Unstage it first with `git reset -q -- :\/plan\.json`/,
       );
     });
   });
@@ -103,9 +103,9 @@ describe('staged strategy file elsewhere', () => {
     await writeAndStagePlan('native');
     const folder = `${repo.dir}/docs`;
     const result = await run('native', folder, 'validate', '--strategy', '../plan.json');
-    const unstage = /`git -C \.\. (reset [^`]+)`/.exec(result.stdout)?.[1];
+    const unstage = /`git (reset [^`]+)`/.exec(result.stdout)?.[1];
     assert.ok(unstage !== undefined, result.stdout);
-    execFileSync('git', ['-C', '..', ...unstage.split(' ')], { cwd: folder, env: gitTestEnv() });
+    execFileSync('git', unstage.split(' '), { cwd: folder, env: gitTestEnv() });
 
     assert.equal(result.code, 1);
     assert.equal(repo.git(['diff', '--cached', '--name-only']), 'a.txt\n');
@@ -118,7 +118,7 @@ describe('staged strategy file elsewhere', () => {
 
     assert.equal(result.code, 1);
     assert.ok(result.stderr.includes('staged-strategy'), result.stderr);
-    assert.ok(result.stderr.includes('`git reset -q -- plan.json`'), result.stderr);
+    assert.ok(result.stderr.includes('`git reset -q -- :/plan.json`'), result.stderr);
     assert.equal(repo.git(['rev-parse', 'HEAD']), head);
   });
 });

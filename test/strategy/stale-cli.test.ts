@@ -87,6 +87,55 @@ describe('validate of a stale strategy', () => {
     assert.equal(output.includes('Check out'), false, output);
   });
 
+  test('moved branch puts rewrite first', async () => {
+    const start = repo.git(['rev-parse', 'HEAD']).trim().slice(0, 12);
+    const startTree = repo.git(['write-tree']).trim().slice(0, 12);
+    const file = await writePlan(() => {});
+    repo.write('other.txt', 'other\n');
+    repo.git(['add', 'other.txt']);
+    repo.git(['commit', '-q', '-m', 'chore: other', '--', 'other.txt'], {
+      env: { FOOTPRINT: '0' },
+    });
+    const head = repo.git(['rev-parse', 'HEAD']).trim().slice(0, 12);
+    const tree = repo.git(['write-tree']).trim().slice(0, 12);
+
+    const result = await run('validate', '--strategy', file);
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.ok(
+      result.stdout.includes(
+        "Both the staged tree and HEAD differ from the strategy's: it was made for staged " +
+          `tree ${startTree} at HEAD ${start}, and the repository now has staged tree ${tree} ` +
+          `at HEAD ${head}. Move it away and write it again for the staged change with ` +
+          `\`footprint strategy --output ${file}\`. Checking out ${start} again and staging ` +
+          'the change it was made for also works, but it detaches HEAD from main. ' +
+          '`footprint commit` would then make the commits on no branch, and ' +
+          '`git switch main` returns to the branch.',
+      ),
+      result.stdout,
+    );
+  });
+
+  test('detached HEAD gets no switch advice', async () => {
+    const start = repo.git(['rev-parse', 'HEAD']).trim().slice(0, 12);
+    const file = await writePlan(() => {});
+    repo.git(['checkout', '-q', '--detach']);
+    const later = repo.git(['commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-m', 'chore: later']);
+    repo.git(['update-ref', '--no-deref', 'HEAD', later.trim()]);
+
+    const result = await run('validate', '--strategy', file);
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.ok(
+      result.stdout.includes(
+        `Move it away and write it again for the staged change with ` +
+          `\`footprint strategy --output ${file}\`. Checking out ${start} again also works.`,
+      ),
+      result.stdout,
+    );
+    assert.equal(result.stdout.includes('git switch'), false, result.stdout);
+  });
+
   test('json names the file, quoted, where text does', async () => {
     const written = await writePlan((plan) => {
       plan['stagedTree'] = 'f'.repeat(40);

@@ -166,7 +166,7 @@ describe('validate of another staged tree', () => {
     assert.equal(
       problems[4]?.message,
       'b.md is staged but in no batch. Add { "path": "b.md" } to a batch, or list its hunks. ' +
-        'To leave it out of these commits, unstage it with `git reset -q -- b.md`, then move ' +
+        'To leave it out of these commits, unstage it with `git reset -q -- :/b.md`, then move ' +
         'this strategy away and write it again with ' +
         `\`footprint strategy --output ${fixture.strategyFile}\`.`,
     );
@@ -189,7 +189,7 @@ describe('validate of another staged tree', () => {
       lines[5],
       '  missing-path  b.md  b.md is staged but in no batch. ' +
         'Add { "path": "b.md" } to a batch, or list its hunks. ' +
-        'To leave it out of these commits, unstage it with `git reset -q -- b.md`, then move ' +
+        'To leave it out of these commits, unstage it with `git reset -q -- :/b.md`, then move ' +
         'this strategy away and write it again with ' +
         `\`footprint strategy --output ${fixture.strategyFile}\`.`,
     );
@@ -221,7 +221,11 @@ describe('validate of another staged tree', () => {
     assert.equal(
       problems[2]?.message,
       'Hunk @@ -3,1 +3,1 @@ of a.js is in no batch. Add it to the `hunks` of batch b1, ' +
-        'which takes the hunk nearest it, or of another batch.',
+        'which takes the hunk nearest it, or of another batch. To leave it out of these ' +
+        'commits, unstage only that hunk with `git reset -p -- :/a.js`, answering y for ' +
+        '@@ -3,1 +3,1 @@ and n for the others (git shows it with context lines and may join it ' +
+        'with a nearby hunk, which `s` splits), then move this strategy away and write it ' +
+        `again with \`footprint strategy --output ${fixture.strategyFile}\`.`,
     );
     assert.match(problems[3]?.message ?? '', /^Hunk @@ -20,1 \+20,1 @@ of a\.js is in no batch\./);
   });

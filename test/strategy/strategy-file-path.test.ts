@@ -162,6 +162,23 @@ describe('suggested commands with unusual file names', () => {
     ]);
   });
 
+  test('comment in a strategy is named', async () => {
+    repo.write('plan.json', '{\n  "schemaVersion": 1,\n  // split later\n  "batches": []\n}\n');
+    const file = path.join(repo.dir, 'plan.json');
+
+    const result = await run('validate', '--strategy', 'plan.json');
+
+    assert.equal(result.code, 1, result.stderr);
+    assert.ok(
+      result.stdout.includes(
+        `json  ${file} is not valid JSON (line 3, column 3: a comment). Strategy files are ` +
+          'JSON, which has no comments, so remove the comment, or move it away and write the ' +
+          `strategy again with \`footprint strategy --output ${file}\`.`,
+      ),
+      result.stdout,
+    );
+  });
+
   test('YAML text says JSON only', async () => {
     repo.write('plan.txt', '---\nschemaVersion: 1\nbatches:\n  - id: b1\n');
 

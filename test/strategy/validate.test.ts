@@ -167,8 +167,34 @@ describe('validateStrategy', () => {
       problems[0]?.message,
       "HEAD differs from the strategy's: it was made at HEAD eeeeeeeeeeee, and the repository " +
         `is now at HEAD ${footprint.head.oid?.slice(0, 12)} (staged tree ` +
-        `${footprint.stagedTree?.slice(0, 12)} is the same). Check out eeeeeeeeeeee again, or ` +
-        'move it away and write it again with `footprint strategy --output FILE`.',
+        `${footprint.stagedTree?.slice(0, 12)} is the same). Move it away and write it again ` +
+        'for the staged change with `footprint strategy --output FILE`. Checking out ' +
+        'eeeeeeeeeeee again also works, but it detaches HEAD from main. `footprint commit` ' +
+        'would then make the commits on no branch, and `git switch main` returns to the branch.',
+    );
+  });
+
+  test('merge puts checkout first', () => {
+    const merging = makeFootprint([{ path: 'docs/b.md', old: lines('a'), new: lines('b') }], {
+      operation: 'merge',
+    }).footprint;
+    const strategy = strategyWith([batch('b1', [{ path: 'docs/b.md' }])], {
+      head: 'e'.repeat(40),
+    });
+
+    const [problem] = validateStrategy(strategy, merging, {
+      validateSchema: noSchemaErrors,
+    }).problems;
+
+    assert.equal(problem?.code, 'stale');
+    assert.match(
+      problem?.message ?? '',
+      new RegExp(
+        '\\(staged tree 222222222222 is the same\\)\\. Check out eeeeeeeeeeee again, or move ' +
+          'it away and write it again with `footprint strategy --output FILE`\\. Checking it ' +
+          'out detaches HEAD from main\\. `footprint commit` would then make the commits on no ' +
+          'branch, and `git switch main` returns to the branch\\.$',
+      ),
     );
   });
 
@@ -202,8 +228,10 @@ describe('validateStrategy', () => {
       "Both the staged tree and HEAD differ from the strategy's: it was made for staged tree " +
         'ffffffffffff at HEAD eeeeeeeeeeee, and the repository now has staged tree ' +
         `${footprint.stagedTree?.slice(0, 12)} at HEAD ${footprint.head.oid?.slice(0, 12)}. ` +
-        'Check out eeeeeeeeeeee again and stage the change it was made for, or move it away ' +
-        'and write it again with `footprint strategy --output FILE`.',
+        'Move it away and write it again for the staged change with `footprint strategy ' +
+        '--output FILE`. Checking out eeeeeeeeeeee again and staging the change it was made ' +
+        'for also works, but it detaches HEAD from main. `footprint commit` would then make ' +
+        'the commits on no branch, and `git switch main` returns to the branch.',
     );
   });
 
@@ -252,6 +280,24 @@ describe('validateStrategy', () => {
     assert.deepEqual(
       problems.map((problem) => problem.code),
       ['unknown-dependency'],
+    );
+  });
+
+  test('renamed dependency lists earlier ids', () => {
+    const problems = problemsOf(
+      strategyWith([
+        batch('add', [{ path: 'src/a.ts' }]),
+        batch('docs', [{ path: 'docs/b.md' }]),
+        batch('b3', [{ path: 'src/c.ts' }], ['b1']),
+      ]),
+    );
+
+    assert.deepEqual(
+      problems.map((problem) => problem.message),
+      [
+        'Batch b3 depends on b1, which no batch is. If the batch it needs has a new id, write ' +
+          'that id (earlier batches: add, docs), or remove b1 from dependsOn.',
+      ],
     );
   });
 
@@ -338,6 +384,37 @@ describe('validateStrategy', () => {
     assert.match(problems[0]?.message ?? '', /@@ -6,1 \+6,1 @@ of src\/a\.ts is in no batch/);
     assert.equal(problems[0]?.batch, undefined, 'no batch takes it');
     assert.match(problems[0]?.message ?? '', /Add it to the `hunks` of batch b1, which takes/);
+    assert.match(
+      problems[0]?.message ?? '',
+      /unstage only that hunk with `git reset -p -- :\/src\/a\.ts`/,
+    );
+    assert.match(
+      problems[0]?.message ?? '',
+      /answering y for @@ -6,1 \+6,1 @@ and n for the others/,
+    );
+  });
+
+  test('missing hunk of rename offers no reset -p', () => {
+    const renamed = makeFootprint([
+      {
+        path: 'src/new-a.ts',
+        oldPath: 'src/a.ts',
+        old: lines('1', '2', '3', '4', '5', '6'),
+        new: lines('1', 'two', '3', '4', '5', 'six'),
+      },
+    ]);
+    const [first] = renamed.footprint.files[0]?.hunks ?? [];
+    const strategy = strategyWith([batch('b1', [{ path: 'src/new-a.ts', hunks: [first!] }])]);
+    const { problems } = validateStrategy(strategy, renamed.footprint, {
+      validateSchema: noSchemaErrors,
+    });
+
+    assert.deepEqual(
+      problems.map((problem) => problem.code),
+      ['missing-hunk'],
+    );
+    assert.match(problems[0]?.message ?? '', /Add it to the `hunks` of batch b1, which takes/);
+    assert.doesNotMatch(problems[0]?.message ?? '', /git reset/);
   });
 
   test('duplicate hunk', () => {
@@ -430,7 +507,7 @@ describe('validateStrategy', () => {
     assert.match(problems[0]?.message ?? '', /Add \{ "path": "src\/c\.ts" \} to one batch\./);
     assert.match(
       problems[0]?.message ?? '',
-      /unstage it with `git reset -q -- src\/old-c\.ts src\/c\.ts`, then move this strategy away/,
+      /unstage it with `git reset -q -- :\/src\/old-c\.ts :\/src\/c\.ts`, then move this/,
     );
   });
 

@@ -4,7 +4,9 @@ import { buildStrategyFossil } from '../../fossils/build-strategy.js';
 import { FossilWriteError } from '../../fossils/fossil-write-error.js';
 import { openFossilStore } from '../../fossils/store.js';
 import { writeFileAtomic } from '../../fossils/write-atomic.js';
+import { findUnsplittableReason } from '../../commit/preconditions.js';
 import { discoverRepository } from '../../git/discover.js';
+import { openRepository } from '../../git/open.js';
 import type { RepositoryLayout } from '../../git/types.js';
 import { buildAnalysisDocument } from '../../pipeline/document.js';
 import { runPipeline, type PipelineRun } from '../../pipeline/run.js';
@@ -23,7 +25,7 @@ import { checkStrategyOutputPath } from '../../strategy/output-path.js';
 import { recordWrittenStrategy } from '../../strategy/written-strategies.js';
 import type { Strategy } from '../../strategy/types.js';
 import { elapsedMs, type CommandContext } from '../context.js';
-import { EXIT_OK } from '../exit-codes.js';
+import { EXIT_BLOCKED, EXIT_OK } from '../exit-codes.js';
 import {
   adviceOptions,
   pipelineOptions,
@@ -44,6 +46,7 @@ export async function run(context: CommandContext): Promise<number> {
     output === undefined ? null : await discoverRepository({ cwd: context.cwd, env: context.env });
   const target =
     output === undefined || layout === null ? null : await checkOutput(context, output, layout);
+  if (output !== undefined) await checkSplittable(context);
   const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
   writeModelWarnings(context, pipelineRun.result);
   const { strategy } = pipelineRun;
@@ -106,6 +109,20 @@ function checkOutput(
 ): Promise<string> {
   const file = path.resolve(context.cwd, output);
   return checkStrategyOutputPath(file, output, layout, outputFromShell(context, output));
+}
+
+/**
+ * Rejects a staged change that footprint commit would not commit, such as one during a merge or
+ * nothing at all, before a strategy file is written for it (see findUnsplittableReason).
+ */
+async function checkSplittable(context: CommandContext): Promise<void> {
+  const reader = await openRepository({ cwd: context.cwd, env: context.env });
+  try {
+    const reason = findUnsplittableReason(await reader.readStagedChange());
+    if (reason !== null) throw new UserError(reason, { exitCode: EXIT_BLOCKED });
+  } finally {
+    await reader.close();
+  }
 }
 
 /**

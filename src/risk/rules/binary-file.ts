@@ -45,8 +45,8 @@ function isAssetPath(path: string, context: RuleContext): boolean {
 }
 
 /**
- * Finds binary files added outside asset paths. Text in UTF-16 with a byte order mark is text,
- * as the secret rules read it, even though git calls it binary.
+ * Finds binary files added outside asset paths. Text in UTF-16, with or without a byte order
+ * mark, is text, as the secret rules read it, even though git calls it binary.
  */
 function checkBinaryFiles(change: RiskChange, context: ChangeRuleContext): Finding[] {
   return change.footprint.files

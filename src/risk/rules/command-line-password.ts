@@ -2,6 +2,7 @@ import type { FileChange, FileContent } from '../../footprint/types.js';
 import { findLineNumber, readAddedText } from '../added-lines.js';
 import { createFinding } from '../finding.js';
 import { maskSecret } from '../mask.js';
+import { rangeInAddedText } from '../secret-range.js';
 import {
   findCommandLinePasswords,
   type CommandLinePassword,
@@ -56,6 +57,7 @@ function checkCommandLinePasswords(
         line: findLineNumber(added, password.start),
         message: `Password given on a command line (${describeCarrier(password)})`,
         masked: maskPassword(password),
+        range: rangeInAddedText(added, password.start, password.end),
       }),
     );
   }

@@ -2,7 +2,7 @@ import type { Config, CustomRuleConfig } from '../../config/types.js';
 import { UserError } from '../../errors.js';
 import type { FileChange, FileContent } from '../../footprint/types.js';
 import { readAddedLines } from '../added-lines.js';
-import { createFinding } from '../finding.js';
+import { createFinding, type FindingFields } from '../finding.js';
 import { compileLinearRegExp, LinearRegExpError } from '../linear-regexp.js';
 import { maskSecret, shortenForDisplay } from '../mask.js';
 import { matchesAnyGlob } from '../path-glob.js';
@@ -139,14 +139,16 @@ function createCheck(
       pattern.lastIndex = 0;
       const match = pattern.exec(added.text);
       if (match === null) continue;
-      findings.push(
-        createFinding(rule, context, {
-          path: file.path,
-          line: added.line,
-          message: custom.message ?? `Line matches the custom rule ${custom.id}`,
-          masked: mask ? maskSecret(match[0]) : shortenForDisplay(match[0]),
-        }),
-      );
+      const fields: FindingFields = {
+        path: file.path,
+        line: added.line,
+        message: custom.message ?? `Line matches the custom rule ${custom.id}`,
+        masked: mask ? maskSecret(match[0]) : shortenForDisplay(match[0]),
+      };
+      // A masked match is a secret, which an insight request must not contain anywhere.
+      const end = match.index + match[0].length;
+      if (mask) fields.range = { line: added.line, start: match.index, end };
+      findings.push(createFinding(rule, context, fields));
     }
     return findings;
   };

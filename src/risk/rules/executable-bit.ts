@@ -1,4 +1,5 @@
 import type { FileChange, FileContent } from '../../footprint/types.js';
+import { shellQuote } from '../../output/shell-quote.js';
 import { createFinding } from '../finding.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
 
@@ -31,12 +32,23 @@ function checkExecutableBit(
   if (content.newText === null || content.newText.startsWith('#!')) return [];
   if (HUSKY_HOOK.test(file.path)) return [];
 
-  return [
-    createFinding(RULE, context, {
-      path: file.path,
-      message: 'Executable bit set on a file without a `#!` line',
-    }),
-  ];
+  const finding = createFinding(RULE, context, {
+    path: file.path,
+    message: 'Executable bit set on a file without a `#!` line',
+  });
+  return [{ ...finding, fix: fixFor(file.path) }];
+}
+
+/**
+ * Returns the rule's fix for `path`. `git update-index` takes no pathspecs, only paths from the
+ * shell's folder, so the path starts at the worktree's top folder that git names.
+ */
+function fixFor(path: string): string {
+  const fromTop = `"$(git rev-parse --show-toplevel)"/${shellQuote(path)}`;
+  return (
+    `Clear the bit with \`git update-index --chmod=-x -- ${fromTop}\` (and ` +
+    `\`chmod -x -- ${fromTop}\`), or start the file with a \`#!\` line when it is a script.`
+  );
 }
 
 export const executableBitRule: RiskRule = {

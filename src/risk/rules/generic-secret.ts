@@ -3,8 +3,10 @@ import { findLineNumber, readAddedText, type AddedText } from '../added-lines.js
 import { shannonEntropy } from '../entropy.js';
 import { createFinding } from '../finding.js';
 import { maskSecret } from '../mask.js';
+import { rangeInAddedText } from '../secret-range.js';
 import { readAssignment, type Assignment } from '../secrets/assigned-value.js';
 import { findCredentialArguments } from '../secrets/credential-arguments.js';
+import { CREDENTIAL_KEYWORDS } from '../secrets/credential-keywords.js';
 import { isNameWordAt, PASSWORD_ABBREVIATIONS } from '../secrets/password-name.js';
 import { looksSecret, type SecretLimits } from '../secrets/secret-value.js';
 import { detectValueSyntax, type ValueSyntax } from '../secrets/unquoted-value.js';
@@ -20,23 +22,10 @@ const RULE = {
 };
 
 /**
- * gitleaks' generic-api-key keywords (v8), matched in lower case inside a name, with
- * `passphrase` and the short forms of password in PASSWORD_ABBREVIATIONS added.
+ * The credential keywords that the redactor shares, with `passphrase` and the short forms of
+ * password in PASSWORD_ABBREVIATIONS added for this rule alone.
  */
-const KEYWORDS = [
-  'access',
-  'api',
-  'auth',
-  'credential',
-  'creds',
-  'key',
-  'passwd',
-  'password',
-  'passphrase',
-  'secret',
-  'token',
-  ...PASSWORD_ABBREVIATIONS,
-];
+const KEYWORDS = [...CREDENTIAL_KEYWORDS, 'passphrase', ...PASSWORD_ABBREVIATIONS];
 const ABBREVIATIONS = new Set(PASSWORD_ABBREVIATIONS);
 const BLANKS = /\s+/;
 
@@ -86,6 +75,21 @@ interface FoundSecret {
   maskedAfter: string;
   /** Offset in the added text, on the line of the finding. */
   at: number;
+  /** Offsets of the value's text: the secret as written, or else all of the value read. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * Returns where `secret`, the value or one word of it, is written in `text`. A shell word
+ * whose quotes the shell drops, or a decoded value, is not written as it reads, so the whole
+ * text read for the value is given.
+ */
+function locateValue(text: string, assignment: Assignment, secret: string): [number, number] {
+  const examined = text.slice(assignment.valueFrom, assignment.end);
+  const at = examined.indexOf(secret);
+  if (at === -1) return [assignment.valueFrom, assignment.end];
+  return [assignment.valueFrom + at, assignment.valueFrom + at + secret.length];
 }
 
 function readLimits(options: RuleContext['options']): SecretLimits {
@@ -144,17 +148,18 @@ function findNamedSecrets(
       ? null
       : readAssignment(text, at, keyword[0].length, syntax);
     const secret = assignment && findSecretValue(assignment, limits, codeFile);
-    const valueAt = assignment?.valueAt ?? at;
-    if (assignment !== null && secret && (valueAt === at || isNextLine(added, at, valueAt))) {
+    // A value on the next line is reported on its name's line, where a comment can go.
+    const nextLine = assignment?.nextLine === true;
+    if (
+      assignment !== null &&
+      secret &&
+      (!nextLine || isNextLine(added, at, assignment.valueFrom))
+    ) {
       const { name } = assignment;
+      const [valueStart, valueEnd] = locateValue(text, assignment, secret);
       const subject = `Value of \`${name}\``;
-      found.push({
-        subject,
-        value: secret,
-        maskedBefore: `${name} = `,
-        maskedAfter: '',
-        at: valueAt,
-      });
+      const masked = { maskedBefore: `${name} = `, maskedAfter: '' };
+      found.push({ subject, value: secret, ...masked, at, valueStart, valueEnd });
     }
     // The next search starts past the text this step examined, so a line is read about once,
     // or in the value of `key="…"` when a `value` attribute sets the setting it names.
@@ -174,7 +179,16 @@ function findArgumentSecrets(text: string, limits: SecretLimits, codeFile: boole
   for (const argument of findCredentialArguments(text)) {
     const { value, start, subject, maskedBefore, maskedAfter } = argument;
     if (!looksSecret({ name: ARGUMENT_NAME, value, bare: false }, limits, codeFile)) continue;
-    found.push({ subject, value, maskedBefore, maskedAfter, at: start });
+    const valueEnd = start + value.length;
+    found.push({
+      subject,
+      value,
+      maskedBefore,
+      maskedAfter,
+      at: start,
+      valueStart: start,
+      valueEnd,
+    });
   }
   return found;
 }
@@ -225,6 +239,7 @@ function checkGenericSecrets(
       {
         path: file.path,
         line: findLineNumber(added, secret.at),
+        range: rangeInAddedText(added, secret.valueStart, secret.valueEnd),
         message: `${secret.subject} looks like a secret (entropy ${entropy} bits per character)`,
         masked: `${secret.maskedBefore}${maskSecret(secret.value)}${secret.maskedAfter}`,
       },

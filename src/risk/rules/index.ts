@@ -14,6 +14,7 @@ import { generatedEditRule } from './generated-edit.js';
 import { genericSecretRule } from './generic-secret.js';
 import { hotspotRule } from './hotspot.js';
 import { jwtRule } from './jwt.js';
+import { kubernetesSecretRule } from './kubernetes-secret.js';
 import { largeFileRule } from './large-file.js';
 import { lockfileWithoutManifestRule, manifestWithoutLockfileRule } from './lockfile-drift.js';
 import { massDeletionRule } from './mass-deletion.js';
@@ -36,6 +37,7 @@ export const riskRules: readonly RiskRule[] = [
   urlCredentialsRule,
   commandLinePasswordRule,
   jwtRule,
+  kubernetesSecretRule,
   genericSecretRule,
   unscannedFileRule,
   credentialFileRule,

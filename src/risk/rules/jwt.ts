@@ -2,6 +2,7 @@ import type { FileChange, FileContent } from '../../footprint/types.js';
 import { findLineNumber, readAddedText } from '../added-lines.js';
 import { createFinding } from '../finding.js';
 import { maskSecret } from '../mask.js';
+import { rangeInAddedText } from '../secret-range.js';
 import { severityInFile } from '../test-severity.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
 
@@ -113,6 +114,7 @@ function checkJwts(file: FileChange, content: FileContent, context: RuleContext)
         line: findLineNumber(added, jwt.at),
         message: 'Signed JSON Web Token staged',
         masked: maskSecret(jwt.token),
+        range: rangeInAddedText(added, jwt.at, jwt.at + jwt.token.length),
       },
     ),
   );

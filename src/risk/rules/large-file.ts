@@ -2,14 +2,25 @@ import type { FileChange } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
 import { formatBytes } from '../format-bytes.js';
 import { readNumber } from '../settings.js';
+import { unstageCommand } from '../unstage-command.js';
 import type { ChangeRuleContext, Finding, RiskChange, RiskRule } from '../types.js';
 
 const RULE = {
   id: 'large-file',
   fix:
-    'Keep the file out of the repository, or track it with Git LFS (`git lfs track PATTERN`), ' +
-    'or raise `risk.maxFileBytes` when it belongs in git.',
+    'Keep the file out of the repository (unstage it with `git reset -q -- FILE`), or track it ' +
+    'with Git LFS (`git lfs track PATTERN`, then `git add` it again), or raise ' +
+    '`risk.maxFileBytes` when it belongs in git.',
 };
+
+/** Returns the rule's fix with the command that unstages `file`. */
+function fixFor(file: FileChange): string {
+  return (
+    `Keep the file out of the repository (unstage it with \`${unstageCommand(file)}\`), or ` +
+    'track it with Git LFS (`git lfs track PATTERN`, then `git add` it again), or raise ' +
+    '`risk.maxFileBytes` when it belongs in git.'
+  );
+}
 
 /** pre-commit-hooks' check-added-large-files rejects more than 500 KB (of 1024 bytes) by default. */
 const DEFAULT_MAX_BYTES = 500 * 1024;
@@ -54,7 +65,8 @@ function checkLargeFiles(change: RiskChange, context: ChangeRuleContext): Findin
 
     const message = `Staged blob is ${describeOverLimit(file.size, limit)}`;
     if (!wasLargeBefore(file, limit)) {
-      findings.push(createFinding(RULE, pathContext, { path: file.path, message }));
+      const finding = createFinding(RULE, pathContext, { path: file.path, message });
+      findings.push({ ...finding, fix: fixFor(file) });
       continue;
     }
     const finding = createFinding(

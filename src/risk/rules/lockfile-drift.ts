@@ -6,6 +6,7 @@ import {
   findEcosystemsOfLockfile,
   type Ecosystem,
 } from '../dependencies/ecosystems.js';
+import { shellPathspec } from '../../output/top-pathspec.js';
 import { createFinding } from '../finding.js';
 import type { Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
 
@@ -22,6 +23,15 @@ const LOCKFILE_RULE = {
     'Check that the lockfile change is intended (a dependency update, not a different tool ' +
     'version rewriting it), or restore it with `git restore --staged --worktree LOCKFILE`.',
 };
+
+/** Returns the lockfile rule's fix with the command that restores `lockfile` from HEAD. */
+function lockfileFix(lockfile: string): string {
+  return (
+    'Check that the lockfile change is intended (a dependency update, not a different tool ' +
+    'version rewriting it), or restore it with ' +
+    `\`git restore --staged --worktree -- ${shellPathspec(lockfile)}\`.`
+  );
+}
 
 /** Folders from `folder` up to the root, nearest first; `.` is the root. */
 function foldersUpFrom(folder: string): string[] {
@@ -96,12 +106,11 @@ function checkLockfiles(change: RiskChange, context: RuleContext): Finding[] {
     if (ecosystems.some((ecosystem) => hasStagedManifest(file, ecosystem, staged))) continue;
 
     const manifests = [...new Set(ecosystems.map((ecosystem) => ecosystem.manifest))].join(' or ');
-    findings.push(
-      createFinding(LOCKFILE_RULE, context, {
-        path: file.path,
-        message: `Lockfile changed without its manifest (${manifests})`,
-      }),
-    );
+    const finding = createFinding(LOCKFILE_RULE, context, {
+      path: file.path,
+      message: `Lockfile changed without its manifest (${manifests})`,
+    });
+    findings.push({ ...finding, fix: lockfileFix(file.path) });
   }
   return findings;
 }

@@ -32,6 +32,8 @@ export interface UrlCredential {
   scheme: string;
   user: string;
   password: string;
+  /** Offset of the password in the text searched. */
+  passwordAt: number;
   host: string;
 }
 
@@ -56,7 +58,8 @@ export function findUrlCredentials(text: string): UrlCredential[] {
 
     const [, user = '', password = '', host = ''] = match;
     if (PLACEHOLDER.test(password) || RESERVED_HOST.test(host) || password === user) continue;
-    found.push({ scheme, user, password, host });
+    const passwordAt = at + 3 + user.length + 1;
+    found.push({ scheme, user, password, passwordAt, host });
   }
   return found;
 }
@@ -89,13 +92,14 @@ function checkUrlCredentials(
   const findings: Finding[] = [];
   for (const added of findAddedLinesWith(file, content, '://')) {
     for (const credential of findUrlCredentials(added.text)) {
-      const { scheme, user, password, host } = credential;
+      const { scheme, user, password, passwordAt, host } = credential;
       findings.push(
         createFinding(RULE, context, {
           path: file.path,
           line: added.line,
           message: `Password in a ${scheme} URL staged`,
           masked: `${scheme}://${maskUserName(user)}:${maskSecret(password)}@${host}`,
+          range: { line: added.line, start: passwordAt, end: passwordAt + password.length },
         }),
       );
     }

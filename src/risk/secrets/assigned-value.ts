@@ -14,10 +14,12 @@ export interface Assignment {
   bare: boolean;
   /** True when each blank-separated word of the value is judged on its own. */
   wordByWord?: boolean;
+  /** Offset in the line at or before the value's text, past the name. */
+  valueFrom: number;
   /** Offset in the line where the examined text ends. */
   end: number;
-  /** Offset of the value when it sits on a later line than its name, as in a YAML block. */
-  valueAt?: number;
+  /** True when the value sits on the line after its name, as in a YAML block scalar. */
+  nextLine?: boolean;
 }
 
 /** Returns true for the characters of a name: ASCII letters, digits, `_`, `.` and `-`. */
@@ -194,7 +196,8 @@ function readAuthorization(
   const token = match[2] ?? '';
   const basic = match[1]?.toLowerCase() === 'basic';
   const value = (basic ? decodeBasicPassword(token) : null) ?? token;
-  return { value, bare: false, end: AUTHORIZATION_VALUE.lastIndex };
+  const end = AUTHORIZATION_VALUE.lastIndex;
+  return { value, bare: false, valueFrom: end - token.length, end };
 }
 
 /** A YAML block scalar indicator after a key (`password: |`, `key: >-`), to its line end. */
@@ -208,8 +211,7 @@ function countSpaces(text: string, at: number): number {
 
 /**
  * Reads the first word of a YAML block scalar whose indicator follows the key at `nameStart`,
- * from the next line when that line is indented deeper than the key's. `valueAt` is its
- * offset, so the finding names the line of the value.
+ * from the next line when that line is indented deeper than the key's.
  * NOTE: both lines must be added lines. A change of the value line alone, as when a password
  * is rotated, leaves the key out of the added text, so the value is not read.
  */
@@ -230,7 +232,7 @@ function readBlockScalar(
   let end = start;
   while (end < text.length && end - start < MAX_VALUE && !BLANK.test(text.charAt(end))) end++;
   if (end === start) return null;
-  return { value: text.slice(start, end), bare: false, end, valueAt: start };
+  return { value: text.slice(start, end), bare: false, valueFrom: start, end, nextLine: true };
 }
 
 /**
@@ -245,7 +247,13 @@ function readShellAssignment(
 ): Omit<Assignment, 'name'> | null {
   const shell = readShellValue(text, nameStart, nameEnd, MAX_VALUE);
   if (shell === null || shell.value === '') return null;
-  return { value: shell.value, bare: false, wordByWord: true, end: shell.end };
+  return {
+    value: shell.value,
+    bare: false,
+    wordByWord: true,
+    valueFrom: shell.start,
+    end: shell.end,
+  };
 }
 
 /**
@@ -270,7 +278,7 @@ function readUnquotedValue(
   const line = text.slice(start, end);
   const blank = line.search(BLANK);
   const value = blank === -1 ? line : line.slice(0, blank);
-  return { value, bare: true, end: start + value.length };
+  return { value, bare: true, valueFrom: start, end: start + value.length };
 }
 
 /** Reads the value after the name from `start` to `end` in one of VALUE_FORMS, or null. */
@@ -284,7 +292,7 @@ function readValueForm(text: string, start: number, end: number): Omit<Assignmen
 
     const value = match.slice(1).find((group) => group !== undefined) ?? '';
     const bare = form.bareGroup !== undefined && match[form.bareGroup] !== undefined;
-    return { value, bare, end: form.pattern.lastIndex };
+    return { value, bare, valueFrom: end, end: form.pattern.lastIndex };
   }
   return null;
 }
@@ -314,7 +322,11 @@ export function readAssignment(
   if (value !== null) return { name, ...value };
 
   const fallback = readFallbackLiteral(text, end);
-  if (fallback !== null) return { name, value: fallback.value, bare: false, end: fallback.end };
+  if (fallback !== null) {
+    // The literal ends one quote before the fallback's end.
+    const valueFrom = fallback.end - 1 - fallback.value.length;
+    return { name, value: fallback.value, bare: false, valueFrom, end: fallback.end };
+  }
   const form = readValueForm(text, start, end);
   return form === null ? null : { name, ...form };
 }

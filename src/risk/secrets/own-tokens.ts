@@ -49,6 +49,36 @@ const OWN_TOKEN_PATTERNS: readonly OwnTokenPattern[] = [
     pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9])/g,
   },
   {
+    // PyPI API tokens: `pypi-` and a base64url macaroon, which starts with its location encoded,
+    // `pypi.org` or `test.pypi.org`, and has at least 50 more characters here.
+    messageId: 'PYPI_TOKEN',
+    pattern:
+      /(?<![A-Za-z0-9_-])pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1500}(?![A-Za-z0-9_-])/g,
+  },
+  {
+    // Hugging Face user access tokens: `hf_` and 34 letters (digits are accepted too). A body of
+    // one case only, as in an identifier such as `hf_` and a lower-case name, is left out.
+    messageId: 'HUGGINGFACE_TOKEN',
+    pattern:
+      /(?<![A-Za-z0-9_])hf_(?=[a-z0-9]{0,33}[A-Z])(?=[A-Z0-9]{0,33}[a-z])[A-Za-z0-9]{34}(?![A-Za-z0-9_])/g,
+  },
+  {
+    // Anthropic Admin API keys: `sk-ant-admin01-`, base64url, and `AA` at the end.
+    messageId: 'ANTHROPIC_ADMIN_KEY',
+    pattern: /(?<![A-Za-z0-9_-])sk-ant-admin0\d-[A-Za-z0-9_-]{80,128}AA(?![A-Za-z0-9_-])/g,
+  },
+  {
+    // Supabase personal access tokens: `sbp_` and 40 hex digits.
+    messageId: 'SUPABASE_TOKEN',
+    pattern: /(?<![A-Za-z0-9_])sbp_[a-f0-9]{40}(?![A-Za-z0-9_])/g,
+  },
+  {
+    // Databricks personal access tokens: `dapi` and 32 hex digits, on Azure with `-` and a
+    // digit after them.
+    messageId: 'DATABRICKS_TOKEN',
+    pattern: /(?<![A-Za-z0-9_])dapi[a-f0-9]{32}(?:-\d)?(?![A-Za-z0-9_])/g,
+  },
+  {
     // Slack tokens right after an underscore (`cfg_xoxb-…`), which the preset's pattern misses
     // because it starts with `\b` and `_` is a word character. To keep identifiers such as
     // `ui_xapp-header` out, the token must also contain a run of 6 digits, as the numeric team

@@ -111,6 +111,8 @@ export interface TokenMatch {
   ruleId: string;
   messageId: string;
   line: number;
+  /** 0-based column of the matched text in its line. */
+  column: number;
   /** The matched text; callers mask it and never print it. */
   value: string;
 }
@@ -175,12 +177,14 @@ function scanWindows(sourcePath: string, windows: readonly PathWindow[]): FileTo
     .filter((report) => keepReport(report, content));
   return dropOverlaps(kept).map((report) => {
     const [start, end] = report.range;
-    const window = windows[findWindow(starts, start)];
+    const index = findWindow(starts, start);
+    const window = windows[index];
     return {
       path: window?.path ?? sourcePath,
       ruleId: report.ruleId,
       messageId: report.messageId,
       line: window?.line ?? 1,
+      column: (window?.column ?? 0) + start - (starts[index] ?? 0),
       value: content.slice(start, end),
     };
   });

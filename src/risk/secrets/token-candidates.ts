@@ -69,6 +69,13 @@ export const TOKEN_KEYWORDS: readonly TokenKeyword[] = [
     keyword,
     shape: /do[por]_v1_[a-f0-9]{64}/y,
   })),
+  // PyPI, Hugging Face, Anthropic admin, Supabase and Databricks tokens, which footprint also
+  // matches itself.
+  { keyword: 'pypi-AgE', shape: /pypi-AgE[A-Za-z0-9_-]{60}/y },
+  { keyword: 'hf_', shape: /hf_[A-Za-z0-9]{34}(?![A-Za-z0-9_])/y },
+  { keyword: 'sk-ant-admin0', shape: /sk-ant-admin0\d-[A-Za-z0-9_-]{80}/y },
+  { keyword: 'sbp_', shape: /sbp_[a-f0-9]{40}/y },
+  { keyword: 'dapi', shape: /dapi[a-f0-9]{32}/y },
 ];
 
 /** Characters kept before and after a candidate, more than the longest token the preset matches. */
@@ -136,6 +143,27 @@ export function cutTokenWindows(text: string, line: number, candidates: number[]
   }
   if (current !== null) windows.push(sliceWindow(text, line, current));
   return windows;
+}
+
+/**
+ * Token starts distinctive enough to count right after a letter, digit, `_` or `-`, for binary
+ * files, which store strings back to back (SQLite rows, Go's read-only data). Short or common
+ * starts (`npm_`, `hf_`, `dapi`, `sk_live_`) are left out, since words in identifiers end so.
+ */
+const GLUED_TOKEN_START =
+  /(?:gh[pousr]_|github_pat_|glpat-|sk-ant-(?:api|admin)0\d-|xox[bpaor]-\d|xapp-\d-|AKIA|ASIA|pypi-AgE)/y;
+const WORD_BEFORE = /[A-Za-z0-9_-]/;
+
+/** Returns true when a distinctive token start at `at` follows a letter, digit, `_` or `-`. */
+export function isGluedTokenStart(text: string, at: number): boolean {
+  if (at === 0 || !WORD_BEFORE.test(text[at - 1] ?? '')) return false;
+  GLUED_TOKEN_START.lastIndex = at;
+  return GLUED_TOKEN_START.test(text);
+}
+
+/** Cuts the part of a line that starts at a candidate, so the token starts the window. */
+export function cutWindowAt(text: string, line: number, at: number): TokenWindow {
+  return sliceWindow(text, line, { start: at, end: Math.min(text.length, at + WINDOW_AFTER) });
 }
 
 function sliceWindow(
