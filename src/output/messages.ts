@@ -474,7 +474,7 @@ export function waysOutLines(
   const ruleList = rules.join(',');
   // A comment only helps a finding that has a line; file-level rules such as a .env file do not.
   // A JSON file has no comments, so the path entry below is its way to allow a line.
-  const lineRule = blocking.find(takesLineComment)?.rule;
+  const lineFinding = blocking.find(takesLineComment);
   const config = configFile ?? 'footprint.config.json';
   const allowKey = config.endsWith('package.json') ? 'footprint.risk.allow' : 'risk.allow';
   const wholeChange = first !== undefined && first.path === '';
@@ -486,11 +486,11 @@ export function waysOutLines(
         : `{ "rule": "${first.rule}", "path": ${quoteJsonString(allowGlob)} }`;
   const rows: Array<[string, string]> = [
     ['Fix it', describeFix(blocking)],
-    ...(lineRule === undefined
+    ...(lineFinding === undefined
       ? []
-      : ([
-          ['Allow one line', `add the comment \`footprint-allow: ${lineRule}\` on that line`],
-        ] as Array<[string, string]>)),
+      : ([['Allow one line', describeLineAllow(lineFinding, blocking.length)]] as Array<
+          [string, string]
+        >)),
     [
       wholeChange ? 'Allow the rule' : 'Allow a path',
       `add ${allowEntry} to "${allowKey}" in ${config}${otherEntries(blocking)}`,
@@ -508,13 +508,23 @@ export function waysOutLines(
   );
 }
 
+/**
+ * Returns where the `footprint-allow:` comment goes for `finding`. With several findings, the
+ * line and path say which one it allows.
+ */
+function describeLineAllow(finding: Finding, findings: number): string {
+  const comment = `add the comment \`footprint-allow: ${finding.rule}\``;
+  if (findings === 1) return `${comment} on that line`;
+  return `${comment} on line ${finding.line ?? 1} of ${quotePath(finding.path)}`;
+}
+
 /** Returns the words that ask for one allow entry per other finding, when there are others. */
 function otherEntries(blocking: readonly Finding[]): string {
   const first = blocking[0];
   const others = blocking.some(
     (finding) => finding.rule !== first?.rule || finding.path !== first?.path,
   );
-  return others ? ', and one like it for each other finding above' : '';
+  return others ? ', and one like it for each other blocking finding' : '';
 }
 
 /**

@@ -204,14 +204,12 @@ function describeChange(change: BatchChange, file: FileChange | undefined): stri
   return total > 1 ? `${name} (${total} hunks)` : name;
 }
 
-function findingLines(result: PipelineResult, options: SummaryOptions): string[] {
-  const { style } = options;
-  const { findings, score } = result.risk;
-  if (findings.length === 0) return [];
-
-  const blocking = new Set(blockingFindings(result));
-  // Within a severity, the first finding of each file comes before any file's second, so the
-  // listed findings cover as many files as they can, not 8 findings of one file out of 20.
+/**
+ * Returns findings in the order the summary lists them: blocking ones first, then by severity.
+ * Within a severity, the first finding of each file comes before any file's second, so the
+ * listed findings cover as many files as they can, not 8 findings of one file out of 20.
+ */
+function sortForDisplay(findings: readonly Finding[], blocking: ReadonlySet<Finding>): Finding[] {
   const seen = new Map<string, number>();
   const rankInFile = new Map(
     findings.map((finding) => {
@@ -220,12 +218,21 @@ function findingLines(result: PipelineResult, options: SummaryOptions): string[]
       return [finding, rank];
     }),
   );
-  const sorted = [...findings].sort(
+  return [...findings].sort(
     (a, b) =>
       Number(blocking.has(b)) - Number(blocking.has(a)) ||
       severityRank(a) - severityRank(b) ||
       (rankInFile.get(a) ?? 0) - (rankInFile.get(b) ?? 0),
   );
+}
+
+function findingLines(result: PipelineResult, options: SummaryOptions): string[] {
+  const { style } = options;
+  const { findings, score } = result.risk;
+  if (findings.length === 0) return [];
+
+  const blocking = new Set(blockingFindings(result));
+  const sorted = sortForDisplay(findings, blocking);
   const maxFindings = options.maxFindings ?? 8;
   const heading = `Risk ${score.toFixed(2)}, ${plural(findings.length, 'finding')}:`;
   const files = new Map(result.footprint.files.map((file) => [file.path, file]));
@@ -321,8 +328,12 @@ function outcomeLines(
     const count = result.risk.findings.length;
     return [...skippedLines, passedHeadline(style, result.command, count, skipped)];
   }
+  // In the order the findings are listed, so the rules and the first finding match the list.
   const blocking = blockingFindings(result);
-  const shown = blocking.length > 0 ? blocking : result.risk.findings;
+  const shown = sortForDisplay(
+    blocking.length > 0 ? blocking : result.risk.findings,
+    new Set(blocking),
+  );
   const target = allowTarget(result, shown[0]);
   const configFile = target.file === null ? null : displayPath(target.file, options.cwd);
   return [

@@ -409,7 +409,26 @@ test('allow row names the other findings', () => {
 
   const text = summarize(result);
 
-  assert.match(text, /in footprint\.config\.json, and one like it for each other finding above\n/);
+  assert.match(
+    text,
+    /in footprint\.config\.json, and one like it for each other blocking finding\n/,
+  );
+});
+
+test('allow rows follow the listed order', () => {
+  const result = makeResult();
+  const high = makeFinding({ rule: 'debugger', severity: 'high', path: 'src/a.js', line: 41 });
+  const critical = makeFinding({ rule: 'generic-secret', path: 'src/a.js', line: 42 });
+  result.risk = { score: 1, blocked: true, findings: [high, critical] };
+
+  const text = summarize(result);
+
+  assert.match(text, /blocked by 2 findings \(generic-secret, debugger\)/);
+  assert.match(
+    text,
+    /Allow one line: +add the comment `footprint-allow: generic-secret` on line 42 of src\/a\.js\n/,
+  );
+  assert.match(text, /FOOTPRINT_SKIP=generic-secret,debugger git commit/);
 });
 
 test('allow row for one finding', () => {
