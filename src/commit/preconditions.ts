@@ -14,6 +14,7 @@ import { joinWords, plural } from '../output/messages.js';
 import { shellQuote } from '../output/shell-quote.js';
 import { CommitRefusedError } from './refusal.js';
 import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
+import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 
 const BRANCH_PREFIX = 'refs/heads/';
 /** Paths named in a message before the rest are only counted. */
@@ -215,7 +216,8 @@ export function findUnsplittableReason(change: CommitState): string | null {
 }
 
 function listPaths(paths: readonly string[]): string {
-  const listed = paths.slice(0, LISTED_PATHS).join(', ');
+  // A path may hold a provider token, which these messages would copy into a terminal or a log.
+  const listed = paths.slice(0, LISTED_PATHS).map(maskNameSecrets).join(', ');
   const rest = paths.length - LISTED_PATHS;
   return rest > 0 ? `${listed} and ${rest} more` : listed;
 }
