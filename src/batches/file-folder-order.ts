@@ -26,8 +26,8 @@ export interface FileFolderMisorder {
 
 /**
  * Finds the file/folder pairs whose batches come in the wrong order. A file that becomes a
- * folder can leave in one commit and the files under the folder arrive in a later one, and a
- * folder can empty before the file takes its place, but no tree contains both sides at once.
+ * folder can leave in one commit and the files under the folder arrive in a later one. A folder
+ * can empty before the file takes its place. No tree contains both sides at once.
  * Only the first batch that names a path counts, as when the commits are built.
  */
 export function findFileFolderMisorders(

@@ -7,9 +7,9 @@ import type { FileChange } from '../footprint/types.js';
 import { CommitRefusedError } from './refusal.js';
 
 /**
- * Refuses batches that take a file and a staged file under the same path as a folder in an
- * order no trees can follow: HEAD has one side and the index the other, so the commit that
- * adds one side before the other side leaves would have to hold both.
+ * Rejects batches that take a file and a staged file under the same path as a folder in an
+ * order no trees can follow. HEAD has one side and the index the other, so a commit that adds
+ * one side before the other side leaves would have to contain both.
  */
 export function refuseFileFolderSplit(
   files: readonly FileChange[],

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { quotePath } from '../output/quote-path.js';
 
-/** What the errno codes of a failed fossil write mean, in the user's words. */
+/** Meanings of the errno codes of a failed fossil write, in the user's words. */
 const REASON_WORDS: Readonly<Record<string, string>> = {
   EEXIST: 'a file is where a folder of the path has to be',
   ENOTDIR: 'a file is where a folder of the path has to be',

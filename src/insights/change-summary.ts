@@ -43,7 +43,7 @@ export interface ChangeSummary {
 
 /**
  * Names the staged files and why any are withheld. A file with a secret is withheld whether
- * its finding is reported or only the request knows of it (see RequestSecrets).
+ * its finding is reported or only the request's own scan found it (see RequestSecrets).
  */
 function summaryFiles(
   request: Pick<InsightRequest, 'input' | 'risk'>,

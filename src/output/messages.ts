@@ -510,7 +510,7 @@ export function waysOutLines(
 
 /**
  * Returns where the `footprint-allow:` comment goes for `finding`. With several findings, the
- * line and path say which one it allows.
+ * line and path name the one it allows.
  */
 function describeLineAllow(finding: Finding, findings: number): string {
   const comment = `add the comment \`footprint-allow: ${finding.rule}\``;

@@ -160,7 +160,7 @@ async function describeUnreadableFile(
  */
 const OUTCOME_SENTENCES = /(?:^| )(?:Nothing was written|The branch was not moved)\./g;
 
-/** Returns a commit refusal without the sentences that say what the run did not change. */
+/** Returns a commit refusal without the sentences that report what the run did not change. */
 function dropOutcomeSentences(reason: string): string {
   return reason.replace(OUTCOME_SENTENCES, '');
 }

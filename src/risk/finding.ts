@@ -9,7 +9,7 @@ export interface FindingFields {
   line?: number;
   message: string;
   masked?: string;
-  /** Where the secret value that `masked` shows sits, which recordSecretRange keeps aside. */
+  /** Position of the secret value that `masked` shows, which recordSecretRange keeps aside. */
   range?: SecretRange;
 }
 

@@ -1,7 +1,7 @@
 import { findLineIndex, type AddedText } from './added-lines.js';
 import type { Finding } from './types.js';
 
-/** Where the secret value that a finding reports sits, on one line of the text a rule read. */
+/** Position of the secret value that a finding reports, on one line of the text a rule read. */
 export interface SecretRange {
   /** 1-based line number, as the finding's `line`. */
   line: number;

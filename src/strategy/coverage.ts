@@ -87,12 +87,12 @@ function findUntaken(
 
 /** Returns the fix of a hunk named under a file with no hunks, which a batch takes whole. */
 function describeHunklessFix(file: FileChange): string {
-  const why =
+  const reason =
     file.binary || file.opaque !== undefined
       ? 'its content is not diffed line by line'
       : 'only its mode or path changes';
   return (
-    `${quotePath(file.path)} has no hunks, because ${why}: drop \`hunks\` from this entry so ` +
+    `${quotePath(file.path)} has no hunks, because ${reason}: drop \`hunks\` from this entry so ` +
     'that the batch takes it whole.'
   );
 }
@@ -100,8 +100,8 @@ function describeHunklessFix(file: FileChange): string {
 /**
  * Returns the fix of a hunk named under a path that does not have it. A hunk pasted under the
  * wrong path likely belongs to the file whose same hunk no batch takes, because its line was
- * cut from there. A hunk that another file has and a batch takes says nothing of where it
- * came from: the same four numbers are common.
+ * cut from there. A hunk that another file has and a batch takes does not show where it
+ * came from, because the same four numbers are common.
  */
 function describeUnknownHunkFix(
   file: FileChange,

@@ -9,7 +9,7 @@ import type { StrategyProblem } from './types.js';
 
 /**
  * Checks the batches of a file and the staged files under the same path as a folder. HEAD has
- * one side and the index the other, and no tree holds both, so the batch that removes HEAD's
+ * one side and the index the other, and no tree contains both, so the batch that removes HEAD's
  * side has to come first, or one batch takes both.
  */
 export function checkFileFolderBatches(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -8,6 +8,7 @@ import { validateDocument } from '../../src/schemas-runtime/validators.js';
 import type { StrategyProblem } from '../../src/strategy/types.js';
 import { runCli } from '../cli/cli-io.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import { writePlanWithout } from './plan-without.js';
 
 let repo: TempRepo;
 let planFolder: string;
@@ -33,14 +34,7 @@ afterEach(() => {
 
 /** Writes the strategy to planFile and deletes the batch that takes README.md. */
 async function writePlanWithoutReadme(): Promise<void> {
-  const written = await runCli(repo.dir, 'strategy', '--no-llm', '--output', planFile);
-  assert.equal(written.code, 0, written.stderr);
-  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as {
-    batches: Array<{ changes: Array<{ path: string }> }>;
-  };
-  const remaining = plan.batches.filter((batch) => batch.changes[0]?.path !== 'README.md');
-  assert.equal(remaining.length, plan.batches.length - 1, 'one batch takes README.md');
-  writeFileSync(planFile, JSON.stringify({ ...plan, batches: remaining }, null, 2));
+  await writePlanWithout(repo.dir, planFile, 'README.md');
 }
 
 describe('validate after a deleted batch', () => {

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { Hunk } from '../../src/footprint/types.js';
 import { validateDocument } from '../../src/schemas-runtime/validators.js';
 import type { StrategyProblem } from '../../src/strategy/types.js';
 import { runCli } from '../cli/cli-io.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
-
-interface PlanBatch {
-  id: string;
-  changes: Array<{ path: string; hunks?: Hunk[] }>;
-}
+import { writePlanWithout } from './plan-without.js';
 
 let repo: TempRepo;
 let planFolder: string;
@@ -71,17 +66,11 @@ afterEach(() => {
 
 /** Writes the strategy to planFile and deletes the batch that takes src/cart.js. */
 async function writePlanWithoutCart(): Promise<void> {
-  const written = await runCli(repo.dir, 'strategy', '--no-llm', '--output', planFile);
-  assert.equal(written.code, 0, written.stderr);
-  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { batches: PlanBatch[] };
-  const takesCart = (batch: PlanBatch) => batch.changes.some(({ path }) => path === 'src/cart.js');
-  const remaining = plan.batches.filter((batch) => !takesCart(batch));
+  const remaining = await writePlanWithout(repo.dir, planFile, 'src/cart.js');
   const priceHunks = remaining
     .flatMap((batch) => batch.changes)
     .find((change) => change.path === 'src/price.js');
-  assert.equal(remaining.length, plan.batches.length - 1, 'one batch takes src/cart.js');
   assert.equal(priceHunks?.hunks?.length, 1, 'the kept batch takes one hunk of src/price.js');
-  writeFileSync(planFile, JSON.stringify({ ...plan, batches: remaining }, null, 2));
 }
 
 /** Runs validate with --json and returns the problem of the missing src/price.js hunk. */

@@ -86,10 +86,11 @@ function namesPassword(name: string): boolean {
 }
 
 /**
- * Returns true when a value has the shape of an identifier or a digest rather than a secret:
- * a tagged digest anywhere, a UUID under a name whose only credential word is `key`
- * (`idempotencyKey`, `partitionKey`), and a header name under a name that names no password.
- * The shape decides, not the name, so a random value under `idempotencyKey` is still judged.
+ * Returns true when a value has the shape of an identifier or a digest rather than a secret.
+ * A tagged digest is one under any name. A UUID is one under a name whose only credential word
+ * is `key` (`idempotencyKey`, `partitionKey`), and a header name is one under a name that names
+ * no password. The shape decides, not the name, so a random value under `idempotencyKey` is
+ * still judged.
  */
 function hasIdentifierShape(name: string, value: string): boolean {
   if (TAGGED_DIGEST.test(value)) return true;
