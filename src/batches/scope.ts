@@ -34,6 +34,38 @@ const LOCATION_FOLDERS = new Set([
   'pkg',
 ]);
 
+/**
+ * Folders that name a kind of code that every package may hold, not a part of the project.
+ * Inside a monorepo package they give way to the package: `apps/web/app/page.tsx` and
+ * `packages/runtime/src/components/Teleport.ts` are scoped `web` and `runtime`.
+ */
+const KIND_FOLDERS = new Set([
+  'app',
+  'pages',
+  'routes',
+  'views',
+  'components',
+  'composables',
+  'hooks',
+  'directives',
+  'plugins',
+  'transforms',
+  'middleware',
+  'middlewares',
+  'handlers',
+  'helpers',
+  'utils',
+  'util',
+  'shared',
+  'common',
+  'core',
+  'runtime',
+  'node',
+  'types',
+  'config',
+  'configs',
+]);
+
 /** Scopes that Dependabot, Renovate and their users give dependency updates. */
 export const DEPENDENCY_SCOPES: ReadonlySet<string> = new Set([
   'deps',
@@ -52,8 +84,9 @@ interface Segment {
 /**
  * Returns the folder segments that name a part of the project: `src/parser` gives `parser`. A
  * package's name counts even when it is a location word, as `docs` in `apps/docs/app`, and
- * `packageScopes` can rename it. A docs file's folders below its package, such as `pages` in
- * `apps/docs/pages/intro.md`, lay out a site, so they name no part.
+ * `packageScopes` can rename it. Below a package, folders of a kind of code (KIND_FOLDERS)
+ * name no part, nor do a docs file's folders, such as `guides` in `apps/docs/guides/intro.md`,
+ * which lay out a site.
  */
 function meaningfulSegments(file: FileChange, packageScopes: PackageScopes): Segment[] {
   const folders = folderOf(file.path).split('/');
@@ -71,6 +104,7 @@ function meaningfulSegments(file: FileChange, packageScopes: PackageScopes): Seg
     }
     const isContainer = PACKAGE_FOLDERS.has(segment) && index < segments.length - 1;
     if (LOCATION_FOLDERS.has(segment) || isContainer) return;
+    if (packageIndex !== -1 && index > packageIndex && KIND_FOLDERS.has(segment)) return;
     kept.push({ name: segment, isPackage: false });
   });
   return kept;

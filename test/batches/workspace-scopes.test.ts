@@ -169,3 +169,63 @@ describe('workspace scopes with a learned model', () => {
     assert.equal(messageOf(batches, INTRO), 'docs(handbook): update Introduction in intro');
   });
 });
+
+describe('scopes below a package', () => {
+  let repo: TempRepo;
+
+  beforeEach(() => {
+    repo = createTempRepo();
+  });
+  afterEach(() => repo.cleanup());
+
+  const heading = (text: string) =>
+    lines('export default function Page() {', `  return <h1>${text}</h1>;`, '}');
+
+  const apps = {
+    'package.json': lines('{ "name": "acme", "private": true, "workspaces": ["apps/*"] }'),
+    'apps/web/package.json': lines('{ "name": "web" }'),
+    'apps/docs/package.json': lines('{ "name": "docs" }'),
+    'apps/web/app/page.tsx': heading('Shop'),
+    'apps/docs/app/page.tsx': heading('Handbook'),
+  };
+
+  test('app folders take their package', () => {
+    const batches = analyzeChange(repo, apps, {
+      'apps/web/app/page.tsx': heading('Shop for carts'),
+      'apps/docs/app/page.tsx': heading('Handbook for tills'),
+    });
+
+    assert.equal(batchWith(batches, 'apps/web/app/page.tsx')?.scope, 'web');
+    assert.equal(batchWith(batches, 'apps/docs/app/page.tsx')?.scope, 'docs');
+  });
+
+  test('named part keeps its folder', () => {
+    const before = {
+      'packages/bundler/package.json': lines('{ "name": "bundler" }'),
+      'packages/bundler/src/node/optimizer/scan.ts': pageSize(10),
+    };
+    const batches = analyzeChange(repo, before, {
+      'packages/bundler/src/node/optimizer/scan.ts': pageSize(20),
+    });
+
+    assert.equal(
+      batchWith(batches, 'packages/bundler/src/node/optimizer/scan.ts')?.scope,
+      'optimizer',
+    );
+  });
+
+  test('components folder takes its package', () => {
+    const before = {
+      'packages/runtime/package.json': lines('{ "name": "@acme/runtime" }'),
+      'packages/runtime/src/components/Teleport.ts': pageSize(10),
+    };
+    const batches = analyzeChange(repo, before, {
+      'packages/runtime/src/components/Teleport.ts': pageSize(20),
+    });
+
+    assert.equal(
+      batchWith(batches, 'packages/runtime/src/components/Teleport.ts')?.scope,
+      'runtime',
+    );
+  });
+});
