@@ -145,9 +145,8 @@ class SecretCollector {
 /**
  * Collects what an insight request must not send. These are the paths and texts of every secret
  * finding on added lines (reported, allowed or repeated), of the secret rules that
- * FOOTPRINT_SKIP turned off, and of all secret rules run on the removed lines. The last two
- * serve the request alone, so their findings never block and appear in no output.
- * NOTE: rules that `risk.disable` turns off do not run, so only redaction covers their secrets.
+ * FOOTPRINT_SKIP or `risk.disable` turned off, and of all secret rules run on the removed lines.
+ * The last two serve the request alone, so their findings never block and appear in no output.
  */
 export function collectRequestSecrets(sources: RequestSecretSources): RequestSecrets {
   const { input, analysis, scopes } = sources;
@@ -158,8 +157,8 @@ export function collectRequestSecrets(sources: RequestSecretSources): RequestSec
     scopes.scopeOf(finding.path).rules.get(finding.rule)?.group === 'secrets';
   collector.add(sources.found.filter(isSecret), input);
 
-  const skipped: RuleFilter = (scope, ruleId) => !scope.rules.has(ruleId);
-  collector.add(runSecretRules(input, analysis, scopes, skipped), input);
+  const turnedOff: RuleFilter = (scope, ruleId) => !scope.rules.has(ruleId);
+  collector.add(runSecretRules(input, analysis, scopes, turnedOff), input);
 
   const removed = reverseRemovedLines(input);
   collector.add(

@@ -12,9 +12,9 @@ export interface RuleScope {
   rules: Map<string, RiskRule>;
   contexts: Map<string, RuleContext>;
   /**
-   * The rules of the secrets group that `risk.disable` leaves on, the skipped ones included,
-   * with their settings. They look for what an insight request must not send (see
-   * request-secrets), which FOOTPRINT_SKIP does not make any less secret.
+   * Every rule of the secrets group with its settings, the disabled and skipped ones included.
+   * They look for what an insight request must not send (see request-secrets): turning a rule
+   * off for commits makes no value it finds any less secret.
    */
   secretRules: Map<string, { rule: RiskRule; context: RuleContext }>;
 }
@@ -43,9 +43,9 @@ function createScope(config: Config, skip: readonly string[], skipped: Set<strin
   const contexts = new Map<string, RuleContext>();
   const secretRules = new Map<string, { rule: RiskRule; context: RuleContext }>();
   for (const rule of listRules(config)) {
-    if (disabled.has(rule.id)) continue;
     const context = resolveRuleContext(rule, config);
     if (rule.group === 'secrets') secretRules.set(rule.id, { rule, context });
+    if (disabled.has(rule.id)) continue;
     if (skipping.has(rule.id)) {
       skipped.add(rule.id);
       continue;

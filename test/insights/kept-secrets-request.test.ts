@@ -108,6 +108,11 @@ const KEPT_SECRET_CASES: Array<{
     settings: SETTINGS,
   },
   {
+    name: 'disabled rule still withholds',
+    risk: { disable: ['generic-secret'] },
+    settings: SETTINGS,
+  },
+  {
     name: 'inline-allowed secret stays withheld',
     settings: SETTINGS.map((line) => (line.includes(' = "') ? `${line}${ALLOW_COMMENT}` : line)),
   },

@@ -119,14 +119,16 @@ describe('request secrets', () => {
     assert.deepEqual(valuesOf(assessment), [fakeGithubToken()]);
   });
 
-  test('disabled rule collects nothing', () => {
+  test('disabled rule still collects', () => {
     const config = createDefaultConfig();
     config.risk.disable = ['generic-secret'];
-    const spec = { path: 'src/a.py', new: lines(`api_key = "${fakeGenericValue()}"`) };
+    const value = fakeGenericValue();
+    const spec = { path: 'src/a.py', new: lines(`api_key = "${value}"`) };
     const assessment = assess([spec], config);
 
-    assert.deepEqual(valuesOf(assessment), []);
-    assert.deepEqual(pathsOf(assessment), []);
+    assert.deepEqual(assessment.report.findings, []);
+    assert.deepEqual(valuesOf(assessment), [value]);
+    assert.deepEqual(pathsOf(assessment), ['src/a.py']);
   });
 
   test('ordinary change collects nothing', () => {
