@@ -232,6 +232,34 @@ describe('generic-secret fallback literals', () => {
   });
 });
 
+describe('generic-secret shell defaults', () => {
+  const found: Array<[string, string]> = [
+    ['docker-compose.yml', `      POSTGRES_PASSWORD: ${DOLLAR}{POSTGRES_PASSWORD:-${RANDOM}}`],
+    ['scripts/run.sh', `DB_PASSWORD="${DOLLAR}{DB_PASSWORD:-${RANDOM}}"`],
+    ['scripts/run.sh', `API_TOKEN=${DOLLAR}{API_TOKEN=${RANDOM}}`],
+    ['.env', `SMTP_PASS=${DOLLAR}{SMTP_PASS:-"${RANDOM}"}`],
+  ];
+  const notFound: Array<[string, string]> = [
+    ['docker-compose.yml', `      POSTGRES_PASSWORD: ${DOLLAR}{POSTGRES_PASSWORD:-postgres}`],
+    ['scripts/run.sh', `DB_PASSWORD="${DOLLAR}{DB_PASSWORD:-${DOLLAR}FALLBACK_PASSWORD}"`],
+    ['scripts/run.sh', `DB_PASSWORD="${DOLLAR}{DB_PASSWORD:?DB_PASSWORD must be set}"`],
+    ['scripts/run.sh', `API_TOKEN="${DOLLAR}{API_TOKEN:+${RANDOM}}"`],
+    ['docker-compose.yml', `      POSTGRES_PASSWORD: ${DOLLAR}{POSTGRES_PASSWORD:-changeme}`],
+  ];
+
+  found.forEach(([path, line], index) => {
+    test(`default ${index + 1} is found`, () => {
+      assert.deepEqual(findEach(path, [line]), [[`${path}:1`]]);
+    });
+  });
+
+  notFound.forEach(([path, line], index) => {
+    test(`non-default ${index + 1} is not found`, () => {
+      assert.deepEqual(findEach(path, [line]), [[]]);
+    });
+  });
+});
+
 describe('generic-secret credential arguments', () => {
   const basic = (userPassword: string): string => Buffer.from(userPassword).toString('base64');
   const found = [

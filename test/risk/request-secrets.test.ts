@@ -39,6 +39,11 @@ const RULE_CASES: Array<[rule: string, spec: FileSpec, value: string]> = [
     { path: 'deploy.sh', new: lines(`API_TOKEN=${SHELL_HEAD}"${SHELL_TAIL}" ./run`) },
     `${SHELL_HEAD}"${SHELL_TAIL}"`,
   ],
+  [
+    'generic-secret, shell default',
+    { path: 'compose.yaml', new: lines(`  DB_PASSWORD: \${DB_PASSWORD:-${fakeGenericValue()}}`) },
+    fakeGenericValue(),
+  ],
   ['jwt', { path: 'src/b.ts', new: lines(`const t = "${fakeJwt()}";`) }, fakeJwt()],
   [
     'command-line-password',

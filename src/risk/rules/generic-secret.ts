@@ -7,6 +7,7 @@ import { rangeInAddedText } from '../secret-range.js';
 import { readAssignment, type Assignment } from '../secrets/assigned-value.js';
 import { findCredentialArguments } from '../secrets/credential-arguments.js';
 import { CREDENTIAL_KEYWORDS } from '../secrets/credential-keywords.js';
+import { readDefaultLiteral } from '../secrets/default-expansion.js';
 import { isNameWordAt, PASSWORD_ABBREVIATIONS } from '../secrets/password-name.js';
 import { looksSecret, type SecretLimits } from '../secrets/secret-value.js';
 import { detectValueSyntax, type ValueSyntax } from '../secrets/unquoted-value.js';
@@ -38,6 +39,13 @@ function findSecretValue(
   limits: SecretLimits,
   codeFile: boolean,
 ): string | null {
+  // The default of `${DB_PASSWORD:-…}` is a literal, however the whole value was written.
+  const fallback = readDefaultLiteral(assignment.value);
+  if (fallback !== null) {
+    const named = { ...assignment, value: fallback, bare: false };
+    return looksSecret(named, limits, codeFile) ? fallback : null;
+  }
+
   const values = assignment.wordByWord ? assignment.value.split(BLANKS) : [assignment.value];
   const secret = values.find((value) => looksSecret({ ...assignment, value }, limits, codeFile));
   return secret ?? null;
