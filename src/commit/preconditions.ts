@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import type { GitConfig } from '../git/config.js';
+import { readCommitIdentities } from '../git/identity.js';
+import { readSigningSettings } from '../git/signing.js';
 import { findRefLocks } from '../git/locks.js';
 import { resolveRef } from '../git/refs.js';
 import type {
@@ -12,6 +14,7 @@ import type {
 } from '../git/types.js';
 import { joinWords, plural } from '../output/messages.js';
 import { shellQuote } from '../output/shell-quote.js';
+import { UserError } from '../errors.js';
 import { CommitRefusedError } from './refusal.js';
 import { capitalizedOperationPhrase } from '../git/operation-phrase.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
@@ -88,6 +91,25 @@ export async function findCommitRefusal(
     return null;
   } catch (error) {
     if (error instanceof CommitRefusedError) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * Returns why `footprint commit` would fail once the plan is confirmed, for want of setup: an
+ * identity git cannot make, or a `gpg.format` it does not know. Null when neither is missing.
+ */
+export async function findSetupRefusal(
+  layout: RepositoryLayout,
+  config: GitConfig,
+  env: NodeJS.ProcessEnv,
+): Promise<string | null> {
+  try {
+    readSigningSettings(config);
+    await readCommitIdentities(layout, env);
+    return null;
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
     throw error;
   }
 }

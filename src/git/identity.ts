@@ -32,11 +32,14 @@ export async function readCommitIdentities(
   layout: RepositoryLayout,
   env: NodeJS.ProcessEnv,
 ): Promise<CommitIdentities> {
-  const [author, committer] = await Promise.all([
+  const [author, committer] = await Promise.allSettled([
     readIdentity(layout, env, 'GIT_AUTHOR_IDENT'),
     readIdentity(layout, env, 'GIT_COMMITTER_IDENT'),
   ]);
-  return { author, committer };
+  // Both are read at once, but a missing author is reported first whichever fails sooner.
+  if (author.status === 'rejected') throw author.reason;
+  if (committer.status === 'rejected') throw committer.reason;
+  return { author: author.value, committer: committer.value };
 }
 
 /** Splits an identity line into `Name <email>` and its `@<seconds> <zone>` date. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { findCommitRefusal } from '../commit/preconditions.js';
+import { findCommitRefusal, findSetupRefusal } from '../commit/preconditions.js';
 import { loadConfig } from '../config/load.js';
 import { readGitConfig } from '../git/config.js';
 import { readMessageCleanup } from '../message/cleanup-setting.js';
@@ -93,7 +93,9 @@ export async function validateStrategyFile(
     const reported = reportStagedStrategy(checked.problems, staged);
     const problems = fillStrategyFile(reported, options.file, options.invocation, top);
     // A strategy that fits the staged change may still be one footprint commit cannot make.
-    const reason = await findCommitRefusal(reader.layout, gitConfig, change);
+    const reason =
+      (await findCommitRefusal(reader.layout, gitConfig, change)) ??
+      (await findSetupRefusal(reader.layout, gitConfig, options.env));
     if (reason !== null) {
       problems.push({ code: 'uncommittable', message: dropOutcomeSentences(reason) });
     }

@@ -206,3 +206,56 @@ test('strategy output refuses with nothing staged', async () => {
     repo.cleanup();
   }
 });
+
+test('validate rejects a missing identity', async () => {
+  const repo = await plannedRepo();
+  try {
+    repo.git(['config', 'user.useConfigOnly', 'true']);
+    const env = gitTestEnv();
+    for (const name of Object.keys(env)) {
+      if (/^GIT_(AUTHOR|COMMITTER)_/.test(name)) delete env[name];
+    }
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: { ...env, EMAIL: '' } });
+
+    const code = await main(['validate', '--strategy', 'plan.json'], io);
+
+    assert.equal(code, 1, stdout.text);
+    assert.match(stdout.text, /uncommittable {2}git cannot tell who the author of the commits is/);
+    assert.match(stdout.text, /git config --global user\.email you@example\.com/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('validate rejects an unknown gpg.format', async () => {
+  const repo = await plannedRepo();
+  try {
+    repo.git(['config', 'commit.gpgSign', 'true']);
+    repo.git(['config', 'gpg.format', 'pgp']);
+
+    const result = await run(repo, 'validate', '--strategy', 'plan.json');
+
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(
+      result.stdout,
+      /uncommittable {2}commit\.gpgSign is true, but gpg\.format is "pgp", which is not openpgp/,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('validate passes a signed setup', async () => {
+  const repo = await plannedRepo();
+  try {
+    repo.git(['config', 'commit.gpgSign', 'true']);
+    repo.git(['config', 'gpg.format', 'ssh']);
+
+    const result = await run(repo, 'validate', '--strategy', 'plan.json');
+
+    assert.equal(result.code, 0, result.stdout);
+    assert.equal(result.stdout.includes('uncommittable'), false, result.stdout);
+  } finally {
+    repo.cleanup();
+  }
+});
