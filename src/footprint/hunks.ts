@@ -42,6 +42,8 @@ export const DEFAULT_MAX_EDIT_LENGTH = 1000;
  * Computes the hunks between two contents as `git diff -U0` prints them. Lines keep their
  * terminators, so CRLF against LF and a missing newline at the end of the file count as
  * changes, as in git. Bytes are compared, never decoded text.
+ * NOTE: this is git's default diff. `diff.algorithm` and `diff.indentHeuristic` are not read,
+ * so `git diff` with patience or histogram may cut the same edit into other hunks.
  */
 export function computeHunks(
   oldContent: Buffer,
