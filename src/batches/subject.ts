@@ -35,7 +35,6 @@ function clean(name: string): string {
   return replaceForbiddenCharacters(name.replace(/[\n\t]/g, '_'), '_');
 }
 
-/** Names code after its file, or after its folder for an `index` file. */
 /** File stems that name a module's role, not the module: its folder names it instead. */
 const GENERIC_STEMS = new Set(['index', 'main', 'mod', 'lib', '__init__', '__main__', 'init']);
 /** Folders that hold a package's sources, named past to reach the package's own folder. */
