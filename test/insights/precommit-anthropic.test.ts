@@ -284,7 +284,7 @@ describe('precommit with the anthropic provider', () => {
     assert.equal(secondBody.includes(password), false, 'the -p password was sent');
     assert.equal(secondBody.includes(other), false, 'the --password value was sent');
 
-    // A disabled rule does not run, so the file is sent and redaction must catch them.
+    // A disabled rule still runs for the request alone, so the file stays withheld.
     const config = { llm: { provider: 'anthropic' }, risk: { disable: ['command-line-password'] } };
     repo.write('footprint.config.json', JSON.stringify(config));
     const disabled = await precommit(repo, serverEnv(server));
@@ -292,9 +292,7 @@ describe('precommit with the anthropic provider', () => {
 
     assert.equal(disabled.status, 0, disabled.stderr);
     assert.equal(server.requests.length, 3);
-    assert.match(thirdBody, /mysqldump -uroot -p\[REDACTED\] app/);
-    assert.match(thirdBody, /--password \[REDACTED\] app/);
-    assert.match(thirdBody, /curl -u deploy:\[REDACTED\] -T/);
+    assert.match(thirdBody, /scripts\/backup\.sh .*lines withheld: secret finding/);
     assert.equal(thirdBody.includes(password), false, 'the -p password was sent');
     assert.equal(thirdBody.includes(other), false, 'the --password value was sent');
   });
@@ -340,7 +338,7 @@ describe('precommit with the anthropic provider', () => {
     assert.equal(body.includes(added), false, 'the added password was sent');
   });
 
-  test('config-file passwords never reach the request', async () => {
+  test('config-file passwords never sent', async () => {
     const server = await serve([{ toolInput: { summary: 'Configured.', messages: [] } }]);
     const repo = createRepo();
     // Assembled at run time, so this file contains no password that footprint's own hook reports.
@@ -361,7 +359,7 @@ describe('precommit with the anthropic provider', () => {
     );
     repo.git(['add', '-A']);
 
-    // With the rule disabled no file is withheld, so redaction alone must catch the values.
+    // The rule is off for commits, yet it still runs for the request alone.
     const config = { llm: { provider: 'anthropic' }, risk: { disable: ['generic-secret'] } };
     repo.write('footprint.config.json', JSON.stringify(config));
     const result = await precommit(repo, serverEnv(server));
@@ -369,9 +367,8 @@ describe('precommit with the anthropic provider', () => {
 
     assert.equal(result.status, 0, result.stderr);
     assert.equal(server.requests.length, 1);
-    assert.doesNotMatch(body, /lines withheld/, 'redaction, not withholding, is under test');
-    assert.match(body, /<password>\[REDACTED\]<\/password>/);
-    assert.match(body, /value=\\"\[REDACTED\]\\"/);
+    assert.match(body, /config\/settings\.xml .*lines withheld: secret finding/);
+    assert.match(body, /config\/app\.config .*lines withheld: secret finding/);
     assert.match(body, /\\"passphrase\\": \\"\[REDACTED\]\\"/);
     assert.match(body, /&pw=\[REDACTED\]/);
     for (const secret of [mavenPassword, appSetting, phrase, queryPassword]) {
