@@ -1,4 +1,5 @@
 import { findCommandLinePasswords } from '../risk/secrets/command-line-passwords.js';
+import { looksSecret } from '../risk/secrets/secret-value.js';
 import { CREDENTIAL_KEYWORDS } from '../risk/secrets/credential-keywords.js';
 import { scanTokenWindows } from '../risk/secrets/secretlint-scan.js';
 import { cutTokenWindows, findTokenCandidates } from '../risk/secrets/token-candidates.js';
@@ -326,6 +327,35 @@ function redactDockerEnv(text: string): string {
   );
 }
 
+/** A word of prose, without the quotes, brackets and end punctuation around it. */
+const PROSE_WORD = /[^\s"'`()[\]{}<>,;]+/g;
+const END_PUNCTUATION = /[.:!?]+$/;
+/**
+ * Limits for a word near a credential word in prose: shorter than the generic-secret rule's
+ * default, because a redacted harmless word costs less than a sent password.
+ */
+const PROSE_LIMITS = { minLength: 8, minEntropy: 3.5 };
+
+/**
+ * Redacts the words that look generated on each line that mentions a credential, as docs give
+ * them without an assignment: `the staging password is …`, `credentials: admin / …`,
+ * `use token … for the API`.
+ */
+function redactProseCredentials(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!mentionsCredential(line)) return line;
+      return line.replace(PROSE_WORD, (word) => {
+        const value = word.replace(END_PUNCTUATION, '');
+        const named = { name: 'password', value, bare: false };
+        if (value === REDACTED || !looksSecret(named, PROSE_LIMITS, false)) return word;
+        return REDACTED + word.slice(value.length);
+      });
+    })
+    .join('\n');
+}
+
 function redactRandomTokens(text: string): string {
   return text.replace(TOKEN_RUN, (token) => (looksRandom(token) ? REDACTED : token));
 }
@@ -335,8 +365,8 @@ function redactRandomTokens(text: string): string {
  * recommended preset finds, PEM blocks, credentials in URLs and `Authorization` values, tokens
  * with a known prefix, passwords given on command lines, values assigned to names that
  * mention a password, secret, token, key, auth or credential whatever their entropy, the same
- * in XML elements and settings and in Dockerfile `ENV NAME value` lines, and long high-entropy
- * tokens. It errs towards redacting, so a
+ * in XML elements and settings and in Dockerfile `ENV NAME value` lines, generated-looking
+ * words on a line that mentions a credential, and long high-entropy tokens. It errs towards redacting, so a
  * hash or a UUID may go too.
  * `path` tells the preset's rules which kind of file the text comes from. Applying it twice
  * gives the same text.
@@ -354,5 +384,6 @@ export function redactSecrets(text: string, path = 'change.txt'): string {
   redacted = redactAssignments(redacted, syntax);
   if (syntax === 'shell') redacted = redactShellEnvLines(redacted);
   redacted = redactDockerEnv(redacted);
+  redacted = redactProseCredentials(redacted);
   return redactRandomTokens(redacted);
 }

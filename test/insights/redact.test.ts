@@ -13,8 +13,27 @@ const pemLabel = ['RSA', 'PRIVATE', 'KEY'].join(' ');
 /** A command-line password, assembled so that this file contains none that the hook reports. */
 const cliPassword = ['S3c', 'r3tRootPw'].join('');
 
+/** Generated-looking values that docs give in prose, assembled as the ones above. */
+const prosePassword = ['Qz8Wx6', 'Ec4Rv2'].join('');
+const proseToken = ['Pq1Wo2Ei', '3Ru4Ty5'].join('');
+
 /** Inputs and what redaction makes of them. */
 const redactedCases: Array<[name: string, input: string, expected: string]> = [
+  [
+    'password given in prose',
+    `The staging password is ${prosePassword}.`,
+    'The staging password is [REDACTED].',
+  ],
+  [
+    'user and password pair',
+    `Default credentials: admin / ${prosePassword}`,
+    'Default credentials: [REDACTED] / [REDACTED]',
+  ],
+  [
+    'token named in prose',
+    `Use token ${proseToken} for the API.`,
+    'Use token [REDACTED] for the API.',
+  ],
   [
     'PEM block',
     `-----BEGIN ${pemLabel}-----\nMIIBOgIBAAJBAKj34\nabc\n-----END ${pemLabel}-----\nafter`,
@@ -193,6 +212,8 @@ const redactedCases: Array<[name: string, input: string, expected: string]> = [
 
 /** Text with nothing secret, which redaction must leave as it is. */
 const keptCases: Array<[name: string, input: string]> = [
+  ['encoding names near a token', 'Decode the token with base64url and check its sha256.'],
+  ['dates near a secret', 'The secret rotated on 2024-01-15 with v1.2.3.'],
   ['import', 'import { readFile } from "node:fs/promises";'],
   ['path', 'src/components/Header/index.ts'],
   ['function call', 'const tokenizer = createTokenizer();'],

@@ -260,6 +260,33 @@ describe('generic-secret shell defaults', () => {
   });
 });
 
+describe('generic-secret values in docs', () => {
+  const found: Array<[string, string]> = [
+    ['README.md', `The staging password is ${RANDOM}.`],
+    ['docs/setup.md', `password: ${RANDOM}`],
+    ['docs/setup.rst', `The API token was "${RANDOM}", rotate it.`],
+    ['src/db.py', `# the secret is ${RANDOM} for now`],
+  ];
+  const notFound: Array<[string, string]> = [
+    ['README.md', 'The password is required.'],
+    ['README.md', 'If the token was 3 days old, refresh it.'],
+    ['src/db.py', 'if password is None:'],
+    ['README.md', 'password: process.env.DB_PASSWORD'],
+  ];
+
+  found.forEach(([path, line], index) => {
+    test(`docs value ${index + 1} is found`, () => {
+      assert.deepEqual(findEach(path, [line]), [[`${path}:1`]]);
+    });
+  });
+
+  notFound.forEach(([path, line], index) => {
+    test(`docs text ${index + 1} is not found`, () => {
+      assert.deepEqual(findEach(path, [line]), [[]]);
+    });
+  });
+});
+
 describe('generic-secret credential arguments', () => {
   const basic = (userPassword: string): string => Buffer.from(userPassword).toString('base64');
   const found = [

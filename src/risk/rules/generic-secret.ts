@@ -30,8 +30,22 @@ const KEYWORDS = [...CREDENTIAL_KEYWORDS, 'passphrase', ...PASSWORD_ABBREVIATION
 const ABBREVIATIONS = new Set(PASSWORD_ABBREVIATIONS);
 const BLANKS = /\s+/;
 
-/** Languages whose bare values are literals, not references to other names. */
-const DATA_LANGUAGES = new Set(['yaml', 'toml', 'ini', 'json', 'xml', 'dotenv', 'properties']);
+/**
+ * Languages whose bare values are literals, not references to other names: data files, and
+ * docs, whose `password: …` lines show a value to type.
+ */
+const DATA_LANGUAGES = new Set([
+  'yaml',
+  'toml',
+  'ini',
+  'json',
+  'xml',
+  'dotenv',
+  'properties',
+  'markdown',
+  'restructuredtext',
+  'asciidoc',
+]);
 
 /** Returns the value that looks like a secret, with wordByWord its first such word, or null. */
 function findSecretValue(

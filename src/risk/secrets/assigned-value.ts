@@ -95,6 +95,15 @@ const CREDENTIAL_PAIR_NAME = /(?:auth|credentials?|creds)$/i;
 const SQL_PASSWORD = /[ \t]{1,5}'([^'\s\\]{1,200})'/y;
 /** The statements in which SQL_PASSWORD applies: those on a user or a role. */
 const SQL_ROLE_STATEMENT = /\b(?:USER|ROLE)\b/i;
+/**
+ * A value after `is` or `was`, as docs and comments give one: `the staging password is …`. It
+ * ends at a blank, or at punctuation before one, and counts as quoted, since prose names no
+ * variable.
+ */
+const PROSE_VALUE =
+  /[ \t]{1,5}(?:is|was)[ \t]{1,5}(?:"([^"\s\\]{1,200})"|'([^'\s\\]{1,200})'|`([^`\s\\]{1,200})`|([^\s"'`]{1,200}?))(?=[.,;:!?)]*(?:\s|$))/y;
+/** Names after which PROSE_VALUE reads a value: a word for a password, a secret or a token. */
+const PROSE_NAME = /(?:password|passwd|passphrase|pwd|secret|token)$/i;
 /** Characters of a line read back from a name, to decide whether a form applies. */
 const MAX_LOOK_BACK = 120;
 
@@ -153,6 +162,7 @@ const VALUE_FORMS: readonly ValueForm[] = [
       name.toLowerCase() === 'password' && SQL_ROLE_STATEMENT.test(lineBefore(text, at)),
   },
   { pattern: ASSIGNED_VALUE, applies: () => true, bareGroup: 4 },
+  { pattern: PROSE_VALUE, applies: (_text, _at, name) => PROSE_NAME.test(name) },
   { pattern: ARGUMENT_VALUE, applies: (text, at) => QUOTES.has(text[at - 1] ?? '') },
   { pattern: ELEMENT_VALUE, applies: (text, at) => text[at - 1] === '<' },
   {
