@@ -1,6 +1,6 @@
 import { accessSync, constants, lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { footprintInvocation } from '../output/footprint-invocation.js';
+import { footprintInvocation, gitCommandStart } from '../output/footprint-invocation.js';
 import { shellPath } from '../output/shell-quote.js';
 import type { CommandContext } from './context.js';
 import { findPackageRoot } from './package-info.js';
@@ -41,10 +41,23 @@ export function adviceInvocation(context: CommandContext): string {
   return footprintInvocation(context.line.cwd, commandStartIn(context, context.processCwd));
 }
 
+/** Returns the start of git commands in a command's advice (see gitCommandStart). */
+export function adviceGitCommand(context: CommandContext): string {
+  return gitCommandStart(context.line.cwd);
+}
+
 /** Returns the words that start this footprint in a command run in `folder`. */
 export function commandStartIn(context: CommandContext, folder: string): string {
+  return commandStartWith(context.env, folder);
+}
+
+/**
+ * Returns the words that start this footprint in a command run in `folder`, for code that has
+ * the process's environment but no CommandContext yet.
+ */
+export function commandStartWith(env: NodeJS.ProcessEnv, folder: string): string {
   const bin = path.join(findPackageRoot(), 'bin', 'footprint.js');
-  return footprintCommand({ bin, folder, pathVariable: context.env['PATH'] });
+  return footprintCommand({ bin, folder, pathVariable: env['PATH'] });
 }
 
 /**

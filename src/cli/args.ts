@@ -71,6 +71,8 @@ export interface CommandLine {
   noVerify: boolean;
   /** `learn --full`: learn from scratch instead of adding new commits to the last model. */
   full: boolean;
+  /** `fossils prune --unreadable`: also remove selected fossils that cannot be read as JSON. */
+  unreadable: boolean;
   /** Values of `learn` and `fossils` options, as written; those commands check them. */
   maxCommits?: string;
   since?: string;
@@ -114,6 +116,7 @@ const OPTION_SPECS: Record<string, OptionSpec> = {
   since: { type: 'string', valueHint: DATE_HINT, example: '30d' },
   until: { type: 'string', valueHint: DATE_HINT, example: '2025-01-31' },
   full: { type: 'boolean' },
+  unreadable: { type: 'boolean' },
   type: { type: 'string', valueHint: 'a fossil type such as analysis', example: 'analysis' },
   keep: { type: 'string', valueHint: 'a number of fossils', example: '100' },
   'older-than': { type: 'string', valueHint: 'an age such as 30d, or a date', example: '30d' },
@@ -148,7 +151,17 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   commit: [...COMMON_OPTIONS, 'strategy', 'dry-run', 'yes', 'no-verify'],
   undo: COMMON_OPTIONS,
   learn: [...COMMON_OPTIONS, 'max-commits', 'since', 'full'],
-  fossils: [...COMMON_OPTIONS, 'type', 'since', 'until', 'limit', 'keep', 'older-than', 'dry-run'],
+  fossils: [
+    ...COMMON_OPTIONS,
+    'type',
+    'since',
+    'until',
+    'limit',
+    'keep',
+    'older-than',
+    'dry-run',
+    'unreadable',
+  ],
 };
 
 /**
@@ -157,8 +170,9 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
  */
 const COMMAND_OPERANDS: Partial<Record<CommandName, number>> = {
   'prepare-commit-msg': 3,
-  // `fossils SUBCOMMAND [ID]`.
-  fossils: 2,
+  // `fossils SUBCOMMAND [ID]`. The fossils command checks the count per subcommand, so that
+  // its message names the subcommand.
+  fossils: Number.POSITIVE_INFINITY,
 };
 
 export const VALIDATE_EXAMPLE = 'footprint validate --strategy fossils/strategy.json';
@@ -348,6 +362,7 @@ function readValues(argv: string[], allowed: string[], command: CommandName | nu
     yes: flag('yes'),
     noVerify: flag('no-verify'),
     full: flag('full'),
+    unreadable: flag('unreadable'),
   };
   const mode = text('mode');
   if (mode !== undefined) line.mode = checkChoice('--mode', mode, MODES);

@@ -33,18 +33,19 @@ function editDistance(a: string, b: string): number {
 
 /**
  * Returns the one name the user most likely meant by `typed`: the only name that starts with
- * it, else the only name closest to it within MAX_EDITS edits. Returns null when no name is
- * close or two are equally close.
+ * it, else the only name closest to it within MAX_EDITS edits. Letter case is ignored, so
+ * `JSON` finds `json`. Returns null when no name is close or two are equally close.
  */
 export function closestName(typed: string, names: readonly string[]): string | null {
-  const extended = names.filter((name) => name.startsWith(typed));
+  const folded = typed.toLowerCase();
+  const extended = names.filter((name) => name.toLowerCase().startsWith(folded));
   if (typed.length >= 2 && extended.length === 1) return extended[0] as string;
 
   let best: string | null = null;
   let bestDistance = MAX_EDITS + 1;
   let tied = false;
   for (const name of names) {
-    const distance = editDistance(typed, name);
+    const distance = editDistance(folded, name.toLowerCase());
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;

@@ -9,7 +9,7 @@ const COMMON_OPTIONS = `Options:
   --debug             Print debug lines with elapsed milliseconds to stderr
   --cwd DIR           Run as if footprint had been started in DIR
   -h, --help          Show this help
-  -v, --version       Print the version`;
+  -v, --version       Print the version; with --json, as schemas/version.schema.json`;
 
 const FORMAT_OPTION = `  --format FORMAT     text (default), json (as --json) or sarif: SARIF 2.1.0 risk findings on
                       stdout for code-scanning tools`;
@@ -195,12 +195,14 @@ warning.
                       fossil; the post-commit hook runs it
 
   --type TYPE         Only fossils of this type (list, prune)
-  --since DATE        Only fossils written at or after DATE: 2025-01-31 or an age such as 7d
+  --since DATE        Only fossils written at or after DATE, a date such as 2025-01-31 or
+                      an age such as 7d (list, stats)
   --until DATE        Only fossils written before DATE (list, stats)
   --limit N           List at most N fossils
   --keep N            prune: keep the newest N fossils of each type
   --older-than AGE    prune: remove fossils older than AGE (30d, 12h, 2w) or a date
   --dry-run           prune: list what would be removed and remove nothing
+  --unreadable        prune: also remove fossils that cannot be read as JSON
   --json              Print the result as JSON (schemas/fossils-list.schema.json and others)
 ${UNUSED_COMMON_OPTIONS}
 
@@ -226,21 +228,26 @@ ${BASE_OPTIONS}
   show: `Usage: footprint fossils show ID
 
 Prints one fossil readably. ID is the file name in the fossil store, with or without .json,
-or its path, as footprint prints it after "Fossil" or "Recorded in".
+or its path: absolute, relative to the current folder, as footprint prints it after "Fossil"
+or "Recorded in", or relative to the worktree root, as --json output names it.
 
   --json              Print the fossil as stored
 ${BASE_OPTIONS}
 `,
   prune: `Usage: footprint fossils prune [--keep N] [--older-than AGE] [--type TYPE] [--dry-run]
+                              [--unreadable]
 
 Removes fossils beyond the newest N of each type, or older than AGE. With neither option,
 the configuration's "fossils" retention applies, as after every write. Neither option
 removes the newest model, because every analysis reads it; --keep 0 --type model does.
+A fossil that a newer footprint wrote always stays, and so does one that cannot be read as
+JSON unless --unreadable is given; prune says how many it kept.
 
   --keep N            Keep the newest N fossils of each type (0 or more)
   --older-than AGE    Remove fossils older than AGE (30d, 12h, 2w) or written before a date
   --type TYPE         Only fossils of this type
   --dry-run           List what would be removed and remove nothing
+  --unreadable        Also remove fossils that cannot be read as JSON
   --json              Print the result as JSON (schemas/fossils-prune.schema.json)
 ${BASE_OPTIONS}
 `,

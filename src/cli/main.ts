@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { describeDamagedIndex } from '../git/damaged-index.js';
+import { NoWorktreeError } from '../git/no-worktree.js';
 import { describeCorruptObject } from '../git/unreadable-object.js';
 import { nowMs } from '../log/clock.js';
 import { createDebug, enableDebug, setDebugRedaction } from '../log/debug.js';
@@ -23,6 +24,7 @@ import {
   type CommandName,
   type JsonRequest,
 } from './args.js';
+import { commandStartWith } from './advice-invocation.js';
 import type { CliIo, CommandContext } from './context.js';
 import { EXIT_BLOCKED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { readFailClosed } from './fail-closed.js';
@@ -68,7 +70,10 @@ export async function main(argv: string[], callerIo: CliIo = processIo()): Promi
     debug(`footprint ${argv.join(' ')}`);
     return await dispatch(line, io, startedAt);
   } catch (caught) {
-    const error = describeDamagedIndex(caught) ?? describeCorruptObject(caught) ?? caught;
+    const error = withAdviceStart(
+      describeDamagedIndex(caught) ?? describeCorruptObject(caught) ?? caught,
+      io,
+    );
     if (isUserError(error) && error.damagedRepository && line?.command === 'precommit') {
       return reportDamagedRepository(error, { argv, line, io, style }, stdout.written());
     }
@@ -86,6 +91,15 @@ export async function main(argv: string[], callerIo: CliIo = processIo()): Promi
   } finally {
     stopInterrupts();
   }
+}
+
+/**
+ * Returns `error` with advice that names the command that runs this footprint from the
+ * process's folder, for errors raised below the command line, which cannot know it.
+ */
+function withAdviceStart(error: unknown, io: CliIo): unknown {
+  if (!(error instanceof NoWorktreeError)) return error;
+  return error.withCommandStart(commandStartWith(io.env, path.resolve(io.cwd)));
 }
 
 /**
@@ -160,7 +174,10 @@ function runsInCommitHook(env: NodeJS.ProcessEnv): boolean {
 
 async function dispatch(line: CommandLine, io: CliIo, startedAt: number): Promise<number> {
   if (line.version) {
-    io.stdout.write(`${readPackageVersion()}\n`);
+    const version = readPackageVersion();
+    // With --json, stdout has one document, as for every command (schemas/version.schema.json).
+    const text = line.json ? JSON.stringify({ schemaVersion: 1, version }, null, 2) : version;
+    io.stdout.write(`${text}\n`);
     return EXIT_OK;
   }
   if (line.help) {

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { relativeToWorktree } from '../output/worktree-path.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import type { StrategyProblem } from '../strategy/types.js';
 import type { CommitOutcome } from './run-commit.js';
@@ -107,11 +107,4 @@ function changeEntry(change: PlannedChange) {
         }),
     totalHunks: change.totalHunks,
   };
-}
-
-function relativeToWorktree(file: string, worktree: string): string {
-  const relative = path.relative(worktree, file);
-  return relative.startsWith('..') || path.isAbsolute(relative)
-    ? file
-    : relative.split(path.sep).join('/');
 }

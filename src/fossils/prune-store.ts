@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { FOSSIL_EXTENSION, type FossilName } from './fossil-name.js';
 import { selectExpired, sortForRetention } from './prune.js';
+import { findKeepReason } from './removal-guard.js';
 import { retentionPolicyFor } from './retention.js';
 import { readFossilNames } from './store.js';
 
@@ -15,6 +16,8 @@ export interface PruneRequest {
   olderThan?: Date;
   /** List what would be removed and remove nothing. */
   dryRun: boolean;
+  /** Also remove selected fossils that cannot be read as JSON (`--unreadable`). */
+  unreadable?: boolean;
 }
 
 export interface PruneReport {
@@ -27,14 +30,19 @@ export interface PruneReport {
    * of age (the newest model), and `keep` does not remove them.
    */
   keptRegardlessOfAge: FossilName[];
+  /** Selected fossils kept because a newer footprint wrote them, newest first. */
+  keptNewerVersion: FossilName[];
+  /** Selected fossils kept because they cannot be read as JSON, without `unreadable`. */
+  keptUnreadable: FossilName[];
 }
 
 /**
  * Prunes the store (`footprint fossils prune`). A fossil goes when it is beyond the newest
  * `keep` of its kind or older than `olderThan`, except that `olderThan` never removes the
  * newest model. With neither, the configuration's retention applies, as it does after every
- * write. Fossils are chosen by their file names, so a corrupt
- * fossil is pruned like any other.
+ * write. Fossils are chosen by their file names, then each chosen file is read. One that a
+ * newer footprint wrote stays, and so does one that is not valid JSON unless the request sets
+ * `unreadable`, because either may be the record of another footprint version.
  */
 export async function pruneStore(
   dir: string,
@@ -52,14 +60,47 @@ export async function pruneStore(
     keptRegardlessOfAge.push(...selection.keptRegardlessOfAge);
   }
   removed.sort((a, b) => (a.id < b.id ? 1 : -1));
+  const guarded = await keepGuarded(dir, removed, request.unreadable === true);
 
   if (!request.dryRun) {
     // `force`: a hook's retention may remove the same file at the same moment.
-    await Promise.all(
-      removed.map((name) => rm(path.join(dir, `${name.id}${FOSSIL_EXTENSION}`), { force: true })),
-    );
+    await Promise.all(guarded.removed.map((name) => rm(fossilFile(dir, name), { force: true })));
   }
-  return { removed, kept: names.length - removed.length, keptRegardlessOfAge };
+  return {
+    removed: guarded.removed,
+    kept: names.length - guarded.removed.length,
+    keptRegardlessOfAge,
+    keptNewerVersion: guarded.keptNewerVersion,
+    keptUnreadable: guarded.keptUnreadable,
+  };
+}
+
+function fossilFile(dir: string, name: FossilName): string {
+  return path.join(dir, `${name.id}${FOSSIL_EXTENSION}`);
+}
+
+/**
+ * Reads each selected fossil and moves those prune must keep (see findKeepReason) out of
+ * `selected`. With `unreadable`, fossils that cannot be read as JSON stay selected.
+ */
+async function keepGuarded(
+  dir: string,
+  selected: readonly FossilName[],
+  unreadable: boolean,
+): Promise<Pick<PruneReport, 'removed' | 'keptNewerVersion' | 'keptUnreadable'>> {
+  const result: Pick<PruneReport, 'removed' | 'keptNewerVersion' | 'keptUnreadable'> = {
+    removed: [],
+    keptNewerVersion: [],
+    keptUnreadable: [],
+  };
+  // One file at a time, so that a store of thousands of fossils opens no more than one.
+  for (const name of selected) {
+    const reason = await findKeepReason(fossilFile(dir, name));
+    if (reason === 'newer-version') result.keptNewerVersion.push(name);
+    else if (reason === 'unreadable' && !unreadable) result.keptUnreadable.push(name);
+    else result.removed.push(name);
+  }
+  return result;
 }
 
 /**

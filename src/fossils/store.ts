@@ -5,6 +5,7 @@ import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { quotePath } from '../output/quote-path.js';
+import { relativeToWorktree } from '../output/worktree-path.js';
 import { validateFossil } from '../schemas-runtime/validate-fossil.js';
 import { FossilSchemaError } from './fossil-schema-error.js';
 import { FossilWriteError } from './fossil-write-error.js';
@@ -87,7 +88,7 @@ export function openFossilStore(
 ): FossilStore {
   const dir = path.resolve(worktree, config.fossilDir);
   const now = options.now ?? (() => new Date());
-  const label = (file: string): string => displayPath(worktree, file);
+  const label = (file: string): string => relativeToWorktree(file, worktree);
 
   return {
     dir,
@@ -271,10 +272,4 @@ export function matchesFilter(name: FossilName, filter: FossilFilter): boolean {
   const time = name.createdAt.getTime();
   if (filter.from !== undefined && time < filter.from.getTime()) return false;
   return filter.to === undefined || time < filter.to.getTime();
-}
-
-/** Shows a path relative to the worktree when it lies inside it. */
-function displayPath(worktree: string, file: string): string {
-  const relative = path.relative(worktree, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { plural } from '../output/messages.js';
 import { formatStatus, type Style } from '../output/style.js';
 import { displayPath } from '../output/summary.js';
+import { relativeToWorktree } from '../output/worktree-path.js';
 import type { LearnResult } from './learn.js';
 
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US');
@@ -15,15 +15,21 @@ function seconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(1)} s`;
 }
 
+/** Starts of the commands that advice names, such as `footprint --cwd app` and `git -C app`. */
+export interface AdviceStarts {
+  footprint: string;
+  git: string;
+}
+
 /**
- * Formats what `footprint learn` did, for stdout. A footprint command it names starts with
- * `invocation` (see footprintInvocation).
+ * Formats what `footprint learn` did, for stdout. The commands it names start with `advice`
+ * (see footprintInvocation and gitCommandStart).
  */
 export function formatLearnResult(
   result: LearnResult,
   style: Style,
   cwd: string,
-  invocation = 'footprint',
+  advice: AdviceStarts = { footprint: 'footprint', git: 'git' },
 ): string {
   const lines = [
     formatStatus(style, result.result === 'no-commits' ? 'info' : 'success', headline(result)),
@@ -40,8 +46,8 @@ export function formatLearnResult(
       `Left out ${count(result.shallowCommits, 'commit')} at the shallow clone's boundary, ` +
       'whose parents are missing, so their diffs would show every file as added. ' +
       // A later plain learn starts after the model's last commit, so the older history needs --full.
-      `Run \`git fetch --unshallow\`, then \`${invocation} learn --full\`, to learn from the ` +
-      'whole history.';
+      `Run \`${advice.git} fetch --unshallow\`, then \`${advice.footprint} learn --full\`, ` +
+      'to learn from the whole history.';
     lines.push(formatStatus(style, 'info', text));
   }
   return `${lines.join('\n')}\n`;
@@ -83,9 +89,4 @@ export function learnResultDocument(result: LearnResult): object {
     pairs: result.pairs,
     durationMs: Math.round(result.durationMs),
   };
-}
-
-function relativeToWorktree(file: string, worktree: string): string {
-  const relative = path.relative(worktree, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

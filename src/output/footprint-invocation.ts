@@ -9,3 +9,12 @@ import { shellPath } from './shell-quote.js';
 export function footprintInvocation(cwdOption: string | undefined, command = 'footprint'): string {
   return cwdOption === undefined ? command : `${command} --cwd ${shellPath(cwdOption)}`;
 }
+
+/**
+ * Returns the words that start a git command printed as advice: `git`, followed by `-C DIR`
+ * when the run was given `--cwd DIR`, so the command reaches the same repository from the
+ * shell's folder.
+ */
+export function gitCommandStart(cwdOption: string | undefined): string {
+  return cwdOption === undefined ? 'git' : `git -C ${shellPath(cwdOption)}`;
+}

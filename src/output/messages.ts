@@ -664,6 +664,36 @@ export function keptNewestModelMessage(id: string, invocation = 'footprint'): st
 }
 
 /**
+ * Reports that prune kept `count` fossils that a newer footprint wrote, which this one, reading
+ * fossil schema versions up to `readsUpTo`, never removes. With `dryRun`, it reports what a run
+ * would keep.
+ */
+export function keptNewerFossilsMessage(count: number, dryRun: boolean, readsUpTo: number): string {
+  const verb = dryRun ? 'Would keep' : 'Kept';
+  return (
+    `${verb} ${plural(count, 'fossil')} that a newer footprint wrote (fossil schema version ` +
+    `above ${readsUpTo}), which this footprint cannot read and so does not remove.`
+  );
+}
+
+/**
+ * Reports that prune kept `count` fossils that are not valid JSON or cannot be read, with the
+ * command that removes them too. `command` is the prune as run, without `--unreadable`.
+ */
+export function keptUnreadableFossilsMessage(
+  count: number,
+  dryRun: boolean,
+  command: string,
+): string {
+  const verb = dryRun ? 'Would keep' : 'Kept';
+  const them = count === 1 ? 'it' : 'them';
+  return (
+    `${verb} ${plural(count, 'fossil')} that footprint cannot read as JSON. ` +
+    `Run \`${command} --unreadable\` to remove ${them} too.`
+  );
+}
+
+/**
  * Says that `fossils list` found no fossil in the store folder `dir`, or none that matches
  * `filters`, the filter options as given, such as `--type model`.
  */
@@ -720,15 +750,27 @@ export function optionOfOtherSubcommandMessage(
   );
 }
 
-export function missingFossilIdMessage(): string {
+/** Rejects `fossils show` without an id. `invocation` starts the commands it names. */
+export function missingFossilIdMessage(invocation = 'footprint'): string {
   return (
-    `footprint fossils show needs a fossil id, e.g. footprint fossils show ${FOSSIL_ID_EXAMPLE}. ` +
-    'Run `footprint fossils list` to see the ids.'
+    `footprint fossils show needs a fossil id, e.g. ${invocation} fossils show ` +
+    `${FOSSIL_ID_EXAMPLE}. Run \`${invocation} fossils list\` to see the ids.`
   );
 }
 
-export function fossilNotFoundMessage(id: string, dir: string): string {
-  return `No readable fossil has the id '${id}' in ${dir}. Run \`footprint fossils list\` to see the ids.`;
+/**
+ * Reports that no readable fossil in the store folder `dir` has the id or path `value`, with
+ * the command that `invocation` starts to list them.
+ */
+export function fossilNotFoundMessage(
+  value: string,
+  dir: string,
+  invocation = 'footprint',
+): string {
+  return (
+    `No readable fossil has the id or path '${value}' in ${dir}. ` +
+    `Run \`${invocation} fossils list\` to see the ids.`
+  );
 }
 
 export function unknownFossilTypeMessage(type: string, types: readonly string[]): string {

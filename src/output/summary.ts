@@ -14,8 +14,9 @@ import {
   skippedRulesMessage,
   waysOutLines,
 } from './messages.js';
+import { gitCommandStart } from './footprint-invocation.js';
 import { quotePath } from './quote-path.js';
-import { shellPath, shellQuote } from './shell-quote.js';
+import { shellQuote } from './shell-quote.js';
 import { formatStatus, statusSegment, type Style } from './style.js';
 import type { Level } from './symbols.js';
 import { wrapFix } from './wrap-fix.js';
@@ -381,7 +382,7 @@ function followLines(result: PipelineResult, options: SummaryOptions): string[] 
     // NOTE: a pre-commit hook cannot tell an amend, so its advice keeps the amended commit and
     // splits the amendment on top. git's GIT_AUTHOR_DATE hints at one, but users may export it.
     const head = footprint.head.oid;
-    const git = options.cwdOption === undefined ? 'git' : `git -C ${shellPath(options.cwdOption)}`;
+    const git = gitCommandStart(options.cwdOption);
     const undo =
       head === null
         ? `\`${git} update-ref -d ${shellQuote(footprint.head.ref ?? 'HEAD')}\``

@@ -176,7 +176,7 @@ async function runStages(
     strategy,
     cleanup,
     worktree,
-    documents: { analysis: buildAnalysisDocument(result) },
+    documents: { analysis: buildAnalysisDocument(result, worktree) },
   };
 }
 

@@ -27,6 +27,7 @@ import validateFossilUndo from './generated/fossil-undo.js';
 import validateStrategy from './generated/strategy.js';
 import validateUndo from './generated/undo.js';
 import validateValidation from './generated/validation.js';
+import validateVersion from './generated/version.js';
 import type { CompiledValidator } from './generated/analysis.js';
 import { formatSchemaErrors, type SchemaError } from './schema-error.js';
 
@@ -60,6 +61,7 @@ const VALIDATORS = {
   strategy: validateStrategy,
   undo: validateUndo,
   validation: validateValidation,
+  version: validateVersion,
 } satisfies Record<string, CompiledValidator>;
 
 export type DocumentType = keyof typeof VALIDATORS;

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCommandLine } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
+import { readPackageVersion } from '../../src/cli/package-info.js';
+import { validateDocument } from '../../src/schemas-runtime/validators.js';
 import { captureIo } from './cli-io.js';
 
 test('parse defaults', () => {
@@ -159,6 +161,11 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
     named: /Did you mean '--json'\?/,
   },
   {
+    name: 'option in capitals',
+    argv: ['analyze', '--JSON'],
+    named: /Unknown option '--JSON'\. Did you mean '--json'\?/,
+  },
+  {
     name: 'unknown option with no close name',
     argv: ['analyze', '--zz'],
     named: /Unknown option '--zz'\. Run/,
@@ -306,6 +313,17 @@ test('command help names its options', async () => {
   assert.equal(code, 0);
   assert.match(stdout.text, /Usage: footprint strategy \[--output FILE\]/);
   assert.match(stdout.text, /-o, --output FILE/);
+});
+
+test('version json prints a version document', async () => {
+  const { io, stdout } = captureIo();
+
+  const code = await main(['--version', '--json'], io);
+  const document = JSON.parse(stdout.text) as Record<string, unknown>;
+
+  assert.equal(code, 0);
+  assert.deepEqual(validateDocument('version', document), []);
+  assert.equal(document['version'], readPackageVersion());
 });
 
 test('version prints the package version', async () => {

@@ -17,6 +17,9 @@ test('closestName table of typing errors', () => {
     ['x', null],
     ['frobnicate', null],
     ['sin', 'since'],
+    ['JSON', 'json'],
+    ['Stra', 'strategy'],
+    ['MODE', 'mode'],
   ];
   for (const [typed, expected] of cases) {
     assert.equal(closestName(typed, OPTIONS), expected, typed);

@@ -8,7 +8,13 @@ import {
   validateStrategyDocument,
   validateValidationDocument,
 } from '../../src/schemas-runtime/validators.js';
-import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../helpers/repo.js';
+import {
+  createTempRepo,
+  footprintBin,
+  gitTestEnv,
+  plainPath,
+  type TempRepo,
+} from '../helpers/repo.js';
 import {
   commitStartingProject,
   fakePrivateKey,
@@ -255,7 +261,10 @@ test('analyze in .git names the worktree', () => {
       result.stderr.includes(`is the git directory of ${repo.dir}, not a worktree.`),
       result.stderr,
     );
-    assert.ok(result.stderr.includes(`Run footprint analyze in ${repo.dir}.`), result.stderr);
+    assert.ok(
+      result.stderr.includes(`Run \`footprint --cwd ${repo.dir} analyze\`.`),
+      result.stderr,
+    );
   } finally {
     repo.cleanup();
   }
@@ -274,11 +283,43 @@ test('analyze in a linked worktree git directory names the worktree', () => {
     const result = repo.footprint(['analyze', '--cwd', gitDir]);
 
     assert.equal(result.status, 2, result.stderr);
-    assert.ok(result.stderr.includes(`Run footprint analyze in ${linked}.`), result.stderr);
+    assert.ok(result.stderr.includes(`Run \`footprint --cwd ${linked} analyze\`.`), result.stderr);
     assert.doesNotMatch(result.stderr, /bare/);
   } finally {
     repo.cleanup();
     rmSync(linked, { recursive: true, force: true });
+  }
+});
+
+test('bare repository advice runs this footprint', () => {
+  const repo = createTempRepo({ bare: true });
+  try {
+    const result = repo.footprint(['learn'], { env: { PATH: plainPath() } });
+
+    assert.equal(result.status, 2, result.stderr);
+    assert.ok(
+      result.stderr.includes(`Run \`node ${footprintBin} learn\` in a worktree.`),
+      result.stderr,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('precommit writes fossil path from top folder', () => {
+  const repo = createStagedRepo();
+  try {
+    const result = spawnSync(process.execPath, [footprintBin, 'precommit', '--json', '--no-llm'], {
+      cwd: path.join(repo.dir, 'src'),
+      env: gitTestEnv(),
+      encoding: 'utf8',
+    });
+    const document = parseDocument(result.stdout);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(String(document['fossil']), /^fossils\/\S+-analysis-[0-9a-f]{8}\.json$/);
+  } finally {
+    repo.cleanup();
   }
 });
 

@@ -299,6 +299,6 @@ test('bare repository names commit', () => {
 
     assert.equal(result.status, 2, args.join(' '));
     assert.match(result.stderr, /is a bare repository, which has no staged change to read/);
-    assert.match(result.stderr, /Run footprint commit in a worktree\./);
+    assert.match(result.stderr, /Run `footprint commit` in a worktree\./);
   }
 });

@@ -72,9 +72,21 @@ async function writeOutcome(
 }
 
 async function run(...argv: string[]) {
-  const { io, stdout, stderr } = captureIo({ cwd: repo.dir, env: { ...gitTestEnv(), TZ: 'UTC' } });
+  return runIn(repo.dir, ...argv);
+}
+
+/** Runs footprint with `cwd` as the shell's folder. */
+async function runIn(cwd: string, ...argv: string[]) {
+  const { io, stdout, stderr } = captureIo({ cwd, env: { ...gitTestEnv(), TZ: 'UTC' } });
   const code = await main(argv, io);
   return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Makes the folder `sub` in the repository and returns its path. */
+function makeSubfolder(): string {
+  const dir = path.join(repo.dir, 'sub');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 describe('fossils list', () => {
@@ -122,6 +134,15 @@ describe('fossils list', () => {
       [newest],
     );
     assert.equal(document.fossils[0]?.file, `fossils/${newest}.json`);
+  });
+
+  test('json file relative to top folder', async () => {
+    const id = path.basename(await writeAnalysis(0, false, 10), '.json');
+    const { code, stdout } = await runIn(makeSubfolder(), 'fossils', 'list', '--json');
+    const document = JSON.parse(stdout) as { fossils: Array<{ file: string }> };
+
+    assert.equal(code, 0);
+    assert.equal(document.fossils[0]?.file, `fossils/${id}.json`);
   });
 
   test('until leaves out newer fossils', async () => {
@@ -377,7 +398,7 @@ describe('fossils show', () => {
     const { code, stderr } = await run('fossils', 'show', `elsewhere/${path.basename(file)}`);
 
     assert.equal(code, 2);
-    assert.match(stderr, /No readable fossil has the id 'elsewhere\/.*' in fossils\./);
+    assert.match(stderr, /No readable fossil has the id or path 'elsewhere\/.*' in fossils\./);
   });
 
   test('unknown id', async () => {
@@ -386,8 +407,55 @@ describe('fossils show', () => {
     assert.equal(code, 2);
     assert.match(
       stderr,
-      /No readable fossil has the id '20260101T000000\.000Z-analysis-00000000' in fossils\./,
+      /No readable fossil has the id or path '20260101T000000\.000Z-analysis-00000000' in fossils\./,
     );
+    assert.match(stderr, /Run `footprint fossils list` to see the ids\.$/m);
+  });
+
+  test('paths from a subfolder', async () => {
+    const file = await writeOutcome(0, 'partial');
+    const id = path.basename(file, '.json');
+    const subfolder = makeSubfolder();
+    const CASES: Array<[string, string]> = [
+      ['relative to the top folder', `fossils/${id}.json`],
+      ['relative to the shell folder', `../fossils/${id}.json`],
+      ['absolute', file],
+      ['id', id],
+    ];
+    for (const [name, argument] of CASES) {
+      const { code, stdout, stderr } = await runIn(
+        subfolder,
+        'fossils',
+        'show',
+        argument,
+        '--json',
+      );
+
+      assert.equal(code, 0, `${name}: ${stderr}`);
+      assert.equal((JSON.parse(stdout) as { id: string }).id, id, name);
+    }
+  });
+
+  test('unknown id names the cwd option', async () => {
+    const { code, stderr } = await runIn(
+      path.dirname(repo.dir),
+      'fossils',
+      'show',
+      'nope',
+      '--cwd',
+      repo.dir,
+    );
+
+    assert.equal(code, 2);
+    assert.ok(stderr.includes(`Run \`footprint --cwd ${repo.dir} fossils list\``), stderr);
+  });
+
+  test('second argument names show', async () => {
+    const { code, stderr } = await run('fossils', 'show', 'a', 'b');
+
+    assert.equal(code, 2);
+    assert.match(stderr, /Unexpected argument 'b' for footprint fossils show\./);
+    assert.match(stderr, /Run `footprint fossils show --help`/);
   });
 
   test('missing id', async () => {
@@ -434,6 +502,81 @@ describe('fossils prune', () => {
         .fossils.length,
       2,
     );
+  });
+});
+
+describe('fossils prune of fossils it cannot read', () => {
+  const CORRUPT = '20260301T120000.000Z-analysis-deadbeef';
+  const NEWER = '20260301T120001.000Z-analysis-cafebabe';
+
+  function writeUnreadable(): void {
+    mkdirSync(path.join(repo.dir, 'fossils'), { recursive: true });
+    writeFileSync(path.join(repo.dir, 'fossils', `${CORRUPT}.json`), '{not json\n');
+    const newer = JSON.stringify({ schemaVersion: 99, kind: 'analysis' });
+    writeFileSync(path.join(repo.dir, 'fossils', `${NEWER}.json`), `${newer}\n`);
+  }
+
+  function storeIds(): string[] {
+    return readdirSync(path.join(repo.dir, 'fossils'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => path.basename(name, '.json'))
+      .sort();
+  }
+
+  test('keeps corrupt and newer fossils', async () => {
+    writeUnreadable();
+    await writeAnalysis(0, false, 10);
+
+    const { code, stdout } = await run('fossils', 'prune', '--keep', '0', '--type', 'analysis');
+
+    assert.equal(code, 0);
+    assert.deepEqual(storeIds(), [CORRUPT, NEWER]);
+    assert.match(stdout, /Removed 1 fossil; 2 fossils kept\.$/m);
+    assert.match(stdout, / Kept 1 fossil that a newer footprint wrote \(fossil schema version/m);
+    assert.match(stdout, / Kept 1 fossil that footprint cannot read as JSON\./m);
+    assert.match(stdout, /--keep 0 --type analysis --unreadable` to remove it too\.$/m);
+  });
+
+  test('dry run reports kept fossils', async () => {
+    writeUnreadable();
+
+    const { code, stdout } = await run('fossils', 'prune', '--keep', '0', '--dry-run');
+
+    assert.equal(code, 0);
+    assert.deepEqual(storeIds(), [CORRUPT, NEWER]);
+    assert.match(stdout, /Would remove 0 fossils; 2 fossils kept\.$/m);
+    assert.match(stdout, / Would keep 1 fossil that a newer footprint wrote/m);
+    assert.match(stdout, / Would keep 1 fossil that footprint cannot read as JSON\./m);
+  });
+
+  test('unreadable option removes corrupt only', async () => {
+    writeUnreadable();
+
+    const { code, stdout } = await run('fossils', 'prune', '--keep', '0', '--unreadable');
+
+    assert.equal(code, 0);
+    assert.deepEqual(storeIds(), [NEWER]);
+    assert.match(stdout, new RegExp(`^${CORRUPT}$`, 'm'));
+    assert.doesNotMatch(stdout, /cannot read as JSON/);
+  });
+
+  test('json lists kept fossils', async () => {
+    writeUnreadable();
+
+    const { stdout } = await run('fossils', 'prune', '--keep', '0', '--json');
+    const document = JSON.parse(stdout) as Record<string, unknown>;
+
+    assert.deepEqual(validateDocument('fossils-prune', document), []);
+    assert.deepEqual(document['removed'], []);
+    assert.deepEqual(document['keptNewerVersion'], [NEWER]);
+    assert.deepEqual(document['keptUnreadable'], [CORRUPT]);
+  });
+
+  test('unreadable option only for prune', async () => {
+    const { code, stderr } = await run('fossils', 'list', '--unreadable');
+
+    assert.equal(code, 2);
+    assert.match(stderr, /Option '--unreadable' is for footprint fossils prune/);
   });
 });
 
@@ -500,6 +643,13 @@ describe('fossils subcommand help', () => {
     const { stdout } = await run('fossils', 'prune', '--help');
 
     assert.match(stdout, /Neither option\nremoves the newest model/);
+  });
+
+  test('fossils help scopes since', async () => {
+    const { stdout } = await run('fossils', '--help');
+
+    assert.match(stdout, /^ {2}--since DATE .*\n {22}.*\(list, stats\)$/m);
+    assert.match(stdout, /^ {2}--unreadable {2,}prune: /m);
   });
 
   test('fossils --help lists every subcommand', async () => {

@@ -9,6 +9,7 @@ import { pruneStore, type PruneRequest } from '../../src/fossils/prune-store.js'
 import { selectExpired } from '../../src/fossils/prune.js';
 import { retentionPolicyFor } from '../../src/fossils/retention.js';
 import { openFossilStore } from '../../src/fossils/store.js';
+import { FOSSIL_SCHEMA_VERSION } from '../../src/fossils/types.js';
 import { parseFossilName, type FossilName } from '../../src/fossils/fossil-name.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import { samplePipelineResult, sampleStrategy } from '../schemas/samples.js';
@@ -145,9 +146,10 @@ describe('fossils prune', () => {
     assert.deepEqual(remaining(), analyses.slice(2));
   });
 
-  test('corrupt fossils are pruned by name', async () => {
+  test('corrupt fossils kept by default', async () => {
     await writeFossils('analysis', 1);
-    writeFileSync(path.join(dir(), '20200101T000000.000Z-analysis-deadbeef.json'), 'not json');
+    const corrupt = '20200101T000000.000Z-analysis-deadbeef';
+    writeFileSync(path.join(dir(), `${corrupt}.json`), 'not json');
     const report = await pruneStore(
       dir(),
       { keep: 1, dryRun: false },
@@ -155,10 +157,52 @@ describe('fossils prune', () => {
       new Date(),
     );
 
+    assert.deepEqual(report.removed, []);
+    assert.deepEqual(
+      report.keptUnreadable.map((name) => name.id),
+      [corrupt],
+    );
+    assert.equal(report.kept, 2);
+    assert.ok(existsSync(path.join(dir(), `${corrupt}.json`)));
+  });
+
+  test('corrupt fossils pruned with unreadable', async () => {
+    await writeFossils('analysis', 1);
+    const corrupt = '20200101T000000.000Z-analysis-deadbeef';
+    writeFileSync(path.join(dir(), `${corrupt}.json`), 'not json');
+    const report = await pruneStore(
+      dir(),
+      { keep: 1, dryRun: false, unreadable: true },
+      createDefaultConfig(),
+      new Date(),
+    );
+
     assert.deepEqual(
       report.removed.map((name) => name.id),
-      ['20200101T000000.000Z-analysis-deadbeef'],
+      [corrupt],
     );
+    assert.deepEqual(report.keptUnreadable, []);
+    assert.ok(!existsSync(path.join(dir(), `${corrupt}.json`)));
+  });
+
+  test('newer fossils kept with unreadable', async () => {
+    await writeFossils('analysis', 1);
+    const newer = '20200101T000000.000Z-analysis-0000beef';
+    const text = JSON.stringify({ schemaVersion: FOSSIL_SCHEMA_VERSION + 1, kind: 'analysis' });
+    writeFileSync(path.join(dir(), `${newer}.json`), text);
+    const report = await pruneStore(
+      dir(),
+      { keep: 0, dryRun: false, unreadable: true },
+      createDefaultConfig(),
+      new Date(),
+    );
+
+    assert.equal(report.removed.length, 1);
+    assert.deepEqual(
+      report.keptNewerVersion.map((name) => name.id),
+      [newer],
+    );
+    assert.ok(existsSync(path.join(dir(), `${newer}.json`)));
   });
 
   test('links named like fossils are left alone', async () => {
@@ -208,7 +252,13 @@ describe('fossils prune', () => {
       new Date(),
     );
 
-    assert.deepEqual(report, { removed: [], kept: 0, keptRegardlessOfAge: [] });
+    assert.deepEqual(report, {
+      removed: [],
+      kept: 0,
+      keptRegardlessOfAge: [],
+      keptNewerVersion: [],
+      keptUnreadable: [],
+    });
   });
 });
 

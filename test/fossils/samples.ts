@@ -144,6 +144,9 @@ export function sampleFossilsPruneDocument(): Record<string, unknown> {
       },
     ],
     kept: 41,
+    keptNewestModel: [],
+    keptNewerVersion: ['20251102T120000.000Z-analysis-0e1f2a3b'],
+    keptUnreadable: [],
   };
 }
 

@@ -127,7 +127,7 @@ test('init command inside .git names the worktree', async () => {
       stderr.text.includes(`${repo.dir}/.git is the git directory of ${repo.dir}, not a worktree.`),
       stderr.text,
     );
-    assert.ok(stderr.text.includes(`Run footprint init in ${repo.dir}.`), stderr.text);
+    assert.ok(stderr.text.includes(`Run \`footprint --cwd ${repo.dir} init\`.`), stderr.text);
     assert.doesNotMatch(stderr.text, /bare/);
   } finally {
     repo.cleanup();

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { validateDocument } from '../../src/schemas-runtime/validators.js';
-import { createTempRepo, type TempRepo } from '../helpers/repo.js';
+import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import { commitHistory, knownHistory } from './history-fixture.js';
 
 let repo: TempRepo;
@@ -36,6 +40,54 @@ describe('footprint learn', () => {
     assert.equal(document['result'], 'up-to-date');
     assert.equal(document['commits'], 16);
     assert.equal(document['newCommits'], 0);
+  });
+
+  test('json fossil from a subfolder', () => {
+    commitHistory(repo, knownHistory());
+    const subfolder = path.join(repo.dir, 'sub');
+    mkdirSync(subfolder);
+    const runInSubfolder = (args: string[]) =>
+      spawnSync(process.execPath, [footprintBin, ...args], {
+        cwd: subfolder,
+        env: gitTestEnv(),
+        encoding: 'utf8',
+      });
+
+    const learned = runInSubfolder(['learn', '--json']);
+    const fossil = (JSON.parse(learned.stdout) as { fossil: string }).fossil;
+    const shown = runInSubfolder(['fossils', 'show', fossil, '--json']);
+
+    assert.equal(learned.status, 0, learned.stderr);
+    assert.match(fossil, /^fossils\/\S+-model-[0-9a-f]{8}\.json$/);
+    assert.equal(shown.status, 0, shown.stderr);
+    assert.equal((JSON.parse(shown.stdout) as { id: string }).id, path.basename(fossil, '.json'));
+  });
+
+  test('shallow clone advice names the cwd', () => {
+    commitHistory(repo, knownHistory());
+    const parent = realpathSync(mkdtempSync(path.join(tmpdir(), 'footprint-shallow-')));
+    try {
+      const clone = path.join(parent, 'shallow clone');
+      execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.dir}`, clone], {
+        env: gitTestEnv(),
+      });
+      const result = spawnSync(
+        process.execPath,
+        [footprintBin, 'learn', '--cwd', 'shallow clone', '--color', 'never'],
+        { cwd: parent, env: gitTestEnv(), encoding: 'utf8' },
+      );
+
+      assert.equal(result.status, 0, result.stderr);
+      assert.ok(
+        result.stdout.includes(
+          "Run `git -C 'shallow clone' fetch --unshallow`, then " +
+            "`footprint --cwd 'shallow clone' learn --full`",
+        ),
+        result.stdout,
+      );
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   test('max-commits limits the walk', () => {

@@ -24,6 +24,7 @@ import {
   sampleStrategyFossil,
   sampleUndoFossil,
   sampleValidationDocument,
+  sampleVersionDocument,
 } from './samples.js';
 import {
   sampleFossilsListDocument,
@@ -63,6 +64,7 @@ const samples: Record<DocumentType, () => unknown> = {
   strategy: sampleStrategy,
   undo: sampleUndoDocument,
   validation: sampleValidationDocument,
+  version: sampleVersionDocument,
 };
 
 describe('sample documents', () => {

@@ -256,6 +256,11 @@ export function sampleValidationDocument(): Record<string, unknown> {
   };
 }
 
+/** Returns the document of `footprint --version --json`. */
+export function sampleVersionDocument(): Record<string, unknown> {
+  return { schemaVersion: 1, version: '0.1.0' };
+}
+
 export function sampleErrorDocument(): Record<string, unknown> {
   return {
     schemaVersion: 1,

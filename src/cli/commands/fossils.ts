@@ -8,10 +8,12 @@ import { formatFossilTable } from '../../fossils/format-list.js';
 import { formatFossilStats } from '../../fossils/format-stats.js';
 import { computeFossilStats } from '../../fossils/fossil-stats.js';
 import { parseDateOrAge } from '../../fossils/parse-time.js';
-import { pruneStore } from '../../fossils/prune-store.js';
+import type { FossilName } from '../../fossils/fossil-name.js';
+import { pruneStore, type PruneReport } from '../../fossils/prune-store.js';
 import { recordOutcome } from '../../fossils/record-outcome.js';
 import { openFossilStore, type FossilFilter, type FossilStore } from '../../fossils/store.js';
 import { summarizeFossil } from '../../fossils/summarize-fossil.js';
+import { FOSSIL_SCHEMA_VERSION } from '../../fossils/types.js';
 import { readUndoneRunIds } from '../../fossils/undo-records.js';
 import { readUnlandedRunIds } from '../../fossils/unlanded-runs.js';
 import { discoverRepository } from '../../git/discover.js';
@@ -20,7 +22,9 @@ import { createDebug } from '../../log/debug.js';
 import {
   fossilNotFoundMessage,
   invalidDateMessage,
+  keptNewerFossilsMessage,
   keptNewestModelMessage,
+  keptUnreadableFossilsMessage,
   missingFossilIdMessage,
   noFossilsListedMessage,
   missingFossilsSubcommandMessage,
@@ -34,6 +38,7 @@ import {
 import { shellQuote } from '../../output/shell-quote.js';
 import { formatStatus } from '../../output/style.js';
 import { displayPath } from '../../output/summary.js';
+import { relativeToWorktree } from '../../output/worktree-path.js';
 import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandLine } from '../args.js';
 import { closestName } from '../closest-name.js';
@@ -69,13 +74,14 @@ const GIVEN: Record<string, (line: CommandLine) => boolean> = {
   keep: (line) => line.keep !== undefined,
   'older-than': (line) => line.olderThan !== undefined,
   'dry-run': (line) => line.dryRun,
+  unreadable: (line) => line.unreadable,
 };
 
 /** Options each subcommand reads; the rest are rejected by name. */
 const SUBCOMMAND_OPTIONS: Record<Subcommand, readonly string[]> = {
   list: ['json', 'type', 'since', 'until', 'limit'],
   show: ['json'],
-  prune: ['json', 'type', 'keep', 'older-than', 'dry-run'],
+  prune: ['json', 'type', 'keep', 'older-than', 'dry-run', 'unreadable'],
   stats: ['json', 'since', 'until'],
   'record-outcome': [],
 };
@@ -85,16 +91,16 @@ export async function run(context: CommandContext): Promise<number> {
   const subcommand = readSubcommand(context.line);
   if (subcommand === 'record-outcome') return runRecordOutcome(context);
 
-  const { store, config, layout } = await openStore(context);
+  const { store, config, layout } = await openStore(context, subcommand);
   if (subcommand === 'list') await runList(context, store, layout);
-  else if (subcommand === 'show') await runShow(context, store);
+  else if (subcommand === 'show') await runShow(context, store, layout);
   else if (subcommand === 'prune') await runPrune(context, store, config);
   else await runStats(context, store, config, layout);
   return EXIT_OK;
 }
 
 function readSubcommand(line: CommandLine): Subcommand {
-  const [name, argument] = line.operands;
+  const [name, ...rest] = line.operands;
   if (name === undefined)
     throw new UserError(missingFossilsSubcommandMessage(SUBCOMMANDS.slice(0, 4)));
   if (!(SUBCOMMANDS as readonly string[]).includes(name)) {
@@ -103,8 +109,10 @@ function readSubcommand(line: CommandLine): Subcommand {
     );
   }
   const subcommand = name as Subcommand;
-  if (argument !== undefined && subcommand !== 'show') {
-    throw new UserError(unexpectedArgumentMessage(argument, `fossils ${subcommand}`));
+  // `show` takes the fossil's id or path, and the other subcommands take no argument.
+  const extra = rest[subcommand === 'show' ? 1 : 0];
+  if (extra !== undefined) {
+    throw new UserError(unexpectedArgumentMessage(extra, `fossils ${subcommand}`));
   }
 
   for (const [option, given] of Object.entries(GIVEN)) {
@@ -117,10 +125,11 @@ function readSubcommand(line: CommandLine): Subcommand {
 
 async function openStore(
   context: CommandContext,
+  subcommand: Subcommand,
 ): Promise<{ store: FossilStore; config: Config; layout: RepositoryLayout }> {
   const layout = await discoverRepository({ cwd: context.cwd, env: context.env });
   if (layout.worktree === null) {
-    throw noWorktreeError(layout.gitDir, 'fossils', 'has no fossil store');
+    throw noWorktreeError(layout.gitDir, `fossils ${subcommand}`, 'has no fossil store');
   }
   const config = (await loadConfig(layout.worktree, { env: context.env })).config;
   return { store: openFossilStore(layout.worktree, config), config, layout };
@@ -143,9 +152,10 @@ async function runList(
   const summaries = listing.fossils.map((stored) => summarizeFossil(stored, marks));
 
   if (context.line.json) {
+    const worktree = layout.worktree ?? context.cwd;
     const fossils = summaries.map((summary) => ({
       ...summary,
-      file: displayPath(summary.file, context.cwd),
+      file: relativeToWorktree(summary.file, worktree),
     }));
     writeJson(context, { fossils, warnings: listing.warnings });
   } else if (summaries.length === 0) {
@@ -156,13 +166,20 @@ async function runList(
   }
 }
 
-async function runShow(context: CommandContext, store: FossilStore): Promise<void> {
-  const id = context.line.operands[1];
-  if (id === undefined) throw new UserError(missingFossilIdMessage());
-  const lookup = await store.read(storeFileName(id, store.dir, context.cwd));
+async function runShow(
+  context: CommandContext,
+  store: FossilStore,
+  layout: RepositoryLayout,
+): Promise<void> {
+  const value = context.line.operands[1];
+  if (value === undefined) throw new UserError(missingFossilIdMessage(adviceInvocation(context)));
+  // A path from the shell's folder comes first, as for any other command's file argument.
+  const folders = [context.cwd, layout.worktree ?? context.cwd];
+  const lookup = await store.read(storeFileName(value, store.dir, folders));
   writeWarnings(context, lookup.warnings);
   if (lookup.fossil === null) {
-    throw new UserError(fossilNotFoundMessage(id, displayPath(store.dir, context.cwd)));
+    const dir = displayPath(store.dir, context.cwd);
+    throw new UserError(fossilNotFoundMessage(value, dir, adviceInvocation(context)));
   }
 
   if (context.line.json) writeJson(context, lookup.fossil.fossil);
@@ -170,14 +187,19 @@ async function runShow(context: CommandContext, store: FossilStore): Promise<voi
 }
 
 /**
- * Returns the file name when `id` is the path of a file in the store, as footprint prints it
- * after `Fossil` or `Recorded in`, relative to `cwd`. Any other value is returned unchanged.
+ * Returns the file name when `value` is the path of a file in the store, absolute or relative
+ * to one of `folders`. footprint prints such a path after `Fossil` relative to the shell's
+ * folder, and `--json` documents give it relative to the worktree root. Any other value, such
+ * as an id, is returned unchanged.
  */
-function storeFileName(id: string, storeDir: string, cwd: string): string {
-  if (!id.includes('/') && !id.includes(path.sep)) return id;
+function storeFileName(value: string, storeDir: string, folders: readonly string[]): string {
+  if (!value.includes('/') && !value.includes(path.sep)) return value;
 
-  const file = path.resolve(cwd, id);
-  return sameFolder(path.dirname(file), storeDir) ? path.basename(file) : id;
+  for (const folder of folders) {
+    const file = path.resolve(folder, value);
+    if (sameFolder(path.dirname(file), storeDir)) return path.basename(file);
+  }
+  return value;
 }
 
 /** Tells whether two paths name one folder, through symbolic links such as macOS's /tmp. */
@@ -199,6 +221,7 @@ async function runPrune(
   const now = new Date();
   const request = {
     dryRun: line.dryRun,
+    unreadable: line.unreadable,
     ...(line.type === undefined ? {} : { kind: readType(line.type) }),
     ...(line.keep === undefined ? {} : { keep: readCountOption('keep', line.keep) }),
     ...(line.olderThan === undefined
@@ -212,19 +235,54 @@ async function runPrune(
     createdAt: name.createdAt.toISOString(),
   }));
 
-  const keptNewestModel = report.keptRegardlessOfAge.map((name) => name.id);
+  const ids = (names: readonly FossilName[]): string[] => names.map((name) => name.id);
   if (line.json) {
-    writeJson(context, { dryRun: line.dryRun, removed, kept: report.kept, keptNewestModel });
+    writeJson(context, {
+      dryRun: line.dryRun,
+      removed,
+      kept: report.kept,
+      keptNewestModel: ids(report.keptRegardlessOfAge),
+      keptNewerVersion: ids(report.keptNewerVersion),
+      keptUnreadable: ids(report.keptUnreadable),
+    });
     return;
   }
   for (const entry of removed) context.stdout.write(`${entry.id}\n`);
   const verb = line.dryRun ? 'Would remove' : 'Removed';
   const text = `${verb} ${plural(removed.length, 'fossil')}; ${plural(report.kept, 'fossil')} kept.`;
   context.stdout.write(formatStatus(context.stdoutStyle, 'success', text) + '\n');
-  for (const id of keptNewestModel) {
-    const message = keptNewestModelMessage(id, adviceInvocation(context));
+  for (const message of keptMessages(context, report)) {
     context.stdout.write(formatStatus(context.stdoutStyle, 'info', message) + '\n');
   }
+}
+
+/** Returns one line per fossil or group of fossils that prune selected but kept, and why. */
+function keptMessages(context: CommandContext, report: PruneReport): string[] {
+  const { dryRun } = context.line;
+  const invocation = adviceInvocation(context);
+  const messages = report.keptRegardlessOfAge.map((name) =>
+    keptNewestModelMessage(name.id, invocation),
+  );
+  const newer = report.keptNewerVersion.length;
+  if (newer > 0) messages.push(keptNewerFossilsMessage(newer, dryRun, FOSSIL_SCHEMA_VERSION));
+  const unreadable = report.keptUnreadable.length;
+  if (unreadable > 0) {
+    const command = `${invocation} fossils prune${pruneSelection(context.line)}`;
+    messages.push(keptUnreadableFossilsMessage(unreadable, dryRun, command));
+  }
+  return messages;
+}
+
+/** Returns the options of `fossils prune` that select fossils, as given, each after a space. */
+function pruneSelection(line: CommandLine): string {
+  const options: [string, string | undefined][] = [
+    ['--keep', line.keep],
+    ['--older-than', line.olderThan],
+    ['--type', line.type],
+  ];
+  return options
+    .map(([option, value]) => (value === undefined ? '' : ` ${option} ${shellQuote(value)}`))
+    .join('');
 }
 
 async function runStats(

@@ -6,7 +6,7 @@ import { parseDateOrAge } from '../../fossils/parse-time.js';
 import { invalidDateMessage, skippedFossilMessage } from '../../output/messages.js';
 import { readCountOption } from '../count-options.js';
 import { isUnicodeSupported } from '../../output/symbols.js';
-import { adviceInvocation } from '../advice-invocation.js';
+import { adviceGitCommand, adviceInvocation } from '../advice-invocation.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { writeJson } from './pipeline-options.js';
@@ -40,8 +40,8 @@ export async function run(context: CommandContext): Promise<number> {
   }
   if (line.json) writeJson(context, learnResultDocument(result));
   else {
-    const invocation = adviceInvocation(context);
-    context.stdout.write(formatLearnResult(result, context.stdoutStyle, context.cwd, invocation));
+    const advice = { footprint: adviceInvocation(context), git: adviceGitCommand(context) };
+    context.stdout.write(formatLearnResult(result, context.stdoutStyle, context.cwd, advice));
   }
   return EXIT_OK;
 }

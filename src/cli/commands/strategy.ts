@@ -83,9 +83,10 @@ export async function run(context: CommandContext): Promise<number> {
   }
 
   // The document names the fossil this run wrote, the strategy's.
-  if (context.line.json)
-    writeJson(context, buildAnalysisDocument({ ...pipelineRun.result, fossilPath }));
-  else if (output === undefined) {
+  if (context.line.json) {
+    const result = { ...pipelineRun.result, fossilPath };
+    writeJson(context, buildAnalysisDocument(result, pipelineRun.worktree));
+  } else if (output === undefined) {
     // No summary is printed then, so the summary's notice of a failed LLM is given alone.
     writeLlmFallback(context, pipelineRun);
     const command = commandStartIn(context, context.cwd);
