@@ -1,5 +1,19 @@
-import { chmod, lstat, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import {
+  chmod,
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  readFile,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { chainedHookName, COMMAND_LINE, HOOK_MARKER, isEditedHook } from './hook-script.js';
@@ -9,6 +23,8 @@ import type { InstallStep } from './install-step.js';
 /**
  * Throws when `<dir>/<hook>` is another tool's hook and the chained name is taken too, so
  * footprint could keep only one of them. Called for every hook before any file is written.
+ * An unedited copy of footprint's own hook in the chained slot does not count, because init
+ * removes it (see removeFootprintCopy).
  */
 export async function checkHookFile(dir: string, hook: string): Promise<void> {
   const file = path.join(dir, hook);
@@ -17,6 +33,8 @@ export async function checkHookFile(dir: string, hook: string): Promise<void> {
 
   const chained = path.join(dir, chainedHookName(hook));
   if (!existsSync(chained)) return;
+  const chainedText = await readOptional(chained);
+  if (chainedText !== null && isUneditedCopy(chainedText)) return;
   throw new UserError(
     `Both ${file} (not footprint's) and ${chained} exist, so footprint cannot keep both. ` +
       `Merge them into ${chained}, delete ${file}, and run \`footprint init\` again.`,
@@ -25,8 +43,9 @@ export async function checkHookFile(dir: string, hook: string): Promise<void> {
 
 /**
  * Writes footprint's hook as `<dir>/<hook>`. An earlier footprint hook is replaced only when
- * its text differs. Any other hook is kept: it is renamed to `<hook>.footprint-chained`,
- * which footprint's hook runs first, so a failing chained pre-commit still blocks the commit.
+ * its text differs. Any other hook is kept: it moves to `<hook>.footprint-chained`, which
+ * footprint's hook runs first, so a failing chained pre-commit still blocks the commit. The
+ * caller holds the hooks folder's lock (see withHooksLock).
  */
 export async function installHookFile(
   dir: string,
@@ -37,30 +56,35 @@ export async function installHookFile(
 ): Promise<InstallStep[]> {
   const file = path.join(dir, hook);
   await mkdir(dir, { recursive: true });
+  const repaired = await removeFootprintCopy(dir, hook);
 
   const existing = await readOptional(file);
-  if (existing === script)
-    return [{ file, action: 'unchanged', detail: 'footprint hook already installed' }];
+  if (existing === script) {
+    return [...repaired, { file, action: 'unchanged', detail: 'footprint hook already installed' }];
+  }
   if (existing !== null && existing.includes(HOOK_MARKER)) {
-    if (isEditedHook(existing)) return [editedHookStep(file, 'footprint init')];
-    await writeHook(file, script);
-    return [{ file, action: 'updated', detail: 'footprint hook rewritten with the current paths' }];
+    if (isEditedHook(existing)) return [...repaired, editedHookStep(file, 'footprint init')];
+    return [...repaired, await rewriteHook(dir, file, script)];
   }
   if (existing === null) {
     await writeHook(file, script);
-    return [{ file, action: 'created', detail: description }];
+    return [...repaired, { file, action: 'created', detail: description }];
   }
   // A hook of one's own that runs footprint already would run it twice once chained.
   const command = COMMAND_LINE.exec(script)?.[1];
   if (command !== undefined && runsFootprintCommand(existing, command)) {
-    return [{ file, action: 'unchanged', detail: `already runs footprint ${command}` }];
+    return [
+      ...repaired,
+      { file, action: 'unchanged', detail: `already runs footprint ${command}` },
+    ];
   }
 
   await checkHookFile(dir, hook);
   const chained = path.join(dir, chainedHookName(hook));
-  await rename(file, chained);
+  await chainHook(file, chained);
   await writeHook(file, script);
   return [
+    ...repaired,
     { file: chained, action: 'chained', detail: 'your existing hook, run before footprint' },
     { file, action: 'created', detail: `${description}, after the chained hook` },
   ];
@@ -70,29 +94,30 @@ export async function installHookFile(
  * Removes footprint's `<dir>/<hook>` and puts a chained hook back under its own name. A hook
  * without footprint's marker is another tool's and stays. Another hook manager may have
  * deleted or replaced footprint's hook. The chained hook then goes back when its name is free,
- * and is reported when it is not.
+ * and is reported when it is not. A copy of footprint's own hook in the chained slot is not
+ * the user's hook, so it is removed, never restored.
  */
 export async function uninstallHookFile(dir: string, hook: string): Promise<InstallStep[]> {
   const file = path.join(dir, hook);
   const chained = path.join(dir, chainedHookName(hook));
   const existing = await readOptional(file);
-  if (existing === null) {
-    if (!existsSync(chained)) return [];
-    await rename(chained, file);
-    return [{ file, action: 'restored', detail: `your hook from ${chainedHookName(hook)}` }];
-  }
-  if (!existing.includes(HOOK_MARKER)) {
+  if (existing !== null && !existing.includes(HOOK_MARKER)) {
     return [
       { file, action: 'unchanged', detail: "not footprint's hook, kept" },
       ...keptChainedHookStep(chained, hook),
     ];
   }
-  if (isEditedHook(existing)) return [editedHookStep(file, 'footprint init --uninstall')];
-
-  if (!existsSync(chained)) {
-    await rm(file);
-    return [{ file, action: 'removed', detail: 'footprint hook' }];
+  if (existing !== null && isEditedHook(existing)) {
+    return [editedHookStep(file, 'footprint init --uninstall')];
   }
+
+  const copySteps = await removeFootprintCopy(dir, hook);
+  if (!existsSync(chained)) {
+    if (existing === null) return copySteps;
+    await rm(file);
+    return [{ file, action: 'removed', detail: 'footprint hook' }, ...copySteps];
+  }
+  if (copySteps.length > 0) return copySteps;
   await rename(chained, file);
   return [{ file, action: 'restored', detail: `your hook from ${chainedHookName(hook)}` }];
 }
@@ -120,9 +145,119 @@ function editedHookStep(file: string, command: string): InstallStep {
   return { file, action: 'unchanged', detail };
 }
 
+/**
+ * Writes a hook to a temporary file beside it and renames that over `file`, so git never runs
+ * a half-written hook, and a link or hard link at `file` is replaced, not written through.
+ */
 async function writeHook(file: string, script: string): Promise<void> {
-  await writeFile(file, script, { mode: 0o755 });
-  await chmod(file, 0o755);
+  const temporary = `${file}.footprint-new`;
+  try {
+    await writeFile(temporary, script, { mode: 0o755 });
+    await chmod(temporary, 0o755);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/**
+ * Rewrites footprint's hook at `file`. When `file` is a link to a hook outside the hooks
+ * folder, such as footprint's hook of another repository, the link itself is replaced, so
+ * that repository's hook stays as it is.
+ */
+async function rewriteHook(dir: string, file: string, script: string): Promise<InstallStep> {
+  const rewritten = 'footprint hook rewritten with the current paths';
+  if (!(await isLink(file))) {
+    await writeHook(file, script);
+    return { file, action: 'updated', detail: rewritten };
+  }
+  const target = await realpath(file);
+  const inside = path.relative(await realpath(dir), target);
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+    await writeHook(target, script);
+    return { file, action: 'updated', detail: `${rewritten}, in ${target}, which the link names` };
+  }
+  await writeHook(file, script);
+  const detail =
+    `the link to ${target}, a footprint hook outside this hooks folder, replaced by ` +
+    "footprint's hook for this repository, and the file it named is unchanged";
+  return { file, action: 'updated', detail };
+}
+
+/**
+ * Moves `file` into the free name `chained` without ever replacing a file there: a hard link
+ * (a copy where the file system has none) or a new link with the same target is created with
+ * O_EXCL semantics, and the caller then replaces `file`. A concurrent init that got there first
+ * makes this throw instead of overwriting the hook it chained.
+ */
+async function chainHook(file: string, chained: string): Promise<void> {
+  const stats = await lstat(file);
+  try {
+    if (stats.isSymbolicLink()) {
+      await symlink(await readlink(file), chained);
+    } else {
+      await linkOrCopy(file, chained, stats.mode & 0o7777);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw chainedTakenError(file, chained);
+  }
+
+  // Only a footprint without the hooks lock can have replaced `file` since it was read.
+  const chainedText = await readOptional(chained);
+  if (chainedText !== null && chainedText.includes(HOOK_MARKER)) {
+    await rm(chained);
+    throw chainedTakenError(file, chained);
+  }
+}
+
+/** Error codes of link(2) on a file system without hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+async function linkOrCopy(file: string, chained: string, mode: number): Promise<void> {
+  try {
+    await link(file, chained);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await copyFile(file, chained, constants.COPYFILE_EXCL);
+    await chmod(chained, mode);
+  }
+}
+
+function chainedTakenError(file: string, chained: string): UserError {
+  return new UserError(
+    `${chained} appeared while footprint init was chaining ${file}, so init left both ` +
+      'as they are. Another init may be running: wait for it, then run `footprint init` again.',
+  );
+}
+
+/** Detail of the step that removes a copy of footprint's own hook from the chained slot. */
+const COPY_DETAIL =
+  "a copy of footprint's own hook, not a hook of yours: it made each commit run the hook " +
+  'again without end. No hook of yours was left in this folder to restore';
+
+/**
+ * Removes an unedited copy of footprint's own hook from `<hook>.footprint-chained`, where an
+ * earlier footprint without the hooks lock could leave it when two inits ran at once. An
+ * edited copy stays, and footprint's hook skips it with a warning.
+ */
+async function removeFootprintCopy(dir: string, hook: string): Promise<InstallStep[]> {
+  const chained = path.join(dir, chainedHookName(hook));
+  if (!existsSync(chained)) return [];
+  const text = await readOptional(chained);
+  if (text === null || !text.includes(HOOK_MARKER)) return [];
+  if (isEditedHook(text)) {
+    const detail =
+      "a copy of footprint's own hook with edits, which footprint's hook skips: move your " +
+      `lines to a hook of your own and delete ${chainedHookName(hook)}`;
+    return [{ file: chained, action: 'unchanged', detail }];
+  }
+  await rm(chained);
+  return [{ file: chained, action: 'removed', detail: COPY_DETAIL }];
+}
+
+function isUneditedCopy(text: string): boolean {
+  return text.includes(HOOK_MARKER) && !isEditedHook(text);
 }
 
 /**

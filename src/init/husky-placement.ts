@@ -93,9 +93,30 @@ function insertLine(
   rejectEarlierEnd(file, scanned, index, request.line);
   rejectOpenCommand(file, scanned, index, request.line);
 
-  const lines = scanned.map((line) => line.text);
-  lines.splice(index, 0, request.line);
-  return { text: lines.join('\n') + ending, where };
+  return { text: spliceLine(scanned, index, request.line, ending), where };
+}
+
+/**
+ * Inserts `line` at `index` with the file's own line ending: CRLF when the first line ends in
+ * CRLF, since scanned lines keep their `\r`. A line added after a last line without a
+ * newline ends that line with the file's ending.
+ */
+function spliceLine(
+  scanned: readonly ShellLine[],
+  index: number,
+  line: string,
+  ending: string,
+): string {
+  const lines = scanned.map((current) => current.text);
+  const firstEndsInCrlf = lines[0]?.endsWith('\r') === true && (lines.length > 1 || ending !== '');
+  const carriageReturn = firstEndsInCrlf ? '\r' : '';
+  const last = index === lines.length;
+  lines.splice(index, 0, last && ending === '' ? line : `${line}${carriageReturn}`);
+  const before = lines[index - 1];
+  if (last && ending === '' && before !== undefined && !before.endsWith(carriageReturn)) {
+    lines[index - 1] = `${before}${carriageReturn}`;
+  }
+  return lines.join('\n') + ending;
 }
 
 /**

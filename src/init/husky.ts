@@ -1,7 +1,8 @@
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { footprintWords, quoteShell } from './hook-script.js';
+import { footprintWords } from './hook-script.js';
+import { machineLineCommand, machinePathLine, MACHINE_LINE_START } from './husky-machine-line.js';
 import { placeLine, type LineRequest } from './husky-placement.js';
 import type { InstallStep } from './install-step.js';
 import { readProjectInstall } from './project-install.js';
@@ -19,6 +20,8 @@ export interface HuskyLineOptions {
   huskyVersion: 'v9' | 'v8';
   /** Absolute path of footprint's `bin/footprint.js`, used when the repository lacks footprint. */
   footprintBin: string;
+  /** Absolute path of the node that ran init, the line's fallback when PATH lacks node. */
+  node: string;
 }
 
 /** One husky hook file and the footprint arguments its line runs, e.g. `precommit`. */
@@ -51,10 +54,13 @@ export async function addHuskyLine(
 
   const placement = placeLine(file, existing, lineRequest(hook, line));
   if (placement.action === 'unchanged') {
-    const replaced = replaceMachinePath(existing, hook, line, options);
+    const replaced = replaceMachinePath(existing, hook, line);
     if (replaced !== null) {
       await writeFile(file, replaced);
-      return [{ file, action: 'updated', detail: `this machine's path replaced by \`${line}\`` }];
+      const replacedWhat = MACHINE_PATH.test(line)
+        ? "footprint's earlier line"
+        : "this machine's path";
+      return [{ file, action: 'updated', detail: `${replacedWhat} replaced by \`${line}\`` }];
     }
     const detail = `already runs footprint ${footprintWords(hook.command)}`;
     return [{ file, action: 'unchanged', detail }];
@@ -105,14 +111,7 @@ export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promis
   const scanned = scanShellLines(existing);
   const remaining = scanned.filter(
     (line) =>
-      !(
-        isCommandLine(line) &&
-        runsFootprint.test(line.text) &&
-        line.text
-          .trim()
-          .replace(/\s*\|\|\s*true$/, '')
-          .endsWith(hook.command)
-      ),
+      !(isCommandLine(line) && runsFootprint.test(line.text) && endsInCommand(line.text, hook)),
   );
   if (remaining.length === scanned.length) return [];
 
@@ -131,6 +130,15 @@ export async function removeHuskyLine(huskyDir: string, hook: HuskyHook): Promis
       detail: `line running footprint ${footprintWords(hook.command)} removed`,
     },
   ];
+}
+
+/** Returns true when a line that runs footprint ends with the hook's command, as init writes it. */
+function endsInCommand(text: string, hook: HuskyHook): boolean {
+  if (machineLineCommand(text) === hook.command) return true;
+  return text
+    .trim()
+    .replace(/\s*\|\|\s*true$/, '')
+    .endsWith(hook.command);
 }
 
 /**
@@ -162,40 +170,38 @@ function footprintLinePattern(command: string): RegExp {
   const program = String.raw`(?:'(?:[^']*/)?footprint(?:\.js)?'|"(?:[^"]*/)?footprint(?:\.js)?"|(?:[^\s'"]*/)?footprint(?:\.js)?)`;
   // The guard that init writes before a line naming an absolute path (see footprintCommandLine).
   const guard = String.raw`(?:\[[^\]]*\]\s+(?:&&|\|\|)\s+)*`;
-  return new RegExp(
-    String.raw`^\s*${guard}${runner}(?:node\s+)?${program}\s+${words.join(String.raw`\s+`)}(?![\w-])`,
-  );
+  const start = String.raw`(?:${guard}${runner}(?:node\s+)?|${MACHINE_LINE_START})`;
+  return new RegExp(String.raw`^\s*${start}${program}\s+${words.join(String.raw`\s+`)}(?![\w-])`);
 }
 
-/** The footprint commands whose exit code stops git: the checks of a commit or a merge. */
-const BLOCKING_COMMAND = /^precommit(?: |$)/;
-
-/** A command that runs footprint by an absolute path: `node '/…/footprint.js'`. */
-const MACHINE_PATH = /\bnode\s+'\/[^']*footprint\.js'/;
-/** The guard or the ending init adds to such a line (see footprintCommandLine). */
-const INIT_WRITTEN = /^\s*\[ "\$\{FOOTPRINT:-\}" = 0 \] && \[ ! -f '|\|\|\s*true\s*$/;
+/**
+ * A command that runs footprint by an absolute path: `node '/…/footprint.js'`, or the node
+ * command of machinePathLine, which ends in `)"`.
+ */
+const MACHINE_PATH = /(?:\bnode|\)")\s+'\/[^']*footprint\.js'/;
+/**
+ * The start or the ending of such a line as init writes it: machinePathLine's, or the guard
+ * and `|| true` of an earlier footprint.
+ */
+const INIT_WRITTEN =
+  /^\s*if \[ -f '|^\s*\[ "\$\{FOOTPRINT:-\}" = 0 \] && \[ ! -f '|\|\|\s*true\s*$/;
 
 /**
  * Returns the file with its line that runs footprint by an absolute path replaced by `line`,
- * when the project now has footprint in node_modules, or null when there is nothing to
- * replace. init writes such a line, with its guard or `|| true`, when the project lacks
- * footprint, and its message directs the user to run init again after installing it. The
- * path exists on one machine only. A line written by hand, without them, stays.
+ * or null when there is nothing to replace. init writes such a line when the project lacks
+ * footprint, and its message directs the user to run init again after installing footprint,
+ * or after the path has gone. The path exists on one machine only, and an earlier footprint
+ * wrote a line without a message for a missing path. A line written by hand stays.
  */
-function replaceMachinePath(
-  existing: string,
-  hook: HuskyHook,
-  line: string,
-  options: HuskyLineOptions,
-): string | null {
-  if (!projectRunsFootprint(options.worktree) || MACHINE_PATH.test(line)) return null;
+function replaceMachinePath(existing: string, hook: HuskyHook, line: string): string | null {
   const runsFootprint = footprintLinePattern(hook.command);
   const lines = existing.split('\n');
   const index = lines.findIndex(
     (text) => runsFootprint.test(text) && MACHINE_PATH.test(text) && INIT_WRITTEN.test(text),
   );
-  if (index === -1) return null;
-  lines[index] = line;
+  const current = lines[index];
+  if (current === undefined || current.replace(/\r$/, '') === line) return null;
+  lines[index] = current.endsWith('\r') ? `${line}\r` : line;
   return lines.join('\n');
 }
 
@@ -244,15 +250,7 @@ export function projectRunsFootprint(worktree: string): boolean {
  */
 function footprintCommandLine(command: string, options: HuskyLineOptions): string {
   if (!projectRunsFootprint(options.worktree)) {
-    // The path can go away (an npx cache, another checkout), and node then fails before
-    // footprint reads FOOTPRINT=0. The guard keeps that way out when the file is gone, and
-    // hooks that must never stop a commit ignore a failure, as --no-verify does not skip
-    // prepare-commit-msg.
-    const bin = quoteShell(options.footprintBin);
-    const run = `node ${bin} ${command}`;
-    // `precommit` and `precommit --merge` block a risky commit or merge, so no `|| true`.
-    if (!BLOCKING_COMMAND.test(command)) return `${run} || true`;
-    return `[ "\${FOOTPRINT:-}" = 0 ] && [ ! -f ${bin} ] || ${run}`;
+    return machinePathLine(command, options.footprintBin, options.node);
   }
   return options.huskyVersion === 'v9'
     ? `footprint ${command}`

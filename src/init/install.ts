@@ -13,6 +13,7 @@ import {
   type HookTemplate,
 } from './hook-script.js';
 import { hooksFolderNote } from './hooks-folder-note.js';
+import { withHooksLock } from './hooks-lock.js';
 import { findHookTarget, sameFolder, type HookTarget } from './hook-target.js';
 import { globalHookFor, globalHooksAdvice, rejectSharedHooksFolder } from './global-hooks.js';
 import {
@@ -72,13 +73,16 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const hookNames = templates.map((template) => template.name);
   rejectSharedHooksFolder(target, layout, hookNames);
   debug(`hook target ${target.kind} in ${target.dir}: ${templates.map((t) => t.name).join(', ')}`);
-  for (const template of templates) await checkHook(target, template, worktree, options);
-  checkFossilGitignore(worktree, config.config.fossilDir);
+  const steps = await withHooksLock(target.dir, { create: target.kind !== 'husky' }, async () => {
+    for (const template of templates) await checkHook(target, template, worktree, options);
+    checkFossilGitignore(worktree, config.config.fossilDir);
 
-  const steps: InstallStep[] = [];
-  for (const template of templates) {
-    steps.push(...(await installHook(target, template, worktree, options)));
-  }
+    const hookSteps: InstallStep[] = [];
+    for (const template of templates) {
+      hookSteps.push(...(await installHook(target, template, worktree, options)));
+    }
+    return hookSteps;
+  });
   steps.push(await writeFossilGitignore(layout, worktree, config.config.fossilDir));
   steps.push(await writeStarterConfig(worktree));
 
@@ -111,7 +115,12 @@ async function checkHook(
   await checkHuskyFile(
     target.dir,
     { name: template.name, command: template.command },
-    { worktree, huskyVersion: target.huskyVersion, footprintBin: options.footprintBin },
+    {
+      worktree,
+      huskyVersion: target.huskyVersion,
+      footprintBin: options.footprintBin,
+      node: options.node,
+    },
   );
 }
 
@@ -130,7 +139,12 @@ async function installHook(
     return addHuskyLine(
       target.dir,
       { name: template.name, command },
-      { worktree, huskyVersion: target.huskyVersion, footprintBin: options.footprintBin },
+      {
+        worktree,
+        huskyVersion: target.huskyVersion,
+        footprintBin: options.footprintBin,
+        node: options.node,
+      },
     );
   }
   const globalHook = globalHookFor(target, template.name);

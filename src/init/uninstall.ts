@@ -8,6 +8,7 @@ import { globalHooksUninstallAdvice } from './global-hooks.js';
 import { uninstallHookFile } from './hook-file.js';
 import { HOOK_NAMES, readHookTemplates } from './hook-script.js';
 import { findHookTarget, type HookTarget } from './hook-target.js';
+import { withHooksLock } from './hooks-lock.js';
 import { removeHuskyLine } from './husky.js';
 import type { InstallOptions, InstallReport } from './install.js';
 import type { InstallStep } from './install-step.js';
@@ -46,12 +47,20 @@ export async function uninstallHooks(
 }
 
 async function removeHooks(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {
+  const steps = await withHooksLock(target.dir, { create: false }, () =>
+    removeHookFiles(target, packageRoot),
+  );
+  // After the lock is gone, because the lock file itself keeps the folder from being empty.
+  if (target.kind === 'hooks-path' && steps.some((step) => step.action === 'removed')) {
+    await removeFolderIfEmpty(target.dir);
+  }
+  return steps;
+}
+
+async function removeHookFiles(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {
   const steps: InstallStep[] = [];
   if (target.kind !== 'husky') {
     for (const name of HOOK_NAMES) steps.push(...(await uninstallHookFile(target.dir, name)));
-    if (target.kind === 'hooks-path' && steps.some((step) => step.action === 'removed')) {
-      await removeFolderIfEmpty(target.dir);
-    }
     return steps;
   }
   for (const template of await readHookTemplates(packageRoot)) {

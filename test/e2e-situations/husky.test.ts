@@ -71,7 +71,7 @@ test('husky hook files match what husky init writes', () => {
       assert.doesNotMatch(text, /^#!/, `${name} has no #! line`);
       assert.match(
         text,
-        /footprint\.js' (precommit(?: --merge)?|prepare-commit-msg "\$@" \|\| true|fossils record-outcome \|\| true)\n$/,
+        /footprint\.js' (precommit(?: --merge)?; elif .*|prepare-commit-msg "\$@" \|\| true|fossils record-outcome \|\| true); fi\n$/,
       );
     }
   } finally {
@@ -172,7 +172,7 @@ test('husky hook ending in exec still blocks', () => {
 
     assert.match(
       readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8'),
-      /precommit\nexec true\n$/,
+      /precommit; elif .*; fi\nexec true\n$/,
     );
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stderr, /✖ Commit blocked by 1 finding \(debugger\)/);
@@ -237,7 +237,7 @@ test('husky blocks a clean merge until uninstall', () => {
     const uninstall = repo.footprint(['init', '--uninstall']);
     const merged = repo.gitResult(mergeArgs, { env: mergeEnv });
 
-    assert.match(hookText, /footprint\.js' precommit --merge\n$/);
+    assert.match(hookText, /footprint\.js' precommit --merge; elif .*; fi\n$/);
     assert.equal(blocked.status, 1, blocked.stderr);
     assert.match(blocked.stderr, /✖ Commit blocked by 1 finding \(provider-token\)/);
     assert.equal(uninstall.status, 0, uninstall.stderr);

@@ -74,7 +74,7 @@ test('lint-staged fixes files before footprint analyses them', () => {
     assert.equal(without.status, 0, without.stderr);
     assert.match(
       readFileSync(path.join(hooked.dir, '.husky', 'pre-commit'), 'utf8'),
-      /lint-staged\.js'\n\[ "\$\{FOOTPRINT:-\}" = 0 \] && \[ ! -f '.*' \] \|\| node '.*footprint\.js' precommit\n$/,
+      /lint-staged\.js'\nif \[ -f '.*' \]; then .* '.*footprint\.js' precommit; elif .*; fi\n$/,
     );
     assert.match(result.stderr, /footprint · 1 file, \+3 −0 in 1 hunk/);
     assert.equal(

@@ -412,9 +412,12 @@ test('init with husky 9 adds a line after lint-staged', async () => {
 
     assert.equal(report.target.kind, 'husky');
     assert.equal(lines[0], 'npx lint-staged');
-    assert.equal(
+    assert.ok(
+      lines[1]?.startsWith(
+        `if [ -f '${FOOTPRINT_BIN}' ]; then "$(command -v node || echo '${process.execPath}')" ` +
+          `'${FOOTPRINT_BIN}' precommit; elif [ "\${FOOTPRINT:-}" != 0 ]; then printf`,
+      ),
       lines[1],
-      `[ "\${FOOTPRINT:-}" = 0 ] && [ ! -f '${FOOTPRINT_BIN}' ] || node '${FOOTPRINT_BIN}' precommit`,
     );
     assert.equal(lines[2], 'npm test');
     assert.deepEqual(report.notes, []);
@@ -533,7 +536,8 @@ test('init with husky 9 creates files as husky does', async () => {
     }
     assert.equal(
       read(repo, '.husky/post-commit'),
-      `node '${FOOTPRINT_BIN}' fossils record-outcome || true\n`,
+      `if [ -f '${FOOTPRINT_BIN}' ]; then "$(command -v node || echo '${process.execPath}')" ` +
+        `'${FOOTPRINT_BIN}' fossils record-outcome || true; fi\n`,
     );
   } finally {
     repo.cleanup();
@@ -570,7 +574,7 @@ test('init with an inactive husky folder notes how to activate it', async () => 
     assert.equal(report.target.kind, 'husky');
     assert.match(
       read(repo, '.husky/pre-commit'),
-      /^npx lint-staged\n\[ "\$\{FOOTPRINT:-\}" = 0 \] && \[ ! -f '.*' \] \|\| node '.*' precommit\n$/,
+      /^npx lint-staged\nif \[ -f '.*' \]; then .* '.*' precommit; elif .*; fi\n$/,
     );
     assert.match(report.notes[0] ?? '', /Run `npx husky`/);
   } finally {

@@ -218,7 +218,10 @@ test('uninstall restores a husky file without a final newline', async () => {
     repo.write('.husky/pre-commit', 'npx lint-staged');
     repo.git(['config', 'core.hooksPath', '.husky/_']);
     await install(repo);
-    assert.match(read(repo, '.husky/pre-commit'), /^npx lint-staged\n.*precommit$/);
+    assert.match(
+      read(repo, '.husky/pre-commit'),
+      /^npx lint-staged\nif \[ -f .* precommit; elif .*; fi$/,
+    );
 
     await uninstall(repo);
 
@@ -236,7 +239,7 @@ test('uninstall keeps other footprint lines in husky', async () => {
     await install(repo);
     assert.match(
       read(repo, '.husky/post-commit'),
-      /^footprint fossils prune\n.*fossils record-outcome \|\| true\n$/s,
+      /^footprint fossils prune\n.*fossils record-outcome \|\| true; fi\n$/s,
     );
 
     await uninstall(repo);
@@ -320,7 +323,7 @@ test('uninstall removes a husky line above exec', async () => {
 
     assert.match(
       installed,
-      /^\[ "\$\{FOOTPRINT:-\}" = 0 \] && \[ ! -f '.*' \] \|\| node '.*' precommit\nexec npx lint-staged --allow-empty\n$/,
+      /^if \[ -f '.*' \]; then .* '.*' precommit; elif .*; fi\nexec npx lint-staged --allow-empty\n$/,
     );
     assert.equal(read(repo, '.husky/pre-commit'), 'exec npx lint-staged --allow-empty\n');
   } finally {
@@ -344,7 +347,7 @@ test('uninstall keeps mentions of footprint in husky files', async () => {
 
     assert.match(
       installed,
-      /^npx lint-staged --allow-empty\n\[ "\$\{FOOTPRINT:-\}" = 0 \] && \[ ! -f '.*' \] \|\| node '.*' precommit\necho "tip/,
+      /^npx lint-staged --allow-empty\nif \[ -f '.*' \]; then .* '.*' precommit; elif .*; fi\necho "tip/,
     );
     assert.equal(read(repo, '.husky/pre-commit'), hook);
   } finally {
