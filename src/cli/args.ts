@@ -404,7 +404,9 @@ function readColor(value: string | undefined, noColor: boolean): ColorChoice {
 
 function checkChoice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(invalidOptionValueMessage(option, value, allowed));
+  throw new UserError(
+    invalidOptionValueMessage(option, value, allowed, closestName(value, allowed)),
+  );
 }
 
 /** String options of `learn` and `fossils`, by CommandLine key. */

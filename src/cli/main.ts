@@ -16,6 +16,7 @@ import {
   userErrorMessage,
 } from '../output/messages.js';
 import { createStyle, type OutputStream, type Style } from '../output/style.js';
+import { stringifyJsonForTerminal } from '../output/terminal-text.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import {
   parseCommandLine,
@@ -139,7 +140,7 @@ async function writeErrorDocument(
   const { userErrorDocument } = await import('./json-error.js');
   const cwd = request.cwd === undefined ? io.cwd : path.resolve(io.cwd, request.cwd);
   const document = userErrorDocument(error, request, cwd);
-  if (document !== null) io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  if (document !== null) io.stdout.write(`${stringifyJsonForTerminal(document, 2)}\n`);
 }
 
 function jsonRequestOf(line: CommandLine): JsonRequest | null {

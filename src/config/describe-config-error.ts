@@ -4,8 +4,13 @@ import {
   type SchemaError,
   type SchemaNode,
 } from '../schemas-runtime/schema-error.js';
+import { closestName } from '../cli/closest-name.js';
+import { JSON_UNESCAPED_CONTROL, quoteJsonString } from '../output/quote-path.js';
+import { escapeJsonUnit } from '../output/terminal-text.js';
 import { SEVERITIES } from '../risk/types.js';
 import { findClosestKey } from './closest-key.js';
+import { describeNumberReading } from './number-literal.js';
+import { compactJsonSource, findValueSource } from './value-source.js';
 
 /** Location of a configuration in its file, for messages. */
 export interface ConfigLocation {
@@ -25,18 +30,32 @@ function decodePointer(pointer: string): string[] {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Formats keys as people write them: `risk.allow[0].rule`. */
-/** Writes a key path as the messages name it: `llm.model`, or `risk.custom[0].pattern`. */
+/**
+ * Writes a key path as the messages name it: `llm.model`, or `risk.custom[0].pattern`. Control,
+ * bidirectional and invisible characters in a key are written as JSON escapes such as `\u202e`.
+ */
 export function formatKeyPath(keys: readonly string[]): string {
   return keys.reduce((text, key) => {
     if (/^\d+$/.test(key)) return `${text}[${key}]`;
-    return text === '' ? key : `${text}.${key}`;
+    const name = quoteJsonString(key).slice(1, -1);
+    return text === '' ? name : `${text}.${name}`;
   }, '');
 }
 
-function formatValue(value: unknown): string {
-  const text = previewJson(value, MAX_VALUE_LENGTH);
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 3)}...` : text;
+/**
+ * Writes a value for a message: as `source`, its text in the file, when that is known, so
+ * `1e400` is not shown as null, else as JSON. An object or list loses its whitespace, and a
+ * long value is cut to MAX_VALUE_LENGTH characters.
+ */
+function formatValue(value: unknown, source: string | undefined): string {
+  const written = source === undefined ? undefined : compactJsonSource(source, MAX_VALUE_LENGTH);
+  const json = written ?? previewJson(value, MAX_VALUE_LENGTH);
+  // JSON text has no raw C0 controls, but it may have C1 and bidirectional controls.
+  const text = json.replace(JSON_UNESCAPED_CONTROL, escapeJsonUnit);
+  const shown = text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 3)}...` : text;
+  return typeof value === 'number' && written !== undefined
+    ? `${shown}${describeNumberReading(written)}`
+    : shown;
 }
 
 /**
@@ -63,6 +82,7 @@ function previewJson(value: unknown, limit: number): string {
     }
     return `${text}}`;
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return JSON.stringify(value) ?? String(value);
 }
 
@@ -158,18 +178,42 @@ function describeUnknownKey(error: SchemaError, location: ConfigLocation, keys: 
   );
 }
 
-function describeWrongValue(error: SchemaError, location: ConfigLocation, keys: string[]): string {
+function describeWrongValue(
+  error: SchemaError,
+  location: ConfigLocation,
+  keys: string[],
+  text: string | undefined,
+): string {
   const expected = describeExpectedForm(error.parentSchema);
   const subject = keys.length === 0 ? 'the configuration' : `"${formatKeyPath(keys)}"`;
-  return `${location.label}: ${subject} is ${formatValue(error.data)}; expected ${expected}.`;
+  const value = formatValue(
+    error.data,
+    text === undefined ? undefined : findValueSource(text, keys),
+  );
+  const hint = suggestAllowedValue(error.data, error.parentSchema);
+  return `${location.label}: ${subject} is ${value}; expected ${expected}.${hint}`;
+}
+
+/** Returns ` Did you mean "aggressive"?` for a string close to one value of an enum, else ''. */
+function suggestAllowedValue(value: unknown, node: SchemaNode | undefined): string {
+  const allowed = resolveDefinition(node)?.enum;
+  if (typeof value !== 'string' || allowed === undefined) return '';
+  const names = allowed.filter((name): name is string => typeof name === 'string');
+  const closest = closestName(value, names);
+  return closest === null ? '' : ` Did you mean ${quoteJsonString(closest)}?`;
 }
 
 /**
  * Describes one schema error in a configuration: the key path, the value found and the
  * expected form, e.g. `footprint.config.json: "mode" is "fast"; expected one of
  * conservative, balanced, aggressive.` The error must come from a `verbose` validator.
+ * `text`, the file's JSON text, lets the message quote a value as written there.
  */
-export function describeConfigError(error: SchemaError, location: ConfigLocation): string {
+export function describeConfigError(
+  error: SchemaError,
+  location: ConfigLocation,
+  text?: string,
+): string {
   const keys = [...location.keyPrefix, ...decodePointer(error.instancePath)];
 
   switch (error.keyword) {
@@ -182,10 +226,12 @@ export function describeConfigError(error: SchemaError, location: ConfigLocation
     }
     case 'uniqueItems': {
       const items = Array.isArray(error.data) ? error.data : [];
-      const repeated = items[Number(error.params['i'])];
-      return `${location.label}: "${formatKeyPath(keys)}" lists ${formatValue(repeated)} more than once; expected each value once.`;
+      const index = String(error.params['i']);
+      const source = text === undefined ? undefined : findValueSource(text, [...keys, index]);
+      const repeated = formatValue(items[Number(index)], source);
+      return `${location.label}: "${formatKeyPath(keys)}" lists ${repeated} more than once; expected each value once.`;
     }
     default:
-      return describeWrongValue(error, location, keys);
+      return describeWrongValue(error, location, keys, text);
   }
 }

@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Mode } from '../batches/types.js';
+import { closestName } from '../cli/closest-name.js';
 import { isUserError, UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { findConfigSchemaErrors } from '../schemas-runtime/validate-config.js';
@@ -44,6 +45,8 @@ interface FoundConfig {
   file: string;
   location: ConfigLocation;
   value: unknown;
+  /** The file's text, so that messages can quote values as written. */
+  text: string;
 }
 
 /**
@@ -124,7 +127,8 @@ async function findConfig(
   const configText = readOptionalFile(configFile, label(CONFIG_FILE_NAME), nested);
   if (configText !== null) {
     const location = { label: label(CONFIG_FILE_NAME), keyPrefix: [] };
-    return { file: configFile, location, value: parseConfigJson(configText, location) };
+    const value = parseConfigJson(configText, location);
+    return { file: configFile, location, value, text: configText };
   }
 
   const manifestFile = fileIn(dir, MANIFEST_FILE_NAME);
@@ -135,7 +139,7 @@ async function findConfig(
   if (nested && !parseJsonText(manifestText).ok) return null;
   const manifest = parseConfigJson(manifestText, location);
   if (!isObject(manifest) || !Object.hasOwn(manifest, MANIFEST_KEY)) return null;
-  return { file: manifestFile, location, value: manifest[MANIFEST_KEY] };
+  return { file: manifestFile, location, value: manifest[MANIFEST_KEY], text: manifestText };
 }
 
 /**
@@ -209,6 +213,7 @@ function parseConfigJson(text: string, location: ConfigLocation): unknown {
     return parsed.value;
   }
 
+  rejectEmptyFile(text, location);
   const { line, column, reason } = parsed.problem;
   const at = `${location.label}: invalid JSON at line ${line}, column ${column}`;
   if (startsComment(text, parsed.problem)) {
@@ -224,6 +229,21 @@ function parseConfigJson(text: string, location: ConfigLocation): unknown {
   );
 }
 
+/** Throws for a file with no JSON value in it, which JSON.parse reports as a cut-off text. */
+function rejectEmptyFile(text: string, location: ConfigLocation): void {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (source.trim() !== '') return;
+
+  const content = source === '' ? 'is empty' : 'contains only whitespace';
+  const fix =
+    location.keyPrefix.length === 0
+      ? 'Write {} in it to use the default configuration'
+      : 'Write a JSON object such as {} in it';
+  throw new UserError(
+    `${location.label}: the file ${content}, which is not valid JSON. ${fix}, or delete it.`,
+  );
+}
+
 function checkConfig(found: FoundConfig): ConfigFile {
   const errors = findConfigSchemaErrors(found.value);
   if (errors.length === 0) {
@@ -234,15 +254,17 @@ function checkConfig(found: FoundConfig): ConfigFile {
     return checkPathGlobs(settings, found.location);
   }
 
-  const lines = errors.map((error) => describeConfigError(error, found.location));
+  const lines = errors.map((error) => describeConfigError(error, found.location, found.text));
   throw new UserError([...new Set(lines)].join('\n'));
 }
 
 function applyOverrides(config: Config, options: LoadConfigOptions): Config {
   if (options.mode !== undefined) {
     if (!MODES.includes(options.mode)) {
+      const closest = closestName(String(options.mode), MODES);
+      const hint = closest === null ? '' : ` Did you mean "${closest}"?`;
       throw new UserError(
-        `--mode is "${String(options.mode)}"; expected one of ${MODES.join(', ')}.`,
+        `--mode is "${String(options.mode)}"; expected one of ${MODES.join(', ')}.${hint}`,
       );
     }
     config.mode = options.mode;

@@ -1,34 +1,46 @@
 import { formatModelPayload } from '../learn/format-model.js';
 import { plural } from '../output/messages.js';
-import { escapeControlCharacters, quotePath } from '../output/quote-path.js';
+import { quotePath } from '../output/quote-path.js';
 import type { Style } from '../output/style.js';
+import { escapeHiddenCharacters, stringifyJsonForTerminal } from '../output/terminal-text.js';
 import { formatBatchList, formatCommitRun, formatStrategy, formatUndo } from './format-records.js';
 import { formatLocalTime } from './format-time.js';
 import { isFossilOfKind, type AnalysisFossilPayload, type Fossil } from './types.js';
 import type { OutcomeFossilPayload } from './outcome-types.js';
 
-/** Formats one fossil for `footprint fossils show`: its envelope, then its payload by kind. */
+/**
+ * Formats one fossil for `footprint fossils show`: its envelope, then its payload by kind. A
+ * fossil is a file anyone can edit, and an insight-cache fossil holds a model's reply, so every
+ * line is escaped before it reaches the terminal (see escapeHiddenCharacters).
+ */
 export function formatFossil(fossil: Fossil, style: Style): string {
   const lines = [...formatEnvelope(fossil, style), ''];
   if (isFossilOfKind(fossil, 'analysis')) lines.push(...formatAnalysis(fossil.payload, style));
-  else if (isFossilOfKind(fossil, 'outcome')) lines.push(...formatOutcome(fossil.payload));
-  else if (isFossilOfKind(fossil, 'model')) lines.push(...formatModelPayload(fossil.payload));
-  else if (isFossilOfKind(fossil, 'commit-run')) lines.push(...formatCommitRun(fossil.payload));
-  else if (isFossilOfKind(fossil, 'undo')) lines.push(...formatUndo(fossil.payload));
-  else if (isFossilOfKind(fossil, 'strategy')) lines.push(...formatStrategy(fossil.payload));
-  else lines.push(...JSON.stringify(fossil.payload, null, 2).split('\n'));
+  else lines.push(...formatOtherPayload(fossil).map(escapeHiddenCharacters));
   return `${lines.join('\n')}\n`;
+}
+
+/** Formats the payload of a fossil that is not an analysis, as lines not yet escaped. */
+function formatOtherPayload(fossil: Fossil): string[] {
+  if (isFossilOfKind(fossil, 'outcome')) return formatOutcome(fossil.payload);
+  if (isFossilOfKind(fossil, 'model')) return formatModelPayload(fossil.payload);
+  if (isFossilOfKind(fossil, 'commit-run')) return formatCommitRun(fossil.payload);
+  if (isFossilOfKind(fossil, 'undo')) return formatUndo(fossil.payload);
+  if (isFossilOfKind(fossil, 'strategy')) return formatStrategy(fossil.payload);
+  // JSON text with its hidden characters written as \u009b, which escaping leaves alone.
+  return stringifyJsonForTerminal(fossil.payload, 2).split('\n');
 }
 
 function formatEnvelope(fossil: Fossil, style: Style): string[] {
   const { repository, tool } = fossil;
   const branch = repository.branch ?? 'detached HEAD';
-  return [
-    style.colors.bold(`${fossil.kind} fossil ${fossil.id}`),
+  const lines = [
     `  written   ${formatLocalTime(fossil.createdAt)} by ${tool.name} ${tool.version}`,
     `  HEAD      ${repository.head ?? 'none (no commit yet)'} on ${branch}`,
     `  staged    ${repository.stagedTree ?? '-'}`,
   ];
+  const title = style.colors.bold(escapeHiddenCharacters(`${fossil.kind} fossil ${fossil.id}`));
+  return [title, ...lines.map(escapeHiddenCharacters)];
 }
 
 /** Counts the staged files and lines, with files over maxDiffBytes counted as not diffed. */
@@ -42,6 +54,16 @@ function describeStagedCounts(footprint: AnalysisFossilPayload['footprint']): st
 }
 
 function formatAnalysis(payload: AnalysisFossilPayload, style: Style): string[] {
+  const lines = formatAnalysisText(payload);
+  const timings = Object.entries(payload.timings).map(
+    ([stage, ms]) => `${stage} ${Math.round(ms)} ms`,
+  );
+  lines.push(style.colors.dim(escapeHiddenCharacters(`Timings: ${timings.join(', ')}`)));
+  return lines;
+}
+
+/** Formats an analysis but for its timings, escaped for the terminal. */
+function formatAnalysisText(payload: AnalysisFossilPayload): string[] {
   const lines = [
     `${payload.command}: ${payload.outcome}, mode ${payload.mode}, reader ${payload.reader.reader}`,
     `Staged: ${describeStagedCounts(payload.footprint)}`,
@@ -60,18 +82,14 @@ function formatAnalysis(payload: AnalysisFossilPayload, style: Style): string[] 
     const path = finding.path === '' ? '-' : quotePath(finding.path);
     const where = finding.line === undefined ? path : `${path}:${finding.line}`;
     const text = `  ${finding.severity.padEnd(10)}${finding.rule}  ${where}  ${finding.message}`;
-    lines.push(escapeControlCharacters(text));
+    lines.push(text);
   }
 
-  const timings = Object.entries(payload.timings).map(
-    ([stage, ms]) => `${stage} ${Math.round(ms)} ms`,
-  );
   lines.push(
     '',
     `Insights: ${payload.insights.provider}${payload.insights.cached ? ' (cached)' : ''}`,
   );
-  lines.push(style.colors.dim(`Timings: ${timings.join(', ')}`));
-  return lines;
+  return lines.map(escapeHiddenCharacters);
 }
 
 function formatOutcome(payload: OutcomeFossilPayload): string[] {

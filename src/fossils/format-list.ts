@@ -1,4 +1,5 @@
 import type { Style } from '../output/style.js';
+import { escapeHiddenCharacters } from '../output/terminal-text.js';
 import { formatLocalTime } from './format-time.js';
 import type { FossilSummary } from './summarize-fossil.js';
 
@@ -9,16 +10,21 @@ const GOOD = new Set(['passed', 'followed', 'committed']);
 const MIXED = new Set(['partial', 'ignored', 'interrupted']);
 const BAD = new Set(['blocked', 'error']);
 
-/** Formats fossil summaries as the table `footprint fossils list` prints, newest first. */
+/**
+ * Formats fossil summaries as the table `footprint fossils list` prints, newest first. Cells
+ * come from files anyone can edit, so they are escaped before they are measured and printed.
+ */
 export function formatFossilTable(summaries: readonly FossilSummary[], style: Style): string {
-  const rows = summaries.map((summary) => [
-    formatLocalTime(summary.createdAt),
-    summary.type,
-    summary.outcome ?? '-',
-    summary.risk === null ? '-' : summary.risk.toFixed(2),
-    summary.batches === null ? '-' : String(summary.batches),
-    summary.id,
-  ]);
+  const rows = summaries.map((summary) =>
+    [
+      formatLocalTime(summary.createdAt),
+      summary.type,
+      summary.outcome ?? '-',
+      summary.risk === null ? '-' : summary.risk.toFixed(2),
+      summary.batches === null ? '-' : String(summary.batches),
+      summary.id,
+    ].map(escapeHiddenCharacters),
+  );
   const widths = HEADERS.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );

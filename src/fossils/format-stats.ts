@@ -1,4 +1,5 @@
 import type { Style } from '../output/style.js';
+import { escapeHiddenCharacters } from '../output/terminal-text.js';
 import type { FossilStats } from './fossil-stats.js';
 import { formatLocalTime } from './format-time.js';
 
@@ -10,7 +11,10 @@ function percent(value: number | null): string {
 export function formatFossilStats(stats: FossilStats, style: Style): string {
   if (stats.from === null || stats.to === null) return 'No fossils match.\n';
   const { hook, suggestions } = stats;
-  const types = stats.types.map(({ type, count }) => `${count} ${type}`).join(', ');
+  // Fossil kinds and rule ids come from files anyone can edit.
+  const types = escapeHiddenCharacters(
+    stats.types.map(({ type, count }) => `${count} ${type}`).join(', '),
+  );
   const lines = [
     style.colors.bold(
       `Fossils from ${formatLocalTime(stats.from)} to ${formatLocalTime(stats.to)}: ${types}`,
@@ -21,7 +25,7 @@ export function formatFossilStats(stats: FossilStats, style: Style): string {
   ];
   if (hook.blockingRules.length > 0) {
     const rules = hook.blockingRules.map(({ rule, runs }) => `${rule} ${runs}`).join(', ');
-    lines.push(`  by rule: ${rules}`);
+    lines.push(`  by rule: ${escapeHiddenCharacters(rules)}`);
   }
   lines.push(
     '',

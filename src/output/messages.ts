@@ -126,8 +126,10 @@ export function invalidOptionValueMessage(
   option: string,
   value: string,
   allowed: readonly string[],
+  suggestion: string | null = null,
 ): string {
-  return `Invalid value '${value}' for ${option}. Use one of: ${allowed.join(', ')}.`;
+  const guess = suggestion === null ? '' : ` Did you mean '${suggestion}'?`;
+  return `Invalid value '${value}' for ${option}.${guess} Use one of: ${allowed.join(', ')}.`;
 }
 
 export function unexpectedArgumentMessage(argument: string, command: string): string {

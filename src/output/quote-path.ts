@@ -72,7 +72,8 @@ export function escapeControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTER, escapeCharacter);
 }
 
-const JSON_UNESCAPED_CONTROL =
+/** The characters quotePath escapes that JSON.stringify writes as they are. */
+export const JSON_UNESCAPED_CONTROL =
   /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**

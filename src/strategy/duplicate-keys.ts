@@ -5,6 +5,8 @@ export interface DuplicateKey {
   key: string;
   /** 1-based line of each occurrence, in file order. */
   lines: number[];
+  /** 1-based column of each occurrence's opening quote, in UTF-16 code units, as `lines`. */
+  columns: number[];
 }
 
 /**
@@ -16,7 +18,8 @@ interface ObjectFrame {
   parent: Frame | undefined;
   /** Key or index of this value in its parent, or '' at the root. */
   segment: string;
-  keys: Map<string, number[]>;
+  /** Line and column of each occurrence of each key. */
+  keys: Map<string, Array<[number, number]>>;
   /** The key whose value comes next, or null before the first key. */
   key: string | null;
   expectsKey: boolean;
@@ -54,8 +57,11 @@ function pathSegments(frame: Frame): string[] {
 }
 
 function collect(frame: ObjectFrame, found: DuplicateKey[]): void {
-  for (const [key, lines] of frame.keys) {
-    if (lines.length > 1) found.push({ segments: pathSegments(frame), key, lines });
+  for (const [key, places] of frame.keys) {
+    if (places.length < 2) continue;
+    const lines = places.map(([line]) => line);
+    const columns = places.map(([, column]) => column);
+    found.push({ segments: pathSegments(frame), key, lines, columns });
   }
 }
 
@@ -68,25 +74,28 @@ export function findDuplicateKeys(text: string): DuplicateKey[] {
   const found: DuplicateKey[] = [];
   const stack: Frame[] = [];
   let line = 1;
+  let lineStart = 0;
   for (let at = 0; at < text.length; at += 1) {
     const character = text[at];
     const top = stack.at(-1);
     if (character === '\n') {
       line += 1;
+      lineStart = at + 1;
     } else if (character === '"') {
       const end = stringEnd(text, at);
       if (top?.kind === 'object' && top.expectsKey) {
         const key = JSON.parse(text.slice(at, end + 1)) as string;
-        const lines = top.keys.get(key);
-        if (lines === undefined) top.keys.set(key, [line]);
-        else lines.push(line);
+        const place: [number, number] = [line, at - lineStart + 1];
+        const places = top.keys.get(key);
+        if (places === undefined) top.keys.set(key, [place]);
+        else places.push(place);
         top.key = key;
         top.expectsKey = false;
       }
       at = end;
     } else if (character === '{') {
       const segment = childSegment(top);
-      const keys = new Map<string, number[]>();
+      const keys = new Map<string, Array<[number, number]>>();
       stack.push({ kind: 'object', parent: top, segment, keys, key: null, expectsKey: true });
     } else if (character === '[') {
       stack.push({ kind: 'array', parent: top, segment: childSegment(top), index: 0 });

@@ -326,8 +326,11 @@ describe('loadConfig errors', () => {
       lines[0] ?? '',
       /^footprint\.config\.json: the key "llm\.enabled" appears twice, on lines 3 and 4\./,
     );
-    assert.match(lines[1] ?? '', /the key "risk\.disable" appears 3 times, on lines 6, 6 and 6\./);
-    assert.match(lines[1] ?? '', /ignore the values on lines 6 and 6\./);
+    assert.match(
+      lines[1] ?? '',
+      /the key "risk\.disable" appears 3 times, on line 6, columns 13, 28 and 43\./,
+    );
+    assert.match(lines[1] ?? '', /ignore the values on line 6, columns 13 and 28\./);
   });
 
   test('duplicate key in the footprint key', async () => {

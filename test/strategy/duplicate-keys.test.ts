@@ -11,17 +11,17 @@ const cases: Array<{ name: string; text: string; expected: DuplicateKey[] }> = [
   {
     name: 'top-level key twice',
     text: '{\n"a": 1,\n"a": 2\n}',
-    expected: [{ segments: [], key: 'a', lines: [2, 3] }],
+    expected: [{ segments: [], key: 'a', lines: [2, 3], columns: [1, 1] }],
   },
   {
     name: 'key inside an array item',
     text: '{"batches": [{"id": "x"},\n{"id": "y",\n"id": "z"}]}',
-    expected: [{ segments: ['batches', '1'], key: 'id', lines: [2, 3] }],
+    expected: [{ segments: ['batches', '1'], key: 'id', lines: [2, 3], columns: [2, 1] }],
   },
   {
     name: 'escaped key equals plain key',
     text: '{"ab": 1, "a\\u0062": 2}',
-    expected: [{ segments: [], key: 'ab', lines: [1, 1] }],
+    expected: [{ segments: [], key: 'ab', lines: [1, 1], columns: [2, 11] }],
   },
   {
     name: 'braces and commas in strings',
@@ -31,7 +31,7 @@ const cases: Array<{ name: string; text: string; expected: DuplicateKey[] }> = [
   {
     name: 'key three times',
     text: '{"k": 1,\n"k": 2,\n"k": 3}',
-    expected: [{ segments: [], key: 'k', lines: [1, 2, 3] }],
+    expected: [{ segments: [], key: 'k', lines: [1, 2, 3], columns: [2, 1, 1] }],
   },
 ];
 

@@ -2,6 +2,7 @@ import type { PipelineOptions } from '../../pipeline/run.js';
 import type { PipelineResult } from '../../pipeline/types.js';
 import { skippedFossilMessage } from '../../output/messages.js';
 import type { SummaryOptions } from '../../output/summary.js';
+import { stringifyJsonForTerminal } from '../../output/terminal-text.js';
 import { adviceInvocation } from '../advice-invocation.js';
 import type { CommandContext } from '../context.js';
 import { readLlmSwitch } from '../../insights/llm-variable.js';
@@ -23,9 +24,12 @@ export function pipelineOptions(
   return options;
 }
 
-/** Writes one JSON document and a newline. */
+/**
+ * Writes one JSON document and a newline. C1, bidirectional and invisible characters in its
+ * strings are written as `\u009b` escapes, so printing it cannot change the terminal.
+ */
 export function writeJson(context: CommandContext, document: object): void {
-  context.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  context.stdout.write(`${stringifyJsonForTerminal(document, 2)}\n`);
 }
 
 /**
