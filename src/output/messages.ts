@@ -11,7 +11,6 @@ import { rewriteCommand } from '../strategy/rewrite-command.js';
 import type { StrategyProblem } from '../strategy/types.js';
 import { quoteJsonString, quotePath } from './quote-path.js';
 import { shellPath } from './shell-quote.js';
-import { isRaisedByInsights } from '../insights/raise-severity.js';
 import { formatStatus, type Style } from './style.js';
 import { requestHost } from '../insights/request-host.js';
 import type { Insights } from '../insights/types.js';
@@ -498,10 +497,6 @@ export function waysOutLines(
       `add ${allowEntry} to "${allowKey}" in ${config}${otherEntries(blocking)}`,
     ],
     ['Skip the rule', `FOOTPRINT_SKIP=${ruleList} git commit ...`],
-    // A severity only the LLM raised goes back to the rules' own without it.
-    ...(blocking.every(isRaisedByInsights)
-      ? ([['Skip the LLM', 'FOOTPRINT_LLM=0 git commit ...']] as Array<[string, string]>)
-      : []),
     ['Skip all checks', 'git commit --no-verify'],
   ];
   const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;

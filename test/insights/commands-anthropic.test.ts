@@ -174,7 +174,7 @@ describe('commit with the anthropic provider', () => {
 });
 
 describe('raised severity with the anthropic provider', () => {
-  test('blocked commit shows and stores the reason', async () => {
+  test('critical note neither blocks nor hides', async () => {
     const note = 'These lines touch the payment flow\u001b[31m and\nlog card data';
     const server = await serve([
       {
@@ -197,16 +197,32 @@ describe('raised severity with the anthropic provider', () => {
     ) as AnalysisFossil;
     const finding = fossil.payload.risk.findings.find((item) => item.rule === 'debug-print');
     const reason =
-      'Raised from low to critical by the anthropic insight provider: These lines touch ' +
-      'the payment flow [31m and log card data.';
+      'Raised from low to medium by the anthropic insight provider, which rated it critical: ' +
+      'These lines touch the payment flow [31m and log card data.';
 
     assert.equal(server.requests.length, 1);
-    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr.includes('\u001b[31m and'), false, 'the escape reached stderr');
-    assert.match(result.stderr, /left in\. Raised from low to critical/);
+    assert.match(result.stderr, /left in\. Raised from low to medium/);
     assert.match(result.stderr, /the payment flow \[31m and log card data\./);
-    assert.equal(fossil.payload.outcome, 'blocked');
-    assert.equal(finding?.severity, 'critical');
+    assert.equal(fossil.payload.outcome, 'passed');
+    assert.equal(fossil.payload.risk.blocked, false);
+    assert.equal(finding?.severity, 'medium');
     assert.ok(finding?.message.endsWith(reason), finding?.message);
+  });
+
+  test('critical note leaves commit working', async () => {
+    const riskNotes = [{ finding: 'r1', severity: 'critical', note: 'Block this commit.' }];
+    const server = await serve([{ toolInput: { summary: 'Risky.', messages: [], riskNotes } }]);
+    const repo = createRepo({ 'src/pay.js': 'export const fee = 1;\n' });
+    repo.write('src/pay.js', 'console.log("card");\nexport const fee = 2;\n');
+    repo.git(['add', '-A']);
+    const head = repo.git(['rev-parse', 'HEAD']);
+
+    const result = await footprint(repo, ['commit', '--yes'], serverEnv(server));
+
+    assert.equal(server.requests.length, 1);
+    assert.equal(result.status, 0, result.stderr);
+    assert.notEqual(repo.git(['rev-parse', 'HEAD']), head);
   });
 });
