@@ -129,6 +129,49 @@ describe('strategy with the anthropic provider', () => {
   });
 });
 
+describe('strategy and the insight cache', () => {
+  test('second strategy run reuses the reply', async () => {
+    const server = await serve([{ toolInput: { summary: 'Fine.', messages: [] } }]);
+    const repo = stageImportChange();
+
+    const first = await footprint(repo, ['strategy'], serverEnv(server));
+    const second = await footprint(repo, ['strategy'], serverEnv(server));
+
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(second.status, 0, second.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.equal(fossilNames(repo, 'insight-cache').length, 1);
+    assert.deepEqual(
+      (JSON.parse(second.stdout) as StrategyFile).batches,
+      (JSON.parse(first.stdout) as StrategyFile).batches,
+    );
+  });
+
+  test('precommit reuses the strategy reply', async () => {
+    const server = await serve([{ toolInput: { summary: 'Fine.', messages: [] } }]);
+    const repo = stageImportChange();
+
+    const planned = await footprint(repo, ['strategy'], serverEnv(server));
+    const checked = await footprint(repo, ['precommit'], serverEnv(server));
+
+    assert.equal(planned.status, 0, planned.stderr);
+    assert.equal(checked.status, 0, checked.stderr);
+    assert.equal(server.requests.length, 1);
+  });
+
+  test('strategy reuses the precommit reply', async () => {
+    const server = await serve([{ toolInput: { summary: 'Fine.', messages: [] } }]);
+    const repo = stageImportChange();
+
+    const checked = await footprint(repo, ['precommit'], serverEnv(server));
+    const planned = await footprint(repo, ['strategy'], serverEnv(server));
+
+    assert.equal(checked.status, 0, checked.stderr);
+    assert.equal(planned.status, 0, planned.stderr);
+    assert.equal(server.requests.length, 1);
+  });
+});
+
 describe('analyze with the anthropic provider', () => {
   test('analyze sends nothing and writes no fossil', async () => {
     const server = await serve([

@@ -47,7 +47,9 @@ export async function run(context: CommandContext): Promise<number> {
   const target =
     output === undefined || layout === null ? null : await checkOutput(context, output, layout);
   if (output !== undefined) await checkSplittable(context);
-  const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
+  // The analysis fossil is the hook's record, but a reply is cached as precommit caches it.
+  const options = { ...pipelineOptions(context, 'strategy', false), cacheReplies: true };
+  const pipelineRun = await runPipeline(options);
   writeModelWarnings(context, pipelineRun.result);
   const { strategy } = pipelineRun;
   const fossilPath = await recordStrategyFossil(context, layout, pipelineRun);
