@@ -767,6 +767,17 @@ export function llmNoticeLine(style: Style, insights: Insights): string | null {
   return formatStatus(style, 'info', `LLM insights: ${text}.`);
 }
 
+/**
+ * Formats the line that blocks a commit whose fossil was not written, because `failClosed`
+ * requires every commit to be checked and recorded.
+ */
+export function fossilFailClosedMessage(style: Style): string {
+  const text =
+    'Commit blocked: "failClosed" is true and no fossil could be written. Fix the fossil ' +
+    'store as the warning above says, or bypass with `git commit --no-verify`.';
+  return formatStatus(style, 'error', text) + '\n';
+}
+
 /** Formats the line for a skipped fossil; `warning` names the file and the reason. */
 export function skippedFossilMessage(style: Style, warning: string): string {
   return formatStatus(style, 'warning', warning) + '\n';

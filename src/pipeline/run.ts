@@ -204,6 +204,7 @@ async function loadPipelineCleanup(
 /**
  * Writes the analysis fossil into `result.fossilPath`. A store that cannot be written leaves a
  * warning in `result.fossilWarning` and keeps the risk decision, because the checks did run.
+ * The command decides what the warning does to the commit (see `failClosed`).
  */
 async function recordAnalysisFossil(worktree: string, result: PipelineResult): Promise<void> {
   try {
