@@ -41,8 +41,8 @@ export async function runCommit(options: CommitOptions): Promise<CommitOutcome> 
   const warn = options.warn ?? ((message: string) => options.output(`${message}\n`));
   const input = await loadStrategyInput(options);
   for (const warning of input.result.modelWarnings ?? []) warn(warning);
-  const llmFailure = input.result.insights.fallbackReason;
-  if (llmFailure !== undefined) warn(llmFallbackMessage(llmFailure));
+  const { fallbackReason, host } = input.result.insights;
+  if (fallbackReason !== undefined) warn(llmFallbackMessage(fallbackReason, host));
   const warnings = warnMessageFormat(input.document, warn);
   try {
     return await commitStrategy(input, options);

@@ -15,7 +15,8 @@ const REASON_WORDS: Readonly<Record<string, string>> = {
 /**
  * The fossil store could not be written: the folder or the file could not be created, for
  * example because `fossilDir` names a file or a dangling symlink. `footprint precommit` keeps
- * its risk decision and prints this as a warning. Elsewhere it is a configuration error (exit 2).
+ * its risk decision and prints this as a warning, and blocks the commit under `failClosed`.
+ * Elsewhere it is a configuration error (exit 2).
  */
 export class FossilWriteError extends UserError {
   /** The path that could not be written. */

@@ -7,6 +7,7 @@ import { buildChangeSummary, type ChangeSummary } from './change-summary.js';
 import { PROMPT_VERSION } from './prompt.js';
 import { readReply } from './read-reply.js';
 import { redactSecrets } from './redact.js';
+import { requestHost } from './request-host.js';
 import { summarizeChange } from './summary.js';
 import { validateToolReply, type ToolReply } from './tool-schema.js';
 import type { InsightProvider, InsightRequest, Insights } from './types.js';
@@ -84,7 +85,7 @@ function toInsights(
   reply: ToolReply,
   summary: ChangeSummary,
   request: InsightRequest,
-  run: { model: string; cached: boolean; durationMs: number },
+  run: { model: string; cached: boolean; durationMs: number; host: string },
 ): Insights {
   const read = readReply(reply, summary.index);
   const messages: Record<string, string> = {};
@@ -99,6 +100,7 @@ function toInsights(
     messages: { ...messages, ...read.messages },
     riskNotes: read.riskNotes,
     proposals: read.proposals,
+    host: run.host,
   };
 }
 
@@ -130,7 +132,8 @@ export function createAnthropicProvider(settings: AnthropicSettings): InsightPro
       }
 
       const cached = cachedReply !== null;
-      return toInsights(reply, summary, request, { model, cached, durationMs });
+      const host = requestHost(settings.baseURL);
+      return toInsights(reply, summary, request, { model, cached, durationMs, host });
     },
   };
 }

@@ -42,8 +42,8 @@ function withMessage(batch: Batch, message: string | undefined): Batch {
  * Applies a provider's insights to the offline results. Its messages replace the batches'
  * messages. Its merges and splits apply when the strategy they give passes validation, and
  * never while a merge, rebase, cherry-pick or revert is in progress. Its risk notes can only
- * raise a finding's severity, so no finding is removed or lowered and a blocked commit stays
- * blocked.
+ * raise a finding's severity, and never far enough to block (see raiseSeverities), so the
+ * rules alone decide whether the commit is blocked.
  */
 export function applyInsights(input: ApplyInsightsInput): AppliedInsights {
   const { footprint, analysis, insights } = input;

@@ -1,5 +1,5 @@
 import type { Finding, RiskReport, Severity } from '../risk/types.js';
-import { isBlocking, scoreFindings } from '../risk/score.js';
+import { scoreFindings } from '../risk/score.js';
 import { createDebug } from '../log/debug.js';
 import { redactSecrets } from './redact.js';
 import type { RiskNote } from './types.js';
@@ -52,21 +52,32 @@ function endSentence(text: string): string {
   return trimmed === '' || /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/**
- * Returns the finding at the highest severity its notes give, or the finding itself. The raised
- * finding's message ends with who raised it and the note that gave that severity, because the
- * note is the reason a commit may now be blocked.
- */
-/** Words that end the sentence a raised finding's message gains, which isRaisedByInsights finds. */
-const RAISED_SUFFIX = 'insight provider';
-const RAISED_SENTENCE = new RegExp(`Raised from \\w+ to \\w+ by the \\S+ ${RAISED_SUFFIX}`);
+const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
-/** Returns true when an insight provider raised the finding's severity. */
-export function isRaisedByInsights(finding: Finding): boolean {
-  return RAISED_SENTENCE.test(finding.message);
+/**
+ * Returns the highest severity that does not block under `blockOn`: the one below the lowest
+ * blocking severity, where critical always blocks. Returns null when even `info` blocks.
+ */
+export function highestPassingSeverity(blockOn: readonly Severity[]): Severity | null {
+  const blocking = SEVERITIES.findIndex((severity) => isBlockingSeverity(severity, blockOn));
+  return blocking <= 0 ? null : (SEVERITIES[blocking - 1] ?? null);
 }
 
-function raiseFinding(finding: Finding, notes: readonly RiskNote[], provider: string): Finding {
+function isBlockingSeverity(severity: Severity, blockOn: readonly Severity[]): boolean {
+  return severity === 'critical' || blockOn.includes(severity);
+}
+
+/**
+ * Returns the finding with the highest of its notes applied. The note raises the severity no
+ * higher than `ceiling`, so a note never makes a finding block. The message gains a sentence
+ * that names the provider, the severity it rated and its note, also when nothing was raised.
+ */
+function raiseFinding(
+  finding: Finding,
+  notes: readonly RiskNote[],
+  provider: string,
+  ceiling: Severity | null,
+): Finding {
   let highest: RiskNote | null = null;
   for (const note of notesOn(finding, notes)) {
     const floor = highest?.severity ?? finding.severity;
@@ -74,22 +85,32 @@ function raiseFinding(finding: Finding, notes: readonly RiskNote[], provider: st
   }
   if (highest === null) return finding;
 
-  debug(
-    `${finding.rule} at ${finding.path} raised from ${finding.severity} to ${highest.severity}`,
-  );
-  const raised = `Raised from ${finding.severity} to ${highest.severity} by the ${provider} ${RAISED_SUFFIX}`;
+  const rated = highest.severity;
+  const target =
+    ceiling === null || SEVERITY_RANK[rated] <= SEVERITY_RANK[ceiling] ? rated : ceiling;
+  const raises = SEVERITY_RANK[target] > SEVERITY_RANK[finding.severity];
+  const severity = raises ? target : finding.severity;
+  debug(`${finding.rule} at ${finding.path} rated ${rated}, now ${severity}`);
+
+  const by = `by the ${provider} insight provider`;
+  let sentence = `Rated ${rated} ${by}`;
+  if (raises) {
+    sentence = `Raised from ${finding.severity} to ${target} ${by}`;
+    if (target !== rated) sentence += `, which rated it ${rated}`;
+  }
   const reason = formatNote(highest.note);
-  const sentence = endSentence(reason === '' ? raised : `${raised}: ${reason}`);
-  const message = [endSentence(finding.message), sentence].filter((part) => part !== '').join(' ');
-  return { ...finding, severity: highest.severity, message };
+  const ended = endSentence(reason === '' ? sentence : `${sentence}: ${reason}`);
+  const message = [endSentence(finding.message), ended].filter((part) => part !== '').join(' ');
+  return { ...finding, severity, message };
 }
 
 /**
  * Applies risk notes to a risk report. A note may raise the severity of the findings of its
  * rule and path, and a note that would lower one or names no finding is dropped, so the
- * findings' severities never go down. When a severity rises, `blocked` becomes the old value
- * or whether the raised findings block under `blockOn`, so a provider can block a commit but
- * never unblock one. Returns the report and the notes applied.
+ * findings' severities never go down. A raise stops below the lowest severity that blocks
+ * under `blockOn`, so `blocked` stays what the rules decided: a provider that is wrong, or
+ * that follows text in the diff, can neither block a commit nor unblock one. Returns the
+ * report and the notes applied.
  */
 export function raiseSeverities(
   risk: RiskReport,
@@ -110,7 +131,10 @@ export function raiseSeverities(
       `dropped ${notes.length - applicable.length} risk notes that would lower a severity or name no finding`,
     );
 
-  const findings = risk.findings.map((finding) => raiseFinding(finding, applicable, provider));
+  const ceiling = highestPassingSeverity(blockOn);
+  const findings = risk.findings.map((finding) =>
+    raiseFinding(finding, applicable, provider, ceiling),
+  );
   // Unchanged findings keep the risk stage's report exactly as it was.
   if (findings.every((finding, index) => finding === risk.findings[index])) {
     return { risk, notes: applicable };
@@ -119,7 +143,6 @@ export function raiseSeverities(
     risk: {
       ...risk,
       score: Math.max(risk.score, scoreFindings(findings)),
-      blocked: risk.blocked || isBlocking(findings, blockOn),
       findings,
     },
     notes: applicable,

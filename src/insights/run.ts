@@ -85,6 +85,9 @@ export async function runInsights(
     debug(fallbackReason);
     const heuristic = createHeuristicProvider({ fallbackReason });
     const insights = await heuristic.generate({ ...request, signal: new AbortController().signal });
-    return { ...insights, durationMs: Math.round(nowMs() - started) };
+    const durationMs = Math.round(nowMs() - started);
+    return provider.host === undefined
+      ? { ...insights, durationMs }
+      : { ...insights, durationMs, host: provider.host };
   }
 }

@@ -1,10 +1,14 @@
 import type { Config } from '../config/types.js';
+import { createDebug } from '../log/debug.js';
 import type { AnthropicSettings } from './anthropic.js';
 import type { InsightCache } from './cache.js';
 import { createHeuristicProvider } from './heuristic.js';
 import { readLlmSwitch } from './llm-variable.js';
 import { redactSecrets } from './redact.js';
+import { requestHost } from './request-host.js';
 import type { InsightProvider } from './types.js';
+
+const debug = createDebug('insights');
 
 const MISSING_API_KEY =
   'llm.provider is "anthropic", but ANTHROPIC_API_KEY is not set; used the offline heuristic. ' +
@@ -33,6 +37,7 @@ function readVariable(env: NodeJS.ProcessEnv, name: string): string | null {
 function loadAnthropicProvider(settings: AnthropicSettings): InsightProvider {
   return {
     name: 'anthropic',
+    host: requestHost(settings.baseURL),
     async generate(request) {
       const { createAnthropicProvider } = await import('./anthropic.js');
       return createAnthropicProvider(settings).generate(request);
@@ -45,9 +50,8 @@ function loadAnthropicProvider(settings: AnthropicSettings): InsightProvider {
  * FOOTPRINT_LLM is 0, false, no or off, when `llm.enabled` is false or when `llm.provider` is
  * `heuristic`. Any other FOOTPRINT_LLM value but 1, true, yes, on or blank gives the heuristic
  * with a reason, also with `--no-llm`, so every run that prints insights names a mistyped switch.
- * For `anthropic` it reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL from `env`; the variable
- * wins over `llm.baseURL`, because it is the more local setting. Without a key it returns the
- * heuristic with a reason, and nothing is sent.
+ * For `anthropic` it reads ANTHROPIC_API_KEY from `env` and the address from chooseBaseUrl.
+ * Without a key or a trusted address it returns the heuristic with a reason, and nothing is sent.
  */
 export function selectInsightProvider(
   config: Config,
@@ -69,19 +73,61 @@ export function selectInsightProvider(
   const apiKey = readVariable(env, 'ANTHROPIC_API_KEY');
   if (apiKey === null) return createHeuristicProvider({ fallbackReason: MISSING_API_KEY });
 
-  const variable = readVariable(env, 'ANTHROPIC_BASE_URL');
-  const baseURL = variable ?? config.llm.baseURL;
-  const source = variable === null ? 'llm.baseURL' : 'ANTHROPIC_BASE_URL';
-  if (baseURL !== null && !isHttpUrl(baseURL)) {
-    return createHeuristicProvider({ fallbackReason: invalidBaseUrlReason(source, baseURL) });
-  }
-  if (baseURL !== null && hasCredentials(baseURL)) {
-    return createHeuristicProvider({ fallbackReason: credentialsInBaseUrlReason(source, baseURL) });
-  }
-  if (baseURL !== null && hasQueryOrFragment(baseURL)) {
-    return createHeuristicProvider({ fallbackReason: queryInBaseUrlReason(source, baseURL) });
-  }
+  const choice = chooseBaseUrl(readVariable(env, 'ANTHROPIC_BASE_URL'), config.llm.baseURL);
+  if ('reason' in choice) return createHeuristicProvider({ fallbackReason: choice.reason });
+  const { baseURL } = choice;
   return loadAnthropicProvider({ apiKey, baseURL, config, cache: options.cache ?? null });
+}
+
+/**
+ * Chooses the API address from ANTHROPIC_BASE_URL (`variable`) and `llm.baseURL`
+ * (`configured`), or returns why nothing may be sent. The configuration is a file of the
+ * repository, which anyone who can commit to it can change, so it must not choose where the
+ * user's API key goes. It applies only on the origin that the variable names, as a path under
+ * a gateway, and without the variable it sends nothing. Loopback hosts are no exception: on a
+ * shared machine another user may listen there. null is the SDK's default address.
+ */
+export function chooseBaseUrl(
+  variable: string | null,
+  configured: string | null,
+): { baseURL: string | null } | { reason: string } {
+  if (variable === null) {
+    if (configured === null) return { baseURL: null };
+    const invalid = checkBaseUrl('llm.baseURL', configured);
+    return { reason: invalid ?? untrustedBaseUrlReason(configured) };
+  }
+
+  const invalid = checkBaseUrl('ANTHROPIC_BASE_URL', variable);
+  if (invalid !== null) return { reason: invalid };
+  if (configured === null) return { baseURL: variable };
+  const sameOrigin =
+    checkBaseUrl('llm.baseURL', configured) === null &&
+    new URL(variable).origin === new URL(configured).origin;
+  if (sameOrigin) return { baseURL: configured };
+  debug('llm.baseURL is invalid or on another origin than ANTHROPIC_BASE_URL; using the variable');
+  return { baseURL: variable };
+}
+
+/** Returns why a base URL cannot be used, or null when it can. */
+function checkBaseUrl(source: string, value: string): string | null {
+  if (!isHttpUrl(value)) return invalidBaseUrlReason(source, value);
+  if (hasCredentials(value)) return credentialsInBaseUrlReason(source, value);
+  if (hasQueryOrFragment(value)) return queryInBaseUrlReason(source, value);
+  return null;
+}
+
+/**
+ * Says that `llm.baseURL` was not used, naming its host, and how the user allows it. The
+ * values are redacted, because the reason is printed and stored in the analysis fossil.
+ */
+function untrustedBaseUrlReason(configured: string): string {
+  const url = new URL(configured);
+  return (
+    `llm.baseURL in the repository's configuration names ${redactSecrets(url.host)}, but only ` +
+    'ANTHROPIC_BASE_URL in your environment chooses where ANTHROPIC_API_KEY is sent; sent ' +
+    'nothing and used the offline heuristic. To send to that host, set ' +
+    `ANTHROPIC_BASE_URL=${redactSecrets(url.origin)}.`
+  );
 }
 
 /** Returns true for an absolute http:// or https:// URL with a host, as the SDK needs. */

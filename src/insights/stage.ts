@@ -29,8 +29,8 @@ export interface InsightStageInput {
 /**
  * Runs the insights stage: chooses the provider, runs it within `llm.timeoutMs` (falling back
  * to the heuristic on any failure) and applies what it returned. Replies are cached in the
- * worktree's fossil store. The batches, findings and `blocked` it returns replace the offline
- * ones; `blocked` can only go from false to true.
+ * worktree's fossil store. The batches and findings it returns replace the offline ones, and
+ * `blocked` stays what the rules decided.
  */
 export async function runInsightStage(stage: InsightStageInput): Promise<AppliedInsights> {
   const { config, input, analysis, risk, requestSecrets } = stage;

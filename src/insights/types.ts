@@ -15,7 +15,7 @@ export interface InsightRequest {
   signal: AbortSignal;
 }
 
-/** A note that may raise, never lower, the severity of a finding. */
+/** A note that may raise, never lower, a finding's severity, but never so far that it blocks. */
 export interface RiskNote {
   rule: string;
   path: string;
@@ -40,6 +40,11 @@ export interface Insights {
   proposals?: BatchProposal[];
   /** One line for the user when the provider fell back to the heuristic. */
   fallbackReason?: string;
+  /**
+   * Host (and port) the change was sent to, or was being sent to when the request failed. It
+   * is absent when nothing was sent, and a cached reply names the host that gave it.
+   */
+  host?: string;
 }
 
 /** Offline batches, named by id, that a provider proposed to join into one commit. */
@@ -61,6 +66,8 @@ export type BatchProposal = MergeProposal | SplitProposal;
 
 export interface InsightProvider {
   readonly name: string;
+  /** Host (and port) the provider sends requests to, absent for an offline provider. */
+  readonly host?: string;
   generate(request: InsightRequest): Promise<Insights>;
 }
 

@@ -12,7 +12,8 @@ import type { StrategyProblem } from '../strategy/types.js';
 import { quoteJsonString, quotePath } from './quote-path.js';
 import { shellPath } from './shell-quote.js';
 import { formatStatus, type Style } from './style.js';
-import { isRaisedByInsights } from '../insights/raise-severity.js';
+import { requestHost } from '../insights/request-host.js';
+import type { Insights } from '../insights/types.js';
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -498,10 +499,6 @@ export function waysOutLines(
       `add ${allowEntry} to "${allowKey}" in ${config}${otherEntries(blocking)}`,
     ],
     ['Skip the rule', `FOOTPRINT_SKIP=${ruleList} git commit ...`],
-    // A severity only the LLM raised goes back to the rules' own without it.
-    ...(blocking.every(isRaisedByInsights)
-      ? ([['Skip the LLM', 'FOOTPRINT_LLM=0 git commit ...']] as Array<[string, string]>)
-      : []),
     ['Skip all checks', 'git commit --no-verify'],
   ];
   const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;
@@ -786,10 +783,43 @@ export function fossilNotWrittenMessage(style: Style, warning: string): string {
 
 /**
  * Returns the notice that the LLM provider was not used, as the hook's summary shows it. The
- * reason itself states that the offline heuristic ran instead.
+ * reason itself states that the offline heuristic ran instead. A request that went to another
+ * host than the default one names it, because the user's API key went there.
  */
-export function llmFallbackMessage(reason: string): string {
-  return `LLM insights: ${reason}`;
+export function llmFallbackMessage(reason: string, host?: string): string {
+  if (host === undefined || host === requestHost(null)) return `LLM insights: ${reason}`;
+  const ended = /[.!?]$/.test(reason) ? reason : `${reason}.`;
+  return `LLM insights: ${ended} The request was for ${host}.`;
+}
+
+/**
+ * Returns the line that reports the LLM insights of a run: the fallback warning, or the host
+ * the change was sent to, or the host whose cached reply was reused. Returns null when the
+ * offline heuristic ran as configured and nothing was sent.
+ */
+export function llmNoticeLine(style: Style, insights: Insights): string | null {
+  const { fallbackReason, host } = insights;
+  if (fallbackReason !== undefined && fallbackReason !== '') {
+    return formatStatus(style, 'warning', llmFallbackMessage(fallbackReason, host));
+  }
+  if (host === undefined) return null;
+
+  const model = insights.model === null ? '' : ` (${insights.model})`;
+  const text = insights.cached
+    ? `reused the reply that ${host} gave for this staged change${model}`
+    : `sent the redacted change to ${host}${model}`;
+  return formatStatus(style, 'info', `LLM insights: ${text}.`);
+}
+
+/**
+ * Formats the line that blocks a commit whose fossil was not written, because `failClosed`
+ * requires every commit to be checked and recorded.
+ */
+export function fossilFailClosedMessage(style: Style): string {
+  const text =
+    'Commit blocked: "failClosed" is true and no fossil could be written. Fix the fossil ' +
+    'store as the warning above says, or bypass with `git commit --no-verify`.';
+  return formatStatus(style, 'error', text) + '\n';
 }
 
 /** Formats the line for a skipped fossil; `warning` names the file and the reason. */

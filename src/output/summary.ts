@@ -9,6 +9,7 @@ import { unstageCommand } from '../risk/unstage-command.js';
 import { listItems, packItems, renderLine, type Segment } from './fit.js';
 import {
   blockedHeadline,
+  llmNoticeLine,
   passedHeadline,
   plural,
   skippedRulesMessage,
@@ -300,9 +301,9 @@ function severityLevel(severity: Severity): Level {
 
 function noticeLines(result: PipelineResult, style: Style): string[] {
   const lines: string[] = [];
-  const reason = result.insights.fallbackReason;
-  // The reason already says that the offline heuristic was used instead.
-  if (reason) lines.push(formatStatus(style, 'warning', `LLM insights: ${reason}`));
+  // A fallback reason already says that the offline heuristic was used instead.
+  const insights = llmNoticeLine(style, result.insights);
+  if (insights !== null) lines.push(insights);
   if (!result.validation.valid) {
     const first = result.validation.problems[0]?.message ?? '';
     const count = plural(result.validation.problems.length, 'problem');

@@ -50,6 +50,8 @@ export interface PipelineOptions {
    * objects, and tests turn it off.
    */
   writeFossil: boolean;
+  /** Store new LLM replies in the insight cache. Defaults to `writeFossil`. */
+  cacheReplies?: boolean;
 }
 
 export interface PipelineRun {
@@ -133,7 +135,7 @@ async function runStages(
       config: config.config,
       env: options.env,
       noLlm: options.noLlm,
-      storeReplies: options.writeFossil,
+      storeReplies: options.cacheReplies ?? options.writeFossil,
       input,
       analysis,
       risk: assessment.report,
@@ -202,6 +204,7 @@ async function loadPipelineCleanup(
 /**
  * Writes the analysis fossil into `result.fossilPath`. A store that cannot be written leaves a
  * warning in `result.fossilWarning` and keeps the risk decision, because the checks did run.
+ * The command decides what the warning does to the commit (see `failClosed`).
  */
 async function recordAnalysisFossil(worktree: string, result: PipelineResult): Promise<void> {
   try {

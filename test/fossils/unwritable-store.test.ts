@@ -94,6 +94,33 @@ describe('unwritable fossil store', () => {
     );
   });
 
+  test('failClosed blocks without a fossil', async () => {
+    const config = '{"fossilDir":"b","failClosed":true}\n';
+    writeFileSync(path.join(repo.dir, 'footprint.config.json'), config);
+    writeFileSync(path.join(repo.dir, 'b'), 'not a folder\n');
+    stageCleanChange();
+
+    const result = await precommit();
+    const last = result.stderr.trimEnd().split('\n').at(-1) ?? '';
+
+    assert.equal(result.code, 1, result.stderr);
+    assertFossilWarning(result.stderr, /b\//);
+    assert.match(last, /^✖ Commit blocked: "failClosed" is true and no fossil could be written\./);
+    assert.match(last, /git commit --no-verify/);
+  });
+
+  test('failClosed off lets it pass', async () => {
+    const config = '{"fossilDir":"b","failClosed":false}\n';
+    writeFileSync(path.join(repo.dir, 'footprint.config.json'), config);
+    writeFileSync(path.join(repo.dir, 'b'), 'not a folder\n');
+    stageCleanChange();
+
+    const result = await precommit();
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /failClosed/);
+  });
+
   test('commit exits 2 and moves nothing', async () => {
     writeFileSync(path.join(repo.dir, 'fossils'), 'note\n');
     stageCleanChange();

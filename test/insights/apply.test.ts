@@ -6,7 +6,7 @@ import { applyInsights } from '../../src/insights/apply.js';
 import type { BatchProposal, Insights, RiskNote } from '../../src/insights/types.js';
 import type { MessageCleanup } from '../../src/message/cleanup-setting.js';
 import { scoreFindings } from '../../src/risk/score.js';
-import type { Finding, RiskReport } from '../../src/risk/types.js';
+import type { Finding, RiskReport, Severity } from '../../src/risk/types.js';
 import { lines, makeFootprint } from '../helpers/footprint-builder.js';
 
 const input = makeFootprint([
@@ -82,6 +82,7 @@ function apply(
   change: Partial<Insights>,
   risk: RiskReport = riskOf([], false),
   cleanup: MessageCleanup = WHITESPACE_CLEANUP,
+  blockOn: Severity[] = ['high', 'critical'],
 ) {
   return applyInsights({
     footprint,
@@ -89,7 +90,7 @@ function apply(
     analysis,
     risk,
     insights: insightsWith(change),
-    blockOn: ['high', 'critical'],
+    blockOn,
     cleanup,
   });
 }
@@ -333,7 +334,7 @@ describe('applyInsights proposals', () => {
 });
 
 describe('applyInsights risk notes', () => {
-  test('note raises a severity and blocks', () => {
+  test('note raises a severity without blocking', () => {
     const risk = riskOf([todoFinding], false);
     const { risk: raised, insights } = apply(
       chain,
@@ -341,21 +342,89 @@ describe('applyInsights risk notes', () => {
       risk,
     );
 
-    assert.equal(raised.findings[0]?.severity, 'high');
+    assert.equal(raised.findings[0]?.severity, 'medium');
     assert.equal(
       raised.findings[0]?.message,
-      'TODO left. Raised from low to high by the anthropic insight provider: because.',
+      'TODO left. Raised from low to medium by the anthropic insight provider, which rated it ' +
+        'high: because.',
     );
-    assert.equal(raised.blocked, true);
+    assert.equal(raised.blocked, false);
     assert.ok(raised.score > risk.score);
     assert.equal(insights.riskNotes.length, 1);
+  });
+
+  test('note within the threshold raises as given', () => {
+    const { risk } = apply(
+      chain,
+      { riskNotes: [note(todoFinding, 'medium')] },
+      riskOf([todoFinding], false),
+    );
+
+    assert.equal(risk.findings[0]?.severity, 'medium');
+    assert.equal(
+      risk.findings[0]?.message,
+      'TODO left. Raised from low to medium by the anthropic insight provider: because.',
+    );
+  });
+
+  const modes: Array<{ blockOn: Severity[]; severity: Severity }> = [
+    { blockOn: ['medium', 'high', 'critical'], severity: 'low' },
+    { blockOn: ['high', 'critical'], severity: 'medium' },
+    { blockOn: ['critical'], severity: 'high' },
+    { blockOn: [], severity: 'high' },
+    { blockOn: ['low', 'medium', 'high', 'critical'], severity: 'low' },
+  ];
+  for (const { blockOn, severity } of modes) {
+    test(`critical note never blocks on ${blockOn.join(',') || 'an empty list'}`, () => {
+      const risk = riskOf([todoFinding], false);
+      const notes = [note(todoFinding, 'critical')];
+      const { risk: after } = apply(chain, { riskNotes: notes }, risk, WHITESPACE_CLEANUP, blockOn);
+
+      assert.equal(after.blocked, false);
+      assert.equal(after.findings[0]?.severity, severity);
+      assert.ok(after.score < 0.9, String(after.score));
+    });
+  }
+
+  test('note that cannot raise still annotates', () => {
+    const blockOn: Severity[] = ['medium', 'high', 'critical'];
+    const risk = riskOf([todoFinding], false);
+    const notes = [note(todoFinding, 'critical')];
+    const { risk: after, insights } = apply(
+      chain,
+      { riskNotes: notes },
+      risk,
+      WHITESPACE_CLEANUP,
+      blockOn,
+    );
+
+    assert.equal(after.findings[0]?.severity, 'low');
+    assert.equal(
+      after.findings[0]?.message,
+      'TODO left. Rated critical by the anthropic insight provider: because.',
+    );
+    assert.equal(after.blocked, false);
+    assert.equal(insights.riskNotes.length, 1);
+  });
+
+  test('note on a blocking finding annotates it', () => {
+    const risk = riskOf([conflictFinding], true);
+    const { risk: after } = apply(chain, { riskNotes: [note(conflictFinding, 'critical')] }, risk);
+
+    assert.equal(after.findings[0]?.severity, 'high');
+    assert.equal(
+      after.findings[0]?.message,
+      'Conflict marker. Rated critical by the anthropic insight provider: because.',
+    );
+    assert.equal(after.blocked, true);
+    assert.equal(after.score, risk.score);
   });
 
   test('raised report keeps skipped rules', () => {
     const risk = { ...riskOf([todoFinding], false), skippedRules: ['provider-token'] };
     const { risk: raised } = apply(chain, { riskNotes: [note(todoFinding, 'high')] }, risk);
 
-    assert.equal(raised.findings[0]?.severity, 'high');
+    assert.equal(raised.findings[0]?.severity, 'medium');
     assert.deepEqual(raised.skippedRules, ['provider-token']);
   });
 
@@ -367,10 +436,11 @@ describe('applyInsights risk notes', () => {
     ];
     const { risk } = apply(chain, { riskNotes: notes }, riskOf([todoFinding], false));
 
-    assert.equal(risk.findings[0]?.severity, 'critical');
+    assert.equal(risk.findings[0]?.severity, 'medium');
     assert.equal(
       risk.findings[0]?.message,
-      'TODO left. Raised from low to critical by the anthropic insight provider: It touches the payment flow!',
+      'TODO left. Raised from low to medium by the anthropic insight provider, which rated it ' +
+        'critical: It touches the payment flow!',
     );
   });
 
@@ -385,7 +455,7 @@ describe('applyInsights risk notes', () => {
     const message = risk.findings[0]?.message ?? '';
     const reason = message.slice(message.indexOf(': ') + 2);
 
-    assert.ok(message.startsWith('TODO left. Raised from low to high by the anthropic'), message);
+    assert.ok(message.startsWith('TODO left. Raised from low to medium by the anthropic'), message);
     assert.ok(reason.startsWith('Line one [31m red line two with [REDACTED] xxx'), reason);
     assert.equal(message.includes(token), false, 'the token reached the message');
     // eslint-disable-next-line no-control-regex -- control characters are what it looks for

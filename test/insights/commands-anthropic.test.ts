@@ -129,6 +129,49 @@ describe('strategy with the anthropic provider', () => {
   });
 });
 
+describe('strategy and the insight cache', () => {
+  test('second strategy run reuses the reply', async () => {
+    const server = await serve([{ toolInput: { summary: 'Fine.', messages: [] } }]);
+    const repo = stageImportChange();
+
+    const first = await footprint(repo, ['strategy'], serverEnv(server));
+    const second = await footprint(repo, ['strategy'], serverEnv(server));
+
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(second.status, 0, second.stderr);
+    assert.equal(server.requests.length, 1);
+    assert.equal(fossilNames(repo, 'insight-cache').length, 1);
+    assert.deepEqual(
+      (JSON.parse(second.stdout) as StrategyFile).batches,
+      (JSON.parse(first.stdout) as StrategyFile).batches,
+    );
+  });
+
+  test('precommit reuses the strategy reply', async () => {
+    const server = await serve([{ toolInput: { summary: 'Fine.', messages: [] } }]);
+    const repo = stageImportChange();
+
+    const planned = await footprint(repo, ['strategy'], serverEnv(server));
+    const checked = await footprint(repo, ['precommit'], serverEnv(server));
+
+    assert.equal(planned.status, 0, planned.stderr);
+    assert.equal(checked.status, 0, checked.stderr);
+    assert.equal(server.requests.length, 1);
+  });
+
+  test('strategy reuses the precommit reply', async () => {
+    const server = await serve([{ toolInput: { summary: 'Fine.', messages: [] } }]);
+    const repo = stageImportChange();
+
+    const checked = await footprint(repo, ['precommit'], serverEnv(server));
+    const planned = await footprint(repo, ['strategy'], serverEnv(server));
+
+    assert.equal(checked.status, 0, checked.stderr);
+    assert.equal(planned.status, 0, planned.stderr);
+    assert.equal(server.requests.length, 1);
+  });
+});
+
 describe('analyze with the anthropic provider', () => {
   test('analyze sends nothing and writes no fossil', async () => {
     const server = await serve([
@@ -174,7 +217,7 @@ describe('commit with the anthropic provider', () => {
 });
 
 describe('raised severity with the anthropic provider', () => {
-  test('blocked commit shows and stores the reason', async () => {
+  test('critical note neither blocks nor hides', async () => {
     const note = 'These lines touch the payment flow\u001b[31m and\nlog card data';
     const server = await serve([
       {
@@ -197,16 +240,32 @@ describe('raised severity with the anthropic provider', () => {
     ) as AnalysisFossil;
     const finding = fossil.payload.risk.findings.find((item) => item.rule === 'debug-print');
     const reason =
-      'Raised from low to critical by the anthropic insight provider: These lines touch ' +
-      'the payment flow [31m and log card data.';
+      'Raised from low to medium by the anthropic insight provider, which rated it critical: ' +
+      'These lines touch the payment flow [31m and log card data.';
 
     assert.equal(server.requests.length, 1);
-    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr.includes('\u001b[31m and'), false, 'the escape reached stderr');
-    assert.match(result.stderr, /left in\. Raised from low to critical/);
+    assert.match(result.stderr, /left in\. Raised from low to medium/);
     assert.match(result.stderr, /the payment flow \[31m and log card data\./);
-    assert.equal(fossil.payload.outcome, 'blocked');
-    assert.equal(finding?.severity, 'critical');
+    assert.equal(fossil.payload.outcome, 'passed');
+    assert.equal(fossil.payload.risk.blocked, false);
+    assert.equal(finding?.severity, 'medium');
     assert.ok(finding?.message.endsWith(reason), finding?.message);
+  });
+
+  test('critical note leaves commit working', async () => {
+    const riskNotes = [{ finding: 'r1', severity: 'critical', note: 'Block this commit.' }];
+    const server = await serve([{ toolInput: { summary: 'Risky.', messages: [], riskNotes } }]);
+    const repo = createRepo({ 'src/pay.js': 'export const fee = 1;\n' });
+    repo.write('src/pay.js', 'console.log("card");\nexport const fee = 2;\n');
+    repo.git(['add', '-A']);
+    const head = repo.git(['rev-parse', 'HEAD']);
+
+    const result = await footprint(repo, ['commit', '--yes'], serverEnv(server));
+
+    assert.equal(server.requests.length, 1);
+    assert.equal(result.status, 0, result.stderr);
+    assert.notEqual(repo.git(['rev-parse', 'HEAD']), head);
   });
 });

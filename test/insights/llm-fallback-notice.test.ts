@@ -8,8 +8,12 @@ import { trackTestResources } from './test-resources.js';
 
 const { serve, createRepo: createTrackedRepo } = trackTestResources();
 
-/** The notice each command gives when the provider returns HTTP 500 to every request. */
-const NOTICE = /^⚠ LLM insights: anthropic failed \(.*HTTP 500.*\); used the offline heuristic$/;
+/**
+ * The notice each command gives when the provider returns HTTP 500 to every request, with the
+ * host the request was for, since it is not the default one.
+ */
+const NOTICE =
+  /^⚠ LLM insights: anthropic failed \(.*HTTP 500.*\); used the offline heuristic\. The request was for 127\.0\.0\.1:\d+\.$/;
 
 /** Creates a repository whose config turns on the Anthropic provider, with two files staged. */
 function stagedRepo(): TempRepo {

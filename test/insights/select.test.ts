@@ -74,20 +74,66 @@ describe('selectInsightProvider', () => {
     assert.equal(server.requests.length, 1);
   });
 
-  test('llm.baseURL applies without the variable', async () => {
+  test('llm.baseURL alone sends nothing', async () => {
     const server = await serve();
-    const config = anthropicConfig((value) => (value.llm.baseURL = server.baseURL));
+    const config = anthropicConfig((value) => (value.llm.baseURL = `${server.baseURL}/collect`));
+    const reason = await fallbackReasonOf(config, withKey, false);
+    const host = server.baseURL.replace('http://', '');
 
-    assert.equal(await fallbackReasonOf(config, withKey, false), undefined);
-    assert.equal(server.requests.length, 1);
+    assert.equal(server.requests.length, 0);
+    assert.equal(
+      reason,
+      `llm.baseURL in the repository's configuration names ${host}, but only ` +
+        'ANTHROPIC_BASE_URL in your environment chooses where ANTHROPIC_API_KEY is sent; sent ' +
+        `nothing and used the offline heuristic. To send to that host, set ` +
+        `ANTHROPIC_BASE_URL=${server.baseURL}.`,
+    );
   });
 
-  test('unreachable llm.baseURL falls back', async () => {
-    const url = await closedPortURL();
+  test('loopback llm.baseURL also sends nothing', async () => {
+    const server = await serve();
+    const url = server.baseURL.replace('127.0.0.1', 'localhost');
     const config = anthropicConfig((value) => (value.llm.baseURL = url));
 
-    assert.match((await fallbackReasonOf(config, withKey, false)) ?? '', /could not connect/);
+    assert.match((await fallbackReasonOf(config, withKey, false)) ?? '', /names localhost:\d+/);
+    assert.equal(server.requests.length, 0);
   });
+
+  test('llm.baseURL on the variable origin applies', async () => {
+    const server = await serve();
+    const config = anthropicConfig((value) => (value.llm.baseURL = `${server.baseURL}/collect`));
+    const env = { ...withKey, ANTHROPIC_BASE_URL: `${server.baseURL}/` };
+    await fallbackReasonOf(config, env, false);
+
+    assert.equal(server.requests.length, 1);
+    assert.equal(server.requests[0]?.url, '/collect/v1/messages');
+  });
+
+  test('llm.baseURL on another port is ignored', async () => {
+    const server = await serve();
+    const other = await closedPortURL();
+    const config = anthropicConfig((value) => (value.llm.baseURL = `${other}/collect`));
+    const env = { ...withKey, ANTHROPIC_BASE_URL: server.baseURL };
+
+    assert.equal(await fallbackReasonOf(config, env, false), undefined);
+    assert.equal(server.requests[0]?.url, '/v1/messages');
+  });
+
+  test('unreachable base URL falls back', async () => {
+    const url = await closedPortURL();
+    const config = anthropicConfig((value) => (value.llm.baseURL = url));
+    const env = { ...withKey, ANTHROPIC_BASE_URL: url };
+
+    assert.match((await fallbackReasonOf(config, env, false)) ?? '', /could not connect/);
+  });
+
+  test('provider names the default host', () => {
+    assert.equal(
+      selectInsightProvider(anthropic, withKey, { noLlm: false }).host,
+      'api.anthropic.com',
+    );
+  });
+
   for (const value of ['not-a-url', 'ftp://api.example.com', 'http://', 'api.anthropic.com']) {
     test(`invalid ANTHROPIC_BASE_URL ${value} falls back naming it`, async () => {
       const server = await serve();

@@ -120,18 +120,18 @@ test('summary of a passed commit', () => {
   assert.doesNotMatch(text, /--no-verify/);
 });
 
-test('blocked by a raised severity names the LLM switch', () => {
+test('annotated blocking finding names no LLM switch', () => {
   const result = makeResult();
-  const raised = {
+  const rated = {
     ...makeFinding(),
-    message:
-      'A private key is staged. Raised from high to critical by the anthropic insight provider: risky.',
+    message: 'A private key is staged. Rated critical by the anthropic insight provider: risky.',
   };
-  result.risk = { score: 1, blocked: true, findings: [raised] };
+  result.risk = { score: 1, blocked: true, findings: [rated] };
 
   const text = summarize(result);
 
-  assert.match(text, /Skip the LLM: +FOOTPRINT_LLM=0 git commit \.\.\./);
+  assert.match(text, /Rated critical by the anthropic/);
+  assert.doesNotMatch(text, /FOOTPRINT_LLM=0/);
 });
 
 test('blocked by the rules alone names no LLM switch', () => {

@@ -1,5 +1,9 @@
 import { MERGE_HOOK_VARIABLE } from '../../git/merge-heads.js';
-import { fossilNotWrittenMessage, skippedMessage } from '../../output/messages.js';
+import {
+  fossilFailClosedMessage,
+  fossilNotWrittenMessage,
+  skippedMessage,
+} from '../../output/messages.js';
 import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_BLOCKED, EXIT_OK } from '../exit-codes.js';
@@ -16,7 +20,8 @@ import {
  * git shows for hooks. `--json` puts the analysis document on stdout and `--format sarif` the
  * risk findings as SARIF, and neither prints a summary.
  * `--merge` marks the change as a merge: the pre-merge-commit hook passes it.
- * Exits 1 when the risk blocks the commit, also when the fossil could not be written.
+ * Exits 1 when the risk blocks the commit, whether or not the fossil was written, and when
+ * the fossil was not written under `failClosed`.
  */
 export async function run(context: CommandContext): Promise<number> {
   if (context.env['FOOTPRINT'] === '0') {
@@ -46,9 +51,13 @@ export async function run(context: CommandContext): Promise<number> {
     };
     context.stderr.write(formatSummary(pipelineRun, options));
   }
-  const { fossilWarning } = pipelineRun.result;
+  const { fossilWarning, config } = pipelineRun.result;
   if (fossilWarning !== undefined) {
     context.stderr.write(fossilNotWrittenMessage(context.stderrStyle, fossilWarning));
+    if (config.config.failClosed) {
+      context.stderr.write(fossilFailClosedMessage(context.stderrStyle));
+      return EXIT_BLOCKED;
+    }
   }
   return pipelineRun.result.risk.blocked ? EXIT_BLOCKED : EXIT_OK;
 }

@@ -11,7 +11,7 @@ import type { RepositoryLayout } from '../../git/types.js';
 import { buildAnalysisDocument } from '../../pipeline/document.js';
 import { runPipeline, type PipelineRun } from '../../pipeline/run.js';
 import {
-  llmFallbackMessage,
+  llmNoticeLine,
   strategyWriteFailedMessage,
   strategyWrittenMessage,
 } from '../../output/messages.js';
@@ -47,7 +47,9 @@ export async function run(context: CommandContext): Promise<number> {
   const target =
     output === undefined || layout === null ? null : await checkOutput(context, output, layout);
   if (output !== undefined) await checkSplittable(context);
-  const pipelineRun = await runPipeline(pipelineOptions(context, 'strategy', false));
+  // The analysis fossil is the hook's record, but a reply is cached as precommit caches it.
+  const options = { ...pipelineOptions(context, 'strategy', false), cacheReplies: true };
+  const pipelineRun = await runPipeline(options);
   writeModelWarnings(context, pipelineRun.result);
   const { strategy } = pipelineRun;
   const fossilPath = await recordStrategyFossil(context, layout, pipelineRun);
@@ -87,19 +89,18 @@ export async function run(context: CommandContext): Promise<number> {
     const result = { ...pipelineRun.result, fossilPath };
     writeJson(context, buildAnalysisDocument(result, pipelineRun.worktree));
   } else if (output === undefined) {
-    // No summary is printed then, so the summary's notice of a failed LLM is given alone.
-    writeLlmFallback(context, pipelineRun);
+    // No summary is printed then, so the summary's line on the LLM insights is given alone.
+    writeLlmNotice(context, pipelineRun);
     const command = commandStartIn(context, context.cwd);
     context.stdout.write(formatStrategyText(withStrategyFile(strategy, undefined, command)));
   }
   return EXIT_OK;
 }
 
-function writeLlmFallback(context: CommandContext, pipelineRun: PipelineRun): void {
-  const reason = pipelineRun.result.insights.fallbackReason;
-  if (reason === undefined) return;
-  const line = formatStatus(context.stderrStyle, 'warning', llmFallbackMessage(reason));
-  context.stderr.write(`${line}\n`);
+/** Writes the summary's line on the LLM insights: the fallback, or where the change went. */
+function writeLlmNotice(context: CommandContext, pipelineRun: PipelineRun): void {
+  const line = llmNoticeLine(context.stderrStyle, pipelineRun.result.insights);
+  if (line !== null) context.stderr.write(`${line}\n`);
 }
 
 /** Rejects an `--output` path whose content a strategy would destroy (checkStrategyOutputPath). */
