@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
-import { joinWords } from '../output/messages.js';
 import { findDuplicateKeys, type DuplicateKey } from '../strategy/duplicate-keys.js';
+import { describeKeyPlaces } from '../strategy/key-places.js';
 import { formatKeyPath, type ConfigLocation } from './describe-config-error.js';
 
 /**
@@ -23,38 +23,11 @@ export function checkDuplicateKeys(text: string, location: ConfigLocation): void
 function describeDuplicate(entry: DuplicateKey, label: string): string {
   const key = `"${formatKeyPath([...entry.segments, entry.key])}"`;
   const times = entry.lines.length === 2 ? 'twice' : `${entry.lines.length} times`;
-  // Lines alone tell the occurrences apart unless two of them share a line.
-  const withColumns = new Set(entry.lines).size < entry.lines.length;
-  const places = entry.lines.map((line, index) => ({ line, column: entry.columns[index] ?? 1 }));
-  const ignored = places.slice(0, -1);
-  const values = ignored.length === 1 ? 'the value' : 'the values';
+  const places = describeKeyPlaces(entry);
+  const values = entry.lines.length === 2 ? 'the value' : 'the values';
   return (
-    `${label}: the key ${key} appears ${times}, on ${listPlaces(places, withColumns)}. ` +
+    `${label}: the key ${key} appears ${times}, on ${places.all}. ` +
     `footprint reads only the last one, as JSON.parse does, so it would ignore ${values} ` +
-    `on ${listPlaces(ignored, withColumns)}. Keep one ${key} key and delete the others.`
-  );
-}
-
-interface Place {
-  line: number;
-  column: number;
-}
-
-/**
- * Lists places as `lines 1 and 2`, with columns when asked: `line 1, columns 2 and 20` when
- * all share a line, else `line 1 column 2, line 1 column 20 and line 2 column 5`.
- */
-function listPlaces(places: readonly Place[], withColumns: boolean): string {
-  const lines = places.map((place) => place.line);
-  const columns = places.map((place) => String(place.column));
-  const oneLine = new Set(lines).size === 1;
-  if (!withColumns) return `${oneLine ? 'line' : 'lines'} ${joinWords(lines.map(String), 'and')}`;
-  if (oneLine) {
-    const noun = columns.length === 1 ? 'column' : 'columns';
-    return `line ${lines[0]}, ${noun} ${joinWords(columns, 'and')}`;
-  }
-  return joinWords(
-    places.map((place) => `line ${place.line} column ${place.column}`),
-    'and',
+    `on ${places.ignored}. Keep one ${key} key and delete the others.`
   );
 }

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { strategyNotFileMessage, strategyReadFailedMessage } from '../output/messages.js';
 import { shellPath } from '../output/shell-quote.js';
 import { findDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
+import { describeKeyPlaces } from './key-places.js';
 import { findExcessNesting } from './nesting-depth.js';
 import { rewriteCommand } from './rewrite-command.js';
 import type { StrategyProblem } from './types.js';
@@ -138,12 +139,6 @@ function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Writes line numbers as `3`, `3 and 7` or `3, 5 and 7`. */
-function listLines(lines: readonly number[]): string {
-  const last = lines.at(-1);
-  return lines.length < 2 ? String(last) : `${lines.slice(0, -1).join(', ')} and ${last}`;
-}
-
 /**
  * Makes a key that occurs more than once in one object a problem. It names the object as a JSON Pointer,
  * with the id of the batch and the path of the change it is in, as schema problems do.
@@ -166,12 +161,12 @@ function describeDuplicateKey(file: string, value: unknown, entry: DuplicateKey)
       : pointer.replace(/^\/batches\/\d+/, `$& (batch ${batch})`);
   const key = JSON.stringify(entry.key);
   const times = entry.lines.length === 2 ? 'twice' : `${entry.lines.length} times`;
-  const ignored = entry.lines.slice(0, -1);
-  const values = ignored.length === 1 ? 'the value on line' : 'the values on lines';
+  const places = describeKeyPlaces(entry);
+  const values = entry.lines.length === 2 ? 'the value' : 'the values';
   const message =
-    `${file} has the key ${key} ${times} in ${named}, on lines ${listLines(entry.lines)}. ` +
+    `${file} has the key ${key} ${times} in ${named}, on ${places.all}. ` +
     `footprint reads only the last one, as JSON.parse does, so it ignores ${values} ` +
-    `${listLines(ignored)}. Keep one ${key} key: merge the values into it, or delete the others.`;
+    `on ${places.ignored}. Keep one ${key} key: merge the values into it, or delete the others.`;
   return {
     code: 'duplicate-key',
     ...(batch === undefined ? {} : { batch }),

@@ -91,6 +91,23 @@ describe('duplicate keys in a strategy file', () => {
     assert.match(problems[0]?.message ?? '', /it ignores the value on line \d+\. Keep one "hunks"/);
   });
 
+  test('validate gives columns on one line', async () => {
+    const strategy = JSON.parse(readFileSync(strategyFile, 'utf8')) as Record<string, unknown>;
+    const text = JSON.stringify(strategy);
+    writeFileSync(strategyFile, text.replace('"mode":', '"mode": "balanced", "mode":'));
+
+    const result = await runCli(repo.dir, 'validate', '--json', '--strategy', strategyFile);
+
+    assert.equal(result.code, 1, result.stderr);
+    const { problems } = JSON.parse(result.stdout) as { problems: Array<Record<string, string>> };
+    const problem = problems.find((entry) => entry.code === 'duplicate-key');
+    assert.match(
+      problem?.message ?? '',
+      /"mode" twice in the top level, on line 1, columns \d+ and \d+\./,
+    );
+    assert.match(problem?.message ?? '', /it ignores the value on line 1, column \d+\. Keep one/);
+  });
+
   test('commit makes no commit', async () => {
     addSecondHunksKey();
     const head = repo.git(['rev-parse', 'HEAD']);
