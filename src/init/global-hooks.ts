@@ -86,6 +86,7 @@ export function rejectSharedHooksFolder(
   target: HookTarget,
   layout: RepositoryLayout,
   hookNames: readonly string[],
+  advice: { worktree: string; invocation: string },
 ): void {
   if (target.kind !== 'hooks-path' || target.shared === null) return;
 
@@ -106,8 +107,8 @@ export function rejectSharedHooksFolder(
     `core.hooksPath is set to ${setting.value} in ${setting.origin} line ${setting.line}, one ` +
       'folder for every repository, so git runs its hooks in each repository that sets no ' +
       'core.hooksPath of its own. footprint installed nothing there. To install footprint for ' +
-      `this repository only, run \`git config core.hooksPath ${shellPath(gitDirHooks)}\` in ` +
-      `it, then \`footprint init\` again.${effects.join('')}`,
+      `this repository only, run \`git -C ${shellPath(advice.worktree)} config core.hooksPath ` +
+      `${shellPath(gitDirHooks)}\`, then \`${advice.invocation} init\` again.${effects.join('')}`,
   );
 }
 

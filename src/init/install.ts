@@ -71,7 +71,8 @@ export async function installHooks(options: InstallOptions): Promise<InstallRepo
   const target = await findHookTarget(layout, worktree, options.env);
   const templates = await readHookTemplates(options.packageRoot);
   const hookNames = templates.map((template) => template.name);
-  rejectSharedHooksFolder(target, layout, hookNames);
+  const invocation = options.invocation ?? 'footprint';
+  rejectSharedHooksFolder(target, layout, hookNames, { worktree, invocation });
   debug(`hook target ${target.kind} in ${target.dir}: ${templates.map((t) => t.name).join(', ')}`);
   const steps = await withHooksLock(target.dir, { create: target.kind !== 'husky' }, async () => {
     for (const template of templates) await checkHook(target, template, worktree, options);

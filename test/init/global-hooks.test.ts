@@ -39,13 +39,14 @@ function createGlobalHooks(hooks: Record<string, { text: string; mode: number }>
 
 const SCANNER = { text: '#!/bin/sh\necho GLOBAL-SCANNER-RAN\n', mode: 0o755 };
 
-function install(repo: TempRepo, env: NodeJS.ProcessEnv) {
+function install(repo: TempRepo, env: NodeJS.ProcessEnv, extra: { invocation?: string } = {}) {
   return installHooks({
     cwd: repo.dir,
     env,
     packageRoot: projectRoot,
     footprintBin: path.join(projectRoot, 'bin', 'footprint.js'),
     node: process.execPath,
+    ...extra,
   });
 }
 
@@ -72,7 +73,7 @@ test('refusal names the global hooks', async () => {
         `core.hooksPath is set to ~/hooks in ${global.config} line 4, one folder for every ` +
           'repository, so git runs its hooks in each repository that sets no core.hooksPath ' +
           'of its own. footprint installed nothing there. To install footprint for this ' +
-          `repository only, run \`git config core.hooksPath ${hooks}\` in it, then ` +
+          `repository only, run \`git -C ${repo.dir} config core.hooksPath ${hooks}\`, then ` +
           `\`footprint init\` again. footprint's hooks then run ${global.dir}/pre-commit first, ` +
           `as git does now. git then no longer runs ${global.dir}/commit-msg and ` +
           `${global.dir}/pre-push in this repository: to keep them, run ` +
@@ -105,7 +106,8 @@ test('refusal in a linked worktree', async () => {
     const hooks = path.join(repo.dir, '.git', 'hooks');
 
     await assert.rejects(install({ ...repo, dir: linked }, global.env), (error: Error) => {
-      assert.ok(error.message.includes(`run \`git config core.hooksPath ${hooks}\` in it`));
+      const command = `git -C ${linked} config core.hooksPath ${hooks}`;
+      assert.ok(error.message.includes(`run \`${command}\`, then`), error.message);
       return true;
     });
   } finally {
@@ -121,6 +123,14 @@ test('refusal with an empty global folder', async () => {
   try {
     await assert.rejects(install(repo, global.env), (error: Error) => {
       assert.match(error.message, /, then `footprint init` again\.$/);
+      return true;
+    });
+    const invocation = 'node /opt/fp/bin/footprint.js --cwd app';
+    await assert.rejects(install(repo, global.env, { invocation }), (error: Error) => {
+      assert.match(
+        error.message,
+        /, then `node \/opt\/fp\/bin\/footprint\.js --cwd app init` again\.$/,
+      );
       return true;
     });
   } finally {

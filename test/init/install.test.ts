@@ -303,7 +303,7 @@ test('init refuses a user-wide hooks folder', async () => {
         error.message.includes(`core.hooksPath is set to ${sharedHooks} in ${global.file} line 2`),
       );
       const hooks = path.join(repo.dir, '.git', 'hooks');
-      assert.ok(error.message.includes(`git config core.hooksPath ${hooks}`));
+      assert.ok(error.message.includes(`git -C ${repo.dir} config core.hooksPath ${hooks}`));
       return true;
     });
 
