@@ -207,6 +207,27 @@ test('strategy output refuses with nothing staged', async () => {
   }
 });
 
+test('printed strategy notes nothing staged', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    repo.git(['commit', '-q', '-m', 'chore: start'], { env: { FOOTPRINT: '0' } });
+
+    const result = await run(repo, 'strategy', '--no-llm');
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /"batches": \[\]/);
+    assert.equal(
+      result.stderr,
+      'ℹ Nothing is staged, so this strategy has no batches. Stage changes with `git add` ' +
+        'first, then write it again.\n',
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('validate rejects a missing identity', async () => {
   const repo = await plannedRepo();
   try {

@@ -93,6 +93,12 @@ export async function run(context: CommandContext): Promise<number> {
     writeLlmNotice(context, pipelineRun);
     const command = commandStartIn(context, context.cwd);
     context.stdout.write(formatStrategyText(withStrategyFile(strategy, undefined, command)));
+    if (strategy.batches.length === 0) {
+      const note =
+        'Nothing is staged, so this strategy has no batches. Stage changes with ' +
+        '`git add` first, then write it again.';
+      context.stderr.write(`${formatStatus(context.stderrStyle, 'info', note)}\n`);
+    }
   }
   return EXIT_OK;
 }
