@@ -69,6 +69,7 @@ test('package contents leave out maps and caches', () => {
   assert.ok(files.includes('dist/footprint.cjs'));
   assert.ok(files.includes('hooks/pre-commit'));
   assert.ok(files.includes('schemas/config.schema.json'));
+  assert.ok(files.includes('docs/RISK.md'), 'the README links the rule reference');
   assert.deepEqual(
     files.filter((file) => file.endsWith('.map')),
     [],
