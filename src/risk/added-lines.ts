@@ -26,7 +26,10 @@ export function hasOpaqueLines(file: FileChange, content: FileContent | undefine
  * `lineNumbers`, and readAddedLines makes the objects only for rules that need them.
  */
 export interface AddedText {
-  /** The added lines joined by `\n`, without terminators or a stray `\r`. */
+  /**
+   * The added lines joined by `\n`, without terminators or a stray `\r`. Line 1 also loses a
+   * leading byte order mark, so patterns anchored at a line's start match it as any other line.
+   */
   text: string;
   /** Offset in `text` where each line starts. */
   starts: Uint32Array;
@@ -39,6 +42,17 @@ export interface AddedText {
 }
 
 const addedTextCache = new WeakMap<FileContent, AddedText>();
+
+/** U+FEFF, which some editors write at the start of a UTF-8 file as a byte order mark. */
+const BYTE_ORDER_MARK = 0xfeff;
+
+/**
+ * Returns the text of the staged line numbered `line` without the byte order mark that may
+ * start line 1. Every other line, and line 1 without a mark, is returned as it is.
+ */
+function dropByteOrderMark(text: string, line: number): string {
+  return line === 1 && text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text;
+}
 
 /**
  * An added text being built. The line tables are allocated once at their final size, because
@@ -76,10 +90,14 @@ function finishText(builder: TextBuilder): AddedText {
  */
 function appendLines(builder: TextBuilder, texts: readonly string[], firstLine: number): void {
   let cleanTexts = texts;
+  const first = texts[0];
+  if (first !== undefined && dropByteOrderMark(first, firstLine) !== first) {
+    cleanTexts = [dropByteOrderMark(first, firstLine), ...texts.slice(1)];
+  }
   for (let index = 0; index < texts.length; index++) {
     const text = texts[index] ?? '';
     if (text.charCodeAt(text.length - 1) === 13) {
-      cleanTexts = texts.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+      cleanTexts = cleanTexts.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
       break;
     }
   }
@@ -133,7 +151,8 @@ function readFromStagedText(file: FileChange, content: FileContent): AddedText |
   if (staged === null || content.opaqueLines !== undefined || staged.includes('\r')) return null;
 
   const builder = createBuilder(file, content);
-  let position = 0;
+  // Line 1 starts after a byte order mark, as dropByteOrderMark reads it.
+  let position = staged.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
   let line = 1;
   for (let index = 0; index < file.hunks.length; index++) {
     const texts = content.hunks[index]?.added ?? [];
@@ -157,8 +176,9 @@ function readFromStagedText(file: FileChange, content: FileContent): AddedText |
       end = newline === -1 ? staged.length : newline;
       // The first and last lines of each hunk are compared, which catches a shifted hunk.
       const edge = counted === 0 || counted === count - 1;
-      if (edge && !staged.startsWith(texts[counted] ?? '', position)) return null;
-      if (edge && end - position !== (texts[counted] ?? '').length) return null;
+      const expected = dropByteOrderMark(texts[counted] ?? '', line);
+      if (edge && !staged.startsWith(expected, position)) return null;
+      if (edge && end - position !== expected.length) return null;
       position = end + 1;
     }
     builder.parts.push(staged.slice(start, end));
@@ -266,13 +286,14 @@ const stagedLineCache = new WeakMap<FileContent, string[]>();
 /** Places lines found without a diff at their numbers; the lines between them read as empty. */
 function placeOpaqueLines(opaqueLines: readonly AddedLine[]): string[] {
   const lines = new Array<string>(opaqueLines.at(-1)?.line ?? 0).fill('');
-  for (const { line, text } of opaqueLines) lines[line - 1] = text;
+  for (const { line, text } of opaqueLines) lines[line - 1] = dropByteOrderMark(text, line);
   return lines;
 }
 
 /**
- * Returns the staged text's lines without terminators, split once per file and kept while the
- * content object lives. Rules call it only for files where an added line needs its neighbours.
+ * Returns the staged text's lines without terminators or line 1's byte order mark, split once
+ * per file and kept while the content object lives. Rules call it only for files where an
+ * added line needs its neighbours.
  */
 export function readStagedLines(content: FileContent): string[] {
   let lines = stagedLineCache.get(content);
@@ -280,7 +301,9 @@ export function readStagedLines(content: FileContent): string[] {
     lines =
       content.newText === null && content.opaqueLines !== undefined
         ? placeOpaqueLines(content.opaqueLines)
-        : (content.newText ?? '').split('\n').map((line) => line.replace(/\r$/, ''));
+        : (content.newText ?? '')
+            .split('\n')
+            .map((line, index) => dropByteOrderMark(line.replace(/\r$/, ''), index + 1));
     stagedLineCache.set(content, lines);
   }
   return lines;

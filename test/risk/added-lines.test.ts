@@ -6,6 +6,7 @@ import {
   findLineNumber,
   readAddedLines,
   readAddedText,
+  readStagedLines,
 } from '../../src/risk/added-lines.js';
 import type { FileChange, FileContent } from '../../src/footprint/types.js';
 import { makeFootprint } from '../helpers/footprint-builder.js';
@@ -86,5 +87,60 @@ describe('readAddedText', () => {
       { line: 1, text: 'token token' },
       { line: 3, text: '  token' },
     ]);
+  });
+});
+
+describe('byte order mark', () => {
+  const MARK = '\uFEFF';
+
+  test('new file loses the mark on line 1', () => {
+    const { file, content } = readFile('', `${MARK}debugger;\nx\n`);
+    const added = readAddedText(file, content);
+
+    assert.equal(added.text, 'debugger;\nx');
+    assert.deepEqual([...added.lineNumbers], [1, 2]);
+    assert.deepEqual([...added.starts], [0, 10]);
+  });
+
+  test('CRLF file loses the mark on line 1', () => {
+    const { file, content } = readFile('', `${MARK}a\r\nb\r\n`);
+
+    assert.deepEqual(readAddedLines(file, content), [
+      { line: 1, text: 'a' },
+      { line: 2, text: 'b' },
+    ]);
+  });
+
+  test('hunk texts lose the mark on line 1', () => {
+    const { file, content } = readFile('', `${MARK}a\nb\n`);
+    const added = readAddedText(file, { ...content, newText: null });
+
+    assert.equal(added.text, 'a\nb');
+    assert.deepEqual([...added.lineNumbers], [1, 2]);
+  });
+
+  test('opaque line 1 loses the mark', () => {
+    const { file, content } = readFile('a\n', 'a\nb\n');
+    const withOpaque: FileContent = { ...content, opaqueLines: [{ line: 1, text: `${MARK}k` }] };
+
+    assert.equal(readAddedText(file, withOpaque).text, 'k\nb');
+  });
+
+  test('mark on a later line stays', () => {
+    const { file, content } = readFile('a\n', `a\n${MARK}b\n`);
+
+    assert.deepEqual(readAddedLines(file, content), [{ line: 2, text: `${MARK}b` }]);
+  });
+
+  test('unchanged first line keeps later numbers', () => {
+    const { file, content } = readFile(`${MARK}a\nb\n`, `${MARK}a\nb\nc\n`);
+
+    assert.deepEqual(readAddedLines(file, content), [{ line: 3, text: 'c' }]);
+  });
+
+  test('staged lines lose the mark on line 1', () => {
+    const { content } = readFile('', `${MARK}a\nb\n`);
+
+    assert.deepEqual(readStagedLines(content), ['a', 'b', '']);
   });
 });

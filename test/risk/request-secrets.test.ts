@@ -80,6 +80,15 @@ describe('request secrets', () => {
     });
   }
 
+  for (const [rule, spec, value] of RULE_CASES) {
+    test(`${rule} after a byte order mark`, () => {
+      const assessment = assess([{ ...spec, new: `\uFEFF${spec.new ?? ''}` }]);
+
+      assert.notEqual(assessment.report.findings.length, 0, 'the rule found nothing');
+      assert.deepEqual(valuesOf(assessment), [value]);
+    });
+  }
+
   test('exact value of a custom rule', () => {
     const spec = { path: 'src/ids.ts', new: lines(`const id = "${INTERNAL_ID}";`) };
     const assessment = assess([spec], customRuleConfig());
