@@ -160,6 +160,34 @@ describe('SARIF locations', () => {
     }
   });
 
+  test('empty change says why on stderr', () => {
+    const repo = createRepo({});
+    try {
+      const result = repo.footprint(['analyze', '--format', 'sarif', '--no-llm']);
+      const log = JSON.parse(result.stdout) as SarifOutcome['log'];
+
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(log.runs[0]?.results, []);
+      assert.match(result.stderr, /^ℹ Nothing is staged, so the log has no results: /);
+      assert.ok(result.stderr.includes('`git reset --soft "$(git merge-base origin/main HEAD)"`'));
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test('staged change prints no note', () => {
+    const repo = createRepo(TWO_BATCHES);
+    try {
+      stageTwoBatches(repo);
+      const result = repo.footprint(['analyze', '--format', 'sarif', '--no-llm']);
+
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stderr, '');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   test('every result has a file and line', () => {
     const repo = createRepo(TWO_BATCHES);
     try {

@@ -4,6 +4,8 @@ import { createPathSecretMask } from '../../risk/path-secret-mask.js';
 import { describeRules } from '../../risk/rules/index.js';
 import { findChangeLocations } from '../../risk/sarif-change-locations.js';
 import { buildSarifLog } from '../../risk/sarif.js';
+import { formatStatus } from '../../output/style.js';
+import { adviceGitCommand } from '../advice-invocation.js';
 import type { CommandContext } from '../context.js';
 import { readPackageVersion } from '../package-info.js';
 import { writeJson } from './pipeline-options.js';
@@ -30,4 +32,18 @@ export function writeSarif(context: CommandContext, result: PipelineResult): voi
     }),
   });
   writeJson(context, log);
+  if (result.footprint.files.length === 0) context.stderr.write(`${nothingStagedNote(context)}\n`);
+}
+
+/**
+ * Explains an empty log: footprint reads the staged change, and a CI checkout stages nothing,
+ * so a scan there reports no finding unless the branch's change is staged first.
+ */
+function nothingStagedNote(context: CommandContext): string {
+  const git = adviceGitCommand(context);
+  const note =
+    'Nothing is staged, so the log has no results: footprint checks the staged change. In CI, ' +
+    `stage the branch's change first, such as with \`${git} reset --soft "$(${git} merge-base ` +
+    'origin/main HEAD)"`, which moves HEAD back to the merge base and keeps every change staged.';
+  return formatStatus(context.stderrStyle, 'info', note);
 }
