@@ -16,6 +16,7 @@ export function commitResultDocument(outcome: CommitOutcome): object {
   const run = outcome.kind === 'committed' ? outcome.run : null;
 
   return {
+    schemaVersion: 1,
     command: 'commit',
     result: outcome.kind,
     ref: maskNameSecrets(plan.ref),
@@ -33,6 +34,7 @@ export function commitResultDocument(outcome: CommitOutcome): object {
 /** Returns the `--json` document of `footprint undo`, valid against schemas/undo.schema.json. */
 export function undoResultDocument(result: UndoResult): object {
   return {
+    schemaVersion: 1,
     command: 'undo',
     ref: maskNameSecrets(result.ref),
     from: result.from,
@@ -47,7 +49,7 @@ export function undoResultDocument(result: UndoResult): object {
  * definition of schemas/undo.schema.json.
  */
 export function refusedUndoDocument(reason: string): object {
-  return { command: 'undo', result: 'refused', reason };
+  return { schemaVersion: 1, command: 'undo', result: 'refused', reason };
 }
 
 /** The facts of a rejected `footprint commit` that its `--json` document lists. */
@@ -67,6 +69,7 @@ export interface CommitRefusal {
  */
 export function refusedCommitDocument(refusal: CommitRefusal): object {
   return {
+    schemaVersion: 1,
     command: 'commit',
     result: 'refused',
     reason: refusal.reason,

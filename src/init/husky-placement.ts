@@ -5,7 +5,15 @@ import { definesFunction, isCommandLine, scanShellLines, type ShellLine } from '
 export type LinePlacement =
   | { action: 'unchanged' }
   /** The text with the line added (`inserted`) or moved above the end of the script (`moved`). */
-  | { action: 'inserted' | 'moved'; text: string; where: string };
+  | ({ action: 'inserted' | 'moved'; text: string; where: string } & InsertedLine);
+
+/** Position of footprint's line in the new text of a husky hook file. */
+export interface InsertedLine {
+  /** 1-based number of footprint's line in the new text. */
+  lineNumber: number;
+  /** Whether footprint's line went last, below every line of the old text. */
+  atEnd: boolean;
+}
 
 /** The line to place and the lines it goes after when the file has them. */
 export interface LineRequest {
@@ -61,7 +69,7 @@ function insertLine(
   scanned: readonly ShellLine[],
   request: LineRequest,
   ending: string,
-): { text: string; where: string } {
+): { text: string; where: string } & InsertedLine {
   rejectUnsafeFile(file, scanned, request.line);
   const end = scriptEnd(scanned);
   if (end.otherExit !== -1) {
@@ -93,7 +101,8 @@ function insertLine(
   rejectEarlierEnd(file, scanned, index, request.line);
   rejectOpenCommand(file, scanned, index, request.line);
 
-  return { text: spliceLine(scanned, index, request.line, ending), where };
+  const text = spliceLine(scanned, index, request.line, ending);
+  return { text, where, lineNumber: index + 1, atEnd: index === scanned.length };
 }
 
 /**

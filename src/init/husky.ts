@@ -35,8 +35,9 @@ export interface HuskyHook {
  * pre-merge-commit it goes after the last line that runs lint-staged, so footprint reads the
  * files lint-staged fixed. Elsewhere, and without lint-staged, it goes at the end. It always
  * goes above a final `exit` or `exec COMMAND` line, since nothing after those runs (see
- * placeLine). A missing file is created. A file that already runs the command is left as it is, unless that line sits
- * below such an end, where it moves up.
+ * placeLine). A missing file is created. A file that already runs the command is left as it
+ * is, unless that line sits below such an end, where it moves up. The step's action is
+ * `appended` for a line added last, else `inserted`, with the line's number in its detail.
  */
 export async function addHuskyLine(
   huskyDir: string,
@@ -69,7 +70,11 @@ export async function addHuskyLine(
   if (placement.action === 'moved') {
     return [{ file, action: 'updated', detail: `\`${line}\` moved ${placement.where}` }];
   }
-  return [{ file, action: 'appended', detail: `\`${line}\` ${placement.where}` }];
+  if (placement.atEnd) {
+    return [{ file, action: 'appended', detail: `\`${line}\` ${placement.where}` }];
+  }
+  const detail = `\`${line}\` as line ${placement.lineNumber}, ${placement.where}`;
+  return [{ file, action: 'inserted', detail }];
 }
 
 /**

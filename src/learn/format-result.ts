@@ -77,6 +77,7 @@ function short(oid: string | null): string {
 /** Returns the `--json` document of `footprint learn`, valid against schemas/learn.schema.json. */
 export function learnResultDocument(result: LearnResult): object {
   return {
+    schemaVersion: 1,
     command: 'learn',
     result: result.result,
     fossil: result.fossil === null ? null : relativeToWorktree(result.fossil, result.worktree),

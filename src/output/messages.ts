@@ -477,7 +477,7 @@ export function waysOutLines(
   const ruleList = rules.join(',');
   // A comment only helps a finding that has a line; file-level rules such as a .env file do not.
   // A JSON file has no comments, so the path entry below is its way to allow a line.
-  const lineFinding = blocking.find(takesLineComment);
+  const lineAllow = lineAllowRow(blocking, takesLineComment);
   const config = configFile ?? 'footprint.config.json';
   const allowKey = config.endsWith('package.json') ? 'footprint.risk.allow' : 'risk.allow';
   const wholeChange = first !== undefined && first.path === '';
@@ -489,11 +489,7 @@ export function waysOutLines(
         : `{ "rule": "${first.rule}", "path": ${quoteJsonString(allowGlob)} }`;
   const rows: Array<[string, string]> = [
     ['Fix it', describeFix(blocking)],
-    ...(lineFinding === undefined
-      ? []
-      : ([['Allow one line', describeLineAllow(lineFinding, blocking.length)]] as Array<
-          [string, string]
-        >)),
+    ...(lineAllow === null ? [] : [lineAllow]),
     [
       wholeChange ? 'Allow the rule' : 'Allow a path',
       `add ${allowEntry} to "${allowKey}" in ${config}${otherEntries(blocking)}`,
@@ -507,14 +503,44 @@ export function waysOutLines(
   );
 }
 
+/** Lines named in the comment row of the ways out before "and N more lines". */
+const LISTED_ALLOW_LINES = 3;
+
 /**
- * Returns where the `footprint-allow:` comment goes for `finding`. With several findings, the
- * line and path name the one it allows.
+ * Builds the ways-out row that names each line needing a `footprint-allow:` comment, with the
+ * rules that line's comment lists, or returns null when no blocking finding can take one.
+ * Blocking findings that cannot take a comment are counted, because no comment allows them.
  */
-function describeLineAllow(finding: Finding, findings: number): string {
-  const comment = `add the comment \`footprint-allow: ${finding.rule}\``;
-  if (findings === 1) return `${comment} on that line`;
-  return `${comment} on line ${finding.line ?? 1} of ${quotePath(finding.path)}`;
+function lineAllowRow(
+  blocking: readonly Finding[],
+  takesLineComment: (finding: Finding) => boolean,
+): [string, string] | null {
+  const rulesByLine = new Map<string, { path: string; line: number; rules: string[] }>();
+  for (const finding of blocking.filter(takesLineComment)) {
+    const line = finding.line ?? 1;
+    const key = `${line}:${finding.path}`;
+    const entry = rulesByLine.get(key) ?? { path: finding.path, line, rules: [] };
+    if (!entry.rules.includes(finding.rule)) entry.rules.push(finding.rule);
+    rulesByLine.set(key, entry);
+  }
+  const entries = [...rulesByLine.values()];
+  const first = entries[0];
+  if (first === undefined) return null;
+
+  const others = blocking.filter((finding) => !takesLineComment(finding)).length;
+  const note = others === 0 ? '' : ` (${plural(others, 'other finding')} cannot take a comment)`;
+  const comment = (rules: string[]): string => `\`footprint-allow: ${rules.join(', ')}\``;
+  if (entries.length === 1) {
+    const where = `line ${first.line} of ${quotePath(first.path)}`;
+    return ['Allow one line', `add the comment ${comment(first.rules)} on ${where}${note}`];
+  }
+
+  const listed = entries
+    .slice(0, LISTED_ALLOW_LINES)
+    .map((entry) => `${comment(entry.rules)} on ${quotePath(entry.path)}:${entry.line}`);
+  const rest = entries.length - listed.length;
+  if (rest > 0) listed.push(`and ${plural(rest, 'more line')}`);
+  return ['Allow each line', `add a comment on each line: ${listed.join(', ')}${note}`];
 }
 
 /** Returns the words that ask for one allow entry per other finding, when there are others. */
@@ -586,7 +612,14 @@ export function skippedRulesMessage(style: Style, skipped: readonly string[]): s
 // footprint init.
 
 export type InstallAction =
-  'created' | 'appended' | 'chained' | 'unchanged' | 'updated' | 'removed' | 'restored';
+  | 'created'
+  | 'appended'
+  | 'inserted'
+  | 'chained'
+  | 'unchanged'
+  | 'updated'
+  | 'removed'
+  | 'restored';
 
 export function installStepMessage(
   style: Style,

@@ -109,6 +109,7 @@ test('commit and undo print JSON results', () => {
   assert.equal(undo.status, 0, undo.stderr);
   assert.deepEqual(validateDocument('undo', undone), []);
   assert.deepEqual(undone, {
+    schemaVersion: 1,
     command: 'undo',
     ref: 'refs/heads/main',
     from: document['finalHead'],
@@ -266,6 +267,7 @@ test('refusal documents match their schemas', () => {
   const problem = { code: 'missing-path', path: 'a.js', message: 'a.js is in no batch.' };
   const warning = { code: 'long-subject', batch: 'b1', message: 'Batch b1 has a long subject.' };
   const commitRefusal = {
+    schemaVersion: 1,
     command: 'commit',
     result: 'refused',
     reason: 'No.',
@@ -273,8 +275,9 @@ test('refusal documents match their schemas', () => {
     problems: [problem],
     warnings: [warning],
   };
-  const undoRefusal = { command: 'undo', result: 'refused', reason: 'No.' };
+  const undoRefusal = { schemaVersion: 1, command: 'undo', result: 'refused', reason: 'No.' };
   const withoutProblems = {
+    schemaVersion: 1,
     command: 'commit',
     result: 'refused',
     reason: 'No.',

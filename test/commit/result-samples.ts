@@ -6,6 +6,7 @@ const LAST = '3'.repeat(40);
 
 export function sampleCommitDocument(): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     command: 'commit',
     result: 'committed',
     ref: 'refs/heads/main',
@@ -55,6 +56,7 @@ export function sampleCommitDocument(): Record<string, unknown> {
 
 export function sampleUndoDocument(): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     command: 'undo',
     ref: 'refs/heads/main',
     from: LAST,

@@ -91,6 +91,7 @@ export function sampleOutcomeFossil(): Record<string, unknown> {
 
 export function sampleLearnDocument(): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     command: 'learn',
     result: 'updated',
     fossil: 'fossils/20260101T120000.000Z-model-0a1b2c3d.json',
@@ -107,6 +108,7 @@ export function sampleLearnDocument(): Record<string, unknown> {
 
 export function sampleFossilsListDocument(): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     fossils: [
       {
         id: '20260101T120000.000Z-outcome-0a1b2c3d',
@@ -135,6 +137,7 @@ export function sampleFossilsListDocument(): Record<string, unknown> {
 
 export function sampleFossilsPruneDocument(): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     dryRun: true,
     removed: [
       {
@@ -152,6 +155,7 @@ export function sampleFossilsPruneDocument(): Record<string, unknown> {
 
 export function sampleFossilsStatsDocument(): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     from: '2025-12-01T09:00:00.000Z',
     to: '2026-01-01T12:00:00.000Z',
     types: [

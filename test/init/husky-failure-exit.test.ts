@@ -14,18 +14,21 @@ const CASES = [
     name: 'below lint-staged || exit 1',
     hook: '#!/usr/bin/env sh\nnpx lint-staged || exit 1\nexit 0\n',
     expected: '#!/usr/bin/env sh\nnpx lint-staged || exit 1\nfootprint precommit\nexit 0\n',
-    detail: '`footprint precommit` after lint-staged',
+    action: 'inserted',
+    detail: '`footprint precommit` as line 3, after lint-staged',
   },
   {
     name: 'below lint-staged || exit',
     hook: 'npx lint-staged || exit\nnpm test\n',
     expected: 'npx lint-staged || exit\nfootprint precommit\nnpm test\n',
-    detail: '`footprint precommit` after lint-staged',
+    action: 'inserted',
+    detail: '`footprint precommit` as line 2, after lint-staged',
   },
   {
     name: 'below lint-staged || exit $?',
     hook: 'npx lint-staged || exit $?\n',
     expected: 'npx lint-staged || exit $?\nfootprint precommit\n',
+    action: 'appended',
     detail: '`footprint precommit` after lint-staged',
   },
   {
@@ -34,17 +37,19 @@ const CASES = [
     expected:
       'npx lint-staged || { echo "lint failed; fix it" >&2; exit 1; }\n' +
       'footprint precommit\nexit 0\n',
-    detail: '`footprint precommit` after lint-staged',
+    action: 'inserted',
+    detail: '`footprint precommit` as line 2, after lint-staged',
   },
   {
     name: 'below npm test || exit 1',
     hook: 'npm test || exit 1\nexit 0\n',
     expected: 'npm test || exit 1\nfootprint precommit\nexit 0\n',
-    detail: '`footprint precommit` before the final exit',
+    action: 'inserted',
+    detail: '`footprint precommit` as line 2, before the final exit',
   },
 ];
 
-for (const { name, hook, expected, detail } of CASES) {
+for (const { name, hook, expected, action, detail } of CASES) {
   test(`husky line ${name}`, async () => {
     const repo = createTempRepo();
     try {
@@ -57,7 +62,7 @@ for (const { name, hook, expected, detail } of CASES) {
       const file = path.join(repo.dir, '.husky', 'pre-commit');
       const step = report.steps.find((entry) => entry.file === file);
       assert.equal(readFileSync(file, 'utf8'), expected);
-      assert.equal(step?.action, 'appended');
+      assert.equal(step?.action, action);
       assert.equal(step?.detail, detail);
     } finally {
       repo.cleanup();
@@ -84,6 +89,8 @@ const ENDING_CASES = [
   },
 ];
 
+const ENDING_DETAIL = '`footprint precommit` as line 1, above a command that may end the script';
+
 for (const { name, hook, expected } of ENDING_CASES) {
   test(`husky line ${name}`, async () => {
     const repo = createTempRepo();
@@ -92,9 +99,13 @@ for (const { name, hook, expected } of ENDING_CASES) {
       repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
       repo.git(['config', 'core.hooksPath', '.husky/_']);
 
-      await installInRepo(repo);
+      const report = await installInRepo(repo);
 
-      assert.equal(readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8'), expected);
+      const file = path.join(repo.dir, '.husky', 'pre-commit');
+      const step = report.steps.find((entry) => entry.file === file);
+      assert.equal(readFileSync(file, 'utf8'), expected);
+      assert.equal(step?.action, 'inserted');
+      assert.equal(step?.detail, ENDING_DETAIL);
     } finally {
       repo.cleanup();
     }

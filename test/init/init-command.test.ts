@@ -97,6 +97,45 @@ test('init command with advice still says it runs', async () => {
   }
 });
 
+test('init command names an inserted line', async () => {
+  const repo = createTempRepo();
+  try {
+    repo.write('.husky/pre-commit', 'exec npx lint-staged\n');
+    repo.write('.husky/pre-merge-commit', 'npx lint-staged && exit 0\n');
+    repo.write('.husky/post-commit', 'echo done\n');
+    repo.write('node_modules/.bin/footprint', '#!/bin/sh\n', 0o755);
+    repo.git(['config', 'core.hooksPath', '.husky/_']);
+    const { io, stdout } = captureIo({ cwd: repo.dir, env: utf8Env() });
+
+    const code = await main(['init'], io);
+    const lines = stdout.text.split('\n');
+
+    assert.equal(code, 0);
+    assert.ok(
+      lines.includes(
+        '✔ .husky/pre-commit: inserted (`footprint precommit` as line 1, ' +
+          'before `exec npx lint-staged`, because exec ends the script)',
+      ),
+      stdout.text,
+    );
+    assert.ok(
+      lines.includes(
+        '✔ .husky/pre-merge-commit: inserted (`footprint precommit --merge` as line 1, ' +
+          'above a command that may end the script)',
+      ),
+      stdout.text,
+    );
+    assert.ok(
+      lines.includes(
+        '✔ .husky/post-commit: appended (`footprint fossils record-outcome` at the end)',
+      ),
+      stdout.text,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('init command outside a repository exits 2', async () => {
   const repo = createTempRepo();
   try {

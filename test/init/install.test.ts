@@ -441,7 +441,7 @@ test('init with husky inserts lines before a final exit', async () => {
 
     const report = await install(repo);
     const details = report.steps
-      .filter((step) => step.action === 'appended')
+      .filter((step) => step.action === 'inserted')
       .map((step) => [path.basename(step.file), step.detail]);
 
     assert.equal(read(repo, '.husky/pre-commit'), 'npm test\nfootprint precommit\nexit 0 # done\n');
@@ -454,9 +454,12 @@ test('init with husky inserts lines before a final exit', async () => {
       '#!/bin/sh\necho hi\nfootprint fossils record-outcome\nexit 0\n\n',
     );
     assert.deepEqual(details, [
-      ['pre-commit', '`footprint precommit` before the final exit'],
-      ['prepare-commit-msg', '`footprint prepare-commit-msg "$@"` before the final exit'],
-      ['post-commit', '`footprint fossils record-outcome` before the final exit'],
+      ['pre-commit', '`footprint precommit` as line 2, before the final exit'],
+      [
+        'prepare-commit-msg',
+        '`footprint prepare-commit-msg "$@"` as line 2, before the final exit',
+      ],
+      ['post-commit', '`footprint fossils record-outcome` as line 3, before the final exit'],
     ]);
   } finally {
     repo.cleanup();
@@ -757,8 +760,8 @@ test('init with husky inserts its line above exec', async () => {
       read(repo, '.husky/post-commit'),
       'echo done\nfootprint fossils record-outcome\nexec 2>&1 npx notify # last\n\n',
     );
-    assert.equal(preCommit?.action, 'appended');
-    assert.match(preCommit?.detail ?? '', /before `exec npx lint-staged --allow-empty`/);
+    assert.equal(preCommit?.action, 'inserted');
+    assert.match(preCommit?.detail ?? '', /as line 1, before `exec npx lint-staged --allow-empty`/);
   } finally {
     repo.cleanup();
   }
@@ -1055,7 +1058,7 @@ test('init with husky adds its line beside a mention of it', async () => {
     const report = await install(repo);
     const preCommit = report.steps.find((step) => step.file.endsWith('pre-commit'));
 
-    assert.equal(preCommit?.action, 'appended');
+    assert.equal(preCommit?.action, 'inserted');
     assert.equal(
       read(repo, '.husky/pre-commit'),
       `npx lint-staged --allow-empty\nfootprint precommit\n${echo}\n`,

@@ -424,11 +424,92 @@ test('allow rows follow the listed order', () => {
   const text = summarize(result);
 
   assert.match(text, /blocked by 2 findings \(generic-secret, debugger\)/);
-  assert.match(
-    text,
-    /Allow one line: +add the comment `footprint-allow: generic-secret` on line 42 of src\/a\.js\n/,
-  );
+  assert.match(text, /Allow each line: +add a comment on each line: `footprint-allow: gen/);
+  assert.match(text, /`footprint-allow: generic-secret` on src\/a\.js:42, `footprint-allow: deb/);
   assert.match(text, /FOOTPRINT_SKIP=generic-secret,debugger git commit/);
+});
+
+/** Returns the summary line of the way out that names `footprint-allow:` comments. */
+function commentRow(text: string): string {
+  return text.split('\n').find((line) => line.includes('footprint-allow:')) ?? '';
+}
+
+test('allow row for one line', () => {
+  const result = makeResult();
+  const finding = makeFinding({ rule: 'debugger', path: 'src/a.js', line: 7 });
+  result.risk = { score: 1, blocked: true, findings: [finding] };
+
+  const row = commentRow(summarize(result));
+
+  assert.equal(
+    row,
+    '  Allow one line:  add the comment `footprint-allow: debugger` on line 7 of src/a.js',
+  );
+});
+
+test('allow row names each line', () => {
+  const result = makeResult();
+  const findings = [
+    makeFinding({ rule: 'debugger', path: 'src/a.js', line: 2 }),
+    makeFinding({ rule: 'url-credentials', path: 'src/b.js', line: 5 }),
+  ];
+  result.risk = { score: 1, blocked: true, findings };
+
+  const row = commentRow(summarize(result));
+
+  assert.equal(
+    row,
+    '  Allow each line: add a comment on each line: `footprint-allow: debugger` on src/a.js:2, ' +
+      '`footprint-allow: url-credentials` on src/b.js:5',
+  );
+});
+
+test('allow row joins rules of a line', () => {
+  const result = makeResult();
+  const findings = [
+    makeFinding({ rule: 'generic-secret', path: 'src/a.js', line: 3 }),
+    makeFinding({ rule: 'url-credentials', path: 'src/a.js', line: 3 }),
+    makeFinding({ rule: 'url-credentials', path: 'src/a.js', line: 3 }),
+  ];
+  result.risk = { score: 1, blocked: true, findings };
+
+  const row = commentRow(summarize(result));
+
+  assert.equal(
+    row,
+    '  Allow one line:  add the comment `footprint-allow: generic-secret, url-credentials` ' +
+      'on line 3 of src/a.js',
+  );
+});
+
+test('allow row counts lines past three', () => {
+  const result = makeResult();
+  const findings = [1, 2, 3, 4, 5].map((line) =>
+    makeFinding({ rule: 'debugger', path: 'src/a.js', line }),
+  );
+  result.risk = { score: 1, blocked: true, findings };
+
+  const row = commentRow(summarize(result));
+
+  assert.match(row, /on src\/a\.js:1, .* on src\/a\.js:2, .* on src\/a\.js:3, and 2 more lines$/);
+  assert.doesNotMatch(row, /src\/a\.js:4/);
+});
+
+test('allow row counts findings without comments', () => {
+  const result = makeResult();
+  const findings = [
+    makeFinding({ path: 'keys/deploy.pem', line: 1 }),
+    makeFinding({ rule: 'debugger', path: 'src/a.js', line: 2 }),
+  ];
+  result.risk = { score: 1, blocked: true, findings };
+
+  const row = commentRow(summarize(result));
+
+  assert.equal(
+    row,
+    '  Allow one line:  add the comment `footprint-allow: debugger` on line 2 of src/a.js ' +
+      '(1 other finding cannot take a comment)',
+  );
 });
 
 test('allow row for one finding', () => {

@@ -232,7 +232,7 @@ const brokenCases: BrokenCase[] = [
     validate: (document) => validateDocument('init', document),
     build: broken(sampleInitDocument, (doc) => (doc.steps[0].action = 'deleted')),
     expected:
-      '/steps/0/action: must be one of created, appended, chained, unchanged, updated, removed, restored',
+      '/steps/0/action: must be one of created, appended, inserted, chained, unchanged, updated, removed, restored',
   },
 ];
 

@@ -157,7 +157,7 @@ async function runList(
       ...summary,
       file: relativeToWorktree(summary.file, worktree),
     }));
-    writeJson(context, { fossils, warnings: listing.warnings });
+    writeJson(context, { schemaVersion: 1, fossils, warnings: listing.warnings });
   } else if (summaries.length === 0) {
     const dir = displayPath(store.dir, context.cwd);
     context.stdout.write(`${noFossilsListedMessage(dir, filterOptions(context.line))}\n`);
@@ -238,6 +238,7 @@ async function runPrune(
   const ids = (names: readonly FossilName[]): string[] => names.map((name) => name.id);
   if (line.json) {
     writeJson(context, {
+      schemaVersion: 1,
       dryRun: line.dryRun,
       removed,
       kept: report.kept,
@@ -293,7 +294,7 @@ async function runStats(
 ): Promise<void> {
   const stats = await computeFossilStats(store, readFilter(context.line), config, layout);
   writeWarnings(context, stats.warnings);
-  if (context.line.json) writeJson(context, stats);
+  if (context.line.json) writeJson(context, { schemaVersion: 1, ...stats });
   else context.stdout.write(formatFossilStats(stats, context.stdoutStyle));
 }
 
