@@ -117,11 +117,13 @@ ${BASE_OPTIONS}
   'prepare-commit-msg': `Usage: footprint prepare-commit-msg FILE [SOURCE [COMMIT]] [options]
 
 Runs as git's prepare-commit-msg hook, with git's arguments: the message file, the message
-source and the commit of an amend. When the commit has no message yet (no SOURCE), git opens
-an editor and the change is one coherent commit, it writes that commit's suggested
-Conventional Commits message into FILE. When the change should be split, it writes no message
-and lists the suggested batches as comment lines instead, under a commit.template message too.
-A message from -m, -F, a merge, a squash or an amend stays as it is. It reuses the analysis
+source and the commit of an amend. It adds only comment lines, which git removes, so a
+message that the editor leaves as it is still aborts the commit. When the commit has no
+message yet (no SOURCE), git opens an editor and the change is one coherent commit, it adds
+that commit's suggested Conventional Commits message as a comment line: delete the comment
+character in front of it to use it. When the change should be split, it lists the suggested
+batches as comment lines, under a commit.template message too. A message from -m, -F, a
+merge, a squash or an amend stays as it is, and so do the bytes of FILE in any encoding. It reuses the analysis
 of the pre-commit run for the same staged tree. It exits 0 even when it fails, so it never
 stops the commit.
 

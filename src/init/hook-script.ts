@@ -29,7 +29,7 @@ const HOOK_PURPOSES: Record<HookName, string> = {
   'pre-commit': 'checks the staged change and blocks a risky commit',
   'pre-merge-commit':
     'checks a merge that `git merge` commits without conflicts, and blocks a risky one',
-  'prepare-commit-msg': 'fills in the suggested commit message',
+  'prepare-commit-msg': 'suggests a commit message in comment lines',
   'post-commit': 'records the outcome fossil of each commit',
 };
 

@@ -35,3 +35,11 @@ function listPaths(batch: Batch): string {
   const rest = paths.length - MAX_PATHS;
   return rest > 0 ? `${listed} and ${rest} more` : listed;
 }
+
+/**
+ * Writes the comment line above a one-batch change's suggested message, which footprint
+ * writes commented out, so a message file that the editor leaves as it is still aborts.
+ */
+export function introduceSuggestion(commentChar: string): string {
+  return `footprint suggests this message. To use it, delete the "${commentChar}" in front of it:`;
+}

@@ -1,7 +1,7 @@
 import type { CleanupMode } from './cleanup-setting.js';
 
 /** git's scissors line: with `commit -v`, everything below it is the diff, never the message. */
-const SCISSORS = '------------------------ >8 ------------------------';
+export const SCISSORS = '------------------------ >8 ------------------------';
 
 /** Line breaks as git reads a message file: a carriage return alone also ends a line for editors. */
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -37,40 +37,52 @@ export function hasMessage(text: string, commentChar: string, mode: CleanupMode)
 }
 
 export interface MessageEdit {
-  /** A subject line to write at the top, or null to keep the message as it is. */
-  subject: string | null;
-  /** Comment lines without their comment character; an empty list adds none. */
+  /** Comment lines without their comment character. An empty list adds none. */
   comments: string[];
+  /**
+   * A line written under the comments with the comment character and no space, so deleting
+   * that one character makes it part of the message, or null for none.
+   */
+  suggestion: string | null;
   commentChar: string;
+  /** `top`: under the first line, for a message with no text yet. `end`: under its text. */
+  position: 'top' | 'end';
 }
 
 /**
- * Returns the message file's text with the subject at the top and the comment lines under
- * it. Without a subject, the comments go right under the last line of the message (a
- * template's text), above git's own comment lines and scissors line. When there is no
- * message, the first line stays empty for the user to type on, and the comments follow it.
+ * Returns the message file's text with comment lines added. At the `top`, they go under the
+ * first line, which stays empty for the user to type on. At the `end`, they go right under
+ * the last line of the message (a template's text), above git's own comment lines and
+ * scissors line. Every line of the text stays as it was.
  */
 export function editMessage(text: string, edit: MessageEdit): string {
-  // A comment that contains a line break becomes several comment lines, so no part of it can
-  // end up in the commit message.
-  const comments = edit.comments
-    .flatMap((comment) => comment.split(LINE_BREAK))
-    .map((line) => (line === '' ? edit.commentChar : `${edit.commentChar} ${line}`));
-  if (edit.subject !== null) {
-    const rest = text.startsWith('\n') ? text.slice(1) : text;
-    const block = comments.length === 0 ? [] : [...comments, edit.commentChar];
-    return [edit.subject, '', ...block, rest].join('\n');
-  }
-  if (comments.length === 0) return text;
+  const added = [
+    ...commentOut(edit.comments, `${edit.commentChar} `, edit.commentChar),
+    ...commentOut(edit.suggestion === null ? [] : [edit.suggestion], edit.commentChar, null),
+  ];
+  if (added.length === 0) return text;
 
   const lines = text.split('\n');
   const end = endOfMessage(messageLines(text, edit.commentChar), edit.commentChar);
-  if (end === 0 && lines[0] === '') {
-    lines.splice(1, 0, ...comments, edit.commentChar);
+  if (edit.position === 'end' && end > 0) {
+    lines.splice(end, 0, ...added);
+  } else if (BLANK_LINE.test(lines[0] ?? '')) {
+    lines.splice(1, 0, ...added, edit.commentChar);
   } else {
-    lines.splice(end, 0, ...comments);
+    lines.splice(0, 0, '', ...added, edit.commentChar);
   }
   return lines.join('\n');
+}
+
+/**
+ * Prefixes every line of `comments` with `prefix`, or an empty line with `emptyLine` when it
+ * is not null. A comment that contains a line break becomes several comment lines, so no part
+ * of it can end up in the commit message.
+ */
+function commentOut(comments: string[], prefix: string, emptyLine: string | null): string[] {
+  return comments
+    .flatMap((comment) => comment.split(LINE_BREAK))
+    .map((line) => (line === '' && emptyLine !== null ? emptyLine : `${prefix}${line}`));
 }
 
 /** Index after the last line that is neither blank nor a comment, or 0 when there is none. */

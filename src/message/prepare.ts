@@ -4,9 +4,11 @@ import { readGitConfig, type GitConfig } from '../git/config.js';
 import { discoverRepository } from '../git/discover.js';
 import { createDebug } from '../log/debug.js';
 import { messageFileUnreadableMessage } from '../output/messages.js';
-import { describeBatches } from './batch-comments.js';
+import { escapeControlCharacters } from '../output/quote-path.js';
+import { describeBatches, introduceSuggestion } from './batch-comments.js';
 import { readCleanupMode, type CleanupMode } from './cleanup-setting.js';
 import { cleanupStripsComments, resolveCommentChar } from './comment-char.js';
+import { encodeAddedText } from './message-encoding.js';
 import { editMessage, hasMessage } from './message-text.js';
 import { findSuggestion } from './suggestion.js';
 
@@ -31,28 +33,35 @@ export interface PrepareMessageOptions {
 
 /** The change made to the message file. */
 export interface PrepareOutcome {
-  /** `filled`: subject written; `listed`: only batch comments added; `skipped`: unchanged. */
-  action: 'filled' | 'listed' | 'skipped';
+  /**
+   * `suggested`: the batch's message added as a comment line; `listed`: the batches added as
+   * comment lines; `skipped`: unchanged.
+   */
+  action: 'suggested' | 'listed' | 'skipped';
   reason: string;
 }
 
 /** The message file's text and what footprint may add to it. */
 interface MessagePlan {
+  /** The file's bytes as a Latin-1 string, one character per byte, so writing keeps them. */
   text: string;
   commentChar: string;
-  fillSubject: boolean;
+  /** `i18n.commitEncoding`, the encoding of the text footprint adds, or null for UTF-8. */
+  encoding: string | null;
+  /** True when the commit has no message yet, so a one-batch change gets its suggestion. */
+  empty: boolean;
   addComments: boolean;
 }
 
 /**
- * Prepares the commit message (`footprint prepare-commit-msg`). When the commit has no
- * message yet and the change is one batch, it writes that batch's message as the subject.
- * When the change should be split, it writes no subject and adds the suggested batches as
- * comment lines, which git removes, so the user writes a message for the whole change or
- * aborts and runs `footprint commit`. It does nothing
- * for a message from `-m`, `-F`, a merge, a squash or an amend. It also does nothing when git
- * opens no editor (git then sets GIT_EDITOR to `:`), or when the message has text and
- * `commit.cleanup` would keep comment lines.
+ * Prepares the commit message (`footprint prepare-commit-msg`) by adding comment lines, which
+ * git removes, so the message file that the editor leaves as it is commits nothing. When the
+ * commit has no message yet and the change is one batch, it adds that batch's message as a
+ * comment line that the user uncomments to use. When the change should be split, it adds the
+ * suggested batches, so the user writes a message for the whole change or aborts and runs
+ * `footprint commit`. It does nothing for a message from `-m`, `-F`, a merge, a squash or an
+ * amend, when git opens no editor (git then sets GIT_EDITOR to `:`), or when `commit.cleanup`
+ * would keep comment lines. The file's own bytes stay as they are, in any encoding.
  * NOTE: `git commit --cleanup=verbatim` is invisible to the hook, so comment lines would stay
  * in such a message. Only the `commit.cleanup` setting is honoured.
  */
@@ -62,41 +71,37 @@ export async function prepareCommitMessage(
   if (USER_SOURCES.has(options.source)) return skipped(`the source is ${options.source}`);
   if (options.env['GIT_EDITOR'] === ':') return skipped('git opens no editor');
   const plan = await planMessage(options);
-  if (!plan.fillSubject && !plan.addComments) {
-    return skipped('the message has text and comment lines would stay in it');
-  }
+  if (!plan.addComments) return skipped('comment lines would stay in the message');
 
   const suggestion = await findSuggestion(options.cwd, options.env);
   const first = suggestion?.batches[0];
   if (suggestion === null || first === undefined) return skipped('nothing is staged');
   debug(`suggestion from the ${suggestion.from}: ${suggestion.batches.length} batches`);
 
-  // A batch's message describes that batch only, so it becomes the subject only when the
-  // whole change is one batch. A change that should be split gets the list instead.
+  // A batch's message describes that batch only, so it is suggested only when the whole
+  // change is one batch. A change that should be split gets the list instead.
   const split = suggestion.splitSuggested && suggestion.batches.length > 1;
-  const fillSubject = plan.fillSubject && suggestion.batches.length === 1;
-  const listBatches = plan.addComments && split;
-  if (!fillSubject && !listBatches) {
-    return skipped(
-      split
-        ? 'the change should be split and comment lines would stay in the message'
-        : 'the message has text and no split is suggested',
-    );
-  }
+  const suggest = !split && plan.empty && suggestion.batches.length === 1;
+  if (!split && !suggest) return skipped('the message has text and no split is suggested');
 
+  const encode = (text: string) => encodeAddedText(text, plan.encoding);
+  const comments = split
+    ? describeBatches(suggestion.batches, options.invocation?.())
+    : [introduceSuggestion(plan.commentChar)];
   const edit = {
-    subject: fillSubject ? first.message : null,
-    comments: listBatches ? describeBatches(suggestion.batches, options.invocation?.()) : [],
+    comments: comments.map(encode),
+    suggestion: suggest ? encode(escapeControlCharacters(first.message)) : null,
     commentChar: plan.commentChar,
+    position: split ? ('end' as const) : ('top' as const),
   };
-  await writeFile(options.messageFile, editMessage(plan.text, edit));
+  await writeFile(options.messageFile, Buffer.from(editMessage(plan.text, edit), 'latin1'));
   const from = suggestion.from === 'fossil' ? 'the pre-commit analysis' : 'a new analysis';
-  return { action: fillSubject ? 'filled' : 'listed', reason: `from ${from}` };
+  return { action: split ? 'listed' : 'suggested', reason: `from ${from}` };
 }
 
 /** Reads the message file and the git settings that decide what may be added to it. */
 async function planMessage(options: PrepareMessageOptions): Promise<MessagePlan> {
-  const text = await readMessageFile(options.messageFile);
+  const text = (await readMessageFile(options.messageFile)).toString('latin1');
   const layout = await discoverRepository({ cwd: options.cwd, env: options.env });
   const scopes = ['system', 'global', 'local', 'worktree', 'command'] as const;
   const gitConfig = await readGitConfig(layout, { scopes, env: options.env });
@@ -106,8 +111,8 @@ async function planMessage(options: PrepareMessageOptions): Promise<MessagePlan>
   return {
     text,
     commentChar,
-    // An overridden mode is unknown, and every mode but `verbatim` judges a message alike.
-    fillSubject: options.source === '' && !hasMessage(text, commentChar, mode ?? 'default'),
+    encoding: gitConfig.get('i18n.commitEncoding') ?? null,
+    empty: options.source === '' && !hasMessage(text, commentChar, mode ?? 'default'),
     // Comment lines are added only where git removes them again.
     addComments: mode !== null && cleanupStripsComments(mode),
   };
@@ -117,9 +122,9 @@ async function planMessage(options: PrepareMessageOptions): Promise<MessagePlan>
  * Reads the message file. An unreadable one comes from a hand-typed path, because git always
  * passes a readable file, so it is a UserError that names the file rather than a crash.
  */
-async function readMessageFile(file: string): Promise<string> {
+async function readMessageFile(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;

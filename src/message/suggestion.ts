@@ -1,5 +1,6 @@
 import type { Batch } from '../batches/types.js';
 import { loadConfig } from '../config/load.js';
+import { isUserError } from '../errors.js';
 import type { Config } from '../config/types.js';
 import { openFossilStore } from '../fossils/store.js';
 import { isFossilOfKind } from '../fossils/types.js';
@@ -38,7 +39,7 @@ export async function findSuggestion(
     if (change.entries.length === 0) return null;
 
     const config = await loadConfig(worktree, { env });
-    const reused = await readMatchingFossil(worktree, config.config, change);
+    const reused = await readFossilOrNull(worktree, config.config, change);
     if (reused !== null) return reused;
   } finally {
     await reader.close();
@@ -51,6 +52,26 @@ export async function findSuggestion(
   // Masked as the pre-commit run's fossil is, so both ways list the same paths.
   const { batches, splitSuggested } = maskFlaggedPaths(run.result).analysis;
   return { batches, splitSuggested, from: 'analysis' };
+}
+
+/**
+ * Returns the pre-commit run's suggestion, or null when there is none or the fossil store
+ * cannot be read, such as a file where its folder should be, because analysing again gives
+ * the same batches.
+ */
+async function readFossilOrNull(
+  worktree: string,
+  config: Config,
+  change: StagedChange,
+): Promise<Suggestion | null> {
+  try {
+    return await readMatchingFossil(worktree, config, change);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!isUserError(error) && code === undefined) throw error;
+    debug(`the fossil store cannot be read: ${(error as Error).message}`);
+    return null;
+  }
 }
 
 async function readMatchingFossil(

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertPassed, assertSameCommit, commit, createTwins, listFossils } from './situation.js';
+import {
+  assertPassed,
+  assertSameCommit,
+  commit,
+  createTwins,
+  EDITOR_TAKING_THE_SUGGESTION,
+  listFossils,
+} from './situation.js';
 
 test('first commit passes and matches git', () => {
   const twins = createTwins();
@@ -29,7 +36,7 @@ test('first commit without a message gets the suggestion', () => {
     const results = twins.both((repo) => {
       repo.write('src/index.js', 'export const answer = 42;\n');
       repo.git(['add', 'src/index.js']);
-      return commit(repo, []);
+      return commit(repo, [], { GIT_EDITOR: EDITOR_TAKING_THE_SUGGESTION });
     });
 
     assertPassed(results.hooked);

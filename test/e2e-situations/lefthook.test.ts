@@ -14,6 +14,7 @@ import {
 import {
   COMMIT_ENV,
   commitBase,
+  EDITOR_TAKING_THE_SUGGESTION,
   fakePrivateKey,
   listFossils,
   messageOf,
@@ -173,13 +174,14 @@ test('lefthook commit -m matches git', { skip }, () => {
   }
 });
 
-test('lefthook fills in the message', { skip }, () => {
+test('lefthook suggests the message', { skip }, () => {
   const hooked = createLefthookRepo();
   const plain = createTempRepo();
   try {
     for (const repo of [hooked, plain]) stageTax(repo);
 
-    const result = hooked.gitResult(['commit'], { env: COMMIT_ENV });
+    const env = { ...COMMIT_ENV, GIT_EDITOR: EDITOR_TAKING_THE_SUGGESTION };
+    const result = hooked.gitResult(['commit'], { env });
     const seen = plainText(result.stderr);
     const suggested = /^ {2}b1 {2}(.+)$/m.exec(seen)?.[1];
 

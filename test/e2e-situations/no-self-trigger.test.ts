@@ -62,7 +62,7 @@ test('footprint commands fire no git hooks', () => {
     }
 
     assert.deepEqual(readLog(log), before);
-    assert.match(readFileSync(path.join(repo.dir, '.git', 'MESSAGE'), 'utf8'), /^feat\b/);
+    assert.match(readFileSync(path.join(repo.dir, '.git', 'MESSAGE'), 'utf8'), /^#feat\b/m);
   } finally {
     twins.cleanup();
   }

@@ -1,12 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TempRepo } from '../helpers/repo.js';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { gitTestEnv, type TempRepo } from '../helpers/repo.js';
 import {
   assertPassed,
   assertSameCommit,
+  COMMIT_ENV,
   commit,
   commitBase,
   createTwins,
+  EDITOR_TAKING_THE_SUGGESTION,
   messageOf,
 } from './situation.js';
 
@@ -35,7 +40,7 @@ function stageOneModule(repo: TempRepo): void {
   repo.git(['add', 'src/tax.js']);
 }
 
-test('one batch fills in its message', () => {
+test('one batch suggestion is commented out', () => {
   const twins = createTwins();
   try {
     const results = twins.both((repo) => {
@@ -43,12 +48,35 @@ test('one batch fills in its message', () => {
       const analysis = repo.footprint(['analyze', '--json']);
       const batches = (JSON.parse(analysis.stdout) as { batches: Array<{ message: string }> })
         .batches;
-      return { batches, commit: commit(repo, []) };
+      return { batches, commit: commit(repo, [], { GIT_EDITOR: 'cat' }) };
+    });
+    const editor = results.hooked.commit.stdout;
+    const message = results.hooked.batches[0]?.message ?? '';
+
+    assert.equal(results.hooked.batches.length, 1);
+    assert.ok(editor.startsWith(`\n# footprint suggests this message.`), editor);
+    assert.ok(editor.includes(`\n#${message}\n#\n# Please enter`), editor);
+    assert.equal(results.hooked.commit.status, 1, 'an unchanged message aborts');
+    assert.equal(results.plain.commit.status, 1, 'git alone aborts an empty message');
+    assert.match(results.hooked.commit.stderr, /Aborting commit due to empty commit message/);
+    assert.equal(twins.hooked.git(['rev-list', '--count', 'HEAD']).trim(), '1');
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('uncommented suggestion is the message', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      stageOneModule(repo);
+      const analysis = repo.footprint(['analyze', '--json']);
+      const batches = (JSON.parse(analysis.stdout) as { batches: Array<{ message: string }> })
+        .batches;
+      return { batches, commit: commit(repo, [], { GIT_EDITOR: EDITOR_TAKING_THE_SUGGESTION }) };
     });
 
     assertPassed(results.hooked.commit);
-    assert.equal(results.plain.commit.status, 1, 'git alone aborts an empty message');
-    assert.equal(results.hooked.batches.length, 1);
     assert.equal(messageOf(twins.hooked), results.hooked.batches[0]?.message);
     assert.match(messageOf(twins.hooked), /^feat\b/);
   } finally {
@@ -248,13 +276,92 @@ test('message after --no-verify runs the analysis', () => {
   try {
     const results = twins.both((repo) => {
       stageOneModule(repo);
-      return commit(repo, ['--no-verify'], { FOOTPRINT_DEBUG: 'message' });
+      const env = { FOOTPRINT_DEBUG: 'message', GIT_EDITOR: EDITOR_TAKING_THE_SUGGESTION };
+      return commit(repo, ['--no-verify'], env);
     });
 
     assert.equal(results.hooked.status, 0, results.hooked.stderr);
     assert.doesNotMatch(results.hooked.stderr, /Commit passed/);
     assert.match(results.hooked.stderr, /analysing again/);
     assert.match(messageOf(twins.hooked), /^\w+(\([^)]*\))?: /);
+  } finally {
+    twins.cleanup();
+  }
+});
+
+/** Returns the raw commit object's bytes, for messages that are not UTF-8. */
+function rawCommitBytes(repo: TempRepo): Buffer {
+  const result = spawnSync('git', ['cat-file', 'commit', 'HEAD'], {
+    cwd: repo.dir,
+    env: gitTestEnv(),
+  });
+  assert.equal(result.status, 0, result.stderr.toString());
+  return result.stdout;
+}
+
+/** A Latin-1 template, as a team with i18n.commitEncoding=ISO-8859-1 keeps it. */
+const LATIN1_TEMPLATE = Buffer.from('Fix: \n\nGr\u00fc\u00dfe von M\u00fcller\n', 'latin1');
+
+test('Latin-1 template bytes match git', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      repo.write('.gitmessage', LATIN1_TEMPLATE);
+      repo.git(['config', 'commit.template', '.gitmessage']);
+      repo.git(['config', 'i18n.commitEncoding', 'ISO-8859-1']);
+      stageTangledChange(repo);
+      return commit(repo, [], { GIT_EDITOR: EDITOR_WRITING_A_SUBJECT });
+    });
+    const hooked = rawCommitBytes(twins.hooked);
+
+    assertPassed(results.hooked);
+    assert.match(results.hooked.stdout, /^# footprint: this change mixes 2 commits:$/m);
+    assert.equal(results.plain.status, 0, results.plain.stderr);
+    assert.ok(hooked.equals(rawCommitBytes(twins.plain)), hooked.toString('latin1'));
+    assert.ok(hooked.includes(Buffer.from('M\u00fcller', 'latin1')));
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('Latin-1 sign-off keeps its bytes', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      repo.git(['config', 'i18n.commitEncoding', 'ISO-8859-1']);
+      stageOneModule(repo);
+      // Node passes arguments and variables as UTF-8, so the shell writes the Latin-1 name.
+      const script = 'GIT_COMMITTER_NAME="$(printf \'J\\374rgen\')" exec git commit -s';
+      return spawnSync('sh', ['-c', script], {
+        cwd: repo.dir,
+        env: gitTestEnv({ ...COMMIT_ENV, GIT_EDITOR: EDITOR_TAKING_THE_SUGGESTION }),
+        encoding: 'utf8',
+      });
+    });
+    const hooked = rawCommitBytes(twins.hooked);
+    const message = hooked.subarray(hooked.indexOf('\n\n') + 2).toString('latin1');
+
+    assertPassed(results.hooked);
+    assert.match(message, /^feat\b[^\n]*\n\nSigned-off-by: J\u00fcrgen <[^>]+>\n$/);
+  } finally {
+    twins.cleanup();
+  }
+});
+
+test('broken fossil store still lists the split', () => {
+  const twins = createTwins();
+  try {
+    const results = twins.both((repo) => {
+      stageTangledChange(repo);
+      rmSync(path.join(repo.dir, 'fossils'), { recursive: true, force: true });
+      repo.write('fossils', 'a file where the fossil store should be\n');
+      return commit(repo, [], { GIT_EDITOR: EDITOR_WRITING_A_SUBJECT });
+    });
+
+    assert.equal(results.hooked.status, 0, results.hooked.stderr);
+    assert.doesNotMatch(results.hooked.stderr, /suggested no commit message/);
+    assert.match(results.hooked.stdout, /^# footprint: this change mixes 2 commits:$/m);
+    assertSameCommit(twins);
   } finally {
     twins.cleanup();
   }

@@ -7,6 +7,7 @@ import {
   commitBase,
   createRepoNamed,
   createTwins,
+  EDITOR_TAKING_THE_SUGGESTION,
   listFossils,
   messageOf,
 } from './situation.js';
@@ -39,7 +40,7 @@ test('repository path with spaces gets the suggested message', () => {
       commitBase(repo);
       repo.write('src/tax.js', 'export const rate = 0.2;\n');
       repo.git(['add', 'src/tax.js']);
-      return commit(repo, []);
+      return commit(repo, [], { GIT_EDITOR: EDITOR_TAKING_THE_SUGGESTION });
     });
 
     assertPassed(results.hooked);

@@ -18,6 +18,12 @@ import { createTempRepo, footprintBin, gitTestEnv, type TempRepo } from '../help
 /** A UTF-8 locale, so footprint prints its symbols, and an editor that keeps the message. */
 export const COMMIT_ENV = { LC_ALL: 'C.UTF-8', GIT_EDITOR: 'true' };
 
+/**
+ * An editor that shows the message file on stdout, then uncomments footprint's suggested
+ * message, which prepare-commit-msg writes commented out under its `footprint suggests` line.
+ */
+export const EDITOR_TAKING_THE_SUGGESTION = `sh -c 'cat "$1"; sed "/^# footprint suggests/{n;s/^#//;}" "$1" > "$1.new"; mv "$1.new" "$1"' editor`;
+
 /** Files `footprint init` writes into the worktree, which the plain twin gets copies of. */
 const STARTER_FILES = ['footprint.config.json', 'fossils/.gitignore'];
 

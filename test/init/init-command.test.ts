@@ -29,7 +29,7 @@ test('init command lists what it wrote', async () => {
     );
     assert.match(
       stdout.text,
-      /^✔ \.git\/hooks\/prepare-commit-msg: created \(runs `footprint prepare-commit-msg`, which fills in the suggested commit message\)$/m,
+      /^✔ \.git\/hooks\/prepare-commit-msg: created \(runs `footprint prepare-commit-msg`, which suggests a commit message in comment lines\)$/m,
     );
     assert.match(
       stdout.text,

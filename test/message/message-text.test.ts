@@ -72,50 +72,61 @@ test('hasMessage agrees with git commit', () => {
   }
 });
 
-test('editMessage puts the subject first', () => {
-  const edited = editMessage(STATUS, { subject: 'feat: add x', comments: [], commentChar: '#' });
+test('editMessage puts a suggestion at the top', () => {
+  const signed = `\n\nSigned-off-by: A U Thor <author@example.com>\n${STATUS}`;
 
-  assert.equal(edited, `feat: add x\n${STATUS}`);
-});
-
-test('editMessage puts comments under the subject', () => {
-  const edited = editMessage(STATUS, {
-    subject: 'feat: add x',
-    comments: ['two commits:', '', '  b1 feat: add x'],
+  const edited = editMessage(signed, {
+    comments: ['use it:'],
+    suggestion: 'feat: add x',
     commentChar: ';',
+    position: 'top',
   });
 
-  assert.equal(
-    edited.split('\n').slice(0, 6).join('\n'),
-    'feat: add x\n\n; two commits:\n;\n;   b1 feat: add x\n;',
-  );
-  assert.ok(edited.endsWith(STATUS.slice(1)));
+  assert.equal(edited, `\n; use it:\n;feat: add x\n;${signed}`);
 });
 
-test('editMessage without subject adds comments under the message', () => {
+test('editMessage adds comments under the message', () => {
   const template = `Why:\n${VERBOSE}`;
 
-  const edited = editMessage(template, { subject: null, comments: ['split me'], commentChar: '#' });
+  const edited = editMessage(template, {
+    comments: ['split me', '', 'b1'],
+    suggestion: null,
+    commentChar: '#',
+    position: 'end',
+  });
 
-  assert.equal(edited, `Why:\n# split me\n${VERBOSE}`);
+  assert.equal(edited, `Why:\n# split me\n#\n# b1\n${VERBOSE}`);
 });
 
 test('editMessage without message text keeps line one empty', () => {
   const edited = editMessage('\n# status\n', {
-    subject: null,
     comments: ['split me'],
+    suggestion: null,
     commentChar: '#',
+    position: 'end',
   });
 
   assert.equal(edited, '\n# split me\n#\n# status\n');
 });
 
-test('editMessage comments every line of a comment', () => {
-  const text = editMessage('\n# status\n', {
-    subject: null,
-    comments: ['first\nsecond', 'third\rfourth'],
+test('editMessage adds line one when it has text', () => {
+  const edited = editMessage('# hook note\n', {
+    comments: ['split me'],
+    suggestion: null,
     commentChar: '#',
+    position: 'top',
   });
 
-  assert.equal(text, '\n# first\n# second\n# third\n# fourth\n#\n# status\n');
+  assert.equal(edited, '\n# split me\n#\n# hook note\n');
+});
+
+test('editMessage comments every line of a comment', () => {
+  const text = editMessage('\n# status\n', {
+    comments: ['first\nsecond', 'third\rfourth'],
+    suggestion: 'fifth\r\nsixth',
+    commentChar: '#',
+    position: 'end',
+  });
+
+  assert.equal(text, '\n# first\n# second\n# third\n# fourth\n#fifth\n#sixth\n#\n# status\n');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareCommitMessage } from '../../src/message/prepare.js';
 import { runCli } from '../cli/cli-io.js';
@@ -23,22 +23,25 @@ function stageModule(repo: TempRepo): void {
   repo.git(['add', 'src/tax.js']);
 }
 
-test('prepare fills an empty message', async () => {
+test('prepare suggests a commented message', async () => {
   const repo = createTempRepo();
   try {
     stageModule(repo);
     repo.write('.git/COMMIT_EDITMSG', STATUS);
 
     const outcome = await prepare(repo, '');
+    const text = readMessage(repo);
 
-    assert.equal(outcome.action, 'filled');
-    assert.match(readMessage(repo), /^feat\b[^\n]*\n\n# Please enter/);
+    assert.equal(outcome.action, 'suggested');
+    assert.match(text, /^\n# footprint suggests this message\. To use it, delete the "#" in front/);
+    assert.match(text, /^\n[^\n]*\n#feat\b[^\n]*\n#\n# Please enter/);
+    assert.equal(repo.git(['stripspace', '--strip-comments'], { input: text }), '');
   } finally {
     repo.cleanup();
   }
 });
 
-test('prepare fills a signed-off message', async () => {
+test('prepare suggests above a sign-off', async () => {
   const repo = createTempRepo();
   try {
     stageModule(repo);
@@ -49,9 +52,26 @@ test('prepare fills a signed-off message', async () => {
     const outcome = await prepare(repo, '');
     const lines = readMessage(repo).split('\n');
 
-    assert.equal(outcome.action, 'filled');
-    assert.match(lines[0] ?? '', /^feat\b/);
-    assert.equal(lines[3], signOff);
+    assert.equal(outcome.action, 'suggested');
+    assert.equal(lines[0], '');
+    assert.match(lines[2] ?? '', /^#feat\b/);
+    assert.equal(lines[5], signOff);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('prepare with verbatim cleanup suggests nothing', async () => {
+  const repo = createTempRepo();
+  try {
+    stageModule(repo);
+    repo.git(['config', 'commit.cleanup', 'verbatim']);
+    repo.write('.git/COMMIT_EDITMSG', STATUS);
+
+    const outcome = await prepare(repo, '');
+
+    assert.equal(outcome.action, 'skipped');
+    assert.equal(readMessage(repo), STATUS);
   } finally {
     repo.cleanup();
   }
@@ -143,7 +163,7 @@ test('prepare with several batches and verbatim cleanup skips', async () => {
     const outcome = await prepare(repo, '');
 
     assert.equal(outcome.action, 'skipped');
-    assert.match(outcome.reason, /should be split/);
+    assert.equal(outcome.reason, 'comment lines would stay in the message');
     assert.equal(readMessage(repo), STATUS);
   } finally {
     repo.cleanup();
@@ -222,6 +242,42 @@ test('prepare names a message folder', async () => {
     assert.equal(result.code, 0);
     assert.doesNotMatch(result.stderr, /internal error|Crash report/);
     assert.ok(result.stderr.includes(`${path.join(repo.dir, '.git')} (EISDIR)`), result.stderr);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('prepare keeps Latin-1 bytes', async () => {
+  const repo = createTempRepo();
+  try {
+    stageTwoChanges(repo);
+    const template = Buffer.from('Fix: \n\nGr\u00fc\u00dfe von M\u00fcller\n', 'latin1');
+    const file = path.join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    writeFileSync(file, Buffer.concat([template, Buffer.from(STATUS)]));
+
+    const outcome = await prepare(repo, 'template');
+    const bytes = readFileSync(file);
+
+    assert.equal(outcome.action, 'listed');
+    assert.ok(bytes.subarray(0, template.length).equals(template), bytes.toString('latin1'));
+    assert.equal(bytes.includes(Buffer.from('\ufffd')), false);
+    assert.ok(bytes.subarray(template.length).toString('utf8').startsWith('# footprint: '));
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('prepare analyses again without a fossil store', async () => {
+  const repo = createTempRepo();
+  try {
+    stageModule(repo);
+    repo.write('fossils', 'a file where the fossil store should be\n');
+    repo.write('.git/COMMIT_EDITMSG', STATUS);
+
+    const outcome = await prepare(repo, '');
+
+    assert.equal(outcome.action, 'suggested');
+    assert.equal(outcome.reason, 'from a new analysis');
   } finally {
     repo.cleanup();
   }
