@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -107,8 +107,43 @@ export async function writeStarterConfig(worktree: string): Promise<InstallStep>
     };
   }
 
-  await writeFile(file, `${JSON.stringify(starterConfig(worktree), null, 2)}\n`);
+  const text = `${JSON.stringify(starterConfig(worktree), null, 2)}\n`;
+  if (!(await createWhole(file, text))) {
+    return { file, action: 'unchanged', detail: 'configuration kept' };
+  }
   return { file, action: 'created', detail: 'starter configuration with the defaults' };
+}
+
+/** Errors of a hard link on a file system that has none, such as FAT. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Creates `file` with `text` unless it exists, so that no reader sees it empty or half written:
+ * another `init` may read the configuration meanwhile. The text goes to a temporary file first,
+ * which a hard link then names, and a link never replaces a file. Returns false when `file`
+ * already existed.
+ */
+async function createWhole(file: string, text: string): Promise<boolean> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  try {
+    await link(temporary, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.has(code)) throw error;
+    // Without hard links, an exclusive create keeps an existing file, though not atomically.
+    return writeFile(file, text, { flag: 'wx' }).then(
+      () => true,
+      (failure: NodeJS.ErrnoException) => {
+        if (failure.code === 'EEXIST') return false;
+        throw failure;
+      },
+    );
+  } finally {
+    await rm(temporary, { force: true });
+  }
 }
 
 function starterConfig(worktree: string): object {
