@@ -27,7 +27,8 @@ export type Manifest = Record<string, unknown>;
 export function parseManifest(text: string | null): Manifest | null {
   if (text === null) return null;
   try {
-    const parsed = JSON.parse(text) as unknown;
+    // npm reads a manifest that starts with a byte order mark, so footprint does too.
+    const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
       ? (parsed as Manifest)
       : null;

@@ -446,6 +446,15 @@ describe('dependency rules', () => {
     assert.deepEqual(rulesAt(report, 'manifest-without-lockfile'), ['package.json:1']);
   });
 
+  test('manifest with a byte order mark', () => {
+    const report = assess(
+      [{ path: 'package.json', old: `\uFEFF${manifest('1')}`, new: `\uFEFF${manifest('2')}` }],
+      { indexPaths: ['package.json', 'package-lock.json'] },
+    );
+
+    assert.deepEqual(rulesAt(report, 'manifest-without-lockfile'), ['package.json:1']);
+  });
+
   test('workspace manifest uses the root lockfile', () => {
     const report = assess(
       [{ path: 'packages/a/package.json', old: manifest('1'), new: manifest('2') }],

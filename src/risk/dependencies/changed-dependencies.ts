@@ -75,7 +75,8 @@ function labelLines(text: string, syntax: Ecosystem['syntax']): string[] {
 function jsonDependencies(text: string | null, keys: readonly string[]): string | null {
   if (text === null) return JSON.stringify(keys.map(() => null));
   try {
-    const manifest: unknown = JSON.parse(text);
+    // npm reads a manifest that starts with a byte order mark, so footprint does too.
+    const manifest: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
     if (typeof manifest !== 'object' || manifest === null) return null;
     const record = manifest as Record<string, unknown>;
     return JSON.stringify(keys.map((key) => record[key] ?? null));
