@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { FossilWriteError } from '../fossils/fossil-write-error.js';
 import { describeRepositoryState } from '../fossils/repository-state.js';
 import { findUndoOf } from '../fossils/undo-records.js';
+import { hasRunLanded } from '../fossils/unlanded-runs.js';
 import { openFossilStore, type FossilStore } from '../fossils/store.js';
 import {
   isFossilOfKind,
@@ -13,7 +14,6 @@ import {
 import { readCommitIdentities } from '../git/identity.js';
 import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
 import { GitWriteError } from '../git/write-error.js';
-import { reflogRecordsValue } from '../git/reflog.js';
 import { readHead, resolveRef } from '../git/refs.js';
 import { readInProgressOperation } from '../git/state.js';
 import type { HeadState, RepositoryLayout } from '../git/types.js';
@@ -118,7 +118,7 @@ async function findLatestRun(
   for (const stored of fossils) {
     if (!isFossilOfKind(stored.fossil, 'commit-run')) continue;
     const run = stored.fossil.payload;
-    if (!(await landed(session, run))) {
+    if (!(await landed(session, run, stored.fossil.createdAt))) {
       debug(`commit run ${stored.id} never moved ${run.ref}; looking at the run before it`);
       neverMoved.push(stored.id);
       continue;
@@ -239,13 +239,16 @@ async function recordUndo(
 /**
  * Returns false for a run whose ref never pointed at its last commit. A run records itself
  * before it moves the ref, so that a run killed right after the move can still be undone. A
- * run killed before the move leaves a record of commits that never landed, which the ref's
- * reflog shows. Without a reflog every recorded run counts as landed.
+ * run killed before the move leaves a record of commits that never landed (see hasRunLanded).
  */
-async function landed(session: CommitSession, run: CommitRunFossilPayload): Promise<boolean> {
+async function landed(
+  session: CommitSession,
+  run: CommitRunFossilPayload,
+  createdAt: string,
+): Promise<boolean> {
   const head = await readHead(session.layout);
   if (head.oid === run.finalHead) return true;
-  return (await reflogRecordsValue(session.layout, run.ref, run.finalHead)) !== false;
+  return hasRunLanded(session.layout, run, createdAt);
 }
 
 /**
