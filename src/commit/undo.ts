@@ -14,6 +14,7 @@ import {
 import { readCommitIdentities } from '../git/identity.js';
 import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
 import { GitWriteError } from '../git/write-error.js';
+import { reflogRecordsValue } from '../git/reflog.js';
 import { readHead, resolveRef } from '../git/refs.js';
 import { readInProgressOperation } from '../git/state.js';
 import type { HeadState, RepositoryLayout } from '../git/types.js';
@@ -51,6 +52,11 @@ export interface UndoResult {
   commits: number;
   /** Id of the commit-run fossil that was undone. */
   fossilId: string;
+  /**
+   * The ref whose reflog still lists the run's last commit (`HEAD`, else the run's branch), or
+   * null when none does, so nothing references the run's commits any more.
+   */
+  reflog: string | null;
   /** Path of the undo fossil that records this undo, or null when it could not be written. */
   fossilPath: string | null;
   /** The reason the undo fossil was not written, with the fix; absent when it was written. */
@@ -89,6 +95,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
       to: run.startHead,
       commits: run.commits.length,
       fossilId: fossil.id,
+      reflog: await findReflogListing(layout, run),
     };
     const after = await readHead(layout);
     const record = await recordUndo(
@@ -342,6 +349,17 @@ function describeManualReset(head: HeadState, run: CommitRunFossilPayload): stri
   // makes it unborn again and leaves the index as it is.
   const command = `git update-ref -d ${shellQuote(run.ref)} ${head.oid ?? ''}`;
   return `The run started on an unborn branch. ${drop}, run \`${command}\`, which makes the branch unborn again.`;
+}
+
+/** Returns the ref whose reflog lists the run's last commit, HEAD first, as `git reflog` shows. */
+async function findReflogListing(
+  layout: RepositoryLayout,
+  run: CommitRunFossilPayload,
+): Promise<string | null> {
+  for (const ref of new Set(['HEAD', run.ref])) {
+    if ((await reflogRecordsValue(layout, ref, run.finalHead)) === true) return ref;
+  }
+  return null;
 }
 
 /**
