@@ -23,6 +23,7 @@ import { createDebug } from '../log/debug.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
+import { describeManualReset } from './undo-reset-advice.js';
 import { writeRefusal } from './write-refusal.js';
 import { openCommitSession, type CommitSession } from './session.js';
 import { noWorktreeError } from '../git/no-worktree.js';
@@ -86,7 +87,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
     const run = { ...recorded, ref };
     await checkNoOperation(session);
     checkNoLocks(layout, run.ref);
-    checkRefAtRunEnd(head, run, fossil.id, invocation);
+    await checkRefAtRunEnd(layout, head, run, fossil.id, invocation);
 
     await moveBack(session, run, await reflogIdentity(session, options.env));
     const undone = {
@@ -314,12 +315,13 @@ async function checkNoOperation(session: CommitSession): Promise<void> {
   );
 }
 
-function checkRefAtRunEnd(
+async function checkRefAtRunEnd(
+  layout: RepositoryLayout,
   head: HeadState,
   run: CommitRunFossilPayload,
   fossilId: string,
   invocation: string,
-): void {
+): Promise<void> {
   if (head.oid === run.finalHead) return;
 
   if (head.oid === run.startHead) {
@@ -332,23 +334,8 @@ function checkRefAtRunEnd(
   throw new CommitRefusedError(
     `${run.ref} moved since commit run ${fossilId}: it points at ${head.oid ?? 'nothing'}, not at ` +
       `the run's last commit ${run.finalHead}. Nothing was changed, so no later commit is lost. ` +
-      describeManualReset(head, run),
+      (await describeManualReset(layout, head.oid, run)),
   );
-}
-
-/**
- * Returns the command that moves the ref back to the run's start by hand, which drops the
- * run's commits and every later one and keeps all their changes staged, as undo would.
- */
-function describeManualReset(head: HeadState, run: CommitRunFossilPayload): string {
-  const drop = "To drop the run's commits and every later one anyway, keeping their changes staged";
-  if (run.startHead !== null) {
-    return `${drop}, run \`git reset --soft ${run.startHead}\`, the commit the run started from.`;
-  }
-  // An unborn start has no commit to reset to. Deleting the branch, with its value checked,
-  // makes it unborn again and leaves the index as it is.
-  const command = `git update-ref -d ${shellQuote(run.ref)} ${head.oid ?? ''}`;
-  return `The run started on an unborn branch. ${drop}, run \`${command}\`, which makes the branch unborn again.`;
 }
 
 /** Returns the ref whose reflog lists the run's last commit, HEAD first, as `git reflog` shows. */

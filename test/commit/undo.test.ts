@@ -453,3 +453,45 @@ test('undo with reflog says reflog lists them', async () => {
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /`git reflog` still lists them/);
 });
+
+/** Adds a commit `feat: upstream` on branch `up`, which starts where the run started. */
+function commitUpstream(created: TempRepo, start: string): string {
+  created.git(['branch', 'up', start]);
+  created.git(['switch', '-q', 'up']);
+  created.write('up.txt', 'upstream\n');
+  created.git(['add', 'up.txt']);
+  created.git(['commit', '-qm', 'feat: upstream']);
+  const upstream = created.git(['rev-parse', 'HEAD']).trim();
+  created.git(['switch', '-q', 'main']);
+  return upstream;
+}
+
+test('undo after rebase keeps upstream commits', async () => {
+  const { repo: created, start } = await committedTwoBatches();
+  created.git(['checkout', '--', 'a.txt']);
+  const upstream = commitUpstream(created, start.head as string);
+  // As `git pull --rebase` does: the run's commits are replayed on top of the upstream commit.
+  created.git(['rebase', '-q', 'up']);
+
+  await assertUndoRefused(created, new RegExp(`run \`git reset --soft ${upstream}\``));
+  await assertUndoRefused(created, /feat: upstream/);
+  await assertUndoRefused(created, /2 commits rewritten from the run/);
+  created.git(['reset', '--soft', upstream]);
+  assert.equal(created.git(['log', '-1', '--format=%s']).trim(), 'feat: upstream');
+  assert.equal(created.git(['diff', '--cached', '--name-only']), 'a.txt\nb.txt\n');
+});
+
+test('undo after merge names dropped commits', async () => {
+  const { repo: created, start, run } = await committedTwoBatches();
+  created.git(['checkout', '--', 'a.txt']);
+  const upstream = commitUpstream(created, start.head as string);
+  created.git(['merge', '-q', '--no-edit', 'up']);
+
+  await assertUndoRefused(created, new RegExp(`not at the run's last commit ${run.finalHead}`));
+  await assertUndoRefused(created, new RegExp(`${upstream.slice(0, 12)} feat: upstream`));
+  await assertUndoRefused(
+    created,
+    new RegExp(`\`git reset --soft ${start.head}\` would drop that commit too`),
+  );
+  await assertUndoRefused(created, /footprint suggests no command/);
+});
