@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import { readCommitIdentities, type CommitIdentities } from '../git/identity.js';
 import { writeLooseObjects, type PendingObject } from '../git/object-writer.js';
 import { openRepository } from '../git/open.js';
-import { moveRef, RefChangedError, RefLockedError } from '../git/ref-update.js';
+import { moveRef, RefChangedError, RefLockedError, type RefMoveStep } from '../git/ref-update.js';
 import { GitWriteError } from '../git/write-error.js';
 import { readSharedPermissions } from '../git/shared-permissions.js';
 import { readSigningSettings } from '../git/signing.js';
@@ -16,7 +16,7 @@ import type { HeadState } from '../git/types.js';
 import { createDebug } from '../log/debug.js';
 import { buildCommitChain } from './build-commits.js';
 import { runCommitMsgHook, type CommitMsgHookResult } from './commit-msg-hook.js';
-import { killAt } from './kill-point.js';
+import { killAt, type KillPoint } from './kill-point.js';
 import { messageSubject } from './message.js';
 import { lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
@@ -188,6 +188,13 @@ function headOf(plan: CommitPlan): HeadState {
   return { oid: plan.startHead, ref: detached ? null : plan.ref, detached };
 }
 
+/** The kill point of each step of a ref move. */
+const KILL_POINTS: Readonly<Record<RefMoveStep, KillPoint>> = {
+  locked: 'lock',
+  logged: 'logged',
+  renamed: 'renamed',
+};
+
 /**
  * Moves the ref from the run's start to its last commit. A lock held by someone else, a ref
  * that moved since planning, or a lock or reflog that cannot be written refuses the run. Then
@@ -211,9 +218,7 @@ async function moveBranch(
     message: `commit (footprint): ${messageSubject(last?.message ?? '')}`,
   };
   try {
-    await moveRef(session.layout, session.config, move, (step) =>
-      killAt(step === 'locked' ? 'lock' : 'renamed', env),
-    );
+    await moveRef(session.layout, session.config, move, (step) => killAt(KILL_POINTS[step], env));
     debug(`${plan.ref} now at ${finalHead}`);
   } catch (error) {
     const refused =

@@ -1,9 +1,10 @@
 /**
  * Steps of a commit run where the FOOTPRINT_TEST_KILL_AT test hook stops the process. `objects`
  * is once half of the new objects are written, and `lock` is while the ref's lock file contains
- * the new value. `renamed` is right after the lock is renamed over the ref.
+ * the new value. `logged` is after the reflog lines are appended and before the rename, and
+ * `renamed` is right after the lock is renamed over the ref.
  */
-export type KillPoint = 'objects' | 'lock' | 'renamed';
+export type KillPoint = 'objects' | 'lock' | 'logged' | 'renamed';
 
 /** Environment variable of the test hook; fault-injection tests set it, nothing else should. */
 export const KILL_AT_VARIABLE = 'FOOTPRINT_TEST_KILL_AT';

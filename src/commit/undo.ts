@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { FossilWriteError } from '../fossils/fossil-write-error.js';
 import { describeRepositoryState } from '../fossils/repository-state.js';
 import { findUndoOf } from '../fossils/undo-records.js';
+import { hasRunLanded } from '../fossils/unlanded-runs.js';
 import { openFossilStore, type FossilStore } from '../fossils/store.js';
 import {
   isFossilOfKind,
@@ -22,6 +23,7 @@ import { createDebug } from '../log/debug.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { checkNoLocks, checkWritableRepository, lockRefusal } from './preconditions.js';
 import { CommitRefusedError } from './refusal.js';
+import { describeManualReset } from './undo-reset-advice.js';
 import { writeRefusal } from './write-refusal.js';
 import { openCommitSession, type CommitSession } from './session.js';
 import { noWorktreeError } from '../git/no-worktree.js';
@@ -51,6 +53,11 @@ export interface UndoResult {
   commits: number;
   /** Id of the commit-run fossil that was undone. */
   fossilId: string;
+  /**
+   * The ref whose reflog still lists the run's last commit (`HEAD`, else the run's branch), or
+   * null when none does, so nothing references the run's commits any more.
+   */
+  reflog: string | null;
   /** Path of the undo fossil that records this undo, or null when it could not be written. */
   fossilPath: string | null;
   /** The reason the undo fossil was not written, with the fix; absent when it was written. */
@@ -80,7 +87,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
     const run = { ...recorded, ref };
     await checkNoOperation(session);
     checkNoLocks(layout, run.ref);
-    checkRefAtRunEnd(head, run, fossil.id, invocation);
+    await checkRefAtRunEnd(layout, head, run, fossil.id, invocation);
 
     await moveBack(session, run, await reflogIdentity(session, options.env));
     const undone = {
@@ -89,6 +96,7 @@ export async function runUndo(options: UndoOptions): Promise<UndoResult> {
       to: run.startHead,
       commits: run.commits.length,
       fossilId: fossil.id,
+      reflog: await findReflogListing(layout, run),
     };
     const after = await readHead(layout);
     const record = await recordUndo(
@@ -118,7 +126,7 @@ async function findLatestRun(
   for (const stored of fossils) {
     if (!isFossilOfKind(stored.fossil, 'commit-run')) continue;
     const run = stored.fossil.payload;
-    if (!(await landed(session, run))) {
+    if (!(await landed(session, run, stored.fossil.createdAt))) {
       debug(`commit run ${stored.id} never moved ${run.ref}; looking at the run before it`);
       neverMoved.push(stored.id);
       continue;
@@ -239,13 +247,16 @@ async function recordUndo(
 /**
  * Returns false for a run whose ref never pointed at its last commit. A run records itself
  * before it moves the ref, so that a run killed right after the move can still be undone. A
- * run killed before the move leaves a record of commits that never landed, which the ref's
- * reflog shows. Without a reflog every recorded run counts as landed.
+ * run killed before the move leaves a record of commits that never landed (see hasRunLanded).
  */
-async function landed(session: CommitSession, run: CommitRunFossilPayload): Promise<boolean> {
+async function landed(
+  session: CommitSession,
+  run: CommitRunFossilPayload,
+  createdAt: string,
+): Promise<boolean> {
   const head = await readHead(session.layout);
   if (head.oid === run.finalHead) return true;
-  return (await reflogRecordsValue(session.layout, run.ref, run.finalHead)) !== false;
+  return hasRunLanded(session.layout, run, createdAt);
 }
 
 /**
@@ -304,12 +315,13 @@ async function checkNoOperation(session: CommitSession): Promise<void> {
   );
 }
 
-function checkRefAtRunEnd(
+async function checkRefAtRunEnd(
+  layout: RepositoryLayout,
   head: HeadState,
   run: CommitRunFossilPayload,
   fossilId: string,
   invocation: string,
-): void {
+): Promise<void> {
   if (head.oid === run.finalHead) return;
 
   if (head.oid === run.startHead) {
@@ -322,23 +334,19 @@ function checkRefAtRunEnd(
   throw new CommitRefusedError(
     `${run.ref} moved since commit run ${fossilId}: it points at ${head.oid ?? 'nothing'}, not at ` +
       `the run's last commit ${run.finalHead}. Nothing was changed, so no later commit is lost. ` +
-      describeManualReset(head, run),
+      (await describeManualReset(layout, head.oid, run)),
   );
 }
 
-/**
- * Returns the command that moves the ref back to the run's start by hand, which drops the
- * run's commits and every later one and keeps all their changes staged, as undo would.
- */
-function describeManualReset(head: HeadState, run: CommitRunFossilPayload): string {
-  const drop = "To drop the run's commits and every later one anyway, keeping their changes staged";
-  if (run.startHead !== null) {
-    return `${drop}, run \`git reset --soft ${run.startHead}\`, the commit the run started from.`;
+/** Returns the ref whose reflog lists the run's last commit, HEAD first, as `git reflog` shows. */
+async function findReflogListing(
+  layout: RepositoryLayout,
+  run: CommitRunFossilPayload,
+): Promise<string | null> {
+  for (const ref of new Set(['HEAD', run.ref])) {
+    if ((await reflogRecordsValue(layout, ref, run.finalHead)) === true) return ref;
   }
-  // An unborn start has no commit to reset to. Deleting the branch, with its value checked,
-  // makes it unborn again and leaves the index as it is.
-  const command = `git update-ref -d ${shellQuote(run.ref)} ${head.oid ?? ''}`;
-  return `The run started on an unborn branch. ${drop}, run \`${command}\`, which makes the branch unborn again.`;
+  return null;
 }
 
 /**

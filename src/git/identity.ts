@@ -69,22 +69,50 @@ function readIdentity(
         resolve(line);
         return;
       }
-      reject(unknownIdentityError(variable, stderr, error));
+      reject(identityError(variable, env, stderr, error));
     });
   });
 }
 
-function unknownIdentityError(variable: string, stderr: string, cause: unknown): UserError {
+/** Start of git's error (2.39) for a GIT_AUTHOR_DATE or GIT_COMMITTER_DATE it cannot read. */
+const INVALID_DATE = 'invalid date format: ';
+
+function identityError(
+  variable: 'GIT_AUTHOR_IDENT' | 'GIT_COMMITTER_IDENT',
+  env: NodeJS.ProcessEnv,
+  stderr: string,
+  cause: unknown,
+): UserError {
   const role = variable === 'GIT_AUTHOR_IDENT' ? 'author' : 'committer';
-  const reason =
+  const reason = (
     stderr
       .trim()
       .split('\n')
-      .findLast((line) => line.trim() !== '') ?? 'no output';
+      .findLast((line) => line.trim() !== '') ?? 'no output'
+  ).replace(/^fatal: /, '');
+  if (reason.startsWith(INVALID_DATE)) {
+    const dateVariable = role === 'author' ? 'GIT_AUTHOR_DATE' : 'GIT_COMMITTER_DATE';
+    return invalidDateError(
+      dateVariable,
+      env[dateVariable] ?? reason.slice(INVALID_DATE.length),
+      cause,
+    );
+  }
   return new UserError(
-    `git cannot tell who the ${role} of the commits is (${reason.replace(/^fatal: /, '')}). ` +
+    `git cannot tell who the ${role} of the commits is (${reason}). ` +
       'Set your name and email with `git config --global user.name "Your Name"` and ' +
       '`git config --global user.email you@example.com` (without --global for this repository only).',
+    { exitCode: 1, cause },
+  );
+}
+
+/** Makes the error for a date variable that git rejects, with the formats git accepts. */
+function invalidDateError(variable: string, value: string, cause: unknown): UserError {
+  return new UserError(
+    `${variable} is "${value}", which git cannot read as a date (invalid date format). ` +
+      `Unset ${variable} or set it to a date such as ` +
+      '`2026-01-01T12:00:00+01:00`, `Thu, 01 Jan 2026 12:00:00 +0100` or `@1767265200 +0100`, ' +
+      'then run the command again.',
     { exitCode: 1, cause },
   );
 }

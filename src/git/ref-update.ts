@@ -43,8 +43,11 @@ export interface RefMove {
   message: string;
 }
 
-/** Points in a move where a test may stop the process: the lock holds the new value, or the ref moved. */
-export type RefMoveStep = 'locked' | 'renamed';
+/**
+ * Points in a move where a test may stop the process: the lock holds the new value, the
+ * reflogs record the move but the ref has not moved, or the ref moved.
+ */
+export type RefMoveStep = 'locked' | 'logged' | 'renamed';
 
 /** A lock file exists, so another git process is updating the ref, or one was killed while it did. */
 export class RefLockedError extends Error {
@@ -113,6 +116,7 @@ export async function moveRef(
       writeLock(lock, `${move.newOid}\n`);
       onStep('locked');
       appendReflogs(layout, config, move);
+      onStep('logged');
       commitLock(lock);
       progress.moved = true;
       onStep('renamed');

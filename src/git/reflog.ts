@@ -71,30 +71,35 @@ function shouldCreateReflog(layout: RepositoryLayout, config: GitConfig, ref: st
   return ref === 'HEAD' || LOGGED_PREFIXES.some((prefix) => ref.startsWith(prefix));
 }
 
-/** Values a reflog moved its ref to, and when its oldest remaining line was written. */
-export interface ReflogValues {
-  values: Set<string>;
-  /** Time of the oldest line in seconds since the epoch, or null for an empty reflog. */
-  oldestSeconds: number | null;
+/** One line of a reflog: the ref's value before and after the move, and when it moved. */
+export interface ReflogLine {
+  oldOid: string;
+  newOid: string;
+  /** Time of the move in seconds since the epoch, or null when the line has none. */
+  seconds: number | null;
 }
 
 /**
- * Reads the values that lines of the ref's reflog moved it to, or returns null when the ref
- * has no reflog (`core.logAllRefUpdates` off, or the reflog was deleted).
+ * Reads the lines of the ref's reflog, oldest first, or returns null when the ref has no
+ * reflog (`core.logAllRefUpdates` off, or the reflog was deleted).
  */
-export async function readReflogValues(
+export async function readReflogLines(
   layout: RepositoryLayout,
   ref: string,
-): Promise<ReflogValues | null> {
+): Promise<ReflogLine[] | null> {
   let text: string;
   try {
     text = await readFile(reflogPath(layout, ref), 'latin1');
   } catch {
     return null;
   }
-  const lines = text.split('\n').filter((line) => line !== '');
-  const values = new Set(lines.map((line) => line.split(' ', 2)[1] ?? ''));
-  return { values, oldestSeconds: lines.length === 0 ? null : lineSeconds(lines[0] ?? '') };
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [oldOid = '', newOid = ''] = line.split(' ', 2);
+      return { oldOid, newOid, seconds: lineSeconds(line) };
+    });
 }
 
 /** Returns the time of a reflog line: the number before the time zone, before the tab. */
@@ -113,6 +118,6 @@ export async function reflogRecordsValue(
   ref: string,
   oid: string,
 ): Promise<boolean | null> {
-  const reflog = await readReflogValues(layout, ref);
-  return reflog === null ? null : reflog.values.has(oid);
+  const lines = await readReflogLines(layout, ref);
+  return lines === null ? null : lines.some((line) => line.newOid === oid);
 }

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { createDebug } from '../log/debug.js';
 import { childProcess } from './child-process.js';
 import type { GitConfig } from './config.js';
+import { isGitVersionAtLeast, readGitVersion, type GitVersion } from './git-version.js';
 
 const debug = createDebug('git');
 
@@ -21,6 +22,8 @@ const DEFAULT_PROGRAMS: Readonly<Record<SigningFormat, string>> = {
 const SIG_CREATED = '\n[GNUPG:] SIG_CREATED ';
 /** The text a message shows in place of a program's last error line when it wrote none. */
 const NO_ERROR_OUTPUT = 'no error output';
+/** The first git version that passes `-U` to `ssh-keygen -Y sign` for a literal key. */
+const AGENT_ONLY_SINCE: GitVersion = [2, 40, 0];
 const SIGNING_FIX =
   'Fix the signing setup (gpg.format, user.signingKey), or set commit.gpgSign to false.';
 
@@ -103,8 +106,8 @@ async function signWithSsh(
 
     const bufferFile = path.join(folder, 'commit');
     await writeFile(bufferFile, payload);
-    // With `-U`, ssh-keygen takes the private key of a literal public key from ssh-agent.
-    const args = ['-Y', 'sign', '-n', 'git', '-f', keyFile, ...(literal === null ? [] : ['-U'])];
+    const gitVersion = literal === null ? null : await readGitVersion(env);
+    const args = sshSignArguments({ keyFile, literal: literal !== null, gitVersion });
     const result = await runProgram(settings.program, [...args, bufferFile], null, env);
     if (result.code !== 0) throw signingFailed(settings, result);
     const signature = await readFile(`${bufferFile}.sig`, 'utf8').catch(() => null);
@@ -119,6 +122,24 @@ async function signWithSsh(
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Returns the `ssh-keygen` arguments git passes before the file to sign. git 2.40 and later add
+ * `-U` for a literal key, so that ssh-keygen takes its private key from ssh-agent only. git 2.39
+ * does not, and older ssh-keygen releases reject `-U`, so it is passed only where git passes it.
+ */
+export function sshSignArguments(options: {
+  keyFile: string;
+  literal: boolean;
+  /** The version of git in use, or null when unknown, which counts as older than 2.40. */
+  gitVersion: GitVersion | null;
+}): string[] {
+  const args = ['-Y', 'sign', '-n', 'git', '-f', options.keyFile];
+  const { gitVersion } = options;
+  const gitPassesU = gitVersion !== null && isGitVersionAtLeast(gitVersion, AGENT_ONLY_SINCE);
+  if (options.literal && gitPassesU) args.push('-U');
+  return args;
 }
 
 /** Runs `gpg.ssh.defaultKeyCommand` and takes its first line as the key, as git does. */

@@ -2,6 +2,7 @@ import type { CommitPlan, CommitRun, PlannedChange } from '../commit/types.js';
 import type { UndoResult } from '../commit/undo.js';
 import { maskNameSecrets } from '../risk/secrets/name-secrets.js';
 import { plural } from './messages.js';
+import { shellQuote } from './shell-quote.js';
 import { escapeControlCharacters, quotePath } from './quote-path.js';
 import { formatStatus, type Style } from './style.js';
 import { displayPath } from './summary.js';
@@ -125,7 +126,7 @@ export function formatUndoDone(style: Style, result: UndoResult): string {
 function describeRecovery(result: UndoResult): string {
   if (result.to === null) return describeUnbornRecovery(result);
   if (result.ref === 'HEAD') return describeDetachedRecovery(result);
-  return describeReflogRecovery(result.commits);
+  return describeReflogRecovery(result);
 }
 
 /** Describes the recovery after an undo that moved a detached HEAD, so no branch. */
@@ -133,16 +134,43 @@ function describeDetachedRecovery(result: UndoResult): string {
   const commits =
     result.commits === 1 ? 'the commit of that run' : `the ${result.commits} commits of that run`;
   const them = result.commits === 1 ? 'it' : 'them';
+  const lost = `  HEAD is detached, so no branch moved, and HEAD no longer reaches ${commits}.`;
+  if (result.reflog === null) return `${lost} ${describeUnreferenced(result)}`;
   return (
-    `  HEAD is detached, so no branch moved, and HEAD no longer reaches ${commits}. ` +
-    `\`git reflog\` still lists ${them}, and \`git reset --soft ${result.from}\` brings the run back.`
+    `${lost} ${describeReflogCommand(result.reflog)} still lists ${them}, and ` +
+    `\`git reset --soft ${result.from}\` brings the run back.`
   );
 }
 
-function describeReflogRecovery(commits: number): string {
-  return commits === 1
-    ? '  The commit of that run is no longer on the branch; `git reflog` still lists it.'
-    : `  The ${commits} commits of that run are no longer on the branch; \`git reflog\` still lists them.`;
+function describeReflogRecovery(result: UndoResult): string {
+  const subject =
+    result.commits === 1
+      ? 'The commit of that run is'
+      : `The ${result.commits} commits of that run are`;
+  const gone = `  ${subject} no longer on the branch`;
+  if (result.reflog === null) return `${gone}. ${describeUnreferenced(result)}`;
+  const them = result.commits === 1 ? 'it' : 'them';
+  return `${gone}, and ${describeReflogCommand(result.reflog)} still lists ${them}.`;
+}
+
+/** Names the command that lists a ref's reflog: `git reflog` for HEAD's. */
+function describeReflogCommand(ref: string): string {
+  if (ref === 'HEAD') return '`git reflog`';
+  const name = ref.startsWith(BRANCH_PREFIX) ? ref.slice(BRANCH_PREFIX.length) : ref;
+  return `\`git reflog show ${shellQuote(name)}\``;
+}
+
+/**
+ * Describes the run's commits when no reflog lists them (`core.logAllRefUpdates` off, or the
+ * reflog deleted): nothing references them, so it names the last one, which reaches the others.
+ */
+function describeUnreferenced(result: UndoResult): string {
+  const them = result.commits === 1 ? 'it' : 'them';
+  const last = result.commits === 1 ? 'its id' : 'the last one';
+  return (
+    `No reflog lists ${them}, so \`git gc\` may delete ${them}. To keep ${them}, note ` +
+    `${last}, ${result.from}: \`git reset --soft ${result.from}\` brings the run back.`
+  );
 }
 
 /**

@@ -156,6 +156,49 @@ test('list marks a killed run interrupted', async () => {
   assert.equal(counted.suggestions.commitRuns, 0);
 });
 
+/** Kills a run after its reflog lines and before its rename, then removes the locks it left. */
+function killAfterReflog(created: TempRepo, strategyFile: string): void {
+  runKilledAt(created, strategyFile, 'logged');
+  rmSync(path.join(created.dir, '.git', 'HEAD.lock'));
+  rmSync(path.join(created.dir, '.git', 'refs', 'heads', 'main.lock'));
+}
+
+test('list marks a run killed after its reflog interrupted', async () => {
+  const { repo: created, strategyFile, start } = await stagedSplit();
+
+  killAfterReflog(created, strategyFile);
+
+  assertAsBefore(created, start);
+  // The reflog names the run's last commit, although the branch never pointed at it.
+  assert.match(created.git(['reflog', '-1', '--format=%gs', 'main']), /^commit \(footprint\)/);
+  assert.deepEqual(listedRunOutcomes(created), ['interrupted']);
+});
+
+test('undo names a run killed after its reflog', async () => {
+  const { repo: created, strategyFile, start } = await stagedSplit();
+  killAfterReflog(created, strategyFile);
+
+  const undone = created.footprint(['undo']);
+
+  assert.equal(undone.status, 1, undone.stderr);
+  assert.match(undone.stderr, /never moved their branch/);
+  assert.doesNotMatch(undone.stderr, /already undone/);
+  assertAsBefore(created, start);
+});
+
+test('list keeps a run killed after the reflog then committed', async () => {
+  const { repo: created, strategyFile, start } = await stagedSplit();
+  killAfterReflog(created, strategyFile);
+
+  const rerun = created.footprint(['commit', '--yes', '--strategy', strategyFile]);
+
+  assert.equal(rerun.status, 0, rerun.stderr);
+  assertComplete(created, start);
+  const outcomes = listedRunOutcomes(created);
+  assert.equal(outcomes.length, 2);
+  assert.equal(outcomes[0], 'committed');
+});
+
 test('list keeps a run killed after the rename', async () => {
   const { repo: created, strategyFile } = await stagedSplit();
   runKilledAt(created, strategyFile, 'renamed');

@@ -93,3 +93,35 @@ test('missing identity refuses', async () => {
   assert.equal(created.git(['rev-parse', 'HEAD']).trim(), head);
   assert.deepEqual(listObjectFiles(created), objects);
 });
+
+test('invalid author date names the variable', async () => {
+  const created = stagedRepo();
+  const head = created.git(['rev-parse', 'HEAD']).trim();
+
+  await assert.rejects(
+    commitInProcess(created, { env: { GIT_AUTHOR_DATE: 'yesterday' } }),
+    (error: unknown) => {
+      assert.ok(isUserError(error));
+      assert.equal(error.exitCode, 1);
+      assert.match(error.message, /GIT_AUTHOR_DATE is "yesterday", which git cannot read/);
+      assert.match(error.message, /Unset GIT_AUTHOR_DATE or set it to a date such as/);
+      assert.doesNotMatch(error.message, /user\.name/);
+      return true;
+    },
+  );
+  assert.equal(created.git(['rev-parse', 'HEAD']).trim(), head);
+});
+
+test('invalid committer date names the variable', async () => {
+  const created = stagedRepo();
+
+  await assert.rejects(
+    commitInProcess(created, { env: { GIT_COMMITTER_DATE: 'not a date' } }),
+    (error: unknown) => {
+      assert.ok(isUserError(error));
+      assert.match(error.message, /GIT_COMMITTER_DATE is "not a date", which git cannot read/);
+      assert.doesNotMatch(error.message, /GIT_AUTHOR_DATE/);
+      return true;
+    },
+  );
+});

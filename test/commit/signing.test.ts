@@ -256,3 +256,52 @@ test('ssh program without a signature', async () => {
     /^✖ commit\.gpgSign is true, but \S+quiet-ssh-keygen \(gpg\.format ssh\) exited with 0 and printed no signature: it wrote no signature file \(\S+\.sig\)\. No commit was written\. Fix the signing setup/m,
   );
 });
+
+/**
+ * Writes a fake ssh-keygen that appends its arguments to `log`, one run per line, and writes
+ * a placeholder signature next to its last argument, the file it signs.
+ */
+function writeArgumentLoggingSsh(dir: string, log: string): string {
+  const program = path.join(dir, 'logging-ssh-keygen');
+  const script =
+    '#!/bin/sh\n' +
+    `echo "$*" >> '${log}'\n` +
+    'for arg; do last=$arg; done\n' +
+    "printf -- '-----BEGIN SSH SIGNATURE-----\\nZmFrZQ==\\n-----END SSH SIGNATURE-----\\n'" +
+    ' > "$last.sig"\n';
+  writeFileSync(program, script, { mode: 0o755 });
+  return program;
+}
+
+/** Replaces the two file arguments of an `ssh-keygen -Y sign` line with placeholders. */
+function argumentShape(line: string): string {
+  const words = line.split(' ');
+  const keyAt = words.indexOf('-f') + 1;
+  return (
+    words
+      .map((word, index) => (index === keyAt ? 'KEY' : word))
+      .slice(0, -1)
+      .join(' ') + ' FILE'
+  );
+}
+
+test('literal ssh key arguments match git', async () => {
+  const { repo, strategyFile } = await stagedTwoBatches();
+  const dir = temporaryFolder('footprint-fake-ssh-');
+  const log = path.join(dir, 'arguments.log');
+  repo.git(['config', 'commit.gpgSign', 'true']);
+  repo.git(['config', 'gpg.format', 'ssh']);
+  repo.git(['config', 'gpg.ssh.program', writeArgumentLoggingSsh(dir, log)]);
+  const literal = 'key::ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeFakeFakeFakeFakeFake test';
+  repo.git(['config', 'user.signingKey', literal]);
+
+  await commitRun(repo, { strategyFile });
+  repo.git(['commit', '-q', '--allow-empty', '-m', 'chore: signed by git']);
+
+  const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+  assert.equal(lines.length, 3, lines.join('\n'));
+  const gitShape = argumentShape(lines[2] as string);
+  assert.match(gitShape, /^-Y sign -n git -f KEY/);
+  assert.equal(argumentShape(lines[0] as string), gitShape);
+  assert.equal(argumentShape(lines[1] as string), gitShape);
+});

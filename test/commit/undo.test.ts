@@ -35,10 +35,11 @@ afterEach(() => repo?.cleanup());
 
 /** Commits a.txt and b.txt changes as two batches; returns the state before the run. */
 async function committedTwoBatches(
-  options: { unborn?: boolean; detached?: boolean; orphan?: boolean } = {},
+  options: { unborn?: boolean; detached?: boolean; orphan?: boolean; noReflog?: boolean } = {},
 ) {
   const created = createTempRepo();
   repo = created;
+  if (options.noReflog) created.git(['config', 'core.logAllRefUpdates', 'false']);
   if (!options.unborn) {
     created.write('a.txt', 'base\n');
     created.write('b.txt', 'base\n');
@@ -46,6 +47,8 @@ async function committedTwoBatches(
     created.git(['commit', '-qm', 'chore: start']);
   }
   if (options.detached) created.git(['switch', '-q', '--detach']);
+  if (options.noReflog)
+    rmSync(path.join(created.dir, '.git', 'logs'), { recursive: true, force: true });
   if (options.orphan) created.git(['switch', '-q', '--orphan', 'side']);
   created.write('a.txt', 'changed\n');
   created.write('b.txt', 'changed\n');
@@ -414,4 +417,81 @@ test('list trusts runs older than reflog', async () => {
 
   assert.equal(rows.length, 1, rows.join('\n'));
   assert.match(rows[0] ?? '', /^\S+ \S+\s+commit-run\s+committed\s/);
+});
+
+test('undo without reflog names the run', async () => {
+  const { repo: created, run } = await committedTwoBatches({ noReflog: true });
+
+  const result = created.footprint(['undo', '--color', 'never']);
+
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(created.gitResult(['reflog']).stdout, '');
+  assert.doesNotMatch(result.stdout, /`git reflog` still lists/);
+  assert.match(result.stdout, new RegExp(`last one, ${run.finalHead}`));
+  assert.match(result.stdout, /`git gc` may delete them/);
+  assert.match(result.stdout, new RegExp(`\`git reset --soft ${run.finalHead}\` brings the run`));
+  created.git(['reset', '--soft', run.finalHead]);
+  assert.equal(created.git(['log', '-2', '--format=%s']), 'feat: change b\nfix: change a\n');
+});
+
+test('undo on detached HEAD without reflog', async () => {
+  const { repo: created, run } = await committedTwoBatches({ detached: true, noReflog: true });
+
+  const result = created.footprint(['undo', '--color', 'never']);
+
+  assert.equal(result.status, 0, result.stderr);
+  assert.doesNotMatch(result.stdout, /`git reflog` still lists/);
+  assert.match(result.stdout, new RegExp(`last one, ${run.finalHead}`));
+  assert.match(result.stdout, /`git gc` may delete them/);
+});
+
+test('undo with reflog says reflog lists them', async () => {
+  await committedTwoBatches();
+
+  const result = (repo as TempRepo).footprint(['undo', '--color', 'never']);
+
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /`git reflog` still lists them/);
+});
+
+/** Adds a commit `feat: upstream` on branch `up`, which starts where the run started. */
+function commitUpstream(created: TempRepo, start: string): string {
+  created.git(['branch', 'up', start]);
+  created.git(['switch', '-q', 'up']);
+  created.write('up.txt', 'upstream\n');
+  created.git(['add', 'up.txt']);
+  created.git(['commit', '-qm', 'feat: upstream']);
+  const upstream = created.git(['rev-parse', 'HEAD']).trim();
+  created.git(['switch', '-q', 'main']);
+  return upstream;
+}
+
+test('undo after rebase keeps upstream commits', async () => {
+  const { repo: created, start } = await committedTwoBatches();
+  created.git(['checkout', '--', 'a.txt']);
+  const upstream = commitUpstream(created, start.head as string);
+  // As `git pull --rebase` does: the run's commits are replayed on top of the upstream commit.
+  created.git(['rebase', '-q', 'up']);
+
+  await assertUndoRefused(created, new RegExp(`run \`git reset --soft ${upstream}\``));
+  await assertUndoRefused(created, /feat: upstream/);
+  await assertUndoRefused(created, /2 commits rewritten from the run/);
+  created.git(['reset', '--soft', upstream]);
+  assert.equal(created.git(['log', '-1', '--format=%s']).trim(), 'feat: upstream');
+  assert.equal(created.git(['diff', '--cached', '--name-only']), 'a.txt\nb.txt\n');
+});
+
+test('undo after merge names dropped commits', async () => {
+  const { repo: created, start, run } = await committedTwoBatches();
+  created.git(['checkout', '--', 'a.txt']);
+  const upstream = commitUpstream(created, start.head as string);
+  created.git(['merge', '-q', '--no-edit', 'up']);
+
+  await assertUndoRefused(created, new RegExp(`not at the run's last commit ${run.finalHead}`));
+  await assertUndoRefused(created, new RegExp(`${upstream.slice(0, 12)} feat: upstream`));
+  await assertUndoRefused(
+    created,
+    new RegExp(`\`git reset --soft ${start.head}\` would drop that commit too`),
+  );
+  await assertUndoRefused(created, /footprint suggests no command/);
 });
