@@ -2,21 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import { fakeGithubToken, fakePemKey } from './secret-parts.js';
-
-const SARIF_SCHEMA = JSON.parse(
-  readFileSync(
-    path.join(
-      path.dirname(fileURLToPath(import.meta.url)),
-      'fixtures',
-      'sarif-2.1.0.trimmed.schema.json',
-    ),
-    'utf8',
-  ),
-) as object;
+import { SARIF_SCHEMA } from './sarif-schema.js';
 
 const lines = (...texts: string[]): string => texts.map((text) => `${text}\n`).join('');
 
