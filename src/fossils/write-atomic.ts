@@ -8,9 +8,10 @@ export const TEMPORARY_SUFFIX = '.tmp';
 
 /**
  * Writes `text` to `file` through a temporary file in the same folder and a rename, so a
- * reader sees either no file or the whole file. The temporary file is removed on failure.
+ * reader sees either the old file (or none) or the whole new one. The temporary file is
+ * removed on failure.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temporary = path.join(
     path.dirname(file),

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../fossils/write-atomic.js';
 import { isUserError, UserError } from '../errors.js';
 import { readGitConfig, type GitConfig } from '../git/config.js';
 import { discoverRepository } from '../git/discover.js';
@@ -94,7 +95,9 @@ export async function prepareCommitMessage(
     commentChar: plan.commentChar,
     position: split ? ('end' as const) : ('top' as const),
   };
-  await writeFile(options.messageFile, Buffer.from(editMessage(plan.text, edit), 'latin1'));
+  // Killed while writing in place, the hook would leave git a message cut short.
+  const bytes = Buffer.from(editMessage(plan.text, edit), 'latin1');
+  await writeFileAtomic(options.messageFile, bytes);
   const from = suggestion.from === 'fossil' ? 'the pre-commit analysis' : 'a new analysis';
   return { action: split ? 'listed' : 'suggested', reason: `from ${from}` };
 }
