@@ -1,6 +1,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareNewestFirst, parseFossilName, type FossilName } from './fossil-name.js';
+import { startsWithNewerVersion } from './removal-guard.js';
 import { TEMPORARY_PREFIX, TEMPORARY_SUFFIX } from './write-atomic.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -93,7 +94,10 @@ export function pruneFossils(
     .map((entry) => parseFossilName(entry))
     .filter((name): name is FossilName => name !== null && name.kind === kind);
 
-  const expired = selectExpired(names, policy, now);
+  // A newer footprint sharing the store prunes its own fossils, by rules this one may not know.
+  const expired = selectExpired(names, policy, now).filter(
+    (name) => !startsWithNewerVersion(path.join(dir, `${name.id}.json`)),
+  );
   // `force` because another writer may prune the same file at the same moment.
   for (const name of expired) rmSync(path.join(dir, `${name.id}.json`), { force: true });
   removeStaleTemporaryFiles(dir, entries, now);

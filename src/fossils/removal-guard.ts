@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseJsonText } from '../config/parse-json.js';
 import { FOSSIL_SCHEMA_VERSION } from './types.js';
@@ -29,4 +30,32 @@ export async function findKeepReason(file: string): Promise<KeepReason | null> {
   const version = (document as Record<string, unknown>)['schemaVersion'];
   const newer = Number.isInteger(version) && (version as number) > FOSSIL_SCHEMA_VERSION;
   return newer ? 'newer-version' : null;
+}
+
+/** Bytes at the start of a fossil that hold its first key, `schemaVersion`, as footprint writes it. */
+const HEAD_BYTES = 128;
+const HEAD_VERSION = /^\s*\{\s*"schemaVersion"\s*:\s*(\d+)/;
+
+/**
+ * Returns true when the fossil file `file` starts with a schemaVersion above the one this
+ * footprint reads, from its first bytes alone. Retention runs after every hook's fossil, so it
+ * reads no more, and a file that starts otherwise counts as not newer.
+ */
+export function startsWithNewerVersion(file: string): boolean {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    const length = readSync(descriptor, head, 0, HEAD_BYTES, 0);
+    const version = HEAD_VERSION.exec(head.subarray(0, length).toString('utf8'))?.[1];
+    return version !== undefined && Number(version) > FOSSIL_SCHEMA_VERSION;
+  } catch {
+    return false;
+  } finally {
+    closeSync(descriptor);
+  }
 }

@@ -212,6 +212,22 @@ describe('fossil store retention', () => {
     assert.equal(existsSync(fresh), true);
   });
 
+  test('retention keeps a newer version', async () => {
+    const config = configWith((c) => (c.fossils.keep = 1));
+    const older = await storeAt([START]).write('analysis', analysisDraft());
+    const written = JSON.parse(readFileSync(older, 'utf8')) as Record<string, unknown>;
+    writeFileSync(older, JSON.stringify({ ...written, schemaVersion: 2 }, null, 2));
+    const plain = await storeAt([START + 1000]).write('analysis', analysisDraft());
+
+    const newest = await storeAt([START + 2000], config).write('analysis', analysisDraft());
+
+    assert.deepEqual(fossilFiles(path.dirname(newest)), [
+      path.basename(older),
+      path.basename(newest),
+    ]);
+    assert.equal(existsSync(plain), false);
+  });
+
   test('unrelated files left alone', async () => {
     const store = storeAt([START]);
     await store.write('analysis', analysisDraft());
