@@ -4,6 +4,7 @@ import { parseManifest } from './manifest-changes.js';
 import { dependencyKey } from './manifest-lines.js';
 import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
+import { findNewPackageRequirements } from './new-package-requirements.js';
 import { findPackageImports, findPythonBindings } from './package-imports.js';
 import { entryUnitsByPackage, importedPackages } from './relations/dependency-use.js';
 import { findRustPathRequirements } from './rust-paths.js';
@@ -572,6 +573,7 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
     found.push(...findRemovedPackageImportRequirements(context));
   }
   found.push(...findWorkspaceVersionRequirements(context));
+  found.push(...findNewPackageRequirements(context));
   found.push(...findDependencyRequirements(context));
   found.push(...findNewNameRequirements(context));
   found.push(...findRemovedNameRequirements(context));

@@ -23,10 +23,18 @@ function dependencyUnits(context: AnalysisContext, manifest: FileChange): Change
   return main ? [main] : [];
 }
 
+/** Returns true when a package.json change adds, removes or moves a dependency. */
+function changesDependencyList(context: AnalysisContext, manifest: FileChange): boolean {
+  const content = context.texts.content.get(manifest.path);
+  return (readDependencyChanges(manifest, content)?.length ?? 0) > 0;
+}
+
 /**
  * Links each lockfile to the dependency manifests it locks: those in its own folder, or when
  * its folder has none that changed, those in folders below it, as workspaces keep one lockfile
- * at the root for many manifests.
+ * at the root for many manifests. A manifest below whose dependency list changes is always
+ * bound to it: the lockfile is one unit, so a commit that took it without that manifest, or the
+ * manifest without it, would not install with a frozen lockfile.
  */
 export function findManifestLockfileLinks(context: AnalysisContext): Link[] {
   const manifests = context.files.filter((file) => file.category === 'dependency-manifest');
@@ -38,11 +46,18 @@ export function findManifestLockfileLinks(context: AnalysisContext): Link[] {
     if (!lockUnit) continue;
     const folder = folderOf(lockfile.path);
     const beside = manifests.filter((manifest) => folderOf(manifest.path) === folder);
-    const below = manifests.filter((manifest) => isWithin(folderOf(manifest.path), folder));
-    const [related, weight] =
-      beside.length > 0 ? [beside, weights.manifestLockfile] : [below, weights.workspaceLockfile];
+    const below = manifests.filter(
+      (manifest) => folderOf(manifest.path) !== folder && isWithin(folderOf(manifest.path), folder),
+    );
+    const related: Array<[FileChange, number]> = [
+      ...beside.map((manifest): [FileChange, number] => [manifest, weights.manifestLockfile]),
+      ...below.map((manifest): [FileChange, number] => {
+        if (changesDependencyList(context, manifest)) return [manifest, weights.manifestLockfile];
+        return [manifest, beside.length > 0 ? 0 : weights.workspaceLockfile];
+      }),
+    ].filter(([, weight]) => weight > 0);
 
-    for (const manifest of related) {
+    for (const [manifest, weight] of related) {
       for (const unit of dependencyUnits(context, manifest)) {
         links.push(link('manifest-lockfile', lockUnit.index, unit.index, weight));
       }
