@@ -654,3 +654,55 @@ test('rendered hook names the global hook', async () => {
 
   assert.match(script, /^global_hook='\/home\/o'\\''neil\/hooks\/pre-commit'$/m);
 });
+
+test('hook explains a crash of footprint', async () => {
+  const sandbox = createSandbox();
+  try {
+    const bakedBin = writeBakedFootprint(sandbox, 134);
+    const hook = await sandbox.install({ footprintBin: bakedBin, node: process.execPath });
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 134);
+    assert.equal(result.stdout, 'baked precommit');
+    assert.match(
+      result.stderr,
+      /^footprint: stopped with status 134 before it finished, as when node/,
+    );
+    assert.match(result.stderr, /Skip once: FOOTPRINT=0 git commit \.\.\./);
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('hook passes a block on quietly', async () => {
+  const sandbox = createSandbox();
+  try {
+    const bakedBin = writeBakedFootprint(sandbox, 1);
+    const hook = await sandbox.install({ footprintBin: bakedBin, node: process.execPath });
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, '');
+  } finally {
+    sandbox.cleanup();
+  }
+});
+
+test('merge hook explains a crash', async () => {
+  const sandbox = createSandbox();
+  try {
+    const bakedBin = writeBakedFootprint(sandbox, 137);
+    const baked = { footprintBin: bakedBin, node: process.execPath };
+    const hook = await sandbox.install(baked, 'pre-merge-commit');
+
+    const result = sandbox.runHook(hook);
+
+    assert.equal(result.status, 137);
+    assert.match(result.stderr, /^footprint: stopped with status 137 /);
+    assert.match(result.stderr, /Skip once: FOOTPRINT=0 git merge \.\.\./);
+  } finally {
+    sandbox.cleanup();
+  }
+});
