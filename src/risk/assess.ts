@@ -1,6 +1,6 @@
 import type { BatchAnalysis, Mode } from '../batches/types.js';
 import type { Config } from '../config/types.js';
-import type { FootprintWithContent } from '../footprint/types.js';
+import type { FileChange, FootprintWithContent } from '../footprint/types.js';
 import { nowMs } from '../log/clock.js';
 import { createDebug } from '../log/debug.js';
 import {
@@ -16,7 +16,7 @@ import { createChangeContext, createRuleScopes, type RuleScopes } from './rule-s
 import { isBlocking, scoreFindings } from './score.js';
 import { copySecretRange } from './secret-range.js';
 import { findSuppression } from './suppression.js';
-import type { Finding, RiskChange, RiskModel, RiskReport } from './types.js';
+import type { Finding, RiskChange, RiskModel, RiskReport, RiskRule } from './types.js';
 
 const debug = createDebug('risk');
 
@@ -111,7 +111,7 @@ function checkFiles(
     for (const rule of scope.rules.values()) {
       const context = scope.contexts.get(rule.id);
       if (rule.check === undefined || context === undefined) continue;
-      if (unreadable && rule.group !== 'secrets') continue;
+      if (unreadable && !readsUndiffedLines(rule, file)) continue;
       if (merged && rule.group !== 'secrets' && rule.group !== 'custom') continue;
       const started = nowMs();
       appendAll(findings, rule.check(file, content, context));
@@ -120,6 +120,15 @@ function checkFiles(
   }
   debug(`file rules ran; ${describeSlowest(msByRule)}`);
   return findings;
+}
+
+/**
+ * Returns true when `rule` reads the added lines that footprint finds without a diff: the secret
+ * rules in every such file, and the conflict markers in a text file too large to diff, such as
+ * a lockfile a merge left with conflicts.
+ */
+function readsUndiffedLines(rule: RiskRule, file: FileChange): boolean {
+  return rule.group === 'secrets' || (rule.group === 'conflicts' && !file.binary);
 }
 
 /**

@@ -141,3 +141,25 @@ describe('secret rules on binary files', () => {
     assert.deepEqual(secrets, []);
   });
 });
+
+describe('conflict markers in files too large to diff', () => {
+  test('conflict in a large lockfile blocks', () => {
+    const rows = numberedLines(5000).split('\n');
+    const repo = createRepo({ 'data/rows.txt': `${rows.join('\n')}\n` });
+    const conflict = ['<<<<<<< HEAD', 'row 100 ours', '=======', 'row 100 theirs', '>>>>>>> topic'];
+    repo.write(
+      'data/rows.txt',
+      `${[...rows.slice(0, 99), ...conflict, ...rows.slice(100)].join('\n')}\n`,
+    );
+    repo.git(['add', 'data/rows.txt']);
+
+    const { status, findings } = precommitFindings(repo);
+
+    const markers = findings.filter((finding) => finding.rule === 'conflict-markers');
+    assert.deepEqual(
+      markers.map((finding) => `${finding.path}:${finding.line}`),
+      ['data/rows.txt:100'],
+    );
+    assert.equal(status, 1);
+  });
+});
