@@ -666,3 +666,25 @@ describe('risk rules through footprint precommit', () => {
     });
   }
 });
+
+describe('symlink targets in messages', () => {
+  test('escape sequences are escaped', () => {
+    const repo = createRepo();
+    try {
+      const target = '/etc/\u001b[2K\u001b[1Ahidden\rtext';
+      const oid = repo.git(['hash-object', '-w', '--stdin'], { input: target }).trim();
+      repo.git(['update-index', '--add', '--cacheinfo', `120000,${oid},config/link`]);
+
+      const result = repo.footprint(['precommit', '--no-llm']);
+
+      const [finding] = findingsOf(precommit(repo), 'symlink-outside');
+      assert.equal(
+        finding?.message,
+        'Symbolic link points outside the repository (to /etc/\\033[2K\\033[1Ahidden\\rtext)',
+      );
+      assert.equal(result.stderr.includes('\u001b[2K'), false, 'the target reached the terminal');
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

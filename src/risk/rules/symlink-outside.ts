@@ -2,6 +2,7 @@ import path from 'node:path/posix';
 import type { FileChange, FileContent } from '../../footprint/types.js';
 import { createFinding } from '../finding.js';
 import type { Finding, RiskRule, RuleContext } from '../types.js';
+import { escapeHiddenCharacters } from '../../output/terminal-text.js';
 
 const RULE = {
   id: 'symlink-outside',
@@ -31,7 +32,8 @@ function checkSymlinks(file: FileChange, content: FileContent, context: RuleCont
   return [
     createFinding(RULE, context, {
       path: file.path,
-      message: `Symbolic link points outside the repository (to ${content.newText})`,
+      // The target is any text the link's author chose, so it must not reach a terminal raw.
+      message: `Symbolic link points outside the repository (to ${escapeHiddenCharacters(content.newText)})`,
     }),
   ];
 }
