@@ -330,6 +330,20 @@ const CASES: RuleCase[] = [
     expected: ['tools/helper.bin'],
   },
   {
+    name: 'lockfile marked -diff',
+    rule: 'binary-file',
+    base: { 'README.md': '# demo\n', '.gitattributes': 'package-lock.json -diff\n' },
+    arrange: (repo) => stage(repo, { 'package-lock.json': '{"lockfileVersion":3}\n' }),
+    expected: [],
+  },
+  {
+    name: 'text marked binary elsewhere',
+    rule: 'binary-file',
+    base: { 'README.md': '# demo\n', '.gitattributes': 'tools/*.dat binary\n' },
+    arrange: (repo) => stage(repo, { 'tools/table.dat': 'a,b\n1,2\n' }),
+    expected: ['tools/table.dat'],
+  },
+  {
     name: 'image in an asset folder',
     rule: 'binary-file',
     arrange: (repo) =>

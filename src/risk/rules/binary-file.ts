@@ -36,7 +36,14 @@ const NEW_FILE_STATUSES: ReadonlySet<FileChange['status']> = new Set([
   'type-changed',
 ]);
 
+/**
+ * Categories of text files that `.gitattributes` often marks `-diff` or `binary` to keep them
+ * out of diffs, such as `package-lock.json -diff`, which makes git call them binary.
+ */
+const TEXT_CATEGORIES: ReadonlySet<string> = new Set(['lockfile', 'generated']);
+
 function addsBinary(file: FileChange): boolean {
+  if (TEXT_CATEGORIES.has(file.category)) return false;
   return file.binary && file.opaque !== 'gitlink' && NEW_FILE_STATUSES.has(file.status);
 }
 
