@@ -193,9 +193,8 @@ export function chooseBatchScope(
   const paths = files.map((file) => file.path);
   const bumpsActions = choice.actions !== undefined;
   const habit = readKindScope(model, paths, choice.release !== undefined, bumpsActions);
-  // A scope that repeats the message's type (`docs(docs)`) adds nothing, so it is left out,
-  // but `chore(ci)` keeps it.
-  if (habit !== null) return habit.scope === choice.type ? null : habit.scope;
+  // The team's own habit wins, even a scope that repeats the type, as `docs(docs)` does.
+  if (habit !== null) return habit.scope;
   if (model?.usesScopes === false) return null;
   // The learned scope of workflow folders comes from CI edits, such as `chore(ci)`.
   if (bumpsActions && (choice.type === 'build' || choice.type === 'chore')) return 'deps';

@@ -144,6 +144,32 @@ describe('scopes of workspace packages', () => {
   });
 });
 
+describe('docs scope habit', () => {
+  let repo: TempRepo;
+
+  beforeEach(() => {
+    repo = createTempRepo();
+  });
+  afterEach(() => repo.cleanup());
+
+  test('team docs(docs) habit is kept', () => {
+    commitFiles(repo, { 'docs/guide.md': lines('# Guide', '', 'Read this first.') });
+    commitHistory(
+      repo,
+      repeat(6, {
+        message: 'docs(docs): reword the guide',
+        files: { 'docs/guide.md': lines('# Guide', '', 'Read this.') },
+      }),
+    );
+    stageFiles(repo, { 'docs/guide.md': lines('# Guide', '', 'Read this before you start.') });
+    assert.equal(repo.footprint(['learn']).status, 0);
+
+    const batches = analyzeStaged(repo);
+
+    assert.match(messageOf(batches, 'docs/guide.md') ?? '', /^docs\(docs\): /);
+  });
+});
+
 describe('workspace scopes with a learned model', () => {
   let repo: TempRepo;
 
