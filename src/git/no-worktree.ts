@@ -9,7 +9,7 @@ interface NoWorktreeFacts {
   worktree: string | null;
   /** The command as the advice names it, such as `learn` or `fossils list`. */
   command: string;
-  /** What the command lacks in a bare repository, such as "has no fossil store". */
+  /** The command's shortcoming in a bare repository, such as "has no fossil store". */
   consequence: string;
 }
 
