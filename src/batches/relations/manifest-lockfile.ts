@@ -1,5 +1,5 @@
 import type { FileChange } from '../../footprint/types.js';
-import { readDependencyChanges } from '../manifest-changes.js';
+import { readDependencyChanges, type DependencyChange } from '../manifest-changes.js';
 import { folderOf, isWithin } from '../paths.js';
 import type { ChangeUnit } from '../units.js';
 import { weights } from '../weights.js';
@@ -11,9 +11,12 @@ import { link, mainUnitOf, type AnalysisContext, type Link } from './context.js'
  * the change of dependencies cannot be read, as for manifests other than `package.json`, and
  * when it changes none, as a version bump of a workspace package still changes the lockfile.
  */
-function dependencyUnits(context: AnalysisContext, manifest: FileChange): ChangeUnit[] {
+function dependencyUnits(
+  context: AnalysisContext,
+  manifest: FileChange,
+  changes: readonly DependencyChange[] | null,
+): ChangeUnit[] {
   const units = context.unitsOfPath.get(manifest.path) ?? [];
-  const changes = readDependencyChanges(manifest, context.texts.content.get(manifest.path));
   const names = (changes ?? []).map((change) => `"${change.name}"`);
   const mentioning = units.filter((unit) =>
     [...unit.added, ...unit.removed].some((line) => names.some((name) => line.includes(name))),
@@ -21,12 +24,6 @@ function dependencyUnits(context: AnalysisContext, manifest: FileChange): Change
   if (mentioning.length > 0) return mentioning;
   const main = mainUnitOf(context, manifest.path);
   return main ? [main] : [];
-}
-
-/** Returns true when a package.json change adds, removes or moves a dependency. */
-function changesDependencyList(context: AnalysisContext, manifest: FileChange): boolean {
-  const content = context.texts.content.get(manifest.path);
-  return (readDependencyChanges(manifest, content)?.length ?? 0) > 0;
 }
 
 /**
@@ -38,6 +35,15 @@ function changesDependencyList(context: AnalysisContext, manifest: FileChange): 
  */
 export function findManifestLockfileLinks(context: AnalysisContext): Link[] {
   const manifests = context.files.filter((file) => file.category === 'dependency-manifest');
+  // Each manifest's dependency changes are read once, for every lockfile that locks it.
+  const changesOf = new Map(
+    manifests.map((manifest) => [
+      manifest.path,
+      readDependencyChanges(manifest, context.texts.content.get(manifest.path)),
+    ]),
+  );
+  const changesDependencyList = (manifest: FileChange) =>
+    (changesOf.get(manifest.path)?.length ?? 0) > 0;
   const lockfiles = context.files.filter((file) => file.category === 'lockfile');
 
   const links: Link[] = [];
@@ -52,13 +58,14 @@ export function findManifestLockfileLinks(context: AnalysisContext): Link[] {
     const related: Array<[FileChange, number]> = [
       ...beside.map((manifest): [FileChange, number] => [manifest, weights.manifestLockfile]),
       ...below.map((manifest): [FileChange, number] => {
-        if (changesDependencyList(context, manifest)) return [manifest, weights.manifestLockfile];
+        if (changesDependencyList(manifest)) return [manifest, weights.manifestLockfile];
         return [manifest, beside.length > 0 ? 0 : weights.workspaceLockfile];
       }),
     ].filter(([, weight]) => weight > 0);
 
     for (const [manifest, weight] of related) {
-      for (const unit of dependencyUnits(context, manifest)) {
+      const changes = changesOf.get(manifest.path) ?? null;
+      for (const unit of dependencyUnits(context, manifest, changes)) {
         links.push(link('manifest-lockfile', lockUnit.index, unit.index, weight));
       }
     }
