@@ -10,7 +10,7 @@ import type { OutcomeFossilPayload } from './outcome-types.js';
 
 /**
  * Formats one fossil for `footprint fossils show`: its envelope, then its payload by kind. A
- * fossil is a file anyone can edit, and an insight-cache fossil holds a model's reply, so every
+ * fossil is a file anyone can edit, and an insight-cache fossil contains a model's reply, so every
  * line is escaped before it reaches the terminal (see escapeHiddenCharacters).
  */
 export function formatFossil(fossil: Fossil, style: Style): string {

@@ -48,8 +48,8 @@ export async function readUnlandedRunIds(
  * Returns true when the run's ref pointed at the run's last commit at some time. The ref
  * decides first: it landed when the ref points at that commit or at a descendant of it. Else
  * the reflog decides. A line that moved the ref to that commit proves the move only when the
- * next line moves the ref away from it, because the run appends its reflog lines before it
- * renames the lock over the ref, as git does, and a run killed in between leaves such a line.
+ * next line moves the ref away from it. The run appends its reflog lines before it renames the
+ * lock over the ref, as git does, so a run killed in between leaves such a line.
  * A run counts as landed when the reflog cannot tell: the ref has no reflog, or the run is
  * older than the reflog's oldest line, which `git reflog expire` may have removed.
  */

@@ -185,10 +185,10 @@ async function rewriteHook(dir: string, file: string, script: string): Promise<I
 }
 
 /**
- * Moves `file` into the free name `chained` without ever replacing a file there: a hard link
+ * Moves `file` into the free name `chained` without ever replacing a file there. A hard link
  * (a copy where the file system has none) or a new link with the same target is created with
- * O_EXCL semantics, and the caller then replaces `file`. A concurrent init that got there first
- * makes this throw instead of overwriting the hook it chained.
+ * O_EXCL semantics, and the caller then replaces `file`. A concurrent init that got there
+ * first makes this throw instead of overwriting the hook it chained.
  */
 async function chainHook(file: string, chained: string): Promise<void> {
   const stats = await lstat(file);

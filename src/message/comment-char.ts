@@ -6,9 +6,9 @@ export const AUTO_CANDIDATES = '#;@!$%^&|:';
 
 /**
  * Returns the string that starts a comment line in the message file. Unset, it is `#`. Under
- * `auto`, git 2.39 picks the character from the message before it writes its status block,
- * so the choice is found from git's status block when the file ends with one, else from the
- * whole file, which is then the message alone (`commit.status=false` or `--no-status`).
+ * `auto`, git 2.39 picks the character from the message before it writes its status block.
+ * So the choice is read from that block when the file ends with one. Else it is chosen from
+ * the whole file, which is then the message alone (`commit.status=false` or `--no-status`).
  */
 export function resolveCommentChar(setting: string | null | undefined, text: string): string {
   if (setting === undefined || setting === null || setting === '') return '#';
@@ -59,9 +59,9 @@ export function cleanupStripsComments(mode: CleanupMode): boolean {
 
 /**
  * Returns the comment character that `core.commentChar=auto` gives a message, as git 2.39
- * chooses it before it writes any comment line: `#` when the message has no `#`, else the
- * first candidate that starts no line, where a line starts after LF or CR. Returns null when
- * every candidate starts a line, where git stops with "unable to select a comment character".
+ * chooses it before it writes any comment line. That is `#` when the message has no `#`, else
+ * the first candidate that starts no line, where a line starts after LF or CR. Returns null
+ * when every candidate starts a line, where git stops with "unable to select a comment character".
  */
 export function chooseAutoCommentChar(message: string): string | null {
   if (!message.includes('#')) return '#';

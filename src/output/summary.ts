@@ -301,7 +301,7 @@ function severityLevel(severity: Severity): Level {
 
 function noticeLines(result: PipelineResult, style: Style): string[] {
   const lines: string[] = [];
-  // A fallback reason already says that the offline heuristic was used instead.
+  // A fallback reason already states that the offline heuristic was used instead.
   const insights = llmNoticeLine(style, result.insights);
   if (insights !== null) lines.push(insights);
   if (!result.validation.valid) {

@@ -123,9 +123,9 @@ function checkFiles(
 }
 
 /**
- * Returns true when `rule` reads the added lines that footprint finds without a diff: the secret
- * rules in every such file, and the conflict markers in a text file too large to diff, such as
- * a lockfile a merge left with conflicts.
+ * Returns true when `rule` reads the added lines that footprint finds without a diff. The
+ * secret rules read them in every such file. The conflict markers read them in a text file
+ * too large to diff, such as a lockfile that a merge left with conflicts.
  */
 function readsUndiffedLines(rule: RiskRule, file: FileChange): boolean {
   return rule.group === 'secrets' || (rule.group === 'conflicts' && !file.binary);

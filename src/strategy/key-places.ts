@@ -1,7 +1,7 @@
 import { joinWords } from '../output/messages.js';
 import type { DuplicateKey } from './duplicate-keys.js';
 
-/** Where the occurrences of a repeated key are: all of them, and those JSON.parse ignores. */
+/** The places of a repeated key's occurrences: all of them, and those JSON.parse ignores. */
 export interface KeyPlaces {
   all: string;
   ignored: string;

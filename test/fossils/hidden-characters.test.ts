@@ -32,7 +32,7 @@ async function run(...argv: string[]) {
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** Writes an insight-cache fossil whose reply text holds HIDDEN, as a model could send it. */
+/** Writes an insight-cache fossil whose reply text contains HIDDEN, as a model could send it. */
 async function writeCachedReply(
   fossilDir = 'fossils',
 ): Promise<{ id: string; reply: Record<string, unknown> }> {
