@@ -159,35 +159,59 @@ export interface Partition {
   joins: Join[][];
 }
 
+/** A clustering of the units and the leftovers it joined to a batch. */
+interface Cut {
+  clustering: Clustering;
+  leftovers: ReadonlySet<number>;
+}
+
+/** Pair score of two units that the balanced batches keep apart: no sum of others outweighs it. */
+const OUTSIDE_BATCH = -1e6;
+
+/** Sets the score of every pair that `outer` keeps apart to OUTSIDE_BATCH. */
+function keepInside(scores: Float64Array, outer: Clustering): Float64Array {
+  const count = outer.size;
+  const roots = Array.from({ length: count }, (_, unit) => outer.find(unit));
+  for (let a = 0; a < count; a += 1) {
+    for (let b = a + 1; b < count; b += 1) {
+      if (roots[a] === roots[b]) continue;
+      scores[a * count + b] = OUTSIDE_BATCH;
+      scores[b * count + a] = OUTSIDE_BATCH;
+    }
+  }
+  return scores;
+}
+
 /**
- * Partitions the units into clusters, each a batch:
- * 1. Binding links (a rename, a manifest and its lockfile) join their units.
- * 2. Clusters join while the evidence that they are one commit outweighs the evidence against,
- *    judged on pair scores that measure how steadily two units share a batch (scoreStability).
- *    New release notes stay apart from each other.
- * 3. Clusters that make the same small edit join, and each cluster of release notes alone
- *    joins the cluster it scores highest with (see joinLoneReleaseNotes).
- * 4. Small leftovers join the most linked cluster of the same concern.
- * 5. Clusters that require each other in a cycle become one.
+ * Cuts the units into clusters in one mode (see partitionUnits). `balanced` is the balanced
+ * clustering in the other modes, and null in balanced mode.
  */
-export function partitionUnits(
+function cutUnits(
   context: AnalysisContext,
   links: readonly Link[],
   requirements: readonly Requirement[],
   mode: Mode,
-): Partition {
-  const bound = () => joinBindingLinks(new Clustering(context.units.length), links);
+  balanced: Clustering | null,
+): Cut {
+  const count = context.units.length;
+  const inside = mode === 'aggressive' ? balanced : null;
+  const bound = () =>
+    mode === 'conservative' && balanced
+      ? balanced.copy()
+      : joinBindingLinks(new Clustering(count, inside), links);
   const clustering = bound();
 
   const sizes = context.units.map((unit) => Math.sqrt(unitSize(unit)));
   const apart = mode === 'aggressive' ? newFileUses(context, requirements) : new Set<number>();
   for (const pair of releaseNotePairs(context.units)) apart.add(pair);
   const scores = scorePairs(context, links, mode, apart);
+  if (inside) keepInside(scores, inside);
   const agglomeration = new Agglomeration(clustering, sizes, compareUnitWords(context));
-  const stable =
-    context.units.length <= MAX_STABLE_UNITS
+  let stable =
+    count <= MAX_STABLE_UNITS
       ? keepApart(scoreStability(scores, agglomeration, bound), apart)
       : scores;
+  if (inside && stable !== scores) stable = keepInside(stable, inside);
   agglomeration.run(clustering, stable);
   joinSimilarEdits(clustering, links, apart);
   joinLoneReleaseNotes(clustering, context.units, scores);
@@ -199,7 +223,39 @@ export function partitionUnits(
     MAX_LEFTOVER_LINES[mode],
   );
   joinRequirementCycles(clustering, requirements);
+  return { clustering, leftovers };
+}
 
+/**
+ * Partitions the units into clusters, each a batch:
+ * 1. Binding links (a rename, a manifest and its lockfile) join their units.
+ * 2. Clusters join while the evidence that they are one commit outweighs the evidence against,
+ *    judged on pair scores that measure how steadily two units share a batch (scoreStability).
+ *    New release notes stay apart from each other.
+ * 3. Clusters that make the same small edit join, and each cluster of release notes alone
+ *    joins the cluster it scores highest with (see joinLoneReleaseNotes).
+ * 4. Small leftovers join the most linked cluster of the same concern.
+ * 5. Clusters that require each other in a cycle become one.
+ *
+ * The modes nest: conservative mode runs these steps from the balanced batches and only joins
+ * them, and aggressive mode runs them inside the balanced batches and only splits them.
+ * NOTE: release notes join their release after this (joinReleaseNotes in release.ts), so a
+ * mode that splits a release from other code may give the notes to another batch.
+ */
+export function partitionUnits(
+  context: AnalysisContext,
+  links: readonly Link[],
+  requirements: readonly Requirement[],
+  mode: Mode,
+): Partition {
+  const balanced = cutUnits(context, links, requirements, 'balanced', null);
+  const cut =
+    mode === 'balanced'
+      ? balanced
+      : cutUnits(context, links, requirements, mode, balanced.clustering);
+  const { clustering } = cut;
+  const leftovers =
+    mode === 'conservative' ? new Set([...balanced.leftovers, ...cut.leftovers]) : cut.leftovers;
   const clusters = clustering.clusters();
   return { clusters, joins: describeClusters(context, links, clustering, clusters, leftovers) };
 }

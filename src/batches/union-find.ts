@@ -10,6 +10,13 @@ export class UnionFind {
     this.parent = Array.from({ length: size }, (_, index) => index);
   }
 
+  /** Returns an independent copy of these sets. */
+  copy(): UnionFind {
+    const copy = new UnionFind(0);
+    copy.parent.push(...this.parent);
+    return copy;
+  }
+
   find(item: number): number {
     let current = item;
     while (this.parent[current] !== current) {
