@@ -29,7 +29,10 @@ export interface SizeHistograms {
   lines: readonly number[];
 }
 
-/** Returns each mode's batch size target from the distribution of commit sizes. */
+/**
+ * Returns each mode's batch size target from the distribution of commit sizes.
+ * NOTE: `learn` reports these targets, but batch analysis does not read them.
+ */
 export function deriveSizeTargets(sizes: SizeHistograms): Record<Mode, SizeTarget> {
   const modes = Object.keys(PERCENTILE_OF_MODE) as Mode[];
   const entries = modes.map((mode): [Mode, SizeTarget] => {
