@@ -3,6 +3,8 @@ import { looksSecret } from '../risk/secrets/secret-value.js';
 import { CREDENTIAL_KEYWORDS } from '../risk/secrets/credential-keywords.js';
 import { scanTokenWindows } from '../risk/secrets/secretlint-scan.js';
 import { cutTokenWindows, findTokenCandidates } from '../risk/secrets/token-candidates.js';
+import { skipTypeAnnotation } from '../risk/secrets/type-annotation.js';
+import { readVariableDefault } from '../risk/secrets/variable-default.js';
 import {
   detectValueSyntax,
   findUnquotedValueEnd,
@@ -42,11 +44,12 @@ const KNOWN_TOKENS = [
 ];
 
 /**
- * The name and operator of `name = value`, `name: value`, `name := value` and `name => value`.
- * The lookbehind starts a match only at the start of a name, and the name is a maximal run,
- * so long words stay linear.
+ * The name and operator of `name = value`, `name: value`, `name := value` and `name => value`,
+ * or a name alone before a Go type and `=` (`apiKey string = value`). The lookbehind starts a
+ * match only at the start of a name, and the name is a maximal run, so long words stay linear.
  */
-const NAME_AND_OPERATOR = /(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]+['"]?[ \t]*(?::=|=>|=|:)[ \t]*/g;
+const NAME_AND_OPERATOR =
+  /(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]+(?:['"]?[ \t]*(?::=|=>|=|:)[ \t]*|(?=[ \t]{1,5}[A-Za-z_*[][A-Za-z0-9_.*[\]]{0,40}[ \t]{0,5}=[^=>]))/g;
 
 /**
  * An assigned value: quoted on one line, or bare up to a space, quote, comma, semicolon or
@@ -241,12 +244,40 @@ function redactAssignments(text: string, syntax: ValueSyntax | null): string {
     const name = /^[A-Za-z0-9_.-]+/.exec(match[0])?.[0] ?? '';
     if (!mentionsCredential(name)) continue;
 
-    const start = match.index + match[0].length;
+    // In code, a type between the name and `=` is read as the generic-secret rule reads it.
+    const typed =
+      syntax === null ? skipTypeAnnotation(text, match.index, match.index + name.length) : null;
+    if (typed === null && match[0] === name) continue;
+    const start = typed ?? match.index + match[0].length;
     const value = readSecretValue(text, { name, nameStart: match.index, start }, syntax);
     if (value === null) continue;
     redacted += text.slice(copied, start) + value.replacement;
     copied = value.end;
     NAME_AND_OPERATOR.lastIndex = value.end;
+  }
+  return redacted + text.slice(copied);
+}
+
+/** The label of a Terraform variable block: `variable "db_password"`. */
+const VARIABLE_LABEL = /^[ \t]*variable[ \t]+"([A-Za-z0-9_-]{1,64})"/gm;
+
+/**
+ * Redacts the `default` of each Terraform variable whose name mentions a credential, as the
+ * generic-secret rule judges that value under the variable's name.
+ */
+function redactVariableDefaults(text: string): string {
+  let redacted = '';
+  let copied = 0;
+  VARIABLE_LABEL.lastIndex = 0;
+  for (let match = VARIABLE_LABEL.exec(text); match; match = VARIABLE_LABEL.exec(text)) {
+    const name = match[1] ?? '';
+    if (!mentionsCredential(name)) continue;
+
+    const nameEnd = match.index + match[0].length - 1;
+    const found = readVariableDefault(text, nameEnd - name.length, nameEnd);
+    if (found === null || found.valueStart < copied || !isSecretQuoted(found.value, name)) continue;
+    redacted += text.slice(copied, found.valueStart) + REDACTED;
+    copied = found.valueStart + found.value.length;
   }
   return redacted + text.slice(copied);
 }
@@ -364,8 +395,8 @@ function redactRandomTokens(text: string): string {
  * Replaces every secret-like value in `text` with `[REDACTED]`: the tokens secretlint's
  * recommended preset finds, PEM blocks, credentials in URLs and `Authorization` values, tokens
  * with a known prefix, passwords given on command lines, values assigned to names that
- * mention a password, secret, token, key, auth or credential whatever their entropy, the same
- * in XML elements and settings and in Dockerfile `ENV NAME value` lines, generated-looking
+ * mention a password, secret, token, key, auth or credential whatever their entropy (also
+ * after a type annotation and as a Terraform variable's `default`), the same in XML elements and settings and in Dockerfile `ENV NAME value` lines, generated-looking
  * words on a line that mentions a credential, and long high-entropy tokens. It errs towards redacting, so a
  * hash or a UUID may go too.
  * `path` tells the preset's rules which kind of file the text comes from. Applying it twice
@@ -382,6 +413,7 @@ export function redactSecrets(text: string, path = 'change.txt'): string {
   redacted = redactXmlSettings(redacted);
   const syntax = detectValueSyntax(path);
   redacted = redactAssignments(redacted, syntax);
+  redacted = redactVariableDefaults(redacted);
   if (syntax === 'shell') redacted = redactShellEnvLines(redacted);
   redacted = redactDockerEnv(redacted);
   redacted = redactProseCredentials(redacted);

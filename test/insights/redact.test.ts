@@ -250,6 +250,42 @@ const oauthToken = ['9f8e7d6c5b4a3f2e1d0c', '9b8a7f6e5d4c3b2a1f0e'].join('');
 /** Inputs from a file at a path, and what redaction makes of them. */
 const pathCases: Array<[name: string, path: string, input: string, expected: string]> = [
   [
+    'Rust constant with a lifetime',
+    'src/lib.rs',
+    `static API_TOKEN: &'static str = "${cliPassword}";`,
+    `static API_TOKEN: &'static str = "[REDACTED]";`,
+  ],
+  [
+    'Go constant in a block',
+    'config.go',
+    `\tdbPassword string = "${cliPassword}"`,
+    '\tdbPassword string = "[REDACTED]"',
+  ],
+  [
+    'Python annotation with Final',
+    'settings.py',
+    `AUTH_TOKEN: Final[str] = "${cliPassword}"`,
+    'AUTH_TOKEN: Final[str] = "[REDACTED]"',
+  ],
+  [
+    'typed reference',
+    'settings.py',
+    'API_KEY: str = os.environ["API_KEY"]',
+    'API_KEY: str = os.environ["API_KEY"]',
+  ],
+  [
+    'Terraform variable default',
+    'infra/vars.tf',
+    `variable "db_password" {\n  type = string\n  default = "${cliPassword}"\n}`,
+    'variable "db_password" {\n  type = string\n  default = "[REDACTED]"\n}',
+  ],
+  [
+    'Terraform default of another variable',
+    'infra/vars.tf',
+    'variable "region" { default = "eu-west-1" }',
+    'variable "region" { default = "eu-west-1" }',
+  ],
+  [
     'YAML passphrase before a comment',
     'config/app.yml',
     'password: correct horse battery staple # rotated',

@@ -9,7 +9,9 @@ const RULE = {
 /**
  * Breakpoints that stop a program: a `debugger` statement on its own, Python's debugger
  * imports and calls (the modules pre-commit-hooks' debug-statements lists), Ruby's pry and
- * byebug, PHP's xdebug_break. Each pattern is anchored or bounded, so it runs in linear time.
+ * byebug, PHP's xdebug_break. Also Rust's `dbg!`, which prints to stderr and has no use but
+ * debugging (clippy's `dbg_macro` lint reports it). Each pattern is anchored or bounded, so it
+ * runs in linear time.
  */
 const PATTERNS: LeftoverPattern[] = [
   {
@@ -50,6 +52,14 @@ const PATTERNS: LeftoverPattern[] = [
     label: 'Ruby breakpoint',
   },
   {
+    languages: ['rust'],
+    keyword: 'dbg!',
+    pattern: /\bdbg![ \t]*[([{]/,
+    label: '`dbg!` call',
+    codeOnly: true,
+    lineComment: '//',
+  },
+  {
     languages: ['php'],
     keyword: 'xdebug_break',
     pattern: /\bxdebug_break[ \t]*\(/,
@@ -62,7 +72,7 @@ export const debuggerRule: RiskRule = {
   group: 'leftovers',
   defaultSeverity: 'high',
   description:
-    'Finds breakpoints left on added lines: `debugger` in JavaScript and TypeScript, pdb and `breakpoint()` in Python, pry and byebug in Ruby.',
+    'Finds breakpoints left on added lines: `debugger` in JavaScript and TypeScript, pdb and `breakpoint()` in Python, pry and byebug in Ruby, `dbg!` in Rust.',
   defaultOptions: { ignorePaths: [] },
   check: createLeftoverCheck(RULE, PATTERNS, () => true),
 };

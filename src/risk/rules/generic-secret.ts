@@ -131,11 +131,15 @@ function isAbbreviationInWord(text: string, keyword: RegExpExecArray): boolean {
 }
 
 /**
- * Returns true when a value read from the line after its name's is the next line of the
- * staged file too, and not the first added line of a later hunk.
+ * Returns true when the added lines from the name's to the value's follow each other in the
+ * staged file too, so the value was not read from a later hunk.
  */
-function isNextLine(added: AddedText, nameAt: number, valueAt: number): boolean {
-  return findLineNumber(added, valueAt) === findLineNumber(added, nameAt) + 1;
+function isSameHunk(added: AddedText, nameAt: number, valueAt: number): boolean {
+  let breaks = 0;
+  for (let at = added.text.indexOf('\n', nameAt); at !== -1 && at < valueAt; breaks++) {
+    at = added.text.indexOf('\n', at + 1);
+  }
+  return findLineNumber(added, valueAt) === findLineNumber(added, nameAt) + breaks;
 }
 
 /** A `value` attribute after the quoted value of a `key` attribute. */
@@ -170,18 +174,16 @@ function findNamedSecrets(
       ? null
       : readAssignment(text, at, keyword[0].length, syntax);
     const secret = assignment && findSecretValue(assignment, limits, codeFile);
-    // A value on the next line is reported on its name's line, where a comment can go.
-    const nextLine = assignment?.nextLine === true;
-    if (
-      assignment !== null &&
-      secret &&
-      (!nextLine || isNextLine(added, at, assignment.valueFrom))
-    ) {
+    const below = assignment?.nextLine === true || assignment?.inBlock === true;
+    if (assignment !== null && secret && (!below || isSameHunk(added, at, assignment.valueFrom))) {
       const { name } = assignment;
       const [valueStart, valueEnd] = locateValue(text, assignment, secret);
       const subject = `Value of \`${name}\``;
       const masked = { maskedBefore: `${name} = `, maskedAfter: '' };
-      found.push({ subject, value: secret, ...masked, at, valueStart, valueEnd });
+      // A block scalar's value is reported on its key's line, where a comment can go, and a
+      // block's attribute on its own line.
+      const reportAt = assignment.inBlock === true ? valueStart : at;
+      found.push({ subject, value: secret, ...masked, at: reportAt, valueStart, valueEnd });
     }
     // The next search starts past the text this step examined, so a line is read about once,
     // or in the value of `key="…"` when a `value` attribute sets the setting it names.

@@ -15,6 +15,25 @@ export interface LeftoverPattern {
   label: string;
   /** When true, a match inside a string literal on its line does not count. */
   codeOnly?: boolean;
+  /**
+   * The line comment of the language (`//`): a match after it does not count, and neither does
+   * one on a line of a block comment that starts with `*` or `/*`.
+   */
+  lineComment?: string;
+}
+
+/**
+ * The start of a line inside or opening a block comment: ` * text`, `/* text`. A `*` needs a
+ * blank or the line end after it, so a dereference such as `*total = …` is code.
+ */
+const BLOCK_COMMENT_LINE = /^[ \t]*(?:\*(?:[ \t]|$)|\/\*)/;
+
+/** Returns the offset of the first `comment` opener outside a string, or -1. */
+function findLineComment(line: string, comment: string): number {
+  for (let at = line.indexOf(comment); at !== -1; at = line.indexOf(comment, at + 1)) {
+    if (!isInsideString(line, at)) return at;
+  }
+  return -1;
 }
 
 /**
@@ -37,10 +56,14 @@ export function isInsideString(line: string, index: number): boolean {
 }
 
 function matchesCode(pattern: LeftoverPattern, text: string): boolean {
-  if (!pattern.codeOnly) return pattern.pattern.test(text);
+  const { lineComment } = pattern;
+  if (lineComment !== undefined && BLOCK_COMMENT_LINE.test(text)) return false;
+  const commentAt = lineComment === undefined ? -1 : findLineComment(text, lineComment);
+  const code = commentAt === -1 ? text : text.slice(0, commentAt);
+  if (!pattern.codeOnly) return pattern.pattern.test(code);
   const global = new RegExp(pattern.pattern.source, `${pattern.pattern.flags.replace('g', '')}g`);
-  for (const match of text.matchAll(global)) {
-    if (!isInsideString(text, match.index)) return true;
+  for (const match of code.matchAll(global)) {
+    if (!isInsideString(code, match.index)) return true;
   }
   return false;
 }
@@ -56,12 +79,12 @@ export const SCRIPT_LANGUAGES = ['javascript', 'typescript', 'svelte', 'vue', 'a
 export function createLeftoverCheck(
   rule: Pick<RiskRule, 'id' | 'fix'>,
   patterns: readonly LeftoverPattern[],
-  applies: (file: FileChange) => boolean,
+  applies: (file: FileChange, content: FileContent) => boolean,
 ) {
   return (file: FileChange, content: FileContent, context: RuleContext): Finding[] => {
     const language = file.language ?? '';
     const relevant = patterns.filter((pattern) => pattern.languages.includes(language));
-    if (relevant.length === 0 || !applies(file)) return [];
+    if (relevant.length === 0 || !applies(file, content)) return [];
     if (matchesAnyGlob(file.path, readStringList(context.options, 'ignorePaths'))) return [];
 
     const findings: Finding[] = [];

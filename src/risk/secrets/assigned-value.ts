@@ -1,10 +1,12 @@
 import { readFallbackLiteral } from './fallback-literal.js';
+import { skipTypeAnnotation } from './type-annotation.js';
 import {
   findUnquotedValueEnd,
   isLineKey,
   readShellValue,
   type ValueSyntax,
 } from './unquoted-value.js';
+import { readVariableDefault } from './variable-default.js';
 
 /** A name and the value the text assigns to it. */
 export interface Assignment {
@@ -20,6 +22,11 @@ export interface Assignment {
   end: number;
   /** True when the value sits on the line after its name, as in a YAML block scalar. */
   nextLine?: boolean;
+  /**
+   * True when the value is an attribute of the block that the name labels, on the name's line
+   * or below, as a Terraform variable's `default` is.
+   */
+  inBlock?: boolean;
 }
 
 /** Returns true for the characters of a name: ASCII letters, digits, `_`, `.` and `-`. */
@@ -291,6 +298,39 @@ function readUnquotedValue(
   return { value, bare: true, valueFrom: start, end: start + value.length };
 }
 
+/** A quoted literal after the `=` of a typed declaration. */
+const TYPED_LITERAL = /(?:"([^"\s\\]{1,200})"|'([^'\s\\]{1,200})'|`([^`\s\\]{1,200})`)/y;
+
+/**
+ * Reads the quoted literal of a declaration with a type between its name and `=` (`API_KEY:
+ * &str = "…"`, `const apiKey string = "…"`). Any other value there is an expression.
+ */
+function readTypedValue(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+): Omit<Assignment, 'name'> | null {
+  const valueAt = skipTypeAnnotation(text, nameStart, nameEnd);
+  if (valueAt === null) return null;
+  TYPED_LITERAL.lastIndex = valueAt;
+  const match = TYPED_LITERAL.exec(text);
+  if (match === null) return null;
+  const value = match[1] ?? match[2] ?? match[3] ?? '';
+  return { value, bare: false, valueFrom: valueAt, end: TYPED_LITERAL.lastIndex };
+}
+
+/** Reads the `default` of a Terraform variable block labelled with the name, or null. */
+function readBlockDefault(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+): Omit<Assignment, 'name'> | null {
+  const found = readVariableDefault(text, nameStart, nameEnd);
+  if (found === null) return null;
+  const { value, valueStart, end } = found;
+  return { value, bare: false, valueFrom: valueStart, end, inBlock: true };
+}
+
 /** Reads the value after the name from `start` to `end` in one of VALUE_FORMS, or null. */
 function readValueForm(text: string, start: number, end: number): Omit<Assignment, 'name'> | null {
   const name = text.slice(start, end);
@@ -310,7 +350,8 @@ function readValueForm(text: string, start: number, end: number): Omit<Assignmen
 /**
  * Reads the name around a keyword and the value assigned to it, or null. The forms are tried
  * from the most specific: an `Authorization` header, a YAML block scalar, an unquoted value as
- * the file's format reads it, a literal fallback (`process.env.X || "…"`), then VALUE_FORMS.
+ * the file's format reads it, a literal fallback (`process.env.X || "…"`), a typed declaration,
+ * a Terraform variable's `default`, then VALUE_FORMS.
  */
 export function readAssignment(
   text: string,
@@ -337,6 +378,8 @@ export function readAssignment(
     const valueFrom = fallback.end - 1 - fallback.value.length;
     return { name, value: fallback.value, bare: false, valueFrom, end: fallback.end };
   }
+  const declared = readTypedValue(text, start, end) ?? readBlockDefault(text, start, end);
+  if (declared !== null) return { name, ...declared };
   const form = readValueForm(text, start, end);
   return form === null ? null : { name, ...form };
 }
