@@ -9,6 +9,7 @@ import { uninstallHookFile } from './hook-file.js';
 import { HOOK_NAMES, readHookTemplates } from './hook-script.js';
 import { findHookTarget, type HookTarget } from './hook-target.js';
 import { withHooksLock } from './hooks-lock.js';
+import { removeLegacyHook } from './legacy-hook.js';
 import { removeHuskyLine } from './husky.js';
 import type { InstallOptions, InstallReport } from './install.js';
 import type { InstallStep } from './install-step.js';
@@ -21,7 +22,7 @@ const debug = createDebug('init');
  * Undoes `footprint init` (`footprint init --uninstall`): removes footprint's hooks and puts
  * each chained hook back under its name, removes footprint's lines from husky files, and
  * removes the starter configuration and the fossil store's `.gitignore` when they are as init
- * wrote them. Hooks are looked for in the current target and in the git directory's
+ * wrote them. footprint's hooks that `pre-commit install` moved to `<hook>.legacy` go too. Hooks are looked for in the current target and in the git directory's
  * `hooks/`, in case core.hooksPath changed since init. Running it twice changes nothing. The
  * advice notes global hooks that the repository's own core.hooksPath still keeps from running.
  */
@@ -60,7 +61,10 @@ async function removeHooks(target: HookTarget, packageRoot: string): Promise<Ins
 async function removeHookFiles(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {
   const steps: InstallStep[] = [];
   if (target.kind !== 'husky') {
-    for (const name of HOOK_NAMES) steps.push(...(await uninstallHookFile(target.dir, name)));
+    for (const name of HOOK_NAMES) {
+      steps.push(...(await removeLegacyHook(target.dir, name, 'footprint init --uninstall')));
+      steps.push(...(await uninstallHookFile(target.dir, name)));
+    }
     return steps;
   }
   for (const template of await readHookTemplates(packageRoot)) {
