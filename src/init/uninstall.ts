@@ -1,4 +1,4 @@
-import { rmdir } from 'node:fs/promises';
+import { readFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createDefaultConfig } from '../config/defaults.js';
 import { loadConfig } from '../config/load.js';
@@ -10,6 +10,11 @@ import { HOOK_NAMES, readHookTemplates } from './hook-script.js';
 import { findHookTarget, type HookTarget } from './hook-target.js';
 import { withHooksLock } from './hooks-lock.js';
 import { removeLegacyHook } from './legacy-hook.js';
+import {
+  configOfPreCommitScript,
+  findFrameworkHook,
+  isPreCommitScript,
+} from './pre-commit-framework.js';
 import { removeHuskyLine } from './husky.js';
 import type { InstallOptions, InstallReport } from './install.js';
 import type { InstallStep } from './install-step.js';
@@ -43,8 +48,30 @@ export async function uninstallHooks(
   steps.push(...(await removeStarterConfig(layout, worktree)));
 
   const changed = steps.some((step) => step.action !== 'unchanged');
-  const advice = globalHooksUninstallAdvice(target, HOOK_NAMES);
-  return { worktree, target, steps, notes: [], advice: advice === null ? [] : [advice], changed };
+  const advice = [
+    globalHooksUninstallAdvice(target, HOOK_NAMES),
+    await frameworkStillRunsNote(target, worktree),
+  ].filter((text) => text !== null);
+  return { worktree, target, steps, notes: [], advice, changed };
+}
+
+/**
+ * Returns a note when pre-commit's hook still runs footprint from its configuration, which
+ * the uninstall leaves as it is.
+ */
+async function frameworkStillRunsNote(
+  target: HookTarget,
+  worktree: string,
+): Promise<string | null> {
+  if (target.kind === 'husky') return null;
+  const script = await readFile(path.join(target.dir, 'pre-commit'), 'utf8').catch(() => null);
+  if (script === null || !isPreCommitScript(script)) return null;
+  const hook = await findFrameworkHook(worktree, configOfPreCommitScript(script));
+  if (hook === null) return null;
+  return (
+    `pre-commit still runs footprint on each commit, from the hook with the id footprint on ` +
+    `line ${hook.line} of ${hook.config}. Remove that hook to stop footprint completely.`
+  );
 }
 
 async function removeHooks(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {

@@ -349,6 +349,11 @@ test('init leaves framework footprint hook', { skip }, () => {
     assert.equal(result.status, 0, seen);
     assert.equal(countSummaries(seen), 1, seen);
     assert.equal(listFossils(repo.dir).length, 1);
+
+    const uninstall = repo.footprint(['init', '--uninstall']);
+    assert.equal(uninstall.status, 0, uninstall.stderr);
+    assert.match(uninstall.stdout, /pre-commit still runs footprint/);
+    assert.match(uninstall.stdout, /line 5 of \.pre-commit-config\.yaml/);
   } finally {
     repo.cleanup();
   }
