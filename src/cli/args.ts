@@ -59,6 +59,8 @@ export interface CommandLine {
   format?: OutputFormat;
   /** `init --uninstall`. */
   uninstall: boolean;
+  /** `init --force`: install the pre-commit hook even where pre-commit's configuration runs footprint. */
+  force: boolean;
   /** `precommit --merge`: the pre-merge-commit hook runs it, so a merge is being committed. */
   merge: boolean;
   /** Arguments after the command, for the commands that take them (COMMAND_OPERANDS). */
@@ -108,6 +110,7 @@ const OPTION_SPECS: Record<string, OptionSpec> = {
   strategy: { type: 'string', valueHint: 'a strategy file', example: 'fossils/strategy.json' },
   format: { type: 'string', valueHint: `one of ${OUTPUT_FORMATS.join(', ')}`, example: 'json' },
   uninstall: { type: 'boolean' },
+  force: { type: 'boolean' },
   merge: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
@@ -146,7 +149,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   analyze: [...COMMON_OPTIONS, 'format'],
   strategy: [...COMMON_OPTIONS, 'output'],
   validate: [...COMMON_OPTIONS, 'strategy'],
-  init: [...COMMON_OPTIONS, 'uninstall'],
+  init: [...COMMON_OPTIONS, 'uninstall', 'force'],
   'prepare-commit-msg': BASE_OPTIONS,
   commit: [...COMMON_OPTIONS, 'strategy', 'dry-run', 'yes', 'no-verify'],
   undo: COMMON_OPTIONS,
@@ -356,6 +359,7 @@ function readValues(argv: string[], allowed: string[], command: CommandName | nu
     debug: flag('debug'),
     color: readColor(text('color'), flag('no-color')),
     uninstall: flag('uninstall'),
+    force: flag('force'),
     merge: flag('merge'),
     operands: [],
     dryRun: flag('dry-run'),

@@ -100,7 +100,7 @@ the strategy is invalid or stale.
   --strategy FILE     The strategy to check
 ${COMMON_OPTIONS}
 `,
-  init: `Usage: footprint init [--uninstall] [options]
+  init: `Usage: footprint init [--uninstall] [--force] [options]
 
 Installs footprint's commit hooks (pre-commit, prepare-commit-msg and the others in its
 hooks/ folder): a line in each .husky/ hook file with husky, the hook files in core.hooksPath
@@ -110,6 +110,8 @@ changes nothing.
 
   --uninstall         Remove footprint's hooks and put back the hooks they replaced; remove
                       the starter configuration and fossils/.gitignore when unchanged
+  --force             Install the pre-commit hook even when .pre-commit-config.yaml runs
+                      footprint through the pre-commit framework, which then runs it twice
   --json              Print the report as JSON (schemas/init.schema.json)
 ${UNUSED_COMMON_OPTIONS}
 ${BASE_OPTIONS}

@@ -138,7 +138,7 @@ function keptChainedHookStep(chained: string, hook: string): InstallStep[] {
 /** The start of the detail of a footprint hook kept because someone edited it. */
 export const EDITED_HOOK_DETAIL = "footprint's hook with your edits, kept";
 
-function editedHookStep(file: string, command: string): InstallStep {
+export function editedHookStep(file: string, command: string): InstallStep {
   const detail =
     `${EDITED_HOOK_DETAIL}: move your lines to a hook of your own or delete ` +
     `the file, then run ${command} again`;
@@ -149,7 +149,7 @@ function editedHookStep(file: string, command: string): InstallStep {
  * Writes a hook to a temporary file beside it and renames that over `file`, so git never runs
  * a half-written hook, and a link or hard link at `file` is replaced, not written through.
  */
-async function writeHook(file: string, script: string): Promise<void> {
+export async function writeHook(file: string, script: string): Promise<void> {
   const temporary = `${file}.footprint-new`;
   try {
     await writeFile(temporary, script, { mode: 0o755 });
@@ -265,7 +265,7 @@ function isUneditedCopy(text: string): boolean {
  * link loop or a named pipe (whose read would wait for a writer) cannot hold footprint's
  * hook, and nothing there is replaced.
  */
-async function readOptional(file: string): Promise<string | null> {
+export async function readOptional(file: string): Promise<string | null> {
   let stats;
   try {
     stats = await stat(file);

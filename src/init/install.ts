@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { RepositoryLayout } from '../git/types.js';
 import { createDebug } from '../log/debug.js';
+import { installFrameworkHook, planFrameworkHook } from './framework-hook.js';
 import { checkHookFile, installHookFile } from './hook-file.js';
 import {
   describeHook,
@@ -43,6 +44,8 @@ export interface InstallOptions {
   node: string;
   /** Start of a footprint command in the advice (see footprintInvocation); default `footprint`. */
   invocation?: string;
+  /** `init --force`: install the pre-commit hook even when pre-commit's configuration runs footprint. */
+  force?: boolean;
 }
 
 export interface InstallReport {
@@ -109,6 +112,8 @@ async function checkHook(
   options: InstallOptions,
 ): Promise<void> {
   if (target.kind !== 'husky') {
+    const force = options.force ?? false;
+    if (await planFrameworkHook(target.dir, template.name, worktree, force)) return;
     await checkHookFile(target.dir, template.name);
     return;
   }
@@ -154,6 +159,9 @@ async function installHook(
     node: options.node,
     ...(globalHook === undefined ? {} : { globalHook }),
   });
+  const force = options.force ?? false;
+  const plan = await planFrameworkHook(target.dir, template.name, worktree, force);
+  if (plan !== null) return installFrameworkHook(plan, target.dir, template.name, script);
   return installHookFile(target.dir, template.name, script, describeHook(template.name, command));
 }
 

@@ -1,4 +1,4 @@
-import { rmdir } from 'node:fs/promises';
+import { readFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createDefaultConfig } from '../config/defaults.js';
 import { loadConfig } from '../config/load.js';
@@ -9,6 +9,12 @@ import { uninstallHookFile } from './hook-file.js';
 import { HOOK_NAMES, readHookTemplates } from './hook-script.js';
 import { findHookTarget, type HookTarget } from './hook-target.js';
 import { withHooksLock } from './hooks-lock.js';
+import { removeLegacyHook } from './legacy-hook.js';
+import {
+  configOfPreCommitScript,
+  findFrameworkHook,
+  isPreCommitScript,
+} from './pre-commit-framework.js';
 import { removeHuskyLine } from './husky.js';
 import type { InstallOptions, InstallReport } from './install.js';
 import type { InstallStep } from './install-step.js';
@@ -21,7 +27,7 @@ const debug = createDebug('init');
  * Undoes `footprint init` (`footprint init --uninstall`): removes footprint's hooks and puts
  * each chained hook back under its name, removes footprint's lines from husky files, and
  * removes the starter configuration and the fossil store's `.gitignore` when they are as init
- * wrote them. Hooks are looked for in the current target and in the git directory's
+ * wrote them. footprint's hooks that `pre-commit install` moved to `<hook>.legacy` go too. Hooks are looked for in the current target and in the git directory's
  * `hooks/`, in case core.hooksPath changed since init. Running it twice changes nothing. The
  * advice notes global hooks that the repository's own core.hooksPath still keeps from running.
  */
@@ -42,8 +48,30 @@ export async function uninstallHooks(
   steps.push(...(await removeStarterConfig(layout, worktree)));
 
   const changed = steps.some((step) => step.action !== 'unchanged');
-  const advice = globalHooksUninstallAdvice(target, HOOK_NAMES);
-  return { worktree, target, steps, notes: [], advice: advice === null ? [] : [advice], changed };
+  const advice = [
+    globalHooksUninstallAdvice(target, HOOK_NAMES),
+    await frameworkStillRunsNote(target, worktree),
+  ].filter((text) => text !== null);
+  return { worktree, target, steps, notes: [], advice, changed };
+}
+
+/**
+ * Returns a note when pre-commit's hook still runs footprint from its configuration, which
+ * the uninstall leaves as it is.
+ */
+async function frameworkStillRunsNote(
+  target: HookTarget,
+  worktree: string,
+): Promise<string | null> {
+  if (target.kind === 'husky') return null;
+  const script = await readFile(path.join(target.dir, 'pre-commit'), 'utf8').catch(() => null);
+  if (script === null || !isPreCommitScript(script)) return null;
+  const hook = await findFrameworkHook(worktree, configOfPreCommitScript(script));
+  if (hook === null) return null;
+  return (
+    `pre-commit still runs footprint on each commit, from the hook with the id footprint on ` +
+    `line ${hook.line} of ${hook.config}. Remove that hook to stop footprint completely.`
+  );
 }
 
 async function removeHooks(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {
@@ -60,7 +88,10 @@ async function removeHooks(target: HookTarget, packageRoot: string): Promise<Ins
 async function removeHookFiles(target: HookTarget, packageRoot: string): Promise<InstallStep[]> {
   const steps: InstallStep[] = [];
   if (target.kind !== 'husky') {
-    for (const name of HOOK_NAMES) steps.push(...(await uninstallHookFile(target.dir, name)));
+    for (const name of HOOK_NAMES) {
+      steps.push(...(await removeLegacyHook(target.dir, name, 'footprint init --uninstall')));
+      steps.push(...(await uninstallHookFile(target.dir, name)));
+    }
     return steps;
   }
   for (const template of await readHookTemplates(packageRoot)) {

@@ -162,6 +162,15 @@ export function skippedMessage(style: Style): string {
   return formatStatus(style, 'info', 'footprint skipped because FOOTPRINT=0.') + '\n';
 }
 
+/** `stage` is the git hook at which the pre-commit framework ran footprint, such as `commit-msg`. */
+export function frameworkStageSkippedMessage(style: Style, stage: string): string {
+  const text =
+    `footprint skipped at pre-commit's ${stage} stage, because it checks the staged change ` +
+    'at the pre-commit stage. Fix: add `stages: [pre-commit]` (`[commit]` before pre-commit ' +
+    '3.2.0) to the footprint hook in .pre-commit-config.yaml.';
+  return formatStatus(style, 'info', text) + '\n';
+}
+
 export function interruptedMessage(style: Style): string {
   return formatStatus(style, 'warning', 'Interrupted.') + '\n';
 }

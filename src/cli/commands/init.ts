@@ -33,6 +33,7 @@ export async function run(context: CommandContext): Promise<number> {
         footprintBin: path.join(packageRoot, 'bin', 'footprint.js'),
         node: process.execPath,
         invocation,
+        force: context.line.force,
       });
 
   if (context.line.json) {

@@ -2,11 +2,13 @@ import { MERGE_HOOK_VARIABLE } from '../../git/merge-heads.js';
 import {
   fossilFailClosedMessage,
   fossilNotWrittenMessage,
+  frameworkStageSkippedMessage,
   skippedMessage,
 } from '../../output/messages.js';
 import { formatSummary } from '../../output/summary.js';
 import { elapsedMs, type CommandContext } from '../context.js';
 import { EXIT_BLOCKED, EXIT_OK } from '../exit-codes.js';
+import { findFrameworkStage } from '../framework-stage.js';
 import {
   adviceOptions,
   pipelineOptions,
@@ -15,17 +17,31 @@ import {
 } from './pipeline-options.js';
 
 /**
+ * The stages, as git hook names, at which the pre-commit framework may run footprint, and
+ * `manual`, which runs only on request. At any other, such as commit-msg, the staged change
+ * was checked already.
+ */
+const RUN_STAGES: ReadonlySet<string> = new Set(['pre-commit', 'pre-merge-commit', 'manual']);
+
+/**
  * `footprint precommit`: the hook pipeline, run by the pre-commit hook and by the
  * pre-merge-commit hook of a merge that git merge commits. The summary goes to stderr, which
  * git shows for hooks. `--json` puts the analysis document on stdout and `--format sarif` the
  * risk findings as SARIF, and neither prints a summary.
  * `--merge` marks the change as a merge: the pre-merge-commit hook passes it.
+ * When the pre-commit framework runs it at another stage (see RUN_STAGES), it prints why it
+ * skips the analysis and exits 0.
  * Exits 1 when the risk blocks the commit, whether or not the fossil was written, and when
  * the fossil was not written under `failClosed`.
  */
 export async function run(context: CommandContext): Promise<number> {
   if (context.env['FOOTPRINT'] === '0') {
     context.stderr.write(skippedMessage(context.stderrStyle));
+    return EXIT_OK;
+  }
+  const stage = await findFrameworkStage(context.env);
+  if (stage !== null && !RUN_STAGES.has(stage)) {
+    context.stderr.write(frameworkStageSkippedMessage(context.stderrStyle, stage));
     return EXIT_OK;
   }
   // Test hook: lets end-to-end tests check how a crash in the hook is handled.
@@ -35,7 +51,9 @@ export async function run(context: CommandContext): Promise<number> {
 
   // Loaded here so that a skipped hook never loads the pipeline.
   const { runPipeline } = await import('../../pipeline/run.js');
-  const pipelineRun = await runPipeline(pipelineOptions(withMergeHook(context), 'precommit', true));
+  const merge = context.line.merge || stage === 'pre-merge-commit';
+  const options = pipelineOptions(withMergeHook(context, merge), 'precommit', true);
+  const pipelineRun = await runPipeline(options);
   writeModelWarnings(context, pipelineRun.result);
   if (context.line.format === 'sarif') {
     const { writeSarif } = await import('./sarif-output.js');
@@ -63,10 +81,11 @@ export async function run(context: CommandContext): Promise<number> {
 }
 
 /**
- * Returns the context with MERGE_HOOK_VARIABLE set under `--merge`, so the git readers, which
+ * Returns the context with MERGE_HOOK_VARIABLE set under `--merge` or at pre-commit's
+ * pre-merge-commit stage, so the git readers, which
  * take the environment, count the change as a merge even when GIT_REFLOG_ACTION does not say so.
  */
-function withMergeHook(context: CommandContext): CommandContext {
-  if (!context.line.merge) return context;
+function withMergeHook(context: CommandContext, merge: boolean): CommandContext {
+  if (!merge) return context;
   return { ...context, env: { ...context.env, [MERGE_HOOK_VARIABLE]: '1' } };
 }
