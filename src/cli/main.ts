@@ -74,6 +74,7 @@ export async function main(argv: string[], callerIo: CliIo = processIo()): Promi
     const error = withAdviceStart(
       describeDamagedIndex(caught) ?? describeCorruptObject(caught) ?? caught,
       io,
+      line === undefined,
     );
     if (isUserError(error) && error.damagedRepository && line?.command === 'precommit') {
       return reportDamagedRepository(error, { argv, line, io, style }, stdout.written());
@@ -94,13 +95,24 @@ export async function main(argv: string[], callerIo: CliIo = processIo()): Promi
   }
 }
 
+/** The start of a command quoted in a usage message, such as `` `footprint init --help` ``. */
+const QUOTED_COMMAND = '`footprint ';
+
 /**
  * Returns `error` with advice that names the command that runs this footprint from the
- * process's folder, for errors raised below the command line, which cannot know it.
+ * process's folder, for errors raised below the command line, which cannot know it. A usage
+ * error of the command line itself (`parsing`) gets it in each command it quotes too.
  */
-function withAdviceStart(error: unknown, io: CliIo): unknown {
-  if (!(error instanceof NoWorktreeError)) return error;
-  return error.withCommandStart(commandStartWith(io.env, path.resolve(io.cwd)));
+function withAdviceStart(error: unknown, io: CliIo, parsing: boolean): unknown {
+  if (error instanceof NoWorktreeError) {
+    return error.withCommandStart(commandStartWith(io.env, path.resolve(io.cwd)));
+  }
+  if (!parsing || !isUserError(error) || !error.message.includes(QUOTED_COMMAND)) return error;
+
+  const start = commandStartWith(io.env, path.resolve(io.cwd));
+  if (start === 'footprint') return error;
+  const message = error.message.replaceAll(QUOTED_COMMAND, `\`${start} `);
+  return new UserError(message, { exitCode: error.exitCode, cause: error });
 }
 
 /**

@@ -5,6 +5,7 @@ import { main } from '../../src/cli/main.js';
 import { readPackageVersion } from '../../src/cli/package-info.js';
 import { validateDocument } from '../../src/schemas-runtime/validators.js';
 import { captureIo } from './cli-io.js';
+import { footprintPathFolder } from '../helpers/repo.js';
 
 test('parse defaults', () => {
   const line = parseCommandLine(['analyze']);
@@ -239,7 +240,8 @@ const usageErrors: Array<{ name: string; argv: string[]; named: RegExp }> = [
 
 for (const { name, argv, named } of usageErrors) {
   test(`usage error: ${name}`, async () => {
-    const { io, stdout, stderr } = captureIo();
+    // With footprint on PATH, the advice quotes `footprint` as these patterns do.
+    const { io, stdout, stderr } = captureIo({ env: { PATH: footprintPathFolder } });
 
     const code = await main(argv, io);
 
