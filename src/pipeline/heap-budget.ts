@@ -3,9 +3,9 @@ import { getHeapStatistics } from 'node:v8';
 import { UserError } from '../errors.js';
 
 /**
- * Heap a staged file needs at the peak of a run, an estimate with room for garbage. A change
- * of 100,000 one-line files kept about 2.5 KB a file live after a full collection (node 20,
- * `node --trace-gc`, bench/extreme's files case), and failed under a 348 MB heap limit.
+ * Heap a staged file needs at the peak of a run, an estimate. A change of 100,000 one-line
+ * files kept about 2 KB a file live after a full collection (node 20, `node --trace-gc`,
+ * bench/extreme's files case), and the rest is room for the garbage between collections.
  * NOTE: it counts files only, so a few files of many thousands of hunks each can still fail.
  */
 export const HEAP_BYTES_PER_FILE = 8 * 1024;
