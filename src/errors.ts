@@ -10,14 +10,26 @@ export class UserError extends Error {
    * inflated. `precommit` then exits by `failClosed`, as after an internal error.
    */
   readonly damagedRepository: boolean;
+  /**
+   * True when footprint could not check a change that git can still commit, as with a
+   * damaged repository or a change too large for the heap. `precommit` then exits by
+   * `failClosed`, as after an internal error, and other commands with `exitCode`.
+   */
+  readonly exitsByFailClosed: boolean;
 
   constructor(
     message: string,
-    options: { exitCode?: number; cause?: unknown; damagedRepository?: boolean } = {},
+    options: {
+      exitCode?: number;
+      cause?: unknown;
+      damagedRepository?: boolean;
+      exitsByFailClosed?: boolean;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.exitCode = options.exitCode ?? 2;
     this.damagedRepository = options.damagedRepository ?? false;
+    this.exitsByFailClosed = options.exitsByFailClosed ?? this.damagedRepository;
   }
 }
 

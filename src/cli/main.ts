@@ -76,7 +76,7 @@ export async function main(argv: string[], callerIo: CliIo = processIo()): Promi
       io,
       line === undefined,
     );
-    if (isUserError(error) && error.damagedRepository && line?.command === 'precommit') {
+    if (isUserError(error) && error.exitsByFailClosed && line?.command === 'precommit') {
       return reportDamagedRepository(error, { argv, line, io, style }, stdout.written());
     }
     if (isUserError(error)) {
@@ -116,10 +116,10 @@ function withAdviceStart(error: unknown, io: CliIo, parsing: boolean): unknown {
 }
 
 /**
- * Reports a damaged repository in `precommit`. As after an internal error, the commit goes
- * ahead (exit 0) unless the configuration sets `failClosed` (exit 1), because git can still
- * commit the change that footprint could not read. Only a blocked run gets an error document,
- * because its schema has no exit code 0.
+ * Reports a damaged repository, or a change too large to check, in `precommit`. As after an
+ * internal error, the commit goes ahead (exit 0) unless the configuration sets `failClosed`
+ * (exit 1), because git can still commit the change that footprint could not check. Only a
+ * blocked run gets an error document, because its schema has no exit code 0.
  */
 async function reportDamagedRepository(
   error: UserError,

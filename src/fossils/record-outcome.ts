@@ -86,7 +86,7 @@ function skip(reason: string): RecordOutcomeResult {
 function describeOutcome(
   commit: CommitFacts,
   committed: readonly CommittedPath[],
-  reference: { id: string; payload: AnalysisFossilPayload; stagedTree: string | null },
+  reference: Reference,
 ): OutcomeFossilPayload {
   const comparison = compareCommit(committed, reference.payload);
   return {
@@ -103,38 +103,65 @@ function describeOutcome(
   };
 }
 
+/** The analysis an outcome compares with. */
+interface Reference {
+  id: string;
+  payload: AnalysisFossilPayload;
+  stagedTree: string | null;
+}
+
 /**
  * Picks the analysis to compare with among the newest ones made on `parent`: the newest that
  * saw every committed path staged and suggested a split, else the newest that saw every
  * committed path, else the newest. An analysis made during a merge, rebase, cherry-pick,
  * revert or `git am` was for that operation's commit, such as a merge that was aborted, so it
- * is never picked.
+ * is never picked. Only analyses made on `parent` are read in full, one at a time, so the
+ * time and memory follow those analyses and not the whole store.
+ * NOTE: when none of them suggested a split, each of them is read, up to ANALYSES_SEARCHED.
  */
 async function findReference(
   store: FossilStore,
   parent: string | null,
   committed: readonly CommittedPath[],
-): Promise<{ id: string; payload: AnalysisFossilPayload; stagedTree: string | null } | null> {
-  const listing = await store.list({ kind: 'analysis', limit: ANALYSES_SEARCHED });
+): Promise<Reference | null> {
+  const listing = await store.listEnvelopes({ kind: 'analysis', limit: ANALYSES_SEARCHED });
   for (const warning of listing.warnings) debug(warning);
-  const candidates = listing.fossils.filter(
-    (stored) =>
-      stored.fossil.repository.head === parent &&
-      isFossilOfKind(stored.fossil, 'analysis') &&
-      !analyzedDuringOperation(stored),
-  );
 
-  const covering = candidates.filter((stored) => coversAll(stored, committed));
-  const splitting = covering.find((stored) => {
-    const payload = analysisPayload(stored);
-    return payload.splitSuggested && payload.batches.length > 1;
-  });
-  const chosen = splitting ?? covering[0] ?? candidates[0];
-  if (chosen === undefined) return null;
+  let newest: Reference | null = null;
+  let newestCovering: Reference | null = null;
+  for (const envelope of listing.envelopes) {
+    if (envelope.repository.head !== parent) continue;
+    const candidate = await readCandidate(store, envelope.id, parent);
+    if (candidate === null) continue;
+
+    newest ??= referenceTo(candidate);
+    if (!coversAll(candidate, committed)) continue;
+    const payload = analysisPayload(candidate);
+    if (payload.splitSuggested && payload.batches.length > 1) return referenceTo(candidate);
+    newestCovering ??= referenceTo(candidate);
+  }
+  return newestCovering ?? newest;
+}
+
+/** Reads an analysis in full. Returns null unless it is one made on `parent` outside an operation. */
+async function readCandidate(
+  store: FossilStore,
+  id: string,
+  parent: string | null,
+): Promise<StoredFossil | null> {
+  const lookup = await store.read(id);
+  for (const warning of lookup.warnings) debug(warning);
+  const stored = lookup.fossil;
+  if (stored === null || stored.fossil.repository.head !== parent) return null;
+  if (!isFossilOfKind(stored.fossil, 'analysis') || analyzedDuringOperation(stored)) return null;
+  return stored;
+}
+
+function referenceTo(stored: StoredFossil): Reference {
   return {
-    id: chosen.id,
-    payload: analysisPayload(chosen),
-    stagedTree: chosen.fossil.repository.stagedTree,
+    id: stored.id,
+    payload: analysisPayload(stored),
+    stagedTree: stored.fossil.repository.stagedTree,
   };
 }
 

@@ -17,6 +17,11 @@ import {
   type FossilName,
 } from './fossil-name.js';
 import { pruneFossils, sortForRetention } from './prune.js';
+import {
+  readFossilEnvelope,
+  type EnvelopeReadResult,
+  type FossilEnvelope,
+} from './read-envelope.js';
 import { parseFossil } from './read-fossil.js';
 import { retentionPolicyFor } from './retention.js';
 import { serializeFossil } from './serialize-fossil.js';
@@ -51,6 +56,20 @@ export interface FossilListing {
   warnings: string[];
 }
 
+/** A fossil's envelope with the file it came from. */
+export interface StoredEnvelope extends FossilEnvelope {
+  id: string;
+  /** Absolute path of the fossil file. */
+  file: string;
+}
+
+export interface EnvelopeListing {
+  /** Envelopes of readable fossils, newest first. */
+  envelopes: StoredEnvelope[];
+  /** One line per fossil skipped because it could not be read. */
+  warnings: string[];
+}
+
 export interface FossilLookup {
   /** The fossil, or null when no readable fossil has that id. */
   fossil: StoredFossil | null;
@@ -67,6 +86,12 @@ export interface FossilStore {
    */
   write<K extends WritableFossilKind>(kind: K, draft: FossilDraft<K>): Promise<string>;
   list(filter?: FossilFilter): Promise<FossilListing>;
+  /**
+   * Lists envelopes newest first, each read from the start of its file, so the cost does not
+   * grow with the payloads. A fossil whose start is not an envelope footprint writes is read
+   * in full. A listed fossil may still fail its schema when `read` parses its payload.
+   */
+  listEnvelopes(filter?: FossilFilter): Promise<EnvelopeListing>;
   /** Reads one fossil by id, with or without `.json`. */
   read(id: string): Promise<FossilLookup>;
 }
@@ -112,6 +137,7 @@ export function openFossilStore(
       return file;
     },
     list: (filter = {}) => listFossils(dir, filter, label, now()),
+    listEnvelopes: (filter = {}) => listEnvelopes(dir, filter, label, now()),
     read: (id) => readFossilById(dir, id, label),
   };
 }
@@ -246,6 +272,60 @@ async function listFossils(
     if (filter.limit !== undefined && listing.fossils.length >= filter.limit) break;
     const loaded = await loadFossil(dir, name.id, label);
     if (loaded.status === 'read') listing.fossils.push(loaded.fossil);
+    if (loaded.status === 'skipped') listing.warnings.push(loaded.warning);
+  }
+  return listing;
+}
+
+type LoadedEnvelope =
+  | { status: 'read'; envelope: StoredEnvelope }
+  | { status: 'skipped'; warning: string }
+  | { status: 'missing' };
+
+async function loadEnvelope(
+  dir: string,
+  id: string,
+  label: (file: string) => string,
+): Promise<LoadedEnvelope> {
+  const file = path.join(dir, `${id}${FOSSIL_EXTENSION}`);
+  const notRegular = `${label(file)}: skipped because it is not a regular file.`;
+  let result: EnvelopeReadResult;
+  try {
+    result = readFossilEnvelope(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { status: 'missing' };
+    // The open does not follow links, and fails with ELOOP on one.
+    if (code === 'ELOOP') return { status: 'skipped', warning: notRegular };
+    const reason = `it cannot be read (${code ?? String(error)})`;
+    return { status: 'skipped', warning: `${label(file)}: skipped because ${reason}.` };
+  }
+  if (result.status === 'not-regular') return { status: 'skipped', warning: notRegular };
+  if (result.status === 'read')
+    return { status: 'read', envelope: { id, file, ...result.envelope } };
+
+  const loaded = await loadFossil(dir, id, label);
+  if (loaded.status !== 'read') return loaded;
+  const { kind, repository } = loaded.fossil.fossil;
+  return { status: 'read', envelope: { id, file, kind, repository } };
+}
+
+async function listEnvelopes(
+  dir: string,
+  filter: FossilFilter,
+  label: (file: string) => string,
+  now: Date,
+): Promise<EnvelopeListing> {
+  const listing: EnvelopeListing = { envelopes: [], warnings: [] };
+  const names = sortForRetention(
+    (await readFossilNames(dir)).filter((name) => matchesFilter(name, filter)),
+    now,
+  );
+
+  for (const name of names) {
+    if (filter.limit !== undefined && listing.envelopes.length >= filter.limit) break;
+    const loaded = await loadEnvelope(dir, name.id, label);
+    if (loaded.status === 'read') listing.envelopes.push(loaded.envelope);
     if (loaded.status === 'skipped') listing.warnings.push(loaded.warning);
   }
   return listing;

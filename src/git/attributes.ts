@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 
 import { createDebug } from '../log/debug.js';
-import { byteOfUnit, fromByteText, pathToByteText, toByteText } from './byte-text.js';
-import { compileWildmatch } from './wildmatch.js';
+import { attributeSubject, compilePattern, type AttributePattern } from './attribute-pattern.js';
+import { byteOfUnit, fromByteText, toByteText } from './byte-text.js';
 
 const debug = createDebug('git');
 
@@ -40,13 +40,11 @@ const BYTE_ORDER_MARK = toByteText(Buffer.from([0xef, 0xbb, 0xbf]));
 type Assignment = [name: string, value: AttributeValue | null];
 
 interface AttributeRule {
-  /**
-   * Returns true when the rule's pattern matches a file path, given as a byte text (see
-   * byte-text.ts); absent for macro definitions.
-   */
-  matches?: (pathBytes: string) => boolean;
+  /** The rule's pattern; absent for macro definitions. */
+  pattern?: AttributePattern;
   macroName?: string;
-  assignments: Assignment[];
+  /** Shared by the lines of a file that assign the same list, so read it only. */
+  assignments: readonly Assignment[];
 }
 
 interface AttributeFile {
@@ -86,10 +84,10 @@ export class AttributeReader {
     const macros = collectMacros(stack);
     const state = new Map<string, AttributeValue>();
     // git matches patterns against the bytes of the path, not its characters.
-    const pathBytes = pathToByteText(path);
+    const subject = attributeSubject(path, this.options.ignoreCase ?? false);
     for (const file of stack) {
       for (const rule of file.rules) {
-        if (rule.matches?.(pathBytes)) applyAssignments(state, rule.assignments, macros, 0);
+        if (rule.pattern?.matches(subject)) applyAssignments(state, rule.assignments, macros, 0);
       }
     }
 
@@ -187,8 +185,8 @@ const NO_ATTRIBUTES_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Collects the macro definitions in effect, where a later definition replaces an earlier one. */
-function collectMacros(stack: readonly AttributeFile[]): Map<string, Assignment[]> {
-  const macros = new Map(BUILT_IN_MACROS);
+function collectMacros(stack: readonly AttributeFile[]): Map<string, readonly Assignment[]> {
+  const macros = new Map<string, readonly Assignment[]>(BUILT_IN_MACROS);
   for (const file of stack) {
     for (const rule of file.rules) {
       if (rule.macroName !== undefined) macros.set(rule.macroName, rule.assignments);
@@ -201,7 +199,7 @@ function collectMacros(stack: readonly AttributeFile[]): Map<string, Assignment[
 function applyAssignments(
   state: Map<string, AttributeValue>,
   assignments: readonly Assignment[],
-  macros: ReadonlyMap<string, Assignment[]>,
+  macros: ReadonlyMap<string, readonly Assignment[]>,
   depth: number,
 ): void {
   for (const [name, value] of assignments) {
@@ -228,38 +226,47 @@ export function parseAttributeFile(
   ignoreCase: boolean,
 ): AttributeFile {
   const text = stripByteOrderMark(toByteText(content));
+  const context: ParseContext = { folder, macrosAllowed, ignoreCase, lists: new Map() };
   const rules: AttributeRule[] = [];
   for (const line of text.split('\n')) {
     if (line.length > MAX_LINE_BYTES) continue;
 
-    const rule = parseLine(line, folder, macrosAllowed, ignoreCase);
+    const rule = parseLine(line, context);
     if (rule) rules.push(rule);
   }
   return { rules };
+}
+
+/** An attribute file's settings, and its parsed attribute lists by their text. */
+interface ParseContext {
+  folder: string;
+  macrosAllowed: boolean;
+  ignoreCase: boolean;
+  /** Generated files repeat one list on thousands of lines, so each distinct list is parsed once. */
+  lists: Map<string, readonly Assignment[] | null>;
 }
 
 function stripByteOrderMark(text: string): string {
   return text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
 }
 
-function parseLine(
-  line: string,
-  folder: string,
-  macrosAllowed: boolean,
-  ignoreCase: boolean,
-): AttributeRule | null {
+function parseLine(line: string, context: ParseContext): AttributeRule | null {
   const trimmed = line.replace(/^[ \t\r\n]+/, '');
   if (trimmed === '' || trimmed.startsWith('#')) return null;
 
   const { pattern, rest } = splitPattern(trimmed);
-  const assignments = parseAssignments(rest);
+  let assignments = context.lists.get(rest);
+  if (assignments === undefined) {
+    assignments = parseAssignments(rest);
+    context.lists.set(rest, assignments);
+  }
   if (!assignments) return null;
 
   if (pattern.length > MACRO_PREFIX.length && pattern.startsWith(MACRO_PREFIX)) {
-    return macrosAllowed ? parseMacro(pattern, rest) : null;
+    return context.macrosAllowed ? parseMacro(pattern, assignments) : null;
   }
-  const matches = compilePattern(pattern, folder, ignoreCase);
-  return matches ? { matches, assignments } : null;
+  const compiled = compilePattern(pattern, context.folder, context.ignoreCase);
+  return compiled ? { pattern: compiled, assignments } : null;
 }
 
 /** Splits the pattern (C-quoted when it starts with `"`) from the attribute list after it. */
@@ -274,16 +281,14 @@ function splitPattern(line: string): { pattern: string; rest: string } {
 }
 
 /** Parses a `[attr]name attrs...` line into the macro's name and what setting it assigns. */
-function parseMacro(pattern: string, rest: string): AttributeRule | null {
+function parseMacro(pattern: string, assignments: readonly Assignment[]): AttributeRule | null {
   const name =
     pattern
       .slice(MACRO_PREFIX.length)
       .replace(/^[ \t\r\n]+/, '')
       .split(BLANK)[0] ?? '';
   if (!ATTRIBUTE_NAME.test(name)) return null;
-
-  const assignments = parseAssignments(rest);
-  return assignments ? { macroName: name, assignments } : null;
+  return { macroName: name, assignments };
 }
 
 /** Parses `name`, `-name`, `!name` and `name=value`; one invalid name voids the whole line. */
@@ -309,36 +314,6 @@ function parseAssignments(text: string): Assignment[] | null {
 function decodeValue(byteText: string): string {
   // eslint-disable-next-line no-control-regex -- the check is for code units above 0x7f
   return /[^\x00-\x7f]/.test(byteText) ? fromByteText(byteText).toString('utf8') : byteText;
-}
-
-/**
- * Compiles a pattern as git's attribute lookup reads it: without a slash it matches the file
- * name at any depth, with one it matches the path relative to the attribute file's folder.
- * Returns null for patterns that never match a file: negations, which git rejects in attribute
- * files, and patterns ending in `/`, which match only folders. The pattern, and the paths the
- * returned function takes, are byte texts.
- */
-function compilePattern(
-  pattern: string,
-  folder: string,
-  ignoreCase: boolean,
-): ((path: string) => boolean) | null {
-  if (pattern.startsWith('!') || pattern.endsWith('/') || pattern === '') return null;
-
-  if (!pattern.includes('/')) {
-    const regex = compileWildmatch(pattern, { caseFold: ignoreCase });
-    return (path) => regex.test(path.slice(path.lastIndexOf('/') + 1));
-  }
-
-  const anchored = pattern.startsWith('/') ? pattern.slice(1) : pattern;
-  const regex = compileWildmatch(anchored, { pathname: true, caseFold: ignoreCase });
-  const prefix = folder === '' ? '' : `${pathToByteText(folder)}/`;
-  return (path) => {
-    const inFolder = ignoreCase
-      ? path.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase()
-      : path.startsWith(prefix);
-    return inFolder && path.length > prefix.length && regex.test(path.slice(prefix.length));
-  };
 }
 
 const C_ESCAPES: Record<string, number> = {

@@ -12,13 +12,18 @@ import { encodeGitPath } from './path-bytes.js';
 
 const HIGH_BYTE_BASE = 0xe000;
 
+const HIGH_BYTES = /[\x80-\xff]/g;
+
 /** Returns the byte text of `bytes`. */
 export function toByteText(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) {
-    text += String.fromCharCode(byte < 0x80 ? byte : HIGH_BYTE_BASE + byte);
-  }
-  return text;
+  // Decoded in one call and mapped after, because a string built one character at a time
+  // is a chain of one V8 string node per character until it is flattened.
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(HIGH_BYTES, shiftHighByte);
+}
+
+function shiftHighByte(character: string): string {
+  return String.fromCharCode(HIGH_BYTE_BASE + character.charCodeAt(0));
 }
 
 /** Returns the byte text of a path as git stores it (escaped bytes turned back into bytes). */

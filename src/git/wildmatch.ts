@@ -55,6 +55,46 @@ export function compileWildmatch(pattern: string, options: WildmatchOptions = {}
   return new RegExp(`^${source}$`, options.caseFold ? 'i' : '');
 }
 
+/**
+ * Returns the longest run of characters that every text matching `pattern` contains as
+ * written, or `''` when there is none. Texts without it can be ruled out by a substring test
+ * before the compiled expression runs, which for a file of many patterns is most of them.
+ */
+export function requiredLiteral(pattern: string, options: WildmatchOptions = {}): string {
+  const pathname = options.pathname ?? false;
+  let longest = '';
+  let run = '';
+  let index = 0;
+  while (index < pattern.length) {
+    const char = pattern[index] as string;
+    let next = index + 1;
+    let literal: string | null = char;
+    if (char === '*') {
+      // A `**/` consumes its slash, which a match then need not contain.
+      next = compileStars(pattern, index, pathname, '')[1];
+      literal = null;
+    } else if (char === '?') {
+      literal = null;
+    } else if (char === '[') {
+      next = compileBracket(pattern, index, pathname)[1];
+      // An unclosed `[` matches itself.
+      if (next !== index + 1) literal = null;
+    } else if (char === '\\' && index + 1 < pattern.length) {
+      literal = pattern[index + 1] as string;
+      next = index + 2;
+    }
+
+    if (literal === null) {
+      if (run.length > longest.length) longest = run;
+      run = '';
+    } else {
+      run += literal;
+    }
+    index = next;
+  }
+  return run.length > longest.length ? run : longest;
+}
+
 /** Compiles a run of `*` starting at `start`; returns the fragment and the index after it. */
 function compileStars(
   pattern: string,

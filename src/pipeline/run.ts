@@ -26,6 +26,7 @@ import { validateStrategy } from '../strategy/validate.js';
 import { buildAnalysisDocument } from './document.js';
 import { readPathsFromMergeHead } from '../git/merge-paths.js';
 import { assessScopedRisk } from './scoped-risk.js';
+import { checkStagedFileCount } from './heap-budget.js';
 import { StageTimer } from './stage-timer.js';
 import type { PipelineResult } from './types.js';
 import { noWorktreeError } from '../git/no-worktree.js';
@@ -97,6 +98,8 @@ async function runStages(
   const modelLoad = loadOptionalModel(worktree, config.config, modelWarnings);
   const input = await timer.time('footprint', async () => {
     const change = await reader.readStagedChange();
+    const tooLarge = checkStagedFileCount(change.entries.length);
+    if (tooLarge !== null) throw tooLarge;
     return buildFootprint(reader, change, { maxDiffBytes: config.config.maxDiffBytes });
   });
   const model = await modelLoad;

@@ -84,6 +84,41 @@ describe('outcome fossil from the post-commit hook', () => {
     assert.notEqual(outcome?.matchedBatch, null);
   });
 
+  test('newer analysis without the paths passed over', () => {
+    stageTwoBatches();
+    assert.equal(repo.footprint(['precommit']).status, 0);
+    repo.git(['reset', '-q']);
+    repo.write('notes.txt', 'note\n');
+    repo.git(['add', 'notes.txt']);
+    assert.equal(repo.footprint(['precommit']).status, 0);
+    repo.git(['reset', '-q']);
+    repo.git(['add', 'src/price.ts', 'src/price.test.ts']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'feat: prices']);
+    const [outcome] = outcomes();
+    const [splitAnalysis] = fossils('analysis');
+
+    assert.equal(outcome?.analysis, splitAnalysis?.id);
+    assert.equal(outcome?.result, 'followed');
+    assert.equal(outcome?.suggestedBatches, 2);
+  });
+
+  test('analysis on another parent not parsed', () => {
+    stageTwoBatches();
+    assert.equal(repo.footprint(['precommit']).status, 0);
+    const [analysis] = fossils('analysis');
+    const text = readFileSync(analysis?.file ?? '', 'utf8');
+    const otherParent = text.replace(/"head": "[0-9a-f]{40}"/, `"head": "${'e'.repeat(40)}"`);
+    const cut = otherParent.slice(0, otherParent.indexOf('"files"'));
+    const name = `${new Date(Date.now() + 60_000).toISOString().replace(/[-:]/g, '')}`;
+    writeFileSync(path.join(repo.dir, 'fossils', `${name}-analysis-0badf00d.json`), cut);
+    repo.git(['commit', '-q', '-m', 'feat: prices and docs'], { env: { FOOTPRINT: '0' } });
+    const result = repo.footprint(['fossils', 'record-outcome', '--debug']);
+
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /0badf00d/);
+    assert.equal(outcomes()[0]?.analysis, analysis?.id);
+  });
+
   test('commit without an analysis gets no outcome', () => {
     repo.write('notes.txt', 'note\n');
     repo.git(['add', 'notes.txt']);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   readFileSync,
@@ -394,5 +395,102 @@ describe('fossil store read', () => {
     await store.write('strategy', strategyDraft());
     assert.deepEqual(await store.read('../package'), { fossil: null, warnings: [] });
     assert.deepEqual(await store.read('/etc/passwd'), { fossil: null, warnings: [] });
+  });
+});
+
+describe('fossil store envelopes', () => {
+  test('envelope read without the payload', async () => {
+    const store = storeAt([START]);
+    const file = await store.write('analysis', analysisDraft());
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.indexOf('"command"')));
+
+    const listing = await store.listEnvelopes();
+    assert.deepEqual(listing.envelopes, [
+      {
+        id: path.basename(file, '.json'),
+        file,
+        kind: 'analysis',
+        repository: analysisDraft().repository,
+      },
+    ]);
+    assert.deepEqual(listing.warnings, []);
+    assert.equal((await store.list()).fossils.length, 0, 'the full read rejects the cut file');
+  });
+
+  test('compact fossil read in full', async () => {
+    const store = storeAt([START]);
+    const file = await store.write('analysis', analysisDraft());
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))));
+
+    const listing = await store.listEnvelopes();
+    assert.equal(listing.envelopes[0]?.file, file);
+    assert.deepEqual(listing.envelopes[0]?.repository, analysisDraft().repository);
+  });
+
+  test('compact corrupt fossil skipped', async () => {
+    const store = storeAt([START]);
+    const good = await store.write('analysis', analysisDraft());
+    const corruptName = '20260301T100001.000Z-analysis-0badf00d.json';
+    writeFileSync(path.join(store.dir, corruptName), '{"schemaVersion": 1, "kind": "anal');
+
+    const listing = await store.listEnvelopes();
+    assert.deepEqual(
+      listing.envelopes.map((envelope) => envelope.file),
+      [good],
+    );
+    assert.equal(listing.warnings.length, 1);
+    assert.match(
+      String(listing.warnings[0]),
+      /0badf00d\.json: skipped because it is not valid JSON/,
+    );
+  });
+
+  test('nested payload key read in full', async () => {
+    const store = storeAt([START]);
+    const file = await store.write('analysis', analysisDraft());
+    const text = readFileSync(file, 'utf8');
+    // "payload" at two spaces inside the tool object, so the parse of the start fails.
+    const nested = text.replace('"tool": {\n', '"tool": {\n  "payload": 1,\n');
+    writeFileSync(file, nested);
+
+    const listing = await store.listEnvelopes();
+    assert.deepEqual(listing.envelopes, []);
+    assert.equal(listing.warnings.length, 1);
+    assert.match(String(listing.warnings[0]), /does not match its schema/);
+  });
+
+  test('envelopes by kind with a limit', async () => {
+    const store = storeAt([START, START + 1000, START + 2000]);
+    await store.write('analysis', analysisDraft());
+    await store.write('strategy', strategyDraft());
+    const newest = await store.write('analysis', analysisDraft());
+
+    const listing = await store.listEnvelopes({ kind: 'analysis', limit: 1 });
+    assert.deepEqual(
+      listing.envelopes.map((envelope) => envelope.file),
+      [newest],
+    );
+  });
+
+  test('link and pipe skipped in envelopes', async () => {
+    const store = storeAt([START]);
+    const good = await store.write('analysis', analysisDraft());
+    const target = path.join(repo.dir, 'outside.json');
+    writeFileSync(target, readFileSync(good));
+    const linkName = '20260301T100001.000Z-analysis-0000000c.json';
+    symlinkSync(target, path.join(store.dir, linkName));
+    const pipeName = '20260301T100002.000Z-analysis-0000000f.json';
+    execFileSync('mkfifo', [path.join(store.dir, pipeName)]);
+
+    const listing = await store.listEnvelopes();
+    assert.deepEqual(
+      listing.envelopes.map((envelope) => envelope.file),
+      [good],
+    );
+    assert.deepEqual(listing.warnings, [
+      `fossils/${pipeName}: skipped because it is not a regular file.`,
+      `fossils/${linkName}: skipped because it is not a regular file.`,
+    ]);
   });
 });

@@ -258,6 +258,41 @@ describe('AttributeReader', () => {
   });
 });
 
+/** Patterns whose literal parts sit next to escapes, brackets and `**`, with paths near them. */
+const LITERAL_ATTRIBUTES = [
+  '**/gen1/**/*.js gen',
+  'a/**/b.txt deep',
+  'x[ab]y.md bracket',
+  '[]z]q.md close',
+  'lit\\*.c star',
+  'Up?er.TXT upper',
+  'sub/**/*.{js,ts} brace',
+  '*/one.md one',
+];
+const LITERAL_PATHS = [
+  'gen1/x.js',
+  'a/gen1/b/c.js',
+  'gen12/x.js',
+  'xgen1/x.js',
+  'a/b.txt',
+  'a/x/y/b.txt',
+  'ab.txt',
+  'xay.md',
+  'x]y.md',
+  ']q.md',
+  'zq.md',
+  'lit*.c',
+  'litx.c',
+  'UpPer.TXT',
+  'upper.txt',
+  'sub/x.{js,ts}',
+  'sub/x.js',
+  'd/one.md',
+  'one.md',
+  'd/e/one.md',
+];
+const LITERAL_NAMES = ['gen', 'deep', 'bracket', 'close', 'star', 'upper', 'brace', 'one'];
+
 /** Bytes of Latin-1 `é` and of UTF-8 `é`, written as byte Buffers so no editor re-encodes them. */
 const LATIN1_E = Buffer.from([0xe9]);
 const UTF8_E = Buffer.from([0xc3, 0xa9]);
@@ -333,6 +368,39 @@ function gitCheckAttrBytes(
   }
   return values;
 }
+
+describe('AttributeReader literal prefilter', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.cleanup());
+
+  for (const ignoreCase of [false, true]) {
+    it(`matches git with ignoreCase ${ignoreCase}`, async () => {
+      repo = createTempRepo();
+      repo.write('.gitattributes', `${LITERAL_ATTRIBUTES.join('\n')}\n`);
+      repo.git(['add', '-A']);
+      const input = `${LITERAL_PATHS.join('\0')}\0`;
+      const config = ['-c', `core.ignoreCase=${ignoreCase}`];
+      const output = repo.git(
+        [...config, 'check-attr', '--cached', '-z', '--stdin', ...LITERAL_NAMES],
+        {
+          input,
+        },
+      );
+      const expected = parseCheckAttr(output.split('\0'));
+      const reader = new AttributeReader(gitAttributeSource(repo), {
+        infoAttributesPath: path.join(repo.dir, '.git', 'info', 'attributes'),
+        ignoreCase,
+      });
+
+      for (const file of LITERAL_PATHS) {
+        const actual = await reader.read(file, LITERAL_NAMES);
+        for (const name of LITERAL_NAMES) {
+          assert.equal(actual[name], expected.get(file)?.[name], `${file}: ${name}`);
+        }
+      }
+    });
+  }
+});
 
 describe('AttributeReader on path bytes', () => {
   let repo: TempRepo;

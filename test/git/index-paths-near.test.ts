@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { openRepository } from '../../src/git/open.js';
-import { selectIndexPathsNear } from '../../src/git/readers/index-paths-near.js';
+import type { IndexEntryTable } from '../../src/git/index-file.js';
+import {
+  findIndexPathsNear,
+  selectIndexPathsNear,
+} from '../../src/git/readers/index-paths-near.js';
+import type { IndexChild, IndexFolder, IndexTree } from '../../src/git/readers/index-tree.js';
 import type { GitReader } from '../../src/git/types.js';
 import { createTempRepo, gitTestEnv, type TempRepo } from '../helpers/repo.js';
 
@@ -115,5 +120,45 @@ describe('index paths near staged paths', () => {
     assert.ok(selected.includes('package-lock.json'));
     assert.ok(selected.includes('packages/app/package.json'));
     assert.ok(!selected.includes('lib/sub/b.js'));
+  });
+});
+
+describe('findIndexPathsNear work', () => {
+  test('root subfolders indexed once', () => {
+    const paths = ['a/x.js', 'b/y.js', 'c/z.js'];
+    const folder = (name: string, start: number): IndexFolder => ({
+      path: name,
+      prefixBytes: name.length + 1,
+      start,
+      end: start + 1,
+      cachePosition: -1,
+    });
+    let rootListings = 0;
+    const tree = {
+      // A new object on each call, as IndexTree.root() returns.
+      root: (): IndexFolder => ({ path: '', prefixBytes: 0, start: 0, end: 3, cachePosition: -1 }),
+      children(parent: IndexFolder): IndexChild[] {
+        if (parent.path === '') {
+          rootListings++;
+          return ['a', 'b', 'c'].map((name, start) => ({
+            kind: 'folder',
+            name,
+            folder: folder(name, start),
+          }));
+        }
+        const path = paths[parent.start] as string;
+        const name = path.slice(parent.path.length + 1);
+        return [{ kind: 'file', name, path, start: parent.start, entry: null, unmerged: false }];
+      },
+    };
+    const entries = { pathAt: (position: number) => paths[position] as string };
+
+    const found = findIndexPathsNear(
+      tree as unknown as IndexTree,
+      entries as unknown as IndexEntryTable,
+      paths,
+    );
+    assert.deepEqual(found, paths);
+    assert.equal(rootListings, 2, 'one listing of the root, one index of its subfolders');
   });
 });

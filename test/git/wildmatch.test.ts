@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { wildmatch } from '../../src/git/wildmatch.js';
+import { requiredLiteral, wildmatch } from '../../src/git/wildmatch.js';
 
 /** [pattern, text, pathname matching, expected]; cases from git's glob semantics. */
 const CASES: [string, string, boolean, boolean][] = [
@@ -38,4 +38,27 @@ test('wildmatch cases', () => {
 test('wildmatch case folding', () => {
   assert.equal(wildmatch('/Work/**', '/work/repo', { pathname: true, caseFold: true }), true);
   assert.equal(wildmatch('/Work/**', '/work/repo', { pathname: true }), false);
+});
+
+/** [pattern, pathname matching, longest literal every match contains]. */
+const LITERALS: [string, boolean, string][] = [
+  ['*.txt', true, '.txt'],
+  ['**/gen7/**/*.{js,ts}', true, '.{js,ts}'],
+  ['src/**/gen7/x', true, 'gen7/x'],
+  ['src/**/gen7/x', false, '/gen7/x'],
+  ['a/**/b', true, 'a/'],
+  ['a?c', true, 'a'],
+  ['x[ab].c', true, '.c'],
+  ['[]x]abc', true, 'abc'],
+  ['[unclosed', true, '[unclosed'],
+  ['\\*lit', true, '*lit'],
+  ['trail\\', true, 'trail\\'],
+  ['*', true, ''],
+  ['[[:digit:]]', true, ''],
+];
+
+test('required literal of patterns', () => {
+  for (const [pattern, pathname, expected] of LITERALS) {
+    assert.equal(requiredLiteral(pattern, { pathname }), expected, pattern);
+  }
 });

@@ -41,10 +41,11 @@ export function findIndexPathsNear(
   const listed = new Set<string>();
   // Subfolders of each folder by their lower-case name, made once per folder: a folder of
   // thousands of subfolders is on the way to many near paths. All of them share the folder's
-  // path, so their names tell them apart without building each one's full path.
-  const byLowerName = new Map<IndexFolder, Map<string, IndexFolder[]>>();
+  // path, so their names tell them apart without building each one's full path. Keyed by the
+  // folder's path, because tree.root() returns a new object on each call.
+  const byLowerName = new Map<string, Map<string, IndexFolder[]>>();
   const subfoldersSpelled = (folder: IndexFolder, lowerName: string): IndexFolder[] => {
-    let subfolders = byLowerName.get(folder);
+    let subfolders = byLowerName.get(folder.path);
     if (subfolders === undefined) {
       subfolders = new Map();
       for (const child of tree.children(folder)) {
@@ -54,7 +55,7 @@ export function findIndexPathsNear(
         if (same === undefined) subfolders.set(key, [child.folder]);
         else same.push(child.folder);
       }
-      byLowerName.set(folder, subfolders);
+      byLowerName.set(folder.path, subfolders);
     }
     return subfolders.get(lowerName) ?? [];
   };
