@@ -520,8 +520,8 @@ function testsNameBug(tests: readonly BatchPart[], content: ContentMap): boolean
  * Returns `choice` with the type the repository's own commits mostly use for a release or a
  * batch of only one kind of files, such as `chore` for a dependency update where the guess is
  * `build`. A batch of code takes the type that the repository's code commits with the same
- * features most likely have, when the evidence is strong. A batch that starts to use new files
- * keeps its type.
+ * features most likely have, when the evidence is strong enough to outweigh the guess too
+ * (see readLearnedCodeType). A batch that starts to use new files keeps its type.
  */
 export function adoptLearnedType(
   choice: TypeChoice,
@@ -535,7 +535,7 @@ export function adoptLearnedType(
   if (learned !== null) return adoptType(choice, learned, release ? RELEASE_HABIT : KIND_HABIT);
   if (release || !parts.some((part) => isCode(part.file))) return choice;
 
-  const coded = readLearnedCodeType(model, batchFeatures(parts));
+  const coded = readLearnedCodeType(model, batchFeatures(parts), choice.guessed ?? choice.type);
   if (coded === null || !CODE_HABIT_TYPES.has(coded)) return choice;
   return adoptType(choice, coded, CODE_HABIT);
 }
