@@ -152,7 +152,8 @@ function featureSubject(
     // `export { Price } from './Price'` in an index makes an existing module's name public.
     if (onlyReExports(only, content)) {
       const module = moduleName(only.file.path);
-      const from = GENERIC_STEMS.has(stemOf(only.file.path)) ? `the ${module} index` : module;
+      const stem = stemOf(only.file.path);
+      const from = GENERIC_STEMS.has(stem) && module !== stem ? `the ${module} index` : module;
       return { verb: 'export', names, tail: `from ${from}`, unit };
     }
     return { verb: 'add', names, tail: `to ${moduleName(only.file.path)}`, unit };
