@@ -364,11 +364,24 @@ function testedBy(file: FileChange): TestTarget | null {
   return { stem: target.stem.replace(TYPE_TEST_STEM, ''), named: true };
 }
 
-/** Names tests after what they test (`add tests for parser`), and test helpers after themselves. */
+/**
+ * Names a test file that tests no named module by its stem, or by its folder when the stem only
+ * names its role in a sample folder: `_config.js` and `main.svelte` in `samples/memoize/`.
+ */
+function testFileName(file: FileChange, target: TestTarget | null): string {
+  const stem = target?.stem ?? stemOf(file.path);
+  if (target?.named === true || !(GENERIC_STEMS.has(stem) || stem.startsWith('_'))) return stem;
+  return baseNameOf(folderOf(file.path)) || stem;
+}
+
+/**
+ * Names tests after what they test (`add tests for parser`), and test helpers and samples after
+ * themselves (see testFileName).
+ */
 function testSubject(tests: readonly FileChange[]): Subject {
   const targets = tests.map(testedBy);
   const named = targets.every((target) => target?.named === true);
-  const names = tests.map((file, index) => clean(targets[index]?.stem ?? stemOf(file.path)));
+  const names = tests.map((file, index) => clean(testFileName(file, targets[index] ?? null)));
   const verb = named ? `${verbOf(tests)} tests for` : verbOf(tests);
   return { verb, names: unique(names) };
 }

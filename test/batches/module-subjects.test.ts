@@ -74,6 +74,16 @@ describe('subjects of module changes', () => {
     assert.deepEqual(messages(), ['feat(ui): export Price from the ui index']);
   });
 
+  test('test samples named by folder', () => {
+    commitFiles(repo, { 'tests/samples/basic/_config.js': lines('export default {};') });
+    stageFiles(repo, {
+      'tests/samples/class-memo/_config.js': lines('export default { html: "<p>memo</p>" };'),
+      'tests/samples/style-memo/_config.js': lines('export default { html: "<p>memo</p>" };'),
+    });
+
+    assert.deepEqual(messages(), ['test(samples): add class-memo and style-memo']);
+  });
+
   test('workflow setting names its value', () => {
     const workflow = (version: number) =>
       lines(
