@@ -18,6 +18,20 @@ function messages(): string[] {
   return analyzeStaged(repo).map((batch) => batch.message);
 }
 
+/** Returns a workflow that sets up Node `version` and runs the tests. */
+const workflow = (version: string) =>
+  lines(
+    'on: push',
+    'jobs:',
+    '  test:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/setup-node@v4',
+    '        with:',
+    `          node-version: ${version}`,
+    '      - run: npm test',
+  );
+
 describe('subjects of module changes', () => {
   test('file split into folder module', () => {
     const load = ['export function loadConfig() {', '  return { retries: 3 };', '}'];
@@ -85,21 +99,25 @@ describe('subjects of module changes', () => {
   });
 
   test('workflow setting names its value', () => {
-    const workflow = (version: number) =>
-      lines(
-        'on: push',
-        'jobs:',
-        '  test:',
-        '    runs-on: ubuntu-latest',
-        '    steps:',
-        '      - uses: actions/setup-node@v4',
-        '        with:',
-        `          node-version: ${version}`,
-        '      - run: npm test',
-      );
-    commitFiles(repo, { '.github/workflows/ci.yml': workflow(20) });
-    stageFiles(repo, { '.github/workflows/ci.yml': workflow(22) });
+    commitFiles(repo, { '.github/workflows/ci.yml': workflow('20') });
+    stageFiles(repo, { '.github/workflows/ci.yml': workflow('22') });
 
     assert.deepEqual(messages(), ['ci: bump node-version to 22']);
+  });
+
+  test('workflow matrix names its versions', () => {
+    commitFiles(repo, { '.github/workflows/ci.yml': workflow('[18, 20]') });
+    stageFiles(repo, { '.github/workflows/ci.yml': workflow('[20, 22]') });
+
+    assert.deepEqual(messages(), ['ci: bump node-version to [20, 22]']);
+  });
+
+  test('workflow trigger keeps file name', () => {
+    commitFiles(repo, { '.github/workflows/ci.yml': workflow('20') });
+    stageFiles(repo, {
+      '.github/workflows/ci.yml': workflow('20').replace('on: push', 'on: [push, pull_request]'),
+    });
+
+    assert.deepEqual(messages(), ['ci: update ci.yml']);
   });
 });
