@@ -6,6 +6,7 @@ import { batchFeatures } from './code-features.js';
 import { readLearnedCodeType, readLearnedType, type CoChangeModel } from './co-change.js';
 import { isCommentOnly, isWhitespaceOnly } from './edit-shape.js';
 import { findListedExports } from './export-lists.js';
+import { findFolderModuleChange } from './folder-module.js';
 import { changesDependencies, type DependencyChange } from './manifest-changes.js';
 import { isReleaseNoteFile, readReleasedVersions } from './release.js';
 import { COMMIT_TYPES, type CommitType } from './types.js';
@@ -108,6 +109,29 @@ function addListedExports(
       for (const name of found?.names ?? []) names.set(name, shapeOf(found?.text ?? '', name));
     }
   }
+}
+
+/**
+ * Returns the names that one side's changed lines of a part export, by declaration or in an
+ * export list, each with its line's shape.
+ */
+export function exportsOnChangedLines(
+  part: BatchPart,
+  content: ContentMap,
+  side: 'added' | 'removed',
+): Map<string, string> {
+  const names = exportedNames(partLines(part, content, side), isGoMain(part, content));
+  addListedExports(names, part, part.hunks, content, side);
+  return names;
+}
+
+/** Returns the names a whole text exports, by declaration or in an export list. */
+export function exportsOfText(text: string): Set<string> {
+  const names = new Set(exportedNames(text.split('\n')).keys());
+  for (const listed of findListedExports(text).values()) {
+    for (const name of listed.names) names.add(name);
+  }
+  return names;
 }
 
 /** Returns true for a Go file of `package main`, whose capitalized names no package imports. */
@@ -234,10 +258,11 @@ function chooseCosmeticType(code: readonly BatchPart[], content: ContentMap): Ty
 /**
  * Chooses the type for changed code. It is `style` or `docs` for white space or comments only,
  * and `feat` when the code adds files or exports, or starts to use new files of earlier
- * batches. It is `refactor` when every edit renames one identifier, or when most added lines
- * were removed elsewhere in the batch (code only moved or was removed). Otherwise it is `fix`, because changing
- * existing lines without new exports most often corrects behaviour. The guess cannot tell a fix
- * from other changes in behaviour, so the user may retype it.
+ * batches. It is `refactor` when every edit renames one identifier, or when it turns a module
+ * into a folder module or back and mostly moves lines. It is `refactor` too when most added
+ * lines were removed elsewhere in the batch (code only moved or was removed). Otherwise it is
+ * `fix`, because changing existing lines without new exports most often corrects behaviour.
+ * The guess cannot tell a fix from other changes in behaviour, so the user may retype it.
  */
 function chooseCodeType(
   code: readonly BatchPart[],
@@ -250,6 +275,13 @@ function chooseCodeType(
   if (renamed) return { type: 'refactor', reason: 'every edit renames the same identifier' };
   if (renamesFiles(code, content)) {
     return { type: 'refactor', reason: 'it renames files and updates the references to them' };
+  }
+  const folderModule = findFolderModuleChange(code.map((part) => part.file));
+  if (folderModule !== null && movedShare(code, content) >= MOVED_SHARE) {
+    const change = folderModule.split
+      ? 'a module into a folder module'
+      : 'a folder module into a file';
+    return { type: 'refactor', reason: `it turns ${change} and mostly moves lines` };
   }
   if (code.some((part) => part.file.status === 'added' || part.file.status === 'copied')) {
     return { type: 'feat', reason: 'it adds source files' };
@@ -520,8 +552,8 @@ function testsNameBug(tests: readonly BatchPart[], content: ContentMap): boolean
  * Returns `choice` with the type the repository's own commits mostly use for a release or a
  * batch of only one kind of files, such as `chore` for a dependency update where the guess is
  * `build`. A batch of code takes the type that the repository's code commits with the same
- * features most likely have, when the evidence is strong. A batch that starts to use new files
- * keeps its type.
+ * features most likely have, when the evidence is strong enough to outweigh the guess too
+ * (see readLearnedCodeType). A batch that starts to use new files keeps its type.
  */
 export function adoptLearnedType(
   choice: TypeChoice,
@@ -535,7 +567,7 @@ export function adoptLearnedType(
   if (learned !== null) return adoptType(choice, learned, release ? RELEASE_HABIT : KIND_HABIT);
   if (release || !parts.some((part) => isCode(part.file))) return choice;
 
-  const coded = readLearnedCodeType(model, batchFeatures(parts));
+  const coded = readLearnedCodeType(model, batchFeatures(parts), choice.guessed ?? choice.type);
   if (coded === null || !CODE_HABIT_TYPES.has(coded)) return choice;
   return adoptType(choice, coded, CODE_HABIT);
 }

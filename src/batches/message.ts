@@ -1,6 +1,7 @@
 import { showEscapedBytes } from '../git/path-bytes.js';
 import { replaceNameSecrets } from '../risk/secrets/name-secrets.js';
-import type { CommitType } from './types.js';
+import { baseNameOf } from './paths.js';
+import type { BatchChange, CommitType } from './types.js';
 import { shortenName } from './short-names.js';
 import { formatSubject, type Subject } from './subject.js';
 
@@ -29,15 +30,22 @@ export function messageScope(scope: string | null): string | null {
 
 /**
  * Writes a Conventional Commits header `type(scope): subject` of at most MAX_HEADER_LENGTH
- * characters. It names fewer things until the header fits, then shortens the first name (see
- * shortenName), then counts the names, and only then drops the tail. A provider token in a
+ * characters, with `!` before the colon for a `breaking` change. It names fewer things until
+ * the header fits, then shortens the first name (see shortenName), then counts the names, and
+ * only then drops the tail. A provider token in a
  * name or the scope, taken from a staged path, becomes a neutral word, so a generated message
  * never carries a secret into history, output or fossils.
  */
-export function writeMessage(type: CommitType, scope: string | null, subject: Subject): string {
+export function writeMessage(
+  type: CommitType,
+  scope: string | null,
+  subject: Subject,
+  breaking = false,
+): string {
   const safeScope = messageScope(scope);
   const safeSubject = hideSubjectSecrets(dropScopeVerb(dropScopeTail(subject, scope), scope));
-  const prefix = safeScope === null ? `${type}: ` : `${type}(${safeScope}): `;
+  const mark = breaking ? '!' : '';
+  const prefix = safeScope === null ? `${type}${mark}: ` : `${type}(${safeScope})${mark}: `;
   let header = '';
   for (const candidate of subjectForms(safeSubject, prefix)) {
     header = prefix + candidate;
@@ -93,24 +101,52 @@ function dropScopeTail(subject: Subject, scope: string | null): Subject {
   return rest;
 }
 
+/** A batch as distinguishMessages reads it: its header and what it takes. */
+interface MarkedBatch {
+  message: string;
+  changes: readonly BatchChange[];
+}
+
 /**
  * Makes the headers of one analysis distinct. Batches whose subjects still share a header after
- * naming what each edits get `(part 1 of 2)`, `(part 2 of 2)` in batch order. A header too long
- * for the mark loses its last words first.
+ * naming what each edits get the place of their own edits: the files no other such batch takes,
+ * `(Price.tsx)`, or else the lines of their first hunk, `(lines 7-9)`, with the file's name when
+ * they take several files. A header
+ * too long for the mark loses its last words first.
  */
-export function distinguishMessages<T extends { message: string }>(batches: readonly T[]): T[] {
-  const counts = new Map<string, number>();
-  for (const batch of batches) counts.set(batch.message, (counts.get(batch.message) ?? 0) + 1);
+export function distinguishMessages<T extends MarkedBatch>(batches: readonly T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const batch of batches)
+    groups.set(batch.message, [...(groups.get(batch.message) ?? []), batch]);
 
-  const seen = new Map<string, number>();
   return batches.map((batch) => {
-    const count = counts.get(batch.message) ?? 1;
-    if (count === 1) return batch;
-
-    const part = (seen.get(batch.message) ?? 0) + 1;
-    seen.set(batch.message, part);
-    return { ...batch, message: appendMark(batch.message, ` (part ${part} of ${count})`) };
+    const group = groups.get(batch.message) ?? [];
+    if (group.length < 2) return batch;
+    const others = group.filter((other) => other !== batch);
+    return { ...batch, message: appendMark(batch.message, ` (${placeOf(batch, others)})`) };
   });
+}
+
+/** Names where a batch's edits lie apart from those of `others`: its own files, or its lines. */
+function placeOf(batch: MarkedBatch, others: readonly MarkedBatch[]): string {
+  const otherPaths = new Set(others.flatMap((other) => other.changes.map((change) => change.path)));
+  const own = batch.changes.filter((change) => !otherPaths.has(change.path));
+  const names = [...new Set(own.map((change) => baseNameOf(change.path)))];
+  if (names.length > 0) return listPlaces(names);
+
+  const [first] = batch.changes;
+  const hunk = first?.hunks?.[0];
+  if (first === undefined || hunk === undefined) return 'the rest';
+  const last = hunk.newStart + Math.max(hunk.newLines, 1) - 1;
+  const lines = last > hunk.newStart ? `lines ${hunk.newStart}-${last}` : `line ${hunk.newStart}`;
+  return batch.changes.length === 1 ? lines : `${lines} of ${baseNameOf(first.path)}`;
+}
+
+/** Lists one or two names, `a and b`, and counts more: `a and 2 more`. */
+function listPlaces(names: readonly string[]): string {
+  if (names.length === 1) return names[0] ?? '';
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names[0]} and ${names.length - 1} more`;
 }
 
 /** Appends `mark` to a header, cutting the header at a word so the result fits in a line. */

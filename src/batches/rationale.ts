@@ -3,6 +3,7 @@ import type { Join } from './clustering.js';
 import type { TypeChoice } from './commit-type.js';
 import type { RelationKind } from './types.js';
 import { operationPhrase } from '../git/operation-phrase.js';
+import { folderOf } from './paths.js';
 
 /** A batch's place among the others, which the rationale of a batch of one edit names. */
 export interface BatchPlace {
@@ -80,6 +81,50 @@ export function compareJoins(a: Join, b: Join): number {
 /** Relations a rationale names at most. */
 const MAX_LABELS = 3;
 
+/** The files of a batch, as its rationale reads them to name only relations that hold there. */
+export interface RationaleFile {
+  path: string;
+  category: string;
+}
+
+/** Kinds of relation that join hunks of one file, which explain none of a batch's other files. */
+const WITHIN_FILE_KINDS: ReadonlySet<RelationKind> = new Set(['same-file', 'same-definition']);
+
+/**
+ * Returns the kind a rationale names for a join. A version that a dependency update or a
+ * release swaps in several places looks like a renamed identifier, but it is the same edit.
+ */
+function namedKind(kind: RelationKind, choice: TypeChoice): RelationKind {
+  const bumps =
+    choice.actions !== undefined || choice.updatesDependencies || choice.release !== undefined;
+  return kind === 'rename' && bumps ? 'similar-edit' : kind;
+}
+
+/**
+ * Labels a kind, without the manifests that name a new package when the batch has none of
+ * them.
+ */
+function labelOf(kind: RelationKind, files: readonly RationaleFile[]): string {
+  const manifests = files.filter((file) => file.category === 'dependency-manifest');
+  if (kind === 'new-package' && files.length > 0 && manifests.length <= 1) {
+    return 'a new package with its manifest';
+  }
+  return RELATION_LABELS[kind];
+}
+
+/**
+ * Returns the kind that names what the paths of several files share (a folder, a top folder,
+ * or being documentation), for a batch whose named relations join only hunks within files.
+ */
+function locationKind(files: readonly RationaleFile[]): RelationKind {
+  const paths = files.map((file) => file.path);
+  const shared = (key: (path: string) => string) => new Set(paths.map(key)).size === 1;
+  if (files.every((file) => file.category === 'docs')) return 'docs';
+  if (shared(folderOf)) return 'same-folder';
+  if (shared((path) => path.split('/')[0] ?? '')) return 'same-area';
+  return 'unseparated';
+}
+
 /**
  * Names the relations that join a batch's units, most specific first, and a leftover last.
  * `needsOthers` is true when the batch uses what an earlier batch changes.
@@ -89,6 +134,7 @@ function describeJoins(
   unitCount: number,
   choice: TypeChoice,
   place: BatchPlace,
+  files: readonly RationaleFile[],
 ): string {
   if (unitCount === 1 && choice.uses) return 'one edit that uses new files of an earlier batch';
   if (unitCount === 1 && place.needsOthers)
@@ -97,22 +143,31 @@ function describeJoins(
   if (unitCount === 1 && place.onlyBatch) return 'the whole change is one edit';
   if (unitCount === 1) return 'one edit with no close relation to the rest of the change';
 
-  const kinds = [...new Set([...joins].sort(compareJoins).map((join) => join.kind))];
+  const sorted = [...joins].sort(compareJoins);
+  const kinds = [...new Set(sorted.map((join) => namedKind(join.kind, choice)))];
+  // Hunks of one file explain nothing about the other files of a batch, so their place does.
+  const paths = new Set(files.map((file) => file.path));
+  const withinFiles = kinds.every((kind) => WITHIN_FILE_KINDS.has(kind) || kind === 'leftover');
+  if (paths.size > 1 && withinFiles) kinds.splice(1, 0, locationKind(files));
   // A leftover is always named, because nothing else explains why that edit is in the batch.
   const named = kinds.includes('leftover')
     ? [...kinds.filter((kind) => kind !== 'leftover').slice(0, MAX_LABELS - 1), 'leftover' as const]
     : kinds.slice(0, MAX_LABELS);
-  return named.map((kind) => RELATION_LABELS[kind]).join(', ');
+  return named.map((kind) => labelOf(kind, files)).join(', ');
 }
 
-/** Writes a batch's one-line rationale: the relations that join its units, then why its type. */
+/**
+ * Writes a batch's one-line rationale: the relations that join its units, then why its type.
+ * `files` are the batch's files, so that no label claims a relation they do not have.
+ */
 export function writeRationale(
   joins: readonly Join[],
   unitCount: number,
   choice: TypeChoice,
   place: BatchPlace = {},
+  files: readonly RationaleFile[] = [],
 ): string {
-  const joined = describeJoins(joins, unitCount, choice, place);
+  const joined = describeJoins(joins, unitCount, choice, place, files);
   return `${joined}; ${choice.type} because ${choice.reason}`;
 }
 

@@ -5,12 +5,13 @@ import { scopeTypeOf, type TypeChoice } from './commit-type.js';
 import { changesDependencies } from './manifest-changes.js';
 import {
   isScopeText,
+  packageFolderOf,
   packageIndexOf,
   PACKAGE_FOLDERS,
   type PackageScopes,
 } from './package-scopes.js';
 import type { CommitType } from './types.js';
-import { folderOf } from './paths.js';
+import { baseNameOf, folderOf } from './paths.js';
 
 /** Folders that name where code lives, not which part of the project it belongs to. */
 const LOCATION_FOLDERS = new Set([
@@ -178,7 +179,8 @@ export function chooseScope(
  * repository whose headers rarely name a scope gets none. Otherwise a bump of the actions of
  * workflows typed `build` or `chore` gets `deps`. Other batches take the scope the
  * repository's commits use for their paths, else the scope of their files' folders (see
- * chooseScope). That one follows the guessed type (see scopeTypeOf), so a dependency update
+ * chooseScope), unless that is a package's folder name that the history shows the team rarely
+ * names there (see isForeignScope). That one follows the guessed type (see scopeTypeOf), so a dependency update
  * typed `chore` by habit gets `deps`.
  */
 export function chooseBatchScope(
@@ -203,7 +205,37 @@ export function chooseBatchScope(
   if (learned !== null && learned !== choice.type && fitsLearnedScope(learned, files, content)) {
     return learned;
   }
-  return chooseScope(files, scopeTypeOf(choice), content, packageScopes);
+  const folderScope = chooseScope(files, scopeTypeOf(choice), content, packageScopes);
+  return isForeignScope(folderScope, paths, model) ? null : folderScope;
+}
+
+/**
+ * Share of the commits in a batch's folders that must name a folder's scope for a batch there
+ * to take it, unless the repository uses it often (MIN_SCOPE_HABIT).
+ */
+const MIN_FOLDER_SCOPE_SHARE = 0.1;
+
+/** Commits that name a scope before it counts as one of the repository's own scope names. */
+const MIN_SCOPE_HABIT = 5;
+
+/**
+ * Returns true for the name of a workspace package's folder that the repository seldom uses as
+ * a scope, though it often names scopes, and that its commits in these paths' folders rarely
+ * name, as vite's name `vite` for `packages/vite` in 2 of 2,000 commits. Such a team writes
+ * other scopes there, or none. A batch with no scoped commits at or above its folders, such as
+ * a new package, keeps its scope, and so does a scope from a folder inside a package.
+ */
+function isForeignScope(
+  scope: string | null,
+  paths: readonly string[],
+  model: CoChangeModel | undefined,
+): boolean {
+  if (scope === null || model?.usesScopes !== true) return false;
+  const packageName = (path: string) => baseNameOf(packageFolderOf(path) ?? '');
+  if (!paths.some((path) => packageName(path) === scope)) return false;
+  const use = model.scopeUseFor?.(paths, scope);
+  if (use === undefined || use.share === null || use.commits >= MIN_SCOPE_HABIT) return false;
+  return use.share < MIN_FOLDER_SCOPE_SHARE;
 }
 
 /**

@@ -3,13 +3,14 @@ import { replaceForbiddenCharacters } from '../strategy/message-characters.js';
 import { partLines, type BatchPart } from './batch-parts.js';
 import type { TypeChoice } from './commit-type.js';
 import { isCode } from './categories.js';
-import { editedRenameOf, isModeOnly, newExports } from './commit-type.js';
+import { editedRenameOf, exportsOnChangedLines, isModeOnly, newExports } from './commit-type.js';
 import {
   batchDependencyChanges,
   batchScriptChanges,
   readDependencyImports,
 } from './dependency-imports.js';
 import { describeDependencyUse } from './dependency-use-subject.js';
+import { findFolderModuleChange } from './folder-module.js';
 import type { DependencyChange, ScriptChanges } from './manifest-changes.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
 import { testTargetOf, type TestTarget } from './relations/test-source.js';
@@ -146,14 +147,76 @@ function featureSubject(
   const extended = code.filter((part) => newExports(part, content).length > 0);
   const [only] = extended;
   if (extended.length === 1 && only) {
-    return {
-      verb: 'add',
-      names: newExports(only, content).map(clean),
-      tail: `to ${moduleName(only.file.path)}`,
-      unit: ['export', 'exports'],
-    };
+    const names = newExports(only, content).map(clean);
+    const unit: [string, string] = ['export', 'exports'];
+    // `export { Price } from './Price'` in an index makes an existing module's name public.
+    if (onlyReExports(only, content)) {
+      const module = moduleName(only.file.path);
+      const stem = stemOf(only.file.path);
+      const from = GENERIC_STEMS.has(stem) && module !== stem ? `the ${module} index` : module;
+      return { verb: 'export', names, tail: `from ${from}`, unit };
+    }
+    return { verb: 'add', names, tail: `to ${moduleName(only.file.path)}`, unit };
   }
-  return { verb: 'extend', names: unique(extended.map((part) => moduleName(part.file.path))) };
+  // A module's new export and the index that re-exports it add one name: `add formatDay`.
+  const names = unique(extended.flatMap((part) => newExports(part, content).map(clean)));
+  if (extended.length > 1 && names.length <= MAX_NAMED_EXPORTS) {
+    return { verb: 'add', names, unit: ['export', 'exports'] };
+  }
+  // The type may count an export as new where newExports finds a rename, so name every module.
+  const named = extended.length > 0 ? extended : code;
+  return { verb: 'extend', names: unique(named.map((part) => moduleName(part.file.path))) };
+}
+
+/** An export list that names another module: `export { a } from './a'`, `export * as b from`. */
+const RE_EXPORT = /^\s*export\s+(?:type\s+)?(?:\{[^}]*\}|\*(?:\s+as\s+[\w$]+)?)\s+from\s/;
+
+/** Returns true when every non-blank added line of a part re-exports from another module. */
+function onlyReExports(part: BatchPart, content: ContentMap): boolean {
+  const added = partLines(part, content, 'added').filter((line) => line.trim() !== '');
+  return added.length > 0 && added.every((line) => RE_EXPORT.test(line));
+}
+
+/** Exports a new module may have for a subject to name them in place of the module. */
+const MAX_NAMED_EXPORTS = 2;
+
+/** Letters a module's name needs before a longer export name that contains it can narrow it. */
+const MIN_MODULE_WORD = 3;
+
+/**
+ * Names a new code file by what it exports, `formatCurrency` for `currency.ts`, when its one or
+ * two exports each contain the module's name and say more. Other files keep the module name,
+ * as `tokenizer.ts` that exports `tokenize`, and so does an index file, named by its folder.
+ */
+function addedNames(part: BatchPart, content: ContentMap): string[] {
+  const module = moduleName(part.file.path);
+  if (GENERIC_STEMS.has(stemOf(part.file.path))) return [module];
+  const exported = newExports(part, content).map(clean);
+  const word = module.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const narrows = (name: string) => name.length > word.length && name.toLowerCase().includes(word);
+  if (word.length < MIN_MODULE_WORD || exported.length === 0) return [module];
+  if (exported.length > MAX_NAMED_EXPORTS || !exported.every(narrows)) return [module];
+  return exported;
+}
+
+/**
+ * Names a batch that removes one public export and adds one new export in its place:
+ * `replace formatDate with formatDay`. Returns null for other batches.
+ */
+function replacementSubject(
+  code: readonly BatchPart[],
+  content: ContentMap,
+  removedExports: readonly string[],
+): Subject | null {
+  const [removed] = removedExports;
+  if (removed === undefined || removedExports.length !== 1) return null;
+  const exportedOn = (side: 'added' | 'removed') =>
+    new Set(code.flatMap((part) => [...exportsOnChangedLines(part, content, side).keys()]));
+  const before = exportedOn('removed');
+  const added = [...exportedOn('added')].filter((name) => !before.has(name));
+  const [only] = added;
+  if (only === undefined || added.length !== 1) return null;
+  return { verb: 'replace', names: [clean(removed)], tail: `with ${clean(only)}` };
 }
 
 /** Other code files a `feat` subject names in its tail before it counts them. */
@@ -170,7 +233,7 @@ function addedCodeSubject(
   added: readonly BatchPart[],
   content: ContentMap,
 ): Subject {
-  const names = unique(added.map((part) => moduleName(part.file.path)));
+  const names = unique(added.flatMap((part) => addedNames(part, content)));
   const addedParts = new Set(added);
   const others = code.filter((part) => !addedParts.has(part));
   if (others.length <= added.length) return { verb: 'add', names };
@@ -301,11 +364,24 @@ function testedBy(file: FileChange): TestTarget | null {
   return { stem: target.stem.replace(TYPE_TEST_STEM, ''), named: true };
 }
 
-/** Names tests after what they test (`add tests for parser`), and test helpers after themselves. */
+/**
+ * Names a test file that tests no named module by its stem, or by its folder when the stem only
+ * names its role in a sample folder: `_config.js` and `main.svelte` in `samples/memoize/`.
+ */
+function testFileName(file: FileChange, target: TestTarget | null): string {
+  const stem = target?.stem ?? stemOf(file.path);
+  if (target?.named === true || !(GENERIC_STEMS.has(stem) || stem.startsWith('_'))) return stem;
+  return baseNameOf(folderOf(file.path)) || stem;
+}
+
+/**
+ * Names tests after what they test (`add tests for parser`), and test helpers and samples after
+ * themselves (see testFileName).
+ */
 function testSubject(tests: readonly FileChange[]): Subject {
   const targets = tests.map(testedBy);
   const named = targets.every((target) => target?.named === true);
-  const names = tests.map((file, index) => clean(targets[index]?.stem ?? stemOf(file.path)));
+  const names = tests.map((file, index) => clean(testFileName(file, targets[index] ?? null)));
   const verb = named ? `${verbOf(tests)} tests for` : verbOf(tests);
   return { verb, names: unique(names) };
 }
@@ -418,17 +494,77 @@ function docsSubject(docs: readonly BatchPart[], details: EditDetails): Subject 
   };
 }
 
+/** A YAML line that sets a key to a scalar or a flow list: `node-version: 22`, `node: [20, 22]`. */
+const YAML_SETTING = /^\s*(?:-\s+)?([\w.-]+):\s+([^\s#][^#]*?)\s*(?:#.*)?$/;
+
+/** A changed setting: the key and its value before and after. */
+interface SettingChange {
+  key: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Reads the settings a hunk changes when each removed line sets a key that the added line at
+ * the same place sets to another value, or returns null for any other edit.
+ */
+function settingChanges(hunk: { added: string[]; removed: string[] }): SettingChange[] | null {
+  if (hunk.added.length !== hunk.removed.length || hunk.added.length === 0) return null;
+  const changes: SettingChange[] = [];
+  for (const [index, line] of hunk.added.entries()) {
+    const after = YAML_SETTING.exec(line);
+    const before = YAML_SETTING.exec(hunk.removed[index] ?? '');
+    if (!after || !before || after[1] !== before[1]) return null;
+    changes.push({ key: after[1] as string, from: before[2] as string, to: after[2] as string });
+  }
+  return changes;
+}
+
+/**
+ * Names a batch whose every edit changes the version in a setting, as a workflow's Node
+ * version: `bump node-version to 22`, or `update node-version and python-version` for several
+ * keys. Returns null for any other batch, such as one that changes `on: push`, whose file
+ * names it better.
+ */
+function settingSubject(parts: readonly BatchPart[], content: ContentMap): Subject | null {
+  const changes: SettingChange[] = [];
+  for (const part of parts) {
+    const hunks = content.get(part.file.path)?.hunks ?? [];
+    for (const index of part.hunks) {
+      const found = hunks[index] && settingChanges(hunks[index]);
+      if (!found) return null;
+      changes.push(...found);
+    }
+  }
+  const versions = changes.every(
+    (change) => VERSION_NUMBER.test(change.from) && VERSION_NUMBER.test(change.to),
+  );
+  if (changes.length === 0 || !versions) return null;
+  const keys = unique(changes.map((change) => clean(change.key)));
+  const values = unique(changes.map((change) => clean(change.to)));
+  const [only] = values;
+  if (keys.length !== 1 || values.length !== 1 || only === undefined) {
+    return { verb: 'update', names: keys };
+  }
+  const moves = changes.map((change) => compareVersions(change.from, change.to));
+  let verb = 'update';
+  if (moves.every((move) => move > 0)) verb = 'bump';
+  if (moves.every((move) => move < 0)) verb = 'downgrade';
+  return { verb, names: keys, tail: `to ${only}` };
+}
+
 /** Describes what a batch changes as a verb and names, by the batch's commit type. */
 export function describeChange(
   parts: readonly BatchPart[],
   content: ContentMap,
   choice: TypeChoice,
   details: EditDetails = { definitions: [], spelling: false },
+  removedExports: readonly string[] = [],
 ): Subject {
   const modeOnly = parts.filter((part) => isModeOnly(part.file));
   if (modeOnly.length > 0 && modeOnly.length < parts.length) {
     const edited = parts.filter((part) => !isModeOnly(part.file));
-    const subject = describeChange(edited, content, choice, details);
+    const subject = describeChange(edited, content, choice, details, removedExports);
     return appendModeChange(subject, modeOnly);
   }
   const code = parts.filter((part) => isCode(part.file));
@@ -442,12 +578,16 @@ export function describeChange(
   if (renamed && parts.some((part) => part.whole && part.file.path === renamed.path)) {
     return editedRenameSubject(renamed);
   }
+  const folderModule = folderModuleSubject(parts);
+  if (folderModule) return folderModule;
   const imports = readDependencyImports(parts, content);
   const dependencyUse = imports && describeDependencyUse(imports, moduleName, clean);
   if (dependencyUse) return dependencyUse;
   switch (choice.guessed ?? choice.type) {
     case 'feat':
-      return featureSubject(code, content, choice);
+      return (
+        replacementSubject(code, content, removedExports) ?? featureSubject(code, content, choice)
+      );
     case 'refactor':
       if (details.rename) {
         const { from, to } = details.rename;
@@ -480,9 +620,27 @@ export function describeChange(
     case 'build':
       if (choice.actions) return dependencySubject(choice.actions);
       return buildSubject(parts, content);
+    case 'ci':
+      return (
+        settingSubject(parts, content) ?? describeByName(files, (path) => clean(baseNameOf(path)))
+      );
     default:
       return describeByName(files, (path) => clean(baseNameOf(path)));
   }
+}
+
+/**
+ * Names a batch that turns a module file into a folder module as `split config into a folder
+ * module`, or the reverse as `merge the config folder module into one file` (see
+ * findFolderModuleChange). Returns null for other batches.
+ */
+function folderModuleSubject(parts: readonly BatchPart[]): Subject | null {
+  const found = findFolderModuleChange(parts.map((part) => part.file));
+  if (found === null) return null;
+  const name = moduleName(found.file);
+  return found.split
+    ? { verb: 'split', names: [name], tail: 'into a folder module' }
+    : { verb: 'merge the', names: [name], tail: 'folder module into one file' };
 }
 
 /**

@@ -38,6 +38,7 @@ export function toCoChangeModel(model: Model): CoChangeModel & LearnedHabits {
     coChange: (pathA, pathB) =>
       coChangeStrength(model.coChange(pathA, pathB), model.coChange(pathB, pathA)),
     scopeFor: (paths) => model.scopeFor(paths),
+    scopeUseFor: (paths, scope) => model.scopeUseFor(paths, scope),
     usesScopes: model.usesScopes,
     typeFor: (paths, release, bumpsActions) => model.typeFor(paths, release, bumpsActions),
     kindScopeFor: (paths, release, bumpsActions) =>

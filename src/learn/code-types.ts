@@ -7,10 +7,14 @@ export const MIN_CODE_COMMITS = 30;
 /** Share of the posterior the most likely type needs to be named: as likely as all others. */
 const CODE_TYPE_SHARE = 0.5;
 
-/** A type for changed code and its share of the posterior, in [0, 1]. */
+/** A type for changed code, its share of the posterior in [0, 1], and the history's counts. */
 export interface CodeTypeGuess {
   type: string;
   share: number;
+  /** The posterior share of every type, by type. */
+  shares: Readonly<Record<string, number>>;
+  /** Code commits of each type in the learned history, by type. */
+  commits: Readonly<Record<string, number>>;
 }
 
 /** The code commits of one type: how many, and how many had each feature. */
@@ -52,15 +56,18 @@ const WORD_WEIGHT = 0.5;
 
 /**
  * Builds a naive Bayes classifier of the types of a repository's code commits by their
- * features (see codeFeatures). It returns the most likely type and its share of the
- * posterior, or null under MIN_CODE_COMMITS commits or under CODE_TYPE_SHARE. Each feature
- * present counts, estimated per type with PRIOR_WEIGHT, and path words with WORD_WEIGHT. A
- * feature no learned commit had is left out.
+ * features (see codeFeatures). It returns the most likely type, the posterior share of each
+ * type and the code commits of each type, or null under MIN_CODE_COMMITS commits or under
+ * CODE_TYPE_SHARE. Each feature present counts, estimated per type with PRIOR_WEIGHT, and path
+ * words with WORD_WEIGHT. A feature no learned commit had is left out.
  */
 export function createCodeTypeClassifier(
   entries: readonly CodeTypeCount[],
 ): (features: readonly string[]) => CodeTypeGuess | null {
   const { types, commits } = indexCodeTypes(entries);
+  const commitsByType = Object.fromEntries(
+    [...types].map(([type, { commits }]) => [type, commits]),
+  );
   const totals = new Map<string, number>();
   for (const evidence of types.values()) {
     evidence.features.forEach((count, name) => totals.set(name, (totals.get(name) ?? 0) + count));
@@ -82,16 +89,22 @@ export function createCodeTypeClassifier(
       }
       return { type, score };
     });
-    return bestShare(scores);
+    const best = bestShare(scores);
+    return best === null ? null : { ...best, commits: commitsByType };
   };
 }
 
-/** Returns the type with the highest score and its share of the posterior, or null. */
-function bestShare(scores: ReadonlyArray<{ type: string; score: number }>): CodeTypeGuess | null {
+/** Returns the type with the highest score with the posterior share of every type, or null. */
+function bestShare(
+  scores: ReadonlyArray<{ type: string; score: number }>,
+): Omit<CodeTypeGuess, 'commits'> | null {
   const top = Math.max(...scores.map(({ score }) => score));
   const total = scores.reduce((sum, { score }) => sum + Math.exp(score - top), 0);
+  const shares = Object.fromEntries(
+    scores.map(({ type, score }) => [type, Math.exp(score - top) / total]),
+  );
   const best = [...scores].sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : 1))[0];
   if (best === undefined) return null;
-  const share = Math.exp(best.score - top) / total;
-  return share >= CODE_TYPE_SHARE ? { type: best.type, share } : null;
+  const share = shares[best.type] ?? 0;
+  return share >= CODE_TYPE_SHARE ? { type: best.type, share, shares } : null;
 }

@@ -43,6 +43,10 @@ export function createModel(payload: ModelPayload): Model {
     hotspot: (path) => readHotspot(digest, pathIndex().get(path)),
     scopes: rankNames(digest.messages.scopes, MIN_SCOPE_USES),
     scopeFor: (paths) => chooseScope(paths, folderIndex(), scopesOfFolder(), digest),
+    scopeUseFor: (paths, scope) => ({
+      share: shareOfScope(paths, scope, folderIndex(), scopesOfFolder(), digest),
+      commits: digest.messages.scopes.find(([name]) => name === scope)?.[1] ?? 0,
+    }),
     usesScopes: usesScopes(digest),
     usesConventionalCommits:
       payload.commits >= MIN_COMMITS_FOR_CONVENTION &&
@@ -198,6 +202,33 @@ function chooseScope(
   const [scope] = reaching[0] as [number, number];
   const [name, uses] = digest.messages.scopes[scope] ?? ['', 0];
   return uses >= MIN_SCOPE_USES ? name : null;
+}
+
+/**
+ * Returns the share of commits whose header names `scope` in the nearest folder at or above
+ * each path's folder with scoped commits, averaged over the paths that have one, or null when
+ * none has. The root counts only for files at the root, as in chooseScope.
+ */
+function shareOfScope(
+  paths: readonly string[],
+  scope: string,
+  folderIndex: Map<string, number>,
+  scopesOfFolder: Map<number, Array<[number, number]>>,
+  digest: ModelDigest,
+): number | null {
+  const scopeIndex = digest.messages.scopes.findIndex(([name]) => name === scope);
+  const shares: number[] = [];
+  for (const path of paths) {
+    const found = nearestScopes(folderOf(path), folderIndex, scopesOfFolder);
+    if (found === null) continue;
+    const scopes = found.scopes;
+    const scoped = scopes.reduce((sum, [, commits]) => sum + commits, 0);
+    const commits = Math.max(digest.folderCommits[found.folder] ?? 0, scoped);
+    const uses = scopes.find(([index]) => index === scopeIndex)?.[1] ?? 0;
+    shares.push(commits === 0 ? 0 : uses / commits);
+  }
+  if (shares.length === 0) return null;
+  return shares.reduce((sum, share) => sum + share, 0) / shares.length;
 }
 
 /** Returns the nearest folder at or above `folder` with scoped commits, and their scopes. */

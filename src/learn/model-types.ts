@@ -48,6 +48,17 @@ export interface KindTransition {
  * Read access to a model learned from the repository's history (`footprint learn`). Lookups
  * take paths relative to the worktree root, with `/` separators, as git writes them.
  */
+/** The use of one scope in a repository's commits. */
+export interface ScopeUse {
+  /**
+   * Share of the commits in the paths' nearest folders with scoped commits whose header names
+   * the scope, in [0, 1], averaged over the paths, or null when no such folder is known.
+   */
+  share: number | null;
+  /** Commits whose header names the scope, in all the learned history. */
+  commits: number;
+}
+
 export interface Model {
   /** The commit HEAD pointed at when the model was last learned. */
   readonly head: string;
@@ -66,6 +77,8 @@ export interface Model {
   readonly scopes: readonly string[];
   /** Returns the scope the repository's commits most often used for these paths, or null. */
   scopeFor(paths: readonly string[]): string | null;
+  /** Returns how the repository's commits use `scope`, for these paths and in all. */
+  scopeUseFor(paths: readonly string[], scope: string): ScopeUse;
   /**
    * False when the repository's conventional headers rarely name a scope (under 20%), true
    * when they often do, null for too few conventional commits to tell.

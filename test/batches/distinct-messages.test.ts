@@ -55,14 +55,14 @@ describe('distinct batch messages', () => {
     );
   });
 
-  test('parts of one section are numbered', () => {
+  test('parts of one section name lines', () => {
     const batches = analyzeGuide(false);
 
     assert.deepEqual(
       batches.map((batch) => batch.message),
       [
-        'docs: update Contributing in GUIDE (part 1 of 2)',
-        'docs: update Contributing in GUIDE (part 2 of 2)',
+        'docs: update Contributing in GUIDE (line 8)',
+        'docs: update Contributing in GUIDE (line 21)',
       ],
     );
   });
@@ -81,28 +81,53 @@ describe('distinct batch messages', () => {
   });
 });
 
+/** Returns a change of `path` that takes one hunk of `lines` lines from `start`. */
+function hunkAt(path: string, start: number, lines = 1) {
+  return { path, hunks: [{ oldStart: start, oldLines: lines, newStart: start, newLines: lines }] };
+}
+
 describe('distinguishMessages', () => {
   test('unique messages stay', () => {
-    const batches = [{ message: 'feat: a' }, { message: 'fix: b' }];
+    const batches = [
+      { message: 'feat: a', changes: [{ path: 'a.ts' }] },
+      { message: 'fix: b', changes: [{ path: 'b.ts' }] },
+    ];
 
     assert.deepEqual(distinguishMessages(batches), batches);
   });
 
-  test('numbers each repeat in order', () => {
+  test('repeats name their own files', () => {
     const batches = [
-      { id: 'b1', message: 'docs: update x' },
-      { id: 'b2', message: 'fix: y' },
-      { id: 'b3', message: 'docs: update x' },
-      { id: 'b4', message: 'docs: update x' },
+      { id: 'b1', message: 'feat(ui): add Price', changes: [{ path: 'src/Price.tsx' }] },
+      { id: 'b2', message: 'fix: y', changes: [{ path: 'y.ts' }] },
+      { id: 'b3', message: 'feat(ui): add Price', changes: [{ path: 'src/index.ts' }] },
     ];
 
     assert.deepEqual(
       distinguishMessages(batches).map((batch) => [batch.id, batch.message]),
       [
-        ['b1', 'docs: update x (part 1 of 3)'],
+        ['b1', 'feat(ui): add Price (Price.tsx)'],
         ['b2', 'fix: y'],
-        ['b3', 'docs: update x (part 2 of 3)'],
-        ['b4', 'docs: update x (part 3 of 3)'],
+        ['b3', 'feat(ui): add Price (index.ts)'],
+      ],
+    );
+  });
+
+  test('repeats in one file name lines', () => {
+    const batches = [
+      { id: 'b1', message: 'docs: update x', changes: [hunkAt('x.md', 3, 2)] },
+      { id: 'b2', message: 'docs: update x', changes: [hunkAt('x.md', 9)] },
+      { id: 'b3', message: 'docs: update x', changes: [hunkAt('x.md', 20), hunkAt('y.md', 1)] },
+      { id: 'b4', message: 'docs: update x', changes: [hunkAt('x.md', 30), hunkAt('y.md', 5)] },
+    ];
+
+    assert.deepEqual(
+      distinguishMessages(batches).map((batch) => [batch.id, batch.message]),
+      [
+        ['b1', 'docs: update x (lines 3-4)'],
+        ['b2', 'docs: update x (line 9)'],
+        ['b3', 'docs: update x (line 20 of x.md)'],
+        ['b4', 'docs: update x (line 30 of x.md)'],
       ],
     );
   });
@@ -110,14 +135,17 @@ describe('distinguishMessages', () => {
   test('long header loses words to fit', () => {
     const long = `docs: update ${'section '.repeat(6)}in GUIDE`;
     assert.ok(long.length <= MAX_HEADER_LENGTH);
-    assert.ok(long.length + ' (part 1 of 2)'.length > MAX_HEADER_LENGTH);
+    assert.ok(long.length + ' (lines 10-12)'.length > MAX_HEADER_LENGTH);
 
-    const [first, second] = distinguishMessages([{ message: long }, { message: long }]);
+    const [first, second] = distinguishMessages([
+      { message: long, changes: [hunkAt('GUIDE.md', 10, 3)] },
+      { message: long, changes: [hunkAt('GUIDE.md', 40)] },
+    ]);
 
     assert.ok(first !== undefined);
     assert.ok(second !== undefined);
     assert.ok(first.message.length <= MAX_HEADER_LENGTH, first.message);
-    assert.match(first.message, /^docs: update section( section)* \(part 1 of 2\)$/);
-    assert.match(second.message, / \(part 2 of 2\)$/);
+    assert.match(first.message, /^docs: update section( section)* \(lines 10-12\)$/);
+    assert.match(second.message, / \(line 40\)$/);
   });
 });

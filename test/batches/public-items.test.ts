@@ -268,7 +268,7 @@ const LISTED_CASES = [
     form: 'one-line re-export',
     before: lines("export { parse } from './parse';"),
     after: lines("export { parse } from './parse';", "export type { Options } from './options';"),
-    subject: 'add Options to index',
+    subject: 'export Options from index',
   },
   {
     form: 'list over several lines',
@@ -280,7 +280,7 @@ const LISTED_CASES = [
     form: 'namespace re-export',
     before: lines("export { parse } from './parse';"),
     after: lines("export { parse } from './parse';", "export * as nodes from './nodes';"),
-    subject: 'add nodes to index',
+    subject: 'export nodes from index',
   },
 ];
 

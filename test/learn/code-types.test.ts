@@ -80,6 +80,32 @@ describe('commit types learned for code', () => {
     assert.equal(onlyBatch().type, 'fix');
   });
 
+  test('rarer learned type keeps guess', () => {
+    // The engine's commits favour chore about 2 to 1, less than fixes outnumber chores.
+    commitHistory(repo, [
+      ...repeat(30, { message: 'chore(core): tidy the engine', files: { [ENGINE]: 'e' } }),
+      ...repeat(5, { message: 'fix(core): repair the engine', files: { [ENGINE]: 'e' } }),
+      ...repeat(80, { message: 'fix(ui): repair the button', files: { [BUTTON]: 'b' } }),
+    ]);
+    stageLineChange(ENGINE);
+    assert.equal(repo.footprint(['learn']).status, 0);
+    const batch = onlyBatch();
+
+    assert.equal(batch.type, 'fix');
+    assert.doesNotMatch(batch.rationale, /mostly chore/);
+  });
+
+  test('more common learned type wins', () => {
+    commitHistory(repo, [
+      ...repeat(40, { message: 'chore(core): tidy the engine', files: { [ENGINE]: 'e' } }),
+      ...repeat(30, { message: 'fix(ui): repair the button', files: { [BUTTON]: 'b' } }),
+    ]);
+    stageLineChange(ENGINE);
+    assert.equal(repo.footprint(['learn']).status, 0);
+
+    assert.equal(onlyBatch().type, 'chore');
+  });
+
   test('build habit leaves code alone', () => {
     commitHistory(
       repo,

@@ -1,0 +1,54 @@
+import type { FileChange } from '../footprint/types.js';
+import { isCode } from './categories.js';
+import { baseNameOf, folderOf, stemOf } from './paths.js';
+
+/** File stems that make a folder a module: `index.ts`, Python's `__init__.py`, Rust's `mod.rs`. */
+const FOLDER_MODULE_STEMS = new Set(['index', '__init__', 'mod']);
+
+/** A module file that a change turns into a folder module, or the reverse. */
+export interface FolderModuleChange {
+  /** The module file, `src/config.ts`, by its HEAD path for a split and staged path for a merge. */
+  file: string;
+  /** True when the file becomes a folder, false when the folder becomes the file. */
+  split: boolean;
+}
+
+/** Returns the path a code file's module has as a folder: `src/config` for `src/config.ts`. */
+function folderPathOf(path: string): string {
+  const folder = folderOf(path);
+  return folder === '' ? stemOf(path) : `${folder}/${stemOf(path)}`;
+}
+
+/**
+ * Finds a change that turns a module file into a folder module, `config.ts` into
+ * `config/index.ts` and its siblings, or the reverse. Every file must lie under that folder
+ * or beside the module file with its stem, such as `config.test.ts`. A module file that git
+ * pairs with a file of the folder counts as a rename. Returns null for other changes.
+ */
+export function findFolderModuleChange(files: readonly FileChange[]): FolderModuleChange | null {
+  const paths = files.flatMap((file) => [file.path, file.oldPath ?? file.path]);
+  const staged = new Set(
+    files.filter((file) => file.status !== 'deleted').map((file) => file.path),
+  );
+  const inHead = new Set(
+    files.filter((file) => file.status !== 'added').map((file) => file.oldPath ?? file.path),
+  );
+  for (const file of files.filter(isCode)) {
+    for (const path of new Set([file.path, file.oldPath ?? file.path])) {
+      const folder = folderPathOf(path);
+      const split = inHead.has(path) && !staged.has(path);
+      const merge = staged.has(path) && !inHead.has(path);
+      const entries = split ? staged : inHead;
+      const hasEntry = [...entries].some(
+        (other) => folderOf(other) === folder && FOLDER_MODULE_STEMS.has(stemOf(other)),
+      );
+      if ((!split && !merge) || !hasEntry) continue;
+      // Its tests beside it, such as `config.test.ts`, may move into the folder.
+      const inside = (other: string) =>
+        other.startsWith(`${folder}/`) ||
+        (folderOf(other) === folderOf(path) && baseNameOf(other).startsWith(`${stemOf(path)}.`));
+      if (paths.every(inside)) return { file: path, split };
+    }
+  }
+  return null;
+}
