@@ -38,6 +38,12 @@ export function removedPublicExports(
   importedName: ImportedName = () => false,
 ): string[] {
   const scripts = parts.filter((part) => isScriptFile(part.file));
+  const deletions = scripts
+    .map((part) => ({ part, deleted: exportsOnChangedLines(part, content, 'removed') }))
+    .filter(({ deleted }) => deleted.size > 0);
+  // Most batches delete no export, and reading every added line's exports costs more.
+  if (deletions.length === 0) return [];
+
   const exportedAgain = new Set<string>();
   for (const part of scripts) {
     for (const name of exportsOnChangedLines(part, content, 'added').keys())
@@ -45,9 +51,7 @@ export function removedPublicExports(
   }
 
   const removed = new Set<string>();
-  for (const part of scripts) {
-    const deleted = exportsOnChangedLines(part, content, 'removed');
-    if (deleted.size === 0) continue;
+  for (const { part, deleted } of deletions) {
     const newText = content.get(part.file.path)?.newText;
     const stillExported =
       part.file.status === 'deleted' || !newText ? new Set() : exportsOfText(newText);
