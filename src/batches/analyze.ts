@@ -2,7 +2,7 @@ import type { FileChange, FootprintWithContent } from '../footprint/types.js';
 import type { InProgressOperation } from '../git/types.js';
 import { createDebug } from '../log/debug.js';
 import { rememberRequirements } from './batch-dependencies.js';
-import { removedPublicExports, type ImportedName } from './breaking-exports.js';
+import { removedPublicExports } from './breaking-exports.js';
 import { partsOf, toBatchChange, type BatchPart } from './batch-parts.js';
 import { buildAnalysisContext } from './build-context.js';
 import type { CoChangeModel } from './co-change.js';
@@ -72,11 +72,10 @@ function draftBatch(
   choice: TypeChoice,
   rationale: string,
   named: Named = { parts },
-  importedName?: ImportedName,
 ): DraftBatch {
   const { model, packageScopes } = options;
   const scope = chooseBatchScope(named.parts, choice, model, content, packageScopes);
-  const removed = removedPublicExports(parts, content, importedName);
+  const removed = removedPublicExports(parts, content);
   const subject = describeChange(named.parts, content, choice, named.details, removed);
   return {
     message: writeMessage(choice.type, scope, subject, removed.length > 0),
@@ -110,18 +109,6 @@ function splitIntoBatches(files: FileChange[], content: Content, options: DraftO
     `${links.length} links and ${requirements.length} requirements join ${context.units.length} units of ${files.length} files into ${clusters.length} batches`,
   );
 
-  // An importer that the same batch updates does not break, so only other files count.
-  const importedName = (parts: readonly BatchPart[]): ImportedName => {
-    const inBatch = new Set(parts.map((part) => part.file.path));
-    return (path, name) =>
-      files.some(
-        (file) =>
-          !inBatch.has(file.path) &&
-          context.modules
-            .imports(file.path, 'old')
-            .some((found) => found.target === path && found.imported.includes(name)),
-      );
-  };
   const releases = new WeakSet<DraftBatch>();
   // A type taken from the repository's habit does not move the batch: `chore(deps)` goes first.
   const guessedTypes = new WeakMap<DraftBatch, CommitType>();
@@ -150,8 +137,7 @@ function splitIntoBatches(files: FileChange[], content: Content, options: DraftO
       parts: partsOf(substantive),
       details: substantive === cluster ? details : describeEdits(context, substantive),
     };
-    const imported = importedName(parts);
-    const drafted = draftBatch(parts, content, options, choice, rationale, named, imported);
+    const drafted = draftBatch(parts, content, options, choice, rationale, named);
     if (choice.release) releases.add(drafted);
     if (choice.guessed) guessedTypes.set(drafted, choice.guessed);
     return drafted;

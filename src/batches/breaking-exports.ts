@@ -7,8 +7,8 @@ import { baseNameOf, folderOf, stemOf } from './paths.js';
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
-/** Returns true when a changed file outside a batch imported `name` from `path` in HEAD. */
-export type ImportedName = (path: string, name: string) => boolean;
+/** A re-export of every name of another module, which this check does not follow. */
+const EXPORT_ALL = /^[ \t]*export[ \t]*\*[ \t]*(?:as[ \t]+\w+[ \t]*)?from\b/m;
 
 /** Folders that hold a package's sources, so an index there is the package's entry. */
 const SOURCE_FOLDERS = new Set(['src', 'lib', 'source']);
@@ -25,19 +25,18 @@ export function isPackageEntry(path: string): boolean {
 }
 
 /**
- * Returns the JavaScript and TypeScript exports that a batch takes away from other modules:
- * a name whose export its removed lines delete, that no added line of the batch exports again
- * and that its file no longer exports. It counts when the file is a package entry (see
- * isPackageEntry) or when a changed file outside the batch imported that name from it in HEAD
- * (`importedName`). Such a batch breaks the code that uses the name, so its header gets `!`.
- * NOTE: unchanged files are not read, so a module that only they import counts as private.
+ * Returns the JavaScript and TypeScript exports that a batch takes away from a package's
+ * entry module (see isPackageEntry): a name whose export its removed lines delete, that no
+ * added line of the batch exports again and that the entry no longer exports. Code outside the
+ * package uses such a name, so the batch breaks it and its header gets `!`. An internal module
+ * is no interface, even where other files of the change import it.
+ * NOTE: an entry whose staged text has `export * from` may still export the name through it,
+ * so it is never judged; an export that turns into a default export is not found either.
  */
-export function removedPublicExports(
-  parts: readonly BatchPart[],
-  content: ContentMap,
-  importedName: ImportedName = () => false,
-): string[] {
-  const scripts = parts.filter((part) => isScriptFile(part.file));
+export function removedPublicExports(parts: readonly BatchPart[], content: ContentMap): string[] {
+  const scripts = parts.filter(
+    (part) => isScriptFile(part.file) && isPackageEntry(part.file.oldPath ?? part.file.path),
+  );
   const deletions = scripts
     .map((part) => ({ part, deleted: exportsOnChangedLines(part, content, 'removed') }))
     .filter(({ deleted }) => deleted.size > 0);
@@ -53,12 +52,11 @@ export function removedPublicExports(
   const removed = new Set<string>();
   for (const { part, deleted } of deletions) {
     const newText = content.get(part.file.path)?.newText;
+    if (newText && EXPORT_ALL.test(newText)) continue;
     const stillExported =
       part.file.status === 'deleted' || !newText ? new Set() : exportsOfText(newText);
-    const entry = isPackageEntry(part.file.oldPath ?? part.file.path);
     for (const name of deleted.keys()) {
-      if (exportedAgain.has(name) || stillExported.has(name)) continue;
-      if (entry || importedName(part.file.path, name)) removed.add(name);
+      if (!exportedAgain.has(name) && !stillExported.has(name)) removed.add(name);
     }
   }
   return [...removed];

@@ -91,4 +91,38 @@ describe('breaking change mark', () => {
 
     assert.doesNotMatch(batch?.message ?? '', /!:/);
   });
+
+  test('internal module export is not breaking', () => {
+    const helper = 'packages/utils/src/helper.ts';
+    const user = 'packages/utils/src/user.ts';
+    const use = (name: string) =>
+      lines(`import { ${name} } from './helper';`, '', `export const stamp = ${name}(new Date());`);
+    commitFiles(repo, {
+      'packages/utils/package.json': lines('{ "name": "@acme/utils" }'),
+      [helper]: date('formatDate', 'd.toISOString()'),
+      [user]: use('formatDate'),
+    });
+    stageFiles(repo, {
+      [helper]: date('formatStamp', 'd.toISOString()'),
+      [user]: use('formatStamp'),
+    });
+
+    const messages = analyzeStaged(repo, 'aggressive').map((batch) => batch.message);
+
+    assert.deepEqual(
+      messages.filter((message) => /!:/.test(message)),
+      [],
+    );
+  });
+
+  test('entry that re-exports everything', () => {
+    commitPackages();
+    stageFiles(repo, {
+      [INDEX]: lines("export * from './date';"),
+    });
+
+    const [batch] = analyzeStaged(repo);
+
+    assert.doesNotMatch(batch?.message ?? '', /!:/);
+  });
 });
