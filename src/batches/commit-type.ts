@@ -9,6 +9,7 @@ import { findListedExports } from './export-lists.js';
 import { findFolderModuleChange } from './folder-module.js';
 import { changesDependencies, type DependencyChange } from './manifest-changes.js';
 import { isReleaseNoteFile, readReleasedVersions } from './release.js';
+import { addedTerraformBlocks, isTerraformPath, updatesTerraformProviders } from './terraform.js';
 import { COMMIT_TYPES, type CommitType } from './types.js';
 import { adoptBotConvention } from './update-bots/adopt-convention.js';
 import type { UpdateBots } from './update-bots/load.js';
@@ -19,6 +20,8 @@ export interface TypeChoice {
   reason: string;
   /** New files of earlier batches that this batch starts to use, when that made it a `feat`. */
   uses?: string[];
+  /** The Terraform blocks the batch adds, such as `region variable`, when they made it a `feat`. */
+  blocks?: string[];
   /** The versions the batch releases, when it bumps versions and nothing else (see release.ts). */
   release?: string[];
   /**
@@ -260,8 +263,10 @@ function chooseCosmeticType(code: readonly BatchPart[], content: ContentMap): Ty
  * and `feat` when the code adds files or exports, or starts to use new files of earlier
  * batches. It is `refactor` when every edit renames one identifier, or when it turns a module
  * into a folder module or back and mostly moves lines. It is `refactor` too when most added
- * lines were removed elsewhere in the batch (code only moved or was removed). Otherwise it is
- * `fix`, because changing existing lines without new exports most often corrects behaviour.
+ * lines were removed elsewhere in the batch (code only moved or was removed). It is `feat` for
+ * Terraform files that only add blocks, such as a new variable or resource, as Conventional
+ * Commits histories of infrastructure write them. Otherwise it is `fix`, because changing
+ * existing lines without new exports most often corrects behaviour.
  * The guess cannot tell a fix from other changes in behaviour, so the user may retype it.
  */
 function chooseCodeType(
@@ -295,8 +300,13 @@ function chooseCodeType(
   if (usesNew.length > 0) {
     return { type: 'feat', reason: 'it starts to use files the change adds', uses: [...usesNew] };
   }
+  const blocks = addedTerraformBlocks(code, content);
+  if (blocks !== null) return { type: 'feat', reason: 'it adds Terraform blocks', blocks };
   if (movedShare(code, content) >= MOVED_SHARE) {
     return { type: 'refactor', reason: 'it renames, removes or moves code without new lines' };
+  }
+  if (linesOfParts(code, content, 'removed').every((line) => line.trim() === '')) {
+    return { type: 'fix', reason: 'it adds source lines without adding exports' };
   }
   return { type: 'fix', reason: 'it changes existing source lines without adding exports' };
 }
@@ -500,6 +510,10 @@ function chooseContentType(
   if (parts.length > 0 && parts.every((part) => part.file.category === 'generated')) {
     return { type: 'chore', reason: 'it changes only generated files' };
   }
+  // Terraform's `required_providers` lists the module's dependencies, as a manifest does.
+  if (updatesTerraformProviders(parts, content)) {
+    return { ...DEPENDENCY_UPDATE, reason: 'it changes Terraform provider requirements' };
+  }
   const code = parts.filter((part) => isCode(part.file));
   if (code.length > 0) {
     const guess = chooseCodeType(code, content, usesNew, renamed);
@@ -553,7 +567,8 @@ function testsNameBug(tests: readonly BatchPart[], content: ContentMap): boolean
  * batch of only one kind of files, such as `chore` for a dependency update where the guess is
  * `build`. A batch of code takes the type that the repository's code commits with the same
  * features most likely have, when the evidence is strong enough to outweigh the guess too
- * (see readLearnedCodeType). A batch that starts to use new files keeps its type.
+ * (see readLearnedCodeType). A batch that starts to use new files keeps its type, and so
+ * does a dependency update of code, such as a Terraform provider, without such a habit.
  */
 export function adoptLearnedType(
   choice: TypeChoice,
@@ -562,14 +577,26 @@ export function adoptLearnedType(
 ): TypeChoice {
   if (choice.uses !== undefined) return choice;
   const release = choice.release !== undefined;
-  const paths = parts.map((part) => part.file.path);
+  const paths = habitPathsOf(choice, parts);
   const learned = readLearnedType(model, paths, release, choice.actions !== undefined);
   if (learned !== null) return adoptType(choice, learned, release ? RELEASE_HABIT : KIND_HABIT);
-  if (release || !parts.some((part) => isCode(part.file))) return choice;
+  if (release || choice.updatesDependencies || !parts.some((part) => isCode(part.file))) {
+    return choice;
+  }
 
   const coded = readLearnedCodeType(model, batchFeatures(parts), choice.guessed ?? choice.type);
   if (coded === null || !CODE_HABIT_TYPES.has(coded)) return choice;
   return adoptType(choice, coded, CODE_HABIT);
+}
+
+/**
+ * Returns the paths whose kind of commit gives a batch its habit. A Terraform provider update
+ * counts by its lockfile alone, because learning reads `.tf` files as code, never as manifests.
+ */
+function habitPathsOf(choice: TypeChoice, parts: readonly BatchPart[]): string[] {
+  const paths = parts.map((part) => part.file.path);
+  if (!choice.updatesDependencies) return paths;
+  return paths.filter((path) => !isTerraformPath(path));
 }
 
 /**

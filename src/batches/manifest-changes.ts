@@ -123,13 +123,18 @@ export function readScriptChanges(
  * rule reads them. For package.json these are dependencies, devDependencies, optional and peer
  * dependencies, overrides, resolutions and workspaces, and also `packageManager` here. A
  * manifest of an ecosystem footprint cannot read, or without its texts, counts as a
- * dependency change. Edits to a package.json's scripts or metadata alone are not one.
+ * dependency change. Edits to a package.json's scripts or metadata alone are not one. A
+ * Terraform file changes dependencies when it edits a `required_providers` block.
  */
 export function changesDependencies(file: FileChange, content: FileContent | undefined): boolean {
   if (file.category === 'lockfile') return true;
+  const ecosystem = findEcosystemOfManifest(baseNameOf(file.path));
+  // A Terraform file is code, which changes dependencies only in `required_providers`.
+  if (ecosystem?.syntax === 'hcl') {
+    return content !== undefined && findDependencyChange(file, content, ecosystem) !== null;
+  }
   if (file.category !== 'dependency-manifest') return false;
 
-  const ecosystem = findEcosystemOfManifest(baseNameOf(file.path));
   if (ecosystem === undefined || content === undefined) return true;
   if (findDependencyChange(file, content, ecosystem) !== null) return true;
   return ecosystem.manifest === 'package.json' && changesPackageManager(content);

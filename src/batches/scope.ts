@@ -176,12 +176,14 @@ export function chooseScope(
  * Chooses a batch's scope. A dependency update takes the scope that an update bot's
  * configuration gives it, even none. A release or a batch of one kind of files takes the
  * repository's habit for such commits, even no scope, when the learned model has one. A
+ * habit's scope gives way to the scope the repository's commits use for the batch's folders,
+ * and a dependency scope such as `deps` goes only to a batch that changes dependencies. A
  * repository whose headers rarely name a scope gets none. Otherwise a bump of the actions of
  * workflows typed `build` or `chore` gets `deps`. Other batches take the scope the
  * repository's commits use for their paths, else the scope of their files' folders (see
  * chooseScope), unless that is a package's folder name that the history shows the team rarely
- * names there (see isForeignScope). That one follows the guessed type (see scopeTypeOf), so a dependency update
- * typed `chore` by habit gets `deps`.
+ * names there (see isForeignScope). That one follows the guessed type (see scopeTypeOf), so a
+ * dependency update typed `chore` by habit gets `deps`.
  */
 export function chooseBatchScope(
   parts: readonly BatchPart[],
@@ -195,16 +197,19 @@ export function chooseBatchScope(
   const paths = files.map((file) => file.path);
   const bumpsActions = choice.actions !== undefined;
   const habit = readKindScope(model, paths, choice.release !== undefined, bumpsActions);
-  // The team's own habit wins, even a scope that repeats the type, as `docs(docs)` does.
-  if (habit !== null) return habit.scope;
+  const learned = readLearnedScope(model, paths);
+  const fitsLearned =
+    learned !== null && learned !== choice.type && fitsLearnedScope(learned, files, content);
+  // The team's own habit wins, even a scope that repeats the type, as `docs(docs)` does. But
+  // a scope its commits name for these folders stays, as `ingest` for a Go test there.
+  if (habit !== null && fitsKindScope(habit.scope, files, content, bumpsActions)) {
+    return habit.scope !== null && fitsLearned ? learned : habit.scope;
+  }
   if (model?.usesScopes === false) return null;
   // The learned scope of workflow folders comes from CI edits, such as `chore(ci)`.
   if (bumpsActions && (choice.type === 'build' || choice.type === 'chore')) return 'deps';
 
-  const learned = readLearnedScope(model, paths);
-  if (learned !== null && learned !== choice.type && fitsLearnedScope(learned, files, content)) {
-    return learned;
-  }
+  if (fitsLearned) return learned;
   const folderScope = chooseScope(files, scopeTypeOf(choice), content, packageScopes);
   return isForeignScope(folderScope, paths, model) ? null : folderScope;
 }
@@ -236,6 +241,20 @@ function isForeignScope(
   const use = model.scopeUseFor?.(paths, scope);
   if (use === undefined || use.share === null || use.commits >= MIN_SCOPE_HABIT) return false;
   return use.share < MIN_FOLDER_SCOPE_SHARE;
+}
+
+/**
+ * Returns whether the scope habit of a kind of batch fits this batch. A dependency scope such
+ * as `deps`, which most build commits of a repository may name, fits only a batch that changes
+ * dependencies or bumps actions, so a Dockerfile `ENV` edit keeps its folder's scope.
+ */
+function fitsKindScope(
+  scope: string | null,
+  files: readonly FileChange[],
+  content: ReadonlyMap<string, FileContent> | undefined,
+  bumpsActions: boolean,
+): boolean {
+  return scope === null || bumpsActions || fitsLearnedScope(scope, files, content);
 }
 
 /**

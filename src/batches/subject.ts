@@ -14,6 +14,7 @@ import { findFolderModuleChange } from './folder-module.js';
 import type { DependencyChange, ScriptChanges } from './manifest-changes.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
 import { testTargetOf, type TestTarget } from './relations/test-source.js';
+import { readProviderChanges } from './terraform.js';
 
 type ContentMap = ReadonlyMap<string, FileContent>;
 
@@ -129,6 +130,9 @@ function removalSubject(code: readonly BatchPart[], content: ContentMap): Subjec
   return { verb: 'remove', names: unique(deleted.map((part) => moduleName(part.file.path))) };
 }
 
+/** The noun of a subject that counts Terraform blocks. */
+const BLOCKS: [string, string] = ['block', 'blocks'];
+
 function featureSubject(
   code: readonly BatchPart[],
   content: ContentMap,
@@ -138,6 +142,7 @@ function featureSubject(
     (part) => part.file.status === 'added' || part.file.status === 'copied',
   );
   if (added.length > 0) return addedCodeSubject(code, added, content);
+  if (choice.blocks) return { verb: 'add', names: choice.blocks.map(clean), unit: BLOCKS };
   if (choice.uses) {
     const users = unique(code.map((part) => moduleName(part.file.path)));
     const tail = users.length === 1 ? `in ${users[0]}` : undefined;
@@ -331,7 +336,10 @@ function buildSubject(parts: readonly BatchPart[], content: ContentMap): Subject
   const files = parts.map((part) => part.file);
   const manifests = parts.filter((part) => part.file.category === 'dependency-manifest');
   const lockfiles = files.filter((file) => file.category === 'lockfile');
-  const changes = manifests.length > 0 ? batchDependencyChanges(manifests, content) : null;
+  const changes =
+    manifests.length > 0
+      ? batchDependencyChanges(manifests, content)
+      : readProviderChanges(parts, content);
   if (changes && changes.length > 0) {
     return withScripts(dependencySubject(changes), batchScriptChanges(manifests, content));
   }

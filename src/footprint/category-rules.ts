@@ -46,6 +46,8 @@ const LOCKFILES: CategoryRule = {
     'packages.lock.json',
     'conan.lock',
     'pixi.lock',
+    // `terraform init` writes it beside a root module's `.tf` files.
+    '.terraform.lock.hcl',
   ],
   namePatterns: [
     // rye writes `requirements.lock` and `requirements-dev.lock`. PEP 751 names a lock file

@@ -1,8 +1,6 @@
 import path from 'node:path/posix';
 import type { Footprint } from '../footprint/types.js';
-import { ECOSYSTEMS } from './dependencies/ecosystems.js';
-
-const MANIFESTS: ReadonlySet<string> = new Set(ECOSYSTEMS.map((ecosystem) => ecosystem.manifest));
+import { findEcosystemOfManifest } from './dependencies/ecosystems.js';
 
 /**
  * Returns the staged paths around which the rules need the index's paths. These are the paths
@@ -18,7 +16,7 @@ export function selectIndexPathQueries(footprint: Footprint): string[] {
         file.status === 'added' ||
         file.status === 'renamed' ||
         file.status === 'copied' ||
-        MANIFESTS.has(path.basename(file.path)),
+        findEcosystemOfManifest(path.basename(file.path)) !== undefined,
     )
     .map((file) => file.path);
 }

@@ -106,6 +106,7 @@ const CASES: Array<[path: string, category: FileCategory]> = [
   ['composer.lock', 'lockfile'],
   ['bun.lockb', 'lockfile'],
   ['requirements.lock', 'lockfile'],
+  ['infra/.terraform.lock.hcl', 'lockfile'],
   ['requirements-dev.lock', 'lockfile'],
   ['pylock.toml', 'lockfile'],
   ['pylock.dev.toml', 'lockfile'],

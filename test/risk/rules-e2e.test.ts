@@ -78,6 +78,15 @@ const where = (finding: JsonFinding): string =>
 
 const lines = (...texts: string[]): string => texts.map((text) => `${text}\n`).join('');
 
+/** A Terraform root module's requirements: `aws` on line 3, the block's end on line 4. */
+const TERRAFORM_MAIN = lines(
+  'terraform {',
+  '  required_providers {',
+  '    aws = { source = "hashicorp/aws", version = "~> 5.0" }',
+  '  }',
+  '}',
+);
+
 const CASES: RuleCase[] = [
   {
     name: 'private key with material',
@@ -386,6 +395,48 @@ const CASES: RuleCase[] = [
         'tools/package.json': '{"name":"tools","private":true,"scripts":{"gen":"node gen.js"}}\n',
       }),
     expected: [],
+  },
+  {
+    name: 'Terraform provider without the lockfile',
+    rule: 'manifest-without-lockfile',
+    base: {
+      'infra/main.tf': TERRAFORM_MAIN,
+      'infra/.terraform.lock.hcl': 'provider "registry.terraform.io/hashicorp/aws" {}\n',
+    },
+    arrange: (repo) =>
+      stage(repo, {
+        'infra/main.tf': TERRAFORM_MAIN.replace(
+          '  }\n',
+          '    random = { source = "hashicorp/random", version = "~> 3.6" }\n  }\n',
+        ),
+      }),
+    expected: ['infra/main.tf:4'],
+  },
+  {
+    name: 'Terraform resource without the lockfile',
+    rule: 'manifest-without-lockfile',
+    base: {
+      'infra/main.tf': TERRAFORM_MAIN,
+      'infra/.terraform.lock.hcl': 'provider "registry.terraform.io/hashicorp/aws" {}\n',
+    },
+    arrange: (repo) =>
+      stage(repo, {
+        'infra/main.tf': `${TERRAFORM_MAIN}\nresource "aws_s3_bucket" "logs" {}\n`,
+      }),
+    expected: [],
+  },
+  {
+    name: 'Terraform lockfile changed alone',
+    rule: 'lockfile-without-manifest',
+    base: {
+      'infra/main.tf': TERRAFORM_MAIN,
+      'infra/.terraform.lock.hcl': 'provider "registry.terraform.io/hashicorp/aws" {}\n',
+    },
+    arrange: (repo) =>
+      stage(repo, {
+        'infra/.terraform.lock.hcl': 'provider "registry.terraform.io/hashicorp/aws" {\n}\n',
+      }),
+    expected: ['infra/.terraform.lock.hcl'],
   },
   {
     name: 'lockfile changed alone',

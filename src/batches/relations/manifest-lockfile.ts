@@ -1,6 +1,7 @@
 import type { FileChange } from '../../footprint/types.js';
 import { readDependencyChanges, type DependencyChange } from '../manifest-changes.js';
-import { folderOf, isWithin } from '../paths.js';
+import { baseNameOf, folderOf, isWithin } from '../paths.js';
+import { changesProviderRequirements, isTerraformPath } from '../terraform.js';
 import type { ChangeUnit } from '../units.js';
 import { weights } from '../weights.js';
 import { link, mainUnitOf, type AnalysisContext, type Link } from './context.js';
@@ -69,6 +70,26 @@ export function findManifestLockfileLinks(context: AnalysisContext): Link[] {
         links.push(link('manifest-lockfile', lockUnit.index, unit.index, weight));
       }
     }
+    for (const unit of providerUnits(context, lockfile)) {
+      links.push(link('manifest-lockfile', lockUnit.index, unit.index, weights.manifestLockfile));
+    }
   }
   return links;
 }
+
+/**
+ * Returns the units of the `.tf` files beside a `.terraform.lock.hcl` that change their
+ * `required_providers` blocks, whose providers that lockfile records.
+ */
+function providerUnits(context: AnalysisContext, lockfile: FileChange): ChangeUnit[] {
+  if (baseNameOf(lockfile.path) !== TERRAFORM_LOCKFILE) return [];
+  const folder = folderOf(lockfile.path);
+  return context.units.filter(
+    (unit) =>
+      isTerraformPath(unit.path) &&
+      folderOf(unit.path) === folder &&
+      changesProviderRequirements(unit, context.texts.content),
+  );
+}
+
+const TERRAFORM_LOCKFILE = '.terraform.lock.hcl';

@@ -32,15 +32,40 @@ function listChangedLines(file: FileChange, content: FileContent): ChangedLine[]
   return changed;
 }
 
+/** A `required_providers {` line of a Terraform `terraform` block. */
+const REQUIRED_PROVIDERS = /^\s*required_providers\s*\{/;
+
+/**
+ * Reads a Terraform text line by line and labels the lines of `required_providers` blocks, the
+ * block's braces included, as `dependencies`. It counts braces outside strings and comments.
+ */
+class RequiredProvidersReader {
+  private depth = 0;
+
+  label(line: string): string {
+    const code = line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(?:#|\/\/).*$/, '');
+    const opens = (code.match(/\{/g) ?? []).length;
+    const closes = (code.match(/\}/g) ?? []).length;
+    if (this.depth === 0) {
+      if (!REQUIRED_PROVIDERS.test(code)) return '';
+      this.depth = Math.max(opens - closes, 0);
+      return 'dependencies';
+    }
+    this.depth = Math.max(this.depth + opens - closes, 0);
+    return 'dependencies';
+  }
+}
+
 /**
  * Labels each line of a text (1-based, index 0 unused) with the block it sits in, by a
- * line-by-line reading that needs no parser: the TOML table, the go.mod directive block or the
- * top-level YAML key.
+ * line-by-line reading that needs no parser: the TOML table, the go.mod directive block, the
+ * top-level YAML key, or a Terraform `required_providers` block.
  */
 function labelLines(text: string, syntax: Ecosystem['syntax']): string[] {
   const labels = [''];
   let current = '';
   let inArray = false;
+  const hclBlocks = new RequiredProvidersReader();
   for (const line of text.split('\n')) {
     if (syntax === 'toml') {
       const table = TOML_TABLE.exec(line);
@@ -53,6 +78,8 @@ function labelLines(text: string, syntax: Ecosystem['syntax']): string[] {
           ? 'dependencies'
           : current,
       );
+    } else if (syntax === 'hcl') {
+      labels.push(hclBlocks.label(line));
     } else if (syntax === 'go-mod') {
       const directive = GO_DIRECTIVE.exec(line);
       if (directive) current = line.includes('(') ? (directive[1] ?? '') : '';
@@ -65,6 +92,14 @@ function labelLines(text: string, syntax: Ecosystem['syntax']): string[] {
     }
   }
   return labels;
+}
+
+/**
+ * Labels each line of a Terraform text (1-based, index 0 unused) `dependencies` when it lies
+ * in a `required_providers` block, else with an empty string.
+ */
+export function labelRequiredProviderLines(text: string): string[] {
+  return labelLines(text, 'hcl');
 }
 
 /**

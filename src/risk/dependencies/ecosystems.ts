@@ -1,7 +1,9 @@
 /** How a dependency manifest and its lockfiles relate in one package ecosystem. */
 export interface Ecosystem {
-  /** File name of the manifest. */
+  /** File name of the manifest, or the glob that manifestPattern matches, such as `*.tf`. */
   manifest: string;
+  /** File names of the manifests of an ecosystem whose manifests have no one name. */
+  manifestPattern?: RegExp;
   /** File names of the lockfiles the ecosystem's tools write next to it. */
   lockfiles: readonly string[];
   /**
@@ -10,7 +12,7 @@ export interface Ecosystem {
    */
   workspaces: boolean;
   /** How to tell which changed lines touch dependencies. */
-  syntax: 'json' | 'toml' | 'go-mod' | 'yaml' | 'line';
+  syntax: 'json' | 'toml' | 'go-mod' | 'yaml' | 'hcl' | 'line';
   /** JSON keys that hold dependencies (`json`), or a pattern for dependency lines (`line`). */
   keys?: readonly string[];
   linePattern?: RegExp;
@@ -86,10 +88,25 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
     syntax: 'line',
     linePattern: /^\s*pod\s/,
   },
+  {
+    // Terraform reads every `.tf` file of a module's folder as one configuration, and
+    // `terraform init` records the providers that `required_providers` asks for in
+    // `.terraform.lock.hcl` beside them. Only a root module has one.
+    manifest: '*.tf',
+    manifestPattern: /\.tf$/,
+    lockfiles: ['.terraform.lock.hcl'],
+    workspaces: false,
+    syntax: 'hcl',
+  },
 ];
 
+/** Returns true when a file named `name` is a manifest of `ecosystem`. */
+export function isManifestOf(ecosystem: Ecosystem, name: string): boolean {
+  return ecosystem.manifestPattern?.test(name) ?? ecosystem.manifest === name;
+}
+
 export function findEcosystemOfManifest(name: string): Ecosystem | undefined {
-  return ECOSYSTEMS.find((ecosystem) => ecosystem.manifest === name);
+  return ECOSYSTEMS.find((ecosystem) => isManifestOf(ecosystem, name));
 }
 
 export function findEcosystemsOfLockfile(name: string): Ecosystem[] {

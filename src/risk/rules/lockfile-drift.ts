@@ -4,6 +4,7 @@ import { findDependencyChange } from '../dependencies/changed-dependencies.js';
 import {
   findEcosystemOfManifest,
   findEcosystemsOfLockfile,
+  isManifestOf,
   type Ecosystem,
 } from '../dependencies/ecosystems.js';
 import { shellPathspec } from '../../output/top-pathspec.js';
@@ -13,8 +14,8 @@ import type { Finding, RiskChange, RiskRule, RuleContext } from '../types.js';
 const MANIFEST_RULE = {
   id: 'manifest-without-lockfile',
   fix:
-    'Run the package manager (`npm install`, `cargo update -p NAME`, `go mod tidy`, ...) so the ' +
-    'lockfile matches, then stage the lockfile too.',
+    'Run the package manager (`npm install`, `cargo update -p NAME`, `go mod tidy`, ' +
+    '`terraform init -upgrade`, ...) so the lockfile matches, then stage the lockfile too.',
 };
 
 const LOCKFILE_RULE = {
@@ -89,7 +90,7 @@ function checkManifests(change: RiskChange, context: RuleContext): Finding[] {
 function hasStagedManifest(lockfile: FileChange, ecosystem: Ecosystem, staged: string[]): boolean {
   const folder = path.dirname(lockfile.path);
   return staged.some((candidate) => {
-    if (path.basename(candidate) !== ecosystem.manifest) return false;
+    if (!isManifestOf(ecosystem, path.basename(candidate))) return false;
     const manifestFolder = path.dirname(candidate);
     if (manifestFolder === folder) return true;
     return ecosystem.workspaces && (folder === '.' || manifestFolder.startsWith(`${folder}/`));
