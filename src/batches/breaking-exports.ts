@@ -26,10 +26,10 @@ export function isPackageEntry(path: string): boolean {
 
 /**
  * Returns the JavaScript and TypeScript exports that a batch takes away from a package's
- * entry module (see isPackageEntry): a name whose export its removed lines delete, that no
- * added line of the batch exports again and that the entry no longer exports. Code outside the
- * package uses such a name, so the batch breaks it and its header gets `!`. An internal module
- * is no interface, even where other files of the change import it.
+ * entry module (see isPackageEntry). Each is a name whose export the removed lines delete.
+ * No added line of the batch exports it again, and the entry no longer exports it. Code
+ * outside the package uses such a name, so the batch breaks that code and its header gets `!`.
+ * An internal module is no interface, even where other files of the change import it.
  * NOTE: an entry whose staged text has `export * from` may still export the name through it,
  * so it is never judged; an export that turns into a default export is not found either.
  */
