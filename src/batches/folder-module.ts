@@ -3,7 +3,7 @@ import { isCode } from './categories.js';
 import { baseNameOf, folderOf, stemOf } from './paths.js';
 
 /** File stems that make a folder a module: `index.ts`, Python's `__init__.py`, Rust's `mod.rs`. */
-const FOLDER_MODULE_STEMS = new Set(['index', '__init__', 'mod']);
+export const FOLDER_MODULE_STEMS: ReadonlySet<string> = new Set(['index', '__init__', 'mod']);
 
 /** A module file that a change turns into a folder module, or the reverse. */
 export interface FolderModuleChange {
@@ -14,7 +14,7 @@ export interface FolderModuleChange {
 }
 
 /** Returns the path a code file's module has as a folder: `src/config` for `src/config.ts`. */
-function folderPathOf(path: string): string {
+export function folderPathOf(path: string): string {
   const folder = folderOf(path);
   return folder === '' ? stemOf(path) : `${folder}/${stemOf(path)}`;
 }
