@@ -17,23 +17,26 @@ export function maxStagedFiles(heapLimitBytes = getHeapStatistics().heap_size_li
 
 /**
  * Returns the error for a change of `count` staged files, or null when the heap can hold it.
- * The error lets `precommit` exit by `failClosed`, as git can still commit the change.
+ * The error lets `precommit` exit by `failClosed`, as git can still commit the change. Its
+ * advice reruns `git commit` for `precommit` and the footprint command `command` otherwise.
  */
 export function checkStagedFileCount(
   count: number,
+  command: string,
   heapLimitBytes = getHeapStatistics().heap_size_limit,
 ): UserError | null {
   const limit = maxStagedFiles(heapLimitBytes);
   if (count <= limit) return null;
 
   const heapMiB = Math.round(heapLimitBytes / 1024 / 1024);
+  const rerun = command === 'precommit' ? 'git commit' : `footprint ${command}`;
   const needMiB = Math.ceil((count * HEAP_BYTES_PER_FILE) / 1024 / 1024 / 1024) * 1024;
   return new UserError(
     `The change has ${count.toLocaleString('en-US')} staged files, more than the ` +
       `${limit.toLocaleString('en-US')} that footprint estimates node's heap limit of ` +
       `${heapMiB} MB can hold, so ` +
       `footprint did not check it. Unstage files added by mistake, such as a node_modules ` +
-      `folder, or raise the limit: NODE_OPTIONS=--max-old-space-size=${needMiB} git commit ...`,
+      `folder, or raise the limit: NODE_OPTIONS=--max-old-space-size=${needMiB} ${rerun} ...`,
     { exitsByFailClosed: true },
   );
 }

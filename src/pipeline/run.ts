@@ -98,7 +98,10 @@ async function runStages(
   const modelLoad = loadOptionalModel(worktree, config.config, modelWarnings);
   const input = await timer.time('footprint', async () => {
     const change = await reader.readStagedChange();
-    const tooLarge = checkStagedFileCount(change.entries.length);
+    const tooLarge = checkStagedFileCount(
+      change.entries.length,
+      options.userCommand ?? options.command,
+    );
     if (tooLarge !== null) throw tooLarge;
     return buildFootprint(reader, change, { maxDiffBytes: config.config.maxDiffBytes });
   });

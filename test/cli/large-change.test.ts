@@ -25,18 +25,25 @@ function stageManyPaths(created: TempRepo, count: number): void {
 describe('staged file count against the heap', () => {
   test('count at the limit passes', () => {
     const heap = 1024 * 1024 * 1024;
-    assert.equal(checkStagedFileCount(heap / HEAP_BYTES_PER_FILE, heap), null);
+    assert.equal(checkStagedFileCount(heap / HEAP_BYTES_PER_FILE, 'precommit', heap), null);
   });
 
   test('count over the limit names both', () => {
     const heap = 1024 * 1024 * 1024;
-    const error = checkStagedFileCount(heap / HEAP_BYTES_PER_FILE + 1, heap);
+    const error = checkStagedFileCount(heap / HEAP_BYTES_PER_FILE + 1, 'precommit', heap);
 
     assert.equal(error?.exitsByFailClosed, true);
     assert.equal(error?.exitCode, 2);
     assert.match(error?.message ?? '', /has 131,073 staged files, more than the 131,072 /);
     assert.match(error?.message ?? '', /heap limit of 1024 MB/);
     assert.match(error?.message ?? '', /NODE_OPTIONS=--max-old-space-size=2048 git commit/);
+  });
+
+  test('other commands rerun themselves', () => {
+    const heap = 1024 * 1024 * 1024;
+    const error = checkStagedFileCount(heap / HEAP_BYTES_PER_FILE + 1, 'strategy', heap);
+
+    assert.match(error?.message ?? '', /max-old-space-size=2048 footprint strategy \.\.\./);
   });
 
   test('precommit passes a change too large', () => {
