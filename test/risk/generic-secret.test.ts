@@ -154,6 +154,9 @@ describe('generic-secret word identifiers', () => {
     'flagKey: "checkout-redesign-v2"',
     'exportKey: "billing.export.beta4.2024"',
     'cacheKey: "20240115-add-users-table"',
+    'headerKey: "X-API-Key-Version2"',
+    'secretName: "payments-db-credentials-v2"',
+    'secret_name = "payments-db-credentials-v2"',
   ];
 
   for (const line of identifiers) {

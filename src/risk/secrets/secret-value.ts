@@ -19,7 +19,7 @@ export interface SecretLimits {
 
 /** Name parts that contain a keyword but name no secret. */
 const NOT_SECRET_NAMES =
-  /author(?!i[sz]ation)|monkey|keyboard|keyframe|keyword|keycode|keypress|keydown|keyup|tokeniz|primary_?key|foreign_?key|public_?key|key_?(?:id|name|path|file|length|size|type|prefix)$|(?:^|_)api_?(?:version|url|base|host|path|endpoint)/i;
+  /author(?!i[sz]ation)|monkey|keyboard|keyframe|keyword|keycode|keypress|keydown|keyup|tokeniz|primary_?key|foreign_?key|public_?key|key_?(?:id|name|path|file|length|size|type|prefix)$|(?:^|_)api_?(?:version|url|base|host|path|endpoint)|(?:secret|token|credentials?|password)_?(?:name|label|arn|ref)$/i;
 
 /** Values that are references, templates or placeholders rather than secrets. */
 const NOT_SECRET_VALUE =

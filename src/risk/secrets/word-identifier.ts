@@ -1,14 +1,14 @@
 /**
  * Parts of an identifier made of words, versions and dates, as cache keys, feature flags and
  * migration ids are written (`user-profile-v2-2024-01-15`): lower-case words, numbered words
- * (`v2`, `rc1`, `beta4`, `oauth2`), numbers of up to four digits and compact dates (`20240115`).
+ * (`v2`, `rc1`, `beta4`, `oauth2`, `version2`), numbers of up to four digits and compact dates (`20240115`).
  * An ISO date is three numbers. A word of more than three letters needs a vowel, as words of
  * a language have, and random letters (`xkqzvbt`) rarely do.
  */
 const IDENTIFIER_SEPARATOR = /[-_./]/;
 const LETTER_WORD = /^[a-z]+$/;
 const VOWEL = /[aeiouy]/;
-const NUMBERED_WORD = /^([a-z]{1,5})\d{1,3}$/;
+const NUMBERED_WORD = /^([a-z]{1,12})\d{1,3}$/;
 const SHORT_NUMBER = /^\d{1,4}$/;
 const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 
