@@ -220,6 +220,13 @@ const TEST_FOLDERS: CategoryRule = {
   ],
 };
 
+/**
+ * A path in a folder named `config`, unless it is a JavaScript or TypeScript module of a config
+ * folder below `src`, `lib` or `app`: `src/config/index.ts` is code that reads settings.
+ */
+const CONFIG_FOLDER =
+  /^(?!(?:[^/]+\/)*(?:src|lib|app)\/(?:[^/]+\/)*config\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$)(?:[^/]+\/)*config\//;
+
 const CONFIG: CategoryRule = {
   category: 'config',
   names: [
@@ -246,8 +253,9 @@ const CONFIG: CategoryRule = {
     /\.config\.([cm]?[jt]s|json|ya?ml|toml)$/,
     /^babel\.config\./,
   ],
-  // Dot folders (.husky, .vscode, .devcontainer, the rest of .github) hold tool settings too.
-  pathPatterns: [/(^|\/)\.[^/]+\//, /(^|\/)config\//],
+  // Dot folders (.husky, .vscode, .devcontainer, the rest of .github) hold tool settings too,
+  // and so do config folders, except for the scripts of one below a source folder.
+  pathPatterns: [/(^|\/)\.[^/]+\//, CONFIG_FOLDER],
   extensions: ['ini', 'cfg', 'conf', 'properties'],
 };
 
