@@ -5,6 +5,7 @@ import { dependencyKey } from './manifest-lines.js';
 import { isScriptFile } from './module-index.js';
 import { isNewPath, unitsAtLines, type AnalysisContext } from './relations/context.js';
 import { findNewPackageRequirements } from './new-package-requirements.js';
+import { findPathStringRequirements } from './path-string-requirements.js';
 import { findPackageImports, findPythonBindings } from './package-imports.js';
 import { entryUnitsByPackage, importedPackages } from './relations/dependency-use.js';
 import { findRustPathRequirements } from './rust-paths.js';
@@ -578,5 +579,6 @@ export function findRequirements(context: AnalysisContext): Requirement[] {
   found.push(...findNewNameRequirements(context));
   found.push(...findRemovedNameRequirements(context));
   found.push(...findRemovedNameImportRequirements(context));
+  found.push(...findPathStringRequirements(context));
   return found;
 }
