@@ -5,7 +5,7 @@ import { FOLDER_MODULE_STEMS, folderPathOf } from '../folder-module.js';
 import { folderOf, stemOf } from '../paths.js';
 import { linkFiles, type AnalysisContext, type Link } from './context.js';
 
-/** A module file that one side has and the folder module entry that takes its place on the other. */
+/** A module file on one side and the folder module entry that takes its place on the other. */
 interface ModuleEntryPair {
   /** The staged file whose path or old path is the module file, `src/format.ts`. */
   file: string;
