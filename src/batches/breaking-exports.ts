@@ -31,7 +31,7 @@ export function isPackageEntry(path: string): boolean {
  * outside the package uses such a name, so the batch breaks that code and its header gets `!`.
  * An internal module is no interface, even where other files of the change import it.
  * NOTE: an entry whose staged text has `export * from` may still export the name through it,
- * so it is never judged; an export that turns into a default export is not found either.
+ * so it is never judged. An export that turns into a default export is not found either.
  */
 export function removedPublicExports(parts: readonly BatchPart[], content: ContentMap): string[] {
   const scripts = parts.filter(

@@ -225,8 +225,8 @@ const MIN_SCOPE_HABIT = 5;
 
 /**
  * Returns true for the name of a workspace package's folder that the repository seldom uses as
- * a scope, though it often names scopes, and that its commits in these paths' folders rarely
- * name, as vite's name `vite` for `packages/vite` in 2 of 2,000 commits. Such a team writes
+ * a scope, though it often names scopes. Its commits in these paths' folders rarely name it
+ * either: vite names `vite` for `packages/vite` in 2 of 2,000 commits. Such a team writes
  * other scopes there, or none. A batch with no scoped commits at or above its folders, such as
  * a new package, keeps its scope, and so does a scope from a folder inside a package.
  */

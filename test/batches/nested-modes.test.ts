@@ -4,7 +4,7 @@ import type { Batch } from '../../src/batches/types.js';
 import { createTempRepo, type TempRepo } from '../helpers/repo.js';
 import { analyzeStaged, batchWith, commitFiles, lines, stageFiles } from './staged-analysis.js';
 
-/** A module of four functions that trim their input and append their own name. */
+/** Returns a module of four functions that trim their input and append their own name. */
 function moduleOf(names: readonly string[]): string {
   return names
     .map((name) =>
@@ -18,7 +18,7 @@ function moduleOf(names: readonly string[]): string {
     .join('\n');
 }
 
-/** A function added at the end of a module. */
+/** Returns a function to add at the end of a module. */
 function counter(name: string): string {
   return lines(
     '',
@@ -28,7 +28,7 @@ function counter(name: string): string {
   );
 }
 
-/** A function added at the end of a module that calls an imported one. */
+/** Returns a function to add at the end of a module that calls an imported one. */
 function caller(name: string, callee: string): string {
   return lines('', `export function ${name}(x: string): string {`, `  return ${callee}(x);`, '}');
 }

@@ -90,7 +90,7 @@ export const ECOSYSTEMS: readonly Ecosystem[] = [
   },
   {
     // Terraform reads every `.tf` file of a module's folder as one configuration, and
-    // `terraform init` records the providers that `required_providers` asks for in
+    // `terraform init` records the providers that `required_providers` lists in
     // `.terraform.lock.hcl` beside them. Only a root module has one.
     manifest: '*.tf',
     manifestPattern: /\.tf$/,
