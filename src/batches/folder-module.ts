@@ -19,6 +19,13 @@ export function folderPathOf(path: string): string {
   return folder === '' ? stemOf(path) : `${folder}/${stemOf(path)}`;
 }
 
+/** Returns the folders that hold a folder module entry among `paths`. */
+function entryFolders(paths: ReadonlySet<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const path of paths) if (FOLDER_MODULE_STEMS.has(stemOf(path))) folders.add(folderOf(path));
+  return folders;
+}
+
 /**
  * Finds a change that turns a module file into a folder module, `config.ts` into
  * `config/index.ts` and its siblings, or the reverse. Every file must lie under that folder
@@ -33,15 +40,14 @@ export function findFolderModuleChange(files: readonly FileChange[]): FolderModu
   const inHead = new Set(
     files.filter((file) => file.status !== 'added').map((file) => file.oldPath ?? file.path),
   );
+  const stagedEntryFolders = entryFolders(staged);
+  const headEntryFolders = entryFolders(inHead);
   for (const file of files.filter(isCode)) {
     for (const path of new Set([file.path, file.oldPath ?? file.path])) {
       const folder = folderPathOf(path);
       const split = inHead.has(path) && !staged.has(path);
       const merge = staged.has(path) && !inHead.has(path);
-      const entries = split ? staged : inHead;
-      const hasEntry = [...entries].some(
-        (other) => folderOf(other) === folder && FOLDER_MODULE_STEMS.has(stemOf(other)),
-      );
+      const hasEntry = (split ? stagedEntryFolders : headEntryFolders).has(folder);
       if ((!split && !merge) || !hasEntry) continue;
       // Its tests beside it, such as `config.test.ts`, may move into the folder.
       const inside = (other: string) =>

@@ -14,6 +14,23 @@ interface ModuleEntryPair {
 }
 
 /**
+ * Returns the staged files of the folder module entries that `side` has and `other` lacks,
+ * by the folder they make a module: `src/format` for `src/format/index.ts`.
+ */
+function entriesByFolder(
+  side: ReadonlyMap<string, string>,
+  other: ReadonlyMap<string, string>,
+): Map<string, string[]> {
+  const entries = new Map<string, string[]>();
+  side.forEach((owner, entry) => {
+    if (other.has(entry) || !FOLDER_MODULE_STEMS.has(stemOf(entry))) return;
+    const folder = folderOf(entry);
+    entries.set(folder, [...(entries.get(folder) ?? []), owner]);
+  });
+  return entries;
+}
+
+/**
  * Finds each module file that leaves one side while an entry of the folder with its stem
  * (`index`, `__init__` or `mod`) appears on the other: `format.ts` becoming `format/index.ts`
  * and siblings, or the reverse. An import of `./format` reaches whichever of them a tree holds,
@@ -28,15 +45,16 @@ function findModuleEntryPairs(files: readonly FileChange[]): ModuleEntryPair[] {
   }
 
   const pairs: ModuleEntryPair[] = [];
+  const code = files.filter(isCode);
   // `withFile` is the side that has the module file, `withEntry` the side that has the entry.
   const pairUp = (withFile: Map<string, string>, withEntry: Map<string, string>) => {
-    for (const file of files.filter(isCode)) {
+    const entries = entriesByFolder(withEntry, withFile);
+    if (entries.size === 0) return;
+    for (const file of code) {
       for (const path of new Set([file.path, file.oldPath ?? file.path])) {
         if (!withFile.has(path) || withEntry.has(path)) continue;
-        const folder = folderPathOf(path);
-        for (const [entry, owner] of withEntry) {
-          if (withFile.has(entry) || folderOf(entry) !== folder) continue;
-          if (FOLDER_MODULE_STEMS.has(stemOf(entry))) pairs.push({ file: file.path, entry: owner });
+        for (const owner of entries.get(folderPathOf(path)) ?? []) {
+          pairs.push({ file: file.path, entry: owner });
         }
       }
     }
